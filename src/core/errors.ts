@@ -1,0 +1,35 @@
+// One error type with a closed list of codes (DESIGN convention 4). Programs read `code`;
+// people read the Chinese message. The server maps codes to HTTP status in one place.
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, zh: '输入有误' },
+  MALFORMED_JSON: { status: 400, zh: '请求内容不是有效的 JSON' },
+  UNSUPPORTED_ENCODING: { status: 400, zh: '文件编码无法识别（支持 UTF-8 与 GBK）' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '内容过大' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录' },
+  INVALID_CREDENTIALS: { status: 401, zh: '账号或密码错误' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作' },
+  NOT_FOUND: { status: 404, zh: '找不到该资源' },
+  CONFLICT: { status: 409, zh: '数据冲突，请刷新后重试' },
+  INVALID_TRANSITION: { status: 409, zh: '当前状态下不能执行此操作' },
+  REPLY_BLOCKED: { status: 422, zh: '回复违反平台规则，已拦截' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试' },
+  CONFIG_INVALID: { status: 500, zh: '配置有误' },
+  PROFILE_INVALID: { status: 500, zh: '规则配置文件有误' },
+  INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class DxeError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERROR_CODES[code].zh);
+    this.name = 'DxeError';
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}

@@ -1,0 +1,65 @@
+// The buyer-intent taxonomy of ../shared/INTENTS.md (B2). Ids are stable: the bot, analytics,
+// training simulator and evaluation sets all use them.
+export const INTENT_IDS = [
+  'greeting',
+  'stock',
+  'size_fit',
+  'product_info',
+  'color_appearance',
+  'recommend',
+  'bargain',
+  'promotion',
+  'shipping_fee',
+  'ship_time',
+  'courier',
+  'logistics',
+  'payment',
+  'order_change',
+  'invoice',
+  'return_exchange',
+  'refund',
+  'quality_issue',
+  'warranty_repair',
+  'price_protection',
+  'authenticity',
+  'complaint',
+  'review',
+  'thanks_bye',
+  'human',
+  'other',
+] as const;
+
+export type IntentId = (typeof INTENT_IDS)[number];
+
+export const INTENT_LABELS_ZH: Record<IntentId, string> = {
+  greeting: '招呼',
+  stock: '库存',
+  size_fit: '尺码',
+  product_info: '商品信息',
+  color_appearance: '颜色外观',
+  recommend: '推荐',
+  bargain: '议价',
+  promotion: '优惠活动',
+  shipping_fee: '运费包邮',
+  ship_time: '发货时间',
+  courier: '快递选择',
+  logistics: '物流',
+  payment: '付款',
+  order_change: '修改订单',
+  invoice: '发票',
+  return_exchange: '退换货',
+  refund: '退款',
+  quality_issue: '质量问题',
+  warranty_repair: '保修维修',
+  price_protection: '价保',
+  authenticity: '正品',
+  complaint: '投诉',
+  review: '评价',
+  thanks_bye: '致谢告别',
+  human: '转人工',
+  other: '其他',
+};
+
+export function isIntentId(value: unknown): value is IntentId {
+  return typeof value === 'string' && (INTENT_IDS as readonly string[]).includes(value);
+}
