@@ -1,0 +1,61 @@
+// The only reader of process.env (DESIGN). Values come from the environment, then an optional
+// JSON config file (DXE_CONFIG or ./dxe.config.json), then defaults; zod validates the result and
+// a bad value stops the start with a message naming the variable.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DxeError } from './core/errors.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const configSchema = z.object({
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, '必须以 postgres:// 或 postgresql:// 开头')
+    .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, '必须以 redis:// 开头').optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Sessions last this many hours. */
+  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Run the deadline timer loop in this process. */
+  TIMERS: z.enum(['on', 'off']).default('on'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const KEYS = Object.keys(configSchema.shape) as (keyof Config)[];
+
+function readConfigFile(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const path = env.DXE_CONFIG ?? resolve('dxe.config.json');
+  if (!existsSync(path)) {
+    if (env.DXE_CONFIG) throw new DxeError('CONFIG_INVALID', `配置文件不存在: ${path} (DXE_CONFIG)`);
+    return {};
+  }
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new Error('顶层必须是对象');
+    }
+    return parsed as Record<string, unknown>;
+  } catch (err) {
+    throw new DxeError('CONFIG_INVALID', `配置文件 ${path} 无法读取: ${(err as Error).message}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const fromFile = readConfigFile(env);
+  const merged: Record<string, unknown> = {};
+  for (const key of KEYS) {
+    const value = env[key] !== undefined && env[key] !== '' ? env[key] : fromFile[key];
+    if (value !== undefined) merged[key] = value;
+  }
+  const result = configSchema.safeParse(merged);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new DxeError('CONFIG_INVALID', `配置有误 — ${lines.join('; ')}`, result.error.issues);
+  }
+  return result.data;
+}

@@ -1,0 +1,100 @@
+// openDatabase(): PGlite (embedded, file-backed under DATA_DIR, or in memory for tests) or
+// PostgreSQL (DATABASE_URL). Both behind one drizzle type; migrations apply on open and are
+// idempotent (drizzle's journal table).
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  /** PostgreSQL schema holding the tables when not the default. */
+  pgSchema?: string;
+  kind: 'pglite' | 'postgres';
+  /** Runs raw SQL; rows as plain objects. For the few queries drizzle cannot express. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… to use PostgreSQL. */
+  databaseUrl?: string;
+  /** Folder for the embedded database; `memory` for an in-memory one (tests). */
+  dataDir?: string;
+  /** Apply migrations (default true). */
+  migrate?: boolean;
+  /** PostgreSQL schema to use (tests isolate themselves in their own schema). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const database = opts.databaseUrl ? await openPostgres(opts) : await openPglite(opts);
+  if (opts.migrate !== false) await migrateDatabase(database);
+  return database;
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  let client: PGlite;
+  if (!opts.dataDir || opts.dataDir === 'memory') {
+    client = new PGlite();
+  } else {
+    const dir = resolve(opts.dataDir, 'pgdata');
+    mkdirSync(dirname(dir), { recursive: true });
+    client = new PGlite(dir);
+  }
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async query<T>(text: string, params?: unknown[]) {
+      const res = await client.query(text, params as unknown[]);
+      return res.rows as T[];
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(opts: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+  if (opts.pgSchema) {
+    const schemaName = opts.pgSchema.replace(/[^a-z0-9_]/gi, '');
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"`);
+    pool.on('connect', (c) => {
+      void c.query(`SET search_path TO "${schemaName}"`);
+    });
+  }
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    pgSchema: opts.pgSchema,
+    async query<T>(text: string, params?: unknown[]) {
+      const res = await pool.query(text, params);
+      return res.rows as T[];
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function migrateDatabase(database: Database): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_DIR, migrationsSchema: database.pgSchema };
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as never, config);
+  } else {
+    await migratePg(database.db as never, config);
+  }
+}

@@ -1,0 +1,22 @@
+// Tests run against the real database: PGlite in memory always; PostgreSQL when DATABASE_URL is
+// set (CI sets it), each test file in its own schema so files can run in parallel.
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type Database } from '../../src/store/open-database.js';
+
+export const POSTGRES_URL = process.env.DATABASE_URL;
+
+export async function openTestDatabase(): Promise<Database> {
+  if (!POSTGRES_URL) return openDatabase({ dataDir: 'memory' });
+  const pgSchema = `t_${randomBytes(6).toString('hex')}`;
+  const database = await openDatabase({ databaseUrl: POSTGRES_URL, pgSchema, poolSize: 4 });
+  const close = database.close;
+  return {
+    ...database,
+    async close() {
+      await database.query(`DROP SCHEMA IF EXISTS "${pgSchema}" CASCADE`);
+      await close();
+    },
+  };
+}
+
+export const databaseLabel = POSTGRES_URL ? 'PostgreSQL' : 'PGlite';
