@@ -1,0 +1,70 @@
+// The fastify app. Route files in ./routes each export a default plugin and are registered here
+// in name order; the context (database, config, logger, event bus) is decorated on the instance.
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import type { Config } from '../config.js';
+import type { Database } from '../store/open-database.js';
+import { registerErrorHandler } from './error-handler.js';
+import { registerAuth } from './auth.js';
+import { createLocalBus, type EventBus } from '../app/event-bus.js';
+
+export interface AppContext {
+  database: Database;
+  config: Config;
+  bus: EventBus;
+  /** The clock, injectable for tests (core never reads it; the app passes it in). */
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  bus?: EventBus;
+  now?: () => Date;
+  logger?: boolean | object;
+}
+
+const ROUTES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'routes');
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === undefined
+        ? { level: opts.config.LOG_LEVEL, redact: ['req.headers.authorization', '*.password', '*.phone'] }
+        : opts.logger,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  app.decorate('ctx', {
+    database: opts.database,
+    config: opts.config,
+    bus: opts.bus ?? createLocalBus(),
+    now: opts.now ?? (() => new Date()),
+  });
+  registerErrorHandler(app);
+  await app.register(rateLimit, { global: false });
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  registerAuth(app);
+
+  const files = readdirSync(ROUTES_DIR)
+    .filter((f) => /\.(ts|js)$/.test(f) && !/\.test\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+    .sort();
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(join(ROUTES_DIR, file)).href)) as {
+      default?: FastifyPluginAsync;
+    };
+    if (mod.default) await app.register(mod.default);
+  }
+  return app;
+}
