@@ -1,0 +1,215 @@
+// The shape of a merged rule profile (P1). Every platform figure sits next to a `source`
+// naming the requirement id and the seed it comes from, so `dxe rules show` can print both.
+import { z } from 'zod';
+import { guardProfileSchema } from '../guard/profile-schema.js';
+import { validateMachine } from '../fsm.js';
+
+export const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'aliexpress'] as const;
+export const platformSchema = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof platformSchema>;
+
+export function isPlatform(value: unknown): value is Platform {
+  return platformSchema.safeParse(value).success;
+}
+
+/** Where a figure comes from: requirement id(s), seed prefix (null: no seed, a project default). */
+export const sourceSchema = z.strictObject({
+  req: z.union([z.string(), z.array(z.string())]),
+  seed: z.string().nullable(),
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+const hours = z.number().positive();
+const days = z.number().int().positive();
+const yuan = z.number().min(0);
+
+const machineSchema = z
+  .strictObject({
+    initial: z.string().min(1),
+    states: z.array(z.string().min(1)).min(1),
+    final: z.array(z.string().min(1)),
+    transitions: z.array(
+      z.strictObject({
+        from: z.string().min(1),
+        event: z.string().min(1),
+        to: z.string().min(1),
+        guard: z.string().min(1).optional(),
+      }),
+    ),
+    source: sourceSchema,
+  })
+  .superRefine((m, ctx) => {
+    for (const p of validateMachine(m)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  });
+export type MachineProfile = z.infer<typeof machineSchema>;
+
+const serviceSchema = z.strictObject({
+  first_reply_seconds: z.number().positive(),
+  first_reply_seconds_alternatives: z.array(z.number().positive()).default([]),
+  pay_window_hours: hours.nullable(),
+  source: sourceSchema,
+});
+
+const shippingFeeTableSchema = z.strictObject({
+  first_kg: z.number().positive(),
+  extra_weight_rounding: z.enum(['ceil_to_whole_kg', 'ceil_to_half_kg']),
+  default: z.strictObject({ first: yuan, extra_per_kg: yuan }),
+  regions: z.array(
+    z.strictObject({
+      provinces: z.array(z.string().min(1)).min(1),
+      first: yuan,
+      /** A region may have its own first weight (HK/TW: 500 g). */
+      first_kg: z.number().positive().optional(),
+      /** null: the seed gives no extra-weight price for this region. */
+      extra_per_kg: yuan.nullable(),
+      note: z.string().optional(),
+    }),
+  ),
+});
+export type ShippingFeeTable = z.infer<typeof shippingFeeTableSchema>;
+
+const shippingSchema = z.strictObject({
+  ship_by_hours: hours,
+  agreed_date_overrides: z.boolean(),
+  ship_time_is: z.string(),
+  source: sourceSchema,
+  fee_table_example: shippingFeeTableSchema.extend({ source: sourceSchema }),
+});
+
+const lateShipmentTerms = z.strictObject({
+  rate_pct: z.number().min(0).max(100),
+  min_yuan: yuan,
+  /** null: no cap. */
+  cap_yuan: yuan.nullable(),
+  paid_in: z.enum(['cash', 'tmall_points', 'none']),
+  /** Points the platform charges when the compensation was not paid before it rules. */
+  points_if_unpaid_before_ruling: z.number().int().min(0),
+  /** After an upheld complaint the seller pays the same amount again to the platform (001). */
+  repay_platform_after_upheld_complaint: z.boolean(),
+  source: sourceSchema,
+});
+const lateShipmentSchema = lateShipmentTerms.extend({
+  /** Readings the seeds also give; the shop may pick one through an override. */
+  alternatives: z.array(lateShipmentTerms.partial().extend({ source: sourceSchema })).default([]),
+});
+export type LateShipmentTerms = z.infer<typeof lateShipmentTerms>;
+
+const pointsEntry = z.strictObject({
+  points: z.number().int().min(0),
+  title: z.string(),
+  source: sourceSchema,
+});
+
+const mismatchEntry = z.strictObject({
+  title: z.string(),
+  action: z.string(),
+  points_first: z.number().int().min(0),
+  points_repeat: z.number().int().min(0),
+  severe_from_count: z.number().int().positive().nullable(),
+  source: sourceSchema,
+});
+
+const penaltiesSchema = z.strictObject({
+  /** Points per reply-guard rule (D1–D11) where a seed gives a figure. */
+  by_rule: z.record(z.string().regex(/^D\d+$/), pointsEntry).default({}),
+  /** The N2 point table: categories of broken promises. */
+  table: z.record(z.string(), pointsEntry).default({}),
+  description_mismatch: z.record(z.string(), mismatchEntry).default({}),
+  removal_at_serious_points: z
+    .strictObject({ points: z.number().int().positive(), source: sourceSchema })
+    .nullable()
+    .default(null),
+});
+
+const complaintsSchema = z.strictObject({
+  window_days_after_close: days,
+  platform_answer_working_days: days,
+  source: sourceSchema,
+});
+
+const fraudSchema = z.strictObject({
+  free_mail_domains: z.array(z.string().min(1)),
+  status_like_name_words: z.array(z.string().min(1)),
+  quantity_name_pattern: z.string().min(1),
+  pressure_words: z.array(z.string().min(1)),
+  screenshot_words: z.array(z.string().min(1)),
+  source: sourceSchema,
+});
+
+const stockSchema = z.strictObject({
+  low_stock_threshold: z.number().int().min(0),
+  delist_when_empty: z.boolean(),
+  source: sourceSchema,
+});
+
+const refundRatesSchema = z.strictObject({
+  dispute_alert_per_mille: z.number().min(0),
+  refund_rate_alert_pct: z.number().min(0).nullable(),
+  source: sourceSchema,
+});
+
+const aftersalesSchema = z.strictObject({
+  window_days_after_success: days,
+  intervention_after_hours: hours,
+  reasons: z.strictObject({
+    unshipped: z.array(z.string().min(1)).min(1),
+    shipped: z.array(z.string().min(1)).min(1),
+  }),
+  /** Reasons that make the seller pay compensation; checked when the buyer picks one. */
+  compensation_reasons: z.record(
+    z.string(),
+    z.strictObject({ terms: z.enum(['late_shipment']), source: sourceSchema }),
+  ),
+  invoice_by_resolution: z.strictObject({ return: z.string(), exchange: z.string(), repair: z.string() }),
+  source: sourceSchema,
+});
+
+const reviewsSchema = z.strictObject({
+  mutual_window_days: days,
+  scores: z.strictObject({ good: z.number().int(), neutral: z.number().int(), bad: z.number().int() }),
+  default_good_after_days: days.nullable(),
+  dedupe_days: days,
+  /** Credit one buyer may add per calendar month (Beijing time); null: no cap. */
+  monthly_cap_per_buyer: z.number().int().positive().nullable(),
+  /** Only the first N counted reviews per buyer per calendar month count; null: all. */
+  monthly_first_n_per_buyer: z.number().int().positive().nullable(),
+  change_window_days: days.nullable(),
+  change_times: z.number().int().min(0),
+  dsr_months: z.number().int().positive().nullable(),
+  dsr_monthly_first_n_per_buyer: z.number().int().positive().nullable(),
+  followup_days: days.nullable(),
+  reply_days: days.nullable(),
+  source: sourceSchema,
+});
+
+const priceProtectionSchema = z.strictObject({
+  supported: z.boolean(),
+  include_red_packets: z.boolean(),
+  subtract_shop_coupon: z.boolean(),
+  /** Claims allowed per item; null: any number within the window. */
+  max_claims: z.number().int().positive().nullable(),
+  window_days: days.nullable(),
+  source: sourceSchema,
+});
+
+export const profileSchema = z.strictObject({
+  version: z.number().int().positive(),
+  platform: platformSchema,
+  name_zh: z.string().min(1),
+  // Optional until every profile carries its guard section (owned by the guard engineer).
+  guard: guardProfileSchema.optional(),
+  service: serviceSchema,
+  shipping: shippingSchema,
+  late_shipment: lateShipmentSchema,
+  penalties: penaltiesSchema,
+  complaints: complaintsSchema,
+  orders: z.strictObject({ machine: machineSchema, fraud: fraudSchema, stock: stockSchema }),
+  refunds: z.strictObject({ machine: machineSchema, rates: refundRatesSchema }),
+  aftersales: aftersalesSchema,
+  reviews: reviewsSchema,
+  price_protection: priceProtectionSchema,
+});
+
+export type Profile = z.infer<typeof profileSchema>;
+export type Profiles = Readonly<Record<Platform, Profile>>;
