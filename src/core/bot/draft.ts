@@ -1,0 +1,131 @@
+// The reply being planned: handlers add standard answers, recommendations, a question or a
+// hand-over to it; plan-reply turns it into a ReplyPlan.
+import { pickAnswer, type TemplateVars } from './answers.js';
+import { formatBeijing } from './beijing-time.js';
+import type { HandoverReason, Item, Order, PlanInput, Promotion, Recommendation } from './types.js';
+
+export class Draft {
+  readonly messages: string[] = [];
+  readonly recommendations: Recommendation[] = [];
+  question?: string;
+  handover?: { reason: HandoverReason; reasonZh: string };
+  usedAnswer?: { intent: string; variantIndex: number };
+  /** Set when a planned answer could not be filled from data. */
+  missing: string[] = [];
+
+  constructor(
+    readonly input: PlanInput,
+    /** Position in the conversation, for deterministic variant rotation (C12). */
+    readonly turn: number,
+  ) {}
+
+  baseVars(): TemplateVars {
+    const { shop } = this.input;
+    const s = shop.settings;
+    return {
+      'shop.name': shop.name,
+      'shop.agent': shop.agentName,
+      'shop.ship_cutoff': s.shipCutoff,
+      'shop.couriers': s.couriers.join('、'),
+      'invoice.types': s.invoice.types.join('、'),
+      'invoice.when': s.invoice.when,
+      'return.days': s.returnDays > 0 ? s.returnDays : undefined,
+      'return.shipping': s.returnShippingNote,
+    };
+  }
+
+  /** Add the standard answer `key`; false (and nothing added) when its data is missing. */
+  say(key: string, vars: TemplateVars = {}, opts: { main?: boolean } = {}): boolean {
+    const picked = pickAnswer(key, this.input.standardAnswers, { ...this.baseVars(), ...vars }, this.turn);
+    if (!picked) {
+      this.missing.push(key);
+      return false;
+    }
+    this.messages.push(...picked.messages);
+    if (opts.main !== false && !this.usedAnswer && key !== 'welcome') {
+      this.usedAnswer = { intent: picked.intent, variantIndex: picked.variantIndex };
+    }
+    return true;
+  }
+
+  /** Like say, and remember the answer as the question asked back (C11). */
+  ask(key: string, vars: TemplateVars = {}): boolean {
+    const before = this.messages.length;
+    const ok = this.say(key, vars);
+    if (ok) this.question = this.messages.slice(before).join('');
+    return ok;
+  }
+
+  /** Hand over to a person; the buyer is told a colleague is coming unless told already. */
+  handOver(reason: HandoverReason, reasonZh: string, line: string | null = 'handover'): void {
+    if (this.handover) return;
+    this.handover = { reason, reasonZh };
+    if (line) this.say(line, {}, { main: false });
+  }
+
+  /** Recommend an item with a line the buyer reads (C5, C6); skipped if already recommended. */
+  recommend(rec: Recommendation | null, line: 'recommend.similar' | 'recommend.cross' | 'recommend.pick'): void {
+    if (!rec || this.recommendations.some((r) => r.itemId === rec.itemId)) return;
+    const item = this.input.items.find((i) => i.id === rec.itemId);
+    if (!item) return;
+    if (this.say(line, itemVars(item, 'rec'), { main: false })) this.recommendations.push(rec);
+  }
+}
+
+export function itemVars(item: Item, prefix: 'item' | 'rec' = 'item'): TemplateVars {
+  return { [`${prefix}.title`]: item.title, [`${prefix}.price`]: formatYuan(item.price) };
+}
+
+export function formatYuan(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
+
+/** Promotions the bot may offer now (C7: from the shop's settings only). */
+export function offerablePromotions(promotions: Promotion[], now: Date): Promotion[] {
+  const t = now.getTime();
+  return promotions.filter(
+    (p) =>
+      p.botMayOffer &&
+      (!p.validFrom || Date.parse(p.validFrom) <= t) &&
+      (!p.validTo || Date.parse(p.validTo) >= t),
+  );
+}
+
+export type OrderLookup = { kind: 'found'; order: Order } | { kind: 'foreign'; orderNo: string } | { kind: 'none' };
+
+/**
+ * The order the buyer means. A number the buyer typed must be one of this buyer's own orders:
+ * another account's order is never discussed (D6). Without a number, the newest order that
+ * `prefer` accepts, else the newest open one.
+ */
+export function lookupOrder(input: PlanInput, prefer?: (o: Order) => boolean): OrderLookup {
+  const nos = input.nlu.entities.orderNos;
+  if (nos.length > 0) {
+    for (const no of nos) {
+      const order = input.orders.find((o) => o.platformOrderNo === no || o.id === no);
+      if (order) return { kind: 'found', order };
+    }
+    return { kind: 'foreign', orderNo: nos[0] ?? '' };
+  }
+  const newest = [...input.orders].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  const open = newest.filter((o) => o.state !== 'closed');
+  const order = (prefer ? open.find(prefer) : undefined) ?? open[0];
+  return order ? { kind: 'found', order } : { kind: 'none' };
+}
+
+export function orderVars(order: Order): TemplateVars {
+  const events = [...order.logistics].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const latest = events[events.length - 1];
+  return {
+    'order.no': order.platformOrderNo,
+    'order.tracking_no': order.trackingNo,
+    'order.courier': order.courier,
+    'order.latest_event': latest?.text,
+    'order.latest_at': latest ? formatBeijing(latest.at) : undefined,
+    'order.receiver': order.address?.receiver,
+    'order.phone': order.address?.phone,
+    'order.address': order.address?.text,
+    'order.note': order.buyerNote?.trim() || undefined,
+    'order.refund_state': order.refundState,
+  };
+}

@@ -1,0 +1,156 @@
+// Order-side answers: ship time from the cut-off, courier, logistics, payment (C8), order
+// changes, invoice (D4), and the order verification after ordering (C9).
+import { pickAnswer, type TemplateVars } from './answers.js';
+import { beforeCutoff, sameBeijingDay } from './beijing-time.js';
+import { lookupOrder, orderVars, type Draft } from './draft.js';
+import type { Order, Shop, StandardAnswer } from './types.js';
+
+const PRICE_CHANGE = /改价|改下价|改一下价|改个价|改运费|改下运费|修改价格|改价格|改一下运费|运费改/u;
+
+/** Does an order paid at `paidAt` leave today (Beijing) given the cut-off? */
+function shipsToday(now: Date, cutoff: string, paidAt?: string): boolean {
+  if (beforeCutoff(now, cutoff)) return true;
+  if (!paidAt) return false;
+  const paid = new Date(paidAt);
+  return sameBeijingDay(paid, now) && beforeCutoff(paid, cutoff);
+}
+
+/** Tell the buyer the D6 rule instead of discussing another account's order. */
+function privacy(d: Draft): void {
+  d.say('logistics.privacy');
+}
+
+export function handleShipTime(d: Draft): void {
+  const { now, shop } = d.input;
+  const cutoff = shop.settings.shipCutoff;
+  const found = lookupOrder(d.input, (o) => o.state === 'paid' || o.state === 'shipped');
+  if (found.kind === 'foreign') return privacy(d);
+  if (found.kind === 'found') {
+    const o = found.order;
+    if (o.state === 'shipped' || o.state === 'signed') return answerTracking(d, o);
+    if (o.state === 'unpaid') {
+      d.say('payment.unpaid_nudge', orderVars(o));
+      d.say(beforeCutoff(now, cutoff) ? 'ship_time.today' : 'ship_time.tomorrow', {}, { main: false });
+      return;
+    }
+    if (o.state === 'paid') {
+      d.say(shipsToday(now, cutoff, o.paidAt) ? 'ship_time.order_today' : 'ship_time.order_tomorrow', orderVars(o));
+      return;
+    }
+  }
+  d.say(beforeCutoff(now, cutoff) ? 'ship_time.today' : 'ship_time.tomorrow');
+}
+
+export function handleCourier(d: Draft): void {
+  const asked = d.input.nlu.entities.couriers[0];
+  const couriers = d.input.shop.settings.couriers;
+  if (!asked) {
+    d.say('courier.list');
+    return;
+  }
+  const ok = couriers.some((c) => c.includes(asked) || asked.includes(c));
+  d.say(ok ? 'courier.ok' : 'courier.other', { courier: asked });
+}
+
+function answerTracking(d: Draft, order: Order): void {
+  const vars = orderVars(order);
+  if (!d.say('logistics.tracking', vars) && !d.say('logistics.no_events', vars)) {
+    d.handOver('missing_data', `订单${order.platformOrderNo}已发货但没有运单号，需人工查询物流`);
+  }
+}
+
+export function handleLogistics(d: Draft): void {
+  const found = lookupOrder(d.input, (o) => o.state === 'shipped' || o.state === 'signed');
+  if (found.kind === 'foreign') return privacy(d);
+  if (found.kind === 'none') {
+    d.ask('logistics.ask_order');
+    return;
+  }
+  const o = found.order;
+  if (o.state === 'unpaid') d.say('payment.unpaid_nudge', orderVars(o));
+  else if (o.state === 'paid') handleShipTime(d);
+  else answerTracking(d, o);
+}
+
+export function handlePayment(d: Draft): void {
+  const found = lookupOrder(d.input, (o) => o.state === 'unpaid');
+  if (found.kind === 'foreign') return privacy(d);
+  const order = found.kind === 'found' ? found.order : undefined;
+  // C8: a freight/price change is made by a person before the buyer pays.
+  if (PRICE_CHANGE.test(d.input.text) || order?.awaitingPriceChange) {
+    d.say('payment.price_change');
+    d.handOver('money_action', '买家需要改价/改运费，请在后台修改价格后通知买家付款', null);
+    return;
+  }
+  if (order?.state === 'unpaid') d.say('payment.unpaid_nudge', orderVars(order));
+  else d.say('payment.guide');
+}
+
+const CANCEL = /取消|不要了|不想要|退掉/u;
+const SPEC = /颜色|尺码|码数|换.{0,3}码|换.{0,3}色|规格|大一码|小一码/u;
+
+export function handleOrderChange(d: Draft): void {
+  const found = lookupOrder(d.input);
+  if (found.kind === 'foreign') return privacy(d);
+  if (found.kind === 'none') {
+    d.ask('aftersales.ask_order');
+    return;
+  }
+  const o = found.order;
+  const text = d.input.text;
+  if (CANCEL.test(text)) {
+    // D7: the buyer closes the order; the shop never closes it for them.
+    if (o.state === 'unpaid') d.say('order_change.cancel_unpaid');
+    else if (o.state === 'paid') d.say('order_change.cancel_paid');
+    else d.say('refund.in_transit');
+    return;
+  }
+  if (o.state === 'unpaid' || o.state === 'paid') {
+    d.say(SPEC.test(text) ? 'return_exchange.unshipped' : 'order_change.address', orderVars(o));
+    d.handOver('order_action', `买家要修改订单${o.platformOrderNo}（${SPEC.test(text) ? '规格' : '地址/信息'}），需人工在后台修改`, null);
+    return;
+  }
+  if (o.state === 'shipped') {
+    d.say('order_change.shipped');
+    d.handOver('order_action', `订单${o.platformOrderNo}已发货，买家要改地址，需人工联系快递`, null);
+    return;
+  }
+  d.say('return_exchange.window');
+}
+
+export function handleInvoice(d: Draft): void {
+  // D4: an invoice is never refused, never charged for.
+  d.say('invoice');
+}
+
+/** Orders placed recently that were not yet confirmed with the buyer (C9). */
+export function orderToVerify(orders: Order[], verified: string[], now: Date, withinHours = 2): Order | undefined {
+  const since = now.getTime() - withinHours * 3600_000;
+  return orders
+    .filter((o) => (o.state === 'unpaid' || o.state === 'paid') && !verified.includes(o.id))
+    .filter((o) => Date.parse(o.createdAt) >= since && Date.parse(o.createdAt) <= now.getTime())
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+}
+
+/**
+ * Messages confirming address, phone and notes of an order (C9). Only ever called with the
+ * ordering buyer's own orders (D6); the address and phone arrive masked from the store.
+ * Usable on its own when an order event arrives. Null when the order lacks an address.
+ */
+export function planVerification(order: Order, shop: Shop, library: StandardAnswer[], turn = 0): string[] | null {
+  const vars: TemplateVars = {
+    ...orderVars(order),
+    'shop.name': shop.name,
+    'shop.agent': shop.agentName,
+  };
+  const main = pickAnswer('verify', library, vars, turn);
+  if (!main) return null;
+  const note = vars['order.note'] ? pickAnswer('verify.note', library, vars, turn) : null;
+  return [...main.messages, ...(note?.messages ?? [])];
+}
+
+/** The kind unpaid-order nudge of C8 (seed 004's wording), for a follow-up timer. */
+export function planUnpaidNudge(order: Order, library: StandardAnswer[], turn = 0): string[] | null {
+  if (order.state !== 'unpaid') return null;
+  return pickAnswer('payment.unpaid_nudge', library, orderVars(order), turn)?.messages ?? null;
+}

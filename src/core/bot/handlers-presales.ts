@@ -1,0 +1,221 @@
+// Pre-sales answers: stock, size, product facts, colour, recommendation, bargaining, promotions,
+// free shipping (C5, C6, C7, C11, B2).
+import {
+  adviseSize,
+  crossSell,
+  generalPick,
+  inStockColours,
+  matchingVariants,
+  resolveItem,
+  similarItems,
+  totalStock,
+  variantLabel,
+} from './catalogue.js';
+import { formatBeijingDate } from './beijing-time.js';
+import { itemVars, offerablePromotions, type Draft } from './draft.js';
+import type { Item } from './types.js';
+
+function focusItem(d: Draft): Item | undefined {
+  const { items, nlu, conversation } = d.input;
+  return resolveItem(items, nlu.entities, conversation.focusItemId);
+}
+
+/** The size the buyer named, else the one their measurements point to. */
+function wantedSize(d: Draft, item?: Item): string | undefined {
+  const named = d.input.nlu.entities.sizes[0];
+  if (named || !item) return named;
+  const m = d.input.nlu.entities.measurements;
+  const advice = adviseSize(item, m.heightCm, m.weightJin);
+  return advice && advice !== 'outside' ? advice.size : undefined;
+}
+
+/** Variant stock check for a colour/size; alternatives when it is sold out (C5). */
+function answerVariantStock(d: Draft, item: Item, colour?: string, size?: string): void {
+  const label = variantLabel(colour, size);
+  const matches = matchingVariants(item, colour, size);
+  const stock = matches.reduce((s, v) => s + Math.max(0, v.stock), 0);
+  const base = { ...itemVars(item), variant: label };
+  if (matches.length === 0) {
+    d.say('stock.colours', { ...base, 'item.colours': inStockColours(item).join('、') });
+    return;
+  }
+  if (stock > 0) {
+    const low = stock <= d.input.shop.settings.bot.lowStockThreshold;
+    d.say(low ? 'stock.low' : 'stock.in', { ...base, 'stock.count': stock });
+    return;
+  }
+  // Other colours of the same item that have the wanted size (or any stock when no size named).
+  const alternatives = [
+    ...new Set(matchingVariants(item, undefined, size).filter((v) => v.stock > 0).map((v) => v.colour)),
+  ];
+  if (alternatives.length > 0) {
+    d.say('stock.variant_out', { ...base, 'item.colours': alternatives.join('、') });
+  } else {
+    d.say('stock.size_out', base);
+    for (const rec of similarItems(item, d.input.items, size)) d.recommend(rec, 'recommend.similar');
+  }
+}
+
+export function handleStock(d: Draft): void {
+  const item = focusItem(d);
+  if (!item) {
+    d.ask('stock.ask_item');
+    d.recommend(generalPick(d.input.items), 'recommend.pick');
+    return;
+  }
+  const colour = d.input.nlu.entities.colours[0];
+  const size = wantedSize(d, item);
+  if (totalStock(item) === 0) {
+    d.say('stock.item_out', itemVars(item));
+    if (item.restockAt) d.say('stock.restock', { 'restock.date': formatBeijingDate(item.restockAt) }, { main: false });
+    for (const rec of similarItems(item, d.input.items, size)) d.recommend(rec, 'recommend.similar');
+    return;
+  }
+  if (colour || size) answerVariantStock(d, item, colour, size);
+  else d.say('stock.colours', { ...itemVars(item), 'item.colours': inStockColours(item).join('、') });
+}
+
+export function handleSizeFit(d: Draft): void {
+  const item = focusItem(d);
+  const m = d.input.nlu.entities.measurements;
+  if (!item) {
+    d.ask('stock.ask_item');
+    return;
+  }
+  const advice = adviseSize(item, m.heightCm, m.weightJin);
+  if (advice === null) {
+    if (!item.sizeChart?.length) {
+      d.handOver('missing_data', `「${item.title}」没有尺码表，需人工提供尺码建议`);
+      return;
+    }
+    d.ask('size_fit.ask');
+    return;
+  }
+  if (advice === 'outside') {
+    d.say('size_fit.outside');
+    d.handOver('missing_data', '买家身材数据超出尺码表范围，需人工核对实物尺寸', null);
+    return;
+  }
+  const basis = [
+    m.heightCm !== undefined ? `身高${m.heightCm}cm` : '',
+    m.weightJin !== undefined ? `体重${m.weightJin}斤` : '',
+  ]
+    .filter(Boolean)
+    .join('、');
+  const vars = { size: advice.size, 'size.small': advice.smaller, 'size.basis': basis };
+  d.say(advice.smaller ? 'size_fit.between' : 'size_fit.advice', vars);
+  // The advised size must also be there to buy (O5: warn before the buyer orders).
+  const colour = d.input.nlu.entities.colours[0];
+  const stock = matchingVariants(item, colour, advice.size).reduce((s, v) => s + v.stock, 0);
+  if (stock <= 0) answerVariantStock(d, item, colour, advice.size);
+  if (advice.basis !== 'both') d.ask('size_fit.ask');
+}
+
+/** Attribute names buyers use for the listing's attribute keys. */
+const ATTRIBUTE_WORDS: [RegExp, string[]][] = [
+  [/材质|面料|布料|成分|什么料|纯棉|棉的/u, ['材质', '面料', '成分']],
+  [/厚|薄/u, ['厚薄']],
+  [/弹力|弹性|有弹/u, ['弹力']],
+  [/洗|缩水|掉色|起球/u, ['洗涤', '洗涤说明']],
+  [/产地|哪里产|哪产/u, ['产地']],
+];
+
+export function handleProductInfo(d: Draft): void {
+  const item = focusItem(d);
+  if (!item) {
+    d.ask('stock.ask_item');
+    return;
+  }
+  const text = d.input.text;
+  for (const [pattern, keys] of ATTRIBUTE_WORDS) {
+    if (!pattern.test(text)) continue;
+    const key = keys.find((k) => item.attributes[k] !== undefined);
+    if (!key) {
+      d.say('product_info.general', generalVars(item));
+      d.handOver('missing_data', `买家问「${keys[0]}」，商品资料里没有，需人工确认`);
+      return;
+    }
+    d.say('product_info.attr', { ...itemVars(item), 'attr.name': key, 'attr.value': item.attributes[key] });
+    // C11: material questions hide a need — health, durability or comfort.
+    if (keys[0] === '材质') d.ask('product_info.need');
+    return;
+  }
+  d.say('product_info.general', generalVars(item));
+}
+
+function generalVars(item: Item): Record<string, string> {
+  const attrs = Object.entries(item.attributes)
+    .slice(0, 3)
+    .map(([k, v]) => `${k}：${v}`)
+    .join('，');
+  return { ...itemVars(item), 'item.attrs': attrs || '详情页有完整介绍哦' };
+}
+
+export function handleColour(d: Draft): void {
+  d.say('color_appearance');
+  const item = focusItem(d);
+  if (item && totalStock(item) > 0) {
+    d.say('stock.colours', { ...itemVars(item), 'item.colours': inStockColours(item).join('、') }, { main: false });
+  }
+}
+
+export function handleRecommend(d: Draft): void {
+  const item = focusItem(d);
+  const size = wantedSize(d, item);
+  if (item) {
+    if (totalStock(item) === 0) for (const rec of similarItems(item, d.input.items, size)) d.recommend(rec, 'recommend.similar');
+    d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross');
+  }
+  if (d.recommendations.length === 0) d.recommend(generalPick(d.input.items, size), 'recommend.pick');
+  if (!item && !size) d.ask('recommend.ask');
+}
+
+/** C7: hold the price; alternatives only from the shop's own offers, never a price cut. */
+export function handleBargain(d: Draft, bargainer: { kind: string; bargainTurns: number }): void {
+  const offers = offerablePromotions(d.input.promotions, d.input.now);
+  const byKind = (k: string) => offers.find((p) => p.kind === k);
+  const order =
+    bargainer.kind === 'wants_win' ? ['gift', 'freight', 'coupon'] : ['coupon', 'freight', 'gift'];
+  // First ask: state the principle. Hesitation (a second ask) or a buyer who needs a win: offer.
+  if (bargainer.bargainTurns <= 1) d.say('bargain.hold');
+  if (bargainer.bargainTurns <= 1 && bargainer.kind !== 'wants_win') return;
+  for (const kind of order) {
+    const p = byKind(kind);
+    if (!p) continue;
+    const key = kind === 'coupon' ? 'bargain.coupon' : kind === 'gift' ? 'bargain.gift' : 'bargain.freight';
+    if (d.say(key, { [`${kind}.text`]: p.text })) return;
+  }
+  d.say('bargain.final');
+}
+
+export function handlePromotion(d: Draft): void {
+  const offers = offerablePromotions(d.input.promotions, d.input.now);
+  if (offers.length > 0) d.say('promotion.list', { 'promo.list': offers.map((p) => p.text).join('；') });
+  else d.say('promotion.none');
+}
+
+export function handleShippingFee(d: Draft): void {
+  const s = d.input.shop.settings;
+  if (!s.freeShipping) {
+    d.say('shipping_fee.paid');
+    return;
+  }
+  const regions = d.input.nlu.entities.regions;
+  const excluded = s.freeShippingExcludedRegions.find((r) => regions.some((x) => r.region.includes(x) || x.includes(r.region)));
+  if (!excluded) {
+    d.say('shipping_fee.free');
+    return;
+  }
+  if (!d.say('shipping_fee.remote', { region: excluded.region, fee: excluded.feeYuan })) {
+    d.handOver('missing_data', `买家在${excluded.region}（不在包邮范围），店铺未设置该地区运费`);
+  }
+}
+
+/** C6: an inquiry about an item gets at least one suitable item to go with it. */
+export function addCrossSell(d: Draft): void {
+  if (d.recommendations.length > 0 || d.handover) return;
+  const item = focusItem(d);
+  if (!item) return;
+  const size = wantedSize(d, item);
+  d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross');
+}

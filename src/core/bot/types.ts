@@ -1,0 +1,215 @@
+// The shop data the reply planner reads, and the plan it returns. Plain shapes on purpose: the
+// store maps its rows to these, the planner never sees a database or a clock.
+import type { Entities } from '../entities.js';
+import type { IntentId } from '../intents.js';
+import type { BargainerProfile } from '../conversation/bargainer.js';
+import type { InterestSignal } from '../conversation/interest.js';
+import type { Stage } from '../conversation/stages.js';
+
+export type PlatformId = 'taobao' | 'tmall' | 'jd' | 'pdd' | 'aliexpress';
+
+/** A promotion, coupon, gift or freight offer the shop has set up. */
+export interface Promotion {
+  id: string;
+  kind: 'coupon' | 'gift' | 'freight' | 'discount';
+  /** What the buyer reads, e.g. '满199减20优惠券' or '赠送同色系发圈一个'. */
+  text: string;
+  /** True when the bot may offer it on its own (C7: only the shop's settings, never invented). */
+  botMayOffer: boolean;
+  /** ISO times; absent = no limit. */
+  validFrom?: string;
+  validTo?: string;
+}
+
+export interface BotSettings {
+  /** Below this confidence the bot hands over at once (B3). */
+  handoverBelowConfidence: number;
+  /** Below this confidence the bot asks back; twice in a row hands over (B3, C11). */
+  clarifyBelowConfidence: number;
+  /** After this many bot turns without a person, offer a person (C17). */
+  maxBotTurnsWithoutHuman: number;
+  /** Stock at or below this count is mentioned as "only N left". */
+  lowStockThreshold: number;
+}
+
+export interface ShopSettings {
+  /** Beijing time 'HH:MM': orders paid before it ship the same day (B2, seed 004). */
+  shipCutoff: string;
+  couriers: string[];
+  freeShipping: boolean;
+  /** Regions outside the free-shipping promise, with the extra fee in yuan when known. */
+  freeShippingExcludedRegions: { region: string; feeYuan?: number }[];
+  /** Text that replaces the default welcome; may use placeholders. */
+  welcomeText?: string;
+  invoice: { types: string[]; when: string };
+  /** Days for no-reason returns after receipt (7-day rule); 0 = none offered. */
+  returnDays: number;
+  /** Who pays return shipping for a no-reason return, as the buyer reads it. */
+  returnShippingNote: string;
+  /** Category → categories that pair with it (C6 cross-sell: shirt → trousers). */
+  crossSell: Record<string, string[]>;
+  bot: BotSettings;
+}
+
+export interface Shop {
+  id: string;
+  name: string;
+  platform: PlatformId;
+  /** How the agent introduces itself, e.g. '客服小美' or '8号客服' (C3). */
+  agentName: string;
+  settings: ShopSettings;
+}
+
+export interface Variant {
+  colour: string;
+  size: string;
+  stock: number;
+}
+
+export interface SizeChartRow {
+  size: string;
+  heightCm: [number, number];
+  weightJin: [number, number];
+}
+
+export interface Item {
+  id: string;
+  title: string;
+  category: string;
+  /** Price in yuan. */
+  price: number;
+  /** Material and other specs as the listing states them: {材质: '100%棉', 厚薄: '适中'}. */
+  attributes: Record<string, string>;
+  variants: Variant[];
+  similarItemIds: string[];
+  sizeChart?: SizeChartRow[];
+  /** Units sold recently; used to rank when the buyer gives no other signal. */
+  salesCount?: number;
+  /** ISO date of the next restock when known. */
+  restockAt?: string;
+}
+
+/** Machine-neutral order states; the store maps each platform's state names onto these (O1). */
+export type OrderState = 'unpaid' | 'paid' | 'shipped' | 'signed' | 'succeeded' | 'closed';
+
+export interface LogisticsEvent {
+  at: string;
+  text: string;
+}
+
+export interface OrderLine {
+  itemId: string;
+  title: string;
+  colour?: string;
+  size?: string;
+  quantity: number;
+  price: number;
+}
+
+export interface Order {
+  id: string;
+  platformOrderNo: string;
+  buyerId: string;
+  state: OrderState;
+  createdAt: string;
+  paidAt?: string;
+  shippedAt?: string;
+  signedAt?: string;
+  trackingNo?: string;
+  courier?: string;
+  logistics: LogisticsEvent[];
+  /** Already masked by the store: '广东省深圳市南山区****', '138****5678'. */
+  address?: { receiver: string; phone: string; text: string };
+  buyerNote?: string;
+  lines: OrderLine[];
+  /** Refund state name when a refund is running (A4), as the platform writes it. */
+  refundState?: string;
+  /** The freight in this order will be changed by the seller before payment (C8). */
+  awaitingPriceChange?: boolean;
+}
+
+/**
+ * One entry of a shop's standard-answer library (标准话术, C12). `intent` is an intent id, or an
+ * intent id with a situation suffix ('stock.out', 'bargain.offer'), or a flow key ('welcome').
+ * Every variant means the same; placeholders such as {item.title} are filled from data.
+ */
+export interface StandardAnswer {
+  intent: string;
+  variants: string[];
+}
+
+export type TurnAuthor = 'buyer' | 'bot' | 'agent';
+
+export interface Turn {
+  author: TurnAuthor;
+  text: string;
+  /** ISO time. */
+  at: string;
+  intent?: IntentId;
+  confidence?: number;
+}
+
+export interface ConversationState {
+  stage: Stage;
+  /** Earlier turns, oldest first, without the message being answered. */
+  turns: Turn[];
+  botTurnsSinceHuman: number;
+  /** Consecutive low-confidence buyer turns before this one. */
+  misunderstandings: number;
+  /** The item the buyer is looking at (the chat's item card), if any. */
+  focusItemId?: string;
+  /** Orders whose address/phone/notes were already confirmed with the buyer (C9). */
+  verifiedOrderIds?: string[];
+}
+
+export interface NluResult {
+  intent: IntentId;
+  confidence: number;
+  entities: Entities;
+  secondary?: IntentId | null;
+}
+
+export interface PlanInput {
+  nlu: NluResult;
+  text: string;
+  conversation: ConversationState;
+  shop: Shop;
+  items: Item[];
+  /** This buyer's orders only (D6). */
+  orders: Order[];
+  standardAnswers: StandardAnswer[];
+  promotions: Promotion[];
+  now: Date;
+  isFirstMessage: boolean;
+}
+
+export type HandoverReason =
+  | 'low_confidence'
+  | 'repeated_misunderstanding'
+  | 'human_requested'
+  | 'complaint'
+  | 'money_action'
+  | 'order_action'
+  | 'aftersales_case'
+  | 'bot_alone_too_long'
+  | 'missing_data';
+
+export interface Recommendation {
+  itemId: string;
+  /** Why, for the agent's screen (Chinese). */
+  reason: string;
+}
+
+export interface ReplyPlan {
+  /** Short messages, one line each, sent in order (C4). */
+  messages: string[];
+  recommendations: Recommendation[];
+  /** A question the bot asks back to learn the real need (C11). */
+  question?: string;
+  handover?: { reason: HandoverReason; reasonZh: string };
+  stage: Stage;
+  /** Consecutive low-confidence turns including this one (0 after an understood turn). */
+  misunderstandings: number;
+  signals: { interest: InterestSignal; bargainer: BargainerProfile };
+  usedAnswer?: { intent: string; variantIndex: number };
+}
