@@ -1,0 +1,77 @@
+// Every realtime event gets one global sequence number so an agent's screen that reconnects can
+// ask for what it missed (`resume afterSeq`) and get each event once, in order. One process: the
+// numbers and a bounded recent-event log live in memory. Several processes: the Redis bus numbers
+// events in Redis as it publishes them and keeps the log there (see redis-bus.ts), so any process
+// can replay for any client.
+import type { BusEvent, EventBus } from './event-bus.js';
+
+export interface SequencedEvent extends BusEvent {
+  seq: number;
+}
+
+export interface RealtimeLog {
+  /** Live events, numbered, in sequence order; each delivered once per listener. */
+  subscribe(listener: (event: SequencedEvent) => void): () => void;
+  /**
+   * Events with seq > afterSeq, oldest first. `complete: false` when some of them have already
+   * been dropped from the bounded log (the client must reload instead of replaying).
+   */
+  after(afterSeq: number): Promise<{ events: SequencedEvent[]; complete: boolean; lastSeq: number }>;
+  /** The highest number handed out so far (0 before the first event). */
+  lastSeq(): Promise<number>;
+}
+
+/** How many recent events are kept for catch-up: a few minutes of a busy team's traffic. */
+export const DEFAULT_LOG_SIZE = 5000;
+
+/**
+ * Bounded in-memory log fed by a bus whose events carry no number (the local bus). Numbers are
+ * handed out on receipt, which is global because only one process exists.
+ */
+export function createMemoryLog(bus: EventBus, size = DEFAULT_LOG_SIZE): RealtimeLog {
+  const ring: SequencedEvent[] = [];
+  const listeners = new Set<(event: SequencedEvent) => void>();
+  let seq = 0;
+  bus.subscribe((event) => {
+    const numbered: SequencedEvent = { type: event.type, shopId: event.shopId, data: event.data, seq: ++seq };
+    ring.push(numbered);
+    if (ring.length > size) ring.splice(0, ring.length - size);
+    for (const l of listeners) l(numbered);
+  });
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async after(afterSeq) {
+      const oldest = ring[0]?.seq ?? seq + 1;
+      const events = ring.filter((e) => e.seq > afterSeq);
+      return { events, complete: afterSeq >= oldest - 1 || afterSeq >= seq, lastSeq: seq };
+    },
+    async lastSeq() {
+      return seq;
+    },
+  };
+}
+
+/** A bus that numbers and logs its own events (the Redis bus) exposes its log here. */
+export interface LoggedBus extends EventBus {
+  readonly log: RealtimeLog;
+}
+
+function hasLog(bus: EventBus): bus is LoggedBus {
+  return 'log' in bus && typeof (bus as { log?: unknown }).log === 'object';
+}
+
+const memoryLogs = new WeakMap<EventBus, RealtimeLog>();
+
+/** The log for a bus: its own when it keeps one, else one memory log per bus object. */
+export function realtimeLogFor(bus: EventBus): RealtimeLog {
+  if (hasLog(bus)) return bus.log;
+  let log = memoryLogs.get(bus);
+  if (!log) {
+    log = createMemoryLog(bus);
+    memoryLogs.set(bus, log);
+  }
+  return log;
+}

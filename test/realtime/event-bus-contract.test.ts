@@ -1,0 +1,128 @@
+// One contract for both EventBus implementations (DESIGN convention 3): the local bus (one
+// process) and the Redis bus (several `dxe serve` processes). Redis runs when REDIS_URL is set.
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLocalBus, type BusEvent, type EventBus } from '../../src/app/event-bus.js';
+import { createRedisBus } from '../../src/app/redis-bus.js';
+import { realtimeLogFor, type SequencedEvent } from '../../src/app/realtime-log.js';
+
+const REDIS_URL = process.env.REDIS_URL;
+if (!REDIS_URL) console.warn('[skip] Redis bus contract tests: REDIS_URL not set');
+
+const waitFor = async (cond: () => boolean, ms = 3000) => {
+  const until = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+const settle = () => new Promise((r) => setTimeout(r, 100));
+
+interface Factory {
+  name: string;
+  skip: boolean;
+  /** Buses sharing one transport, as several processes would. */
+  open(count: number): Promise<EventBus[]>;
+}
+
+const factories: Factory[] = [
+  {
+    name: 'local bus',
+    skip: false,
+    async open(count) {
+      const bus = createLocalBus();
+      return Array.from({ length: count }, () => bus);
+    },
+  },
+  {
+    name: 'redis bus',
+    skip: !REDIS_URL,
+    async open(count) {
+      const prefix = `dxe-test-${randomBytes(4).toString('hex')}`;
+      return Promise.all(Array.from({ length: count }, () => createRedisBus(REDIS_URL!, { prefix, logSize: 50 })));
+    },
+  },
+];
+
+for (const f of factories) {
+  describe.skipIf(f.skip)(`EventBus contract: ${f.name}`, () => {
+    const opened: EventBus[] = [];
+    const open = async (n: number) => {
+      const buses = await f.open(n);
+      opened.push(...new Set(buses));
+      return buses;
+    };
+    afterEach(async () => {
+      for (const b of opened.splice(0)) await b.close();
+    });
+
+    const ev = (i: number): BusEvent => ({ type: 'message.created', shopId: 's1', data: { i } });
+
+    it('delivers each event once to every subscriber, in publish order', async () => {
+      const [bus] = await open(1);
+      const a: unknown[] = [];
+      const b: unknown[] = [];
+      bus!.subscribe((e) => a.push(e.data));
+      bus!.subscribe((e) => b.push(e.data));
+      for (let i = 0; i < 20; i++) await bus!.publish(ev(i));
+      await waitFor(() => a.length === 20 && b.length === 20);
+      await settle();
+      expect(a).toEqual(Array.from({ length: 20 }, (_, i) => ({ i })));
+      expect(b).toEqual(a);
+    });
+
+    it('stops delivering after unsubscribe', async () => {
+      const [bus] = await open(1);
+      const got: unknown[] = [];
+      const off = bus!.subscribe((e) => got.push(e.data));
+      await bus!.publish(ev(1));
+      await waitFor(() => got.length === 1);
+      off();
+      await bus!.publish(ev(2));
+      await settle();
+      expect(got).toEqual([{ i: 1 }]);
+    });
+
+    it('keeps type, shopId and data intact', async () => {
+      const [bus] = await open(1);
+      const got: BusEvent[] = [];
+      bus!.subscribe((e) => got.push(e));
+      await bus!.publish({ type: 'conversation.updated', shopId: '店铺-1', data: { text: '亲，在的 😊', n: [1, 2] } });
+      await waitFor(() => got.length === 1);
+      expect(got[0]).toMatchObject({ type: 'conversation.updated', shopId: '店铺-1', data: { text: '亲，在的 😊', n: [1, 2] } });
+    });
+
+    it('two processes: an event raised on either reaches listeners on both exactly once', async () => {
+      const [p1, p2] = await open(2);
+      const on1: unknown[] = [];
+      const on2: unknown[] = [];
+      p1!.subscribe((e) => on1.push(e.data));
+      p2!.subscribe((e) => on2.push(e.data));
+      await p1!.publish(ev(1));
+      await p2!.publish(ev(2));
+      await waitFor(() => on1.length >= 2 && on2.length >= 2);
+      await settle();
+      expect(on1).toEqual([{ i: 1 }, { i: 2 }]);
+      expect(on2).toEqual([{ i: 1 }, { i: 2 }]);
+    });
+
+    it('numbers events globally and replays what a client missed, without duplicates', async () => {
+      const [p1, p2] = await open(2);
+      const log1 = realtimeLogFor(p1!);
+      const log2 = realtimeLogFor(p2!);
+      const live: SequencedEvent[] = [];
+      log1.subscribe((e) => live.push(e));
+      for (let i = 0; i < 6; i++) await (i % 2 ? p2! : p1!).publish(ev(i));
+      await waitFor(() => live.length === 6);
+      const seqs = live.map((e) => e.seq);
+      expect(new Set(seqs).size).toBe(6);
+      expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+      // A client that saw the first two asks the other process for the rest.
+      const missed = await log2.after(seqs[1]!);
+      expect(missed.complete).toBe(true);
+      expect(missed.events.map((e) => e.seq)).toEqual(seqs.slice(2));
+      expect(missed.events.map((e) => e.data)).toEqual([{ i: 2 }, { i: 3 }, { i: 4 }, { i: 5 }]);
+      expect(await log2.lastSeq()).toBe(seqs[5]);
+    });
+  });
+}
