@@ -1,0 +1,38 @@
+// Builds the real server on a real test database with the demo organisation, for inject() tests.
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/server/app.js';
+import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
+import type { Database } from '../../src/store/open-database.js';
+import { openTestDatabase } from './database.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  now: Date;
+  login(login: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(opts: { now?: Date; seed?: boolean } = {}): Promise<TestApp> {
+  const now = opts.now ?? new Date('2026-11-23T06:00:00.000Z');
+  const database = await openTestDatabase();
+  if (opts.seed !== false) await seedDemo(database, now);
+  const config = loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' });
+  const app = await buildApp({ database, config, now: () => now, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    now,
+    async login(login: string) {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: DEMO_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.body}`);
+      return (res.json() as { token: string }).token;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit, verifyAuditChain } from '../../src/app/audit.js';
+import type { Database } from '../../src/store/open-database.js';
+import { databaseLabel, openTestDatabase } from '../helpers/database.js';
+
+describe(`audit log hash chain on ${databaseLabel} (issue 2 §5, A11)`, () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('chains rows and detects a changed row', async () => {
+    const at = new Date('2026-11-23T08:00:00Z');
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        appendAudit(database, { orgId: 'o1', at, actorKind: 'agent', actorId: `a${i}`, action: 'reply.override', data: { i } }),
+      ),
+    );
+    expect(await verifyAuditChain(database)).toBeNull();
+    const rows = await database.query<{ id: number }>('select id from audit_log order by id');
+    await database.query(`update audit_log set data = '{"i": 99}' where id = $1`, [rows[3]!.id]);
+    expect(await verifyAuditChain(database)).toBe(rows[3]!.id);
+  });
+});
