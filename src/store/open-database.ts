@@ -72,10 +72,11 @@ async function openPostgres(opts: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
   if (opts.pgSchema) {
     const schemaName = opts.pgSchema.replace(/[^a-z0-9_]/gi, '');
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"`);
+    // The hook must exist before the first connection, or that pooled client keeps `public`.
     pool.on('connect', (c) => {
       void c.query(`SET search_path TO "${schemaName}"`);
     });
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"`);
   }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

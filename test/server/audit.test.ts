@@ -20,7 +20,7 @@ describe(`audit log hash chain on ${databaseLabel} (issue 2 §5, A11)`, () => {
       ),
     );
     expect(await verifyAuditChain(database)).toBeNull();
-    const rows = await database.query<{ id: number }>('select id from audit_log order by id');
+    const rows = await database.query<{ id: number }>('select id::int as id from audit_log order by id');
     await database.query(`update audit_log set data = '{"i": 99}' where id = $1`, [rows[3]!.id]);
     expect(await verifyAuditChain(database)).toBe(rows[3]!.id);
   });
