@@ -51,7 +51,7 @@ const serviceSchema = z.strictObject({
   source: sourceSchema,
 });
 
-const shippingFeeTableSchema = z.strictObject({
+export const shippingFeeTableSchema = z.strictObject({
   first_kg: z.number().positive(),
   extra_weight_rounding: z.enum(['ceil_to_whole_kg', 'ceil_to_half_kg']),
   default: z.strictObject({ first: yuan, extra_per_kg: yuan }),

@@ -1,0 +1,58 @@
+// Late shipment (N1, N2, O3) exactly as EVAL §3 reads it: late means the ship time (or now,
+// while unshipped) is strictly after the deadline; the compensation is the profile's rate of
+// the paid amount within its minimum and cap; points are what the platform charges when the
+// seller has not paid before it rules.
+import { shipByDeadline, requireInstant } from '../orders/ship-by.js';
+import { formatInstant } from '../rules/instant.js';
+import type { LateShipmentTerms, Profile } from '../rules/schema.js';
+import { clampFen, fenToYuan, percentOf, yuanToFen, type Fen } from './fen.js';
+
+export interface LateShipmentInput {
+  paidAmountYuan: number;
+  paidAt: string | null;
+  shippedAt: string | null;
+  now: string;
+  agreedShipBy?: string | null | undefined;
+}
+
+export interface LateShipmentResult {
+  late: boolean;
+  /** ISO, in the offset style of the input; null for an unpaid order. */
+  deadline: string | null;
+  deadlineMs: number | null;
+  compensationFen: Fen;
+  /** Yuan, 2 decimals. */
+  compensation: number;
+  points: number;
+  paidIn: LateShipmentTerms['paid_in'];
+}
+
+export function lateCompensationFen(paidFen: Fen, terms: Pick<LateShipmentTerms, 'rate_pct' | 'min_yuan' | 'cap_yuan'>): Fen {
+  if (terms.rate_pct === 0) return 0;
+  const cap = terms.cap_yuan === null ? null : yuanToFen(terms.cap_yuan);
+  return clampFen(percentOf(paidFen, terms.rate_pct), yuanToFen(terms.min_yuan), cap);
+}
+
+export function lateShipment(
+  input: LateShipmentInput,
+  profile: Pick<Profile, 'shipping' | 'late_shipment'>,
+): LateShipmentResult {
+  const terms = profile.late_shipment;
+  const deadline = shipByDeadline({ paidAt: input.paidAt, agreedShipBy: input.agreedShipBy }, profile);
+  const now = requireInstant(input.now, 'now');
+  if (deadline === null) {
+    return { late: false, deadline: null, deadlineMs: null, compensationFen: 0, compensation: 0, points: 0, paidIn: terms.paid_in };
+  }
+  const shipMs = input.shippedAt ? requireInstant(input.shippedAt, 'shipped_at').ms : now.ms;
+  const late = shipMs > deadline.ms;
+  const compensationFen = late ? lateCompensationFen(yuanToFen(input.paidAmountYuan), terms) : 0;
+  return {
+    late,
+    deadline: formatInstant(deadline.ms, deadline.offsetMin),
+    deadlineMs: deadline.ms,
+    compensationFen,
+    compensation: fenToYuan(compensationFen),
+    points: late ? terms.points_if_unpaid_before_ruling : 0,
+    paidIn: terms.paid_in,
+  };
+}
