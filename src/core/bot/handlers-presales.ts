@@ -67,8 +67,8 @@ export function handleStock(d: Draft): void {
   const size = wantedSize(d, item);
   if (totalStock(item) === 0) {
     d.say('stock.item_out', itemVars(item));
-    if (item.restockAt) d.say('stock.restock', { 'restock.date': formatBeijingDate(item.restockAt) }, { main: false });
     for (const rec of similarItems(item, d.input.items, size)) d.recommend(rec, 'recommend.similar');
+    if (item.restockAt) d.say('stock.restock', { 'restock.date': formatBeijingDate(item.restockAt) }, { main: false });
     return;
   }
   if (colour || size) answerVariantStock(d, item, colour, size);

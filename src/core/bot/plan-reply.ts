@@ -84,6 +84,10 @@ export function planReply(input: PlanInput): ReplyPlan {
   const misunderstandings = lowConfidence ? conversation.misunderstandings + 1 : 0;
 
   if (input.isFirstMessage) welcome(d);
+  // C9: an order the buyer just placed, not yet confirmed with them.
+  const toVerify = NO_VERIFY.has(nlu.intent)
+    ? undefined
+    : ord.orderToVerify(input.orders, conversation.verifiedOrderIds ?? [], input.now);
 
   if (nlu.intent === 'human') {
     d.say('human');
@@ -98,6 +102,8 @@ export function planReply(input: PlanInput): ReplyPlan {
     d.handOver('repeated_misunderstanding', `连续${misunderstandings}次没理解买家的意思`);
   } else if (lowConfidence) {
     d.ask('clarify');
+  } else if (toVerify && nlu.intent === 'other') {
+    // "拍了/好了" after ordering: the confirmation below is the answer.
   } else if (!(input.isFirstMessage && nlu.intent === 'greeting')) {
     HANDLERS[nlu.intent](d, { bargainer });
     const second = nlu.secondary;
@@ -106,11 +112,10 @@ export function planReply(input: PlanInput): ReplyPlan {
   }
 
   // A planned answer whose data is missing never goes out half-filled: a person answers.
-  const greetedOnly = input.isFirstMessage && nlu.intent === 'greeting';
+  const greetedOnly = (input.isFirstMessage && nlu.intent === 'greeting') || (toVerify !== undefined && nlu.intent === 'other');
   if (!d.usedAnswer && !d.handover && !greetedOnly) {
     d.handOver('missing_data', `缺少回复所需的数据：${d.missing.join('、') || nlu.intent}`);
   }
-  if (d.messages.length === 0) d.messages.push('亲，我请同事马上来为您解答，请稍等一下哦');
 
   // C15: a buyer losing interest gets a new angle — a current offer — and the agent is told.
   if (interest.losing && !d.handover) {
@@ -120,18 +125,22 @@ export function planReply(input: PlanInput): ReplyPlan {
 
   // C9: confirm address, phone and notes of an order the buyer just placed.
   let verified = false;
-  const toVerify = ord.orderToVerify(input.orders, conversation.verifiedOrderIds ?? [], input.now);
-  if (toVerify && !d.handover && !NO_VERIFY.has(nlu.intent)) {
+  if (toVerify && !d.handover) {
     const lines = ord.planVerification(toVerify, shop, input.standardAnswers, turn);
     if (lines) {
       d.messages.push(...lines);
       verified = true;
-    }
+    } else if (d.messages.length === 0) d.say('other');
   }
 
   // C17: the bot does not talk alone for long; after N bot turns it offers a person.
   if (!d.handover && conversation.botTurnsSinceHuman + 1 >= bot.maxBotTurnsWithoutHuman) {
     d.handOver('bot_alone_too_long', `机器人已连续回复${conversation.botTurnsSinceHuman + 1}次，请人工跟进`, 'handover.offer');
+  }
+
+  if (d.messages.length === 0) {
+    d.handOver('missing_data', `缺少回复所需的数据：${d.missing.join('、') || nlu.intent}`, null);
+    d.messages.push('亲，我请同事马上来为您解答，请稍等一下哦');
   }
 
   let stage: Stage = conversation.stage;
