@@ -1,0 +1,23 @@
+// Public API of the NLU (B1, B2, B3). Other modules import from here only.
+//
+//   createNlu(opts?: { shopDictionary?: string[]; extraExamples?: {text, intent}[]; folds?: number }): Nlu
+//     Trains an intent model on the shipped examples (src/core/nlu/training/*.txt) plus the shop's
+//     own, with the shop's item names added to the segmenter and matched as itemRefs.
+//   nlu.classify(text, { context?: string[]; now?: Date; scores?: boolean })
+//     → { intent, confidence (calibrated 0–1), secondary?, entities, normalized, fromContext?, scores? }
+//   getDefaultNlu(): Nlu          lazily trained singleton on the shipped examples
+//   normalizeText(text): string   full-width, traditional, emoji, 旺旺 codes, slang → canonical text
+//   extractEntities(normalized, { shopDictionary?, now? }): Entities
+//   trainModel(examples, opts) / loadShippedExamples(): lower-level training for tools and benches
+//   evaluate(gold, predicted): accuracy, macro-F1, secondary-aware accuracy, per-intent P/R
+export { createNlu, getDefaultNlu } from './nlu.js';
+export type { ClassifyOptions, ClassifyResult, Nlu, NluOptions } from './nlu.js';
+export { normalizeText } from './normalize.js';
+export { extractEntities } from './entities/index.js';
+export type { EntityOptions } from './entities/index.js';
+export { trainModel } from './classifier.js';
+export type { IntentModel, ModelStats, TrainModelOptions } from './classifier.js';
+export { loadShippedExamples, parseExamples } from './training/load.js';
+export type { Example } from './training/load.js';
+export { evaluate } from './metrics.js';
+export type { EvalItem, EvalReport } from './metrics.js';

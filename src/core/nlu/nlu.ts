@@ -1,0 +1,156 @@
+// The Nlu object: classify a buyer message into one of the 26 intents (B1, B2) with a calibrated
+// confidence (B3 uses it to decide when to hand over), an optional secondary intent, entities,
+// and context resolution for elliptic follow-ups (那L码呢? after a stock question).
+import { INTENT_IDS, type IntentId } from '../intents.js';
+import type { Entities } from '../entities.js';
+import { Predictor, trainModel, type IntentModel, type ModelStats } from './classifier.js';
+import { extractEntities } from './entities/index.js';
+import { normalizeText } from './normalize.js';
+import { loadShippedExamples, type Example } from './training/load.js';
+
+export interface ClassifyOptions {
+  /** Earlier turns of the conversation, oldest first. */
+  context?: readonly string[];
+  /** Resolves relative dates in entities. */
+  now?: Date;
+  /** Include the probability of every intent in the result. */
+  scores?: boolean;
+}
+
+export interface ClassifyResult {
+  intent: IntentId;
+  /** Calibrated probability of `intent`, 0–1. */
+  confidence: number;
+  secondary?: IntentId;
+  entities: Entities;
+  normalized: string;
+  /** True when the previous turns decided the intent. */
+  fromContext?: boolean;
+  scores?: Record<IntentId, number>;
+}
+
+export interface NluOptions {
+  shopDictionary?: string[];
+  extraExamples?: Example[];
+  /** Folds for temperature calibration (default 3; 0 skips calibration). */
+  folds?: number;
+}
+
+export interface Nlu {
+  classify(text: string, opts?: ClassifyOptions): ClassifyResult;
+  readonly stats: ModelStats;
+}
+
+const IDX = new Map<IntentId, number>(INTENT_IDS.map((id, i) => [id, i]));
+const I_OTHER = IDX.get('other')!;
+const NON_TOPIC: ReadonlySet<number> = new Set(
+  (['other', 'greeting', 'thanks_bye', 'human'] as const).map((id) => IDX.get(id)!),
+);
+/** Elliptic follow-ups: 那L码呢 / 还有红色的吗 / 换成xl呢. */
+const FOLLOW_UP = /^(那|那么|那个|还有|另外|换成|如果是|要是)|呢[?]?$/;
+const RETURN_WORDS = /退货|退回|寄回|退掉|换货|换一|换个|换新|退换/;
+const REFUND_WORDS = /退款|退钱|仅退款|钱退/;
+
+class NluImpl implements Nlu {
+  private readonly predictor: Predictor;
+  private readonly own: Float64Array;
+  private readonly shopDictionary: readonly string[];
+
+  constructor(readonly model: IntentModel, shopDictionary: readonly string[]) {
+    this.predictor = new Predictor(model);
+    this.own = new Float64Array(INTENT_IDS.length);
+    this.shopDictionary = shopDictionary;
+  }
+
+  get stats(): ModelStats {
+    return this.model.stats;
+  }
+
+  classify(text: string, opts: ClassifyOptions = {}): ClassifyResult {
+    const normalized = normalizeText(text);
+    const p = this.predictor.probs;
+    const own = this.own;
+    let best = this.predictor.predict(normalized);
+    let fromContext = false;
+    const ctx = opts.context;
+    if (ctx && ctx.length > 0 && normalized.length <= 16) {
+      const followUp = FOLLOW_UP.test(normalized);
+      if (followUp || (best === I_OTHER && p[best]! < 0.6)) {
+        own.set(p);
+        const ctxBest = this.contextIntent(ctx);
+        if (ctxBest >= 0) {
+          const w = followUp ? 0.65 : 0.5;
+          for (let k = 0; k < own.length; k++) p[k] = (1 - w) * own[k]! + w * p[k]!;
+          best = 0;
+          for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
+          fromContext = best === ctxBest;
+        } else {
+          p.set(own);
+        }
+      }
+    }
+    const intent = INTENT_IDS[best]!;
+    const result: ClassifyResult = {
+      intent,
+      confidence: Math.round(p[best]! * 1e4) / 1e4,
+      entities: extractEntities(normalized, { shopDictionary: this.shopDictionary, now: opts.now }),
+      normalized,
+    };
+    const secondary = this.secondary(best, normalized);
+    if (secondary !== undefined) result.secondary = secondary;
+    if (fromContext) result.fromContext = true;
+    if (opts.scores) {
+      const scores = {} as Record<IntentId, number>;
+      INTENT_IDS.forEach((id, k) => (scores[id] = Math.round(p[k]! * 1e4) / 1e4));
+      result.scores = scores;
+    }
+    return result;
+  }
+
+  /**
+   * Finds the latest context turn with a topical intent; leaves its probabilities in the
+   * predictor's buffer and returns its index (-1 if none).
+   */
+  private contextIntent(context: readonly string[]): number {
+    for (let i = context.length - 1; i >= Math.max(0, context.length - 3); i--) {
+      const k = this.predictor.predict(normalizeText(context[i]!));
+      if (!NON_TOPIC.has(k)) return k;
+    }
+    return -1;
+  }
+
+  private secondary(best: number, normalized: string): IntentId | undefined {
+    const p = this.predictor.probs;
+    const intent = INTENT_IDS[best]!;
+    if (intent === 'quality_issue') {
+      if (REFUND_WORDS.test(normalized)) return 'refund';
+      if (RETURN_WORDS.test(normalized)) return 'return_exchange';
+    }
+    let second = -1;
+    for (let k = 0; k < p.length; k++) {
+      if (k === best || NON_TOPIC.has(k)) continue;
+      if (second < 0 || p[k]! > p[second]!) second = k;
+    }
+    if (second < 0) return undefined;
+    const threshold = intent === 'complaint' ? 0.08 : 0.25;
+    return p[second]! >= threshold ? INTENT_IDS[second] : undefined;
+  }
+}
+
+/** Trains an Nlu on the shipped examples plus the shop's own (about a second or two). */
+export function createNlu(opts: NluOptions = {}): Nlu {
+  const examples = [...loadShippedExamples(), ...(opts.extraExamples ?? [])];
+  const model = trainModel(examples, {
+    ...(opts.shopDictionary ? { shopDictionary: opts.shopDictionary } : {}),
+    folds: opts.folds ?? 3,
+  });
+  return new NluImpl(model, opts.shopDictionary ?? []);
+}
+
+let defaultNlu: Nlu | undefined;
+
+/** The Nlu trained on the shipped examples only, created on first use and then shared. */
+export function getDefaultNlu(): Nlu {
+  defaultNlu ??= createNlu();
+  return defaultNlu;
+}
