@@ -1,0 +1,75 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DXE = join(import.meta.dirname, '../../bin/dxe.js');
+
+function env(dataDir: string): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', PORT: '0', TIMERS: 'off' };
+  delete e.DATABASE_URL;
+  delete e.REDIS_URL;
+  return e;
+}
+
+describe('dxe CLI (issue 2 §8)', () => {
+  it('start migrates, seeds the demo, serves and prints the URL and demo login', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-start-'));
+    const child = spawn(process.execPath, [DXE, 'start'], { env: env(dataDir) });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 25_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /已启动 \/ is running: (http:\/\/[^\s]+)/.exec(out);
+        if (m && out.includes('ready in')) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    try {
+      expect(out).toContain('agent1 / dxe-demo');
+      expect(out).toContain('demo-tmall');
+      const health = await fetch(`${url}/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite' });
+      const login = await fetch(`${url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'agent1', password: 'dxe-demo' }),
+      });
+      expect(login.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }, 40_000);
+
+  it('migrate is safe to re-run; demo refuses a non-empty database in Chinese with exit code 2', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-demo-'));
+    for (let i = 0; i < 2; i++) {
+      const r = spawnSync(process.execPath, [DXE, 'migrate'], { env: env(dataDir), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('数据库迁移完成');
+    }
+    const first = spawnSync(process.execPath, [DXE, 'demo'], { env: env(dataDir), encoding: 'utf8' });
+    expect(first.status, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout).shops.map((s: { id: string }) => s.id)).toEqual(['demo-tmall', 'demo-taobao']);
+    const second = spawnSync(process.execPath, [DXE, 'demo'], { env: env(dataDir), encoding: 'utf8' });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain('CONFLICT');
+    expect(second.stderr).toContain('数据库中已有数据');
+  }, 60_000);
+
+  it('a bad configuration value stops the start naming the variable', () => {
+    const r = spawnSync(process.execPath, [DXE, 'serve'], {
+      env: { ...env(mkdtempSync(join(tmpdir(), 'dxe-bad-'))), PORT: 'eighty' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('CONFIG_INVALID');
+    expect(r.stderr).toContain('PORT');
+  });
+});
