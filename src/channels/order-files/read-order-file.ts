@@ -1,0 +1,175 @@
+// The streaming reader shared by all formats: bytes → text (decode.ts) → header and format
+// (detect-header.ts) → records (csv-tokenizer.ts) → normalised orders, yielded in batches.
+// Only one batch is held at a time, so memory stays flat however long the file is. Rows of one
+// order (grouped formats) that follow each other are never split across batches.
+import { createHash } from 'node:crypto';
+import { DxeError } from '../../core/errors.js';
+import { cleanCell, looksLikeSummary, RowError } from './cells.js';
+import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
+import { decodeStream, type TextEncodingName } from './decode.js';
+import { detectHeader, HEADER_SEARCH_LINES } from './detect-header.js';
+import type { NormalisedOrder, OrderFileFormat, Platform, Row } from './types.js';
+
+export interface LineError {
+  line: number;
+  reason: string;
+}
+
+export interface OrderEntry {
+  /** Line of the order's first row in the file. */
+  line: number;
+  order: NormalisedOrder;
+}
+
+export interface ReadOptions {
+  platform: Platform;
+  format?: string;
+  /** Orders per batch (default 1,000). */
+  batchSize?: number;
+  /** Errors kept in the list (the count goes on). Default 1,000. */
+  maxErrors?: number;
+}
+
+export interface OrderFileReader {
+  format: OrderFileFormat;
+  encoding: TextEncodingName;
+  delimiter: '\t' | ',';
+  headerLine: number;
+  batches: AsyncGenerator<OrderEntry[]>;
+  /** Filled while batches are read. */
+  stats: { rows: number; rejected: number; errorCount: number; errors: LineError[] };
+}
+
+function makeRow(columns: Map<string, number>, record: CsvRecord): Row {
+  const get = (column: string | readonly string[]): string => {
+    if (typeof column === 'string') {
+      const i = columns.get(column);
+      return i === undefined ? '' : cleanCell(record.fields[i]);
+    }
+    for (const c of column) {
+      const v = get(c);
+      if (v) return v;
+    }
+    return '';
+  };
+  return { line: record.line, get, has: (c) => columns.has(c), first: () => cleanCell(record.fields[0]) };
+}
+
+const defaultMerge = (_a: NormalisedOrder, b: NormalisedOrder): NormalisedOrder => b;
+
+export async function openOrderFile(source: AsyncIterable<Uint8Array>, opts: ReadOptions): Promise<OrderFileReader> {
+  const decoded = await decodeStream(source);
+  let head = '';
+  let newlines = 0;
+  let done = false;
+  while (newlines <= HEADER_SEARCH_LINES) {
+    const next = await decoded.chunks.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head += next.value;
+    newlines += next.value.split('\n').length - 1;
+  }
+  const header = detectHeader(head, opts.format);
+  const { format } = header;
+  if (!format.platforms.includes(opts.platform)) {
+    throw new DxeError(
+      'VALIDATION_FAILED',
+      `文件是“${format.nameZh}”，不能导入到平台 ${opts.platform}（适用平台：${format.platforms.join('、')}）`,
+      { importCode: 'IMPORT_PLATFORM_MISMATCH' },
+    );
+  }
+  const columns = new Map<string, number>();
+  header.columns.forEach((name, i) => {
+    if (name && !columns.has(name)) columns.set(name, i);
+  });
+  const minFields = Math.max(...format.required.map((c) => (columns.get(c) ?? 0) + 1));
+  const batchSize = opts.batchSize ?? 1000;
+  const maxErrors = opts.maxErrors ?? 1000;
+  const merge = format.merge ?? defaultMerge;
+  const stats: OrderFileReader['stats'] = { rows: 0, rejected: 0, errorCount: 0, errors: [] };
+  const reject = (line: number, reason: string) => {
+    stats.rejected++;
+    stats.errorCount++;
+    if (stats.errors.length < maxErrors) stats.errors.push({ line, reason });
+  };
+
+  async function* records(): AsyncGenerator<CsvRecord[]> {
+    const tokenizer = new CsvTokenizer(header.delimiter, header.headerLine + 1);
+    let out: CsvRecord[] = [];
+    tokenizer.feed(head.slice(header.bodyOffset), out);
+    head = '';
+    if (out.length) yield out;
+    if (!done) {
+      for (;;) {
+        const next = await decoded.chunks.next();
+        if (next.done) break;
+        out = [];
+        tokenizer.feed(next.value, out);
+        if (out.length) yield out;
+      }
+    }
+    out = [];
+    tokenizer.finish(out);
+    if (out.length) yield out;
+  }
+
+  async function* batches(): AsyncGenerator<OrderEntry[]> {
+    let batch = new Map<string, OrderEntry>();
+    let lastNo = '';
+    for await (const chunk of records()) {
+      for (const record of chunk) {
+        if (record.fields.every((f) => f.trim() === '')) continue;
+        stats.rows++;
+        const row = makeRow(columns, record);
+        if (record.unterminated) {
+          reject(record.line, '引号未闭合，此行到文件末尾无法解析');
+          continue;
+        }
+        if (looksLikeSummary(row.first())) {
+          stats.rejected++;
+          continue;
+        }
+        if (record.fields.length < minFields) {
+          reject(record.line, `列数不足：表头有 ${header.columns.length} 列，此行只有 ${record.fields.length} 列`);
+          continue;
+        }
+        let no: string;
+        let order: NormalisedOrder;
+        try {
+          no = format.orderNo(row);
+          order = format.toOrder(row);
+        } catch (err) {
+          if (err instanceof RowError) {
+            reject(record.line, err.message);
+            continue;
+          }
+          throw err;
+        }
+        if (no !== lastNo && batch.size >= batchSize) {
+          yield [...batch.values()];
+          batch = new Map();
+        }
+        lastNo = no;
+        const prev = batch.get(no);
+        batch.set(no, prev ? { line: prev.line, order: merge(prev.order, order) } : { line: record.line, order });
+      }
+    }
+    if (batch.size) yield [...batch.values()];
+  }
+
+  return {
+    format,
+    encoding: decoded.encoding,
+    delimiter: header.delimiter,
+    headerLine: header.headerLine,
+    batches: batches(),
+    stats,
+  };
+}
+
+/** A digest of what the file says about one order: equal digests mean nothing changed. */
+export function fingerprint(order: NormalisedOrder): string {
+  return createHash('sha1').update(JSON.stringify(order)).digest('base64url');
+}
