@@ -159,7 +159,12 @@ const aftersalesSchema = z.strictObject({
   /** Reasons that make the seller pay compensation; checked when the buyer picks one. */
   compensation_reasons: z.record(
     z.string(),
-    z.strictObject({ terms: z.enum(['late_shipment']), source: sourceSchema }),
+    z.strictObject({
+      terms: z.enum(['late_shipment']),
+      /** The fact that must be true for the reason to stand. */
+      fact: z.enum(['out_of_stock', 'late_shipment']),
+      source: sourceSchema,
+    }),
   ),
   invoice_by_resolution: z.strictObject({ return: z.string(), exchange: z.string(), repair: z.string() }),
   source: sourceSchema,
