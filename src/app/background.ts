@@ -2,6 +2,7 @@
 // delivery outbox. Each part registers here; every one must stop cleanly on shutdown.
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../server/app.js';
+import { startTimerLoop } from './timers/loop.js';
 
 export type BackgroundStarter = (ctx: AppContext, log: FastifyBaseLogger) => Promise<() => Promise<void>>;
 
@@ -11,9 +12,24 @@ export function registerBackground(starter: BackgroundStarter): void {
   starters.push(starter);
 }
 
+/** DESIGN convention 5: the timer loop, on in every process unless TIMERS=off. */
+const startTimers: BackgroundStarter = async (ctx, log) => {
+  if (ctx.config.TIMERS !== 'on') return async () => {};
+  const loop = startTimerLoop({
+    database: ctx.database,
+    bus: ctx.bus,
+    now: ctx.now,
+    intervalMs: 250,
+    onFired: (fired) => log.debug({ count: fired.length }, 'deadlines handled'),
+    onError: (err) => log.error({ err }, 'timer loop step failed'),
+  });
+  log.info({ workerId: loop.workerId }, 'timer loop started');
+  return () => loop.stop();
+};
+
 export async function startBackgroundWork(ctx: AppContext, log: FastifyBaseLogger): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
-  for (const start of starters) stops.push(await start(ctx, log));
+  for (const start of [startTimers, ...starters]) stops.push(await start(ctx, log));
   return async () => {
     for (const stop of stops.reverse()) await stop();
   };

@@ -1,0 +1,120 @@
+// Deadlines are rows (DESIGN convention 5). One row per (subject, kind): scheduling again updates
+// the row and re-arms it, so a rescheduled ship-by or intervention time never fires twice.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../store/open-database.js';
+import { deadlines } from '../../store/schema.js';
+
+/** A transaction or the database itself: every helper here runs inside the caller's transaction. */
+export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+export type SubjectKind = (typeof deadlines.$inferSelect)['subjectKind'];
+export type DeadlineRow = typeof deadlines.$inferSelect;
+
+export const DEADLINE_KINDS = {
+  /** C2: the first reply to a buyer's first message. */
+  first_response: { subject: 'conversation', labelZh: '首次响应' },
+  /** O3: ship-by after payment (agreed date for presale/custom). */
+  ship_by: { subject: 'order', labelZh: '发货时限' },
+  /** N1/N4: after a missed ship-by, pay the buyer before the platform rules. */
+  compensate_before_ruling: { subject: 'order', labelZh: '平台判定前主动赔付' },
+  /** A6: the buyer may ask the platform to step in after this. */
+  intervention: { subject: 'case', labelZh: '平台介入' },
+  /** A6: after-sales may be requested until this. */
+  aftersales_window: { subject: 'order', labelZh: '售后申请期' },
+  /** N4: complaints possible until this. */
+  complaint_window: { subject: 'order', labelZh: '投诉期' },
+  /** R1: mutual review window. */
+  review_window: { subject: 'order', labelZh: '评价期' },
+} as const satisfies Record<string, { subject: SubjectKind; labelZh: string }>;
+
+export type DeadlineKind = keyof typeof DEADLINE_KINDS;
+
+export function isDeadlineKind(kind: string): kind is DeadlineKind {
+  return Object.hasOwn(DEADLINE_KINDS, kind);
+}
+
+export interface ScheduleInput {
+  shopId: string;
+  subjectKind: SubjectKind;
+  subjectId: string;
+  kind: DeadlineKind;
+  dueAt: Date;
+  warnAt?: Date | null;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Creates or re-arms the (subject, kind) deadline. An unchanged pending row is left alone (its
+ * warning is not repeated); a changed due time resets it to pending.
+ */
+export async function scheduleDeadline(tx: Tx, input: ScheduleInput): Promise<void> {
+  const warnAt = input.warnAt && input.warnAt < input.dueAt ? input.warnAt : null;
+  await tx
+    .insert(deadlines)
+    .values({
+      shopId: input.shopId,
+      subjectKind: input.subjectKind,
+      subjectId: input.subjectId,
+      kind: input.kind,
+      dueAt: input.dueAt,
+      warnAt,
+      payload: input.payload ?? {},
+    })
+    .onConflictDoUpdate({
+      target: [deadlines.subjectKind, deadlines.subjectId, deadlines.kind],
+      set: {
+        dueAt: input.dueAt,
+        warnAt,
+        payload: input.payload ?? {},
+        state: sql`case when ${deadlines.dueAt} = excluded.due_at and ${deadlines.state} in ('pending', 'warned') then ${deadlines.state} else 'pending' end`,
+        firedAt: sql`case when ${deadlines.dueAt} = excluded.due_at and ${deadlines.state} in ('pending', 'warned') then ${deadlines.firedAt} else null end`,
+        firedBy: sql`case when ${deadlines.dueAt} = excluded.due_at and ${deadlines.state} in ('pending', 'warned') then ${deadlines.firedBy} else null end`,
+      },
+    });
+}
+
+/** Closes open deadlines of a subject: `done` when met, `cancelled` when no longer relevant. */
+export async function settleDeadlines(
+  tx: Tx,
+  subjectKind: SubjectKind,
+  subjectId: string,
+  kinds: DeadlineKind[],
+  state: 'done' | 'cancelled',
+  now: Date,
+): Promise<void> {
+  if (kinds.length === 0) return;
+  await tx
+    .update(deadlines)
+    .set({ state, firedAt: now })
+    .where(
+      and(
+        eq(deadlines.subjectKind, subjectKind),
+        eq(deadlines.subjectId, subjectId),
+        inArray(deadlines.kind, kinds),
+        inArray(deadlines.state, ['pending', 'warned']),
+      ),
+    );
+}
+
+export async function deadlinesOf(tx: Tx, subjectKind: SubjectKind, subjectIds: string[]): Promise<DeadlineRow[]> {
+  if (subjectIds.length === 0) return [];
+  return tx
+    .select()
+    .from(deadlines)
+    .where(and(eq(deadlines.subjectKind, subjectKind), inArray(deadlines.subjectId, subjectIds)));
+}
+
+/** The view the screens show: seconds left (negative once past), and a Chinese label. */
+export function deadlineView(row: DeadlineRow, now: Date) {
+  const kind = isDeadlineKind(row.kind) ? DEADLINE_KINDS[row.kind] : null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    labelZh: kind?.labelZh ?? row.kind,
+    state: row.state,
+    dueAt: row.dueAt.toISOString(),
+    warnAt: row.warnAt?.toISOString() ?? null,
+    secondsLeft: Math.round((row.dueAt.getTime() - now.getTime()) / 1000),
+    firedAt: row.firedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,72 @@
+// The timer loop a `dxe serve` process runs (DESIGN convention 5). It polls; while a batch comes
+// back full it goes again at once, so a backlog drains at database speed. Several processes may
+// run it against one PostgreSQL: SKIP LOCKED hands each due row to exactly one of them.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../store/open-database.js';
+import type { EventBus } from '../event-bus.js';
+import { ensureFirstResponseDeadlines } from './first-response.js';
+import { runDueDeadlines, type Fired } from './run-due.js';
+
+export interface TimerLoopOptions {
+  database: Database;
+  bus?: EventBus;
+  now: () => Date;
+  workerId?: string;
+  intervalMs?: number;
+  batch?: number;
+  /** How often to add first-response deadlines for conversations nobody scheduled (ms). */
+  sweepEveryMs?: number;
+  onFired?: (fired: Fired[]) => void;
+  onError?: (err: unknown) => void;
+}
+
+export interface TimerLoop {
+  readonly workerId: string;
+  stop(): Promise<void>;
+}
+
+export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
+  const workerId = opts.workerId ?? `timers-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const intervalMs = opts.intervalMs ?? 250;
+  const batch = opts.batch ?? 200;
+  const sweepEveryMs = opts.sweepEveryMs ?? 5000;
+  let running = true;
+  let timer: NodeJS.Timeout | null = null;
+  let wake: (() => void) | null = null;
+  let lastSweep = 0;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, ms);
+    });
+
+  const done = (async () => {
+    while (running) {
+      let full = false;
+      try {
+        const now = opts.now();
+        if (sweepEveryMs > 0 && now.getTime() - lastSweep >= sweepEveryMs) {
+          lastSweep = now.getTime();
+          await ensureFirstResponseDeadlines(opts.database, now);
+        }
+        const fired = await runDueDeadlines(opts.database, { now, workerId, batch, bus: opts.bus });
+        if (fired.length > 0) opts.onFired?.(fired);
+        full = fired.length >= batch;
+      } catch (err) {
+        opts.onError?.(err);
+      }
+      if (running && !full) await sleep(intervalMs);
+    }
+  })();
+
+  return {
+    workerId,
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      wake?.();
+      await done;
+    },
+  };
+}
