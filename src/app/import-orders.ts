@@ -249,3 +249,39 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
     batchId,
   };
 }
+
+const SHOP_NAMES: Record<Platform, string> = {
+  taobao: '淘宝店铺',
+  tmall: '天猫店铺',
+  jd: '京东店铺',
+  pdd: '拼多多店铺',
+  aliexpress: '速卖通店铺',
+};
+
+/**
+ * The shop an import goes to: the given id, else the platform's first shop, else a new one
+ * (named from the platform, in the first organisation or a new one) so an import works on an
+ * empty data directory.
+ */
+export async function resolveImportShop(database: Database, platform: Platform, shopId?: string): Promise<string> {
+  if (shopId) {
+    const rows = await database.query<{ id: string }>('SELECT id FROM shops WHERE id = $1', [shopId]);
+    if (!rows[0]) throw new DxeError('NOT_FOUND', `店铺不存在：${shopId}`);
+    return rows[0].id;
+  }
+  const existing = await database.query<{ id: string }>(
+    'SELECT id FROM shops WHERE platform = $1 ORDER BY created_at, id LIMIT 1',
+    [platform],
+  );
+  if (existing[0]) return existing[0].id;
+  let org = (await database.query<{ id: string }>('SELECT id FROM organisations ORDER BY created_at, id LIMIT 1'))[0]?.id;
+  if (!org) {
+    org = randomUUID();
+    await database.query('INSERT INTO organisations (id, name) VALUES ($1, $2)', [org, '我的店铺']);
+  }
+  const id = randomUUID();
+  await database.query('INSERT INTO shops (id, org_id, platform, name) VALUES ($1, $2, $3, $4)', [
+    id, org, platform, SHOP_NAMES[platform],
+  ]);
+  return id;
+}

@@ -1,0 +1,75 @@
+// `dxe import orders FILE --platform P [--shop ID] [--format F]` (EVAL §4, O2): imports a
+// marketplace's order export and prints the summary JSON on stdout; a progress bar goes to
+// stderr only when stderr is a terminal, so the output stays machine-readable.
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { DxeError } from '../../core/errors.js';
+
+const PLATFORM_VALUES = ['taobao', 'tmall', 'jd', 'pdd', 'aliexpress'] as const;
+
+const optionsSchema = z.object({
+  platform: z.enum(PLATFORM_VALUES, { error: `--platform 必须是 ${PLATFORM_VALUES.join(' | ')} 之一` }),
+  shop: z.string().min(1).optional(),
+  format: z.string().min(1).optional(),
+});
+
+export function register(program: Command): void {
+  const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('导入数据');
+  group
+    .command('orders')
+    .description('导入平台导出的订单文件（CSV，GBK 或 UTF-8），重复导入不会产生重复订单')
+    .argument('<file>', '订单导出文件')
+    .requiredOption('--platform <platform>', `平台：${PLATFORM_VALUES.join(' | ')}`)
+    .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺，没有则自动创建）')
+    .option('--format <format>', '文件格式（默认按表头自动识别）')
+    .action(async (file: string, raw: unknown) => {
+      const parsed = optionsSchema.safeParse(raw);
+      if (!parsed.success) {
+        throw new DxeError('VALIDATION_FAILED', parsed.error.issues.map((i) => i.message).join('；'));
+      }
+      const opts = parsed.data;
+      const { loadConfig } = await import('../../config.js');
+      const { openDatabase } = await import('../../store/open-database.js');
+      const { importOrders, resolveImportShop } = await import('../../app/import-orders.js');
+      const cfg = loadConfig();
+      const database = await openDatabase({ dataDir: cfg.DATA_DIR, databaseUrl: cfg.DATABASE_URL });
+      let bar: import('cli-progress').SingleBar | undefined;
+      try {
+        const shopId = await resolveImportShop(database, opts.platform, opts.shop);
+        if (process.stderr.isTTY) {
+          const { SingleBar, Presets } = await import('cli-progress');
+          bar = new SingleBar(
+            { stream: process.stderr, format: '导入订单 [{bar}] {percentage}% | {rows} 行', hideCursor: true },
+            Presets.shades_classic,
+          );
+          bar.start(1, 0, { rows: 0 });
+        }
+        const result = await importOrders(database, {
+          shopId,
+          platform: opts.platform,
+          filePath: file,
+          format: opts.format,
+          onProgress: (p) => {
+            if (!bar) return;
+            if (p.totalBytes) bar.setTotal(p.totalBytes);
+            bar.update(p.bytes, { rows: p.rows });
+          },
+        });
+        bar?.stop();
+        bar = undefined;
+        const summary = {
+          imported: result.imported,
+          updated: result.updated,
+          skipped: result.skipped,
+          errors: result.errors,
+          errorCount: result.errorCount,
+          format: result.format,
+          encoding: result.encoding,
+        };
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
+      } finally {
+        bar?.stop();
+        await database.close();
+      }
+    });
+}
