@@ -36,8 +36,11 @@ export interface IntentModel {
   readonly stats: ModelStats;
 }
 
-const OPENERS = ['亲 ', '老板 ', '你好 ', '请问', '在吗 ', '亲,', '客服 ', '您好 ', '那个 ', '哈喽 '];
-const CLOSERS = ['', '', '?', '啊', '呢', '呀', '哈', '亲', '。', '!'];
+const OPENERS = [
+  '亲 ', '老板 ', '你好 ', '请问', '在吗 ', '亲,', '客服 ', '您好 ', '那个 ', '哈喽 ', '好的 ', '嗯嗯 ',
+  '哦哦 ', '好的谢谢 ', '对了 ', '还有 ', '我想问下', '麻烦问下', '', '',
+];
+const CLOSERS = ['', '', '?', '啊', '呢', '呀', '哈', '亲', '。', '!', ' 谢谢', ',麻烦了', ' 急', '谢谢亲'];
 const NO_OPENER: ReadonlySet<IntentId> = new Set(['greeting', 'other', 'thanks_bye']);
 
 function variants(ex: Example, index: number, augment: boolean): string[] {

@@ -3,7 +3,7 @@
 //   - character 1-, 2- and 3-grams with start/end markers (robust to typos and unknown words),
 //   - jieba word unigrams and bigrams (with start/end markers),
 //   - a length bucket (very short messages are greetings, acknowledgements or fragments).
-// Digits are folded to '0' so "165 100斤" and "170 120斤" share features.
+// Digit runs are folded to one '0' so "165 100斤" and "170 120斤" share features.
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -80,7 +80,10 @@ export function extractFeatures(text: string, words: readonly string[], buf: Fea
   codes[n++] = BOS;
   for (let i = 0; i < src.length; i++) {
     const c = src.charCodeAt(i);
-    if (!isSkipped(c)) codes[n++] = foldChar(c);
+    if (isSkipped(c)) continue;
+    const f = foldChar(c);
+    if (f === 48 && codes[n - 1] === 48) continue; // a digit run counts as one '0'
+    codes[n++] = f;
   }
   codes[n++] = EOS;
   for (let order = 1; order <= 3; order++) {
