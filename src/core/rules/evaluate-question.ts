@@ -153,7 +153,7 @@ export function evaluateLine(line: string, profiles: Profiles): EvalOutput | nul
   }
   const parsed = questionSchema.safeParse(data);
   if (!parsed.success) {
-    return { id, error: parsed.error.issues.map((i) => `${pathText(i.path)}: ${issueToZh(i)}`).join('; ') };
+    return { id, error: parsed.error.issues.map((i) => `${pathText(i.path)}: ${issueToZh(i, data)}`).join('; ') };
   }
   try {
     return { id, result: answerQuestion(parsed.data, profiles) };

@@ -25,12 +25,18 @@ function describeReceived(input: unknown): string {
   return `${typeZh(typeof input)} ${JSON.stringify(input)}`;
 }
 
-export function issueToZh(issue: z.core.$ZodIssue): string {
+/**
+ * `root` is the data that was validated; zod 4 does not keep the input in issues, so the value
+ * at the issue's path is looked up there to tell "missing" from "wrong type".
+ */
+export function issueToZh(issue: z.core.$ZodIssue, root?: unknown): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
+    case 'invalid_type': {
+      const at = valueAt(root, issue.path);
+      return at === undefined
         ? `缺少必填项（应为${typeZh(issue.expected)}）`
-        : `类型不对：应为${typeZh(issue.expected)}，实际是${describeReceived(issue.input)}`;
+        : `类型不对：应为${typeZh(issue.expected)}，实际是${describeReceived(at)}`;
+    }
     case 'too_small':
       return `数值或长度过小：至少为 ${String(issue.minimum)}${issue.inclusive === false ? '（不含）' : ''}`;
     case 'too_big':
@@ -54,4 +60,13 @@ export function issueToZh(issue: z.core.$ZodIssue): string {
 
 export function pathText(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(顶层)' : path.map(String).join('.');
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = root;
+  for (const seg of path) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[seg];
+  }
+  return cur;
 }

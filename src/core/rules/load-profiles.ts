@@ -64,7 +64,7 @@ export function buildProfile(layers: readonly Layer[]): Profile {
         blame = layer;
       }
     }
-    return `${blame?.label ?? '?'}: ${pathText(issue.path)}: ${issueToZh(issue)}`;
+    return `${blame?.label ?? '?'}: ${pathText(issue.path)}: ${issueToZh(issue, merged)}`;
   });
   throw new DxeError('PROFILE_INVALID', `规则配置文件有误：\n${lines.join('\n')}`, parsed.error.issues);
 }
