@@ -24,6 +24,8 @@ const WANTS_WIN =
 /** Wording of a reflexive bargainer: the lowest price, comparisons, many asks. */
 const HABITUAL = /(最低|底价|多少能卖|便宜点|便宜些|少点|少一点|打个折|打折|别家|人家|隔壁|别的店|批发价|包邮吧|再便宜)/u;
 
+const HABITUAL_ALL = new RegExp(HABITUAL.source, 'gu');
+
 /**
  * Classify from the buyer's turns (current one included) that the NLU labelled `bargain`.
  * One bargaining turn says little; the profile forms from the second one.
@@ -33,7 +35,8 @@ export function classifyBargainer(turns: IntentTurn[]): BargainerProfile {
   const n = bargains.length;
   if (n === 0) return { kind: 'none', bargainTurns: 0, reasonZh: '' };
   const winHits = bargains.filter((t) => WANTS_WIN.test(t.text)).length;
-  const habitHits = bargains.filter((t) => HABITUAL.test(t.text)).length;
+  // Every habitual phrase counts: "最低多少，别家便宜点" is two signs in one turn.
+  const habitHits = bargains.reduce((sum, t) => sum + (t.text.match(HABITUAL_ALL) ?? []).length, 0);
   if (winHits > 0 && winHits >= habitHits) {
     return {
       kind: 'wants_win',

@@ -31,7 +31,7 @@ const REASON_ZH: Record<InterestReason, string> = {
 const FILLER = /^(哦+|噢+|喔+|嗯+|恩+|额+|呃+|好吧|行吧|是吗|这样啊|ok|OK|Ok)$/u;
 
 export function isFiller(text: string): boolean {
-  const bare = text.replace(/[\s\p{P}\p{S}~～]/gu, '').replace(/\[[^\]]*\]/g, '');
+  const bare = text.replace(/\[[^\]]*\]/g, '').replace(/[\s\p{P}\p{S}~～]/gu, '');
   return bare.length > 0 && FILLER.test(bare);
 }
 
