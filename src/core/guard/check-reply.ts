@@ -1,0 +1,114 @@
+// The reply guard (D1–D11): every outgoing message, bot or person, is checked before it is sent.
+// Pure: the caller passes the merged rule profile; compiled matchers are cached per profile object.
+import { DxeError } from '../errors.js';
+import { compileGuard, type Hit } from './compile.js';
+import { looksEnglish, type TextView } from './normalize.js';
+import { extractPromises } from './promises.js';
+import type { GuardProfile, RuleId } from './profile-schema.js';
+import { buildRewrite } from './rewrite.js';
+import { DETECTORS } from './detectors.js';
+import type { GuardContext, GuardResult, Violation } from './types.js';
+
+/** Points per rule: a number, or `{ points }`, as the profile's penalties section states them. */
+export type PenaltyTable = Readonly<Record<string, unknown>>;
+
+/** The merged platform profile (core/rules `profileFor`), or any object with these two parts. */
+export interface GuardInputProfile {
+  guard?: GuardProfile | undefined;
+  penalties?: { by_rule?: PenaltyTable } | undefined;
+}
+
+/** Points the platform charges for a rule (0 when the profile names none). */
+export function pointsFor(penalties: PenaltyTable | undefined, rule: RuleId): number {
+  const entry = penalties?.[rule];
+  if (typeof entry === 'number') return entry;
+  if (entry && typeof entry === 'object') {
+    const p: unknown = Reflect.get(entry, 'points');
+    if (typeof p === 'number') return p;
+  }
+  return 0;
+}
+
+function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, locale: 'zh' | 'en'): { hits: Hit[]; own: TextView } {
+  const c = compileGuard(profile);
+  const own = c.norm.view(text);
+  const prev = (ctx.previousOutgoing ?? []).slice(-profile.split_window);
+  const prefix = prev.join('');
+  const all = prefix.length > 0 ? c.norm.view(prefix + text) : own;
+  const hits: Hit[] = [];
+  for (const d of DETECTORS) {
+    const view = d.scope === 'all' ? all : own;
+    const found = d.detect({ c, view, ctx, locale });
+    if (view === own) {
+      hits.push(...found);
+      continue;
+    }
+    // Split evasions: keep hits that reach into this reply, clipped to it.
+    for (const h of found) {
+      if (h.end <= prefix.length) continue;
+      hits.push({ ...h, start: Math.max(0, h.start - prefix.length), end: h.end - prefix.length });
+    }
+  }
+  return { hits: dropSubsumed(mergeHits(hits)), own };
+}
+
+const overlaps = (a: Hit, b: Hit): boolean => a.start < b.end && b.start < a.end;
+
+/**
+ * 加我微信转账 is one off-platform payment (D1), not also a contact leak (EVAL §2 example); and a
+ * bare negative inside another violation (特价商品无法开票) is that violation, not a tone issue.
+ */
+function dropSubsumed(hits: Hit[]): Hit[] {
+  return hits.filter((h) => {
+    if (h.rule === 'D2') return !hits.some((o) => o.rule === 'D1' && overlaps(o, h));
+    if (h.rule === 'D10' && h.append !== undefined) return !hits.some((o) => o.rule !== 'D10' && overlaps(o, h));
+    return true;
+  });
+}
+
+/** One hit per rule and overlapping stretch of text. */
+function mergeHits(hits: Hit[]): Hit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Hit[] = [];
+  for (const h of hits) {
+    const same = out.find((o) => o.rule === h.rule && h.start < o.end && o.start < h.end);
+    if (same) {
+      same.start = Math.min(same.start, h.start);
+      same.end = Math.max(same.end, h.end);
+      continue;
+    }
+    out.push({ ...h });
+  }
+  return out;
+}
+
+function costSentence(profile: GuardProfile, title: string, points: number): string {
+  const t = points > 0 ? profile.cost_text.with_points : profile.cost_text.without_points;
+  return t.replace('{points}', String(points)).replace('{title}', title);
+}
+
+/** Check one reply. `profile` is the merged platform profile (its `guard` and `penalties`). */
+export function checkReply(text: string, profile: GuardInputProfile, ctx: GuardContext = {}): GuardResult {
+  const g = profile.guard;
+  if (!g) throw new DxeError('PROFILE_INVALID', '规则配置缺少 guard（回复检查）部分');
+  const locale = ctx.locale ?? (looksEnglish(text) ? 'en' : g.locale);
+  const { hits, own } = detectAll(g, text, ctx, locale);
+  const c = compileGuard(g);
+  const promises = extractPromises(c, own);
+  if (hits.length === 0) return { verdict: 'pass', violations: [], promises };
+  const rewrite = buildRewrite(c, own, hits, locale, (t) => detectAll(g, t, { ...ctx, previousOutgoing: [] }, locale).hits.length === 0);
+  const violations: Violation[] = hits.map((h) => {
+    const def = g.rules[h.rule as Exclude<RuleId, 'D8'>];
+    const points = pointsFor(profile.penalties?.by_rule, h.rule);
+    return {
+      rule: h.rule,
+      severity: def.severity,
+      points,
+      span: [h.start, h.end],
+      message: `【${h.rule} ${def.title}】${def.message.replace('{cost}', costSentence(g, def.title, points))}`,
+      rewrite,
+    };
+  });
+  const verdict = violations.some((v) => v.severity === 'block') ? 'block' : 'warn';
+  return { verdict, violations, promises };
+}

@@ -1,0 +1,156 @@
+// Turns the profile's `guard:` section into ready-to-run matchers once per profile object
+// (p99 ≤ 200 µs per reply needs everything precompiled). Patterns of a list are joined into one
+// alternation so a view is scanned once per list.
+import type { GuardProfile, GuardRule, PromiseKind, RuleId } from './profile-schema.js';
+import { Normalizer, compactIndexAt, compactSpan, looseSpan, type TextView } from './normalize.js';
+
+export type ViewName = 'compact' | 'digits' | 'loose';
+
+/** A raw detection, in original-text indices of the view it was found in. */
+export interface Hit {
+  rule: RuleId;
+  start: number;
+  end: number;
+  /** Text that replaces just this span in a rewrite (span mode), when the rule computes one. */
+  replaceWith?: string;
+  /** Text appended to the whole reply instead of replacing anything (an added reason). */
+  append?: string;
+}
+
+export interface CompiledRule {
+  id: RuleId;
+  def: GuardRule;
+  compact?: RegExp;
+  digits?: RegExp;
+  loose?: RegExp;
+}
+
+export interface CompiledGuard {
+  profile: GuardProfile;
+  norm: Normalizer;
+  rules: Map<RuleId, CompiledRule>;
+  negBefore?: RegExp;
+  negAfter?: RegExp;
+  override?: RegExp;
+  promises: Array<[PromiseKind, RegExp]>;
+  /** Extra compiled pieces rule files ask for, keyed by a name of their choosing. */
+  extra: Map<string, RegExp | undefined>;
+}
+
+/** One sticky-free global regex matching any of the sources, or undefined for an empty list. */
+export function alternation(sources: readonly string[], flags = 'g'): RegExp | undefined {
+  if (sources.length === 0) return undefined;
+  return new RegExp(sources.map((s) => `(?:${s})`).join('|'), flags);
+}
+
+const cache = new WeakMap<object, CompiledGuard>();
+
+export function compileGuard(profile: GuardProfile): CompiledGuard {
+  const hit = cache.get(profile);
+  if (hit) return hit;
+  const norm = new Normalizer({
+    charMap: profile.normalize.char_map,
+    digitMap: profile.normalize.digit_map,
+    clauseBreaks: profile.normalize.clause_breaks,
+    keep: profile.normalize.keep,
+  });
+  const rules = new Map<RuleId, CompiledRule>();
+  for (const [id, def] of Object.entries(profile.rules) as Array<[RuleId, GuardRule]>) {
+    const extra = profile.extra_patterns[id] ?? [];
+    rules.set(id, {
+      id,
+      def,
+      compact: alternation([...def.patterns, ...extra]),
+      digits: alternation(def.digit_patterns),
+      loose: alternation(def.loose_patterns, 'gi'),
+    });
+  }
+  const promises: Array<[PromiseKind, RegExp]> = [];
+  for (const [kind, list] of Object.entries(profile.promises) as Array<[PromiseKind, string[]]>) {
+    const re = alternation(list);
+    if (re) promises.push([kind, re]);
+  }
+  const compiled: CompiledGuard = {
+    profile,
+    norm,
+    rules,
+    negBefore: alternation(profile.negation.before, ''),
+    negAfter: alternation(profile.negation.after, ''),
+    override: alternation(profile.negation.override, ''),
+    promises,
+    extra: new Map(),
+  };
+  cache.set(profile, compiled);
+  return compiled;
+}
+
+/** A compiled alternation stored once per guard under `key`. */
+export function extraRegex(c: CompiledGuard, key: string, sources: readonly string[], flags = ''): RegExp | undefined {
+  if (!c.extra.has(key)) c.extra.set(key, alternation(sources, flags));
+  return c.extra.get(key);
+}
+
+/** Every match of `re` on one view, as original-text spans plus the compact range. */
+export function scan(v: TextView, re: RegExp | undefined, view: ViewName): Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> {
+  const out: Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> = [];
+  if (!re) return out;
+  const src = view === 'compact' ? v.compact : view === 'digits' ? v.digits : v.loose;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(src)) !== null) {
+    const len = m[0].length;
+    if (len === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (view === 'loose') {
+      const o = looseSpan(v, m.index, m.index + len);
+      const s = compactIndexAt(v, o[0]);
+      const e = Math.max(s, compactIndexAt(v, o[1]));
+      out.push({ s, e, o, m });
+    } else {
+      out.push({ s: m.index, e: m.index + len, o: compactSpan(v, m.index, m.index + len), m });
+    }
+  }
+  return out;
+}
+
+/** Compact bounds of the clause holding compact index `s`. */
+export function clauseOf(v: TextView, s: number): [number, number] {
+  const id = v.clause[Math.min(s, Math.max(0, v.compact.length - 1))] ?? 0;
+  return v.clauseC[id] ?? [0, v.compact.length];
+}
+
+/**
+ * Whether a hit at compact [s, e) is an innocent mention: a negation shortly before it in the same
+ * clause (我们不支持微信转账, 请勿相信…) or a warning after it (…都是骗子), unless the clause goes on to
+ * invite the buyer after all (…加我, …更便宜).
+ */
+export function isNegated(c: CompiledGuard, v: TextView, s: number, e: number): boolean {
+  const [cs, ce] = clauseOf(v, s);
+  const win = c.profile.negation.window;
+  const before = v.compact.slice(Math.max(cs, s - win), s);
+  const after = v.compact.slice(e, Math.max(e, ce));
+  const negated = (c.negBefore?.test(before) ?? false) || (c.negAfter?.test(after) ?? false);
+  if (!negated) return false;
+  const rest = v.compact.slice(s, Math.max(e, ce));
+  return !(c.override?.test(rest) ?? false);
+}
+
+/** The generic detector: the rule's pattern lists on their views, minus negated mentions. */
+export function detectByPatterns(c: CompiledGuard, v: TextView, id: RuleId): Hit[] {
+  const rule = c.rules.get(id);
+  if (!rule) return [];
+  const hits: Hit[] = [];
+  for (const [re, view] of [
+    [rule.compact, 'compact'],
+    [rule.digits, 'digits'],
+    [rule.loose, 'loose'],
+  ] as const) {
+    for (const h of scan(v, re, view)) {
+      if (rule.def.negatable && isNegated(c, v, h.s, h.e)) continue;
+      hits.push({ rule: id, start: h.o[0], end: h.o[1] });
+    }
+  }
+  return hits;
+}

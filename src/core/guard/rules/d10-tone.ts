@@ -1,0 +1,76 @@
+// D10 — service tone (C3, C13, C14; seed 004): no single-word replies (在, 没, 没有, 卖完了), no
+// negative word without a reason or an alternative, and blaming phrases (您搞错了, 您听明白了吗)
+// replaced by the seed's polite forms (用"我"代替"您").
+import { alternation, extraRegex, scan, type CompiledGuard, type Hit } from '../compile.js';
+import type { TextView } from '../normalize.js';
+import type { Detector } from '../types.js';
+
+interface ToneTables {
+  oneWord: Map<string, { zh: string; en: string }>;
+  blaming: Array<[RegExp, string]>;
+}
+
+const tables = new WeakMap<CompiledGuard, ToneTables>();
+
+function toneTables(c: CompiledGuard): ToneTables {
+  let t = tables.get(c);
+  if (t) return t;
+  const tone = c.profile.rules.D10.tone;
+  const oneWord = new Map<string, { zh: string; en: string }>();
+  for (const w of tone.one_word) oneWord.set(c.norm.canonical(w.word), w.polite);
+  const blaming: Array<[RegExp, string]> = [];
+  for (const b of tone.blaming) {
+    const re = alternation([b.pattern]);
+    if (re) blaming.push([re, b.polite]);
+  }
+  t = { oneWord, blaming };
+  tables.set(c, t);
+  return t;
+}
+
+/** Leading greetings and trailing particles do not turn a one-word reply into a sentence. */
+const FILLER_HEAD = /^(?:亲爱的|亲|您好|你好)+/;
+const FILLER_TAIL = /(?:哦|噢|喔|呢|啊|呀|吧|的|了|哈|嗯|哟|啦|~)+$/;
+
+function oneWordHit(c: CompiledGuard, v: TextView, locale: 'zh' | 'en'): Hit | undefined {
+  const t = toneTables(c);
+  const core = v.compact.replace(FILLER_HEAD, '');
+  const key = t.oneWord.has(core) ? core : core.replace(FILLER_TAIL, '');
+  const polite = t.oneWord.get(key);
+  if (!polite || v.text.trim().length === 0) return undefined;
+  return { rule: 'D10', start: 0, end: v.text.length, replaceWith: polite[locale] };
+}
+
+export const d10Tone: Detector = {
+  rule: 'D10',
+  scope: 'own',
+  detect: ({ c, view, locale }) => {
+    const one = oneWordHit(c, view, locale);
+    if (one) return [one];
+    const hits: Hit[] = [];
+    for (const [re, polite] of toneTables(c).blaming) {
+      for (const h of scan(view, re, 'compact')) hits.push({ rule: 'D10', start: h.o[0], end: h.o[1], replaceWith: polite });
+    }
+    const tone = c.profile.rules.D10.tone;
+    if (view.compact.length > tone.max_bare_negative_length) return hits;
+    const reasons = extraRegex(c, 'D10.reasons', tone.reasons);
+    if (reasons?.test(view.compact)) return hits;
+    const benign = extraRegex(c, 'D10.benign', tone.benign, 'g');
+    const cleaned = benign ? view.compact.replace(benign, (m) => '_'.repeat(m.length)) : view.compact;
+    const neg = extraRegex(c, 'D10.negatives', tone.negatives, 'g');
+    if (!neg) return hits;
+    neg.lastIndex = 0;
+    const m = neg.exec(cleaned);
+    if (m) {
+      const s = m.index;
+      const e = s + m[0].length;
+      hits.push({
+        rule: 'D10',
+        start: view.cStart[s] ?? 0,
+        end: view.cEnd[e - 1] ?? view.text.length,
+        append: tone.negative_suffix[locale],
+      });
+    }
+    return hits;
+  },
+};
