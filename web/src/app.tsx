@@ -1,0 +1,140 @@
+// The app shell: login gate, top navigation in the style of the marketplaces' seller back-ends,
+// and the screens. Dashboard, cases and settings load on demand so the inbox paints first.
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { get, onUnauthenticated, post, setToken, getToken } from './lib/api.js';
+import { navigate, usePath } from './lib/router.js';
+import { Realtime } from './lib/realtime.js';
+import { SessionContext, type Session } from './lib/session.js';
+import type { Agent, Shop } from './lib/types.js';
+import { getLocale, setLocale, t, type MessageKey } from './i18n.js';
+import { LoginScreen } from './screens/login.js';
+import { InboxScreen } from './screens/inbox.js';
+
+const CasesScreen = lazy(() => import('./screens/cases.js'));
+const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
+const SettingsScreen = lazy(() => import('./screens/settings.js'));
+
+interface MeResponse {
+  agent: Agent;
+  shops: Shop[];
+}
+
+const NAV: { key: string; label: MessageKey }[] = [
+  { key: '/inbox', label: 'nav.inbox' },
+  { key: '/cases', label: 'nav.cases' },
+  { key: '/dashboard', label: 'nav.dashboard' },
+  { key: '/settings', label: 'nav.settings' },
+];
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(null);
+  const [booting, setBooting] = useState(() => getToken() !== null);
+
+  const start = (me: MeResponse, token: string) => {
+    const realtime = new Realtime(token);
+    realtime.start();
+    setSession({ agent: me.agent, shops: me.shops, realtime });
+  };
+
+  useEffect(() => {
+    const token = getToken();
+    if (!token) return;
+    get<MeResponse>('/me').then(
+      (me) => {
+        start(me, token);
+        setBooting(false);
+      },
+      () => {
+        setToken(null);
+        setBooting(false);
+      },
+    );
+  }, []);
+
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        setToken(null);
+        setSession((s) => {
+          s?.realtime.stop();
+          return null;
+        });
+      }),
+    [],
+  );
+
+  const onLoggedIn = async (token: string) => {
+    setToken(token);
+    const me = await get<MeResponse>('/me');
+    start(me, token);
+    if (location.pathname === '/' || location.pathname === '/login') navigate('/inbox');
+  };
+
+  const logout = async () => {
+    await post('/auth/logout').catch(() => undefined);
+    session?.realtime.stop();
+    setToken(null);
+    setSession(null);
+    navigate('/login');
+  };
+
+  if (booting) return <Spin fullscreen tip={t('common.loading')} />;
+  if (!session) return <LoginScreen onLoggedIn={onLoggedIn} />;
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell session={session} onLogout={logout} />
+    </SessionContext.Provider>
+  );
+}
+
+function Shell({ session, onLogout }: { session: Session; onLogout: () => void }) {
+  const path = usePath();
+  const [online, setOnline] = useState(session.realtime.online);
+  useEffect(() => session.realtime.onStatus(setOnline), [session.realtime]);
+  const section = useMemo(() => NAV.find((n) => path.startsWith(n.key))?.key ?? '/inbox', [path]);
+
+  const switchLocale = () => {
+    setLocale(getLocale() === 'en' ? 'zh-CN' : 'en');
+    location.reload();
+  };
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '2px solid #ff5000', padding: '0 16px', height: 52, lineHeight: '52px' }}
+      >
+        <Typography.Text strong style={{ fontSize: 18, color: '#ff5000', whiteSpace: 'nowrap' }}>
+          {t('app.title')} <span style={{ fontSize: 13, color: '#666', fontWeight: 400 }}>{t('app.subtitle')}</span>
+        </Typography.Text>
+        <Menu
+          mode="horizontal"
+          selectedKeys={[section]}
+          style={{ flex: 1, borderBottom: 'none', lineHeight: '50px' }}
+          items={NAV.map((n) => ({ key: n.key, label: t(n.label) }))}
+          onClick={(e) => navigate(e.key)}
+        />
+        <Space size="middle">
+          <Badge status={online ? 'success' : 'error'} text={online ? t('ws.online') : t('ws.offline')} data-testid="ws-status" />
+          <span>
+            {session.agent.displayName} <Tag color="orange">{t(`role.${session.agent.role}`)}</Tag>
+          </span>
+          <Button size="small" type="text" onClick={switchLocale}>
+            {t('nav.language')}
+          </Button>
+          <Button size="small" onClick={onLogout}>
+            {t('nav.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ overflow: 'hidden', background: '#f5f5f5' }}>
+        <Suspense fallback={<Spin style={{ margin: 48 }} />}>
+          {section === '/inbox' && <InboxScreen path={path} />}
+          {section === '/cases' && <CasesScreen />}
+          {section === '/dashboard' && <DashboardScreen />}
+          {section === '/settings' && <SettingsScreen />}
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,187 @@
+// The chat: bot and human turns marked, live messages, take over / hand back / escalate (C18),
+// the buyer-interest warning (C15), the reply box and the side panel. Buyer text is rendered as
+// text (React escapes it); nothing from the data goes through dangerouslySetInnerHTML.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { get, post } from '../lib/api.js';
+import { useApi } from '../lib/use-api.js';
+import { useSession } from '../lib/session.js';
+import type { ConversationDetail, Message } from '../lib/types.js';
+import { intentLabel, stageLabel, t } from '../i18n.js';
+import { PlatformBadge } from './platform-badge.js';
+import { ReplyBox } from './reply-box.js';
+import { SidePanel } from './side-panel.js';
+import { LoadError } from './missing-route.js';
+
+function conversationIdOf(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const o = data as Record<string, unknown>;
+  if (typeof o.conversationId === 'string') return o.conversationId;
+  if (typeof o.message === 'object' && o.message !== null) return conversationIdOf(o.message);
+  if (typeof o.conversation === 'object' && o.conversation !== null) {
+    const c = o.conversation as Record<string, unknown>;
+    if (typeof c.id === 'string') return c.id;
+  }
+  if (typeof o.id === 'string') return o.id;
+  return null;
+}
+
+function mergeMessages(a: Message[], b: Message[]): Message[] {
+  const bySeq = new Map<number, Message>();
+  for (const m of [...a, ...b]) bySeq.set(m.seq, m);
+  return [...bySeq.values()].sort((x, y) => x.seq - y.seq);
+}
+
+export function ChatPanel({ conversationId, onChanged }: { conversationId: string; onChanged: () => void }) {
+  const { realtime, agent } = useSession();
+  const { message: toast } = App.useApp();
+  const detail = useApi<ConversationDetail>(`/conversations/${encodeURIComponent(conversationId)}`);
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [escalating, setEscalating] = useState(false);
+  const [note, setNote] = useState('');
+  const bottom = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (detail.data) setMessages((m) => mergeMessages(m, detail.data?.messages ?? []));
+  }, [detail.data]);
+
+  const lastSeq = messages.at(-1)?.seq ?? 0;
+  const lastSeqRef = useRef(0);
+  lastSeqRef.current = lastSeq;
+
+  const fetchNew = useCallback(async () => {
+    const res = await get<{ messages: Message[] }>(
+      `/conversations/${encodeURIComponent(conversationId)}/messages?afterSeq=${lastSeqRef.current}`,
+    ).catch(() => null);
+    if (res?.messages.length) setMessages((m) => mergeMessages(m, res.messages));
+  }, [conversationId]);
+
+  const { reload } = detail;
+  useEffect(
+    () =>
+      realtime.subscribe((f) => {
+        if (conversationIdOf(f.data) !== conversationId) return;
+        if (f.type === 'message.created') void fetchNew();
+        if (f.type === 'conversation.updated') reload();
+      }),
+    [realtime, conversationId, fetchNew, reload],
+  );
+
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: 'end' });
+  }, [messages.length]);
+
+  const act = async (action: 'take' | 'handback' | 'close' | 'escalate', body?: unknown, done?: string) => {
+    try {
+      await post(`/conversations/${encodeURIComponent(conversationId)}/${action}`, body);
+      if (done) void toast.success(done);
+      reload();
+      onChanged();
+    } catch (e) {
+      void toast.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  if (detail.loading && !detail.data) return <Spin style={{ margin: 48 }} />;
+  if (detail.error) return detail.missing ? <Alert type="warning" showIcon message={t('chat.notFound')} style={{ margin: 24 }} /> : <LoadError error={detail.error} />;
+  const data = detail.data;
+  if (!data) return null;
+  const c = data.conversation;
+  const mine = c.status === 'assigned' && c.assigneeId === agent.id;
+
+  return (
+    <div style={{ display: 'flex', height: '100%' }}>
+      <div style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, background: '#fff' }}>
+        <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 8 }}>
+          <PlatformBadge platform={c.platform} />
+          <Typography.Text strong data-testid="chat-buyer">{c.buyer.nickname ?? c.buyer.platformAccount}</Typography.Text>
+          <Typography.Text type="secondary">{c.shopName}</Typography.Text>
+          <Tag>{t('inbox.stage', { s: stageLabel(c.stage) })}</Tag>
+          <Tag color="purple">{t('inbox.intent', { s: intentLabel(c.lastIntent) })}</Tag>
+          <Space style={{ marginLeft: 'auto' }}>
+            {!mine && c.status !== 'closed' && (
+              <Button type="primary" size="small" onClick={() => void act('take', undefined, t('chat.taken'))} data-testid="take">
+                {t('chat.take')}
+              </Button>
+            )}
+            {c.status !== 'bot' && c.status !== 'closed' && (
+              <Button size="small" onClick={() => void act('handback', undefined, t('chat.handedBack'))} data-testid="handback">
+                {t('chat.handback')}
+              </Button>
+            )}
+            <Button size="small" danger onClick={() => setEscalating(true)} data-testid="escalate">
+              {t('chat.escalate')}
+            </Button>
+            <Button size="small" onClick={() => void act('close', undefined, t('chat.closed'))}>
+              {t('chat.close')}
+            </Button>
+          </Space>
+        </div>
+        {c.interest?.level && c.interest.level !== 'ok' && (
+          <Alert type="warning" showIcon banner message={t('chat.interestWarn', { reason: c.interest.reasonZh ?? '' })} data-testid="interest-warning" />
+        )}
+        <div style={{ flex: 1, overflowY: 'auto', padding: 12, background: '#fafafa' }} data-testid="messages">
+          {messages.map((m) => (
+            <Bubble key={m.seq} m={m} />
+          ))}
+          <div ref={bottom} />
+        </div>
+        <ReplyBox
+          conversationId={conversationId}
+          shopId={c.shopId}
+          suggestions={data.suggestions ?? []}
+          onSent={(sent) => {
+            setMessages((m) => mergeMessages(m, sent));
+            onChanged();
+          }}
+        />
+      </div>
+      <SidePanel detail={data} />
+      <Modal
+        open={escalating}
+        title={t('chat.escalate')}
+        onCancel={() => setEscalating(false)}
+        onOk={() => {
+          setEscalating(false);
+          void act('escalate', { note }, t('chat.escalated'));
+        }}
+      >
+        <Input.TextArea rows={3} placeholder={t('chat.escalateNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Modal>
+    </div>
+  );
+}
+
+const AUTHOR_STYLE: Record<Message['authorKind'], { bg: string; label: 'chat.buyer' | 'chat.bot' | 'chat.agent' | 'chat.system' }> = {
+  buyer: { bg: '#fff', label: 'chat.buyer' },
+  bot: { bg: '#f0f5ff', label: 'chat.bot' },
+  agent: { bg: '#fff1e8', label: 'chat.agent' },
+  system: { bg: '#f5f5f5', label: 'chat.system' },
+};
+
+function Bubble({ m }: { m: Message }) {
+  const out = m.direction === 'out';
+  const style = AUTHOR_STYLE[m.authorKind] ?? AUTHOR_STYLE.system;
+  const blocked = m.guardVerdict?.verdict === 'block';
+  return (
+    <div style={{ display: 'flex', justifyContent: out ? 'flex-end' : 'flex-start', marginBottom: 10 }} data-testid={`msg-${m.authorKind}`}>
+      <div style={{ maxWidth: '70%' }}>
+        <div style={{ fontSize: 12, color: '#999', textAlign: out ? 'right' : 'left' }}>
+          <Tag bordered={false} color={m.authorKind === 'bot' ? 'geekblue' : m.authorKind === 'agent' ? 'orange' : 'default'}>
+            {t(style.label)}
+          </Tag>
+          {new Date(m.createdAt).toLocaleTimeString('zh-CN', { hour12: false })}
+          {m.intent && m.authorKind === 'buyer' && <span> · {t('chat.intent', { s: intentLabel(m.intent) })}</span>}
+          {blocked && <Tag color="red" style={{ marginLeft: 4 }}>{t('chat.guardMark')}</Tag>}
+        </div>
+        <div
+          className="dxe-bubble"
+          data-testid="bubble-text"
+          style={{ background: style.bg, border: '1px solid #eee', borderRadius: 6, padding: '6px 10px', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+        >
+          {m.text}
+        </div>
+      </div>
+    </div>
+  );
+}

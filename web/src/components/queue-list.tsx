@@ -1,0 +1,104 @@
+// The conversation queue: a windowed list (only visible rows render) so 2,000 open conversations
+// scroll smoothly. Each row: platform badge, buyer, waiting time counting up, stage, last intent,
+// bot/human; rows near the first-reply target are highlighted (C2).
+import { memo, useRef, useState, type UIEvent } from 'react';
+import { Tag, Typography } from 'antd';
+import type { ConversationSummary } from '../lib/types.js';
+import { waitingSeconds } from '../lib/queue.js';
+import { duration, intentLabel, stageLabel, t } from '../i18n.js';
+import { PlatformBadge } from './platform-badge.js';
+
+const ROW = 78;
+const OVERSCAN = 6;
+
+interface Props {
+  items: ConversationSummary[];
+  selectedId: string | null;
+  now: number;
+  onSelect: (id: string) => void;
+}
+
+export function QueueList({ items, selectedId, now, onSelect }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const height = ref.current?.clientHeight ?? 900;
+  const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
+  const last = Math.min(items.length, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
+  const onScroll = (e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop);
+
+  return (
+    <div ref={ref} onScroll={onScroll} style={{ flex: 1, overflowY: 'auto', position: 'relative' }} data-testid="queue">
+      <div style={{ height: items.length * ROW, position: 'relative' }}>
+        {items.slice(first, last).map((c, i) => (
+          <div key={c.id} style={{ position: 'absolute', top: (first + i) * ROW, left: 0, right: 0, height: ROW }}>
+            <QueueRow c={c} selected={c.id === selectedId} waiting={waitingSeconds(c, now)} onSelect={onSelect} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const QueueRow = memo(function QueueRow({
+  c,
+  selected,
+  waiting,
+  onSelect,
+}: {
+  c: ConversationSummary;
+  selected: boolean;
+  waiting: number | null;
+  onSelect: (id: string) => void;
+}) {
+  const human = c.status === 'assigned' || c.status === 'queued';
+  const background = selected ? '#fff1e8' : c.nearTarget ? '#fff7e6' : '#fff';
+  return (
+    <div
+      role="button"
+      tabIndex={0}
+      onClick={() => onSelect(c.id)}
+      onKeyDown={(e) => e.key === 'Enter' && onSelect(c.id)}
+      data-testid="queue-row"
+      data-near-target={c.nearTarget ? 'true' : 'false'}
+      style={{
+        height: ROW - 1,
+        padding: '6px 10px',
+        cursor: 'pointer',
+        background,
+        borderBottom: '1px solid #f0f0f0',
+        borderLeft: c.nearTarget ? '3px solid #fa541c' : selected ? '3px solid #ff5000' : '3px solid transparent',
+        overflow: 'hidden',
+      }}
+    >
+      <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
+        <PlatformBadge platform={c.platform} />
+        <Typography.Text strong ellipsis style={{ flex: 1 }} data-testid="queue-buyer">
+          {c.buyer.nickname ?? c.buyer.platformAccount ?? c.buyer.id}
+        </Typography.Text>
+        {waiting !== null && (
+          <Typography.Text type={c.nearTarget ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid="queue-waiting">
+            {t('inbox.waiting', { t: duration(waiting) })}
+          </Typography.Text>
+        )}
+      </div>
+      <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
+        {c.lastText ?? ''}
+      </Typography.Text>
+      <div style={{ fontSize: 12, marginTop: 2 }}>
+        <Tag bordered={false} color={human ? 'blue' : 'default'}>
+          {human ? t('inbox.human') : t('inbox.bot')}
+        </Tag>
+        <Tag bordered={false}>{stageLabel(c.stage)}</Tag>
+        <Tag bordered={false} color="purple">
+          {intentLabel(c.lastIntent)}
+        </Tag>
+        {c.nearTarget && <Tag color="volcano">{t('inbox.nearTarget')}</Tag>}
+        {c.waitingSince && !c.firstResponseAt && c.status !== 'bot' && <Tag color="gold">{t('inbox.newBuyer')}</Tag>}
+        {c.interest?.level && c.interest.level !== 'ok' && (
+          <Tag color="red">{t(c.interest.level === 'lost' ? 'inbox.interest.lost' : 'inbox.interest.falling')}</Tag>
+        )}
+        {c.shopName && <span style={{ color: '#999' }}>{c.shopName}</span>}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,184 @@
+// The reply box. While the agent types, the draft is checked with POST /guard/check (debounced
+// 150 ms; stale answers ignored). Violations are underlined in the preview and listed with rule,
+// points and a one-click rewrite; a blocked draft cannot be sent (D). Suggested replies and the
+// shop's standard answers fill the box; long drafts show how they will be split (C4).
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Dropdown, Input, Space, Tag, Typography } from 'antd';
+import { ApiError, post } from '../lib/api.js';
+import { useApi } from '../lib/use-api.js';
+import { isSupervisor, useSession } from '../lib/session.js';
+import { segmentsOf, splitPreview } from '../lib/split.js';
+import type { GuardVerdict, Message } from '../lib/types.js';
+import { intentLabel, t } from '../i18n.js';
+
+interface Props {
+  conversationId: string;
+  shopId: string;
+  suggestions: string[];
+  onSent: (messages: Message[]) => void;
+}
+
+interface StandardAnswer {
+  intent: string;
+  variants: string[];
+}
+
+function isVerdict(x: unknown): x is GuardVerdict {
+  return typeof x === 'object' && x !== null && 'verdict' in x && Array.isArray((x as { violations?: unknown }).violations);
+}
+
+export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props) {
+  const { agent } = useSession();
+  const { message: toast } = App.useApp();
+  const [draft, setDraft] = useState('');
+  const [checked, setChecked] = useState<{ text: string; verdict: GuardVerdict } | null>(null);
+  const [sending, setSending] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const ticket = useRef(0);
+  const answers = useApi<{ items: StandardAnswer[] }>(`/shops/${encodeURIComponent(shopId)}/standard-answers`);
+
+  const check = async (text: string): Promise<GuardVerdict | null> => {
+    const mine = ++ticket.current;
+    try {
+      const verdict = await post<GuardVerdict>('/guard/check', { text, shopId, conversationId });
+      if (mine === ticket.current) setChecked({ text, verdict });
+      return verdict;
+    } catch {
+      return null;
+    }
+  };
+
+  useEffect(() => {
+    if (!draft.trim()) {
+      ticket.current++;
+      setChecked(null);
+      return;
+    }
+    const id = setTimeout(() => void check(draft), 150);
+    return () => clearTimeout(id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draft]);
+
+  const current = checked && checked.text === draft ? checked.verdict : null;
+  const blocked = current?.verdict === 'block';
+  const mayOverride = isSupervisor(agent);
+
+  const send = async (withOverride = false) => {
+    const text = draft.trim();
+    if (!text || sending) return;
+    const verdict = current ?? (await check(draft));
+    if (verdict?.verdict === 'block' && !withOverride) return;
+    setSending(true);
+    try {
+      const body = withOverride ? { text, override: { reason: overrideReason } } : { text };
+      const res = await post<{ messages: Message[] }>(`/conversations/${encodeURIComponent(conversationId)}/messages`, body);
+      onSent(res.messages ?? []);
+      setDraft('');
+      setOverrideReason('');
+      void toast.success(t('chat.sent'));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'REPLY_BLOCKED' && isVerdict(e.details)) setChecked({ text: draft, verdict: e.details });
+      void toast.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const parts = splitPreview(draft);
+  const quickItems = (answers.data?.items ?? []).flatMap((a) =>
+    a.variants.slice(0, 2).map((v, i) => ({ key: `${a.intent}-${i}`, label: `【${intentLabel(a.intent)}】${v.slice(0, 30)}`, text: v })),
+  );
+
+  return (
+    <div style={{ borderTop: '1px solid #f0f0f0', padding: 10, background: '#fff' }} data-testid="reply-box">
+      {suggestions.length > 0 && (
+        <div style={{ marginBottom: 6 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.suggestions')}：</Typography.Text>
+          {suggestions.slice(0, 4).map((s, i) => (
+            <Tag key={i} color="blue" style={{ cursor: 'pointer', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }} onClick={() => setDraft(s)} data-testid="suggestion">
+              {s}
+            </Tag>
+          ))}
+        </div>
+      )}
+      <Input.TextArea
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            void send();
+          }
+        }}
+        autoSize={{ minRows: 2, maxRows: 6 }}
+        placeholder={t('chat.placeholder')}
+        status={blocked ? 'error' : current?.verdict === 'warn' ? 'warning' : undefined}
+        data-testid="reply-input"
+      />
+      {current && current.violations.length > 0 && (
+        <div style={{ marginTop: 6 }} data-testid="guard-result" data-verdict={current.verdict}>
+          <div style={{ padding: '4px 8px', background: '#fafafa', border: '1px dashed #eee', whiteSpace: 'pre-wrap' }} data-testid="guard-preview">
+            {segmentsOf(draft, current.violations.map((v) => v.span)).map((s, i) =>
+              s.flagged ? (
+                <span key={i} data-testid="guard-underline" style={{ textDecoration: 'underline wavy #f5222d', textUnderlineOffset: 3, background: '#fff1f0' }}>
+                  {s.text}
+                </span>
+              ) : (
+                <span key={i}>{s.text}</span>
+              ),
+            )}
+          </div>
+          <Alert
+            style={{ marginTop: 6 }}
+            type={blocked ? 'error' : 'warning'}
+            showIcon
+            message={blocked ? t('chat.blocked') : t('chat.warned')}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {current.violations.map((v, i) => (
+                  <li key={i} data-testid="guard-violation">
+                    <Tag color={v.severity === 'block' ? 'red' : 'orange'}>{t('chat.rule', { rule: v.rule })}</Tag>
+                    <Tag>{v.points > 0 ? t('chat.points', { n: v.points }) : t('chat.noPoints')}</Tag>
+                    {v.message}
+                  </li>
+                ))}
+              </ul>
+            }
+            action={
+              current.violations[0]?.rewrite ? (
+                <Button size="small" type="primary" onClick={() => setDraft(current.violations[0]?.rewrite ?? draft)} data-testid="guard-rewrite">
+                  {t('chat.rewrite')}
+                </Button>
+              ) : undefined
+            }
+          />
+        </div>
+      )}
+      <div style={{ display: 'flex', alignItems: 'center', marginTop: 6, gap: 8 }}>
+        <Dropdown
+          menu={{ items: quickItems.map((q) => ({ key: q.key, label: q.label })), onClick: (e) => setDraft(quickItems.find((q) => q.key === e.key)?.text ?? draft), style: { maxHeight: 320, overflowY: 'auto' } }}
+          disabled={quickItems.length === 0}
+        >
+          <Button size="small">{t('chat.quickReplies')}</Button>
+        </Dropdown>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="guard-status">
+          {!draft.trim() ? '' : !current ? t('chat.checking') : current.verdict === 'pass' ? `✓ ${t('chat.passed')}` : ''}
+        </Typography.Text>
+        {parts.length > 1 && <Tag color="cyan">{t('chat.split', { n: parts.length })}</Tag>}
+        <Space style={{ marginLeft: 'auto' }}>
+          {blocked && mayOverride && (
+            <>
+              <Input size="small" placeholder={t('chat.overrideReason')} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} style={{ width: 200 }} />
+              <Button size="small" danger disabled={!overrideReason.trim()} onClick={() => void send(true)}>
+                {t('chat.override')}
+              </Button>
+            </>
+          )}
+          <Button type="primary" onClick={() => void send()} disabled={!draft.trim() || blocked || sending} loading={sending} data-testid="send">
+            {t('chat.send')}
+          </Button>
+        </Space>
+      </div>
+    </div>
+  );
+}

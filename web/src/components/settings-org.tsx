@@ -1,0 +1,128 @@
+// Organisation settings: agents (who serves which shops) and API tokens for marketplace bridges.
+// A new token is shown once; the server keeps only its hash.
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { del, post } from '../lib/api.js';
+import { useApi } from '../lib/use-api.js';
+import { useSession } from '../lib/session.js';
+import { t, type MessageKey } from '../i18n.js';
+import { LoadError, MissingRoute } from './missing-route.js';
+
+interface AgentRow {
+  id: string;
+  login: string;
+  displayName: string;
+  role: 'admin' | 'supervisor' | 'agent';
+  agentNo: string | null;
+  presence: 'online' | 'away' | 'offline';
+  shopIds: string[];
+}
+interface TokenRow {
+  id: string;
+  name: string;
+  shopId: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export function AgentsTable() {
+  const { shops } = useSession();
+  const { message: toast } = App.useApp();
+  const res = useApi<{ items: AgentRow[] }>('/agents');
+  const [open, setOpen] = useState(false);
+  if (res.missing) return <MissingRoute path="/api/v1/agents" />;
+  if (res.error) return <LoadError error={res.error} />;
+  const shopName = (id: string) => shops.find((s) => s.id === id)?.name ?? id;
+  const create = async (values: Record<string, unknown>) => {
+    try {
+      await post('/agents', values);
+      setOpen(false);
+      res.reload();
+    } catch (e) {
+      void toast.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <>
+      <Table<AgentRow>
+        size="small"
+        rowKey="id"
+        loading={res.loading}
+        dataSource={res.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: t('settings.login'), dataIndex: 'login' },
+          { title: t('settings.displayName'), dataIndex: 'displayName' },
+          { title: t('settings.agentNo'), dataIndex: 'agentNo' },
+          { title: t('settings.role'), dataIndex: 'role', render: (r: AgentRow['role']) => <Tag color="orange">{t(`role.${r}`)}</Tag> },
+          { title: t('settings.presence'), dataIndex: 'presence', render: (p: AgentRow['presence']) => <Tag color={p === 'online' ? 'green' : 'default'}>{t(`presence.${p}` as MessageKey)}</Tag> },
+          { title: t('settings.shops'), dataIndex: 'shopIds', render: (ids: string[]) => ids.map((id) => <Tag key={id}>{shopName(id)}</Tag>) },
+        ]}
+      />
+      <Button style={{ marginTop: 8 }} onClick={() => setOpen(true)}>{t('common.add')}</Button>
+      <Modal open={open} title={t('settings.agents')} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+        <Form layout="vertical" onFinish={(v: Record<string, unknown>) => void create(v)} initialValues={{ role: 'agent', shopIds: [] }}>
+          <Form.Item name="login" label={t('settings.login')} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="displayName" label={t('settings.displayName')} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="agentNo" label={t('settings.agentNo')}><Input /></Form.Item>
+          <Form.Item name="password" label={t('settings.password')} rules={[{ required: true, min: 8 }]}><Input.Password /></Form.Item>
+          <Form.Item name="role" label={t('settings.role')}>
+            <Select options={(['agent', 'supervisor', 'admin'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+          </Form.Item>
+          <Form.Item name="shopIds" label={t('settings.shops')}>
+            <Select mode="multiple" options={shops.map((s) => ({ value: s.id, label: s.name }))} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">{t('common.save')}</Button>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export function TokensTable() {
+  const { shops } = useSession();
+  const { message: toast } = App.useApp();
+  const res = useApi<{ items: TokenRow[] }>('/api-tokens');
+  const [name, setName] = useState('');
+  const [shopId, setShopId] = useState('');
+  const [created, setCreated] = useState<string | null>(null);
+  if (res.missing) return <MissingRoute path="/api/v1/api-tokens" />;
+  if (res.error) return <LoadError error={res.error} />;
+  const create = async () => {
+    try {
+      const r = await post<{ token: string }>('/api-tokens', { name, ...(shopId ? { shopId } : {}) });
+      setCreated(r.token);
+      setName('');
+      res.reload();
+    } catch (e) {
+      void toast.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const revoke = async (id: string) => {
+    await del(`/api-tokens/${encodeURIComponent(id)}`).catch((e: unknown) => void toast.error(e instanceof Error ? e.message : String(e)));
+    res.reload();
+  };
+  return (
+    <>
+      {created && <Alert type="success" showIcon closable onClose={() => setCreated(null)} style={{ marginBottom: 8 }} message={<Typography.Text copyable={{ text: created }}>{t('settings.tokenCreated', { token: created })}</Typography.Text>} />}
+      <Table<TokenRow>
+        size="small"
+        rowKey="id"
+        loading={res.loading}
+        dataSource={res.data?.items ?? []}
+        pagination={false}
+        columns={[
+          { title: t('settings.tokenName'), dataIndex: 'name' },
+          { title: t('common.shop'), dataIndex: 'shopId', render: (id: string | null) => (id ? shops.find((s) => s.id === id)?.name ?? id : t('common.all')) },
+          { title: t('settings.createdAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: '', render: (_, r) => (r.revokedAt ? <Tag>{t('settings.revoked')}</Tag> : <Button size="small" type="link" danger onClick={() => void revoke(r.id)}>{t('settings.revoke')}</Button>) },
+        ]}
+      />
+      <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+        <Input style={{ width: 200 }} placeholder={t('settings.tokenName')} value={name} onChange={(e) => setName(e.target.value)} />
+        <Select style={{ width: 200 }} value={shopId} onChange={setShopId} options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]} />
+        <Button type="primary" disabled={!name.trim()} onClick={() => void create()}>{t('common.add')}</Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+// A small typed i18n module: zh-CN is the source of keys, English must translate every key
+// (the compiler checks). `t('inbox.waiting', { n: 3 })` fills `{n}` placeholders.
+import { INTENT_LABELS_ZH, type IntentId } from '../../src/core/intents.js';
+import { STAGE_LABELS_ZH, type Stage } from '../../src/core/conversation/stages.js';
+import { zh } from './i18n-zh.js';
+import { en } from './i18n-en.js';
+
+export type MessageKey = keyof typeof zh;
+export type Locale = 'zh-CN' | 'en';
+
+const DICTS: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+
+let locale: Locale = readLocale();
+
+function readLocale(): Locale {
+  try {
+    const saved = globalThis.localStorage?.getItem('dxe.locale');
+    return saved === 'en' ? 'en' : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+export function getLocale(): Locale {
+  return locale;
+}
+
+export function setLocale(next: Locale): void {
+  locale = next;
+  try {
+    globalThis.localStorage?.setItem('dxe.locale', next);
+  } catch {
+    /* private mode: keep it in memory */
+  }
+}
+
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const text = DICTS[locale][key] ?? zh[key];
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+const PLATFORM_KEYS: Record<string, MessageKey> = {
+  taobao: 'platform.taobao',
+  tmall: 'platform.tmall',
+  jd: 'platform.jd',
+  pdd: 'platform.pdd',
+  aliexpress: 'platform.aliexpress',
+  widget: 'platform.widget',
+};
+
+export function platformLabel(platform: string): string {
+  const key = PLATFORM_KEYS[platform];
+  return key ? t(key) : platform;
+}
+
+/** Intent and stage names come from the domain's Chinese labels; English falls back to the id. */
+export function intentLabel(intent: string | null | undefined): string {
+  if (!intent) return t('common.none');
+  const zhLabel = (INTENT_LABELS_ZH as Record<string, string>)[intent];
+  if (locale === 'en') return intent.replace(/_/g, ' ');
+  return zhLabel ?? intent;
+}
+
+export function stageLabel(stage: string | null | undefined): string {
+  if (!stage) return t('common.none');
+  if (locale === 'en') return stage.replace(/_/g, ' ');
+  return (STAGE_LABELS_ZH as Record<string, string>)[stage] ?? stage;
+}
+
+export type { IntentId, Stage };
+
+/** Money is integer fen on the wire; shown as ¥12.34. */
+export function yuan(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined || Number.isNaN(fen)) return '—';
+  return `¥${(fen / 100).toFixed(2)}`;
+}
+
+/** Seconds as 12秒 / 3分05秒 / 2小时10分 / 3天4小时. */
+export function duration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return t('time.s', { s });
+  if (s < 3600) return t('time.ms', { m: Math.floor(s / 60), s: String(s % 60).padStart(2, '0') });
+  if (s < 86400) return t('time.hm', { h: Math.floor(s / 3600), m: Math.floor((s % 3600) / 60) });
+  return t('time.dh', { d: Math.floor(s / 86400), h: Math.floor((s % 86400) / 3600) });
+}
+
+export function percent(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return `${(x * 100).toFixed(1)}%`;
+}

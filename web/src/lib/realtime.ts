@@ -1,0 +1,102 @@
+// The agents' WebSocket (docs/api-workbench.md, Realtime): frames carry a global sequence number;
+// after a drop the client reconnects with back-off and sends `resume` with the last seq it saw,
+// so no event is lost. Listeners get frames in order, each at most once.
+import type { RealtimeFrame } from './types.js';
+
+type Listener = (frame: RealtimeFrame) => void;
+type StatusListener = (online: boolean) => void;
+
+function parseFrame(raw: unknown): RealtimeFrame | null {
+  if (typeof raw !== 'string') return null;
+  let x: unknown;
+  try {
+    x = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof x !== 'object' || x === null) return null;
+  const o = x as Record<string, unknown>;
+  if (typeof o.type !== 'string') return null;
+  return {
+    seq: typeof o.seq === 'number' ? o.seq : 0,
+    type: o.type,
+    shopId: typeof o.shopId === 'string' ? o.shopId : undefined,
+    data: o.data,
+  };
+}
+
+export class Realtime {
+  private ws: WebSocket | null = null;
+  private lastSeq = 0;
+  private attempts = 0;
+  private stopped = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private ping: ReturnType<typeof setInterval> | null = null;
+  private readonly listeners = new Set<Listener>();
+  private readonly statusListeners = new Set<StatusListener>();
+  online = false;
+
+  constructor(private readonly token: string) {}
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.ping) clearInterval(this.ping);
+    this.ws?.close();
+    this.ws = null;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  send(frame: Record<string, unknown>): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
+  }
+
+  private setOnline(online: boolean): void {
+    if (this.online === online) return;
+    this.online = online;
+    this.statusListeners.forEach((l) => l(online));
+  }
+
+  private connect(): void {
+    const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const ws = new WebSocket(`${proto}//${location.host}/api/v1/ws?token=${encodeURIComponent(this.token)}`);
+    this.ws = ws;
+    ws.onopen = () => {
+      this.attempts = 0;
+      this.setOnline(true);
+      if (this.lastSeq > 0) this.send({ type: 'resume', afterSeq: this.lastSeq });
+      this.ping = setInterval(() => this.send({ type: 'ping' }), 25_000);
+    };
+    ws.onmessage = (ev) => {
+      const frame = parseFrame(ev.data);
+      if (!frame) return;
+      if (frame.seq > 0) {
+        if (frame.seq <= this.lastSeq) return; // a resumed frame we already have
+        this.lastSeq = frame.seq;
+      }
+      this.listeners.forEach((l) => l(frame));
+    };
+    ws.onclose = () => {
+      if (this.ping) clearInterval(this.ping);
+      this.setOnline(false);
+      if (this.stopped) return;
+      const delay = Math.min(15_000, 500 * 2 ** this.attempts++) * (0.75 + Math.random() / 2);
+      this.timer = setTimeout(() => this.connect(), delay);
+    };
+    ws.onerror = () => ws.close();
+  }
+}

@@ -1,0 +1,38 @@
+// 设置: per shop — standard answers (C12) with a preview, catalogue and stock, promotions, rule
+// overrides (P1); per organisation — agents and API tokens (admins).
+import { useState } from 'react';
+import { Select, Tabs, Typography } from 'antd';
+import { useSession } from '../lib/session.js';
+import { t } from '../i18n.js';
+import { AnswersEditor } from '../components/settings-answers.js';
+import { ItemsTable, PromotionsTable, RuleOverrides } from '../components/settings-shop.js';
+import { AgentsTable, TokensTable } from '../components/settings-org.js';
+
+export default function SettingsScreen() {
+  const { shops } = useSession();
+  const [shopId, setShopId] = useState(shops[0]?.id ?? '');
+  const shopTabs = shopId
+    ? [
+        { key: 'answers', label: t('settings.answers'), children: <AnswersEditor key={shopId} shopId={shopId} /> },
+        { key: 'items', label: t('settings.items'), children: <ItemsTable key={shopId} shopId={shopId} /> },
+        { key: 'promotions', label: t('settings.promotions'), children: <PromotionsTable key={shopId} shopId={shopId} /> },
+        { key: 'rules', label: t('settings.rules'), children: <RuleOverrides key={shopId} shopId={shopId} /> },
+      ]
+    : [];
+  return (
+    <div style={{ padding: 16, height: '100%', overflow: 'auto' }} data-testid="settings">
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>{t('settings.title')}</Typography.Title>
+        <Select style={{ width: 220 }} value={shopId} onChange={setShopId} options={shops.map((s) => ({ value: s.id, label: s.name }))} />
+      </div>
+      <Tabs
+        style={{ background: '#fff', padding: '0 16px 16px', marginTop: 12 }}
+        items={[
+          ...shopTabs,
+          { key: 'agents', label: t('settings.agents'), children: <AgentsTable /> },
+          { key: 'tokens', label: t('settings.tokens'), children: <TokensTable /> },
+        ]}
+      />
+    </div>
+  );
+}
