@@ -29,8 +29,8 @@ export function priceProtection(
     return { refund: 0, allowed: false, reason: `同一商品最多价保 ${rule.max_claims} 次，已用完` };
   }
   const old = yuanToFen(input.paid) + (rule.include_red_packets ? yuanToFen(input.redPackets) : 0);
-  const current = yuanToFen(input.newPrice) + (rule.subtract_shop_coupon ? -yuanToFen(input.shopCoupon) : 0);
-  const diff = old - current;
+  // Read literally as the seed and S2 write it: old − new price − shop coupon.
+  const diff = old - yuanToFen(input.newPrice) - (rule.subtract_shop_coupon ? yuanToFen(input.shopCoupon) : 0);
   if (diff <= 0) return { refund: 0, allowed: false, reason: '现价不低于原价，没有差价可退' };
   return { refund: fenToYuan(diff), allowed: true };
 }
