@@ -1,0 +1,81 @@
+// Conversations API (docs/api-workbench.md): the C2 queue, detail with masked buyer data, the
+// take / handback / escalate (C18) / close actions and agent replies through the guard.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import {
+  closeConversation, conversationDetail, escalate, handBack, listConversations, loadScoped, messagesAfter,
+  takeConversation,
+} from '../../app/conversations.js';
+import { sendReply } from '../../app/send-reply.js';
+import { mayseePersonalData, principalOf } from '../auth.js';
+
+const listQuery = z.object({
+  status: z.enum(['queued', 'assigned', 'bot', 'closed', 'open']).optional(),
+  shopId: z.string().min(1).max(100).optional(),
+});
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const afterQuery = z.object({ afterSeq: z.coerce.number().int().min(0).default(0) });
+const escalateBody = z.object({ note: z.string().trim().min(1, '请填写升级原因').max(2000) });
+const replyBody = z.object({
+  text: z.string().trim().min(1, '消息内容不能为空').max(2000, '消息过长（最多 2000 字）'),
+  override: z.object({ reason: z.string().trim().min(2, '请填写强制发送的理由').max(500) }).optional(),
+});
+
+const conversationRoutes: FastifyPluginAsync = async (app) => {
+  const deps = () => ({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() });
+  const auth = { preHandler: app.authenticate };
+
+  app.get('/api/v1/conversations', auth, async (request) => {
+    const q = listQuery.parse(request.query);
+    return { items: await listConversations(app.ctx.database, principalOf(request), q, app.ctx.now()) };
+  });
+
+  app.get('/api/v1/conversations/:id', auth, async (request) => {
+    const { id } = idParams.parse(request.params);
+    const p = principalOf(request);
+    return conversationDetail(app.ctx.database, p, id, app.ctx.now(), mayseePersonalData(p));
+  });
+
+  app.get('/api/v1/conversations/:id/messages', auth, async (request) => {
+    const { id } = idParams.parse(request.params);
+    const { afterSeq } = afterQuery.parse(request.query);
+    await loadScoped(app.ctx.database, principalOf(request), id);
+    return { messages: await messagesAfter(app.ctx.database, id, afterSeq) };
+  });
+
+  app.post('/api/v1/conversations/:id/take', auth, async (request) => {
+    const { id } = idParams.parse(request.params);
+    return { conversation: await takeConversation(deps(), principalOf(request), id) };
+  });
+
+  app.post('/api/v1/conversations/:id/handback', auth, async (request) => {
+    const { id } = idParams.parse(request.params);
+    return { conversation: await handBack(deps(), principalOf(request), id) };
+  });
+
+  app.post('/api/v1/conversations/:id/escalate', auth, async (request) => {
+    const { id } = idParams.parse(request.params);
+    const { note } = escalateBody.parse(request.body ?? {});
+    return { conversation: await escalate(deps(), principalOf(request), id, note) };
+  });
+
+  app.post('/api/v1/conversations/:id/close', auth, async (request) => {
+    const { id } = idParams.parse(request.params);
+    return { conversation: await closeConversation(deps(), principalOf(request), id) };
+  });
+
+  app.post('/api/v1/conversations/:id/messages', auth, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const body = replyBody.parse(request.body);
+    const p = principalOf(request);
+    const result = await sendReply(deps(), {
+      conversationId: id,
+      text: body.text,
+      author: { kind: 'agent', id: p.agentId ?? null },
+      principal: p,
+      override: body.override,
+    });
+    return reply.status(201).send(result);
+  });
+};
+export default conversationRoutes;
