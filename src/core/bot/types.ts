@@ -192,7 +192,9 @@ export type HandoverReason =
   | 'order_action'
   | 'aftersales_case'
   | 'bot_alone_too_long'
-  | 'missing_data';
+  | 'missing_data'
+  /** The reply guard (B4) blocked a planned message and no safe variant was left. */
+  | 'guard_blocked';
 
 export interface Recommendation {
   itemId: string;
