@@ -1,0 +1,207 @@
+// Realtime gateway for agents' screens: `GET /api/v1/ws?token=…`. Bus events reach only the
+// connections whose principal may see the event's shop; every event carries its global sequence
+// number, and a reconnecting screen sends `{type:'resume', afterSeq}` to get what it missed, each
+// event once. One bus subscription per process feeds every connection of that process.
+import type { FastifyPluginAsync } from 'fastify';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Principal } from '../../app/auth.js';
+import { realtimeLogFor, type SequencedEvent } from '../../app/realtime-log.js';
+import { conversations } from '../../store/schema.js';
+
+/** The part of a `ws` socket the gateway uses. */
+export interface Sock {
+  readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  terminate(): void;
+  ping(): void;
+  on(event: 'message', cb: (data: unknown, isBinary: boolean) => void): void;
+  on(event: 'close' | 'pong', cb: () => void): void;
+  on(event: 'error', cb: (err: Error) => void): void;
+}
+
+const OPEN = 1;
+const HEARTBEAT_MS = 30_000;
+/** At most one typing event per conversation and agent in this interval. */
+const TYPING_INTERVAL_MS = 1500;
+/** Sequence numbers remembered per connection to drop a replayed event already sent live. */
+const SENT_MEMORY = 20_000;
+
+const clientFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('resume'), afterSeq: z.number().int().min(0) }),
+  z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100) }),
+]);
+const typingData = z.object({ agentId: z.string().nullable().optional() }).loose();
+
+export function frameText(raw: unknown): string | null {
+  if (typeof raw === 'string') return raw;
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8');
+  if (Array.isArray(raw) && raw.every((b) => Buffer.isBuffer(b))) return Buffer.concat(raw).toString('utf8');
+  if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString('utf8');
+  return null;
+}
+
+class AgentConnection {
+  private readonly sent = new Set<number>();
+  private sentFloor = 0;
+  private replaying = false;
+  private held: SequencedEvent[] = [];
+  alive = true;
+  private readonly typedAt = new Map<string, number>();
+  private readonly shopOf = new Map<string, string>();
+
+  constructor(readonly sock: Sock, readonly principal: Principal) {}
+
+  sees(e: SequencedEvent): boolean {
+    if (!this.principal.shopIds.includes(e.shopId)) return false;
+    if (e.type === 'typing') {
+      const d = typingData.safeParse(e.data);
+      if (d.success && d.data.agentId && d.data.agentId === this.principal.agentId) return false;
+    }
+    return true;
+  }
+
+  deliver(e: SequencedEvent): void {
+    if (!this.sees(e)) return;
+    if (this.replaying) this.held.push(e);
+    else this.send(e);
+  }
+
+  private send(e: SequencedEvent): void {
+    if (this.sent.has(e.seq) || e.seq <= this.sentFloor) return;
+    this.sent.add(e.seq);
+    if (this.sent.size > SENT_MEMORY) {
+      const drop = [...this.sent].sort((a, b) => a - b).slice(0, SENT_MEMORY / 2);
+      for (const s of drop) this.sent.delete(s);
+      this.sentFloor = drop[drop.length - 1] ?? this.sentFloor;
+    }
+    this.write({ seq: e.seq, type: e.type, shopId: e.shopId, data: e.data });
+  }
+
+  write(frame: object): void {
+    if (this.sock.readyState === OPEN) this.sock.send(JSON.stringify(frame));
+  }
+
+  async resume(afterSeq: number, after: (seq: number) => ReturnType<ReturnType<typeof realtimeLogFor>['after']>) {
+    this.replaying = true;
+    try {
+      const missed = await after(afterSeq);
+      if (!missed.complete) {
+        this.write({ type: 'resync', data: { lastSeq: missed.lastSeq, message: '离线时间过长，部分消息需要刷新后查看' } });
+      }
+      let replayed = 0;
+      for (const e of missed.events) {
+        if (e.type === 'typing' || !this.sees(e)) continue;
+        this.send(e);
+        replayed += 1;
+      }
+      const held = this.held;
+      this.held = [];
+      for (const e of held) this.send(e);
+      this.write({ type: 'resumed', data: { afterSeq, replayed, lastSeq: missed.lastSeq } });
+    } finally {
+      this.replaying = false;
+      for (const e of this.held.splice(0)) this.send(e);
+    }
+  }
+
+  /** Typing is throttled; the conversation must be one the agent may see. */
+  mayType(conversationId: string, now: number): boolean {
+    const last = this.typedAt.get(conversationId) ?? 0;
+    if (now - last < TYPING_INTERVAL_MS) return false;
+    this.typedAt.set(conversationId, now);
+    return true;
+  }
+  cachedShop(conversationId: string) {
+    return this.shopOf.get(conversationId);
+  }
+  rememberShop(conversationId: string, shopId: string) {
+    if (this.shopOf.size > 500) this.shopOf.clear();
+    this.shopOf.set(conversationId, shopId);
+  }
+}
+
+const wsRoutes: FastifyPluginAsync = async (app) => {
+  const log = realtimeLogFor(app.ctx.bus);
+  const connections = new Set<AgentConnection>();
+  const off = log.subscribe((e) => {
+    for (const c of connections) c.deliver(e);
+  });
+  const heartbeat = setInterval(() => {
+    for (const c of connections) {
+      if (!c.alive) {
+        c.sock.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.sock.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(heartbeat);
+    off();
+    for (const c of connections) c.sock.close(1001, 'server shutting down');
+  });
+
+  const error = (conn: AgentConnection, code: string, message: string) =>
+    conn.write({ type: 'error', data: { code, message } });
+
+  app.get('/api/v1/ws', { websocket: true, preValidation: app.authenticate }, (socket: Sock, request) => {
+    const principal = request.principal;
+    if (!principal) {
+      socket.close(4401, 'unauthenticated');
+      return;
+    }
+    const conn = new AgentConnection(socket, principal);
+    connections.add(conn);
+    socket.on('pong', () => {
+      conn.alive = true;
+    });
+    socket.on('close', () => connections.delete(conn));
+    socket.on('error', () => connections.delete(conn));
+    void log.lastSeq().then((seq) => conn.write({ type: 'ready', data: { lastSeq: seq, shopIds: principal.shopIds } }));
+
+    socket.on('message', (raw) => {
+      conn.alive = true;
+      const text = frameText(raw);
+      let json: unknown;
+      try {
+        json = text === null ? undefined : JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+      if (json === undefined) return error(conn, 'MALFORMED_JSON', '消息不是有效的 JSON');
+      const frame = clientFrame.safeParse(json);
+      if (!frame.success) return error(conn, 'VALIDATION_FAILED', '不支持的消息类型或格式');
+      const f = frame.data;
+      if (f.type === 'ping') return conn.write({ type: 'pong', data: { at: app.ctx.now().toISOString() } });
+      if (f.type === 'resume') {
+        void conn.resume(f.afterSeq, (s) => log.after(s)).catch((err: unknown) => {
+          request.log.error({ err }, 'resume failed');
+          error(conn, 'INTERNAL', '补发消息失败，请刷新页面');
+        });
+        return;
+      }
+      void (async () => {
+        if (!conn.mayType(f.conversationId, Date.now())) return;
+        let shopId = conn.cachedShop(f.conversationId);
+        if (!shopId) {
+          const [c] = await app.ctx.database.db.select({ shopId: conversations.shopId }).from(conversations)
+            .where(eq(conversations.id, f.conversationId));
+          if (!c || !principal.shopIds.includes(c.shopId)) return error(conn, 'NOT_FOUND', '找不到该会话');
+          shopId = c.shopId;
+          conn.rememberShop(f.conversationId, shopId);
+        }
+        await app.ctx.bus.publish({
+          type: 'typing',
+          shopId,
+          data: { conversationId: f.conversationId, agentId: principal.agentId ?? null, displayName: principal.displayName, authorKind: 'agent' },
+        });
+      })().catch((err: unknown) => request.log.error({ err }, 'typing failed'));
+    });
+  });
+};
+export default wsRoutes;

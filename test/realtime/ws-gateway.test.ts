@@ -1,0 +1,130 @@
+// Agents' realtime gateway over real sockets: shop scoping, global sequence numbers, catch-up on
+// resume with no loss and no duplicates, typing, ping/pong, hostile frames.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/store/open-database.js';
+import { openTestDatabase, databaseLabel } from '../helpers/database.js';
+import { seedConversation, seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
+import { TestSocket, pause, type Frame } from './ws-client.js';
+
+describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let w: World;
+  let base: string;
+  const tokens: Record<string, string> = {};
+  const sockets: TestSocket[] = [];
+  const connect = async (who: string) => {
+    const s = await TestSocket.open(`${base}/api/v1/ws?token=${tokens[who]}`);
+    sockets.push(s);
+    await s.waitFor((f) => f.some((x) => x.type === 'ready'));
+    return s;
+  };
+  const publish = (shopId: string, i: number) => app.ctx.bus.publish({ type: 'message.created', shopId, data: { i } });
+  const seqOf = (frames: Frame[]) => frames.filter((f) => f.seq !== undefined).map((f) => f.seq!);
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    app = await buildApp({ database, config: loadConfig({}), logger: false });
+    w = await seedWorld(database);
+    for (const k of ['agentA', 'agentB', 'supervisor'] as const) tokens[k] = await tokenFor(app, w[k].login);
+    const addr = await app.listen({ port: 0, host: '127.0.0.1' });
+    base = addr.replace('http', 'ws');
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.raw.terminate();
+    await app?.close();
+    await database?.close();
+  });
+
+  it('refuses a socket without a valid token', async () => {
+    await expect(TestSocket.open(`${base}/api/v1/ws?token=dxs_nope`)).rejects.toThrow(/401/);
+    await expect(TestSocket.open(`${base}/api/v1/ws`)).rejects.toThrow(/401/);
+  });
+
+  it('delivers an event only to connections that may see its shop, with a global seq', async () => {
+    const a = await connect('agentA');
+    const b = await connect('agentB');
+    const sup = await connect('supervisor');
+    await publish(w.shopA, 1);
+    await publish(w.shopB, 2);
+    await sup.waitFor((f) => f.filter((x) => x.type === 'message.created').length === 2);
+    await a.waitFor((f) => f.some((x) => x.type === 'message.created'));
+    await pause(100);
+    expect(a.ofType('message.created').map((f) => f.data)).toEqual([{ i: 1 }]);
+    expect(b.ofType('message.created').map((f) => f.data)).toEqual([{ i: 2 }]);
+    const [s1, s2] = seqOf(sup.ofType('message.created'));
+    expect(s2).toBe(s1! + 1);
+    expect(a.ofType('message.created')[0]!.seq).toBe(s1);
+  });
+
+  it('catch-up: a reconnecting screen gets every missed event once, in order, while traffic continues', async () => {
+    const first = await connect('agentA');
+    for (let i = 0; i < 5; i++) await publish(w.shopA, 100 + i);
+    await first.waitFor((f) => f.filter((x) => x.type === 'message.created').length === 5);
+    const lastSeen = Math.max(...seqOf(first.frames));
+    await first.close();
+    // Missed while away, interleaved with another shop's events the agent must never get.
+    for (let i = 0; i < 20; i++) await publish(i % 3 ? w.shopA : w.shopB, 200 + i);
+    const second = await TestSocket.open(`${base}/api/v1/ws?token=${tokens.agentA}`);
+    sockets.push(second);
+    // Live traffic keeps flowing while the resume is answered.
+    const live = (async () => {
+      for (let i = 0; i < 20; i++) {
+        await publish(w.shopA, 300 + i);
+        if (i % 4 === 0) await pause(1);
+      }
+    })();
+    second.send({ type: 'resume', afterSeq: lastSeen });
+    await live;
+    const expected = [
+      ...Array.from({ length: 20 }, (_, i) => 200 + i).filter((_, i) => i % 3 !== 0),
+      ...Array.from({ length: 20 }, (_, i) => 300 + i),
+    ];
+    await second.waitFor((f) => f.filter((x) => x.type === 'message.created').length >= expected.length);
+    await pause(150);
+    const got = second.ofType('message.created');
+    const seqs = seqOf(got);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(seqs.every((s) => s > lastSeen)).toBe(true);
+    expect(got.map((f) => f.data.i).sort((x: number, y: number) => x - y)).toEqual(expected);
+    expect(got.every((f) => f.shopId === w.shopA)).toBe(true);
+    expect(second.ofType('resumed')).toHaveLength(1);
+  });
+
+  it('typing reaches the other agents of the shop, not the typist; ping answers pong', async () => {
+    const convId = await seedConversation(database, { shopId: w.shopA, incoming: [{ text: '在吗', at: new Date() }] });
+    const a = await connect('agentA');
+    const sup = await connect('supervisor');
+    const b = await connect('agentB');
+    a.send({ type: 'typing', conversationId: convId });
+    const t = await sup.next('typing');
+    expect(t.data).toMatchObject({ conversationId: convId, agentId: w.agentA.id, displayName: '客服小美' });
+    a.send({ type: 'ping' });
+    await a.next('pong');
+    await pause(100);
+    expect(a.ofType('typing')).toHaveLength(0);
+    expect(b.ofType('typing')).toHaveLength(0);
+    // Another shop's conversation: refused with a Chinese error frame.
+    const other = await seedConversation(database, { shopId: w.shopB, incoming: [{ text: '在吗', at: new Date() }] });
+    a.send({ type: 'typing', conversationId: other });
+    expect((await a.next('error')).data).toMatchObject({ code: 'NOT_FOUND', message: '找不到该会话' });
+  });
+
+  it('hostile frames get Chinese error frames and the socket stays usable; oversize frames close it', async () => {
+    const a = await connect('agentA');
+    a.send('{not json');
+    expect((await a.next('error')).data.code).toBe('MALFORMED_JSON');
+    a.send({ type: 'resume', afterSeq: -3 });
+    expect((await a.next('error')).data.message).toMatch(/[\u4e00-\u9fff]/);
+    a.send({ type: 'hack' });
+    await a.next('error');
+    a.send({ type: 'ping' });
+    await a.next('pong');
+    a.send('x'.repeat(200 * 1024));
+    await a.waitFor(() => a.closed);
+    expect(a.closeCode).toBe(1009);
+  });
+});
