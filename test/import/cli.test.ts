@@ -1,0 +1,61 @@
+// `dxe import orders FILE --platform P` as EVAL §4 states it, spawned like a user runs it (O2).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fixture } from './read-fixture.js';
+
+const run = promisify(execFile);
+const ROOT = new URL('../..', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'dxe-import-cli-'));
+
+async function dxe(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', ['bin/dxe.js', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', DXE_CONFIG: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('dxe import orders (EVAL §4, O2)', () => {
+  it('imports into a fresh data dir, prints the summary JSON, and a second run imports nothing', async () => {
+    const first = await dxe('import', 'orders', fixture('tmall-order-report.utf8.csv'), '--platform', 'tmall');
+    expect(first.code).toBe(0);
+    expect(first.stderr).not.toMatch(/导入订单 \[/); // no progress bar when stderr is not a terminal
+    const summary: unknown = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({
+      imported: 4,
+      skipped: 3,
+      errors: [
+        { line: 6, reason: '“总金额”不是有效金额：abc' },
+        { line: 7, reason: '“订单创建时间”不是有效时间：2024-02-30 10:00:00' },
+        { line: 8, reason: '“订单编号”为空' },
+      ],
+    });
+    const second = await dxe('import', 'orders', fixture('tmall-order-report.utf8.csv'), '--platform', 'tmall');
+    expect(JSON.parse(second.stdout)).toMatchObject({ imported: 0, skipped: 7 });
+  }, 60_000);
+
+  it('honours --format and --shop, and fails with a coded Chinese message', async () => {
+    const wrongShop = await dxe('import', 'orders', fixture('jd-settlement.utf8.tsv'), '--platform', 'jd', '--shop', 'nope');
+    expect(wrongShop.code).not.toBe(0);
+    expect(wrongShop.stderr).toMatch(/错误 \[NOT_FOUND\]: 店铺不存在/);
+    const jd = await dxe('import', 'orders', fixture('jd-settlement.utf8.tsv'), '--platform', 'jd', '--format', 'jd-settlement');
+    expect(JSON.parse(jd.stdout)).toMatchObject({ imported: 2, format: 'jd-settlement' });
+    const junk = join(dataDir, 'not-orders.csv');
+    writeFileSync(junk, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
+    const bad = await dxe('import', 'orders', junk, '--platform', 'tmall');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/错误 \[UNSUPPORTED_ENCODING\]/);
+  }, 60_000);
+});
