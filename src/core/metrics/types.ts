@@ -1,0 +1,72 @@
+// Inputs of the team figures (T1–T3): plain rows the server reads from the store; times are Date.
+export interface ConversationRow {
+  id: string;
+  shopId: string;
+  buyerId: string;
+  assigneeId: string | null;
+  status: 'bot' | 'queued' | 'assigned' | 'closed';
+  handoverReason: string | null;
+  createdAt: Date;
+}
+
+export interface MessageRow {
+  conversationId: string;
+  shopId: string;
+  seq: number;
+  direction: 'in' | 'out';
+  authorKind: 'buyer' | 'bot' | 'agent' | 'system';
+  authorId: string | null;
+  text: string;
+  intent: string | null;
+  /** Rules the guard flagged on this message (stored verdicts, overrides, audited blocks). */
+  flaggedRules: string[];
+  createdAt: Date;
+}
+
+export interface OrderRow {
+  id: string;
+  shopId: string;
+  buyerId: string | null;
+  paidFen: number;
+  refundFen: number;
+  paidAt: Date | null;
+}
+
+export interface CaseRow {
+  orderId: string;
+  shopId: string;
+  type: string;
+  platformDecided: boolean;
+}
+
+/** A guard interception that left no message (a blocked draft, an override), from the audit log. */
+export interface InterceptionRow {
+  shopId: string | null;
+  agentId: string | null;
+  rules: string[];
+  at: Date;
+}
+
+export interface Figures {
+  conversations: number;
+  inquiries: number;
+  /** Seconds from a buyer's first message to the first reply. */
+  firstResponseP50: number | null;
+  firstResponseP90: number | null;
+  /** Seconds from a buyer's turn to the next reply, averaged over turns. */
+  avgResponse: number | null;
+  /** Share of conversations with a buyer question that led to a paid order (询单转化率). */
+  inquiryConversion: number | null;
+  /** Average paid order value in fen (客单价). */
+  aovFen: number | null;
+  refundRate: number | null;
+  disputeRate: number | null;
+  interceptions: number;
+  interceptionsByRule: Record<string, number>;
+  /** Share of conversations the bot closed alone. */
+  botResolution: number | null;
+  /** Share of conversations handed over to a person. */
+  handoverRate: number | null;
+}
+
+export type GroupBy = 'agent' | 'shop' | 'day';
