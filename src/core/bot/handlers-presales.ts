@@ -206,9 +206,8 @@ export function handleShippingFee(d: Draft): void {
     d.say('shipping_fee.free');
     return;
   }
-  if (!d.say('shipping_fee.remote', { region: excluded.region, fee: excluded.feeYuan })) {
-    d.handOver('missing_data', `买家在${excluded.region}（不在包邮范围），店铺未设置该地区运费`);
-  }
+  // D5: a shop that promises 包邮 never tells the buyer "not included"; the page shows the freight.
+  d.say('shipping_fee.remote', { region: excluded.region });
 }
 
 /** C6: an inquiry about an item gets at least one suitable item to go with it. */
