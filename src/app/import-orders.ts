@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { DxeError } from '../core/errors.js';
 import { fingerprint, openOrderFile, type LineError, type OrderEntry } from '../channels/order-files/read-order-file.js';
 import { PLATFORMS, type NormalisedOrder, type Platform } from '../channels/order-files/types.js';
+import { profileFor } from '../core/rules/load-profiles.js';
+import { profileStateResolver, type StateResolver } from '../channels/order-files/profile-states.js';
 import type { Database, Db } from '../store/open-database.js';
 
 export interface ImportProgress {
@@ -51,7 +53,7 @@ export interface ImportOrdersResult {
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Prepared = { id: string; buyerId: string | null; order: NormalisedOrder; raw: string };
+type Prepared = { id: string; buyerId: string | null; order: NormalisedOrder; state: string; raw: string };
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 const COLS: [string, string, (p: Prepared) => unknown][] = [
@@ -59,7 +61,7 @@ const COLS: [string, string, (p: Prepared) => unknown][] = [
   ['no', 'text', (p) => p.order.platformOrderNo],
   ['buyer_id', 'text', (p) => p.buyerId],
   ['buyer_account', 'text', (p) => p.order.buyerAccount ?? null],
-  ['state', 'text', (p) => p.order.state],
+  ['state', 'text', (p) => p.state],
   ['total_fen', 'int', (p) => p.order.totalFen ?? null],
   ['paid_fen', 'int', (p) => p.order.paidFen ?? null],
   ['refund_fen', 'int', (p) => p.order.refundFen ?? null],
@@ -103,6 +105,7 @@ interface BatchContext {
   batchId: string;
   note: string;
   now: Date;
+  stateName: StateResolver;
 }
 
 async function buyerIds(tx: Tx, shopId: string, accounts: string[]): Promise<Map<string, string>> {
@@ -135,8 +138,9 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
     }
     const raw = JSON.stringify({ [ctx.format]: { h, line, batch: ctx.batchId, cols: order.extra } });
     const buyerId = order.buyerAccount ? (buyers.get(order.buyerAccount) ?? null) : null;
-    if (prev) changed.push({ id: String(prev.id), buyerId, order, raw, from: String(prev.state) });
-    else fresh.push({ id: randomUUID(), buyerId, order, raw });
+    const state = ctx.stateName(order.state, order.stateWord);
+    if (prev) changed.push({ id: String(prev.id), buyerId, order, state, raw, from: String(prev.state) });
+    else fresh.push({ id: randomUUID(), buyerId, order, state, raw });
   }
   if (fresh.length) {
     const values = DATA_COLS.map((c) => (MONEY.has(c) ? `coalesce(s.${c}, 0)` : `s.${c}`)).join(', ');
@@ -149,20 +153,20 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
       FROM ${ordersSource(changed)} WHERE o.id = s.id`);
   }
   const events = [
-    ...fresh.map((p) => [p.id, null, p.order.state, 'imported']),
-    ...changed.filter((p) => p.from !== p.order.state).map((p) => [p.id, p.from, p.order.state, 'import_state_change']),
+    ...fresh.map((p) => [p.id, null, p.state, 'imported']),
+    ...changed.filter((p) => p.from !== p.state).map((p) => [p.id, p.from, p.state, 'import_state_change']),
   ];
   if (events.length) {
     await tx.execute(sql`INSERT INTO order_events (order_id, at, from_state, to_state, event, actor_kind, actor_id, note)
       SELECT s.order_id, ${ctx.now}, s.from_state, s.to_state, s.event, 'import', ${ctx.batchId}, ${ctx.note}
       FROM ${unnest(events, ['text', 'text', 'text', 'text'], ['order_id', 'from_state', 'to_state', 'event'])}`);
   }
-  await writeLines(tx, [...fresh, ...changed]);
+  await writeLines(tx, ctx, [...fresh, ...changed]);
   return { created: fresh.length, changed: changed.length, same };
 }
 
 /** Sub-order lines replace an order list's one summary line; a summary never hides real lines. */
-async function writeLines(tx: Tx, written: Prepared[]): Promise<void> {
+async function writeLines(tx: Tx, ctx: BatchContext, written: Prepared[]): Promise<void> {
   const detailIds = written.filter((p) => p.order.lineSource === 'detail').map((p) => p.id);
   if (detailIds.length) {
     await tx.execute(sql`DELETE FROM order_lines WHERE order_id = ANY(${sql.param(detailIds)}::text[]) AND id LIKE '%:summary'`);
@@ -170,7 +174,7 @@ async function writeLines(tx: Tx, written: Prepared[]): Promise<void> {
   const rows = written.flatMap((p) =>
     p.order.lines.map((l, i) => [
       `${p.id}:${l.key}`, p.id, i + 1, l.sku ?? null, l.title, l.colour ?? null, l.size ?? null, l.qty, l.priceFen,
-      l.state ?? null, p.order.lineSource === 'summary',
+      l.state ? ctx.stateName(l.state, l.stateWord) : null, p.order.lineSource === 'summary',
     ]),
   );
   if (rows.length === 0) return;
@@ -198,7 +202,10 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
     throw new DxeError('VALIDATION_FAILED', `导入参数有误：${parsed.error.issues.map((i) => i.message).join('；')}`);
   }
   const opts = parsed.data;
-  const shop = await database.query<{ platform: string }>('SELECT platform FROM shops WHERE id = $1', [opts.shopId]);
+  const shop = await database.query<{ platform: string; rule_overrides: unknown }>(
+    'SELECT platform, rule_overrides FROM shops WHERE id = $1',
+    [opts.shopId],
+  );
   if (!shop[0]) throw new DxeError('NOT_FOUND', `店铺不存在：${opts.shopId}`);
   if (shop[0].platform !== opts.platform) {
     throw new DxeError('VALIDATION_FAILED', `店铺属于平台 ${shop[0].platform}，与 --platform ${opts.platform} 不符`);
@@ -217,7 +224,8 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
   const startedAt = opts.now ?? new Date();
   const batchId = randomUUID();
   const reader = await openOrderFile(counted(), { platform: opts.platform, format: opts.format, batchSize: opts.batchSize });
-  const ctx: BatchContext = { shopId: opts.shopId, format: reader.format.id, batchId, note: `导入文件 ${fileName}`, now: startedAt };
+  const stateName = profileStateResolver(profileFor(opts.platform, shop[0].rule_overrides).orders.machine);
+  const ctx: BatchContext = { shopId: opts.shopId, format: reader.format.id, batchId, note: `导入文件 ${fileName}`, now: startedAt, stateName };
   const totals = { imported: 0, updated: 0, same: 0 };
   try {
     await database.db.transaction(async (tx) => {

@@ -13,21 +13,21 @@ describe('Taobao/Tmall 已卖出的宝贝 order list (O2)', async () => {
     expect(orders).toHaveLength(4);
   });
 
-  it('maps states, money in fen, Beijing times, region, masked receiver kept masked (O1)', () => {
+  it('reads states, money in fen, Beijing times, region, masked receiver kept masked (O1)', () => {
     const o = byNo.get('2940011223344550')?.order;
     expect(o).toMatchObject({
-      state: '买家已付款,等待卖家发货', totalFen: 12800, paidFen: 12800, shippingFen: 0, buyerAccount: '小蓝鲸88',
+      state: 'awaitingShipment', totalFen: 12800, paidFen: 12800, shippingFen: 0, buyerAccount: '小蓝鲸88',
       receiverName: '王**', receiverPhone: '138****5678', region: '浙江', buyerNote: '请发顺丰',
       receiverAddress: '浙江省 杭州市 西湖区 文三路***号(310000)',
     });
     expect(o?.orderedAt?.toISOString()).toBe('2024-03-08T12:15:00.000Z');
     expect(o?.lines).toEqual([{ key: 'summary', title: '纯棉短袖T恤 男款', qty: 2, priceFen: 6400 }]);
     expect(o?.extra).toMatchObject({ 店铺名称: '示例旗舰店', 是否手机订单: '手机订单' });
-    expect(byNo.get('2940011223344551')?.order).toMatchObject({ state: '等待买家付款', region: '内蒙古', shippingFen: 1000 });
+    expect(byNo.get('2940011223344551')?.order).toMatchObject({ state: 'awaitingPayment', region: '内蒙古', shippingFen: 1000 });
     expect(byNo.get('2940011223344552')?.order).toMatchObject({
-      state: '卖家已发货,等待买家确认', trackingNo: 'SF1234567890', courier: '顺丰速运', receiverPhone: '021-****8888',
+      state: 'shipped', trackingNo: 'SF1234567890', courier: '顺丰速运', receiverPhone: '021-****8888',
     });
-    expect(byNo.get('2940011223344553')?.order).toMatchObject({ state: '交易关闭', region: '广西' });
+    expect(byNo.get('2940011223344553')?.order).toMatchObject({ state: 'closed', region: '广西' });
   });
 
   it('reports the bad row with its line and skips the summary line quietly', () => {
@@ -44,13 +44,13 @@ describe('Tmall order detail: one row per sub-order (O2)', async () => {
     expect(orders).toHaveLength(2);
     const o = byNo.get('3100000000000100')?.order;
     expect(o?.lines.map((l) => [l.key, l.title, l.qty, l.priceFen, l.colour, l.size, l.state])).toEqual([
-      ['sub:3100000000000101', '连衣裙, 夏季新款', 1, 19900, '黑色', 'M', '买家已付款,等待卖家发货'],
-      ['sub:3100000000000102', '帆布包\n（两用）', 2, 3990, '米白', undefined, '交易关闭'],
+      ['sub:3100000000000101', '连衣裙, 夏季新款', 1, 19900, '黑色', 'M', 'awaitingShipment'],
+      ['sub:3100000000000102', '帆布包\n（两用）', 2, 3990, '米白', undefined, 'closed'],
     ]);
     // One line still to ship keeps the order awaiting shipment; money adds up.
-    expect(o).toMatchObject({ state: '买家已付款,等待卖家发货', totalFen: 27880, paidFen: 27880, refundFen: 7980 });
+    expect(o).toMatchObject({ state: 'awaitingShipment', totalFen: 27880, paidFen: 27880, refundFen: 7980 });
     expect(byNo.get('3100000000000200')?.order.lines[0]?.title).toBe('"网红"保温杯');
-    expect(byNo.get('3100000000000200')?.order.state).toBe('交易成功');
+    expect(byNo.get('3100000000000200')?.order.state).toBe('completed');
   });
 });
 
@@ -58,10 +58,10 @@ describe('Tmall 7-column order report: derived state (O1, O2)', async () => {
   const { byNo, stats } = await readAll('tmall-order-report.utf8.csv', { platform: 'tmall' });
 
   it('unpaid → 等待买家付款; refunded in full → 交易关闭; else paid awaiting shipment', () => {
-    expect(byNo.get('9001')?.order).toMatchObject({ state: '等待买家付款', totalFen: 17880, paidFen: 0, region: '上海' });
-    expect(byNo.get('9002')?.order).toMatchObject({ state: '买家已付款,等待卖家发货', paidFen: 2100, region: '内蒙古' });
-    expect(byNo.get('9003')?.order).toMatchObject({ state: '交易关闭', paidFen: 6480, refundFen: 6480 });
-    expect(byNo.get('9004')?.order).toMatchObject({ state: '买家已付款,等待卖家发货', paidFen: 32770, refundFen: 17880 });
+    expect(byNo.get('9001')?.order).toMatchObject({ state: 'awaitingPayment', totalFen: 17880, paidFen: 0, region: '上海' });
+    expect(byNo.get('9002')?.order).toMatchObject({ state: 'awaitingShipment', paidFen: 2100, region: '内蒙古' });
+    expect(byNo.get('9003')?.order).toMatchObject({ state: 'closed', paidFen: 6480, refundFen: 6480 });
+    expect(byNo.get('9004')?.order).toMatchObject({ state: 'awaitingShipment', paidFen: 32770, refundFen: 17880 });
     expect(byNo.get('9002')?.order.paidAt?.toISOString()).toBe('2024-03-01T16:00:02.000Z');
   });
 
@@ -87,13 +87,13 @@ describe('Pinduoduo 订单明细 (O2)', async () => {
   it('maps PDD states and money; a full refund closes the order', () => {
     expect([reader.format.id, reader.encoding]).toEqual(['pdd-order-detail', 'gbk']);
     const done = byNo.get('240302-118800001')?.order;
-    expect(done).toMatchObject({ state: '交易成功', totalFen: 1780, paidFen: 1780, courier: '圆通快递', trackingNo: 'YT1234567890' });
+    expect(done).toMatchObject({ state: 'completed', totalFen: 1780, paidFen: 1780, courier: '圆通快递', trackingNo: 'YT1234567890' });
     expect(done?.shippedAt?.toISOString()).toBe('2024-03-02T10:00:00.000Z');
     expect(done?.completedAt?.toISOString()).toBe('2024-03-05T01:00:00.000Z');
     const boots = byNo.get('240303-118800002')?.order;
-    expect(boots).toMatchObject({ state: '买家已付款,等待卖家发货', totalFen: 6400, paidFen: 6100, shippingFen: 500, sellerNote: '加急' });
+    expect(boots).toMatchObject({ state: 'awaitingShipment', totalFen: 6400, paidFen: 6100, shippingFen: 500, sellerNote: '加急' });
     expect(boots?.lines[0]).toMatchObject({ title: '儿童雨靴', sku: 'BOOT-Y-28', colour: '黄色', size: '28码', qty: 1, priceFen: 5900 });
-    expect(byNo.get('240303-118800003')?.order).toMatchObject({ state: '交易关闭', refundFen: 3000 });
+    expect(byNo.get('240303-118800003')?.order).toMatchObject({ state: 'closed', refundFen: 3000 });
     expect(stats.errors).toEqual([{ line: 5, reason: '未知的订单状态：神秘状态' }]);
   });
 });
@@ -104,10 +104,10 @@ describe('JD settlement lines (O2)', async () => {
   it('builds orders from goods rows and keeps fees by name', () => {
     expect([reader.format.id, reader.delimiter]).toEqual(['jd-settlement', '\t']);
     const o = byNo.get('280011112222')?.order;
-    expect(o).toMatchObject({ state: '交易成功', totalFen: 21700, paidFen: 21700 });
+    expect(o).toMatchObject({ state: 'completed', totalFen: 21700, paidFen: 21700 });
     expect(o?.lines.map((l) => [l.sku, l.qty, l.priceFen])).toEqual([['100012345', 2, 9900], ['100012346', 1, 1900]]);
     expect(o?.extra).toMatchObject({ '费用:佣金': -990, 应结合计: 21700 - 990 });
-    expect(byNo.get('280011113333')?.order).toMatchObject({ state: '卖家已发货,等待买家确认', paidFen: 29900 });
+    expect(byNo.get('280011113333')?.order).toMatchObject({ state: 'shipped', paidFen: 29900 });
   });
 });
 

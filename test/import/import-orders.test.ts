@@ -40,7 +40,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
       `SELECT o.*, b.platform_account FROM orders o JOIN buyers b ON b.id = o.buyer_id WHERE platform_order_no = '2940011223344550'`,
     );
     expect(o).toMatchObject({
-      state: '买家已付款,等待卖家发货', total_fen: 12800, paid_fen: 12800, receiver_phone: '138****5678', region: '浙江',
+      state: '买家已付款等待卖家发货', total_fen: 12800, paid_fen: 12800, receiver_phone: '138****5678', region: '浙江',
       source: 'import', platform_account: '小蓝鲸88',
     });
     expect(new Date(String(o?.paid_at)).toISOString()).toBe('2024-03-08T12:16:00.000Z');
@@ -74,11 +74,11 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
        WHERE o.platform_order_no = '2940011223344550' ORDER BY e.id`,
     );
     expect(events.map((e) => [e.from_state, e.to_state, e.actor_kind, e.actor_id])).toEqual([
-      [null, '买家已付款,等待卖家发货', 'import', expect.any(String)],
-      ['买家已付款,等待卖家发货', '卖家已发货,等待买家确认', 'import', r.batchId],
+      [null, '买家已付款等待卖家发货', 'import', expect.any(String)],
+      ['买家已付款等待卖家发货', '卖家已发货等待买家确认', 'import', r.batchId],
     ]);
     const [o] = await database.query<Record<string, unknown>>(`SELECT state, receiver_name FROM orders WHERE platform_order_no = '2940011223344550'`);
-    expect(o).toEqual({ state: '卖家已发货,等待买家确认', receiver_name: '王**' });
+    expect(o).toEqual({ state: '卖家已发货等待买家确认', receiver_name: '王**' });
   });
 
   it('sub-order lines replace the summary line; a later order list does not bring it back', async () => {
@@ -144,7 +144,7 @@ describe.runIf(existsSync(REAL_REPORT))(`the real 28,010-row Tmall order report 
     );
     expect(Object.fromEntries(states.map((s) => [s.state, s.n]))).toEqual({
       等待买家付款: 3923,
-      '买家已付款,等待卖家发货': 18955,
+      '买家已付款等待卖家发货': 18955,
       交易关闭: 5132,
     });
     expect(await count(`SELECT count(*) AS n FROM orders WHERE shop_id = $1 AND region IS NULL`, [shopId])).toBe(0);

@@ -1,8 +1,9 @@
 // The one normalised order record every importer produces, and the shape of an importer.
-import type { OrderState } from './order-states.js';
+import type { OrderStateKey } from './order-states.js';
 
-export const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'aliexpress'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+import type { Platform } from '../../core/rules/schema.js';
+
+export { PLATFORMS, type Platform } from '../../core/rules/schema.js';
 
 export interface NormalisedLine {
   /** Stable within the order (sub-order no., SKU…): re-imports update the same line. */
@@ -14,12 +15,16 @@ export interface NormalisedLine {
   qty: number;
   /** Unit price in fen. */
   priceFen: number;
-  state?: OrderState;
+  state?: OrderStateKey;
+  stateWord?: string;
 }
 
 export interface NormalisedOrder {
   platformOrderNo: string;
-  state: OrderState;
+  /** Where in the common flow the order is; the profile names it (profile-states.ts). */
+  state: OrderStateKey;
+  /** The export's own state word, used when it is a state of the profile. */
+  stateWord?: string;
   /** Money in integer fen; undefined = the file does not say (an update keeps the stored value). */
   totalFen?: number;
   paidFen?: number;

@@ -39,6 +39,7 @@ function toOrder(row: Row): NormalisedOrder {
   return {
     platformOrderNo: orderNo(row, '订单编号'),
     state: jdState(row.get('订单状态')),
+    stateWord: row.get('订单状态'),
     totalFen: isGoods && income ? amount : undefined,
     paidFen: isGoods && income ? amount : undefined,
     refundFen: isGoods && !income ? amount : undefined,
@@ -60,6 +61,7 @@ function merge(a: NormalisedOrder, b: NormalisedOrder): NormalisedOrder {
   return {
     ...a,
     state: b.state,
+    stateWord: b.stateWord,
     totalFen: sum(a.totalFen, b.totalFen),
     paidFen: sum(a.paidFen, b.paidFen),
     refundFen: sum(a.refundFen, b.refundFen),

@@ -1,7 +1,7 @@
 // Pinduoduo 商家后台 订单查询 export (订单明细-*.csv, 23 columns, one row per order: a PDD order
 // holds one goods item). Receiver columns (收货人, 手机, 省…) appear in some exports, masked.
 import { provinceOf } from '../province.js';
-import { ORDER_STATES, stateMapper } from '../order-states.js';
+import { stateMapper } from '../order-states.js';
 import type { NormalisedOrder, OrderFileFormat, Row } from '../types.js';
 import { colourSize, count, extras, money, orderNo, sum, text, time } from './fields.js';
 
@@ -16,7 +16,7 @@ const pddState = stateMapper(
     已发货待签收: 'shipped',
     已发货: 'shipped',
     待收货: 'shipped',
-    已签收: 'completed',
+    已签收: 'signed',
     已收货: 'completed',
     交易成功: 'completed',
     已取消: 'closed',
@@ -37,7 +37,8 @@ const SKU = ['商家编码-规格维度', '商家编码-SKU维度', '商家编�
 function toOrder(row: Row): NormalisedOrder {
   const afterSales = row.get('售后状态');
   const refundedInFull = afterSales === '退款成功';
-  const state = refundedInFull ? ORDER_STATES.closed : pddState(row.get('订单状态'));
+  const stateWord = refundedInFull ? '退款成功' : row.get('订单状态');
+  const state = refundedInFull ? 'closed' : pddState(stateWord);
   const goodsFen = money(row, '商品总价(元)');
   const shippingFen = money(row, '邮费(元)');
   const paidFen = money(row, '用户实付金额(元)');
@@ -49,6 +50,7 @@ function toOrder(row: Row): NormalisedOrder {
   return {
     platformOrderNo: orderNo(row, '订单号'),
     state,
+    stateWord,
     totalFen: sum(goodsFen, shippingFen),
     paidFen,
     refundFen: money(row, '退款金额(元)') ?? (refundedInFull ? paidFen : undefined),

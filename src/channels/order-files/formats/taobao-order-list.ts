@@ -19,6 +19,7 @@ function toOrder(row: Row): NormalisedOrder {
   return {
     platformOrderNo: orderNo(row, '订单编号'),
     state: taobaoState(row.get('订单状态')),
+    stateWord: row.get('订单状态'),
     totalFen: money(row, '总金额'),
     paidFen: money(row, '买家实际支付金额'),
     shippingFen: money(row, '买家应付邮费'),

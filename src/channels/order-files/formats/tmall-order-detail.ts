@@ -13,7 +13,8 @@ function mainNo(row: Row): string {
 }
 
 function toOrder(row: Row): NormalisedOrder {
-  const state = taobaoState(row.get('订单状态'));
+  const stateWord = row.get('订单状态');
+  const state = taobaoState(stateWord);
   const spec = text(row, ['商品属性', '规格名称']);
   const sku = text(row, ['商家编码', '外部系统编号']);
   const title = text(row, '标题') ?? '';
@@ -26,10 +27,12 @@ function toOrder(row: Row): NormalisedOrder {
     qty: count(row, '购买数量') ?? 1,
     priceFen: money(row, '价格') ?? 0,
     state,
+    stateWord,
   };
   return {
     platformOrderNo: mainNo(row),
     state,
+    stateWord,
     totalFen: money(row, '买家应付货款'),
     paidFen: money(row, '买家实际支付金额'),
     refundFen: money(row, '退款金额'),
@@ -45,10 +48,12 @@ function toOrder(row: Row): NormalisedOrder {
 function merge(a: NormalisedOrder, b: NormalisedOrder): NormalisedOrder {
   const lines = [...a.lines.filter((l) => !b.lines.some((m) => m.key === l.key)), ...b.lines];
   const states = lines.map((l) => l.state ?? b.state);
+  const words = new Set(lines.map((l) => l.stateWord));
   return {
     ...a,
     ...b,
     state: combineStates(states),
+    stateWord: words.size === 1 ? b.stateWord : undefined,
     totalFen: sum(a.totalFen, b.totalFen),
     paidFen: sum(a.paidFen, b.paidFen),
     refundFen: sum(a.refundFen, b.refundFen),

@@ -3,14 +3,14 @@
 // money columns, checked against the 28,010-row Feb 2020 report: for every paid order
 // 买家实际支付金额 + 退款金额 = 总金额, i.e. 买家实际支付金额 is what the buyer paid net of
 // refunds. Hence:
-//   no payment time and nothing paid            → 等待买家付款
-//   paid, and refunded in full (net paid 0)     → 交易关闭 (closed by refund)
-//   otherwise                                   → 买家已付款,等待卖家发货 (the report cannot say
-//                                                 whether it shipped; a richer file updates it)
+//   no payment time and nothing paid            → awaiting payment (等待买家付款)
+//   paid, and refunded in full (net paid 0)     → closed (交易关闭, closed by refund)
+//   otherwise                                   → awaiting shipment (买家已付款,等待卖家发货: the
+//                                                 report cannot say whether it shipped; a richer
+//                                                 file updates it)
 // paid_fen stores the gross amount paid (net + refund) and refund_fen the refund, so
 // paid_fen - refund_fen is the report's 买家实际支付金额.
 import { provinceOf } from '../province.js';
-import { ORDER_STATES } from '../order-states.js';
 import type { NormalisedOrder, OrderFileFormat, Row } from '../types.js';
 import { money, orderNo, text, time } from './fields.js';
 
@@ -21,9 +21,9 @@ function toOrder(row: Row): NormalisedOrder {
   const paidAt = time(row, '订单付款时间');
   const address = text(row, '收货地址');
   const paid = paidAt !== undefined || netPaid > 0;
-  let state: NormalisedOrder['state'] = ORDER_STATES.awaitingShipment;
-  if (!paid) state = ORDER_STATES.awaitingPayment;
-  else if (refundFen > 0 && netPaid === 0) state = ORDER_STATES.closed;
+  let state: NormalisedOrder['state'] = 'awaitingShipment';
+  if (!paid) state = 'awaitingPayment';
+  else if (refundFen > 0 && netPaid === 0) state = 'closed';
   return {
     platformOrderNo: orderNo(row, '订单编号'),
     state,
