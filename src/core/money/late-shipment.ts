@@ -46,9 +46,11 @@ export function lateShipment(
   const shipMs = input.shippedAt ? requireInstant(input.shippedAt, 'shipped_at').ms : now.ms;
   const late = shipMs > deadline.ms;
   const compensationFen = late ? lateCompensationFen(yuanToFen(input.paidAmountYuan), terms) : 0;
+  // An agreed date is the deadline as the seller and buyer wrote it.
+  const agreed = input.agreedShipBy && profile.shipping.agreed_date_overrides ? input.agreedShipBy.trim() : null;
   return {
     late,
-    deadline: formatInstant(deadline.ms, deadline.offsetMin),
+    deadline: agreed ?? formatInstant(deadline.ms, deadline.offsetMin),
     deadlineMs: deadline.ms,
     compensationFen,
     compensation: fenToYuan(compensationFen),

@@ -30,10 +30,13 @@ describe('DSR (R4): means over the last six calendar months', () => {
     expect(r.count).toBe(1);
     expect(Date.parse('2024-02-29T08:00:00+08:00')).toBe(addBeijingMonths(parseInstant(now)?.ms ?? 0, -6));
   });
-  it('counts months in Beijing time', () => {
-    // now is 2024-07-01 00:30 Beijing; six months back is 2024-01-01 00:30 Beijing.
-    const r = computeDsr([rv('2023-12-31T16:30:00Z', 5), rv('2023-12-31T16:29:00Z', 1)], '2024-06-30T16:30:00Z', six);
-    expect(r.count).toBe(1);
+  it('counts calendar months on the clock now is written in; Beijing when it has no offset', () => {
+    // In UTC: 30 Aug 20:00 − 6 months = 29 Feb 20:00 (30 Feb clamped). In Beijing the same
+    // instant is 31 Aug 04:00, which would give 29 Feb 04:00 +08:00 = 28 Feb 20:00Z instead.
+    const utc = computeDsr([rv('2024-02-29T20:00:00Z', 5), rv('2024-02-29T19:59:00Z', 1)], '2024-08-30T20:00:00Z', six);
+    expect(utc.count).toBe(1);
+    const naive = computeDsr([rv('2024-02-29 08:00:00', 5), rv('2024-02-29T07:59:00+08:00', 1)], '2024-08-31 08:00:00', six);
+    expect(naive.count).toBe(1);
   });
   it('rounds each mean to 2 decimals, half up', () => {
     const r = computeDsr([rv('2024-05-01T00:00:00Z', 5, 4, 3), rv('2024-05-02T00:00:00Z', 4, 4, 3), rv('2024-05-03T00:00:00Z', 4, 5, 4)], '2024-06-01T00:00:00Z', six);

@@ -1,8 +1,8 @@
 // Shop ratings (R4): each of 描述相符 / 服务态度 / 物流服务 is the mean of the ratings from `now`
-// minus six calendar months (Beijing time) up to `now`, rounded to 2 decimals. Tmall counts only
+// minus six calendar months up to `now`, rounded to 2 decimals. Tmall counts only
 // a buyer's first N ratings a month when the profile says so and the buyer is known.
 import { DxeError } from '../errors.js';
-import { addBeijingMonths, beijingMonthKey, parseInstant } from '../rules/instant.js';
+import { addCalendarMonths, beijingMonthKey, BEIJING_OFFSET_MIN, parseInstant } from '../rules/instant.js';
 
 export interface DsrReview {
   at: string;
@@ -32,7 +32,8 @@ function mean2(sum: number, n: number): number | null {
 export function computeDsr(reviews: readonly DsrReview[], now: string, rules: DsrRules): DsrResult {
   const nowAt = parseInstant(now);
   if (!nowAt) throw new DxeError('VALIDATION_FAILED', `now 不是有效的时间: ${now}`);
-  const from = addBeijingMonths(nowAt.ms, -rules.months);
+  // Calendar months on the clock `now` is written in (Beijing when it carries no offset).
+  const from = addCalendarMonths(nowAt.ms, -rules.months, nowAt.offsetMin ?? BEIJING_OFFSET_MIN);
   const timed = reviews.map((r, index) => {
     const at = parseInstant(r.at);
     if (!at) throw new DxeError('VALIDATION_FAILED', `第 ${index + 1} 条评分的时间无效: ${r.at}`);

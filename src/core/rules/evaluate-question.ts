@@ -13,8 +13,12 @@ import { issueToZh, pathText } from './issue-text.js';
 import { platformSchema, type Profiles } from './schema.js';
 
 const isoText = z.string().min(1);
-const money = z.number().min(0);
-const stars = z.number().min(1).max(5);
+/** A number, or a number written as text ("99.90"), as order exports often carry it. */
+const numeric = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const money = numeric.pipe(z.number().min(0));
+const stars = numeric.pipe(z.number().min(1).max(5));
+const RATING_ALIASES: Record<string, string> = { '好评': 'good', '中评': 'neutral', '差评': 'bad', '1': 'good', '0': 'neutral', '-1': 'bad' };
+const rating = z.preprocess((v) => RATING_ALIASES[String(v)] ?? v, z.enum(['good', 'neutral', 'bad']));
 
 const lateShipmentQ = z.object({
   kind: z.literal('late_shipment'),
@@ -33,7 +37,7 @@ const creditQ = z.object({
     z.object({
       buyer: z.union([z.string(), z.number()]).transform(String),
       item: z.union([z.string(), z.number()]).transform(String),
-      rating: z.enum(['good', 'neutral', 'bad']),
+      rating,
       at: isoText,
     }),
   ),
@@ -55,7 +59,7 @@ const dsrQ = z.object({
 const feeQ = z.object({
   kind: z.literal('shipping_fee'),
   province: z.string().min(1),
-  weight_kg: z.number().min(0),
+  weight_kg: money,
   table: z.object({
     first_kg: z.number().positive().default(1),
     extra_weight_rounding: z.enum(['ceil_to_whole_kg', 'ceil_to_half_kg']).default('ceil_to_whole_kg'),
@@ -79,7 +83,7 @@ const priceQ = z.object({
   red_packets: money.default(0),
   new_price: money,
   shop_coupon: money.default(0),
-  claims_so_far: z.number().int().min(0).default(0),
+  claims_so_far: numeric.pipe(z.number().int().min(0)).default(0),
 });
 
 const questionSchema = z.discriminatedUnion('kind', [lateShipmentQ, refundQ, creditQ, dsrQ, feeQ, priceQ]);

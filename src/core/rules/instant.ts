@@ -84,14 +84,20 @@ export function beijingMonthKey(ms: number): string {
 }
 
 /**
- * `ms` moved by whole calendar months in Beijing time, keeping the time of day; a day that
- * does not exist in the target month becomes its last day (31 Aug − 6 months = 29 Feb).
+ * `ms` moved by whole calendar months on the wall clock at `offsetMin` (Beijing by default),
+ * keeping the time of day; a day that does not exist in the target month becomes its last day
+ * (31 Aug − 6 months = 29 Feb).
  */
-export function addBeijingMonths(ms: number, months: number): number {
-  const w = beijingWallTime(ms);
-  const index = w.year * 12 + (w.month - 1) + months;
+export function addCalendarMonths(ms: number, months: number, offsetMin: number = BEIJING_OFFSET_MIN): number {
+  const d = new Date(ms + offsetMin * MINUTE);
+  const msOfDay = ms + offsetMin * MINUTE - Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  const index = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  const day = Math.min(w.day, daysInMonth(year, month));
-  return Date.UTC(year, month - 1, day) + w.msOfDay - BEIJING_OFFSET_MIN * MINUTE;
+  const day = Math.min(d.getUTCDate(), daysInMonth(year, month));
+  return Date.UTC(year, month - 1, day) + msOfDay - offsetMin * MINUTE;
+}
+
+export function addBeijingMonths(ms: number, months: number): number {
+  return addCalendarMonths(ms, months, BEIJING_OFFSET_MIN);
 }
