@@ -55,12 +55,16 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
 const overlaps = (a: Hit, b: Hit): boolean => a.start < b.end && b.start < a.end;
 
 /**
- * 加我微信转账 is one off-platform payment (D1), not also a contact leak (EVAL §2 example); and a
- * bare negative inside another violation (特价商品无法开票) is that violation, not a tone issue.
+ * One fault, one rule: 加我微信转账 is an off-platform payment (D1), not also a contact leak (EVAL §2
+ * example); a buyer's phone told to another account is a privacy leak (D6), not the shop's
+ * contact (D2); a bare negative inside another violation (特价商品无法开票) is that violation; and
+ * a rude reply (D3) is not also reported for its tone (D10).
  */
 function dropSubsumed(hits: Hit[]): Hit[] {
+  const hasRude = hits.some((h) => h.rule === 'D3');
   return hits.filter((h) => {
-    if (h.rule === 'D2') return !hits.some((o) => o.rule === 'D1' && overlaps(o, h));
+    if (h.rule === 'D2') return !hits.some((o) => (o.rule === 'D1' || o.rule === 'D6') && overlaps(o, h));
+    if (h.rule === 'D10' && hasRude) return false;
     if (h.rule === 'D10' && h.append !== undefined) return !hits.some((o) => o.rule !== 'D10' && overlaps(o, h));
     return true;
   });

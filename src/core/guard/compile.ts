@@ -128,7 +128,7 @@ export function clauseOf(v: TextView, s: number): [number, number] {
  */
 export function isNegated(c: CompiledGuard, v: TextView, s: number, e: number): boolean {
   const [cs, ce] = clauseOf(v, s);
-  const win = c.profile.negation.window;
+  const win = v.latin ? c.profile.negation.window_latin : c.profile.negation.window;
   const before = v.compact.slice(Math.max(cs, s - win), s);
   const after = v.compact.slice(e, Math.max(e, ce));
   const negated = (c.negBefore?.test(before) ?? false) || (c.negAfter?.test(after) ?? false);

@@ -28,7 +28,7 @@ export interface GuardEvalReport {
   misses: Array<{ id: string; text: string; expected: string[]; got: string[] }>;
 }
 
-export function evaluateGuard(cases: readonly LabelledReply[], check: (c: LabelledReply) => GuardResult): GuardEvalReport {
+export function evaluateGuard<T extends LabelledReply>(cases: readonly T[], check: (c: T) => GuardResult): GuardEvalReport {
   const counts = new Map<RuleId, { tp: number; fp: number; fn: number }>();
   for (const r of RULE_IDS) counts.set(r, { tp: 0, fp: 0, fn: 0 });
   let compliant = 0;

@@ -3,7 +3,6 @@
 // symbols or emoji between characters (v 信, 微❤信) and number words in phone numbers
 // (一三八…, ①③⑧, 幺). Every view keeps, per character, the original UTF-16 range it came from,
 // so a hit found in a view is reported on the original text.
-import { Converter } from 'opencc-js/t2cn';
 
 export interface TextView {
   readonly text: string;
@@ -23,6 +22,8 @@ export interface TextView {
   readonly clauseC: Array<[number, number]>;
   /** Per clause: original [start, end), without the breaking punctuation. */
   readonly clauseO: Array<[number, number]>;
+  /** Written in Latin script only (English on AliExpress). */
+  readonly latin: boolean;
 }
 
 export interface NormalizeTables {
@@ -36,12 +37,6 @@ interface CharInfo {
   loose: string;
   compact: string;
   breaks: boolean;
-}
-
-let t2s: ((s: string) => string) | undefined;
-function toSimplified(ch: string): string {
-  const convert = (t2s ??= Converter({ from: 'tw', to: 'cn' }));
-  return convert(ch);
 }
 
 const KEEP_RE = /[\p{L}\p{N}]/u;
@@ -64,7 +59,9 @@ export class Normalizer {
   private info(ch: string): CharInfo {
     let hit = this.memo.get(ch);
     if (hit) return hit;
-    const mapped = this.tables.charMap[ch] ?? toSimplified(ch.normalize('NFKC')).toLowerCase();
+    // Traditional characters are mapped through `char_map` (profile data): converting single
+    // characters with a phrase-based converter gets common ones wrong (么 → 幺).
+    const mapped = this.tables.charMap[ch] ?? ch.normalize('NFKC').toLowerCase();
     let loose = '';
     let compact = '';
     for (const m of mapped) {
@@ -130,7 +127,7 @@ export class Normalizer {
     }
     clauseC.push([clauseStartC, ci]);
     clauseO.push([clauseStartO, n]);
-    return { text, compact, digits, loose, cStart, cEnd, lStart, lEnd, clause, clauseC, clauseO };
+    return { text, compact, digits, loose, cStart, cEnd, lStart, lEnd, clause, clauseC, clauseO, latin: looksEnglish(text) };
   }
 }
 

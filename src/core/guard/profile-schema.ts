@@ -108,6 +108,7 @@ export const guardProfileSchema = z.object({
     /** Markers that turn a negated mention back into an instruction (…便宜, 加我…). */
     override: patternList,
     window: z.number().int().min(1).max(40).default(12),
+    window_latin: z.number().int().min(1).max(80).default(40),
   }),
   /** Previous outgoing messages joined with the reply to catch split evasions. */
   split_window: z.number().int().min(0).max(10).default(4),

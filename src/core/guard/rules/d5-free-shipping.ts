@@ -12,8 +12,10 @@ export const d5FreeShipping: Detector = {
     if (ctx.freeShipping !== true) return [];
     const exempt = extraRegex(c, 'D5.exempt', c.profile.rules.D5.free_shipping.exemptions);
     return detectByPatterns(c, view, 'D5').filter((h) => {
+      // The exemption may sit in the clause before (七天无理由退货的话，…邮费需要买家承担).
       const [cs, ce] = clauseOf(view, compactIndexAt(view, h.start));
-      return !(exempt?.test(view.compact.slice(cs, ce)) ?? false);
+      const [ps] = cs > 0 ? clauseOf(view, cs - 1) : [cs];
+      return !(exempt?.test(view.compact.slice(ps, ce)) ?? false);
     });
   },
 };
