@@ -51,7 +51,7 @@ describe.skipIf(skip)('two processes on PostgreSQL + Redis', () => {
   const open = async (i: number, who: string) => {
     const s = await TestSocket.open(`${bases[i]}/api/v1/ws?token=${tokens[who]}`);
     sockets.push(s);
-    await s.next('ready').catch(() => undefined);
+    await s.first('ready').catch(() => undefined);
     return s;
   };
 

@@ -66,6 +66,12 @@ export class TestSocket {
     return this.frames.slice(start).find((x) => x.type === type)!;
   }
 
+  /** The first frame of a type, whether it has already arrived or not. */
+  async first(type: string, ms = 5000): Promise<Frame> {
+    await this.waitFor((f) => f.some((x) => x.type === type), ms);
+    return this.frames.find((x) => x.type === type)!;
+  }
+
   ofType(type: string): Frame[] {
     return this.frames.filter((f) => f.type === type);
   }

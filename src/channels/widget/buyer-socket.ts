@@ -1,0 +1,206 @@
+// The web-chat widget's buyer socket (a real channel): a visitor's messages go into the inbound
+// use case (channel 'widget', buyer account `web:<visitor id>`), and every message of the
+// visitor's conversation — the buyer's own, the bot's, an agent's — is pushed back to all of the
+// visitor's open sockets, read from the store so nothing depends on the shape of bus events.
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { EventBus } from '../../app/event-bus.js';
+import type { Database } from '../../store/open-database.js';
+import { buyers, conversations, messages } from '../../store/schema.js';
+
+export interface WidgetInbound {
+  shopId: string;
+  buyerAccount: string;
+  /** Unique per shop: a resent frame (same clientId) is stored once. */
+  channelMessageId: string;
+  text: string;
+}
+/** Stores the buyer's message and lets the bot answer; returns the conversation it went into. */
+export type InboundHandler = (input: WidgetInbound) => Promise<{ conversationId: string }>;
+
+export interface Sock {
+  readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  on(event: 'message', cb: (data: unknown) => void): void;
+  on(event: 'close', cb: () => void): void;
+  on(event: 'error', cb: (err: Error) => void): void;
+}
+
+export const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
+export const MAX_TEXT_CHARS = 1000;
+const HISTORY = 50;
+/** Per socket: at most this many buyer messages in RATE_WINDOW_MS. */
+const RATE_MAX = 8;
+const RATE_WINDOW_MS = 10_000;
+
+const buyerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({
+    type: z.literal('message'),
+    clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    text: z.string(),
+  }),
+]);
+const convRef = z.object({ conversationId: z.string() }).loose();
+
+export const channelMessageIdFor = (visitor: string, clientId: string) => `widget:${visitor}:${clientId}`;
+
+interface Viewer {
+  sock: Sock;
+  visitor: string;
+  conversationId: string | null;
+  lastSeq: number;
+  chain: Promise<void>;
+  sentAt: number[];
+}
+
+export interface WidgetHubDeps {
+  database: Database;
+  bus: EventBus;
+  inbound: InboundHandler;
+  log: { error(obj: object, msg: string): void };
+}
+
+export function frameText(raw: unknown): string | null {
+  if (typeof raw === 'string') return raw;
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8');
+  if (Array.isArray(raw) && raw.every((b) => Buffer.isBuffer(b))) return Buffer.concat(raw).toString('utf8');
+  return null;
+}
+
+export function createWidgetHub(deps: WidgetHubDeps) {
+  const { db } = deps.database;
+  const byConversation = new Map<string, Set<Viewer>>();
+
+  const write = (v: Viewer, frame: object) => {
+    if (v.sock.readyState === 1) v.sock.send(JSON.stringify(frame));
+  };
+  const fail = (v: Viewer, code: string, message: string) => write(v, { type: 'error', code, message });
+
+  const watch = (v: Viewer, conversationId: string) => {
+    if (v.conversationId === conversationId) return;
+    if (v.conversationId) byConversation.get(v.conversationId)?.delete(v);
+    v.conversationId = conversationId;
+    v.lastSeq = 0;
+    let set = byConversation.get(conversationId);
+    if (!set) byConversation.set(conversationId, (set = new Set()));
+    set.add(v);
+  };
+
+  /** Sends the conversation's messages this socket has not had yet (serialised per socket). */
+  const sync = (v: Viewer, limit = 200): Promise<void> => {
+    v.chain = v.chain.then(async () => {
+      const id = v.conversationId;
+      if (!id) return;
+      const rows = v.lastSeq === 0
+        ? (await db.select().from(messages).where(eq(messages.conversationId, id)).orderBy(desc(messages.seq)).limit(HISTORY)).reverse()
+        : await db.select().from(messages).where(and(eq(messages.conversationId, id), gt(messages.seq, v.lastSeq)))
+          .orderBy(asc(messages.seq)).limit(limit);
+      for (const m of rows) {
+        if (m.seq <= v.lastSeq || m.authorKind === 'system') continue;
+        v.lastSeq = m.seq;
+        const prefix = `widget:${v.visitor}:`;
+        const clientId = m.channelMessageId?.startsWith(prefix) ? m.channelMessageId.slice(prefix.length) : undefined;
+        write(v, {
+          type: 'message', id: m.id, seq: m.seq, text: m.text, authorKind: m.authorKind,
+          at: m.createdAt.toISOString(), ...(clientId ? { clientId } : {}),
+        });
+      }
+    }).catch((err: unknown) => deps.log.error({ err }, 'widget sync failed'));
+    return v.chain;
+  };
+
+  const offBus = deps.bus.subscribe((event) => {
+    const ref = convRef.safeParse(event.data);
+    if (!ref.success) return;
+    const viewers = byConversation.get(ref.data.conversationId);
+    if (!viewers?.size) return;
+    for (const v of viewers) {
+      if (event.type === 'typing') write(v, { type: 'typing' });
+      else if (event.type === 'message.created') void sync(v);
+    }
+  });
+
+  async function latestConversation(shopId: string, visitor: string): Promise<string | null> {
+    const [row] = await db.select({ id: conversations.id }).from(conversations)
+      .innerJoin(buyers, eq(buyers.id, conversations.buyerId))
+      .where(and(eq(buyers.shopId, shopId), eq(buyers.platformAccount, `web:${visitor}`), eq(conversations.channel, 'widget')))
+      .orderBy(desc(conversations.createdAt)).limit(1);
+    return row?.id ?? null;
+  }
+
+  async function onMessage(v: Viewer, shopId: string, raw: unknown) {
+    const text = frameText(raw);
+    let json: unknown;
+    try {
+      json = text === null ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (json === undefined) return fail(v, 'MALFORMED_JSON', '消息格式有误，请刷新页面后重试');
+    const parsed = buyerFrame.safeParse(json);
+    if (!parsed.success) return fail(v, 'VALIDATION_FAILED', '不支持的消息类型');
+    const f = parsed.data;
+    if (f.type === 'ping') return write(v, { type: 'pong' });
+    const body = f.text.trim();
+    if (!body) return fail(v, 'VALIDATION_FAILED', '消息内容不能为空');
+    if ([...body].length > MAX_TEXT_CHARS) return fail(v, 'PAYLOAD_TOO_LARGE', `消息过长，请控制在 ${MAX_TEXT_CHARS} 字以内`);
+    const now = Date.now();
+    v.sentAt = v.sentAt.filter((t) => now - t < RATE_WINDOW_MS);
+    if (v.sentAt.length >= RATE_MAX) return fail(v, 'RATE_LIMITED', '发送太频繁啦，请稍后再试');
+    v.sentAt.push(now);
+    try {
+      const { conversationId } = await deps.inbound({
+        shopId, buyerAccount: `web:${v.visitor}`, channelMessageId: channelMessageIdFor(v.visitor, f.clientId), text: body,
+      });
+      // Other tabs of the same visitor follow the conversation too.
+      const mine = [...viewersOf(shopId, v.visitor)];
+      for (const other of mine) watch(other, conversationId);
+      write(v, { type: 'ack', clientId: f.clientId });
+      await Promise.all(mine.map((other) => sync(other)));
+    } catch (err) {
+      deps.log.error({ err }, 'widget inbound failed');
+      fail(v, 'INTERNAL', '消息发送失败，请稍后重试');
+    }
+  }
+
+  const visitors = new Map<string, Set<Viewer>>();
+  const viewersOf = (shopId: string, visitor: string) => visitors.get(`${shopId}:${visitor}`) ?? new Set<Viewer>();
+
+  return {
+    /** Serves one buyer socket; the shop has been checked by the caller. */
+    async attach(sock: Sock, shop: { id: string; name: string }, visitor: string, early: unknown[] = []): Promise<void> {
+      const v: Viewer = { sock, visitor, conversationId: null, lastSeq: 0, chain: Promise.resolve(), sentAt: [] };
+      const key = `${shop.id}:${visitor}`;
+      let mine = visitors.get(key);
+      if (!mine) visitors.set(key, (mine = new Set()));
+      mine.add(v);
+      // Frames may arrive while history loads; handle them in order afterwards.
+      let ready: Promise<void> = Promise.resolve();
+      sock.on('message', (raw) => {
+        ready = ready.then(() => onMessage(v, shop.id, raw));
+      });
+      sock.on('close', () => {
+        mine.delete(v);
+        if (mine.size === 0) visitors.delete(key);
+        if (v.conversationId) byConversation.get(v.conversationId)?.delete(v);
+      });
+      sock.on('error', () => undefined);
+      ready = (async () => {
+        write(v, { type: 'ready', shopName: shop.name, visitor });
+        const existing = await latestConversation(shop.id, visitor);
+        if (existing) {
+          watch(v, existing);
+          await sync(v);
+        }
+        for (const raw of early) await onMessage(v, shop.id, raw);
+      })().catch((err: unknown) => deps.log.error({ err }, 'widget history failed'));
+    },
+    close() {
+      offBus();
+      byConversation.clear();
+      visitors.clear();
+    },
+  };
+}
