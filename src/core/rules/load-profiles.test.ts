@@ -125,3 +125,18 @@ describe('broken profiles are rejected naming file, path and reason', () => {
     expect(errorOf(() => loadProfiles(dir)).message).toMatch(/pdd\.yaml: platform: 应为 "pdd"/);
   });
 });
+
+describe('every figure section names its source (P1)', () => {
+  const sections = ['service', 'shipping', 'late_shipment', 'complaints', 'aftersales', 'reviews', 'price_protection'] as const;
+  it.each(PLATFORMS)('%s', (platform) => {
+    const p = loadProfiles()[platform];
+    for (const s of sections) {
+      const src = p[s].source;
+      expect(src.req, `${platform}.${s}`).toBeTruthy();
+      expect(src.seed === null ? src.note : src.seed, `${platform}.${s}`).toBeTruthy();
+    }
+    for (const m of [p.orders.machine, p.refunds.machine, p.orders.fraud, p.orders.stock, p.refunds.rates, p.shipping.fee_table_example]) {
+      expect(m.source.req).toBeTruthy();
+    }
+  });
+});
