@@ -120,6 +120,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
         {c.interest?.level && c.interest.level !== 'ok' && (
           <Alert type="warning" showIcon banner message={t('chat.interestWarn', { reason: c.interest.reasonZh ?? '' })} data-testid="interest-warning" />
         )}
+        {c.escalation && <Alert type="error" showIcon banner message={`${t('chat.escalated')}：${c.escalation.note}`} data-testid="escalation" />}
         <div style={{ flex: 1, overflowY: 'auto', padding: 12, background: '#fafafa' }} data-testid="messages">
           {messages.map((m) => (
             <Bubble key={m.seq} m={m} />

@@ -93,7 +93,8 @@ const QueueRow = memo(function QueueRow({
           {intentLabel(c.lastIntent)}
         </Tag>
         {c.nearTarget && <Tag color="volcano">{t('inbox.nearTarget')}</Tag>}
-        {c.waitingSince && !c.firstResponseAt && c.status !== 'bot' && <Tag color="gold">{t('inbox.newBuyer')}</Tag>}
+        {c.escalation && <Tag color="red">{t('chat.escalated')}</Tag>}
+        {(c.awaitingFirstResponse ?? (c.waitingSince && !c.firstResponseAt)) && <Tag color="gold">{t('inbox.newBuyer')}</Tag>}
         {c.interest?.level && c.interest.level !== 'ok' && (
           <Tag color="red">{t(c.interest.level === 'lost' ? 'inbox.interest.lost' : 'inbox.interest.falling')}</Tag>
         )}

@@ -1,6 +1,5 @@
-// Queue order on the client (C2), the same rule the server applies, so live updates keep the
-// list in order without a refetch: buyers still waiting for a first reply first, then the other
-// waiting buyers by how long they have waited, then the rest by last activity.
+// Queue order on the client (C2), the same rule the server applies, so a filtered or live-patched
+// list stays in the server's order.
 import type { ConversationSummary } from './types.js';
 
 function ms(iso: string | null | undefined): number {
@@ -8,23 +7,24 @@ function ms(iso: string | null | undefined): number {
   return Date.parse(iso);
 }
 
-function group(c: ConversationSummary): number {
+/** Mirrors the server's C2 order: escalations (priority) lead, then buyers still waiting for a
+ * first reply (oldest first message first), then other waiting buyers, then the rest. */
+function rank(c: ConversationSummary): number {
   if (c.status === 'closed') return 3;
-  if (c.waitingSince && !c.firstResponseAt) return 0;
-  if (c.waitingSince) return 1;
-  return 2;
+  const awaitingFirst = c.awaitingFirstResponse ?? (Boolean(c.waitingSince) && !c.firstResponseAt);
+  if (awaitingFirst) return 0;
+  return c.waitingSince ? 1 : 2;
 }
 
 export function compareQueue(a: ConversationSummary, b: ConversationSummary): number {
-  const ga = group(a);
-  const gb = group(b);
-  if (ga !== gb) return ga - gb;
-  if (ga <= 1) {
-    const pa = a.priority ?? 0;
-    const pb = b.priority ?? 0;
-    if (pa !== pb) return pb - pa;
-    return (ms(a.waitingSince) || 0) - (ms(b.waitingSince) || 0);
-  }
+  const pa = a.priority ?? 0;
+  const pb = b.priority ?? 0;
+  if (pa !== pb) return pb - pa;
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (ra === 0) return (a.firstBuyerMessageAt ?? a.waitingSince ?? '').localeCompare(b.firstBuyerMessageAt ?? b.waitingSince ?? '');
+  if (ra === 1) return (ms(a.waitingSince) || 0) - (ms(b.waitingSince) || 0);
   return (ms(b.lastMessageAt) || 0) - (ms(a.lastMessageAt) || 0);
 }
 

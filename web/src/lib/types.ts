@@ -34,6 +34,9 @@ export interface ConversationSummary {
   lastMessageAt?: string | null;
   lastText?: string | null;
   nearTarget?: boolean;
+  awaitingFirstResponse?: boolean;
+  firstReplyTargetSeconds?: number | null;
+  escalation?: { note: string; at: string } | null;
   interest?: { level?: 'ok' | 'falling' | 'lost'; reasonZh?: string };
 }
 
