@@ -73,13 +73,13 @@ export async function scheduleDeadline(tx: Tx, input: ScheduleInput): Promise<vo
     });
 }
 
-/** Closes open deadlines of a subject: `done` when met, `cancelled` when no longer relevant. */
+/** Closes open deadlines of a subject: `done` when met, `missed` when overtaken, `cancelled` when moot. */
 export async function settleDeadlines(
   tx: Tx,
   subjectKind: SubjectKind,
   subjectId: string,
   kinds: DeadlineKind[],
-  state: 'done' | 'cancelled',
+  state: 'done' | 'cancelled' | 'missed',
   now: Date,
 ): Promise<void> {
   if (kinds.length === 0) return;

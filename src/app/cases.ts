@@ -1,0 +1,221 @@
+// After-sales cases (A1, A4–A8): a case belongs to an order; its reason must be one the platform
+// offers in the order's state; every move goes through the profile's refund machine with a
+// timeline row; the 72 h intervention countdown is a deadline row; a refund that succeeds adds
+// to the order's refunded amount and closes a fully refunded open order.
+import { and, eq } from 'drizzle-orm';
+import { aftersalesWindow } from '../core/aftersales/aftersales-windows.js';
+import { refundEventsFrom, refundTransition } from '../core/aftersales/refund-machine.js';
+import { refundRates } from '../core/aftersales/refund-rates.js';
+import { checkRefundReason, refundReasonsFor, type ReasonCheck } from '../core/aftersales/refund-reasons.js';
+import { DxeError } from '../core/errors.js';
+import { fenToYuan } from '../core/money/fen.js';
+import { normalizeStateName } from '../core/rules/machines.js';
+import type { Profile } from '../core/rules/schema.js';
+import type { Database } from '../store/open-database.js';
+import { aftersalesCases, caseEvents, orders } from '../store/schema.js';
+import { orderExposure, orderOutOfStock, type CaseRow } from './exposure.js';
+import { loadShop, shopProfile, transitionOrderIn, type Actor } from './orders.js';
+import { scheduleDeadline, settleDeadlines, type Tx } from './timers/deadlines.js';
+import { phaseOfState } from './timers/order-deadlines.js';
+
+export const CASE_TYPES = ['refund_only', 'return', 'exchange', 'repair'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+
+const HOUR = 3_600_000;
+const INTERVENTION_WARN_BEFORE = 12 * HOUR;
+
+/** Events after which the refund did not happen. TODO(core): `isRefundSuccess(profile, state)`. */
+const NO_REFUND_EVENTS = new Set(['buyer_cancel', 'platform_rule_for_seller']);
+
+export function refundSucceeded(profile: Pick<Profile, 'refunds'>, state: string): boolean {
+  const m = profile.refunds.machine;
+  const s = normalizeStateName(state);
+  if (!m.final.includes(s)) return false;
+  return !m.transitions.some((t) => t.to === s && NO_REFUND_EVENTS.has(t.event));
+}
+
+/**
+ * A6: the buyer may call the platform in while the seller and buyer have not agreed: in the
+ * initial state and in any state with a `platform_intervene` edge. TODO(core): name these states.
+ */
+function unagreed(profile: Pick<Profile, 'refunds'>, state: string): boolean {
+  const m = profile.refunds.machine;
+  const s = normalizeStateName(state);
+  return s === m.initial || m.transitions.some((t) => t.from === s && t.event === 'platform_intervene');
+}
+
+async function scheduleIntervention(tx: Tx, c: Pick<CaseRow, 'id' | 'shopId'>, from: Date, profile: Profile): Promise<void> {
+  const due = new Date(from.getTime() + profile.aftersales.intervention_after_hours * HOUR);
+  await scheduleDeadline(tx, {
+    shopId: c.shopId, subjectKind: 'case', subjectId: c.id, kind: 'intervention',
+    dueAt: due, warnAt: new Date(due.getTime() - INTERVENTION_WARN_BEFORE),
+  });
+}
+
+export interface CreateCaseInput {
+  orderId: string;
+  type: CaseType;
+  reason: string;
+  amountFen: number;
+  note?: string | undefined;
+}
+
+export async function createCase(
+  database: Database,
+  input: CreateCaseInput,
+  actor: Actor,
+  now: Date,
+  shopIds: string[],
+): Promise<{ case: CaseRow; reasonCheck: ReasonCheck }> {
+  const created = await database.db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
+    if (!order || !shopIds.includes(order.shopId)) throw new DxeError('NOT_FOUND', '找不到该订单');
+    const profile = shopProfile(await loadShop(tx, order.shopId));
+    const phase = phaseOfState(profile, order.state);
+    if (phase === 'unpaid' || phase === null) throw new DxeError('INVALID_TRANSITION', `订单「${order.state}」尚未付款，不能申请售后`);
+    if (phase === 'closed') throw new DxeError('INVALID_TRANSITION', '订单已关闭，不能再申请售后');
+    if (phase === 'success' && order.completedAt) {
+      const w = aftersalesWindow(profile, order.completedAt.toISOString(), now.toISOString());
+      if (!w.open) throw new DxeError('INVALID_TRANSITION', `已超过售后申请期（交易成功后 ${profile.aftersales.window_days_after_success} 天，截至 ${w.until}）`);
+    }
+    const shipped = phase === 'shipped' || phase === 'success';
+    const allowed = refundReasonsFor(profile, shipped);
+    if (!allowed.includes(input.reason)) {
+      throw new DxeError('VALIDATION_FAILED', `「${input.reason}」不是${shipped ? '已发货' : '未发货'}订单可选的退款原因，可选：${allowed.join('、')}`, { allowed });
+    }
+    const refundable = (order.paidFen || order.totalFen) - order.refundFen;
+    if (input.amountFen > refundable) {
+      throw new DxeError('VALIDATION_FAILED', `退款金额超过可退金额 ¥${fenToYuan(refundable).toFixed(2)}`, { refundableFen: refundable });
+    }
+    const initial = profile.refunds.machine.initial;
+    const [row] = await tx
+      .insert(aftersalesCases)
+      .values({ shopId: order.shopId, orderId: order.id, type: input.type, state: initial, reason: input.reason, amountFen: input.amountFen, buyerNote: input.note ?? null, openedAt: now, updatedAt: now })
+      .returning();
+    await tx.insert(caseEvents).values({ caseId: row!.id, at: now, fromState: null, toState: initial, event: 'apply', actorKind: actor.kind, actorId: actor.id ?? null, note: input.note ?? null });
+    await scheduleIntervention(tx, row!, now, profile);
+    return { case: row!, order, profile, shipped };
+  });
+  const exposure = orderExposure(created.order, created.profile, now);
+  const reasonCheck = checkRefundReason(created.profile, input.reason, {
+    shipped: created.shipped,
+    outOfStock: (await orderOutOfStock(database, [created.order.id])).has(created.order.id),
+    late: exposure?.late ?? false,
+    paidAmountYuan: fenToYuan(created.order.paidFen || created.order.totalFen),
+  });
+  return { case: created.case, reasonCheck };
+}
+
+/** A4: one move of the refund machine; an event the state does not allow → 409 INVALID_TRANSITION. */
+export async function transitionCase(
+  database: Database,
+  caseId: string,
+  event: string,
+  note: string | undefined,
+  actor: Actor,
+  now: Date,
+  shopIds: string[],
+): Promise<CaseRow> {
+  return database.db.transaction(async (tx) => {
+    const [c] = await tx.select().from(aftersalesCases).where(eq(aftersalesCases.id, caseId)).for('update');
+    if (!c || !shopIds.includes(c.shopId)) throw new DxeError('NOT_FOUND');
+    const profile = shopProfile(await loadShop(tx, c.shopId));
+    const result = refundTransition(profile, c.state, event);
+    if (!result.ok) {
+      throw new DxeError('INVALID_TRANSITION', `售后单当前为「${c.state}」，不能执行该操作：${result.reason}`, {
+        state: c.state, event, allowed: refundEventsFrom(profile, c.state),
+      });
+    }
+    const final = profile.refunds.machine.final.includes(result.next);
+    const [updated] = await tx
+      .update(aftersalesCases)
+      .set({
+        state: result.next,
+        updatedAt: now,
+        ...(event.startsWith('platform_') ? { platformDecided: true } : {}),
+        ...(final ? { closedAt: now } : {}),
+      })
+      .where(eq(aftersalesCases.id, c.id))
+      .returning();
+    await tx.insert(caseEvents).values({ caseId: c.id, at: now, fromState: c.state, toState: result.next, event, actorKind: actor.kind, actorId: actor.id ?? null, note: note ?? null });
+
+    if (final || event === 'platform_intervene') {
+      await settleDeadlines(tx, 'case', c.id, ['intervention'], event === 'platform_intervene' ? 'missed' : 'done', now);
+    } else if (unagreed(profile, result.next)) {
+      if (!unagreed(profile, c.state)) await scheduleIntervention(tx, c, now, profile);
+    } else {
+      await settleDeadlines(tx, 'case', c.id, ['intervention'], 'done', now);
+    }
+
+    if (final && refundSucceeded(profile, result.next)) await applyRefund(tx, updated!, actor, now);
+    return updated!;
+  });
+}
+
+/** The refunded amount counts on the order; a fully refunded, unfinished order closes (O1). */
+async function applyRefund(tx: Tx, c: CaseRow, actor: Actor, now: Date): Promise<void> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, c.orderId)).for('update');
+  if (!order) return;
+  const refundFen = order.refundFen + c.amountFen;
+  const [updated] = await tx.update(orders).set({ refundFen, updatedAt: now }).where(eq(orders.id, order.id)).returning();
+  const profile = shopProfile(await loadShop(tx, order.shopId));
+  const phase = phaseOfState(profile, order.state);
+  const paid = order.paidFen || order.totalFen;
+  if (refundFen >= paid && (phase === 'paid' || phase === 'shipped')) {
+    await transitionOrderIn(tx, updated!, 'refund_success', actor, now, { note: `售后单 ${c.id} 退款成功` });
+  }
+}
+
+export async function casesOfOrder(database: Database, orderId: string): Promise<CaseRow[]> {
+  return database.db.select().from(aftersalesCases).where(and(eq(aftersalesCases.orderId, orderId)));
+}
+
+export interface RateLine {
+  itemId: string | null;
+  title: string;
+  trades: number;
+  refunds: number;
+  disputes: number;
+  refundRate: number | null;
+  disputePerMille: number | null;
+  alerts: { kind: 'dispute' | 'refund'; messageZh: string }[];
+}
+
+/**
+ * A8 for a shop's calendar month (Beijing time) containing `now`: trades = orders paid in the
+ * month; refunds = cases whose refund succeeded in the month; disputes = those the platform
+ * decided. Per shop and per item (an order counts for each item it contains).
+ */
+export async function shopRates(database: Database, shopId: string, now: Date) {
+  const profile = shopProfile(await loadShop(database.db, shopId));
+  const bj = new Date(now.getTime() + 8 * HOUR);
+  const from = new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth(), 1) - 8 * HOUR);
+  const to = new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth() + 1, 1) - 8 * HOUR);
+  const paid = await database.query<{ order_id: string; item_id: string | null; title: string | null }>(
+    `select o.id as order_id, l.item_id, l.title from orders o left join order_lines l on l.order_id = o.id
+      where o.shop_id = $1 and o.paid_at >= $2 and o.paid_at < $3`,
+    [shopId, from.toISOString(), to.toISOString()],
+  );
+  const closed = await database.query<{ order_id: string; state: string; platform_decided: boolean; item_id: string | null; title: string | null }>(
+    `select c.order_id, c.state, c.platform_decided, l.item_id, l.title from aftersales_cases c
+       left join order_lines l on l.order_id = c.order_id
+      where c.shop_id = $1 and c.closed_at >= $2 and c.closed_at < $3`,
+    [shopId, from.toISOString(), to.toISOString()],
+  );
+  const refunded = closed.filter((c) => refundSucceeded(profile, c.state));
+  const count = (rows: { order_id: string }[]) => new Set(rows.map((r) => r.order_id)).size;
+  const line = (itemId: string | null, title: string, t: typeof paid, r: typeof refunded): RateLine => {
+    const input = { trades: count(t), refunds: count(r), disputes: count(r.filter((x) => x.platform_decided)) };
+    const rates = refundRates(input, profile);
+    return { itemId, title, ...input, refundRate: rates.refundRate, disputePerMille: rates.disputePerMille, alerts: rates.alerts };
+  };
+  const itemIds = [...new Set(paid.map((p) => p.item_id).filter((x): x is string => !!x))];
+  return {
+    month: `${bj.getUTCFullYear()}-${String(bj.getUTCMonth() + 1).padStart(2, '0')}`,
+    thresholds: { disputeAlertPerMille: profile.refunds.rates.dispute_alert_per_mille, refundRateAlertPct: profile.refunds.rates.refund_rate_alert_pct },
+    shop: line(null, '全店', paid, refunded),
+    items: itemIds.map((id) =>
+      line(id, paid.find((p) => p.item_id === id)?.title ?? id, paid.filter((p) => p.item_id === id), refunded.filter((r) => r.item_id === id)),
+    ),
+  };
+}

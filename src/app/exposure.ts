@@ -1,0 +1,147 @@
+// N5: for every open order and case, the penalty exposure now and at the next deadline, with the
+// advice to pay before the platform decides when that is cheaper. Formulas are core's
+// (late shipment N1, reasons A5, intervention A6); this file gathers the facts from the store.
+import { and, eq, inArray, isNull, isNotNull } from 'drizzle-orm';
+import { interventionCountdown } from '../core/aftersales/aftersales-windows.js';
+import { checkRefundReason } from '../core/aftersales/refund-reasons.js';
+import { isRefundFinal } from '../core/aftersales/refund-machine.js';
+import { lateShipmentExposure, type Cost } from '../core/money/exposure.js';
+import { fenToYuan } from '../core/money/fen.js';
+import type { Profile } from '../core/rules/schema.js';
+import type { Database } from '../store/open-database.js';
+import { aftersalesCases, deadlines, itemVariants, orderLines, orders, shops } from '../store/schema.js';
+import { shopProfile, type OrderRow } from './orders.js';
+import { phaseOfState } from './timers/order-deadlines.js';
+
+export type CaseRow = typeof aftersalesCases.$inferSelect;
+
+export interface ExposureLine {
+  subjectKind: 'order' | 'case';
+  subjectId: string;
+  shopId: string;
+  orderId: string;
+  platformOrderNo: string;
+  /** Cost if the seller settles now (yuan). */
+  nowYuan: number;
+  /** Cost if nothing is done before the next deadline (yuan). */
+  atNextDeadlineYuan: number;
+  nextDeadlineAt: string | null;
+  points: number;
+  late: boolean;
+  advice: string;
+}
+
+const total = (c: Cost) => Math.round((c.compensation + c.platformRepay) * 100) / 100;
+
+/** N1/N5 for a paid order (null for unpaid or finished orders, which carry no shipping risk). */
+export function orderExposure(order: OrderRow, profile: Profile, now: Date, compensateBy?: Date | null): ExposureLine | null {
+  const phase = phaseOfState(profile, order.state);
+  if (phase !== 'paid' && phase !== 'shipped') return null;
+  const e = lateShipmentExposure(
+    {
+      paidAmountYuan: fenToYuan(order.paidFen || order.totalFen),
+      paidAt: order.paidAt?.toISOString() ?? null,
+      shippedAt: order.shippedAt?.toISOString() ?? null,
+      now: now.toISOString(),
+      agreedShipBy: order.agreedShipBy?.toISOString() ?? null,
+    },
+    profile,
+  );
+  const base = { subjectKind: 'order' as const, subjectId: order.id, shopId: order.shopId, orderId: order.id, platformOrderNo: order.platformOrderNo, late: e.late, advice: e.adviceZh };
+  if (e.late) {
+    return { ...base, nowYuan: total(e.payNow), atNextDeadlineYuan: total(e.ifPlatformRules), nextDeadlineAt: compensateBy?.toISOString() ?? null, points: e.ifPlatformRules.points };
+  }
+  return {
+    ...base,
+    nowYuan: 0,
+    atNextDeadlineYuan: e.atDeadline ? total(e.atDeadline.cost) : 0,
+    nextDeadlineAt: e.atDeadline ? new Date(Date.parse(e.atDeadline.at)).toISOString() : null,
+    points: e.atDeadline?.cost.points ?? 0,
+  };
+}
+
+export interface CaseFacts {
+  outOfStock: boolean;
+  interventionAt: Date | null;
+}
+
+/** A5/A6/N5 for an open case: a compensation reason costs money now; the platform adds more. */
+export function caseExposure(c: CaseRow, order: OrderRow, profile: Profile, now: Date, facts: CaseFacts): ExposureLine {
+  const phase = phaseOfState(profile, order.state);
+  const shipped = order.shippedAt !== null || phase === 'shipped' || phase === 'success';
+  const late = orderExposure(order, profile, now)?.late ?? false;
+  const check = checkRefundReason(profile, c.reason, { shipped, outOfStock: facts.outOfStock, late, paidAmountYuan: fenToYuan(order.paidFen || order.totalFen) });
+  const appliedAt = facts.interventionAt
+    ? new Date(facts.interventionAt.getTime() - profile.aftersales.intervention_after_hours * 3_600_000)
+    : c.openedAt;
+  const countdown = interventionCountdown(profile, appliedAt.toISOString(), now.toISOString());
+  const comp = check.triggersCompensation && !check.untrue ? check.compensation : 0;
+  const worst = check.triggersCompensation ? check.compensation : 0;
+  const repay = check.triggersCompensation && profile.late_shipment.repay_platform_after_upheld_complaint ? worst : 0;
+  return {
+    subjectKind: 'case',
+    subjectId: c.id,
+    shopId: c.shopId,
+    orderId: order.id,
+    platformOrderNo: order.platformOrderNo,
+    nowYuan: comp,
+    atNextDeadlineYuan: Math.round((worst + repay) * 100) / 100,
+    nextDeadlineAt: new Date(Date.parse(countdown.at)).toISOString(),
+    points: check.triggersCompensation ? profile.late_shipment.points_if_unpaid_before_ruling : 0,
+    late,
+    advice: `${check.adviceZh}${countdown.adviceZh}`,
+  };
+}
+
+/** Whether any line of the order is out of stock now (A5: is 缺货 true?). */
+export async function orderOutOfStock(database: Database, orderIds: string[]): Promise<Set<string>> {
+  if (orderIds.length === 0) return new Set();
+  const rows = await database.db
+    .select({ orderId: orderLines.orderId, stock: itemVariants.stock })
+    .from(orderLines)
+    .innerJoin(itemVariants, and(eq(itemVariants.itemId, orderLines.itemId), eq(itemVariants.colour, orderLines.colour), eq(itemVariants.size, orderLines.size)))
+    .where(inArray(orderLines.orderId, orderIds));
+  return new Set(rows.filter((r) => r.stock <= 0).map((r) => r.orderId));
+}
+
+export interface ExposureReport {
+  total: { nowYuan: number; atNextDeadlineYuan: number; points: number };
+  items: ExposureLine[];
+}
+
+/** GET /exposure: every open order and case of the given shops, worst first. */
+export async function exposureFor(database: Database, shopIds: string[], now: Date): Promise<ExposureReport> {
+  const items: ExposureLine[] = [];
+  if (shopIds.length > 0) {
+    const { db } = database;
+    const shopRows = await db.select().from(shops).where(inArray(shops.id, shopIds));
+    const profiles = new Map(shopRows.map((s) => [s.id, shopProfile(s)]));
+    const openOrders = await db.select().from(orders).where(and(inArray(orders.shopId, shopIds), isNotNull(orders.paidAt), isNull(orders.completedAt), isNull(orders.closedAt)));
+    const orderIds = openOrders.map((o) => o.id);
+    const due = orderIds.length
+      ? await db.select().from(deadlines).where(and(eq(deadlines.subjectKind, 'order'), eq(deadlines.kind, 'compensate_before_ruling'), inArray(deadlines.subjectId, orderIds)))
+      : [];
+    const compensateBy = new Map(due.map((d) => [d.subjectId, d.dueAt]));
+    for (const o of openOrders) {
+      const line = orderExposure(o, profiles.get(o.shopId)!, now, compensateBy.get(o.id));
+      if (line) items.push(line);
+    }
+    const cases = (await db.select().from(aftersalesCases).where(and(inArray(aftersalesCases.shopId, shopIds), isNull(aftersalesCases.closedAt))))
+      .filter((c) => !isRefundFinal(profiles.get(c.shopId)!, c.state));
+    if (cases.length > 0) {
+      const caseOrders = await db.select().from(orders).where(inArray(orders.id, [...new Set(cases.map((c) => c.orderId))]));
+      const byId = new Map(caseOrders.map((o) => [o.id, o]));
+      const outOfStock = await orderOutOfStock(database, [...byId.keys()]);
+      const interventions = await db.select().from(deadlines).where(and(eq(deadlines.subjectKind, 'case'), eq(deadlines.kind, 'intervention'), inArray(deadlines.subjectId, cases.map((c) => c.id))));
+      const interventionAt = new Map(interventions.map((d) => [d.subjectId, d.dueAt]));
+      for (const c of cases) {
+        const o = byId.get(c.orderId);
+        if (!o) continue;
+        items.push(caseExposure(c, o, profiles.get(c.shopId)!, now, { outOfStock: outOfStock.has(o.id), interventionAt: interventionAt.get(c.id) ?? null }));
+      }
+    }
+  }
+  items.sort((a, b) => b.atNextDeadlineYuan + b.nowYuan - (a.atNextDeadlineYuan + a.nowYuan));
+  const sum = (f: (l: ExposureLine) => number) => Math.round(items.reduce((s, l) => s + f(l), 0) * 100) / 100;
+  return { total: { nowYuan: sum((l) => l.nowYuan), atNextDeadlineYuan: sum((l) => l.atNextDeadlineYuan), points: sum((l) => l.points) }, items };
+}
