@@ -3,7 +3,7 @@
 import { INTENT_IDS, type IntentId } from '../intents.js';
 import { DxeError } from '../errors.js';
 import { fitTemperature, type HeldOut } from './calibrate.js';
-import { extractFeatures, FeatureBuffer } from './features.js';
+import { extractFeatures, FeatureBuffer, stripMasks } from './features.js';
 import { DEFAULT_TRAIN, LinearModel, rng, trainLinear, type Sample, type TrainOptions } from './model.js';
 import { normalizeText } from './normalize.js';
 import { Segmenter } from './segment.js';
@@ -57,7 +57,7 @@ interface Featurized {
 }
 
 function featurize(text: string, seg: Segmenter, buf: FeatureBuffer): Featurized {
-  const norm = normalizeText(text);
+  const norm = stripMasks(normalizeText(text));
   extractFeatures(norm, seg.cut(norm), buf);
   return { hashes: buf.hashes.slice(0, buf.count), values: buf.values.slice(0, buf.count) };
 }
@@ -141,7 +141,8 @@ export class Predictor {
   /** Fills `probs` with calibrated probabilities for a normalised text; returns the top index. */
   predict(normalized: string): number {
     const { linear, segmenter } = this.model;
-    extractFeatures(normalized, segmenter.cut(normalized), this.buf);
+    const text = stripMasks(normalized);
+    extractFeatures(text, segmenter.cut(text), this.buf);
     linear.scoresFromHashes(this.buf.hashes, this.buf.values, this.buf.count, this.probs);
     linear.softmax(this.probs);
     let best = 0;

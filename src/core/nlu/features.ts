@@ -14,8 +14,14 @@ const SEED_WORD = 0x5bd1e995;
 const SEED_WORD2 = 0x27d4eb2d;
 const SEED_LEN = 0x165667b1;
 
-/** Corpus masks and placeholders that stand for a number: [数字x], [金额x], [orderid_x]. */
-const MASK = /\[(数字|金额|orderid)[_a-z0-9]*\]/g;
+/** Privacy masks in exported chats: numbers become '0', names/addresses/organisations vanish. */
+const MASK = /\[(数字|金额|orderid|电话|姓名|地址|组织机构|站点|时间|日期)[_a-z0-9]*\]/g;
+const MASK_AS_NUMBER = new Set(['数字', '金额', 'orderid', '电话', '时间', '日期']);
+
+/** Text as the model sees it: masks replaced (cheap no-op when there is no '['). */
+export function stripMasks(text: string): string {
+  return text.includes('[') ? text.replace(MASK, (_, kind: string) => (MASK_AS_NUMBER.has(kind) ? '0' : '')) : text;
+}
 
 export class FeatureBuffer {
   hashes = new Uint32Array(512);
@@ -73,7 +79,7 @@ function mix(a: number, b: number, seed: number): number {
 /** Fills `buf` with the feature hashes of a normalised text and its words; values are 1/√n. */
 export function extractFeatures(text: string, words: readonly string[], buf: FeatureBuffer): void {
   buf.count = 0;
-  const src = text.includes('[') ? text.replace(MASK, '0') : text;
+  const src = stripMasks(text);
   if (buf.codes.length < src.length + 2) buf.codes = new Int32Array(src.length * 2 + 4);
   const codes = buf.codes;
   let n = 0;

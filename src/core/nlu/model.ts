@@ -16,6 +16,8 @@ export interface TrainOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /** Per-class multipliers of the loss weight (e.g. < 1 for the catch-all `other`). */
+  classScale?: readonly number[];
 }
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 14, learningRate: 1, l2: 1e-4, seed: 7 };
@@ -96,7 +98,9 @@ export function trainLinear(
   const counts = new Float64Array(K);
   for (const s of samples) counts[s.label]!++;
   const mean = samples.length / K;
-  const classWeight = Array.from(counts, (c) => (c > 0 ? Math.min(3, Math.sqrt(mean / c)) : 0));
+  const classWeight = Array.from(counts, (c, k) =>
+    c > 0 ? Math.min(3, Math.sqrt(mean / c)) * (opts.classScale?.[k] ?? 1) : 0,
+  );
   const order = Array.from(samples.keys());
   const next = rng(opts.seed);
   const p = new Float64Array(K);
