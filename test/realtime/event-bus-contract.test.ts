@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalBus, type BusEvent, type EventBus } from '../../src/app/event-bus.js';
 import { createRedisBus } from '../../src/app/redis-bus.js';
-import { realtimeLogFor, type SequencedEvent } from '../../src/app/realtime-log.js';
+import { createMemoryLog, realtimeLogFor, type RealtimeLog, type SequencedEvent } from '../../src/app/realtime-log.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.warn('[skip] Redis bus contract tests: REDIS_URL not set');
@@ -126,3 +126,46 @@ for (const f of factories) {
     });
   });
 }
+
+describe('bounded catch-up log', () => {
+  const cases: { name: string; skip: boolean; open: () => Promise<{ bus: EventBus; log: RealtimeLog }> }[] = [
+    {
+      name: 'memory',
+      skip: false,
+      async open() {
+        const bus = createLocalBus();
+        return { bus, log: createMemoryLog(bus, 5) };
+      },
+    },
+    {
+      name: 'redis',
+      skip: !REDIS_URL,
+      async open() {
+        const bus = await createRedisBus(REDIS_URL!, { prefix: `dxe-test-${randomBytes(4).toString('hex')}`, logSize: 5 });
+        return { bus, log: bus.log };
+      },
+    },
+  ];
+  for (const c of cases) {
+    it.skipIf(c.skip)(`${c.name}: a client too far behind is told to reload; a recent one replays`, async () => {
+      const { bus, log } = await c.open();
+      try {
+        const seen: number[] = [];
+        log.subscribe((e) => seen.push(e.seq));
+        for (let i = 0; i < 12; i++) await bus.publish({ type: 'x', shopId: 's', data: { i } });
+        await waitFor(() => seen.length === 12);
+        const last = seen[11]!;
+        const old = await log.after(last - 10);
+        expect(old.complete).toBe(false);
+        expect(old.lastSeq).toBe(last);
+        const recent = await log.after(last - 3);
+        expect(recent.complete).toBe(true);
+        expect(recent.events.map((e) => e.seq)).toEqual([last - 2, last - 1, last]);
+        const none = await log.after(last);
+        expect(none).toMatchObject({ complete: true, events: [] });
+      } finally {
+        await bus.close();
+      }
+    });
+  }
+});
