@@ -75,6 +75,11 @@ describe('shop overrides (P1)', () => {
     expect(e.code).toBe('PROFILE_INVALID');
     expect(e.message).toContain('shop-7.yaml: shipping.ship_by_hours: 类型不对：应为数字');
   });
+  it('the same overrides give the same (cached) profile', () => {
+    const o = { reviews: { dedupe_days: 7 } };
+    expect(profileFor('pdd', o)).toBe(profileFor('pdd', { reviews: { dedupe_days: 7 } }));
+    expect(profileFor('pdd', o).reviews.dedupe_days).toBe(7);
+  });
   it('may not change the platform (P3)', () => {
     expect(() => profileFor('tmall', { platform: 'jd' })).toThrow(/不能改变平台/);
   });

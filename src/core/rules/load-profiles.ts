@@ -72,6 +72,7 @@ export function buildProfile(layers: readonly Layer[]): Profile {
 interface Loaded {
   profiles: Profiles;
   layers: Record<Platform, Layer[]>;
+  withOverrides: Map<string, Profile>;
 }
 const cache = new Map<string, Loaded>();
 
@@ -93,7 +94,7 @@ function load(dir: string): Loaded {
     layers[platform] = [common, own];
     profiles[platform] = buildProfile(layers[platform]);
   }
-  const loaded = { profiles, layers };
+  const loaded: Loaded = { profiles, layers, withOverrides: new Map() };
   cache.set(key, loaded);
   return loaded;
 }
@@ -121,7 +122,14 @@ export function profileFor(
   if ('platform' in shopOverrides && shopOverrides.platform !== platform) {
     throw new DxeError('PROFILE_INVALID', `${overridesLabel}: platform: 店铺覆盖配置不能改变平台`);
   }
-  return buildProfile([...loaded.layers[platform], { label: overridesLabel, data: shopOverrides }]);
+  // Shops' overrides are read often (every reply) and change rarely: keep the merged result.
+  const key = `${platform}\u0000${overridesLabel}\u0000${JSON.stringify(shopOverrides)}`;
+  const hit = loaded.withOverrides.get(key);
+  if (hit) return hit;
+  const profile = buildProfile([...loaded.layers[platform], { label: overridesLabel, data: shopOverrides }]);
+  if (loaded.withOverrides.size >= 256) loaded.withOverrides.clear();
+  loaded.withOverrides.set(key, profile);
+  return profile;
 }
 
 /** Forget cached profiles (tests, or after the files changed). */
