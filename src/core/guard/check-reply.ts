@@ -95,7 +95,7 @@ function costSentence(profile: GuardProfile, title: string, points: number): str
 export function checkReply(text: string, profile: GuardInputProfile, ctx: GuardContext = {}): GuardResult {
   const g = profile.guard;
   if (!g) throw new DxeError('PROFILE_INVALID', '规则配置缺少 guard（回复检查）部分');
-  const locale = ctx.locale ?? (looksEnglish(text) ? 'en' : g.locale);
+  const locale = ctx.locale ?? (looksEnglish(text) ? 'en' : /[\u3400-\u9fff]/.test(text) ? 'zh' : g.locale);
   const { hits, own } = detectAll(g, text, ctx, locale);
   const c = compileGuard(g);
   const promises = extractPromises(c, own);
@@ -114,5 +114,9 @@ export function checkReply(text: string, profile: GuardInputProfile, ctx: GuardC
     };
   });
   const verdict = violations.some((v) => v.severity === 'block') ? 'block' : 'warn';
-  return { verdict, violations, promises };
+  // A blocked clause is never sent, so what it offers (加我微信转账可以便宜10元) is no commitment.
+  const kept = promises.filter(
+    (p) => !violations.some((v) => v.severity === 'block' && v.span[0] < p.span[1] && p.span[0] < v.span[1]),
+  );
+  return { verdict, violations, promises: kept };
 }
