@@ -1,0 +1,87 @@
+// The widget in real Chromium (playwright-core driving Debian chromium): the demo page, a buyer
+// question answered by the bot, hostile text shown as text, history after a reload (visitor id in
+// localStorage), an agent reply pushed live.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/store/open-database.js';
+import { buyers, conversations } from '../../src/store/schema.js';
+import { openTestDatabase } from '../helpers/database.js';
+import { seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn('[skip] widget browser test: /usr/bin/chromium not installed');
+
+describe.skipIf(!hasChromium)('widget in Chromium', () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let w: World;
+  let baseUrl: string;
+  let context: BrowserContext;
+  let page: Page;
+  let profileDir: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' }), logger: false });
+    w = await seedWorld(database);
+    baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    profileDir = mkdtempSync(join(tmpdir(), 'dxe-widget-'));
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM, headless: true, locale: 'zh-CN',
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    page = await context.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await app?.close();
+    await database?.close();
+  });
+
+  const bubbles = () => page.locator('.dxe-bubble').allTextContents();
+
+  it('buyer asks, the bot answers; hostile text stays text; history survives a reload; agent replies arrive live', async () => {
+    await page.goto(`${baseUrl}/widget/${w.shopA}/demo`);
+    await page.getByRole('button', { name: '在线客服' }).click();
+    await page.locator('.dxe-status', { hasText: '在线' }).waitFor();
+    await page.locator('.dxe-input').fill('在吗？');
+    await page.keyboard.press('Enter');
+    await page.locator('.dxe-row:not(.dxe-me) .dxe-bubble').first().waitFor({ timeout: 20_000 });
+    expect((await bubbles())[0]).toBe('在吗？');
+
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    await page.locator('.dxe-input').fill(hostile);
+    await page.keyboard.press('Enter');
+    await page.locator('.dxe-me:not(.dxe-pending) .dxe-bubble', { hasText: 'onerror' }).waitFor();
+    expect(await page.locator('.dxe-panel img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const before = await bubbles();
+    expect(before).toContain(hostile);
+
+    await page.reload();
+    await page.getByRole('button', { name: '在线客服' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.dxe-bubble').length >= n, before.length);
+    expect(await bubbles()).toEqual(before);
+
+    const visitor = await page.evaluate((shop) => localStorage.getItem(`dxe-visitor-${shop}`), w.shopA);
+    const [conv] = await database.db.select({ id: conversations.id }).from(conversations)
+      .innerJoin(buyers, eq(buyers.id, conversations.buyerId)).where(eq(buyers.platformAccount, `web:${visitor}`));
+    const token = await tokenFor(app, w.agentA.login);
+    const res = await app.inject({
+      method: 'POST', url: `/api/v1/conversations/${conv!.id}/messages`,
+      headers: { authorization: `Bearer ${token}` }, payload: { text: '亲，我是客服小美，马上为您查询哦' },
+    });
+    expect(res.statusCode).toBe(201);
+    await page.locator('.dxe-bubble', { hasText: '我是客服小美' }).waitFor();
+    expect(await page.locator('.dxe-who').last().textContent()).toBe('客服');
+  });
+});
