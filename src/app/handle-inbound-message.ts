@@ -195,7 +195,10 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
   });
 
   // A person holds the conversation: the bot stays silent (C17 works the other way round too).
-  const botMaySpeak = conversation.status === 'bot';
+  // While only invited (C17 bot_alone_too_long) and nobody has taken the chat yet, the bot goes on
+  // answering; a complaint or any other hand-over waits for the person.
+  const botMaySpeak = conversation.status === 'bot'
+    || (conversation.status === 'queued' && conversation.handoverReason === 'bot_alone_too_long');
   const previous = state.turns.filter((x) => x.author !== 'buyer').map((x) => x.text).slice(-10);
   const { ok, blocked } = botMaySpeak ? guardPlanned(ctx, plan.messages, previous) : { ok: [], blocked: 0 };
   let handover = plan.handover ?? null;

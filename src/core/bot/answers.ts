@@ -42,7 +42,7 @@ function hash(text: string): number {
 
 const MAX_LINE = 40;
 
-/** One message per line; a long line is cut after sentence punctuation (C4). */
+/** One message per line; a long line is cut after sentence punctuation, then commas (C4). */
 export function splitMessages(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split('\n')) {
@@ -52,7 +52,9 @@ export function splitMessages(text: string): string[] {
       out.push(line);
       continue;
     }
-    const pieces = line.match(/[^。！？；!?;]+[。！？；!?;]*/gu) ?? [line];
+    // Sentences first; a sentence still too long is cut after its commas.
+    const sentences = line.match(/[^。！？；!?;]+[。！？；!?;]*/gu) ?? [line];
+    const pieces = sentences.flatMap((x) => (x.length <= MAX_LINE ? [x] : (x.match(/[^，,、]+[，,、]*/gu) ?? [x])));
     let cur = '';
     for (const p of pieces) {
       if (cur && (cur + p).length > MAX_LINE) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkReply } from '../guard/index.js';
 import { profileFor } from '../rules/load-profiles.js';
-import { fillTemplate } from './answers.js';
+import { fillTemplate, splitMessages } from './answers.js';
 import { DEFAULT_ANSWERS } from './default-answers.js';
 import { makeInput, orders } from './fixtures.js';
 import { planReply } from './plan-reply.js';
@@ -34,6 +34,8 @@ describe('default answers pass the reply guard (B4, D1–D11)', () => {
           expect(text).not.toBeNull();
           const r = checkReply(text ?? '', { guard: profile.guard, penalties: profile.penalties.by_rule }, { freeShipping: true, askerIsBuyer: true });
           if (r.verdict === 'block') blocked.push(`${a.intent}: ${text} → ${r.violations.map((x) => x.rule).join(',')}`);
+          // C4: with realistic data every line is one short message, never a dangling fragment
+          for (const line of splitMessages(text ?? '')) expect(line.length, line).toBeGreaterThanOrEqual(4);
         }
       }
       expect(blocked).toEqual([]);

@@ -37,7 +37,7 @@ describe('welcome and tone (C3, C13)', () => {
       expect(m.length).toBeGreaterThanOrEqual(6);
       expect(m).not.toMatch(/^(在|没|没有|卖完了|不能|不行)[。！!]?$/u);
       expect(m).not.toMatch(/[{}]/);
-      expect(m.length).toBeLessThanOrEqual(60); // C4: one short line each
+      expect(m.length).toBeLessThanOrEqual(40); // C4: one short line each
     }
   });
 });
@@ -236,8 +236,12 @@ describe('hand-over and bot limits (B3, C17, C18)', () => {
     expect(clear.misunderstandings).toBe(0);
   });
 
+  it('C17: the offer is made once every N bot turns, not on every line', () => {
+    expect(plan({ text: '包邮吗', intent: 'shipping_fee', conversation: { botTurnsSinceHuman: 8 } }).handover).toBeUndefined();
+  });
+
   it('C17: the bot still answers when it offers a person', () => {
-    const p = plan({ text: '包邮吗', intent: 'shipping_fee', conversation: { botTurnsSinceHuman: 9 } });
+    const p = plan({ text: '包邮吗', intent: 'shipping_fee', conversation: { botTurnsSinceHuman: 15 } });
     expect(all(p)).toContain('包邮');
     expect(all(p)).toContain('人工');
   });

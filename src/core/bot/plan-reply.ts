@@ -133,9 +133,11 @@ export function planReply(input: PlanInput): ReplyPlan {
     } else if (d.messages.length === 0) d.say('other');
   }
 
-  // C17: the bot does not talk alone for long; after N bot turns it offers a person.
-  if (!d.handover && conversation.botTurnsSinceHuman + 1 >= bot.maxBotTurnsWithoutHuman) {
-    d.handOver('bot_alone_too_long', `机器人已连续回复${conversation.botTurnsSinceHuman + 1}次，请人工跟进`, 'handover.offer');
+  // C17: the bot does not talk alone for long; every N bot turns without a person it offers one
+  // (once per N, so the buyer is not told the same thing on every line).
+  const botTurns = conversation.botTurnsSinceHuman + 1;
+  if (!d.handover && botTurns % bot.maxBotTurnsWithoutHuman === 0) {
+    d.handOver('bot_alone_too_long', `机器人已连续回复${botTurns}次，请人工跟进`, 'handover.offer');
   }
 
   if (d.messages.length === 0) {

@@ -1,0 +1,85 @@
+// `dxe chat --shop <id>`: talk to the shop's bot as a buyer in the terminal. Every line goes the
+// real way (store → NLU → plan → guard → store), and under each reply the plan is shown: intent,
+// confidence, stage, recommendations, the question asked back, hand-over and interest signals.
+import type { Command } from 'commander';
+import { z } from 'zod';
+
+const optsSchema = z.object({
+  shop: z.string().min(1, '请用 --shop 指定店铺 id'),
+  buyer: z.string().min(1).max(100).optional(),
+});
+
+async function chat(raw: unknown): Promise<void> {
+  const opts = optsSchema.parse(raw);
+  const { createInterface } = await import('node:readline');
+  const { loadConfig } = await import('../../config.js');
+  const { openConfiguredDatabase } = await import('../../app/runtime.js');
+  const { createLocalBus } = await import('../../app/event-bus.js');
+  const { handleInboundMessage } = await import('../../app/handle-inbound-message.js');
+  const { loadShopContext } = await import('../../app/plan-reply.js');
+  const { STAGE_LABELS_ZH } = await import('../../core/conversation/stages.js');
+  const { INTENT_LABELS_ZH, isIntentId } = await import('../../core/intents.js');
+
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const bus = createLocalBus();
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
+  try {
+    const ctx = await loadShopContext(database, opts.shop);
+    const buyer = opts.buyer ?? `cli_${Date.now().toString(36)}`;
+    out(`店铺 ${ctx.shop.name}（${ctx.shop.platform}），买家账号 ${buyer}。输入消息回车发送，/quit 退出。`);
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    if (process.stdin.isTTY) rl.setPrompt('买家> ');
+    rl.prompt();
+    let n = 0;
+    for await (const line of rl) {
+      const text = line.trim();
+      if (text === '/quit' || text === '/exit') break;
+      if (!text) {
+        rl.prompt();
+        continue;
+      }
+      n++;
+      const result = await handleInboundMessage(
+        { database, bus, now: new Date() },
+        { shopId: opts.shop, buyerAccountId: buyer, channel: 'cli', messageId: `cli-${buyer}-${n}`, text },
+      );
+      for (const m of result.replies) out(`${ctx.shop.agentName}> ${m.text}`);
+      if (result.replies.length === 0) out(dim('（机器人未回复：会话由人工处理中）'));
+      const p = result.plan;
+      if (p) {
+        const label = isIntentId(p.intent) ? INTENT_LABELS_ZH[p.intent] : p.intent;
+        const parts = [
+          `意图 ${p.intent}/${label} ${p.confidence.toFixed(2)}`,
+          `阶段 ${STAGE_LABELS_ZH[p.stage]}`,
+          p.usedAnswer ? `话术 ${p.usedAnswer.intent}#${p.usedAnswer.variantIndex}` : '',
+          p.blocked ? `拦截 ${p.blocked} 条` : '',
+        ].filter(Boolean);
+        out(dim(`  [${parts.join(' · ')}]`));
+        for (const r of p.recommendations) {
+          const item = ctx.items.find((i) => i.id === r.itemId);
+          out(dim(`  推荐 ${item?.title ?? r.itemId}：${r.reason}`));
+        }
+        if (p.question) out(dim(`  反问 ${p.question}`));
+        if (p.handover) out(dim(`  转人工 ${p.handover.reason}：${p.handover.reasonZh}`));
+        if (p.signals.interest.reasonZh) out(dim(`  兴趣 ${p.signals.interest.score}：${p.signals.interest.reasonZh}`));
+        if (p.signals.bargainer.kind !== 'none') out(dim(`  议价 ${p.signals.bargainer.kind}：${p.signals.bargainer.reasonZh}`));
+      }
+      rl.prompt();
+    }
+    rl.close();
+  } finally {
+    await bus.close();
+    await database.close();
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('chat')
+    .description('以买家身份与店铺机器人对话 chat with the shop bot as a buyer')
+    .requiredOption('--shop <id>', '店铺 id shop id (e.g. demo-tmall)')
+    .option('--buyer <account>', '买家账号 buyer account (default: a new one)')
+    .action(async (opts: unknown) => chat(opts));
+}
