@@ -50,6 +50,8 @@ const NON_TOPIC: ReadonlySet<number> = new Set(
 const FOLLOW_UP = /^(那|那么|那个|还有|另外|换成|如果是|要是)|呢[?]?$/;
 const RETURN_WORDS = /退货|退回|寄回|退掉|换货|换一|换个|换新|退换/;
 const REFUND_WORDS = /退款|退钱|仅退款|钱退/;
+const THREAT =
+  /(不然|否则|要不然|再不|不)?(我|我就|就)?(要|会|去|给|打)?(你们?)?(差评|投诉|举报|曝光|12315|消协|平台介入|小二介入)(你们|你)?(了|吧|啊)?/g;
 
 class NluImpl implements Nlu {
   private readonly predictor: Predictor;
@@ -96,14 +98,14 @@ class NluImpl implements Nlu {
       entities: extractEntities(normalized, { shopDictionary: this.shopDictionary, now: opts.now }),
       normalized,
     };
-    const secondary = this.secondary(best, normalized);
-    if (secondary !== undefined) result.secondary = secondary;
     if (fromContext) result.fromContext = true;
     if (opts.scores) {
       const scores = {} as Record<IntentId, number>;
       INTENT_IDS.forEach((id, k) => (scores[id] = Math.round(p[k]! * 1e4) / 1e4));
       result.scores = scores;
     }
+    const secondary = this.secondary(best, normalized);
+    if (secondary !== undefined) result.secondary = secondary;
     return result;
   }
 
@@ -125,6 +127,16 @@ class NluImpl implements Nlu {
     if (intent === 'quality_issue') {
       if (REFUND_WORDS.test(normalized)) return 'refund';
       if (RETURN_WORDS.test(normalized)) return 'return_exchange';
+    }
+    if (intent === 'complaint') {
+      // The topic behind a threat: classify what is left without the threat words (may
+      // overwrite the probabilities, so this runs last).
+      const topic = normalized.replace(THREAT, ' ').trim();
+      if (topic.length >= 2 && topic !== normalized) {
+        const k = this.predictor.predict(topic);
+        if (k !== best && !NON_TOPIC.has(k) && p[k]! >= 0.3) return INTENT_IDS[k];
+        return undefined;
+      }
     }
     let second = -1;
     for (let k = 0; k < p.length; k++) {

@@ -47,7 +47,7 @@ export function parseNumber(s: string): number {
 const NUM = `(\\d+(?:\\.\\d+)?|${CN_NUM}+)`;
 const AMOUNT_PATTERNS: RegExp[] = [
   new RegExp(`[¥￥]\\s*(\\d+(?:\\.\\d+)?)`, 'g'),
-  new RegExp(`${NUM}\\s*(?:元|块钱|块|rmb|大洋)(${CN_NUM}|\\d)?(?![a-z\\d])`, 'g'),
+  new RegExp(`${NUM}\\s*(?:元|块钱|rmb|大洋|块(?:([一二三四五六七八九]|\\d)(?![个件斤包只盒箱瓶袋份双条\\d]))?)(?![a-z\\d])`, 'g'),
 ];
 
 /** Money amounts in yuan: ¥35, 35元, 35块, 十块, 三块五 (3.5). */
