@@ -16,7 +16,9 @@ import { deadlineView, deadlinesOf } from '../../app/timers/deadlines.js';
 import type { Principal } from '../../app/auth.js';
 import type { Database } from '../../store/open-database.js';
 import { aftersalesCases, conversations, itemVariants, logisticsEvents, messages, orderEvents, orderLines, orders } from '../../store/schema.js';
-import { assertShop, mayseePersonalData, principalOf } from '../auth.js';
+import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
+import { exportEvidence } from '../../app/evidence/build-bundle.js';
+import { renderEvidenceHtml } from '../../app/evidence/render-html.js';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const shopParam = z.object({ shopId: z.string().min(1).max(64) });
@@ -160,6 +162,25 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
       note: body.note, context: { buyerConsented: body.buyerConsented }, shopIds: p.shopIds,
     });
     return orderDetail(app.ctx.database, order, p, now);
+  });
+
+  // A11: the evidence bundle, JSON by default or the HTML page; every export is audited.
+  app.get('/api/v1/orders/:id/evidence', auth, async (request, reply) => {
+    const { id } = idParam.parse(request.params);
+    const { format } = z.object({ format: z.enum(['json', 'html']).default('json') }).parse(request.query);
+    const p = requireRole(request, 'admin', 'supervisor', 'agent');
+    const order = await visibleOrder(app.ctx.database, id, p);
+    const file = await exportEvidence(app.ctx.database, order.id, {
+      orgId: p.orgId, kind: p.kind, id: p.agentId ?? null, displayName: p.displayName, maySeePersonalData: mayseePersonalData(p),
+    }, app.ctx.now());
+    const name = `evidence-${order.platformOrderNo}`;
+    if (format === 'html') {
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.html"`)
+        .send(renderEvidenceHtml(file));
+    }
+    return reply.header('content-disposition', `attachment; filename="${name}.json"`).send(file);
   });
 
   app.post('/api/v1/orders/:id/logistics', auth, async (request, reply) => {
