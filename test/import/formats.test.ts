@@ -138,4 +138,26 @@ describe('format detection and refusal (O2)', () => {
     for await (const b of r.batches) sizes.push(b.map((e) => e.order.lines.length));
     expect(sizes).toEqual([[2], [1], [1]]);
   });
+
+  it('reports short rows, an unknown junk line and an unclosed quote, and keeps going', async () => {
+    const text = [
+      '订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额',
+      '1,1.0,1.0,北京,2024-03-01 10:00:00,2024-03-01 10:00:01,0',
+      '2,1.0',
+      '',
+      '这是一行说明文字',
+      '3,1.0,1.0,北京,2024-03-01 10:00:00,2024-03-01 10:00:01,0',
+      '共 3 条记录',
+      '"4,1.0,1.0,北京,2024-03-01 10:00:00,,0',
+      '5,1.0,1.0,北京,2024-03-01 10:00:00,,0',
+    ].join('\r\n');
+    const { orders, stats } = await readAll(bufferSource(text, 16), { platform: 'tmall' });
+    expect(orders.map((e) => e.order.platformOrderNo)).toEqual(['1', '3']);
+    expect(stats.errors).toEqual([
+      { line: 3, reason: '列数不足：表头有 7 列，此行只有 2 列' },
+      { line: 5, reason: '列数不足：表头有 7 列，此行只有 1 列' },
+      { line: 8, reason: '引号未闭合，此行到文件末尾无法解析' },
+    ]);
+    expect(stats.rejected).toBe(4);
+  });
 });

@@ -113,6 +113,24 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
     expect(await count('SELECT count(*) AS n FROM import_batches WHERE shop_id = $1', [tmall])).toBe(0);
   });
 
+  it('rolls back batches already written when the database fails part-way (INTERNAL)', async () => {
+    const tmall = await resolveImportShop(database, 'tmall');
+    await database.query(`CREATE OR REPLACE FUNCTION dxe_test_boom() RETURNS trigger AS $$
+      BEGIN IF NEW.platform_order_no = 'BOOM' THEN RAISE EXCEPTION 'disk on fire'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await database.query(`CREATE TRIGGER dxe_test_boom BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION dxe_test_boom()`);
+    try {
+      let body = '订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额\n';
+      for (let i = 1; i <= 50; i++) body += `D${i},1.00,1.00,北京,2024-03-01 10:00:00,2024-03-01 10:00:01,0\n`;
+      body += 'BOOM,1.00,1.00,北京,2024-03-01 10:00:00,2024-03-01 10:00:01,0\n';
+      await expect(
+        importOrders(database, { shopId: tmall, platform: 'tmall', stream: bufferSource(body), batchSize: 10 }),
+      ).rejects.toMatchObject({ code: 'INTERNAL', details: { importCode: 'IMPORT_DATABASE_FAILED' } });
+      expect(await count('SELECT count(*) AS n FROM orders WHERE shop_id = $1', [tmall])).toBe(0);
+    } finally {
+      await database.query('DROP TRIGGER dxe_test_boom ON orders');
+    }
+  });
+
   it('refuses an undecodable or unrecognised file with a code before writing anything', async () => {
     const tmall = await resolveImportShop(database, 'tmall');
     await expect(

@@ -3,7 +3,7 @@
 // completed, or closed); profile-states.ts turns that into the platform profile's own state
 // names (O1). The export's own word is kept too: when it is itself a state of the profile
 // (JD 完成, PDD 已签收, Taobao 交易关闭) it is used as is.
-// Word tables (documented in docs/import-orders.md):
+// Word tables (see README.md here):
 //   Taobao/Tmall: the five O1 words (full-width comma accepted); 卖家部分发货 → awaiting shipment
 //     (something is still to ship, so the ship deadline still runs).
 //   Pinduoduo: 待支付/未支付 → awaiting payment; 待发货/待成团 → awaiting shipment; 已发货待签收 →
