@@ -88,6 +88,15 @@ describe('POST /api/v1/shops/:shopId/inbound', () => {
     expect(later.body.conversation_id).toBe(r.body.conversation_id);
   });
 
+  it('queued for one action (an order change), the bot goes on answering until a person takes it', async () => {
+    const r = await inbound({ buyer_account_id: 'tb_bridge_8', message_id: 'a-1', text: '你好' });
+    const byId = eq(t.conversations.id, r.body.conversation_id);
+    await h.database.db.update(t.conversations).set({ status: 'queued', handoverReason: 'order_action' }).where(byId);
+    expect(text((await inbound({ buyer_account_id: 'tb_bridge_8', message_id: 'a-2', text: '能开发票吗' })).body)).toMatch(/发票/);
+    await h.database.db.update(t.conversations).set({ status: 'assigned' }).where(byId);
+    expect((await inbound({ buyer_account_id: 'tb_bridge_8', message_id: 'a-3', text: '能开发票吗' })).body.replies).toEqual([]);
+  });
+
   it('B4: a shop answer that breaks platform rules is never sent', async () => {
     await h.database.db.update(t.standardAnswers).set({ variants: ['亲，加我微信 wx12345 转账可以便宜10元哦'] })
       .where(and(eq(t.standardAnswers.shopId, SHOP), eq(t.standardAnswers.intent, 'invoice')));

@@ -52,6 +52,7 @@ export interface InboundResult {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const SOFT_HANDOVERS: ReadonlySet<string> = new Set<HandoverReason>(['bot_alone_too_long', 'order_action', 'missing_data']);
 
 function isUniqueViolation(err: unknown): boolean {
   for (let e: unknown = err; e && typeof e === 'object'; e = Reflect.get(e, 'cause')) {
@@ -195,10 +196,11 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
   });
 
   // A person holds the conversation: the bot stays silent (C17 works the other way round too).
-  // While only invited (C17 bot_alone_too_long) and nobody has taken the chat yet, the bot goes on
-  // answering; a complaint or any other hand-over waits for the person.
+  // While the hand-over only asks a person to do one thing (change an address, look up data) or
+  // to join (C17), the bot goes on answering until someone takes the chat; a complaint, a request
+  // for a person, or a chat the bot did not understand waits for the person.
   const botMaySpeak = conversation.status === 'bot'
-    || (conversation.status === 'queued' && conversation.handoverReason === 'bot_alone_too_long');
+    || (conversation.status === 'queued' && SOFT_HANDOVERS.has(conversation.handoverReason ?? ''));
   const previous = state.turns.filter((x) => x.author !== 'buyer').map((x) => x.text).slice(-10);
   const { ok, blocked } = botMaySpeak ? guardPlanned(ctx, plan.messages, previous) : { ok: [], blocked: 0 };
   let handover = plan.handover ?? null;

@@ -139,7 +139,7 @@ export const DEFAULT_ANSWERS: StandardAnswer[] = [
 
   A('logistics.tracking',
     '亲，您的订单已经由{order.courier}发出，单号{order.tracking_no}\n最新物流：{order.latest_event}（{order.latest_at}）',
-    '帮您查到了：{order.courier}单号{order.tracking_no}\n最新进度：{order.latest_at} {order.latest_event}'),
+    '帮您查到了：{order.courier}，单号{order.tracking_no}\n最新进度：{order.latest_at} {order.latest_event}'),
   A('logistics.no_events',
     '亲，包裹已经由{order.courier}发出，单号{order.tracking_no}，物流信息一般几个小时后更新，请耐心等一下哦',
     '您的包裹已交给{order.courier}（单号{order.tracking_no}），揽收信息稍后会更新出来的'),
@@ -183,8 +183,8 @@ export const DEFAULT_ANSWERS: StandardAnswer[] = [
     '备注"{order.note}"已经登记好了，请亲放心'),
 
   A('invoice',
-    '亲，可以开发票的哦，支持{invoice.types}\n下单时备注抬头和税号，{invoice.when}就给您开具',
-    '发票没问题的，可以开{invoice.types}\n亲把抬头和税号发我，{invoice.when}开好给您'),
+    '亲，可以开发票的哦，支持{invoice.types}\n下单时备注抬头和税号就可以，开票时间：{invoice.when}',
+    '发票没问题的，可以开{invoice.types}\n亲把抬头和税号发我就好，开票时间：{invoice.when}'),
 
   A('return_exchange.window',
     '亲，本店支持{return.days}天无理由退换，收到宝贝后不影响二次销售都可以办理哦\n{return.shipping}',

@@ -13,8 +13,12 @@ function withinReturnWindow(order: Order, returnDays: number, now: Date): boolea
   return now.getTime() - Date.parse(since) <= returnDays * DAY_MS;
 }
 
+/** A return is about goods the buyer has, a refund about money paid: prefer such orders. */
+const RECEIVED = (o: Order) => o.state === 'signed' || o.state === 'succeeded' || o.state === 'shipped';
+const PAID = (o: Order) => o.state !== 'unpaid';
+
 export function handleReturnExchange(d: Draft): void {
-  const found = lookupOrder(d.input);
+  const found = lookupOrder(d.input, RECEIVED);
   if (found.kind === 'foreign') return void d.say('logistics.privacy');
   if (found.kind === 'none') {
     d.say('return_exchange.window');
@@ -36,7 +40,7 @@ export function handleReturnExchange(d: Draft): void {
 }
 
 export function handleRefund(d: Draft): void {
-  const found = lookupOrder(d.input);
+  const found = lookupOrder(d.input, (o) => o.refundState !== undefined || PAID(o));
   if (found.kind === 'foreign') return void d.say('logistics.privacy');
   if (found.kind === 'none') {
     d.ask('aftersales.ask_order');

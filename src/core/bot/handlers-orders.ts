@@ -90,7 +90,8 @@ const CANCEL = /取消|不要了|不想要|退掉/u;
 const SPEC = /颜色|尺码|码数|换.{0,3}码|换.{0,3}色|规格|大一码|小一码/u;
 
 export function handleOrderChange(d: Draft): void {
-  const found = lookupOrder(d.input);
+  // Changes concern orders not yet shipped first.
+  const found = lookupOrder(d.input, (o) => o.state === 'unpaid' || o.state === 'paid');
   if (found.kind === 'foreign') return privacy(d);
   if (found.kind === 'none') {
     d.ask('aftersales.ask_order');

@@ -154,6 +154,13 @@ describe('return, exchange and refund by order state (A5, A7)', () => {
     expect(p.handover?.reason).toBe(reason);
   });
 
+  it('picks the order the request is about: a return the received one, a change the unshipped one', () => {
+    expect(all(plan({ text: '我要退货', intent: 'return_exchange', orders: [orders.unpaid, orders.signed] }))).toMatch(/7天/);
+    expect(all(plan({ text: '我要退款', intent: 'refund', orders: [orders.unpaid, orders.paid] }))).toMatch(/申请退款/);
+    const change = plan({ text: '地址写错了', intent: 'order_change', orders: [orders.shipped, orders.paid] });
+    expect(change.handover?.reasonZh).toContain(orders.paid.platformOrderNo);
+  });
+
   it('a quality issue: empathy, a request for photos, and a person (A9, C18)', () => {
     const p = plan({ text: '收到是破的', intent: 'quality_issue', orders: [orders.signed] });
     expect(all(p)).toMatch(/抱歉/);
