@@ -10,6 +10,7 @@ import type { Agent, Shop } from './lib/types.js';
 import { getLocale, setLocale, t, type MessageKey } from './i18n.js';
 import { LoginScreen } from './screens/login.js';
 import { InboxScreen } from './screens/inbox.js';
+import { ErrorBoundary } from './components/error-boundary.js';
 
 const CasesScreen = lazy(() => import('./screens/cases.js'));
 const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
@@ -128,12 +129,14 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
         </Space>
       </Layout.Header>
       <Layout.Content style={{ overflow: 'hidden', background: '#f5f5f5' }}>
+        <ErrorBoundary resetKey={path}>
         <Suspense fallback={<Spin style={{ margin: 48 }} />}>
           {section === '/inbox' && <InboxScreen path={path} />}
           {section === '/cases' && <CasesScreen />}
           {section === '/dashboard' && <DashboardScreen />}
           {section === '/settings' && <SettingsScreen />}
         </Suspense>
+        </ErrorBoundary>
       </Layout.Content>
     </Layout>
   );

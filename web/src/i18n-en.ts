@@ -134,6 +134,8 @@ export const en: Record<keyof typeof zh, string> = {
   'cases.type.exchange': 'Exchange',
   'cases.type.repair': 'Repair',
   'cases.empty': 'No cases',
+  'cases.atNext': 'at next deadline {v}',
+  'inbox.overTarget': 'Over target',
   'cases.advice': 'Advice',
   'dash.title': 'Dashboard',
   'dash.range': 'Range',

@@ -69,7 +69,10 @@ function conflict(a: string, b: string): string | null {
   const fb = figures(b);
   for (const [unit, va] of fa) {
     const vb = fb.get(unit);
-    if (vb !== undefined && vb !== va) return `同一问题给出了不同的数字：${va}${unit} 与 ${vb}${unit}`;
+    if (vb !== undefined && vb !== va) {
+      const [lo, hi] = [va, vb].sort((x, y) => Number(x) - Number(y));
+      return `同一问题给出了不同的数字：${lo}${unit} 与 ${hi}${unit}`;
+    }
   }
   for (const s of STATEMENTS) {
     const pa = polarity(a, s);

@@ -39,6 +39,10 @@ export function QueueList({ items, selectedId, now, onSelect }: Props) {
   );
 }
 
+function overTarget(c: ConversationSummary, waiting: number | null): boolean {
+  return waiting !== null && typeof c.firstReplyTargetSeconds === 'number' && waiting >= c.firstReplyTargetSeconds;
+}
+
 const QueueRow = memo(function QueueRow({
   c,
   selected,
@@ -92,7 +96,9 @@ const QueueRow = memo(function QueueRow({
         <Tag bordered={false} color="purple">
           {intentLabel(c.lastIntent)}
         </Tag>
-        {c.nearTarget && <Tag color="volcano">{t('inbox.nearTarget')}</Tag>}
+        {c.nearTarget && (
+          <Tag color={overTarget(c, waiting) ? 'red' : 'volcano'}>{t(overTarget(c, waiting) ? 'inbox.overTarget' : 'inbox.nearTarget')}</Tag>
+        )}
         {c.escalation && <Tag color="red">{t('chat.escalated')}</Tag>}
         {(c.awaitingFirstResponse ?? (c.waitingSince && !c.firstResponseAt)) && <Tag color="gold">{t('inbox.newBuyer')}</Tag>}
         {c.interest?.level && c.interest.level !== 'ok' && (

@@ -27,6 +27,17 @@ function isVerdict(x: unknown): x is GuardVerdict {
   return typeof x === 'object' && x !== null && 'verdict' in x && Array.isArray((x as { violations?: unknown }).violations);
 }
 
+/** One line per rule and message: a rule that fires on two stretches is listed once. */
+function uniqueByRule(vs: GuardVerdict['violations']): GuardVerdict['violations'] {
+  const seen = new Set<string>();
+  return vs.filter((v) => {
+    const key = `${v.rule}|${v.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props) {
   const { agent } = useSession();
   const { message: toast } = App.useApp();
@@ -135,7 +146,7 @@ export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props)
             message={blocked ? t('chat.blocked') : t('chat.warned')}
             description={
               <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {current.violations.map((v, i) => (
+                {uniqueByRule(current.violations).map((v, i) => (
                   <li key={i} data-testid="guard-violation">
                     <Tag color={v.severity === 'block' ? 'red' : 'orange'}>{t('chat.rule', { rule: v.rule })}</Tag>
                     <Tag>{v.points > 0 ? t('chat.points', { n: v.points }) : t('chat.noPoints')}</Tag>

@@ -89,8 +89,9 @@ export function SidePanel({ detail }: { detail: ConversationDetail }) {
         ) : (
           cases.map((c) => (
             <div key={c.id} style={{ marginBottom: 6 }}>
-              <Tag color="magenta">{c.stateZh ?? c.state}</Tag> {yuan(c.amountFen)}
-              {c.nextStepZh && <div style={{ fontSize: 12, color: '#666' }}>{t('side.next', { s: c.nextStepZh })}</div>}
+              <Tag color="magenta">{c.state}</Tag> {c.amountYuan !== undefined ? `¥${c.amountYuan.toFixed(2)}` : yuan(c.amountFen)}
+              {c.reason && <span style={{ fontSize: 12, color: '#666' }}> {c.reason}</span>}
+              {c.playbook?.stepsZh?.[0] && <div style={{ fontSize: 12, color: '#666' }}>{t('side.next', { s: c.playbook.stepsZh[0] })}</div>}
             </div>
           ))
         )}

@@ -93,21 +93,22 @@ export interface OrderSummary {
   lines?: { title: string; qty?: number; colour?: string | null; size?: string | null }[];
 }
 
+/** A case as the board (GET /cases) or the conversation detail returns it; fields vary by route. */
 export interface CaseSummary {
   id: string;
   orderId: string;
   shopId?: string;
   platformOrderNo?: string;
   type: string;
+  /** The platform machine's state name (Chinese in the profiles). */
   state: string;
-  stateZh?: string;
   reason?: string;
   amountFen?: number;
+  amountYuan?: number;
   openedAt: string;
-  interventionAt?: string | null;
-  exposureYuan?: number;
-  nextStepZh?: string;
-  adviceZh?: string;
+  intervention?: { at: string; secondsLeft?: number; adviceZh?: string } | null;
+  exposure?: { nowYuan?: number; atNextDeadlineYuan?: number; advice?: string } | null;
+  playbook?: { stepsZh?: readonly string[] } | null;
 }
 
 export interface ChatPromise {

@@ -5,14 +5,29 @@ import { useMemo, useState } from 'react';
 import { useApi, useNow } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import type { CaseSummary } from '../lib/types.js';
-import { duration, t, yuan, type MessageKey } from '../i18n.js';
+import { duration, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 
 const INTERVENTION_MS = 72 * 3600_000;
 
 function interventionAt(c: CaseSummary): number {
-  return c.interventionAt ? Date.parse(c.interventionAt) : Date.parse(c.openedAt) + INTERVENTION_MS;
+  return c.intervention?.at ? Date.parse(c.intervention.at) : Date.parse(c.openedAt) + INTERVENTION_MS;
 }
+
+function amountYuan(c: CaseSummary): number {
+  return c.amountYuan ?? (c.amountFen ?? 0) / 100;
+}
+
+/** GET /exposure answers `total` as a number or as {nowYuan, atNextDeadlineYuan}. */
+function totalOf(x: unknown): { now: number; next: number | null } | null {
+  if (typeof x === 'number') return { now: x, next: null };
+  if (typeof x !== 'object' || x === null) return null;
+  const o = x as { nowYuan?: unknown; atNextDeadlineYuan?: unknown };
+  if (typeof o.nowYuan !== 'number') return null;
+  return { now: o.nowYuan, next: typeof o.atNextDeadlineYuan === 'number' ? o.atNextDeadlineYuan : null };
+}
+
+const fmt = (v: number) => `¥${v.toFixed(2)}`;
 
 function typeLabel(type: string): string {
   const key = `cases.type.${type}`;
@@ -24,13 +39,14 @@ export default function CasesScreen() {
   const [shopId, setShopId] = useState<string>('');
   const q = shopId ? `?shopId=${encodeURIComponent(shopId)}` : '';
   const cases = useApi<{ items: CaseSummary[] }>(`/cases${q}`);
-  const exposure = useApi<{ total: number }>(`/exposure${q}`);
+  const exposure = useApi<{ total: unknown }>(`/exposure${q}`);
+  const total = totalOf(exposure.data?.total);
   const now = useNow(1000);
 
   const columns = useMemo(() => {
     const byState = new Map<string, CaseSummary[]>();
     for (const c of cases.data?.items ?? []) {
-      const key = c.stateZh ?? c.state;
+      const key = c.state;
       byState.set(key, [...(byState.get(key) ?? []), c]);
     }
     for (const list of byState.values()) list.sort((a, b) => interventionAt(a) - interventionAt(b));
@@ -47,8 +63,12 @@ export default function CasesScreen() {
           onChange={setShopId}
           options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]}
         />
-        {exposure.data && (
-          <Statistic value={t('cases.totalExposure', { v: `¥${exposure.data.total.toFixed(2)}` })} valueStyle={{ fontSize: 16, color: '#cf1322' }} />
+        {total && (
+          <Statistic
+            value={t('cases.totalExposure', { v: fmt(total.now) }) + (total.next !== null ? ` · ${t('cases.atNext', { v: fmt(total.next) })}` : '')}
+            valueStyle={{ fontSize: 16, color: '#cf1322' }}
+            data-testid="exposure-total"
+          />
         )}
       </div>
       {cases.loading && !cases.data ? (
@@ -71,19 +91,24 @@ export default function CasesScreen() {
                       <div style={{ display: 'flex', justifyContent: 'space-between' }}>
                         <Tag color="magenta">{typeLabel(c.type)}</Tag>
                         <Typography.Text strong style={{ color: '#cf1322' }}>
-                          {c.exposureYuan !== undefined ? `¥${c.exposureYuan.toFixed(2)}` : yuan(c.amountFen)}
+                          {t('cases.exposure')} {fmt(c.exposure?.nowYuan ?? 0)}
                         </Typography.Text>
                       </div>
                       <div style={{ fontSize: 12, margin: '4px 0' }}>
                         {t('cases.order')}：{c.platformOrderNo ?? c.orderId}
                       </div>
                       {c.reason && <div style={{ fontSize: 12 }}>{t('cases.reason')}：{c.reason}</div>}
-                      <div style={{ fontSize: 12 }}>{t('cases.amount')}：{yuan(c.amountFen)}</div>
+                      <div style={{ fontSize: 12 }}>{t('cases.amount')}：{fmt(amountYuan(c))}</div>
+                      {c.exposure?.atNextDeadlineYuan !== undefined && (
+                        <div style={{ fontSize: 12 }}>{t('cases.atNext', { v: fmt(c.exposure.atNextDeadlineYuan) })}</div>
+                      )}
                       <Tag color={left <= 0 ? 'red' : left < 12 * 3600 ? 'orange' : 'green'} style={{ marginTop: 4 }} data-testid="case-countdown">
                         {left <= 0 ? t('cases.intervened') : t('cases.countdown', { t: duration(left) })}
                       </Tag>
-                      {c.nextStepZh && <div style={{ fontSize: 12, color: '#666' }}>{t('side.next', { s: c.nextStepZh })}</div>}
-                      {c.adviceZh && <div style={{ fontSize: 12, color: '#d46b08' }}>{t('cases.advice')}：{c.adviceZh}</div>}
+                      {c.playbook?.stepsZh?.[0] && <div style={{ fontSize: 12, color: '#666' }}>{t('side.next', { s: c.playbook.stepsZh[0] })}</div>}
+                      {(c.exposure?.advice ?? c.intervention?.adviceZh) && (
+                        <div style={{ fontSize: 12, color: '#d46b08' }}>{t('cases.advice')}：{c.exposure?.advice ?? c.intervention?.adviceZh}</div>
+                      )}
                     </Card>
                   );
                 })}

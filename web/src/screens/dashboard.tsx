@@ -44,8 +44,8 @@ export default function DashboardScreen() {
     if (!m) return null;
     return {
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('dash.firstResponseP50'), t('dash.firstResponseP90'), t('dash.conversion')] },
-      grid: { left: 48, right: 48, top: 36, bottom: 28 },
+      legend: { top: 0, data: [t('dash.firstResponseP50'), t('dash.firstResponseP90'), t('dash.conversion')] },
+      grid: { left: 48, right: 48, top: 48, bottom: 28 },
       xAxis: { type: 'category', data: m.groups.map((g) => g.label) },
       yAxis: [{ type: 'value', name: '秒' }, { type: 'value', name: '%', max: 100 }],
       series: [
@@ -105,7 +105,9 @@ export default function DashboardScreen() {
               <Card size="small" title={t('dash.trend')}>{trend && m.groups.length > 0 ? <Chart option={trend} testId="chart-trend" /> : <Empty />}</Card>
             </Col>
             <Col span={8}>
-              <Card size="small" title={t('dash.byRule')}>{byRule && <Chart option={byRule} testId="chart-rules" />}</Card>
+              <Card size="small" title={t('dash.byRule')}>
+                {byRule && m.total.interceptions > 0 ? <Chart option={byRule} testId="chart-rules" /> : <Empty style={{ height: 228 }} description={t('common.empty')} />}
+              </Card>
             </Col>
           </Row>
           {isSupervisor(agent) ? <SupervisorPanels m={m} /> : <Alert style={{ marginTop: 12 }} type="info" message={t('dash.supervisorOnly')} />}

@@ -1,0 +1,106 @@
+// Browser-test fixture: a real server (buildApp on PGlite) listening on 127.0.0.1:0 with a small
+// demo-like organisation inserted here, the web UI built when web/src is newer than web/dist, and
+// Debian chromium driven by playwright-core with a fresh profile.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/config.js';
+import { openTestDatabase } from '../helpers/database.js';
+import type { Database } from '../../src/store/open-database.js';
+import { insertWorkbenchData, type WorkbenchData } from './seed.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/dist when missing or older than web/src; one builder at a time (mkdir lock). */
+export async function ensureWebBuilt(): Promise<void> {
+  const index = join(ROOT, 'web/dist/index.html');
+  const stale = () => !existsSync(index) || statSync(index).mtimeMs < Math.max(newestMtime(join(ROOT, 'web/src')), statSync(join(ROOT, 'web/vite.config.ts')).mtimeMs);
+  if (!stale()) return;
+  const lock = join(ROOT, 'web/.build-lock');
+  for (let i = 0; i < 240; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+      if (!stale()) return;
+    }
+  }
+  try {
+    if (stale()) execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', 'web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export interface Harness {
+  app: FastifyInstance;
+  database: Database;
+  baseUrl: string;
+  data: WorkbenchData;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { seed?: (database: Database, now: Date) => Promise<WorkbenchData> } = {}): Promise<Harness> {
+  await ensureWebBuilt();
+  const database = await openTestDatabase();
+  const now = new Date();
+  const data = await (opts.seed ?? insertWorkbenchData)(database, now);
+  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' }), logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const profileDir = mkdtempSync(join(tmpdir(), 'dxe-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    app,
+    database,
+    baseUrl: `http://127.0.0.1:${port}`,
+    data,
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(profileDir, { recursive: true, force: true });
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function login(page: Page, baseUrl: string, name: string, password = 'dxe-demo'): Promise<void> {
+  await page.goto(`${baseUrl}/inbox`);
+  await page.getByTestId('login-name').fill(name);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('ws-status').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
