@@ -34,16 +34,24 @@ export interface NormalizeTables {
 }
 
 interface CharInfo {
-  loose: string;
-  compact: string;
+  loose: number[];
+  compact: number[];
+  digits: number[];
   breaks: boolean;
 }
 
 const KEEP_RE = /[\p{L}\p{N}]/u;
+const SPACE_RE = /\s/;
 
-/** Per-profile normaliser; the per-character results are memoised, so steady state is a lookup. */
+/**
+ * Per-profile normaliser. Per-character results are memoised (a flat table for the BMP), and
+ * views are built in typed arrays: this is the guard's hot path (p99 ≤ 200 µs per reply).
+ */
 export class Normalizer {
-  private readonly memo = new Map<string, CharInfo>();
+  /** Index into `infos` + 1 per BMP code unit (0: not computed yet). */
+  private readonly bmp = new Int32Array(0x10000);
+  private readonly infos: CharInfo[] = [];
+  private readonly astral = new Map<number, CharInfo>();
   private readonly digit: Map<string, string>;
   constructor(private readonly tables: NormalizeTables) {
     this.digit = new Map(Object.entries(tables.digitMap));
@@ -52,42 +60,58 @@ export class Normalizer {
   /** The canonical form of a phrase written in a profile (used to normalise literal lists). */
   canonical(s: string): string {
     let out = '';
-    for (const ch of s) out += this.info(ch).compact;
+    for (const ch of s) out += String.fromCharCode(...this.info(ch.codePointAt(0) ?? 0).compact);
     return out;
   }
 
-  private info(ch: string): CharInfo {
-    let hit = this.memo.get(ch);
-    if (hit) return hit;
+  private info(cp: number): CharInfo {
+    if (cp < 0x10000) {
+      const at = this.bmp[cp] ?? 0;
+      if (at > 0) return this.infos[at - 1] ?? this.compute(cp);
+    } else {
+      const hit = this.astral.get(cp);
+      if (hit) return hit;
+    }
+    return this.compute(cp);
+  }
+
+  private compute(cp: number): CharInfo {
+    const ch = String.fromCodePoint(cp);
     // Traditional characters are mapped through `char_map` (profile data): converting single
     // characters with a phrase-based converter gets common ones wrong (么 → 幺).
     const mapped = this.tables.charMap[ch] ?? ch.normalize('NFKC').toLowerCase();
-    let loose = '';
-    let compact = '';
+    const inf: CharInfo = { loose: [], compact: [], digits: [], breaks: this.tables.clauseBreaks.includes(ch) };
     for (const m of mapped) {
       const again = this.tables.charMap[m] ?? m;
-      loose += again;
       for (const k of again) {
-        if (KEEP_RE.test(k) || this.tables.keep.includes(k)) compact += k;
+        const code = k.charCodeAt(0);
+        inf.loose.push(code);
+        if (k.length === 1 && (KEEP_RE.test(k) || this.tables.keep.includes(k))) {
+          inf.compact.push(code);
+          inf.digits.push((this.digit.get(k) ?? k).charCodeAt(0));
+        }
       }
     }
-    hit = { loose, compact, breaks: this.tables.clauseBreaks.includes(ch) };
-    this.memo.set(ch, hit);
-    return hit;
+    if (cp < 0x10000) {
+      this.infos.push(inf);
+      this.bmp[cp] = this.infos.length;
+    } else this.astral.set(cp, inf);
+    return inf;
   }
 
   view(text: string): TextView {
     const n = text.length;
-    const cStart = new Int32Array(n * 2 + 4);
-    const cEnd = new Int32Array(n * 2 + 4);
-    const lStart = new Int32Array(n * 2 + 4);
-    const lEnd = new Int32Array(n * 2 + 4);
-    const clause = new Int32Array(n * 2 + 4);
+    let cap = n * 2 + 8;
+    let cCodes = new Uint16Array(cap);
+    let dCodes = new Uint16Array(cap);
+    let lCodes = new Uint16Array(cap);
+    let cStart = new Int32Array(cap);
+    let cEnd = new Int32Array(cap);
+    let lStart = new Int32Array(cap);
+    let lEnd = new Int32Array(cap);
+    let clause = new Int32Array(cap);
     const clauseC: Array<[number, number]> = [];
     const clauseO: Array<[number, number]> = [];
-    let compact = '';
-    let digits = '';
-    let loose = '';
     let ci = 0;
     let li = 0;
     let clauseNo = 0;
@@ -97,12 +121,19 @@ export class Normalizer {
     while (i < n) {
       const cp = text.codePointAt(i) ?? 0;
       const w = cp > 0xffff ? 2 : 1;
-      const ch = text.slice(i, i + w);
-      const inf = this.info(ch);
+      const inf = this.info(cp);
+      if (li + inf.loose.length >= cap || ci + inf.compact.length >= cap) {
+        // Rare: compatibility expansions (⑩ → 10, ㈠ → (一)) outgrow the first guess.
+        cap *= 2;
+        const grow16 = (a: Uint16Array) => { const b = new Uint16Array(cap); b.set(a); return b; };
+        const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
+        cCodes = grow16(cCodes); dCodes = grow16(dCodes); lCodes = grow16(lCodes);
+        cStart = grow32(cStart); cEnd = grow32(cEnd); lStart = grow32(lStart); lEnd = grow32(lEnd); clause = grow32(clause);
+      }
       let breaks = inf.breaks;
-      if ((ch === '.' || ch === ',') && (i + 1 >= n || /\s/.test(text[i + 1] ?? ''))) breaks = true;
+      if ((cp === 46 || cp === 44) && (i + 1 >= n || SPACE_RE.test(text[i + 1] ?? ''))) breaks = true;
       for (const k of inf.loose) {
-        loose += k;
+        lCodes[li] = k;
         lStart[li] = i;
         lEnd[li] = i + w;
         li++;
@@ -114,9 +145,9 @@ export class Normalizer {
         clauseStartC = ci;
         clauseStartO = i + w;
       } else {
-        for (const k of inf.compact) {
-          compact += k;
-          digits += this.digit.get(k) ?? k;
+        for (let k = 0; k < inf.compact.length; k++) {
+          cCodes[ci] = inf.compact[k] ?? 0;
+          dCodes[ci] = inf.digits[k] ?? 0;
           cStart[ci] = i;
           cEnd[ci] = i + w;
           clause[ci] = clauseNo;
@@ -127,8 +158,27 @@ export class Normalizer {
     }
     clauseC.push([clauseStartC, ci]);
     clauseO.push([clauseStartO, n]);
-    return { text, compact, digits, loose, cStart, cEnd, lStart, lEnd, clause, clauseC, clauseO, latin: looksEnglish(text) };
+    return {
+      text,
+      compact: codesToString(cCodes, ci),
+      digits: codesToString(dCodes, ci),
+      loose: codesToString(lCodes, li),
+      cStart,
+      cEnd,
+      lStart,
+      lEnd,
+      clause,
+      clauseC,
+      clauseO,
+      latin: looksEnglish(text),
+    };
   }
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+function codesToString(codes: Uint16Array, len: number): string {
+  return UTF16.decode(codes.subarray(0, len));
 }
 
 /** Original range of compact characters [s, e). */
