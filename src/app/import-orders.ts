@@ -136,7 +136,7 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
       same++;
       continue;
     }
-    const raw = JSON.stringify({ [ctx.format]: { h, line, cols: order.extra } });
+    const raw = JSON.stringify({ [ctx.format]: { h, line, word: order.stateWord, cols: order.extra } });
     const buyerId = order.buyerAccount ? (buyers.get(order.buyerAccount) ?? null) : null;
     const state = ctx.stateName(order.state, order.stateWord);
     if (prev) changed.push({ id: String(prev.id), buyerId, order, state, raw, from: String(prev.state) });
