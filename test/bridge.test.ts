@@ -76,6 +76,15 @@ describe('POST /api/v1/shops/:shopId/inbound', () => {
     expect(text(next.body)).toMatch(/有货|库存|只剩/);
   });
 
+  it('C6/C11: the item card sent by the bridge answers "what material" and brings a cross-sell', async () => {
+    const [item] = await h.database.db.select().from(t.items).where(and(eq(t.items.shopId, SHOP), eq(t.items.sku, 'TS-001')));
+    const r = await inbound({ buyer_account_id: 'tb_bridge_9', message_id: 'i-1', text: '这件什么面料的', item_id: item!.id });
+    expect(text(r.body)).toContain('100%精梳棉');
+    expect(r.body.stage).toBe('recommend');
+    const next = await inbound({ buyer_account_id: 'tb_bridge_9', message_id: 'i-2', text: '165 100斤穿什么码' });
+    expect(text(next.body)).toMatch(/M码/);
+  });
+
   it('C17/C18: a complaint hands over at once; the bot then stays silent', async () => {
     const r = await inbound({ buyer_account_id: 'tb_bridge_4', message_id: 'c-1', text: '你们这什么服务，再不处理我就投诉给差评' });
     expect(r.body.handover?.reason).toBe('complaint');

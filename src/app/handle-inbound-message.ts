@@ -23,6 +23,8 @@ export interface InboundMessage {
   messageId: string;
   text: string;
   sentAt?: Date;
+  /** The item card the buyer is chatting from (our item id or its exact title), when the channel knows it. */
+  itemId?: string;
 }
 
 export type InboundEvent =
@@ -184,7 +186,8 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
   const orders = await loadBuyerOrders(database, input.shopId, buyer.id, ctx.profile);
   // The shared model does not know this shop's catalogue: titles written in the message count as
   // item references too (the chat's item card arrives the same way from most bridges).
-  const named = ctx.items.filter((i) => text.includes(i.title)).map((i) => i.id);
+  const card = input.itemId ? ctx.items.find((i) => i.id === input.itemId || i.title === input.itemId) : undefined;
+  const named = [...ctx.items.filter((i) => text.includes(i.title)).map((i) => i.id), ...(card ? [card.id] : [])];
   const entities = { ...nlu.entities, itemRefs: [...new Set([...nlu.entities.itemRefs, ...named])] };
   const firstItemRef = entities.itemRefs.map((r) => ctx.items.find((i) => i.id === r || i.title === r)).find(Boolean);
   const plan = planReply({

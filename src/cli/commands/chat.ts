@@ -7,6 +7,7 @@ import { z } from 'zod';
 const optsSchema = z.object({
   shop: z.string().min(1, '请用 --shop 指定店铺 id'),
   buyer: z.string().min(1).max(100).optional(),
+  item: z.string().min(1).max(200).optional(),
 });
 
 async function chat(raw: unknown): Promise<void> {
@@ -28,7 +29,8 @@ async function chat(raw: unknown): Promise<void> {
   try {
     const ctx = await loadShopContext(database, opts.shop);
     const buyer = opts.buyer ?? `cli_${Date.now().toString(36)}`;
-    out(`店铺 ${ctx.shop.name}（${ctx.shop.platform}），买家账号 ${buyer}。输入消息回车发送，/quit 退出。`);
+    out(`店铺 ${ctx.shop.name}（${ctx.shop.platform}），买家账号 ${buyer}。输入消息回车发送，/item <商品id或标题> 切换咨询的商品，/quit 退出。`);
+    let itemId = opts.item;
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
     if (process.stdin.isTTY) rl.setPrompt('买家> ');
     rl.prompt();
@@ -40,10 +42,18 @@ async function chat(raw: unknown): Promise<void> {
         rl.prompt();
         continue;
       }
+      if (text.startsWith('/item ')) {
+        const ref = text.slice(6).trim();
+        const item = ctx.items.find((i) => i.id === ref || i.title.includes(ref));
+        out(dim(item ? `  当前商品：${item.title}（${item.id}）` : `  找不到商品：${ref}`));
+        if (item) itemId = item.id;
+        rl.prompt();
+        continue;
+      }
       n++;
       const result = await handleInboundMessage(
         { database, bus, now: new Date() },
-        { shopId: opts.shop, buyerAccountId: buyer, channel: 'cli', messageId: `cli-${buyer}-${n}`, text },
+        { shopId: opts.shop, buyerAccountId: buyer, channel: 'cli', messageId: `cli-${buyer}-${n}`, text, ...(itemId ? { itemId } : {}) },
       );
       for (const m of result.replies) out(`${ctx.shop.agentName}> ${m.text}`);
       if (result.replies.length === 0) out(dim('（机器人未回复：会话由人工处理中）'));
@@ -81,5 +91,6 @@ export function register(program: Command): void {
     .description('以买家身份与店铺机器人对话 chat with the shop bot as a buyer')
     .requiredOption('--shop <id>', '店铺 id shop id (e.g. demo-tmall)')
     .option('--buyer <account>', '买家账号 buyer account (default: a new one)')
+    .option('--item <id>', '咨询的商品（商品卡片）item card the buyer chats from')
     .action(async (opts: unknown) => chat(opts));
 }

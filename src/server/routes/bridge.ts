@@ -20,6 +20,8 @@ const inboundBody = z.object({
   message_id: z.string().trim().min(1).max(200),
   text: z.string().trim().min(1, '消息内容不能为空').max(2000, '消息过长（最多 2000 字）'),
   sent_at: z.iso.datetime({ offset: true }).optional(),
+  /** The item card the buyer is chatting from, when the marketplace shows one. */
+  item_id: z.string().trim().min(1).max(200).optional(),
 });
 const afterQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
@@ -63,6 +65,7 @@ const bridgeRoutes: FastifyPluginAsync = async (app) => {
         messageId: body.message_id,
         text: body.text,
         ...(body.sent_at ? { sentAt: new Date(body.sent_at) } : {}),
+        ...(body.item_id ? { itemId: body.item_id } : {}),
       },
     );
     return reply.status(result.duplicate ? 200 : 201).send({
