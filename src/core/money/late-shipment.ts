@@ -39,11 +39,10 @@ export function lateShipment(
 ): LateShipmentResult {
   const terms = profile.late_shipment;
   const deadline = shipByDeadline({ paidAt: input.paidAt, agreedShipBy: input.agreedShipBy }, profile);
-  const now = requireInstant(input.now, 'now');
   if (deadline === null) {
     return { late: false, deadline: null, deadlineMs: null, compensationFen: 0, compensation: 0, points: 0, paidIn: terms.paid_in };
   }
-  const shipMs = input.shippedAt ? requireInstant(input.shippedAt, 'shipped_at').ms : now.ms;
+  const shipMs = input.shippedAt ? requireInstant(input.shippedAt, 'shipped_at').ms : requireInstant(input.now, 'now').ms;
   const late = shipMs > deadline.ms;
   const compensationFen = late ? lateCompensationFen(yuanToFen(input.paidAmountYuan), terms) : 0;
   // An agreed date is the deadline as the seller and buyer wrote it.

@@ -31,6 +31,11 @@ describe('evaluateLine (EVAL §3 input handling)', () => {
     expect(r).toMatchObject({ id: 6, error: expect.stringContaining('reviews.0.description') });
     expect(ask({ id: 7, kind: 'shipping_fee', province: '浙江', weight_kg: 1 })).toMatchObject({ id: 7, error: expect.stringContaining('table') });
   });
+  it('now is needed only while unshipped', () => {
+    const base = { kind: 'late_shipment', platform: 'taobao', paid_amount: 100, paid_at: '2024-01-01T00:00:00Z' };
+    expect(ask({ id: 9, ...base, shipped_at: '2024-01-04T00:00:00Z' })).toMatchObject({ id: 9, result: { late: true, compensation: 5, points: 3 } });
+    expect(ask({ id: 10, ...base, shipped_at: null })).toMatchObject({ id: 10, error: expect.stringContaining('now') });
+  });
   it('an invalid time inside a valid line is an error for that line only', () => {
     expect(ask({ id: 8, kind: 'dsr', now: 'later', reviews: [] })).toMatchObject({ id: 8, error: expect.stringContaining('now') });
   });

@@ -26,7 +26,8 @@ const lateShipmentQ = z.object({
   paid_amount: money,
   paid_at: isoText.nullable(),
   shipped_at: isoText.nullable().optional(),
-  now: isoText,
+  /** Needed only while the order is unshipped. */
+  now: isoText.optional(),
   agreed_ship_by: isoText.nullable().optional(),
 });
 const refundQ = z.object({ kind: z.literal('refund_transition'), platform: platformSchema, state: z.string(), event: z.string() });
@@ -94,7 +95,7 @@ export function answerQuestion(q: Question, profiles: Profiles): unknown {
   switch (q.kind) {
     case 'late_shipment': {
       const r = lateShipment(
-        { paidAmountYuan: q.paid_amount, paidAt: q.paid_at, shippedAt: q.shipped_at ?? null, now: q.now, agreedShipBy: q.agreed_ship_by },
+        { paidAmountYuan: q.paid_amount, paidAt: q.paid_at, shippedAt: q.shipped_at ?? null, now: q.now ?? '', agreedShipBy: q.agreed_ship_by },
         profiles[q.platform],
       );
       return { late: r.late, deadline: r.deadline, compensation: r.compensation, points: r.points };
