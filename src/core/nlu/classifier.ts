@@ -90,7 +90,7 @@ export function trainModel(examples: readonly Example[], opts: TrainModelOptions
     return variants(ex, i, opts.augment ?? true).map((t) => toSample(featurize(t, seg, buf), label, vocab));
   });
   const K = INTENT_IDS.length;
-  const folds = opts.folds ?? 4;
+  const folds = opts.folds ?? 3;
   let temperature = 1;
   let cvAccuracy: number | null = null;
   if (folds >= 2 && examples.length >= folds * 2) {

@@ -20,7 +20,7 @@ export interface TrainOptions {
   classScale?: readonly number[];
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 14, learningRate: 1, l2: 1e-4, seed: 7 };
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, learningRate: 0.3, l2: 1e-4, seed: 7 };
 
 /** Small deterministic PRNG (mulberry32): training is reproducible run to run. */
 export function rng(seed: number): () => number {
@@ -128,7 +128,7 @@ export function trainLinear(
       // Classes whose error is negligible are skipped (lazy L2): after the first epochs most
       // are, which makes training several times faster with the same accuracy.
       let active = 0;
-      for (let k = 0; k < K; k++) if (Math.abs(p[k]!) >= 1e-6) act[active++] = k;
+      for (let k = 0; k < K; k++) if (Math.abs(p[k]!) >= 1e-3) act[active++] = k;
       for (let i = 0; i < s.idx.length; i++) {
         const base = s.idx[i]! * K;
         const v = s.val[i]!;
