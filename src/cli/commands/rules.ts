@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .argument('<platform>', 'taobao | tmall | jd | pdd | aliexpress')
     .option('--json', '以 JSON 输出')
     .option('--overrides <file>', '叠加店铺覆盖配置（YAML 或 JSON 文件）')
-    .option('--shop <id>', '叠加某店铺保存的覆盖配置（尚未接入店铺数据）')
+    .option('--shop <id>', '叠加某店铺在数据库中保存的覆盖配置')
     .action(async (platform: string, opts: { json?: boolean; overrides?: string; shop?: string }) => {
       const { DxeError } = await import('../../core/errors.js');
       const { PLATFORMS, isPlatform } = await import('../../core/rules/schema.js');
@@ -19,10 +19,15 @@ export function register(program: Command): void {
       if (!isPlatform(platform)) {
         throw new DxeError('VALIDATION_FAILED', `未知平台「${platform}」，可选：${PLATFORMS.join('、')}`);
       }
-      if (opts.shop !== undefined) {
-        throw new DxeError('VALIDATION_FAILED', '--shop 尚未接入店铺数据，请先用 --overrides <文件>');
+      if (opts.shop !== undefined && opts.overrides !== undefined) {
+        throw new DxeError('VALIDATION_FAILED', '--shop 与 --overrides 只能选一个');
       }
-      const overrides = opts.overrides === undefined ? undefined : readLayer(opts.overrides);
+      const overrides =
+        opts.shop !== undefined
+          ? await shopOverrides(opts.shop, platform)
+          : opts.overrides === undefined
+            ? undefined
+            : readLayer(opts.overrides);
       const profile = profileFor(platform, overrides?.data, undefined, overrides?.label);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
@@ -55,4 +60,24 @@ export function register(program: Command): void {
         if (out !== null) process.stdout.write(`${JSON.stringify(out)}\n`);
       }
     });
+}
+
+/** The rule overrides a shop saved in the workbench (P1), read from the configured database. */
+async function shopOverrides(shopId: string, platform: string): Promise<{ data: unknown; label: string }> {
+  const { eq } = await import('drizzle-orm');
+  const { DxeError } = await import('../../core/errors.js');
+  const { loadConfig } = await import('../../config.js');
+  const { openConfiguredDatabase } = await import('../../app/runtime.js');
+  const { shops } = await import('../../store/schema.js');
+  const database = await openConfiguredDatabase(loadConfig());
+  try {
+    const [shop] = await database.db.select().from(shops).where(eq(shops.id, shopId));
+    if (!shop) throw new DxeError('NOT_FOUND', `找不到店铺「${shopId}」`);
+    if (shop.platform !== platform) {
+      throw new DxeError('VALIDATION_FAILED', `店铺「${shop.name}」属于 ${shop.platform} 平台，不是 ${platform}`);
+    }
+    return { data: shop.ruleOverrides, label: `店铺 ${shop.name}（${shop.id}）覆盖配置` };
+  } finally {
+    await database.close();
+  }
 }

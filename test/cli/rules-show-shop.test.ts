@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/open-database.js';
+import { shops } from '../../src/store/schema.js';
+
+const DXE = join(import.meta.dirname, '../../bin/dxe.js');
+
+describe('dxe rules show --shop merges the shop overrides saved in the store (P1)', () => {
+  it('shows the shop value with the shop named as the last layer', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-rules-shop-'));
+    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    delete env.DATABASE_URL;
+    expect(spawnSync(process.execPath, [DXE, 'demo'], { env, encoding: 'utf8' }).status).toBe(0);
+    const database = await openDatabase({ dataDir: resolve(dataDir) });
+    await database.db.update(shops).set({ ruleOverrides: { shipping: { ship_by_hours: 48 } } }).where(eq(shops.id, 'demo-tmall'));
+    await database.close();
+
+    const r = spawnSync(process.execPath, [DXE, 'rules', 'show', 'tmall', '--shop', 'demo-tmall', '--json'], { env, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).shipping.ship_by_hours).toBe(48);
+    const plain = spawnSync(process.execPath, [DXE, 'rules', 'show', 'tmall', '--json'], { env, encoding: 'utf8' });
+    expect(JSON.parse(plain.stdout).shipping.ship_by_hours).toBe(72);
+
+    const wrong = spawnSync(process.execPath, [DXE, 'rules', 'show', 'jd', '--shop', 'demo-tmall'], { env, encoding: 'utf8' });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('属于 tmall 平台');
+    const missing = spawnSync(process.execPath, [DXE, 'rules', 'show', 'tmall', '--shop', 'nope'], { env, encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('找不到店铺');
+  }, 60_000);
+});
