@@ -12,6 +12,8 @@ import { PLATFORMS, type Platform } from '../src/core/rules/schema.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'guard');
+/** Real Taobao seller replies (ECD sample), read at bench time only, never copied or tuned on. */
+const ECD = join(ROOT, '..', 'shared', 'data', 'ecd_sample');
 
 interface Case {
   id: string;
@@ -103,6 +105,42 @@ async function cliThroughput(cases: Case[], lines: number): Promise<{ seconds: n
   return { seconds, perSecond: lines / seconds, outLines };
 }
 
+/** The guard over real, unlabelled seller replies: how much it blocks and warns, and what. */
+function realReplies(): string[] {
+  if (!existsSync(ECD)) return [];
+  const seen = new Set<string>();
+  for (const f of ['train', 'valid', 'test']) {
+    const path = join(ECD, f);
+    if (!existsSync(path)) continue;
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      const parts = line.split('\t');
+      if (parts.length >= 3) seen.add((parts[parts.length - 1] ?? '').replace(/ /g, ''));
+    }
+  }
+  seen.delete('');
+  const taobao = profileFor('taobao');
+  const byRule = new Map<string, number>();
+  let blocked = 0;
+  let warned = 0;
+  const blockedList: string[] = [];
+  for (const text of seen) {
+    const r = checkReply(text, taobao);
+    if (r.verdict === 'block') {
+      blocked++;
+      blockedList.push(`- [${[...new Set(r.violations.map((v) => v.rule))].join(',')}] ${text}`);
+    } else if (r.verdict === 'warn') warned++;
+    for (const v of new Set(r.violations.map((x) => x.rule))) byRule.set(v, (byRule.get(v) ?? 0) + 1);
+  }
+  return [
+    `### 真实卖家回复（ECD 淘宝客服语料样本，无标注，${seen.size} 条不同回复，只读不调参）`,
+    '',
+    `拦截 ${blocked} 条（${((blocked / Math.max(1, seen.size)) * 100).toFixed(2)} %），警告 ${warned} 条；按规则：${[...byRule].map(([r, n]) => `${r} ${n}`).join('，') || '无'}。被拦截的回复（供人工核对是否误拦截）：`,
+    '',
+    ...blockedList,
+    '',
+  ];
+}
+
 export async function run(): Promise<string> {
   const out: string[] = ['## Reply guard (D1–D11)', ''];
   const sets = [
@@ -124,6 +162,7 @@ export async function run(): Promise<string> {
       out.push('', '</details>', '');
     }
   }
+  out.push(...realReplies());
   const short = all.filter((c) => c.text.length <= 200);
   const lat = latency(short, 40);
   const long = short.map((c) => ({ ...c, text: c.text.repeat(Math.max(1, Math.floor(200 / Math.max(1, c.text.length)))).slice(0, 200) }));
