@@ -94,7 +94,8 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
       <div style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, background: '#fff' }}>
         <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 8 }}>
           <PlatformBadge platform={c.platform} />
-          <Typography.Text strong data-testid="chat-buyer">{c.buyer.nickname ?? c.buyer.platformAccount}</Typography.Text>
+          {c.channel === 'widget' && <PlatformBadge platform="widget" />}
+          <Typography.Text strong ellipsis style={{ maxWidth: 220 }} data-testid="chat-buyer">{c.buyer.nickname ?? c.buyer.platformAccount}</Typography.Text>
           <Typography.Text type="secondary">{c.shopName}</Typography.Text>
           <Tag>{t('inbox.stage', { s: stageLabel(c.stage) })}</Tag>
           <Tag color="purple">{t('inbox.intent', { s: intentLabel(c.lastIntent) })}</Tag>

@@ -76,6 +76,7 @@ const QueueRow = memo(function QueueRow({
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
         <PlatformBadge platform={c.platform} />
+        {c.channel === 'widget' && <PlatformBadge platform="widget" />}
         <Typography.Text strong ellipsis style={{ flex: 1 }} data-testid="queue-buyer">
           {c.buyer.nickname ?? c.buyer.platformAccount ?? c.buyer.id}
         </Typography.Text>

@@ -22,6 +22,7 @@ export interface ConversationSummary {
   shopId: string;
   shopName?: string;
   platform: string;
+  channel?: string;
   buyer: { id: string; nickname?: string | null; platformAccount?: string };
   status: 'queued' | 'assigned' | 'bot' | 'closed';
   stage?: string | null;
