@@ -32,7 +32,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
     expect(shop[0]?.name).toBe('淘宝店铺');
   });
 
-  it('imports the order list: orders, buyers, summary lines, events and a batch row', async () => {
+  it('imports the order list: orders, buyers, summary lines and a batch row; no event for a new order', async () => {
     const r = await importOrders(database, { shopId, platform: 'taobao', filePath: fixture('taobao-order-list.gbk.tsv') });
     expect(r).toMatchObject({ imported: 4, updated: 0, skipped: 2, errorCount: 1, format: 'taobao-order-list', encoding: 'gbk' });
     expect(r.errors).toEqual([{ line: 7, reason: '“订单创建时间”不是有效时间：2024/13/40 25:00' }]);
@@ -46,7 +46,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
     expect(new Date(String(o?.paid_at)).toISOString()).toBe('2024-03-08T12:16:00.000Z');
     expect(await count('SELECT count(*) AS n FROM buyers WHERE shop_id = $1', [shopId])).toBe(3);
     expect(await count('SELECT count(*) AS n FROM order_lines')).toBe(4);
-    expect(await count(`SELECT count(*) AS n FROM order_events WHERE actor_kind = 'import' AND from_state IS NULL`)).toBe(4);
+    expect(await count('SELECT count(*) AS n FROM order_events')).toBe(0);
     const batch = await database.query<Record<string, unknown>>('SELECT * FROM import_batches WHERE id = $1', [r.batchId]);
     expect(batch[0]).toMatchObject({ imported: 4, skipped: 2, format: 'taobao-order-list', file_name: 'taobao-order-list.gbk.tsv' });
     expect(String(batch[0]?.file_sha256)).toMatch(/^[0-9a-f]{64}$/);
@@ -59,7 +59,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
     const resaved = await importOrders(database, { shopId, platform: 'taobao', stream: bufferSource(utf8, 100) });
     expect(resaved).toMatchObject({ imported: 0, updated: 0, encoding: 'utf-8' });
     expect(await count('SELECT count(*) AS n FROM orders WHERE shop_id = $1', [shopId])).toBe(4);
-    expect(await count('SELECT count(*) AS n FROM order_events')).toBe(4);
+    expect(await count('SELECT count(*) AS n FROM order_events')).toBe(0);
     expect(await count('SELECT count(*) AS n FROM order_lines')).toBe(4);
   });
 
@@ -73,10 +73,10 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
       `SELECT e.* FROM order_events e JOIN orders o ON o.id = e.order_id
        WHERE o.platform_order_no = '2940011223344550' ORDER BY e.id`,
     );
-    expect(events.map((e) => [e.from_state, e.to_state, e.actor_kind, e.actor_id])).toEqual([
-      [null, '买家已付款等待卖家发货', 'import', expect.any(String)],
-      ['买家已付款等待卖家发货', '卖家已发货等待买家确认', 'import', r.batchId],
+    expect(events.map((e) => [e.from_state, e.to_state, e.event, e.actor_kind, e.actor_id])).toEqual([
+      ['买家已付款等待卖家发货', '卖家已发货等待买家确认', 'import_state_change', 'import', r.batchId],
     ]);
+    expect(await count('SELECT count(*) AS n FROM order_events')).toBe(1);
     const [o] = await database.query<Record<string, unknown>>(`SELECT state, receiver_name FROM orders WHERE platform_order_no = '2940011223344550'`);
     expect(o).toEqual({ state: '卖家已发货等待买家确认', receiver_name: '王**' });
   });
