@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
+import { getDefaultNlu } from '../../core/nlu/index.js';
 import { parseShopSettings } from '../../core/bot/shop-settings-schema.js';
 import { registerBackground } from '../../app/background.js';
 import { enqueueDeliveries, startDeliveryLoop } from '../../app/bridge-outbox.js';
@@ -30,9 +31,18 @@ function replyView(m: MessageView) {
 }
 
 // Deliveries run beside the server in every `dxe serve` process (SKIP LOCKED keeps them single).
+// The shared NLU model is trained here at start, not on the first buyer's message (C2: 10 s).
 registerBackground(async (ctx, log) => {
-  if (ctx.config.TIMERS !== 'on') return async () => {};
-  return startDeliveryLoop({ database: ctx.database, now: ctx.now, onError: (err) => log.error({ err }, 'reply delivery failed') });
+  const warm = setTimeout(() => {
+    getDefaultNlu();
+    log.info('NLU model ready');
+  }, 0);
+  if (ctx.config.TIMERS !== 'on') return async () => clearTimeout(warm);
+  const stop = startDeliveryLoop({ database: ctx.database, now: ctx.now, onError: (err) => log.error({ err }, 'reply delivery failed') });
+  return async () => {
+    clearTimeout(warm);
+    await stop();
+  };
 });
 
 const bridgeRoutes: FastifyPluginAsync = async (app) => {

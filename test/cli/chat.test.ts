@@ -1,0 +1,46 @@
+// `dxe chat --shop`: a terminal chat with the bot as a buyer, the plan shown under each reply.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DXE = join(import.meta.dirname, '../../bin/dxe.js');
+
+function env(dataDir: string): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', TIMERS: 'off' };
+  delete e.DATABASE_URL;
+  delete e.REDIS_URL;
+  return e;
+}
+
+describe('dxe chat (B1, C1, C3, C7)', () => {
+  it('answers each line and shows intent, stage and the plan', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-chat-'));
+    const demo = spawnSync(process.execPath, [DXE, 'demo'], { env: env(dataDir), encoding: 'utf8', timeout: 60_000 });
+    expect(demo.status).toBe(0);
+    const input = ['在吗', '/item 纯棉圆领短袖T恤', '白色L码还有吗', '能便宜点吗', '/quit', '这行不会发出'].join('\n');
+    const chat = spawnSync(process.execPath, [DXE, 'chat', '--shop', 'demo-tmall', '--buyer', 'cli_test'], {
+      env: env(dataDir), input, encoding: 'utf8', timeout: 60_000,
+    });
+    expect(chat.stderr).not.toMatch(/错误/);
+    expect(chat.status).toBe(0);
+    const out = chat.stdout;
+    expect(out).toMatch(/小美> .*欢迎光临小二服饰旗舰店/); // C3 welcome
+    expect(out).toContain('意图 greeting/招呼');
+    expect(out).toContain('当前商品：纯棉圆领短袖T恤');
+    expect(out).toMatch(/小美> .*(抱歉|不好意思)/); // C5: 白色/L is sold out in the demo
+    expect(out).toMatch(/推荐 .+：/);
+    expect(out).toContain('意图 bargain/议价');
+    expect(out).toContain('阶段 议价');
+    // three messages answered; the line after /quit was never sent
+    expect(out.match(/意图 /g)?.length).toBe(3);
+  }, 120_000);
+
+  it('an unknown shop is a clear error', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-chat-'));
+    const chat = spawnSync(process.execPath, [DXE, 'chat', '--shop', 'nope'], { env: env(dataDir), input: '', encoding: 'utf8', timeout: 60_000 });
+    expect(chat.status).not.toBe(0);
+    expect(chat.stderr).toContain('找不到该店铺');
+  }, 60_000);
+});
