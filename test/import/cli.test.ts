@@ -43,7 +43,7 @@ describe('dxe import orders (EVAL §4, O2)', () => {
     });
     const second = await dxe('import', 'orders', fixture('tmall-order-report.utf8.csv'), '--platform', 'tmall');
     expect(JSON.parse(second.stdout)).toMatchObject({ imported: 0, skipped: 7 });
-  }, 60_000);
+  }, 180_000);
 
   it('honours --format and --shop, and fails with a coded Chinese message', async () => {
     const wrongShop = await dxe('import', 'orders', fixture('jd-settlement.utf8.tsv'), '--platform', 'jd', '--shop', 'nope');
@@ -57,5 +57,5 @@ describe('dxe import orders (EVAL §4, O2)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/错误 \[UNSUPPORTED_ENCODING\]/);
-  }, 60_000);
+  }, 180_000);
 });
