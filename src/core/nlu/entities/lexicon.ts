@@ -79,6 +79,7 @@ function pad(n: number): string {
 export function extractDates(text: string, now?: Date): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(DATE_RE)) {
+    if (m[6] && (Number(m[6]) < 1 || Number(m[6]) > 31)) continue; // 38号 is a size, not a day
     let v: string = m[0];
     if (m[1]) v = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
     else if (now && m[4]) v = `${beijingDate(now).getUTCFullYear()}-${pad(Number(m[4]))}-${pad(Number(m[5]))}`;
