@@ -80,7 +80,8 @@ describe('entities (B2: order/logistics numbers, measurements, colours, regions)
     expect(ent('11月25日前能到吗', NOW).dates).toEqual(['2026-11-25']);
     expect(ent('下周五发货', NOW).dates).toEqual(['2026-12-04']);
     expect(ent('2026年1月3日买的').dates).toEqual(['2026-01-03']);
-    expect(ent('5号能到吗', NOW).dates).toEqual(['2026-11-05']);
+    expect(ent('5号能到吗', NOW).dates).toEqual(['2026-12-05']);
+    expect(ent('25号能到吗', NOW).dates).toEqual(['2026-11-25']);
     expect(ent('穿38号的').dates).toEqual([]);
   });
 

@@ -84,8 +84,11 @@ export function extractDates(text: string, now?: Date): string[] {
     if (m[1]) v = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
     else if (now && m[4]) v = `${beijingDate(now).getUTCFullYear()}-${pad(Number(m[4]))}-${pad(Number(m[5]))}`;
     else if (now && m[6]) {
+      // A bare day (5号) before today's date means next month.
       const b = beijingDate(now);
-      v = `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(Number(m[6]))}`;
+      const day = Number(m[6]);
+      if (day < b.getUTCDate()) b.setUTCMonth(b.getUTCMonth() + 1, 1);
+      v = `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(day)}`;
     } else if (now && m[7]) v = iso(beijingDate(now, RELATIVE_DAYS[m[7]]!));
     else if (now && m[9]) {
       const b = beijingDate(now);
