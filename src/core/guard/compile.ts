@@ -148,6 +148,7 @@ export function detectByPatterns(c: CompiledGuard, v: TextView, id: RuleId): Hit
     [rule.loose, 'loose'],
   ] as const) {
     for (const h of scan(v, re, view)) {
+      if (rule.def.within_clause && h.e > h.s && v.clause[h.s] !== v.clause[h.e - 1]) continue;
       if (rule.def.negatable && isNegated(c, v, h.s, h.e)) continue;
       hits.push({ rule: id, start: h.o[0], end: h.o[1] });
     }

@@ -47,6 +47,11 @@ const ruleSchema = z.object({
   loose_patterns: patternList,
   /** Whether a nearby negation (我们不支持…, 请勿…) makes a hit an innocent mention. */
   negatable: z.boolean().default(true),
+  /**
+   * Hits must lie inside one clause. Off for the lexical rules (D1, D2, D3, D9) whose words are
+   * split by punctuation to evade; on for statements (电子发票，不提供纸质发票 is no refusal).
+   */
+  within_clause: z.boolean().default(false),
   /** clause: replace the sentence holding the hit; span: replace the hit; reply: replace everything. */
   rewrite_mode: z.enum(['clause', 'span', 'reply']).default('clause'),
   rewrite: localized,
