@@ -29,6 +29,9 @@ export const DEADLINE_KINDS = {
 
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;
 
+/** Warnings come at most this long before due (keeps the loop's warning scan an index range). */
+export const MAX_WARN_LEAD_MS = 7 * 86_400_000;
+
 export function isDeadlineKind(kind: string): kind is DeadlineKind {
   return Object.hasOwn(DEADLINE_KINDS, kind);
 }
@@ -48,7 +51,8 @@ export interface ScheduleInput {
  * warning is not repeated); a changed due time resets it to pending.
  */
 export async function scheduleDeadline(tx: Tx, input: ScheduleInput): Promise<void> {
-  const warnAt = input.warnAt && input.warnAt < input.dueAt ? input.warnAt : null;
+  const earliest = input.dueAt.getTime() - MAX_WARN_LEAD_MS;
+  const warnAt = input.warnAt && input.warnAt < input.dueAt ? new Date(Math.max(input.warnAt.getTime(), earliest)) : null;
   await tx
     .insert(deadlines)
     .values({

@@ -2,11 +2,11 @@
 // FOR UPDATE SKIP LOCKED (another worker skips them), decide each once — warn, miss, or settle
 // as met when the subject already did what was due — write the new state, schedule follow-ups,
 // commit, and only then publish. State lives in the rows, so a restart resumes where it stopped.
-import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../store/open-database.js';
 import { conversations, deadlines, orders } from '../../store/schema.js';
 import type { EventBus } from '../event-bus.js';
-import { DEADLINE_KINDS, isDeadlineKind, scheduleDeadline, type DeadlineRow, type Tx } from './deadlines.js';
+import { DEADLINE_KINDS, MAX_WARN_LEAD_MS, isDeadlineKind, scheduleDeadline, type DeadlineRow, type Tx } from './deadlines.js';
 import { addWorkingDays } from './working-days.js';
 
 export interface RunOptions {
@@ -33,18 +33,33 @@ export async function runDueDeadlines(database: Database, opts: RunOptions): Pro
   const { now, workerId } = opts;
   const batch = opts.batch ?? 200;
   const fired = await database.db.transaction(async (tx) => {
+    // Two index range scans on (state, due_at) rather than one OR that reads the whole table:
+    // rows past due, then pending rows whose warning time has come (warnings are at most
+    // MAX_WARN_LEAD_MS before due, which bounds the second range).
     const rows = await tx
       .select()
       .from(deadlines)
-      .where(
-        or(
-          and(inArray(deadlines.state, ['pending', 'warned']), lte(deadlines.dueAt, now)),
-          and(eq(deadlines.state, 'pending'), isNotNull(deadlines.warnAt), lte(deadlines.warnAt, now)),
-        ),
-      )
+      .where(and(inArray(deadlines.state, ['pending', 'warned']), lte(deadlines.dueAt, now)))
       .orderBy(asc(deadlines.dueAt))
       .limit(batch)
       .for('update', { skipLocked: true });
+    if (rows.length < batch) {
+      const warn = await tx
+        .select()
+        .from(deadlines)
+        .where(
+          and(
+            eq(deadlines.state, 'pending'),
+            gt(deadlines.dueAt, now),
+            lte(deadlines.dueAt, new Date(now.getTime() + MAX_WARN_LEAD_MS)),
+            lte(deadlines.warnAt, now),
+          ),
+        )
+        .orderBy(asc(deadlines.dueAt))
+        .limit(batch - rows.length)
+        .for('update', { skipLocked: true });
+      rows.push(...warn);
+    }
     if (rows.length === 0) return [];
     const met = await alreadyMet(tx, rows);
     const byOutcome = new Map<Outcome, DeadlineRow[]>();
