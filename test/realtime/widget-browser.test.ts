@@ -5,13 +5,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/store/open-database.js';
-import { buyers, conversations } from '../../src/store/schema.js';
+import { buyers, conversations, messages } from '../../src/store/schema.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
 
@@ -67,14 +67,20 @@ describe.skipIf(!hasChromium)('widget in Chromium', () => {
     const before = await bubbles();
     expect(before).toContain(hostile);
 
-    await page.reload();
-    await page.getByRole('button', { name: '在线客服' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('.dxe-bubble').length >= n, before.length);
-    expect(await bubbles()).toEqual(before);
-
     const visitor = await page.evaluate((shop) => localStorage.getItem(`dxe-visitor-${shop}`), w.shopA);
     const [conv] = await database.db.select({ id: conversations.id }).from(conversations)
       .innerJoin(buyers, eq(buyers.id, conversations.buyerId)).where(eq(buyers.platformAccount, `web:${visitor}`));
+    // A return visit shows the whole stored conversation, once, in order.
+    await page.reload();
+    await page.getByRole('button', { name: '在线客服' }).click();
+    await page.locator('.dxe-status', { hasText: '在线' }).waitFor();
+    await new Promise((r) => setTimeout(r, 500));
+    const stored = await database.db.select({ text: messages.text }).from(messages)
+      .where(eq(messages.conversationId, conv!.id)).orderBy(asc(messages.seq));
+    await page.waitForFunction((n) => document.querySelectorAll('.dxe-bubble').length === n, stored.length);
+    expect(await bubbles()).toEqual(stored.map((m) => m.text));
+    expect(await bubbles()).toEqual(expect.arrayContaining(before));
+
     const token = await tokenFor(app, w.agentA.login);
     const res = await app.inject({
       method: 'POST', url: `/api/v1/conversations/${conv!.id}/messages`,
@@ -83,5 +89,24 @@ describe.skipIf(!hasChromium)('widget in Chromium', () => {
     expect(res.statusCode).toBe(201);
     await page.locator('.dxe-bubble', { hasText: '我是客服小美' }).waitFor();
     expect(await page.locator('.dxe-who').last().textContent()).toBe('客服');
+  });
+
+  it('the server goes away: the widget keeps what the buyer typed, reconnects with back-off and sends it', async () => {
+    const port = new URL(baseUrl).port;
+    // Chromium keeps a keep-alive connection Node does not count as idle; cut it like a crash would.
+    const closing = app.close();
+    app.server.closeAllConnections();
+    await closing;
+    await page.locator('.dxe-status', { hasText: '重连' }).waitFor();
+    await page.locator('.dxe-input').fill('还在吗？我想问下发货时间');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.dxe-pending').count()).toBe(1);
+    // The same store behind a new process on the same port.
+    app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' }), logger: false });
+    await app.listen({ port: Number(port), host: '127.0.0.1' });
+    await page.locator('.dxe-status', { hasText: '在线' }).waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.dxe-pending').length === 0, undefined, { timeout: 20_000 });
+    const texts = await bubbles();
+    expect(texts.filter((t) => t === '还在吗？我想问下发货时间')).toHaveLength(1);
   });
 });

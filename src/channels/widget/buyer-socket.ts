@@ -22,6 +22,7 @@ export interface Sock {
   readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
+  terminate(): void;
   on(event: 'message', cb: (data: unknown) => void): void;
   on(event: 'close', cb: () => void): void;
   on(event: 'error', cb: (err: Error) => void): void;
@@ -30,6 +31,7 @@ export interface Sock {
 export const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 export const MAX_TEXT_CHARS = 1000;
 const HISTORY = 50;
+const CLOSE_GRACE_MS = 500;
 /** Per socket: at most this many buyer messages in RATE_WINDOW_MS. */
 const RATE_MAX = 8;
 const RATE_WINDOW_MS = 10_000;
@@ -197,8 +199,19 @@ export function createWidgetHub(deps: WidgetHubDeps) {
         for (const raw of early) await onMessage(v, shop.id, raw);
       })().catch((err: unknown) => deps.log.error({ err }, 'widget history failed'));
     },
+    /**
+     * Says goodbye to every buyer socket (1001: the widget reconnects to another process) and
+     * cuts the ones that do not finish the close handshake quickly, so a shutdown never waits on
+     * a browser.
+     */
     close() {
       offBus();
+      for (const set of visitors.values()) {
+        for (const v of set) {
+          v.sock.close(1001, 'server restarting');
+          setTimeout(() => v.sock.terminate(), CLOSE_GRACE_MS).unref();
+        }
+      }
       byConversation.clear();
       visitors.clear();
     },

@@ -33,7 +33,7 @@ const widgetRoutes: FastifyPluginAsync = async (app) => {
       return { conversationId: result.conversationId };
     },
   });
-  app.addHook('onClose', async () => hub.close());
+  app.addHook('preClose', async () => hub.close());
 
   const findShop = async (shopId: string) => {
     const [shop] = await app.ctx.database.db.select({ id: shops.id, name: shops.name }).from(shops).where(eq(shops.id, shopId));

@@ -140,10 +140,15 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
-  app.addHook('onClose', async () => {
+  // Before the server stops listening: a screen that does not finish the close handshake
+  // quickly is cut, so a shutdown never waits on a browser.
+  app.addHook('preClose', async () => {
     clearInterval(heartbeat);
     off();
-    for (const c of connections) c.sock.close(1001, 'server shutting down');
+    for (const c of connections) {
+      c.sock.close(1001, 'server shutting down');
+      setTimeout(() => c.sock.terminate(), 500).unref();
+    }
   });
 
   const error = (conn: AgentConnection, code: string, message: string) =>
