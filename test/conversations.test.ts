@@ -7,6 +7,7 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/config.js';
 import { createLocalBus, type BusEvent } from '../src/app/event-bus.js';
 import { verifyAuditChain } from '../src/app/audit.js';
+import { createApiToken } from '../src/app/auth.js';
 import type { Database } from '../src/store/open-database.js';
 import { auditLog, conversations, messages, orders, promises, shops } from '../src/store/schema.js';
 import { maskAddress } from '../src/core/privacy.js';
@@ -211,5 +212,12 @@ describe(`conversations API (${databaseLabel})`, () => {
     expect(empty.json().error.message).toContain('消息内容不能为空');
     const noAuth = await app.inject({ method: 'GET', url: '/api/v1/conversations' });
     expect(noAuth.statusCode).toBe(401);
+    // A bridge's integration token may read but not speak as an agent.
+    const { token } = await createApiToken(database, { orgId: w.orgId, shopId: w.shopA, name: '淘宝桥接' });
+    const bridge = await app.inject({
+      method: 'POST', url: `/api/v1/conversations/${ids.quiet}/messages`, payload: { text: '亲，在的' },
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(bridge.statusCode).toBe(403);
   });
 });

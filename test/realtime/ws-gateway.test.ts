@@ -127,4 +127,20 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
     await a.waitFor(() => a.closed);
     expect(a.closeCode).toBe(1009);
   });
+
+  it('a screen away longer than the kept log is told to reload (resync) and still gets what is kept', async () => {
+    const before = await app.ctx.bus.publish({ type: 'message.created', shopId: w.shopA, data: { i: -1 } }).then(async () => {
+      const s = await connect('agentA');
+      return (await s.first('ready')).data.lastSeq as number;
+    });
+    for (let i = 0; i < 5100; i++) await publish(w.shopA, i);
+    const s = await connect('agentA');
+    s.send({ type: 'resume', afterSeq: before });
+    const resync = await s.first('resync');
+    expect(resync.data.message).toMatch(/刷新/);
+    await s.first('resumed', 15_000);
+    const got = s.ofType('message.created');
+    expect(got.length).toBe(5000);
+    expect(got[got.length - 1]!.data).toEqual({ i: 5099 });
+  });
 });

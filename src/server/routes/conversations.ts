@@ -7,6 +7,7 @@ import {
   takeConversation,
 } from '../../app/conversations.js';
 import { sendReply } from '../../app/send-reply.js';
+import { DxeError } from '../../core/errors.js';
 import { mayseePersonalData, principalOf } from '../auth.js';
 
 const listQuery = z.object({
@@ -68,10 +69,11 @@ const conversationRoutes: FastifyPluginAsync = async (app) => {
     const { id } = idParams.parse(request.params);
     const body = replyBody.parse(request.body);
     const p = principalOf(request);
+    if (!p.agentId) throw new DxeError('FORBIDDEN', '只有客服账号可以发送回复');
     const result = await sendReply(deps(), {
       conversationId: id,
       text: body.text,
-      author: { kind: 'agent', id: p.agentId ?? null },
+      author: { kind: 'agent', id: p.agentId },
       principal: p,
       override: body.override,
     });
