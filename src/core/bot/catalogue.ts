@@ -87,7 +87,7 @@ function available(item: Item, size?: string): boolean {
  * function and price): listed similars first, then the same category; in stock (in the buyer's
  * size when known); closest in price, not the most expensive.
  */
-export function similarItems(item: Item, items: Item[], size?: string, limit = 2): Recommendation[] {
+export function similarItems(item: Item, items: Item[], size?: string, limit = 3): Recommendation[] {
   const listed = new Set(item.similarItemIds);
   const candidates = items.filter(
     (i) => i.id !== item.id && (listed.has(i.id) || i.category === item.category) && available(i, size),
@@ -108,27 +108,26 @@ export function similarItems(item: Item, items: Item[], size?: string, limit = 2
  * One cross-sell item from a category that pairs with this one (C6: trousers with a shirt): in
  * stock in the buyer's size when known, priced closest to the item in hand, not the dearest.
  */
-export function crossSell(item: Item, items: Item[], settings: ShopSettings, size?: string): Recommendation | null {
+export function crossSell(item: Item, items: Item[], settings: ShopSettings, size?: string, limit = 3): Recommendation[] {
   const pairs = settings.crossSell[item.category] ?? [];
   const candidates = items.filter((i) => pairs.includes(i.category) && available(i, size));
-  if (candidates.length === 0) return null;
   candidates.sort((a, b) => Math.abs(a.price - item.price) - Math.abs(b.price - item.price));
-  const pick = candidates[0];
-  if (!pick) return null;
-  return { itemId: pick.id, reason: `搭配推荐：${pick.category}配${item.category}，价位相近（${pick.price}元）` };
+  return candidates.slice(0, limit).map((pick) => ({
+    itemId: pick.id,
+    reason: `搭配推荐：${pick.category}配${item.category}，价位相近（${pick.price}元）`,
+  }));
 }
 
 /**
  * A pick when the buyer has named nothing (C6, C11): the best seller in stock among items priced
  * at or below the catalogue's median, so the advice is the suitable one, not the dearest.
  */
-export function generalPick(items: Item[], size?: string): Recommendation | null {
+export function generalPick(items: Item[], size?: string, limit = 3): Recommendation[] {
   const stocked = items.filter((i) => available(i, size));
-  if (stocked.length === 0) return null;
+  if (stocked.length === 0) return [];
   const prices = stocked.map((i) => i.price).sort((a, b) => a - b);
   const median = prices[Math.floor((prices.length - 1) / 2)] ?? 0;
   const pool = stocked.filter((i) => i.price <= median);
   pool.sort((a, b) => (b.salesCount ?? 0) - (a.salesCount ?? 0) || a.price - b.price);
-  const pick = pool[0];
-  return pick ? { itemId: pick.id, reason: `店内热销且价位适中（${pick.price}元）` } : null;
+  return pool.slice(0, limit).map((pick) => ({ itemId: pick.id, reason: `店内热销且价位适中（${pick.price}元）` }));
 }

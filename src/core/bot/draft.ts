@@ -63,12 +63,29 @@ export class Draft {
     if (line) this.say(line, {}, { main: false });
   }
 
-  /** Recommend an item with a line the buyer reads (C5, C6); skipped if already recommended. */
-  recommend(rec: Recommendation | null, line: 'recommend.similar' | 'recommend.cross' | 'recommend.pick'): void {
-    if (!rec || this.recommendations.some((r) => r.itemId === rec.itemId)) return;
-    const item = this.input.items.find((i) => i.id === rec.itemId);
-    if (!item) return;
-    if (this.say(line, itemVars(item, 'rec'), { main: false })) this.recommendations.push(rec);
+  /** Was this item already offered in this conversation (by us or a colleague)? */
+  mentioned(itemId: string): boolean {
+    const item = this.input.items.find((i) => i.id === itemId);
+    if (!item) return true;
+    return this.recommendations.some((r) => r.itemId === itemId)
+      || this.input.conversation.turns.some((t) => t.author !== 'buyer' && t.text.includes(item.title));
+  }
+
+  /**
+   * Recommend the first candidate not offered before, with a line the buyer reads (C5, C6).
+   * `main`: the recommendation is the answer itself (the buyer asked for one).
+   */
+  recommend(
+    candidates: Recommendation[],
+    line: 'recommend.similar' | 'recommend.cross' | 'recommend.pick',
+    opts: { main?: boolean } = {},
+  ): boolean {
+    const rec = candidates.find((c) => !this.mentioned(c.itemId));
+    const item = rec && this.input.items.find((i) => i.id === rec.itemId);
+    if (!rec || !item) return false;
+    if (!this.say(line, itemVars(item, 'rec'), { main: opts.main ?? false })) return false;
+    this.recommendations.push(rec);
+    return true;
   }
 }
 

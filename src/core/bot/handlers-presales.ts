@@ -52,7 +52,7 @@ function answerVariantStock(d: Draft, item: Item, colour?: string, size?: string
     d.say('stock.variant_out', { ...base, 'item.colours': alternatives.join('、') });
   } else {
     d.say('stock.size_out', base);
-    for (const rec of similarItems(item, d.input.items, size)) d.recommend(rec, 'recommend.similar');
+    recommendSimilar(d, item, size);
   }
 }
 
@@ -67,7 +67,7 @@ export function handleStock(d: Draft): void {
   const size = wantedSize(d, item);
   if (totalStock(item) === 0) {
     d.say('stock.item_out', itemVars(item));
-    for (const rec of similarItems(item, d.input.items, size)) d.recommend(rec, 'recommend.similar');
+    recommendSimilar(d, item, size);
     if (item.restockAt) d.say('stock.restock', { 'restock.date': formatBeijingDate(item.restockAt) }, { main: false });
     return;
   }
@@ -162,11 +162,13 @@ export function handleColour(d: Draft): void {
 export function handleRecommend(d: Draft): void {
   const item = focusItem(d);
   const size = wantedSize(d, item);
+  // The buyer asked for advice: the recommendation is the answer (an alternative of the same
+  // kind, then something that goes with it), chosen for suitability, not price.
   if (item) {
-    if (totalStock(item) === 0) for (const rec of similarItems(item, d.input.items, size)) d.recommend(rec, 'recommend.similar');
-    d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross');
+    d.recommend(similarItems(item, d.input.items, size), 'recommend.similar', { main: true });
+    d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross', { main: true });
   }
-  if (d.recommendations.length === 0) d.recommend(generalPick(d.input.items, size), 'recommend.pick');
+  if (d.recommendations.length === 0) d.recommend(generalPick(d.input.items, size), 'recommend.pick', { main: true });
   if (!item && !size) d.ask('recommend.ask');
 }
 
@@ -217,4 +219,10 @@ export function addCrossSell(d: Draft): void {
   if (!item) return;
   const size = wantedSize(d, item);
   d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross');
+}
+
+/** Up to two similar items, each on its own line (C5: product B with similar function and price). */
+function recommendSimilar(d: Draft, item: Item, size?: string): void {
+  const candidates = similarItems(item, d.input.items, size);
+  if (d.recommend(candidates, 'recommend.similar')) d.recommend(candidates, 'recommend.similar');
 }

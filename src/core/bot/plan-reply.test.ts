@@ -140,6 +140,18 @@ describe('product facts and recommendations (C6, C11)', () => {
     expect(recIds(p)).toContain('P1'); // P2 has no XL
   });
 
+  it('C6: "recommend one" about an item offers an alternative and a pairing as the answer', () => {
+    const p = plan({ text: '推荐一下', intent: 'recommend' });
+    expect(recIds(p)).toEqual(['T3', 'P1']);
+    expect(p.handover).toBeUndefined();
+    expect(p.usedAnswer?.intent).toBe('recommend.similar');
+  });
+
+  it('C6: an item offered earlier in the chat is not offered again; the next suitable one is', () => {
+    const turns = [{ author: 'bot' as const, text: '另外直筒休闲裤跟这款很好搭配，129元', at: '2026-11-23T01:50:00Z' }];
+    expect(recIds(plan({ text: '什么材质', intent: 'product_info', conversation: { turns } }))).toEqual(['P2']);
+  });
+
   it('C6/C11: "recommend one" without an item asks the need and picks a mid-priced best seller', () => {
     const p = plan({ text: '推荐一下', intent: 'recommend', conversation: { focusItemId: undefined } });
     expect(p.question).toBeDefined();
