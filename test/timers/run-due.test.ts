@@ -150,3 +150,24 @@ describe(`deadline timer loop on ${databaseLabel} (DESIGN 5, O3, C2, A6)`, () =>
     expect(fired.find((f) => f.subjectId === conv!.id)?.outcome).toBe('done');
   });
 });
+
+describe(`deadline sweep for orders written elsewhere on ${databaseLabel} (O2, O3)`, () => {
+  it('imported/demo orders get their ship-by and windows; the overdue one is missed; a second sweep finds nothing', async () => {
+    const { seedDemo } = await import('../../src/app/demo/seed-demo.js');
+    const { ensureOrderDeadlines } = await import('../../src/app/timers/order-sweep.js');
+    const database = await openTestDatabase();
+    try {
+      const now = new Date('2026-11-23T06:00:00.000Z');
+      await seedDemo(database, now);
+      const added = await ensureOrderDeadlines(database, now);
+      expect(added).toBeGreaterThan(10);
+      expect(await ensureOrderDeadlines(database, now)).toBe(0);
+      const fired = await runDueDeadlines(database, { now, workerId: 'w', batch: 1000 });
+      // Demo order 4 was paid 80 h ago in the Tmall shop (72 h) → missed; 70 h → warned.
+      expect(fired.some((f) => f.kind === 'ship_by' && f.outcome === 'missed')).toBe(true);
+      expect(fired.some((f) => f.kind === 'ship_by' && f.outcome === 'warned')).toBe(true);
+    } finally {
+      await database.close();
+    }
+  });
+});

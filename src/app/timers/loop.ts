@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../store/open-database.js';
 import type { EventBus } from '../event-bus.js';
 import { ensureFirstResponseDeadlines } from './first-response.js';
+import { ensureOrderDeadlines } from './order-sweep.js';
 import { runDueDeadlines, type Fired } from './run-due.js';
 
 export interface TimerLoopOptions {
@@ -14,7 +15,7 @@ export interface TimerLoopOptions {
   workerId?: string;
   intervalMs?: number;
   batch?: number;
-  /** How often to add first-response deadlines for conversations nobody scheduled (ms). */
+  /** How often to add the deadlines of conversations and orders nobody scheduled (ms; 0: never). */
   sweepEveryMs?: number;
   onFired?: (fired: Fired[]) => void;
   onError?: (err: unknown) => void;
@@ -49,6 +50,7 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
         if (sweepEveryMs > 0 && now.getTime() - lastSweep >= sweepEveryMs) {
           lastSweep = now.getTime();
           await ensureFirstResponseDeadlines(opts.database, now);
+          await ensureOrderDeadlines(opts.database, now);
         }
         const fired = await runDueDeadlines(opts.database, { now, workerId, batch, bus: opts.bus });
         if (fired.length > 0) opts.onFired?.(fired);
