@@ -3,6 +3,7 @@
 // throughput, memory and training time. Evaluation data is read from ../shared at bench time.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { INTENT_IDS, type IntentId } from '../src/core/intents.js';
@@ -48,28 +49,49 @@ function line(name: string, r: EvalReport, oos: number, p50: number, p99: number
   return `| ${name} | ${pct(r.accuracy)} | ${r.macroF1.toFixed(3)} | ${pct(r.accuracyWithSecondary)} | ${pct(oos)} | ${us(p50)} | ${us(p99)} | ${(trainMs / 1000).toFixed(2)} s | ${mem} |`;
 }
 
-async function cliThroughput(texts: string[]): Promise<{ lines: number; totalS: number; startupS: number }> {
-  const run = (input: string) =>
-    new Promise<number>((resolve, reject) => {
-      const t0 = performance.now();
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'dxe.js'), 'nlu', 'classify'], {
-        stdio: ['pipe', 'pipe', 'inherit'],
-      });
-      let outLines = 0;
-      child.stdout.on('data', (b: Buffer) => {
-        for (const c of b) if (c === 10) outLines++;
-      });
-      child.on('error', reject);
-      child.on('close', () => resolve(outLines >= 0 ? performance.now() - t0 : NaN));
-      child.stdin.end(input);
+interface CliRun {
+  wallMs: number;
+  /** User + system CPU seconds of the child (from /usr/bin/time when present, else NaN). */
+  cpuS: number;
+  lines: number;
+}
+
+function runCli(input: string): Promise<CliRun> {
+  const args = [join(ROOT, 'bin', 'dxe.js'), 'nlu', 'classify'];
+  const timed = existsSync('/usr/bin/time');
+  return new Promise<CliRun>((resolve, reject) => {
+    const t0 = performance.now();
+    const child = timed
+      ? spawn('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let lines = 0;
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => {
+      for (const c of b) if (c === 10) lines++;
     });
-  const one = JSON.stringify({ id: 'w', text: '在吗' }) + '\n';
-  const startupMs = await run(one);
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    child.on('error', reject);
+    child.on('close', () => {
+      const m = /CPU ([\d.]+) ([\d.]+)/.exec(err);
+      resolve({ wallMs: performance.now() - t0, cpuS: m ? Number(m[1]) + Number(m[2]) : NaN, lines });
+    });
+    child.stdin.end(input);
+  });
+}
+
+async function cliThroughput(texts: string[]) {
+  const startup = await runCli(JSON.stringify({ id: 'w', text: '在吗' }) + '\n');
   const lines = 100_000;
   let input = '';
   for (let i = 0; i < lines; i++) input += JSON.stringify({ id: `t${i}`, text: texts[i % texts.length] }) + '\n';
-  const totalMs = await run(input);
-  return { lines, totalS: totalMs / 1000, startupS: startupMs / 1000 };
+  const full = await runCli(input);
+  return {
+    lines: full.lines,
+    totalS: full.wallMs / 1000,
+    startupS: startup.wallMs / 1000,
+    steadyWall: full.lines / Math.max(1e-9, (full.wallMs - startup.wallMs) / 1000),
+    steadyCpu: full.lines / Math.max(1e-9, full.cpuS - startup.cpuS),
+  };
 }
 
 export async function run(): Promise<string> {
@@ -84,9 +106,13 @@ export async function run(): Promise<string> {
 
   // Ours: trained on the shipped examples only (never on dev/test).
   const heap0 = process.memoryUsage().heapUsed;
+  const load = loadavg()[0]!;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const nlu = createNlu();
   const trainMs = performance.now() - t0;
+  const trainCpu = process.cpuUsage(cpu0);
+  const trainCpuS = (trainCpu.user + trainCpu.system) / 1e6;
   const heapMb = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
   const stats = nlu.stats;
   const weightMb = (stats.features * INTENT_IDS.length * 4) / 2 ** 20;
@@ -99,6 +125,7 @@ export async function run(): Promise<string> {
     lat.push(performance.now() - s);
     preds.push(res.intent);
   }
+  const cpu1 = process.cpuUsage();
   for (let pass = 0; pass < 20; pass++) {
     for (const r of test) {
       const s = performance.now();
@@ -106,14 +133,19 @@ export async function run(): Promise<string> {
       lat.push(performance.now() - s);
     }
   }
+  const passCpu = process.cpuUsage(cpu1);
+  const cpuPerMsgMs = (passCpu.user + passCpu.system) / 1000 / (20 * test.length);
   lat.sort((a, b) => a - b);
   const ours = evaluate(test.map((r, i) => ({ gold: r.intent, goldSecondary: r.secondary, predicted: preds[i]! })));
   const oursDev = evaluate(dev.map((r) => ({ gold: r.intent, goldSecondary: r.secondary, predicted: nlu.classify(r.text).intent })));
   const oursOos = smp.length ? smp.filter((t) => nlu.classify(t).intent === 'other').length / smp.length : NaN;
   const tIn = performance.now();
+  const cpu2 = process.cpuUsage();
   let n = 0;
   while (performance.now() - tIn < 1000) for (const r of test) (nlu.classify(r.text), n++);
   const inProcRate = n / ((performance.now() - tIn) / 1000);
+  const inCpu = process.cpuUsage(cpu2);
+  const inProcCpuRate = n / ((inCpu.user + inCpu.system) / 1e6);
   const seg = new Segmenter();
   const tJ = performance.now();
   for (let i = 0; i < 20; i++) for (const r of test) seg.cut(r.text);
@@ -144,7 +176,6 @@ export async function run(): Promise<string> {
   const peerOos = smp.length ? peerOther / smp.length : NaN;
 
   const cli = await cliThroughput(test.map((r) => r.text));
-  const steady = cli.lines / Math.max(1e-9, cli.totalS - cli.startupS);
 
   return [
     '## NLU intent recognition (B1, B2)',
@@ -159,7 +190,8 @@ export async function run(): Promise<string> {
     '',
     `For reference, ours on dev.jsonl (used to find weaknesses, so optimistic): top-1 ${pct(oursDev.accuracy)}, macro-F1 ${oursDev.macroF1.toFixed(3)}.`,
     `Model: ${stats.features} hashed features × ${INTENT_IDS.length} intents, temperature ${stats.temperature.toFixed(2)} (fitted on 3 held-out folds of our examples, fold accuracy ${pct(stats.cvAccuracy ?? NaN)}); training incl. calibration ${(stats.trainMs / 1000).toFixed(2)} s.`,
-    `Throughput: in-process ${Math.round(inProcRate).toLocaleString('en')} msg/s (one core); CLI \`dxe nlu classify\` ${cli.lines.toLocaleString('en')} lines in ${cli.totalS.toFixed(2)} s including ${cli.startupS.toFixed(2)} s start-up and training → ${Math.round(steady).toLocaleString('en')} msg/s steady state. jieba cut: ${us(jiebaMs)} per message.`,
+    `Machine load average at start: ${load.toFixed(1)} (other jobs share the cores, so wall-clock figures are inflated; CPU-time figures are not): training ${trainCpuS.toFixed(2)} s CPU, classify ${us(cpuPerMsgMs)} CPU per message on average, in-process ${Math.round(inProcCpuRate).toLocaleString('en')} msg/s per CPU-second.`,
+    `Throughput: in-process ${Math.round(inProcRate).toLocaleString('en')} msg/s wall-clock (one core); CLI \`dxe nlu classify\` ${cli.lines.toLocaleString('en')} lines in ${cli.totalS.toFixed(2)} s including ${cli.startupS.toFixed(2)} s start-up and training → ${Math.round(cli.steadyWall).toLocaleString('en')} msg/s steady state wall-clock, ${Number.isFinite(cli.steadyCpu) ? Math.round(cli.steadyCpu).toLocaleString('en') : 'n/a'} msg/s per CPU-second. jieba cut: ${us(jiebaMs)} per message.`,
     '',
     'Most frequent confusions (ours, test): ' + ours.confusions.slice(0, 8).map((c) => `${c.gold}→${c.predicted} ${c.count}`).join(', '),
   ].join('\n');
