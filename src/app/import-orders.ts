@@ -15,7 +15,7 @@ import { DxeError } from '../core/errors.js';
 import { fingerprint, openOrderFile, type LineError, type OrderEntry } from '../channels/order-files/read-order-file.js';
 import { PLATFORMS, type NormalisedOrder, type Platform } from '../channels/order-files/types.js';
 import { profileFor } from '../core/rules/load-profiles.js';
-import { profileStateResolver, type StateResolver } from '../channels/order-files/profile-states.js';
+import { profileStates, type ProfileStates } from '../channels/order-files/profile-states.js';
 import type { Database, Db } from '../store/open-database.js';
 
 export interface ImportProgress {
@@ -105,7 +105,7 @@ interface BatchContext {
   batchId: string;
   note: string;
   now: Date;
-  stateName: StateResolver;
+  states: ProfileStates;
 }
 
 async function buyerIds(tx: Tx, shopId: string, accounts: string[]): Promise<Map<string, string>> {
@@ -127,8 +127,6 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
   const fresh: Prepared[] = [];
   const changed: (Prepared & { from: string })[] = [];
   let same = 0;
-  const accounts = entries.flatMap((e) => (e.order.buyerAccount ? [e.order.buyerAccount] : []));
-  const buyers = await buyerIds(tx, ctx.shopId, accounts);
   for (const { line, order } of entries) {
     const h = fingerprint(order);
     const prev = existing.get(order.platformOrderNo);
@@ -137,11 +135,19 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
       continue;
     }
     const raw = JSON.stringify({ [ctx.format]: { h, line, word: order.stateWord, cols: order.extra } });
-    const buyerId = order.buyerAccount ? (buyers.get(order.buyerAccount) ?? null) : null;
-    const state = ctx.stateName(order.state, order.stateWord);
-    if (prev) changed.push({ id: String(prev.id), buyerId, order, state, raw, from: String(prev.state) });
-    else fresh.push({ id: randomUUID(), buyerId, order, state, raw });
+    let state = ctx.states.name(order.state, order.stateWord);
+    if (!prev) {
+      fresh.push({ id: randomUUID(), buyerId: null, order, state, raw });
+      continue;
+    }
+    const from = String(prev.state);
+    const [was, now] = [ctx.states.rank(from), ctx.states.rank(state)];
+    if (was !== undefined && now !== undefined && now < was) state = from; // never backwards
+    changed.push({ id: String(prev.id), buyerId: null, order, state, raw, from });
   }
+  const written = [...fresh, ...changed];
+  const buyers = await buyerIds(tx, ctx.shopId, written.flatMap((p) => (p.order.buyerAccount ? [p.order.buyerAccount] : [])));
+  for (const p of written) p.buyerId = p.order.buyerAccount ? (buyers.get(p.order.buyerAccount) ?? null) : null;
   if (fresh.length) {
     const values = DATA_COLS.map((c) => (MONEY.has(c) ? `coalesce(s.${c}, 0)` : `s.${c}`)).join(', ');
     await tx.execute(sql`INSERT INTO orders (id, shop_id, platform_order_no, ${sql.raw(DATA_COLS.join(', '))}, raw, source, updated_at, created_at)
@@ -161,7 +167,7 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
       SELECT s.order_id, ${ctx.now}, s.from_state, s.to_state, s.event, 'import', ${ctx.batchId}, ${ctx.note}
       FROM ${unnest(events, ['text', 'text', 'text', 'text'], ['order_id', 'from_state', 'to_state', 'event'])}`);
   }
-  await writeLines(tx, ctx, [...fresh, ...changed]);
+  await writeLines(tx, ctx, written);
   return { created: fresh.length, changed: changed.length, same };
 }
 
@@ -174,7 +180,7 @@ async function writeLines(tx: Tx, ctx: BatchContext, written: Prepared[]): Promi
   const rows = written.flatMap((p) =>
     p.order.lines.map((l, i) => [
       `${p.id}:${l.key}`, p.id, i + 1, l.sku ?? null, l.title, l.colour ?? null, l.size ?? null, l.qty, l.priceFen,
-      l.state ? ctx.stateName(l.state, l.stateWord) : null, p.order.lineSource === 'summary',
+      l.state ? ctx.states.name(l.state, l.stateWord) : null, p.order.lineSource === 'summary',
     ]),
   );
   if (rows.length === 0) return;
@@ -224,8 +230,8 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
   const startedAt = opts.now ?? new Date();
   const batchId = randomUUID();
   const reader = await openOrderFile(counted(), { platform: opts.platform, format: opts.format, batchSize: opts.batchSize });
-  const stateName = profileStateResolver(profileFor(opts.platform, shop[0].rule_overrides).orders.machine);
-  const ctx: BatchContext = { shopId: opts.shopId, format: reader.format.id, batchId, note: `导入文件 ${fileName}`, now: startedAt, stateName };
+  const states = profileStates(profileFor(opts.platform, shop[0].rule_overrides).orders.machine);
+  const ctx: BatchContext = { shopId: opts.shopId, format: reader.format.id, batchId, note: `导入文件 ${fileName}`, now: startedAt, states };
   const totals = { imported: 0, updated: 0, same: 0 };
   try {
     await database.db.transaction(async (tx) => {

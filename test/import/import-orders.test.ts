@@ -99,6 +99,21 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
     expect((await lines()).map((l) => l.colour)).toEqual(['白色', '黑色']);
   });
 
+  it('never moves an order backwards: the 7-column report cannot undo 交易成功 (O1)', async () => {
+    const report = '订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额\n' +
+      '2940011223344550,128.0,128.0,浙江省,2024-03-08 20:15:00,2024-03-08 20:16:00,0.0\n';
+    const before = await count('SELECT count(*) AS n FROM order_events');
+    const r = await importOrders(database, { shopId, platform: 'taobao', stream: bufferSource(report) });
+    expect(r).toMatchObject({ imported: 0, updated: 1 });
+    const [o] = await database.query<{ state: string }>(`SELECT state FROM orders WHERE platform_order_no = '2940011223344550'`);
+    expect(o?.state).toBe('交易成功');
+    expect(await count('SELECT count(*) AS n FROM order_events')).toBe(before);
+    const [addr] = await database.query<{ receiver_address: string }>(
+      `SELECT receiver_address FROM orders WHERE platform_order_no = '2940011223344550'`,
+    );
+    expect(addr?.receiver_address).toBe('浙江省 杭州市 西湖区 文三路***号(310000)');
+  });
+
   it('rolls the whole import back on a fatal error part-way (nothing half-imported)', async () => {
     const tmall = await resolveImportShop(database, 'tmall');
     const head = '订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额\n';

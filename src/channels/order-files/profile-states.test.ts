@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../../core/rules/load-profiles.js';
-import { profileStateResolver } from './profile-states.js';
+import { profileStates } from './profile-states.js';
 import { STATE_KEYS } from './order-states.js';
 
 describe('import states named by the platform profile (O1)', () => {
   const profiles = loadProfiles();
   const names = (platform: 'tmall' | 'pdd' | 'jd') => {
-    const resolve = profileStateResolver(profiles[platform].orders.machine);
-    return Object.fromEntries(STATE_KEYS.map((k) => [k, resolve(k)]));
+    const states = profileStates(profiles[platform].orders.machine);
+    return Object.fromEntries(STATE_KEYS.map((k) => [k, states.name(k)]));
   };
 
   it('Taobao/Tmall: the O1 machine, from the graph', () => {
@@ -30,9 +30,16 @@ describe('import states named by the platform profile (O1)', () => {
   });
 
   it('an export word that is a state of the profile is used as is; others fall back to the reading', () => {
-    const resolve = profileStateResolver(profiles.tmall.orders.machine);
-    expect(resolve('awaitingShipment', '买家已付款，等待卖家发货')).toBe('买家已付款等待卖家发货');
-    expect(resolve('awaitingShipment', '卖家部分发货')).toBe('买家已付款等待卖家发货');
-    expect(profileStateResolver(profiles.jd.orders.machine)('shipped', '等待确认收货')).toBe('等待收货');
+    const tmall = profileStates(profiles.tmall.orders.machine);
+    expect(tmall.name('awaitingShipment', '买家已付款，等待卖家发货')).toBe('买家已付款等待卖家发货');
+    expect(tmall.name('awaitingShipment', '卖家部分发货')).toBe('买家已付款等待卖家发货');
+    expect(profileStates(profiles.jd.orders.machine).name('shipped', '等待确认收货')).toBe('等待收货');
+  });
+
+  it('ranks stored states in the flow so imports never move an order back', () => {
+    const tmall = profileStates(profiles.tmall.orders.machine);
+    expect(tmall.rank('买家已付款,等待卖家发货')).toBeLessThan(tmall.rank('卖家已发货等待买家确认') ?? -1);
+    expect(tmall.rank('交易成功')).toBeLessThan(tmall.rank('交易关闭') ?? -1);
+    expect(tmall.rank('自定义状态')).toBeUndefined();
   });
 });

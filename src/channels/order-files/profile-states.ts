@@ -2,14 +2,20 @@
 // graph, not from a table per platform: the initial state is "awaiting payment", buyer_pay leads
 // to "awaiting shipment", seller_ship to "shipped", buyer_sign (where the machine has it) to
 // "signed", buyer_confirm to "completed", refund_success / pay_timeout to "closed". An export
-// word that is itself one of the machine's states wins.
+// word that is itself one of the machine's states wins. rank() places a stored state in that
+// flow, so an import never moves an order backwards (an older or less precise file — the 7-column
+// report cannot see shipping — must not undo what a later one said).
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { MachineProfile } from '../../core/rules/schema.js';
-import type { OrderStateKey } from './order-states.js';
+import { STATE_KEYS, type OrderStateKey } from './order-states.js';
 
-export type StateResolver = (key: OrderStateKey, word?: string) => string;
+export interface ProfileStates {
+  name(key: OrderStateKey, word?: string): string;
+  /** Position of a state name in the common flow; undefined for a state outside it. */
+  rank(name: string): number | undefined;
+}
 
-export function profileStateResolver(machine: MachineProfile): StateResolver {
+export function profileStates(machine: MachineProfile): ProfileStates {
   const states = new Set(machine.states.map(normalizeStateName));
   const next = (from: string, events: readonly string[]): string | undefined =>
     machine.transitions.find((t) => t.from === from && events.includes(t.event))?.to;
@@ -25,11 +31,18 @@ export function profileStateResolver(machine: MachineProfile): StateResolver {
     machine.final.find((s) => s !== completed) ??
     completed;
   const names: Record<OrderStateKey, string> = { awaitingPayment, awaitingShipment, shipped, signed, completed, closed };
-  return (key, word) => {
-    if (word) {
-      const w = normalizeStateName(word);
-      if (states.has(w)) return w;
-    }
-    return names[key];
+  const ranks = new Map<string, number>();
+  STATE_KEYS.forEach((key, i) => {
+    if (!ranks.has(names[key])) ranks.set(names[key], i);
+  });
+  return {
+    name(key, word) {
+      if (word) {
+        const w = normalizeStateName(word);
+        if (states.has(w)) return w;
+      }
+      return names[key];
+    },
+    rank: (name) => ranks.get(normalizeStateName(name)),
   };
 }

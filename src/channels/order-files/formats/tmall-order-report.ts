@@ -32,11 +32,12 @@ function toOrder(row: Row): NormalisedOrder {
     refundFen,
     orderedAt: time(row, '订单创建时间'),
     paidAt,
-    receiverAddress: address,
+    // 收货地址 here holds only the province: it gives the region, and is not a receiver address
+    // (it must not overwrite the full one an order list brought).
     region: provinceOf(address),
     lineSource: 'none',
     lines: [],
-    extra: {},
+    extra: address ? { 收货地址: address } : {},
   };
 }
 
