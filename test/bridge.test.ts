@@ -85,6 +85,28 @@ describe('POST /api/v1/shops/:shopId/inbound', () => {
     expect(text(next.body)).toMatch(/M码/);
   });
 
+  it('C9/D6: a fresh order is confirmed once, with the phone masked, and only with its own buyer', async () => {
+    const r = await inbound({ buyer_account_id: 'tb_bridge_10', message_id: 'v9-1', text: '你好' });
+    const [c] = await h.database.db.select().from(t.conversations).where(eq(t.conversations.id, r.body.conversation_id));
+    await h.database.db.insert(t.orders).values({
+      shopId: SHOP, platformOrderNo: '4021337999000000001', buyerId: c!.buyerId, buyerAccount: 'tb_bridge_10',
+      state: '等待买家付款', totalFen: 5900, orderedAt: new Date(h.now.getTime() - 10 * 60_000),
+      receiverName: '周小舟', receiverPhone: '13812345678', receiverAddress: '浙江省杭州市西湖区文三路 100 号', buyerNote: '周末送货',
+    });
+    const first = await inbound({ buyer_account_id: 'tb_bridge_10', message_id: 'v9-2', text: '拍好了' });
+    expect(text(first.body)).toContain('4021337999000000001');
+    expect(text(first.body)).toContain('138****5678');
+    expect(text(first.body)).not.toContain('13812345678');
+    expect(text(first.body)).toContain('周末送货');
+    expect(first.body.stage).toBe('verify');
+    const second = await inbound({ buyer_account_id: 'tb_bridge_10', message_id: 'v9-3', text: '好的' });
+    expect(text(second.body)).not.toContain('138****5678');
+    // another account asking about that order number learns nothing about it
+    const other = await inbound({ buyer_account_id: 'tb_bridge_11', message_id: 'v9-4', text: '订单4021337999000000001到哪了' });
+    expect(text(other.body)).not.toMatch(/周|138|文三路/);
+    expect(text(other.body)).toMatch(/下单的账号|下单账号/);
+  });
+
   it('C17/C18: a complaint hands over at once; the bot then stays silent', async () => {
     const r = await inbound({ buyer_account_id: 'tb_bridge_4', message_id: 'c-1', text: '你们这什么服务，再不处理我就投诉给差评' });
     expect(r.body.handover?.reason).toBe('complaint');

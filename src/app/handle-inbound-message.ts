@@ -223,7 +223,8 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
 
   const bot = readBotState(conversation.state);
   const verified = new Set(bot.verifiedOrderIds);
-  if (plan.stage === 'verify') for (const o of orders) if (o.state === 'unpaid' || o.state === 'paid') verified.add(o.id);
+  // C9: an order counts as confirmed once the confirmation actually went out.
+  if (plan.verifiedOrderId && replies.length > 0) verified.add(plan.verifiedOrderId);
   const nextState = {
     ...(typeof conversation.state === 'object' && conversation.state ? conversation.state : {}),
     misunderstandings: plan.misunderstandings,

@@ -96,9 +96,12 @@ describe('order verification after ordering (C9, D6)', () => {
     expect(text).toContain('请不要放快递柜');
     expect(text).not.toMatch(/还有什么我可以帮您/);
     expect(p.stage).toBe('verify');
+    expect(p.verifiedOrderId).toBe(orders.paid.id);
   });
   it('a verified order is not confirmed twice; an old order not at all', () => {
-    expect(all(plan({ text: '好了', intent: 'other', orders: [orders.paid] }))).not.toContain('138****5678');
+    const again = plan({ text: '好了', intent: 'other', orders: [orders.paid] });
+    expect(all(again)).not.toContain('138****5678');
+    expect(again.verifiedOrderId).toBeUndefined();
     expect(orderToVerify([orders.shipped, orders.paidLate], [], MORNING)).toBeUndefined();
   });
   it('is added after the answer to a question asked right after ordering', () => {

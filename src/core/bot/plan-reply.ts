@@ -164,5 +164,6 @@ export function planReply(input: PlanInput): ReplyPlan {
     misunderstandings,
     signals: { interest, bargainer },
     ...(d.usedAnswer ? { usedAnswer: d.usedAnswer } : {}),
+    ...(verified && toVerify ? { verifiedOrderId: toVerify.id } : {}),
   };
 }

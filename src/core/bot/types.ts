@@ -214,4 +214,6 @@ export interface ReplyPlan {
   misunderstandings: number;
   signals: { interest: InterestSignal; bargainer: BargainerProfile };
   usedAnswer?: { intent: string; variantIndex: number };
+  /** The order whose address, phone and notes this reply confirms (C9); remember it as verified. */
+  verifiedOrderId?: string;
 }
