@@ -113,11 +113,15 @@ export interface SendReplyDeps {
   database: Database;
   bus: EventBus;
   now: Date;
+  /** Told when the stored reply could not be pushed to screens (the reply still counts as sent). */
+  onPublishError?: (err: unknown) => void;
 }
 
 export interface SendReplyResult {
   messages: MessageView[];
   verdict: GuardResult;
+  /** False when the bus failed after the reply was stored. */
+  published: boolean;
 }
 
 export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Promise<SendReplyResult> {
@@ -192,12 +196,20 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
   }
 
   const views = stored.sort((a, b) => a.seq - b.seq).map(messageView);
-  for (const m of views) {
-    await deps.bus.publish({ type: 'message.created', shopId: c.shopId, data: { conversationId: c.id, message: m } });
+  // The reply is stored: a failing bus (Redis down) must not turn it into an error the agent
+  // would answer by sending it again. Screens catch up through GET …/messages?afterSeq.
+  let published = true;
+  try {
+    for (const m of views) {
+      await deps.bus.publish({ type: 'message.created', shopId: c.shopId, data: { conversationId: c.id, message: m } });
+    }
+    const summary = await conversationSummary(deps.database, c.id, deps.now);
+    await deps.bus.publish({ type: 'conversation.updated', shopId: c.shopId, data: { conversationId: c.id, conversation: summary } });
+  } catch (err) {
+    published = false;
+    deps.onPublishError?.(err);
   }
-  const summary = await conversationSummary(deps.database, c.id, deps.now);
-  await deps.bus.publish({ type: 'conversation.updated', shopId: c.shopId, data: { conversationId: c.id, conversation: summary } });
-  return { messages: views, verdict };
+  return { messages: views, verdict, published };
 }
 
 /** Where each part starts in the original text (parts are trimmed slices of it, in order). */

@@ -23,8 +23,9 @@ export interface Sock {
   send(data: string): void;
   close(code?: number, reason?: string): void;
   terminate(): void;
+  ping(): void;
   on(event: 'message', cb: (data: unknown) => void): void;
-  on(event: 'close', cb: () => void): void;
+  on(event: 'close' | 'pong', cb: () => void): void;
   on(event: 'error', cb: (err: Error) => void): void;
 }
 
@@ -32,6 +33,7 @@ export const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 export const MAX_TEXT_CHARS = 1000;
 const HISTORY = 50;
 const CLOSE_GRACE_MS = 500;
+const HEARTBEAT_MS = 30_000;
 /** Per socket: at most this many buyer messages in RATE_WINDOW_MS. */
 const RATE_MAX = 8;
 const RATE_WINDOW_MS = 10_000;
@@ -50,6 +52,7 @@ export const channelMessageIdFor = (visitor: string, clientId: string) => `widge
 
 interface Viewer {
   sock: Sock;
+  alive: boolean;
   visitor: string;
   conversationId: string | null;
   lastSeq: number;
@@ -170,10 +173,25 @@ export function createWidgetHub(deps: WidgetHubDeps) {
   const visitors = new Map<string, Set<Viewer>>();
   const viewersOf = (shopId: string, visitor: string) => visitors.get(`${shopId}:${visitor}`) ?? new Set<Viewer>();
 
+  // Phones that went to sleep or lost the network leave sockets that never close: ping them and
+  // drop the ones that did not answer the previous ping.
+  const heartbeat = setInterval(() => {
+    for (const set of visitors.values()) {
+      for (const v of set) {
+        if (!v.alive) v.sock.terminate();
+        else {
+          v.alive = false;
+          v.sock.ping();
+        }
+      }
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
   return {
     /** Serves one buyer socket; the shop has been checked by the caller. */
     async attach(sock: Sock, shop: { id: string; name: string }, visitor: string, early: unknown[] = []): Promise<void> {
-      const v: Viewer = { sock, visitor, conversationId: null, lastSeq: 0, chain: Promise.resolve(), sentAt: [] };
+      const v: Viewer = { sock, alive: true, visitor, conversationId: null, lastSeq: 0, chain: Promise.resolve(), sentAt: [] };
       const key = `${shop.id}:${visitor}`;
       let mine = visitors.get(key);
       if (!mine) visitors.set(key, (mine = new Set()));
@@ -181,7 +199,11 @@ export function createWidgetHub(deps: WidgetHubDeps) {
       // Frames may arrive while history loads; handle them in order afterwards.
       let ready: Promise<void> = Promise.resolve();
       sock.on('message', (raw) => {
+        v.alive = true;
         ready = ready.then(() => onMessage(v, shop.id, raw));
+      });
+      sock.on('pong', () => {
+        v.alive = true;
       });
       sock.on('close', () => {
         mine.delete(v);
@@ -205,6 +227,7 @@ export function createWidgetHub(deps: WidgetHubDeps) {
      * a browser.
      */
     close() {
+      clearInterval(heartbeat);
       offBus();
       for (const set of visitors.values()) {
         for (const v of set) {

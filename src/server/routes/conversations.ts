@@ -70,7 +70,7 @@ const conversationRoutes: FastifyPluginAsync = async (app) => {
     const body = replyBody.parse(request.body);
     const p = principalOf(request);
     if (!p.agentId) throw new DxeError('FORBIDDEN', '只有客服账号可以发送回复');
-    const result = await sendReply(deps(), {
+    const result = await sendReply({ ...deps(), onPublishError: (err) => request.log.error({ err }, 'reply stored but not pushed') }, {
       conversationId: id,
       text: body.text,
       author: { kind: 'agent', id: p.agentId },
