@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
+import { FORMAT_IDS } from '../../channels/order-files/formats/index.js';
 
 const PLATFORM_VALUES = ['taobao', 'tmall', 'jd', 'pdd', 'aliexpress'] as const;
 
@@ -21,7 +22,7 @@ export function register(program: Command): void {
     .argument('<file>', '订单导出文件')
     .requiredOption('--platform <platform>', `平台：${PLATFORM_VALUES.join(' | ')}`)
     .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺，没有则自动创建）')
-    .option('--format <format>', '文件格式（默认按表头自动识别）')
+    .option('--format <format>', `文件格式（默认按表头自动识别）：${FORMAT_IDS.join(' | ')}`)
     .action(async (file: string, raw: unknown) => {
       const parsed = optionsSchema.safeParse(raw);
       if (!parsed.success) {
