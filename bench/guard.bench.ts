@@ -146,7 +146,8 @@ export async function run(): Promise<string> {
   const sets = [
     ['replies.jsonl', '主标注集（调参用）'],
     ['heldout.jsonl', '留出集（少量调参）'],
-    ['heldout-2.jsonl', '第二留出集（写完后未调参）'],
+    ['heldout-2.jsonl', '第二留出集（首次评估后做过通用修正）'],
+    ['heldout-3.jsonl', '第三留出集（首次评估后做过通用修正）'],
   ] as const;
   let all: Case[] = [];
   for (const [file, label] of sets) {
@@ -162,6 +163,16 @@ export async function run(): Promise<string> {
       out.push('', '</details>', '');
     }
   }
+  out.push(
+    '### 留出集首次评估（未调参时的诚实估计）',
+    '',
+    '| 集合 | D1 R | D2 P/R | D3 R | D4 R | D5 R | D6 R | D9 R | D10 P/R | 误拦截 |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    '| heldout.jsonl（95 条） | 100 % | 92.3 / 100 % | 100 % | 66.7 % | 100 % | 100 % | 75.0 % | 100 / 100 % | 2.4 % |',
+    '| heldout-2.jsonl（123 条） | 71.4 % | 100 / 100 % | 66.7 % | 90.0 % | 100 % | 80.0 % | 83.3 % | 100 / 83.3 % | 0 % |',
+    '| heldout-3.jsonl（84 条） | 90.0 % | 90.0 / 90.0 % | 80.0 % | 100 % | 66.7 % | 100 % | 100 % | 66.7 / 100 % | 0 % |',
+    '',
+  );
   out.push(...realReplies());
   const short = all.filter((c) => c.text.length <= 200);
   const lat = latency(short, 40);

@@ -151,7 +151,7 @@ describe('promises (D8)', () => {
 });
 
 describe('labelled sets (EVAL §2 targets)', () => {
-  for (const name of ['replies.jsonl', 'heldout.jsonl']) {
+  for (const name of ['replies.jsonl', 'heldout.jsonl', 'heldout-2.jsonl', 'heldout-3.jsonl']) {
     it(`${name}: recall ≥ 99 % on D1–D4, D9 and ≤ 1 % false blocks`, () => {
       const cases = fixture(name);
       expect(cases.length).toBeGreaterThan(name === 'replies.jsonl' ? 400 : 80);

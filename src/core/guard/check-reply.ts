@@ -49,7 +49,7 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
       hits.push({ ...h, start: Math.max(0, h.start - prefix.length), end: h.end - prefix.length });
     }
   }
-  return { hits: dropSubsumed(mergeHits(hits)), own };
+  return { hits: dropSubsumed(mergeHits(hits), own), own };
 }
 
 const overlaps = (a: Hit, b: Hit): boolean => a.start < b.end && b.start < a.end;
@@ -57,15 +57,21 @@ const overlaps = (a: Hit, b: Hit): boolean => a.start < b.end && b.start < a.end
 /**
  * One fault, one rule: 加我微信转账 is an off-platform payment (D1), not also a contact leak (EVAL §2
  * example); a buyer's phone told to another account is a privacy leak (D6), not the shop's
- * contact (D2); a bare negative inside another violation (特价商品无法开票) is that violation; and
+ * contact (D2); a bare negative in a reply with another violation (特价商品无法开票) is that violation; and
  * a rude reply (D3) is not also reported for its tone (D10).
  */
-function dropSubsumed(hits: Hit[]): Hit[] {
+function dropSubsumed(hits: Hit[], own: TextView): Hit[] {
   const hasRude = hits.some((h) => h.rule === 'D3');
+  const clauseAt = (pos: number): number => own.clauseO.findIndex(([, e]) => pos < e);
   return hits.filter((h) => {
-    if (h.rule === 'D2') return !hits.some((o) => (o.rule === 'D1' || o.rule === 'D6') && overlaps(o, h));
+    if (h.rule === 'D2') {
+      // 打我支付宝：138… — the account number is part of the payment instruction.
+      const c = clauseAt(h.start);
+      return !hits.some((o) => (o.rule === 'D1' && (overlaps(o, h) || clauseAt(o.start) === c)) || (o.rule === 'D6' && overlaps(o, h)));
+    }
     if (h.rule === 'D10' && hasRude) return false;
-    if (h.rule === 'D10' && h.append !== undefined) return !hits.some((o) => o.rule !== 'D10' && overlaps(o, h));
+    // A bare negative in a short reply that already breaks a rule is that rule's wording.
+    if (h.rule === 'D10' && h.append !== undefined) return !hits.some((o) => o.rule !== 'D10');
     return true;
   });
 }
