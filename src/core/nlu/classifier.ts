@@ -3,7 +3,8 @@
 import { INTENT_IDS, type IntentId } from '../intents.js';
 import { DxeError } from '../errors.js';
 import { fitTemperature, type HeldOut } from './calibrate.js';
-import { extractFeatures, FeatureBuffer, stripMasks } from './features.js';
+import { buildKeywordIndex, extractFeatures, FeatureBuffer, stripMasks, type KeywordIndex } from './features.js';
+import { KEYWORDS } from './keywords.js';
 import { DEFAULT_TRAIN, LinearModel, rng, trainLinear, type Sample, type TrainOptions } from './model.js';
 import { normalizeText } from './normalize.js';
 import { Segmenter } from './segment.js';
@@ -56,9 +57,14 @@ interface Featurized {
   values: Float32Array;
 }
 
+/** Keyword groups in intent order (25 groups fit the 31-bit group set). */
+export const KEYWORD_INDEX: KeywordIndex = buildKeywordIndex(
+  INTENT_IDS.filter((id) => KEYWORDS[id]).map((id) => KEYWORDS[id]!),
+);
+
 function featurize(text: string, seg: Segmenter, buf: FeatureBuffer): Featurized {
   const norm = stripMasks(normalizeText(text));
-  extractFeatures(norm, seg.cut(norm), buf);
+  extractFeatures(norm, seg.cut(norm), buf, KEYWORD_INDEX);
   return { hashes: buf.hashes.slice(0, buf.count), values: buf.values.slice(0, buf.count) };
 }
 
@@ -142,7 +148,7 @@ export class Predictor {
   predict(normalized: string): number {
     const { linear, segmenter } = this.model;
     const text = stripMasks(normalized);
-    extractFeatures(text, segmenter.cut(text), this.buf);
+    extractFeatures(text, segmenter.cut(text), this.buf, KEYWORD_INDEX);
     linear.scoresFromHashes(this.buf.hashes, this.buf.values, this.buf.count, this.probs);
     linear.softmax(this.probs);
     let best = 0;

@@ -14,6 +14,29 @@ const SEED_WORD = 0x5bd1e995;
 const SEED_WORD2 = 0x27d4eb2d;
 const SEED_LEN = 0x165667b1;
 
+const SEED_LEX = 0x2545f491;
+/** Fixed value of a keyword-group feature (independent of message length). */
+const LEX_VALUE = 0.5;
+
+/** Maps the char 2-/3-gram hash of each keyword to its group index. */
+export type KeywordIndex = Map<number, number>;
+
+export function buildKeywordIndex(groups: ReadonlyArray<readonly string[]>): KeywordIndex {
+  const index: KeywordIndex = new Map();
+  groups.forEach((words, g) => {
+    for (const w of words) {
+      if (w.length < 2 || w.length > 3) continue;
+      let h = (FNV_OFFSET ^ SEED_CHAR[w.length]!) >>> 0;
+      for (let i = 0; i < w.length; i++) {
+        h ^= foldChar(w.charCodeAt(i));
+        h = Math.imul(h, FNV_PRIME);
+      }
+      index.set(h >>> 0, g);
+    }
+  });
+  return index;
+}
+
 /** Privacy masks in exported chats: numbers become '0', names/addresses/organisations vanish. */
 const MASK = /\[(数字|金额|orderid|电话|姓名|地址|组织机构|站点|时间|日期)[_a-z0-9]*\]/g;
 const MASK_AS_NUMBER = new Set(['数字', '金额', 'orderid', '电话', '时间', '日期']);
@@ -28,6 +51,8 @@ export class FeatureBuffer {
   values = new Float32Array(512);
   count = 0;
   codes = new Int32Array(256);
+  /** Bit set of keyword groups seen in the current message. */
+  groups = 0;
 
   push(hash: number): void {
     if (this.count === this.hashes.length) {
@@ -77,7 +102,12 @@ function mix(a: number, b: number, seed: number): number {
 }
 
 /** Fills `buf` with the feature hashes of a normalised text and its words; values are 1/√n. */
-export function extractFeatures(text: string, words: readonly string[], buf: FeatureBuffer): void {
+export function extractFeatures(
+  text: string,
+  words: readonly string[],
+  buf: FeatureBuffer,
+  keywords?: KeywordIndex,
+): void {
   buf.count = 0;
   const src = stripMasks(text);
   if (buf.codes.length < src.length + 2) buf.codes = new Int32Array(src.length * 2 + 4);
@@ -102,6 +132,10 @@ export function extractFeatures(text: string, words: readonly string[], buf: Fea
         h = Math.imul(h, FNV_PRIME);
       }
       buf.push(h);
+      if (keywords && order >= 2) {
+        const g = keywords.get(h >>> 0);
+        if (g !== undefined) buf.groups |= 1 << g;
+      }
     }
   }
   let prev = BOS;
@@ -118,4 +152,10 @@ export function extractFeatures(text: string, words: readonly string[], buf: Fea
   buf.push(mix(chars <= 2 ? 0 : chars <= 4 ? 1 : chars <= 8 ? 2 : chars <= 16 ? 3 : 4, 7, SEED_LEN));
   const scale = 1 / Math.sqrt(buf.count);
   for (let i = 0; i < buf.count; i++) buf.values[i] = scale;
+  for (let g = 0; buf.groups !== 0 && g < 31; g++) {
+    if ((buf.groups & (1 << g)) === 0) continue;
+    buf.push(mix(g, 11, SEED_LEX));
+    buf.values[buf.count - 1] = LEX_VALUE;
+  }
+  buf.groups = 0;
 }
