@@ -53,10 +53,8 @@ export async function createRedisBus(url: string, opts: RedisBusOptions = {}): P
   await Promise.all([command.connect(), subscriber.connect()]);
 
   const listeners = new Set<(event: SequencedEvent) => void>();
-  subscriber.on('message', (ch: string, raw: string) => {
-    if (ch !== channel) return;
-    const event = parseWire(raw);
-    if (!event) return;
+  const emit = (event: SequencedEvent) => {
+    lastDelivered = event.seq;
     for (const l of listeners) {
       try {
         l(event);
@@ -64,6 +62,23 @@ export async function createRedisBus(url: string, opts: RedisBusOptions = {}): P
         // One failing listener must not keep the event from the others.
       }
     }
+  };
+  // Numbers are consecutive on the channel, so a jump means this process missed messages (its
+  // subscriber connection dropped and came back): fill the gap from the log, in order, first.
+  let lastDelivered = Number((await command.get(seqKey)) ?? 0);
+  let chain: Promise<void> = Promise.resolve();
+  subscriber.on('message', (ch: string, raw: string) => {
+    if (ch !== channel) return;
+    const event = parseWire(raw);
+    if (!event) return;
+    chain = chain.then(async () => {
+      if (event.seq <= lastDelivered) return;
+      if (event.seq > lastDelivered + 1) {
+        const rows = await command.zrangebyscore(logKey, `(${lastDelivered}`, `(${event.seq}`).catch(() => []);
+        for (const missed of rows.map(parseWire)) if (missed && missed.seq > lastDelivered) emit(missed);
+      }
+      emit(event);
+    });
   });
   // Confirmed before we return, so nothing published after creation is missed.
   await subscriber.subscribe(channel);
