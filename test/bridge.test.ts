@@ -65,6 +65,17 @@ describe('POST /api/v1/shops/:shopId/inbound', () => {
     expect(after!.n).toBe(before!.n);
   });
 
+  it('two first messages arriving together open one conversation, each stored once', async () => {
+    const [a, b] = await Promise.all([
+      inbound({ buyer_account_id: 'tb_bridge_12', message_id: 'r-1', text: '在吗' }),
+      inbound({ buyer_account_id: 'tb_bridge_12', message_id: 'r-2', text: '有货吗' }),
+    ]);
+    expect(a.body.conversation_id).toBe(b.body.conversation_id);
+    const rows = await h.database.db.select().from(t.messages).where(eq(t.messages.conversationId, a.body.conversation_id));
+    expect(rows.filter((m) => m.authorKind === 'buyer').length).toBe(2);
+    expect(new Set(rows.map((m) => m.seq)).size).toBe(rows.length);
+  });
+
   it('B1/C5: stock is answered from live variants of the item named, with an alternative', async () => {
     // 纯棉圆领短袖T恤 白色/L is sold out in the demo catalogue.
     const r = await inbound({ buyer_account_id: 'tb_bridge_3', message_id: 's-1', text: '纯棉圆领短袖T恤 白色L码还有货吗' });

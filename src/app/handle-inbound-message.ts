@@ -97,14 +97,19 @@ async function buyerAndConversation(database: Database, input: InboundMessage, n
   const [buyer] = await db.select().from(t.buyers)
     .where(and(eq(t.buyers.shopId, input.shopId), eq(t.buyers.platformAccount, input.buyerAccountId)));
   if (!buyer) throw new DxeError('INTERNAL', '买家记录创建失败');
-  const [open] = await db.select().from(t.conversations)
-    .where(and(eq(t.conversations.shopId, input.shopId), eq(t.conversations.buyerId, buyer.id), ne(t.conversations.status, 'closed')))
-    .orderBy(asc(t.conversations.createdAt)).limit(1);
-  if (open) return { buyer, conversation: open, isNew: false };
-  const [created] = await db.insert(t.conversations)
-    .values({ shopId: input.shopId, buyerId: buyer.id, channel: input.channel, createdAt: now })
-    .returning();
-  return { buyer, conversation: created!, isNew: true };
+  // One open conversation per buyer: two first messages arriving together must not open two
+  // (a transaction-scoped advisory lock on the buyer serialises the look-up and the insert).
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`conv:${buyer.id}`}))`);
+    const [open] = await tx.select().from(t.conversations)
+      .where(and(eq(t.conversations.shopId, input.shopId), eq(t.conversations.buyerId, buyer.id), ne(t.conversations.status, 'closed')))
+      .orderBy(asc(t.conversations.createdAt)).limit(1);
+    if (open) return { buyer, conversation: open, isNew: false };
+    const [created] = await tx.insert(t.conversations)
+      .values({ shopId: input.shopId, buyerId: buyer.id, channel: input.channel, createdAt: now })
+      .returning();
+    return { buyer, conversation: created!, isNew: true };
+  });
 }
 
 /** Store the buyer message (seq bump and insert in one transaction). Null when it already exists. */
