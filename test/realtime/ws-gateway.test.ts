@@ -70,6 +70,8 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
     for (let i = 0; i < 20; i++) await publish(i % 3 ? w.shopA : w.shopB, 200 + i);
     const second = await TestSocket.open(`${base}/api/v1/ws?token=${tokens.agentA}`);
     sockets.push(second);
+    // Live events published before the client's resume frame arrives are held, not sent first.
+    await publish(w.shopA, 299);
     // Live traffic keeps flowing while the resume is answered.
     const live = (async () => {
       for (let i = 0; i < 20; i++) {
@@ -81,6 +83,7 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
     await live;
     const expected = [
       ...Array.from({ length: 20 }, (_, i) => 200 + i).filter((_, i) => i % 3 !== 0),
+      299,
       ...Array.from({ length: 20 }, (_, i) => 300 + i),
     ];
     await second.waitFor((f) => f.filter((x) => x.type === 'message.created').length >= expected.length);
@@ -89,6 +92,8 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
     const seqs = seqOf(got);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs.every((s) => s > lastSeen)).toBe(true);
+    // Strictly increasing: a client that drops frames with seq ≤ the last it saw loses nothing.
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     expect(got.map((f) => f.data.i).sort((x: number, y: number) => x - y)).toEqual(expected);
     expect(got.every((f) => f.shopId === w.shopA)).toBe(true);
     expect(second.ofType('resumed')).toHaveLength(1);

@@ -23,6 +23,7 @@ export interface Sock {
 
 const OPEN = 1;
 const HEARTBEAT_MS = 30_000;
+const START_HOLD_MS = 1500;
 /** At most one typing event per conversation and agent in this interval. */
 const TYPING_INTERVAL_MS = 1500;
 /** Sequence numbers remembered per connection to drop a replayed event already sent live. */
@@ -46,7 +47,12 @@ export function frameText(raw: unknown): string | null {
 class AgentConnection {
   private readonly sent = new Set<number>();
   private sentFloor = 0;
-  private replaying = false;
+  /**
+   * A new connection holds live events until its first frame (normally `resume`) or
+   * START_HOLD_MS, so the missed events can go out before newer live ones.
+   */
+  private replaying = true;
+  started = false;
   private held: SequencedEvent[] = [];
   alive = true;
   private readonly typedAt = new Map<string, number>();
@@ -84,6 +90,10 @@ class AgentConnection {
     if (this.sock.readyState === OPEN) this.sock.send(JSON.stringify(frame));
   }
 
+  /**
+   * Sends the missed events and the live ones held meanwhile as one run in sequence order, so a
+   * client that drops frames with seq ≤ the last it saw loses nothing.
+   */
   async resume(afterSeq: number, after: (seq: number) => ReturnType<ReturnType<typeof realtimeLogFor>['after']>) {
     this.replaying = true;
     try {
@@ -91,20 +101,19 @@ class AgentConnection {
       if (!missed.complete) {
         this.write({ type: 'resync', data: { lastSeq: missed.lastSeq, message: '离线时间过长，部分消息需要刷新后查看' } });
       }
-      let replayed = 0;
-      for (const e of missed.events) {
-        if (e.type === 'typing' || !this.sees(e)) continue;
-        this.send(e);
-        replayed += 1;
-      }
-      const held = this.held;
-      this.held = [];
-      for (const e of held) this.send(e);
-      this.write({ type: 'resumed', data: { afterSeq, replayed, lastSeq: missed.lastSeq } });
+      const replay = missed.events.filter((e) => e.type !== 'typing' && this.sees(e));
+      const run = [...replay, ...this.held.splice(0)].sort((a, b) => a.seq - b.seq);
+      for (const e of run) if (e.seq > afterSeq) this.send(e);
+      this.write({ type: 'resumed', data: { afterSeq, replayed: replay.length, lastSeq: missed.lastSeq } });
     } finally {
-      this.replaying = false;
-      for (const e of this.held.splice(0)) this.send(e);
+      this.release();
     }
+  }
+
+  /** Live delivery from now on (held events first, in order). */
+  release(): void {
+    this.replaying = false;
+    for (const e of this.held.splice(0).sort((a, b) => a.seq - b.seq)) this.send(e);
   }
 
   /** Typing is throttled; the conversation must be one the agent may see. */
@@ -169,8 +178,17 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
     socket.on('error', () => connections.delete(conn));
     void log.lastSeq().then((seq) => conn.write({ type: 'ready', data: { lastSeq: seq, shopIds: principal.shopIds } }));
 
+    const startTimer = setTimeout(() => {
+      if (conn.started) return;
+      conn.started = true;
+      conn.release();
+    }, START_HOLD_MS);
+    socket.on('close', () => clearTimeout(startTimer));
     socket.on('message', (raw) => {
       conn.alive = true;
+      const first = !conn.started;
+      conn.started = true;
+      clearTimeout(startTimer);
       const text = frameText(raw);
       let json: unknown;
       try {
@@ -178,8 +196,9 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
       } catch {
         json = undefined;
       }
-      if (json === undefined) return error(conn, 'MALFORMED_JSON', '消息不是有效的 JSON');
-      const frame = clientFrame.safeParse(json);
+      const frame = json === undefined ? null : clientFrame.safeParse(json);
+      if (first && !(frame?.success && frame.data.type === 'resume')) conn.release();
+      if (!frame) return error(conn, 'MALFORMED_JSON', '消息不是有效的 JSON');
       if (!frame.success) return error(conn, 'VALIDATION_FAILED', '不支持的消息类型或格式');
       const f = frame.data;
       if (f.type === 'ping') return conn.write({ type: 'pong', data: { at: app.ctx.now().toISOString() } });
