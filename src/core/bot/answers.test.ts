@@ -44,7 +44,7 @@ const FLOW_KEYS = [
   'bargain.final', 'promotion.list', 'promotion.none', 'shipping_fee.free', 'shipping_fee.remote',
   'shipping_fee.paid', 'ship_time.today', 'ship_time.tomorrow', 'ship_time.order_today', 'ship_time.order_tomorrow',
   'courier.list', 'courier.ok', 'courier.other', 'logistics.tracking', 'logistics.no_events', 'logistics.ask_order',
-  'logistics.privacy', 'payment.guide', 'payment.unpaid_nudge', 'payment.price_change', 'order_change.address',
+  'logistics.privacy', 'verify.items', 'verify.unfillable', 'payment.guide', 'payment.unpaid_nudge', 'payment.price_change', 'order_change.address',
   'order_change.shipped', 'order_change.cancel_unpaid', 'order_change.cancel_paid', 'verify', 'verify.note',
   'return_exchange.window', 'return_exchange.unshipped', 'return_exchange.in_transit', 'return_exchange.expired',
   'refund.unshipped', 'refund.in_transit', 'refund.received', 'refund.progress', 'aftersales.ask_order',
@@ -57,7 +57,7 @@ const KNOWN_PLACEHOLDERS = new Set([
   'item.attrs', 'attr.name', 'attr.value', 'variant', 'stock.count', 'restock.date', 'size', 'size.small',
   'size.basis', 'rec.title', 'rec.price', 'coupon.text', 'gift.text', 'freight.text', 'promo.list', 'region', 'fee',
   'courier', 'order.no', 'order.tracking_no', 'order.courier', 'order.latest_event', 'order.latest_at',
-  'order.receiver', 'order.phone', 'order.address', 'order.note', 'order.refund_state', 'invoice.types',
+  'order.receiver', 'order.phone', 'order.address', 'order.note', 'order.refund_state', 'order.items', 'invoice.types',
   'invoice.when', 'return.days', 'return.shipping',
 ]);
 

@@ -16,7 +16,7 @@ const VARS: Record<string, string> = {
   'gift.text': '收纳袋一个', 'freight.text': '偏远地区运费减半', 'promo.list': '满199减20优惠券', region: '新疆', fee: '10',
   courier: '顺丰', 'order.no': '3300000000000001', 'order.tracking_no': 'ZT7788990011', 'order.courier': '中通',
   'order.latest_event': '快件已到达【杭州转运中心】', 'order.latest_at': '11月22日 21:20', 'order.receiver': '王**',
-  'order.phone': '138****5678', 'order.address': '浙江省杭州市****', 'order.note': '请不要放快递柜',
+  'order.phone': '138****5678', 'order.address': '浙江省杭州市****', 'order.note': '请不要放快递柜', 'order.items': '纯棉T恤 白色 M码 ×1',
   'order.refund_state': '退款申请等待卖家确认中', 'invoice.types': '电子普通发票', 'invoice.when': '确认收货后',
   'return.days': '7', 'return.shipping': '运费险承担退回运费',
 };

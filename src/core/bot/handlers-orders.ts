@@ -3,7 +3,8 @@
 import { pickAnswer, type TemplateVars } from './answers.js';
 import { beforeCutoff, sameBeijingDay } from './beijing-time.js';
 import { lookupOrder, orderVars, type Draft } from './draft.js';
-import type { Order, Shop, StandardAnswer } from './types.js';
+import { matchingVariants, variantLabel } from './catalogue.js';
+import type { Item, Order, OrderLine, Shop, StandardAnswer } from './types.js';
 
 const PRICE_CHANGE = /改价|改下价|改一下价|改个价|改运费|改下运费|修改价格|改价格|改一下运费|运费改/u;
 
@@ -139,15 +140,33 @@ export function orderToVerify(orders: Order[], verified: string[], now: Date, wi
  * Usable on its own when an order event arrives. Null when the order lacks an address.
  */
 export function planVerification(order: Order, shop: Shop, library: StandardAnswer[], turn = 0): string[] | null {
+  const items = order.lines
+    .map((l) => `${l.title}${l.colour || l.size ? ` ${variantLabel(l.colour, l.size)}` : ''} ×${l.quantity}`)
+    .join('、');
   const vars: TemplateVars = {
     ...orderVars(order),
+    'order.items': items,
     'shop.name': shop.name,
     'shop.agent': shop.agentName,
   };
   const main = pickAnswer('verify', library, vars, turn);
   if (!main) return null;
+  const lines = order.lines.length ? pickAnswer('verify.items', library, vars, turn) : null;
   const note = vars['order.note'] ? pickAnswer('verify.note', library, vars, turn) : null;
-  return [...main.messages, ...(note?.messages ?? [])];
+  return [...main.messages, ...(lines?.messages ?? []), ...(note?.messages ?? [])];
+}
+
+/**
+ * O5: an ordered variant that is out of stock now — the buyer is told at once, not at shipping
+ * time. Lines whose item or variant the catalogue does not know are not judged.
+ */
+export function unfillableLine(order: Order, items: Item[]): OrderLine | undefined {
+  return order.lines.find((l) => {
+    const item = items.find((i) => i.id === l.itemId);
+    if (!item) return false;
+    const matches = matchingVariants(item, l.colour, l.size);
+    return matches.length > 0 && matches.reduce((s, v) => s + v.stock, 0) <= 0;
+  });
 }
 
 /** The kind unpaid-order nudge of C8 (seed 004's wording), for a follow-up timer. */

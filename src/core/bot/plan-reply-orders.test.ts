@@ -98,6 +98,19 @@ describe('order verification after ordering (C9, D6)', () => {
     expect(p.stage).toBe('verify');
     expect(p.verifiedOrderId).toBe(orders.paid.id);
   });
+  it('C9: the ordered items are named so a wrong colour or size is caught before shipping', () => {
+    const p = plan({ text: '拍好了', intent: 'other', orders: [orders.paid], conversation: { verifiedOrderIds: [] } });
+    expect(all(p)).toContain('纯棉短袖T恤 白色 M码 ×1');
+    expect(p.handover).toBeUndefined();
+  });
+
+  it('O5: an ordered variant sold out since is said at once and a person settles it', () => {
+    const black = { ...orders.paid, lines: [{ ...orders.paid.lines[0]!, colour: '黑色', size: 'M' }] };
+    const p = plan({ text: '拍好了', intent: 'other', orders: [black], conversation: { verifiedOrderIds: [] } });
+    expect(all(p)).toMatch(/黑色 M码.*(断货|卖完)/);
+    expect(p.handover?.reason).toBe('order_action');
+  });
+
   it('a verified order is not confirmed twice; an old order not at all', () => {
     const again = plan({ text: '好了', intent: 'other', orders: [orders.paid] });
     expect(all(again)).not.toContain('138****5678');

@@ -5,6 +5,7 @@ import { classifyBargainer } from '../conversation/bargainer.js';
 import { assessInterest } from '../conversation/interest.js';
 import { nextStage, type Stage } from '../conversation/stages.js';
 import { fillTemplate, splitMessages } from './answers.js';
+import { variantLabel } from './catalogue.js';
 import { Draft, offerablePromotions } from './draft.js';
 import * as pre from './handlers-presales.js';
 import * as ord from './handlers-orders.js';
@@ -131,6 +132,12 @@ export function planReply(input: PlanInput): ReplyPlan {
       d.messages.push(...lines);
       verified = true;
     } else if (d.messages.length === 0) d.say('other');
+    // O5: a line that cannot be filled any more is said now, and a person settles it.
+    const short = ord.unfillableLine(toVerify, input.items);
+    if (short) {
+      d.say('verify.unfillable', { variant: `${short.title} ${variantLabel(short.colour, short.size)}`.trim() }, { main: false });
+      d.handOver('order_action', `订单${toVerify.platformOrderNo}中「${short.title}」已无库存，需与买家协商换款或退款`, null);
+    }
   }
 
   // C17: the bot does not talk alone for long; every N bot turns without a person it offers one
