@@ -114,7 +114,7 @@ describe(`after-sales cases API on ${databaseLabel} (A1, A4–A8, N5)`, () => {
   });
 
   it('bad input: wrong types, unknown type, huge note, malformed JSON → 400 in Chinese, no case written', async () => {
-    const [{ n: before }] = await t.database.query<{ n: number }>('select count(*)::int as n from aftersales_cases');
+    const before = (await t.database.query<{ n: number }>('select count(*)::int as n from aftersales_cases'))[0]!.n;
     const cases = [
       { orderId: shippedId, type: 'refund_only', reason: '收到商品破损', amount: '80' },
       { orderId: shippedId, type: 'steal', reason: '收到商品破损', amount: 1 },
@@ -128,7 +128,7 @@ describe(`after-sales cases API on ${databaseLabel} (A1, A4–A8, N5)`, () => {
     }
     const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...h(agent1), 'content-type': 'application/json' }, payload: '{"orderId":' });
     expect(malformed.json().error).toMatchObject({ code: 'MALFORMED_JSON', message: '请求内容不是有效的 JSON' });
-    const [{ n: after }] = await t.database.query<{ n: number }>('select count(*)::int as n from aftersales_cases');
+    const after = (await t.database.query<{ n: number }>('select count(*)::int as n from aftersales_cases'))[0]!.n;
     expect(Number(after)).toBe(Number(before));
   });
 });

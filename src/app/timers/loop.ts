@@ -15,8 +15,10 @@ export interface TimerLoopOptions {
   workerId?: string;
   intervalMs?: number;
   batch?: number;
-  /** How often to add the deadlines of conversations and orders nobody scheduled (ms; 0: never). */
+  /** How often to add first-response deadlines nobody scheduled (ms; 0: never). C2 targets are seconds. */
   sweepEveryMs?: number;
+  /** How often to add the deadlines of orders written without them (imports, demo) (ms; 0: never). */
+  orderSweepEveryMs?: number;
   onFired?: (fired: Fired[]) => void;
   onError?: (err: unknown) => void;
 }
@@ -30,11 +32,13 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
   const workerId = opts.workerId ?? `timers-${process.pid}-${randomUUID().slice(0, 8)}`;
   const intervalMs = opts.intervalMs ?? 250;
   const batch = opts.batch ?? 200;
-  const sweepEveryMs = opts.sweepEveryMs ?? 5000;
+  const sweepEveryMs = opts.sweepEveryMs ?? 1000;
+  const orderSweepEveryMs = opts.orderSweepEveryMs ?? (opts.sweepEveryMs === 0 ? 0 : 30_000);
   let running = true;
   let timer: NodeJS.Timeout | null = null;
   let wake: (() => void) | null = null;
   let lastSweep = 0;
+  let lastOrderSweep = 0;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -50,6 +54,9 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
         if (sweepEveryMs > 0 && now.getTime() - lastSweep >= sweepEveryMs) {
           lastSweep = now.getTime();
           await ensureFirstResponseDeadlines(opts.database, now);
+        }
+        if (orderSweepEveryMs > 0 && now.getTime() - lastOrderSweep >= orderSweepEveryMs) {
+          lastOrderSweep = now.getTime();
           await ensureOrderDeadlines(opts.database, now);
         }
         const fired = await runDueDeadlines(opts.database, { now, workerId, batch, bus: opts.bus });
