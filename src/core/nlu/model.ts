@@ -34,7 +34,40 @@ export function rng(seed: number): () => number {
   };
 }
 
+/**
+ * Frozen open-addressing table from feature hash to row: lookups on the classify path touch two
+ * typed arrays and allocate nothing (a Map keyed by 32-bit hashes boxes most keys as heap numbers).
+ */
+class RowIndex {
+  private readonly keys: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+  constructor(vocab: Map<number, number>) {
+    let size = 16;
+    while (size < vocab.size * 2) size <<= 1;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size);
+    this.rows = new Int32Array(size).fill(-1);
+    for (const [hash, row] of vocab) {
+      let slot = Math.imul(hash | 0, 0x9e3779b1) >>> 0 & this.mask;
+      while (this.rows[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = hash | 0;
+      this.rows[slot] = row;
+    }
+  }
+  get(hash: number): number {
+    const key = hash | 0;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const row = this.rows[slot]!;
+      if (row === -1 || this.keys[slot] === key) return row;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
 export class LinearModel {
+  private index: RowIndex | undefined;
   constructor(
     readonly classes: number,
     readonly vocab: Map<number, number>,
@@ -43,14 +76,20 @@ export class LinearModel {
     public temperature = 1,
   ) {}
 
+  /** Freezes the vocabulary for fast prediction (call once training is over). */
+  freeze(): void {
+    this.index = new RowIndex(this.vocab);
+  }
+
   /** Raw scores (logits) of a sample given by feature hashes; writes into `out`. */
   scoresFromHashes(hashes: Uint32Array, values: Float32Array, count: number, out: Float64Array): void {
     const K = this.classes;
     const W = this.weights;
     for (let k = 0; k < K; k++) out[k] = this.bias[k]!;
+    const index = (this.index ??= new RowIndex(this.vocab));
     for (let i = 0; i < count; i++) {
-      const row = this.vocab.get(hashes[i]!);
-      if (row === undefined) continue;
+      const row = index.get(hashes[i]!);
+      if (row < 0) continue;
       const v = values[i]!;
       const base = row * K;
       for (let k = 0; k < K; k++) out[k]! += v * W[base + k]!;

@@ -45,6 +45,9 @@ const SLANG: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bbye(bye)?\b|^88$/g, '拜拜'],
 ];
 
+/** One pass that tells whether any slang rule can apply (most messages need none). */
+const SLANG_ANY = new RegExp(SLANG.map(([re]) => `(?:${re.source})`).join('|'));
+
 /** 旺旺/千牛 emoticon codes (#E-s12, /:^_^, /:?) and bracketed faces ([微笑]). */
 const WANGWANG = /#E-[a-z]\d{1,3}|\/:[^\s\u3400-\u9fff\u4e00-\u9fff]{1,5}/g;
 const BRACKET_FACES =
@@ -73,7 +76,7 @@ export function normalizeText(text: string): string {
   s = s.replace(/&nbsp;/g, ' ').replace(WANGWANG, ' ').replace(BRACKET_FACES, ' ');
   s = s.replace(EMOJI, ' ').replace(KAOMOJI, ' ');
   s = t2s(s).toLowerCase();
-  for (const [re, to] of SLANG) s = s.replace(re, to);
+  if (SLANG_ANY.test(s)) for (const [re, to] of SLANG) s = s.replace(re, to);
   s = s
     .replace(/([?!.,~。，、…！？~-])\1+/g, '$1')
     .replace(/[?？]+[!！]+|[!！]+[?？]+/g, '?')

@@ -53,7 +53,10 @@ const COURIERS: Array<[RegExp, string]> = [
   [/丰网/, '丰网'],
 ];
 
+const COURIER_ANY = new RegExp(COURIERS.map(([re]) => `(?:${re.source})`).join('|'), 'i');
+
 export function extractCouriers(text: string): string[] {
+  if (!COURIER_ANY.test(text)) return [];
   return COURIERS.filter(([re]) => re.test(text)).map(([, name]) => name);
 }
 
