@@ -72,7 +72,8 @@ export async function createCase(
     if (!order || !shopIds.includes(order.shopId)) throw new DxeError('NOT_FOUND', '找不到该订单');
     const profile = shopProfile(await loadShop(tx, order.shopId));
     const phase = phaseOfState(profile, order.state);
-    if (phase === 'unpaid' || phase === null) throw new DxeError('INVALID_TRANSITION', `订单「${order.state}」尚未付款，不能申请售后`);
+    if (phase === null) throw new DxeError('INVALID_TRANSITION', `订单状态「${order.state}」不在${profile.name_zh}的订单流程中，无法判断能否申请售后`);
+    if (phase === 'unpaid') throw new DxeError('INVALID_TRANSITION', `订单「${order.state}」尚未付款，不能申请售后`);
     if (phase === 'closed') throw new DxeError('INVALID_TRANSITION', '订单已关闭，不能再申请售后');
     if (phase === 'success' && order.completedAt) {
       const w = aftersalesWindow(profile, order.completedAt.toISOString(), now.toISOString());
