@@ -108,6 +108,13 @@ describe('rewrites are compliant (D)', () => {
     expect(checkReply('保证明天到', taobao).violations[0]?.rewrite).toContain('顺利的话预计约1-2天左右送达');
     expect(checkReply('没有', taobao).violations[0]?.rewrite).toContain('给您推荐');
   });
+  it('English rewrites replace whole clauses and keep the day count (D10, D11)', () => {
+    expect(checkReply('It will definitely arrive in 7 days', ali).violations[0]?.rewrite).toBe(
+      'If all goes well it should arrive in about 7 days (depending on the carrier)',
+    );
+    expect(checkReply('Did you even read the description?', ali).violations[0]?.rewrite).toBe('Is my explanation clear to you?');
+    expect(checkReply('三天内肯定到货', taobao).violations[0]?.rewrite).toBe('顺利的话预计约3天左右送达（具体以物流为准）');
+  });
   it('AliExpress English replies get English rewrites', () => {
     const r = checkReply('Please add me on WhatsApp +86 138 1234 5678', ali);
     expect(r.violations[0]?.rewrite).toMatch(/AliExpress chat/);

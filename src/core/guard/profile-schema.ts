@@ -80,7 +80,8 @@ const freeShippingSchema = z.object({
 
 const toneSchema = z.object({
   one_word: z.array(z.object({ word: z.string().min(1), polite: localized })).default([]),
-  blaming: z.array(z.object({ pattern: regexSource, polite: z.string().min(1) })).default([]),
+  /** `clause`: the polite form replaces the whole clause (English sentences do not splice). */
+  blaming: z.array(z.object({ pattern: regexSource, polite: z.string().min(1), clause: z.boolean().default(false) })).default([]),
   negatives: patternList,
   reasons: patternList,
   benign: patternList,

@@ -28,7 +28,7 @@ function clauseRange(v: TextView, start: number, end: number): [number, number] 
 }
 
 function tidy(s: string, locale: 'zh' | 'en'): string {
-  let out = s.replace(/^[\s，。,.;；!！?？、~]+/, '').replace(/([，。；、])[\s，。,;；、]+/g, '$1');
+  let out = s.replace(/([?？!！])\1+/g, '$1').replace(/^[\s，。,.;；!！?？、~]+/, '').replace(/([，。；、])[\s，。,;；、]+/g, '$1');
   if (locale === 'en') out = out.replace(/([,;])[\s,;]*/g, '$1 ').replace(/\s{2,}/g, ' ');
   else out = out.replace(/([,;])[\s,;]+/g, '$1');
   return out.trim();

@@ -7,7 +7,7 @@ import type { Detector } from '../types.js';
 
 interface ToneTables {
   oneWord: Map<string, { zh: string; en: string }>;
-  blaming: Array<[RegExp, string]>;
+  blaming: Array<[RegExp, string, boolean]>;
 }
 
 const tables = new WeakMap<CompiledGuard, ToneTables>();
@@ -18,10 +18,10 @@ function toneTables(c: CompiledGuard): ToneTables {
   const tone = c.profile.rules.D10.tone;
   const oneWord = new Map<string, { zh: string; en: string }>();
   for (const w of tone.one_word) oneWord.set(c.norm.canonical(w.word), w.polite);
-  const blaming: Array<[RegExp, string]> = [];
+  const blaming: Array<[RegExp, string, boolean]> = [];
   for (const b of tone.blaming) {
     const re = alternation([b.pattern]);
-    if (re) blaming.push([re, b.polite]);
+    if (re) blaming.push([re, b.polite, b.clause]);
   }
   t = { oneWord, blaming };
   tables.set(c, t);
@@ -48,8 +48,11 @@ export const d10Tone: Detector = {
     const one = oneWordHit(c, view, locale);
     if (one) return [one];
     const hits: Hit[] = [];
-    for (const [re, polite] of toneTables(c).blaming) {
-      for (const h of scan(view, re, 'compact')) hits.push({ rule: 'D10', start: h.o[0], end: h.o[1], replaceWith: polite });
+    for (const [re, polite, wholeClause] of toneTables(c).blaming) {
+      for (const h of scan(view, re, 'compact')) {
+        const [start, end] = wholeClause ? (view.clauseO[view.clause[h.s] ?? 0] ?? h.o) : h.o;
+        hits.push({ rule: 'D10', start, end, replaceWith: polite });
+      }
     }
     const tone = c.profile.rules.D10.tone;
     if (view.compact.length > tone.max_bare_negative_length) return hits;
