@@ -15,12 +15,16 @@ export function backoffMs(attempts: number): number {
 }
 
 export async function enqueueDeliveries(
-  database: Database, shopId: string, callbackUrl: string, messageIds: number[], now: Date,
+  database: Database,
+  shopId: string,
+  callbackUrl: string,
+  messageIds: number[],
+  now: Date,
 ): Promise<void> {
   if (messageIds.length === 0) return;
-  await database.db.insert(t.deliveries).values(
-    messageIds.map((messageId) => ({ shopId, messageId, callbackUrl, nextAttemptAt: now })),
-  );
+  await database.db
+    .insert(t.deliveries)
+    .values(messageIds.map((messageId) => ({ shopId, messageId, callbackUrl, nextAttemptAt: now })));
 }
 
 export type PostJson = (url: string, body: unknown) => Promise<{ ok: boolean; status: number }>;
@@ -54,24 +58,43 @@ async function payloadFor(database: Database, messageId: number) {
     shop_id: row.m.shopId,
     conversation_id: row.m.conversationId,
     buyer_account_id: row.account,
-    message: { id: row.m.id, seq: row.m.seq, text: row.m.text, author: row.m.authorKind, created_at: row.m.createdAt.toISOString() },
+    message: {
+      id: row.m.id,
+      seq: row.m.seq,
+      text: row.m.text,
+      author: row.m.authorKind,
+      created_at: row.m.createdAt.toISOString(),
+    },
   };
 }
 
 /** Claim due deliveries, POST each, record the outcome. */
-export async function deliverDueReplies(
-  opts: { database: Database; now: Date; post?: PostJson; limit?: number },
-): Promise<DeliveryRun> {
+export async function deliverDueReplies(opts: {
+  database: Database;
+  now: Date;
+  post?: PostJson;
+  limit?: number;
+}): Promise<DeliveryRun> {
   const { database, now } = opts;
   const post = opts.post ?? fetchPost;
   const claimed = await database.db.transaction(async (tx) => {
-    const due = await tx.select().from(t.deliveries)
+    const due = await tx
+      .select()
+      .from(t.deliveries)
       .where(and(eq(t.deliveries.state, 'pending'), lte(t.deliveries.nextAttemptAt, now)))
-      .orderBy(asc(t.deliveries.id)).limit(opts.limit ?? 50)
+      .orderBy(asc(t.deliveries.id))
+      .limit(opts.limit ?? 50)
       .for('update', { skipLocked: true });
     if (due.length) {
-      await tx.update(t.deliveries).set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-        .where(inArray(t.deliveries.id, due.map((d) => d.id)));
+      await tx
+        .update(t.deliveries)
+        .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
+        .where(
+          inArray(
+            t.deliveries.id,
+            due.map((d) => d.id),
+          ),
+        );
     }
     return due;
   });
@@ -90,13 +113,20 @@ export async function deliverDueReplies(
     }
     const attempts = d.attempts + 1;
     if (!error) {
-      await database.db.update(t.deliveries).set({ state: 'delivered', attempts, lastError: null }).where(eq(t.deliveries.id, d.id));
+      await database.db
+        .update(t.deliveries)
+        .set({ state: 'delivered', attempts, lastError: null })
+        .where(eq(t.deliveries.id, d.id));
       run.delivered++;
     } else if (attempts >= MAX_ATTEMPTS) {
-      await database.db.update(t.deliveries).set({ state: 'failed', attempts, lastError: error }).where(eq(t.deliveries.id, d.id));
+      await database.db
+        .update(t.deliveries)
+        .set({ state: 'failed', attempts, lastError: error })
+        .where(eq(t.deliveries.id, d.id));
       run.failed++;
     } else {
-      await database.db.update(t.deliveries)
+      await database.db
+        .update(t.deliveries)
         .set({ attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) })
         .where(eq(t.deliveries.id, d.id));
       run.retried++;
@@ -107,13 +137,18 @@ export async function deliverDueReplies(
 
 /** A loop for `dxe serve`; returns a stop function that waits for the running step. */
 export function startDeliveryLoop(opts: {
-  database: Database; now: () => Date; intervalMs?: number; onError?: (err: unknown) => void;
+  database: Database;
+  now: () => Date;
+  intervalMs?: number;
+  onError?: (err: unknown) => void;
 }): () => Promise<void> {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     if (stopped) return;
-    running = running.then(() => deliverDueReplies({ database: opts.database, now: opts.now() })).catch((err: unknown) => opts.onError?.(err));
+    running = running
+      .then(() => deliverDueReplies({ database: opts.database, now: opts.now() }))
+      .catch((err: unknown) => opts.onError?.(err));
   }, opts.intervalMs ?? 1000);
   return async () => {
     stopped = true;

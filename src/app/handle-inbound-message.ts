@@ -2,7 +2,7 @@
 // (channel message id unique per shop) → NLU with the last turns as context → plan (core/bot) →
 // guard every planned message (B4; a blocked one is never sent) → store and publish the replies
 // (send-reply) → update stage, interest and hand-over. Delivery to the channel is a hook.
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDefaultNlu, type Nlu } from '../core/nlu/index.js';
 import { planReply } from '../core/bot/plan-reply.js';
 import type { HandoverReason, ReplyPlan } from '../core/bot/types.js';
@@ -10,8 +10,15 @@ import { DxeError } from '../core/errors.js';
 import type { Database } from '../store/open-database.js';
 import * as t from '../store/schema.js';
 import { conversationSummary, messageView, type MessageView } from './conversations.js';
+import { buyerAndConversation, earlierResult, findExisting, storeBuyerMessage } from './inbound-store.js';
 import type { EventBus } from './event-bus.js';
-import { loadBuyerOrders, loadConversationState, loadShopContext, readBotState, type ShopContext } from './plan-reply.js';
+import {
+  loadBuyerOrders,
+  loadConversationState,
+  loadShopContext,
+  readBotState,
+  type ShopContext,
+} from './plan-reply.js';
 import { guardReply, sendReply } from './send-reply.js';
 
 export interface InboundMessage {
@@ -53,99 +60,28 @@ export interface InboundResult {
   plan?: Omit<ReplyPlan, 'messages'> & { intent: string; confidence: number; blocked: number };
 }
 
-const UNIQUE_VIOLATION = '23505';
-const SOFT_HANDOVERS: ReadonlySet<string> = new Set<HandoverReason>(['bot_alone_too_long', 'order_action', 'missing_data']);
-
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = Reflect.get(e, 'cause')) {
-    if (Reflect.get(e, 'code') === UNIQUE_VIOLATION) return true;
-  }
-  return false;
-}
-
-/** The earlier result of a redelivered message: the buyer message and the replies that followed it. */
-async function earlierResult(database: Database, row: typeof t.messages.$inferSelect): Promise<InboundResult> {
-  const after = await database.db.select().from(t.messages)
-    .where(and(eq(t.messages.conversationId, row.conversationId), gt(t.messages.seq, row.seq)))
-    .orderBy(asc(t.messages.seq)).limit(50);
-  const replies: MessageView[] = [];
-  for (const m of after) {
-    if (m.direction === 'in') break;
-    if (m.authorKind === 'bot') replies.push(messageView(m));
-  }
-  const [c] = await database.db.select().from(t.conversations).where(eq(t.conversations.id, row.conversationId));
-  const reason = c?.handoverReason ?? null;
-  return {
-    duplicate: true,
-    conversationId: row.conversationId,
-    buyerMessage: messageView(row),
-    replies,
-    handover: reason && c?.status !== 'bot' ? { reason: reason as HandoverReason, reasonZh: '' } : null,
-  };
-}
-
-async function findExisting(database: Database, shopId: string, messageId: string) {
-  const [row] = await database.db.select().from(t.messages)
-    .where(and(eq(t.messages.shopId, shopId), eq(t.messages.channelMessageId, messageId)));
-  return row;
-}
-
-async function buyerAndConversation(database: Database, input: InboundMessage, now: Date) {
-  const { db } = database;
-  await db.insert(t.buyers).values({ shopId: input.shopId, platformAccount: input.buyerAccountId })
-    .onConflictDoNothing({ target: [t.buyers.shopId, t.buyers.platformAccount] });
-  const [buyer] = await db.select().from(t.buyers)
-    .where(and(eq(t.buyers.shopId, input.shopId), eq(t.buyers.platformAccount, input.buyerAccountId)));
-  if (!buyer) throw new DxeError('INTERNAL', '买家记录创建失败');
-  // One open conversation per buyer: two first messages arriving together must not open two
-  // (a transaction-scoped advisory lock on the buyer serialises the look-up and the insert).
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`conv:${buyer.id}`}))`);
-    const [open] = await tx.select().from(t.conversations)
-      .where(and(eq(t.conversations.shopId, input.shopId), eq(t.conversations.buyerId, buyer.id), ne(t.conversations.status, 'closed')))
-      .orderBy(asc(t.conversations.createdAt)).limit(1);
-    if (open) return { buyer, conversation: open, isNew: false };
-    const [created] = await tx.insert(t.conversations)
-      .values({ shopId: input.shopId, buyerId: buyer.id, channel: input.channel, createdAt: now })
-      .returning();
-    return { buyer, conversation: created!, isNew: true };
-  });
-}
-
-/** Store the buyer message (seq bump and insert in one transaction). Null when it already exists. */
-async function storeBuyerMessage(database: Database, conversationId: string, input: InboundMessage, now: Date) {
-  try {
-    return await database.db.transaction(async (tx) => {
-      const [bumped] = await tx.update(t.conversations)
-        .set({
-          lastSeq: sql`${t.conversations.lastSeq} + 1`,
-          lastMessageAt: now,
-          lastBuyerMessageAt: now,
-          firstBuyerMessageAt: sql`coalesce(${t.conversations.firstBuyerMessageAt}, ${now.toISOString()}::timestamptz)`,
-        })
-        .where(eq(t.conversations.id, conversationId))
-        .returning({ lastSeq: t.conversations.lastSeq });
-      const [row] = await tx.insert(t.messages).values({
-        shopId: input.shopId, conversationId, seq: bumped!.lastSeq, direction: 'in', authorKind: 'buyer',
-        text: input.text, channelMessageId: input.messageId, sentAt: input.sentAt ?? now, createdAt: now,
-      }).returning();
-      return row!;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) return null;
-    throw err;
-  }
-}
-
+const SOFT_HANDOVERS: ReadonlySet<string> = new Set<HandoverReason>([
+  'bot_alone_too_long',
+  'order_action',
+  'missing_data',
+]);
 /**
  * B4: guard each planned message; a blocked one is replaced by the guard's compliant rewrite
  * when that passes, else dropped. Returns what may be sent and how many were blocked.
  */
-function guardPlanned(ctx: ShopContext, planned: string[], previous: string[]): { ok: string[]; blocked: number } {
+function guardPlanned(
+  ctx: ShopContext,
+  planned: string[],
+  previous: string[],
+): { ok: string[]; blocked: number } {
   const ok: string[] = [];
   let blocked = 0;
   for (const text of planned) {
-    const gctx = { freeShipping: ctx.settings.freeShipping, askerIsBuyer: true, previousOutgoing: [...previous, ...ok] };
+    const gctx = {
+      freeShipping: ctx.settings.freeShipping,
+      askerIsBuyer: true,
+      previousOutgoing: [...previous, ...ok],
+    };
     const verdict = guardReply(ctx.profile, text, gctx);
     if (verdict.verdict !== 'block') {
       ok.push(text);
@@ -153,7 +89,8 @@ function guardPlanned(ctx: ShopContext, planned: string[], previous: string[]): 
     }
     blocked++;
     const rewrite = verdict.violations.find((v) => v.severity === 'block')?.rewrite;
-    if (rewrite && rewrite !== text && guardReply(ctx.profile, rewrite, gctx).verdict !== 'block') ok.push(rewrite);
+    if (rewrite && rewrite !== text && guardReply(ctx.profile, rewrite, gctx).verdict !== 'block')
+      ok.push(rewrite);
   }
   return { ok, blocked };
 }
@@ -162,7 +99,10 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
   const { database, now } = deps;
   const text = input.text.trim();
   if (!text) throw new DxeError('VALIDATION_FAILED', '消息内容不能为空');
-  const [shopRow] = await database.db.select({ id: t.shops.id }).from(t.shops).where(eq(t.shops.id, input.shopId));
+  const [shopRow] = await database.db
+    .select({ id: t.shops.id })
+    .from(t.shops)
+    .where(eq(t.shops.id, input.shopId));
   if (!shopRow) throw new DxeError('NOT_FOUND', '找不到该店铺');
 
   const existing = await findExisting(database, input.shopId, input.messageId);
@@ -175,15 +115,25 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
     return earlierResult(database, again);
   }
   const buyerView = messageView(stored);
-  await deps.bus.publish({ type: 'message.created', shopId: input.shopId, data: { conversationId: conversation.id, message: buyerView } });
+  await deps.bus.publish({
+    type: 'message.created',
+    shopId: input.shopId,
+    data: { conversationId: conversation.id, message: buyerView },
+  });
   await deps.onEvent?.({ type: 'buyer_message', conversationId: conversation.id, message: buyerView });
 
   // NLU with the last turns as context (elliptic follow-ups: 那L码呢).
   const state = await loadConversationState(database, conversation, stored.seq);
   // The buyer's own earlier turns are the context: our replies would pull the topic elsewhere.
-  const context = state.turns.filter((x) => x.author === 'buyer').slice(-3).map((x) => x.text);
+  const context = state.turns
+    .filter((x) => x.author === 'buyer')
+    .slice(-3)
+    .map((x) => x.text);
   const nlu = (deps.nlu ?? getDefaultNlu()).classify(text, { context, now });
-  await database.db.update(t.messages).set({ intent: nlu.intent, confidence: nlu.confidence }).where(eq(t.messages.id, stored.id));
+  await database.db
+    .update(t.messages)
+    .set({ intent: nlu.intent, confidence: nlu.confidence })
+    .where(eq(t.messages.id, stored.id));
   buyerView.intent = nlu.intent;
   buyerView.confidence = nlu.confidence;
 
@@ -191,14 +141,27 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
   const orders = await loadBuyerOrders(database, input.shopId, buyer.id, ctx.profile);
   // The shared model does not know this shop's catalogue: titles written in the message count as
   // item references too (the chat's item card arrives the same way from most bridges).
-  const card = input.itemId ? ctx.items.find((i) => i.id === input.itemId || i.title === input.itemId) : undefined;
-  const named = [...ctx.items.filter((i) => text.includes(i.title)).map((i) => i.id), ...(card ? [card.id] : [])];
+  const card = input.itemId
+    ? ctx.items.find((i) => i.id === input.itemId || i.title === input.itemId)
+    : undefined;
+  const named = [
+    ...ctx.items.filter((i) => text.includes(i.title)).map((i) => i.id),
+    ...(card ? [card.id] : []),
+  ];
   const entities = { ...nlu.entities, itemRefs: [...new Set([...nlu.entities.itemRefs, ...named])] };
-  const firstItemRef = entities.itemRefs.map((r) => ctx.items.find((i) => i.id === r || i.title === r)).find(Boolean);
+  const firstItemRef = entities.itemRefs
+    .map((r) => ctx.items.find((i) => i.id === r || i.title === r))
+    .find(Boolean);
   const plan = planReply({
     nlu: { intent: nlu.intent, confidence: nlu.confidence, entities, secondary: nlu.secondary ?? null },
-    text, conversation: state, shop: ctx.shop, items: ctx.items, orders,
-    standardAnswers: ctx.standardAnswers, promotions: ctx.promotions, now,
+    text,
+    conversation: state,
+    shop: ctx.shop,
+    items: ctx.items,
+    orders,
+    standardAnswers: ctx.standardAnswers,
+    promotions: ctx.promotions,
+    now,
     // C3: welcome until someone has answered this conversation.
     isFirstMessage: isNew || !state.turns.some((x) => x.author !== 'buyer'),
   });
@@ -207,9 +170,13 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
   // While the hand-over only asks a person to do one thing (change an address, look up data) or
   // to join (C17), the bot goes on answering until someone takes the chat; a complaint, a request
   // for a person, or a chat the bot did not understand waits for the person.
-  const botMaySpeak = conversation.status === 'bot'
-    || (conversation.status === 'queued' && SOFT_HANDOVERS.has(conversation.handoverReason ?? ''));
-  const previous = state.turns.filter((x) => x.author !== 'buyer').map((x) => x.text).slice(-10);
+  const botMaySpeak =
+    conversation.status === 'bot' ||
+    (conversation.status === 'queued' && SOFT_HANDOVERS.has(conversation.handoverReason ?? ''));
+  const previous = state.turns
+    .filter((x) => x.author !== 'buyer')
+    .map((x) => x.text)
+    .slice(-10);
   const { ok, blocked } = botMaySpeak ? guardPlanned(ctx, plan.messages, previous) : { ok: [], blocked: 0 };
   let handover = plan.handover ?? null;
   if (botMaySpeak && blocked > 0 && ok.length === 0 && !handover) {
@@ -219,7 +186,12 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
   let replies: MessageView[] = [];
   if (ok.length > 0) {
     try {
-      replies = (await sendReply({ database, bus: deps.bus, now }, { conversationId: conversation.id, text: ok.join('\n'), author: { kind: 'bot' } })).messages;
+      replies = (
+        await sendReply(
+          { database, bus: deps.bus, now },
+          { conversationId: conversation.id, text: ok.join('\n'), author: { kind: 'bot' } },
+        )
+      ).messages;
     } catch (err) {
       if (!(err instanceof DxeError && err.code === 'REPLY_BLOCKED')) throw err;
       handover ??= { reason: 'guard_blocked', reasonZh: '机器人回复被规则拦截，需人工回复' };
@@ -235,24 +207,44 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
     misunderstandings: plan.misunderstandings,
     verifiedOrderIds: [...verified],
     bargainer: plan.signals.bargainer,
-    ...(firstItemRef ? { focusItemId: firstItemRef.id } : bot.focusItemId ? { focusItemId: bot.focusItemId } : {}),
+    ...(firstItemRef
+      ? { focusItemId: firstItemRef.id }
+      : bot.focusItemId
+        ? { focusItemId: bot.focusItemId }
+        : {}),
   };
   const takeOver = handover && botMaySpeak;
-  await database.db.update(t.conversations).set({
-    stage: plan.stage,
-    lastIntent: nlu.intent,
-    interest: plan.signals.interest,
-    state: nextState,
-    ...(takeOver
-      ? { status: 'queued' as const, handoverReason: handover!.reason, priority: handover!.reason === 'complaint' ? 5 : conversation.priority }
-      : {}),
-  }).where(eq(t.conversations.id, conversation.id));
+  await database.db
+    .update(t.conversations)
+    .set({
+      stage: plan.stage,
+      lastIntent: nlu.intent,
+      interest: plan.signals.interest,
+      state: nextState,
+      ...(takeOver
+        ? {
+            status: 'queued' as const,
+            handoverReason: handover!.reason,
+            priority: handover!.reason === 'complaint' ? 5 : conversation.priority,
+          }
+        : {}),
+    })
+    .where(eq(t.conversations.id, conversation.id));
   const summary = await conversationSummary(database, conversation.id, now);
-  await deps.bus.publish({ type: 'conversation.updated', shopId: input.shopId, data: { conversationId: conversation.id, conversation: summary } });
+  await deps.bus.publish({
+    type: 'conversation.updated',
+    shopId: input.shopId,
+    data: { conversationId: conversation.id, conversation: summary },
+  });
 
-  if (replies.length) await deps.onEvent?.({ type: 'bot_replies', conversationId: conversation.id, messages: replies });
+  if (replies.length)
+    await deps.onEvent?.({ type: 'bot_replies', conversationId: conversation.id, messages: replies });
   if (takeOver) {
-    await deps.bus.publish({ type: 'conversation.handover', shopId: input.shopId, data: { conversationId: conversation.id, ...handover } });
+    await deps.bus.publish({
+      type: 'conversation.handover',
+      shopId: input.shopId,
+      data: { conversationId: conversation.id, ...handover },
+    });
     await deps.onEvent?.({ type: 'handover', conversationId: conversation.id, ...handover! });
   }
   const { messages: _planned, ...rest } = plan;
@@ -262,6 +254,12 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
     buyerMessage: buyerView,
     replies,
     handover: takeOver ? handover : null,
-    plan: { ...rest, ...(handover ? { handover } : {}), intent: nlu.intent, confidence: nlu.confidence, blocked },
+    plan: {
+      ...rest,
+      ...(handover ? { handover } : {}),
+      intent: nlu.intent,
+      confidence: nlu.confidence,
+      blocked,
+    },
   };
 }

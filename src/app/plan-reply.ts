@@ -7,9 +7,22 @@ import { isIntentId } from '../core/intents.js';
 import { DxeError } from '../core/errors.js';
 import { maskAddress, maskName, maskPhone } from '../core/privacy.js';
 import { isStage, type Stage } from '../core/conversation/stages.js';
-import { parseShopSettings, sizeChartSchema, toPlannerSettings, type StoredShopSettings } from '../core/bot/shop-settings-schema.js';
+import {
+  parseShopSettings,
+  sizeChartSchema,
+  toPlannerSettings,
+  type StoredShopSettings,
+} from '../core/bot/shop-settings-schema.js';
 import type {
-  ConversationState, Item, Order, OrderState, PlatformId, Promotion, Shop, StandardAnswer, Turn,
+  ConversationState,
+  Item,
+  Order,
+  OrderState,
+  PlatformId,
+  Promotion,
+  Shop,
+  StandardAnswer,
+  Turn,
 } from '../core/bot/types.js';
 import { isPlatform, type Profile } from '../core/rules/schema.js';
 import type { Database } from '../store/open-database.js';
@@ -32,15 +45,35 @@ export async function loadShopContext(database: Database, shopId: string): Promi
   if (!row) throw new DxeError('NOT_FOUND', '找不到该店铺');
   if (!isPlatform(row.platform)) throw new DxeError('PROFILE_INVALID', `未知平台: ${row.platform}`);
   const settings = parseShopSettings(row.settings);
-  const itemRows = await db.select().from(t.items).where(and(eq(t.items.shopId, shopId), eq(t.items.listed, true)));
+  const itemRows = await db
+    .select()
+    .from(t.items)
+    .where(and(eq(t.items.shopId, shopId), eq(t.items.listed, true)));
   const variantRows = itemRows.length
-    ? await db.select().from(t.itemVariants).where(inArray(t.itemVariants.itemId, itemRows.map((i) => i.id)))
+    ? await db
+        .select()
+        .from(t.itemVariants)
+        .where(
+          inArray(
+            t.itemVariants.itemId,
+            itemRows.map((i) => i.id),
+          ),
+        )
     : [];
-  const promoRows = await db.select().from(t.promotions).where(and(eq(t.promotions.shopId, shopId), eq(t.promotions.active, true)));
+  const promoRows = await db
+    .select()
+    .from(t.promotions)
+    .where(and(eq(t.promotions.shopId, shopId), eq(t.promotions.active, true)));
   const answerRows = await db.select().from(t.standardAnswers).where(eq(t.standardAnswers.shopId, shopId));
   const platform: PlatformId = row.platform;
   return {
-    shop: { id: row.id, name: row.name, platform, agentName: settings.agentName, settings: toPlannerSettings(settings) },
+    shop: {
+      id: row.id,
+      name: row.name,
+      platform,
+      agentName: settings.agentName,
+      settings: toPlannerSettings(settings),
+    },
     settings,
     profile: shopProfile(row.platform, row.ruleOverrides),
     ruleOverrides: row.ruleOverrides,
@@ -52,7 +85,9 @@ export async function loadShopContext(database: Database, shopId: string): Promi
         category: i.category,
         price: i.priceFen / 100,
         attributes: i.attributes,
-        variants: variantRows.filter((v) => v.itemId === i.id).map((v) => ({ colour: v.colour, size: v.size, stock: v.stock })),
+        variants: variantRows
+          .filter((v) => v.itemId === i.id)
+          .map((v) => ({ colour: v.colour, size: v.size, stock: v.stock })),
         similarItemIds: i.similarItemIds,
         ...(chart.success && chart.data.length ? { sizeChart: chart.data } : {}),
       };
@@ -83,7 +118,11 @@ export function neutralOrderState(state: string, profile: Profile): OrderState {
   if (s === bare(m.initial) || /WAIT_BUYER_PAY|unpaid/i.test(s)) return 'unpaid';
   const paid = m.transitions.find((x) => bare(x.from) === bare(m.initial) && x.event === 'buyer_pay')?.to;
   if ((paid && s === bare(paid)) || /WAIT_SELLER_SEND|^paid$/i.test(s)) return 'paid';
-  const closers = new Set(m.transitions.filter((x) => bare(x.from) === bare(m.initial) && x.event !== 'buyer_pay').map((x) => bare(x.to)));
+  const closers = new Set(
+    m.transitions
+      .filter((x) => bare(x.from) === bare(m.initial) && x.event !== 'buyer_pay')
+      .map((x) => bare(x.to)),
+  );
   if (closers.has(s) || /关闭|CLOSED|cancel/i.test(s)) return 'closed';
   if (m.final.map(bare).includes(s) || /成功|FINISHED|放款|completed/i.test(s)) return 'succeeded';
   if (/签收|SIGNED/i.test(s)) return 'signed';
@@ -91,11 +130,19 @@ export function neutralOrderState(state: string, profile: Profile): OrderState {
 }
 
 /** This buyer's orders (D6), newest first, with personal data masked before it reaches a reply. */
-export async function loadBuyerOrders(database: Database, shopId: string, buyerId: string, profile: Profile): Promise<Order[]> {
+export async function loadBuyerOrders(
+  database: Database,
+  shopId: string,
+  buyerId: string,
+  profile: Profile,
+): Promise<Order[]> {
   const { db } = database;
-  const rows = await db.select().from(t.orders)
+  const rows = await db
+    .select()
+    .from(t.orders)
     .where(and(eq(t.orders.shopId, shopId), eq(t.orders.buyerId, buyerId)))
-    .orderBy(desc(t.orders.orderedAt)).limit(20);
+    .orderBy(desc(t.orders.orderedAt))
+    .limit(20);
   if (rows.length === 0) return [];
   const ids = rows.map((o) => o.id);
   const lines = await db.select().from(t.orderLines).where(inArray(t.orderLines.orderId, ids));
@@ -103,11 +150,16 @@ export async function loadBuyerOrders(database: Database, shopId: string, buyerI
   const cases = await db.select().from(t.aftersalesCases).where(inArray(t.aftersalesCases.orderId, ids));
   const finals = new Set(profile.refunds.machine.final.map(bare));
   return rows.map((o) => {
-    const openCase = cases.filter((c) => c.orderId === o.id && !c.closedAt && !finals.has(bare(c.state)))
+    const openCase = cases
+      .filter((c) => c.orderId === o.id && !c.closedAt && !finals.has(bare(c.state)))
       .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime())[0];
     const state = neutralOrderState(o.state, profile);
     const address = o.receiverAddress
-      ? { receiver: maskName(o.receiverName) ?? '', phone: maskPhone(o.receiverPhone) ?? '', text: maskAddress(o.receiverAddress) ?? '' }
+      ? {
+          receiver: maskName(o.receiverName) ?? '',
+          phone: maskPhone(o.receiverPhone) ?? '',
+          text: maskAddress(o.receiverAddress) ?? '',
+        }
       : undefined;
     return {
       id: o.id,
@@ -120,24 +172,34 @@ export async function loadBuyerOrders(database: Database, shopId: string, buyerI
       ...(state === 'succeeded' && o.completedAt ? { signedAt: o.completedAt.toISOString() } : {}),
       ...(o.trackingNo ? { trackingNo: o.trackingNo } : {}),
       ...(o.courier ? { courier: o.courier } : {}),
-      logistics: events.filter((e) => e.orderId === o.id).map((e) => ({ at: e.at.toISOString(), text: e.text })),
+      logistics: events
+        .filter((e) => e.orderId === o.id)
+        .map((e) => ({ at: e.at.toISOString(), text: e.text })),
       ...(address ? { address } : {}),
       ...(o.buyerNote ? { buyerNote: o.buyerNote } : {}),
-      lines: lines.filter((l) => l.orderId === o.id).map((l) => ({
-        itemId: l.itemId ?? '', title: l.title, quantity: l.qty, price: l.priceFen / 100,
-        ...(l.colour ? { colour: l.colour } : {}), ...(l.size ? { size: l.size } : {}),
-      })),
+      lines: lines
+        .filter((l) => l.orderId === o.id)
+        .map((l) => ({
+          itemId: l.itemId ?? '',
+          title: l.title,
+          quantity: l.qty,
+          price: l.priceFen / 100,
+          ...(l.colour ? { colour: l.colour } : {}),
+          ...(l.size ? { size: l.size } : {}),
+        })),
       ...(openCase ? { refundState: openCase.state } : {}),
     };
   });
 }
 
 /** What the bot keeps between turns in conversations.state. */
-export const botStateSchema = z.object({
-  misunderstandings: z.number().int().min(0).default(0),
-  focusItemId: z.string().optional(),
-  verifiedOrderIds: z.array(z.string()).default([]),
-}).loose();
+export const botStateSchema = z
+  .object({
+    misunderstandings: z.number().int().min(0).default(0),
+    focusItemId: z.string().optional(),
+    verifiedOrderIds: z.array(z.string()).default([]),
+  })
+  .loose();
 export type BotState = z.infer<typeof botStateSchema>;
 
 export function readBotState(raw: unknown): BotState {
@@ -149,11 +211,16 @@ export function readBotState(raw: unknown): BotState {
  * many bot messages went out since a person last spoke (C17).
  */
 export async function loadConversationState(
-  database: Database, conversation: typeof t.conversations.$inferSelect, beforeSeq: number,
+  database: Database,
+  conversation: typeof t.conversations.$inferSelect,
+  beforeSeq: number,
 ): Promise<ConversationState> {
-  const rows = await database.db.select().from(t.messages)
+  const rows = await database.db
+    .select()
+    .from(t.messages)
     .where(eq(t.messages.conversationId, conversation.id))
-    .orderBy(desc(t.messages.seq)).limit(40);
+    .orderBy(desc(t.messages.seq))
+    .limit(40);
   const earlier = rows.filter((m) => m.seq < beforeSeq).reverse();
   const turns: Turn[] = earlier
     .filter((m) => m.authorKind !== 'system')

@@ -17,11 +17,25 @@ function env(dataDir: string): NodeJS.ProcessEnv {
 describe('dxe chat (B1, C1, C3, C7)', () => {
   it('answers each line and shows intent, stage and the plan', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dxe-chat-'));
-    const demo = spawnSync(process.execPath, [DXE, 'demo'], { env: env(dataDir), encoding: 'utf8', timeout: 60_000 });
+    const demo = spawnSync(process.execPath, [DXE, 'demo'], {
+      env: env(dataDir),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(demo.status).toBe(0);
-    const input = ['在吗', '/item 纯棉圆领短袖T恤', '白色L码还有吗', '能便宜点吗', '/quit', '这行不会发出'].join('\n');
+    const input = [
+      '在吗',
+      '/item 纯棉圆领短袖T恤',
+      '白色L码还有吗',
+      '能便宜点吗',
+      '/quit',
+      '这行不会发出',
+    ].join('\n');
     const chat = spawnSync(process.execPath, [DXE, 'chat', '--shop', 'demo-tmall', '--buyer', 'cli_test'], {
-      env: env(dataDir), input, encoding: 'utf8', timeout: 60_000,
+      env: env(dataDir),
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
     });
     expect(chat.stderr).not.toMatch(/错误/);
     expect(chat.status).toBe(0);
@@ -39,7 +53,12 @@ describe('dxe chat (B1, C1, C3, C7)', () => {
 
   it('an unknown shop is a clear error', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dxe-chat-'));
-    const chat = spawnSync(process.execPath, [DXE, 'chat', '--shop', 'nope'], { env: env(dataDir), input: '', encoding: 'utf8', timeout: 60_000 });
+    const chat = spawnSync(process.execPath, [DXE, 'chat', '--shop', 'nope'], {
+      env: env(dataDir),
+      input: '',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(chat.status).not.toBe(0);
     expect(chat.stderr).toContain('找不到该店铺');
   }, 60_000);

@@ -29,9 +29,15 @@ async function chat(raw: unknown): Promise<void> {
   try {
     const ctx = await loadShopContext(database, opts.shop);
     const buyer = opts.buyer ?? `cli_${Date.now().toString(36)}`;
-    out(`店铺 ${ctx.shop.name}（${ctx.shop.platform}），买家账号 ${buyer}。输入消息回车发送，/item <商品id或标题> 切换咨询的商品，/quit 退出。`);
+    out(
+      `店铺 ${ctx.shop.name}（${ctx.shop.platform}），买家账号 ${buyer}。输入消息回车发送，/item <商品id或标题> 切换咨询的商品，/quit 退出。`,
+    );
     let itemId = opts.item;
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+    const rl = createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: process.stdin.isTTY,
+    });
     if (process.stdin.isTTY) rl.setPrompt('买家> ');
     rl.prompt();
     let n = 0;
@@ -53,7 +59,14 @@ async function chat(raw: unknown): Promise<void> {
       n++;
       const result = await handleInboundMessage(
         { database, bus, now: new Date() },
-        { shopId: opts.shop, buyerAccountId: buyer, channel: 'cli', messageId: `cli-${buyer}-${n}`, text, ...(itemId ? { itemId } : {}) },
+        {
+          shopId: opts.shop,
+          buyerAccountId: buyer,
+          channel: 'cli',
+          messageId: `cli-${buyer}-${n}`,
+          text,
+          ...(itemId ? { itemId } : {}),
+        },
       );
       for (const m of result.replies) out(`${ctx.shop.agentName}> ${m.text}`);
       if (result.replies.length === 0) out(dim('（机器人未回复：会话由人工处理中）'));
@@ -73,8 +86,10 @@ async function chat(raw: unknown): Promise<void> {
         }
         if (p.question) out(dim(`  反问 ${p.question}`));
         if (p.handover) out(dim(`  转人工 ${p.handover.reason}：${p.handover.reasonZh}`));
-        if (p.signals.interest.reasonZh) out(dim(`  兴趣 ${p.signals.interest.score}：${p.signals.interest.reasonZh}`));
-        if (p.signals.bargainer.kind !== 'none') out(dim(`  议价 ${p.signals.bargainer.kind}：${p.signals.bargainer.reasonZh}`));
+        if (p.signals.interest.reasonZh)
+          out(dim(`  兴趣 ${p.signals.interest.score}：${p.signals.interest.reasonZh}`));
+        if (p.signals.bargainer.kind !== 'none')
+          out(dim(`  议价 ${p.signals.bargainer.kind}：${p.signals.bargainer.reasonZh}`));
       }
       rl.prompt();
     }

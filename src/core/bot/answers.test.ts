@@ -5,11 +5,16 @@ import { DEFAULT_ANSWERS } from './default-answers.js';
 
 describe('filling standard answers (C12)', () => {
   it('fills placeholders from data', () => {
-    expect(fillTemplate('亲，{item.title}是{item.price}元', { 'item.title': 'T恤', 'item.price': 59 })).toBe('亲，T恤是59元');
+    expect(fillTemplate('亲，{item.title}是{item.price}元', { 'item.title': 'T恤', 'item.price': 59 })).toBe(
+      '亲，T恤是59元',
+    );
   });
-  it.each([[{}], [{ 'item.title': '' }], [{ 'item.title': undefined }]])('a missing value gives null, never a {…} (%o)', (vars) => {
-    expect(fillTemplate('亲，{item.title}有货', vars)).toBeNull();
-  });
+  it.each([[{}], [{ 'item.title': '' }], [{ 'item.title': undefined }]])(
+    'a missing value gives null, never a {…} (%o)',
+    (vars) => {
+      expect(fillTemplate('亲，{item.title}有货', vars)).toBeNull();
+    },
+  );
   it('rotation is deterministic and skips variants whose data is missing', () => {
     const lib = [{ intent: 'x', variants: ['A{a}', 'B{b}', 'C'] }];
     const picks = [0, 1, 2, 3, 4, 5].map((t) => pickAnswer('x', lib, { a: 1 }, t)?.messages[0]);
@@ -27,7 +32,8 @@ describe('short messages, one line each (C4)', () => {
     expect(splitMessages('第一句\n\n第二句')).toEqual(['第一句', '第二句']);
   });
   it('cuts a long line after sentence punctuation, keeping every character', () => {
-    const long = '亲，这款是新疆长绒棉的，穿着透气舒服。洗涤建议冷水手洗，不要暴晒，这样能穿很久。尺码偏正常，按平时穿的码数拍就可以啦！';
+    const long =
+      '亲，这款是新疆长绒棉的，穿着透气舒服。洗涤建议冷水手洗，不要暴晒，这样能穿很久。尺码偏正常，按平时穿的码数拍就可以啦！';
     const parts = splitMessages(long);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.every((p) => p.length <= 40)).toBe(true);
@@ -37,28 +43,118 @@ describe('short messages, one line each (C4)', () => {
 
 /** Keys the planner asks for; each must exist in the defaults. */
 const FLOW_KEYS = [
-  'welcome', 'stock.in', 'stock.low', 'stock.colours', 'stock.variant_out', 'stock.size_out', 'stock.item_out',
-  'stock.restock', 'stock.ask_item', 'size_fit.advice', 'size_fit.between', 'size_fit.ask', 'size_fit.outside',
-  'product_info.attr', 'product_info.general', 'product_info.need', 'recommend.ask', 'recommend.similar',
-  'recommend.cross', 'recommend.pick', 'bargain.hold', 'bargain.coupon', 'bargain.gift', 'bargain.freight',
-  'bargain.final', 'promotion.list', 'promotion.none', 'shipping_fee.free', 'shipping_fee.remote',
-  'shipping_fee.paid', 'ship_time.today', 'ship_time.tomorrow', 'ship_time.order_today', 'ship_time.order_tomorrow',
-  'courier.list', 'courier.ok', 'courier.other', 'logistics.tracking', 'logistics.no_events', 'logistics.ask_order',
-  'logistics.privacy', 'verify.items', 'verify.unfillable', 'payment.guide', 'payment.unpaid_nudge', 'payment.price_change', 'order_change.address',
-  'order_change.shipped', 'order_change.cancel_unpaid', 'order_change.cancel_paid', 'verify', 'verify.note',
-  'return_exchange.window', 'return_exchange.unshipped', 'return_exchange.in_transit', 'return_exchange.expired',
-  'refund.unshipped', 'refund.in_transit', 'refund.received', 'refund.progress', 'aftersales.ask_order',
-  'review.invite', 'review.no_reward', 'thanks_bye.bought', 'thanks_bye.not_bought', 'handover', 'handover.offer',
-  'clarify', 'interest.angle',
+  'welcome',
+  'stock.in',
+  'stock.low',
+  'stock.colours',
+  'stock.variant_out',
+  'stock.size_out',
+  'stock.item_out',
+  'stock.restock',
+  'stock.ask_item',
+  'size_fit.advice',
+  'size_fit.between',
+  'size_fit.ask',
+  'size_fit.outside',
+  'product_info.attr',
+  'product_info.general',
+  'product_info.need',
+  'recommend.ask',
+  'recommend.similar',
+  'recommend.cross',
+  'recommend.pick',
+  'bargain.hold',
+  'bargain.coupon',
+  'bargain.gift',
+  'bargain.freight',
+  'bargain.final',
+  'promotion.list',
+  'promotion.none',
+  'shipping_fee.free',
+  'shipping_fee.remote',
+  'shipping_fee.paid',
+  'ship_time.today',
+  'ship_time.tomorrow',
+  'ship_time.order_today',
+  'ship_time.order_tomorrow',
+  'courier.list',
+  'courier.ok',
+  'courier.other',
+  'logistics.tracking',
+  'logistics.no_events',
+  'logistics.ask_order',
+  'logistics.privacy',
+  'verify.items',
+  'verify.unfillable',
+  'payment.guide',
+  'payment.unpaid_nudge',
+  'payment.price_change',
+  'order_change.address',
+  'order_change.shipped',
+  'order_change.cancel_unpaid',
+  'order_change.cancel_paid',
+  'verify',
+  'verify.note',
+  'return_exchange.window',
+  'return_exchange.unshipped',
+  'return_exchange.in_transit',
+  'return_exchange.expired',
+  'refund.unshipped',
+  'refund.in_transit',
+  'refund.received',
+  'refund.progress',
+  'aftersales.ask_order',
+  'review.invite',
+  'review.no_reward',
+  'thanks_bye.bought',
+  'thanks_bye.not_bought',
+  'handover',
+  'handover.offer',
+  'clarify',
+  'interest.angle',
 ];
 
 const KNOWN_PLACEHOLDERS = new Set([
-  'shop.name', 'shop.agent', 'shop.ship_cutoff', 'shop.couriers', 'item.title', 'item.price', 'item.colours',
-  'item.attrs', 'attr.name', 'attr.value', 'variant', 'stock.count', 'restock.date', 'size', 'size.small',
-  'size.basis', 'rec.title', 'rec.price', 'coupon.text', 'gift.text', 'freight.text', 'promo.list', 'region', 'fee',
-  'courier', 'order.no', 'order.tracking_no', 'order.courier', 'order.latest_event', 'order.latest_at',
-  'order.receiver', 'order.phone', 'order.address', 'order.note', 'order.refund_state', 'order.items', 'invoice.types',
-  'invoice.when', 'return.days', 'return.shipping',
+  'shop.name',
+  'shop.agent',
+  'shop.ship_cutoff',
+  'shop.couriers',
+  'item.title',
+  'item.price',
+  'item.colours',
+  'item.attrs',
+  'attr.name',
+  'attr.value',
+  'variant',
+  'stock.count',
+  'restock.date',
+  'size',
+  'size.small',
+  'size.basis',
+  'rec.title',
+  'rec.price',
+  'coupon.text',
+  'gift.text',
+  'freight.text',
+  'promo.list',
+  'region',
+  'fee',
+  'courier',
+  'order.no',
+  'order.tracking_no',
+  'order.courier',
+  'order.latest_event',
+  'order.latest_at',
+  'order.receiver',
+  'order.phone',
+  'order.address',
+  'order.note',
+  'order.refund_state',
+  'order.items',
+  'invoice.types',
+  'invoice.when',
+  'return.days',
+  'return.shipping',
 ]);
 
 describe('the default standard-answer library (C3, C10, C12, C13, C14)', () => {

@@ -54,7 +54,9 @@ export function splitMessages(text: string): string[] {
     }
     // Sentences first; a sentence still too long is cut after its commas.
     const sentences = line.match(/[^。！？；!?;]+[。！？；!?;]*/gu) ?? [line];
-    const pieces = sentences.flatMap((x) => (x.length <= MAX_LINE ? [x] : (x.match(/[^，,、]+[，,、]*/gu) ?? [x])));
+    const pieces = sentences.flatMap((x) =>
+      x.length <= MAX_LINE ? [x] : (x.match(/[^，,、]+[，,、]*/gu) ?? [x]),
+    );
     let cur = '';
     for (const p of pieces) {
       if (cur && (cur + p).length > MAX_LINE) {

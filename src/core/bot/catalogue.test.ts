@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEntities } from '../entities.js';
-import { adviseSize, colourMatches, crossSell, generalPick, resolveItem, similarItems, sizeMatches } from './catalogue.js';
+import {
+  adviseSize,
+  colourMatches,
+  crossSell,
+  generalPick,
+  resolveItem,
+  similarItems,
+  sizeMatches,
+} from './catalogue.js';
 import { beforeCutoff, formatBeijing } from './beijing-time.js';
 import { items, shop } from './fixtures.js';
 
@@ -18,14 +26,29 @@ describe('size advice from the chart (B2)', () => {
     [undefined, undefined, null],
   ];
   it.each(cases)('%s cm, %s 斤 → %o', (h, w, expected) => expect(adviseSize(T1, h, w)).toEqual(expected));
-  it('no chart → null', () => expect(adviseSize(items.find((i) => i.id === 'T4')!, 165, 100)).toBeNull());
+  it('no chart → null', () =>
+    expect(
+      adviseSize(
+        items.find((i) => i.id === 'T4')!,
+        165,
+        100,
+      ),
+    ).toBeNull());
 });
 
 describe('matching the buyer’s words to the catalogue', () => {
-  it.each([['黑色', '黑', true], ['黑色', '黑色', true], ['雾蓝', '雾蓝色', true], ['白色', '黑色', false]])('%s ~ %s', (a, b, ok) =>
-    expect(colourMatches(a, b)).toBe(ok));
-  it.each([['XL', 'xl', true], ['2XL', 'XXL', true], ['M', 'M码', true], ['M', 'L', false]])('%s ~ %s', (a, b, ok) =>
-    expect(sizeMatches(a, b)).toBe(ok));
+  it.each([
+    ['黑色', '黑', true],
+    ['黑色', '黑色', true],
+    ['雾蓝', '雾蓝色', true],
+    ['白色', '黑色', false],
+  ])('%s ~ %s', (a, b, ok) => expect(colourMatches(a, b)).toBe(ok));
+  it.each([
+    ['XL', 'xl', true],
+    ['2XL', 'XXL', true],
+    ['M', 'M码', true],
+    ['M', 'L', false],
+  ])('%s ~ %s', (a, b, ok) => expect(sizeMatches(a, b)).toBe(ok));
   it('resolves an item by id, by title, else the chat item card', () => {
     expect(resolveItem(items, { ...emptyEntities(), itemRefs: ['P2'] })?.id).toBe('P2');
     expect(resolveItem(items, { ...emptyEntities(), itemRefs: ['牛仔裤'] })?.id).toBe('P2');

@@ -6,7 +6,8 @@ import type { Item, Recommendation, ShopSettings, Variant } from './types.js';
 /** The item the buyer means: an item ref from the NLU (id or title), else the chat's item card. */
 export function resolveItem(items: Item[], entities: Entities, focusItemId?: string): Item | undefined {
   for (const ref of entities.itemRefs) {
-    const hit = items.find((i) => i.id === ref || i.title === ref) ?? items.find((i) => i.title.includes(ref));
+    const hit =
+      items.find((i) => i.id === ref || i.title === ref) ?? items.find((i) => i.title.includes(ref));
     if (hit) return hit;
   }
   return focusItemId ? items.find((i) => i.id === focusItemId) : undefined;
@@ -20,7 +21,12 @@ export function colourMatches(variantColour: string, asked: string): boolean {
 }
 
 export function sizeMatches(variantSize: string, asked: string): boolean {
-  const norm = (s: string): string => s.toUpperCase().replace(/码$/u, '').replace(/^XXL$/, '2XL').replace(/^XXXL$/, '3XL');
+  const norm = (s: string): string =>
+    s
+      .toUpperCase()
+      .replace(/码$/u, '')
+      .replace(/^XXL$/, '2XL')
+      .replace(/^XXXL$/, '3XL');
   return norm(variantSize) === norm(asked);
 }
 
@@ -108,7 +114,13 @@ export function similarItems(item: Item, items: Item[], size?: string, limit = 3
  * One cross-sell item from a category that pairs with this one (C6: trousers with a shirt): in
  * stock in the buyer's size when known, priced closest to the item in hand, not the dearest.
  */
-export function crossSell(item: Item, items: Item[], settings: ShopSettings, size?: string, limit = 3): Recommendation[] {
+export function crossSell(
+  item: Item,
+  items: Item[],
+  settings: ShopSettings,
+  size?: string,
+  limit = 3,
+): Recommendation[] {
   const pairs = settings.crossSell[item.category] ?? [];
   const candidates = items.filter((i) => pairs.includes(i.category) && available(i, size));
   candidates.sort((a, b) => Math.abs(a.price - item.price) - Math.abs(b.price - item.price));
@@ -129,5 +141,7 @@ export function generalPick(items: Item[], size?: string, limit = 3): Recommenda
   const median = prices[Math.floor((prices.length - 1) / 2)] ?? 0;
   const pool = stocked.filter((i) => i.price <= median);
   pool.sort((a, b) => (b.salesCount ?? 0) - (a.salesCount ?? 0) || a.price - b.price);
-  return pool.slice(0, limit).map((pick) => ({ itemId: pick.id, reason: `店内热销且价位适中（${pick.price}元）` }));
+  return pool
+    .slice(0, limit)
+    .map((pick) => ({ itemId: pick.id, reason: `店内热销且价位适中（${pick.price}元）` }));
 }

@@ -67,8 +67,10 @@ export class Draft {
   mentioned(itemId: string): boolean {
     const item = this.input.items.find((i) => i.id === itemId);
     if (!item) return true;
-    return this.recommendations.some((r) => r.itemId === itemId)
-      || this.input.conversation.turns.some((t) => t.author !== 'buyer' && t.text.includes(item.title));
+    return (
+      this.recommendations.some((r) => r.itemId === itemId) ||
+      this.input.conversation.turns.some((t) => t.author !== 'buyer' && t.text.includes(item.title))
+    );
   }
 
   /**
@@ -108,7 +110,8 @@ export function offerablePromotions(promotions: Promotion[], now: Date): Promoti
   );
 }
 
-export type OrderLookup = { kind: 'found'; order: Order } | { kind: 'foreign'; orderNo: string } | { kind: 'none' };
+export type OrderLookup =
+  { kind: 'found'; order: Order } | { kind: 'foreign'; orderNo: string } | { kind: 'none' };
 
 /**
  * The order the buyer means. A number the buyer typed must be one of this buyer's own orders:

@@ -9,16 +9,46 @@ import { planReply } from './plan-reply.js';
 import { INTENT_IDS } from '../intents.js';
 
 const VARS: Record<string, string> = {
-  'shop.name': '衣小铺旗舰店', 'shop.agent': '客服8号', 'shop.ship_cutoff': '16:00', 'shop.couriers': '中通、圆通',
-  'item.title': '纯棉T恤', 'item.price': '59', 'item.colours': '白色、黑色', 'item.attrs': '材质：棉', 'attr.name': '材质',
-  'attr.value': '棉', variant: '白色 M码', 'stock.count': '2', 'restock.date': '11月30日', size: 'M', 'size.small': 'S',
-  'size.basis': '身高165cm、体重100斤', 'rec.title': '直筒休闲裤', 'rec.price': '129', 'coupon.text': '满199减20优惠券',
-  'gift.text': '收纳袋一个', 'freight.text': '偏远地区运费减半', 'promo.list': '满199减20优惠券', region: '新疆', fee: '10',
-  courier: '顺丰', 'order.no': '3300000000000001', 'order.tracking_no': 'ZT7788990011', 'order.courier': '中通',
-  'order.latest_event': '快件已到达【杭州转运中心】', 'order.latest_at': '11月22日 21:20', 'order.receiver': '王**',
-  'order.phone': '138****5678', 'order.address': '浙江省杭州市****', 'order.note': '请不要放快递柜', 'order.items': '纯棉T恤 白色 M码 ×1',
-  'order.refund_state': '退款申请等待卖家确认中', 'invoice.types': '电子普通发票', 'invoice.when': '确认收货后',
-  'return.days': '7', 'return.shipping': '运费险承担退回运费',
+  'shop.name': '衣小铺旗舰店',
+  'shop.agent': '客服8号',
+  'shop.ship_cutoff': '16:00',
+  'shop.couriers': '中通、圆通',
+  'item.title': '纯棉T恤',
+  'item.price': '59',
+  'item.colours': '白色、黑色',
+  'item.attrs': '材质：棉',
+  'attr.name': '材质',
+  'attr.value': '棉',
+  variant: '白色 M码',
+  'stock.count': '2',
+  'restock.date': '11月30日',
+  size: 'M',
+  'size.small': 'S',
+  'size.basis': '身高165cm、体重100斤',
+  'rec.title': '直筒休闲裤',
+  'rec.price': '129',
+  'coupon.text': '满199减20优惠券',
+  'gift.text': '收纳袋一个',
+  'freight.text': '偏远地区运费减半',
+  'promo.list': '满199减20优惠券',
+  region: '新疆',
+  fee: '10',
+  courier: '顺丰',
+  'order.no': '3300000000000001',
+  'order.tracking_no': 'ZT7788990011',
+  'order.courier': '中通',
+  'order.latest_event': '快件已到达【杭州转运中心】',
+  'order.latest_at': '11月22日 21:20',
+  'order.receiver': '王**',
+  'order.phone': '138****5678',
+  'order.address': '浙江省杭州市****',
+  'order.note': '请不要放快递柜',
+  'order.items': '纯棉T恤 白色 M码 ×1',
+  'order.refund_state': '退款申请等待卖家确认中',
+  'invoice.types': '电子普通发票',
+  'invoice.when': '确认收货后',
+  'return.days': '7',
+  'return.shipping': '运费险承担退回运费',
 };
 
 const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'aliexpress'] as const;
@@ -32,8 +62,13 @@ describe('default answers pass the reply guard (B4, D1–D11)', () => {
         for (const v of a.variants) {
           const text = fillTemplate(v, VARS);
           expect(text).not.toBeNull();
-          const r = checkReply(text ?? '', { guard: profile.guard, penalties: profile.penalties.by_rule }, { freeShipping: true, askerIsBuyer: true });
-          if (r.verdict === 'block') blocked.push(`${a.intent}: ${text} → ${r.violations.map((x) => x.rule).join(',')}`);
+          const r = checkReply(
+            text ?? '',
+            { guard: profile.guard, penalties: profile.penalties.by_rule },
+            { freeShipping: true, askerIsBuyer: true },
+          );
+          if (r.verdict === 'block')
+            blocked.push(`${a.intent}: ${text} → ${r.violations.map((x) => x.rule).join(',')}`);
           // C4: with realistic data every line is one short message, never a dangling fragment
           for (const line of splitMessages(text ?? '')) expect(line.length, line).toBeGreaterThanOrEqual(4);
         }
@@ -47,7 +82,11 @@ describe('default answers pass the reply guard (B4, D1–D11)', () => {
     for (const intent of INTENT_IDS) {
       const p = planReply(makeInput({ text: '这个呢', intent, orders: [orders.shipped] }));
       for (const m of p.messages) {
-        const r = checkReply(m, { guard: profile.guard, penalties: profile.penalties.by_rule }, { freeShipping: true, askerIsBuyer: true });
+        const r = checkReply(
+          m,
+          { guard: profile.guard, penalties: profile.penalties.by_rule },
+          { freeShipping: true, askerIsBuyer: true },
+        );
         expect(r.verdict, `${intent}: ${m}`).not.toBe('block');
       }
     }

@@ -35,7 +35,10 @@ export function handleShipTime(d: Draft): void {
       return;
     }
     if (o.state === 'paid') {
-      d.say(shipsToday(now, cutoff, o.paidAt) ? 'ship_time.order_today' : 'ship_time.order_tomorrow', orderVars(o));
+      d.say(
+        shipsToday(now, cutoff, o.paidAt) ? 'ship_time.order_today' : 'ship_time.order_tomorrow',
+        orderVars(o),
+      );
       return;
     }
   }
@@ -109,7 +112,11 @@ export function handleOrderChange(d: Draft): void {
   }
   if (o.state === 'unpaid' || o.state === 'paid') {
     d.say(SPEC.test(text) ? 'return_exchange.unshipped' : 'order_change.address', orderVars(o));
-    d.handOver('order_action', `买家要修改订单${o.platformOrderNo}（${SPEC.test(text) ? '规格' : '地址/信息'}），需人工在后台修改`, null);
+    d.handOver(
+      'order_action',
+      `买家要修改订单${o.platformOrderNo}（${SPEC.test(text) ? '规格' : '地址/信息'}），需人工在后台修改`,
+      null,
+    );
     return;
   }
   if (o.state === 'shipped') {
@@ -126,7 +133,12 @@ export function handleInvoice(d: Draft): void {
 }
 
 /** Orders placed recently that were not yet confirmed with the buyer (C9). */
-export function orderToVerify(orders: Order[], verified: string[], now: Date, withinHours = 2): Order | undefined {
+export function orderToVerify(
+  orders: Order[],
+  verified: string[],
+  now: Date,
+  withinHours = 2,
+): Order | undefined {
   const since = now.getTime() - withinHours * 3600_000;
   return orders
     .filter((o) => (o.state === 'unpaid' || o.state === 'paid') && !verified.includes(o.id))
@@ -139,7 +151,12 @@ export function orderToVerify(orders: Order[], verified: string[], now: Date, wi
  * ordering buyer's own orders (D6); the address and phone arrive masked from the store.
  * Usable on its own when an order event arrives. Null when the order lacks an address.
  */
-export function planVerification(order: Order, shop: Shop, library: StandardAnswer[], turn = 0): string[] | null {
+export function planVerification(
+  order: Order,
+  shop: Shop,
+  library: StandardAnswer[],
+  turn = 0,
+): string[] | null {
   const items = order.lines
     .map((l) => `${l.title}${l.colour || l.size ? ` ${variantLabel(l.colour, l.size)}` : ''} ×${l.quantity}`)
     .join('、');

@@ -46,7 +46,11 @@ function answerVariantStock(d: Draft, item: Item, colour?: string, size?: string
   }
   // Other colours of the same item that have the wanted size (or any stock when no size named).
   const alternatives = [
-    ...new Set(matchingVariants(item, undefined, size).filter((v) => v.stock > 0).map((v) => v.colour)),
+    ...new Set(
+      matchingVariants(item, undefined, size)
+        .filter((v) => v.stock > 0)
+        .map((v) => v.colour),
+    ),
   ];
   if (alternatives.length > 0) {
     d.say('stock.variant_out', { ...base, 'item.colours': alternatives.join('、') });
@@ -68,7 +72,8 @@ export function handleStock(d: Draft): void {
   if (totalStock(item) === 0) {
     d.say('stock.item_out', itemVars(item));
     recommendSimilar(d, item, size);
-    if (item.restockAt) d.say('stock.restock', { 'restock.date': formatBeijingDate(item.restockAt) }, { main: false });
+    if (item.restockAt)
+      d.say('stock.restock', { 'restock.date': formatBeijingDate(item.restockAt) }, { main: false });
     return;
   }
   if (colour || size) answerVariantStock(d, item, colour, size);
@@ -155,7 +160,11 @@ export function handleColour(d: Draft): void {
   d.say('color_appearance');
   const item = focusItem(d);
   if (item && totalStock(item) > 0) {
-    d.say('stock.colours', { ...itemVars(item), 'item.colours': inStockColours(item).join('、') }, { main: false });
+    d.say(
+      'stock.colours',
+      { ...itemVars(item), 'item.colours': inStockColours(item).join('、') },
+      { main: false },
+    );
   }
 }
 
@@ -166,9 +175,12 @@ export function handleRecommend(d: Draft): void {
   // kind, then something that goes with it), chosen for suitability, not price.
   if (item) {
     d.recommend(similarItems(item, d.input.items, size), 'recommend.similar', { main: true });
-    d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross', { main: true });
+    d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross', {
+      main: true,
+    });
   }
-  if (d.recommendations.length === 0) d.recommend(generalPick(d.input.items, size), 'recommend.pick', { main: true });
+  if (d.recommendations.length === 0)
+    d.recommend(generalPick(d.input.items, size), 'recommend.pick', { main: true });
   if (!item && !size) d.ask('recommend.ask');
 }
 
@@ -203,7 +215,9 @@ export function handleShippingFee(d: Draft): void {
     return;
   }
   const regions = d.input.nlu.entities.regions;
-  const excluded = s.freeShippingExcludedRegions.find((r) => regions.some((x) => r.region.includes(x) || x.includes(r.region)));
+  const excluded = s.freeShippingExcludedRegions.find((r) =>
+    regions.some((x) => r.region.includes(x) || x.includes(r.region)),
+  );
   if (!excluded) {
     d.say('shipping_fee.free');
     return;

@@ -11,11 +11,31 @@ describe('shipping time from the cut-off, Beijing time (B2, seed 004: 16点前�
   const cases: [string, CaseInput, RegExp][] = [
     ['no order, 10:00 → ships today', { text: '今天能发吗', intent: 'ship_time', now: MORNING }, /今天/],
     ['no order, 17:30 → ships tomorrow', { text: '今天能发吗', intent: 'ship_time', now: EVENING }, /明天/],
-    ['paid 09:00, asked 17:30 → today', { text: '什么时候发货', intent: 'ship_time', orders: [orders.paid], now: EVENING }, /今天/],
-    ['paid yesterday 18:00, asked 10:00 → today', { text: '啥时候发', intent: 'ship_time', orders: [orders.paidLate], now: MORNING }, /今天/],
-    ['paid yesterday 18:00, asked 17:30 → tomorrow', { text: '怎么还没发', intent: 'ship_time', orders: [orders.paidLate], now: EVENING }, /明天/],
-    ['16:00 sharp is after the cut-off', { text: '今天发吗', intent: 'ship_time', now: new Date('2026-11-23T08:00:00Z') }, /明天/],
-    ['shipped already → tracking instead', { text: '发货了吗', intent: 'ship_time', orders: [orders.shipped] }, /ZT7788990011/],
+    [
+      'paid 09:00, asked 17:30 → today',
+      { text: '什么时候发货', intent: 'ship_time', orders: [orders.paid], now: EVENING },
+      /今天/,
+    ],
+    [
+      'paid yesterday 18:00, asked 10:00 → today',
+      { text: '啥时候发', intent: 'ship_time', orders: [orders.paidLate], now: MORNING },
+      /今天/,
+    ],
+    [
+      'paid yesterday 18:00, asked 17:30 → tomorrow',
+      { text: '怎么还没发', intent: 'ship_time', orders: [orders.paidLate], now: EVENING },
+      /明天/,
+    ],
+    [
+      '16:00 sharp is after the cut-off',
+      { text: '今天发吗', intent: 'ship_time', now: new Date('2026-11-23T08:00:00Z') },
+      /明天/,
+    ],
+    [
+      'shipped already → tracking instead',
+      { text: '发货了吗', intent: 'ship_time', orders: [orders.shipped] },
+      /ZT7788990011/,
+    ],
   ];
   it.each(cases)('%s', (_n, c, re) => {
     const p = plan(c);
@@ -24,7 +44,9 @@ describe('shipping time from the cut-off, Beijing time (B2, seed 004: 16点前�
   });
 
   it('names the order it speaks about', () => {
-    expect(all(plan({ text: '什么时候发', intent: 'ship_time', orders: [orders.paid] }))).toContain('3300000000000002');
+    expect(all(plan({ text: '什么时候发', intent: 'ship_time', orders: [orders.paid] }))).toContain(
+      '3300000000000002',
+    );
   });
 });
 
@@ -43,13 +65,23 @@ describe('logistics from the buyer’s own order (B1, D6)', () => {
   });
 
   it('D6: an order number of another account is not discussed', () => {
-    const p = plan({ text: '帮我查下9999999999999999', intent: 'logistics', orders: [orders.shipped], entities: { orderNos: ['9999999999999999'] } });
+    const p = plan({
+      text: '帮我查下9999999999999999',
+      intent: 'logistics',
+      orders: [orders.shipped],
+      entities: { orderNos: ['9999999999999999'] },
+    });
     expect(all(p)).toMatch(/下单的账号|下单账号/);
     expect(all(p)).not.toContain('ZT7788990011');
   });
 
   it('an order number the buyer owns is answered', () => {
-    const p = plan({ text: '3300000000000005到哪了', intent: 'logistics', orders: [orders.shipped, orders.signed], entities: { orderNos: ['3300000000000005'] } });
+    const p = plan({
+      text: '3300000000000005到哪了',
+      intent: 'logistics',
+      orders: [orders.shipped, orders.signed],
+      entities: { orderNos: ['3300000000000005'] },
+    });
     expect(all(p)).toContain('YT1234567890');
     expect(all(p)).toContain('签收');
   });
@@ -61,7 +93,9 @@ describe('logistics from the buyer’s own order (B1, D6)', () => {
 
   it('shipped without a tracking number → a person looks it up', () => {
     const bare = { ...orders.shipped, trackingNo: undefined, logistics: [] };
-    expect(plan({ text: '单号多少', intent: 'logistics', orders: [bare] }).handover?.reason).toBe('missing_data');
+    expect(plan({ text: '单号多少', intent: 'logistics', orders: [bare] }).handover?.reason).toBe(
+      'missing_data',
+    );
   });
 });
 
@@ -77,7 +111,11 @@ describe('payment (C8)', () => {
     expect(p.handover?.reason).toBe('money_action');
   });
   it('an order flagged for a freight change gets the instruction too', () => {
-    const p = plan({ text: '可以付了吗', intent: 'payment', orders: [{ ...orders.unpaid, awaitingPriceChange: true }] });
+    const p = plan({
+      text: '可以付了吗',
+      intent: 'payment',
+      orders: [{ ...orders.unpaid, awaitingPriceChange: true }],
+    });
     expect(all(p)).toMatch(/先不要|暂时不要/);
   });
   it('planUnpaidNudge is for unpaid orders only', () => {
@@ -88,7 +126,12 @@ describe('payment (C8)', () => {
 
 describe('order verification after ordering (C9, D6)', () => {
   it('confirms receiver, masked phone, address and the buyer’s note', () => {
-    const p = plan({ text: '拍好了', intent: 'other', orders: [orders.paid], conversation: { verifiedOrderIds: [] } });
+    const p = plan({
+      text: '拍好了',
+      intent: 'other',
+      orders: [orders.paid],
+      conversation: { verifiedOrderIds: [] },
+    });
     const text = all(p);
     expect(text).toContain('王**');
     expect(text).toContain('138****5678');
@@ -99,14 +142,24 @@ describe('order verification after ordering (C9, D6)', () => {
     expect(p.verifiedOrderId).toBe(orders.paid.id);
   });
   it('C9: the ordered items are named so a wrong colour or size is caught before shipping', () => {
-    const p = plan({ text: '拍好了', intent: 'other', orders: [orders.paid], conversation: { verifiedOrderIds: [] } });
+    const p = plan({
+      text: '拍好了',
+      intent: 'other',
+      orders: [orders.paid],
+      conversation: { verifiedOrderIds: [] },
+    });
     expect(all(p)).toContain('纯棉短袖T恤 白色 M码 ×1');
     expect(p.handover).toBeUndefined();
   });
 
   it('O5: an ordered variant sold out since is said at once and a person settles it', () => {
     const black = { ...orders.paid, lines: [{ ...orders.paid.lines[0]!, colour: '黑色', size: 'M' }] };
-    const p = plan({ text: '拍好了', intent: 'other', orders: [black], conversation: { verifiedOrderIds: [] } });
+    const p = plan({
+      text: '拍好了',
+      intent: 'other',
+      orders: [black],
+      conversation: { verifiedOrderIds: [] },
+    });
     expect(all(p)).toMatch(/黑色 M码.*(断货|卖完)/);
     expect(p.handover?.reason).toBe('order_action');
   });
@@ -118,7 +171,12 @@ describe('order verification after ordering (C9, D6)', () => {
     expect(orderToVerify([orders.shipped, orders.paidLate], [], MORNING)).toBeUndefined();
   });
   it('is added after the answer to a question asked right after ordering', () => {
-    const p = plan({ text: '今天能发吗', intent: 'ship_time', orders: [orders.unpaid], conversation: { verifiedOrderIds: [] } });
+    const p = plan({
+      text: '今天能发吗',
+      intent: 'ship_time',
+      orders: [orders.unpaid],
+      conversation: { verifiedOrderIds: [] },
+    });
     expect(p.messages[0]).toMatch(/付款|今天/);
     expect(all(p)).toContain('138****5678');
   });
@@ -129,10 +187,30 @@ describe('order verification after ordering (C9, D6)', () => {
 
 describe('order changes (D7)', () => {
   const cases: [string, CaseInput, RegExp, string | undefined][] = [
-    ['address change before shipping → a person edits it', { text: '地址写错了', intent: 'order_change', orders: [orders.paid] }, /地址/, 'order_action'],
-    ['address change after shipping → courier contacted', { text: '能改地址吗', intent: 'order_change', orders: [orders.shipped] }, /快递/, 'order_action'],
-    ['cancel an unpaid order → the buyer cancels it', { text: '帮我取消订单', intent: 'order_change', orders: [orders.unpaid] }, /取消/, undefined],
-    ['cancel a paid order → the buyer applies for a refund', { text: '不想要了取消吧', intent: 'order_change', orders: [orders.paid] }, /申请退款/, undefined],
+    [
+      'address change before shipping → a person edits it',
+      { text: '地址写错了', intent: 'order_change', orders: [orders.paid] },
+      /地址/,
+      'order_action',
+    ],
+    [
+      'address change after shipping → courier contacted',
+      { text: '能改地址吗', intent: 'order_change', orders: [orders.shipped] },
+      /快递/,
+      'order_action',
+    ],
+    [
+      'cancel an unpaid order → the buyer cancels it',
+      { text: '帮我取消订单', intent: 'order_change', orders: [orders.unpaid] },
+      /取消/,
+      undefined,
+    ],
+    [
+      'cancel a paid order → the buyer applies for a refund',
+      { text: '不想要了取消吧', intent: 'order_change', orders: [orders.paid] },
+      /申请退款/,
+      undefined,
+    ],
     ['no order → ask for it', { text: '改一下订单', intent: 'order_change' }, /订单号/, undefined],
   ];
   it.each(cases)('%s', (_n, c, re, reason) => {
@@ -152,16 +230,66 @@ describe('invoice (D4)', () => {
 
 describe('return, exchange and refund by order state (A5, A7)', () => {
   const cases: [string, CaseInput, RegExp, string | undefined][] = [
-    ['return within 7 days of signing', { text: '我要退货', intent: 'return_exchange', orders: [orders.signed] }, /7天/, undefined],
-    ['return past the window → a person decides', { text: '能退吗', intent: 'return_exchange', orders: [orders.old] }, /同事/, 'aftersales_case'],
-    ['in transit → wait and return after receipt', { text: '不想要了能退吗', intent: 'return_exchange', orders: [orders.shipped] }, /路上/, undefined],
-    ['not shipped → change the spec directly', { text: '换个L码', intent: 'return_exchange', orders: [orders.paid] }, /还没/, 'order_action'],
-    ['refund progress from its state', { text: '退款怎么样了', intent: 'refund', orders: [orders.refunding] }, /退款申请等待卖家确认中/, undefined],
-    ['refund unshipped → apply, shipment stopped', { text: '我要退款', intent: 'refund', orders: [orders.paid] }, /申请退款/, undefined],
-    ['refund in transit → refuse the parcel', { text: '退款', intent: 'refund', orders: [orders.shipped] }, /拒/, undefined],
-    ['refund after receipt → send it back', { text: '退款', intent: 'refund', orders: [orders.signed] }, /寄回/, undefined],
-    ['refund with an amount → money action', { text: '退我20块吧', intent: 'refund', orders: [orders.signed], entities: { amounts: [20] } }, /寄回/, 'money_action'],
-    ['refund after the trade succeeded → a person confirms the transfer', { text: '要退款', intent: 'refund', orders: [orders.old] }, /寄回/, 'money_action'],
+    [
+      'return within 7 days of signing',
+      { text: '我要退货', intent: 'return_exchange', orders: [orders.signed] },
+      /7天/,
+      undefined,
+    ],
+    [
+      'return past the window → a person decides',
+      { text: '能退吗', intent: 'return_exchange', orders: [orders.old] },
+      /同事/,
+      'aftersales_case',
+    ],
+    [
+      'in transit → wait and return after receipt',
+      { text: '不想要了能退吗', intent: 'return_exchange', orders: [orders.shipped] },
+      /路上/,
+      undefined,
+    ],
+    [
+      'not shipped → change the spec directly',
+      { text: '换个L码', intent: 'return_exchange', orders: [orders.paid] },
+      /还没/,
+      'order_action',
+    ],
+    [
+      'refund progress from its state',
+      { text: '退款怎么样了', intent: 'refund', orders: [orders.refunding] },
+      /退款申请等待卖家确认中/,
+      undefined,
+    ],
+    [
+      'refund unshipped → apply, shipment stopped',
+      { text: '我要退款', intent: 'refund', orders: [orders.paid] },
+      /申请退款/,
+      undefined,
+    ],
+    [
+      'refund in transit → refuse the parcel',
+      { text: '退款', intent: 'refund', orders: [orders.shipped] },
+      /拒/,
+      undefined,
+    ],
+    [
+      'refund after receipt → send it back',
+      { text: '退款', intent: 'refund', orders: [orders.signed] },
+      /寄回/,
+      undefined,
+    ],
+    [
+      'refund with an amount → money action',
+      { text: '退我20块吧', intent: 'refund', orders: [orders.signed], entities: { amounts: [20] } },
+      /寄回/,
+      'money_action',
+    ],
+    [
+      'refund after the trade succeeded → a person confirms the transfer',
+      { text: '要退款', intent: 'refund', orders: [orders.old] },
+      /寄回/,
+      'money_action',
+    ],
     ['refund with no order → ask for it', { text: '退款', intent: 'refund' }, /订单号/, undefined],
   ];
   it.each(cases)('%s', (_n, c, re, reason) => {
@@ -171,9 +299,17 @@ describe('return, exchange and refund by order state (A5, A7)', () => {
   });
 
   it('picks the order the request is about: a return the received one, a change the unshipped one', () => {
-    expect(all(plan({ text: '我要退货', intent: 'return_exchange', orders: [orders.unpaid, orders.signed] }))).toMatch(/7天/);
-    expect(all(plan({ text: '我要退款', intent: 'refund', orders: [orders.unpaid, orders.paid] }))).toMatch(/申请退款/);
-    const change = plan({ text: '地址写错了', intent: 'order_change', orders: [orders.shipped, orders.paid] });
+    expect(
+      all(plan({ text: '我要退货', intent: 'return_exchange', orders: [orders.unpaid, orders.signed] })),
+    ).toMatch(/7天/);
+    expect(all(plan({ text: '我要退款', intent: 'refund', orders: [orders.unpaid, orders.paid] }))).toMatch(
+      /申请退款/,
+    );
+    const change = plan({
+      text: '地址写错了',
+      intent: 'order_change',
+      orders: [orders.shipped, orders.paid],
+    });
     expect(change.handover?.reasonZh).toContain(orders.paid.platformOrderNo);
   });
 
@@ -186,7 +322,12 @@ describe('return, exchange and refund by order state (A5, A7)', () => {
   });
 
   it('a secondary question is answered too (ship time after a stock question)', () => {
-    const p = plan({ text: '白色M有吗 今天能发吗', intent: 'stock', secondary: 'ship_time', entities: { colours: ['白色'], sizes: ['M'] } });
+    const p = plan({
+      text: '白色M有吗 今天能发吗',
+      intent: 'stock',
+      secondary: 'ship_time',
+      entities: { colours: ['白色'], sizes: ['M'] },
+    });
     expect(all(p)).toMatch(/有货|库存/);
     expect(all(p)).toMatch(/今天/);
   });

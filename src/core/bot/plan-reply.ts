@@ -45,7 +45,13 @@ const HANDLERS: Record<IntentId, Handler> = {
 };
 
 /** Inquiries that get at least one recommendation (C6, seed 000: every inquiring buyer). */
-const INQUIRY: ReadonlySet<IntentId> = new Set(['stock', 'size_fit', 'product_info', 'color_appearance', 'authenticity']);
+const INQUIRY: ReadonlySet<IntentId> = new Set([
+  'stock',
+  'size_fit',
+  'product_info',
+  'color_appearance',
+  'authenticity',
+]);
 /** A secondary intent is answered too when it is a plain question with its own short answer. */
 const SECONDARY_OK: ReadonlySet<IntentId> = new Set([
   'ship_time',
@@ -57,7 +63,13 @@ const SECONDARY_OK: ReadonlySet<IntentId> = new Set([
   'promotion',
 ]);
 /** Intents after which the order confirmation (C9) would be out of place. */
-const NO_VERIFY: ReadonlySet<IntentId> = new Set(['complaint', 'human', 'quality_issue', 'refund', 'thanks_bye']);
+const NO_VERIFY: ReadonlySet<IntentId> = new Set([
+  'complaint',
+  'human',
+  'quality_issue',
+  'refund',
+  'thanks_bye',
+]);
 
 function welcome(d: Draft): void {
   const override = d.input.shop.settings.welcomeText;
@@ -74,7 +86,12 @@ function welcome(d: Draft): void {
 export function planReply(input: PlanInput): ReplyPlan {
   const { nlu, conversation, shop } = input;
   const bot = shop.settings.bot;
-  const current = { author: 'buyer' as const, text: input.text, at: input.now.toISOString(), intent: nlu.intent };
+  const current = {
+    author: 'buyer' as const,
+    text: input.text,
+    at: input.now.toISOString(),
+    intent: nlu.intent,
+  };
   const history = [...conversation.turns, current];
   const interest = assessInterest(history);
   const bargainer = classifyBargainer(history);
@@ -108,12 +125,14 @@ export function planReply(input: PlanInput): ReplyPlan {
   } else if (!(input.isFirstMessage && nlu.intent === 'greeting')) {
     HANDLERS[nlu.intent](d, { bargainer });
     const second = nlu.secondary;
-    if (second && second !== nlu.intent && SECONDARY_OK.has(second) && !d.handover) HANDLERS[second](d, { bargainer });
+    if (second && second !== nlu.intent && SECONDARY_OK.has(second) && !d.handover)
+      HANDLERS[second](d, { bargainer });
     if (INQUIRY.has(nlu.intent)) pre.addCrossSell(d);
   }
 
   // A planned answer whose data is missing never goes out half-filled: a person answers.
-  const greetedOnly = (input.isFirstMessage && nlu.intent === 'greeting') || (toVerify !== undefined && nlu.intent === 'other');
+  const greetedOnly =
+    (input.isFirstMessage && nlu.intent === 'greeting') || (toVerify !== undefined && nlu.intent === 'other');
   if (!d.usedAnswer && !d.handover && !greetedOnly) {
     d.handOver('missing_data', `缺少回复所需的数据：${d.missing.join('、') || nlu.intent}`);
   }
@@ -135,8 +154,16 @@ export function planReply(input: PlanInput): ReplyPlan {
     // O5: a line that cannot be filled any more is said now, and a person settles it.
     const short = ord.unfillableLine(toVerify, input.items);
     if (short) {
-      d.say('verify.unfillable', { variant: `${short.title} ${variantLabel(short.colour, short.size)}`.trim() }, { main: false });
-      d.handOver('order_action', `订单${toVerify.platformOrderNo}中「${short.title}」已无库存，需与买家协商换款或退款`, null);
+      d.say(
+        'verify.unfillable',
+        { variant: `${short.title} ${variantLabel(short.colour, short.size)}`.trim() },
+        { main: false },
+      );
+      d.handOver(
+        'order_action',
+        `订单${toVerify.platformOrderNo}中「${short.title}」已无库存，需与买家协商换款或退款`,
+        null,
+      );
     }
   }
 

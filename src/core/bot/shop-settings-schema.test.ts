@@ -15,7 +15,10 @@ describe('stored shop settings', () => {
     expect(s.couriers).toEqual(['顺丰']);
   });
   it('keeps the welcome override and the callback URL', () => {
-    const s = parseShopSettings({ welcomeText: '亲，欢迎光临 ^_^', bridgeCallbackUrl: 'https://bridge.example/cb' });
+    const s = parseShopSettings({
+      welcomeText: '亲，欢迎光临 ^_^',
+      bridgeCallbackUrl: 'https://bridge.example/cb',
+    });
     expect(toPlannerSettings(s).welcomeText).toBe('亲，欢迎光临 ^_^');
     expect(s.bridgeCallbackUrl).toBe('https://bridge.example/cb');
   });

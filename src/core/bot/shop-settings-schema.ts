@@ -5,13 +5,18 @@ import type { ShopSettings } from './types.js';
 
 const range = z.tuple([z.number(), z.number()]);
 
-export const sizeChartSchema = z.array(z.object({ size: z.string().min(1), heightCm: range, weightJin: range }));
+export const sizeChartSchema = z.array(
+  z.object({ size: z.string().min(1), heightCm: range, weightJin: range }),
+);
 
 export const shopSettingsSchema = z
   .object({
     /** How the agent introduces itself in the welcome (C3). */
     agentName: z.string().min(1).default('客服小二'),
-    shipCutoff: z.string().regex(/^\d{1,2}:\d{2}$/).default('16:00'),
+    shipCutoff: z
+      .string()
+      .regex(/^\d{1,2}:\d{2}$/)
+      .default('16:00'),
     couriers: z.array(z.string().min(1)).default(['中通快递', '圆通速递']),
     freeShipping: z.boolean().default(false),
     freeShippingExcludedRegions: z
@@ -31,7 +36,12 @@ export const shopSettingsSchema = z
         maxBotTurnsWithoutHuman: z.number().int().min(1).default(8),
         lowStockThreshold: z.number().int().min(0).default(5),
       })
-      .default({ handoverBelowConfidence: 0.3, clarifyBelowConfidence: 0.55, maxBotTurnsWithoutHuman: 8, lowStockThreshold: 5 }),
+      .default({
+        handoverBelowConfidence: 0.3,
+        clarifyBelowConfidence: 0.55,
+        maxBotTurnsWithoutHuman: 8,
+        lowStockThreshold: 5,
+      }),
     /** Bridge reply delivery (docs/openapi-bridge.yaml): replies are POSTed here when set. */
     bridgeCallbackUrl: z.url().optional(),
   })

@@ -22,7 +22,8 @@ interface IntentTurn {
 const WANTS_WIN =
   /(意思一下|送点|送个|给点|表示一下|面子|老顾客|老客户|回头客|买过好几次|常来|诚心|就差|抹个零|抹零|凑个整|零头|交个朋友|下次还来|心意|小礼物|赠品)/u;
 /** Wording of a reflexive bargainer: the lowest price, comparisons, many asks. */
-const HABITUAL = /(最低|底价|多少能卖|便宜点|便宜些|少点|少一点|打个折|打折|别家|人家|隔壁|别的店|批发价|包邮吧|再便宜)/u;
+const HABITUAL =
+  /(最低|底价|多少能卖|便宜点|便宜些|少点|少一点|打个折|打折|别家|人家|隔壁|别的店|批发价|包邮吧|再便宜)/u;
 
 const HABITUAL_ALL = new RegExp(HABITUAL.source, 'gu');
 

@@ -33,12 +33,22 @@ describe('conversation stage (C1)', () => {
 
   it('every stage maps onto the service flow 欢迎语 → … → 欢送', () => {
     expect(STAGES.map(servicePhaseOf)).toEqual([
-      'welcome', 'dialogue', 'dialogue', 'bargain', 'payment', 'payment', 'logistics', 'aftersales', 'farewell', 'farewell',
+      'welcome',
+      'dialogue',
+      'dialogue',
+      'bargain',
+      'payment',
+      'payment',
+      'logistics',
+      'aftersales',
+      'farewell',
+      'farewell',
     ]);
   });
 
   it('every intent gives a valid stage from every stage', () => {
-    for (const s of STAGES) for (const intent of INTENT_IDS) expect(isStage(nextStage(s, { kind: 'intent', intent }))).toBe(true);
+    for (const s of STAGES)
+      for (const intent of INTENT_IDS) expect(isStage(nextStage(s, { kind: 'intent', intent }))).toBe(true);
     expect(isStage('nonsense')).toBe(false);
   });
 });

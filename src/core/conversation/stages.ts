@@ -30,7 +30,8 @@ export const STAGE_LABELS_ZH: Record<Stage, string> = {
   follow_up: '跟进',
 };
 
-export type ServicePhase = 'welcome' | 'dialogue' | 'bargain' | 'payment' | 'logistics' | 'aftersales' | 'farewell';
+export type ServicePhase =
+  'welcome' | 'dialogue' | 'bargain' | 'payment' | 'logistics' | 'aftersales' | 'farewell';
 
 export const SERVICE_PHASE_LABELS_ZH: Record<ServicePhase, string> = {
   welcome: '欢迎语',

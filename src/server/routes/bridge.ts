@@ -38,7 +38,11 @@ registerBackground(async (ctx, log) => {
     log.info('NLU model ready');
   }, 0);
   if (ctx.config.TIMERS !== 'on') return async () => clearTimeout(warm);
-  const stop = startDeliveryLoop({ database: ctx.database, now: ctx.now, onError: (err) => log.error({ err }, 'reply delivery failed') });
+  const stop = startDeliveryLoop({
+    database: ctx.database,
+    now: ctx.now,
+    onError: (err) => log.error({ err }, 'reply delivery failed'),
+  });
   return async () => {
     clearTimeout(warm);
     await stop();
@@ -46,7 +50,10 @@ registerBackground(async (ctx, log) => {
 });
 
 const bridgeRoutes: FastifyPluginAsync = async (app) => {
-  const guarded = { preHandler: app.authenticate, config: { rateLimit: { max: 600, timeWindow: '1 minute' } } };
+  const guarded = {
+    preHandler: app.authenticate,
+    config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+  };
 
   app.post('/api/v1/shops/:shopId/inbound', guarded, async (request, reply) => {
     const { shopId } = shopParams.parse(request.params);
@@ -54,7 +61,10 @@ const bridgeRoutes: FastifyPluginAsync = async (app) => {
     assertShop(request, shopId);
     const body = inboundBody.parse(request.body);
     const now = app.ctx.now();
-    const [shop] = await app.ctx.database.db.select({ settings: shops.settings }).from(shops).where(eq(shops.id, shopId));
+    const [shop] = await app.ctx.database.db
+      .select({ settings: shops.settings })
+      .from(shops)
+      .where(eq(shops.id, shopId));
     if (!shop) throw new DxeError('NOT_FOUND', '找不到该店铺');
     const callbackUrl = parseShopSettings(shop.settings).bridgeCallbackUrl;
     const result = await handleInboundMessage(
@@ -64,7 +74,13 @@ const bridgeRoutes: FastifyPluginAsync = async (app) => {
         now,
         onEvent: async (event) => {
           if (event.type === 'bot_replies' && callbackUrl) {
-            await enqueueDeliveries(app.ctx.database, shopId, callbackUrl, event.messages.map((m) => m.id), now);
+            await enqueueDeliveries(
+              app.ctx.database,
+              shopId,
+              callbackUrl,
+              event.messages.map((m) => m.id),
+              now,
+            );
           }
         },
       },
@@ -81,23 +97,35 @@ const bridgeRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(result.duplicate ? 200 : 201).send({
       conversation_id: result.conversationId,
       duplicate: result.duplicate,
-      buyer_message: { ...replyView(result.buyerMessage), intent: result.buyerMessage.intent, confidence: result.buyerMessage.confidence },
+      buyer_message: {
+        ...replyView(result.buyerMessage),
+        intent: result.buyerMessage.intent,
+        confidence: result.buyerMessage.confidence,
+      },
       replies: result.replies.map(replyView),
-      handover: result.handover ? { reason: result.handover.reason, reason_zh: result.handover.reasonZh } : null,
+      handover: result.handover
+        ? { reason: result.handover.reason, reason_zh: result.handover.reasonZh }
+        : null,
       stage: result.plan?.stage ?? null,
     });
   });
 
-  app.get('/api/v1/shops/:shopId/conversations/:id/messages', { preHandler: app.authenticate }, async (request) => {
-    const { shopId, id } = convParams.parse(request.params);
-    requireRole(request, 'integration', 'admin');
-    assertShop(request, shopId);
-    const { after } = afterQuery.parse(request.query);
-    const [c] = await app.ctx.database.db.select({ id: conversations.id }).from(conversations)
-      .where(and(eq(conversations.id, id), eq(conversations.shopId, shopId)));
-    if (!c) throw new DxeError('NOT_FOUND', '找不到该会话');
-    const rows = await messagesAfter(app.ctx.database, id, after);
-    return { messages: rows.map(replyView), last_seq: rows.at(-1)?.seq ?? after };
-  });
+  app.get(
+    '/api/v1/shops/:shopId/conversations/:id/messages',
+    { preHandler: app.authenticate },
+    async (request) => {
+      const { shopId, id } = convParams.parse(request.params);
+      requireRole(request, 'integration', 'admin');
+      assertShop(request, shopId);
+      const { after } = afterQuery.parse(request.query);
+      const [c] = await app.ctx.database.db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.id, id), eq(conversations.shopId, shopId)));
+      if (!c) throw new DxeError('NOT_FOUND', '找不到该会话');
+      const rows = await messagesAfter(app.ctx.database, id, after);
+      return { messages: rows.map(replyView), last_seq: rows.at(-1)?.seq ?? after };
+    },
+  );
 };
 export default bridgeRoutes;
