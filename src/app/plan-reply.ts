@@ -125,7 +125,7 @@ export function neutralOrderState(state: string, profile: Profile): OrderState {
   );
   if (closers.has(s) || /关闭|CLOSED|cancel/i.test(s)) return 'closed';
   if (m.final.map(bare).includes(s) || /成功|FINISHED|放款|completed/i.test(s)) return 'succeeded';
-  if (/签收|SIGNED/i.test(s)) return 'signed';
+  if (/签收|SIGNED/i.test(s) && !/待签收/.test(s)) return 'signed';
   return 'shipped';
 }
 
