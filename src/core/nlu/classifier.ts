@@ -44,11 +44,20 @@ const OPENERS = [
 const CLOSERS = ['', '', '?', '啊', '呢', '呀', '哈', '亲', '。', '!', ' 谢谢', ',麻烦了', ' 急', '谢谢亲'];
 const NO_OPENER: ReadonlySet<IntentId> = new Set(['greeting', 'other', 'thanks_bye']);
 
+/** Item nouns from many shop categories: inserted after 这个/这款 so that nouns stay neutral. */
+const ITEMS = [
+  '茶叶', '核桃', '湿巾', '手机', '键盘', '裤子', '鞋子', '外套', '面膜', '奶粉', '耳机', '电饭煲', '枕头',
+  '杯子', '芒果干', '纸巾', '床单', '书包', '手表', '充电宝', '口红', '茶具', '粽子', '冰箱', '羽绒服',
+];
+const DEMONSTRATIVE = /这个|这款|这件|这双|那个/;
+
 function variants(ex: Example, index: number, augment: boolean): string[] {
   const out = [ex.text];
   if (!augment || NO_OPENER.has(ex.intent)) return out;
   const r = rng(index * 7919 + 13);
   out.push(OPENERS[Math.floor(r() * OPENERS.length)]! + ex.text + CLOSERS[Math.floor(r() * CLOSERS.length)]!);
+  const m = DEMONSTRATIVE.exec(ex.text);
+  if (m) out.push(ex.text.replace(m[0], m[0] + ITEMS[Math.floor(r() * ITEMS.length)]!));
   return out;
 }
 
