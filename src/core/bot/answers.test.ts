@@ -55,6 +55,8 @@ const FLOW_KEYS = [
   'size_fit.advice',
   'size_fit.between',
   'size_fit.ask',
+  'size_fit.ask_weight',
+  'size_fit.ask_height',
   'size_fit.outside',
   'product_info.attr',
   'product_info.general',

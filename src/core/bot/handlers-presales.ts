@@ -113,7 +113,8 @@ export function handleSizeFit(d: Draft): void {
   const colour = d.input.nlu.entities.colours[0];
   const stock = matchingVariants(item, colour, advice.size).reduce((s, v) => s + v.stock, 0);
   if (stock <= 0) answerVariantStock(d, item, colour, advice.size);
-  if (advice.basis !== 'both') d.ask('size_fit.ask');
+  if (advice.basis === 'height') d.ask('size_fit.ask_weight');
+  if (advice.basis === 'weight') d.ask('size_fit.ask_height');
 }
 
 /** Attribute names buyers use for the listing's attribute keys. */

@@ -150,12 +150,28 @@ describe('size advice from the size chart (B2)', () => {
       true,
     ],
     ['no measurements → ask for them', {}, /身高/, true],
+    [
+      'weight only → M and ask for the height',
+      { entities: { measurements: { weightJin: 100 } } },
+      /M码[\s\S]*身高/,
+      true,
+    ],
   ];
   it.each(cases)('%s', (_n, c, re, asks) => {
     const p = plan({ text: '穿什么码', intent: 'size_fit', ...c });
     expect(all(p)).toMatch(re);
     expect(Boolean(p.question)).toBe(asks);
     expect(p.handover).toBeUndefined();
+  });
+
+  it('height only: the question asks just for the weight', () => {
+    const p = plan({
+      text: '162穿什么码',
+      intent: 'size_fit',
+      entities: { measurements: { heightCm: 162 } },
+    });
+    expect(p.question).toMatch(/体重/);
+    expect(p.question).not.toMatch(/身高/);
   });
 
   it('measurements outside the chart → a person checks the real garment (C18)', () => {
