@@ -86,6 +86,17 @@ describe(`deadline timer loop on ${databaseLabel} (DESIGN 5, O3, C2, A6)`, () =>
     expect(rows[0]!.dueAt.toISOString()).toBe(at(10_000).toISOString());
   });
 
+  it('scheduling the same due time again never re-fires a missed deadline', async () => {
+    const subjectId = randomUUID();
+    const base = { shopId, subjectKind: 'order' as const, subjectId, kind: 'review_window' as const, dueAt: at(1000) };
+    await scheduleDeadline(database.db, base);
+    expect((await runDueDeadlines(database, { now: at(2000), workerId: 'w' })).filter((f) => f.subjectId === subjectId)).toHaveLength(1);
+    await scheduleDeadline(database.db, base);
+    expect((await runDueDeadlines(database, { now: at(3000), workerId: 'w' })).filter((f) => f.subjectId === subjectId)).toHaveLength(0);
+    const [row] = await database.db.select().from(deadlines).where(eq(deadlines.subjectId, subjectId));
+    expect(row).toMatchObject({ state: 'missed', firedBy: 'w' });
+  });
+
   it('two runners never fire a row twice (SKIP LOCKED; on PostgreSQL two pools race)', async () => {
     const { shopId: raceShop } = await createShop(database);
     await insertDue(database, raceShop, 1500, at(-1000));

@@ -47,8 +47,8 @@ export interface ScheduleInput {
 }
 
 /**
- * Creates or re-arms the (subject, kind) deadline. An unchanged pending row is left alone (its
- * warning is not repeated); a changed due time resets it to pending.
+ * Creates or re-arms the (subject, kind) deadline. Scheduling the same due time again changes
+ * nothing (no warning or miss is repeated); a changed due time resets the row to pending.
  */
 export async function scheduleDeadline(tx: Tx, input: ScheduleInput): Promise<void> {
   const earliest = input.dueAt.getTime() - MAX_WARN_LEAD_MS;
@@ -67,12 +67,14 @@ export async function scheduleDeadline(tx: Tx, input: ScheduleInput): Promise<vo
     .onConflictDoUpdate({
       target: [deadlines.subjectKind, deadlines.subjectId, deadlines.kind],
       set: {
+        // Same due time: the row keeps its state (a missed ship-by re-synced stays missed and never
+        // fires twice). A new due time re-arms it.
         dueAt: input.dueAt,
-        warnAt,
+        warnAt: sql`case when ${deadlines.dueAt} = excluded.due_at then ${deadlines.warnAt} else excluded.warn_at end`,
         payload: input.payload ?? {},
-        state: sql`case when ${deadlines.dueAt} = excluded.due_at and ${deadlines.state} in ('pending', 'warned') then ${deadlines.state} else 'pending' end`,
-        firedAt: sql`case when ${deadlines.dueAt} = excluded.due_at and ${deadlines.state} in ('pending', 'warned') then ${deadlines.firedAt} else null end`,
-        firedBy: sql`case when ${deadlines.dueAt} = excluded.due_at and ${deadlines.state} in ('pending', 'warned') then ${deadlines.firedBy} else null end`,
+        state: sql`case when ${deadlines.dueAt} = excluded.due_at then ${deadlines.state} else 'pending' end`,
+        firedAt: sql`case when ${deadlines.dueAt} = excluded.due_at then ${deadlines.firedAt} else null end`,
+        firedBy: sql`case when ${deadlines.dueAt} = excluded.due_at then ${deadlines.firedBy} else null end`,
       },
     });
 }
