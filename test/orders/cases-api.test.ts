@@ -43,6 +43,21 @@ describe(`after-sales cases API on ${databaseLabel} (A1, A4–A8, N5)`, () => {
     expect(d.timeline.map((e: { event: string }) => e.event)).toEqual(['apply']);
   });
 
+  it('A6: no case on an unpaid order, nor after the 15-day after-sales window', async () => {
+    const unpaid = (await post('/api/v1/shops/demo-tmall/orders', { platformOrderNo: 'CASE-U' }, bridge)).json().order.id;
+    const a = await post('/api/v1/cases', { orderId: unpaid, type: 'refund_only', reason: '不想要了', amount: 1 });
+    expect(a.statusCode).toBe(409);
+    expect(a.json().error.message).toContain('尚未付款');
+    const old = (await post('/api/v1/shops/demo-tmall/orders', {
+      platformOrderNo: 'CASE-OLD', state: '交易成功', paidYuan: 50,
+      paidAt: '2026-10-01T10:00:00+08:00', shippedAt: '2026-10-02T10:00:00+08:00', completedAt: '2026-10-20T10:00:00+08:00',
+    }, bridge)).json();
+    expect(old.deadlines.find((d: { kind: string }) => d.kind === 'aftersales_window').dueAt).toBe('2026-11-04T02:00:00.000Z');
+    const b = await post('/api/v1/cases', { orderId: old.order.id, type: 'return', reason: '需要维修', amount: 10 });
+    expect(b.statusCode).toBe(409);
+    expect(b.json().error.message).toContain('售后申请期');
+  });
+
   it('A4: transitions through the refund machine; an invalid event is 409 INVALID_TRANSITION in Chinese', async () => {
     const { case: c } = (await post('/api/v1/cases', { orderId: shippedId, type: 'refund_only', reason: '错发/漏发', amount: 10 })).json();
     const bad = await post(`/api/v1/cases/${c.id}/transition`, { event: 'seller_confirm_receipt' });
