@@ -44,7 +44,7 @@ export async function ensureWebBuilt(): Promise<void> {
     }
   }
   try {
-    if (stale()) execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', 'web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    if (stale()) execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', 'web', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

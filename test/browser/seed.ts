@@ -131,3 +131,24 @@ export async function insertWorkbenchData(database: Database, now: Date, extraOp
 
   return { orgId, tmallId: tmall!.id, taobaoId: taobao!.id, agentIds, waitingId: waiting.id, xssId: xss.id };
 }
+
+/** Many buyers waiting at once (a promotion rush, C2), inserted in batches for benchmarks. */
+export async function insertOpenConversations(database: Database, shopIds: readonly string[], count: number, now: Date): Promise<void> {
+  const { db } = database;
+  const intents = ['stock', 'size_fit', 'shipping_fee', 'ship_time', 'bargain', 'promotion', 'logistics'];
+  const questions = ['这个还有货吗？', '我165cm 100斤穿什么码', '包邮吗亲', '今天能发货吗', '能便宜点吗', '有优惠券吗', '我的快递到哪了'];
+  for (let start = 0; start < count; start += 500) {
+    const n = Math.min(500, count - start);
+    const idx = Array.from({ length: n }, (_, k) => start + k);
+    const buyers = await db.insert(t.buyers).values(idx.map((i) => ({ shopId: shopIds[i % shopIds.length]!, platformAccount: `rush_${i}`, nickname: `大促买家${i}` }))).returning({ id: t.buyers.id, shopId: t.buyers.shopId });
+    const at = (i: number) => new Date(now.getTime() - (5 + (i % 900)) * 1000);
+    const convs = await db.insert(t.conversations).values(buyers.map((b, k) => ({
+      shopId: b.shopId, buyerId: b.id, channel: 'webhook', status: 'queued' as const, stage: 'inquire', lastIntent: intents[(start + k) % intents.length]!,
+      lastSeq: 1, firstBuyerMessageAt: at(start + k), lastBuyerMessageAt: at(start + k), lastMessageAt: at(start + k), createdAt: at(start + k),
+    }))).returning({ id: t.conversations.id, shopId: t.conversations.shopId });
+    await db.insert(t.messages).values(convs.map((c, k) => ({
+      shopId: c.shopId, conversationId: c.id, seq: 1, direction: 'in' as const, authorKind: 'buyer' as const,
+      text: `${questions[(start + k) % questions.length]}（${start + k}号）`, intent: intents[(start + k) % intents.length]!, createdAt: at(start + k),
+    })));
+  }
+}

@@ -1,6 +1,6 @@
 // The marketplace a conversation comes from, in the colours sellers recognise.
-import { Tag } from 'antd';
 import { platformLabel } from '../i18n.js';
+import { Pill } from './pill.js';
 
 const COLOURS: Record<string, string> = {
   taobao: '#ff5000',
@@ -13,8 +13,8 @@ const COLOURS: Record<string, string> = {
 
 export function PlatformBadge({ platform }: { platform: string }) {
   return (
-    <Tag color={COLOURS[platform] ?? 'default'} style={{ marginInlineEnd: 4 }} data-testid="platform-badge">
-      {platformLabel(platform)}
-    </Tag>
+    <span data-testid="platform-badge">
+      <Pill solid={COLOURS[platform] ?? '#8c8c8c'}>{platformLabel(platform)}</Pill>
+    </span>
   );
 }

@@ -2,13 +2,15 @@
 // scroll smoothly. Each row: platform badge, buyer, waiting time counting up, stage, last intent,
 // bot/human; rows near the first-reply target are highlighted (C2).
 import { memo, useRef, useState, type UIEvent } from 'react';
-import { Tag, Typography } from 'antd';
 import type { ConversationSummary } from '../lib/types.js';
 import { waitingSeconds } from '../lib/queue.js';
 import { duration, intentLabel, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
+import { Pill } from './pill.js';
 
 const ROW = 78;
+// Plain CSS ellipsis: antd's measuring ellipsis costs a layout per row while scrolling fast.
+const ONE_LINE = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 const OVERSCAN = 6;
 
 interface Props {
@@ -27,10 +29,10 @@ export function QueueList({ items, selectedId, now, onSelect }: Props) {
   const onScroll = (e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop);
 
   return (
-    <div ref={ref} onScroll={onScroll} style={{ flex: 1, overflowY: 'auto', position: 'relative' }} data-testid="queue">
+    <div ref={ref} onScroll={onScroll} style={{ flex: 1, overflowY: 'auto', position: 'relative', contain: 'strict' }} data-testid="queue">
       <div style={{ height: items.length * ROW, position: 'relative' }}>
         {items.slice(first, last).map((c, i) => (
-          <div key={c.id} style={{ position: 'absolute', top: (first + i) * ROW, left: 0, right: 0, height: ROW }}>
+          <div key={c.id} style={{ position: 'absolute', top: (first + i) * ROW, left: 0, right: 0, height: ROW, contain: 'strict' }}>
             <QueueRow c={c} selected={c.id === selectedId} waiting={waitingSeconds(c, now)} onSelect={onSelect} />
           </div>
         ))}
@@ -77,33 +79,27 @@ const QueueRow = memo(function QueueRow({
       <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
         <PlatformBadge platform={c.platform} />
         {c.channel === 'widget' && <PlatformBadge platform="widget" />}
-        <Typography.Text strong ellipsis style={{ flex: 1 }} data-testid="queue-buyer">
+        <strong style={{ ...ONE_LINE, flex: 1 }} data-testid="queue-buyer">
           {c.buyer.nickname ?? c.buyer.platformAccount ?? c.buyer.id}
-        </Typography.Text>
+        </strong>
         {waiting !== null && (
-          <Typography.Text type={c.nearTarget ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid="queue-waiting">
+          <span style={{ fontSize: 12, color: c.nearTarget ? '#ff4d4f' : '#999', whiteSpace: 'nowrap' }} data-testid="queue-waiting">
             {t('inbox.waiting', { t: duration(waiting) })}
-          </Typography.Text>
+          </span>
         )}
       </div>
-      <Typography.Text type="secondary" ellipsis style={{ display: 'block', fontSize: 12 }}>
-        {c.lastText ?? ''}
-      </Typography.Text>
-      <div style={{ fontSize: 12, marginTop: 2 }}>
-        <Tag bordered={false} color={human ? 'blue' : 'default'}>
-          {human ? t('inbox.human') : t('inbox.bot')}
-        </Tag>
-        <Tag bordered={false}>{stageLabel(c.stage)}</Tag>
-        <Tag bordered={false} color="purple">
-          {intentLabel(c.lastIntent)}
-        </Tag>
+      <div style={{ ...ONE_LINE, fontSize: 12, color: '#999' }}>{c.lastText ?? ''}</div>
+      <div style={{ ...ONE_LINE, fontSize: 12, marginTop: 2 }}>
+        <Pill tone={human ? 'blue' : 'default'}>{human ? t('inbox.human') : t('inbox.bot')}</Pill>
+        <Pill>{stageLabel(c.stage)}</Pill>
+        <Pill tone="purple">{intentLabel(c.lastIntent)}</Pill>
         {c.nearTarget && (
-          <Tag color={overTarget(c, waiting) ? 'red' : 'volcano'}>{t(overTarget(c, waiting) ? 'inbox.overTarget' : 'inbox.nearTarget')}</Tag>
+          <Pill tone={overTarget(c, waiting) ? 'red' : 'volcano'}>{t(overTarget(c, waiting) ? 'inbox.overTarget' : 'inbox.nearTarget')}</Pill>
         )}
-        {c.escalation && <Tag color="red">{t('chat.escalated')}</Tag>}
-        {(c.awaitingFirstResponse ?? (c.waitingSince && !c.firstResponseAt)) && <Tag color="gold">{t('inbox.newBuyer')}</Tag>}
+        {c.escalation && <Pill tone="red">{t('chat.escalated')}</Pill>}
+        {(c.awaitingFirstResponse ?? (c.waitingSince && !c.firstResponseAt)) && <Pill tone="gold">{t('inbox.newBuyer')}</Pill>}
         {c.interest?.level && c.interest.level !== 'ok' && (
-          <Tag color="red">{t(c.interest.level === 'lost' ? 'inbox.interest.lost' : 'inbox.interest.falling')}</Tag>
+          <Pill tone="red">{t(c.interest.level === 'lost' ? 'inbox.interest.lost' : 'inbox.interest.falling')}</Pill>
         )}
         {c.shopName && <span style={{ color: '#999' }}>{c.shopName}</span>}
       </div>
