@@ -90,6 +90,17 @@ describe(`A11 evidence bundle on ${databaseLabel}`, () => {
     expect(verifyEvidenceText(embedded).intact).toBe(true);
   });
 
+  it('A11 per case: the case export is the order bundle marked with the case, audited with the case as subject', async () => {
+    const [c] = await t.database.query<{ id: string }>('select id from aftersales_cases where order_id = $1', [orderId]);
+    const res = await t.app.inject({ url: `/api/v1/cases/${c!.id}/evidence`, headers: h(supervisor) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().bundle).toMatchObject({ focusCaseId: c!.id, order: { platformOrderNo: 'EVI-1' } });
+    expect(verifyEvidenceText(res.body).intact).toBe(true);
+    const [row] = await t.database.query<{ subject_kind: string }>("select subject_kind from audit_log where action = 'evidence.export' order by id desc limit 1");
+    expect(row!.subject_kind).toBe('case');
+    expect(await verifyAuditChain(t.database)).toBeNull();
+  });
+
   it('scoping and roles: another shop’s order is 404; an integration token may not export', async () => {
     const [other] = await t.database.query<{ id: string }>("select id from orders where shop_id = 'demo-taobao' limit 1");
     expect((await t.app.inject({ url: `/api/v1/orders/${other!.id}/evidence`, headers: h(agent1) })).statusCode).toBe(404);

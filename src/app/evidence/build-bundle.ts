@@ -37,7 +37,7 @@ export type EvidenceBundle = Awaited<ReturnType<typeof collect>>;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const URL_RE = /https?:\/\/[^\s"'<>）)]+/g;
 
-async function collect(database: Database, orderId: string, who: Exporter, now: Date) {
+async function collect(database: Database, orderId: string, who: Exporter, now: Date, focusCaseId: string | null) {
   const { db } = database;
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw new DxeError('NOT_FOUND', '找不到该订单');
@@ -74,6 +74,8 @@ async function collect(database: Database, orderId: string, who: Exporter, now: 
 
   return {
     generatedAt: now.toISOString(),
+    /** Set when the bundle was exported for one after-sales case (A11: per order or case). */
+    focusCaseId,
     generatedBy: { kind: who.kind, id: who.id, displayName: who.displayName },
     personalDataMasked: !full,
     auditChainHead: head ? { id: head.id, hash: head.hash } : null,
@@ -109,8 +111,14 @@ async function collect(database: Database, orderId: string, who: Exporter, now: 
 }
 
 /** Builds the bundle, hashes it and records the export in the audit log (one entry per export). */
-export async function exportEvidence(database: Database, orderId: string, who: Exporter, now: Date): Promise<EvidenceFile> {
-  const bundle = await collect(database, orderId, who, now);
+export async function exportEvidence(
+  database: Database,
+  orderId: string,
+  who: Exporter,
+  now: Date,
+  opts: { caseId?: string | undefined } = {},
+): Promise<EvidenceFile> {
+  const bundle = await collect(database, orderId, who, now, opts.caseId ?? null);
   const sha256 = sha256Hex(canonicalJson(bundle));
   const auditEntryHash = await appendAudit(database, {
     orgId: who.orgId,
@@ -118,8 +126,8 @@ export async function exportEvidence(database: Database, orderId: string, who: E
     actorKind: who.kind,
     actorId: who.id,
     action: 'evidence.export',
-    subjectKind: 'order',
-    subjectId: orderId,
+    subjectKind: opts.caseId ? 'case' : 'order',
+    subjectId: opts.caseId ?? orderId,
     // TODO(audit): auditHash stringifies `data` as given, but jsonb returns keys in its own order
     // (by length, then bytes), so a differently ordered object breaks verifyAuditChain. Until
     // audit.ts hashes canonical JSON, keys are written here in jsonb's order.

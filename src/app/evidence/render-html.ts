@@ -21,7 +21,7 @@ export function renderEvidenceHtml(file: EvidenceFile): string {
   const o = b.order;
   const json = JSON.stringify(file).replace(/</g, '\\u003c');
   const sections = [
-    `<h1>证据包 · 订单 ${escapeHtml(o.platformOrderNo)}</h1>`,
+    `<h1>证据包 · 订单 ${escapeHtml(o.platformOrderNo)}${b.focusCaseId ? ` · 售后单 ${escapeHtml(b.focusCaseId)}` : ''}</h1>`,
     `<dl><dt>店铺</dt><dd>${escapeHtml(b.shop.name)}（${escapeHtml(b.shop.platform)}）</dd>`,
     `<dt>生成时间</dt><dd>${escapeHtml(b.generatedAt)}</dd><dt>导出人</dt><dd>${escapeHtml(b.generatedBy.displayName)}</dd>`,
     `<dt>SHA-256</dt><dd class="mono">${escapeHtml(file.sha256)}</dd>`,

@@ -20,12 +20,27 @@ async function exportBundle(orderRef: string, opts: { out?: string }): Promise<v
       .from(orders)
       .innerJoin(shops, eq(shops.id, orders.shopId))
       .where(or(eq(orders.id, orderRef), eq(orders.platformOrderNo, orderRef)));
-    if (found.length === 0) throw new DxeError('NOT_FOUND', `找不到订单：${orderRef}`);
+    let caseId: string | undefined;
+    if (found.length === 0) {
+      // A case id exports its order's bundle marked with the case (A11: per order or case).
+      const { aftersalesCases } = await import('../../store/schema.js');
+      const viaCase = await database.db
+        .select({ id: orders.id, no: orders.platformOrderNo, orgId: shops.orgId, caseId: aftersalesCases.id })
+        .from(aftersalesCases)
+        .innerJoin(orders, eq(orders.id, aftersalesCases.orderId))
+        .innerJoin(shops, eq(shops.id, orders.shopId))
+        .where(eq(aftersalesCases.id, orderRef));
+      if (viaCase[0]) {
+        found.push(viaCase[0]);
+        caseId = viaCase[0].caseId;
+      }
+    }
+    if (found.length === 0) throw new DxeError('NOT_FOUND', `找不到订单或售后单：${orderRef}`);
     if (found.length > 1) throw new DxeError('CONFLICT', `订单号 ${orderRef} 在多个店铺中存在，请改用订单 id：${found.map((f) => f.id).join('、')}`);
     const order = found[0]!;
     const file = await exportEvidence(database, order.id, {
       orgId: order.orgId, kind: 'cli', id: process.env.USER ?? null, displayName: `命令行 ${process.env.USER ?? ''}`.trim(), maySeePersonalData: true,
-    }, new Date());
+    }, new Date(), { caseId });
     const dir = resolve(opts.out ?? '.');
     mkdirSync(dir, { recursive: true });
     const stamp = file.bundle.generatedAt.replace(/[:.]/g, '-');
@@ -68,7 +83,7 @@ export function register(program: Command): void {
   program
     .command('evidence')
     .description('导出订单证据包（A11），或校验证据包：dxe evidence verify FILE.json')
-    .argument('<order>', '订单 id 或平台订单号；或 verify')
+    .argument('<order>', '订单 id、平台订单号或售后单 id；或 verify')
     .argument('[file]', 'verify 时：证据包 JSON 文件')
     .option('-o, --out <dir>', '输出目录 output folder', '.')
     .option('--no-db', 'verify 时不查审计日志 skip the audit-log check')

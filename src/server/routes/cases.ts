@@ -18,7 +18,9 @@ import { phaseOfState } from '../../app/timers/order-deadlines.js';
 import type { Principal } from '../../app/auth.js';
 import type { Database } from '../../store/open-database.js';
 import { aftersalesCases, caseEvents, logisticsEvents, orders, shops } from '../../store/schema.js';
-import { assertShop, principalOf } from '../auth.js';
+import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
+import { exportEvidence } from '../../app/evidence/build-bundle.js';
+import { renderEvidenceHtml } from '../../app/evidence/render-html.js';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const boardQuery = z.object({
@@ -152,6 +154,22 @@ const caseRoutes: FastifyPluginAsync = async (app) => {
     const now = app.ctx.now();
     const c = await transitionCase(app.ctx.database, id, body.event, body.note, actorOf(p), now, p.shopIds);
     return caseDetail(app.ctx.database, c, now);
+  });
+
+  // A11 per case: the bundle of the case's order, marked with the case; audited like any export.
+  app.get('/api/v1/cases/:id/evidence', auth, async (request, reply) => {
+    const { id } = idParam.parse(request.params);
+    const { format } = z.object({ format: z.enum(['json', 'html']).default('json') }).parse(request.query);
+    const p = requireRole(request, 'admin', 'supervisor', 'agent');
+    const c = await visibleCase(app.ctx.database, id, p);
+    const file = await exportEvidence(app.ctx.database, c.orderId, {
+      orgId: p.orgId, kind: p.kind, id: p.agentId ?? null, displayName: p.displayName, maySeePersonalData: mayseePersonalData(p),
+    }, app.ctx.now(), { caseId: c.id });
+    const name = `evidence-case-${c.id}`;
+    if (format === 'html') {
+      return reply.type('text/html; charset=utf-8').header('content-disposition', `attachment; filename="${name}.html"`).send(renderEvidenceHtml(file));
+    }
+    return reply.header('content-disposition', `attachment; filename="${name}.json"`).send(file);
   });
 
   app.get('/api/v1/shops/:shopId/rates', auth, async (request) => {
