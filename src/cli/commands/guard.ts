@@ -2,27 +2,8 @@
 // line gets `{"id": …, "error": "…"}` and the run goes on. `dxe guard eval FILE`: the same lines
 // plus `expect: ["D1", …]` → per-rule precision/recall, false blocks, and the misses.
 import type { Command } from 'commander';
-import { z } from 'zod';
-
-const contextSchema = z
-  .object({
-    free_shipping: z.boolean().optional(),
-    asker_is_buyer: z.boolean().optional(),
-    previous_outgoing: z.array(z.string()).optional(),
-    locale: z.enum(['zh', 'en']).optional(),
-  })
-  .nullish();
-
-export const guardLineSchema = z.object({
-  id: z.union([z.string(), z.number()]),
-  text: z.string(),
-  platform: z.string(),
-  context: contextSchema,
-});
-
-const evalLineSchema = guardLineSchema.extend({ expect: z.array(z.string()) });
-
-type GuardLine = z.infer<typeof guardLineSchema>;
+import type { ZodType } from 'zod';
+import type { GuardLabelled, GuardRequest } from '../../core/guard/request-schema.js';
 
 const idOf = (raw: unknown): unknown =>
   raw !== null && typeof raw === 'object' && 'id' in raw ? Reflect.get(raw, 'id') : null;
@@ -35,7 +16,7 @@ async function loadGuard() {
     import('../../core/rules/schema.js'),
   ]);
   const platforms: readonly string[] = schema.PLATFORMS;
-  return (line: GuardLine) => {
+  return (line: GuardRequest) => {
     if (!platforms.includes(line.platform)) {
       throw new Error(`未知平台 "${line.platform}"，可选：${platforms.join(', ')}`);
     }
@@ -56,7 +37,7 @@ async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
   for await (const line of rl) if (line.trim().length > 0) yield line;
 }
 
-function parseLine<T>(line: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; id: unknown; error: string } {
+function parseLine<T>(line: string, schema: ZodType<T>): { ok: true; value: T } | { ok: false; id: unknown; error: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -72,10 +53,11 @@ function parseLine<T>(line: string, schema: z.ZodType<T>): { ok: true; value: T 
 }
 
 export async function runCheck(input: NodeJS.ReadableStream, write: (s: string) => void): Promise<void> {
+  const { guardRequestSchema } = await import('../../core/guard/request-schema.js');
   const check = await loadGuard();
   let buf = '';
   for await (const line of lines(input)) {
-    const p = parseLine(line, guardLineSchema);
+    const p = parseLine(line, guardRequestSchema);
     let out: unknown;
     if (!p.ok) out = { id: p.id, error: p.error };
     else {
@@ -98,11 +80,12 @@ export async function runCheck(input: NodeJS.ReadableStream, write: (s: string) 
 export async function runEval(file: string, json: boolean, write: (s: string) => void): Promise<void> {
   const { createReadStream } = await import('node:fs');
   const { evaluateGuard, reportMarkdown } = await import('../../core/guard/evaluate.js');
+  const { guardLabelledSchema } = await import('../../core/guard/request-schema.js');
   const check = await loadGuard();
-  const cases: Array<z.infer<typeof evalLineSchema>> = [];
+  const cases: GuardLabelled[] = [];
   const errors: Array<{ id: unknown; error: string }> = [];
   for await (const line of lines(createReadStream(file, 'utf8'))) {
-    const p = parseLine(line, evalLineSchema);
+    const p = parseLine(line, guardLabelledSchema);
     if (p.ok) cases.push(p.value);
     else errors.push({ id: p.id, error: p.error });
   }
