@@ -9,7 +9,7 @@ import { checkFraud } from '../../core/orders/fraud-signals.js';
 import { stockWarnings } from '../../core/orders/stock-warnings.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import { DxeError } from '../../core/errors.js';
-import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
+import { maskAddress, maskName, maskPhone, maskPhonesInText } from '../../core/privacy.js';
 import { orderExposure } from '../../app/exposure.js';
 import { addLogisticsEvent, loadShop, shopProfile, transitionOrder, type OrderRow } from '../../app/orders.js';
 import { deadlineView, deadlinesOf } from '../../app/timers/deadlines.js';
@@ -64,8 +64,8 @@ export function orderView(o: OrderRow, p: Principal) {
     region: o.region,
     courier: o.courier,
     trackingNo: o.trackingNo,
-    buyerNote: o.buyerNote,
-    sellerNote: o.sellerNote,
+    buyerNote: full || !o.buyerNote ? o.buyerNote : maskPhonesInText(o.buyerNote),
+    sellerNote: full || !o.sellerNote ? o.sellerNote : maskPhonesInText(o.sellerNote),
     source: o.source,
     updatedAt: o.updatedAt.toISOString(),
   };
