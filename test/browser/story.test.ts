@@ -32,6 +32,9 @@ describe.skipIf(!hasChromium)('widget story in Chromium (C2, C18, D1/D2, C4, T1)
 
   it('buyer asks on the widget, the bot answers, the agent takes over, a blocked reply is rewritten and reaches the buyer, and the dashboard moves', async () => {
     const before = await conversationsFigure(h, supervisorToken);
+    // The agent is already looking at the inbox: the new buyer must appear live (WebSocket).
+    await login(agent, h.baseUrl, 'agent1');
+    await agent.getByTestId('queue-row').first().waitFor();
 
     await buyer.goto(`${h.baseUrl}/widget/${h.data.tmallId}/demo`);
     await buyer.locator('.dxe-btn').click();
@@ -42,7 +45,6 @@ describe.skipIf(!hasChromium)('widget story in Chromium (C2, C18, D1/D2, C4, T1)
     const botText = await buyer.locator('.dxe-row:not(.dxe-me) .dxe-bubble').first().textContent();
     expect(botText?.length ?? 0).toBeGreaterThan(0);
 
-    await login(agent, h.baseUrl, 'agent1');
     const row = agent.getByTestId('queue-row').filter({ hasText: '网页咨询' }).first();
     const fallback = agent.getByTestId('queue-row').filter({ hasText: '包邮' }).first();
     await Promise.race([row.waitFor({ timeout: 15_000 }), fallback.waitFor({ timeout: 15_000 })]);
