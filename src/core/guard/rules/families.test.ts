@@ -39,6 +39,8 @@ const tables: Record<string, Row[]> = {
     ['拼多多下单可以用微信支付的，很方便', []],
     ['店铺红包可以在首页领取，下单自动抵扣哦', []],
     ['We never ask you to pay outside AliExpress', []],
+    ['You can pay with PayPal at checkout', []],
+    ['pay with paypal to my account', ['D1']],
   ],
   'D2 contact details and links': [
     ['有问题可以打我电话13812345678', ['D2']],
