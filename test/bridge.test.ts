@@ -182,6 +182,13 @@ describe('POST /api/v1/shops/:shopId/inbound', () => {
       .where(eq(t.conversations.id, r.body.conversation_id));
     expect(c!.status).toBe('queued');
     expect(c!.handoverReason).toBe('complaint');
+    const repeat = await inbound({
+      buyer_account_id: 'tb_bridge_4',
+      message_id: 'c-1',
+      text: '你们这什么服务，再不处理我就投诉给差评',
+    });
+    expect(repeat.body.duplicate).toBe(true);
+    expect(repeat.body.handover).toEqual(r.body.handover);
     const later = await inbound({ buyer_account_id: 'tb_bridge_4', message_id: 'c-2', text: '人呢' });
     expect(later.body.replies).toEqual([]);
     expect(later.body.conversation_id).toBe(r.body.conversation_id);
@@ -287,15 +294,13 @@ describe('reply delivery outbox', () => {
       conversation_id: r.body.conversation_id,
     });
 
-    await h.database.db
-      .insert(t.deliveries)
-      .values({
-        shopId: SHOP,
-        messageId: rows[0]!.messageId,
-        callbackUrl: 'https://down.example',
-        attempts: MAX_ATTEMPTS - 1,
-        nextAttemptAt: h.now,
-      });
+    await h.database.db.insert(t.deliveries).values({
+      shopId: SHOP,
+      messageId: rows[0]!.messageId,
+      callbackUrl: 'https://down.example',
+      attempts: MAX_ATTEMPTS - 1,
+      nextAttemptAt: h.now,
+    });
     const down = async () => ({ ok: false, status: 500 });
     expect((await deliverDueReplies({ database: h.database, now: later, post: down })).failed).toBe(1);
   });

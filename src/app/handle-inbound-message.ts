@@ -214,6 +214,7 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
         : {}),
   };
   const takeOver = handover && botMaySpeak;
+  if (takeOver) Object.assign(nextState, { lastHandover: { messageId: stored.id, ...handover } });
   await database.db
     .update(t.conversations)
     .set({

@@ -1,7 +1,8 @@
 // Storage side of an inbound buyer message: idempotent insert (channel message id unique per
 // shop), the buyer's one open conversation, and the earlier result of a redelivered message.
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
-import type { HandoverReason } from '../core/bot/types.js';
+import { z } from 'zod';
+import { HANDOVER_REASONS } from '../core/bot/types.js';
 import { DxeError } from '../core/errors.js';
 import type { Database } from '../store/open-database.js';
 import * as t from '../store/schema.js';
@@ -9,6 +10,13 @@ import { messageView, type MessageView } from './conversations.js';
 import type { InboundMessage, InboundResult } from './handle-inbound-message.js';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** conversations.state.lastHandover: which buyer message caused the last hand-over, and why. */
+export const handoverMemory = z
+  .object({
+    lastHandover: z.object({ messageId: z.number(), reason: z.enum(HANDOVER_REASONS), reasonZh: z.string() }),
+  })
+  .loose();
 
 function isUniqueViolation(err: unknown): boolean {
   for (let e: unknown = err; e && typeof e === 'object'; e = Reflect.get(e, 'cause')) {
@@ -37,13 +45,18 @@ export async function earlierResult(
     .select()
     .from(t.conversations)
     .where(eq(t.conversations.id, row.conversationId));
-  const reason = c?.handoverReason ?? null;
+  // The hand-over this very message caused, as remembered on the conversation.
+  const remembered = handoverMemory.safeParse(c?.state).data?.lastHandover;
+  const handover =
+    remembered && remembered.messageId === row.id
+      ? { reason: remembered.reason, reasonZh: remembered.reasonZh }
+      : null;
   return {
     duplicate: true,
     conversationId: row.conversationId,
     buyerMessage: messageView(row),
     replies,
-    handover: reason && c?.status !== 'bot' ? { reason: reason as HandoverReason, reasonZh: '' } : null,
+    handover,
   };
 }
 

@@ -183,18 +183,21 @@ export interface PlanInput {
   isFirstMessage: boolean;
 }
 
-export type HandoverReason =
-  | 'low_confidence'
-  | 'repeated_misunderstanding'
-  | 'human_requested'
-  | 'complaint'
-  | 'money_action'
-  | 'order_action'
-  | 'aftersales_case'
-  | 'bot_alone_too_long'
-  | 'missing_data'
+/** Why the bot hands a conversation to a person (B3, B4, C17, C18). */
+export const HANDOVER_REASONS = [
+  'low_confidence',
+  'repeated_misunderstanding',
+  'human_requested',
+  'complaint',
+  'money_action',
+  'order_action',
+  'aftersales_case',
+  'bot_alone_too_long',
+  'missing_data',
   /** The reply guard (B4) blocked a planned message and no safe variant was left. */
-  | 'guard_blocked';
+  'guard_blocked',
+] as const;
+export type HandoverReason = (typeof HANDOVER_REASONS)[number];
 
 export interface Recommendation {
   itemId: string;
