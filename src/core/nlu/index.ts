@@ -9,7 +9,8 @@
 //   normalizeText(text): string   full-width, traditional, emoji, 旺旺 codes, slang → canonical text
 //   extractEntities(normalized, { shopDictionary?, now? }): Entities
 //   trainModel(examples, opts) / loadShippedExamples(): lower-level training for tools and benches
-//   evaluate(gold, predicted): accuracy, macro-F1, secondary-aware accuracy, per-intent P/R
+//   evaluate(items: {gold, goldSecondary?, predicted}[], topConfusions = 15): EvalReport with
+//     accuracy, macro-F1, secondary-aware accuracy, per-intent P/R and the top confusion pairs
 export { createNlu, getDefaultNlu } from './nlu.js';
 export type { ClassifyOptions, ClassifyResult, Nlu, NluOptions } from './nlu.js';
 export { normalizeText } from './normalize.js';
