@@ -60,6 +60,9 @@ describe(`workbench APIs (${databaseLabel})`, () => {
     const after = (await call('agent1', 'GET', `/api/v1/shops/${data.tmallId}/standard-answers`)).json();
     expect(after.items.find((a: { intent: string }) => a.intent === 'ship_time').variants).toEqual(body.items[0]!.variants);
     expect((await call('supervisor', 'PUT', `/api/v1/shops/${data.tmallId}/standard-answers`, { items: [{ intent: 'nope', variants: ['x'] }] })).statusCode).toBe(400);
+    // Situation keys of the bot's library (intent.situation) are answers too.
+    const situation = { items: [{ intent: 'stock.in', variants: ['有货的亲，{item.title}现在就能拍'] }] };
+    expect((await call('supervisor', 'PUT', `/api/v1/shops/${data.tmallId}/standard-answers`, situation)).statusCode).toBe(200);
   });
 
   it('O5 items and stock: upsert by SKU and variant', async () => {

@@ -62,6 +62,13 @@ export function intentLabel(intent: string | null | undefined): string {
   return zhLabel ?? intent;
 }
 
+/** A standard-answer key: an intent, or `intent.situation` (stock.in, refund.progress…). */
+export function answerKeyLabel(key: string): string {
+  const dot = key.indexOf('.');
+  if (dot < 0) return intentLabel(key);
+  return `${intentLabel(key.slice(0, dot))}·${key.slice(dot + 1)}`;
+}
+
 export function stageLabel(stage: string | null | undefined): string {
   if (!stage) return t('common.none');
   if (locale === 'en') return stage.replace(/_/g, ' ');

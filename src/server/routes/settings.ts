@@ -17,8 +17,13 @@ import { assertShop, requireRole } from '../auth.js';
 const shopParams = z.object({ shopId: z.string().min(1).max(100) });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** Keys of the bot's flow steps that are not buyer intents (welcome, verify, handover…). */
+const FLOW_KEYS = new Set(['welcome', 'verify', 'handover', 'clarify', 'interest', 'aftersales']);
+/** An answer key is an intent (B2) or `intent.situation` as the bot's library names them (stock.in). */
+const answerKey = z.string().regex(/^[a-z_]+(\.[a-z_]+)?$/, '话术键应为意图或“意图.情形”').max(64)
+  .refine((k) => (INTENT_IDS as readonly string[]).includes(k.split('.')[0] ?? '') || FLOW_KEYS.has(k.split('.')[0] ?? ''), '未知的意图');
 const answersBody = z.object({
-  items: z.array(z.object({ intent: z.enum(INTENT_IDS), variants: z.array(text(500)).min(1, '至少填写一种说法').max(20) })).min(1).max(INTENT_IDS.length),
+  items: z.array(z.object({ intent: answerKey, variants: z.array(text(500)).min(1, '至少填写一种说法').max(20) })).min(1).max(200),
 });
 const variantInput = z.object({ colour: z.string().max(40).default(''), size: z.string().max(40).default(''), stock: z.number().int().min(0).max(1_000_000) });
 const itemsBody = z.object({
@@ -70,7 +75,11 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     assertShop(request, shopId);
     const rows = await db.select({ intent: standardAnswers.intent, variants: standardAnswers.variants, updatedAt: standardAnswers.updatedAt })
       .from(standardAnswers).where(eq(standardAnswers.shopId, shopId));
-    rows.sort((a, b) => (INTENT_IDS as readonly string[]).indexOf(a.intent) - (INTENT_IDS as readonly string[]).indexOf(b.intent));
+    const order = (k: string) => {
+      const i = (INTENT_IDS as readonly string[]).indexOf(k.split('.')[0] ?? k);
+      return i < 0 ? INTENT_IDS.length : i;
+    };
+    rows.sort((a, b) => order(a.intent) - order(b.intent) || a.intent.localeCompare(b.intent));
     return { items: rows };
   });
 

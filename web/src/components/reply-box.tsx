@@ -9,7 +9,7 @@ import { useApi } from '../lib/use-api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
 import { segmentsOf, splitPreview } from '../lib/split.js';
 import type { GuardVerdict, Message } from '../lib/types.js';
-import { intentLabel, t } from '../i18n.js';
+import { answerKeyLabel, t } from '../i18n.js';
 
 interface Props {
   conversationId: string;
@@ -67,7 +67,6 @@ export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props)
     }
     const id = setTimeout(() => void check(draft), 150);
     return () => clearTimeout(id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft]);
 
   const current = checked && checked.text === draft ? checked.verdict : null;
@@ -97,7 +96,7 @@ export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props)
 
   const parts = splitPreview(draft);
   const quickItems = (answers.data?.items ?? []).flatMap((a) =>
-    a.variants.slice(0, 2).map((v, i) => ({ key: `${a.intent}-${i}`, label: `【${intentLabel(a.intent)}】${v.slice(0, 30)}`, text: v })),
+    a.variants.slice(0, 2).map((v, i) => ({ key: `${a.intent}-${i}`, label: `【${answerKeyLabel(a.intent)}】${v.slice(0, 30)}`, text: v })),
   );
 
   return (

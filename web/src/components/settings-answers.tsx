@@ -6,7 +6,7 @@ import { INTENT_IDS } from '../../../src/core/intents.js';
 import { put } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { splitPreview } from '../lib/split.js';
-import { intentLabel, t } from '../i18n.js';
+import { answerKeyLabel, t } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
 
 interface Answer {
@@ -14,11 +14,22 @@ interface Answer {
   variants: string[];
 }
 
+/** Stored keys (intent or intent.situation) in intent order, plus intents with no answer yet. */
+function menuKeys(items: Answer[]): string[] {
+  const order = (k: string) => {
+    const i = (INTENT_IDS as readonly string[]).indexOf(k.split('.')[0] ?? k);
+    return i < 0 ? INTENT_IDS.length : i;
+  };
+  const keys = new Set(items.map((a) => a.intent));
+  for (const id of INTENT_IDS) if (![...keys].some((k) => k === id || k.startsWith(`${id}.`))) keys.add(id);
+  return [...keys].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+}
+
 export function AnswersEditor({ shopId }: { shopId: string }) {
   const { message: toast } = App.useApp();
   const path = `/shops/${encodeURIComponent(shopId)}/standard-answers`;
   const res = useApi<{ items: Answer[] }>(path);
-  const [intent, setIntent] = useState<string>(INTENT_IDS[0]);
+  const [intent, setIntent] = useState<string>('greeting');
   const [text, setText] = useState('');
   const [saving, setSaving] = useState(false);
 
@@ -46,12 +57,15 @@ export function AnswersEditor({ shopId }: { shopId: string }) {
 
   return (
     <Row gutter={16}>
-      <Col flex="200px">
+      <Col flex="240px">
         <Menu
-          style={{ maxHeight: 520, overflowY: 'auto' }}
+          style={{ maxHeight: 560, overflowY: 'auto' }}
           selectedKeys={[intent]}
           onClick={(e) => setIntent(e.key)}
-          items={INTENT_IDS.map((id) => ({ key: id, label: `${intentLabel(id)}（${res.data?.items.find((a) => a.intent === id)?.variants.length ?? 0}）` }))}
+          items={menuKeys(res.data?.items ?? []).map((key) => ({
+            key,
+            label: `${answerKeyLabel(key)}（${res.data?.items.find((a) => a.intent === key)?.variants.length ?? 0}）`,
+          }))}
         />
       </Col>
       <Col flex="auto">
