@@ -3,7 +3,38 @@
 import { Card, Descriptions, Empty, List, Statistic, Tag, Typography } from 'antd';
 import type { ConversationDetail, OrderSummary } from '../lib/types.js';
 import { duration, t, yuan } from '../i18n.js';
-import { useNow } from '../lib/use-api.js';
+import { useApi, useNow } from '../lib/use-api.js';
+
+interface OrderExtra {
+  deadlines?: { kind: string; labelZh?: string; dueAt: string; state?: string }[];
+  exposure?: { nowYuan?: number; atNextDeadlineYuan?: number; advice?: string } | null;
+}
+
+/** Deadlines and exposure of one order from GET /orders/:id (N5); nothing while that route is missing. */
+function OrderDeadlines({ orderId, now }: { orderId: string; now: number }) {
+  const res = useApi<OrderExtra>(`/orders/${encodeURIComponent(orderId)}`);
+  const open = (res.data?.deadlines ?? []).filter((d) => d.state === undefined || d.state === 'pending' || d.state === 'warned');
+  const exposure = res.data?.exposure;
+  return (
+    <>
+      {open.map((d, i) => {
+        const left = (Date.parse(d.dueAt) - now) / 1000;
+        return (
+          <div key={i} style={{ fontSize: 12 }} data-testid="side-deadline">
+            <Tag color={left < 0 ? 'red' : left < 6 * 3600 ? 'orange' : 'default'}>
+              {d.labelZh ?? d.kind} {left < 0 ? t('side.overdue') : t('side.deadline', { t: duration(left) })}
+            </Tag>
+          </div>
+        );
+      })}
+      {exposure && ((exposure.nowYuan ?? 0) > 0 || (exposure.atNextDeadlineYuan ?? 0) > 0) && (
+        <div style={{ fontSize: 12, color: '#cf1322' }}>
+          {t('cases.exposure')} ¥{(exposure.nowYuan ?? 0).toFixed(2)} · {t('cases.atNext', { v: `¥${(exposure.atNextDeadlineYuan ?? 0).toFixed(2)}` })}
+        </div>
+      )}
+    </>
+  );
+}
 
 function moneyAtStake(orders: OrderSummary[]): number {
   return orders.reduce((sum, o) => sum + (o.paidFen ?? o.totalFen ?? 0) - (o.refundFen ?? 0), 0);
@@ -56,16 +87,7 @@ export function SidePanel({ detail }: { detail: ConversationDetail }) {
                     {l.title} {[l.colour, l.size].filter(Boolean).join('/')} ×{l.qty ?? 1}
                   </div>
                 ))}
-                {(o.deadlines ?? []).map((d, i) => {
-                  const left = (Date.parse(d.dueAt) - now) / 1000;
-                  return (
-                    <div key={i} style={{ fontSize: 12 }}>
-                      <Tag color={left < 0 ? 'red' : left < 6 * 3600 ? 'orange' : 'default'}>
-                        {d.labelZh ?? d.kind} {left < 0 ? t('side.overdue') : t('side.deadline', { t: duration(left) })}
-                      </Tag>
-                    </div>
-                  );
-                })}
+                <OrderDeadlines orderId={o.id} now={now} />
               </List.Item>
             )}
           />
