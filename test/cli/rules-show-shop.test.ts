@@ -12,7 +12,7 @@ const DXE = join(import.meta.dirname, '../../bin/dxe.js');
 describe('dxe rules show --shop merges the shop overrides saved in the store (P1)', () => {
   it('shows the shop value with the shop named as the last layer', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dxe-rules-shop-'));
-    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
     expect(spawnSync(process.execPath, [DXE, 'demo'], { env, encoding: 'utf8' }).status).toBe(0);
     const database = await openDatabase({ dataDir: resolve(dataDir) });
