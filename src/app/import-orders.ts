@@ -53,7 +53,7 @@ export interface ImportOrdersResult {
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Prepared = { id: string; buyerId: string | null; order: NormalisedOrder; state: string; raw: string };
+type Prepared = { id: string; buyerId: string | null; order: NormalisedOrder; state: string; raw: string; hasDetail: boolean };
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
 const COLS: [string, string, (p: Prepared) => unknown][] = [
@@ -121,7 +121,10 @@ async function buyerIds(tx: Tx, shopId: string, accounts: string[]): Promise<Map
 
 async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Promise<{ created: number; changed: number; same: number }> {
   const nos = entries.map((e) => e.order.platformOrderNo);
-  const found = await select(tx, sql`SELECT id, platform_order_no, state, raw -> ${ctx.format} ->> 'h' AS h FROM orders
+  // has_detail: some format already wrote real sub-order lines (raw[format].d), so an order list's
+  // summary line must not be added (order_lines has no index on order_id to ask it there).
+  const found = await select(tx, sql`SELECT id, platform_order_no, state, raw -> ${ctx.format} ->> 'h' AS h,
+      (SELECT bool_or(e.value -> 'd' IS NOT NULL) FROM jsonb_each(coalesce(raw, '{}'::jsonb)) e) AS has_detail FROM orders
     WHERE shop_id = ${ctx.shopId} AND platform_order_no = ANY(${sql.param(nos)}::text[])`);
   const existing = new Map(found.map((r) => [String(r.platform_order_no), r]));
   const fresh: Prepared[] = [];
@@ -134,16 +137,17 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
       same++;
       continue;
     }
-    const raw = JSON.stringify({ [ctx.format]: { h, line, word: order.stateWord, cols: order.extra } });
+    const detail = order.lineSource === 'detail';
+    const raw = JSON.stringify({ [ctx.format]: { h, line, word: order.stateWord, cols: order.extra, ...(detail ? { d: 1 } : {}) } });
     let state = ctx.states.name(order.state, order.stateWord);
     if (!prev) {
-      fresh.push({ id: randomUUID(), buyerId: null, order, state, raw });
+      fresh.push({ id: randomUUID(), buyerId: null, order, state, raw, hasDetail: detail });
       continue;
     }
     const from = String(prev.state);
     const [was, now] = [ctx.states.rank(from), ctx.states.rank(state)];
     if (was !== undefined && now !== undefined && now < was) state = from; // never backwards
-    changed.push({ id: String(prev.id), buyerId: null, order, state, raw, from });
+    changed.push({ id: String(prev.id), buyerId: null, order, state, raw, from, hasDetail: detail || prev.has_detail === true });
   }
   const written = [...fresh, ...changed];
   const buyers = await buyerIds(tx, ctx.shopId, written.flatMap((p) => (p.order.buyerAccount ? [p.order.buyerAccount] : [])));
@@ -173,22 +177,21 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
 
 /** Sub-order lines replace an order list's one summary line; a summary never hides real lines. */
 async function writeLines(tx: Tx, ctx: BatchContext, written: Prepared[]): Promise<void> {
-  const detailIds = written.filter((p) => p.order.lineSource === 'detail').map((p) => p.id);
-  if (detailIds.length) {
-    await tx.execute(sql`DELETE FROM order_lines WHERE order_id = ANY(${sql.param(detailIds)}::text[]) AND id LIKE '%:summary'`);
+  const summaries = written.filter((p) => p.order.lineSource === 'detail').map((p) => `${p.id}:summary`);
+  if (summaries.length) {
+    await tx.execute(sql`DELETE FROM order_lines WHERE id = ANY(${sql.param(summaries)}::text[])`);
   }
   const rows = written.flatMap((p) =>
-    p.order.lines.map((l, i) => [
+    (p.order.lineSource === 'summary' && p.hasDetail ? [] : p.order.lines).map((l, i) => [
       `${p.id}:${l.key}`, p.id, i + 1, l.sku ?? null, l.title, l.colour ?? null, l.size ?? null, l.qty, l.priceFen,
-      l.state ? ctx.states.name(l.state, l.stateWord) : null, p.order.lineSource === 'summary',
+      l.state ? ctx.states.name(l.state, l.stateWord) : null,
     ]),
   );
   if (rows.length === 0) return;
-  const types = ['text', 'text', 'int', 'text', 'text', 'text', 'text', 'int', 'int', 'text', 'bool'];
-  const names = ['id', 'order_id', 'line_no', 'sku', 'title', 'colour', 'size', 'qty', 'price_fen', 'state', 'summary'];
+  const types = ['text', 'text', 'int', 'text', 'text', 'text', 'text', 'int', 'int', 'text'];
+  const names = ['id', 'order_id', 'line_no', 'sku', 'title', 'colour', 'size', 'qty', 'price_fen', 'state'];
   await tx.execute(sql`INSERT INTO order_lines (id, order_id, line_no, sku, title, colour, size, qty, price_fen, state)
     SELECT s.id, s.order_id, s.line_no, s.sku, s.title, s.colour, s.size, s.qty, s.price_fen, s.state FROM ${unnest(rows, types, names)}
-    WHERE NOT (s.summary AND EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = s.order_id AND l.id NOT LIKE '%:summary'))
     ON CONFLICT (id) DO UPDATE SET line_no = excluded.line_no, sku = excluded.sku, title = excluded.title,
       colour = excluded.colour, size = excluded.size, qty = excluded.qty, price_fen = excluded.price_fen, state = excluded.state`);
 }
@@ -236,8 +239,23 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
   try {
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-import:${opts.shopId}`}))`);
+      // Fresh statistics, refreshed as the table doubles: PGlite has no autovacuum, and with stale
+      // ones the planner looks orders up through the (shop_id, state) index, scanning the whole
+      // shop per batch (quadratic: 1M rows took 10× the CPU of 250k).
+      const analyze = async () => {
+        await tx.execute(sql`ANALYZE orders`);
+        const rows = await select(tx, sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'orders'::regclass`);
+        return Math.max(0, Number(rows[0]?.n ?? 0));
+      };
+      let analyzedAt = await analyze();
+      let insertedSince = 0;
       for await (const entries of reader.batches) {
         const r = await writeBatch(tx, ctx, entries);
+        insertedSince += r.created;
+        if (insertedSince >= Math.max(10_000, analyzedAt)) {
+          analyzedAt = await analyze();
+          insertedSince = 0;
+        }
         totals.imported += r.created;
         totals.updated += r.changed;
         totals.same += r.same;
