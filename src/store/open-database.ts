@@ -69,15 +69,14 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(opts: OpenOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-  if (opts.pgSchema) {
-    const schemaName = opts.pgSchema.replace(/[^a-z0-9_]/gi, '');
-    // The hook must exist before the first connection, or that pooled client keeps `public`.
-    pool.on('connect', (c) => {
-      void c.query(`SET search_path TO "${schemaName}"`);
-    });
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"`);
-  }
+  const schemaName = opts.pgSchema?.replace(/[^a-z0-9_]/gi, '');
+  // search_path as a startup option: every pooled connection gets it before its first query.
+  const pool = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max: opts.poolSize ?? 10,
+    ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
+  });
+  if (schemaName) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"`);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

@@ -25,3 +25,22 @@ describe(`audit log hash chain on ${databaseLabel} (issue 2 §5, A11)`, () => {
     expect(await verifyAuditChain(database)).toBe(rows[3]!.id);
   });
 });
+
+describe(`audit entries with several data keys verify on ${databaseLabel}`, () => {
+  it('jsonb key order does not break the chain', async () => {
+    const database = await openTestDatabase();
+    try {
+      const at = new Date('2026-11-23T09:00:00Z');
+      await appendAudit(database, {
+        orgId: 'o1',
+        at,
+        actorKind: 'agent',
+        action: 'reply.override',
+        data: { reason: '买家要求', conversationId: 'c1', z: { b: 1, a: [2, { y: 1, x: 2 }] } },
+      });
+      expect(await verifyAuditChain(database)).toBeNull();
+    } finally {
+      await database.close();
+    }
+  });
+});
