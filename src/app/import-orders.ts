@@ -243,7 +243,7 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
       // ones the planner looks orders up through the (shop_id, state) index, scanning the whole
       // shop per batch (quadratic: 1M rows took 10× the CPU of 250k).
       const analyze = async () => {
-        await tx.execute(sql`ANALYZE orders`);
+        await tx.execute(sql`ANALYZE orders, buyers`);
         const rows = await select(tx, sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'orders'::regclass`);
         return Math.max(0, Number(rows[0]?.n ?? 0));
       };
