@@ -113,4 +113,27 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     expect(await page.getByTestId('answers-text').inputValue()).not.toBe('');
     expect(pageErrors).toEqual([]);
   });
+
+  it('realtime: after a dropped socket the client reconnects and sends resume with the last seq it saw', async () => {
+    const sent: string[] = [];
+    let lastSeq = 0;
+    page.on('websocket', (ws) => {
+      ws.on('framesent', (f) => sent.push(String(f.payload)));
+      ws.on('framereceived', (f) => {
+        const m = /"seq":(\d+)/.exec(String(f.payload));
+        if (m) lastSeq = Math.max(lastSeq, Number(m[1]));
+      });
+    });
+    await page.goto(`${h.baseUrl}/inbox`);
+    await expect.poll(() => page.getByTestId('ws-status').textContent()).toContain('实时连接正常');
+    // An event the supervisor may see: someone takes a waiting conversation.
+    const token = await page.evaluate(() => localStorage.getItem('dxe.token'));
+    const took = await fetch(`${h.baseUrl}/api/v1/conversations/${h.data.xssId}/take`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(took.status).toBe(200);
+    await expect.poll(() => lastSeq, { timeout: 10_000 }).toBeGreaterThan(0);
+    const server = (h.app as unknown as { websocketServer: { clients: Set<{ terminate(): void }> } }).websocketServer;
+    for (const c of server.clients) c.terminate();
+    await expect.poll(() => sent.some((x) => x.includes('"resume"') && x.includes(`"afterSeq":${lastSeq}`)), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('ws-status').textContent()).toContain('实时连接正常');
+  });
 });

@@ -25,6 +25,12 @@ function parseFrame(raw: unknown): RealtimeFrame | null {
   };
 }
 
+function readySeq(data: unknown): number {
+  if (typeof data !== 'object' || data === null) return 0;
+  const v = (data as { lastSeq?: unknown }).lastSeq;
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : 0;
+}
+
 export class Realtime {
   private ws: WebSocket | null = null;
   private lastSeq = 0;
@@ -84,6 +90,9 @@ export class Realtime {
     ws.onmessage = (ev) => {
       const frame = parseFrame(ev.data);
       if (!frame) return;
+      // The gateway's greeting names the sequence number it is at: the baseline to resume from
+      // when the socket drops before this screen has seen any event.
+      if (frame.type === 'ready' && this.lastSeq === 0) this.lastSeq = readySeq(frame.data);
       if (frame.seq > 0) {
         if (frame.seq <= this.lastSeq) return; // a resumed frame we already have
         this.lastSeq = frame.seq;
