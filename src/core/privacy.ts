@@ -6,10 +6,13 @@ export function maskPhone(phone: string | null | undefined): string | null {
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }
 
-/** Keeps the province/city prefix (up to the first 市/州/盟/区 within 9 chars) and hides the rest. */
+/**
+ * Keeps the province and city (up to the first 市, else 州/盟/地区, within 14 characters) and hides
+ * the rest: 浙江省杭州市西湖区… → 浙江省杭州市****; 杭州 inside a name does not end the city.
+ */
 export function maskAddress(address: string | null | undefined): string | null {
   if (!address) return address ?? null;
-  const m = /^(.{2,9}?(?:市|州|盟|地区))/.exec(address);
+  const m = /^(.{2,13}?市)/.exec(address) ?? /^(.{2,13}?(?:州|盟|地区))/.exec(address);
   const keep = m ? m[1]! : address.slice(0, Math.min(3, address.length));
   return `${keep}****`;
 }

@@ -45,6 +45,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // Browsers keep idle keep-alive sockets open; without this, close() waits for them.
+    forceCloseConnections: true,
   });
   app.decorate('ctx', {
     database: opts.database,
