@@ -97,6 +97,7 @@ export const en: Record<keyof typeof zh, string> = {
   'chat.overrideReason': 'Override reason (audited)',
   'chat.guardMark': 'Blocked',
   'chat.intent': 'Intent: {s}',
+  'chat.othersTyping': 'Another agent is typing…',
   'chat.sent': 'Sent',
   'chat.notFound': 'Conversation not found or not yours to see',
   'side.buyer': 'Buyer',

@@ -95,6 +95,7 @@ export const zh = {
   'chat.overrideReason': '放行原因（将记入审计日志）',
   'chat.guardMark': '已拦截',
   'chat.intent': '意图：{s}',
+  'chat.othersTyping': '其他客服正在输入…',
   'chat.sent': '已发送',
   'chat.notFound': '会话不存在或无权查看',
   'side.buyer': '买家资料',

@@ -39,6 +39,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
   const [messages, setMessages] = useState<Message[]>([]);
   const [escalating, setEscalating] = useState(false);
   const [note, setNote] = useState('');
+  const [othersTyping, setOthersTyping] = useState(false);
   const bottom = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -63,9 +64,17 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
         if (conversationIdOf(f.data) !== conversationId) return;
         if (f.type === 'message.created') void fetchNew();
         if (f.type === 'conversation.updated') reload();
+        if (f.type === 'typing' && typeof f.data === 'object' && f.data !== null && (f.data as { agentId?: unknown }).agentId !== agent.id) {
+          setOthersTyping(true);
+        }
       }),
-    [realtime, conversationId, fetchNew, reload],
+    [realtime, conversationId, fetchNew, reload, agent.id],
   );
+  useEffect(() => {
+    if (!othersTyping) return;
+    const id = setTimeout(() => setOthersTyping(false), 3000);
+    return () => clearTimeout(id);
+  }, [othersTyping]);
 
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' });
@@ -126,6 +135,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
           {messages.map((m) => (
             <Bubble key={m.seq} m={m} />
           ))}
+          {othersTyping && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.othersTyping')}</Typography.Text>}
           <div ref={bottom} />
         </div>
         <ReplyBox

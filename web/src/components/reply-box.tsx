@@ -39,7 +39,8 @@ function uniqueByRule(vs: GuardVerdict['violations']): GuardVerdict['violations'
 }
 
 export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props) {
-  const { agent } = useSession();
+  const { agent, realtime } = useSession();
+  const typedAt = useRef(0);
   const { message: toast } = App.useApp();
   const [draft, setDraft] = useState('');
   const [checked, setChecked] = useState<{ text: string; verdict: GuardVerdict } | null>(null);
@@ -113,7 +114,14 @@ export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props)
       )}
       <Input.TextArea
         value={draft}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          // Tell other screens (and the supervisor) someone is answering, at most every 1.5 s.
+          if (Date.now() - typedAt.current > 1500) {
+            typedAt.current = Date.now();
+            realtime.send({ type: 'typing', conversationId });
+          }
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
             e.preventDefault();
