@@ -98,6 +98,7 @@ export const en: Record<keyof typeof zh, string> = {
   'chat.guardMark': 'Blocked',
   'chat.intent': 'Intent: {s}',
   'chat.othersTyping': 'Another agent is typing…',
+  'chat.fillPlaceholders': 'Fill in first: {list}',
   'chat.sent': 'Sent',
   'chat.notFound': 'Conversation not found or not yours to see',
   'side.buyer': 'Buyer',

@@ -96,6 +96,7 @@ export const zh = {
   'chat.guardMark': '已拦截',
   'chat.intent': '意图：{s}',
   'chat.othersTyping': '其他客服正在输入…',
+  'chat.fillPlaceholders': '请先补全：{list}',
   'chat.sent': '已发送',
   'chat.notFound': '会话不存在或无权查看',
   'side.buyer': '买家资料',

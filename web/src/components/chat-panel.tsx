@@ -141,6 +141,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
         <ReplyBox
           conversationId={conversationId}
           shopId={c.shopId}
+          shopName={c.shopName}
           suggestions={data.suggestions ?? []}
           onSent={(sent) => {
             setMessages((m) => mergeMessages(m, sent));

@@ -8,12 +8,14 @@ import { ApiError, post } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
 import { segmentsOf, splitPreview } from '../lib/split.js';
+import { fillKnown, openPlaceholders } from '../lib/placeholders.js';
 import type { GuardVerdict, Message } from '../lib/types.js';
 import { answerKeyLabel, t } from '../i18n.js';
 
 interface Props {
   conversationId: string;
   shopId: string;
+  shopName?: string;
   suggestions: string[];
   onSent: (messages: Message[]) => void;
 }
@@ -38,7 +40,7 @@ function uniqueByRule(vs: GuardVerdict['violations']): GuardVerdict['violations'
   });
 }
 
-export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props) {
+export function ReplyBox({ conversationId, shopId, shopName, suggestions, onSent }: Props) {
   const { agent, realtime } = useSession();
   const typedAt = useRef(0);
   const { message: toast } = App.useApp();
@@ -70,13 +72,16 @@ export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props)
     return () => clearTimeout(id);
   }, [draft]);
 
+  const known: Record<string, string> = { 'shop.agent': agent.displayName, ...(shopName ? { 'shop.name': shopName } : {}) };
+  const applyAnswer = (text: string) => setDraft(fillKnown(text, known));
+  const unfilled = openPlaceholders(draft);
   const current = checked && checked.text === draft ? checked.verdict : null;
   const blocked = current?.verdict === 'block';
   const mayOverride = isSupervisor(agent);
 
   const send = async (withOverride = false) => {
     const text = draft.trim();
-    if (!text || sending) return;
+    if (!text || sending || unfilled.length > 0) return;
     const verdict = current ?? (await check(draft));
     if (verdict?.verdict === 'block' && !withOverride) return;
     setSending(true);
@@ -106,7 +111,7 @@ export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props)
         <div style={{ marginBottom: 6 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.suggestions')}：</Typography.Text>
           {suggestions.slice(0, 4).map((s, i) => (
-            <Tag key={i} color="blue" style={{ cursor: 'pointer', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }} onClick={() => setDraft(s)} data-testid="suggestion">
+            <Tag key={i} color="blue" style={{ cursor: 'pointer', maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }} onClick={() => applyAnswer(s)} data-testid="suggestion">
               {s}
             </Tag>
           ))}
@@ -174,7 +179,7 @@ export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props)
       )}
       <div style={{ display: 'flex', alignItems: 'center', marginTop: 6, gap: 8 }}>
         <Dropdown
-          menu={{ items: quickItems.map((q) => ({ key: q.key, label: q.label })), onClick: (e) => setDraft(quickItems.find((q) => q.key === e.key)?.text ?? draft), style: { maxHeight: 320, overflowY: 'auto' } }}
+          menu={{ items: quickItems.map((q) => ({ key: q.key, label: q.label })), onClick: (e) => applyAnswer(quickItems.find((q) => q.key === e.key)?.text ?? draft), style: { maxHeight: 320, overflowY: 'auto' } }}
           disabled={quickItems.length === 0}
         >
           <Button size="small">{t('chat.quickReplies')}</Button>
@@ -183,6 +188,7 @@ export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props)
           {!draft.trim() ? '' : !current ? t('chat.checking') : current.verdict === 'pass' ? `✓ ${t('chat.passed')}` : ''}
         </Typography.Text>
         {parts.length > 1 && <Tag color="cyan">{t('chat.split', { n: parts.length })}</Tag>}
+        {unfilled.length > 0 && <Tag color="orange" data-testid="unfilled">{t('chat.fillPlaceholders', { list: unfilled.join(' ') })}</Tag>}
         <Space style={{ marginLeft: 'auto' }}>
           {blocked && mayOverride && (
             <>
@@ -192,7 +198,7 @@ export function ReplyBox({ conversationId, shopId, suggestions, onSent }: Props)
               </Button>
             </>
           )}
-          <Button type="primary" onClick={() => void send()} disabled={!draft.trim() || blocked || sending} loading={sending} data-testid="send">
+          <Button type="primary" onClick={() => void send()} disabled={!draft.trim() || blocked || sending || unfilled.length > 0} loading={sending} data-testid="send">
             {t('chat.send')}
           </Button>
         </Space>
