@@ -17,7 +17,10 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-const id = () => text('id').primaryKey().$defaultFn(() => randomUUID());
+const id = () =>
+  text('id')
+    .primaryKey()
+    .$defaultFn(() => randomUUID());
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
 
@@ -30,7 +33,9 @@ export const organisations = pgTable('organisations', {
 /** P3: a shop belongs to one platform; an organisation may run many shops on many platforms. */
 export const shops = pgTable('shops', {
   id: id(),
-  orgId: text('org_id').notNull().references(() => organisations.id),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => organisations.id),
   platform: text('platform').notNull(),
   name: text('name').notNull(),
   /** Shop settings the bot and screens read (ship cut-off, couriers, free shipping, offers…). */
@@ -44,14 +49,18 @@ export const agents = pgTable(
   'agents',
   {
     id: id(),
-    orgId: text('org_id').notNull().references(() => organisations.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
     login: text('login').notNull(),
     displayName: text('display_name').notNull(),
     /** Agent number shown to buyers in the welcome (C3). */
     agentNo: text('agent_no'),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: ['admin', 'supervisor', 'agent'] }).notNull(),
-    presence: text('presence', { enum: ['online', 'away', 'offline'] }).notNull().default('offline'),
+    presence: text('presence', { enum: ['online', 'away', 'offline'] })
+      .notNull()
+      .default('offline'),
     lastSeenAt: ts('last_seen_at'),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: createdAt(),
@@ -62,15 +71,21 @@ export const agents = pgTable(
 export const agentShops = pgTable(
   'agent_shops',
   {
-    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
-    shopId: text('shop_id').notNull().references(() => shops.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.shopId] })],
 );
 
 export const sessions = pgTable('sessions', {
   tokenHash: text('token_hash').primaryKey(),
-  agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+  agentId: text('agent_id')
+    .notNull()
+    .references(() => agents.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
   expiresAt: ts('expires_at').notNull(),
 });
@@ -80,7 +95,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: id(),
-    orgId: text('org_id').notNull().references(() => organisations.id),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
     shopId: text('shop_id').references(() => shops.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
@@ -95,7 +112,9 @@ export const buyers = pgTable(
   'buyers',
   {
     id: id(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
     platformAccount: text('platform_account').notNull(),
     nickname: text('nickname'),
     phone: text('phone'),
@@ -114,7 +133,9 @@ export const items = pgTable(
   'items',
   {
     id: id(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
     sku: text('sku').notNull(),
     title: text('title').notNull(),
     category: text('category').notNull(),
@@ -133,7 +154,9 @@ export const itemVariants = pgTable(
   'item_variants',
   {
     id: id(),
-    itemId: text('item_id').notNull().references(() => items.id, { onDelete: 'cascade' }),
+    itemId: text('item_id')
+      .notNull()
+      .references(() => items.id, { onDelete: 'cascade' }),
     colour: text('colour').notNull().default(''),
     size: text('size').notNull().default(''),
     stock: integer('stock').notNull().default(0),
@@ -146,7 +169,9 @@ export const standardAnswers = pgTable(
   'standard_answers',
   {
     id: id(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
     intent: text('intent').notNull(),
     variants: jsonb('variants').$type<string[]>().notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -157,7 +182,9 @@ export const standardAnswers = pgTable(
 /** A shop's own NLU training examples, added from the workbench. */
 export const trainingExamples = pgTable('training_examples', {
   id: id(),
-  shopId: text('shop_id').notNull().references(() => shops.id),
+  shopId: text('shop_id')
+    .notNull()
+    .references(() => shops.id),
   text: text('text').notNull(),
   intent: text('intent').notNull(),
   createdAt: createdAt(),
@@ -166,7 +193,9 @@ export const trainingExamples = pgTable('training_examples', {
 /** Offers the bot may make instead of a price cut (C7): coupons, gifts, freight discounts. */
 export const promotions = pgTable('promotions', {
   id: id(),
-  shopId: text('shop_id').notNull().references(() => shops.id),
+  shopId: text('shop_id')
+    .notNull()
+    .references(() => shops.id),
   kind: text('kind', { enum: ['coupon', 'gift', 'freight', 'discount'] }).notNull(),
   text: text('text').notNull(),
   value: jsonb('value').notNull().default({}),
@@ -179,12 +208,18 @@ export const conversations = pgTable(
   'conversations',
   {
     id: id(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
-    buyerId: text('buyer_id').notNull().references(() => buyers.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    buyerId: text('buyer_id')
+      .notNull()
+      .references(() => buyers.id),
     channel: text('channel').notNull(),
     /** C1 stage. */
     stage: text('stage').notNull().default('greet'),
-    status: text('status', { enum: ['bot', 'queued', 'assigned', 'closed'] }).notNull().default('bot'),
+    status: text('status', { enum: ['bot', 'queued', 'assigned', 'closed'] })
+      .notNull()
+      .default('bot'),
     assigneeId: text('assignee_id').references(() => agents.id),
     priority: integer('priority').notNull().default(0),
     handoverReason: text('handover_reason'),
@@ -211,8 +246,12 @@ export const messages = pgTable(
   'messages',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
-    conversationId: text('conversation_id').notNull().references(() => conversations.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    conversationId: text('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
     seq: integer('seq').notNull(),
     direction: text('direction', { enum: ['in', 'out'] }).notNull(),
     authorKind: text('author_kind', { enum: ['buyer', 'bot', 'agent', 'system'] }).notNull(),
@@ -235,13 +274,17 @@ export const messages = pgTable(
 /** D8: commitments made in chat, tracked to the order. */
 export const promises = pgTable('promises', {
   id: id(),
-  shopId: text('shop_id').notNull().references(() => shops.id),
+  shopId: text('shop_id')
+    .notNull()
+    .references(() => shops.id),
   conversationId: text('conversation_id').references(() => conversations.id),
   orderId: text('order_id'),
   messageId: integer('message_id'),
   kind: text('kind').notNull(),
   text: text('text').notNull(),
-  state: text('state', { enum: ['open', 'kept', 'broken'] }).notNull().default('open'),
+  state: text('state', { enum: ['open', 'kept', 'broken'] })
+    .notNull()
+    .default('open'),
   createdAt: createdAt(),
 });
 
@@ -249,7 +292,9 @@ export const orders = pgTable(
   'orders',
   {
     id: id(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
     platformOrderNo: text('platform_order_no').notNull(),
     buyerId: text('buyer_id').references(() => buyers.id),
     buyerAccount: text('buyer_account'),
@@ -285,26 +330,35 @@ export const orders = pgTable(
   ],
 );
 
-export const orderLines = pgTable('order_lines', {
-  id: id(),
-  orderId: text('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
-  lineNo: integer('line_no').notNull().default(1),
-  itemId: text('item_id'),
-  sku: text('sku'),
-  title: text('title').notNull(),
-  colour: text('colour'),
-  size: text('size'),
-  qty: integer('qty').notNull().default(1),
-  priceFen: integer('price_fen').notNull().default(0),
-  state: text('state'),
-});
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: id(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull().default(1),
+    itemId: text('item_id'),
+    sku: text('sku'),
+    title: text('title').notNull(),
+    colour: text('colour'),
+    size: text('size'),
+    qty: integer('qty').notNull().default(1),
+    priceFen: integer('price_fen').notNull().default(0),
+    state: text('state'),
+  },
+  // Lines are always read by order (side panel, evidence, re-import).
+  (t) => [index('order_lines_order_idx').on(t.orderId)],
+);
 
 /** O1: every state change kept with who or what caused it. */
 export const orderEvents = pgTable(
   'order_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    orderId: text('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
     at: ts('at').notNull(),
     fromState: text('from_state'),
     toState: text('to_state').notNull(),
@@ -319,7 +373,9 @@ export const orderEvents = pgTable(
 /** O7: logistics events per order. */
 export const logisticsEvents = pgTable('logistics_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  orderId: text('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+  orderId: text('order_id')
+    .notNull()
+    .references(() => orders.id, { onDelete: 'cascade' }),
   at: ts('at').notNull(),
   status: text('status').notNull(),
   text: text('text').notNull(),
@@ -330,8 +386,12 @@ export const aftersalesCases = pgTable(
   'aftersales_cases',
   {
     id: id(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
-    orderId: text('order_id').notNull().references(() => orders.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
     type: text('type', { enum: ['refund_only', 'return', 'exchange', 'repair'] }).notNull(),
     state: text('state').notNull(),
     reason: text('reason').notNull(),
@@ -349,7 +409,9 @@ export const aftersalesCases = pgTable(
 
 export const caseEvents = pgTable('case_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  caseId: text('case_id').notNull().references(() => aftersalesCases.id, { onDelete: 'cascade' }),
+  caseId: text('case_id')
+    .notNull()
+    .references(() => aftersalesCases.id, { onDelete: 'cascade' }),
   at: ts('at').notNull(),
   fromState: text('from_state'),
   toState: text('to_state').notNull(),
@@ -361,7 +423,9 @@ export const caseEvents = pgTable('case_events', {
 
 export const reviews = pgTable('reviews', {
   id: id(),
-  shopId: text('shop_id').notNull().references(() => shops.id),
+  shopId: text('shop_id')
+    .notNull()
+    .references(() => shops.id),
   orderId: text('order_id').references(() => orders.id),
   buyerId: text('buyer_id').references(() => buyers.id),
   itemId: text('item_id'),
@@ -381,7 +445,9 @@ export const deadlines = pgTable(
   'deadlines',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
     subjectKind: text('subject_kind', { enum: ['order', 'case', 'conversation', 'review'] }).notNull(),
     subjectId: text('subject_id').notNull(),
     kind: text('kind').notNull(),
@@ -406,13 +472,17 @@ export const scheduledMessages = pgTable(
   'scheduled_messages',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
     conversationId: text('conversation_id'),
     orderId: text('order_id'),
     kind: text('kind').notNull(),
     text: text('text').notNull(),
     dueAt: ts('due_at').notNull(),
-    state: text('state', { enum: ['pending', 'sent', 'cancelled', 'failed'] }).notNull().default('pending'),
+    state: text('state', { enum: ['pending', 'sent', 'cancelled', 'failed'] })
+      .notNull()
+      .default('pending'),
     sentAt: ts('sent_at'),
   },
   (t) => [index('scheduled_due_idx').on(t.state, t.dueAt)],
@@ -423,10 +493,14 @@ export const deliveries = pgTable(
   'deliveries',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    shopId: text('shop_id').notNull().references(() => shops.id),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
     messageId: integer('message_id').notNull(),
     callbackUrl: text('callback_url').notNull(),
-    state: text('state', { enum: ['pending', 'delivered', 'failed'] }).notNull().default('pending'),
+    state: text('state', { enum: ['pending', 'delivered', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),
@@ -436,7 +510,9 @@ export const deliveries = pgTable(
 
 export const importBatches = pgTable('import_batches', {
   id: id(),
-  shopId: text('shop_id').notNull().references(() => shops.id),
+  shopId: text('shop_id')
+    .notNull()
+    .references(() => shops.id),
   platform: text('platform').notNull(),
   format: text('format').notNull(),
   fileName: text('file_name').notNull(),
@@ -463,4 +539,3 @@ export const auditLog = pgTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
-
