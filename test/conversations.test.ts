@@ -9,7 +9,7 @@ import { createLocalBus, type BusEvent } from '../src/app/event-bus.js';
 import { verifyAuditChain } from '../src/app/audit.js';
 import { createApiToken } from '../src/app/auth.js';
 import type { Database } from '../src/store/open-database.js';
-import { auditLog, conversations, messages, orders, promises, shops } from '../src/store/schema.js';
+import { auditLog, conversations, messages, orders, promises, shops, standardAnswers } from '../src/store/schema.js';
 import { maskAddress } from '../src/core/privacy.js';
 import { openTestDatabase, databaseLabel } from './helpers/database.js';
 import { seedConversation, seedWorld, tokenFor, type World } from './helpers/fixtures.js';
@@ -120,6 +120,22 @@ describe(`conversations API (${databaseLabel})`, () => {
     const after = await database.db.select().from(messages).where(eq(messages.conversationId, ids.newNear!));
     expect(after.length).toBe(before.length);
     expect((await conv(ids.newNear!)).firstResponseAt).toBeNull();
+    // T1: the interception is counted even though nothing was sent.
+    const audits = await database.query<{ action: string; subject_id: string }>(
+      `select action, subject_id from audit_log where action = 'reply.blocked'`,
+    );
+    expect(audits.map((a) => a.subject_id)).toContain(ids.newNear);
+  });
+
+  it('C12: suggestions come from the standard answers filed under the last intent and its situations', async () => {
+    await database.db.insert(standardAnswers).values([
+      { shopId: w.shopA, intent: 'stock.in', variants: ['亲，这款{item.title}有现货的哦，拍下当天发~'] },
+      { shopId: w.shopA, intent: 'stockist', variants: ['不应出现'] },
+    ]);
+    await database.db.update(conversations).set({ lastIntent: 'stock' }).where(eq(conversations.id, ids.newFresh!));
+    const res = await call('agentA', 'GET', `/api/v1/conversations/${ids.newFresh}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().suggestions).toEqual(['亲，这款{item.title}有现货的哦，拍下当天发~']);
   });
 
   it('D: only a supervisor/admin may override a block, and the override is audited', async () => {

@@ -1,7 +1,7 @@
 // The agents' inbox: queue order (C2), conversation detail with masked buyer data, and the
 // take / hand back / escalate (C18) / close actions. Every query is scoped to the caller's shops;
 // a conversation outside them is NOT_FOUND so ids do not leak.
-import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, like, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DxeError } from '../core/errors.js';
 import { maskAddress, maskName, maskPhone } from '../core/privacy.js';
@@ -136,8 +136,14 @@ export async function listConversations(
       inArray(conversations.shopId, shopIds),
       status === 'open' ? ne(conversations.status, 'closed') : eq(conversations.status, status),
     ))
-    .orderBy(desc(conversations.lastMessageAt))
-    .limit(500);
+    // The limit must not drop the buyers who waited longest: order roughly as C2 does (escalated,
+    // then awaiting a first reply, then by waiting time) before cutting, then sort exactly.
+    .orderBy(
+      desc(conversations.priority),
+      sql`(${conversations.firstResponseAt} is null and ${conversations.firstBuyerMessageAt} is not null) desc`,
+      sql`${conversations.lastBuyerMessageAt} asc nulls last`,
+    )
+    .limit(2000);
   return rows.map((r) => summaryView(r, now)).sort(compareQueue);
 }
 
@@ -179,7 +185,11 @@ export async function conversationDetail(database: Database, p: Principal, id: s
   const cases = orderIds.length ? await db.select().from(aftersalesCases).where(inArray(aftersalesCases.orderId, orderIds)) : [];
   const promiseRows = await db.select().from(promises).where(eq(promises.conversationId, id)).orderBy(asc(promises.createdAt));
   const answers = c.lastIntent
-    ? await db.select().from(standardAnswers).where(and(eq(standardAnswers.shopId, c.shopId), eq(standardAnswers.intent, c.lastIntent)))
+    ? await db.select().from(standardAnswers).where(and(
+      eq(standardAnswers.shopId, c.shopId),
+      // The library keys situations under the intent: 'stock', 'stock.in', 'stock.out'… (C12).
+      or(eq(standardAnswers.intent, c.lastIntent), like(standardAnswers.intent, `${c.lastIntent}.%`)),
+    )).orderBy(asc(standardAnswers.intent))
     : [];
   const phone = (v: string | null) => (unmasked ? v : maskPhone(v));
   const address = (v: string | null) => (unmasked ? v : maskAddress(v));

@@ -150,7 +150,17 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
   const verdict = guardReply(shopProfile(shop.platform, shop.ruleOverrides), input.text, ctx);
 
   if (verdict.verdict === 'block') {
-    if (!input.override) throw new DxeError('REPLY_BLOCKED', blockedMessage(verdict), verdict);
+    if (!input.override) {
+      // Every blocked agent draft is an interception the dashboard counts (T1) and a supervisor may review.
+      if (p) {
+        await appendAudit(deps.database, {
+          orgId: p.orgId, at: deps.now, actorKind: p.kind, actorId: p.agentId ?? null, action: 'reply.blocked',
+          subjectKind: 'conversation', subjectId: c.id,
+          data: { rules: [...new Set(verdict.violations.map((v) => v.rule))] },
+        });
+      }
+      throw new DxeError('REPLY_BLOCKED', blockedMessage(verdict), verdict);
+    }
     if (!p || (p.role !== 'admin' && p.role !== 'supervisor')) {
       throw new DxeError('FORBIDDEN', '只有主管或管理员可以强制发送被拦截的回复');
     }
