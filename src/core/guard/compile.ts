@@ -133,7 +133,9 @@ export function isNegated(c: CompiledGuard, v: TextView, s: number, e: number): 
   const after = v.compact.slice(e, Math.max(e, ce));
   const negated = (c.negBefore?.test(before) ?? false) || (c.negAfter?.test(after) ?? false);
   if (!negated) return false;
-  const rest = v.compact.slice(s, Math.max(e, ce));
+  // Only what follows the hit can take the negation back: a hit that itself names the lure
+  // (不支持转账优惠) is still a refusal.
+  const rest = v.compact.slice(e, Math.max(e, ce));
   return !(c.override?.test(rest) ?? false);
 }
 

@@ -23,6 +23,11 @@ const tables: Record<string, Row[]> = {
     ['weixin zhuanzhang', ['D1']],
     ['亲 您直接V我 我给您便宜', ['D1']],
     ['您可以先付定金到我卡上', ['D1']],
+    // A transfer offered for a lower price, with no channel named (found in the widget story).
+    ['亲，转账可以便宜20元', ['D1']],
+    ['您好，转账给你便宜', ['D1']],
+    ['亲，我们不支持转账优惠，请在平台下单哦', []],
+    ['亲，我们不接受私下转账，转账便宜的都是骗子', []],
     ['退款已经付到您的卡上', []],
     ['亲，转账截图就不用发了，系统显示已付款', []],
     ['小心骗子冒充客服让您扫码退款', []],
