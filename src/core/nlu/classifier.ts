@@ -19,6 +19,10 @@ export interface TrainModelOptions {
   augment?: boolean;
   /** Reuse a segmenter (it holds jieba's dictionary). */
   segmenter?: Segmenter;
+  /** Weight of the naive-Bayes log-likelihoods folded into the linear weights (0 = LR only). */
+  nb?: number;
+  /** Smoothing of the naive-Bayes counts. */
+  nbAlpha?: number;
 }
 
 export interface ModelStats {
@@ -91,6 +95,50 @@ function toSample(f: Featurized, label: number, vocab: Map<number, number>): Sam
   return { idx, val: f.values, label };
 }
 
+/**
+ * Multinomial naive Bayes over the same features is linear too: its centred log-likelihoods are
+ * added to the logistic-regression weights (an ensemble at no cost per message). NB is less sure
+ * of rare n-grams than LR, which generalises better to wordings our examples do not cover.
+ */
+function addNaiveBayes(model: LinearModel, samples: readonly Sample[], weight: number, alpha: number): void {
+  const K = model.classes;
+  const V = model.vocab.size;
+  const counts = new Float64Array(V * K);
+  const totals = new Float64Array(K);
+  const perClass = new Float64Array(K);
+  for (const s of samples) perClass[s.label]!++;
+  for (const s of samples) {
+    // Each class weighs the same in total (our example counts are not the buyers' prior).
+    const w = 1 / Math.max(1, perClass[s.label]!);
+    for (let i = 0; i < s.idx.length; i++) counts[s.idx[i]! * K + s.label]! += w;
+  }
+  for (let r = 0; r < V; r++) for (let k = 0; k < K; k++) totals[k]! += counts[r * K + k]!;
+  const a = alpha / V;
+  const logTot = Array.from(totals, (t) => Math.log(t + a * V));
+  const W = model.weights;
+  const row = new Float64Array(K);
+  for (let r = 0; r < V; r++) {
+    let mean = 0;
+    for (let k = 0; k < K; k++) {
+      row[k] = Math.log(counts[r * K + k]! + a) - logTot[k]!;
+      mean += row[k]!;
+    }
+    mean /= K;
+    for (let k = 0; k < K; k++) W[r * K + k]! += weight * (row[k]! - mean);
+  }
+}
+
+/** NB weight 0.2, smoothing 1: best 5-fold CV on our examples (0 → 86.2 %, 0.2 → 87.0 %, 0.8 → 86.2 %). */
+function fit(samples: readonly Sample[], K: number, vocab: Map<number, number>, train: TrainOptions, opts: TrainModelOptions): LinearModel {
+  const m = trainLinear(samples, K, vocab, train);
+  const nb = opts.nb ?? DEFAULT_NB;
+  if (nb > 0) addNaiveBayes(m, samples, nb, opts.nbAlpha ?? DEFAULT_NB_ALPHA);
+  return m;
+}
+
+const DEFAULT_NB = 0.2;
+const DEFAULT_NB_ALPHA = 1;
+
 /** Trains an intent model on examples (shipped ones plus a shop's own). Takes about a second. */
 export function trainModel(examples: readonly Example[], opts: TrainModelOptions = {}): IntentModel {
   const t0 = performance.now();
@@ -114,7 +162,7 @@ export function trainModel(examples: readonly Example[], opts: TrainModelOptions
     let hits = 0;
     for (let f = 0; f < folds; f++) {
       const trainSet = groups.filter((_, i) => fold[i] !== f).flat();
-      const m = trainLinear(trainSet, K, vocab, train);
+      const m = fit(trainSet, K, vocab, train, opts);
       groups.forEach((g, i) => {
         if (fold[i] !== f) return;
         const logits = new Float64Array(K);
@@ -129,7 +177,7 @@ export function trainModel(examples: readonly Example[], opts: TrainModelOptions
     cvAccuracy = hits / held.length;
   }
   const all = groups.flat();
-  const linear = trainLinear(all, K, vocab, train);
+  const linear = fit(all, K, vocab, train, opts);
   linear.temperature = temperature;
   return {
     linear,
