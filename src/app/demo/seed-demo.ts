@@ -6,24 +6,13 @@ import { count, eq } from 'drizzle-orm';
 import { DEFAULT_ANSWERS } from '../../core/bot/default-answers.js';
 import type { Database } from '../../store/open-database.js';
 import * as t from '../../store/schema.js';
+import { prng } from '../../core/prng.js';
 import { hashPassword } from '../auth.js';
 import { DEMO_CATALOGUE, SIZE_CHARTS } from './catalogue.js';
 import { DEMO_BUYERS, DEMO_CHATS, demoShopSettings } from './people.js';
 
 export const DEMO_PASSWORD = 'dxe-demo';
 export const DEMO_LOGINS = { admin: 'admin', supervisor: 'supervisor', agents: ['agent1', 'agent2'] } as const;
-
-/** A small deterministic PRNG (mulberry32) so every demo is the same. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function isEmpty(database: Database): Promise<boolean> {
   const [row] = await database.db.select({ n: count() }).from(t.organisations);

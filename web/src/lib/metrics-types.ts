@@ -1,19 +1,7 @@
 // The dashboard's API (GET /metrics), as src/server/routes/metrics.ts answers it.
-export interface Figures {
-  conversations: number;
-  inquiries: number;
-  firstResponseP50: number | null;
-  firstResponseP90: number | null;
-  avgResponse: number | null;
-  inquiryConversion: number | null;
-  aovFen: number | null;
-  refundRate: number | null;
-  disputeRate: number | null;
-  interceptions: number;
-  interceptionsByRule: Record<string, number>;
-  botResolution: number | null;
-  handoverRate: number | null;
-}
+// One definition of the figures, shared with the server's pure formulas (type-only, erased at build).
+import type { Figures } from '../../../src/core/metrics/types.js';
+export type { Figures };
 
 export interface MetricsResponse {
   from: string;
