@@ -1,6 +1,7 @@
 // Intent classifier: normalise → segment → hashed features → multinomial logistic regression,
 // with a temperature fitted on k held-out folds of the training examples (B1, B2).
 import { INTENT_IDS, type IntentId } from '../intents.js';
+import { z } from 'zod';
 import { DxeError } from '../errors.js';
 import { fitTemperature, type HeldOut } from './calibrate.js';
 import { buildKeywordIndex, extractFeatures, FeatureBuffer, stripMasks, type KeywordIndex } from './features.js';
@@ -195,6 +196,82 @@ export function trainModel(examples: readonly Example[], opts: TrainModelOptions
       trainMs: performance.now() - t0,
     },
   };
+}
+
+const MAGIC = 0x31584e44; // 'DNX1'
+
+/**
+ * A trained model as bytes (hash table, weights, bias, stats): the CLI caches it so that a start
+ * does not retrain. Layout: magic, JSON length, JSON header, padding to 4, hashes (V × u32),
+ * weights (V × K × f32), bias (K × f32).
+ */
+export function exportModel(model: IntentModel): Uint8Array {
+  const { linear } = model;
+  const V = linear.vocab.size;
+  const K = linear.classes;
+  const header = new TextEncoder().encode(
+    JSON.stringify({ classes: K, features: V, temperature: linear.temperature, stats: model.stats, intents: INTENT_IDS }),
+  );
+  const headerEnd = 8 + header.length;
+  const start = (headerEnd + 3) & ~3;
+  const out = new Uint8Array(start + 4 * (V + V * K + K));
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, header.length, true);
+  out.set(header, 8);
+  const hashes = new Uint32Array(V);
+  for (const [hash, row] of linear.vocab) hashes[row] = hash;
+  out.set(new Uint8Array(hashes.buffer), start);
+  out.set(new Uint8Array(linear.weights.buffer, linear.weights.byteOffset, V * K * 4), start + 4 * V);
+  out.set(new Uint8Array(linear.bias.buffer, linear.bias.byteOffset, K * 4), start + 4 * (V + V * K));
+  return out;
+}
+
+const Header = z.object({
+  classes: z.number().int().positive(),
+  features: z.number().int().nonnegative(),
+  temperature: z.number().positive(),
+  intents: z.array(z.string()),
+  stats: z.object({
+    examples: z.number(),
+    samples: z.number(),
+    features: z.number(),
+    temperature: z.number(),
+    cvAccuracy: z.number().nullable(),
+    trainMs: z.number(),
+  }),
+});
+
+/** The model of exportModel's bytes, or undefined if they are not one (then retrain). */
+export function importModel(bytes: Uint8Array, opts: { shopDictionary?: string[]; segmenter?: Segmenter } = {}): IntentModel | undefined {
+  if (bytes.byteLength < 8) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) return undefined;
+  const len = view.getUint32(4, true);
+  if (8 + len > bytes.byteLength) return undefined;
+  let header;
+  try {
+    const parsed = Header.safeParse(JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + len))));
+    if (!parsed.success) return undefined;
+    header = parsed.data;
+  } catch {
+    return undefined;
+  }
+  if ( header.intents.join(',') !== INTENT_IDS.join(',')) return undefined;
+  const V = header.features;
+  const K = header.classes;
+  const start = (8 + len + 3) & ~3;
+  if (bytes.byteLength !== start + 4 * (V + V * K + K)) return undefined;
+  // Copy into fresh, aligned arrays (the input may sit at any offset of a larger buffer).
+  const body = bytes.slice(start);
+  const hashes = new Uint32Array(body.buffer, 0, V);
+  const weights = new Float32Array(body.buffer, 4 * V, V * K);
+  const bias = new Float32Array(body.buffer, 4 * (V + V * K), K);
+  const vocab = new Map<number, number>();
+  for (let r = 0; r < V; r++) vocab.set(hashes[r]!, r);
+  const linear = new LinearModel(K, vocab, weights, bias, header.temperature);
+  linear.freeze();
+  return { linear, segmenter: opts.segmenter ?? new Segmenter(opts.shopDictionary), stats: header.stats };
 }
 
 /** Reusable prediction state: one per Nlu, so classify allocates no feature arrays. */

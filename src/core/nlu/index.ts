@@ -1,6 +1,7 @@
 // Public API of the NLU (B1, B2, B3). Other modules import from here only.
 //
-//   createNlu(opts?: { shopDictionary?: string[]; extraExamples?: {text, intent}[]; folds?: number }): Nlu
+//   createNlu(opts?: { shopDictionary?: string[]; extraExamples?: {text, intent}[]; folds?: number;
+//             cache?: { load(key), save(key, bytes) } }): Nlu   (cache: reuse a trained model between runs)
 //     Trains an intent model on the shipped examples (src/core/nlu/training/*.txt) plus the shop's
 //     own, with the shop's item names added to the segmenter and matched as itemRefs.
 //   nlu.classify(text, { context?: string[]; now?: Date; scores?: boolean })
@@ -12,11 +13,11 @@
 //   evaluate(items: {gold, goldSecondary?, predicted}[], topConfusions = 15): EvalReport with
 //     accuracy, macro-F1, secondary-aware accuracy, per-intent P/R and the top confusion pairs
 export { createNlu, getDefaultNlu } from './nlu.js';
-export type { ClassifyOptions, ClassifyResult, Nlu, NluOptions } from './nlu.js';
+export type { ClassifyOptions, ClassifyResult, ModelCache, Nlu, NluOptions } from './nlu.js';
 export { normalizeText } from './normalize.js';
 export { extractEntities } from './entities/index.js';
 export type { EntityOptions } from './entities/index.js';
-export { trainModel } from './classifier.js';
+export { exportModel, importModel, trainModel } from './classifier.js';
 export type { IntentModel, ModelStats, TrainModelOptions } from './classifier.js';
 export { loadShippedExamples, parseExamples } from './training/load.js';
 export type { Example } from './training/load.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INTENT_IDS, type IntentId } from '../intents.js';
-import { createNlu, evaluate, getDefaultNlu, loadShippedExamples, parseExamples, trainModel, type Nlu } from './index.js';
+import { createNlu, evaluate, exportModel, getDefaultNlu, importModel, loadShippedExamples, parseExamples, trainModel, type Nlu } from './index.js';
 import { expectedCalibrationError, fitTemperature } from './calibrate.js';
 
 let nlu: Nlu;
@@ -119,6 +119,27 @@ describe('training (B1: each shop adds its own examples)', () => {
     const conf = holdout.map((r) => nlu.classify(r.text).confidence);
     const ok = holdout.map((r) => nlu.classify(r.text).intent === r.intent);
     expect(expectedCalibrationError(conf, ok)).toBeLessThan(0.2);
+  }, 60_000);
+
+  it('a cached model answers exactly like the trained one and skips training; bad bytes retrain', () => {
+    const store = new Map<string, Uint8Array>();
+    const cache = { load: (k: string) => store.get(k), save: (k: string, b: Uint8Array) => void store.set(k, b) };
+    const extra = [{ text: '蓝莓能寄冷链吗', intent: 'courier' as const }];
+    const first = createNlu({ folds: 0, extraExamples: extra, cache });
+    expect(store.size).toBe(1);
+    const second = createNlu({ folds: 0, extraExamples: extra, cache });
+    expect(second.stats).toEqual(first.stats);
+    for (const r of holdout) {
+      expect(second.classify(r.text, { scores: true })).toEqual(first.classify(r.text, { scores: true }));
+    }
+    const [key] = [...store.keys()];
+    expect(importModel(new Uint8Array([1, 2, 3]))).toBeUndefined();
+    store.set(key!, store.get(key!)!.slice(0, 100));
+    expect(createNlu({ folds: 0, extraExamples: extra, cache }).classify('包邮吗').intent).toBe('shipping_fee');
+    // Other training data → another key.
+    createNlu({ folds: 0, cache });
+    expect(store.size).toBe(2);
+    expect(exportModel).toBeTypeOf('function');
   }, 60_000);
 
   it('fitTemperature recovers a known temperature', () => {

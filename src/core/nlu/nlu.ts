@@ -3,7 +3,7 @@
 // and context resolution for elliptic follow-ups (那L码呢? after a stock question).
 import { INTENT_IDS, type IntentId } from '../intents.js';
 import type { Entities } from '../entities.js';
-import { Predictor, trainModel, type IntentModel, type ModelStats } from './classifier.js';
+import { exportModel, importModel, Predictor, trainModel, type IntentModel, type ModelStats } from './classifier.js';
 import { extractEntities } from './entities/index.js';
 import { normalizeText } from './normalize.js';
 import { loadShippedExamples, type Example } from './training/load.js';
@@ -34,6 +34,32 @@ export interface NluOptions {
   extraExamples?: Example[];
   /** Folds for temperature calibration (default 3; 0 skips calibration). */
   folds?: number;
+  /**
+   * Where to keep the trained model between runs (the caller does the I/O; core stays pure).
+   * `key` identifies the training data and options; the caller adds its code version.
+   */
+  cache?: ModelCache;
+}
+
+export interface ModelCache {
+  load(key: string): Uint8Array | undefined;
+  save(key: string, bytes: Uint8Array): void;
+}
+
+/** FNV-1a over the examples and options: changes whenever the training input changes. */
+function trainingKey(examples: readonly Example[], opts: NluOptions): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const add = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    }
+  };
+  for (const e of examples) add(`${e.intent}\t${e.text}\n`);
+  add(JSON.stringify({ dict: opts.shopDictionary ?? [], folds: opts.folds ?? 3 }));
+  return `${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}-${examples.length}`;
 }
 
 export interface Nlu {
@@ -152,10 +178,16 @@ class NluImpl implements Nlu {
 /** Trains an Nlu on the shipped examples plus the shop's own (about a second or two). */
 export function createNlu(opts: NluOptions = {}): Nlu {
   const examples = [...loadShippedExamples(), ...(opts.extraExamples ?? [])];
-  const model = trainModel(examples, {
-    ...(opts.shopDictionary ? { shopDictionary: opts.shopDictionary } : {}),
-    folds: opts.folds ?? 3,
-  });
+  const key = opts.cache ? trainingKey(examples, opts) : '';
+  const cached = opts.cache?.load(key);
+  let model = cached ? importModel(cached, opts.shopDictionary ? { shopDictionary: opts.shopDictionary } : {}) : undefined;
+  if (!model) {
+    model = trainModel(examples, {
+      ...(opts.shopDictionary ? { shopDictionary: opts.shopDictionary } : {}),
+      folds: opts.folds ?? 3,
+    });
+    opts.cache?.save(key, exportModel(model));
+  }
   return new NluImpl(model, opts.shopDictionary ?? []);
 }
 
