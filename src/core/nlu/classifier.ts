@@ -20,6 +20,11 @@ export interface TrainModelOptions {
   augment?: boolean;
   /** Reuse a segmenter (it holds jieba's dictionary). */
   segmenter?: Segmenter;
+  /**
+   * Models trained with different shuffling seeds whose weights are averaged (the final model only;
+   * calibration folds use one). Default 2: fresh buyer-style sentences 85.2 → 85.8 %, dev 92.4 → 92.7 %.
+   */
+  bag?: number;
   /** Weight of the naive-Bayes log-likelihoods folded into the linear weights (0 = LR only). */
   nb?: number;
   /** Smoothing of the naive-Bayes counts. */
@@ -134,8 +139,26 @@ function addNaiveBayes(model: LinearModel, samples: readonly Sample[], weight: n
  * but lowered accuracy on fresh buyer-style sentences written after the first model (87.3 →
  * 86.5 %, train on the older examples, test on the newer), and real messages are what count.
  */
-function fit(samples: readonly Sample[], K: number, vocab: Map<number, number>, train: TrainOptions, opts: TrainModelOptions): LinearModel {
+function fit(
+  samples: readonly Sample[],
+  K: number,
+  vocab: Map<number, number>,
+  train: TrainOptions,
+  opts: TrainModelOptions,
+  bag = 1,
+): LinearModel {
   const m = trainLinear(samples, K, vocab, train);
+  // Averaging the weights of models that saw the examples in other orders lowers the variance of
+  // SGD on a few thousand short texts; the average is still one linear model (no cost per message).
+  for (let b = 1; b < bag; b++) {
+    const o = trainLinear(samples, K, vocab, { ...train, seed: train.seed + 101 * b });
+    for (let i = 0; i < m.weights.length; i++) m.weights[i]! += o.weights[i]!;
+    for (let i = 0; i < m.bias.length; i++) m.bias[i]! += o.bias[i]!;
+  }
+  if (bag > 1) {
+    for (let i = 0; i < m.weights.length; i++) m.weights[i]! /= bag;
+    for (let i = 0; i < m.bias.length; i++) m.bias[i]! /= bag;
+  }
   const nb = opts.nb ?? DEFAULT_NB;
   if (nb > 0) addNaiveBayes(m, samples, nb, opts.nbAlpha ?? DEFAULT_NB_ALPHA);
   return m;
@@ -182,7 +205,7 @@ export function trainModel(examples: readonly Example[], opts: TrainModelOptions
     cvAccuracy = hits / held.length;
   }
   const all = groups.flat();
-  const linear = fit(all, K, vocab, train, opts);
+  const linear = fit(all, K, vocab, train, opts, opts.bag ?? 2);
   linear.temperature = temperature;
   return {
     linear,
