@@ -48,6 +48,11 @@ async function loadNlu() {
           const tmp = `${file(key)}.${process.pid}.tmp`;
           fs.writeFileSync(tmp, bytes);
           fs.renameSync(tmp, file(key));
+          // Models of older code or data are never read again: keep the directory small.
+          const current = file(key).slice(cacheDir.length + 1);
+          for (const f of fs.readdirSync(cacheDir)) {
+            if (f.startsWith('model-') && f.endsWith('.bin') && f !== current) fs.rmSync(join(cacheDir, f), { force: true });
+          }
         } catch {
           // A read-only temp dir only costs the next start its training time.
         }
