@@ -17,7 +17,11 @@ import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+// Screenshots go to test-results/ on every run; `UPDATE_SCREENSHOTS=1 npx vitest run test/browser`
+// refreshes the ones the docs show, so a plain test run never rewrites tracked files.
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(ROOT, 'docs/screenshots')
+  : join(ROOT, 'test-results/screenshots');
 
 function newestMtime(dir: string): number {
   let newest = 0;
