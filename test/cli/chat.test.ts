@@ -47,6 +47,23 @@ describe('dxe chat (B1, C1, C3, C7)', () => {
     expect(out).toMatch(/推荐 .+：/);
     expect(out).toContain('意图 bargain/议价');
     expect(out).toContain('阶段 议价');
+    // An item card can also be named by SKU on the command line; an unknown one is a clear error.
+    const bySku = spawnSync(process.execPath, [DXE, 'chat', '--shop', 'demo-tmall', '--item', 'TS-001'], {
+      env: env(dataDir),
+      input: '还有白色L码吗\n/quit\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(bySku.stdout).toContain('当前商品：纯棉圆领短袖T恤');
+    expect(bySku.stdout).toMatch(/小美> .*(抱歉|不好意思)/);
+    const unknown = spawnSync(process.execPath, [DXE, 'chat', '--shop', 'demo-tmall', '--item', 'NOPE-404'], {
+      env: env(dataDir),
+      input: '/quit\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('找不到商品');
     // three messages answered; the line after /quit was never sent
     expect(out.match(/意图 /g)?.length).toBe(3);
   }, 120_000);

@@ -13,6 +13,7 @@ const optsSchema = z.object({
 async function chat(raw: unknown): Promise<void> {
   const opts = optsSchema.parse(raw);
   const { createInterface } = await import('node:readline');
+  const { DxeError } = await import('../../core/errors.js');
   const { loadConfig } = await import('../../config.js');
   const { openConfiguredDatabase } = await import('../../app/runtime.js');
   const { createLocalBus } = await import('../../app/event-bus.js');
@@ -30,9 +31,26 @@ async function chat(raw: unknown): Promise<void> {
     const ctx = await loadShopContext(database, opts.shop);
     const buyer = opts.buyer ?? `cli_${Date.now().toString(36)}`;
     out(
-      `店铺 ${ctx.shop.name}（${ctx.shop.platform}），买家账号 ${buyer}。输入消息回车发送，/item <商品id或标题> 切换咨询的商品，/quit 退出。`,
+      `店铺 ${ctx.shop.name}（${ctx.shop.platform}），买家账号 ${buyer}。输入消息回车发送，/item <商品编码或标题> 切换咨询的商品，/quit 退出。`,
     );
-    let itemId = opts.item;
+    // An item card is named by its id, SKU (TS-001) or part of its title.
+    const { and, eq, or, like } = await import('drizzle-orm');
+    const { items } = await import('../../store/schema.js');
+    const findItem = async (ref: string) => {
+      const [row] = await database.db
+        .select({ id: items.id, title: items.title })
+        .from(items)
+        .where(and(eq(items.shopId, ctx.shop.id), or(eq(items.id, ref), eq(items.sku, ref), like(items.title, `%${ref}%`))))
+        .limit(1);
+      return row;
+    };
+    let itemId: string | undefined;
+    if (opts.item) {
+      const item = await findItem(opts.item);
+      if (!item) throw new DxeError('NOT_FOUND', `找不到商品：${opts.item}`);
+      itemId = item.id;
+      out(dim(`  当前商品：${item.title}`));
+    }
     const rl = createInterface({
       input: process.stdin,
       output: process.stdout,
@@ -50,8 +68,8 @@ async function chat(raw: unknown): Promise<void> {
       }
       if (text.startsWith('/item ')) {
         const ref = text.slice(6).trim();
-        const item = ctx.items.find((i) => i.id === ref || i.title.includes(ref));
-        out(dim(item ? `  当前商品：${item.title}（${item.id}）` : `  找不到商品：${ref}`));
+        const item = await findItem(ref);
+        out(dim(item ? `  当前商品：${item.title}` : `  找不到商品：${ref}`));
         if (item) itemId = item.id;
         rl.prompt();
         continue;
@@ -106,6 +124,6 @@ export function register(program: Command): void {
     .description('以买家身份与店铺机器人对话 chat with the shop bot as a buyer')
     .requiredOption('--shop <id>', '店铺 id shop id (e.g. demo-tmall)')
     .option('--buyer <account>', '买家账号 buyer account (default: a new one)')
-    .option('--item <id>', '咨询的商品（商品卡片）item card the buyer chats from')
+    .option('--item <ref>', '咨询的商品（商品卡片：商品编码如 TS-001、id 或标题）item card the buyer chats from')
     .action(async (opts: unknown) => chat(opts));
 }
