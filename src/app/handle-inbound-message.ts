@@ -3,7 +3,8 @@
 // guard every planned message (B4; a blocked one is never sent) → store and publish the replies
 // (send-reply) → update stage, interest and hand-over. Delivery to the channel is a hook.
 import { eq } from 'drizzle-orm';
-import { getDefaultNlu, type Nlu } from '../core/nlu/index.js';
+import type { Nlu } from '../core/nlu/index.js';
+import { nluForShop } from './shop-nlu.js';
 import { planReply } from '../core/bot/plan-reply.js';
 import type { HandoverReason, ReplyPlan } from '../core/bot/types.js';
 import { DxeError } from '../core/errors.js';
@@ -129,7 +130,7 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
     .filter((x) => x.author === 'buyer')
     .slice(-3)
     .map((x) => x.text);
-  const nlu = (deps.nlu ?? getDefaultNlu()).classify(text, { context, now });
+  const nlu = (deps.nlu ?? (await nluForShop(deps.database, input.shopId))).classify(text, { context, now });
   await database.db
     .update(t.messages)
     .set({ intent: nlu.intent, confidence: nlu.confidence })

@@ -1,0 +1,93 @@
+// Each shop's intent model: the shipped examples plus the shop's own (added in the workbench) and
+// its item titles as the segmentation dictionary (issue 3). A shop without examples of its own uses
+// the shared model. Training takes a few seconds of CPU, so it never runs on a buyer's message: the
+// shop's current model (or the shared one) answers while a new one trains in the background.
+// Every process re-reads the shop's training version at most every VERSION_TTL_MS, so a change made
+// through any `dxe serve` reaches all of them.
+import { count, eq, max } from 'drizzle-orm';
+import { createNlu, getDefaultNlu, type Nlu } from '../core/nlu/index.js';
+import { isIntentId } from '../core/intents.js';
+import type { Database } from '../store/open-database.js';
+import { items, trainingExamples } from '../store/schema.js';
+
+const VERSION_TTL_MS = 30_000;
+
+interface Entry {
+  /** Version the ready model was trained on ('' = shared model). */
+  version: string;
+  model: Nlu | null;
+  checkedAt: number;
+  training: Promise<void> | null;
+}
+
+const entries = new Map<string, Entry>();
+
+async function trainingVersion(database: Database, shopId: string): Promise<string> {
+  const [ex] = await database.db
+    .select({ n: count(), last: max(trainingExamples.createdAt) })
+    .from(trainingExamples)
+    .where(eq(trainingExamples.shopId, shopId));
+  if (!ex || ex.n === 0) return '';
+  const [it] = await database.db.select({ n: count() }).from(items).where(eq(items.shopId, shopId));
+  return `${ex.n}:${ex.last?.toISOString() ?? ''}:${it?.n ?? 0}`;
+}
+
+async function train(database: Database, shopId: string, version: string, entry: Entry): Promise<void> {
+  if (version === '') {
+    entry.model = null;
+    entry.version = '';
+    return;
+  }
+  const rows = await database.db
+    .select({ text: trainingExamples.text, intent: trainingExamples.intent })
+    .from(trainingExamples)
+    .where(eq(trainingExamples.shopId, shopId));
+  const titles = await database.db.select({ title: items.title }).from(items).where(eq(items.shopId, shopId));
+  const extraExamples = rows.flatMap((r) => (isIntentId(r.intent) ? [{ text: r.text, intent: r.intent }] : []));
+  // Yield once so the request that noticed the change is answered before the CPU-bound training.
+  await new Promise((r) => setImmediate(r));
+  entry.model = createNlu({ extraExamples, shopDictionary: titles.map((t) => t.title) });
+  entry.version = version;
+}
+
+/**
+ * The model to classify this shop's messages with now. Never waits for training; notices changes
+ * within VERSION_TTL_MS (or at once after `invalidateShopNlu`) and retrains in the background.
+ */
+export async function nluForShop(database: Database, shopId: string, nowMs = Date.now()): Promise<Nlu> {
+  let entry = entries.get(shopId);
+  if (!entry) {
+    entry = { version: '', model: null, checkedAt: 0, training: null };
+    entries.set(shopId, entry);
+  }
+  if (!entry.training && nowMs - entry.checkedAt >= VERSION_TTL_MS) {
+    entry.checkedAt = nowMs;
+    const version = await trainingVersion(database, shopId);
+    if (version !== entry.version) {
+      const e = entry;
+      e.training = train(database, shopId, version, e).finally(() => {
+        e.training = null;
+      });
+    }
+  }
+  return entry.model ?? getDefaultNlu();
+}
+
+/** Forces a version check on the next message (after the shop's examples or items changed here). */
+export function invalidateShopNlu(shopId: string): void {
+  const entry = entries.get(shopId);
+  if (entry) entry.checkedAt = 0;
+}
+
+/** Trains the shop's model now and waits for it (start-up, tests, and the examples API). */
+export async function refreshShopNlu(database: Database, shopId: string): Promise<Nlu> {
+  invalidateShopNlu(shopId);
+  await nluForShop(database, shopId);
+  await entries.get(shopId)?.training;
+  return entries.get(shopId)?.model ?? getDefaultNlu();
+}
+
+/** For tests: forget every shop's model. */
+export function resetShopNlu(): void {
+  entries.clear();
+}
