@@ -111,6 +111,12 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     await page.waitForTimeout(300);
     await screenshot(page, 'settings');
     expect(await page.getByTestId('answers-text').inputValue()).not.toBe('');
+    // Issue 3: a shop's own example, taught from the workbench, is listed with its intent.
+    await page.getByRole('tab', { name: '店铺例句' }).click();
+    await page.getByPlaceholder('买家原话，例如：叮咚叮咚有人吗').fill('叮咚叮咚有人吗');
+    await page.getByRole('button', { name: '添加例句' }).click();
+    await page.getByRole('cell', { name: '叮咚叮咚有人吗' }).waitFor();
+    expect(await page.getByRole('cell', { name: '库存' }).count()).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });
 

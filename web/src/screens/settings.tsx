@@ -2,6 +2,7 @@
 // overrides (P1); per organisation — agents and API tokens (admins).
 import { useState } from 'react';
 import { Select, Tabs, Typography } from 'antd';
+import { TrainingExamples } from '../components/settings-examples.js';
 import { useSession } from '../lib/session.js';
 import { t } from '../i18n.js';
 import { AnswersEditor } from '../components/settings-answers.js';
@@ -17,6 +18,7 @@ export default function SettingsScreen() {
         { key: 'items', label: t('settings.items'), children: <ItemsTable key={shopId} shopId={shopId} /> },
         { key: 'promotions', label: t('settings.promotions'), children: <PromotionsTable key={shopId} shopId={shopId} /> },
         { key: 'rules', label: t('settings.rules'), children: <RuleOverrides key={shopId} shopId={shopId} /> },
+        { key: 'examples', label: t('settings.examples'), children: <TrainingExamples key={shopId} shopId={shopId} /> },
       ]
     : [];
   return (
