@@ -3,6 +3,7 @@
 // touches a few contiguous rows. A temperature fitted on held-out folds turns scores into
 // calibrated confidences (calibrate.ts).
 import { DxeError } from '../errors.js';
+import { prng } from '../prng.js';
 
 export interface Sample {
   /** Vocabulary indices of the active features. */
@@ -22,17 +23,8 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, learningRate: 0.3, l2: 1e-4, seed: 7 };
 
-/** Small deterministic PRNG (mulberry32): training is reproducible run to run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Training is reproducible run to run: the shared mulberry32 PRNG. */
+export { prng as rng };
 
 /**
  * Frozen open-addressing table from feature hash to row: lookups on the classify path touch two
@@ -141,7 +133,7 @@ export function trainLinear(
     c > 0 ? Math.min(3, Math.sqrt(mean / c)) * (opts.classScale?.[k] ?? 1) : 0,
   );
   const order = Array.from(samples.keys());
-  const next = rng(opts.seed);
+  const next = prng(opts.seed);
   const p = new Float64Array(K);
   const act = new Int32Array(K);
   const model = new LinearModel(K, vocab, W, b);
