@@ -186,8 +186,7 @@ describe.runIf(existsSync(REAL_REPORT))(`the real 28,010-row Tmall order report 
   }, 120_000);
 });
 
+// Without ../shared the real-report test does not run; say so where the run is read.
 if (!existsSync(REAL_REPORT)) {
-  describe('the real Tmall order report', () => {
-    it.skip(`skipped: ${REAL_REPORT} is absent (evaluation data lives in ../shared)`, () => {});
-  });
+  console.warn(`[skip] the real Tmall order report test: ${REAL_REPORT} is absent (evaluation data lives in ../shared)`);
 }
