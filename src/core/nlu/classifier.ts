@@ -139,7 +139,7 @@ function addNaiveBayes(model: LinearModel, samples: readonly Sample[], weight: n
  * but lowered accuracy on fresh buyer-style sentences written after the first model (87.3 →
  * 86.5 %, train on the older examples, test on the newer), and real messages are what count.
  */
-function fit(
+function fitModel(
   samples: readonly Sample[],
   K: number,
   vocab: Map<number, number>,
@@ -190,7 +190,7 @@ export function trainModel(examples: readonly Example[], opts: TrainModelOptions
     let hits = 0;
     for (let f = 0; f < folds; f++) {
       const trainSet = groups.filter((_, i) => fold[i] !== f).flat();
-      const m = fit(trainSet, K, vocab, train, opts);
+      const m = fitModel(trainSet, K, vocab, train, opts);
       groups.forEach((g, i) => {
         if (fold[i] !== f) return;
         const logits = new Float64Array(K);
@@ -205,7 +205,7 @@ export function trainModel(examples: readonly Example[], opts: TrainModelOptions
     cvAccuracy = hits / held.length;
   }
   const all = groups.flat();
-  const linear = fit(all, K, vocab, train, opts, opts.bag ?? 2);
+  const linear = fitModel(all, K, vocab, train, opts, opts.bag ?? 2);
   linear.temperature = temperature;
   return {
     linear,
