@@ -13,7 +13,6 @@ import { auditLog, conversations, messages, orders, promises, shops, standardAns
 import { maskAddress } from '../src/core/privacy.js';
 import { openTestDatabase, databaseLabel } from './helpers/database.js';
 import { seedConversation, seedWorld, tokenFor, type World } from './helpers/fixtures.js';
-import { guardOverrideFor } from './helpers/guard-override.js';
 
 const NOW = new Date('2026-11-11T02:00:00Z');
 const ago = (s: number) => new Date(NOW.getTime() - s * 1000);
@@ -32,7 +31,6 @@ describe(`conversations API (${databaseLabel})`, () => {
     bus.subscribe((e) => events.push(e));
     app = await buildApp({ database, config: loadConfig({}), bus, now: () => NOW, logger: false });
     w = await seedWorld(database);
-    await database.db.update(shops).set({ ruleOverrides: guardOverrideFor('tmall') }).where(eq(shops.id, w.shopA));
     for (const k of ['agentA', 'agentB', 'supervisor', 'admin'] as const) tokens[k] = await tokenFor(app, w[k].login);
     // C2 fixtures on shop A (tmall: first reply within 10 s).
     ids.oldWaiting = await seedConversation(database, {
