@@ -9,7 +9,7 @@ import { createLocalBus, type BusEvent } from '../src/app/event-bus.js';
 import { verifyAuditChain } from '../src/app/audit.js';
 import { createApiToken } from '../src/app/auth.js';
 import type { Database } from '../src/store/open-database.js';
-import { auditLog, conversations, messages, orders, promises, shops, standardAnswers } from '../src/store/schema.js';
+import { auditLog, conversations, messages, orders, promises, standardAnswers } from '../src/store/schema.js';
 import { maskAddress } from '../src/core/privacy.js';
 import { openTestDatabase, databaseLabel } from './helpers/database.js';
 import { seedConversation, seedWorld, tokenFor, type World } from './helpers/fixtures.js';
