@@ -3,7 +3,7 @@
 // text (React escapes it); nothing from the data goes through dangerouslySetInnerHTML.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Input, Modal, Space, Spin, Tag, Typography } from 'antd';
-import { get, post } from '../lib/api.js';
+import { get, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import type { ConversationDetail, Message } from '../lib/types.js';
@@ -87,7 +87,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
       reload();
       onChanged();
     } catch (e) {
-      void toast.error(e instanceof Error ? e.message : String(e));
+      void toast.error(errorText(e));
     }
   };
 

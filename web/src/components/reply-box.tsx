@@ -4,7 +4,7 @@
 // shop's standard answers fill the box; long drafts show how they will be split (C4).
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Dropdown, Input, Space, Tag, Typography } from 'antd';
-import { ApiError, post } from '../lib/api.js';
+import { ApiError, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
 import { segmentsOf, splitPreview } from '../lib/split.js';
@@ -94,7 +94,7 @@ export function ReplyBox({ conversationId, shopId, shopName, suggestions, onSent
       void toast.success(t('chat.sent'));
     } catch (e) {
       if (e instanceof ApiError && e.code === 'REPLY_BLOCKED' && isVerdict(e.details)) setChecked({ text: draft, verdict: e.details });
-      void toast.error(e instanceof Error ? e.message : String(e));
+      void toast.error(errorText(e));
     } finally {
       setSending(false);
     }

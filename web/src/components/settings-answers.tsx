@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Col, Empty, Input, Menu, Row, Typography } from 'antd';
 import { INTENT_IDS } from '../../../src/core/intents.js';
-import { put } from '../lib/api.js';
+import { put, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { splitPreview } from '../lib/split.js';
 import { answerKeyLabel, t } from '../i18n.js';
@@ -49,7 +49,7 @@ export function AnswersEditor({ shopId }: { shopId: string }) {
       void toast.success(t('common.saved'));
       res.reload();
     } catch (e) {
-      void toast.error(e instanceof Error ? e.message : String(e));
+      void toast.error(errorText(e));
     } finally {
       setSaving(false);
     }

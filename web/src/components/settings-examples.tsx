@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Input, Select, Space, Table } from 'antd';
 import { INTENT_IDS } from '../../../src/core/intents.js';
-import { del, post } from '../lib/api.js';
+import { del, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { intentLabel, t } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
@@ -30,7 +30,7 @@ export function TrainingExamples({ shopId }: { shopId: string }) {
       setText('');
       res.reload();
     } catch (e) {
-      void toast.error(e instanceof Error ? e.message : String(e));
+      void toast.error(errorText(e));
     }
   };
   const remove = async (id: string) => {
@@ -38,7 +38,7 @@ export function TrainingExamples({ shopId }: { shopId: string }) {
       await del(`${path}/${encodeURIComponent(id)}`);
       res.reload();
     } catch (e) {
-      void toast.error(e instanceof Error ? e.message : String(e));
+      void toast.error(errorText(e));
     }
   };
   return (

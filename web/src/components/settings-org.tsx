@@ -2,7 +2,7 @@
 // A new token is shown once; the server keeps only its hash.
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
-import { del, post } from '../lib/api.js';
+import { del, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import { t, type MessageKey } from '../i18n.js';
@@ -39,7 +39,7 @@ export function AgentsTable() {
       setOpen(false);
       res.reload();
     } catch (e) {
-      void toast.error(e instanceof Error ? e.message : String(e));
+      void toast.error(errorText(e));
     }
   };
   return (
@@ -95,11 +95,11 @@ export function TokensTable() {
       setName('');
       res.reload();
     } catch (e) {
-      void toast.error(e instanceof Error ? e.message : String(e));
+      void toast.error(errorText(e));
     }
   };
   const revoke = async (id: string) => {
-    await del(`/api-tokens/${encodeURIComponent(id)}`).catch((e: unknown) => void toast.error(e instanceof Error ? e.message : String(e)));
+    await del(`/api-tokens/${encodeURIComponent(id)}`).catch((e: unknown) => void toast.error(errorText(e)));
     res.reload();
   };
   return (

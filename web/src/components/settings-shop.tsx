@@ -2,7 +2,7 @@
 // shop's rule overrides over the platform profile (P1), edited as JSON and validated by the server.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Input, InputNumber, Select, Switch, Table, Tag } from 'antd';
-import { put } from '../lib/api.js';
+import { put, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { t, yuan, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
@@ -37,7 +37,7 @@ function useSaver() {
       void toast.success(t('common.saved'));
       done();
     } catch (e) {
-      void toast.error(e instanceof Error ? e.message : String(e));
+      void toast.error(errorText(e));
     }
   };
 }

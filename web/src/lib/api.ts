@@ -85,3 +85,8 @@ export const del = <T>(path: string) => api<T>('DELETE', path);
 export function isMissingRoute(err: unknown): boolean {
   return err instanceof ApiError && err.status === 404;
 }
+
+/** The message to show for a failed call: the server's Chinese message, or the error's text. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

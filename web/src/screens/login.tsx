@@ -1,7 +1,7 @@
 // 登录: login and password; the server's Chinese message is shown when it refuses.
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { post } from '../lib/api.js';
+import { post, errorText } from '../lib/api.js';
 import { t } from '../i18n.js';
 
 interface LoginResponse {
@@ -19,7 +19,7 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: (token: string) => Pro
       const res = await post<LoginResponse>('/auth/login', values);
       await onLoggedIn(res.token);
     } catch (e) {
-      setError(t('login.failed', { msg: e instanceof Error ? e.message : String(e) }));
+      setError(t('login.failed', { msg: errorText(e) }));
     } finally {
       setBusy(false);
     }
