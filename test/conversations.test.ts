@@ -9,7 +9,7 @@ import { createLocalBus, type BusEvent } from '../src/app/event-bus.js';
 import { verifyAuditChain } from '../src/app/audit.js';
 import { createApiToken } from '../src/app/auth.js';
 import type { Database } from '../src/store/open-database.js';
-import { auditLog, conversations, messages, orders, promises, standardAnswers } from '../src/store/schema.js';
+import { auditLog, conversations, messages, orders, promises, shops, standardAnswers } from '../src/store/schema.js';
 import { maskAddress } from '../src/core/privacy.js';
 import { openTestDatabase, databaseLabel } from './helpers/database.js';
 import { seedConversation, seedWorld, tokenFor, type World } from './helpers/fixtures.js';
@@ -71,6 +71,18 @@ describe(`conversations API (${databaseLabel})`, () => {
     expect(byId[ids.newFresh!]!.nearTarget).toBe(false);
     expect(byId[ids.oldWaiting!]!.waitingSince).toBe(ago(60).toISOString());
     expect(byId[ids.quiet!]!.waitingSince).toBeNull();
+  });
+
+  it("C2, P1: the queue uses the shop's own first-reply target when the shop overrides it", async () => {
+    await database.db.update(shops).set({ ruleOverrides: { service: { first_reply_seconds: 60 } } }).where(eq(shops.id, w.shopA));
+    try {
+      const res = await call('agentA', 'GET', '/api/v1/conversations');
+      const near = (res.json().items as { id: string; nearTarget: boolean; firstReplyTargetSeconds: number }[]).find((i) => i.id === ids.newNear)!;
+      expect(near.firstReplyTargetSeconds).toBe(60);
+      expect(near.nearTarget).toBe(false); // 8 s of 60 s is not near the target
+    } finally {
+      await database.db.update(shops).set({ ruleOverrides: {} }).where(eq(shops.id, w.shopA));
+    }
   });
 
   it('scope: an agent of shop A never sees shop B (404, not 403)', async () => {

@@ -5,8 +5,6 @@ import { and, asc, desc, eq, gt, inArray, like, ne, or, sql } from 'drizzle-orm'
 import { z } from 'zod';
 import { DxeError } from '../core/errors.js';
 import { maskAddress, maskName, maskPhone } from '../core/privacy.js';
-import { isPlatform } from '../core/rules/schema.js';
-import { profileFor } from '../core/rules/load-profiles.js';
 import type { Database } from '../store/open-database.js';
 import {
   aftersalesCases, agents, buyers, conversations, messages, orderLines, orders, promises, shops, standardAnswers,
@@ -14,6 +12,7 @@ import {
 import type { Principal } from './auth.js';
 import { appendAudit } from './audit.js';
 import type { EventBus } from './event-bus.js';
+import { firstReplySeconds } from './shop-profile.js';
 
 /** C2: a wait is "near target" once 70 % of the first-reply target has passed. */
 export const NEAR_TARGET_FRACTION = 0.7;
@@ -50,16 +49,11 @@ function toDate(v: unknown): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** The platform's first-reply target in seconds (profile data, C2), or null when unknown. */
-export function firstReplyTargetSeconds(platform: string): number | null {
-  if (!isPlatform(platform)) return null;
-  return profileFor(platform).service.first_reply_seconds;
-}
-
 const summaryFields = {
   c: conversations,
   shopName: shops.name,
   platform: shops.platform,
+  ruleOverrides: shops.ruleOverrides,
   buyer: { id: buyers.id, nickname: buyers.nickname, platformAccount: buyers.platformAccount },
   lastText: sql<string | null>`(select m.text from messages m where m.conversation_id = ${conversations.id} order by m.seq desc limit 1)`,
   // The oldest buyer message not yet followed by any reply: the start of the current wait.
@@ -69,14 +63,14 @@ const summaryFields = {
 };
 
 type SummaryRow = {
-  c: ConversationRow; shopName: string; platform: string; lastText: string | null; waitingSince: unknown;
+  c: ConversationRow; shopName: string; platform: string; ruleOverrides: unknown; lastText: string | null; waitingSince: unknown;
   buyer: { id: string; nickname: string | null; platformAccount: string };
 };
 
 function summaryView(r: SummaryRow, now: Date) {
   const c = r.c;
   const waitingSince = c.status === 'closed' ? null : toDate(r.waitingSince);
-  const target = firstReplyTargetSeconds(r.platform);
+  const target = firstReplySeconds({ platform: r.platform, ruleOverrides: r.ruleOverrides });
   const waitedSeconds = waitingSince ? Math.max(0, (now.getTime() - waitingSince.getTime()) / 1000) : null;
   return {
     id: c.id, shopId: c.shopId, shopName: r.shopName, platform: r.platform, buyer: r.buyer, channel: c.channel,

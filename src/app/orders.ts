@@ -5,11 +5,10 @@ import { and, eq } from 'drizzle-orm';
 import { DxeError } from '../core/errors.js';
 import { orderMachine, orderTransition, type OrderContext } from '../core/orders/order-machine.js';
 import { eventsFrom } from '../core/fsm.js';
-import { profileFor } from '../core/rules/load-profiles.js';
 import { normalizeStateName } from '../core/rules/machines.js';
-import { isPlatform, type Profile } from '../core/rules/schema.js';
 import type { Database } from '../store/open-database.js';
 import { buyers, logisticsEvents, orderEvents, orderLines, orders, shops } from '../store/schema.js';
+import { shopProfile } from './shop-profile.js';
 import type { Tx } from './timers/deadlines.js';
 import { phaseOfState, syncOrderDeadlines } from './timers/order-deadlines.js';
 
@@ -21,12 +20,7 @@ export interface Actor {
   id?: string | null | undefined;
 }
 
-/** The shop's platform profile with its overrides merged (P1–P3). */
-export function shopProfile(shop: Pick<ShopRow, 'platform' | 'ruleOverrides'>): Profile {
-  if (!isPlatform(shop.platform)) throw new DxeError('PROFILE_INVALID', `未知平台: ${shop.platform}`);
-  const overrides = shop.ruleOverrides && typeof shop.ruleOverrides === 'object' && Object.keys(shop.ruleOverrides).length > 0 ? shop.ruleOverrides : undefined;
-  return profileFor(shop.platform, overrides);
-}
+export { shopProfile };
 
 export async function loadShop(tx: Tx, shopId: string): Promise<ShopRow> {
   const [shop] = await tx.select().from(shops).where(eq(shops.id, shopId));

@@ -27,7 +27,7 @@ import type {
 import { isPlatform, type Profile } from '../core/rules/schema.js';
 import type { Database } from '../store/open-database.js';
 import * as t from '../store/schema.js';
-import { shopProfile } from './send-reply.js';
+import { shopProfile } from './shop-profile.js';
 
 export interface ShopContext {
   shop: Shop;
@@ -75,7 +75,7 @@ export async function loadShopContext(database: Database, shopId: string): Promi
       settings: toPlannerSettings(settings),
     },
     settings,
-    profile: shopProfile(row.platform, row.ruleOverrides),
+    profile: shopProfile(row),
     ruleOverrides: row.ruleOverrides,
     items: itemRows.map((i) => {
       const chart = sizeChartSchema.safeParse(i.sizeChart);

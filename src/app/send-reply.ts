@@ -6,14 +6,14 @@ import { z } from 'zod';
 import { checkReply } from '../core/guard/check-reply.js';
 import type { GuardContext, GuardResult } from '../core/guard/types.js';
 import { DxeError } from '../core/errors.js';
-import { profileFor } from '../core/rules/load-profiles.js';
-import { isPlatform, type Profile } from '../core/rules/schema.js';
+import type { Profile } from '../core/rules/schema.js';
 import type { Database } from '../store/open-database.js';
 import { conversations, messages, orders, promises, shops } from '../store/schema.js';
 import type { Principal } from './auth.js';
 import { appendAudit } from './audit.js';
 import { conversationSummary, messageView, type MessageView } from './conversations.js';
 import type { EventBus } from './event-bus.js';
+import { shopProfile } from './shop-profile.js';
 
 /** C4: one short line a message; longer answers are cut at sentence ends, then at commas. */
 export const MAX_MESSAGE_CHARS = 40;
@@ -77,26 +77,8 @@ function hardWrap(piece: string, max: number): string[] {
 
 const shopSettingsSchema = z.object({ freeShipping: z.boolean().optional() }).loose();
 
-const overrideCache = new Map<string, Profile>();
-/** The shop's platform profile with its overrides; compiled guards are cached per profile object. */
-export function shopProfile(platform: string, overrides: unknown): Profile {
-  if (!isPlatform(platform)) throw new DxeError('PROFILE_INVALID', `未知平台: ${platform}`);
-  const empty = overrides === null || overrides === undefined
-    || (typeof overrides === 'object' && Object.keys(overrides).length === 0);
-  if (empty) return profileFor(platform);
-  const key = `${platform}:${JSON.stringify(overrides)}`;
-  let p = overrideCache.get(key);
-  if (!p) {
-    p = profileFor(platform, overrides);
-    if (overrideCache.size > 200) overrideCache.clear();
-    overrideCache.set(key, p);
-  }
-  return p;
-}
-
-/** The guard over a profile; a profile without a guard section passes everything (and says so). */
+/** The reply guard over a shop's profile (B4, D1–D11). */
 export function guardReply(profile: Profile, text: string, ctx: GuardContext): GuardResult {
-  if (!profile.guard) return { verdict: 'pass', violations: [], promises: [] };
   return checkReply(text, { guard: profile.guard, penalties: profile.penalties.by_rule }, ctx);
 }
 
@@ -147,7 +129,7 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
     askerIsBuyer: true,
     previousOutgoing: previous.map((m) => m.text).reverse(),
   };
-  const verdict = guardReply(shopProfile(shop.platform, shop.ruleOverrides), input.text, ctx);
+  const verdict = guardReply(shopProfile(shop), input.text, ctx);
 
   if (verdict.verdict === 'block') {
     if (!input.override) {

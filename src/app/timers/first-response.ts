@@ -2,11 +2,10 @@
 // buyer message. The inbound-message use case may schedule it directly; the sweep adds any
 // conversation nobody scheduled, so the target holds even for conversations stored elsewhere.
 import { eq } from 'drizzle-orm';
-import { profileFor } from '../../core/rules/load-profiles.js';
-import { isPlatform } from '../../core/rules/schema.js';
 import type { Database } from '../../store/open-database.js';
 import { deadlines, shops } from '../../store/schema.js';
 import { scheduleDeadline, type Tx } from './deadlines.js';
+import { firstReplySeconds } from '../shop-profile.js';
 
 /** A warning when 70 % of the target has passed: the queue's `nearTarget` threshold (30 % left). */
 const WARN_SHARE = 0.7;
@@ -27,12 +26,6 @@ export async function scheduleFirstResponse(
   });
 }
 
-/** Target seconds from the shop's merged profile (P1–P3). */
-export function firstReplySeconds(platform: string, overrides: unknown): number | null {
-  if (!isPlatform(platform)) return null;
-  return profileFor(platform, overrides).service.first_reply_seconds;
-}
-
 /**
  * Inserts the missing first-response deadlines of unanswered conversations, per shop, in one
  * statement each; existing rows are untouched (ON CONFLICT DO NOTHING). Only conversations whose
@@ -45,7 +38,7 @@ export async function ensureFirstResponseDeadlines(database: Database, now: Date
   for (const shop of shopRows) {
     let seconds: number | null;
     try {
-      seconds = firstReplySeconds(shop.platform, shop.overrides);
+      seconds = firstReplySeconds({ platform: shop.platform, ruleOverrides: shop.overrides });
     } catch {
       continue; // a broken shop override is reported where it is edited; the sweep skips the shop
     }

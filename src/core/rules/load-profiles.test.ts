@@ -124,6 +124,20 @@ describe('broken profiles are rejected naming file, path and reason', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('[等待买家付款, 等待卖家发货, 运输中,', '[等待买家付款, 孤岛, 等待卖家发货, 运输中,'));
     expect(errorOf(() => loadProfiles(dir)).message).toContain(`${file}: orders.machine.states.1: 状态不可达: 孤岛`);
   });
+  it('a profile without the reply guard does not load (B4, D1–D11)', () => {
+    const dir = copyRules();
+    const file = join(dir, 'common.yaml');
+    const text = readFileSync(file, 'utf8');
+    const start = text.indexOf('\nguard:');
+    expect(start).toBeGreaterThan(0);
+    // Cut the top-level guard section (up to the next top-level key or the end of the file).
+    const rest = text.slice(start + 1);
+    const next = rest.search(/\n[a-z_]+:/);
+    writeFileSync(file, text.slice(0, start + 1) + (next < 0 ? '' : rest.slice(next + 1)));
+    const e = errorOf(() => loadProfiles(dir));
+    expect(e.code).toBe('PROFILE_INVALID');
+    expect(e.message).toContain('guard');
+  });
   it('a platform file whose platform does not match its name', () => {
     const dir = copyRules();
     writeFileSync(join(dir, 'pdd.yaml'), 'platform: jd\n');

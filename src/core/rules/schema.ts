@@ -203,7 +203,8 @@ export const profileSchema = z.strictObject({
   platform: platformSchema,
   name_zh: z.string().min(1),
   // Optional until every profile carries its guard section (owned by the guard engineer).
-  guard: guardProfileSchema.optional(),
+  // D1–D11: every merged profile must carry the reply guard; a profile without it does not load.
+  guard: guardProfileSchema,
   service: serviceSchema,
   shipping: shippingSchema,
   late_shipment: lateShipmentSchema,

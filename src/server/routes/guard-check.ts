@@ -4,7 +4,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadScoped } from '../../app/conversations.js';
-import { guardReply, shopProfile } from '../../app/send-reply.js';
+import { guardReply } from '../../app/send-reply.js';
+import { shopProfile } from '../../app/shop-profile.js';
 import { DxeError } from '../../core/errors.js';
 import { messages, shops } from '../../store/schema.js';
 import { assertShop } from '../auth.js';
@@ -33,7 +34,7 @@ const guardCheckRoutes: FastifyPluginAsync = async (app) => {
       previousOutgoing = rows.map((r) => r.text).reverse();
     }
     if (!input.text.trim()) return { verdict: 'pass', violations: [], promises: [] };
-    return guardReply(shopProfile(shop.platform, shop.ruleOverrides), input.text, {
+    return guardReply(shopProfile(shop), input.text, {
       freeShipping: settingsSchema.safeParse(shop.settings).data?.freeShipping ?? false,
       askerIsBuyer: true,
       previousOutgoing,
