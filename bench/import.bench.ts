@@ -11,7 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
-import { importOrders, resolveImportShop } from '../src/app/import-orders.js';
+import { importOrders, resolveImportShop } from '../src/app/orders/import-orders.js';
 import { openOrderFile } from '../src/channels/order-files/read-order-file.js';
 import { openDatabase, type Database } from '../src/store/open-database.js';
 

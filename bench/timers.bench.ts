@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { startTimerLoop, type TimerLoop } from '../src/app/timers/loop.js';
 import type { Fired } from '../src/app/timers/run-due.js';
 import { openDatabase, type Database } from '../src/store/open-database.js';
-import { organisations, shops } from '../src/store/schema.js';
+import { organisations, shops } from '../src/store/schema/index.js';
 
 const TOTAL = 100_000;
 const STREAM = 15_000; // due during the window, 1,000 a second

@@ -2,9 +2,9 @@
 // inbound → store → NLU → plan → guard → reply, idempotency, hand-over, polling, outbox (B1–B4).
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth.js';
-import { deliverDueReplies, MAX_ATTEMPTS } from '../src/app/bridge-outbox.js';
-import * as t from '../src/store/schema.js';
+import { createApiToken } from '../src/app/auth/auth.js';
+import { deliverDueReplies, MAX_ATTEMPTS } from '../src/app/delivery/bridge-outbox.js';
+import * as t from '../src/store/schema/index.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 
 let h: TestApp;

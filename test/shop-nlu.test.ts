@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDefaultNlu } from '../src/core/nlu/index.js';
-import { handleInboundMessage } from '../src/app/handle-inbound-message.js';
-import { createLocalBus } from '../src/app/event-bus.js';
-import { nluForShop, refreshShopNlu, resetShopNlu } from '../src/app/shop-nlu.js';
+import { handleInboundMessage } from '../src/app/inbound/handle-inbound-message.js';
+import { createLocalBus } from '../src/app/events/event-bus.js';
+import { nluForShop, refreshShopNlu, resetShopNlu } from '../src/app/shops/shop-nlu.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 import { databaseLabel } from './helpers/database.js';
 

@@ -7,18 +7,12 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import type { Config } from '../config.js';
-import type { Database } from '../store/open-database.js';
 import { registerErrorHandler } from './error-handler.js';
 import { registerAuth } from './auth.js';
-import { createLocalBus, type EventBus } from '../app/event-bus.js';
+import { createLocalBus, type EventBus } from '../app/events/event-bus.js';
+import type { AppContext } from '../app/runtime/context.js';
 
-export interface AppContext {
-  database: Database;
-  config: Config;
-  bus: EventBus;
-  /** The clock, injectable for tests (core never reads it; the app passes it in). */
-  now: () => Date;
-}
+export type { AppContext };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,7 +21,7 @@ declare module 'fastify' {
 }
 
 export interface BuildOptions {
-  database: Database;
+  database: AppContext['database'];
   config: Config;
   bus?: EventBus;
   now?: () => Date;

@@ -2,7 +2,7 @@
 // `assertShop` answers 404 for a shop outside the caller's scope so ids of others' shops do not leak.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DxeError } from '../core/errors.js';
-import { resolveToken, type Principal, type Role } from '../app/auth.js';
+import { resolveToken, type Principal, type Role } from '../app/auth/auth.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

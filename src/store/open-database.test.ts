@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, databaseLabel } from '../../test/helpers/database.js';
 import type { Database } from './open-database.js';
 import { migrateDatabase } from './open-database.js';
-import { organisations, shops, buyers, conversations, messages } from './schema.js';
+import { organisations, shops, buyers, conversations, messages } from './schema/index.js';
 
 describe(`store on ${databaseLabel}`, () => {
   let database: Database;

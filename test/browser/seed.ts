@@ -3,8 +3,8 @@
 // HTML/script in their text), a bot conversation, a finished week of conversations, orders and a
 // case for the dashboard. Times are relative to `now`.
 import type { Database } from '../../src/store/open-database.js';
-import * as t from '../../src/store/schema.js';
-import { hashPassword } from '../../src/app/auth.js';
+import * as t from '../../src/store/schema/index.js';
+import { hashPassword } from '../../src/app/auth/auth.js';
 import { DEFAULT_ANSWERS } from '../../src/core/bot/default-answers.js';
 
 export const XSS_TEXT = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">请问发什么快递';

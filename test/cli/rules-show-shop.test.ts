@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open-database.js';
-import { shops } from '../../src/store/schema.js';
+import { shops } from '../../src/store/schema/index.js';
 
 const DXE = join(import.meta.dirname, '../../bin/dxe.js');
 

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../../src/app/auth.js';
-import { verifyAuditChain } from '../../src/app/audit.js';
+import { createApiToken } from '../../src/app/auth/auth.js';
+import { verifyAuditChain } from '../../src/app/audit/audit-log.js';
 import { verifyAgainstAudit, verifyEvidenceText } from '../../src/app/evidence/verify.js';
-import { buyers, conversations, messages, promises } from '../../src/store/schema.js';
+import { buyers, conversations, messages, promises } from '../../src/store/schema/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { databaseLabel } from '../helpers/database.js';
 

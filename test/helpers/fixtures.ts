@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { hashPassword } from '../../src/app/auth.js';
+import { hashPassword } from '../../src/app/auth/auth.js';
 import type { Database } from '../../src/store/open-database.js';
-import { agents, agentShops, buyers, conversations, messages, organisations, shops } from '../../src/store/schema.js';
+import { agents, agentShops, buyers, conversations, messages, organisations, shops } from '../../src/store/schema/index.js';
 
 export const PASSWORD = 'test-密码-123';
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOrders, resolveImportShop } from '../../src/app/import-orders.js';
+import { importOrders, resolveImportShop } from '../../src/app/orders/import-orders.js';
 import type { Database } from '../../src/store/open-database.js';
 import { databaseLabel, openTestDatabase } from '../helpers/database.js';
 import { bufferSource, fixture } from './read-fixture.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../../src/app/auth.js';
+import { createApiToken } from '../../src/app/auth/auth.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { databaseLabel } from '../helpers/database.js';
 

@@ -2,9 +2,9 @@
 // process) and the Redis bus (several `dxe serve` processes). Redis runs when REDIS_URL is set.
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLocalBus, type BusEvent, type EventBus } from '../../src/app/event-bus.js';
-import { createRedisBus } from '../../src/app/redis-bus.js';
-import { createMemoryLog, realtimeLogFor, type RealtimeLog, type SequencedEvent } from '../../src/app/realtime-log.js';
+import { createLocalBus, type BusEvent, type EventBus } from '../../src/app/events/event-bus.js';
+import { createRedisBus } from '../../src/app/events/redis-bus.js';
+import { createMemoryLog, realtimeLogFor, type RealtimeLog, type SequencedEvent } from '../../src/app/events/realtime-log.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.warn('[skip] Redis bus contract tests: REDIS_URL not set');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createRedisBus } from '../../src/app/redis-bus.js';
+import { createRedisBus } from '../../src/app/events/redis-bus.js';
 import { openDatabase, type Database } from '../../src/store/open-database.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { seedConversation, seedWorld, tokenFor, type World } from '../helpers/fixtures.js';

@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/store/open-database.js';
-import { buyers, conversations, messages } from '../../src/store/schema.js';
+import { buyers, conversations, messages } from '../../src/store/schema/index.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
 

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/store/open-database.js';
-import { messages, shops } from '../../src/store/schema.js';
+import { messages, shops } from '../../src/store/schema/index.js';
 import { openTestDatabase, databaseLabel } from '../helpers/database.js';
 import { seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
 import { TestSocket, pause, type Frame } from './ws-client.js';

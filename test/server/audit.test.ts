@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appendAudit, verifyAuditChain } from '../../src/app/audit.js';
+import { appendAudit, verifyAuditChain } from '../../src/app/audit/audit-log.js';
 import type { Database } from '../../src/store/open-database.js';
 import { databaseLabel, openTestDatabase } from '../helpers/database.js';
 

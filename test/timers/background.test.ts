@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { startBackgroundWork } from '../../src/app/background.js';
-import type { BusEvent } from '../../src/app/event-bus.js';
+import { startBackgroundWork } from '../../src/app/runtime/background.js';
+import type { BusEvent } from '../../src/app/events/event-bus.js';
 import { scheduleDeadline } from '../../src/app/timers/deadlines.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createLocalBus, type BusEvent } from '../../src/app/event-bus.js';
+import { createLocalBus, type BusEvent } from '../../src/app/events/event-bus.js';
 import { scheduleDeadline } from '../../src/app/timers/deadlines.js';
 import { ensureFirstResponseDeadlines } from '../../src/app/timers/first-response.js';
 import { startTimerLoop } from '../../src/app/timers/loop.js';
 import { runDueDeadlines, type Fired } from '../../src/app/timers/run-due.js';
 import { openDatabase, type Database } from '../../src/store/open-database.js';
-import { buyers, conversations, deadlines, orders } from '../../src/store/schema.js';
+import { buyers, conversations, deadlines, orders } from '../../src/store/schema/index.js';
 import { databaseLabel, openTestDatabase, POSTGRES_URL } from '../helpers/database.js';
 import { createShop } from './shop-fixture.js';
 

@@ -5,9 +5,9 @@
 import { count, eq } from 'drizzle-orm';
 import { DEFAULT_ANSWERS } from '../../core/bot/default-answers.js';
 import type { Database } from '../../store/open-database.js';
-import * as t from '../../store/schema.js';
+import * as t from '../../store/schema/index.js';
 import { prng } from '../../core/prng.js';
-import { hashPassword } from '../auth.js';
+import { hashPassword } from '../auth/auth.js';
 import { DEMO_CATALOGUE, SIZE_CHARTS } from './catalogue.js';
 import { DEMO_BUYERS, DEMO_CHATS, demoShopSettings } from './people.js';
 

@@ -8,8 +8,8 @@ import { maskAddress, maskName, maskPhone, maskPhonesInText } from '../../core/p
 import type { Database } from '../../store/open-database.js';
 import {
   aftersalesCases, auditLog, buyers, caseEvents, conversations, logisticsEvents, messages, orderEvents, orderLines, orders, promises, shops,
-} from '../../store/schema.js';
-import { appendAudit } from '../audit.js';
+} from '../../store/schema/index.js';
+import { appendAudit } from '../audit/audit-log.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 
 export const EVIDENCE_FORMAT = 'dxe-evidence/1';

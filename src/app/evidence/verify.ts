@@ -3,8 +3,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../store/open-database.js';
-import { auditLog } from '../../store/schema.js';
-import { verifyAuditChain } from '../audit.js';
+import { auditLog } from '../../store/schema/index.js';
+import { verifyAuditChain } from '../audit/audit-log.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { EVIDENCE_FORMAT } from './build-bundle.js';
 

@@ -3,9 +3,9 @@
 // conversation nobody scheduled, so the target holds even for conversations stored elsewhere.
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../store/open-database.js';
-import { deadlines, shops } from '../../store/schema.js';
+import { deadlines, shops } from '../../store/schema/index.js';
 import { scheduleDeadline, type Tx } from './deadlines.js';
-import { firstReplySeconds } from '../shop-profile.js';
+import { firstReplySeconds } from '../shops/shop-profile.js';
 
 /** A warning when 70 % of the target has passed: the queue's `nearTarget` threshold (30 % left). */
 const WARN_SHARE = 0.7;

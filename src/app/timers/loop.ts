@@ -3,7 +3,7 @@
 // run it against one PostgreSQL: SKIP LOCKED hands each due row to exactly one of them.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../store/open-database.js';
-import type { EventBus } from '../event-bus.js';
+import type { EventBus } from '../events/event-bus.js';
 import { ensureFirstResponseDeadlines } from './first-response.js';
 import { ensureOrderDeadlines } from './order-sweep.js';
 import { runDueDeadlines, type Fired } from './run-due.js';

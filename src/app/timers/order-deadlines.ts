@@ -5,7 +5,7 @@ import { sql, and, eq, inArray } from 'drizzle-orm';
 import { shipByDeadline } from '../../core/orders/ship-by.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Profile } from '../../core/rules/schema.js';
-import { deadlines, type orders } from '../../store/schema.js';
+import { deadlines, type orders } from '../../store/schema/index.js';
 import { scheduleDeadline, settleDeadlines, type Tx } from './deadlines.js';
 
 type OrderRow = typeof orders.$inferSelect;

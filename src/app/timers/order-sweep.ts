@@ -4,8 +4,8 @@
 // the same syncOrderDeadlines. Bounded per sweep so a large import is caught up over a few sweeps.
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../../store/open-database.js';
-import { deadlines, orders, shops } from '../../store/schema.js';
-import { shopProfile } from '../orders.js';
+import { deadlines, orders, shops } from '../../store/schema/index.js';
+import { shopProfile } from '../orders/orders.js';
 import { syncOrderDeadlines } from './order-deadlines.js';
 
 export async function ensureOrderDeadlines(database: Database, now: Date, limit = 500): Promise<number> {

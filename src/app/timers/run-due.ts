@@ -4,8 +4,8 @@
 // commit, and only then publish. State lives in the rows, so a restart resumes where it stopped.
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../store/open-database.js';
-import { conversations, deadlines, orders } from '../../store/schema.js';
-import type { EventBus } from '../event-bus.js';
+import { conversations, deadlines, orders } from '../../store/schema/index.js';
+import type { EventBus } from '../events/event-bus.js';
 import { DEADLINE_KINDS, MAX_WARN_LEAD_MS, isDeadlineKind, scheduleDeadline, type DeadlineRow, type Tx } from './deadlines.js';
 import { addWorkingDays } from './working-days.js';
 

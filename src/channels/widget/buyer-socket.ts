@@ -4,9 +4,9 @@
 // visitor's open sockets, read from the store so nothing depends on the shape of bus events.
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { EventBus } from '../../app/event-bus.js';
+import type { EventBus } from '../../app/events/event-bus.js';
 import type { Database } from '../../store/open-database.js';
-import { buyers, conversations, messages } from '../../store/schema.js';
+import { buyers, conversations, messages } from '../../store/schema/index.js';
 
 export interface WidgetInbound {
   shopId: string;

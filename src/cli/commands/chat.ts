@@ -15,10 +15,10 @@ async function chat(raw: unknown): Promise<void> {
   const { createInterface } = await import('node:readline');
   const { DxeError } = await import('../../core/errors.js');
   const { loadConfig } = await import('../../config.js');
-  const { openConfiguredDatabase } = await import('../../app/runtime.js');
-  const { createLocalBus } = await import('../../app/event-bus.js');
-  const { handleInboundMessage } = await import('../../app/handle-inbound-message.js');
-  const { loadShopContext } = await import('../../app/plan-reply.js');
+  const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
+  const { createLocalBus } = await import('../../app/events/event-bus.js');
+  const { handleInboundMessage } = await import('../../app/inbound/handle-inbound-message.js');
+  const { loadShopContext } = await import('../../app/inbound/planner-input.js');
   const { STAGE_LABELS_ZH } = await import('../../core/conversation/stages.js');
   const { INTENT_LABELS_ZH, isIntentId } = await import('../../core/intents.js');
 
@@ -35,7 +35,7 @@ async function chat(raw: unknown): Promise<void> {
     );
     // An item card is named by its id, SKU (TS-001) or part of its title.
     const { and, eq, or, like } = await import('drizzle-orm');
-    const { items } = await import('../../store/schema.js');
+    const { items } = await import('../../store/schema/index.js');
     const findItem = async (ref: string) => {
       const [row] = await database.db
         .select({ id: items.id, title: items.title })

@@ -13,7 +13,7 @@ export function register(program: Command): void {
     .option('--batch <n>', '每批条数 rows per batch', '500')
     .action(async (opts: { batch: string }) => {
       const { loadConfig } = await import('../../config.js');
-      const { openConfiguredDatabase } = await import('../../app/runtime.js');
+      const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
       const { runDueDeadlines } = await import('../../app/timers/run-due.js');
       const { ensureFirstResponseDeadlines } = await import('../../app/timers/first-response.js');
       const { ensureOrderDeadlines } = await import('../../app/timers/order-sweep.js');
@@ -44,8 +44,8 @@ export function register(program: Command): void {
     .action(async (opts: { limit: string }) => {
       const { asc, inArray } = await import('drizzle-orm');
       const { loadConfig } = await import('../../config.js');
-      const { openConfiguredDatabase } = await import('../../app/runtime.js');
-      const { deadlines } = await import('../../store/schema.js');
+      const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
+      const { deadlines } = await import('../../store/schema/index.js');
       const { deadlineView } = await import('../../app/timers/deadlines.js');
       const database = await openConfiguredDatabase(loadConfig());
       try {

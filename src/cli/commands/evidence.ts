@@ -8,9 +8,9 @@ async function exportBundle(orderRef: string, opts: { out?: string }): Promise<v
   const { join, resolve } = await import('node:path');
   const { eq, or } = await import('drizzle-orm');
   const { loadConfig } = await import('../../config.js');
-  const { openConfiguredDatabase } = await import('../../app/runtime.js');
+  const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
   const { DxeError } = await import('../../core/errors.js');
-  const { orders, shops } = await import('../../store/schema.js');
+  const { orders, shops } = await import('../../store/schema/index.js');
   const { exportEvidence } = await import('../../app/evidence/build-bundle.js');
   const { renderEvidenceHtml } = await import('../../app/evidence/render-html.js');
   const database = await openConfiguredDatabase(loadConfig());
@@ -23,7 +23,7 @@ async function exportBundle(orderRef: string, opts: { out?: string }): Promise<v
     let caseId: string | undefined;
     if (found.length === 0) {
       // A case id exports its order's bundle marked with the case (A11: per order or case).
-      const { aftersalesCases } = await import('../../store/schema.js');
+      const { aftersalesCases } = await import('../../store/schema/index.js');
       const viaCase = await database.db
         .select({ id: orders.id, no: orders.platformOrderNo, orgId: shops.orgId, caseId: aftersalesCases.id })
         .from(aftersalesCases)
@@ -62,7 +62,7 @@ async function verifyFile(path: string, checkDb: boolean): Promise<void> {
   if (result.file && checkDb) {
     try {
       const { loadConfig } = await import('../../config.js');
-      const { openConfiguredDatabase } = await import('../../app/runtime.js');
+      const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
       const database = await openConfiguredDatabase(loadConfig());
       try {
         const audit = await verifyAgainstAudit(database, result.file);

@@ -31,7 +31,7 @@ export function register(program: Command): void {
       const opts = parsed.data;
       const { loadConfig } = await import('../../config.js');
       const { openDatabase } = await import('../../store/open-database.js');
-      const { importOrders, resolveImportShop } = await import('../../app/import-orders.js');
+      const { importOrders, resolveImportShop } = await import('../../app/orders/import-orders.js');
       const cfg = loadConfig();
       const database = await openDatabase({ dataDir: cfg.DATA_DIR, databaseUrl: cfg.DATABASE_URL });
       let bar: import('cli-progress').SingleBar | undefined;

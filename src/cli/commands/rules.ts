@@ -47,7 +47,7 @@ export function register(program: Command): void {
     .action(async () => {
       const { createInterface } = await import('node:readline');
       const { loadProfiles } = await import('../../core/rules/load-profiles.js');
-      const { evaluateLine } = await import('../../core/rules/evaluate-question.js');
+      const { evaluateLine } = await import('../../core/questions/evaluate-question.js');
       const profiles = loadProfiles();
       const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
       for await (const line of lines) {
@@ -67,8 +67,8 @@ async function shopOverrides(shopId: string, platform: string): Promise<{ data: 
   const { eq } = await import('drizzle-orm');
   const { DxeError } = await import('../../core/errors.js');
   const { loadConfig } = await import('../../config.js');
-  const { openConfiguredDatabase } = await import('../../app/runtime.js');
-  const { shops } = await import('../../store/schema.js');
+  const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
+  const { shops } = await import('../../store/schema/index.js');
   const database = await openConfiguredDatabase(loadConfig());
   try {
     const [shop] = await database.db.select().from(shops).where(eq(shops.id, shopId));

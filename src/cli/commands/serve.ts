@@ -14,7 +14,7 @@ async function serve(opts: ServeOptions & { demoIfEmpty?: boolean }): Promise<vo
     ...(opts.port ? { PORT: opts.port } : {}),
     ...(opts.host ? { HOST: opts.host } : {}),
   });
-  const { openConfiguredDatabase, openConfiguredBus } = await import('../../app/runtime.js');
+  const { openConfiguredDatabase, openConfiguredBus } = await import('../../app/runtime/open-runtime.js');
   const database = await openConfiguredDatabase(config);
   let demo: Awaited<ReturnType<typeof import('../../app/demo/seed-demo.js').seedDemo>> | null = null;
   if (opts.demoIfEmpty) {
@@ -24,7 +24,7 @@ async function serve(opts: ServeOptions & { demoIfEmpty?: boolean }): Promise<vo
   const bus = await openConfiguredBus(config);
   const { buildApp } = await import('../../server/app.js');
   const app = await buildApp({ database, config, bus });
-  const { startBackgroundWork } = await import('../../app/background.js');
+  const { startBackgroundWork } = await import('../../app/runtime/background.js');
   const stopBackground = await startBackgroundWork(app.ctx, app.log);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
 
@@ -73,7 +73,7 @@ export function register(program: Command): void {
     .description('执行数据库迁移（可重复执行） apply database migrations (safe to re-run)')
     .action(async () => {
       const { loadConfig } = await import('../../config.js');
-      const { openConfiguredDatabase } = await import('../../app/runtime.js');
+      const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
       const database = await openConfiguredDatabase(loadConfig());
       await database.close();
       process.stdout.write(`数据库迁移完成 migrations applied (${database.kind})\n`);
@@ -85,7 +85,7 @@ export function register(program: Command): void {
     .option('--force', '库中已有数据时仍然创建 seed even if the database is not empty')
     .action(async (opts: { force?: boolean }) => {
       const { loadConfig } = await import('../../config.js');
-      const { openConfiguredDatabase } = await import('../../app/runtime.js');
+      const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
       const { isEmpty, seedDemo, DEMO_PASSWORD } = await import('../../app/demo/seed-demo.js');
       const { DxeError } = await import('../../core/errors.js');
       const database = await openConfiguredDatabase(loadConfig());

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { login, logout } from '../../app/auth.js';
-import { shops } from '../../store/schema.js';
+import { login, logout } from '../../app/auth/auth.js';
+import { shops } from '../../store/schema/index.js';
 import { bearerToken, principalOf } from '../auth.js';
 
 const loginBody = z.object({

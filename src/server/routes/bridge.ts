@@ -7,11 +7,11 @@ import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { getDefaultNlu } from '../../core/nlu/index.js';
 import { parseShopSettings } from '../../core/bot/shop-settings-schema.js';
-import { registerBackground } from '../../app/background.js';
-import { enqueueDeliveries, startDeliveryLoop } from '../../app/bridge-outbox.js';
-import { messagesAfter, type MessageView } from '../../app/conversations.js';
-import { handleInboundMessage } from '../../app/handle-inbound-message.js';
-import { conversations, shops } from '../../store/schema.js';
+import { registerBackground } from '../../app/runtime/background.js';
+import { enqueueDeliveries, startDeliveryLoop } from '../../app/delivery/bridge-outbox.js';
+import { messagesAfter, type MessageView } from '../../app/conversations/conversations.js';
+import { handleInboundMessage } from '../../app/inbound/handle-inbound-message.js';
+import { conversations, shops } from '../../store/schema/index.js';
 import { assertShop, requireRole } from '../auth.js';
 
 const shopParams = z.object({ shopId: z.string().min(1).max(100) });

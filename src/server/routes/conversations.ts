@@ -5,8 +5,8 @@ import { z } from 'zod';
 import {
   closeConversation, conversationDetail, escalate, handBack, listConversations, loadScoped, messagesAfter,
   takeConversation,
-} from '../../app/conversations.js';
-import { sendReply } from '../../app/send-reply.js';
+} from '../../app/conversations/conversations.js';
+import { sendReply } from '../../app/conversations/send-reply.js';
 import { DxeError } from '../../core/errors.js';
 import { mayseePersonalData, principalOf } from '../auth.js';
 

@@ -3,11 +3,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { loadScoped } from '../../app/conversations.js';
-import { guardReply } from '../../app/send-reply.js';
-import { shopProfile } from '../../app/shop-profile.js';
+import { loadScoped } from '../../app/conversations/conversations.js';
+import { guardReply } from '../../app/conversations/send-reply.js';
+import { shopProfile } from '../../app/shops/shop-profile.js';
 import { DxeError } from '../../core/errors.js';
-import { messages, shops } from '../../store/schema.js';
+import { messages, shops } from '../../store/schema/index.js';
 import { assertShop } from '../auth.js';
 
 const body = z.object({

@@ -9,7 +9,7 @@ import { findIdleAgents } from '../../core/metrics/idle-agents.js';
 import { findInconsistencies, type AnsweredQuestion } from '../../core/metrics/consistency.js';
 import type { InterceptionRow, MessageRow } from '../../core/metrics/types.js';
 import { DxeError } from '../../core/errors.js';
-import { agents, agentShops, aftersalesCases, auditLog, conversations, messages, orders, shops } from '../../store/schema.js';
+import { agents, agentShops, aftersalesCases, auditLog, conversations, messages, orders, shops } from '../../store/schema/index.js';
 import { mayseePersonalData, principalOf } from '../auth.js';
 
 const DAY = 86400_000;

@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { yuanToFen } from '../../core/money/fen.js';
 import { parseInstant } from '../../core/rules/instant.js';
-import { syncOrder, type SyncInput } from '../../app/orders.js';
+import { syncOrder, type SyncInput } from '../../app/orders/orders.js';
 import { assertShop, requireRole } from '../auth.js';
 import { orderDetail } from './orders.js';
 

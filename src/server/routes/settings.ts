@@ -9,9 +9,9 @@ import { INTENT_IDS } from '../../core/intents.js';
 import { DxeError } from '../../core/errors.js';
 import { isPlatform } from '../../core/rules/schema.js';
 import { profileFor } from '../../core/rules/load-profiles.js';
-import { appendAudit } from '../../app/audit.js';
-import { createApiToken, hashPassword, type Principal } from '../../app/auth.js';
-import { agents, agentShops, apiTokens, items, itemVariants, promotions, shops, standardAnswers } from '../../store/schema.js';
+import { appendAudit } from '../../app/audit/audit-log.js';
+import { createApiToken, hashPassword, type Principal } from '../../app/auth/auth.js';
+import { agents, agentShops, apiTokens, items, itemVariants, promotions, shops, standardAnswers } from '../../store/schema/index.js';
 import { assertShop, requireRole } from '../auth.js';
 
 const shopParams = z.object({ shopId: z.string().min(1).max(100) });

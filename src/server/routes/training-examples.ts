@@ -5,10 +5,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { INTENT_IDS } from '../../core/intents.js';
 import { DxeError } from '../../core/errors.js';
-import { registerBackground } from '../../app/background.js';
-import { appendAudit } from '../../app/audit.js';
-import { invalidateShopNlu, refreshShopNlu } from '../../app/shop-nlu.js';
-import { shops, trainingExamples } from '../../store/schema.js';
+import { registerBackground } from '../../app/runtime/background.js';
+import { appendAudit } from '../../app/audit/audit-log.js';
+import { invalidateShopNlu, refreshShopNlu } from '../../app/shops/shop-nlu.js';
+import { shops, trainingExamples } from '../../store/schema/index.js';
 import { assertShop, requireRole } from '../auth.js';
 
 const shopParams = z.object({ shopId: z.string().min(1).max(100) });

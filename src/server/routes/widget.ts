@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { handleInboundMessage } from '../../app/handle-inbound-message.js';
+import { handleInboundMessage } from '../../app/inbound/handle-inbound-message.js';
 import { createWidgetHub, VISITOR_ID, type Sock } from '../../channels/widget/buyer-socket.js';
-import { shops } from '../../store/schema.js';
+import { shops } from '../../store/schema/index.js';
 
 const WIDGET_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../channels/widget');
 const shopParams = z.object({ shopId: z.string().min(1).max(100) });

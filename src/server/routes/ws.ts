@@ -5,9 +5,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Principal } from '../../app/auth.js';
-import { realtimeLogFor, type SequencedEvent } from '../../app/realtime-log.js';
-import { conversations } from '../../store/schema.js';
+import type { Principal } from '../../app/auth/auth.js';
+import { realtimeLogFor, type SequencedEvent } from '../../app/events/realtime-log.js';
+import { conversations } from '../../store/schema/index.js';
 
 /** The part of a `ws` socket the gateway uses. */
 export interface Sock {

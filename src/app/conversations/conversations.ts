@@ -3,16 +3,16 @@
 // a conversation outside them is NOT_FOUND so ids do not leak.
 import { and, asc, desc, eq, gt, inArray, like, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { DxeError } from '../core/errors.js';
-import { maskAddress, maskName, maskPhone } from '../core/privacy.js';
-import type { Database } from '../store/open-database.js';
+import { DxeError } from '../../core/errors.js';
+import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
+import type { Database } from '../../store/open-database.js';
 import {
   aftersalesCases, agents, buyers, conversations, messages, orderLines, orders, promises, shops, standardAnswers,
-} from '../store/schema.js';
-import type { Principal } from './auth.js';
-import { appendAudit } from './audit.js';
-import type { EventBus } from './event-bus.js';
-import { firstReplySeconds } from './shop-profile.js';
+} from '../../store/schema/index.js';
+import type { Principal } from '../auth/auth.js';
+import { appendAudit } from '../audit/audit-log.js';
+import type { EventBus } from '../events/event-bus.js';
+import { firstReplySeconds } from '../shops/shop-profile.js';
 
 /** C2: a wait is "near target" once 70 % of the first-reply target has passed. */
 export const NEAR_TARGET_FRACTION = 0.7;

@@ -3,16 +3,16 @@
 // conversation's recent turns, so handle-inbound-message and `dxe chat` plan the same way.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { isIntentId } from '../core/intents.js';
-import { DxeError } from '../core/errors.js';
-import { maskAddress, maskName, maskPhone } from '../core/privacy.js';
-import { isStage, type Stage } from '../core/conversation/stages.js';
+import { isIntentId } from '../../core/intents.js';
+import { DxeError } from '../../core/errors.js';
+import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
+import { isStage, type Stage } from '../../core/conversation/stages.js';
 import {
   parseShopSettings,
   sizeChartSchema,
   toPlannerSettings,
   type StoredShopSettings,
-} from '../core/bot/shop-settings-schema.js';
+} from '../../core/bot/shop-settings-schema.js';
 import type {
   ConversationState,
   Item,
@@ -23,11 +23,11 @@ import type {
   Shop,
   StandardAnswer,
   Turn,
-} from '../core/bot/types.js';
-import { isPlatform, type Profile } from '../core/rules/schema.js';
-import type { Database } from '../store/open-database.js';
-import * as t from '../store/schema.js';
-import { shopProfile } from './shop-profile.js';
+} from '../../core/bot/types.js';
+import { isPlatform, type Profile } from '../../core/rules/schema.js';
+import type { Database } from '../../store/open-database.js';
+import * as t from '../../store/schema/index.js';
+import { shopProfile } from '../shops/shop-profile.js';
 
 export interface ShopContext {
   shop: Shop;

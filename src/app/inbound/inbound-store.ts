@@ -2,11 +2,11 @@
 // shop), the buyer's one open conversation, and the earlier result of a redelivered message.
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { HANDOVER_REASONS } from '../core/bot/types.js';
-import { DxeError } from '../core/errors.js';
-import type { Database } from '../store/open-database.js';
-import * as t from '../store/schema.js';
-import { messageView, type MessageView } from './conversations.js';
+import { HANDOVER_REASONS } from '../../core/bot/types.js';
+import { DxeError } from '../../core/errors.js';
+import type { Database } from '../../store/open-database.js';
+import * as t from '../../store/schema/index.js';
+import { messageView, type MessageView } from '../conversations/conversations.js';
 import type { InboundMessage, InboundResult } from './handle-inbound-message.js';
 
 const UNIQUE_VIOLATION = '23505';

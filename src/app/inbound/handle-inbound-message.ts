@@ -3,24 +3,24 @@
 // guard every planned message (B4; a blocked one is never sent) → store and publish the replies
 // (send-reply) → update stage, interest and hand-over. Delivery to the channel is a hook.
 import { eq } from 'drizzle-orm';
-import type { Nlu } from '../core/nlu/index.js';
-import { nluForShop } from './shop-nlu.js';
-import { planReply } from '../core/bot/plan-reply.js';
-import type { HandoverReason, ReplyPlan } from '../core/bot/types.js';
-import { DxeError } from '../core/errors.js';
-import type { Database } from '../store/open-database.js';
-import * as t from '../store/schema.js';
-import { conversationSummary, messageView, type MessageView } from './conversations.js';
+import type { Nlu } from '../../core/nlu/index.js';
+import { nluForShop } from '../shops/shop-nlu.js';
+import { planReply } from '../../core/bot/plan-reply.js';
+import type { HandoverReason, ReplyPlan } from '../../core/bot/types.js';
+import { DxeError } from '../../core/errors.js';
+import type { Database } from '../../store/open-database.js';
+import * as t from '../../store/schema/index.js';
+import { conversationSummary, messageView, type MessageView } from '../conversations/conversations.js';
 import { buyerAndConversation, earlierResult, findExisting, storeBuyerMessage } from './inbound-store.js';
-import type { EventBus } from './event-bus.js';
+import type { EventBus } from '../events/event-bus.js';
 import {
   loadBuyerOrders,
   loadConversationState,
   loadShopContext,
   readBotState,
   type ShopContext,
-} from './plan-reply.js';
-import { guardReply, sendReply } from './send-reply.js';
+} from './planner-input.js';
+import { guardReply, sendReply } from '../conversations/send-reply.js';
 
 export interface InboundMessage {
   shopId: string;

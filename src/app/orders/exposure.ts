@@ -2,16 +2,16 @@
 // advice to pay before the platform decides when that is cheaper. Formulas are core's
 // (late shipment N1, reasons A5, intervention A6); this file gathers the facts from the store.
 import { and, eq, inArray, isNull, isNotNull } from 'drizzle-orm';
-import { interventionCountdown } from '../core/aftersales/aftersales-windows.js';
-import { checkRefundReason } from '../core/aftersales/refund-reasons.js';
-import { isRefundFinal } from '../core/aftersales/refund-machine.js';
-import { lateShipmentExposure, type Cost } from '../core/money/exposure.js';
-import { fenToYuan } from '../core/money/fen.js';
-import type { Profile } from '../core/rules/schema.js';
-import type { Database } from '../store/open-database.js';
-import { aftersalesCases, deadlines, itemVariants, orderLines, orders, shops } from '../store/schema.js';
+import { interventionCountdown } from '../../core/aftersales/aftersales-windows.js';
+import { checkRefundReason } from '../../core/aftersales/refund-reasons.js';
+import { isRefundFinal } from '../../core/aftersales/refund-machine.js';
+import { lateShipmentExposure, type Cost } from '../../core/money/exposure.js';
+import { fenToYuan } from '../../core/money/fen.js';
+import type { Profile } from '../../core/rules/schema.js';
+import type { Database } from '../../store/open-database.js';
+import { aftersalesCases, deadlines, itemVariants, orderLines, orders, shops } from '../../store/schema/index.js';
 import { shopProfile, type OrderRow } from './orders.js';
-import { phaseOfState } from './timers/order-deadlines.js';
+import { phaseOfState } from '../timers/order-deadlines.js';
 
 export type CaseRow = typeof aftersalesCases.$inferSelect;
 

@@ -3,8 +3,8 @@
 // lock so two processes never fork the chain.
 import { createHash } from 'node:crypto';
 import { asc, desc, sql } from 'drizzle-orm';
-import type { Database } from '../store/open-database.js';
-import { auditLog } from '../store/schema.js';
+import type { Database } from '../../store/open-database.js';
+import { auditLog } from '../../store/schema/index.js';
 
 export interface AuditEntry {
   orgId: string;

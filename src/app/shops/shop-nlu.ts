@@ -5,10 +5,10 @@
 // Every process re-reads the shop's training version at most every VERSION_TTL_MS, so a change made
 // through any `dxe serve` reaches all of them.
 import { count, eq, max } from 'drizzle-orm';
-import { createNlu, getDefaultNlu, type Nlu } from '../core/nlu/index.js';
-import { isIntentId } from '../core/intents.js';
-import type { Database } from '../store/open-database.js';
-import { items, trainingExamples } from '../store/schema.js';
+import { createNlu, getDefaultNlu, type Nlu } from '../../core/nlu/index.js';
+import { isIntentId } from '../../core/intents.js';
+import type { Database } from '../../store/open-database.js';
+import { items, trainingExamples } from '../../store/schema/index.js';
 
 const VERSION_TTL_MS = 30_000;
 

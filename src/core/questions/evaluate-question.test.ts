@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateLine } from './evaluate-question.js';
-import { loadProfiles } from './load-profiles.js';
+import { loadProfiles } from '../rules/load-profiles.js';
 
 const profiles = loadProfiles();
 const ask = (q: unknown) => evaluateLine(JSON.stringify(q), profiles);

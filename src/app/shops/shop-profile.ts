@@ -1,8 +1,8 @@
 // The one way to get a shop's rules: its platform profile with the shop's overrides merged (P1–P3).
 // profileFor caches merged results, so calling this per reply or per order is cheap.
-import { DxeError } from '../core/errors.js';
-import { profileFor } from '../core/rules/load-profiles.js';
-import { isPlatform, type Profile } from '../core/rules/schema.js';
+import { DxeError } from '../../core/errors.js';
+import { profileFor } from '../../core/rules/load-profiles.js';
+import { isPlatform, type Profile } from '../../core/rules/schema.js';
 
 export interface ShopRules {
   platform: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { profileFor } from '../core/rules/load-profiles.js';
-import { neutralOrderState, readBotState } from './plan-reply.js';
+import { profileFor } from '../../core/rules/load-profiles.js';
+import { neutralOrderState, readBotState } from './planner-input.js';
 
 describe('platform order states → the planner’s neutral states (O1)', () => {
   const taobao = profileFor('taobao');

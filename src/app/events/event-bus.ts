@@ -1,5 +1,5 @@
 // Real-time fan-out port (DESIGN convention 3): the local bus serves one process; the Redis bus
-// (src/app/redis-bus.ts) delivers between several `dxe serve` processes. Both pass one contract test.
+// (src/app/events/redis-bus.ts) delivers between several `dxe serve` processes. Both pass one contract test.
 import { EventEmitter } from 'node:events';
 
 export interface BusEvent {

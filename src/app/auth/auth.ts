@@ -3,9 +3,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { DxeError } from '../core/errors.js';
-import type { Database } from '../store/open-database.js';
-import { agents, agentShops, apiTokens, sessions, shops } from '../store/schema.js';
+import { DxeError } from '../../core/errors.js';
+import type { Database } from '../../store/open-database.js';
+import { agents, agentShops, apiTokens, sessions, shops } from '../../store/schema/index.js';
 
 export type Role = 'admin' | 'supervisor' | 'agent';
 

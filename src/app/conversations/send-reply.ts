@@ -3,17 +3,17 @@
 // override with a reason, which goes to the audit log. Long answers go out as short messages (C4).
 import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkReply } from '../core/guard/check-reply.js';
-import type { GuardContext, GuardResult } from '../core/guard/types.js';
-import { DxeError } from '../core/errors.js';
-import type { Profile } from '../core/rules/schema.js';
-import type { Database } from '../store/open-database.js';
-import { conversations, messages, orders, promises, shops } from '../store/schema.js';
-import type { Principal } from './auth.js';
-import { appendAudit } from './audit.js';
+import { checkReply } from '../../core/guard/check-reply.js';
+import type { GuardContext, GuardResult } from '../../core/guard/types.js';
+import { DxeError } from '../../core/errors.js';
+import type { Profile } from '../../core/rules/schema.js';
+import type { Database } from '../../store/open-database.js';
+import { conversations, messages, orders, promises, shops } from '../../store/schema/index.js';
+import type { Principal } from '../auth/auth.js';
+import { appendAudit } from '../audit/audit-log.js';
 import { conversationSummary, messageView, type MessageView } from './conversations.js';
-import type { EventBus } from './event-bus.js';
-import { shopProfile } from './shop-profile.js';
+import type { EventBus } from '../events/event-bus.js';
+import { shopProfile } from '../shops/shop-profile.js';
 
 /** C4: one short line a message; longer answers are cut at sentence ends, then at commas. */
 export const MAX_MESSAGE_CHARS = 40;

@@ -2,15 +2,15 @@
 // the shop's merged profile, writes a history row, and re-derives the order's deadlines in the
 // same transaction. Live sync from a marketplace bridge is idempotent on the platform order no.
 import { and, eq } from 'drizzle-orm';
-import { DxeError } from '../core/errors.js';
-import { orderMachine, orderTransition, type OrderContext } from '../core/orders/order-machine.js';
-import { eventsFrom } from '../core/fsm.js';
-import { normalizeStateName } from '../core/rules/machines.js';
-import type { Database } from '../store/open-database.js';
-import { buyers, logisticsEvents, orderEvents, orderLines, orders, shops } from '../store/schema.js';
-import { shopProfile } from './shop-profile.js';
-import type { Tx } from './timers/deadlines.js';
-import { phaseOfState, syncOrderDeadlines } from './timers/order-deadlines.js';
+import { DxeError } from '../../core/errors.js';
+import { orderMachine, orderTransition, type OrderContext } from '../../core/orders/order-machine.js';
+import { eventsFrom } from '../../core/fsm.js';
+import { normalizeStateName } from '../../core/rules/machines.js';
+import type { Database } from '../../store/open-database.js';
+import { buyers, logisticsEvents, orderEvents, orderLines, orders, shops } from '../../store/schema/index.js';
+import { shopProfile } from '../shops/shop-profile.js';
+import type { Tx } from '../timers/deadlines.js';
+import { phaseOfState, syncOrderDeadlines } from '../timers/order-deadlines.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type ShopRow = typeof shops.$inferSelect;

@@ -11,12 +11,12 @@ import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { DxeError } from '../core/errors.js';
-import { fingerprint, openOrderFile, type LineError, type OrderEntry } from '../channels/order-files/read-order-file.js';
-import { PLATFORMS, type NormalisedOrder, type Platform } from '../channels/order-files/types.js';
-import { profileFor } from '../core/rules/load-profiles.js';
-import { profileStates, type ProfileStates } from '../channels/order-files/profile-states.js';
-import type { Database, Db } from '../store/open-database.js';
+import { DxeError } from '../../core/errors.js';
+import { fingerprint, openOrderFile, type LineError, type OrderEntry } from '../../channels/order-files/read-order-file.js';
+import { PLATFORMS, type NormalisedOrder, type Platform } from '../../channels/order-files/types.js';
+import { profileFor } from '../../core/rules/load-profiles.js';
+import { profileStates, type ProfileStates } from '../../channels/order-files/profile-states.js';
+import type { Database, Db } from '../../store/open-database.js';
 
 export interface ImportProgress {
   bytes: number;

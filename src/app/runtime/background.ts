@@ -1,10 +1,9 @@
 // Work a `dxe serve` process runs beside the HTTP server: the deadline timer loop and the reply
 // delivery outbox. Each part registers here; every one must stop cleanly on shutdown.
-import type { FastifyBaseLogger } from 'fastify';
-import type { AppContext } from '../server/app.js';
-import { startTimerLoop } from './timers/loop.js';
+import type { AppContext, Log } from './context.js';
+import { startTimerLoop } from '../timers/loop.js';
 
-export type BackgroundStarter = (ctx: AppContext, log: FastifyBaseLogger) => Promise<() => Promise<void>>;
+export type BackgroundStarter = (ctx: AppContext, log: Log) => Promise<() => Promise<void>>;
 
 const starters: BackgroundStarter[] = [];
 
@@ -27,7 +26,7 @@ const startTimers: BackgroundStarter = async (ctx, log) => {
   return () => loop.stop();
 };
 
-export async function startBackgroundWork(ctx: AppContext, log: FastifyBaseLogger): Promise<() => Promise<void>> {
+export async function startBackgroundWork(ctx: AppContext, log: Log): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
   for (const start of [startTimers, ...starters]) stops.push(await start(ctx, log));
   return async () => {

@@ -3,20 +3,20 @@
 // timeline row; the 72 h intervention countdown is a deadline row; a refund that succeeds adds
 // to the order's refunded amount and closes a fully refunded open order.
 import { and, eq } from 'drizzle-orm';
-import { aftersalesWindow } from '../core/aftersales/aftersales-windows.js';
-import { refundEventsFrom, refundTransition } from '../core/aftersales/refund-machine.js';
-import { refundRates } from '../core/aftersales/refund-rates.js';
-import { checkRefundReason, refundReasonsFor, type ReasonCheck } from '../core/aftersales/refund-reasons.js';
-import { DxeError } from '../core/errors.js';
-import { fenToYuan } from '../core/money/fen.js';
-import { normalizeStateName } from '../core/rules/machines.js';
-import type { Profile } from '../core/rules/schema.js';
-import type { Database } from '../store/open-database.js';
-import { aftersalesCases, caseEvents, orders } from '../store/schema.js';
-import { orderExposure, orderOutOfStock, type CaseRow } from './exposure.js';
-import { loadShop, shopProfile, transitionOrderIn, type Actor } from './orders.js';
-import { scheduleDeadline, settleDeadlines, type Tx } from './timers/deadlines.js';
-import { phaseOfState } from './timers/order-deadlines.js';
+import { aftersalesWindow } from '../../core/aftersales/aftersales-windows.js';
+import { refundEventsFrom, refundTransition } from '../../core/aftersales/refund-machine.js';
+import { refundRates } from '../../core/aftersales/refund-rates.js';
+import { checkRefundReason, refundReasonsFor, type ReasonCheck } from '../../core/aftersales/refund-reasons.js';
+import { DxeError } from '../../core/errors.js';
+import { fenToYuan } from '../../core/money/fen.js';
+import { normalizeStateName } from '../../core/rules/machines.js';
+import type { Profile } from '../../core/rules/schema.js';
+import type { Database } from '../../store/open-database.js';
+import { aftersalesCases, caseEvents, orders } from '../../store/schema/index.js';
+import { orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
+import { loadShop, shopProfile, transitionOrderIn, type Actor } from '../orders/orders.js';
+import { scheduleDeadline, settleDeadlines, type Tx } from '../timers/deadlines.js';
+import { phaseOfState } from '../timers/order-deadlines.js';
 
 export const CASE_TYPES = ['refund_only', 'return', 'exchange', 'repair'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];

@@ -2,8 +2,8 @@
 // reply message; a worker claims due rows with SKIP LOCKED (several `dxe serve` processes never
 // send one twice), POSTs them, and retries failures with exponential back-off.
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import type { Database } from '../store/open-database.js';
-import * as t from '../store/schema.js';
+import type { Database } from '../../store/open-database.js';
+import * as t from '../../store/schema/index.js';
 
 /** After this many failed attempts a delivery is given up (state `failed`, visible to the lead). */
 export const MAX_ATTEMPTS = 8;

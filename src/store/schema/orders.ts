@@ -1,0 +1,115 @@
+// Orders as the platforms report them (O1–O3, O7): lines, state history, logistics scans, import batches.
+import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, ts, createdAt } from './columns.js';
+import { buyers } from './conversations.js';
+import { shops } from './org.js';
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: id(),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    platformOrderNo: text('platform_order_no').notNull(),
+    buyerId: text('buyer_id').references(() => buyers.id),
+    buyerAccount: text('buyer_account'),
+    state: text('state').notNull(),
+    totalFen: integer('total_fen').notNull().default(0),
+    paidFen: integer('paid_fen').notNull().default(0),
+    refundFen: integer('refund_fen').notNull().default(0),
+    shippingFen: integer('shipping_fen').notNull().default(0),
+    orderedAt: ts('ordered_at'),
+    paidAt: ts('paid_at'),
+    shippedAt: ts('shipped_at'),
+    completedAt: ts('completed_at'),
+    closedAt: ts('closed_at'),
+    /** O3: presale/custom items ship by an agreed date instead of the profile's hours. */
+    agreedShipBy: ts('agreed_ship_by'),
+    receiverName: text('receiver_name'),
+    receiverPhone: text('receiver_phone'),
+    receiverAddress: text('receiver_address'),
+    region: text('region'),
+    courier: text('courier'),
+    trackingNo: text('tracking_no'),
+    buyerNote: text('buyer_note'),
+    sellerNote: text('seller_note'),
+    source: text('source').notNull().default('api'),
+    raw: jsonb('raw'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('orders_shop_no_uq').on(t.shopId, t.platformOrderNo),
+    index('orders_buyer_idx').on(t.buyerId),
+    index('orders_shop_state_idx').on(t.shopId, t.state),
+  ],
+);
+
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: id(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull().default(1),
+    itemId: text('item_id'),
+    sku: text('sku'),
+    title: text('title').notNull(),
+    colour: text('colour'),
+    size: text('size'),
+    qty: integer('qty').notNull().default(1),
+    priceFen: integer('price_fen').notNull().default(0),
+    state: text('state'),
+  },
+  // Lines are always read by order (side panel, evidence, re-import).
+  (t) => [index('order_lines_order_idx').on(t.orderId)],
+);
+
+/** O1: every state change kept with who or what caused it. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    at: ts('at').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    event: text('event').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    note: text('note'),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId)],
+);
+
+/** O7: logistics events per order. */
+export const logisticsEvents = pgTable('logistics_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  orderId: text('order_id')
+    .notNull()
+    .references(() => orders.id, { onDelete: 'cascade' }),
+  at: ts('at').notNull(),
+  status: text('status').notNull(),
+  text: text('text').notNull(),
+});
+
+export const importBatches = pgTable('import_batches', {
+  id: id(),
+  shopId: text('shop_id')
+    .notNull()
+    .references(() => shops.id),
+  platform: text('platform').notNull(),
+  format: text('format').notNull(),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  imported: integer('imported').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  skipped: integer('skipped').notNull().default(0),
+  errors: jsonb('errors').notNull().default([]),
+  startedAt: ts('started_at').notNull(),
+  finishedAt: ts('finished_at'),
+});

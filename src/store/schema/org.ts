@@ -1,0 +1,86 @@
+// Organisations, their shops (P3), agents and their shop links, sessions and API tokens.
+import { boolean, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, ts, createdAt } from './columns.js';
+
+export const organisations = pgTable('organisations', {
+  id: id(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+/** P3: a shop belongs to one platform; an organisation may run many shops on many platforms. */
+export const shops = pgTable('shops', {
+  id: id(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => organisations.id),
+  platform: text('platform').notNull(),
+  name: text('name').notNull(),
+  /** Shop settings the bot and screens read (ship cut-off, couriers, free shipping, offers…). */
+  settings: jsonb('settings').notNull().default({}),
+  /** P1: per-shop overrides merged over the platform profile. */
+  ruleOverrides: jsonb('rule_overrides').notNull().default({}),
+  createdAt: createdAt(),
+});
+
+export const agents = pgTable(
+  'agents',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    login: text('login').notNull(),
+    displayName: text('display_name').notNull(),
+    /** Agent number shown to buyers in the welcome (C3). */
+    agentNo: text('agent_no'),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['admin', 'supervisor', 'agent'] }).notNull(),
+    presence: text('presence', { enum: ['online', 'away', 'offline'] })
+      .notNull()
+      .default('offline'),
+    lastSeenAt: ts('last_seen_at'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('agents_login_uq').on(t.login)],
+);
+
+export const agentShops = pgTable(
+  'agent_shops',
+  {
+    agentId: text('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.shopId] })],
+);
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  agentId: text('agent_id')
+    .notNull()
+    .references(() => agents.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: ts('expires_at').notNull(),
+});
+
+/** Tokens for integrations (marketplace bridges); scoped to one shop or the whole organisation. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    shopId: text('shop_id').references(() => shops.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash)],
+);
