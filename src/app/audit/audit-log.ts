@@ -3,7 +3,7 @@
 // lock so two processes never fork the chain.
 import { createHash } from 'node:crypto';
 import { asc, desc, sql } from 'drizzle-orm';
-import type { Database } from '../../store/open-database.js';
+import type { Database, Tx } from '../../store/open-database.js';
 import { auditLog } from '../../store/schema/index.js';
 
 export interface AuditEntry {
@@ -45,8 +45,17 @@ export function auditHash(prevHash: string, e: AuditEntry): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** Appends in its own transaction. */
 export async function appendAudit(database: Database, entry: AuditEntry): Promise<string> {
-  return database.db.transaction(async (tx) => {
+  return database.db.transaction((tx) => appendAuditIn(tx, entry));
+}
+
+/**
+ * Appends inside the caller's transaction, so a write and its audit row commit or fail together
+ * (the advisory lock is held until that transaction ends).
+ */
+export async function appendAuditIn(tx: Tx, entry: AuditEntry): Promise<string> {
+  {
     await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     const prevHash = last?.hash ?? GENESIS_HASH;
@@ -64,7 +73,7 @@ export async function appendAudit(database: Database, entry: AuditEntry): Promis
       hash,
     });
     return hash;
-  });
+  }
 }
 
 /** Recomputes the chain; returns the id of the first row that does not verify, or null. */

@@ -20,3 +20,10 @@ export interface Log {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
 }
+
+/** What a command needs: the database, the bus its events go to after commit, and the time now. */
+export interface UseCaseDeps {
+  database: AppContext['database'];
+  bus: EventBus;
+  now: Date;
+}

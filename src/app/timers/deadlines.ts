@@ -1,11 +1,11 @@
 // Deadlines are rows (DESIGN convention 5). One row per (subject, kind): scheduling again updates
 // the row and re-arms it, so a rescheduled ship-by or intervention time never fires twice.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../store/open-database.js';
+import type { Tx } from '../../store/open-database.js';
 import { deadlines } from '../../store/schema/index.js';
 
 /** A transaction or the database itself: every helper here runs inside the caller's transaction. */
-export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+export type { Tx };
 
 export type SubjectKind = (typeof deadlines.$inferSelect)['subjectKind'];
 export type DeadlineRow = typeof deadlines.$inferSelect;
