@@ -2,7 +2,8 @@
 // `assertShop` answers 404 for a shop outside the caller's scope so ids of others' shops do not leak.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DxeError } from '../core/errors.js';
-import { resolveToken, type Principal, type Role } from '../app/auth/auth.js';
+import { resolveToken, type Principal } from '../app/auth/auth.js';
+import { assertShopAccess, maySeePersonalData, requireRoleOf, type CallerRole } from '../app/auth/access.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,18 +39,12 @@ export function principalOf(request: FastifyRequest): Principal {
 }
 
 export function assertShop(request: FastifyRequest, shopId: string): Principal {
-  const p = principalOf(request);
-  if (!p.shopIds.includes(shopId)) throw new DxeError('NOT_FOUND');
-  return p;
+  return assertShopAccess(principalOf(request), shopId);
 }
 
-export function requireRole(request: FastifyRequest, ...roles: (Role | 'integration')[]): Principal {
-  const p = principalOf(request);
-  if (!roles.includes(p.role)) throw new DxeError('FORBIDDEN');
-  return p;
+export function requireRole(request: FastifyRequest, ...roles: CallerRole[]): Principal {
+  return requireRoleOf(principalOf(request), ...roles);
 }
 
 /** Phones and addresses are personal data: only admins and supervisors see them unmasked. */
-export function mayseePersonalData(p: Principal): boolean {
-  return p.role === 'admin' || p.role === 'supervisor';
-}
+export const mayseePersonalData = maySeePersonalData;

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
-import type { Database } from '../../store/open-database.js';
+import type { Database, Tx } from '../../store/open-database.js';
 import { agents, agentShops, apiTokens, sessions, shops } from '../../store/schema/index.js';
 
 export type Role = 'admin' | 'supervisor' | 'agent';
@@ -109,8 +109,16 @@ export async function createApiToken(
   database: Database,
   input: { orgId: string; shopId?: string | null; name: string },
 ): Promise<{ id: string; token: string }> {
+  return createApiTokenIn(database.db, input);
+}
+
+/** Creates an API token inside the caller's transaction (so it commits with its audit row). */
+export async function createApiTokenIn(
+  tx: Tx,
+  input: { orgId: string; shopId?: string | null; name: string },
+): Promise<{ id: string; token: string }> {
   const token = newToken('dxt');
-  const [row] = await database.db
+  const [row] = await tx
     .insert(apiTokens)
     .values({ orgId: input.orgId, shopId: input.shopId ?? null, name: input.name, tokenHash: hashToken(token) })
     .returning({ id: apiTokens.id });

@@ -1,7 +1,9 @@
-// Work a `dxe serve` process runs beside the HTTP server: the deadline timer loop and the reply
-// delivery outbox. Each part registers here; every one must stop cleanly on shutdown.
+// Work a `dxe serve` process runs beside the HTTP server: the deadline timer loop, the shops'
+// intent models (trained at start, failures logged) and the reply delivery outbox. Each part
+// registers here; every one must stop cleanly on shutdown.
 import type { AppContext, Log } from './context.js';
 import { startTimerLoop } from '../timers/loop.js';
+import { startShopNluWarmup } from '../shops/shop-nlu-warmup.js';
 
 export type BackgroundStarter = (ctx: AppContext, log: Log) => Promise<() => Promise<void>>;
 
@@ -28,7 +30,7 @@ const startTimers: BackgroundStarter = async (ctx, log) => {
 
 export async function startBackgroundWork(ctx: AppContext, log: Log): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
-  for (const start of [startTimers, ...starters]) stops.push(await start(ctx, log));
+  for (const start of [startTimers, startShopNluWarmup, ...starters]) stops.push(await start(ctx, log));
   return async () => {
     for (const stop of stops.reverse()) await stop();
   };

@@ -4,13 +4,32 @@
 // shop's current model (or the shared one) answers while a new one trains in the background.
 // Every process re-reads the shop's training version at most every VERSION_TTL_MS, so a change made
 // through any `dxe serve` reaches all of them.
+// A training that fails (a database error, a word the segmenter refuses…) is caught and logged, and
+// the previous model keeps serving (issue 10, critical 1): background training never rejects, so it
+// can never end the process; the same failed version is retried only after FAILED_RETRY_MS.
 import { count, eq, max } from 'drizzle-orm';
 import { createNlu, getDefaultNlu, type Nlu } from '../../core/nlu/index.js';
 import { isIntentId } from '../../core/intents.js';
 import type { Database } from '../../store/open-database.js';
 import { items, trainingExamples } from '../../store/schema/index.js';
+import type { Log } from '../runtime/context.js';
 
 const VERSION_TTL_MS = 30_000;
+const FAILED_RETRY_MS = 10 * 60_000;
+
+type NluLog = Pick<Log, 'info' | 'error'>;
+
+/** Until a process hands in its logger (setShopNluLog), failures go to stderr. */
+const stderrLog: NluLog = {
+  info: () => {},
+  error: (obj, msg) => console.error(msg ?? '', obj),
+};
+let log: NluLog = stderrLog;
+
+/** Where training failures are reported (the `dxe serve` logger; tests pass their own). */
+export function setShopNluLog(next: NluLog | null): void {
+  log = next ?? stderrLog;
+}
 
 interface Entry {
   /** Version the ready model was trained on ('' = shared model). */
@@ -18,6 +37,8 @@ interface Entry {
   model: Nlu | null;
   checkedAt: number;
   training: Promise<void> | null;
+  /** The version whose training last failed, and when (ms). */
+  failed: { version: string; atMs: number } | null;
 }
 
 const entries = new Map<string, Entry>();
@@ -57,17 +78,26 @@ async function train(database: Database, shopId: string, version: string, entry:
 export async function nluForShop(database: Database, shopId: string, nowMs = Date.now()): Promise<Nlu> {
   let entry = entries.get(shopId);
   if (!entry) {
-    entry = { version: '', model: null, checkedAt: 0, training: null };
+    entry = { version: '', model: null, checkedAt: 0, training: null, failed: null };
     entries.set(shopId, entry);
   }
   if (!entry.training && nowMs - entry.checkedAt >= VERSION_TTL_MS) {
     entry.checkedAt = nowMs;
     const version = await trainingVersion(database, shopId);
-    if (version !== entry.version) {
+    const failedLately = entry.failed?.version === version && nowMs - entry.failed.atMs < FAILED_RETRY_MS;
+    if (version !== entry.version && !failedLately) {
       const e = entry;
-      e.training = train(database, shopId, version, e).finally(() => {
-        e.training = null;
-      });
+      e.training = train(database, shopId, version, e)
+        .then(() => {
+          e.failed = null;
+        })
+        .catch((err: unknown) => {
+          e.failed = { version, atMs: nowMs };
+          log.error({ err, shopId, version }, 'shop NLU training failed; the previous model keeps serving');
+        })
+        .finally(() => {
+          e.training = null;
+        });
     }
   }
   return entry.model ?? getDefaultNlu();
@@ -79,12 +109,20 @@ export function invalidateShopNlu(shopId: string): void {
   if (entry) entry.checkedAt = 0;
 }
 
-/** Trains the shop's model now and waits for it (start-up, tests, and the examples API). */
+/**
+ * Trains the shop's model now and waits for it (start-up, tests). A failed training leaves the
+ * previous model, which is returned; only a failure to read the shop's version rejects.
+ */
 export async function refreshShopNlu(database: Database, shopId: string): Promise<Nlu> {
   invalidateShopNlu(shopId);
   await nluForShop(database, shopId);
   await entries.get(shopId)?.training;
   return entries.get(shopId)?.model ?? getDefaultNlu();
+}
+
+/** Retrains in the background after a change here; never rejects (failures are logged). */
+export function retrainShopNlu(database: Database, shopId: string): void {
+  refreshShopNlu(database, shopId).catch((err: unknown) => log.error({ err, shopId }, 'shop NLU retrain failed'));
 }
 
 /** For tests: forget every shop's model. */

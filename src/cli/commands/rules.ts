@@ -64,20 +64,7 @@ export function register(program: Command): void {
 
 /** The rule overrides a shop saved in the workbench (P1), read from the configured database. */
 async function shopOverrides(shopId: string, platform: string): Promise<{ data: unknown; label: string }> {
-  const { eq } = await import('drizzle-orm');
-  const { DxeError } = await import('../../core/errors.js');
   const { loadConfig } = await import('../../config.js');
-  const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
-  const { shops } = await import('../../store/schema/index.js');
-  const database = await openConfiguredDatabase(loadConfig());
-  try {
-    const [shop] = await database.db.select().from(shops).where(eq(shops.id, shopId));
-    if (!shop) throw new DxeError('NOT_FOUND', `找不到店铺「${shopId}」`);
-    if (shop.platform !== platform) {
-      throw new DxeError('VALIDATION_FAILED', `店铺「${shop.name}」属于 ${shop.platform} 平台，不是 ${platform}`);
-    }
-    return { data: shop.ruleOverrides, label: `店铺 ${shop.name}（${shop.id}）覆盖配置` };
-  } finally {
-    await database.close();
-  }
+  const { savedShopOverridesFromConfig } = await import('../../app/shops/saved-overrides.js');
+  return savedShopOverridesFromConfig(loadConfig(), shopId, platform);
 }

@@ -24,11 +24,46 @@ function lines(words: readonly string[]): Uint8Array {
   return new TextEncoder().encode(words.map((w) => `${w} 20000 n`).join('\n') + '\n');
 }
 
+/**
+ * Whitespace of any kind (jieba's dictionary line is `word freq tag`, split at whitespace: a word
+ * with a space in it fails the whole load) and other characters that are not text (controls,
+ * format characters, lone surrogates, unassigned code points).
+ */
+const NOT_A_WORD_CHAR = /[\s\p{C}]+/u;
+
+/**
+ * The dictionary words in a shop's item names (issue 10, critical 1): lower-cased, split where a
+ * name has whitespace or a non-text character ("Type-C快充数据线 1米" → "type-c快充数据线", "1米"),
+ * without duplicates.
+ */
+export function dictionaryWords(names: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const name of names) {
+    for (const part of name.toLowerCase().split(NOT_A_WORD_CHAR)) if (part.length > 0) words.add(part);
+  }
+  return [...words];
+}
+
+/** Loads the words at once; if jieba refuses the batch, one by one, leaving out what it refuses. */
+function loadWords(jieba: Jieba, words: readonly string[]): void {
+  try {
+    jieba.loadDict(lines(words));
+  } catch {
+    for (const w of words) {
+      try {
+        jieba.loadDict(lines([w]));
+      } catch {
+        // A word jieba will not take is left out: segmentation just splits it like any unknown text.
+      }
+    }
+  }
+}
+
 /** A segmenter. Creating one with a shop dictionary loads jieba's dictionary again (~250 ms). */
 export class Segmenter {
   private readonly jieba: Jieba;
   constructor(shopDictionary: readonly string[] = []) {
-    const extra = shopDictionary.map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0);
+    const extra = dictionaryWords(shopDictionary);
     if (extra.length === 0) {
       if (!base) {
         base = Jieba.withDict(dict);
@@ -37,7 +72,7 @@ export class Segmenter {
       this.jieba = base;
     } else {
       this.jieba = Jieba.withDict(dict);
-      this.jieba.loadDict(lines([...DOMAIN_TERMS, ...extra]));
+      loadWords(this.jieba, [...DOMAIN_TERMS, ...extra]);
     }
   }
 

@@ -1,8 +1,8 @@
+// Logins, logouts and "who am I" (issue 2 §7). Thin: validate → app/auth → reply.
 import type { FastifyPluginAsync } from 'fastify';
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { login, logout } from '../../app/auth/auth.js';
-import { shops } from '../../store/schema/index.js';
+import { whoAmI } from '../../app/auth/me.js';
 import { bearerToken, principalOf } from '../auth.js';
 
 const loginBody = z.object({
@@ -28,18 +28,6 @@ const authRoutes: FastifyPluginAsync = async (app) => {
     return { ok: true };
   });
 
-  app.get('/api/v1/me', { preHandler: app.authenticate }, async (request) => {
-    const p = principalOf(request);
-    const visible = p.shopIds.length
-      ? await app.ctx.database.db
-          .select({ id: shops.id, name: shops.name, platform: shops.platform })
-          .from(shops)
-          .where(inArray(shops.id, p.shopIds))
-      : [];
-    return {
-      agent: { id: p.agentId, displayName: p.displayName, role: p.role, shopIds: p.shopIds },
-      shops: visible,
-    };
-  });
+  app.get('/api/v1/me', { preHandler: app.authenticate }, async (request) => whoAmI(app.ctx.database, principalOf(request)));
 };
 export default authRoutes;

@@ -1,0 +1,87 @@
+// A shop's items and their stock per colour and size (O5), which the bot quotes live. A save
+// creates or patches each item by SKU and upserts its variants, together with its audit row in
+// one transaction.
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { DxeError } from '../../core/errors.js';
+import type { Database } from '../../store/open-database.js';
+import { items, itemVariants } from '../../store/schema/index.js';
+import { appendAuditIn } from '../audit/audit-log.js';
+import { assertShopAccess } from '../auth/access.js';
+import type { Principal } from '../auth/auth.js';
+import type { UseCaseDeps } from '../runtime/context.js';
+import { settingsAudit, shopEditor } from './access.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const variantInput = z.object({ colour: z.string().max(40).default(''), size: z.string().max(40).default(''), stock: z.number().int().min(0).max(1_000_000) });
+
+export const itemsInput = z.object({
+  items: z
+    .array(
+      z.object({
+        sku: text(64),
+        title: text(200).optional(),
+        category: text(40).optional(),
+        priceFen: z.number().int().min(0).max(100_000_000).optional(),
+        listed: z.boolean().optional(),
+        variants: z.array(variantInput).max(500).optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+export type ItemsInput = z.infer<typeof itemsInput>;
+
+export async function listItems(database: Database, p: Principal, shopId: string) {
+  assertShopAccess(p, shopId);
+  const { db } = database;
+  const rows = await db.select().from(items).where(eq(items.shopId, shopId)).orderBy(items.sku);
+  const variants = rows.length ? await db.select().from(itemVariants).where(inArray(itemVariants.itemId, rows.map((r) => r.id))) : [];
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      sku: r.sku,
+      title: r.title,
+      category: r.category,
+      priceFen: r.priceFen,
+      listed: r.listed,
+      attributes: r.attributes,
+      variants: variants
+        .filter((v) => v.itemId === r.id)
+        .map((v) => ({ colour: v.colour, size: v.size, stock: v.stock }))
+        .sort((a, b) => `${a.colour}/${a.size}`.localeCompare(`${b.colour}/${b.size}`, 'zh')),
+    })),
+  };
+}
+
+/** A new SKU needs title, category and price; a known one is patched with what is given. */
+export async function saveItems(deps: UseCaseDeps, p: Principal, shopId: string, input: ItemsInput): Promise<void> {
+  shopEditor(p, shopId);
+  await deps.database.db.transaction(async (tx) => {
+    for (const it of input.items) {
+      const [existing] = await tx.select({ id: items.id }).from(items).where(and(eq(items.shopId, shopId), eq(items.sku, it.sku)));
+      let itemId = existing?.id;
+      if (!itemId) {
+        if (!it.title || !it.category || it.priceFen === undefined) {
+          throw new DxeError('VALIDATION_FAILED', `新商品 ${it.sku} 需要填写名称、类目和价格`);
+        }
+        const [row] = await tx
+          .insert(items)
+          .values({ shopId, sku: it.sku, title: it.title, category: it.category, priceFen: it.priceFen, listed: it.listed ?? true })
+          .returning({ id: items.id });
+        itemId = row!.id;
+      } else {
+        const patch = { title: it.title, category: it.category, priceFen: it.priceFen, listed: it.listed };
+        const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+        if (Object.keys(set).length) await tx.update(items).set(set).where(eq(items.id, itemId));
+      }
+      for (const v of it.variants ?? []) {
+        await tx
+          .insert(itemVariants)
+          .values({ itemId, colour: v.colour, size: v.size, stock: v.stock })
+          .onConflictDoUpdate({ target: [itemVariants.itemId, itemVariants.colour, itemVariants.size], set: { stock: v.stock } });
+      }
+    }
+    await appendAuditIn(tx, settingsAudit(p, deps.now, 'settings.items', { kind: 'shop', id: shopId }, { skus: input.items.map((i) => i.sku) }));
+  });
+}

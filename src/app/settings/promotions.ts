@@ -1,0 +1,53 @@
+// Offers the bot may make instead of a price cut (C7). A save replaces the shop's whole list,
+// together with its audit row, in one transaction.
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../store/open-database.js';
+import { promotions } from '../../store/schema/index.js';
+import { appendAuditIn } from '../audit/audit-log.js';
+import { assertShopAccess } from '../auth/access.js';
+import type { Principal } from '../auth/auth.js';
+import type { UseCaseDeps } from '../runtime/context.js';
+import { settingsAudit, shopEditor } from './access.js';
+
+export const promotionsInput = z.object({
+  items: z
+    .array(
+      z.object({
+        kind: z.enum(['coupon', 'gift', 'freight', 'discount']),
+        text: z.string().trim().min(1).max(200),
+        value: z.record(z.string(), z.unknown()).default({}),
+        startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+        endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
+        active: z.boolean().default(true),
+      }),
+    )
+    .max(100),
+});
+export type PromotionsInput = z.infer<typeof promotionsInput>;
+
+export async function listPromotions(database: Database, p: Principal, shopId: string) {
+  assertShopAccess(p, shopId);
+  return { items: await database.db.select().from(promotions).where(eq(promotions.shopId, shopId)) };
+}
+
+export async function replacePromotions(deps: UseCaseDeps, p: Principal, shopId: string, input: PromotionsInput): Promise<void> {
+  shopEditor(p, shopId);
+  await deps.database.db.transaction(async (tx) => {
+    await tx.delete(promotions).where(eq(promotions.shopId, shopId));
+    if (input.items.length) {
+      await tx.insert(promotions).values(
+        input.items.map((x) => ({
+          shopId,
+          kind: x.kind,
+          text: x.text,
+          value: x.value,
+          active: x.active,
+          startsAt: x.startsAt ? new Date(x.startsAt) : null,
+          endsAt: x.endsAt ? new Date(x.endsAt) : null,
+        })),
+      );
+    }
+    await appendAuditIn(tx, settingsAudit(p, deps.now, 'settings.promotions', { kind: 'shop', id: shopId }, { count: input.items.length }));
+  });
+}
