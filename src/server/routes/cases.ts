@@ -9,12 +9,12 @@ import { refundEventsFrom } from '../../core/aftersales/refund-machine.js';
 import { refundNextSteps } from '../../core/aftersales/refund-playbook.js';
 import { DxeError } from '../../core/errors.js';
 import { yuanToFen } from '../../core/money/fen.js';
+import { hasShipped, orderPhase } from '../../core/orders/order-phase.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import { CASE_TYPES, createCase, shopRates, transitionCase } from '../../app/cases/cases.js';
 import { caseExposure, exposureFor, orderOutOfStock, type CaseRow } from '../../app/orders/exposure.js';
 import { shopProfile } from '../../app/orders/orders.js';
 import { deadlineView, deadlinesOf } from '../../app/timers/deadlines.js';
-import { phaseOfState } from '../../app/timers/order-deadlines.js';
 import type { Principal } from '../../app/auth/auth.js';
 import type { Database } from '../../store/open-database.js';
 import { aftersalesCases, caseEvents, logisticsEvents, orders, shops } from '../../store/schema/index.js';
@@ -40,8 +40,9 @@ const transitionBody = z.strictObject({
   note: z.string().max(1000).optional(),
 });
 
-const LOST = new Set(['lost', '丢件']);
-const RECEIVED = new Set(['signed', 'delivered', '已签收']);
+/** Logistics statuses (O7, free text from a courier scan or an agent) that say the parcel arrived, or was lost. */
+const RECEIVED_STATUSES = new Set(['signed', 'delivered', '已签收']);
+const LOST_STATUSES = new Set(['lost', '丢件']);
 
 /** Board rows: order, countdown, exposure, playbook, allowed events for each case. */
 async function caseViews(database: Database, cases: CaseRow[], now: Date) {
@@ -56,7 +57,8 @@ async function caseViews(database: Database, cases: CaseRow[], now: Date) {
   return cases.map((c) => {
     const order = orderRows.find((o) => o.id === c.orderId)!;
     const profile = profiles.get(c.shopId)!;
-    const phase = phaseOfState(profile, order.state);
+    // O1: the order's phase from its platform's machine (signed for and succeeded both mean received).
+    const phase = orderPhase(profile, order.state);
     const statuses = new Set(logistics.filter((l) => l.orderId === order.id).map((l) => l.status));
     const intervention = due.find((d) => d.subjectId === c.id && d.kind === 'intervention') ?? null;
     const open = c.closedAt === null;
@@ -87,12 +89,12 @@ async function caseViews(database: Database, cases: CaseRow[], now: Date) {
         : null,
       exposure: open ? caseExposure(c, order, profile, now, { outOfStock: outOfStock.has(order.id), interventionAt: intervention?.dueAt ?? null }) : null,
       playbook: refundNextSteps({
-        shipped: order.shippedAt !== null || phase === 'shipped' || phase === 'success',
-        received: phase === 'success' || [...statuses].some((s) => RECEIVED.has(s)),
-        lostByCourier: [...statuses].some((s) => LOST.has(s)),
+        shipped: order.shippedAt !== null || hasShipped(phase),
+        received: phase === 'signed' || phase === 'succeeded' || [...statuses].some((s) => RECEIVED_STATUSES.has(s)),
+        lostByCourier: [...statuses].some((s) => LOST_STATUSES.has(s)),
         returningGoods: c.type === 'return' || c.type === 'exchange',
         partial: c.amountFen < (order.paidFen || order.totalFen),
-        tradeSucceeded: phase === 'success',
+        tradeSucceeded: phase === 'succeeded',
       }),
       allowedEvents: open ? refundEventsFrom(profile, c.state) : [],
     };
