@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { importOrders, resolveImportShop } from '../src/app/orders/import-orders.js';
+import { openOrderImport } from '../src/channels/order-files/open-import.js';
 import { openOrderFile } from '../src/channels/order-files/read-order-file.js';
 import { openDatabase, type Database } from '../src/store/open-database.js';
 
@@ -62,7 +63,7 @@ export async function generateReport(path: string, rows: number): Promise<void> 
 
 async function importInto(database: Database, filePath: string) {
   const shopId = await resolveImportShop(database, 'tmall');
-  return importOrders(database, { shopId, platform: 'tmall', filePath });
+  return importOrders(database, { shopId, source: await openOrderImport({ platform: 'tmall', filePath }) });
 }
 
 export async function run(): Promise<string> {

@@ -1,11 +1,12 @@
-// importOrders against the real database (PGlite; PostgreSQL when DATABASE_URL is set): O1, O2.
+// importOrders, fed by the order-file edge as the CLI does, against the real database (PGlite;
+// PostgreSQL when DATABASE_URL is set): O1, O2.
 import { existsSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOrders, resolveImportShop } from '../../src/app/orders/import-orders.js';
+import { resolveImportShop } from '../../src/app/orders/import-orders.js';
 import type { Database } from '../../src/store/open-database.js';
 import { databaseLabel, openTestDatabase } from '../helpers/database.js';
-import { bufferSource, fixture } from './read-fixture.js';
+import { bufferSource, fixture, importFile } from './read-fixture.js';
 
 const REAL_REPORT = new URL('../../../shared/data/tmall_order_report/tmall_order_report.csv', import.meta.url).pathname;
 
@@ -33,7 +34,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
   });
 
   it('imports the order list: orders, buyers, summary lines and a batch row; no event for a new order', async () => {
-    const r = await importOrders(database, { shopId, platform: 'taobao', filePath: fixture('taobao-order-list.gbk.tsv') });
+    const r = await importFile(database, { shopId, platform: 'taobao', filePath: fixture('taobao-order-list.gbk.tsv') });
     expect(r).toMatchObject({ imported: 4, updated: 0, skipped: 2, errorCount: 1, format: 'taobao-order-list', encoding: 'gbk' });
     expect(r.errors).toEqual([{ line: 7, reason: '“订单创建时间”不是有效时间：2024/13/40 25:00' }]);
     const [o] = await database.query<Record<string, unknown>>(
@@ -53,10 +54,10 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
   });
 
   it('is idempotent: the same file again — even re-saved as UTF-8 with BOM — adds nothing', async () => {
-    const again = await importOrders(database, { shopId, platform: 'taobao', filePath: fixture('taobao-order-list.gbk.tsv') });
+    const again = await importFile(database, { shopId, platform: 'taobao', filePath: fixture('taobao-order-list.gbk.tsv') });
     expect(again).toMatchObject({ imported: 0, updated: 0, skipped: 6 });
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(listText)]);
-    const resaved = await importOrders(database, { shopId, platform: 'taobao', stream: bufferSource(utf8, 100) });
+    const resaved = await importFile(database, { shopId, platform: 'taobao', stream: bufferSource(utf8, 100) });
     expect(resaved).toMatchObject({ imported: 0, updated: 0, encoding: 'utf-8' });
     expect(await count('SELECT count(*) AS n FROM orders WHERE shop_id = $1', [shopId])).toBe(4);
     expect(await count('SELECT count(*) AS n FROM order_events')).toBe(0);
@@ -67,7 +68,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
     const later = listText
       .replace('买家已付款，等待卖家发货', '卖家已发货，等待买家确认')
       .replace('\t订单未关闭\t\t\t\t手机订单', '\t订单未关闭\t\t\t\t手机订单'); // same otherwise
-    const r = await importOrders(database, { shopId, platform: 'taobao', stream: bufferSource(iconv.encode(later, 'gbk')) });
+    const r = await importFile(database, { shopId, platform: 'taobao', stream: bufferSource(iconv.encode(later, 'gbk')) });
     expect(r).toMatchObject({ imported: 0, updated: 1, skipped: 5 });
     const events = await database.query<Record<string, unknown>>(
       `SELECT e.* FROM order_events e JOIN orders o ON o.id = e.order_id
@@ -87,7 +88,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
       '11,="2940011223344550",纯棉短袖T恤 男款,64.00,1,颜色分类:白色;尺码:L,"卖家已发货，等待买家确认"',
       '12,="2940011223344550",纯棉短袖T恤 男款,64.00,1,颜色分类:黑色;尺码:L,"卖家已发货，等待买家确认"',
     ].join('\n');
-    const r = await importOrders(database, { shopId, platform: 'taobao', stream: bufferSource(detail) });
+    const r = await importFile(database, { shopId, platform: 'taobao', stream: bufferSource(detail) });
     expect(r).toMatchObject({ imported: 0, updated: 1 });
     const lines = async () =>
       database.query<{ colour: string | null }>(
@@ -95,7 +96,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
       );
     expect((await lines()).map((l) => l.colour)).toEqual(['白色', '黑色']);
     const later = listText.replace('买家已付款，等待卖家发货', '交易成功');
-    await importOrders(database, { shopId, platform: 'taobao', stream: bufferSource(later) });
+    await importFile(database, { shopId, platform: 'taobao', stream: bufferSource(later) });
     expect((await lines()).map((l) => l.colour)).toEqual(['白色', '黑色']);
   });
 
@@ -103,7 +104,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
     const report = '订单编号,总金额,买家实际支付金额,收货地址 ,订单创建时间,订单付款时间 ,退款金额\n' +
       '2940011223344550,128.0,128.0,浙江省,2024-03-08 20:15:00,2024-03-08 20:16:00,0.0\n';
     const before = await count('SELECT count(*) AS n FROM order_events');
-    const r = await importOrders(database, { shopId, platform: 'taobao', stream: bufferSource(report) });
+    const r = await importFile(database, { shopId, platform: 'taobao', stream: bufferSource(report) });
     expect(r).toMatchObject({ imported: 0, updated: 1 });
     const [o] = await database.query<{ state: string }>(`SELECT state FROM orders WHERE platform_order_no = '2940011223344550'`);
     expect(o?.state).toBe('交易成功');
@@ -122,7 +123,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
     // Valid UTF-8 for the first ~100 KB, then a stray GBK byte sequence: a mixed-encoding file.
     const file = Buffer.concat([Buffer.from(head + body), iconv.encode('R9999,1,1,北京,2024-03-01 10:00:00,,0\n', 'gbk')]);
     await expect(
-      importOrders(database, { shopId: tmall, platform: 'tmall', stream: bufferSource(file, 8192), batchSize: 500 }),
+      importFile(database, { shopId: tmall, platform: 'tmall', stream: bufferSource(file, 8192), batchSize: 500 }),
     ).rejects.toMatchObject({ code: 'UNSUPPORTED_ENCODING' });
     expect(await count('SELECT count(*) AS n FROM orders WHERE shop_id = $1', [tmall])).toBe(0);
     expect(await count('SELECT count(*) AS n FROM import_batches WHERE shop_id = $1', [tmall])).toBe(0);
@@ -138,7 +139,7 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
       for (let i = 1; i <= 50; i++) body += `D${i},1.00,1.00,北京,2024-03-01 10:00:00,2024-03-01 10:00:01,0\n`;
       body += 'BOOM,1.00,1.00,北京,2024-03-01 10:00:00,2024-03-01 10:00:01,0\n';
       await expect(
-        importOrders(database, { shopId: tmall, platform: 'tmall', stream: bufferSource(body), batchSize: 10 }),
+        importFile(database, { shopId: tmall, platform: 'tmall', stream: bufferSource(body), batchSize: 10 }),
       ).rejects.toMatchObject({ code: 'INTERNAL', details: { importCode: 'IMPORT_DATABASE_FAILED' } });
       expect(await count('SELECT count(*) AS n FROM orders WHERE shop_id = $1', [tmall])).toBe(0);
     } finally {
@@ -149,17 +150,19 @@ describe(`importOrders on ${databaseLabel} (O2)`, () => {
   it('refuses an undecodable or unrecognised file with a code before writing anything', async () => {
     const tmall = await resolveImportShop(database, 'tmall');
     await expect(
-      importOrders(database, { shopId: tmall, platform: 'tmall', stream: bufferSource(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 9])) }),
+      importFile(database, { shopId: tmall, platform: 'tmall', stream: bufferSource(Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 9])) }),
     ).rejects.toMatchObject({ code: 'UNSUPPORTED_ENCODING' });
-    await expect(importOrders(database, { shopId: tmall, platform: 'tmall', stream: bufferSource('hello,world\n1,2\n') })).rejects.toMatchObject({
+    await expect(importFile(database, { shopId: tmall, platform: 'tmall', stream: bufferSource('hello,world\n1,2\n') })).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
-    await expect(importOrders(database, { shopId: tmall, platform: 'tmall', filePath: '/nonexistent/x.csv' })).rejects.toMatchObject({
+    await expect(importFile(database, { shopId: tmall, platform: 'tmall', filePath: '/nonexistent/x.csv' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(importOrders(database, { shopId, platform: 'tmall', filePath: fixture('tmall-order-report.utf8.csv') })).rejects.toThrow(
+    await expect(importFile(database, { shopId, platform: 'tmall', filePath: fixture('tmall-order-report.utf8.csv') })).rejects.toThrow(
       /与 --platform tmall 不符/,
     );
+    // The CLI resolves the shop first: a shop of another platform is refused before the file is read.
+    await expect(resolveImportShop(database, 'tmall', shopId)).rejects.toThrow(/店铺属于平台 taobao，与 --platform tmall 不符/);
   });
 });
 
@@ -167,7 +170,7 @@ describe.runIf(existsSync(REAL_REPORT))(`the real 28,010-row Tmall order report 
   it('imports every order once, with derived states, in a few seconds', async () => {
     const shopId = await resolveImportShop(database, 'tmall');
     const started = performance.now();
-    const r = await importOrders(database, { shopId, platform: 'tmall', filePath: REAL_REPORT });
+    const r = await importFile(database, { shopId, platform: 'tmall', filePath: REAL_REPORT });
     const seconds = (performance.now() - started) / 1000;
     console.info(`[O2] real Tmall report on ${databaseLabel}: ${r.imported} orders in ${seconds.toFixed(2)} s`);
     expect(r).toMatchObject({ imported: 28010, updated: 0, skipped: 0, errors: [] });
@@ -181,7 +184,7 @@ describe.runIf(existsSync(REAL_REPORT))(`the real 28,010-row Tmall order report 
       交易关闭: 5132,
     });
     expect(await count(`SELECT count(*) AS n FROM orders WHERE shop_id = $1 AND region IS NULL`, [shopId])).toBe(0);
-    const again = await importOrders(database, { shopId, platform: 'tmall', filePath: REAL_REPORT });
+    const again = await importFile(database, { shopId, platform: 'tmall', filePath: REAL_REPORT });
     expect(again).toMatchObject({ imported: 0, updated: 0, skipped: 28010 });
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { refundRates } from '../../core/aftersales/refund-rates.js';
 import { checkRefundReason, refundReasonsFor, type ReasonCheck } from '../../core/aftersales/refund-reasons.js';
 import { DxeError } from '../../core/errors.js';
 import { fenToYuan } from '../../core/money/fen.js';
+import { hasShipped, isUnderWay, orderPhase } from '../../core/orders/order-phase.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Profile } from '../../core/rules/schema.js';
 import type { Database } from '../../store/open-database.js';
@@ -16,7 +17,6 @@ import { aftersalesCases, caseEvents, orders } from '../../store/schema/index.js
 import { orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
 import { loadShop, shopProfile, transitionOrderIn, type Actor } from '../orders/orders.js';
 import { scheduleDeadline, settleDeadlines, type Tx } from '../timers/deadlines.js';
-import { phaseOfState } from '../timers/order-deadlines.js';
 
 export const CASE_TYPES = ['refund_only', 'return', 'exchange', 'repair'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -71,15 +71,15 @@ export async function createCase(
     const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
     if (!order || !shopIds.includes(order.shopId)) throw new DxeError('NOT_FOUND', '找不到该订单');
     const profile = shopProfile(await loadShop(tx, order.shopId));
-    const phase = phaseOfState(profile, order.state);
+    const phase = orderPhase(profile, order.state);
     if (phase === null) throw new DxeError('INVALID_TRANSITION', `订单状态「${order.state}」不在${profile.name_zh}的订单流程中，无法判断能否申请售后`);
     if (phase === 'unpaid') throw new DxeError('INVALID_TRANSITION', `订单「${order.state}」尚未付款，不能申请售后`);
     if (phase === 'closed') throw new DxeError('INVALID_TRANSITION', '订单已关闭，不能再申请售后');
-    if (phase === 'success' && order.completedAt) {
+    if (phase === 'succeeded' && order.completedAt) {
       const w = aftersalesWindow(profile, order.completedAt.toISOString(), now.toISOString());
       if (!w.open) throw new DxeError('INVALID_TRANSITION', `已超过售后申请期（交易成功后 ${profile.aftersales.window_days_after_success} 天，截至 ${w.until}）`);
     }
-    const shipped = phase === 'shipped' || phase === 'success';
+    const shipped = hasShipped(phase);
     const allowed = refundReasonsFor(profile, shipped);
     if (!allowed.includes(input.reason)) {
       throw new DxeError('VALIDATION_FAILED', `「${input.reason}」不是${shipped ? '已发货' : '未发货'}订单可选的退款原因，可选：${allowed.join('、')}`, { allowed });
@@ -160,9 +160,9 @@ async function applyRefund(tx: Tx, c: CaseRow, actor: Actor, now: Date): Promise
   const refundFen = order.refundFen + c.amountFen;
   const [updated] = await tx.update(orders).set({ refundFen, updatedAt: now }).where(eq(orders.id, order.id)).returning();
   const profile = shopProfile(await loadShop(tx, order.shopId));
-  const phase = phaseOfState(profile, order.state);
+  const phase = orderPhase(profile, order.state);
   const paid = order.paidFen || order.totalFen;
-  if (refundFen >= paid && (phase === 'paid' || phase === 'shipped')) {
+  if (refundFen >= paid && isUnderWay(phase)) {
     await transitionOrderIn(tx, updated!, 'refund_success', actor, now, { note: `售后单 ${c.id} 退款成功` });
   }
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { checkReply } from '../../core/guard/check-reply.js';
 import type { GuardContext, GuardResult } from '../../core/guard/types.js';
 import { DxeError } from '../../core/errors.js';
+import { finishedStates } from '../../core/orders/order-phase.js';
 import type { Profile } from '../../core/rules/schema.js';
 import type { Database } from '../../store/open-database.js';
 import { conversations, messages, orders, promises, shops } from '../../store/schema/index.js';
@@ -17,9 +18,6 @@ import { shopProfile } from '../shops/shop-profile.js';
 
 /** C4: one short line a message; longer answers are cut at sentence ends, then at commas. */
 export const MAX_MESSAGE_CHARS = 40;
-
-/** Order states after which a promise can no longer be tied to the order. */
-const FINISHED_ORDER_STATES = ['closed', 'succeeded', 'completed', 'cancelled', 'TRADE_CLOSED', 'TRADE_FINISHED'];
 
 export function splitReply(text: string, max = MAX_MESSAGE_CHARS): string[] {
   const out: string[] = [];
@@ -120,8 +118,9 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
   const previous = await db.select({ text: messages.text }).from(messages)
     .where(and(eq(messages.conversationId, c.id), eq(messages.direction, 'out')))
     .orderBy(desc(messages.seq)).limit(10);
+  // D8: the buyer's order still under way; finished states are the profile's own (交易成功, 交易关闭…).
   const [openOrder] = await db.select({ id: orders.id }).from(orders)
-    .where(and(eq(orders.shopId, c.shopId), eq(orders.buyerId, c.buyerId), notInArray(orders.state, FINISHED_ORDER_STATES)))
+    .where(and(eq(orders.shopId, c.shopId), eq(orders.buyerId, c.buyerId), notInArray(orders.state, finishedStates(shopProfile(shop)))))
     .orderBy(desc(orders.orderedAt)).limit(1);
   const ctx: GuardContext = {
     freeShipping: shopSettingsSchema.safeParse(shop.settings).data?.freeShipping ?? false,

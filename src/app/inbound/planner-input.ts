@@ -7,6 +7,7 @@ import { isIntentId } from '../../core/intents.js';
 import { DxeError } from '../../core/errors.js';
 import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
 import { isStage, type Stage } from '../../core/conversation/stages.js';
+import { isOrderPhase, orderPhase } from '../../core/orders/order-phase.js';
 import {
   parseShopSettings,
   sizeChartSchema,
@@ -108,25 +109,12 @@ export async function loadShopContext(database: Database, shopId: string): Promi
 const bare = (s: string) => s.replace(/[,，\s]/g, '');
 
 /**
- * A platform's order state name → the planner's neutral state, read from the profile's machine
- * (O1): the initial state is unpaid, the state after `buyer_pay` is paid, finals are closed or
- * succeeded; the rest are on the way (signed when the name says 签收).
+ * A platform's order state name → the planner's neutral state: the phase from the profile's
+ * machine (O1, core/orders/order-phase.ts); a name outside the machine that is itself a neutral
+ * state is taken as is, anything else reads as on the way.
  */
 export function neutralOrderState(state: string, profile: Profile): OrderState {
-  const m = profile.orders.machine;
-  const s = bare(state);
-  if (s === bare(m.initial) || /WAIT_BUYER_PAY|unpaid/i.test(s)) return 'unpaid';
-  const paid = m.transitions.find((x) => bare(x.from) === bare(m.initial) && x.event === 'buyer_pay')?.to;
-  if ((paid && s === bare(paid)) || /WAIT_SELLER_SEND|^paid$/i.test(s)) return 'paid';
-  const closers = new Set(
-    m.transitions
-      .filter((x) => bare(x.from) === bare(m.initial) && x.event !== 'buyer_pay')
-      .map((x) => bare(x.to)),
-  );
-  if (closers.has(s) || /关闭|CLOSED|cancel/i.test(s)) return 'closed';
-  if (m.final.map(bare).includes(s) || /成功|FINISHED|放款|completed/i.test(s)) return 'succeeded';
-  if (/签收|SIGNED/i.test(s) && !/待签收/.test(s)) return 'signed';
-  return 'shipped';
+  return orderPhase(profile, state) ?? (isOrderPhase(state) ? state : 'shipped');
 }
 
 /** This buyer's orders (D6), newest first, with personal data masked before it reaches a reply. */

@@ -7,11 +7,11 @@ import { checkRefundReason } from '../../core/aftersales/refund-reasons.js';
 import { isRefundFinal } from '../../core/aftersales/refund-machine.js';
 import { lateShipmentExposure, type Cost } from '../../core/money/exposure.js';
 import { fenToYuan } from '../../core/money/fen.js';
+import { hasShipped, isUnderWay, orderPhase } from '../../core/orders/order-phase.js';
 import type { Profile } from '../../core/rules/schema.js';
 import type { Database } from '../../store/open-database.js';
 import { aftersalesCases, deadlines, itemVariants, orderLines, orders, shops } from '../../store/schema/index.js';
 import { shopProfile, type OrderRow } from './orders.js';
-import { phaseOfState } from '../timers/order-deadlines.js';
 
 export type CaseRow = typeof aftersalesCases.$inferSelect;
 
@@ -35,8 +35,7 @@ const total = (c: Cost) => Math.round((c.compensation + c.platformRepay) * 100) 
 
 /** N1/N5 for a paid order (null for unpaid or finished orders, which carry no shipping risk). */
 export function orderExposure(order: OrderRow, profile: Profile, now: Date, compensateBy?: Date | null): ExposureLine | null {
-  const phase = phaseOfState(profile, order.state);
-  if (phase !== 'paid' && phase !== 'shipped') return null;
+  if (!isUnderWay(orderPhase(profile, order.state))) return null;
   const e = lateShipmentExposure(
     {
       paidAmountYuan: fenToYuan(order.paidFen || order.totalFen),
@@ -67,8 +66,7 @@ export interface CaseFacts {
 
 /** A5/A6/N5 for an open case: a compensation reason costs money now; the platform adds more. */
 export function caseExposure(c: CaseRow, order: OrderRow, profile: Profile, now: Date, facts: CaseFacts): ExposureLine {
-  const phase = phaseOfState(profile, order.state);
-  const shipped = order.shippedAt !== null || phase === 'shipped' || phase === 'success';
+  const shipped = order.shippedAt !== null || hasShipped(orderPhase(profile, order.state));
   const late = orderExposure(order, profile, now)?.late ?? false;
   const check = checkRefundReason(profile, c.reason, { shipped, outOfStock: facts.outOfStock, late, paidAmountYuan: fenToYuan(order.paidFen || order.totalFen) });
   const appliedAt = facts.interventionAt

@@ -1,42 +1,34 @@
-// Use case: import a marketplace's own order export file (O2). Streams the file through the
-// channel reader, and writes each batch of up to 1,000 orders with a few set-based statements
-// (unnest arrays, so one statement per table per batch). The whole import is one transaction:
-// a fatal error (undecodable file, unknown format, database failure) leaves nothing behind;
-// a bad row is reported as {line, reason} and skipped. Re-importing a file changes nothing:
+// Use case: import a marketplace's own order export file (O2). The edge (channels/order-files,
+// called by `dxe import orders`) opens and decodes the file and hands over normalised orders in
+// batches (core's OrderImportSource); this writes each batch of up to 1,000 orders with a few
+// set-based statements (unnest arrays, so one statement per table per batch). The whole import is
+// one transaction: a fatal error (undecodable file part-way, database failure) leaves nothing
+// behind; a bad row is reported as {line, reason} and skipped. Re-importing a file changes nothing:
 // orders are matched on (shop_id, platform_order_no) and a digest of what the file says about the
 // order (kept in orders.raw[format].h) tells unchanged rows from changed ones. A changed state
 // appends an order_events row with actor 'import' (O1).
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
-import { fingerprint, openOrderFile, type LineError, type OrderEntry } from '../../channels/order-files/read-order-file.js';
-import { PLATFORMS, type NormalisedOrder, type Platform } from '../../channels/order-files/types.js';
-import { profileFor } from '../../core/rules/load-profiles.js';
-import { profileStates, type ProfileStates } from '../../channels/order-files/profile-states.js';
+import {
+  importedStateName,
+  type ImportEntry,
+  type LineError,
+  type NormalisedOrder,
+  type OrderImportSource,
+  type Platform,
+} from '../../core/orders/order-import.js';
+import { stateRank } from '../../core/orders/order-phase.js';
+import type { Profile } from '../../core/rules/schema.js';
 import type { Database, Db } from '../../store/open-database.js';
+import { shopProfile } from '../shops/shop-profile.js';
 
-export interface ImportProgress {
-  bytes: number;
-  totalBytes?: number;
-  rows: number;
-}
-
-const optionsSchema = z
-  .object({
-    shopId: z.string().min(1),
-    platform: z.enum(PLATFORMS),
-    filePath: z.string().min(1).optional(),
-    stream: z.custom<AsyncIterable<Uint8Array>>((v) => v !== null && typeof v === 'object' && Symbol.asyncIterator in v).optional(),
-    fileName: z.string().optional(),
-    format: z.string().optional(),
-    batchSize: z.number().int().min(1).max(5000).optional(),
-    onProgress: z.custom<(p: ImportProgress) => void>((v) => typeof v === 'function').optional(),
-    now: z.date().optional(),
-  })
-  .refine((o) => Boolean(o.filePath) !== Boolean(o.stream), { message: '需要 filePath 或 stream 之一' });
+const optionsSchema = z.object({
+  shopId: z.string().min(1),
+  source: z.custom<OrderImportSource>((v) => v !== null && typeof v === 'object' && 'batches' in v && 'format' in v),
+  now: z.date().optional(),
+});
 
 export type ImportOrdersOptions = z.input<typeof optionsSchema>;
 
@@ -105,7 +97,7 @@ interface BatchContext {
   batchId: string;
   note: string;
   now: Date;
-  states: ProfileStates;
+  profile: Profile;
 }
 
 async function buyerIds(tx: Tx, shopId: string, accounts: string[]): Promise<Map<string, string>> {
@@ -119,7 +111,7 @@ async function buyerIds(tx: Tx, shopId: string, accounts: string[]): Promise<Map
   return new Map(res.map((r) => [String(r.platform_account), String(r.id)]));
 }
 
-async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Promise<{ created: number; changed: number; same: number }> {
+async function writeBatch(tx: Tx, ctx: BatchContext, entries: ImportEntry[]): Promise<{ created: number; changed: number; same: number }> {
   const nos = entries.map((e) => e.order.platformOrderNo);
   // has_detail: some format already wrote real sub-order lines (raw[format].d), so an order list's
   // summary line must not be added (order_lines has no index on order_id to ask it there).
@@ -130,8 +122,7 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
   const fresh: Prepared[] = [];
   const changed: (Prepared & { from: string })[] = [];
   let same = 0;
-  for (const { line, order } of entries) {
-    const h = fingerprint(order);
+  for (const { line, order, digest: h } of entries) {
     const prev = existing.get(order.platformOrderNo);
     if (prev && prev.h === h) {
       same++;
@@ -139,14 +130,14 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: OrderEntry[]): Pro
     }
     const detail = order.lineSource === 'detail';
     const raw = JSON.stringify({ [ctx.format]: { h, line, word: order.stateWord, cols: order.extra, ...(detail ? { d: 1 } : {}) } });
-    let state = ctx.states.name(order.state, order.stateWord);
+    let state = importedStateName(ctx.profile, order.state, order.stateWord);
     if (!prev) {
       fresh.push({ id: randomUUID(), buyerId: null, order, state, raw, hasDetail: detail });
       continue;
     }
     const from = String(prev.state);
-    const [was, now] = [ctx.states.rank(from), ctx.states.rank(state)];
-    if (was !== undefined && now !== undefined && now < was) state = from; // never backwards
+    const [was, now] = [stateRank(ctx.profile, from), stateRank(ctx.profile, state)];
+    if (was !== null && now !== null && now < was) state = from; // never backwards
     changed.push({ id: String(prev.id), buyerId: null, order, state, raw, from, hasDetail: detail || prev.has_detail === true });
   }
   const written = [...fresh, ...changed];
@@ -184,7 +175,7 @@ async function writeLines(tx: Tx, ctx: BatchContext, written: Prepared[]): Promi
   const rows = written.flatMap((p) =>
     (p.order.lineSource === 'summary' && p.hasDetail ? [] : p.order.lines).map((l, i) => [
       `${p.id}:${l.key}`, p.id, i + 1, l.sku ?? null, l.title, l.colour ?? null, l.size ?? null, l.qty, l.priceFen,
-      l.state ? ctx.states.name(l.state, l.stateWord) : null,
+      l.state ? importedStateName(ctx.profile, l.state, l.stateWord) : null,
     ]),
   );
   if (rows.length === 0) return;
@@ -196,49 +187,20 @@ async function writeLines(tx: Tx, ctx: BatchContext, written: Prepared[]): Promi
       colour = excluded.colour, size = excluded.size, qty = excluded.qty, price_fen = excluded.price_fen, state = excluded.state`);
 }
 
-function openSource(filePath: string): { source: AsyncIterable<Uint8Array>; totalBytes: number } {
-  try {
-    const totalBytes = statSync(filePath).size;
-    return { source: createReadStream(filePath, { highWaterMark: 256 * 1024 }), totalBytes };
-  } catch {
-    throw new DxeError('NOT_FOUND', `找不到文件：${filePath}`, { importCode: 'IMPORT_FILE_NOT_FOUND' });
-  }
-}
-
 export async function importOrders(database: Database, options: ImportOrdersOptions): Promise<ImportOrdersResult> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
     throw new DxeError('VALIDATION_FAILED', `导入参数有误：${parsed.error.issues.map((i) => i.message).join('；')}`);
   }
-  const opts = parsed.data;
-  const shop = await database.query<{ platform: string; rule_overrides: unknown }>(
-    'SELECT platform, rule_overrides FROM shops WHERE id = $1',
-    [opts.shopId],
-  );
-  if (!shop[0]) throw new DxeError('NOT_FOUND', `店铺不存在：${opts.shopId}`);
-  if (shop[0].platform !== opts.platform) {
-    throw new DxeError('VALIDATION_FAILED', `店铺属于平台 ${shop[0].platform}，与 --platform ${opts.platform} 不符`);
-  }
-  const { source, totalBytes } = opts.filePath ? openSource(opts.filePath) : { source: opts.stream!, totalBytes: undefined };
-  const fileName = opts.fileName ?? (opts.filePath ? basename(opts.filePath) : 'stream');
-  const sha = createHash('sha256');
-  let bytes = 0;
-  async function* counted(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of source) {
-      sha.update(chunk);
-      bytes += chunk.length;
-      yield chunk;
-    }
-  }
-  const startedAt = opts.now ?? new Date();
+  const { shopId, source } = parsed.data;
+  const profile = shopProfile(await importShop(database, shopId, source.platform));
+  const startedAt = parsed.data.now ?? new Date();
   const batchId = randomUUID();
-  const reader = await openOrderFile(counted(), { platform: opts.platform, format: opts.format, batchSize: opts.batchSize });
-  const states = profileStates(profileFor(opts.platform, shop[0].rule_overrides).orders.machine);
-  const ctx: BatchContext = { shopId: opts.shopId, format: reader.format.id, batchId, note: `导入文件 ${fileName}`, now: startedAt, states };
+  const ctx: BatchContext = { shopId, format: source.format, batchId, note: `导入文件 ${source.fileName}`, now: startedAt, profile };
   const totals = { imported: 0, updated: 0, same: 0 };
   try {
     await database.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-import:${opts.shopId}`}))`);
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-import:${shopId}`}))`);
       // Fresh statistics, refreshed as the table doubles: PGlite has no autovacuum, and with stale
       // ones the planner looks orders up through the (shop_id, state) index, scanning the whole
       // shop per batch (quadratic: 1M rows took 10× the CPU of 250k).
@@ -249,7 +211,7 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
       };
       let analyzedAt = await analyze();
       let insertedSince = 0;
-      for await (const entries of reader.batches) {
+      for await (const entries of source.batches) {
         const r = await writeBatch(tx, ctx, entries);
         insertedSince += r.created;
         if (insertedSince >= Math.max(10_000, analyzedAt)) {
@@ -259,11 +221,10 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
         totals.imported += r.created;
         totals.updated += r.changed;
         totals.same += r.same;
-        opts.onProgress?.({ bytes, totalBytes, rows: reader.stats.rows });
       }
       await tx.execute(sql`INSERT INTO import_batches (id, shop_id, platform, format, file_name, file_sha256, imported, updated, skipped, errors, started_at, finished_at)
-        VALUES (${batchId}, ${opts.shopId}, ${opts.platform}, ${reader.format.id}, ${fileName}, ${sha.digest('hex')}, ${totals.imported},
-          ${totals.updated}, ${totals.same + reader.stats.rejected}, ${JSON.stringify(reader.stats.errors)}::jsonb, ${startedAt}, ${new Date()})`);
+        VALUES (${batchId}, ${shopId}, ${source.platform}, ${source.format}, ${source.fileName}, ${source.sha256()}, ${totals.imported},
+          ${totals.updated}, ${totals.same + source.stats.rejected}, ${JSON.stringify(source.stats.errors)}::jsonb, ${startedAt}, ${new Date()})`);
     });
   } catch (err) {
     if (err instanceof DxeError) throw err;
@@ -273,11 +234,11 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
   return {
     imported: totals.imported,
     updated: totals.updated,
-    skipped: totals.same + reader.stats.rejected,
-    errors: reader.stats.errors,
-    errorCount: reader.stats.errorCount,
-    format: reader.format.id,
-    encoding: reader.encoding,
+    skipped: totals.same + source.stats.rejected,
+    errors: source.stats.errors,
+    errorCount: source.stats.errorCount,
+    format: source.format,
+    encoding: source.encoding,
     batchId,
   };
 }
@@ -290,16 +251,33 @@ const SHOP_NAMES: Record<Platform, string> = {
   aliexpress: '速卖通店铺',
 };
 
+interface ImportShopRow {
+  platform: string;
+  ruleOverrides: unknown;
+}
+
+/** The shop's rules row; its platform must be the file's. */
+async function importShop(database: Database, shopId: string, platform: Platform): Promise<ImportShopRow> {
+  const rows = await database.query<{ platform: string; rule_overrides: unknown }>(
+    'SELECT platform, rule_overrides FROM shops WHERE id = $1',
+    [shopId],
+  );
+  if (!rows[0]) throw new DxeError('NOT_FOUND', `店铺不存在：${shopId}`);
+  if (rows[0].platform !== platform) {
+    throw new DxeError('VALIDATION_FAILED', `店铺属于平台 ${rows[0].platform}，与 --platform ${platform} 不符`);
+  }
+  return { platform: rows[0].platform, ruleOverrides: rows[0].rule_overrides };
+}
+
 /**
  * The shop an import goes to: the given id, else the platform's first shop, else a new one
  * (named from the platform, in the first organisation or a new one) so an import works on an
- * empty data directory.
+ * empty data directory. A given shop must be on the platform, checked before the file is opened.
  */
 export async function resolveImportShop(database: Database, platform: Platform, shopId?: string): Promise<string> {
   if (shopId) {
-    const rows = await database.query<{ id: string }>('SELECT id FROM shops WHERE id = $1', [shopId]);
-    if (!rows[0]) throw new DxeError('NOT_FOUND', `店铺不存在：${shopId}`);
-    return rows[0].id;
+    await importShop(database, shopId, platform);
+    return shopId;
   }
   const existing = await database.query<{ id: string }>(
     'SELECT id FROM shops WHERE platform = $1 ORDER BY created_at, id LIMIT 1',

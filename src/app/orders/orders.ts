@@ -5,12 +5,13 @@ import { and, eq } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { orderMachine, orderTransition, type OrderContext } from '../../core/orders/order-machine.js';
 import { eventsFrom } from '../../core/fsm.js';
+import { hasShipped, orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Database } from '../../store/open-database.js';
 import { buyers, logisticsEvents, orderEvents, orderLines, orders, shops } from '../../store/schema/index.js';
 import { shopProfile } from '../shops/shop-profile.js';
 import type { Tx } from '../timers/deadlines.js';
-import { phaseOfState, syncOrderDeadlines } from '../timers/order-deadlines.js';
+import { syncOrderDeadlines } from '../timers/order-deadlines.js';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type ShopRow = typeof shops.$inferSelect;
@@ -29,11 +30,11 @@ export async function loadShop(tx: Tx, shopId: string): Promise<ShopRow> {
 }
 
 /** Timestamps an order gets when it enters a phase (kept when already set). */
-function stampsFor(order: Pick<OrderRow, 'paidAt' | 'shippedAt' | 'completedAt' | 'closedAt'>, phase: string | null, now: Date) {
+function stampsFor(order: Pick<OrderRow, 'paidAt' | 'shippedAt' | 'completedAt' | 'closedAt'>, phase: OrderPhase | null, now: Date) {
   const s: Partial<Pick<OrderRow, 'paidAt' | 'shippedAt' | 'completedAt' | 'closedAt'>> = {};
-  if ((phase === 'paid' || phase === 'shipped' || phase === 'success') && !order.paidAt) s.paidAt = now;
-  if ((phase === 'shipped' || phase === 'success') && !order.shippedAt) s.shippedAt = now;
-  if (phase === 'success' && !order.completedAt) s.completedAt = now;
+  if ((phase === 'paid' || hasShipped(phase)) && !order.paidAt) s.paidAt = now;
+  if (hasShipped(phase) && !order.shippedAt) s.shippedAt = now;
+  if (phase === 'succeeded' && !order.completedAt) s.completedAt = now;
   if (phase === 'closed' && !order.closedAt) s.closedAt = now;
   return s;
 }
@@ -72,7 +73,7 @@ export async function transitionOrderIn(
     const allowed = eventsFrom(orderMachine(profile), normalizeStateName(order.state));
     throw new DxeError('INVALID_TRANSITION', `订单当前为「${order.state}」，不能执行该操作：${result.reason}`, { state: order.state, event, allowed });
   }
-  const stamps = stampsFor(order, phaseOfState(profile, result.next), now);
+  const stamps = stampsFor(order, orderPhase(profile, result.next), now);
   const [updated] = await tx
     .update(orders)
     .set({ state: result.next, ...stamps, updatedAt: now })
@@ -186,7 +187,7 @@ async function syncOrderOnce(
       ...(input.raw !== undefined ? { raw: input.raw } : {}),
     };
     const nextState = state ?? existing?.state ?? machine.initial;
-    const stamps = stampsFor({ ...(existing ?? { paidAt: null, shippedAt: null, completedAt: null, closedAt: null }), ...fields }, phaseOfState(profile, nextState), now);
+    const stamps = stampsFor({ ...(existing ?? { paidAt: null, shippedAt: null, completedAt: null, closedAt: null }), ...fields }, orderPhase(profile, nextState), now);
     let order: OrderRow;
     if (!existing) {
       const [row] = await tx

@@ -3,46 +3,18 @@
 // payment (O3), and on success the review (R1), after-sales (A6) and complaint (N4) windows.
 import { sql, and, eq, inArray } from 'drizzle-orm';
 import { shipByDeadline } from '../../core/orders/ship-by.js';
-import { normalizeStateName } from '../../core/rules/machines.js';
+import { orderPhase } from '../../core/orders/order-phase.js';
 import type { Profile } from '../../core/rules/schema.js';
 import { deadlines, type orders } from '../../store/schema/index.js';
 import { scheduleDeadline, settleDeadlines, type Tx } from './deadlines.js';
 
 type OrderRow = typeof orders.$inferSelect;
-export type OrderPhase = 'unpaid' | 'paid' | 'shipped' | 'success' | 'closed';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** Project defaults (not platform figures): how early the screens warn. */
 const SHIP_BY_WARN_BEFORE = 12 * HOUR;
 const REVIEW_WARN_BEFORE = 3 * DAY;
-
-const CLOSING_EVENTS = new Set(['buyer_close', 'pay_timeout', 'seller_close', 'refund_success']);
-
-/**
- * The phase of a machine state, read from the graph (no platform names in code): the initial
- * state is unpaid; finals reached by a closing event are closed, other finals success; states
- * reachable from `seller_ship`'s target without passing a final are shipped; the rest paid.
- * TODO(core): src/core/orders/order-machine.ts could export this as `orderPhase(profile, state)`.
- */
-export function phaseOfState(profile: Pick<Profile, 'orders'>, state: string): OrderPhase | null {
-  const m = profile.orders.machine;
-  const s = normalizeStateName(state);
-  if (!m.states.includes(s)) return null;
-  if (s === m.initial) return 'unpaid';
-  const closed = new Set(m.transitions.filter((t) => CLOSING_EVENTS.has(t.event) && m.final.includes(t.to)).map((t) => t.to));
-  if (closed.has(s)) return 'closed';
-  if (m.final.includes(s)) return 'success';
-  const shipped = new Set<string>();
-  const queue = m.transitions.filter((t) => t.event === 'seller_ship').map((t) => t.to);
-  while (queue.length > 0) {
-    const next = queue.shift()!;
-    if (shipped.has(next) || m.final.includes(next)) continue;
-    shipped.add(next);
-    for (const t of m.transitions) if (t.from === next) queue.push(t.to);
-  }
-  return shipped.has(s) ? 'shipped' : 'paid';
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -53,7 +25,7 @@ export function shipByOf(order: Pick<OrderRow, 'paidAt' | 'agreedShipBy'>, profi
 }
 
 export async function syncOrderDeadlines(tx: Tx, order: OrderRow, profile: Profile, now: Date): Promise<void> {
-  const phase = phaseOfState(profile, order.state);
+  const phase = orderPhase(profile, order.state);
   const subject = { shopId: order.shopId, subjectKind: 'order' as const, subjectId: order.id };
 
   const shipBy = shipByOf(order, profile);
@@ -87,7 +59,7 @@ export async function syncOrderDeadlines(tx: Tx, order: OrderRow, profile: Profi
     await settleDeadlines(tx, 'order', order.id, ['ship_by'], 'cancelled', now);
   }
 
-  if (phase === 'success' && order.completedAt) {
+  if (phase === 'succeeded' && order.completedAt) {
     const done = order.completedAt.getTime();
     const reviewDue = new Date(done + profile.reviews.mutual_window_days * DAY);
     await scheduleDeadline(tx, { ...subject, kind: 'review_window', dueAt: reviewDue, warnAt: new Date(reviewDue.getTime() - REVIEW_WARN_BEFORE) });

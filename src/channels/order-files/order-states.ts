@@ -1,7 +1,7 @@
 // Export words → a platform-neutral reading of an order's state. The importers only say where in
 // the common flow an order is (awaiting payment → awaiting shipment → shipped → signed →
-// completed, or closed); profile-states.ts turns that into the platform profile's own state
-// names (O1). The export's own word is kept too: when it is itself a state of the profile
+// completed, or closed); core/orders/order-import.ts turns that into the platform profile's own
+// state names (O1). The export's own word is kept too: when it is itself a state of the profile
 // (JD 完成, PDD 已签收, Taobao 交易关闭) it is used as is.
 // Word tables (see README.md here):
 //   Taobao/Tmall: the five O1 words (full-width comma accepted); 卖家部分发货 → awaiting shipment
@@ -10,10 +10,10 @@
 //     shipped; 已签收 → signed; 已收货/交易成功 → completed; 已取消/已关闭/退款成功 → closed.
 //   JD: 等待付款 → awaiting payment; 等待出库/等待发货 → awaiting shipment; 等待确认收货 →
 //     shipped; 完成/已完成 → completed; 已取消/锁定 → closed.
+import type { OrderStateKey } from '../../core/orders/order-import.js';
 import { RowError } from './cells.js';
 
-export const STATE_KEYS = ['awaitingPayment', 'awaitingShipment', 'shipped', 'signed', 'completed', 'closed'] as const;
-export type OrderStateKey = (typeof STATE_KEYS)[number];
+export { STATE_KEYS, type OrderStateKey } from '../../core/orders/order-import.js';
 
 /** Flow order, for deriving one order state from its sub-orders. */
 const RANK: Record<OrderStateKey, number> = {

@@ -8,12 +8,10 @@ import { cleanCell, looksLikeSummary, RowError } from './cells.js';
 import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
 import { decodeStream, type TextEncodingName } from './decode.js';
 import { detectHeader, HEADER_SEARCH_LINES } from './detect-header.js';
+import type { LineError } from '../../core/orders/order-import.js';
 import type { NormalisedOrder, OrderFileFormat, Platform, Row } from './types.js';
 
-export interface LineError {
-  line: number;
-  reason: string;
-}
+export type { LineError } from '../../core/orders/order-import.js';
 
 export interface OrderEntry {
   /** Line of the order's first row in the file. */

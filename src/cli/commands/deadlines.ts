@@ -14,21 +14,11 @@ export function register(program: Command): void {
     .action(async (opts: { batch: string }) => {
       const { loadConfig } = await import('../../config.js');
       const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
-      const { runDueDeadlines } = await import('../../app/timers/run-due.js');
-      const { ensureFirstResponseDeadlines } = await import('../../app/timers/first-response.js');
-      const { ensureOrderDeadlines } = await import('../../app/timers/order-sweep.js');
+      const { runDeadlinesOnce } = await import('../../app/timers/run-once.js');
       const batch = Math.max(1, Math.min(10_000, Number.parseInt(opts.batch, 10) || 500));
       const database = await openConfiguredDatabase(loadConfig());
       try {
-        const now = new Date();
-        await ensureFirstResponseDeadlines(database, now);
-        while ((await ensureOrderDeadlines(database, now)) > 0) { /* catch up */ }
-        const counts: Record<string, number> = {};
-        for (;;) {
-          const fired = await runDueDeadlines(database, { now, workerId: `cli-${process.pid}`, batch });
-          for (const f of fired) counts[f.outcome] = (counts[f.outcome] ?? 0) + 1;
-          if (fired.length < batch) break;
-        }
+        const counts = await runDeadlinesOnce(database, { now: new Date(), workerId: `cli-${process.pid}`, batch });
         const zh: Record<string, string> = { warned: '预警', missed: '超时', done: '已完成', cancelled: '已取消' };
         const parts = Object.entries(counts).map(([k, n]) => `${zh[k] ?? k} ${n}`);
         process.stdout.write(`已处理到期时限 handled: ${parts.length ? parts.join('，') : '无'}\n`);
@@ -42,23 +32,14 @@ export function register(program: Command): void {
     .description('列出未到期的时限 list open deadlines')
     .option('--limit <n>', '条数 rows', '50')
     .action(async (opts: { limit: string }) => {
-      const { asc, inArray } = await import('drizzle-orm');
       const { loadConfig } = await import('../../config.js');
       const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
-      const { deadlines } = await import('../../store/schema/index.js');
-      const { deadlineView } = await import('../../app/timers/deadlines.js');
+      const { openDeadlines } = await import('../../app/timers/open-deadlines.js');
       const database = await openConfiguredDatabase(loadConfig());
       try {
-        const rows = await database.db
-          .select()
-          .from(deadlines)
-          .where(inArray(deadlines.state, ['pending', 'warned']))
-          .orderBy(asc(deadlines.dueAt))
-          .limit(Math.max(1, Math.min(10_000, Number.parseInt(opts.limit, 10) || 50)));
-        const now = new Date();
-        for (const r of rows) {
-          const v = deadlineView(r, now);
-          process.stdout.write(`${v.dueAt}  ${v.labelZh.padEnd(8, '　')} ${r.subjectKind}:${r.subjectId}  ${v.state}  ${v.secondsLeft}s\n`);
+        const limit = Math.max(1, Math.min(10_000, Number.parseInt(opts.limit, 10) || 50));
+        for (const v of await openDeadlines(database, limit, new Date())) {
+          process.stdout.write(`${v.dueAt}  ${v.labelZh.padEnd(8, '　')} ${v.subjectKind}:${v.subjectId}  ${v.state}  ${v.secondsLeft}s\n`);
         }
       } finally {
         await database.close();

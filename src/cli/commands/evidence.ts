@@ -6,45 +6,19 @@ import type { Command } from 'commander';
 async function exportBundle(orderRef: string, opts: { out?: string }): Promise<void> {
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const { join, resolve } = await import('node:path');
-  const { eq, or } = await import('drizzle-orm');
   const { loadConfig } = await import('../../config.js');
   const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
-  const { DxeError } = await import('../../core/errors.js');
-  const { orders, shops } = await import('../../store/schema/index.js');
-  const { exportEvidence } = await import('../../app/evidence/build-bundle.js');
+  const { exportEvidenceByRef } = await import('../../app/evidence/export-by-ref.js');
   const { renderEvidenceHtml } = await import('../../app/evidence/render-html.js');
   const database = await openConfiguredDatabase(loadConfig());
   try {
-    const found = await database.db
-      .select({ id: orders.id, no: orders.platformOrderNo, orgId: shops.orgId })
-      .from(orders)
-      .innerJoin(shops, eq(shops.id, orders.shopId))
-      .where(or(eq(orders.id, orderRef), eq(orders.platformOrderNo, orderRef)));
-    let caseId: string | undefined;
-    if (found.length === 0) {
-      // A case id exports its order's bundle marked with the case (A11: per order or case).
-      const { aftersalesCases } = await import('../../store/schema/index.js');
-      const viaCase = await database.db
-        .select({ id: orders.id, no: orders.platformOrderNo, orgId: shops.orgId, caseId: aftersalesCases.id })
-        .from(aftersalesCases)
-        .innerJoin(orders, eq(orders.id, aftersalesCases.orderId))
-        .innerJoin(shops, eq(shops.id, orders.shopId))
-        .where(eq(aftersalesCases.id, orderRef));
-      if (viaCase[0]) {
-        found.push(viaCase[0]);
-        caseId = viaCase[0].caseId;
-      }
-    }
-    if (found.length === 0) throw new DxeError('NOT_FOUND', `找不到订单或售后单：${orderRef}`);
-    if (found.length > 1) throw new DxeError('CONFLICT', `订单号 ${orderRef} 在多个店铺中存在，请改用订单 id：${found.map((f) => f.id).join('、')}`);
-    const order = found[0]!;
-    const file = await exportEvidence(database, order.id, {
-      orgId: order.orgId, kind: 'cli', id: process.env.USER ?? null, displayName: `命令行 ${process.env.USER ?? ''}`.trim(), maySeePersonalData: true,
-    }, new Date(), { caseId });
+    const { file, platformOrderNo } = await exportEvidenceByRef(database, orderRef, {
+      kind: 'cli', id: process.env.USER ?? null, displayName: `命令行 ${process.env.USER ?? ''}`.trim(), maySeePersonalData: true,
+    }, new Date());
     const dir = resolve(opts.out ?? '.');
     mkdirSync(dir, { recursive: true });
     const stamp = file.bundle.generatedAt.replace(/[:.]/g, '-');
-    const base = join(dir, `evidence-${order.no.replace(/[^0-9A-Za-z_-]/g, '_')}-${stamp}`);
+    const base = join(dir, `evidence-${platformOrderNo.replace(/[^0-9A-Za-z_-]/g, '_')}-${stamp}`);
     writeFileSync(`${base}.json`, `${JSON.stringify(file, null, 2)}\n`);
     writeFileSync(`${base}.html`, renderEvidenceHtml(file));
     process.stdout.write(`已导出证据包 evidence written:\n  ${base}.json\n  ${base}.html\n  SHA-256 ${file.sha256}\n  审计记录 audit entry ${file.auditEntryHash}\n`);

@@ -4,9 +4,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
+import { PLATFORMS as PLATFORM_VALUES } from '../../core/rules/schema.js';
 import { FORMAT_IDS } from '../../channels/order-files/formats/index.js';
-
-const PLATFORM_VALUES = ['taobao', 'tmall', 'jd', 'pdd', 'aliexpress'] as const;
 
 const optionsSchema = z.object({
   platform: z.enum(PLATFORM_VALUES, { error: `--platform 必须是 ${PLATFORM_VALUES.join(' | ')} 之一` }),
@@ -30,10 +29,10 @@ export function register(program: Command): void {
       }
       const opts = parsed.data;
       const { loadConfig } = await import('../../config.js');
-      const { openDatabase } = await import('../../store/open-database.js');
+      const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
       const { importOrders, resolveImportShop } = await import('../../app/orders/import-orders.js');
-      const cfg = loadConfig();
-      const database = await openDatabase({ dataDir: cfg.DATA_DIR, databaseUrl: cfg.DATABASE_URL });
+      const { openOrderImport } = await import('../../channels/order-files/open-import.js');
+      const database = await openConfiguredDatabase(loadConfig());
       let bar: import('cli-progress').SingleBar | undefined;
       try {
         const shopId = await resolveImportShop(database, opts.platform, opts.shop);
@@ -45,8 +44,8 @@ export function register(program: Command): void {
           );
           bar.start(1, 0, { rows: 0 });
         }
-        const result = await importOrders(database, {
-          shopId,
+        // The edge opens and decodes the file; the use case writes the orders it reads (O2).
+        const source = await openOrderImport({
           platform: opts.platform,
           filePath: file,
           format: opts.format,
@@ -56,6 +55,7 @@ export function register(program: Command): void {
             bar.update(p.bytes, { rows: p.rows });
           },
         });
+        const result = await importOrders(database, { shopId, source });
         bar?.stop();
         bar = undefined;
         const summary = {

@@ -5,9 +5,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { yuanToFen } from '../../core/money/fen.js';
 import { parseInstant } from '../../core/rules/instant.js';
-import { syncOrder, type SyncInput } from '../../app/orders/orders.js';
-import { assertShop, requireRole } from '../auth.js';
-import { orderDetail } from './orders.js';
+import { syncPlatformOrder } from '../../app/orders/order-actions.js';
+import type { SyncInput } from '../../app/orders/orders.js';
+import { assertShop, mayseePersonalData, requireRole } from '../auth.js';
 
 const instant = z
   .string()
@@ -86,9 +86,8 @@ const syncRoutes: FastifyPluginAsync = async (app) => {
       sellerNote: b.sellerNote,
       lines: b.lines?.map((l) => ({ lineNo: l.lineNo, sku: l.sku, title: l.title, colour: l.colour, size: l.size, qty: l.qty, priceFen: l.priceYuan })),
     };
-    const now = app.ctx.now();
-    const { order, created } = await syncOrder(app.ctx.database, shopId, input, { kind: p.kind === 'token' ? 'platform' : 'agent', id: p.agentId ?? null }, now);
-    return reply.status(created ? 201 : 200).send(await orderDetail(app.ctx.database, order, p, now));
+    const { created, detail } = await syncPlatformOrder(app.ctx.database, p, shopId, input, app.ctx.now(), mayseePersonalData(p));
+    return reply.status(created ? 201 : 200).send(detail);
   });
 };
 export default syncRoutes;

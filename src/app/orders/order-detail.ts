@@ -1,0 +1,73 @@
+// The order side panel (O1, O3–O5, O7, N5): lines, history, logistics, deadlines with countdown,
+// exposure, fraud signals, stock warnings, the order's cases and the moves its machine allows.
+// An order outside the caller's shops is NOT_FOUND, so ids of other shops do not leak.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { DxeError } from '../../core/errors.js';
+import { checkFraud } from '../../core/orders/fraud-signals.js';
+import { stockWarnings } from '../../core/orders/stock-warnings.js';
+import { normalizeStateName } from '../../core/rules/machines.js';
+import type { Database } from '../../store/open-database.js';
+import { aftersalesCases, conversations, itemVariants, logisticsEvents, messages, orderEvents, orderLines, orders } from '../../store/schema/index.js';
+import type { Principal } from '../auth/auth.js';
+import { deadlineView, deadlinesOf } from '../timers/deadlines.js';
+import { orderExposure } from './exposure.js';
+import { orderView } from './order-view.js';
+import { loadShop, shopProfile, type OrderRow } from './orders.js';
+
+/** Loads an order the caller may see, else NOT_FOUND. */
+export async function visibleOrder(database: Database, id: string, p: Principal): Promise<OrderRow> {
+  const [order] = await database.db.select().from(orders).where(eq(orders.id, id));
+  if (!order || !p.shopIds.includes(order.shopId)) throw new DxeError('NOT_FOUND', '找不到该订单');
+  return order;
+}
+
+export async function orderDetail(database: Database, order: OrderRow, maySeePersonalData: boolean, now: Date) {
+  const { db } = database;
+  const profile = shopProfile(await loadShop(db, order.shopId));
+  const [lines, history, logistics, deadlineRows, cases] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo)),
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.id)),
+    db.select().from(logisticsEvents).where(eq(logisticsEvents.orderId, order.id)).orderBy(asc(logisticsEvents.at)),
+    deadlinesOf(db, 'order', [order.id]),
+    db.select().from(aftersalesCases).where(eq(aftersalesCases.orderId, order.id)),
+  ]);
+  const itemIds = lines.map((l) => l.itemId).filter((x): x is string => !!x);
+  const variants = itemIds.length ? await db.select().from(itemVariants).where(inArray(itemVariants.itemId, itemIds)) : [];
+  const ordered = variants.filter((v) => lines.some((l) => l.itemId === v.itemId && (l.colour ?? '') === v.colour && (l.size ?? '') === v.size));
+  const stock = stockWarnings(
+    ordered.map((v) => ({ itemId: v.itemId, sku: `${v.itemId}/${v.colour}/${v.size}`, label: [v.colour, v.size].filter(Boolean).join(' / '), qty: v.stock })),
+    profile,
+  );
+  const buyerTexts = order.buyerId
+    ? (
+        await db
+          .select({ text: messages.text })
+          .from(messages)
+          .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+          .where(and(eq(conversations.buyerId, order.buyerId), eq(conversations.shopId, order.shopId), eq(messages.authorKind, 'buyer')))
+          .orderBy(desc(messages.id))
+          .limit(50)
+      ).map((m) => m.text)
+    : [];
+  const fraud = checkFraud({ orderState: order.state, buyerName: order.buyerAccount ?? order.receiverName ?? '', messages: buyerTexts }, profile);
+  const compensateBy = deadlineRows.find((d) => d.kind === 'compensate_before_ruling')?.dueAt ?? null;
+  return {
+    order: orderView(order, maySeePersonalData),
+    lines: lines.map((l) => ({ ...l, priceYuan: l.priceFen / 100 })),
+    history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    logistics: logistics.map((l) => ({ ...l, at: l.at.toISOString() })),
+    deadlines: deadlineRows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map((d) => deadlineView(d, now)),
+    exposure: orderExposure(order, profile, now, compensateBy),
+    fraud,
+    stockWarnings: stock,
+    cases: cases.map((c) => ({ id: c.id, type: c.type, state: c.state, reason: c.reason, amountYuan: c.amountFen / 100, openedAt: c.openedAt.toISOString() })),
+    allowedEvents: profile.orders.machine.transitions.filter((t) => t.from === normalizeStateName(order.state)).map((t) => t.event),
+  };
+}
+
+export type OrderDetail = Awaited<ReturnType<typeof orderDetail>>;
+
+/** GET /orders/:id: the detail of an order the caller may see. */
+export async function getOrderDetail(database: Database, p: Principal, id: string, now: Date, maySeePersonalData: boolean): Promise<OrderDetail> {
+  return orderDetail(database, await visibleOrder(database, id, p), maySeePersonalData, now);
+}
