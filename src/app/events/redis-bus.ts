@@ -5,7 +5,7 @@
 // atomically: Redis hands messages out in sequence order and any process can replay the log.
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { BusEvent } from './event-bus.js';
+import { domainEventSchema, type DomainEvent } from '../../core/contract/events.js';
 import { DEFAULT_LOG_SIZE, type LoggedBus, type RealtimeLog, type SequencedEvent } from './realtime-log.js';
 
 export interface RedisBusOptions {
@@ -23,10 +23,7 @@ redis.call('PUBLISH', ARGV[3], msg)
 return seq
 `;
 
-const wireSchema = z.object({
-  seq: z.number().int().positive(),
-  event: z.object({ type: z.string(), shopId: z.string(), data: z.unknown() }),
-});
+const wireSchema = z.object({ seq: z.number().int().positive(), event: domainEventSchema });
 
 function parseWire(raw: string): SequencedEvent | null {
   let json: unknown;
@@ -38,7 +35,7 @@ function parseWire(raw: string): SequencedEvent | null {
   const parsed = wireSchema.safeParse(json);
   if (!parsed.success) return null;
   const { seq, event } = parsed.data;
-  return { type: event.type, shopId: event.shopId, data: event.data, seq };
+  return { ...event, seq } as SequencedEvent;
 }
 
 export async function createRedisBus(url: string, opts: RedisBusOptions = {}): Promise<LoggedBus> {
@@ -106,8 +103,9 @@ export async function createRedisBus(url: string, opts: RedisBusOptions = {}): P
 
   return {
     log,
-    async publish(event: BusEvent) {
-      const body = JSON.stringify({ type: event.type, shopId: event.shopId, data: event.data ?? null });
+    remote: true,
+    async publish(event: DomainEvent) {
+      const body = JSON.stringify(event);
       await command.eval(PUBLISH_SCRIPT, 2, seqKey, logKey, body, String(logSize), channel);
     },
     subscribe(listener) {
