@@ -10,7 +10,7 @@ import { createLocalBus, type DomainEvent } from '../../src/app/events/event-bus
 import { handleInboundMessage } from '../../src/app/inbound/handle-inbound-message.js';
 import { receive } from '../../src/app/inbound/receive.js';
 import { resumeStuckMessages } from '../../src/app/inbound/resume.js';
-import { invalidateShopContext } from '../../src/app/shops/shop-context.js';
+import { invalidateShopContext, loadShopContext } from '../../src/app/shops/shop-context.js';
 import * as t from '../../src/store/schema/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const [sup] = await h.database.db.select().from(t.agents).where(eq(t.agents.login, 'supervisor'));
   const [org] = await h.database.db.select().from(t.organisations);
   supervisor = {
-    kind: 'session', agentId: sup!.id, orgId: org!.id, role: 'supervisor', displayName: sup!.displayName,
+    kind: 'agent', agentId: sup!.id, orgId: org!.id, role: 'supervisor', displayName: sup!.displayName,
     shopIds: ['demo-tmall', 'demo-taobao'],
   } as Principal;
 }, 60_000);
@@ -53,7 +53,7 @@ describe('resumable pipeline (issue 9, bug 4)', () => {
     const crashedAt = new Date(h.now.getTime() - 60_000);
     const received = await receive(deps(crashedAt), {
       shopId: SHOP, buyerAccountId: 'p_buyer_2', channel: 'bridge', messageId: 'p-2', text: '这款T恤有L码吗',
-    });
+    }, await loadShopContext(h.database, SHOP));
     expect(received.kind).toBe('new');
     const again = await handleInboundMessage(deps(h.now), {
       shopId: SHOP, buyerAccountId: 'p_buyer_2', channel: 'bridge', messageId: 'p-2', text: '这款T恤有L码吗',
@@ -74,7 +74,7 @@ describe('resumable pipeline (issue 9, bug 4)', () => {
     for (let i = 0; i < 6; i++) {
       const r = await receive(deps(crashedAt), {
         shopId: SHOP, buyerAccountId: `p_sweep_${i}`, channel: 'bridge', messageId: `sweep-${i}`, text: '什么时候发货',
-      });
+      }, await loadShopContext(h.database, SHOP));
       if (r.kind === 'new') ids.push(r.message.id);
     }
     const sweep = () => resumeStuckMessages({ database: h.database, bus, now: () => h.now });
@@ -96,7 +96,7 @@ describe('resumable pipeline (issue 9, bug 4)', () => {
     const crashedAt = new Date(h.now.getTime() - 60_000);
     const r = await receive(deps(crashedAt), {
       shopId: SHOP, buyerAccountId: 'p_fail', channel: 'bridge', messageId: 'fail-1', text: '在吗',
-    });
+    }, await loadShopContext(h.database, SHOP));
     if (r.kind !== 'new') throw new Error('expected a new message');
     await h.database.db.update(t.messages).set({ pipelineAttempts: 99 }).where(eq(t.messages.id, r.message.id));
     expect(await resumeStuckMessages({ database: h.database, bus, now: () => h.now })).toBe(1);

@@ -18,6 +18,8 @@ export interface RealtimeLog {
   after(afterSeq: number): Promise<{ events: SequencedEvent[]; complete: boolean; lastSeq: number }>;
   /** The highest number handed out so far (0 before the first event). */
   lastSeq(): Promise<number>;
+  /** Told when the numbering starts again (the Redis bus after a Redis restart); never for a memory log. */
+  onReset?(listener: () => void): () => void;
 }
 
 /** How many recent events are kept for catch-up: a few minutes of a busy team's traffic. */

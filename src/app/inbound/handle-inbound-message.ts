@@ -7,7 +7,7 @@ import type { MessageRow } from '../conversations/views.js';
 import { loadShopContext } from '../shops/shop-context.js';
 import { claimExpired, earlierResult, isFinished, waitUntilFinished } from './inbound-store.js';
 import { runPipeline } from './pipeline.js';
-import { receive } from './receive.js';
+import { loadPipelineInput, receive } from './receive.js';
 import type { InboundDeps, InboundMessage, InboundResult } from './types.js';
 
 export type { InboundDeps, InboundMessage, InboundResult } from './types.js';
@@ -15,16 +15,20 @@ export type { InboundDeps, InboundMessage, InboundResult } from './types.js';
 export async function handleInboundMessage(deps: InboundDeps, input: InboundMessage): Promise<InboundResult> {
   const text = input.text.trim();
   if (!text) throw new DxeError('VALIDATION_FAILED', '消息内容不能为空');
-  await loadShopContext(deps.database, input.shopId); // NOT_FOUND for an unknown shop
-  const received = await receive(deps, { ...input, text });
+  const shop = await loadShopContext(deps.database, input.shopId); // NOT_FOUND for an unknown shop
+  const received = await receive(deps, { ...input, text }, shop);
   const earlier = (m: MessageRow) => earlierResult(deps.database, m);
-  if (received.kind === 'new') return runPipeline(deps, received.message, { duplicate: false }, earlier);
+  if (received.kind === 'new') return runPipeline(deps, shop, received, { duplicate: false }, earlier);
   return redelivered(deps, received.message);
 }
 
 /** Resumes a message this process now holds (after a redelivery or from the background sweep). */
 export async function resumeMessage(deps: InboundDeps, message: MessageRow): Promise<InboundResult> {
-  return runPipeline(deps, message, { duplicate: true }, (m) => earlierResult(deps.database, m));
+  const earlier = (m: MessageRow) => earlierResult(deps.database, m);
+  const shop = await loadShopContext(deps.database, message.shopId);
+  const input = await deps.database.db.transaction((tx) => loadPipelineInput(tx, message, shop));
+  if (!input) return earlier(message);
+  return runPipeline(deps, shop, input, { duplicate: true }, earlier);
 }
 
 async function redelivered(deps: InboundDeps, message: MessageRow): Promise<InboundResult> {

@@ -19,9 +19,9 @@ import { openOrderForPromises } from '../conversations/promise-order.js';
 import { splitReply } from '../conversations/send-reply.js';
 import { conversationSummary, messageView, type MessageRow } from '../conversations/views.js';
 import { publishCommitted, transactHeld } from '../events/outbox.js';
-import { loadShopContext, type ShopContext } from '../shops/shop-context.js';
+import type { ShopContext } from '../shops/shop-context.js';
 import { nluForShop } from '../shops/shop-nlu.js';
-import { loadBuyerOrders, loadConversationState } from './planner-input.js';
+import type { PipelineInput } from './receive.js';
 import type { InboundDeps, InboundResult } from './types.js';
 
 /**
@@ -82,30 +82,22 @@ function guardPlanned(shop: ShopContext, planned: string[], previous: string[]):
 /** Runs the rest of the pipeline for a stored buyer message this process holds the lease on. */
 export async function runPipeline(
   deps: InboundDeps,
-  message: MessageRow,
+  shop: ShopContext,
+  input: PipelineInput,
   opts: { duplicate: boolean },
   earlier: (message: MessageRow) => Promise<InboundResult>,
 ): Promise<InboundResult> {
   const { database, now } = deps;
-  const [conversation] = await database.db.select().from(t.conversations).where(eq(t.conversations.id, message.conversationId));
-  if (!conversation) return earlier(message);
-  const shop = await loadShopContext(database, message.shopId);
+  const { message, conversation, state, orders } = input;
 
   // Understand. The buyer's own earlier turns are the context (elliptic follow-ups: 那L码呢);
-  // our replies would pull the topic elsewhere.
-  const state = await loadConversationState(database, conversation, message.seq);
+  // our replies would pull the topic elsewhere. Pure and repeatable, so a resumed message is
+  // understood again rather than read back.
   const context = state.turns.filter((x) => x.author === 'buyer').slice(-3).map((x) => x.text);
   const nlu = (deps.nlu ?? (await nluForShop(database, message.shopId))).classify(message.text, { context, now });
-  if (message.pipelineStep === 'received') {
-    await database.db
-      .update(t.messages)
-      .set({ intent: nlu.intent, confidence: nlu.confidence, pipelineStep: 'understood' })
-      .where(and(eq(t.messages.id, message.id), eq(t.messages.pipelineStep, 'received')));
-  }
   const buyerMessage = { ...messageView(message), intent: nlu.intent, confidence: nlu.confidence };
 
   // Answer (pure): plan from the shop's data and the buyer's orders, guard every message.
-  const orders = await loadBuyerOrders(database, message.shopId, conversation.buyerId, shop.profile);
   // The shared model does not know this shop's catalogue: titles written in the message count as
   // item references too, and so does the item card the buyer wrote from.
   const card = message.itemRef ? shop.items.find((i) => i.id === message.itemRef || i.title === message.itemRef) : undefined;
@@ -186,6 +178,13 @@ export async function runPipeline(
     });
   } catch (err) {
     if (err instanceof AlreadyDone) return earlier(message);
+    // Understood but not answered: keep what was understood for the screens (best effort); the
+    // message stays unfinished and is resumed when its lease runs out.
+    await database.db
+      .update(t.messages)
+      .set({ intent: nlu.intent, confidence: nlu.confidence, pipelineStep: 'understood' })
+      .where(and(eq(t.messages.id, message.id), eq(t.messages.pipelineStep, 'received')))
+      .catch(() => undefined);
     throw err;
   }
   await publishCommitted(deps, committed.committed);

@@ -8,7 +8,7 @@ import { isStage, type Stage } from '../../core/conversation/stages.js';
 import { readConversationState } from '../../core/conversation/state.js';
 import type { ConversationState, Order, OrderState, Turn } from '../../core/bot/types.js';
 import type { Profile } from '../../core/rules/schema.js';
-import type { Database } from '../../store/open-database.js';
+import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 
 const bare = (s: string) => s.replace(/[,，\s]/g, '');
@@ -37,12 +37,12 @@ export function neutralOrderState(state: string, profile: Profile): OrderState {
 
 /** This buyer's orders (D6), newest first, with personal data masked before it reaches a reply. */
 export async function loadBuyerOrders(
-  database: Database,
+  database: Database | Tx,
   shopId: string,
   buyerId: string,
   profile: Profile,
 ): Promise<Order[]> {
-  const { db } = database;
+  const db = queriesOf(database);
   const rows = await db
     .select()
     .from(t.orders)
@@ -103,11 +103,11 @@ export async function loadBuyerOrders(
  * many bot messages went out since a person last spoke (C17).
  */
 export async function loadConversationState(
-  database: Database,
+  database: Database | Tx,
   conversation: typeof t.conversations.$inferSelect,
   beforeSeq: number,
 ): Promise<ConversationState> {
-  const rows = await database.db
+  const rows = await queriesOf(database)
     .select()
     .from(t.messages)
     .where(eq(t.messages.conversationId, conversation.id))

@@ -8,16 +8,36 @@ import { DxeError } from '../../core/errors.js';
 import type { Tx } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
+import type { ConversationState, Order } from '../../core/bot/types.js';
 import { messageView, type ConversationRow, type MessageRow } from '../conversations/views.js';
 import { transact } from '../events/outbox.js';
+import type { ShopContext } from '../shops/shop-context.js';
+import { loadBuyerOrders, loadConversationState } from './planner-input.js';
 import type { InboundDeps, InboundMessage } from './types.js';
 
 /** How long a process may work on a message before another may resume it. */
 export const PIPELINE_LEASE_MS = 15_000;
 
-export type Received =
-  | { kind: 'new'; message: MessageRow; conversation: ConversationRow }
-  | { kind: 'existing'; message: MessageRow };
+/** What the rest of the pipeline reads about a stored message: loaded once, in one transaction. */
+export interface PipelineInput {
+  message: MessageRow;
+  conversation: ConversationRow;
+  /** The conversation before this message, as the planner sees it. */
+  state: ConversationState;
+  /** The buyer's orders in this shop (D6: theirs only, masked). */
+  orders: Order[];
+}
+
+export type Received = ({ kind: 'new' } & PipelineInput) | { kind: 'existing'; message: MessageRow };
+
+/** Loads the pipeline's input for a stored message (the resume path). */
+export async function loadPipelineInput(tx: Tx, message: MessageRow, shop: ShopContext): Promise<PipelineInput | null> {
+  const [conversation] = await tx.select().from(t.conversations).where(eq(t.conversations.id, message.conversationId));
+  if (!conversation) return null;
+  const state = await loadConversationState(tx, conversation, message.seq);
+  const orders = await loadBuyerOrders(tx, message.shopId, conversation.buyerId, shop.profile);
+  return { message, conversation, state, orders };
+}
 
 export async function findExisting(tx: Tx, shopId: string, channelMessageId: string): Promise<MessageRow | undefined> {
   const [row] = await tx
@@ -27,12 +47,15 @@ export async function findExisting(tx: Tx, shopId: string, channelMessageId: str
   return row;
 }
 
-export async function receive(deps: InboundDeps, input: InboundMessage & { text: string }): Promise<Received> {
+export async function receive(
+  deps: InboundDeps,
+  input: InboundMessage & { text: string },
+  shop: ShopContext,
+): Promise<Received> {
   const { database, now } = deps;
   try {
-    return await transact(deps, async (tx, emit) => {
-      const existing = await findExisting(tx, input.shopId, input.messageId);
-      if (existing) return { kind: 'existing', message: existing } as const;
+    return await transact(deps, async (tx, emit): Promise<Received> => {
+      // A redelivery is caught by the unique index on the message id (below), not looked up first.
       // One statement finds or creates the buyer (the no-op update makes RETURNING give the row).
       const [buyer] = await tx
         .insert(t.buyers)
@@ -85,7 +108,10 @@ export async function receive(deps: InboundDeps, input: InboundMessage & { text:
         })
         .returning();
       emit({ type: 'message.created', shopId: input.shopId, data: { conversationId: bumped!.id, message: messageView(message!) } });
-      return { kind: 'new', message: message!, conversation: bumped! } as const;
+      // What the next steps read, in the same round of the embedded database's one connection.
+      const state = await loadConversationState(tx, bumped!, message!.seq);
+      const orders = await loadBuyerOrders(tx, input.shopId, buyer.id, shop.profile);
+      return { kind: 'new', message: message!, conversation: bumped!, state, orders };
     });
   } catch (err) {
     // The same message arrived twice at once: the other one was stored first.

@@ -2,7 +2,8 @@
 // bot's replies (or the hand-over) back; it may poll for later messages (an agent's answers), and
 // every reply — bot or agent — is also POSTed to the shop's callback URL when one is configured
 // (the delivery port queues it; src/channels/bridge sends it).
-import type { FastifyPluginAsync } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { bridgeMessagesAfter } from '../../app/conversations/detail.js';
 import type { MessageView } from '../../core/contract/messages.js';
@@ -25,10 +26,16 @@ function replyView(m: MessageView) {
   return { id: m.id, seq: m.seq, author: m.authorKind, text: m.text, created_at: m.createdAt };
 }
 
+/** The rate-limit key: the caller's token (hashed, never kept in clear), else its address. */
+function tokenKey(request: FastifyRequest): string {
+  const header = request.headers.authorization;
+  return header ? `t:${createHash('sha256').update(header).digest('hex').slice(0, 32)}` : `ip:${request.ip}`;
+}
+
 const bridgeRoutes: FastifyPluginAsync = async (app) => {
   const guarded = {
     preHandler: app.authenticate,
-    config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: app.ctx.config.BRIDGE_RATE_PER_MINUTE, timeWindow: '1 minute', keyGenerator: tokenKey } },
   };
 
   app.post('/api/v1/shops/:shopId/inbound', guarded, async (request, reply) => {

@@ -106,6 +106,13 @@ class AgentConnection {
     }
   }
 
+  /** The bus's numbering started again: forget what was sent and tell the screen to reload. */
+  restart(): void {
+    this.sent.clear();
+    this.sentFloor = 0;
+    this.write({ type: 'resync', data: { lastSeq: 0, message: '实时连接已重置，正在刷新' } });
+  }
+
   /** Live delivery from now on (held events first, in order). */
   release(): void {
     this.replaying = false;
@@ -134,6 +141,9 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
   const off = log.subscribe((e) => {
     for (const c of connections) c.deliver(e);
   });
+  const offReset = log.onReset?.(() => {
+    for (const c of connections) c.restart();
+  });
   const heartbeat = setInterval(() => {
     for (const c of connections) {
       if (!c.alive) {
@@ -150,6 +160,7 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('preClose', async () => {
     clearInterval(heartbeat);
     off();
+    offReset?.();
     for (const c of connections) {
       c.sock.close(1001, 'server shutting down');
       setTimeout(() => c.sock.terminate(), 500).unref();
