@@ -22,6 +22,11 @@ const configSchema = z.object({
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** Run the deadline timer loop in this process. */
   TIMERS: z.enum(['on', 'off']).default('on'),
+  /**
+   * Messages a marketplace bridge may post per minute, per API token (not per address: one bridge
+   * often serves a whole shop from one machine). 6,000/min = 100 msg/s.
+   */
+  BRIDGE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
 });
 
 export type Config = z.infer<typeof configSchema>;

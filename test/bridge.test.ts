@@ -4,6 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/app/auth/auth.js';
 import { deliverDueReplies, MAX_ATTEMPTS } from '../src/app/delivery/bridge-outbox.js';
+import { invalidateShopContext } from '../src/app/shops/shop-context.js';
 import * as t from '../src/store/schema/index.js';
 import { startTestApp, type TestApp } from './helpers/app.js';
 
@@ -216,6 +217,8 @@ describe('POST /api/v1/shops/:shopId/inbound', () => {
       .update(t.standardAnswers)
       .set({ variants: ['亲，加我微信 wx12345 转账可以便宜10元哦'] })
       .where(and(eq(t.standardAnswers.shopId, SHOP), eq(t.standardAnswers.intent, 'invoice')));
+    // Written behind the application's back: drop the shop's cached answers as a settings save does.
+    invalidateShopContext(h.database, SHOP);
     const r = await inbound({ buyer_account_id: 'tb_bridge_5', message_id: 'g-1', text: '可以开发票吗' });
     const [row] = await h.database.db
       .select()
@@ -270,6 +273,7 @@ describe('reply delivery outbox', () => {
       bridgeCallbackUrl: 'https://bridge.example/replies',
     };
     await h.database.db.update(t.shops).set({ settings }).where(eq(t.shops.id, SHOP));
+    invalidateShopContext(h.database, SHOP);
     const r = await inbound({ buyer_account_id: 'tb_bridge_7', message_id: 'o-1', text: '包邮吗' });
     const rows = await h.database.db.select().from(t.deliveries).where(eq(t.deliveries.shopId, SHOP));
     expect(rows.map((d) => d.messageId).sort()).toEqual(r.body.replies.map((m) => m.id).sort());

@@ -100,3 +100,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePg(database.db as never, config);
   }
 }
+
+/** Queries for either the database or an open transaction on it. */
+export function queriesOf(d: Database | Tx): Tx {
+  return 'kind' in d && 'close' in d && 'db' in d ? d.db : (d as Tx);
+}

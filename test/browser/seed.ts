@@ -63,7 +63,7 @@ export async function insertWorkbenchData(database: Database, now: Date, extraOp
     const reply = msgs.find((m) => m.kind !== 'buyer' && first && m.at >= first.at);
     const lastBuyer = [...msgs].reverse().find((m) => m.kind === 'buyer');
     const [c] = await db.insert(t.conversations).values({
-      shopId, buyerId, channel: 'webhook', status, stage: 'inquire', lastIntent: lastBuyer?.intent ?? null, lastSeq: msgs.length,
+      shopId, buyerId, channel: 'bridge', status, stage: 'inquire', lastIntent: lastBuyer?.intent ?? null, lastSeq: msgs.length,
       firstBuyerMessageAt: first?.at ?? null, firstResponseAt: reply?.at ?? null, lastBuyerMessageAt: lastBuyer?.at ?? null,
       lastMessageAt: msgs.at(-1)?.at ?? null, createdAt: msgs[0]?.at ?? now, closedAt: status === 'closed' ? msgs.at(-1)?.at ?? now : null, ...extra,
     }).returning();
@@ -143,7 +143,7 @@ export async function insertOpenConversations(database: Database, shopIds: reado
     const buyers = await db.insert(t.buyers).values(idx.map((i) => ({ shopId: shopIds[i % shopIds.length]!, platformAccount: `rush_${i}`, nickname: `大促买家${i}` }))).returning({ id: t.buyers.id, shopId: t.buyers.shopId });
     const at = (i: number) => new Date(now.getTime() - (5 + (i % 900)) * 1000);
     const convs = await db.insert(t.conversations).values(buyers.map((b, k) => ({
-      shopId: b.shopId, buyerId: b.id, channel: 'webhook', status: 'queued' as const, stage: 'inquire', lastIntent: intents[(start + k) % intents.length]!,
+      shopId: b.shopId, buyerId: b.id, channel: 'bridge', status: 'queued' as const, stage: 'inquire', lastIntent: intents[(start + k) % intents.length]!,
       lastSeq: 1, firstBuyerMessageAt: at(start + k), lastBuyerMessageAt: at(start + k), lastMessageAt: at(start + k), createdAt: at(start + k),
     }))).returning({ id: t.conversations.id, shopId: t.conversations.shopId });
     await db.insert(t.messages).values(convs.map((c, k) => ({

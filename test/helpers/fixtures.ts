@@ -72,7 +72,7 @@ export async function seedConversation(database: Database, s: ConversationSeed):
   }).returning();
   const first = s.incoming[0]!.at;
   const [c] = await db.insert(conversations).values({
-    shopId: s.shopId, buyerId: buyer!.id, channel: s.channel ?? 'webhook', status: s.status ?? 'queued',
+    shopId: s.shopId, buyerId: buyer!.id, channel: s.channel ?? 'bridge', status: s.status ?? 'queued',
     firstBuyerMessageAt: first, firstResponseAt: s.answeredAt ?? null, createdAt: first,
   }).returning();
   const rows: { text: string; at: Date; out: boolean }[] = [];

@@ -86,15 +86,15 @@ describe.skipIf(skip)('two processes on PostgreSQL + Redis', () => {
 
   it('a screen that drops off process 1 catches up on process 2', async () => {
     const s1 = await open(0, 'agentA');
-    await apps[0]!.ctx.bus.publish({ type: 'deadline.warning', shopId: w.shopA, data: { n: 0 } });
-    await s1.next('deadline.warning');
-    const after = s1.ofType('deadline.warning')[0]!.seq!;
+    await apps[0]!.ctx.bus.publish({ type: 'shop.changed', shopId: w.shopA, data: { what: '0' } });
+    await s1.next('shop.changed');
+    const after = s1.ofType('shop.changed')[0]!.seq!;
     await s1.close();
-    for (let n = 1; n <= 10; n++) await apps[n % 2]!.ctx.bus.publish({ type: 'deadline.warning', shopId: w.shopA, data: { n } });
+    for (let n = 1; n <= 10; n++) await apps[n % 2]!.ctx.bus.publish({ type: 'shop.changed', shopId: w.shopA, data: { what: String(n) } });
     const s2 = await open(1, 'agentA');
     s2.send({ type: 'resume', afterSeq: after });
     await s2.next('resumed');
     await pause(100);
-    expect(s2.ofType('deadline.warning').map((f) => f.data.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(s2.ofType('shop.changed').map((f) => Number(f.data.what))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 });

@@ -22,7 +22,7 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
     await s.waitFor((f) => f.some((x) => x.type === 'ready'));
     return s;
   };
-  const publish = (shopId: string, i: number) => app.ctx.bus.publish({ type: 'message.created', shopId, data: { i } });
+  const publish = (shopId: string, i: number) => app.ctx.bus.publish({ type: 'shop.changed', shopId, data: { what: String(i) } });
   const seqOf = (frames: Frame[]) => frames.filter((f) => f.seq !== undefined).map((f) => f.seq!);
 
   beforeAll(async () => {
@@ -50,20 +50,20 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
     const sup = await connect('supervisor');
     await publish(w.shopA, 1);
     await publish(w.shopB, 2);
-    await sup.waitFor((f) => f.filter((x) => x.type === 'message.created').length === 2);
-    await a.waitFor((f) => f.some((x) => x.type === 'message.created'));
+    await sup.waitFor((f) => f.filter((x) => x.type === 'shop.changed').length === 2);
+    await a.waitFor((f) => f.some((x) => x.type === 'shop.changed'));
     await pause(100);
-    expect(a.ofType('message.created').map((f) => f.data)).toEqual([{ i: 1 }]);
-    expect(b.ofType('message.created').map((f) => f.data)).toEqual([{ i: 2 }]);
-    const [s1, s2] = seqOf(sup.ofType('message.created'));
+    expect(a.ofType('shop.changed').map((f) => f.data)).toEqual([{ what: '1' }]);
+    expect(b.ofType('shop.changed').map((f) => f.data)).toEqual([{ what: '2' }]);
+    const [s1, s2] = seqOf(sup.ofType('shop.changed'));
     expect(s2).toBe(s1! + 1);
-    expect(a.ofType('message.created')[0]!.seq).toBe(s1);
+    expect(a.ofType('shop.changed')[0]!.seq).toBe(s1);
   });
 
   it('catch-up: a reconnecting screen gets every missed event once, in order, while traffic continues', async () => {
     const first = await connect('agentA');
     for (let i = 0; i < 5; i++) await publish(w.shopA, 100 + i);
-    await first.waitFor((f) => f.filter((x) => x.type === 'message.created').length === 5);
+    await first.waitFor((f) => f.filter((x) => x.type === 'shop.changed').length === 5);
     const lastSeen = Math.max(...seqOf(first.frames));
     await first.close();
     // Missed while away, interleaved with another shop's events the agent must never get.
@@ -86,15 +86,15 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
       299,
       ...Array.from({ length: 20 }, (_, i) => 300 + i),
     ];
-    await second.waitFor((f) => f.filter((x) => x.type === 'message.created').length >= expected.length);
+    await second.waitFor((f) => f.filter((x) => x.type === 'shop.changed').length >= expected.length);
     await pause(150);
-    const got = second.ofType('message.created');
+    const got = second.ofType('shop.changed');
     const seqs = seqOf(got);
     expect(new Set(seqs).size).toBe(seqs.length);
     expect(seqs.every((s) => s > lastSeen)).toBe(true);
     // Strictly increasing: a client that drops frames with seq ≤ the last it saw loses nothing.
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
-    expect(got.map((f) => f.data.i).sort((x: number, y: number) => x - y)).toEqual(expected);
+    expect(got.map((f) => Number(f.data.what)).sort((x: number, y: number) => x - y)).toEqual(expected);
     expect(got.every((f) => f.shopId === w.shopA)).toBe(true);
     expect(second.ofType('resumed')).toHaveLength(1);
   });
@@ -134,7 +134,7 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
   });
 
   it('a screen away longer than the kept log is told to reload (resync) and still gets what is kept', async () => {
-    const before = await app.ctx.bus.publish({ type: 'message.created', shopId: w.shopA, data: { i: -1 } }).then(async () => {
+    const before = await app.ctx.bus.publish({ type: 'shop.changed', shopId: w.shopA, data: { what: '-1' } }).then(async () => {
       const s = await connect('agentA');
       return (await s.first('ready')).data.lastSeq as number;
     });
@@ -144,8 +144,8 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
     const resync = await s.first('resync');
     expect(resync.data.message).toMatch(/刷新/);
     await s.first('resumed', 15_000);
-    const got = s.ofType('message.created');
+    const got = s.ofType('shop.changed');
     expect(got.length).toBe(5000);
-    expect(got[got.length - 1]!.data).toEqual({ i: 5099 });
+    expect(got[got.length - 1]!.data).toEqual({ what: '5099' });
   });
 });

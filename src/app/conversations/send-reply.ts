@@ -1,20 +1,24 @@
-// The one path for outgoing replies (agents, and the bot when it wants it): guard → split → store
-// → record promises → publish. A blocked reply is never stored as sent (D); a supervisor/admin may
-// override with a reason, which goes to the audit log. Long answers go out as short messages (C4).
-import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { checkReply } from '../../core/guard/check-reply.js';
-import type { GuardContext, GuardResult } from '../../core/guard/types.js';
+// An agent's reply (and any sender that wants the same checks): guard → split → store → deliver.
+// A blocked reply is never stored as sent (D); a supervisor or admin may override with a reason,
+// which goes to the audit log in the same transaction as the message. Long answers go out as
+// short messages (C4). Storing, promises (D8), delivery by channel and events are append-outgoing's.
+import { and, desc, eq } from 'drizzle-orm';
+import type { GuardResult } from '../../core/guard/types.js';
 import { DxeError } from '../../core/errors.js';
-import { finishedStates } from '../../core/orders/order-phase.js';
-import type { Profile } from '../../core/rules/schema.js';
 import type { Database } from '../../store/open-database.js';
-import { conversations, messages, orders, promises, shops } from '../../store/schema/index.js';
+import { conversations, messages } from '../../store/schema/index.js';
+import { appendAudit, appendAuditIn } from '../audit/audit-log.js';
 import type { Principal } from '../auth/auth.js';
-import { appendAudit } from '../audit/audit-log.js';
-import { conversationSummary, messageView, type MessageView } from './conversations.js';
 import type { EventBus } from '../events/event-bus.js';
-import { shopProfile } from '../shops/shop-profile.js';
+import { transact } from '../events/outbox.js';
+import { loadShopContext } from '../shops/shop-context.js';
+import { appendOutgoing } from './append-outgoing.js';
+import { lockConversation } from './conversation-row.js';
+import { guardContext, guardReply } from './guard-reply.js';
+import { openOrderForPromises } from './promise-order.js';
+import { conversationSummary, messageView, type MessageView } from './views.js';
+
+export { guardReply };
 
 /** C4: one short line a message; longer answers are cut at sentence ends, then at commas. */
 export const MAX_MESSAGE_CHARS = 40;
@@ -73,13 +77,6 @@ function hardWrap(piece: string, max: number): string[] {
   return out;
 }
 
-const shopSettingsSchema = z.object({ freeShipping: z.boolean().optional() }).loose();
-
-/** The reply guard over a shop's profile (B4, D1–D11). */
-export function guardReply(profile: Profile, text: string, ctx: GuardContext): GuardResult {
-  return checkReply(text, { guard: profile.guard, penalties: profile.penalties.by_rule }, ctx);
-}
-
 export interface SendReplyInput {
   conversationId: string;
   text: string;
@@ -93,42 +90,36 @@ export interface SendReplyDeps {
   database: Database;
   bus: EventBus;
   now: Date;
-  /** Told when the stored reply could not be pushed to screens (the reply still counts as sent). */
+  /** Told when the stored reply could not be pushed to screens now (it is retried; the reply counts as sent). */
   onPublishError?: (err: unknown) => void;
 }
 
 export interface SendReplyResult {
   messages: MessageView[];
   verdict: GuardResult;
-  /** False when the bus failed after the reply was stored. */
+  /** False when the bus failed after the reply was stored (screens catch up; the outbox retries). */
   published: boolean;
 }
 
 export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Promise<SendReplyResult> {
   const { db } = deps.database;
-  const [row] = await db.select({ c: conversations, shop: shops }).from(conversations)
-    .innerJoin(shops, eq(shops.id, conversations.shopId)).where(eq(conversations.id, input.conversationId));
+  const [c] = await db.select().from(conversations).where(eq(conversations.id, input.conversationId));
   const p = input.principal;
-  if (!row || (p && !p.shopIds.includes(row.c.shopId))) throw new DxeError('NOT_FOUND', '找不到该会话');
-  const { c, shop } = row;
+  if (!c || (p && !p.shopIds.includes(c.shopId))) throw new DxeError('NOT_FOUND', '找不到该会话');
   if (c.status === 'closed') throw new DxeError('INVALID_TRANSITION', '会话已结束，不能再发送消息');
   const parts = splitReply(input.text);
   if (parts.length === 0) throw new DxeError('VALIDATION_FAILED', '消息内容不能为空');
 
+  const shop = await loadShopContext(deps.database, c.shopId);
   const previous = await db.select({ text: messages.text }).from(messages)
     .where(and(eq(messages.conversationId, c.id), eq(messages.direction, 'out')))
     .orderBy(desc(messages.seq)).limit(10);
-  // D8: the buyer's order still under way; finished states are the profile's own (交易成功, 交易关闭…).
-  const [openOrder] = await db.select({ id: orders.id }).from(orders)
-    .where(and(eq(orders.shopId, c.shopId), eq(orders.buyerId, c.buyerId), notInArray(orders.state, finishedStates(shopProfile(shop)))))
-    .orderBy(desc(orders.orderedAt)).limit(1);
-  const ctx: GuardContext = {
-    freeShipping: shopSettingsSchema.safeParse(shop.settings).data?.freeShipping ?? false,
-    // The chat partner is the conversation's own buyer account, who placed the orders shown (D6).
-    askerIsBuyer: true,
-    previousOutgoing: previous.map((m) => m.text).reverse(),
-  };
-  const verdict = guardReply(shopProfile(shop), input.text, ctx);
+  const verdict = guardReply(
+    shop.profile,
+    input.text,
+    guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: previous.map((m) => m.text).reverse() }),
+  );
+  const rules = [...new Set(verdict.violations.map((v) => v.rule))];
 
   if (verdict.verdict === 'block') {
     if (!input.override) {
@@ -136,8 +127,7 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
       if (p) {
         await appendAudit(deps.database, {
           orgId: p.orgId, at: deps.now, actorKind: p.kind, actorId: p.agentId ?? null, action: 'reply.blocked',
-          subjectKind: 'conversation', subjectId: c.id,
-          data: { rules: [...new Set(verdict.violations.map((v) => v.rule))] },
+          subjectKind: 'conversation', subjectId: c.id, data: { rules },
         });
       }
       throw new DxeError('REPLY_BLOCKED', blockedMessage(verdict), verdict);
@@ -145,62 +135,49 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
     if (!p || (p.role !== 'admin' && p.role !== 'supervisor')) {
       throw new DxeError('FORBIDDEN', '只有主管或管理员可以强制发送被拦截的回复');
     }
-    await appendAudit(deps.database, {
-      orgId: p.orgId, at: deps.now, actorKind: p.kind, actorId: p.agentId ?? null, action: 'reply.override',
-      subjectKind: 'conversation', subjectId: c.id,
-      // Keys in jsonb's own order (shorter first) so the stored row re-hashes to the same value.
-      data: { text: input.text, rules: [...new Set(verdict.violations.map((v) => v.rule))], reason: input.override.reason },
-    });
   }
 
-  const stored = await db.transaction(async (tx) => {
-    const [bumped] = await tx.update(conversations)
-      .set({
-        lastSeq: sql`${conversations.lastSeq} + ${parts.length}`,
-        lastMessageAt: deps.now,
-        firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${deps.now.toISOString()}::timestamptz)`,
-        // A person answering takes the chat over from the bot or the queue (C17).
-        ...(input.author.kind === 'agent' && c.status !== 'assigned'
-          ? { status: 'assigned' as const, assigneeId: input.author.id ?? null }
-          : {}),
-      })
-      .where(eq(conversations.id, c.id))
-      .returning({ lastSeq: conversations.lastSeq });
-    const first = bumped!.lastSeq - parts.length + 1;
-    return tx.insert(messages).values(parts.map((text, i) => ({
-      shopId: c.shopId, conversationId: c.id, seq: first + i, direction: 'out' as const, authorKind: input.author.kind,
-      authorId: input.author.id ?? null, text, guardVerdict: i === 0 ? verdict : { verdict: verdict.verdict, partOf: first },
-      sentAt: deps.now, createdAt: deps.now,
-    }))).returning();
-  });
-
-  // D8: every commitment is tracked against the conversation and the buyer's open order.
-  if (verdict.promises.length) {
-    const offsets = partOffsets(input.text, parts);
-    await db.insert(promises).values(verdict.promises.map((pr) => {
-      const idx = Math.max(0, offsets.findLastIndex((o) => o <= pr.span[0]));
-      return {
-        shopId: c.shopId, conversationId: c.id, orderId: openOrder?.id ?? null, messageId: stored[idx]?.id ?? null,
-        kind: pr.kind, text: pr.text, createdAt: deps.now,
-      };
-    }));
-  }
-
-  const views = stored.sort((a, b) => a.seq - b.seq).map(messageView);
-  // The reply is stored: a failing bus (Redis down) must not turn it into an error the agent
-  // would answer by sending it again. Screens catch up through GET …/messages?afterSeq.
   let published = true;
-  try {
-    for (const m of views) {
-      await deps.bus.publish({ type: 'message.created', shopId: c.shopId, data: { conversationId: c.id, message: m } });
-    }
-    const summary = await conversationSummary(deps.database, c.id, deps.now);
-    await deps.bus.publish({ type: 'conversation.updated', shopId: c.shopId, data: { conversationId: c.id, conversation: summary } });
-  } catch (err) {
-    published = false;
-    deps.onPublishError?.(err);
-  }
-  return { messages: views, verdict, published };
+  const offsets = partOffsets(input.text, parts);
+  const stored = await transact(
+    {
+      database: deps.database,
+      bus: deps.bus,
+      onPublishError: (err) => {
+        published = false;
+        deps.onPublishError?.(err);
+      },
+    },
+    async (tx, emit) => {
+      const locked = await lockConversation(tx, c.id);
+      if (locked.row.status === 'closed') throw new DxeError('INVALID_TRANSITION', '会话已结束，不能再发送消息');
+      if (verdict.verdict === 'block' && p && input.override) {
+        await appendAuditIn(tx, {
+          orgId: p.orgId, at: deps.now, actorKind: p.kind, actorId: p.agentId ?? null, action: 'reply.override',
+          subjectKind: 'conversation', subjectId: c.id,
+          // Keys in jsonb's own order (shorter first) so the stored row re-hashes to the same value.
+          data: { text: input.text, rules, reason: input.override.reason },
+        });
+      }
+      const orderId = verdict.promises.length ? await openOrderForPromises(tx, shop.profile, c.shopId, c.buyerId) : null;
+      const rows = await appendOutgoing(tx, emit, locked, {
+        author: input.author,
+        messages: parts.map((text, i) => ({ text, verdict, ...(i === 0 ? {} : { partOf: 0 }) })),
+        promises: verdict.promises.map((pr) => ({
+          kind: pr.kind,
+          text: pr.text,
+          messageIndex: Math.max(0, offsets.findLastIndex((o) => o <= pr.span[0])),
+        })),
+        orderId,
+        delivery: { bridgeCallbackUrl: shop.settings.bridgeCallbackUrl ?? null },
+        now: deps.now,
+      });
+      const summary = await conversationSummary(tx, c.id, deps.now);
+      emit({ type: 'conversation.updated', shopId: c.shopId, data: { conversationId: c.id, conversation: summary } });
+      return rows;
+    },
+  );
+  return { messages: stored.map(messageView), verdict, published };
 }
 
 /** Where each part starts in the original text (parts are trimmed slices of it, in order). */

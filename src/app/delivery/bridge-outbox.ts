@@ -1,8 +1,9 @@
 // Reply delivery to a bridge's callback URL as a row-based outbox (DESIGN convention 5): a row per
-// reply message; a worker claims due rows with SKIP LOCKED (several `dxe serve` processes never
-// send one twice), POSTs them, and retries failures with exponential back-off.
+// reply message, written in the transaction that stored the message (deliver.ts); a worker claims
+// due rows with SKIP LOCKED (several `dxe serve` processes never send one twice), POSTs them with
+// the poster the edge provides (src/channels/bridge), and retries failures with back-off.
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import type { Database } from '../../store/open-database.js';
+import type { Database, Tx } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 
 /** After this many failed attempts a delivery is given up (state `failed`, visible to the lead). */
@@ -14,30 +15,21 @@ export function backoffMs(attempts: number): number {
   return Math.min(3600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function enqueueDeliveries(
-  database: Database,
+export async function queueBridgeDeliveries(
+  tx: Tx,
   shopId: string,
   callbackUrl: string,
   messageIds: number[],
   now: Date,
 ): Promise<void> {
   if (messageIds.length === 0) return;
-  await database.db
+  await tx
     .insert(t.deliveries)
     .values(messageIds.map((messageId) => ({ shopId, messageId, callbackUrl, nextAttemptAt: now })));
 }
 
+/** Sends one JSON body to a URL; the edge's HTTP client implements it (src/channels/bridge). */
 export type PostJson = (url: string, body: unknown) => Promise<{ ok: boolean; status: number }>;
-
-export const fetchPost: PostJson = async (url, body) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { ok: res.ok, status: res.status };
-};
 
 export interface DeliveryRun {
   delivered: number;
@@ -72,11 +64,10 @@ async function payloadFor(database: Database, messageId: number) {
 export async function deliverDueReplies(opts: {
   database: Database;
   now: Date;
-  post?: PostJson;
+  post: PostJson;
   limit?: number;
 }): Promise<DeliveryRun> {
-  const { database, now } = opts;
-  const post = opts.post ?? fetchPost;
+  const { database, now, post } = opts;
   const claimed = await database.db.transaction(async (tx) => {
     const due = await tx
       .select()
@@ -139,6 +130,7 @@ export async function deliverDueReplies(opts: {
 export function startDeliveryLoop(opts: {
   database: Database;
   now: () => Date;
+  post: PostJson;
   intervalMs?: number;
   onError?: (err: unknown) => void;
 }): () => Promise<void> {
@@ -147,7 +139,7 @@ export function startDeliveryLoop(opts: {
   const timer = setInterval(() => {
     if (stopped) return;
     running = running
-      .then(() => deliverDueReplies({ database: opts.database, now: opts.now() }))
+      .then(() => deliverDueReplies({ database: opts.database, now: opts.now(), post: opts.post }))
       .catch((err: unknown) => opts.onError?.(err));
   }, opts.intervalMs ?? 1000);
   return async () => {

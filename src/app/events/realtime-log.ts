@@ -3,11 +3,10 @@
 // numbers and a bounded recent-event log live in memory. Several processes: the Redis bus numbers
 // events in Redis as it publishes them and keeps the log there (see redis-bus.ts), so any process
 // can replay for any client.
-import type { BusEvent, EventBus } from './event-bus.js';
+import type { SequencedEvent } from '../../core/contract/events.js';
+import type { EventBus } from './event-bus.js';
 
-export interface SequencedEvent extends BusEvent {
-  seq: number;
-}
+export type { SequencedEvent };
 
 export interface RealtimeLog {
   /** Live events, numbered, in sequence order; each delivered once per listener. */
@@ -19,6 +18,8 @@ export interface RealtimeLog {
   after(afterSeq: number): Promise<{ events: SequencedEvent[]; complete: boolean; lastSeq: number }>;
   /** The highest number handed out so far (0 before the first event). */
   lastSeq(): Promise<number>;
+  /** Told when the numbering starts again (the Redis bus after a Redis restart); never for a memory log. */
+  onReset?(listener: () => void): () => void;
 }
 
 /** How many recent events are kept for catch-up: a few minutes of a busy team's traffic. */
@@ -33,7 +34,7 @@ export function createMemoryLog(bus: EventBus, size = DEFAULT_LOG_SIZE): Realtim
   const listeners = new Set<(event: SequencedEvent) => void>();
   let seq = 0;
   bus.subscribe((event) => {
-    const numbered: SequencedEvent = { type: event.type, shopId: event.shopId, data: event.data, seq: ++seq };
+    const numbered = { ...event, seq: ++seq } as SequencedEvent;
     ring.push(numbered);
     if (ring.length > size) ring.splice(0, ring.length - size);
     for (const l of listeners) l(numbered);

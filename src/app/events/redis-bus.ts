@@ -3,32 +3,41 @@
 // local listener exactly once whichever process raised it. Publishing runs one Lua script that
 // numbers the event (INCR), keeps it in a capped sorted set for catch-up and PUBLISHes it, all
 // atomically: Redis hands messages out in sequence order and any process can replay the log.
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { BusEvent } from './event-bus.js';
+import { domainEventSchema, type DomainEvent } from '../../core/contract/events.js';
 import { DEFAULT_LOG_SIZE, type LoggedBus, type RealtimeLog, type SequencedEvent } from './realtime-log.js';
 
 export interface RedisBusOptions {
   /** Key and channel prefix; tests use their own so they do not see each other's events. */
   prefix?: string;
   logSize?: number;
+  /** Told about connection errors (Redis down): publishing fails meanwhile and the outbox retries. */
+  onError?: (err: Error) => void;
 }
 
+// The epoch names one life of the numbering: Redis keeps nothing on disk, so after a restart the
+// numbers start again at 1; a new epoch tells every process (and every agent's screen) so.
+const GAP_CHECK_MS = 1000;
+
 const PUBLISH_SCRIPT = `
+local epoch = redis.call('GET', KEYS[3])
+if not epoch then
+  epoch = ARGV[4]
+  redis.call('SET', KEYS[3], epoch)
+end
 local seq = redis.call('INCR', KEYS[1])
-local msg = '{"seq":' .. seq .. ',"event":' .. ARGV[1] .. '}'
+local msg = '{"seq":' .. seq .. ',"epoch":"' .. epoch .. '","event":' .. ARGV[1] .. '}'
 redis.call('ZADD', KEYS[2], seq, msg)
 redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[2]) + 1))
 redis.call('PUBLISH', ARGV[3], msg)
 return seq
 `;
 
-const wireSchema = z.object({
-  seq: z.number().int().positive(),
-  event: z.object({ type: z.string(), shopId: z.string(), data: z.unknown() }),
-});
+const wireSchema = z.object({ seq: z.number().int().positive(), epoch: z.string().optional(), event: domainEventSchema });
 
-function parseWire(raw: string): SequencedEvent | null {
+function parseWire(raw: string): (SequencedEvent & { epoch?: string }) | null {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -37,8 +46,8 @@ function parseWire(raw: string): SequencedEvent | null {
   }
   const parsed = wireSchema.safeParse(json);
   if (!parsed.success) return null;
-  const { seq, event } = parsed.data;
-  return { type: event.type, shopId: event.shopId, data: event.data, seq };
+  const { seq, event, epoch } = parsed.data;
+  return { ...event, seq, ...(epoch ? { epoch } : {}) } as SequencedEvent & { epoch?: string };
 }
 
 export async function createRedisBus(url: string, opts: RedisBusOptions = {}): Promise<LoggedBus> {
@@ -47,14 +56,23 @@ export async function createRedisBus(url: string, opts: RedisBusOptions = {}): P
   const seqKey = `${prefix}:events:seq`;
   const logKey = `${prefix}:events:log`;
   const channel = `${prefix}:events`;
+  const epochKey = `${prefix}:events:epoch`;
 
-  const command = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // While Redis is down a publish fails at once (no offline queue): the event stays in the outbox
+  // and the caller is not held up; the outbox loop retries.
+  const command = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   const subscriber = new Redis(url, { lazyConnect: true });
+  // An outage is expected to happen: report it (not as an unhandled error) and let ioredis reconnect.
+  const reportError = (err: Error) => opts.onError?.(err);
+  command.on('error', reportError);
+  subscriber.on('error', reportError);
   await Promise.all([command.connect(), subscriber.connect()]);
 
   const listeners = new Set<(event: SequencedEvent) => void>();
-  const emit = (event: SequencedEvent) => {
+  const resetListeners = new Set<() => void>();
+  const emit = (event: SequencedEvent & { epoch?: string }) => {
     lastDelivered = event.seq;
+    delete event.epoch;
     for (const l of listeners) {
       try {
         l(event);
@@ -66,20 +84,43 @@ export async function createRedisBus(url: string, opts: RedisBusOptions = {}): P
   // Numbers are consecutive on the channel, so a jump means this process missed messages (its
   // subscriber connection dropped and came back): fill the gap from the log, in order, first.
   let lastDelivered = Number((await command.get(seqKey)) ?? 0);
+  let epoch = await command.get(epochKey);
   let chain: Promise<void> = Promise.resolve();
+  /** Redis restarted (or its keys were lost): the numbering began again — start over from 0. */
+  const adopt = (next: string) => {
+    const restarted = epoch !== null;
+    epoch = next;
+    lastDelivered = 0;
+    if (restarted) for (const r of resetListeners) r();
+  };
+  /** Delivers, in order, what the log holds after the last delivered number and before `before`. */
+  const fillFromLog = async (before?: number) => {
+    const rows = await command.zrangebyscore(logKey, `(${lastDelivered}`, before === undefined ? '+inf' : `(${before}`);
+    for (const missed of rows.map(parseWire)) if (missed && missed.seq > lastDelivered) emit(missed);
+  };
   subscriber.on('message', (ch: string, raw: string) => {
     if (ch !== channel) return;
     const event = parseWire(raw);
     if (!event) return;
     chain = chain.then(async () => {
+      if (event.epoch && event.epoch !== epoch) adopt(event.epoch);
       if (event.seq <= lastDelivered) return;
-      if (event.seq > lastDelivered + 1) {
-        const rows = await command.zrangebyscore(logKey, `(${lastDelivered}`, `(${event.seq}`).catch(() => []);
-        for (const missed of rows.map(parseWire)) if (missed && missed.seq > lastDelivered) emit(missed);
-      }
+      if (event.seq > lastDelivered + 1) await fillFromLog(event.seq).catch(() => undefined);
       emit(event);
     });
   });
+  // A subscriber that was disconnected (an outage, a network blip) misses what was published
+  // meanwhile and learns of it only from the next message. Once a second, compare the counter
+  // with what was delivered and fill any gap from the log.
+  const watch = setInterval(() => {
+    if (command.status !== 'ready') return;
+    chain = chain.then(async () => {
+      const [seq, current] = await Promise.all([command.get(seqKey), command.get(epochKey)]);
+      if (current && current !== epoch) adopt(current);
+      if (Number(seq ?? 0) > lastDelivered) await fillFromLog();
+    }).catch(() => undefined);
+  }, GAP_CHECK_MS);
+  watch.unref();
   // Confirmed before we return, so nothing published after creation is missed.
   await subscriber.subscribe(channel);
 
@@ -102,18 +143,24 @@ export async function createRedisBus(url: string, opts: RedisBusOptions = {}): P
     async lastSeq() {
       return Number((await command.get(seqKey)) ?? 0);
     },
+    onReset(listener) {
+      resetListeners.add(listener);
+      return () => resetListeners.delete(listener);
+    },
   };
 
   return {
     log,
-    async publish(event: BusEvent) {
-      const body = JSON.stringify({ type: event.type, shopId: event.shopId, data: event.data ?? null });
-      await command.eval(PUBLISH_SCRIPT, 2, seqKey, logKey, body, String(logSize), channel);
+    remote: true,
+    async publish(event: DomainEvent) {
+      const body = JSON.stringify(event);
+      await command.eval(PUBLISH_SCRIPT, 3, seqKey, logKey, epochKey, body, String(logSize), channel, randomUUID());
     },
     subscribe(listener) {
       return log.subscribe(listener);
     },
     async close() {
+      clearInterval(watch);
       listeners.clear();
       subscriber.disconnect();
       await command.quit().catch(() => command.disconnect());

@@ -1,146 +1,90 @@
-// Storage side of an inbound buyer message: idempotent insert (channel message id unique per
-// shop), the buyer's one open conversation, and the earlier result of a redelivered message.
-import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { HANDOVER_REASONS } from '../../core/bot/types.js';
-import { DxeError } from '../../core/errors.js';
+// A redelivered buyer message (the bridge retried, the widget resent a frame, a restart): the
+// earlier result when the message was answered; its resumption when the process that received it
+// died or failed before answering (its lease ran out); a short wait while it is still being
+// answered elsewhere.
+import { and, asc, eq, gt, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
+import { readConversationState } from '../../core/conversation/state.js';
 import type { Database } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
-import { messageView, type MessageView } from '../conversations/conversations.js';
-import type { InboundMessage, InboundResult } from './handle-inbound-message.js';
+import { messageView, type MessageRow, type MessageView } from '../conversations/views.js';
+import { PIPELINE_LEASE_MS } from './receive.js';
+import type { InboundResult } from './types.js';
 
-const UNIQUE_VIOLATION = '23505';
+/** A redelivery waits at most this long for the process answering the message. */
+const WAIT_FOR_ANSWER_MS = 5_000;
+const POLL_MS = 50;
 
-/** conversations.state.lastHandover: which buyer message caused the last hand-over, and why. */
-export const handoverMemory = z
-  .object({
-    lastHandover: z.object({ messageId: z.number(), reason: z.enum(HANDOVER_REASONS), reasonZh: z.string() }),
-  })
-  .loose();
-
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = Reflect.get(e, 'cause')) {
-    if (Reflect.get(e, 'code') === UNIQUE_VIOLATION) return true;
-  }
-  return false;
+export function isFinished(m: Pick<MessageRow, 'pipelineStep'>): boolean {
+  return m.pipelineStep === null || m.pipelineStep === 'done';
 }
 
-/** The earlier result of a redelivered message: the buyer message and the replies that followed it. */
-export async function earlierResult(
-  database: Database,
-  row: typeof t.messages.$inferSelect,
-): Promise<InboundResult> {
-  const after = await database.db
-    .select()
-    .from(t.messages)
-    .where(and(eq(t.messages.conversationId, row.conversationId), gt(t.messages.seq, row.seq)))
-    .orderBy(asc(t.messages.seq))
-    .limit(50);
+/** The earlier result of a message: the buyer message and the bot replies that answered it. */
+export async function earlierResult(database: Database, row: MessageRow): Promise<InboundResult> {
   const replies: MessageView[] = [];
-  for (const m of after) {
-    if (m.direction === 'in') break;
-    if (m.authorKind === 'bot') replies.push(messageView(m));
+  if (row.pipelineStep !== null) {
+    const answers = await database.db.select().from(t.messages)
+      .where(eq(t.messages.replyTo, row.id)).orderBy(asc(t.messages.seq));
+    replies.push(...answers.map(messageView));
+  } else {
+    // Stored before replies named the message they answer: the bot messages that followed it.
+    const after = await database.db.select().from(t.messages)
+      .where(and(eq(t.messages.conversationId, row.conversationId), gt(t.messages.seq, row.seq)))
+      .orderBy(asc(t.messages.seq)).limit(50);
+    for (const m of after) {
+      if (m.direction === 'in') break;
+      if (m.authorKind === 'bot') replies.push(messageView(m));
+    }
   }
-  const [c] = await database.db
-    .select()
-    .from(t.conversations)
+  const [c] = await database.db.select({ state: t.conversations.state }).from(t.conversations)
     .where(eq(t.conversations.id, row.conversationId));
   // The hand-over this very message caused, as remembered on the conversation.
-  const remembered = handoverMemory.safeParse(c?.state).data?.lastHandover;
-  const handover =
-    remembered && remembered.messageId === row.id
-      ? { reason: remembered.reason, reasonZh: remembered.reasonZh }
-      : null;
-  return {
-    duplicate: true,
-    conversationId: row.conversationId,
-    buyerMessage: messageView(row),
-    replies,
-    handover,
-  };
+  const remembered = readConversationState(c?.state).lastHandover;
+  const handover = remembered && remembered.messageId === row.id ? { reason: remembered.reason, reasonZh: remembered.reasonZh } : null;
+  return { duplicate: true, conversationId: row.conversationId, buyerMessage: messageView(row), replies, handover };
 }
 
-export async function findExisting(database: Database, shopId: string, messageId: string) {
+/**
+ * Takes over an unfinished message whose lease has run out. Returns the message when this caller
+ * now holds it, null when it is finished or someone else holds a live lease.
+ */
+export async function claimExpired(database: Database, id: number, now: Date): Promise<MessageRow | null> {
   const [row] = await database.db
-    .select()
-    .from(t.messages)
-    .where(and(eq(t.messages.shopId, shopId), eq(t.messages.channelMessageId, messageId)));
-  return row;
+    .update(t.messages)
+    .set({ pipelineLeaseUntil: new Date(now.getTime() + PIPELINE_LEASE_MS), pipelineAttempts: sql`${t.messages.pipelineAttempts} + 1` })
+    .where(and(
+      eq(t.messages.id, id),
+      ne(t.messages.pipelineStep, 'done'),
+      or(lt(t.messages.pipelineLeaseUntil, now), sql`${t.messages.pipelineLeaseUntil} is null`),
+    ))
+    .returning();
+  return row ?? null;
 }
 
-export async function buyerAndConversation(database: Database, input: InboundMessage, now: Date) {
-  const { db } = database;
-  await db
-    .insert(t.buyers)
-    .values({ shopId: input.shopId, platformAccount: input.buyerAccountId })
-    .onConflictDoNothing({ target: [t.buyers.shopId, t.buyers.platformAccount] });
-  const [buyer] = await db
-    .select()
-    .from(t.buyers)
-    .where(and(eq(t.buyers.shopId, input.shopId), eq(t.buyers.platformAccount, input.buyerAccountId)));
-  if (!buyer) throw new DxeError('INTERNAL', '买家记录创建失败');
-  // One open conversation per buyer: two first messages arriving together must not open two
-  // (a transaction-scoped advisory lock on the buyer serialises the look-up and the insert).
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`conv:${buyer.id}`}))`);
-    const [open] = await tx
-      .select()
-      .from(t.conversations)
-      .where(
-        and(
-          eq(t.conversations.shopId, input.shopId),
-          eq(t.conversations.buyerId, buyer.id),
-          ne(t.conversations.status, 'closed'),
-        ),
-      )
-      .orderBy(asc(t.conversations.createdAt))
-      .limit(1);
-    if (open) return { buyer, conversation: open, isNew: false };
-    const [created] = await tx
-      .insert(t.conversations)
-      .values({ shopId: input.shopId, buyerId: buyer.id, channel: input.channel, createdAt: now })
+/** Claims up to `limit` unfinished messages whose lease ran out, oldest first (SKIP LOCKED). */
+export async function claimStuck(database: Database, now: Date, limit: number): Promise<MessageRow[]> {
+  const lease = new Date(now.getTime() + PIPELINE_LEASE_MS);
+  return database.db.transaction(async (tx) => {
+    const due = await tx.select({ id: t.messages.id }).from(t.messages)
+      .where(and(
+        sql`${t.messages.pipelineStep} in ('received', 'understood')`,
+        isNotNull(t.messages.pipelineLeaseUntil),
+        lt(t.messages.pipelineLeaseUntil, now),
+      ))
+      .orderBy(asc(t.messages.id)).limit(limit).for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx.update(t.messages)
+      .set({ pipelineLeaseUntil: lease, pipelineAttempts: sql`${t.messages.pipelineAttempts} + 1` })
+      .where(sql`${t.messages.id} in (${sql.join(due.map((d) => sql`${d.id}`), sql`, `)})`)
       .returning();
-    return { buyer, conversation: created!, isNew: true };
   });
 }
 
-/** Store the buyer message (seq bump and insert in one transaction). Null when it already exists. */
-export async function storeBuyerMessage(
-  database: Database,
-  conversationId: string,
-  input: InboundMessage,
-  now: Date,
-) {
-  try {
-    return await database.db.transaction(async (tx) => {
-      const [bumped] = await tx
-        .update(t.conversations)
-        .set({
-          lastSeq: sql`${t.conversations.lastSeq} + 1`,
-          lastMessageAt: now,
-          lastBuyerMessageAt: now,
-          firstBuyerMessageAt: sql`coalesce(${t.conversations.firstBuyerMessageAt}, ${now.toISOString()}::timestamptz)`,
-        })
-        .where(eq(t.conversations.id, conversationId))
-        .returning({ lastSeq: t.conversations.lastSeq });
-      const [row] = await tx
-        .insert(t.messages)
-        .values({
-          shopId: input.shopId,
-          conversationId,
-          seq: bumped!.lastSeq,
-          direction: 'in',
-          authorKind: 'buyer',
-          text: input.text,
-          channelMessageId: input.messageId,
-          sentAt: input.sentAt ?? now,
-          createdAt: now,
-        })
-        .returning();
-      return row!;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) return null;
-    throw err;
+/** Waits (wall clock) until another process finishes the message, or the wait runs out. */
+export async function waitUntilFinished(database: Database, id: number): Promise<MessageRow | null> {
+  const until = Date.now() + WAIT_FOR_ANSWER_MS;
+  for (;;) {
+    const [row] = await database.db.select().from(t.messages).where(eq(t.messages.id, id));
+    if (!row || isFinished(row) || Date.now() >= until) return row ?? null;
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }

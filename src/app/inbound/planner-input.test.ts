@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileFor } from '../../core/rules/load-profiles.js';
-import { neutralOrderState, readBotState } from './planner-input.js';
+import { neutralOrderState } from './planner-input.js';
 
 describe('platform order states → the planner’s neutral states (O1)', () => {
   const taobao = profileFor('taobao');
@@ -38,18 +38,4 @@ describe('platform order states → the planner’s neutral states (O1)', () => 
   ] as const)('%s %s → %s', (platform, state, neutral) =>
     expect(neutralOrderState(state, profileFor(platform))).toBe(neutral),
   );
-});
-
-describe('bot state kept on the conversation', () => {
-  it('reads what it wrote and tolerates anything else', () => {
-    expect(
-      readBotState({ misunderstandings: 1, verifiedOrderIds: ['o1'], focusItemId: 'i1', escalation: {} }),
-    ).toMatchObject({
-      misunderstandings: 1,
-      verifiedOrderIds: ['o1'],
-      focusItemId: 'i1',
-    });
-    expect(readBotState(null)).toEqual({ misunderstandings: 0, verifiedOrderIds: [] });
-    expect(readBotState({ misunderstandings: 'x' })).toEqual({ misunderstandings: 0, verifiedOrderIds: [] });
-  });
 });

@@ -1,11 +1,14 @@
 // The timer loop's one step (DESIGN convention 5): inside one transaction, take due rows with
 // FOR UPDATE SKIP LOCKED (another worker skips them), decide each once — warn, miss, or settle
 // as met when the subject already did what was due — write the new state, schedule follow-ups,
-// commit, and only then publish. State lives in the rows, so a restart resumes where it stopped.
+// commit, and only then publish (through the event outbox when the bus is remote, so an outage
+// loses no notification). State lives in the rows, so a restart resumes where it stopped.
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../store/open-database.js';
 import { conversations, deadlines, orders } from '../../store/schema/index.js';
+import type { DomainEvent } from '../../core/contract/events.js';
 import type { EventBus } from '../events/event-bus.js';
+import { publishCommitted, stage } from '../events/outbox.js';
 import { DEADLINE_KINDS, MAX_WARN_LEAD_MS, isDeadlineKind, scheduleDeadline, type DeadlineRow, type Tx } from './deadlines.js';
 import { addWorkingDays } from './working-days.js';
 
@@ -32,7 +35,9 @@ type Outcome = Fired['outcome'];
 export async function runDueDeadlines(database: Database, opts: RunOptions): Promise<Fired[]> {
   const { now, workerId } = opts;
   const batch = opts.batch ?? 200;
+  let staged: number[] = [];
   const fired = await database.db.transaction(async (tx) => {
+    staged = [];
     // Two index range scans on (state, due_at) rather than one OR that reads the whole table:
     // rows past due, then pending rows whose warning time has come (warnings are at most
     // MAX_WARN_LEAD_MS before due, which bounds the second range).
@@ -80,17 +85,19 @@ export async function runDueDeadlines(database: Database, opts: RunOptions): Pro
         .where(inArray(deadlines.id, list.map((r) => r.id)));
     }
     for (const row of byOutcome.get('missed') ?? []) await followUp(tx, row, now);
+    if (opts.bus) staged = await stage(tx, opts.bus, notifications(out));
     return out;
   });
-  if (opts.bus) await publishFired(opts.bus, fired);
+  if (opts.bus) await publishCommitted({ database, bus: opts.bus }, { events: notifications(fired), outboxIds: staged });
   return fired;
 }
 
-async function publishFired(bus: EventBus, fired: Fired[]): Promise<void> {
+function notifications(fired: Fired[]): DomainEvent[] {
+  const out: DomainEvent[] = [];
   for (const f of fired) {
     if (f.outcome !== 'warned' && f.outcome !== 'missed') continue;
     const labelZh = isDeadlineKind(f.kind) ? DEADLINE_KINDS[f.kind].labelZh : f.kind;
-    await bus.publish({
+    out.push({
       type: f.outcome === 'warned' ? 'deadline.warning' : 'deadline.missed',
       shopId: f.shopId,
       data: {
@@ -104,6 +111,7 @@ async function publishFired(bus: EventBus, fired: Fired[]): Promise<void> {
       },
     });
   }
+  return out;
 }
 
 /**

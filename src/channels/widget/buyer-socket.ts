@@ -2,11 +2,11 @@
 // use case (channel 'widget', buyer account `web:<visitor id>`), and every message of the
 // visitor's conversation — the buyer's own, the bot's, an agent's — is pushed back to all of the
 // visitor's open sockets, read from the store so nothing depends on the shape of bus events.
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
+import { latestVisitorConversation, visitorMessagesAfter } from '../../app/conversations/visitor.js';
 import type { EventBus } from '../../app/events/event-bus.js';
-import type { Database } from '../../store/open-database.js';
-import { buyers, conversations, messages } from '../../store/schema/index.js';
+import type { AppContext } from '../../app/runtime/context.js';
+import { conversationOf } from '../../core/contract/events.js';
 
 export interface WidgetInbound {
   shopId: string;
@@ -46,7 +46,6 @@ const buyerFrame = z.discriminatedUnion('type', [
     text: z.string(),
   }),
 ]);
-const convRef = z.object({ conversationId: z.string() }).loose();
 
 export const channelMessageIdFor = (visitor: string, clientId: string) => `widget:${visitor}:${clientId}`;
 
@@ -61,7 +60,7 @@ interface Viewer {
 }
 
 export interface WidgetHubDeps {
-  database: Database;
+  database: AppContext['database'];
   bus: EventBus;
   inbound: InboundHandler;
   log: { error(obj: object, msg: string): void };
@@ -75,7 +74,6 @@ export function frameText(raw: unknown): string | null {
 }
 
 export function createWidgetHub(deps: WidgetHubDeps) {
-  const { db } = deps.database;
   const byConversation = new Map<string, Set<Viewer>>();
 
   const write = (v: Viewer, frame: object) => {
@@ -98,18 +96,15 @@ export function createWidgetHub(deps: WidgetHubDeps) {
     v.chain = v.chain.then(async () => {
       const id = v.conversationId;
       if (!id) return;
-      const rows = v.lastSeq === 0
-        ? (await db.select().from(messages).where(eq(messages.conversationId, id)).orderBy(desc(messages.seq)).limit(HISTORY)).reverse()
-        : await db.select().from(messages).where(and(eq(messages.conversationId, id), gt(messages.seq, v.lastSeq)))
-          .orderBy(asc(messages.seq)).limit(limit);
+      const rows = await visitorMessagesAfter(deps.database, id, v.lastSeq, { history: HISTORY, limit });
       for (const m of rows) {
-        if (m.seq <= v.lastSeq || m.authorKind === 'system') continue;
+        if (m.seq <= v.lastSeq) continue;
         v.lastSeq = m.seq;
         const prefix = `widget:${v.visitor}:`;
         const clientId = m.channelMessageId?.startsWith(prefix) ? m.channelMessageId.slice(prefix.length) : undefined;
         write(v, {
           type: 'message', id: m.id, seq: m.seq, text: m.text, authorKind: m.authorKind,
-          at: m.createdAt.toISOString(), ...(clientId ? { clientId } : {}),
+          at: m.at, ...(clientId ? { clientId } : {}),
         });
       }
     }).catch((err: unknown) => deps.log.error({ err }, 'widget sync failed'));
@@ -117,23 +112,15 @@ export function createWidgetHub(deps: WidgetHubDeps) {
   };
 
   const offBus = deps.bus.subscribe((event) => {
-    const ref = convRef.safeParse(event.data);
-    if (!ref.success) return;
-    const viewers = byConversation.get(ref.data.conversationId);
+    const conversationId = conversationOf(event);
+    if (!conversationId) return;
+    const viewers = byConversation.get(conversationId);
     if (!viewers?.size) return;
     for (const v of viewers) {
       if (event.type === 'typing') write(v, { type: 'typing' });
       else if (event.type === 'message.created') void sync(v);
     }
   });
-
-  async function latestConversation(shopId: string, visitor: string): Promise<string | null> {
-    const [row] = await db.select({ id: conversations.id }).from(conversations)
-      .innerJoin(buyers, eq(buyers.id, conversations.buyerId))
-      .where(and(eq(buyers.shopId, shopId), eq(buyers.platformAccount, `web:${visitor}`), eq(conversations.channel, 'widget')))
-      .orderBy(desc(conversations.createdAt)).limit(1);
-    return row?.id ?? null;
-  }
 
   async function onMessage(v: Viewer, shopId: string, raw: unknown) {
     const text = frameText(raw);
@@ -213,7 +200,7 @@ export function createWidgetHub(deps: WidgetHubDeps) {
       sock.on('error', () => undefined);
       ready = (async () => {
         write(v, { type: 'ready', shopName: shop.name, visitor });
-        const existing = await latestConversation(shop.id, visitor);
+        const existing = await latestVisitorConversation(deps.database, shop.id, visitor);
         if (existing) {
           watch(v, existing);
           await sync(v);

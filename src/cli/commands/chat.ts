@@ -18,7 +18,8 @@ async function chat(raw: unknown): Promise<void> {
   const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
   const { createLocalBus } = await import('../../app/events/event-bus.js');
   const { handleInboundMessage } = await import('../../app/inbound/handle-inbound-message.js');
-  const { loadShopContext } = await import('../../app/inbound/planner-input.js');
+  const { loadShopContext } = await import('../../app/shops/shop-context.js');
+  const { findItemCard } = await import('../../app/shops/item-card.js');
   const { STAGE_LABELS_ZH } = await import('../../core/conversation/stages.js');
   const { INTENT_LABELS_ZH, isIntentId } = await import('../../core/intents.js');
 
@@ -34,16 +35,7 @@ async function chat(raw: unknown): Promise<void> {
       `店铺 ${ctx.shop.name}（${ctx.shop.platform}），买家账号 ${buyer}。输入消息回车发送，/item <商品编码或标题> 切换咨询的商品，/quit 退出。`,
     );
     // An item card is named by its id, SKU (TS-001) or part of its title.
-    const { and, eq, or, like } = await import('drizzle-orm');
-    const { items } = await import('../../store/schema/index.js');
-    const findItem = async (ref: string) => {
-      const [row] = await database.db
-        .select({ id: items.id, title: items.title })
-        .from(items)
-        .where(and(eq(items.shopId, ctx.shop.id), or(eq(items.id, ref), eq(items.sku, ref), like(items.title, `%${ref}%`))))
-        .limit(1);
-      return row;
-    };
+    const findItem = (ref: string) => findItemCard(database, ctx.shop.id, ref);
     let itemId: string | undefined;
     if (opts.item) {
       const item = await findItem(opts.item);

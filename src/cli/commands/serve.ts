@@ -25,7 +25,8 @@ async function serve(opts: ServeOptions & { demoIfEmpty?: boolean }): Promise<vo
   const { buildApp } = await import('../../server/app.js');
   const app = await buildApp({ database, config, bus });
   const { startBackgroundWork } = await import('../../app/runtime/background.js');
-  const stopBackground = await startBackgroundWork(app.ctx, app.log);
+  const { bridgeDeliveryWork } = await import('../../channels/bridge/background.js');
+  const stopBackground = await startBackgroundWork(app.ctx, app.log, [bridgeDeliveryWork]);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
 
   const { DEMO_PASSWORD } = await import('../../app/demo/seed-demo.js');

@@ -196,6 +196,8 @@ export const HANDOVER_REASONS = [
   'missing_data',
   /** The reply guard (B4) blocked a planned message and no safe variant was left. */
   'guard_blocked',
+  /** The pipeline failed on this message several times (a bug or an outage): a person answers. */
+  'bot_failed',
 ] as const;
 export type HandoverReason = (typeof HANDOVER_REASONS)[number];
 

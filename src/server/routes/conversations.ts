@@ -2,10 +2,9 @@
 // take / handback / escalate (C18) / close actions and agent replies through the guard.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import {
-  closeConversation, conversationDetail, escalate, handBack, listConversations, loadScoped, messagesAfter,
-  takeConversation,
-} from '../../app/conversations/conversations.js';
+import { closeConversation, escalate, handBack, takeConversation } from '../../app/conversations/actions.js';
+import { conversationDetail, scopedMessagesAfter } from '../../app/conversations/detail.js';
+import { listConversations } from '../../app/conversations/views.js';
 import { sendReply } from '../../app/conversations/send-reply.js';
 import { DxeError } from '../../core/errors.js';
 import { mayseePersonalData, principalOf } from '../auth.js';
@@ -40,8 +39,7 @@ const conversationRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/v1/conversations/:id/messages', auth, async (request) => {
     const { id } = idParams.parse(request.params);
     const { afterSeq } = afterQuery.parse(request.query);
-    await loadScoped(app.ctx.database, principalOf(request), id);
-    return { messages: await messagesAfter(app.ctx.database, id, afterSeq) };
+    return { messages: await scopedMessagesAfter(app.ctx.database, principalOf(request), id, afterSeq) };
   });
 
   app.post('/api/v1/conversations/:id/take', auth, async (request) => {

@@ -5,11 +5,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { publicShop } from '../../app/conversations/visitor.js';
 import { handleInboundMessage } from '../../app/inbound/handle-inbound-message.js';
 import { createWidgetHub, VISITOR_ID, type Sock } from '../../channels/widget/buyer-socket.js';
-import { shops } from '../../store/schema/index.js';
 
 const WIDGET_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../channels/widget');
 const shopParams = z.object({ shopId: z.string().min(1).max(100) });
@@ -35,10 +34,7 @@ const widgetRoutes: FastifyPluginAsync = async (app) => {
   });
   app.addHook('preClose', async () => hub.close());
 
-  const findShop = async (shopId: string) => {
-    const [shop] = await app.ctx.database.db.select({ id: shops.id, name: shops.name }).from(shops).where(eq(shops.id, shopId));
-    return shop ?? null;
-  };
+  const findShop = (shopId: string) => publicShop(app.ctx.database, shopId);
 
   app.get('/widget/widget.js', async (_request, reply) =>
     reply.type('application/javascript; charset=utf-8').header('cache-control', 'public, max-age=300').send(script));

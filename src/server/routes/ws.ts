@@ -3,11 +3,11 @@
 // number, and a reconnecting screen sends `{type:'resume', afterSeq}` to get what it missed, each
 // event once. One bus subscription per process feeds every connection of that process.
 import type { FastifyPluginAsync } from 'fastify';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Principal } from '../../app/auth/auth.js';
+import { announceTyping } from '../../app/conversations/typing.js';
 import { realtimeLogFor, type SequencedEvent } from '../../app/events/realtime-log.js';
-import { conversations } from '../../store/schema/index.js';
+import { DxeError } from '../../core/errors.js';
 
 /** The part of a `ws` socket the gateway uses. */
 export interface Sock {
@@ -34,7 +34,6 @@ const clientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume'), afterSeq: z.number().int().min(0) }),
   z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100) }),
 ]);
-const typingData = z.object({ agentId: z.string().nullable().optional() }).loose();
 
 export function frameText(raw: unknown): string | null {
   if (typeof raw === 'string') return raw;
@@ -62,10 +61,7 @@ class AgentConnection {
 
   sees(e: SequencedEvent): boolean {
     if (!this.principal.shopIds.includes(e.shopId)) return false;
-    if (e.type === 'typing') {
-      const d = typingData.safeParse(e.data);
-      if (d.success && d.data.agentId && d.data.agentId === this.principal.agentId) return false;
-    }
+    if (e.type === 'typing' && e.data.agentId && e.data.agentId === this.principal.agentId) return false;
     return true;
   }
 
@@ -83,7 +79,7 @@ class AgentConnection {
       for (const s of drop) this.sent.delete(s);
       this.sentFloor = drop[drop.length - 1] ?? this.sentFloor;
     }
-    this.write({ seq: e.seq, type: e.type, shopId: e.shopId, data: e.data });
+    this.write(e);
   }
 
   write(frame: object): void {
@@ -108,6 +104,13 @@ class AgentConnection {
     } finally {
       this.release();
     }
+  }
+
+  /** The bus's numbering started again: forget what was sent and tell the screen to reload. */
+  restart(): void {
+    this.sent.clear();
+    this.sentFloor = 0;
+    this.write({ type: 'resync', data: { lastSeq: 0, message: '实时连接已重置，正在刷新' } });
   }
 
   /** Live delivery from now on (held events first, in order). */
@@ -138,6 +141,9 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
   const off = log.subscribe((e) => {
     for (const c of connections) c.deliver(e);
   });
+  const offReset = log.onReset?.(() => {
+    for (const c of connections) c.restart();
+  });
   const heartbeat = setInterval(() => {
     for (const c of connections) {
       if (!c.alive) {
@@ -154,6 +160,7 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('preClose', async () => {
     clearInterval(heartbeat);
     off();
+    offReset?.();
     for (const c of connections) {
       c.sock.close(1001, 'server shutting down');
       setTimeout(() => c.sock.terminate(), 500).unref();
@@ -211,19 +218,13 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
       }
       void (async () => {
         if (!conn.mayType(f.conversationId, Date.now())) return;
-        let shopId = conn.cachedShop(f.conversationId);
-        if (!shopId) {
-          const [c] = await app.ctx.database.db.select({ shopId: conversations.shopId }).from(conversations)
-            .where(eq(conversations.id, f.conversationId));
-          if (!c || !principal.shopIds.includes(c.shopId)) return error(conn, 'NOT_FOUND', '找不到该会话');
-          shopId = c.shopId;
+        try {
+          const shopId = await announceTyping(app.ctx, principal, f.conversationId, conn.cachedShop(f.conversationId));
           conn.rememberShop(f.conversationId, shopId);
+        } catch (err) {
+          if (err instanceof DxeError && err.code === 'NOT_FOUND') return error(conn, 'NOT_FOUND', '找不到该会话');
+          throw err;
         }
-        await app.ctx.bus.publish({
-          type: 'typing',
-          shopId,
-          data: { conversationId: f.conversationId, agentId: principal.agentId ?? null, displayName: principal.displayName, authorKind: 'agent' },
-        });
       })().catch((err: unknown) => request.log.error({ err }, 'typing failed'));
     });
   });

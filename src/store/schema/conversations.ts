@@ -1,5 +1,6 @@
 // Buyers, their conversations, messages (one row a message, ordered by seq) and promises made in chat (D8).
-import { bigserial, index, integer, jsonb, pgTable, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, integer, jsonb, pgTable, real, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, ts, createdAt } from './columns.js';
 import { agents, shops } from './org.js';
 
@@ -85,10 +86,26 @@ export const messages = pgTable(
     guardVerdict: jsonb('guard_verdict'),
     sentAt: ts('sent_at'),
     createdAt: createdAt(),
+    /**
+     * A buyer message's progress through the pipeline (docs/architecture.md): received →
+     * understood → done. Null on every other message (and on buyer messages stored before the
+     * pipeline kept its steps, which count as done).
+     */
+    pipelineStep: text('pipeline_step', { enum: ['received', 'understood', 'done'] }),
+    /** Who works on an unfinished message holds it until then; after that anyone may resume it. */
+    pipelineLeaseUntil: ts('pipeline_lease_until'),
+    pipelineAttempts: integer('pipeline_attempts').notNull().default(0),
+    /** On a bot reply: the buyer message it answers. */
+    replyTo: bigint('reply_to', { mode: 'number' }),
+    /** On a buyer message: the item card the buyer wrote from (widget product page, bridge item field). */
+    itemRef: text('item_ref'),
   },
   (t) => [
     uniqueIndex('messages_shop_channel_id_uq').on(t.shopId, t.channelMessageId),
     uniqueIndex('messages_conversation_seq_uq').on(t.conversationId, t.seq),
+    index('messages_pipeline_open_idx')
+      .on(t.pipelineLeaseUntil)
+      .where(sql`${t.pipelineStep} in ('received', 'understood')`),
   ],
 );
 

@@ -61,6 +61,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
   useEffect(
     () =>
       realtime.subscribe((f) => {
+        if (f.type === 'resync') return reload();
         if (conversationIdOf(f.data) !== conversationId) return;
         if (f.type === 'message.created') void fetchNew();
         if (f.type === 'conversation.updated') reload();

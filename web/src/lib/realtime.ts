@@ -93,6 +93,9 @@ export class Realtime {
       // The gateway's greeting names the sequence number it is at: the baseline to resume from
       // when the socket drops before this screen has seen any event.
       if (frame.type === 'ready' && this.lastSeq === 0) this.lastSeq = readySeq(frame.data);
+      // The server's numbering restarted (or this screen was away too long): take its number as
+      // the new baseline; the screens reload what they show.
+      if (frame.type === 'resync') this.lastSeq = readySeq(frame.data);
       if (frame.seq > 0) {
         if (frame.seq <= this.lastSeq) return; // a resumed frame we already have
         this.lastSeq = frame.seq;

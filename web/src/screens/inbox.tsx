@@ -30,7 +30,7 @@ export function InboxScreen({ path }: { path: string }) {
   useEffect(
     () =>
       realtime.subscribe((f) => {
-        if (!['message.created', 'conversation.updated', 'conversation.handover', 'deadline.warning', 'deadline.missed'].includes(f.type)) return;
+        if (!['message.created', 'conversation.updated', 'conversation.handover', 'deadline.warning', 'deadline.missed', 'resync'].includes(f.type)) return;
         if (pending.current) return;
         pending.current = setTimeout(() => {
           pending.current = null;

@@ -1,0 +1,151 @@
+// Events leave after their transaction commits, never before and never instead (issue 9: publish
+// each event once; issue 10: a bus failure must neither lose an event nor fail a stored write).
+// A use case runs its writes in `transact(deps, (tx, emit) => …)`. With the in-process bus the
+// emitted events are published right after commit (it cannot fail). With a remote bus (Redis)
+// they are also written to the event_outbox table in the same transaction; after commit this
+// process claims its own rows, publishes and deletes them, and a background loop retries any row
+// left behind by an outage or a crash. Rows are claimed with FOR UPDATE SKIP LOCKED and deleted in
+// the claiming transaction, so two processes never publish one row twice while both are alive.
+import { asc, inArray, lte, sql } from 'drizzle-orm';
+import type { DomainEvent } from '../../core/contract/events.js';
+import type { Database, Tx } from '../../store/open-database.js';
+import { eventOutbox } from '../../store/schema/index.js';
+import type { EventBus } from './event-bus.js';
+
+export type Emit = (event: DomainEvent) => void;
+
+export interface TransactDeps {
+  database: Database;
+  bus: EventBus;
+  /** Told when an event could not be published now (it stays in the outbox and is retried). */
+  onPublishError?: (err: unknown) => void;
+}
+
+/** Events emitted in a committed transaction, ready to go out. */
+export interface Committed {
+  events: DomainEvent[];
+  /** Their outbox rows (remote bus only). */
+  outboxIds: number[];
+}
+
+/**
+ * Runs `work` in one transaction; events it emits are stored with it (remote bus) and published
+ * after commit. Publishing never throws: what fails now is retried from the outbox.
+ */
+export async function transact<T>(deps: TransactDeps, work: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
+  const { result, committed } = await transactHeld(deps, work);
+  await publishCommitted(deps, committed);
+  return result;
+}
+
+/**
+ * Like transact, but hands the committed events back instead of publishing them, for a caller
+ * that has more to do first (it must call publishCommitted).
+ */
+export async function transactHeld<T>(
+  deps: TransactDeps,
+  work: (tx: Tx, emit: Emit) => Promise<T>,
+): Promise<{ result: T; committed: Committed }> {
+  const events: DomainEvent[] = [];
+  let outboxIds: number[] = [];
+  const result = await deps.database.db.transaction(async (tx) => {
+    events.length = 0;
+    const value = await work(tx, (e) => events.push(e));
+    outboxIds = await stage(tx, deps.bus, events);
+    return value;
+  });
+  return { result, committed: { events: [...events], outboxIds } };
+}
+
+/** Writes events to the outbox inside the caller's transaction when the bus is remote. */
+export async function stage(tx: Tx, bus: EventBus, events: DomainEvent[]): Promise<number[]> {
+  if (!bus.remote || events.length === 0) return [];
+  const rows = await tx
+    .insert(eventOutbox)
+    .values(events.map((event) => ({ shopId: event.shopId, event })))
+    .returning({ id: eventOutbox.id });
+  return rows.map((r) => r.id);
+}
+
+export async function publishCommitted(deps: TransactDeps, committed: Committed): Promise<void> {
+  if (committed.events.length === 0) return;
+  if (!deps.bus.remote) {
+    for (const event of committed.events) {
+      try {
+        await deps.bus.publish(event);
+      } catch (err) {
+        deps.onPublishError?.(err);
+      }
+    }
+    return;
+  }
+  try {
+    await publishOutboxRows(deps.database, deps.bus, { ids: committed.outboxIds });
+  } catch (err) {
+    deps.onPublishError?.(err);
+  }
+}
+
+/**
+ * Claims outbox rows (the given ids, or every row older than `olderThan`), publishes them in id
+ * order and deletes them, in one transaction: if publishing fails the transaction rolls back and
+ * the rows stay for the next try. Returns how many were published.
+ */
+export async function publishOutboxRows(
+  database: Database,
+  bus: EventBus,
+  which: { ids: number[] } | { olderThan: Date; limit?: number },
+): Promise<number> {
+  if ('ids' in which && which.ids.length === 0) return 0;
+  return database.db.transaction(async (tx) => {
+    const claimed = await tx
+      .select()
+      .from(eventOutbox)
+      .where('ids' in which ? inArray(eventOutbox.id, which.ids) : lte(eventOutbox.createdAt, which.olderThan))
+      .orderBy(asc(eventOutbox.id))
+      .limit('ids' in which ? which.ids.length : (which.limit ?? 500))
+      .for('update', { skipLocked: true });
+    if (claimed.length === 0) return 0;
+    for (const row of claimed) await bus.publish(row.event as DomainEvent);
+    await tx.delete(eventOutbox).where(inArray(eventOutbox.id, claimed.map((r) => r.id)));
+    return claimed.length;
+  });
+}
+
+/** Counts the events still waiting (for health checks and tests). */
+export async function pendingEvents(database: Database): Promise<number> {
+  const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(eventOutbox);
+  return row?.n ?? 0;
+}
+
+/**
+ * The retry loop of a process on a remote bus: every interval, publishes rows older than
+ * `graceMs` (younger ones are still being published by the process that wrote them).
+ */
+export function startOutboxLoop(opts: {
+  database: Database;
+  bus: EventBus;
+  now: () => Date;
+  intervalMs?: number;
+  graceMs?: number;
+  onError?: (err: unknown) => void;
+}): () => Promise<void> {
+  let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (stopped) return;
+    running = running
+      .then(async () => {
+        const olderThan = new Date(opts.now().getTime() - (opts.graceMs ?? 1000));
+        // Drain in batches while the bus takes them.
+        while (!stopped && (await publishOutboxRows(opts.database, opts.bus, { olderThan })) > 0);
+      })
+      .catch((err: unknown) => opts.onError?.(err));
+  }, opts.intervalMs ?? 500);
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,58 @@
+// The realtime events, one typed union (issue 9): what use cases emit after commit, what the bus
+// carries between processes, what agents' screens and the widget hub receive. A frame that does
+// not parse as one of these is dropped at the receiving end, never passed on as `unknown`.
+import { z } from 'zod';
+import { HANDOVER_REASONS } from '../bot/types.js';
+import { conversationSummarySchema } from './conversations.js';
+import { messageViewSchema } from './messages.js';
+
+const deadlineData = z.object({
+  deadlineId: z.number(),
+  kind: z.string(),
+  labelZh: z.string(),
+  subjectKind: z.string(),
+  subjectId: z.string(),
+  dueAt: z.string(),
+  textZh: z.string(),
+});
+
+export const domainEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('message.created'),
+    shopId: z.string(),
+    data: z.object({ conversationId: z.string(), message: messageViewSchema }),
+  }),
+  z.object({
+    type: z.literal('conversation.updated'),
+    shopId: z.string(),
+    data: z.object({ conversationId: z.string(), conversation: conversationSummarySchema.nullable() }),
+  }),
+  z.object({
+    type: z.literal('conversation.handover'),
+    shopId: z.string(),
+    data: z.object({ conversationId: z.string(), reason: z.enum(HANDOVER_REASONS), reasonZh: z.string() }),
+  }),
+  z.object({
+    type: z.literal('typing'),
+    shopId: z.string(),
+    data: z.object({
+      conversationId: z.string(),
+      agentId: z.string().nullable(),
+      displayName: z.string().nullable(),
+      authorKind: z.enum(['agent', 'bot']),
+    }),
+  }),
+  z.object({ type: z.literal('deadline.warning'), shopId: z.string(), data: deadlineData }),
+  z.object({ type: z.literal('deadline.missed'), shopId: z.string(), data: deadlineData }),
+  /** A shop's settings, catalogue or rules changed: every process drops what it cached of it. */
+  z.object({ type: z.literal('shop.changed'), shopId: z.string(), data: z.object({ what: z.string() }) }),
+]);
+export type DomainEvent = z.infer<typeof domainEventSchema>;
+export type DomainEventType = DomainEvent['type'];
+/** An event as the realtime log numbers it (agents' screens resume after a sequence number). */
+export type SequencedEvent = DomainEvent & { seq: number };
+
+/** The conversation an event is about, when it is about one. */
+export function conversationOf(event: DomainEvent): string | null {
+  return 'conversationId' in event.data ? event.data.conversationId : null;
+}
