@@ -25,6 +25,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Runs raw SQL; rows as plain objects. For the few queries drizzle cannot express. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one SQL text without parameters through the simple query protocol (one round trip into
+   * the embedded engine instead of six for a parameterised query). PGlite only; callers build the
+   * text with sqlLiteral() (store/sql-functions.ts).
+   */
+  simpleQuery?<T = Record<string, unknown>>(text: string): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,10 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     async query<T>(text: string, params?: unknown[]) {
       const res = await client.query(text, params as unknown[]);
       return res.rows as T[];
+    },
+    async simpleQuery<T>(text: string) {
+      const results = await client.exec(text);
+      return (results.at(-1)?.rows ?? []) as T[];
     },
     close: () => client.close(),
   };

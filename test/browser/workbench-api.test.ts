@@ -97,7 +97,12 @@ describe(`workbench APIs (${databaseLabel})`, () => {
     expect(tok.json().token).toMatch(/^dxt_/);
     const list = (await call('admin', 'GET', '/api/v1/api-tokens')).json().items;
     expect(JSON.stringify(list)).not.toContain(tok.json().token);
+    // The token works (and its principal is now cached)…
+    const probe = () => app.inject({ method: 'GET', url: `/api/v1/shops/${data.tmallId}/conversations/x/messages`, headers: { authorization: `Bearer ${tok.json().token}` } });
+    expect((await probe()).statusCode).toBe(404);
     expect((await call('admin', 'DELETE', `/api/v1/api-tokens/${tok.json().id}`)).statusCode).toBe(200);
+    // …and stops working the moment it is revoked, cache or not.
+    expect((await probe()).statusCode).toBe(401);
     expect((await call('admin', 'DELETE', `/api/v1/api-tokens/${tok.json().id}`)).statusCode).toBe(404);
   });
 

@@ -70,25 +70,59 @@ export async function login(database: Database, loginName: string, password: str
 
 export async function logout(database: Database, token: string): Promise<void> {
   await database.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  forgetPrincipals(database);
+}
+
+/**
+ * Who a token belongs to is read on every request (a bridge sends hundreds a second), so the
+ * answer is kept for PRINCIPAL_TTL_MS. A logout, a revoked token or a changed agent in this
+ * process forgets the cache at once; another process notices within the TTL.
+ */
+export const PRINCIPAL_TTL_MS = 5_000;
+const principalCache = new WeakMap<Database, Map<string, { principal: Principal | null; until: number; expiresAt: number }>>();
+
+/** Forgets every cached principal of this database (after a logout, a revocation, an agent change). */
+export function forgetPrincipals(database: Database): void {
+  principalCache.get(database)?.clear();
 }
 
 export async function resolveToken(database: Database, token: string, now: Date): Promise<Principal | null> {
-  const { db } = database;
   const tokenHash = hashToken(token);
+  let cache = principalCache.get(database);
+  if (!cache) principalCache.set(database, (cache = new Map()));
+  const hit = cache.get(tokenHash);
+  const wall = Date.now();
+  if (hit && hit.until > wall && hit.expiresAt > now.getTime()) return hit.principal;
+  const found = await readPrincipal(database, token, tokenHash, now);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(tokenHash, { principal: found?.principal ?? null, until: wall + PRINCIPAL_TTL_MS, expiresAt: found?.expiresAt ?? Infinity });
+  return found?.principal ?? null;
+}
+
+async function readPrincipal(
+  database: Database,
+  token: string,
+  tokenHash: string,
+  now: Date,
+): Promise<{ principal: Principal; expiresAt: number } | null> {
+  const { db } = database;
   if (token.startsWith('dxs_')) {
     const [row] = await db
-      .select({ agent: agents })
+      .select({ agent: agents, expiresAt: sessions.expiresAt })
       .from(sessions)
       .innerJoin(agents, eq(agents.id, sessions.agentId))
       .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
     if (!row || row.agent.disabled) return null;
     return {
-      kind: 'agent',
-      orgId: row.agent.orgId,
-      agentId: row.agent.id,
-      role: row.agent.role,
-      displayName: row.agent.displayName,
-      shopIds: await shopsVisibleTo(database, row.agent),
+      principal: {
+        kind: 'agent',
+        orgId: row.agent.orgId,
+        agentId: row.agent.id,
+        role: row.agent.role,
+        displayName: row.agent.displayName,
+        shopIds: await shopsVisibleTo(database, row.agent),
+      },
+      expiresAt: row.expiresAt.getTime(),
     };
   }
   if (token.startsWith('dxt_')) {
@@ -100,7 +134,7 @@ export async function resolveToken(database: Database, token: string, now: Date)
     const shopIds = row.shopId
       ? [row.shopId]
       : (await db.select({ id: shops.id }).from(shops).where(eq(shops.orgId, row.orgId))).map((r) => r.id);
-    return { kind: 'token', orgId: row.orgId, role: 'integration', displayName: row.name, shopIds };
+    return { principal: { kind: 'token', orgId: row.orgId, role: 'integration', displayName: row.name, shopIds }, expiresAt: Infinity };
   }
   return null;
 }

@@ -1,13 +1,16 @@
-// Storing outgoing messages, one way for every sender (bot, agent, later senders): inside the
-// caller's transaction, with the conversation row locked by the caller — the sequence numbers,
-// the first-response time (C2) and, for an agent, the take-over (C17); the messages (one short
-// line each, C4); the promises they make (D8); delivery by the conversation's channel (the one
-// delivery port); and a `message.created` event for each, published after commit.
-import { sql } from 'drizzle-orm';
+// Storing outgoing messages, one way for every sender (bot, agent, later senders), inside the
+// caller's transaction with the conversation row locked by the caller: one call of the server-side
+// function dxe_append_outgoing (migration 0003) stores the sequence numbers, the first-response
+// time (C2) and an agent's take-over (C17), the messages (one short line each, C4), the promises
+// they make tied to the buyer's order still under way (D8), and the bridge outbox rows when the
+// delivery port says so; then a `message.created` event for each, published after commit.
 import type { GuardResult } from '../../core/guard/types.js';
+import { finishedStates } from '../../core/orders/order-phase.js';
+import type { Profile } from '../../core/rules/schema.js';
 import type { Tx } from '../../store/open-database.js';
-import { conversations, messages, promises } from '../../store/schema/index.js';
-import { queueDelivery, type DeliveryTarget } from '../delivery/deliver.js';
+import * as t from '../../store/schema/index.js';
+import { callJson, rowFromJson } from '../../store/sql-functions.js';
+import { outboxUrlFor } from '../delivery/deliver.js';
 import type { Emit } from '../events/outbox.js';
 import type { LockedConversation } from './conversation-row.js';
 import { messageView, type MessageRow } from './views.js';
@@ -20,75 +23,44 @@ export interface OutgoingMessage {
   partOf?: number;
 }
 
+export interface OutgoingPromise {
+  kind: string;
+  text: string;
+  /** Which of the messages made it. */
+  messageIndex: number;
+}
+
 export interface AppendInput {
   author: { kind: 'agent' | 'bot' | 'system'; id?: string | null };
   messages: OutgoingMessage[];
-  /** Promises made, each with the index of the message that made it. */
-  promises: { kind: string; text: string; messageIndex: number }[];
-  /** The order the promises are tracked against (D8), when the buyer has one open. */
-  orderId: string | null;
-  delivery: Omit<DeliveryTarget, 'channel' | 'shopId'>;
+  promises: OutgoingPromise[];
+  /** The shop's profile: which order states are finished (D8 ties promises to open orders only). */
+  profile: Profile;
+  /** The shop's bridge callback URL, if it has one (the delivery port decides by channel). */
+  bridgeCallbackUrl: string | null;
   /** On bot replies: the buyer message they answer. */
   replyTo?: number;
   now: Date;
 }
 
+/** The messages and promises as dxe_append_outgoing and dxe_answer take them. */
+export function outgoingJson(messages: OutgoingMessage[], promises: OutgoingPromise[]) {
+  return {
+    messages: { json: messages.map((m) => ({ text: m.text, verdict: m.verdict, ...(m.partOf === undefined ? {} : { partOf: m.partOf }) })) },
+    promises: { json: promises },
+  };
+}
+
 export async function appendOutgoing(tx: Tx, emit: Emit, c: LockedConversation, input: AppendInput): Promise<MessageRow[]> {
-  const n = input.messages.length;
-  if (n === 0) return [];
-  const { now } = input;
-  const takeOver = input.author.kind === 'agent' && c.row.status !== 'assigned';
-  const [bumped] = await tx
-    .update(conversations)
-    .set({
-      lastSeq: sql`${conversations.lastSeq} + ${n}`,
-      lastMessageAt: now,
-      firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${now.toISOString()}::timestamptz)`,
-      // A person answering takes the chat over from the bot or the queue (C17).
-      ...(takeOver ? { status: 'assigned' as const, assigneeId: input.author.id ?? null } : {}),
-    })
-    .where(sql`${conversations.id} = ${c.row.id}`)
-    .returning({ lastSeq: conversations.lastSeq });
-  const first = bumped!.lastSeq - n + 1;
-  if (takeOver) c.row = { ...c.row, status: 'assigned', assigneeId: input.author.id ?? null };
-  const stored = await tx
-    .insert(messages)
-    .values(
-      input.messages.map((m, i) => ({
-        shopId: c.row.shopId,
-        conversationId: c.row.id,
-        seq: first + i,
-        direction: 'out' as const,
-        authorKind: input.author.kind,
-        authorId: input.author.id ?? null,
-        text: m.text,
-        guardVerdict: m.partOf === undefined ? m.verdict : { verdict: m.verdict.verdict, partOf: first + m.partOf },
-        sentAt: now,
-        createdAt: now,
-        replyTo: input.replyTo ?? null,
-      })),
-    )
-    .returning();
-  stored.sort((a, b) => a.seq - b.seq);
-  if (input.promises.length) {
-    await tx.insert(promises).values(
-      input.promises.map((p) => ({
-        shopId: c.row.shopId,
-        conversationId: c.row.id,
-        orderId: input.orderId,
-        messageId: stored[p.messageIndex]?.id ?? null,
-        kind: p.kind,
-        text: p.text,
-        createdAt: now,
-      })),
-    );
-  }
-  await queueDelivery(
-    tx,
-    { shopId: c.row.shopId, channel: c.row.channel, bridgeCallbackUrl: input.delivery.bridgeCallbackUrl },
-    stored.map((m) => m.id),
-    now,
-  );
+  if (input.messages.length === 0) return [];
+  const { messages, promises } = outgoingJson(input.messages, input.promises);
+  const takeOver = input.author.kind === 'agent';
+  const raw = (await callJson(tx, 'dxe_append_outgoing', [
+    c.row.id, input.author.kind, input.author.id ?? null, messages, promises, finishedStates(input.profile),
+    outboxUrlFor({ channel: c.row.channel, bridgeCallbackUrl: input.bridgeCallbackUrl }), input.replyTo ?? null, input.now, takeOver,
+  ])) as unknown[];
+  if (takeOver && c.row.status !== 'assigned') c.row = { ...c.row, status: 'assigned', assigneeId: input.author.id ?? null };
+  const stored = raw.map((m) => rowFromJson(t.messages, m));
   for (const m of stored) {
     emit({ type: 'message.created', shopId: c.row.shopId, data: { conversationId: c.row.id, message: messageView(m) } });
   }

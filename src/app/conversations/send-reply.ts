@@ -15,7 +15,6 @@ import { loadShopContext } from '../shops/shop-context.js';
 import { appendOutgoing } from './append-outgoing.js';
 import { lockConversation } from './conversation-row.js';
 import { guardContext, guardReply } from './guard-reply.js';
-import { openOrderForPromises } from './promise-order.js';
 import { conversationSummary, messageView, type MessageView } from './views.js';
 
 export { guardReply };
@@ -159,7 +158,6 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
           data: { text: input.text, rules, reason: input.override.reason },
         });
       }
-      const orderId = verdict.promises.length ? await openOrderForPromises(tx, shop.profile, c.shopId, c.buyerId) : null;
       const rows = await appendOutgoing(tx, emit, locked, {
         author: input.author,
         messages: parts.map((text, i) => ({ text, verdict, ...(i === 0 ? {} : { partOf: 0 }) })),
@@ -168,8 +166,8 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
           text: pr.text,
           messageIndex: Math.max(0, offsets.findLastIndex((o) => o <= pr.span[0])),
         })),
-        orderId,
-        delivery: { bridgeCallbackUrl: shop.settings.bridgeCallbackUrl ?? null },
+        profile: shop.profile,
+        bridgeCallbackUrl: shop.settings.bridgeCallbackUrl ?? null,
         now: deps.now,
       });
       const summary = await conversationSummary(tx, c.id, deps.now);

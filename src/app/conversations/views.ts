@@ -88,6 +88,24 @@ function summaryView(r: SummaryRow, now: Date): ConversationSummary {
   };
 }
 
+/** The queue row's parts the server-side functions compute (dxe_summary_parts, migration 0003). */
+export interface SummaryParts {
+  last_text: string | null;
+  waiting_since: string | null;
+  shop_name: string;
+  platform: string;
+  rule_overrides: unknown;
+  buyer: { id: string; nickname: string | null; platformAccount: string };
+}
+
+/** A queue row from a conversation row and its parts, without another query. */
+export function summaryFromParts(c: ConversationRow, p: SummaryParts, now: Date): ConversationSummary {
+  return summaryView(
+    { c, shopName: p.shop_name, platform: p.platform, ruleOverrides: p.rule_overrides, lastText: p.last_text, waitingSince: p.waiting_since, buyer: p.buyer },
+    now,
+  );
+}
+
 function escalationOf(state: unknown) {
   return readConversationState(state).escalation ?? null;
 }

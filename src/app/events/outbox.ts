@@ -149,3 +149,25 @@ export function startOutboxLoop(opts: {
     await running;
   };
 }
+
+/**
+ * One write that is a single statement (a server-side function of the hot path) plus the events
+ * it causes. With the in-process bus the statement runs on its own (its own transaction) and the
+ * events follow; with a remote bus it runs in a transaction with the events' outbox rows.
+ */
+export async function writeWithEvents<T>(
+  deps: TransactDeps,
+  write: (target: Database | Tx) => Promise<T>,
+  events: (result: T) => DomainEvent[],
+): Promise<T> {
+  if (!deps.bus.remote) {
+    const result = await write(deps.database);
+    await publishCommitted(deps, { events: events(result), outboxIds: [] });
+    return result;
+  }
+  return transact(deps, async (tx, emit) => {
+    const result = await write(tx);
+    for (const e of events(result)) emit(e);
+    return result;
+  });
+}

@@ -6,19 +6,24 @@
 // locked and re-read (an agent who took the chat meanwhile silences the bot), the replies are
 // stored and queued for delivery, the conversation state is patched, and the events are staged.
 // After commit the events go out. Every step can be re-run from the stored message alone.
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { planReply } from '../../core/bot/plan-reply.js';
 import type { HandoverReason, ReplyPlan } from '../../core/bot/types.js';
+import type { DomainEvent } from '../../core/contract/events.js';
 import type { GuardResult } from '../../core/guard/types.js';
-import type { Tx } from '../../store/open-database.js';
+import { finishedStates } from '../../core/orders/order-phase.js';
 import * as t from '../../store/schema/index.js';
-import { appendOutgoing, type OutgoingMessage } from '../conversations/append-outgoing.js';
-import { lockConversation } from '../conversations/conversation-row.js';
+import { callJson, rowFromJson } from '../../store/sql-functions.js';
+import {
+  outgoingJson,
+  type OutgoingMessage,
+  type OutgoingPromise,
+} from '../conversations/append-outgoing.js';
 import { guardContext, guardReply } from '../conversations/guard-reply.js';
-import { openOrderForPromises } from '../conversations/promise-order.js';
 import { splitReply } from '../conversations/send-reply.js';
-import { conversationSummary, messageView, type MessageRow } from '../conversations/views.js';
-import { publishCommitted, transactHeld } from '../events/outbox.js';
+import { messageView, summaryFromParts, type MessageRow, type SummaryParts } from '../conversations/views.js';
+import { outboxUrlFor } from '../delivery/deliver.js';
+import { writeWithEvents } from '../events/outbox.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { nluForShop } from '../shops/shop-nlu.js';
 import type { PipelineInput } from './receive.js';
@@ -29,15 +34,25 @@ import type { InboundDeps, InboundResult } from './types.js';
  * to join (C17), the bot goes on answering until someone takes the chat; a complaint, a request
  * for a person, or a chat the bot did not understand waits for the person.
  */
-const SOFT_HANDOVERS: ReadonlySet<string> = new Set<HandoverReason>(['bot_alone_too_long', 'order_action', 'missing_data']);
+const SOFT_HANDOVERS: ReadonlySet<string> = new Set<HandoverReason>([
+  'bot_alone_too_long',
+  'order_action',
+  'missing_data',
+]);
 const GUARD_BLOCKED = { reason: 'guard_blocked' as const, reasonZh: '机器人回复被规则拦截，需人工回复' };
 
-/** Thrown inside the commit when another run finished the message first. */
-class AlreadyDone extends Error {}
+interface AnswerJson {
+  /** Another run finished this message first. */
+  done_elsewhere?: boolean;
+  conversation?: unknown;
+  replies?: unknown[];
+  took_over?: boolean;
+  summary?: SummaryParts;
+}
 
 interface Guarded {
   messages: OutgoingMessage[];
-  promises: { kind: string; text: string; messageIndex: number }[];
+  promises: OutgoingPromise[];
   blocked: number;
 }
 
@@ -49,7 +64,10 @@ function guardPlanned(shop: ShopContext, planned: string[], previous: string[]):
   const out: Guarded = { messages: [], promises: [], blocked: 0 };
   const sent: string[] = [];
   for (const text of planned) {
-    const ctx = guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: [...previous, ...sent] });
+    const ctx = guardContext({
+      freeShipping: shop.settings.freeShipping,
+      previousOutgoing: [...previous, ...sent],
+    });
     let chosen = text;
     let verdict: GuardResult = guardReply(shop.profile, text, ctx);
     if (verdict.verdict === 'block') {
@@ -70,9 +88,20 @@ function guardPlanned(shop: ShopContext, planned: string[], previous: string[]):
       cursor = at < 0 ? cursor : at + part.length;
       return at < 0 ? cursor : at;
     });
-    parts.forEach((part, i) => out.messages.push({ text: part, verdict, ...(i === 0 ? {} : { partOf: base }) }));
+    parts.forEach((part, i) =>
+      out.messages.push({ text: part, verdict, ...(i === 0 ? {} : { partOf: base }) }),
+    );
     for (const p of verdict.promises) {
-      out.promises.push({ kind: p.kind, text: p.text, messageIndex: base + Math.max(0, offsets.findLastIndex((o) => o <= p.span[0])) });
+      out.promises.push({
+        kind: p.kind,
+        text: p.text,
+        messageIndex:
+          base +
+          Math.max(
+            0,
+            offsets.findLastIndex((o) => o <= p.span[0]),
+          ),
+      });
     }
     sent.push(chosen);
   }
@@ -93,17 +122,30 @@ export async function runPipeline(
   // Understand. The buyer's own earlier turns are the context (elliptic follow-ups: 那L码呢);
   // our replies would pull the topic elsewhere. Pure and repeatable, so a resumed message is
   // understood again rather than read back.
-  const context = state.turns.filter((x) => x.author === 'buyer').slice(-3).map((x) => x.text);
-  const nlu = (deps.nlu ?? (await nluForShop(database, message.shopId))).classify(message.text, { context, now });
+  const context = state.turns
+    .filter((x) => x.author === 'buyer')
+    .slice(-3)
+    .map((x) => x.text);
+  const nlu = (deps.nlu ?? (await nluForShop(database, message.shopId))).classify(message.text, {
+    context,
+    now,
+  });
   const buyerMessage = { ...messageView(message), intent: nlu.intent, confidence: nlu.confidence };
 
   // Answer (pure): plan from the shop's data and the buyer's orders, guard every message.
   // The shared model does not know this shop's catalogue: titles written in the message count as
   // item references too, and so does the item card the buyer wrote from.
-  const card = message.itemRef ? shop.items.find((i) => i.id === message.itemRef || i.title === message.itemRef) : undefined;
-  const named = [...shop.items.filter((i) => message.text.includes(i.title)).map((i) => i.id), ...(card ? [card.id] : [])];
+  const card = message.itemRef
+    ? shop.items.find((i) => i.id === message.itemRef || i.title === message.itemRef)
+    : undefined;
+  const named = [
+    ...shop.items.filter((i) => message.text.includes(i.title)).map((i) => i.id),
+    ...(card ? [card.id] : []),
+  ];
   const entities = { ...nlu.entities, itemRefs: [...new Set([...nlu.entities.itemRefs, ...named])] };
-  const firstItemRef = entities.itemRefs.map((r) => shop.items.find((i) => i.id === r || i.title === r)).find(Boolean);
+  const firstItemRef = entities.itemRefs
+    .map((r) => shop.items.find((i) => i.id === r || i.title === r))
+    .find(Boolean);
   const plan: ReplyPlan = planReply({
     nlu: { intent: nlu.intent, confidence: nlu.confidence, entities, secondary: nlu.secondary ?? null },
     text: message.text,
@@ -117,67 +159,76 @@ export async function runPipeline(
     // C3: welcome until someone has answered this conversation.
     isFirstMessage: !state.turns.some((x) => x.author !== 'buyer'),
   });
-  const previous = state.turns.filter((x) => x.author !== 'buyer').map((x) => x.text).slice(-10);
+  const previous = state.turns
+    .filter((x) => x.author !== 'buyer')
+    .map((x) => x.text)
+    .slice(-10);
   const guarded = guardPlanned(shop, plan.messages, previous);
 
-  // Commit.
-  let committed;
+  // Commit, in one call (migration 0003, dxe_answer): done only if not done before; the bot
+  // speaks only while no person holds the chat (re-read under the row lock); replies stored and
+  // queued by channel; the bot's memory keys merged into the state; the hand-over applied.
+  const handover =
+    plan.handover ?? (guarded.blocked > 0 && guarded.messages.length === 0 ? GUARD_BLOCKED : null);
+  const outgoing = outgoingJson(guarded.messages, guarded.promises);
+  let answered: AnswerJson;
   try {
-    committed = await transactHeld(deps, async (tx: Tx, emit) => {
-      const [claimed] = await tx
-        .update(t.messages)
-        .set({ pipelineStep: 'done', pipelineLeaseUntil: null, intent: nlu.intent, confidence: nlu.confidence })
-        .where(and(eq(t.messages.id, message.id), ne(t.messages.pipelineStep, 'done')))
-        .returning({ id: t.messages.id });
-      if (!claimed) throw new AlreadyDone();
-      const locked = await lockConversation(tx, conversation.id);
-      const c = locked.row;
-      // A person holds the conversation: the bot stays silent (C17 works the other way round too).
-      const botMaySpeak = c.status === 'bot' || (c.status === 'queued' && SOFT_HANDOVERS.has(c.handoverReason ?? ''));
-      const toSend = botMaySpeak ? guarded.messages : [];
-      let handover = plan.handover ?? null;
-      if (botMaySpeak && guarded.blocked > 0 && toSend.length === 0 && !handover) handover = GUARD_BLOCKED;
-      const replies = toSend.length
-        ? await appendOutgoing(tx, emit, locked, {
-            author: { kind: 'bot' },
-            messages: toSend,
-            promises: guarded.promises,
-            orderId: guarded.promises.length ? await openOrderForPromises(tx, shop.profile, c.shopId, c.buyerId) : null,
-            delivery: { bridgeCallbackUrl: shop.settings.bridgeCallbackUrl ?? null },
-            replyTo: message.id,
-            now,
-          })
-        : [];
-      const verified = new Set(locked.state.verifiedOrderIds);
-      // C9: an order counts as confirmed once the confirmation actually went out.
-      if (plan.verifiedOrderId && replies.length > 0) verified.add(plan.verifiedOrderId);
-      const takeOver = handover !== null && botMaySpeak;
-      await tx
-        .update(t.conversations)
-        .set({
-          stage: plan.stage,
-          lastIntent: nlu.intent,
-          interest: plan.signals.interest,
-          state: {
-            ...locked.state,
-            misunderstandings: plan.misunderstandings,
-            verifiedOrderIds: [...verified],
-            bargainer: plan.signals.bargainer,
-            ...(firstItemRef ? { focusItemId: firstItemRef.id } : {}),
-            ...(takeOver ? { lastHandover: { messageId: message.id, ...handover! } } : {}),
+    answered = await writeWithEvents(
+      deps,
+      async (target) =>
+        (await callJson(target, 'dxe_answer', [
+          message.id,
+          nlu.intent,
+          nlu.confidence,
+          now,
+          [...SOFT_HANDOVERS],
+          plan.stage,
+          { json: plan.signals.interest },
+          {
+            json: {
+              misunderstandings: plan.misunderstandings,
+              bargainer: plan.signals.bargainer,
+              ...(firstItemRef ? { focusItemId: firstItemRef.id } : {}),
+            },
           },
-          ...(takeOver
-            ? { status: 'queued' as const, handoverReason: handover!.reason, priority: handover!.reason === 'complaint' ? 5 : c.priority }
-            : {}),
-        })
-        .where(eq(t.conversations.id, c.id));
-      const summary = await conversationSummary(tx, c.id, now);
-      emit({ type: 'conversation.updated', shopId: c.shopId, data: { conversationId: c.id, conversation: summary } });
-      if (takeOver) emit({ type: 'conversation.handover', shopId: c.shopId, data: { conversationId: c.id, ...handover! } });
-      return { replies, handover: takeOver ? handover : null, planHandover: handover };
-    });
+          plan.verifiedOrderId ?? null,
+          handover ? { json: handover } : null,
+          outgoing.messages,
+          outgoing.promises,
+          finishedStates(shop.profile),
+          outboxUrlFor({
+            channel: conversation.channel,
+            bridgeCallbackUrl: shop.settings.bridgeCallbackUrl ?? null,
+          }),
+        ])) as AnswerJson,
+      (r) => {
+        if (r.done_elsewhere) return [];
+        const c = rowFromJson(t.conversations, r.conversation);
+        const replies = (r.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)));
+        return [
+          ...replies.map((m): DomainEvent => ({
+            type: 'message.created',
+            shopId: c.shopId,
+            data: { conversationId: c.id, message: m },
+          })),
+          {
+            type: 'conversation.updated',
+            shopId: c.shopId,
+            data: { conversationId: c.id, conversation: summaryFromParts(c, r.summary!, now) },
+          },
+          ...(r.took_over && handover
+            ? [
+                {
+                  type: 'conversation.handover',
+                  shopId: c.shopId,
+                  data: { conversationId: c.id, ...handover },
+                } as DomainEvent,
+              ]
+            : []),
+        ];
+      },
+    );
   } catch (err) {
-    if (err instanceof AlreadyDone) return earlier(message);
     // Understood but not answered: keep what was understood for the screens (best effort); the
     // message stays unfinished and is resumed when its lease runs out.
     await database.db
@@ -187,18 +238,18 @@ export async function runPipeline(
       .catch(() => undefined);
     throw err;
   }
-  await publishCommitted(deps, committed.committed);
-  const { replies, handover, planHandover } = committed.result;
+  if (answered.done_elsewhere) return earlier(message);
+  const replies = (answered.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)));
   const { messages: _planned, ...rest } = plan;
   return {
     duplicate: opts.duplicate,
     conversationId: conversation.id,
     buyerMessage,
-    replies: replies.map(messageView),
-    handover,
+    replies,
+    handover: answered.took_over ? handover : null,
     plan: {
       ...rest,
-      ...(planHandover ? { handover: planHandover } : {}),
+      ...(handover ? { handover } : {}),
       intent: nlu.intent,
       confidence: nlu.confidence,
       blocked: guarded.blocked,

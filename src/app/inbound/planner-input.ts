@@ -1,7 +1,7 @@
 // Store rows → the planner's plain shapes (core/bot/types.ts). Read-only: one buyer's orders (D6:
 // only theirs, masked) and a conversation's recent turns. The shop itself comes from
 // app/shops/shop-context.ts.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { isIntentId } from '../../core/intents.js';
 import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
 import { isStage, type Stage } from '../../core/conversation/stages.js';
@@ -96,12 +96,41 @@ export async function loadConversationState(
   beforeSeq: number,
 ): Promise<ConversationState> {
   const rows = await queriesOf(database)
-    .select()
+    .select({
+      seq: t.messages.seq,
+      authorKind: t.messages.authorKind,
+      text: t.messages.text,
+      createdAt: t.messages.createdAt,
+      intent: t.messages.intent,
+      confidence: t.messages.confidence,
+    })
     .from(t.messages)
-    .where(eq(t.messages.conversationId, conversation.id))
+    .where(and(eq(t.messages.conversationId, conversation.id), lt(t.messages.seq, beforeSeq)))
     .orderBy(desc(t.messages.seq))
-    .limit(40);
-  const earlier = rows.filter((m) => m.seq < beforeSeq).reverse();
+    .limit(HISTORY);
+  return conversationStateFrom(conversation, rows.reverse());
+}
+
+/** How many earlier messages the planner sees. */
+export const HISTORY = 40;
+
+export interface TurnRow {
+  seq: number;
+  authorKind: string;
+  text: string;
+  createdAt: Date;
+  intent: string | null;
+  confidence: number | null;
+}
+
+/**
+ * The conversation as the planner sees it: stage, the earlier turns (oldest first), and how many
+ * bot answers went out since a person last spoke (C17).
+ */
+export function conversationStateFrom(
+  conversation: Pick<typeof t.conversations.$inferSelect, 'stage' | 'state'>,
+  earlier: TurnRow[],
+): ConversationState {
   const turns: Turn[] = earlier
     .filter((m) => m.authorKind !== 'system')
     .map((m) => ({

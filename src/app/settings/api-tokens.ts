@@ -7,7 +7,7 @@ import type { Database } from '../../store/open-database.js';
 import { apiTokens } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import { assertShopAccess } from '../auth/access.js';
-import { createApiTokenIn, type Principal } from '../auth/auth.js';
+import { createApiTokenIn, type Principal, forgetPrincipals } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { orgAdmin, settingsAudit } from './access.js';
 
@@ -47,4 +47,6 @@ export async function revokeApiToken(deps: UseCaseDeps, p: Principal, id: string
     if (!row) throw new DxeError('NOT_FOUND');
     await appendAuditIn(tx, settingsAudit(p, deps.now, 'api_token.revoke', { kind: 'api_token', id }, {}));
   });
+  // A revoked token stops working at once in this process (others: within PRINCIPAL_TTL_MS).
+  forgetPrincipals(deps.database);
 }

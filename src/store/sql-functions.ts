@@ -1,0 +1,76 @@
+// Calling the server-side functions of the hot path (migration 0003) from the application: one
+// round trip per call. On PGlite outside a transaction the call goes through the simple query
+// protocol with the arguments written as SQL literals (sqlLiteral below: every value is quoted
+// and escaped, never pasted raw); inside a transaction, and on PostgreSQL, as a parameterised
+// query. Results come back as jsonb and are mapped to drizzle's row shapes by rowFromJson.
+import { getTableColumns, sql, type SQL, type Table } from 'drizzle-orm';
+import { DxeError } from '../core/errors.js';
+import type { Database, Tx } from './open-database.js';
+
+export type SqlArg = string | number | boolean | Date | null | undefined | readonly string[] | { json: unknown };
+
+/** A value as a SQL literal. Strings are single-quoted with quotes doubled (standard_conforming_strings). */
+export function sqlLiteral(v: SqlArg): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new DxeError('VALIDATION_FAILED', '数值无效');
+    return String(v);
+  }
+  if (v instanceof Date) return `${quote(v.toISOString())}::timestamptz`;
+  if (Array.isArray(v)) return `ARRAY[${v.map((s) => quote(String(s))).join(',')}]::text[]`;
+  if (typeof v === 'object') return `${quote(JSON.stringify((v as { json: unknown }).json))}::jsonb`;
+  return quote(v as string);
+}
+
+function quote(s: string): string {
+  // PostgreSQL text cannot hold NUL; refuse it rather than let the engine fail obscurely.
+  if (s.includes('\u0000')) throw new DxeError('VALIDATION_FAILED', '文本中含有不允许的控制字符（NUL）');
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** A text[] in PostgreSQL's array input syntax: {"a","b"} with quotes and backslashes escaped. */
+function pgArrayText(items: readonly string[]): string {
+  return `{${items.map((x) => `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+function sqlParam(v: SqlArg): SQL {
+  if (v === undefined || v === null) return sql`NULL`;
+  if (v instanceof Date) return sql`${v.toISOString()}::timestamptz`;
+  // One parameter holding the array's text form (drizzle would expand a JS array into a row).
+  if (Array.isArray(v)) return sql`${pgArrayText(v as readonly string[])}::text[]`;
+  if (typeof v === 'object') return sql`${JSON.stringify((v as { json: unknown }).json)}::jsonb`;
+  return sql`${v}`;
+}
+
+/** Calls `name(args…)`, a function returning jsonb, on the database or inside a transaction. */
+export async function callJson(target: Database | Tx, name: string, args: SqlArg[]): Promise<unknown> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new DxeError('INTERNAL', `bad function name ${name}`);
+  const database = 'kind' in target && 'close' in target ? (target as Database) : null;
+  if (database?.simpleQuery) {
+    const rows = await database.simpleQuery<{ r: unknown }>(`select ${name}(${args.map(sqlLiteral).join(', ')}) as r`);
+    return parseJson(rows[0]?.r);
+  }
+  const tx = database ? database.db : (target as Tx);
+  const res = (await tx.execute(sql`select ${sql.raw(name)}(${sql.join(args.map(sqlParam), sql`, `)}) as r`)) as unknown;
+  const rows = Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? []);
+  return parseJson((rows[0] as { r?: unknown } | undefined)?.r);
+}
+
+function parseJson(v: unknown): unknown {
+  return typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
+}
+
+/** A row of `table` from its to_jsonb() form: snake_case keys, timestamps as strings. */
+export function rowFromJson<T extends Table>(table: T, raw: unknown): T['$inferSelect'] {
+  const obj = (raw ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) {
+    const v = obj[column.name];
+    if (v === null || v === undefined) out[key] = null;
+    else if (column.columnType === 'PgTimestamp') out[key] = new Date(String(v));
+    else if (column.columnType === 'PgBigSerial53' || column.columnType === 'PgBigInt53' || column.columnType === 'PgInteger') out[key] = Number(v);
+    else out[key] = v;
+  }
+  return out as T['$inferSelect'];
+}
