@@ -9,7 +9,7 @@ import {
   similarItems,
   sizeMatches,
 } from './catalogue.js';
-import { beforeCutoff, formatBeijing } from './beijing-time.js';
+import { beforeCutoff, formatBeijing } from '../time/beijing-time.js';
 import { items, shop } from './fixtures.js';
 
 const T1 = items.find((i) => i.id === 'T1')!;
