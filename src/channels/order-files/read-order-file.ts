@@ -8,7 +8,8 @@ import { cleanCell, looksLikeSummary, RowError } from './cells.js';
 import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
 import { decodeStream, type TextEncodingName } from './decode.js';
 import { detectHeader, HEADER_SEARCH_LINES } from './detect-header.js';
-import type { NormalisedOrder, OrderFileFormat, Platform, Row } from './types.js';
+import type { Platform } from '../../core/platforms.js';
+import type { NormalisedOrder, OrderFileFormat, Row } from './types.js';
 
 export interface LineError {
   line: number;

@@ -1,9 +1,7 @@
 // The one normalised order record every importer produces, and the shape of an importer.
 import type { OrderStateKey } from './order-states.js';
 
-import type { Platform } from '../../core/rules/schema.js';
-
-export { PLATFORMS, type Platform } from '../../core/rules/schema.js';
+import type { Platform } from '../../core/platforms.js';
 
 export interface NormalisedLine {
   /** Stable within the order (sub-order no., SKU…): re-imports update the same line. */

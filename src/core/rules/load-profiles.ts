@@ -8,7 +8,8 @@ import { parse, YAMLParseError } from 'yaml';
 import { DxeError } from '../errors.js';
 import { issueToZh, pathText } from './issue-text.js';
 import { deepMerge, existingDepth, isPlainObject } from './merge.js';
-import { PLATFORMS, profileSchema, type Platform, type Profile, type Profiles } from './schema.js';
+import { PLATFORMS, type Platform } from '../platforms.js';
+import { profileSchema, type Profile, type Profiles } from './schema.js';
 
 /** The repository's rules/ folder, found from this module's location (any cwd works). */
 export function rulesDir(): string {

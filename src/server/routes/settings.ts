@@ -7,7 +7,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { INTENT_IDS } from '../../core/intents.js';
 import { DxeError } from '../../core/errors.js';
-import { isPlatform } from '../../core/rules/schema.js';
+import { isPlatform } from '../../core/platforms.js';
 import { profileFor } from '../../core/rules/load-profiles.js';
 import { appendAudit } from '../../app/audit/audit-log.js';
 import { createApiToken, hashPassword, type Principal } from '../../app/auth/auth.js';
