@@ -20,7 +20,7 @@ describe('canonical JSON for tamper-evidence hashes (A11)', () => {
     const value = {
       at: new Date('2026-11-23T02:00:00.000Z'),
       bad: new Date(Number.NaN),
-      list: [1, undefined, 'x', , 2], // eslint-disable-line no-sparse-arrays
+      list: [1, undefined, 'x', , 2],
       nested: { gone: undefined, n: -0, inf: Number.POSITIVE_INFINITY },
     };
     const readBack: unknown = JSON.parse(JSON.stringify(value));
