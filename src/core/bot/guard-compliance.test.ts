@@ -4,7 +4,9 @@ import { checkReply } from '../guard/index.js';
 import { PLATFORMS } from '../platforms.js';
 import { profileFor } from '../rules/load-profiles.js';
 import { fillTemplate, splitMessages } from './answers.js';
-import { DEFAULT_ANSWERS } from './default-answers.js';
+import { defaultAnswers } from './default-answers.js';
+
+const DEFAULT_ANSWERS = defaultAnswers();
 import { makeInput, orders } from './fixtures.js';
 import { planReply } from './plan-reply.js';
 import { INTENT_IDS } from '../intents.js';
