@@ -10,7 +10,7 @@ import {
   sizeMatches,
 } from './catalogue.js';
 import { beforeCutoff, formatBeijing } from '../time/beijing-time.js';
-import { items, shop } from './fixtures.js';
+import { items, shop } from '../../../test/fixtures/bot/clothing-shop.js';
 
 const T1 = items.find((i) => i.id === 'T1')!;
 

@@ -7,7 +7,7 @@ import { fillTemplate, splitMessages } from './answers.js';
 import { defaultAnswers } from './default-answers.js';
 
 const DEFAULT_ANSWERS = defaultAnswers();
-import { makeInput, orders } from './fixtures.js';
+import { makeInput, orders } from '../../../test/fixtures/bot/clothing-shop.js';
 import { planReply } from './plan-reply.js';
 import { INTENT_IDS } from '../intents.js';
 
