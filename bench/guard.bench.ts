@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkReply, evaluateGuard, reportMarkdown, type GuardContext } from '../src/core/guard/index.js';
 import { profileFor } from '../src/core/rules/load-profiles.js';
-import { PLATFORMS, type Platform } from '../src/core/rules/schema.js';
+import { PLATFORMS, type Platform } from '../src/core/platforms.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'guard');

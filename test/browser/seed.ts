@@ -5,7 +5,7 @@
 import type { Database } from '../../src/store/open-database.js';
 import * as t from '../../src/store/schema/index.js';
 import { hashPassword } from '../../src/app/auth/auth.js';
-import { DEFAULT_ANSWERS } from '../../src/core/bot/default-answers.js';
+import { defaultAnswers } from '../../src/core/bot/default-answers.js';
 
 export const XSS_TEXT = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">请问发什么快递';
 
@@ -43,7 +43,7 @@ export async function insertWorkbenchData(database: Database, now: Date, extraOp
     { agentId: agentIds.agent2!, shopId: taobao!.id },
   ]);
   for (const shop of [tmall!, taobao!]) {
-    await db.insert(t.standardAnswers).values(DEFAULT_ANSWERS.map((a) => ({ shopId: shop.id, intent: a.intent, variants: a.variants })));
+    await db.insert(t.standardAnswers).values(defaultAnswers().map((a) => ({ shopId: shop.id, intent: a.intent, variants: a.variants })));
     await db.insert(t.promotions).values([
       { shopId: shop.id, kind: 'coupon', text: '店铺满199减20优惠券', value: { botMayOffer: true } },
       { shopId: shop.id, kind: 'gift', text: '下单送同款收纳袋一个', value: { botMayOffer: true } },

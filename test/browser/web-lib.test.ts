@@ -1,8 +1,11 @@
-// Pure helpers of the web UI (no browser): queue order (C2), split preview (C4), guard underline
-// segments (D), answer placeholders (C12), i18n formatting.
+// Pure helpers of the web UI (no browser): queue order (C2) and split preview (C4) as the web uses
+// them (the server's own, from src/core/contract), guard underline segments (D), answer
+// placeholders (C12), i18n formatting.
 import { describe, expect, it } from 'vitest';
-import { compareQueue, matchesFilter } from '../../web/src/lib/queue.js';
-import { segmentsOf, splitPreview } from '../../web/src/lib/split.js';
+import { compareQueue } from '../../src/core/contract/queue-order.js';
+import { splitReply } from '../../src/core/contract/split-reply.js';
+import { matchesFilter } from '../../web/src/lib/queue.js';
+import { segmentsOf } from '../../web/src/lib/segments.js';
 import { fillKnown, openPlaceholders } from '../../web/src/lib/placeholders.js';
 import { answerKeyLabel, duration, t, yuan } from '../../web/src/i18n.js';
 import type { ConversationSummary } from '../../web/src/lib/types.js';
@@ -24,10 +27,18 @@ describe('web helpers', () => {
     expect(matchesFilter(conv('x', { buyer: { id: 'x', nickname: '爱穿搭的小雨' } }), '小雨')).toBe(true);
   });
 
+  it('C2 queue: a closed chat sorts like the server sorts it — with the idle ones, latest message first', () => {
+    const list = [
+      conv('idle-older', { status: 'bot', lastMessageAt: '2026-11-23T08:00:00Z' }),
+      conv('closed-recent', { status: 'closed', lastMessageAt: '2026-11-23T09:00:00Z' }),
+    ];
+    expect(list.sort(compareQueue).map((c) => c.id)).toEqual(['closed-recent', 'idle-older']);
+  });
+
   it('C4 split preview: one line each, long lines cut at sentence ends', () => {
-    expect(splitPreview('亲，在的\n\n请问要什么码？')).toEqual(['亲，在的', '请问要什么码？']);
+    expect(splitReply('亲，在的\n\n请问要什么码？')).toEqual(['亲，在的', '请问要什么码？']);
     const long = '亲，这款卫衣是加绒的，冬天穿很暖和。我们今天16点前下单都是当天发货的哦。还有满199减20的优惠券可以领取！';
-    const parts = splitPreview(long);
+    const parts = splitReply(long);
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.join('')).toBe(long);
   });

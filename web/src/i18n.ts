@@ -2,6 +2,7 @@
 // (the compiler checks). `t('inbox.waiting', { n: 3 })` fills `{n}` placeholders.
 import { INTENT_LABELS_ZH, type IntentId } from '../../src/core/intents.js';
 import { STAGE_LABELS_ZH, type Stage } from '../../src/core/conversation/stages.js';
+import type { Platform } from '../../src/core/platforms.js';
 import { zh } from './i18n-zh.js';
 import { en } from './i18n-en.js';
 
@@ -47,7 +48,7 @@ const PLATFORM_KEYS: Record<string, MessageKey> = {
   pdd: 'platform.pdd',
   aliexpress: 'platform.aliexpress',
   widget: 'platform.widget',
-};
+} satisfies Record<Platform | 'widget', MessageKey>;
 
 export function platformLabel(platform: string): string {
   const key = PLATFORM_KEYS[platform];

@@ -1,10 +1,11 @@
 // Append-only audit log; each row's hash covers the previous row's hash, so editing or deleting
 // any row breaks the chain (A11, supervisor overrides). Appends are serialised with an advisory
 // lock so two processes never fork the chain.
-import { createHash } from 'node:crypto';
 import { asc, desc, sql } from 'drizzle-orm';
+import { canonicalJson } from '../../core/canonical-json.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import { auditLog } from '../../store/schema/index.js';
+import { sha256Hex } from './sha256-hex.js';
 
 export interface AuditEntry {
   orgId: string;
@@ -19,17 +20,6 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted at every level: jsonb hands keys back in its own order. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
 export function auditHash(prevHash: string, e: AuditEntry): string {
   const canonical = canonicalJson([
     prevHash,
@@ -42,7 +32,7 @@ export function auditHash(prevHash: string, e: AuditEntry): string {
     e.subjectId ?? null,
     e.data ?? {},
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return sha256Hex(canonical);
 }
 
 /** Appends in its own transaction. */

@@ -12,6 +12,7 @@ import { fenToYuan } from '../../core/money/fen.js';
 import { hasShipped, isUnderWay, orderPhase } from '../../core/orders/order-phase.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Profile } from '../../core/rules/schema.js';
+import { beijingMonthKey, startOfBeijingMonth } from '../../core/time/beijing-time.js';
 import type { Database } from '../../store/open-database.js';
 import { aftersalesCases, caseEvents, orders } from '../../store/schema/index.js';
 import { orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
@@ -189,9 +190,8 @@ export interface RateLine {
  */
 export async function shopRates(database: Database, shopId: string, now: Date) {
   const profile = shopProfile(await loadShop(database.db, shopId));
-  const bj = new Date(now.getTime() + 8 * HOUR);
-  const from = new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth(), 1) - 8 * HOUR);
-  const to = new Date(Date.UTC(bj.getUTCFullYear(), bj.getUTCMonth() + 1, 1) - 8 * HOUR);
+  const from = startOfBeijingMonth(now);
+  const to = startOfBeijingMonth(now, 1);
   const paid = await database.query<{ order_id: string; item_id: string | null; title: string | null }>(
     `select o.id as order_id, l.item_id, l.title from orders o left join order_lines l on l.order_id = o.id
       where o.shop_id = $1 and o.paid_at >= $2 and o.paid_at < $3`,
@@ -212,7 +212,7 @@ export async function shopRates(database: Database, shopId: string, now: Date) {
   };
   const itemIds = [...new Set(paid.map((p) => p.item_id).filter((x): x is string => !!x))];
   return {
-    month: `${bj.getUTCFullYear()}-${String(bj.getUTCMonth() + 1).padStart(2, '0')}`,
+    month: beijingMonthKey(now),
     thresholds: { disputeAlertPerMille: profile.refunds.rates.dispute_alert_per_mille, refundRateAlertPct: profile.refunds.rates.refund_rate_alert_pct },
     shop: line(null, '全店', paid, refunded),
     items: itemIds.map((id) =>

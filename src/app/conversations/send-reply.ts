@@ -4,6 +4,7 @@
 // short messages (C4). Storing, promises (D8), delivery by channel and events are append-outgoing's.
 import { and, desc, eq } from 'drizzle-orm';
 import type { GuardResult } from '../../core/guard/types.js';
+import { splitReply } from '../../core/contract/split-reply.js';
 import { DxeError } from '../../core/errors.js';
 import type { Database } from '../../store/open-database.js';
 import { conversations, messages } from '../../store/schema/index.js';
@@ -17,64 +18,7 @@ import { lockConversation } from './conversation-row.js';
 import { guardContext, guardReply } from './guard-reply.js';
 import { conversationSummary, messageView, type MessageView } from './views.js';
 
-export { guardReply };
-
-/** C4: one short line a message; longer answers are cut at sentence ends, then at commas. */
-export const MAX_MESSAGE_CHARS = 40;
-
-export function splitReply(text: string, max = MAX_MESSAGE_CHARS): string[] {
-  const out: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (!trimmed) continue;
-    if ([...trimmed].length <= max) {
-      out.push(trimmed);
-      continue;
-    }
-    // One sentence a message (closing punctuation and emoticons stay with it); an overlong
-    // sentence is cut at commas, packing its pieces up to the limit; a lone fragment such as
-    // 好的。 joins its neighbour.
-    const sentences = trimmed.match(/[^。！？!?；;]+[。！？!?；;]*|[。！？!?；;]+/g) ?? [trimmed];
-    const units: string[] = [];
-    for (const s of sentences) {
-      if ([...s].length <= max) units.push(s);
-      else units.push(...pack((s.match(/[^，,、]+[，,、]*|[，,、]+/g) ?? [s]).flatMap((x) => hardWrap(x, max)), max));
-    }
-    const merged: string[] = [];
-    for (const u of units) {
-      const prev = merged[merged.length - 1];
-      const tiny = (x: string) => [...x.trim()].length < MIN_MESSAGE_CHARS;
-      if (prev !== undefined && (tiny(u) || tiny(prev)) && [...prev + u].length <= max) merged[merged.length - 1] = prev + u;
-      else merged.push(u);
-    }
-    out.push(...merged.map((m) => m.trim()).filter(Boolean));
-  }
-  return out;
-}
-
-/** Fragments shorter than this are not sent alone. */
-const MIN_MESSAGE_CHARS = 6;
-
-function pack(pieces: string[], max: number): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (const piece of pieces) {
-    if (current && [...current + piece].length > max) {
-      out.push(current);
-      current = '';
-    }
-    current += piece;
-  }
-  if (current) out.push(current);
-  return out;
-}
-
-function hardWrap(piece: string, max: number): string[] {
-  const chars = [...piece];
-  const out: string[] = [];
-  for (let i = 0; i < chars.length; i += max) out.push(chars.slice(i, i + max).join(''));
-  return out;
-}
+export { guardReply, splitReply };
 
 export interface SendReplyInput {
   conversationId: string;

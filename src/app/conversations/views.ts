@@ -4,6 +4,7 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ConversationSummary } from '../../core/contract/conversations.js';
+import { compareQueue } from '../../core/contract/queue-order.js';
 import type { MessageView } from '../../core/contract/messages.js';
 import { readConversationState } from '../../core/conversation/state.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
@@ -108,22 +109,6 @@ export function summaryFromParts(c: ConversationRow, p: SummaryParts, now: Date)
 
 function escalationOf(state: unknown) {
   return readConversationState(state).escalation ?? null;
-}
-
-/**
- * C2 queue order. Buyers still waiting for a first response come first (oldest first message
- * first: they are closest to the target), then other waiting buyers by how long they have
- * waited, then conversations nobody waits on, most recent first. Escalations (priority) lead.
- */
-export function compareQueue(a: ConversationSummary, b: ConversationSummary): number {
-  if (a.priority !== b.priority) return b.priority - a.priority;
-  const rank = (s: ConversationSummary) => (s.awaitingFirstResponse ? 0 : s.waitingSince ? 1 : 2);
-  const ra = rank(a);
-  const rb = rank(b);
-  if (ra !== rb) return ra - rb;
-  if (ra === 0) return (a.firstBuyerMessageAt ?? '').localeCompare(b.firstBuyerMessageAt ?? '');
-  if (ra === 1) return (a.waitingSince ?? '').localeCompare(b.waitingSince ?? '');
-  return (b.lastMessageAt ?? '').localeCompare(a.lastMessageAt ?? '');
 }
 
 export type QueueStatus = 'queued' | 'assigned' | 'bot' | 'closed' | 'open';

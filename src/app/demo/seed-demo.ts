@@ -3,7 +3,7 @@
 // a few waiting conversations, two agents, a supervisor and an admin (issue 2 §8).
 // Deterministic (seeded) so screenshots and tests see the same shop; times are relative to `now`.
 import { count, eq } from 'drizzle-orm';
-import { DEFAULT_ANSWERS } from '../../core/bot/default-answers.js';
+import { defaultAnswers } from '../../core/bot/default-answers.js';
 import type { Database } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 import { prng } from '../../core/prng.js';
@@ -111,7 +111,7 @@ export async function seedDemo(database: Database, now: Date): Promise<DemoResul
 
     for (const shop of [tmall, taobao]) {
       await tx.insert(t.standardAnswers).values(
-        DEFAULT_ANSWERS.map((a) => ({ shopId: shop.id, intent: a.intent, variants: a.variants })),
+        defaultAnswers().map((a) => ({ shopId: shop.id, intent: a.intent, variants: a.variants })),
       );
       await tx.insert(t.promotions).values([
         { shopId: shop.id, kind: 'coupon', text: '店铺满199减20优惠券', value: { thresholdYuan: 199, offYuan: 20, botMayOffer: true } },

@@ -10,7 +10,8 @@ import {
   aftersalesCases, auditLog, buyers, caseEvents, conversations, logisticsEvents, messages, orderEvents, orderLines, orders, promises, shops,
 } from '../../store/schema/index.js';
 import { appendAudit } from '../audit/audit-log.js';
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { canonicalJson } from '../../core/canonical-json.js';
+import { sha256Hex } from '../audit/sha256-hex.js';
 
 export const EVIDENCE_FORMAT = 'dxe-evidence/1';
 
@@ -128,9 +129,6 @@ export async function exportEvidence(
     action: 'evidence.export',
     subjectKind: opts.caseId ? 'case' : 'order',
     subjectId: opts.caseId ?? orderId,
-    // TODO(audit): auditHash stringifies `data` as given, but jsonb returns keys in its own order
-    // (by length, then bytes), so a differently ordered object breaks verifyAuditChain. Until
-    // audit.ts hashes canonical JSON, keys are written here in jsonb's order.
     data: { format: EVIDENCE_FORMAT, sha256, platformOrderNo: bundle.order.platformOrderNo },
   });
   return { format: EVIDENCE_FORMAT, sha256, auditEntryHash, bundle };

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Database } from '../../store/open-database.js';
 import { auditLog } from '../../store/schema/index.js';
 import { verifyAuditChain } from '../audit/audit-log.js';
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { canonicalJson } from '../../core/canonical-json.js';
+import { sha256Hex } from '../audit/sha256-hex.js';
 import { EVIDENCE_FORMAT } from './build-bundle.js';
 
 const fileSchema = z.object({

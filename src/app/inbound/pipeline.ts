@@ -20,7 +20,7 @@ import {
   type OutgoingPromise,
 } from '../conversations/append-outgoing.js';
 import { guardContext, guardReply } from '../conversations/guard-reply.js';
-import { splitReply } from '../conversations/send-reply.js';
+import { splitReply } from '../../core/contract/split-reply.js';
 import { messageView, summaryFromParts, type MessageRow, type SummaryParts } from '../conversations/views.js';
 import { outboxUrlFor } from '../delivery/deliver.js';
 import { writeWithEvents } from '../events/outbox.js';

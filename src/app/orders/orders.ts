@@ -9,6 +9,7 @@ import { hasShipped, orderPhase, type OrderPhase } from '../../core/orders/order
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Database } from '../../store/open-database.js';
 import { buyers, logisticsEvents, orderEvents, orderLines, orders, shops } from '../../store/schema/index.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
 import { shopProfile } from '../shops/shop-profile.js';
 import type { Tx } from '../timers/deadlines.js';
 import { syncOrderDeadlines } from '../timers/order-deadlines.js';
@@ -143,13 +144,6 @@ export async function syncOrder(
     if (isUniqueViolation(err)) return syncOrderOnce(database, shopId, input, actor, now);
     throw err;
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
 
 async function syncOrderOnce(

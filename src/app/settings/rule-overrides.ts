@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
-import { isPlatform } from '../../core/rules/schema.js';
+import { isPlatform } from '../../core/platforms.js';
 import type { Database } from '../../store/open-database.js';
 import { shops } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';

@@ -14,7 +14,8 @@ import {
   type StoredShopSettings,
 } from '../../core/bot/shop-settings-schema.js';
 import type { Item, PlatformId, Promotion, Shop, StandardAnswer } from '../../core/bot/types.js';
-import { isPlatform, type Profile } from '../../core/rules/schema.js';
+import { isPlatform } from '../../core/platforms.js';
+import type { Profile } from '../../core/rules/schema.js';
 import type { Database } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 import type { EventBus } from '../events/event-bus.js';

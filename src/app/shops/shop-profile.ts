@@ -2,7 +2,8 @@
 // profileFor caches merged results, so calling this per reply or per order is cheap.
 import { DxeError } from '../../core/errors.js';
 import { profileFor } from '../../core/rules/load-profiles.js';
-import { isPlatform, type Profile } from '../../core/rules/schema.js';
+import { isPlatform } from '../../core/platforms.js';
+import type { Profile } from '../../core/rules/schema.js';
 
 export interface ShopRules {
   platform: string;

@@ -1,6 +1,7 @@
 // Reading one cell of an export: the cleaning every platform needs (="…" wrapping, Excel's
 // leading apostrophe, stray spaces) and the typed readers (money in fen, Beijing time, counts).
 // Readers throw RowError with a Chinese reason; the reader turns it into a {line, reason} entry.
+import { parseBeijingLocal } from '../../core/time/beijing-time.js';
 
 export class RowError extends Error {
   override readonly name = 'RowError';
@@ -35,27 +36,13 @@ export function parseFen(value: string, column: string): number | undefined {
   return m[1] ? -fen : fen;
 }
 
-const TIME =
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d+)?)?)?$/;
-
 /** Beijing wall-clock time ("2016/5/23 22:02", "2020-02-21 00:00:00") → Date (+08:00). */
 export function parseBeijingTime(value: string, column: string): Date | undefined {
   const v = value.trim();
   if (v === '' || v === '-' || v === '--' || v === 'null') return undefined;
-  const m = TIME.exec(v);
-  if (!m) throw new RowError(`“${column}”不是有效时间：${value}`);
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0)) as [
-    number, number, number, number, number, number,
-  ];
-  const ms = Date.UTC(y, mo - 1, d, h - 8, mi, s);
-  const check = new Date(ms + 8 * 3600_000);
-  if (
-    mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59 ||
-    check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1
-  ) {
-    throw new RowError(`“${column}”不是有效时间：${value}`);
-  }
-  return new Date(ms);
+  const at = parseBeijingLocal(v);
+  if (!at) throw new RowError(`“${column}”不是有效时间：${value}`);
+  return at;
 }
 
 /** A whole count ("1", "2件"). Empty → undefined. */

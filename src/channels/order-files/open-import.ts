@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import type { ImportEntry, OrderImportSource } from '../../core/orders/order-import.js';
-import { PLATFORMS } from '../../core/rules/schema.js';
+import { PLATFORMS } from '../../core/platforms.js';
 import { fingerprint, openOrderFile } from './read-order-file.js';
 
 export interface ImportProgress {

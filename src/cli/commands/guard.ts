@@ -10,17 +10,17 @@ const idOf = (raw: unknown): unknown =>
 
 /** The guard, loaded lazily so `dxe --help` stays fast. */
 async function loadGuard() {
-  const [{ checkReply }, rules, schema] = await Promise.all([
+  const [{ checkReply }, rules, { PLATFORMS }] = await Promise.all([
     import('../../core/guard/check-reply.js'),
     import('../../core/rules/load-profiles.js'),
-    import('../../core/rules/schema.js'),
+    import('../../core/platforms.js'),
   ]);
-  const platforms: readonly string[] = schema.PLATFORMS;
+  const platforms: readonly string[] = PLATFORMS;
   return (line: GuardRequest) => {
     if (!platforms.includes(line.platform)) {
       throw new Error(`未知平台 "${line.platform}"，可选：${platforms.join(', ')}`);
     }
-    const platform = schema.PLATFORMS.find((p) => p === line.platform) ?? schema.PLATFORMS[0];
+    const platform = PLATFORMS.find((p) => p === line.platform) ?? PLATFORMS[0];
     const ctx = line.context ?? {};
     return checkReply(line.text, rules.profileFor(platform), {
       ...(ctx.free_shipping !== undefined ? { freeShipping: ctx.free_shipping } : {}),

@@ -4,11 +4,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
-import { PLATFORMS as PLATFORM_VALUES } from '../../core/rules/schema.js';
+import { PLATFORMS } from '../../core/platforms.js';
 import { FORMAT_IDS } from '../../channels/order-files/formats/index.js';
 
 const optionsSchema = z.object({
-  platform: z.enum(PLATFORM_VALUES, { error: `--platform 必须是 ${PLATFORM_VALUES.join(' | ')} 之一` }),
+  platform: z.enum(PLATFORMS, { error: `--platform 必须是 ${PLATFORMS.join(' | ')} 之一` }),
   shop: z.string().min(1).optional(),
   format: z.string().min(1).optional(),
 });
@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .command('orders')
     .description('导入平台导出的订单文件（CSV，GBK 或 UTF-8），重复导入不会产生重复订单')
     .argument('<file>', '订单导出文件')
-    .requiredOption('--platform <platform>', `平台：${PLATFORM_VALUES.join(' | ')}`)
+    .requiredOption('--platform <platform>', `平台：${PLATFORMS.join(' | ')}`)
     .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺，没有则自动创建）')
     .option('--format <format>', `文件格式（默认按表头自动识别）：${FORMAT_IDS.join(' | ')}`)
     .action(async (file: string, raw: unknown) => {

@@ -49,7 +49,7 @@ describe('dxe nlu classify — EVAL.md §1 contract (B1)', () => {
 
 describe('dxe nlu eval (B1)', () => {
   it('prints accuracy, macro-F1 and per-intent figures; --json is machine-readable', () => {
-    const file = fileURLToPath(new URL('../../core/nlu/fixtures/holdout.jsonl', import.meta.url));
+    const file = fileURLToPath(new URL('../../../test/fixtures/nlu/holdout.jsonl', import.meta.url));
     const text = dxe(['nlu', 'eval', file]);
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/accuracy: \d+\.\d%/);

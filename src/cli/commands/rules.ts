@@ -1,6 +1,7 @@
 // `dxe rules show <platform>` prints a merged profile with each figure's source (P1);
 // `dxe rules eval` answers platform-arithmetic questions as JSON Lines (EVAL §3).
 import type { Command } from 'commander';
+import { PLATFORMS, isPlatform } from '../../core/platforms.js';
 
 export function register(program: Command): void {
   const rules = program.command('rules').description('平台规则配置：查看与计算');
@@ -8,13 +9,12 @@ export function register(program: Command): void {
   rules
     .command('show')
     .description('显示某平台合并后的规则配置（含每项数据的来源）')
-    .argument('<platform>', 'taobao | tmall | jd | pdd | aliexpress')
+    .argument('<platform>', PLATFORMS.join(' | '))
     .option('--json', '以 JSON 输出')
     .option('--overrides <file>', '叠加店铺覆盖配置（YAML 或 JSON 文件）')
     .option('--shop <id>', '叠加某店铺在数据库中保存的覆盖配置')
     .action(async (platform: string, opts: { json?: boolean; overrides?: string; shop?: string }) => {
       const { DxeError } = await import('../../core/errors.js');
-      const { PLATFORMS, isPlatform } = await import('../../core/rules/schema.js');
       const { profileFor, readLayer } = await import('../../core/rules/load-profiles.js');
       if (!isPlatform(platform)) {
         throw new DxeError('VALIDATION_FAILED', `未知平台「${platform}」，可选：${PLATFORMS.join('、')}`);

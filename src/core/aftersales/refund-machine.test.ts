@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../rules/load-profiles.js';
-import { PLATFORMS } from '../rules/schema.js';
+import { PLATFORMS } from '../platforms.js';
 import { isRefundFinal, refundEventsFrom, refundTransition } from './refund-machine.js';
 
 const profiles = loadProfiles();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { INTENT_IDS } from '../intents.js';
 import { fillTemplate, pickAnswer, placeholdersOf, splitMessages } from './answers.js';
-import { DEFAULT_ANSWERS } from './default-answers.js';
+import { defaultAnswers } from './default-answers.js';
+
+const DEFAULT_ANSWERS = defaultAnswers();
 
 describe('filling standard answers (C12)', () => {
   it('fills placeholders from data', () => {

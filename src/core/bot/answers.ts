@@ -7,7 +7,7 @@
 // {order.no} {order.tracking_no} {order.courier} {order.latest_event} {order.latest_at}
 // {order.receiver} {order.phone} {order.address} {order.note} {order.refund_state}
 // {invoice.types} {invoice.when} {return.days} {return.shipping}
-import { DEFAULT_ANSWERS } from './default-answers.js';
+import { defaultAnswer } from './default-answers.js';
 import type { StandardAnswer } from './types.js';
 
 export type TemplateVars = Record<string, string | number | undefined>;
@@ -87,7 +87,7 @@ export function pickAnswer(
   vars: TemplateVars,
   turn: number,
 ): PickedAnswer | null {
-  const sources = [library.find((a) => a.intent === key), DEFAULT_ANSWERS.find((a) => a.intent === key)];
+  const sources = [library.find((a) => a.intent === key), defaultAnswer(key)];
   for (const source of sources) {
     if (!source || source.variants.length === 0) continue;
     const n = source.variants.length;

@@ -9,8 +9,8 @@ import {
   similarItems,
   sizeMatches,
 } from './catalogue.js';
-import { beforeCutoff, formatBeijing } from './beijing-time.js';
-import { items, shop } from './fixtures.js';
+import { beforeCutoff, formatBeijing } from '../time/beijing-time.js';
+import { items, shop } from '../../../test/fixtures/bot/clothing-shop.js';
 
 const T1 = items.find((i) => i.id === 'T1')!;
 

@@ -1,7 +1,7 @@
 // The reply being planned: handlers add standard answers, recommendations, a question or a
 // hand-over to it; plan-reply turns it into a ReplyPlan.
 import { pickAnswer, type TemplateVars } from './answers.js';
-import { formatBeijing } from './beijing-time.js';
+import { formatBeijing } from '../time/beijing-time.js';
 import type { HandoverReason, Item, Order, PlanInput, Promotion, Recommendation } from './types.js';
 
 export class Draft {

@@ -1,10 +1,13 @@
 // B4: the bot's own standard answers pass the same reply guard as a person's, on every platform.
 import { describe, expect, it } from 'vitest';
 import { checkReply } from '../guard/index.js';
+import { PLATFORMS } from '../platforms.js';
 import { profileFor } from '../rules/load-profiles.js';
 import { fillTemplate, splitMessages } from './answers.js';
-import { DEFAULT_ANSWERS } from './default-answers.js';
-import { makeInput, orders } from './fixtures.js';
+import { defaultAnswers } from './default-answers.js';
+
+const DEFAULT_ANSWERS = defaultAnswers();
+import { makeInput, orders } from '../../../test/fixtures/bot/clothing-shop.js';
 import { planReply } from './plan-reply.js';
 import { INTENT_IDS } from '../intents.js';
 
@@ -50,8 +53,6 @@ const VARS: Record<string, string> = {
   'return.days': '7',
   'return.shipping': '运费险承担退回运费',
 };
-
-const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'aliexpress'] as const;
 
 describe('default answers pass the reply guard (B4, D1–D11)', () => {
   for (const platform of PLATFORMS) {

@@ -1,7 +1,7 @@
 // Order-side answers: ship time from the cut-off, courier, logistics, payment (C8), order
 // changes, invoice (D4), and the order verification after ordering (C9).
 import { pickAnswer, type TemplateVars } from './answers.js';
-import { beforeCutoff, sameBeijingDay } from './beijing-time.js';
+import { beforeCutoff, sameBeijingDay } from '../time/beijing-time.js';
 import { lookupOrder, orderVars, type Draft } from './draft.js';
 import { matchingVariants, variantLabel } from './catalogue.js';
 import type { Item, Order, OrderLine, Shop, StandardAnswer } from './types.js';

@@ -11,7 +11,7 @@ import {
   totalStock,
   variantLabel,
 } from './catalogue.js';
-import { formatBeijingDate } from './beijing-time.js';
+import { formatBeijingDate } from '../time/beijing-time.js';
 import { itemVars, offerablePromotions, type Draft } from './draft.js';
 import type { Item } from './types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENING, MORNING, makeInput, orders, shop, type CaseInput } from './fixtures.js';
+import { EVENING, MORNING, makeInput, orders, shop, type CaseInput } from '../../../test/fixtures/bot/clothing-shop.js';
 import { orderToVerify, planUnpaidNudge, planVerification } from './handlers-orders.js';
 import { planReply } from './plan-reply.js';
 import type { ReplyPlan } from './types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INTENT_IDS } from '../intents.js';
-import { EVENING, items, makeInput, orders, promotions, shop, type CaseInput } from './fixtures.js';
+import { EVENING, items, makeInput, orders, promotions, shop, type CaseInput } from '../../../test/fixtures/bot/clothing-shop.js';
 import { planReply } from './plan-reply.js';
 import type { ReplyPlan } from './types.js';
 

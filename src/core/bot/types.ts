@@ -2,11 +2,13 @@
 // store maps its rows to these, the planner never sees a database or a clock.
 import type { Entities } from '../entities.js';
 import type { IntentId } from '../intents.js';
+import type { Platform } from '../platforms.js';
 import type { BargainerProfile } from '../conversation/bargainer.js';
 import type { InterestSignal } from '../conversation/interest.js';
 import type { Stage } from '../conversation/stages.js';
 
-export type PlatformId = 'taobao' | 'tmall' | 'jd' | 'pdd' | 'aliexpress';
+/** The marketplace's id (core/platforms.ts). */
+export type PlatformId = Platform;
 
 /** A promotion, coupon, gift or freight offer the shop has set up. */
 export interface Promotion {

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Platform } from '../platforms.js';
 import { profileFor } from '../rules/load-profiles.js';
 import { checkReply } from './check-reply.js';
 import { evaluateGuard } from './evaluate.js';
@@ -20,7 +21,7 @@ const fixture = (name: string) =>
       const o = JSON.parse(l) as {
         id: string;
         text: string;
-        platform: 'taobao' | 'tmall' | 'jd' | 'pdd' | 'aliexpress';
+        platform: Platform;
         expect: string[];
         context?: { free_shipping?: boolean; asker_is_buyer?: boolean; previous_outgoing?: string[] };
       };

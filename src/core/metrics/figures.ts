@@ -2,17 +2,13 @@
 // per agent / shop / day (Beijing calendar day). Attribution: a reply counts for whoever sent it
 // (the bot under `bot`); a conversation for its assignee (or `bot`); a paid order for the
 // conversation that converted it (same buyer and shop, paid within the window after it started).
+import { beijingDayKey } from '../time/beijing-time.js';
 import { mean, percentile, ratio } from './stats.js';
 import type { CaseRow, ConversationRow, Figures, GroupBy, InterceptionRow, MessageRow, OrderRow } from './types.js';
 
 export const BOT_KEY = 'bot';
 export const UNATTRIBUTED_KEY = 'none';
-const BEIJING_OFFSET_MS = 8 * 3600_000;
 export const DEFAULT_CONVERSION_WINDOW_MS = 3 * 86400_000;
-
-export function beijingDay(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 interface Acc {
   conversations: number;
@@ -108,7 +104,7 @@ export function computeFigures(input: FigureInput, groupBy: GroupBy): FigureResu
   }
 
   const convKey = (c: ConversationRow) =>
-    groupBy === 'agent' ? (c.assigneeId ?? BOT_KEY) : groupBy === 'shop' ? c.shopId : beijingDay(c.createdAt);
+    groupBy === 'agent' ? (c.assigneeId ?? BOT_KEY) : groupBy === 'shop' ? c.shopId : beijingDayKey(c.createdAt);
 
   // Conversations that asked something, by shop+buyer, for order attribution.
   const inquiriesByBuyer = new Map<string, ConversationRow[]>();
@@ -129,18 +125,18 @@ export function computeFigures(input: FigureInput, groupBy: GroupBy): FigureResu
       inquiriesByBuyer.set(k, [...(inquiriesByBuyer.get(k) ?? []), c]);
     }
     const { first, turns } = responseTimes(msgs);
-    const rkey = (t: { by: string; at: Date }) => (groupBy === 'agent' ? t.by : groupBy === 'shop' ? c.shopId : beijingDay(t.at));
+    const rkey = (t: { by: string; at: Date }) => (groupBy === 'agent' ? t.by : groupBy === 'shop' ? c.shopId : beijingDayKey(t.at));
     if (first) both(rkey(first), (a) => a.firstResponses.push(first.seconds));
     for (const t of turns) both(rkey(t), (a) => a.responses.push(t.seconds));
     for (const m of msgs) {
       if (m.flaggedRules.length === 0) continue;
-      const k = groupBy === 'agent' ? (m.authorKind === 'bot' ? BOT_KEY : (m.authorId ?? UNATTRIBUTED_KEY)) : groupBy === 'shop' ? m.shopId : beijingDay(m.createdAt);
+      const k = groupBy === 'agent' ? (m.authorKind === 'bot' ? BOT_KEY : (m.authorId ?? UNATTRIBUTED_KEY)) : groupBy === 'shop' ? m.shopId : beijingDayKey(m.createdAt);
       for (const r of m.flaggedRules) both(k, (a) => (a.byRule[r] = (a.byRule[r] ?? 0) + 1));
     }
   }
 
   for (const i of input.interceptions ?? []) {
-    const k = groupBy === 'agent' ? (i.agentId ?? UNATTRIBUTED_KEY) : groupBy === 'shop' ? (i.shopId ?? UNATTRIBUTED_KEY) : beijingDay(i.at);
+    const k = groupBy === 'agent' ? (i.agentId ?? UNATTRIBUTED_KEY) : groupBy === 'shop' ? (i.shopId ?? UNATTRIBUTED_KEY) : beijingDayKey(i.at);
     for (const r of i.rules) both(k, (a) => (a.byRule[r] = (a.byRule[r] ?? 0) + 1));
   }
 
@@ -157,7 +153,7 @@ export function computeFigures(input: FigureInput, groupBy: GroupBy): FigureResu
       converted.add(conv.id);
       both(convKey(conv), (a) => a.converted++);
     }
-    const key = groupBy === 'agent' ? (conv ? convKey(conv) : UNATTRIBUTED_KEY) : groupBy === 'shop' ? o.shopId : beijingDay(o.paidAt);
+    const key = groupBy === 'agent' ? (conv ? convKey(conv) : UNATTRIBUTED_KEY) : groupBy === 'shop' ? o.shopId : beijingDayKey(o.paidAt);
     orderKey.set(o.id, key);
     both(key, (a) => {
       a.paidOrders++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../rules/load-profiles.js';
-import { PLATFORMS } from '../rules/schema.js';
+import { PLATFORMS } from '../platforms.js';
 import { lateShipmentExposure } from './exposure.js';
 import { lateCompensationFen, lateShipment } from './late-shipment.js';
 

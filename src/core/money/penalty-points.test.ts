@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../rules/load-profiles.js';
-import { PLATFORMS } from '../rules/schema.js';
+import { PLATFORMS } from '../platforms.js';
 import { descriptionMismatchPenalty, pointsForRule, removalRisk } from './penalty-points.js';
 
 const profiles = loadProfiles();

@@ -13,7 +13,7 @@ interface HoldoutRow {
   text: string;
   intent: IntentId;
 }
-const holdout: HoldoutRow[] = readFileSync(new URL('./fixtures/holdout.jsonl', import.meta.url), 'utf8')
+const holdout: HoldoutRow[] = readFileSync(new URL('../../../test/fixtures/nlu/holdout.jsonl', import.meta.url), 'utf8')
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as HoldoutRow);

@@ -3,10 +3,11 @@
 // (app/orders/import-orders.ts) upserts them. Both sides share these types from core, so the app
 // never imports a channel.
 import { normalizeStateName } from '../rules/machines.js';
-import type { Platform, Profile } from '../rules/schema.js';
+import type { Platform } from '../platforms.js';
+import type { Profile } from '../rules/schema.js';
 import { ORDER_PHASES, orderPhase, phaseRank, stateForPhase, type OrderPhase } from './order-phase.js';
 
-export type { Platform } from '../rules/schema.js';
+export type { Platform } from '../platforms.js';
 
 /**
  * Where in the common flow an export says an order is. The names are part of each order's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileFor } from '../rules/load-profiles.js';
-import { PLATFORMS, type Platform } from '../rules/schema.js';
+import { PLATFORMS, type Platform } from '../platforms.js';
 import {
   finishedStates,
   isFinished,

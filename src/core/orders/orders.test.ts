@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../rules/load-profiles.js';
-import { PLATFORMS } from '../rules/schema.js';
+import { PLATFORMS } from '../platforms.js';
 import { checkFraud } from './fraud-signals.js';
 import { orderMachine, orderTransition, paidState } from './order-machine.js';
 import { shipByDeadline } from './ship-by.js';

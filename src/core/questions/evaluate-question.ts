@@ -10,7 +10,8 @@ import { shippingFee } from '../money/shipping-fee.js';
 import { computeCredit } from '../reviews/credit.js';
 import { computeDsr } from '../reviews/dsr.js';
 import { issueToZh, pathText } from '../rules/issue-text.js';
-import { platformSchema, type Profiles } from '../rules/schema.js';
+import { platformSchema } from '../platforms.js';
+import type { Profiles } from '../rules/schema.js';
 
 const isoText = z.string().min(1);
 /** A number, or a number written as text ("99.90"), as order exports often carry it. */

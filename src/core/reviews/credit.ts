@@ -3,7 +3,8 @@
 // same rating lies less than `dedupe_days` before it; per buyer and calendar month (Beijing
 // time) the credit added is capped (Taobao 6), or only the first N reviews count (Tmall 3).
 import { DxeError } from '../errors.js';
-import { beijingMonthKey, DAY, parseInstant } from '../rules/instant.js';
+import { DAY, parseInstant } from '../rules/instant.js';
+import { beijingMonthKey } from '../time/beijing-time.js';
 import type { Profile } from '../rules/schema.js';
 
 export type Rating = 'good' | 'neutral' | 'bad';

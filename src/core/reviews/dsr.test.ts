@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../rules/load-profiles.js';
-import { addBeijingMonths, parseInstant } from '../rules/instant.js';
+import { addCalendarMonths, parseInstant } from '../rules/instant.js';
 import { computeDsr, type DsrReview } from './dsr.js';
 
 const six = { months: loadProfiles().taobao.reviews.dsr_months ?? 0, monthlyFirstNPerBuyer: null };
@@ -28,7 +28,7 @@ describe('DSR (R4): means over the last six calendar months', () => {
     const now = '2024-08-31T08:00:00+08:00';
     const r = computeDsr([rv('2024-02-29T08:00:00+08:00', 5), rv('2024-02-29T07:59:00+08:00', 1)], now, six);
     expect(r.count).toBe(1);
-    expect(Date.parse('2024-02-29T08:00:00+08:00')).toBe(addBeijingMonths(parseInstant(now)?.ms ?? 0, -6));
+    expect(Date.parse('2024-02-29T08:00:00+08:00')).toBe(addCalendarMonths(parseInstant(now)?.ms ?? 0, -6));
   });
   it('counts calendar months on the clock now is written in; Beijing when it has no offset', () => {
     // In UTC: 30 Aug 20:00 − 6 months = 29 Feb 20:00 (30 Feb clamped). In Beijing the same

@@ -2,7 +2,8 @@
 // minus six calendar months up to `now`, rounded to 2 decimals. Tmall counts only
 // a buyer's first N ratings a month when the profile says so and the buyer is known.
 import { DxeError } from '../errors.js';
-import { addCalendarMonths, beijingMonthKey, BEIJING_OFFSET_MIN, parseInstant } from '../rules/instant.js';
+import { addCalendarMonths, parseInstant } from '../rules/instant.js';
+import { beijingMonthKey, BEIJING_OFFSET_MIN } from '../time/beijing-time.js';
 
 export interface DsrReview {
   at: string;

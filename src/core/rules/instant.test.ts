@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addBeijingMonths, beijingMonthKey, formatInstant, parseInstant } from './instant.js';
+import { beijingMonthKey } from '../time/beijing-time.js';
+import { addCalendarMonths, formatInstant, parseInstant } from './instant.js';
 
 describe('instants for platform arithmetic', () => {
   it.each([
@@ -27,8 +28,8 @@ describe('instants for platform arithmetic', () => {
   it('Beijing calendar months', () => {
     expect(beijingMonthKey(Date.parse('2024-03-31T15:59:59Z'))).toBe('2024-03');
     expect(beijingMonthKey(Date.parse('2024-03-31T16:00:00Z'))).toBe('2024-04');
-    expect(addBeijingMonths(Date.parse('2024-08-31T10:00:00+08:00'), -6)).toBe(Date.parse('2024-02-29T10:00:00+08:00'));
-    expect(addBeijingMonths(Date.parse('2024-03-15T10:00:00+08:00'), -6)).toBe(Date.parse('2023-09-15T10:00:00+08:00'));
-    expect(addBeijingMonths(Date.parse('2024-01-31T00:30:00+08:00'), 1)).toBe(Date.parse('2024-02-29T00:30:00+08:00'));
+    expect(addCalendarMonths(Date.parse('2024-08-31T10:00:00+08:00'), -6)).toBe(Date.parse('2024-02-29T10:00:00+08:00'));
+    expect(addCalendarMonths(Date.parse('2024-03-15T10:00:00+08:00'), -6)).toBe(Date.parse('2023-09-15T10:00:00+08:00'));
+    expect(addCalendarMonths(Date.parse('2024-01-31T00:30:00+08:00'), 1)).toBe(Date.parse('2024-02-29T00:30:00+08:00'));
   });
 });

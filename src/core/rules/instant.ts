@@ -1,7 +1,9 @@
 // Time for platform arithmetic. The platforms count calendar days and months in Beijing time
 // (UTC+8, no daylight saving). A time written without an offset is read as Beijing time, and
-// results keep the offset style of their input so that callers get back what they sent.
-export const BEIJING_OFFSET_MIN = 480;
+// results keep the offset style of their input so that callers get back what they sent. The
+// Beijing clock itself (months, days, wall-clock parts) is core/time/beijing-time.ts.
+import { BEIJING_OFFSET_MIN, daysInMonth } from '../time/beijing-time.js';
+
 const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
@@ -55,34 +57,6 @@ export function formatInstant(ms: number, offsetMin: number | null): string {
   return `${out}${offsetMin < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-export interface WallTime {
-  year: number;
-  /** 1–12 */
-  month: number;
-  day: number;
-  msOfDay: number;
-}
-
-export function beijingWallTime(ms: number): WallTime {
-  const d = new Date(ms + BEIJING_OFFSET_MIN * MINUTE);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    msOfDay: d.getUTCHours() * HOUR + d.getUTCMinutes() * MINUTE + d.getUTCSeconds() * 1000 + d.getUTCMilliseconds(),
-  };
-}
-
-/** Calendar month in Beijing time, e.g. '2024-02'. */
-export function beijingMonthKey(ms: number): string {
-  const w = beijingWallTime(ms);
-  return `${w.year}-${String(w.month).padStart(2, '0')}`;
-}
-
 /**
  * `ms` moved by whole calendar months on the wall clock at `offsetMin` (Beijing by default),
  * keeping the time of day; a day that does not exist in the target month becomes its last day
@@ -96,8 +70,4 @@ export function addCalendarMonths(ms: number, months: number, offsetMin: number 
   const month = (index % 12) + 1;
   const day = Math.min(d.getUTCDate(), daysInMonth(year, month));
   return Date.UTC(year, month - 1, day) + msOfDay - offsetMin * MINUTE;
-}
-
-export function addBeijingMonths(ms: number, months: number): number {
-  return addCalendarMonths(ms, months, BEIJING_OFFSET_MIN);
 }

@@ -7,7 +7,7 @@ import { refundMachine } from '../aftersales/refund-machine.js';
 import { orderMachine } from '../orders/order-machine.js';
 import { loadProfiles, profileFor, rulesDir } from './load-profiles.js';
 import { deepMerge } from './merge.js';
-import { PLATFORMS } from './schema.js';
+import { PLATFORMS } from '../platforms.js';
 
 function copyRules(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dxe-rules-'));

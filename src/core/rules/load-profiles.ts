@@ -1,18 +1,18 @@
-// The one place in core that reads files: rules/common.yaml + rules/<platform>.yaml, merged
-// (P2) and validated (P1). A broken profile stops the load with a message that names the file,
-// the path inside it and the reason, in Chinese.
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The rule profiles: rules/common.yaml + rules/<platform>.yaml, merged (P2) and validated (P1),
+// read through core/data-files.ts. A broken profile stops the load with a message that names the
+// file, the path inside it and the reason, in Chinese.
+import { join, resolve } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
+import { readTextFile, shippedPath } from '../data-files.js';
 import { DxeError } from '../errors.js';
 import { issueToZh, pathText } from './issue-text.js';
 import { deepMerge, existingDepth, isPlainObject } from './merge.js';
-import { PLATFORMS, profileSchema, type Platform, type Profile, type Profiles } from './schema.js';
+import { PLATFORMS, type Platform } from '../platforms.js';
+import { profileSchema, type Profile, type Profiles } from './schema.js';
 
 /** The repository's rules/ folder, found from this module's location (any cwd works). */
 export function rulesDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '../../../rules');
+  return shippedPath(import.meta.url, '../../../rules');
 }
 
 export interface Layer {
@@ -24,7 +24,7 @@ export interface Layer {
 export function readLayer(file: string): Layer {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (err) {
     throw new DxeError('PROFILE_INVALID', `${file}: 无法读取文件（${(err as Error).message}）`);
   }

@@ -3,14 +3,10 @@
 import { z } from 'zod';
 import { guardProfileSchema } from '../guard/profile-schema.js';
 import { validateMachine } from '../fsm.js';
+import { platformSchema, type Platform } from '../platforms.js';
 
-export const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'aliexpress'] as const;
-export const platformSchema = z.enum(PLATFORMS);
-export type Platform = z.infer<typeof platformSchema>;
-
-export function isPlatform(value: unknown): value is Platform {
-  return platformSchema.safeParse(value).success;
-}
+// Only for app/inbound/planner-input.ts until its owner switches it to core/platforms.ts (the one
+// list); everything else imports the platforms from there.
 
 /** Where a figure comes from: requirement id(s), seed prefix (null: no seed, a project default). */
 export const sourceSchema = z.strictObject({

@@ -1,4 +1,5 @@
 // The marketplace a conversation comes from, in the colours sellers recognise.
+import type { Platform } from '../../../src/core/platforms.js';
 import { platformLabel } from '../i18n.js';
 import { Pill } from './pill.js';
 
@@ -9,7 +10,7 @@ const COLOURS: Record<string, string> = {
   pdd: '#e02e24',
   aliexpress: '#ff4747',
   widget: '#1677ff',
-};
+} satisfies Record<Platform | 'widget', string>;
 
 export function PlatformBadge({ platform }: { platform: string }) {
   return (

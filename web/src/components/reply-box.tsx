@@ -7,7 +7,8 @@ import { Alert, App, Button, Dropdown, Input, Space, Tag, Typography } from 'ant
 import { ApiError, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
-import { segmentsOf, splitPreview } from '../lib/split.js';
+import { splitReply } from '../../../src/core/contract/split-reply.js';
+import { segmentsOf } from '../lib/segments.js';
 import { fillKnown, openPlaceholders } from '../lib/placeholders.js';
 import type { GuardVerdict, Message } from '../lib/types.js';
 import { answerKeyLabel, t } from '../i18n.js';
@@ -100,7 +101,7 @@ export function ReplyBox({ conversationId, shopId, shopName, suggestions, onSent
     }
   };
 
-  const parts = splitPreview(draft);
+  const parts = splitReply(draft);
   const quickItems = (answers.data?.items ?? []).flatMap((a) =>
     a.variants.slice(0, 2).map((v, i) => ({ key: `${a.intent}-${i}`, label: `【${answerKeyLabel(a.intent)}】${v.slice(0, 30)}`, text: v })),
   );

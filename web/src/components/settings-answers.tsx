@@ -5,7 +5,7 @@ import { App, Button, Col, Empty, Input, Menu, Row, Typography } from 'antd';
 import { INTENT_IDS } from '../../../src/core/intents.js';
 import { put, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
-import { splitPreview } from '../lib/split.js';
+import { splitReply } from '../../../src/core/contract/split-reply.js';
 import { answerKeyLabel, t } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
 
@@ -81,7 +81,7 @@ export function AnswersEditor({ shopId }: { shopId: string }) {
           {variants.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
           ) : (
-            splitPreview(variants[0] ?? '').map((line, i) => (
+            splitReply(variants[0] ?? '').map((line, i) => (
               <div key={i} style={{ background: '#fff1e8', border: '1px solid #ffd8bf', borderRadius: 6, padding: '4px 8px', marginBottom: 6 }}>
                 {line}
               </div>

@@ -1,5 +1,6 @@
 // Word-list entities: colours, regions (province short names), couriers, dates (B2 colour,
 // shipping fee by region, courier choice, delivery dates).
+import { beijingDayKey, beijingParts } from '../../time/beijing-time.js';
 
 const COLOUR_BASE = '黑|白|红|蓝|绿|黄|紫|粉|灰|棕|咖啡|咖|杏|橙|橘|青|银|金|驼|卡其|米|藏青|香槟|裸|肤|军绿|墨绿|酒红|玫红|宝蓝|天蓝|湖蓝|雾霾蓝|奶白|米白|焦糖|姜黄|薄荷绿|牛油果绿|卡其';
 const COLOUR = new RegExp(`(深|浅|亮|暗|奶|荧光|藏|浅灰|深灰)?(${COLOUR_BASE})(色|的|款)`, 'g');
@@ -65,15 +66,6 @@ const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 
 const DATE_RE =
   /(\d{4})年(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})月(\d{1,2})[日号]|(?<![\d月])(\d{1,2})[日号](?!码)|(大前天|前天|昨天|今天|明天|后天|大后天)|(下下|下|这|本)?(?:周|星期|礼拜)([一二三四五六日天])/g;
 
-/** Beijing calendar date (UTC+8) of an instant, shifted by `days`. */
-function beijingDate(now: Date, days = 0): Date {
-  const d = new Date(now.getTime() + 8 * 3600_000);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d;
-}
-function iso(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -85,19 +77,19 @@ export function extractDates(text: string, now?: Date): string[] {
     if (m[6] && (Number(m[6]) < 1 || Number(m[6]) > 31)) continue; // 38号 is a size, not a day
     let v: string = m[0];
     if (m[1]) v = `${m[1]}-${pad(Number(m[2]))}-${pad(Number(m[3]))}`;
-    else if (now && m[4]) v = `${beijingDate(now).getUTCFullYear()}-${pad(Number(m[4]))}-${pad(Number(m[5]))}`;
+    else if (now && m[4]) v = `${beijingParts(now).year}-${pad(Number(m[4]))}-${pad(Number(m[5]))}`;
     else if (now && m[6]) {
-      // A bare day (5号) before today's date means next month.
-      const b = beijingDate(now);
+      // A bare day (5号) before today's date (Beijing) means next month.
+      const b = beijingParts(now);
       const day = Number(m[6]);
-      if (day < b.getUTCDate()) b.setUTCMonth(b.getUTCMonth() + 1, 1);
-      v = `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(day)}`;
-    } else if (now && m[7]) v = iso(beijingDate(now, RELATIVE_DAYS[m[7]]!));
+      const next = day < b.day;
+      const year = next && b.month === 12 ? b.year + 1 : b.year;
+      const month = next ? (b.month % 12) + 1 : b.month;
+      v = `${year}-${pad(month)}-${pad(day)}`;
+    } else if (now && m[7]) v = beijingDayKey(now, RELATIVE_DAYS[m[7]]!);
     else if (now && m[9]) {
-      const b = beijingDate(now);
-      const today = b.getUTCDay() === 0 ? 7 : b.getUTCDay();
       const weeks = m[8] === '下下' ? 2 : m[8] === '下' ? 1 : 0;
-      v = iso(beijingDate(now, weeks * 7 + WEEKDAYS[m[9]]! - today));
+      v = beijingDayKey(now, weeks * 7 + WEEKDAYS[m[9]]! - beijingParts(now).weekday);
     }
     if (!out.includes(v)) out.push(v);
   }

@@ -1,18 +1,13 @@
 // The shipped training examples: one UTF-8 file per intent (`<intent>.txt`), one buyer message
 // a line, a line starting with `#` is a comment. Written for this project (never taken from the evaluation sets).
-// Like the rule-profile loader this is one of the few places in core that reads files: the
-// examples are data that ships with the code.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The examples are data that ships with the code, read through core/data-files.ts.
+import { readShippedFile } from '../../data-files.js';
 import { INTENT_IDS, type IntentId } from '../../intents.js';
 
 export interface Example {
   text: string;
   intent: IntentId;
 }
-
-const DIR = dirname(fileURLToPath(import.meta.url));
 
 /** Parses one intent file's text into examples. */
 export function parseExamples(text: string, intent: IntentId): Example[] {
@@ -30,7 +25,7 @@ let cache: Example[] | undefined;
 export function loadShippedExamples(): Example[] {
   if (!cache) {
     cache = INTENT_IDS.flatMap((intent) =>
-      parseExamples(readFileSync(join(DIR, `${intent}.txt`), 'utf8'), intent),
+      parseExamples(readShippedFile(import.meta.url, `${intent}.txt`), intent),
     );
   }
   return cache.slice();
