@@ -20,6 +20,13 @@ export interface Violation {
   span: [number, number];
   message: string;
   rewrite: string;
+  /**
+   * Set when the finding comes from a learned or fuzzy signal rather than a definite rule match
+   * (issue 11): shown to the agent as 疑似 with its reason; always `severity: 'warn'`.
+   */
+  suspected?: boolean;
+  /** Why a suspected finding was raised (Chinese, for the agent). */
+  reason?: string;
 }
 
 export interface ReplyPromise {
