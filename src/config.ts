@@ -23,6 +23,12 @@ const configSchema = z.object({
   /** Run the deadline timer loop in this process. */
   TIMERS: z.enum(['on', 'off']).default('on'),
   /**
+   * The embedded database (PGlite) of `dxe serve` runs on a thread of its own, so requests keep
+   * being parsed, classified and guarded while it works (issue 9, throughput). `off` keeps it on
+   * the main thread.
+   */
+  PGLITE_THREAD: z.enum(['on', 'off']).default('on'),
+  /**
    * Messages a marketplace bridge may post per minute, per API token (not per address: one bridge
    * often serves a whole shop from one machine). 6,000/min = 100 msg/s.
    */

@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { PgliteThread } from './pglite-thread.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -44,6 +45,13 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests isolate themselves in their own schema). */
   pgSchema?: string;
   poolSize?: number;
+  /**
+   * Run the embedded engine on a thread of its own (pglite-thread.ts) so that the server's main
+   * thread keeps parsing requests, classifying and guarding while statements run. For a
+   * file-backed PGlite only; the server turns it on (PGLITE_THREAD), tests and short commands
+   * keep the engine in process.
+   */
+  thread?: boolean;
 }
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -55,6 +63,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 }
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
+  if (opts.thread && opts.dataDir && opts.dataDir !== 'memory') return openPgliteThread(opts.dataDir);
   let client: PGlite;
   if (!opts.dataDir || opts.dataDir === 'memory') {
     client = new PGlite();
@@ -71,6 +80,32 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     async query<T>(text: string, params?: unknown[]) {
       const res = await client.query(text, params as unknown[]);
       return res.rows as T[];
+    },
+    async simpleQuery<T>(text: string) {
+      const results = await client.exec(text);
+      return (results.at(-1)?.rows ?? []) as T[];
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPgliteThread(dataDir: string): Promise<Database> {
+  const dir = resolve(dataDir, 'pgdata');
+  mkdirSync(dirname(dir), { recursive: true });
+  const client = new PgliteThread(dir);
+  try {
+    await client.waitReady;
+  } catch (err) {
+    await client.close().catch(() => undefined);
+    throw err;
+  }
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async query<T>(text: string, params?: unknown[]) {
+      const res = await client.query<T>(text, params);
+      return res.rows;
     },
     async simpleQuery<T>(text: string) {
       const results = await client.exec(text);

@@ -5,11 +5,16 @@ import type { Config } from '../../config.js';
 import { openDatabase, type Database } from '../../store/open-database.js';
 import { createLocalBus, type EventBus } from '../events/event-bus.js';
 
-export async function openConfiguredDatabase(config: Config, opts: { migrate?: boolean } = {}): Promise<Database> {
+export async function openConfiguredDatabase(
+  config: Config,
+  opts: { migrate?: boolean; serving?: boolean } = {},
+): Promise<Database> {
   return openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: resolve(config.DATA_DIR),
     migrate: opts.migrate,
+    // A long-running server gains from the engine's own thread; a short command does not.
+    thread: opts.serving === true && config.PGLITE_THREAD === 'on',
   });
 }
 

@@ -15,7 +15,7 @@ async function serve(opts: ServeOptions & { demoIfEmpty?: boolean }): Promise<vo
     ...(opts.host ? { HOST: opts.host } : {}),
   });
   const { openConfiguredDatabase, openConfiguredBus } = await import('../../app/runtime/open-runtime.js');
-  const database = await openConfiguredDatabase(config);
+  const database = await openConfiguredDatabase(config, { serving: true });
   let demo: Awaited<ReturnType<typeof import('../../app/demo/seed-demo.js').seedDemo>> | null = null;
   if (opts.demoIfEmpty) {
     const { isEmpty, seedDemo } = await import('../../app/demo/seed-demo.js');
