@@ -3,11 +3,11 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import type { Config } from '../config.js';
-import { registerErrorHandler } from './error-handler.js';
+import { errorBody, registerErrorHandler } from './error-handler.js';
 import { registerAuth } from './auth.js';
 import { registerEdgeGuard } from './edge-guard.js';
 import { loggerOptions } from './logging.js';
@@ -55,6 +55,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     trustProxy: trustProxyOption(opts.config.TRUST_PROXY),
     // Browsers keep idle keep-alive sockets open; without this, close() waits for them.
     forceCloseConnections: true,
+    // Errors raised before routing (a URL that does not decode) leave in the one error shape too.
+    frameworkErrors: (error, request, reply) => {
+      const badUrl = (error as { code?: string }).code === 'FST_ERR_BAD_URL';
+      void (reply as unknown as FastifyReply)
+        .status(400)
+        .send(errorBody(badUrl ? 'INVALID_CHARACTERS' : 'VALIDATION_FAILED', badUrl ? '网址包含无效字符' : '请求无效', request.id));
+    },
   });
   app.decorate('ctx', {
     database: opts.database,
