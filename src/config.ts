@@ -64,6 +64,11 @@ const configSchema = z.object({
   /** Failed logins per account within LOGIN_LOCK_MINUTES before the account is locked for the rest of that window. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * Widget messages per client address per 10 s, over all visitors from it (buyers behind one NAT
+   * share an address). Per visitor the limit is 8 per 10 s whatever the number of sockets.
+   */
+  WIDGET_MESSAGES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(40),
 });
 
 export type Config = z.infer<typeof configSchema>;

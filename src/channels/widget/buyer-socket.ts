@@ -72,6 +72,8 @@ export interface WidgetHubDeps {
   bus: EventBus;
   inbound: InboundHandler;
   log: { error(obj: object, msg: string): void };
+  /** Buyer messages per client address per RATE_WINDOW_MS (default ADDRESS_RATE_MAX). */
+  messagesPerAddress?: number;
 }
 
 export function frameText(raw: unknown): string | null {
@@ -155,7 +157,8 @@ export function createWidgetHub(deps: WidgetHubDeps) {
     }
   });
 
-  async function onMessage(v: Viewer, shopId: string, raw: unknown) {
+  /** `receivedAt`: when the frame arrived — limits count arrivals, however slowly they are handled. */
+  async function onMessage(v: Viewer, shopId: string, raw: unknown, receivedAt = Date.now()) {
     const text = frameText(raw);
     let json: unknown;
     try {
@@ -171,8 +174,8 @@ export function createWidgetHub(deps: WidgetHubDeps) {
     const body = f.text.trim();
     if (!body) return fail(v, 'VALIDATION_FAILED', '消息内容不能为空');
     if ([...body].length > MAX_TEXT_CHARS) return fail(v, 'PAYLOAD_TOO_LARGE', `消息过长，请控制在 ${MAX_TEXT_CHARS} 字以内`);
-    const now = Date.now();
-    if (!rates.take(`v:${shopId}:${v.visitor}`, RATE_MAX, now) || !rates.take(`a:${v.address}`, ADDRESS_RATE_MAX, now)) {
+    const now = receivedAt;
+    if (!rates.take(`v:${shopId}:${v.visitor}`, RATE_MAX, now) || !rates.take(`a:${v.address}`, deps.messagesPerAddress ?? ADDRESS_RATE_MAX, now)) {
       return fail(v, 'RATE_LIMITED', '发送太频繁啦，请稍后再试');
     }
     try {
@@ -227,7 +230,8 @@ export function createWidgetHub(deps: WidgetHubDeps) {
       let ready: Promise<void> = Promise.resolve();
       sock.on('message', (raw) => {
         v.alive = true;
-        ready = ready.then(() => onMessage(v, shop.id, raw));
+        const at = Date.now();
+        ready = ready.then(() => onMessage(v, shop.id, raw, at));
       });
       sock.on('pong', () => {
         v.alive = true;

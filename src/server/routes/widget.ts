@@ -24,6 +24,7 @@ const widgetRoutes: FastifyPluginAsync = async (app) => {
     database: app.ctx.database,
     bus: app.ctx.bus,
     log: app.log,
+    messagesPerAddress: app.ctx.config.WIDGET_MESSAGES_PER_ADDRESS,
     inbound: async (input) => {
       const result = await handleInboundMessage(
         { database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() },
