@@ -2,11 +2,42 @@
 // JSON config file (DXE_CONFIG or ./dxe.config.json), then defaults; zod validates the result and
 // a bad value stops the start with a message naming the variable.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DxeError } from './core/errors.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * TRUST_PROXY: which peers may set X-Forwarded-For (docs/security.md). `off` (default): none, the
+ * socket's address is the client. A number: that many proxy hops in front. Otherwise a comma list
+ * of addresses or CIDRs (or proxy-addr's names loopback, linklocal, uniquelocal).
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .default('off')
+  .transform((raw, ctx): false | number | string[] => {
+    if (raw === '' || raw === 'off' || raw === 'false' || raw === '0') return false;
+    if (/^\d+$/.test(raw)) {
+      const hops = Number(raw);
+      if (hops > 10) ctx.addIssue({ code: 'custom', message: '代理层数应在 0 到 10 之间' });
+      return hops;
+    }
+    const items = raw.split(',').map((x) => x.trim()).filter(Boolean);
+    for (const item of items) {
+      if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) continue;
+      const [addr, bits, extra] = item.split('/');
+      const family = isIP(addr ?? '');
+      const maxBits = family === 6 ? 128 : 32;
+      const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+      if (!family || !bitsOk || extra !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `不是有效的地址或网段: ${item}（示例: 127.0.0.1,10.0.0.0/8 或代理层数 1）` });
+      }
+    }
+    return items;
+  });
 
 const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
@@ -33,6 +64,17 @@ const configSchema = z.object({
    * often serves a whole shop from one machine). 6,000/min = 100 msg/s.
    */
   BRIDGE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+  TRUST_PROXY: trustProxy,
+  /** Login attempts per client address per minute (any account). */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Failed logins per account within LOGIN_LOCK_MINUTES before the account is locked for the rest of that window. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * Widget messages per client address per 10 s, over all visitors from it (buyers behind one NAT
+   * share an address). Per visitor the limit is 8 per 10 s whatever the number of sockets.
+   */
+  WIDGET_MESSAGES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(40),
 });
 
 export type Config = z.infer<typeof configSchema>;

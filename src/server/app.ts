@@ -3,12 +3,18 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import type { Config } from '../config.js';
-import { registerErrorHandler } from './error-handler.js';
+import { errorBody, registerErrorHandler } from './error-handler.js';
 import { registerAuth } from './auth.js';
+import { registerEdgeGuard } from './edge-guard.js';
+import { loggerOptions } from './logging.js';
+import { registerRouteAccess } from './route-access.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { LoginThrottle } from '../app/auth/login-throttle.js';
+import type { LoginGuard } from '../app/auth/auth.js';
 import { createLocalBus, type EventBus } from '../app/events/event-bus.js';
 import type { AppContext } from '../app/runtime/context.js';
 
@@ -17,6 +23,8 @@ export type { AppContext };
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Failed logins per account (LOGIN_MAX_FAILURES in LOGIN_LOCK_MINUTES). */
+    loginGuard: LoginGuard;
   }
 }
 
@@ -28,19 +36,32 @@ export interface BuildOptions {
   logger?: boolean | object;
 }
 
+/** TRUST_PROXY as fastify takes it: a hop count becomes "trust the first n hops". */
+function trustProxyOption(v: Config['TRUST_PROXY']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof v === 'number') return (_address: string, hop: number) => hop < v;
+  return v;
+}
+
 const ROUTES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'routes');
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
-      opts.logger === undefined
-        ? { level: opts.config.LOG_LEVEL, redact: ['req.headers.authorization', '*.password', '*.phone'] }
-        : opts.logger,
+      opts.logger === undefined ? loggerOptions(opts.config.LOG_LEVEL) : opts.logger,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only configured proxies may name the client (TRUST_PROXY, docs/security.md): otherwise any
+    // client could pick its own X-Forwarded-For and escape the per-address limits.
+    trustProxy: trustProxyOption(opts.config.TRUST_PROXY),
     // Browsers keep idle keep-alive sockets open; without this, close() waits for them.
     forceCloseConnections: true,
+    // Errors raised before routing (a URL that does not decode) leave in the one error shape too.
+    frameworkErrors: (error, request, reply) => {
+      const badUrl = (error as { code?: string }).code === 'FST_ERR_BAD_URL';
+      void (reply as unknown as FastifyReply)
+        .status(400)
+        .send(errorBody(badUrl ? 'INVALID_CHARACTERS' : 'VALIDATION_FAILED', badUrl ? '网址包含无效字符' : '请求无效', request.id));
+    },
   });
   app.decorate('ctx', {
     database: opts.database,
@@ -48,7 +69,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     bus: opts.bus ?? createLocalBus(),
     now: opts.now ?? (() => new Date()),
   });
+  app.decorate(
+    'loginGuard',
+    new LoginThrottle({ maxFailures: opts.config.LOGIN_MAX_FAILURES, windowMs: opts.config.LOGIN_LOCK_MINUTES * 60_000 }),
+  );
   registerErrorHandler(app);
+  registerRouteAccess(app);
+  registerEdgeGuard(app);
+  await registerSecurityHeaders(app);
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   registerAuth(app);

@@ -4,6 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DxeError } from '../core/errors.js';
 import { resolveToken, type Principal } from '../app/auth/auth.js';
 import { assertShopAccess, maySeePersonalData, requireRoleOf, type CallerRole } from '../app/auth/access.js';
+import { redeemWsTicket } from '../app/auth/ws-tickets.js';
+import { assertRouteAccess } from './route-access.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -11,14 +13,15 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     authenticate: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** The agents' WebSocket: a one-time ticket in `?ticket=` (POST /api/v1/ws/ticket). */
+    authenticateTicket: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
+/** The bearer token of the Authorization header. Never from the URL (server/edge-guard.ts refuses those). */
 export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  const q = request.query as Record<string, unknown> | undefined;
-  if (q && typeof q.token === 'string') return q.token;
   return null;
 }
 
@@ -29,6 +32,16 @@ export function registerAuth(app: FastifyInstance): void {
     if (!token) throw new DxeError('UNAUTHENTICATED');
     const principal = await resolveToken(app.ctx.database, token, app.ctx.now());
     if (!principal) throw new DxeError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    // The route's entry in server/route-access.ts: token scopes and agent roles.
+    assertRouteAccess(principal, request.routeOptions.config.access);
+    request.principal = principal;
+  });
+  app.decorate('authenticateTicket', async (request: FastifyRequest) => {
+    const q = request.query as Record<string, unknown> | undefined;
+    const ticket = typeof q?.ticket === 'string' ? q.ticket : null;
+    if (!ticket) throw new DxeError('UNAUTHENTICATED', '缺少连接凭证，请刷新页面');
+    const principal = await redeemWsTicket(app.ctx.database, ticket, app.ctx.now());
+    if (!principal) throw new DxeError('UNAUTHENTICATED', '连接凭证无效或已过期，请刷新页面');
     request.principal = principal;
   });
 }

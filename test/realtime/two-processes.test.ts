@@ -10,7 +10,7 @@ import { createRedisBus } from '../../src/app/events/redis-bus.js';
 import { openDatabase, type Database } from '../../src/store/open-database.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { seedConversation, seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
-import { TestSocket, pause } from './ws-client.js';
+import { TestSocket, pause, openAgentSocket } from './ws-client.js';
 
 const { REDIS_URL, DATABASE_URL } = process.env;
 const skip = !REDIS_URL || !DATABASE_URL;
@@ -49,7 +49,7 @@ describe.skipIf(skip)('two processes on PostgreSQL + Redis', () => {
   });
 
   const open = async (i: number, who: string) => {
-    const s = await TestSocket.open(`${bases[i]}/api/v1/ws?token=${tokens[who]}`);
+    const s = await openAgentSocket(bases[i]!, tokens[who]!);
     sockets.push(s);
     await s.first('ready').catch(() => undefined);
     return s;

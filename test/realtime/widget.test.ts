@@ -10,7 +10,7 @@ import type { Database } from '../../src/store/open-database.js';
 import { messages, shops } from '../../src/store/schema/index.js';
 import { openTestDatabase, databaseLabel } from '../helpers/database.js';
 import { seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
-import { TestSocket, pause, type Frame } from './ws-client.js';
+import { TestSocket, pause, type Frame, openAgentSocket } from './ws-client.js';
 
 describe(`web-chat widget channel (${databaseLabel})`, () => {
   let database: Database;
@@ -57,7 +57,7 @@ describe(`web-chat widget channel (${databaseLabel})`, () => {
   });
 
   it('round trip: a buyer message reaches the bot and agents; the bot reply comes back; two tabs both see it', async () => {
-    const agent = await TestSocket.open(`${base}/api/v1/ws?token=${agentToken}`);
+    const agent = await openAgentSocket(base, agentToken);
     sockets.push(agent);
     const tab1 = await buyerWs();
     const tab2 = await buyerWs();

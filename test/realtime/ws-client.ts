@@ -88,3 +88,15 @@ export class TestSocket {
 }
 
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Opens the agents' socket the way the workbench does: a one-time ticket from
+ * POST /api/v1/ws/ticket (bearer token), then GET /api/v1/ws?ticket=… (issue 10).
+ */
+export async function openAgentSocket(wsBase: string, token: string): Promise<TestSocket> {
+  const httpBase = wsBase.replace(/^ws/, 'http');
+  const res = await fetch(`${httpBase}/api/v1/ws/ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 201) throw new Error(`HTTP ${res.status} for a ticket`);
+  const { ticket } = (await res.json()) as { ticket: string };
+  return TestSocket.open(`${wsBase}/api/v1/ws?ticket=${encodeURIComponent(ticket)}`);
+}

@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openTestDatabase, databaseLabel } from '../helpers/database.js';
 import { seedConversation, seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
-import { TestSocket, pause, type Frame } from './ws-client.js';
+import { TestSocket, pause, type Frame, openAgentSocket } from './ws-client.js';
 
 describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
   let database: Database;
@@ -17,7 +17,7 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
   const tokens: Record<string, string> = {};
   const sockets: TestSocket[] = [];
   const connect = async (who: string) => {
-    const s = await TestSocket.open(`${base}/api/v1/ws?token=${tokens[who]}`);
+    const s = await openAgentSocket(base, tokens[who]!);
     sockets.push(s);
     await s.waitFor((f) => f.some((x) => x.type === 'ready'));
     return s;
@@ -40,7 +40,7 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
   });
 
   it('refuses a socket without a valid token', async () => {
-    await expect(TestSocket.open(`${base}/api/v1/ws?token=dxs_nope`)).rejects.toThrow(/401/);
+    await expect(openAgentSocket(base, 'dxs_nope')).rejects.toThrow(/401/);
     await expect(TestSocket.open(`${base}/api/v1/ws`)).rejects.toThrow(/401/);
   });
 
@@ -68,7 +68,7 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
     await first.close();
     // Missed while away, interleaved with another shop's events the agent must never get.
     for (let i = 0; i < 20; i++) await publish(i % 3 ? w.shopA : w.shopB, 200 + i);
-    const second = await TestSocket.open(`${base}/api/v1/ws?token=${tokens.agentA}`);
+    const second = await openAgentSocket(base, tokens.agentA!);
     sockets.push(second);
     // Live events published before the client's resume frame arrives are held, not sent first.
     await publish(w.shopA, 299);

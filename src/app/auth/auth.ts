@@ -9,6 +9,14 @@ import { agents, agentShops, apiTokens, sessions, shops } from '../../store/sche
 
 export type Role = 'admin' | 'supervisor' | 'agent';
 
+/**
+ * What an API token may do (docs/security.md): `bridge` — post buyer messages, orders and
+ * logistics and poll replies; `read` — the workbench's read models; `admin` — workbench actions
+ * (cases, transitions, taking conversations). Tokens made before scopes existed are bridge tokens.
+ */
+export const TOKEN_SCOPES = ['bridge', 'read', 'admin'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 /** Who is calling, and which shops they may see (every query is scoped by `shopIds`). */
 export interface Principal {
   kind: 'agent' | 'token';
@@ -17,6 +25,8 @@ export interface Principal {
   role: Role | 'integration';
   displayName: string;
   shopIds: string[];
+  /** API tokens only: what the token may do. Agents are limited by their role instead. */
+  scopes?: readonly TokenScope[];
 }
 
 export const hashPassword = (password: string) => hash(password);
@@ -40,12 +50,35 @@ export async function shopsVisibleTo(database: Database, agent: { id: string; or
   return rows.map((r) => r.id);
 }
 
-export async function login(database: Database, loginName: string, password: string, now: Date, hours: number) {
+let dummyHash: Promise<string> | null = null;
+/** An argon2 hash of a random password with the same parameters as real ones (made once). */
+function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
+  return dummyHash;
+}
+
+/** The part of the login throttle `login` uses (app/auth/login-throttle.ts). */
+export interface LoginGuard {
+  check(login: string, now: Date): void;
+  failed(login: string, now: Date): void;
+  succeeded(login: string): void;
+}
+
+export async function login(database: Database, loginName: string, password: string, now: Date, hours: number, guard?: LoginGuard) {
   const { db } = database;
+  guard?.check(loginName, now);
   const [agent] = await db.select().from(agents).where(eq(agents.login, loginName));
-  // Verify against a dummy hash when the login is unknown, so timing does not reveal accounts.
-  const ok = agent && !agent.disabled ? await verify(agent.passwordHash, password).catch(() => false) : false;
-  if (!agent || !ok) throw new DxeError('INVALID_CREDENTIALS');
+  // An unknown or disabled account is verified against a dummy hash, so the time taken does not
+  // reveal which accounts exist.
+  const usable = agent && !agent.disabled ? agent : undefined;
+  const passwordHash = usable?.passwordHash ?? (await dummyPasswordHash());
+  const verified = await verify(passwordHash, password).catch(() => false);
+  const ok = usable !== undefined && verified;
+  if (!agent || !ok) {
+    guard?.failed(loginName, now);
+    throw new DxeError('INVALID_CREDENTIALS');
+  }
+  guard?.succeeded(loginName);
   const token = newToken('dxs');
   await db.insert(sessions).values({
     tokenHash: hashToken(token),
@@ -86,14 +119,28 @@ export function forgetPrincipals(database: Database): void {
   principalCache.get(database)?.clear();
 }
 
+/** The kind of a bearer token by its prefix (dxs_ sessions, dxt_ API tokens), or null. */
+export function tokenKind(token: string): TokenKind | null {
+  if (token.startsWith('dxs_')) return 'session';
+  if (token.startsWith('dxt_')) return 'api';
+  return null;
+}
+export type TokenKind = 'session' | 'api';
+
 export async function resolveToken(database: Database, token: string, now: Date): Promise<Principal | null> {
-  const tokenHash = hashToken(token);
+  const kind = tokenKind(token);
+  if (!kind) return null;
+  return resolveTokenHash(database, kind, hashToken(token), now);
+}
+
+/** Like resolveToken, from the stored hash (a WebSocket ticket remembers the hash, never the token). */
+export async function resolveTokenHash(database: Database, kind: TokenKind, tokenHash: string, now: Date): Promise<Principal | null> {
   let cache = principalCache.get(database);
   if (!cache) principalCache.set(database, (cache = new Map()));
   const hit = cache.get(tokenHash);
   const wall = Date.now();
   if (hit && hit.until > wall && hit.expiresAt > now.getTime()) return hit.principal;
-  const found = await readPrincipal(database, token, tokenHash, now);
+  const found = await readPrincipal(database, kind, tokenHash, now);
   if (cache.size > 10_000) cache.clear();
   cache.set(tokenHash, { principal: found?.principal ?? null, until: wall + PRINCIPAL_TTL_MS, expiresAt: found?.expiresAt ?? Infinity });
   return found?.principal ?? null;
@@ -101,12 +148,12 @@ export async function resolveToken(database: Database, token: string, now: Date)
 
 async function readPrincipal(
   database: Database,
-  token: string,
+  kind: TokenKind,
   tokenHash: string,
   now: Date,
 ): Promise<{ principal: Principal; expiresAt: number } | null> {
   const { db } = database;
-  if (token.startsWith('dxs_')) {
+  if (kind === 'session') {
     const [row] = await db
       .select({ agent: agents, expiresAt: sessions.expiresAt })
       .from(sessions)
@@ -125,7 +172,7 @@ async function readPrincipal(
       expiresAt: row.expiresAt.getTime(),
     };
   }
-  if (token.startsWith('dxt_')) {
+  if (kind === 'api') {
     const [row] = await db
       .select()
       .from(apiTokens)
@@ -134,14 +181,15 @@ async function readPrincipal(
     const shopIds = row.shopId
       ? [row.shopId]
       : (await db.select({ id: shops.id }).from(shops).where(eq(shops.orgId, row.orgId))).map((r) => r.id);
-    return { principal: { kind: 'token', orgId: row.orgId, role: 'integration', displayName: row.name, shopIds }, expiresAt: Infinity };
+    const scopes = (row.scopes ?? []).filter((x): x is TokenScope => (TOKEN_SCOPES as readonly string[]).includes(x));
+    return { principal: { kind: 'token', orgId: row.orgId, role: 'integration', displayName: row.name, shopIds, scopes }, expiresAt: Infinity };
   }
   return null;
 }
 
 export async function createApiToken(
   database: Database,
-  input: { orgId: string; shopId?: string | null; name: string },
+  input: { orgId: string; shopId?: string | null; name: string; scopes?: readonly TokenScope[] },
 ): Promise<{ id: string; token: string }> {
   return createApiTokenIn(database.db, input);
 }
@@ -149,12 +197,13 @@ export async function createApiToken(
 /** Creates an API token inside the caller's transaction (so it commits with its audit row). */
 export async function createApiTokenIn(
   tx: Tx,
-  input: { orgId: string; shopId?: string | null; name: string },
+  input: { orgId: string; shopId?: string | null; name: string; scopes?: readonly TokenScope[] },
 ): Promise<{ id: string; token: string }> {
   const token = newToken('dxt');
+  const scopes = [...new Set(input.scopes ?? ['bridge'])];
   const [row] = await tx
     .insert(apiTokens)
-    .values({ orgId: input.orgId, shopId: input.shopId ?? null, name: input.name, tokenHash: hashToken(token) })
+    .values({ orgId: input.orgId, shopId: input.shopId ?? null, name: input.name, tokenHash: hashToken(token), scopes })
     .returning({ id: apiTokens.id });
   return { id: row!.id, token };
 }

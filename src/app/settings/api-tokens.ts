@@ -7,17 +7,22 @@ import type { Database } from '../../store/open-database.js';
 import { apiTokens } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import { assertShopAccess } from '../auth/access.js';
-import { createApiTokenIn, type Principal, forgetPrincipals } from '../auth/auth.js';
+import { createApiTokenIn, type Principal, forgetPrincipals, TOKEN_SCOPES } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { orgAdmin, settingsAudit } from './access.js';
 
-export const newApiTokenInput = z.object({ name: z.string().trim().min(1).max(60), shopId: z.string().min(1).max(100).optional() });
+export const newApiTokenInput = z.object({
+  name: z.string().trim().min(1).max(60),
+  shopId: z.string().min(1).max(100).optional(),
+  /** bridge (default: a marketplace bridge), read, admin — docs/security.md. */
+  scopes: z.array(z.enum(TOKEN_SCOPES, { error: '权限应为 bridge、read 或 admin' })).min(1).max(3).default(['bridge']),
+});
 export type NewApiTokenInput = z.infer<typeof newApiTokenInput>;
 
 export async function listApiTokens(database: Database, p: Principal) {
   orgAdmin(p);
   const rows = await database.db
-    .select({ id: apiTokens.id, name: apiTokens.name, shopId: apiTokens.shopId, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
+    .select({ id: apiTokens.id, name: apiTokens.name, shopId: apiTokens.shopId, scopes: apiTokens.scopes, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
     .where(eq(apiTokens.orgId, p.orgId))
     .orderBy(apiTokens.createdAt);
@@ -29,8 +34,8 @@ export async function issueApiToken(deps: UseCaseDeps, p: Principal, input: NewA
   orgAdmin(p);
   if (input.shopId) assertShopAccess(p, input.shopId);
   return deps.database.db.transaction(async (tx) => {
-    const created = await createApiTokenIn(tx, { orgId: p.orgId, shopId: input.shopId ?? null, name: input.name });
-    await appendAuditIn(tx, settingsAudit(p, deps.now, 'api_token.create', { kind: 'api_token', id: created.id }, { name: input.name, shopId: input.shopId ?? null }));
+    const created = await createApiTokenIn(tx, { orgId: p.orgId, shopId: input.shopId ?? null, name: input.name, scopes: input.scopes });
+    await appendAuditIn(tx, settingsAudit(p, deps.now, 'api_token.create', { kind: 'api_token', id: created.id }, { name: input.name, shopId: input.shopId ?? null, scopes: input.scopes }));
     return created;
   });
 }

@@ -34,9 +34,17 @@ export const MAX_TEXT_CHARS = 1000;
 const HISTORY = 50;
 const CLOSE_GRACE_MS = 500;
 const HEARTBEAT_MS = 30_000;
-/** Per socket: at most this many buyer messages in RATE_WINDOW_MS. */
-const RATE_MAX = 8;
+/**
+ * Buyer messages in RATE_WINDOW_MS: per visitor (over all of the visitor's sockets) and per client
+ * address (over all visitors from it — generous, as buyers behind one NAT share an address).
+ * Opening more sockets or inventing visitor ids therefore buys no extra messages (issue 10).
+ */
+export const RATE_MAX = 8;
+export const ADDRESS_RATE_MAX = 40;
 const RATE_WINDOW_MS = 10_000;
+/** Open sockets per visitor (tabs) and per address. */
+export const MAX_SOCKETS_PER_VISITOR = 8;
+export const MAX_SOCKETS_PER_ADDRESS = 200;
 
 const buyerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
@@ -56,7 +64,7 @@ interface Viewer {
   conversationId: string | null;
   lastSeq: number;
   chain: Promise<void>;
-  sentAt: number[];
+  address: string;
 }
 
 export interface WidgetHubDeps {
@@ -64,6 +72,8 @@ export interface WidgetHubDeps {
   bus: EventBus;
   inbound: InboundHandler;
   log: { error(obj: object, msg: string): void };
+  /** Buyer messages per client address per RATE_WINDOW_MS (default ADDRESS_RATE_MAX). */
+  messagesPerAddress?: number;
 }
 
 export function frameText(raw: unknown): string | null {
@@ -73,8 +83,33 @@ export function frameText(raw: unknown): string | null {
   return null;
 }
 
+/** Sliding-window counters by key, forgetting keys whose window has passed. */
+function windowCounter(windowMs: number) {
+  const hits = new Map<string, number[]>();
+  let sweptAt = 0;
+  return {
+    /** Counts a hit unless `key` already has `max` in the window; false when over. */
+    take(key: string, max: number, now: number): boolean {
+      if (now - sweptAt > windowMs) {
+        sweptAt = now;
+        for (const [k, list] of hits) if (!list.some((t) => now - t < windowMs)) hits.delete(k);
+      }
+      const list = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
+      if (list.length >= max) {
+        hits.set(key, list);
+        return false;
+      }
+      list.push(now);
+      hits.set(key, list);
+      return true;
+    },
+  };
+}
+
 export function createWidgetHub(deps: WidgetHubDeps) {
   const byConversation = new Map<string, Set<Viewer>>();
+  const rates = windowCounter(RATE_WINDOW_MS);
+  const socketsByAddress = new Map<string, number>();
 
   const write = (v: Viewer, frame: object) => {
     if (v.sock.readyState === 1) v.sock.send(JSON.stringify(frame));
@@ -122,7 +157,8 @@ export function createWidgetHub(deps: WidgetHubDeps) {
     }
   });
 
-  async function onMessage(v: Viewer, shopId: string, raw: unknown) {
+  /** `receivedAt`: when the frame arrived — limits count arrivals, however slowly they are handled. */
+  async function onMessage(v: Viewer, shopId: string, raw: unknown, receivedAt = Date.now()) {
     const text = frameText(raw);
     let json: unknown;
     try {
@@ -138,10 +174,10 @@ export function createWidgetHub(deps: WidgetHubDeps) {
     const body = f.text.trim();
     if (!body) return fail(v, 'VALIDATION_FAILED', '消息内容不能为空');
     if ([...body].length > MAX_TEXT_CHARS) return fail(v, 'PAYLOAD_TOO_LARGE', `消息过长，请控制在 ${MAX_TEXT_CHARS} 字以内`);
-    const now = Date.now();
-    v.sentAt = v.sentAt.filter((t) => now - t < RATE_WINDOW_MS);
-    if (v.sentAt.length >= RATE_MAX) return fail(v, 'RATE_LIMITED', '发送太频繁啦，请稍后再试');
-    v.sentAt.push(now);
+    const now = receivedAt;
+    if (!rates.take(`v:${shopId}:${v.visitor}`, RATE_MAX, now) || !rates.take(`a:${v.address}`, deps.messagesPerAddress ?? ADDRESS_RATE_MAX, now)) {
+      return fail(v, 'RATE_LIMITED', '发送太频繁啦，请稍后再试');
+    }
     try {
       const { conversationId } = await deps.inbound({
         shopId, buyerAccount: `web:${v.visitor}`, channelMessageId: channelMessageIdFor(v.visitor, f.clientId), text: body,
@@ -177,9 +213,16 @@ export function createWidgetHub(deps: WidgetHubDeps) {
 
   return {
     /** Serves one buyer socket; the shop has been checked by the caller. */
-    async attach(sock: Sock, shop: { id: string; name: string }, visitor: string, early: unknown[] = []): Promise<void> {
-      const v: Viewer = { sock, alive: true, visitor, conversationId: null, lastSeq: 0, chain: Promise.resolve(), sentAt: [] };
+    async attach(sock: Sock, shop: { id: string; name: string }, visitor: string, early: unknown[] = [], address = 'unknown'): Promise<void> {
       const key = `${shop.id}:${visitor}`;
+      const openFromAddress = socketsByAddress.get(address) ?? 0;
+      if ((visitors.get(key)?.size ?? 0) >= MAX_SOCKETS_PER_VISITOR || openFromAddress >= MAX_SOCKETS_PER_ADDRESS) {
+        sock.send(JSON.stringify({ type: 'error', code: 'RATE_LIMITED', message: '打开的客服窗口过多，请关闭多余的页面后重试' }));
+        sock.close(4429, 'RATE_LIMITED');
+        return;
+      }
+      socketsByAddress.set(address, openFromAddress + 1);
+      const v: Viewer = { sock, alive: true, visitor, conversationId: null, lastSeq: 0, chain: Promise.resolve(), address };
       let mine = visitors.get(key);
       if (!mine) visitors.set(key, (mine = new Set()));
       mine.add(v);
@@ -187,12 +230,16 @@ export function createWidgetHub(deps: WidgetHubDeps) {
       let ready: Promise<void> = Promise.resolve();
       sock.on('message', (raw) => {
         v.alive = true;
-        ready = ready.then(() => onMessage(v, shop.id, raw));
+        const at = Date.now();
+        ready = ready.then(() => onMessage(v, shop.id, raw, at));
       });
       sock.on('pong', () => {
         v.alive = true;
       });
       sock.on('close', () => {
+        const left = (socketsByAddress.get(address) ?? 1) - 1;
+        if (left > 0) socketsByAddress.set(address, left);
+        else socketsByAddress.delete(address);
         mine.delete(v);
         if (mine.size === 0) visitors.delete(key);
         if (v.conversationId) byConversation.get(v.conversationId)?.delete(v);

@@ -13,10 +13,11 @@ const loginBody = z.object({
 const authRoutes: FastifyPluginAsync = async (app) => {
   app.post(
     '/api/v1/auth/login',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    // Per address here (the address TRUST_PROXY makes honest); per account in app.loginGuard.
+    { config: { rateLimit: { max: app.ctx.config.LOGIN_RATE_PER_MINUTE, timeWindow: '1 minute' } } },
     async (request) => {
       const body = loginBody.parse(request.body);
-      const result = await login(app.ctx.database, body.login, body.password, app.ctx.now(), app.ctx.config.SESSION_HOURS);
+      const result = await login(app.ctx.database, body.login, body.password, app.ctx.now(), app.ctx.config.SESSION_HOURS, app.loginGuard);
       request.log.info({ agentId: result.agent.id }, 'agent logged in');
       return result;
     },

@@ -24,6 +24,7 @@ const widgetRoutes: FastifyPluginAsync = async (app) => {
     database: app.ctx.database,
     bus: app.ctx.bus,
     log: app.log,
+    messagesPerAddress: app.ctx.config.WIDGET_MESSAGES_PER_ADDRESS,
     inbound: async (input) => {
       const result = await handleInboundMessage(
         { database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() },
@@ -67,7 +68,7 @@ const widgetRoutes: FastifyPluginAsync = async (app) => {
       if (!shop) return refuse(4404, 'NOT_FOUND', '店铺不存在或已停用');
       const replay = early ?? [];
       early = null;
-      await hub.attach(socket, shop, visitor, replay);
+      await hub.attach(socket, shop, visitor, replay, request.ip);
     }).catch((err: unknown) => {
       request.log.error({ err }, 'widget socket failed');
       refuse(1011, 'INTERNAL', '客服系统暂时不可用，请稍后再试');

@@ -1,4 +1,5 @@
-// Realtime gateway for agents' screens: `GET /api/v1/ws?token=…`. Bus events reach only the
+// Realtime gateway for agents' screens: `POST /api/v1/ws/ticket` (bearer token) gives a one-time
+// ticket good for 30 s, then `GET /api/v1/ws?ticket=…` opens the socket (issue 10, Major 4). Bus events reach only the
 // connections whose principal may see the event's shop; every event carries its global sequence
 // number, and a reconnecting screen sends `{type:'resume', afterSeq}` to get what it missed, each
 // event once. One bus subscription per process feeds every connection of that process.
@@ -6,6 +7,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { Principal } from '../../app/auth/auth.js';
 import { announceTyping } from '../../app/conversations/typing.js';
+import { issueWsTicket } from '../../app/auth/ws-tickets.js';
+import { bearerToken } from '../auth.js';
 import { realtimeLogFor, type SequencedEvent } from '../../app/events/realtime-log.js';
 import { DxeError } from '../../core/errors.js';
 
@@ -31,7 +34,7 @@ const SENT_MEMORY = 20_000;
 
 const clientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('resume'), afterSeq: z.number().int().min(0) }),
+  z.object({ type: z.literal('resume'), afterSeq: z.number().int().min(0).max(2 ** 53 - 1) }),
   z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100) }),
 ]);
 
@@ -170,7 +173,13 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
   const error = (conn: AgentConnection, code: string, message: string) =>
     conn.write({ type: 'error', data: { code, message } });
 
-  app.get('/api/v1/ws', { websocket: true, preValidation: app.authenticate }, (socket: Sock, request) => {
+  app.post('/api/v1/ws/ticket', { preHandler: app.authenticate }, async (request, reply) => {
+    const token = bearerToken(request);
+    if (!token) throw new DxeError('UNAUTHENTICATED');
+    return reply.status(201).send(await issueWsTicket(app.ctx.database, token, app.ctx.now()));
+  });
+
+  app.get('/api/v1/ws', { websocket: true, preValidation: app.authenticateTicket }, (socket: Sock, request) => {
     const principal = request.principal;
     if (!principal) {
       socket.close(4401, 'unauthenticated');

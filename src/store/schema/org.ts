@@ -1,5 +1,5 @@
 // Organisations, their shops (P3), agents and their shop links, sessions and API tokens.
-import { boolean, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, ts, createdAt } from './columns.js';
 
 export const organisations = pgTable('organisations', {
@@ -79,8 +79,26 @@ export const apiTokens = pgTable(
     shopId: text('shop_id').references(() => shops.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** bridge | read | admin (app/auth/auth.ts TOKEN_SCOPES); tokens older than scopes are bridge tokens. */
+    scopes: text('scopes').array().notNull().default(['bridge']),
     createdAt: createdAt(),
     revokedAt: ts('revoked_at'),
   },
   (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash)],
+);
+
+/**
+ * One-time tickets for the agents' WebSocket (GET /api/v1/ws?ticket=…): made with a bearer token,
+ * good for one connection within a few seconds; only hashes are kept, of the ticket and of the
+ * token it stands for.
+ */
+export const wsTickets = pgTable(
+  'ws_tickets',
+  {
+    ticketHash: text('ticket_hash').primaryKey(),
+    tokenKind: text('token_kind').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('ws_tickets_expires_idx').on(t.expiresAt)],
 );

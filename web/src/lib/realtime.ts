@@ -1,6 +1,8 @@
 // The agents' WebSocket (docs/api-workbench.md, Realtime): frames carry a global sequence number;
 // after a drop the client reconnects with back-off and sends `resume` with the last seq it saw,
-// so no event is lost. Listeners get frames in order, each at most once.
+// so no event is lost. Listeners get frames in order, each at most once. Each connection first
+// gets a one-time ticket (POST /api/v1/ws/ticket with the bearer token): the session token never
+// goes into a URL (issue 10).
 import type { RealtimeFrame } from './types.js';
 
 type Listener = (frame: RealtimeFrame) => void;
@@ -78,8 +80,31 @@ export class Realtime {
   }
 
   private connect(): void {
+    void this.ticket()
+      .then((ticket) => {
+        if (!this.stopped) this.open(ticket);
+      })
+      .catch(() => this.reconnectLater());
+  }
+
+  private async ticket(): Promise<string> {
+    const res = await fetch('/api/v1/ws/ticket', { method: 'POST', headers: { authorization: `Bearer ${this.token}` } });
+    if (!res.ok) throw new Error(`ticket: HTTP ${res.status}`);
+    const body = (await res.json()) as { ticket?: unknown };
+    if (typeof body.ticket !== 'string') throw new Error('ticket: no ticket');
+    return body.ticket;
+  }
+
+  private reconnectLater(): void {
+    this.setOnline(false);
+    if (this.stopped) return;
+    const delay = Math.min(15_000, 500 * 2 ** this.attempts++) * (0.75 + Math.random() / 2);
+    this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  private open(ticket: string): void {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const ws = new WebSocket(`${proto}//${location.host}/api/v1/ws?token=${encodeURIComponent(this.token)}`);
+    const ws = new WebSocket(`${proto}//${location.host}/api/v1/ws?ticket=${encodeURIComponent(ticket)}`);
     this.ws = ws;
     ws.onopen = () => {
       this.attempts = 0;
@@ -104,10 +129,7 @@ export class Realtime {
     };
     ws.onclose = () => {
       if (this.ping) clearInterval(this.ping);
-      this.setOnline(false);
-      if (this.stopped) return;
-      const delay = Math.min(15_000, 500 * 2 ** this.attempts++) * (0.75 + Math.random() / 2);
-      this.timer = setTimeout(() => this.connect(), delay);
+      this.reconnectLater();
     };
     ws.onerror = () => ws.close();
   }

@@ -1,0 +1,135 @@
+// Who may call each route (issue 10): one table, checked on every request by `app.authenticate`
+// (server/auth.ts) after the caller is known. Every /api route must have an entry — a route
+// without one stops the server at start-up — and test/server/authorization-matrix.test.ts walks
+// fastify's route list against this table with every kind of caller.
+//
+// `scope` is what an API token needs (`any`: every authenticated caller; `public`: no login;
+// `ticket`: the WebSocket's one-time ticket). `roles` are the agent roles allowed (default all).
+// `tokens: false` marks routes no API token may use whatever its scopes (they act as a person).
+// The use cases in app/ keep their own scope and role checks; this table is the edge's copy.
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import { DxeError } from '../core/errors.js';
+import type { Principal, Role, TokenScope } from '../app/auth/auth.js';
+
+export interface RouteAccess {
+  scope: TokenScope | 'any' | 'public' | 'ticket';
+  roles?: readonly Role[];
+  tokens?: false;
+}
+
+const LEADS: readonly Role[] = ['admin', 'supervisor'];
+const ADMIN: readonly Role[] = ['admin'];
+
+export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
+  'POST /api/v1/auth/login': { scope: 'public' },
+  'POST /api/v1/auth/logout': { scope: 'any' },
+  'GET /api/v1/me': { scope: 'any' },
+  // Realtime: a ticket is obtained with a bearer token, then opens the socket.
+  'POST /api/v1/ws/ticket': { scope: 'read' },
+  'GET /api/v1/ws': { scope: 'ticket' },
+  // Bridge API (docs/openapi-bridge.yaml).
+  'POST /api/v1/shops/:shopId/inbound': { scope: 'bridge', roles: ADMIN },
+  'GET /api/v1/shops/:shopId/conversations/:id/messages': { scope: 'bridge', roles: ADMIN },
+  'POST /api/v1/shops/:shopId/orders': { scope: 'bridge' },
+  'POST /api/v1/orders/:id/logistics': { scope: 'bridge' },
+  // Workbench reads.
+  'GET /api/v1/conversations': { scope: 'read' },
+  'GET /api/v1/conversations/:id': { scope: 'read' },
+  'GET /api/v1/conversations/:id/messages': { scope: 'read' },
+  'GET /api/v1/cases': { scope: 'read' },
+  'GET /api/v1/cases/:id': { scope: 'read' },
+  'GET /api/v1/cases/:id/evidence': { scope: 'read', tokens: false },
+  'GET /api/v1/shops/:shopId/rates': { scope: 'read' },
+  'GET /api/v1/exposure': { scope: 'read' },
+  'GET /api/v1/metrics': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/orders': { scope: 'read' },
+  'GET /api/v1/orders/:id': { scope: 'read' },
+  'GET /api/v1/orders/:id/evidence': { scope: 'read', tokens: false },
+  'POST /api/v1/guard/check': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/standard-answers': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/items': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/promotions': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/rule-overrides': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/training-examples': { scope: 'read' },
+  'GET /api/v1/agents': { scope: 'read', roles: LEADS, tokens: false },
+  'GET /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
+  // Workbench actions.
+  'POST /api/v1/conversations/:id/take': { scope: 'admin', tokens: false },
+  'POST /api/v1/conversations/:id/handback': { scope: 'admin', tokens: false },
+  'POST /api/v1/conversations/:id/escalate': { scope: 'admin' },
+  'POST /api/v1/conversations/:id/close': { scope: 'admin' },
+  'POST /api/v1/conversations/:id/messages': { scope: 'admin', tokens: false },
+  'POST /api/v1/cases': { scope: 'admin' },
+  'POST /api/v1/cases/:id/transition': { scope: 'admin' },
+  'POST /api/v1/orders/:id/transition': { scope: 'admin' },
+  'POST /api/v1/shops/:shopId/training-examples': { scope: 'admin', tokens: false },
+  'DELETE /api/v1/shops/:shopId/training-examples/:id': { scope: 'admin', roles: LEADS, tokens: false },
+  // Settings: people only.
+  'PUT /api/v1/shops/:shopId/standard-answers': { scope: 'admin', roles: LEADS, tokens: false },
+  'PUT /api/v1/shops/:shopId/items': { scope: 'admin', roles: LEADS, tokens: false },
+  'PUT /api/v1/shops/:shopId/promotions': { scope: 'admin', roles: LEADS, tokens: false },
+  'PUT /api/v1/shops/:shopId/rule-overrides': { scope: 'admin', roles: ADMIN, tokens: false },
+  'POST /api/v1/agents': { scope: 'admin', roles: ADMIN, tokens: false },
+  'POST /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
+  'DELETE /api/v1/api-tokens/:id': { scope: 'admin', roles: ADMIN, tokens: false },
+};
+
+const PUBLIC: RouteAccess = { scope: 'public' };
+
+/** The table's entry for a route; routes outside /api (pages, widget, health) are public. */
+export function accessOf(method: string, url: string): RouteAccess | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  const entry = ROUTE_ACCESS[`${m} ${url}`];
+  if (entry) return entry;
+  return url === '/api' || url.startsWith('/api/') ? undefined : PUBLIC;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+const routeLists = new WeakMap<FastifyInstance, RouteRecord[]>();
+
+/** Every route the app registered, as fastify reported it (the authorization matrix walks this). */
+export function routesOf(app: FastifyInstance): readonly RouteRecord[] {
+  return routeLists.get(app) ?? [];
+}
+
+/** Puts each route's entry in its config; a route under /api without one stops the start. */
+export function registerRouteAccess(app: FastifyInstance): void {
+  const list: RouteRecord[] = [];
+  routeLists.set(app, list);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      const access = accessOf(method, route.url);
+      if (!access) {
+        throw new Error(`route ${method} ${route.url} has no entry in src/server/route-access.ts (who may call it?)`);
+      }
+      route.config = { ...(route.config ?? {}), access };
+      list.push({ method, url: route.url, access });
+    }
+  });
+}
+
+/** FORBIDDEN unless the principal may call a route with this entry. */
+export function assertRouteAccess(p: Principal, access: RouteAccess | undefined): void {
+  if (!access) throw new DxeError('FORBIDDEN');
+  if (access.scope === 'public' || access.scope === 'ticket') return;
+  if (p.kind === 'token') {
+    if (access.tokens === false) throw new DxeError('FORBIDDEN', 'API 令牌不能执行此操作，请使用客服账号', { reason: 'token_not_allowed' });
+    if (access.scope === 'any') return;
+    if (!(p.scopes ?? []).includes(access.scope)) {
+      throw new DxeError('FORBIDDEN', `此 API 令牌没有「${access.scope}」权限`, { requiredScope: access.scope });
+    }
+    return;
+  }
+  if (access.roles && !access.roles.includes(p.role as Role)) throw new DxeError('FORBIDDEN');
+}

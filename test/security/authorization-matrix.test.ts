@@ -1,0 +1,217 @@
+// The authorization matrix (issue 10, "tests that stay"): every route fastify registered — read
+// from the app's own route list, so a new route is in the matrix the day it is added — called by
+// every kind of caller: no login, a token in the URL, each agent role of the owning organisation,
+// an agent of another shop, an admin of another organisation, API tokens of each scope, a token of
+// another shop and one of another organisation. Expectations come from the route's entry in
+// src/server/route-access.ts and from where the target lives (shop demo-taobao of the demo
+// organisation); a route without an entry stops the app from starting, so it fails here too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createApiToken, type TokenScope } from '../../src/app/auth/auth.js';
+import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/server/app.js';
+import { routesOf, type RouteAccess, type RouteRecord } from '../../src/server/route-access.js';
+import { aftersalesCases, trainingExamples } from '../../src/store/schema/index.js';
+import type { Database } from '../../src/store/open-database.js';
+import { openTestDatabase, databaseLabel } from '../helpers/database.js';
+import { PASSWORD, seedWorld } from '../helpers/fixtures.js';
+
+const NOW = new Date('2026-11-23T06:00:00.000Z');
+const SHOP = 'demo-taobao';
+
+type Caller =
+  | { name: string; kind: 'none' }
+  | { name: string; kind: 'url-token'; token: string }
+  | { name: string; kind: 'agent'; role: 'admin' | 'supervisor' | 'agent'; insider: boolean; token: string; login: string; password?: string }
+  | { name: string; kind: 'token'; scopes: TokenScope[]; insider: boolean; token: string };
+
+interface Outcome {
+  route: string;
+  caller: string;
+  status: number;
+  ok: boolean;
+  why?: string;
+}
+
+describe(`authorization matrix over every route (${databaseLabel})`, () => {
+  let database: Database;
+  let app: FastifyInstance;
+  const callers: Caller[] = [];
+  const target: Record<string, string> = {};
+  let orgA = '';
+  let seq = 0;
+  let login: (name: string, password?: string) => Promise<string>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await seedDemo(database, NOW);
+    const world = await seedWorld(database);
+    app = await buildApp({ database, config: loadConfig({ TIMERS: 'off', LOGIN_RATE_PER_MINUTE: '1000' }), now: () => NOW, logger: false });
+    await app.ready();
+    const [org] = await database.query<{ id: string }>("select org_id as id from shops where id = $1", [SHOP]);
+    orgA = org!.id;
+    const one = async (sql: string) => (await database.query<{ id: string }>(sql, [SHOP]))[0]?.id;
+    target.conversation = (await one('select id from conversations where shop_id = $1 order by id limit 1'))!;
+    target.order = (await one('select id from orders where shop_id = $1 order by id limit 1'))!;
+    // The demo opens cases in the Tmall shop only: one in the target shop, on its order.
+    const [kase] = await database.db.insert(aftersalesCases).values({
+      shopId: SHOP, orderId: target.order, type: 'refund_only', state: '退款申请等待卖家确认中', reason: '收到商品破损', amountFen: 100, openedAt: NOW,
+    }).returning();
+    target.case = kase!.id;
+    for (const [k, v] of Object.entries(target)) expect(v, `demo ${k} in ${SHOP}`).toBeTruthy();
+
+    login = async (name: string, password = DEMO_PASSWORD) => {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: name, password } });
+      expect(res.statusCode, `login ${name}`).toBe(200);
+      return res.json().token as string;
+    };
+    const token = async (scopes: TokenScope[], orgId = orgA, shopId = SHOP) =>
+      (await createApiToken(database, { orgId, shopId, name: `matrix ${scopes.join('+')}`, scopes })).token;
+    const adminA = await login('admin');
+    callers.push(
+      { name: 'no login', kind: 'none' },
+      { name: 'token in the URL', kind: 'url-token', token: adminA },
+      { name: 'admin', kind: 'agent', role: 'admin', insider: true, token: adminA, login: 'admin' },
+      { name: 'supervisor', kind: 'agent', role: 'supervisor', insider: true, token: await login('supervisor'), login: 'supervisor' },
+      { name: 'agent of the shop', kind: 'agent', role: 'agent', insider: true, token: await login('agent2'), login: 'agent2' },
+      { name: 'agent of another shop', kind: 'agent', role: 'agent', insider: false, token: await login('agent1'), login: 'agent1' },
+      {
+        name: 'admin of another organisation', kind: 'agent', role: 'admin', insider: false,
+        token: await login(world.admin.login, PASSWORD), login: world.admin.login, password: PASSWORD,
+      },
+      { name: 'token bridge', kind: 'token', scopes: ['bridge'], insider: true, token: await token(['bridge']) },
+      { name: 'token read', kind: 'token', scopes: ['read'], insider: true, token: await token(['read']) },
+      { name: 'token admin', kind: 'token', scopes: ['admin'], insider: true, token: await token(['admin']) },
+      { name: 'token all scopes', kind: 'token', scopes: ['bridge', 'read', 'admin'], insider: true, token: await token(['bridge', 'read', 'admin']) },
+      { name: 'token of another shop', kind: 'token', scopes: ['bridge', 'read', 'admin'], insider: false, token: await token(['bridge', 'read', 'admin'], orgA, 'demo-tmall') },
+      { name: 'token of another organisation', kind: 'token', scopes: ['bridge', 'read', 'admin'], insider: false, token: await token(['bridge', 'read', 'admin'], world.orgId, world.shopA) },
+    );
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  /** A path parameter's value: the target of that kind in demo-taobao (fresh for deletions). */
+  async function param(route: RouteRecord, name: string): Promise<string> {
+    if (name === 'shopId') return SHOP;
+    if (name !== 'id') throw new Error(`no fixture for :${name} in ${route.method} ${route.url} — add one to the matrix`);
+    if (route.url.startsWith('/api/v1/conversations/') || route.url.startsWith('/api/v1/shops/:shopId/conversations/')) return target.conversation!;
+    if (route.url.startsWith('/api/v1/orders/')) return target.order!;
+    if (route.url.startsWith('/api/v1/cases/')) return target.case!;
+    if (route.url.startsWith('/api/v1/api-tokens/')) {
+      return (await createApiToken(database, { orgId: orgA, shopId: SHOP, name: `to revoke ${++seq}` })).id;
+    }
+    if (route.url.startsWith('/api/v1/shops/:shopId/training-examples/')) {
+      const [row] = await database.db.insert(trainingExamples).values({ shopId: SHOP, text: `矩阵例句${++seq}`, intent: 'greeting' }).returning();
+      return row!.id;
+    }
+    throw new Error(`no fixture for :id in ${route.method} ${route.url} — add one to the matrix`);
+  }
+
+  /**
+   * Bodies that reach past validation where that is cheap and harmless; settings writes and
+   * training examples get `{}` (400 once the caller is let in — the edge's decision is what is
+   * tested, and a retrain is not started).
+   */
+  function body(route: RouteRecord): unknown {
+    const key = `${route.method} ${route.url}`;
+    switch (key) {
+      case 'POST /api/v1/shops/:shopId/inbound':
+        return { buyer_account_id: 'matrix-buyer', message_id: `matrix-${++seq}`, text: '在吗' };
+      case 'POST /api/v1/shops/:shopId/orders':
+        return { platformOrderNo: `MATRIX-${++seq}` };
+      case 'POST /api/v1/orders/:id/logistics':
+        return { status: 'in_transit', text: '快件已到达【杭州转运中心】' };
+      case 'POST /api/v1/guard/check':
+        return { text: '亲，在的', shopId: SHOP };
+      case 'POST /api/v1/conversations/:id/escalate':
+        return { note: '请主管处理' };
+      case 'POST /api/v1/conversations/:id/messages':
+        return { text: '亲，在的' };
+      case 'POST /api/v1/cases':
+        return { orderId: target.order, type: 'refund_only', reason: '不想要了', amount: 1 };
+      case 'POST /api/v1/cases/:id/transition':
+      case 'POST /api/v1/orders/:id/transition':
+        return { event: 'approve' };
+      case 'POST /api/v1/api-tokens':
+        return { name: `matrix ${++seq}`, shopId: SHOP };
+      case 'POST /api/v1/auth/logout':
+        return undefined;
+      default:
+        return route.method === 'GET' || route.method === 'DELETE' ? undefined : {};
+    }
+  }
+
+  const targetIds = () => [SHOP, target.conversation!, target.order!, target.case!];
+
+  /** What the caller must get. Returns null when satisfied, else why not. */
+  function judge(access: RouteAccess, caller: Caller, res: LightMyRequestResponse, targeted: boolean): string | null {
+    const status = res.statusCode;
+    const err = (() => {
+      try {
+        return (res.json() as { error?: { code?: string; details?: { requiredScope?: string; reason?: string } } }).error;
+      } catch {
+        return undefined;
+      }
+    })();
+    if (status >= 500) return `server error ${status}`;
+    if (res.body.includes('    at ')) return 'stack trace in the answer';
+    if (access.scope === 'public') return null;
+    if (caller.kind === 'none') return status === 401 && err?.code === 'UNAUTHENTICATED' ? null : `expected 401 UNAUTHENTICATED, got ${status}`;
+    if (caller.kind === 'url-token') return status === 401 && err?.code === 'TOKEN_IN_URL' ? null : `expected 401 TOKEN_IN_URL, got ${status}`;
+    if (access.scope === 'ticket') return status === 401 ? null : `a bearer header must not open the socket (got ${status})`;
+    const edgeRefusal = status === 403 && (err?.details?.requiredScope !== undefined || err?.details?.reason === 'token_not_allowed');
+    if (caller.kind === 'token') {
+      if (access.tokens === false) return status === 403 ? null : `tokens are not allowed here, got ${status}`;
+      if (access.scope !== 'any' && !caller.scopes.includes(access.scope)) {
+        return status === 403 && err?.details?.requiredScope === access.scope ? null : `expected 403 needing scope ${access.scope}, got ${status}`;
+      }
+      if (edgeRefusal) return `refused at the edge despite scope ${access.scope}`;
+    } else {
+      if (access.roles && !access.roles.includes(caller.role)) return status === 403 ? null : `role ${caller.role} must be refused, got ${status}`;
+      if (status === 403 && edgeRefusal) return 'agent refused as a token';
+    }
+    if (status === 401) return 'a valid caller got 401';
+    if (!caller.insider) {
+      if (targeted) return status === 404 || status === 403 ? null : `an outsider reached a target in ${SHOP}: ${status}`;
+      const leaked = targetIds().find((id) => res.body.includes(id));
+      return leaked ? `an outsider's answer names ${leaked}` : null;
+    }
+    // Insiders the table lets in: the use case decides (2xx, 400, 409, 422; 403 only from a
+    // use case's own rule, e.g. a token cannot speak as an agent) — never "not found".
+    if (status === 404) return `an insider got 404 for a target in ${SHOP}`;
+    return null;
+  }
+
+  it('every route is in the table and behaves for every caller', async () => {
+    const routes = routesOf(app).filter((r) => r.method !== 'HEAD');
+    const api = routes.filter((r) => r.url.startsWith('/api/'));
+    expect(api.length).toBeGreaterThan(40);
+    const outcomes: Outcome[] = [];
+    for (const route of routes) {
+      if (route.access.scope === 'public' && !route.url.startsWith('/api/')) continue;
+      for (const caller of callers) {
+        let url = route.url;
+        for (const name of route.url.match(/:(\w+)/g) ?? []) url = url.replace(name, encodeURIComponent(await param(route, name.slice(1))));
+        const payload = body(route);
+        const targeted = route.url.includes(':') || JSON.stringify(payload ?? {}).includes(SHOP) || JSON.stringify(payload ?? {}).includes(target.order!);
+        const headers: Record<string, string> = {};
+        if (caller.kind === 'agent' || caller.kind === 'token') headers.authorization = `Bearer ${caller.token}`;
+        // Logging out ends the session: use a fresh one so the other routes keep theirs.
+        if (caller.kind === 'agent' && route.url === '/api/v1/auth/logout') headers.authorization = `Bearer ${await login(caller.login, caller.password)}`;
+        if (caller.kind === 'url-token') url += `${url.includes('?') ? '&' : '?'}token=${caller.token}`;
+        const res = await app.inject({
+          method: route.method as 'GET', url, headers, remoteAddress: `10.77.${callers.indexOf(caller)}.1`,
+          ...(payload === undefined ? {} : { payload: payload as object }),
+        });
+        const why = judge(route.access, caller, res, targeted);
+        outcomes.push({ route: `${route.method} ${route.url}`, caller: caller.name, status: res.statusCode, ok: why === null, ...(why ? { why } : {}) });
+      }
+    }
+    const failed = outcomes.filter((o) => !o.ok);
+    console.log(`authorization matrix: ${api.length} API routes × ${callers.length} callers — tried ${outcomes.length}, passed ${outcomes.length - failed.length}`);
+    expect(failed).toEqual([]);
+  }, 240_000);
+});
