@@ -16,6 +16,8 @@ const conceptSchema = z.object({
   req: z.string(),
   seed: z.string(),
   sound: z.array(z.string()).default([]),
+  /** false: not enough on its own to let the learned layer speak for the family (a bare id, a day). */
+  anchor: z.boolean().default(true),
   /** false: `sound` words are matched as written (and typed in pinyin), not by homophone. */
   homophones: z.boolean().default(true),
   text: z.array(z.string()).default([]),
@@ -237,6 +239,20 @@ function presentInSentence(list: ConceptMatch[] | undefined, v: TextView, senten
   return false;
 }
 
+/**
+ * An innocent reading (a `none` concept) in the sentence, unless a contrast (不过, 但是, but) follows
+ * it before `lastStart`: 发票可以开，不过邮费需要您自理 is still a condition.
+ */
+export function innocentInSentence(list: ConceptMatch[] | undefined, contrast: ConceptMatch[] | undefined, v: TextView, sentence: number, lastStart: number): boolean {
+  if (!list) return false;
+  for (const m of list) {
+    if (sentenceOf(v, m.s) !== sentence) continue;
+    const takenBack = contrast?.some((k) => k.s >= m.e && k.s < lastStart && sentenceOf(v, k.s) === sentence) ?? false;
+    if (!takenBack) return true;
+  }
+  return false;
+}
+
 /** The first chain of the combo's concepts starting at `first`, or undefined. */
 function chainFrom(v: TextView, lists: ConceptMatch[][], first: ConceptMatch, combo: Combo): [number, number] | undefined {
   const sentence = sentenceOf(v, first.s);
@@ -297,7 +313,8 @@ export function detectConcepts(
         const span = combo.alone || lists.length === 1 ? ([first.s, first.e] as [number, number]) : chainFrom(v, lists, first, combo);
         if (!span) continue;
         const sentence = sentenceOf(v, span[0]);
-        if (combo.none.some((n) => presentInSentence(list(n), v, sentence))) continue;
+        const lastStart = Math.max(...lists.map((l) => l.filter((m) => m.s >= span[0] && m.s < span[1]).reduce((a, m) => Math.max(a, m.s), -1)));
+        if (combo.none.some((n) => innocentInSentence(list(n), list('contrast'), v, sentence, lastStart))) continue;
         if (combo.require.some((n) => !presentInSentence(list(n), v, sentence))) continue;
         if (fam.negatable && (isNegated(c, v, span[0], span[1]) || innerNegation(c, v, span, combo))) continue;
         const start = v.cStart[span[0]] ?? 0;
