@@ -1,8 +1,12 @@
 // The reply guard (D1–D11): every outgoing message, bot or person, is checked before it is sent.
 // Pure: the caller passes the merged rule profile; compiled matchers are cached per profile object.
 import { DxeError } from '../errors.js';
-import { compileGuard, type Hit } from './compile.js';
-import { looksEnglish, type TextView } from './normalize.js';
+import { compileGuard, isNegated, type CompiledGuard, type Hit } from './compile.js';
+import { conceptLexicon, detectConcepts, matchConcepts, type ConceptMatch } from './concepts.js';
+import { learnedFindings } from './learned.js';
+import { compactSpan, looksEnglish, type TextView } from './normalize.js';
+import { politeFor } from './phrases.js';
+import { splitPhone } from './split-digits.js';
 import { extractPromises } from './promises.js';
 import type { GuardProfile, RuleId } from './profile-schema.js';
 import { buildRewrite } from './rewrite.js';
@@ -36,20 +40,129 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
   const prefix = prev.join('');
   const all = prefix.length > 0 ? c.norm.view(prefix + text) : own;
   const hits: Hit[] = [];
+  pushClipped(hits, findingsBeyondPatterns(c, all, ctx, locale), all === own ? 0 : prefix.length);
+  // The learned layer reads this reply only: earlier messages were checked when they were sent.
+  hits.push(...learnedHits(c, own, ctx, locale, all === own ? undefined : matchConcepts(conceptLexicon(), own)));
   for (const d of DETECTORS) {
     const view = d.scope === 'all' ? all : own;
     const found = d.detect({ c, view, ctx, locale });
-    if (view === own) {
-      hits.push(...found);
+    // Split evasions: keep hits that reach into this reply, clipped to it.
+    pushClipped(hits, found, view === own ? 0 : prefix.length);
+  }
+  return { hits: dropSubsumed(mergeHits(onePerSpan(hits, own)), own), own };
+}
+
+/** Hits found on a view that may start with earlier messages, clipped to this reply. */
+function pushClipped(out: Hit[], found: Hit[], prefixLength: number): void {
+  for (const h of found) {
+    if (h.end <= prefixLength) continue;
+    out.push({ ...h, start: Math.max(0, h.start - prefixLength), end: h.end - prefixLength });
+  }
+}
+
+/**
+ * Issue 11: the concept combinations of rules/guard-concepts.yaml, phone numbers in pieces, and
+ * the learned layer — everything the profile's phrase lists do not already say.
+ */
+function findingsBeyondPatterns(c: CompiledGuard, view: TextView, ctx: GuardContext, locale: 'zh' | 'en'): Hit[] {
+  const out: Hit[] = [];
+  const matches = matchConcepts(conceptLexicon(), view);
+  for (const h of detectConcepts(c, view, ctx, matches)) {
+    const hit: Hit = { rule: h.rule, start: h.start, end: h.end };
+    if (h.level === 'warn') {
+      hit.suspected = true;
+      hit.reason = h.reason;
+    }
+    decorate(c, view, hit, locale);
+    out.push(hit);
+  }
+  const phone = splitPhone(view);
+  if (phone && !isNegated(c, view, phone[0], phone[1])) {
+    const [start, end] = compactSpan(view, phone[0], phone[1]);
+    out.push({ rule: 'D2', start, end });
+  }
+  return out;
+}
+
+/**
+ * The learned layer's findings. Alone it only raises a 疑似; it blocks where a concept combination
+ * of the same family agrees (a confident score on a phrasing no lexicon explains stays a warning).
+ */
+function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale: 'zh' | 'en', ownMatches?: ConceptMatch[][]): Hit[] {
+  const matches = ownMatches ?? matchConcepts(conceptLexicon(), own);
+  const conceptRules = new Set(detectConcepts(c, own, ctx, matches).map((h) => h.rule));
+  const out: Hit[] = [];
+  for (const h of learnedFindings(c, own, ctx, matches)) {
+    if (!h.suspected && !conceptRules.has(h.rule)) {
+      h.suspected = true;
+      h.reason = conceptLexicon().families.find((f) => f.rule === h.rule)?.reason ?? '疑似违规';
+    }
+    decorate(c, own, h, locale);
+    out.push(h);
+  }
+  return out;
+}
+
+/** The replacement a finding's rule words itself (D10: a C14 model phrase; D11: the vague form). */
+function decorate(c: CompiledGuard, view: TextView, h: Hit, locale: 'zh' | 'en'): void {
+  if (h.rule === 'D10') {
+    const [s, e] = sentenceRange(view, h.start, h.end);
+    h.start = s;
+    h.end = e;
+    h.replaceWith = politeFor(locale);
+  } else if (h.rule === 'D11') {
+    const [s, e] = sentenceRange(view, h.start, h.end);
+    const { day_words: dayWords, template } = c.profile.rules.D11.delivery;
+    const sentence = c.norm.view(view.text.slice(s, e));
+    const digits = /(\d+)(?:个)?(?:天|日|days?)/.exec(sentence.digits)?.[1];
+    const word = Object.keys(dayWords).find((w) => w !== 'default' && sentence.compact.includes(w));
+    const days = digits ?? (word ? dayWords[word] : undefined) ?? dayWords.default ?? '3';
+    h.start = s;
+    h.end = e;
+    h.replaceWith = template[locale].replace('{days}', days);
+  }
+}
+
+/** Original [start, end) of the sentences a span touches. */
+function sentenceRange(view: TextView, start: number, end: number): [number, number] {
+  const first = view.sentenceO.findIndex(([, e]) => start < e);
+  let last = first;
+  while (last + 1 < view.sentenceO.length && (view.sentenceO[last + 1]?.[0] ?? Infinity) < end) last++;
+  const a = view.sentenceO[Math.max(0, first)]?.[0] ?? start;
+  const b = view.sentenceO[Math.max(0, last)]?.[1] ?? end;
+  return [Math.min(a, start), Math.max(b, end)];
+}
+
+/**
+ * One violation per span (issue 11): a suspected finding is dropped where a definite one of any
+ * rule covers it or where its rule is already definite in the reply; of the same rule, findings in
+ * one sentence become one.
+ */
+function onePerSpan(hits: Hit[], own: TextView): Hit[] {
+  const definite = hits.filter((h) => !h.suspected);
+  const definiteRules = new Set(definite.map((h) => h.rule));
+  const kept = hits.filter((h) => !h.suspected || (!definiteRules.has(h.rule) && !definite.some((d) => overlaps(d, h))));
+  const sentenceAt = (pos: number): number => own.sentenceO.findIndex(([, e]) => pos < e);
+  const out: Hit[] = [];
+  for (const h of kept) {
+    const same = out.find(
+      (o) =>
+        o.rule === h.rule &&
+        !!o.suspected === !!h.suspected &&
+        o.append === undefined &&
+        h.append === undefined &&
+        o.replaceWith === undefined &&
+        h.replaceWith === undefined &&
+        (overlaps(o, h) || sentenceAt(o.start) === sentenceAt(h.start)),
+    );
+    if (same) {
+      same.start = Math.min(same.start, h.start);
+      same.end = Math.max(same.end, h.end);
       continue;
     }
-    // Split evasions: keep hits that reach into this reply, clipped to it.
-    for (const h of found) {
-      if (h.end <= prefix.length) continue;
-      hits.push({ ...h, start: Math.max(0, h.start - prefix.length), end: h.end - prefix.length });
-    }
+    out.push({ ...h });
   }
-  return { hits: dropSubsumed(mergeHits(hits), own), own };
+  return out;
 }
 
 const overlaps = (a: Hit, b: Hit): boolean => a.start < b.end && b.start < a.end;
@@ -81,7 +194,7 @@ function mergeHits(hits: Hit[]): Hit[] {
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Hit[] = [];
   for (const h of hits) {
-    const same = out.find((o) => o.rule === h.rule && h.start < o.end && o.start < h.end);
+    const same = out.find((o) => o.rule === h.rule && !!o.suspected === !!h.suspected && h.start < o.end && o.start < h.end);
     if (same) {
       same.start = Math.min(same.start, h.start);
       same.end = Math.max(same.end, h.end);
@@ -110,14 +223,13 @@ export function checkReply(text: string, profile: GuardInputProfile, ctx: GuardC
   const violations: Violation[] = hits.map((h) => {
     const def = g.rules[h.rule as Exclude<RuleId, 'D8'>];
     const points = pointsFor(profile.penalties?.by_rule, h.rule);
-    return {
-      rule: h.rule,
-      severity: def.severity,
-      points,
-      span: [h.start, h.end],
-      message: `【${h.rule} ${def.title}】${def.message.replace('{cost}', costSentence(g, def.title, points))}`,
-      rewrite,
-    };
+    const message = `【${h.rule} ${def.title}】${def.message.replace('{cost}', costSentence(g, def.title, points))}`;
+    if (h.suspected) {
+      const quote = text.slice(h.start, h.end).trim();
+      const reason = `${h.reason ?? `疑似${def.title}`}：「${quote.length > 40 ? `${quote.slice(0, 40)}…` : quote}」`;
+      return { rule: h.rule, severity: 'warn', points, span: [h.start, h.end], message: `${reason}。${message}`, rewrite, suspected: true, reason };
+    }
+    return { rule: h.rule, severity: def.severity, points, span: [h.start, h.end], message, rewrite };
   });
   const verdict = violations.some((v) => v.severity === 'block') ? 'block' : 'warn';
   // A blocked clause is never sent, so what it offers (加我微信转账可以便宜10元) is no commitment.

@@ -15,6 +15,9 @@ export interface Hit {
   replaceWith?: string;
   /** Text appended to the whole reply instead of replacing anything (an added reason). */
   append?: string;
+  /** A learned or fuzzy finding (issue 11): reported as 疑似 with `reason`, severity warn. */
+  suspected?: boolean;
+  reason?: string;
 }
 
 export interface CompiledRule {

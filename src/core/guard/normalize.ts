@@ -1,11 +1,33 @@
 // Evasion-proof views of a reply (D1–D11): senders disguise forbidden words with full-width and
 // look-alike letters (ＶＸ, ⓦ, 𝐰, Cyrillic а), variant characters (薇信, 威信), traditional script,
 // symbols or emoji between characters (v 信, 微❤信) and number words in phone numbers
-// (一三八…, ①③⑧, 幺). Every view keeps, per character, the original UTF-16 range it came from,
+// (一三八…, ①③⑧, 幺). Traditional characters the profile does not map are converted with OpenCC
+// (issue 11: full conversion, not a list). The phonetic view (phonetic.ts) lets homophones
+// (威信/薇信/weixin/wx) meet one form. Every view keeps, per character, the original UTF-16 range it came from,
 // so a hit found in a view is reported on the original text.
+
+import { Converter } from 'opencc-js/t2cn';
+import { initialsOf, phoneticOf } from './phonetic.js';
+
+let toSimplified: ((s: string) => string) | undefined;
+/** One character, traditional → simplified (OpenCC), or undefined when it does not change. */
+function simplifiedChar(ch: string): string | undefined {
+  const code = ch.charCodeAt(0);
+  if (code < 0x3400 || code > 0x9fff) return undefined;
+  const out = (toSimplified ??= Converter({ from: 't', to: 'cn' }))(ch);
+  return out !== ch && [...out].length === 1 ? out : undefined;
+}
 
 export interface TextView {
   readonly text: string;
+  /** `compact` with CJK characters as their toneless syllable (phonetic.ts); same indices. */
+  readonly phon: string;
+  /** `compact` as pinyin initials (微信 → wx), digits as 0; same indices. */
+  readonly init: string;
+  /** Sentence number of each compact character (。！？!? and line breaks; commas do not split). */
+  readonly sentence: Int32Array;
+  /** Per sentence: original [start, end), without the breaking punctuation. */
+  readonly sentenceO: Array<[number, number]>;
   /** Letters, digits and `keep` characters only, mapped to canonical lower-case form. */
   readonly compact: string;
   /** `compact` with number words turned into ASCII digits; same indices as `compact`. */
@@ -40,6 +62,8 @@ interface CharInfo {
   breaks: boolean;
 }
 
+/** Sentence ends: 。！？!? ；and line breaks (a comma only ends a clause). */
+const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0xff1b, 0x3b, 0x0a]);
 const KEEP_RE = /[\p{L}\p{N}]/u;
 const SPACE_RE = /\s/;
 
@@ -79,7 +103,7 @@ export class Normalizer {
     const ch = String.fromCodePoint(cp);
     // Traditional characters are mapped through `char_map` (profile data): converting single
     // characters with a phrase-based converter gets common ones wrong (么 → 幺).
-    const mapped = this.tables.charMap[ch] ?? ch.normalize('NFKC').toLowerCase();
+    const mapped = this.tables.charMap[ch] ?? simplifiedChar(ch) ?? ch.normalize('NFKC').toLowerCase();
     const inf: CharInfo = { loose: [], compact: [], digits: [], breaks: this.tables.clauseBreaks.includes(ch) };
     for (const m of mapped) {
       const again = this.tables.charMap[m] ?? m;
@@ -110,6 +134,10 @@ export class Normalizer {
     let lStart = new Int32Array(cap);
     let lEnd = new Int32Array(cap);
     let clause = new Int32Array(cap);
+    let sentence = new Int32Array(cap);
+    const sentenceO: Array<[number, number]> = [];
+    let sentenceNo = 0;
+    let sentenceStartO = 0;
     const clauseC: Array<[number, number]> = [];
     const clauseO: Array<[number, number]> = [];
     let ci = 0;
@@ -129,6 +157,7 @@ export class Normalizer {
         const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
         cCodes = grow16(cCodes); dCodes = grow16(dCodes); lCodes = grow16(lCodes);
         cStart = grow32(cStart); cEnd = grow32(cEnd); lStart = grow32(lStart); lEnd = grow32(lEnd); clause = grow32(clause);
+        sentence = grow32(sentence);
       }
       let breaks = inf.breaks;
       if ((cp === 46 || cp === 44) && (i + 1 >= n || SPACE_RE.test(text[i + 1] ?? ''))) breaks = true;
@@ -137,6 +166,11 @@ export class Normalizer {
         lStart[li] = i;
         lEnd[li] = i + w;
         li++;
+      }
+      if (breaks && (SENTENCE_END.has(cp) || ((cp === 46) && (i + 1 >= n || SPACE_RE.test(text[i + 1] ?? ''))))) {
+        sentenceO.push([sentenceStartO, i]);
+        sentenceNo++;
+        sentenceStartO = i + w;
       }
       if (breaks) {
         clauseC.push([clauseStartC, ci]);
@@ -151,6 +185,7 @@ export class Normalizer {
           cStart[ci] = i;
           cEnd[ci] = i + w;
           clause[ci] = clauseNo;
+          sentence[ci] = sentenceNo;
           ci++;
         }
       }
@@ -158,9 +193,15 @@ export class Normalizer {
     }
     clauseC.push([clauseStartC, ci]);
     clauseO.push([clauseStartO, n]);
+    sentenceO.push([sentenceStartO, n]);
+    const compact = codesToString(cCodes, ci);
     return {
       text,
-      compact: codesToString(cCodes, ci),
+      compact,
+      phon: phoneticOf(compact),
+      init: initialsOf(compact),
+      sentence,
+      sentenceO,
       digits: codesToString(dCodes, ci),
       loose: codesToString(lCodes, li),
       cStart,

@@ -1,0 +1,118 @@
+// Features of the learned layer (issue 11): hashed n-grams that do not care how a word was
+// disguised — sounds (phonetic view: 微信 = 威信 = weixin), pinyin initials (wx, hpfx), literal
+// character pairs, English words — plus the concept lexicon's matches and their pairs within a
+// sentence, and the shape of digit runs. Shared by the runtime (learned.ts) and the trainer
+// (scripts/guard-corpus/train.ts), so both see exactly the same numbers.
+import type { ConceptMatch } from './concepts.js';
+import type { TextView } from './normalize.js';
+import { soundHash } from './phonetic.js';
+
+export const FEATURE_BITS = 18;
+const MASK = (1 << FEATURE_BITS) - 1;
+
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x9e3779b1);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function fin(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) & MASK;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Feature buckets of compact range [from, to) of a view, appended to `out` (duplicates kept out).
+ * `matches` are the concept matches of the whole view (matchConcepts).
+ */
+/** Per bucket: the call that last pushed it (duplicates are kept out without a Set). */
+const stamp = new Uint32Array(1 << FEATURE_BITS);
+let generation = 0;
+
+export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][], from: number, to: number, out: number[]): void {
+  generation = (generation + 1) >>> 0;
+  if (generation === 0) {
+    stamp.fill(0);
+    generation = 1;
+  }
+  const gen = generation;
+  const push = (b: number): void => {
+    if (stamp[b] !== gen) {
+      stamp[b] = gen;
+      out.push(b);
+    }
+  };
+  push(fin(0x5eed));
+  const phon = v.phon;
+  const comp = v.compact;
+  const init = v.init;
+  // Sound codes, digits folded to one class.
+  let p1 = 0;
+  let p2 = 0;
+  let c1 = 0;
+  let i1 = 0;
+  let i2 = 0;
+  let digitRun = 0;
+  for (let i = from; i < to; i++) {
+    const raw = phon.charCodeAt(i);
+    const dig = isDigit(v.digits.charCodeAt(i));
+    const s = dig ? 48 : soundHash(raw);
+    if (dig) digitRun++;
+    else if (digitRun > 0) {
+      push(fin(mix(10, Math.min(digitRun, 13))));
+      digitRun = 0;
+    }
+    push(fin(mix(1, s)));
+    if (i > from) push(fin(mix(mix(2, p1), s)));
+    if (i > from + 1) push(fin(mix(mix(mix(3, p2), p1), s)));
+    const cc = dig ? 48 : comp.charCodeAt(i);
+    if (i > from) push(fin(mix(mix(4, c1), cc)));
+    const ic = init.charCodeAt(i);
+    if (!v.latin && i > from + 1) push(fin(mix(mix(mix(5, i2), i1), ic)));
+    p2 = p1;
+    p1 = s;
+    c1 = cc;
+    i2 = i1;
+    i1 = ic;
+  }
+  if (digitRun > 0) push(fin(mix(10, Math.min(digitRun, 13))));
+  // English words (loose view) inside the range.
+  if (v.latin || /[a-z]{3}/.test(comp.slice(from, to))) {
+    const o0 = v.cStart[from] ?? 0;
+    const o1 = to > from ? (v.cEnd[to - 1] ?? v.text.length) : o0;
+    const words = v.text.slice(o0, o1).toLowerCase().match(/[a-z]+|\d+/g) ?? [];
+    let prev = 0;
+    for (const w of words) {
+      let h = 6;
+      for (let k = 0; k < w.length; k++) h = mix(h, isDigit(w.charCodeAt(k)) ? 48 : w.charCodeAt(k));
+      push(fin(h));
+      if (prev) push(fin(mix(mix(7, prev), h)));
+      prev = h;
+    }
+  }
+  // Concepts present in the range, and pairs of concepts in one sentence.
+  const present: Array<[number, number]> = [];
+  for (let k = 0; k < matches.length; k++) {
+    for (const m of matches[k] ?? []) {
+      if (m.s < from || m.s >= to) continue;
+      push(fin(mix(8, k)));
+      present.push([k, v.sentence[m.s] ?? 0]);
+    }
+  }
+  for (let a = 0; a < present.length; a++) {
+    const pa = present[a];
+    if (!pa) continue;
+    for (let b = a + 1; b < present.length; b++) {
+      const pb = present[b];
+      if (!pb || pb[1] !== pa[1] || pb[0] === pa[0]) continue;
+      const lo = Math.min(pa[0], pb[0]);
+      const hi = Math.max(pa[0], pb[0]);
+      push(fin(mix(mix(9, lo), hi)));
+    }
+  }
+}

@@ -1,0 +1,204 @@
+// The learned layer (issue 11): per rule family a logistic-regression classifier over hashed
+// features (features.ts), trained on the generated development corpus by
+// scripts/guard-corpus/train.ts and shipped as data/guard-model.json. Thresholds were calibrated on
+// the corpus's held-out development split: a score over `block` is a violation; over `warn` it is
+// shown as 疑似 with the family's reason, so a phrasing nobody wrote down is at least flagged.
+import { readShippedFile } from '../data-files.js';
+import { DxeError } from '../errors.js';
+import type { CompiledGuard, Hit } from './compile.js';
+import { conceptLexicon, type ConceptMatch } from './concepts.js';
+import { FEATURE_BITS, extractFeatures } from './features.js';
+import type { TextView } from './normalize.js';
+import type { RuleId } from './profile-schema.js';
+import type { GuardContext } from './types.js';
+
+export interface SerializedModel {
+  version: 1;
+  bits: number;
+  rules: RuleId[];
+  bias: number[];
+  scale: number[];
+  thresholds: Record<string, { warn: number; block: number }>;
+  /** Non-zero weights: base64 of varint index deltas (index = bucket × rules + rule), then int8 values. */
+  weights: string;
+  count: number;
+}
+
+export interface LinearModel {
+  rules: RuleId[];
+  bias: Float32Array;
+  w: Float32Array;
+  warn: Float32Array;
+  block: Float32Array;
+}
+
+export function decodeModel(m: SerializedModel): LinearModel {
+  if (m.version !== 1 || m.bits !== FEATURE_BITS) throw new DxeError('PROFILE_INVALID', 'guard-model.json: 模型版本或特征位数与代码不一致，请重新训练（npx tsx scripts/guard-corpus/train.ts）');
+  const R = m.rules.length;
+  const w = new Float32Array((1 << m.bits) * R);
+  const bytes = Buffer.from(m.weights, 'base64');
+  let pos = 0;
+  let index = 0;
+  const idx: number[] = [];
+  for (let k = 0; k < m.count; k++) {
+    let delta = 0;
+    let shift = 0;
+    for (;;) {
+      const b = bytes[pos++] ?? 0;
+      delta += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+      shift += 7;
+    }
+    index += delta;
+    idx.push(index);
+  }
+  for (let k = 0; k < m.count; k++) {
+    const raw = bytes[pos++] ?? 0;
+    const q = raw > 127 ? raw - 256 : raw;
+    const at = idx[k] ?? 0;
+    w[at] = q * (m.scale[at % R] ?? 0);
+  }
+  return {
+    rules: m.rules,
+    bias: Float32Array.from(m.bias),
+    w,
+    warn: Float32Array.from(m.rules.map((r) => m.thresholds[r]?.warn ?? 2)),
+    block: Float32Array.from(m.rules.map((r) => m.thresholds[r]?.block ?? 2)),
+  };
+}
+
+let model: LinearModel | undefined;
+
+export function shippedModel(): LinearModel {
+  if (!model) {
+    let parsed: SerializedModel;
+    try {
+      parsed = JSON.parse(readShippedFile(import.meta.url, 'data/guard-model.json')) as SerializedModel;
+    } catch (err) {
+      throw new DxeError('PROFILE_INVALID', `src/core/guard/data/guard-model.json: 无法读取回复检查模型（${(err as Error).message}）`);
+    }
+    model = decodeModel(parsed);
+  }
+  return model;
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/** Probabilities per rule for a compact range of a view. */
+export function scoreRange(m: LinearModel, v: TextView, matches: readonly ConceptMatch[][], from: number, to: number, out: Float32Array): void {
+  const feats: number[] = [];
+  extractFeatures(v, matches, from, to, feats);
+  const R = m.rules.length;
+  const z = new Float64Array(R);
+  for (let r = 0; r < R; r++) z[r] = m.bias[r] ?? 0;
+  for (const f of feats) {
+    const base = f * R;
+    for (let r = 0; r < R; r++) z[r] = (z[r] ?? 0) + (m.w[base + r] ?? 0);
+  }
+  for (let r = 0; r < R; r++) out[r] = sigmoid(z[r] ?? 0);
+}
+
+const applies = (rule: RuleId, ctx: GuardContext): boolean =>
+  rule === 'D5' ? ctx.freeShipping === true : rule === 'D6' ? ctx.askerIsBuyer === false : true;
+
+/** The learned findings of a view: block over the block threshold, 疑似 (warn) over the warn one. */
+export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext, matches: readonly ConceptMatch[][], m: LinearModel = shippedModel()): Hit[] {
+  if (v.compact.length === 0) return [];
+  const R = m.rules.length;
+  const p = new Float32Array(R);
+  scoreRange(m, v, matches, 0, v.compact.length, p);
+  const hits: Hit[] = [];
+  let sentences: Array<[number, number]> | undefined;
+  const reasons = new Map(conceptLexicon().families.map((f) => [f.rule, f.reason] as const));
+  for (let r = 0; r < R; r++) {
+    const rule = m.rules[r];
+    const pr = p[r] ?? 0;
+    if (!rule || pr < (m.warn[r] ?? 2) || !applies(rule, ctx) || !c.rules.has(rule)) continue;
+    // The span: the sentence that scores highest for this rule (the whole reply if only one).
+    sentences ??= sentenceRanges(v);
+    let best: [number, number] = [0, v.compact.length];
+    if (sentences.length > 1) {
+      let top = -1;
+      const ps = new Float32Array(R);
+      for (const [s, e] of sentences) {
+        scoreRange(m, v, matches, s, e, ps);
+        if ((ps[r] ?? 0) > top) {
+          top = ps[r] ?? 0;
+          best = [s, e];
+        }
+      }
+    }
+    if (!anchored(matches, rule) || innocent(c, v, matches, rule, best)) continue;
+    const start = v.cStart[best[0]] ?? 0;
+    const end = v.cEnd[Math.max(best[0], best[1] - 1)] ?? v.text.length;
+    const hit: Hit = { rule, start, end };
+    if (pr < (m.block[r] ?? 2)) {
+      hit.suspected = true;
+      hit.reason = reasons.get(rule) ?? '疑似违规';
+    }
+    hits.push(hit);
+  }
+  return hits;
+}
+
+const anchorCache = new Map<RuleId, number[]>();
+
+/**
+ * The learned layer speaks only where the reply touches one of the family's anchor concepts (the
+ * concepts its combinations are made of, except those marked `anchor: false` such as a bare id or
+ * a day word): a score on text with no such concept is noise.
+ */
+function anchored(matches: readonly ConceptMatch[][], rule: RuleId): boolean {
+  let list = anchorCache.get(rule);
+  if (!list) {
+    const lex = conceptLexicon();
+    const fam = lex.families.find((f) => f.rule === rule);
+    const names = new Set(fam?.combos.flatMap((k) => [...k.all, ...k.require]) ?? []);
+    list = [...names].filter((n) => lex.file.concepts[n]?.anchor !== false).map((n) => lex.byName.get(n)?.index ?? -1).filter((i) => i >= 0);
+    anchorCache.set(rule, list);
+  }
+  return list.some((k) => (matches[k]?.length ?? 0) > 0);
+}
+
+const innocentCache = new Map<RuleId, { concepts: number[]; negatable: boolean }>();
+
+/**
+ * The family's innocent readings also hold for a learned finding: a concept its combinations name
+ * under `none` (原路退回, 以物流为准, 也包邮…) in the sentence, or a refusal (我们不会…, never…)
+ * that nothing after it takes back.
+ */
+function innocent(c: CompiledGuard, v: TextView, matches: readonly ConceptMatch[][], rule: RuleId, [s, e]: [number, number]): boolean {
+  let info = innocentCache.get(rule);
+  if (!info) {
+    const lex = conceptLexicon();
+    const fam = lex.families.find((f) => f.rule === rule);
+    const names = new Set(fam?.combos.flatMap((k) => k.none) ?? []);
+    info = { concepts: [...names].map((n) => lex.byName.get(n)?.index ?? -1).filter((i) => i >= 0), negatable: fam?.negatable ?? true };
+    innocentCache.set(rule, info);
+  }
+  const lex = conceptLexicon();
+  const contrast = matches[lex.byName.get('contrast')?.index ?? -1];
+  for (const k of info.concepts) {
+    for (const m of matches[k] ?? []) {
+      if (m.s < s || m.s >= e) continue;
+      // 可以开，不过要加税点: a contrast after the innocent words takes them back.
+      if (contrast?.some((x) => x.s >= m.e && x.s < e)) continue;
+      return true;
+    }
+  }
+  if (!info.negatable) return false;
+  const text = v.compact.slice(s, e);
+  return (c.negBefore?.test(text) ?? false) && !(c.override?.test(text) ?? false);
+}
+
+function sentenceRanges(v: TextView): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = 0;
+  for (let i = 1; i <= v.compact.length; i++) {
+    if (i === v.compact.length || v.sentence[i] !== v.sentence[i - 1]) {
+      out.push([s, i]);
+      s = i;
+    }
+  }
+  return out;
+}
