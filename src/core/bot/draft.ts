@@ -72,7 +72,8 @@ export class Draft {
   handOver(reason: HandoverReason, reasonZh: string, line: string | null = 'handover'): void {
     if (this.handover) return;
     this.handover = { reason, reasonZh };
-    if (line) this.say(line, {}, { main: false });
+    // An agent's suggestion never says a colleague is coming: the agent is that colleague.
+    if (line && !this.input.forAgent) this.say(line, {}, { main: false });
   }
 
   /** Was this item already offered in this conversation (by us or a colleague)? */

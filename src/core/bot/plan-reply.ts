@@ -139,7 +139,7 @@ export function planReply(input: PlanInput): ReplyPlan {
   const history = [...conversation.turns, current];
   const interest = assessInterest(history);
   const bargainer = classifyBargainer(history);
-  const turn = conversation.turns.filter((t) => t.author !== 'buyer').length;
+  const turn = conversation.turns.filter((t) => t.author !== 'buyer').length + (input.forAgent?.variant ?? 0);
   const d = new Draft(input, turn);
 
   const foreign = input.language && input.language !== 'zh' && input.language !== 'en' ? input.language : undefined;
@@ -169,7 +169,7 @@ export function planReply(input: PlanInput): ReplyPlan {
     answered.push(q.intent);
   };
 
-  if (input.isFirstMessage && !foreign) welcome(d);
+  if (input.isFirstMessage && !foreign && !input.forAgent) welcome(d);
   // C9: an order the buyer just placed, not yet confirmed with them.
   const toVerify = NO_VERIFY.has(nlu.intent)
     ? undefined
@@ -256,11 +256,11 @@ export function planReply(input: PlanInput): ReplyPlan {
   // C17: the bot does not talk alone for long; every N bot turns without a person it offers one
   // (once per N, so the buyer is not told the same thing on every line).
   const botTurns = conversation.botTurnsSinceHuman + 1;
-  if (!d.handover && botTurns % bot.maxBotTurnsWithoutHuman === 0) {
+  if (!d.handover && !input.forAgent && botTurns % bot.maxBotTurnsWithoutHuman === 0) {
     d.handOver('bot_alone_too_long', `机器人已连续回复${botTurns}次，请人工跟进`, 'handover.offer');
   }
 
-  if (d.messages.length === 0) {
+  if (d.messages.length === 0 && !input.forAgent) {
     d.handOver('missing_data', `缺少回复所需的数据：${d.missing.join('、') || nlu.intent}`, null);
     d.say('handover.fallback', {}, { main: false });
   }

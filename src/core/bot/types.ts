@@ -228,6 +228,11 @@ export interface PlanInput {
    * O7): a parcel without a new scan for longer is stuck. Absent = never judged stuck.
    */
   staleScanHours?: number;
+  /**
+   * Planning a suggestion for an agent (issue 12), not a bot reply: no welcome, no hand-over lines
+   * ("我马上为您转接人工客服"), no offer of a person. `variant` rotates the wording.
+   */
+  forAgent?: { variant: number };
 }
 
 /** Why the bot hands a conversation to a person (B3, B4, C17, C18). */
