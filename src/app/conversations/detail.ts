@@ -10,6 +10,8 @@ import {
   aftersalesCases, buyers, conversations, messages, orderLines, orders, promises,
 } from '../../store/schema/index.js';
 import { suggestReplies } from './suggestions.js';
+import { isIntentId } from '../../core/intents.js';
+import { detectLanguage, extractEntities, glossZh, normalizeText } from '../../core/nlu/index.js';
 import type { Principal } from '../auth/auth.js';
 import { conversationSummary, messageView, type ConversationRow, type MessageView } from './views.js';
 
@@ -46,7 +48,14 @@ export async function conversationDetail(database: Database, p: Principal, id: s
   const address = (v: string | null) => (unmasked ? v : maskAddress(v));
   return {
     conversation,
-    messages: recent.reverse().map(messageView),
+    // Issue 12: a buyer message in another language carries a Chinese gloss for the agent.
+    messages: recent.reverse().map((m) => {
+      const view = messageView(m);
+      if (m.authorKind !== 'buyer' || !isIntentId(m.intent)) return view;
+      const language = detectLanguage(m.text);
+      const gloss = glossZh(language, [{ intent: m.intent, entities: extractEntities(normalizeText(m.text)) }]);
+      return gloss ? { ...view, language, glossZh: gloss } : view;
+    }),
     buyer: b && {
       id: b.id, platformAccount: b.platformAccount, nickname: b.nickname, phone: phone(b.phone), address: address(b.address),
       city: b.city, occupation: b.occupation, tags: b.tags, notes: unmasked || !b.notes ? b.notes : maskPhonesInText(b.notes), profile: b.profile,

@@ -16,6 +16,7 @@ export { createNlu, getDefaultNlu, OTHER_PRIOR } from './nlu.js';
 export { detectLanguage, ANSWERED_LANGUAGES, LANGUAGE_NAMES_EN, LANGUAGE_NAMES_ZH, MESSAGE_LANGUAGES } from './language.js';
 export type { MessageLanguage } from './language.js';
 export { splitClauses } from './questions.js';
+export { glossZh } from './gloss.js';
 export type { ClassifyOptions, ClassifyResult, MessageUnderstanding, ModelCache, Nlu, NluOptions, QuestionResult } from './nlu.js';
 export { normalizeText } from './normalize.js';
 export { extractEntities } from './entities/index.js';

@@ -60,3 +60,17 @@ describe('nlu.understand (issue 12)', () => {
     expect(nlu.classify('黑色的呢', { context: ['白色L码有货吗'] }).intent).toBe('stock');
   });
 });
+
+describe('English entities and the gloss (issue 12)', () => {
+  it('English colours map to the shop\'s colour names; "order 16 digits" is an order number', async () => {
+    const { extractEntities } = await import('./entities/index.js');
+    const { normalizeText } = await import('./normalize.js');
+    const { glossZh } = await import('./gloss.js');
+    const e = extractEntities(normalizeText('do you have XL in black? order 8123456789012345'));
+    expect(e.colours).toEqual(['黑色']);
+    expect(e.sizes).toEqual(['XL']);
+    expect(e.orderNos).toEqual(['8123456789012345']);
+    expect(glossZh('en', [{ intent: 'stock', entities: e }])).toBe('[英语] 买家问：库存（尺码XL，颜色黑色，订单8123456789012345）');
+    expect(glossZh('zh', [{ intent: 'stock', entities: e }])).toBeUndefined();
+  });
+});
