@@ -6,6 +6,10 @@
 //     own, with the shop's item names added to the segmenter and matched as itemRefs.
 //   nlu.classify(text, { context?: string[]; now?: Date; scores?: boolean })
 //     → { intent, confidence (calibrated 0–1), secondary?, entities, normalized, fromContext?, scores? }
+//   nlu.understand(text, opts)  → classify's result + language + questions[] (issue 12: every
+//     question of a message — clauses, ？/?, 还有/另外/顺便, and/also — classified, in order)
+//   detectLanguage(text): 'zh'|'en'|'es'|'pt'|'ru'|'fr';  glossZh(language, questions): a Chinese
+//     gloss of a foreign-language message for the agent (intent + key entities)
 //   getDefaultNlu(): Nlu          lazily trained singleton on the shipped examples
 //   normalizeText(text): string   full-width, traditional, emoji, 旺旺 codes, slang → canonical text
 //   extractEntities(normalized, { shopDictionary?, now? }): Entities

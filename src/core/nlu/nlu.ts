@@ -57,6 +57,8 @@ export interface NluOptions {
    * `key` identifies the training data and options; the caller adds its code version.
    */
   cache?: ModelCache;
+  /** Multiplier on p(other) (default OTHER_PRIOR); tools use it to calibrate. */
+  otherPrior?: number;
 }
 
 export interface ModelCache {
@@ -100,7 +102,7 @@ const FOLLOW_UP = /^(那|那么|那个|还有|另外|换成|如果是|要是)|�
  * foresee fell to `other`. Chosen on our own development set (test/fixtures/nlu-dev), which holds
  * out-of-scope requests too, so that those stay `other`.
  */
-export const OTHER_PRIOR: number = 0.6;
+export const OTHER_PRIOR = 0.8;
 /** Clause intents that are not questions of their own (joined to the next clause). */
 const NOT_A_QUESTION: ReadonlySet<number> = new Set([IDX.get('other')!]);
 const RETURN_WORDS = /退货|退回|寄回|退掉|换货|换一|换个|换新|退换/;
@@ -113,7 +115,11 @@ class NluImpl implements Nlu {
   private readonly own: Float64Array;
   private readonly shopDictionary: readonly string[];
 
-  constructor(readonly model: IntentModel, shopDictionary: readonly string[]) {
+  constructor(
+    readonly model: IntentModel,
+    shopDictionary: readonly string[],
+    private readonly otherPrior: number = OTHER_PRIOR,
+  ) {
     this.predictor = new Predictor(model);
     this.own = new Float64Array(INTENT_IDS.length);
     this.shopDictionary = shopDictionary;
@@ -172,9 +178,9 @@ class NluImpl implements Nlu {
   private predict(normalized: string): number {
     const p = this.predictor.probs;
     let best = this.predictor.predict(normalized);
-    if (OTHER_PRIOR !== 1) {
+    if (this.otherPrior !== 1) {
       const before = p[I_OTHER]!;
-      const after = before * OTHER_PRIOR;
+      const after = before * this.otherPrior;
       const scale = 1 / (1 - before + after);
       for (let k = 0; k < p.length; k++) p[k] = (k === I_OTHER ? after : p[k]!) * scale;
       if (best === I_OTHER) for (let k = 0; k < p.length; k++) if (p[k]! > p[best]!) best = k;
@@ -296,7 +302,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     });
     opts.cache?.save(key, exportModel(model));
   }
-  return new NluImpl(model, opts.shopDictionary ?? []);
+  return new NluImpl(model, opts.shopDictionary ?? [], opts.otherPrior ?? OTHER_PRIOR);
 }
 
 let defaultNlu: Nlu | undefined;
