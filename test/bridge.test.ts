@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('POST /api/v1/shops/:shopId/inbound', () => {
-  it('C3: a first message is stored and answered with the welcome (agent and shop name)', async () => {
+  it('C3: a first message is stored and answered with the welcome (bot persona and shop name)', async () => {
     const r = await inbound({
       buyer_account_id: 'tb_bridge_1',
       message_id: 'm-1',
@@ -55,7 +55,9 @@ describe('POST /api/v1/shops/:shopId/inbound', () => {
     expect(r.status).toBe(201);
     expect(r.body.duplicate).toBe(false);
     expect(r.body.buyer_message.intent).toBe('greeting');
-    expect(text(r.body)).toContain('小美');
+    // Issue 12: the bot introduces itself by its own persona, never by the agent's name (小美).
+    expect(text(r.body)).toContain('智能助手');
+    expect(text(r.body)).not.toContain('小美');
     expect(text(r.body)).toContain('小二服饰旗舰店');
     const stored = await h.database.db
       .select()

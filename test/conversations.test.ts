@@ -9,8 +9,9 @@ import { createLocalBus, type BusEvent } from '../src/app/events/event-bus.js';
 import { verifyAuditChain } from '../src/app/audit/audit-log.js';
 import { createApiToken } from '../src/app/auth/auth.js';
 import type { Database } from '../src/store/open-database.js';
-import { auditLog, conversations, messages, orders, promises, shops, standardAnswers } from '../src/store/schema/index.js';
+import { auditLog, conversations, messages, orders, promises, promotions, shops, standardAnswers } from '../src/store/schema/index.js';
 import { maskAddress } from '../src/core/privacy.js';
+import { invalidateShopContext } from '../src/app/shops/shop-context.js';
 import { openTestDatabase, databaseLabel } from './helpers/database.js';
 import { seedConversation, seedWorld, tokenFor, type World } from './helpers/fixtures.js';
 
@@ -137,15 +138,37 @@ describe(`conversations API (${databaseLabel})`, () => {
     expect(audits.map((a) => a.subject_id)).toContain(ids.newNear);
   });
 
-  it('C12: suggestions come from the standard answers filed under the last intent and its situations', async () => {
+  it('C12, issue 12: suggestions are planned from the shop\'s data like bot replies — filled, never a placeholder', async () => {
     await database.db.insert(standardAnswers).values([
-      { shopId: w.shopA, intent: 'stock.in', variants: ['亲，这款{item.title}有现货的哦，拍下当天发~'] },
-      { shopId: w.shopA, intent: 'stockist', variants: ['不应出现'] },
+      { shopId: w.shopA, intent: 'promotion.list', variants: ['亲，现在店里有：{promo.list}，下单前记得领哦'] },
     ]);
-    await database.db.update(conversations).set({ lastIntent: 'stock' }).where(eq(conversations.id, ids.newFresh!));
-    const res = await call('agentA', 'GET', `/api/v1/conversations/${ids.newFresh}`);
+    await database.db.insert(promotions).values({ shopId: w.shopA, kind: 'coupon', text: '满199减20优惠券', value: { botMayOffer: true } });
+    invalidateShopContext(database, w.shopA); // written behind the settings API's back
+    const id = await seedConversation(database, { shopId: w.shopA, incoming: [{ text: '有优惠券吗', at: ago(20) }] });
+    await database.db.update(messages).set({ intent: 'promotion' }).where(eq(messages.conversationId, id));
+    const res = await call('agentA', 'GET', `/api/v1/conversations/${id}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json().suggestions).toEqual(['亲，这款{item.title}有现货的哦，拍下当天发~']);
+    const suggestions = res.json().suggestions as string[];
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const s of suggestions) expect(s).not.toMatch(/[{}]/);
+    expect(suggestions.join('\n')).toContain('满199减20优惠券');
+  });
+
+  it('issue 12: after a hand-over the agent is offered the open topic, not the hand-over line', async () => {
+    const id = await seedConversation(database, {
+      shopId: w.shopA,
+      incoming: [{ text: '包邮吗', at: ago(40) }, { text: '转人工', at: ago(20) }],
+    });
+    const rows = await database.db.select().from(messages).where(eq(messages.conversationId, id));
+    for (const m of rows) {
+      await database.db.update(messages).set({ intent: m.text === '转人工' ? 'human' : 'shipping_fee' }).where(eq(messages.id, m.id));
+    }
+    await database.db.update(conversations).set({ state: { misunderstandings: 0, memory: { topic: 'shipping_fee' } } }).where(eq(conversations.id, id));
+    const res = await call('agentA', 'GET', `/api/v1/conversations/${id}`);
+    const suggestions = res.json().suggestions as string[];
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.join('\n')).not.toMatch(/转接|稍等/);
+    expect(suggestions.join('\n')).toMatch(/运费|包邮/);
   });
 
   it('D: only a supervisor/admin may override a block, and the override is audited', async () => {

@@ -40,10 +40,10 @@ describe('dxe chat (B1, C1, C3, C7)', () => {
     expect(chat.stderr).not.toMatch(/错误/);
     expect(chat.status).toBe(0);
     const out = chat.stdout;
-    expect(out).toMatch(/小美> .*欢迎光临小二服饰旗舰店/); // C3 welcome
+    expect(out).toMatch(/智能助手> .*欢迎光临小二服饰旗舰店/); // C3 welcome
     expect(out).toContain('意图 greeting/招呼');
     expect(out).toContain('当前商品：纯棉圆领短袖T恤');
-    expect(out).toMatch(/小美> .*(抱歉|不好意思)/); // C5: 白色/L is sold out in the demo
+    expect(out).toMatch(/智能助手> .*(抱歉|不好意思)/); // C5: 白色/L is sold out in the demo
     expect(out).toMatch(/推荐 .+：/);
     expect(out).toContain('意图 bargain/议价');
     expect(out).toContain('阶段 议价');
@@ -55,7 +55,7 @@ describe('dxe chat (B1, C1, C3, C7)', () => {
       timeout: 60_000,
     });
     expect(bySku.stdout).toContain('当前商品：纯棉圆领短袖T恤');
-    expect(bySku.stdout).toMatch(/小美> .*(抱歉|不好意思)/);
+    expect(bySku.stdout).toMatch(/智能助手> .*(抱歉|不好意思)/);
     const unknown = spawnSync(process.execPath, [DXE, 'chat', '--shop', 'demo-tmall', '--item', 'NOPE-404'], {
       env: env(dataDir),
       input: '/quit\n',

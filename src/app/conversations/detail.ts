@@ -2,13 +2,16 @@
 // cases in this shop, promises made in chat (D8) and suggested standard answers (C12). Phones and
 // addresses are masked unless the caller's role may see them; a conversation outside the caller's
 // shops is NOT_FOUND so ids do not leak.
-import { and, asc, desc, eq, gt, inArray, like, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { maskAddress, maskName, maskPhone, maskPhonesInText } from '../../core/privacy.js';
 import type { Database } from '../../store/open-database.js';
 import {
-  aftersalesCases, buyers, conversations, messages, orderLines, orders, promises, standardAnswers,
+  aftersalesCases, buyers, conversations, messages, orderLines, orders, promises,
 } from '../../store/schema/index.js';
+import { suggestReplies } from './suggestions.js';
+import { isIntentId } from '../../core/intents.js';
+import { detectLanguage, extractEntities, glossZh, normalizeText } from '../../core/nlu/index.js';
 import type { Principal } from '../auth/auth.js';
 import { conversationSummary, messageView, type ConversationRow, type MessageView } from './views.js';
 
@@ -39,18 +42,20 @@ export async function conversationDetail(database: Database, p: Principal, id: s
   const lines = orderIds.length ? await db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)) : [];
   const cases = orderIds.length ? await db.select().from(aftersalesCases).where(inArray(aftersalesCases.orderId, orderIds)) : [];
   const promiseRows = await db.select().from(promises).where(eq(promises.conversationId, id)).orderBy(asc(promises.createdAt));
-  const answers = c.lastIntent
-    ? await db.select().from(standardAnswers).where(and(
-      eq(standardAnswers.shopId, c.shopId),
-      // The library keys situations under the intent: 'stock', 'stock.in', 'stock.out'… (C12).
-      or(eq(standardAnswers.intent, c.lastIntent), like(standardAnswers.intent, `${c.lastIntent}.%`)),
-    )).orderBy(asc(standardAnswers.intent))
-    : [];
+  // C12, issue 12: planned from the shop's data like a bot reply (filled, never a placeholder).
+  const suggestions = await suggestReplies(database, c, recent, now);
   const phone = (v: string | null) => (unmasked ? v : maskPhone(v));
   const address = (v: string | null) => (unmasked ? v : maskAddress(v));
   return {
     conversation,
-    messages: recent.reverse().map(messageView),
+    // Issue 12: a buyer message in another language carries a Chinese gloss for the agent.
+    messages: recent.reverse().map((m) => {
+      const view = messageView(m);
+      if (m.authorKind !== 'buyer' || !isIntentId(m.intent)) return view;
+      const language = detectLanguage(m.text);
+      const gloss = glossZh(language, [{ intent: m.intent, entities: extractEntities(normalizeText(m.text)) }]);
+      return gloss ? { ...view, language, glossZh: gloss } : view;
+    }),
     buyer: b && {
       id: b.id, platformAccount: b.platformAccount, nickname: b.nickname, phone: phone(b.phone), address: address(b.address),
       city: b.city, occupation: b.occupation, tags: b.tags, notes: unmasked || !b.notes ? b.notes : maskPhonesInText(b.notes), profile: b.profile,
@@ -69,7 +74,7 @@ export async function conversationDetail(database: Database, p: Principal, id: s
       openedAt: k.openedAt.toISOString(),
     })),
     promises: promiseRows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, state: r.state, orderId: r.orderId, messageId: r.messageId, createdAt: r.createdAt.toISOString() })),
-    suggestions: answers.flatMap((a) => a.variants).slice(0, 5),
+    suggestions,
   };
 }
 

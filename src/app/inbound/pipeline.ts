@@ -126,7 +126,8 @@ export async function runPipeline(
     .filter((x) => x.author === 'buyer')
     .slice(-3)
     .map((x) => x.text);
-  const nlu = (deps.nlu ?? (await nluForShop(database, message.shopId))).classify(message.text, {
+  // Every question of the message is read (issue 12); the whole message's intent is the one stored.
+  const nlu = (deps.nlu ?? (await nluForShop(database, message.shopId))).understand(message.text, {
     context,
     now,
   });
@@ -147,7 +148,20 @@ export async function runPipeline(
     .map((r) => shop.items.find((i) => i.id === r || i.title === r))
     .find(Boolean);
   const plan: ReplyPlan = planReply({
-    nlu: { intent: nlu.intent, confidence: nlu.confidence, entities, secondary: nlu.secondary ?? null },
+    nlu: {
+      intent: nlu.intent,
+      confidence: nlu.confidence,
+      entities,
+      secondary: nlu.secondary ?? null,
+      ...(nlu.fromContext ? { followUp: true } : {}),
+    },
+    language: nlu.language,
+    questions: nlu.questions.map((q) => ({
+      ...q,
+      // The item the buyer wrote from (card, title) belongs to every question of the message.
+      entities: { ...q.entities, itemRefs: [...new Set([...q.entities.itemRefs, ...named])] },
+    })),
+    staleScanHours: shop.profile.logistics.stale_scan_hours,
     text: message.text,
     conversation: state,
     shop: shop.shop,
@@ -188,6 +202,7 @@ export async function runPipeline(
             json: {
               misunderstandings: plan.misunderstandings,
               bargainer: plan.signals.bargainer,
+              memory: plan.memory,
               ...(firstItemRef ? { focusItemId: firstItemRef.id } : {}),
             },
           },

@@ -155,5 +155,11 @@ export function conversationStateFrom(
     misunderstandings: st.misunderstandings,
     ...(st.focusItemId ? { focusItemId: st.focusItemId } : {}),
     verifiedOrderIds: st.verifiedOrderIds,
+    ...(st.memory ? { memory: stripUndefined(st.memory) } : {}),
   };
+}
+
+/** The stored memory without absent keys (the planner's optional fields are exact). */
+function stripUndefined<T extends object>(o: T): T {
+  return JSON.parse(JSON.stringify(o)) as T;
 }

@@ -66,6 +66,7 @@ async function readShopContext(database: Database, shopId: string): Promise<Shop
       name: row.name,
       platform,
       agentName: settings.agentName,
+      ...(settings.botName ? { botName: settings.botName } : {}),
       settings: toPlannerSettings(settings),
     },
     settings,

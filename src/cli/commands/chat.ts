@@ -14,6 +14,7 @@ async function chat(raw: unknown): Promise<void> {
   const opts = optsSchema.parse(raw);
   const { createInterface } = await import('node:readline');
   const { DxeError } = await import('../../core/errors.js');
+  const { botName } = await import('../../core/bot/draft.js');
   const { loadConfig } = await import('../../config.js');
   const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
   const { createLocalBus } = await import('../../app/events/event-bus.js');
@@ -78,7 +79,8 @@ async function chat(raw: unknown): Promise<void> {
           ...(itemId ? { itemId } : {}),
         },
       );
-      for (const m of result.replies) out(`${ctx.shop.agentName}> ${m.text}`);
+      // The bot speaks under its own persona (issue 12), never an agent's name.
+      for (const m of result.replies) out(`${botName(ctx.shop)}> ${m.text}`);
       if (result.replies.length === 0) out(dim('（机器人未回复：会话由人工处理中）'));
       const p = result.plan;
       if (p) {

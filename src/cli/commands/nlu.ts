@@ -74,6 +74,7 @@ async function classifyStream(): Promise<void> {
     context: z.array(z.string()).optional(),
   });
   const nlu = await loadNlu();
+  const { glossZh } = await import('../../core/nlu/index.js');
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let out = '';
   for await (const raw of rl) {
@@ -96,11 +97,16 @@ async function classifyStream(): Promise<void> {
         out += JSON.stringify({ id: typeof id === 'string' || typeof id === 'number' ? id : null, error: `输入有误 ${where}${issue?.message ?? ''}`.trim() }) + '\n';
       } else {
         const { id: inId, text, context } = parsed.data;
+        // EVAL §1: id, intent, confidence; extra fields (secondary, language, gloss) are allowed.
         const r = context ? nlu.classify(text, { context }) : nlu.classify(text);
-        out +=
-          (r.secondary
-            ? JSON.stringify({ id: inId, intent: r.intent, confidence: r.confidence, secondary: r.secondary })
-            : JSON.stringify({ id: inId, intent: r.intent, confidence: r.confidence })) + '\n';
+        const row: Record<string, unknown> = { id: inId, intent: r.intent, confidence: r.confidence };
+        if (r.secondary) row.secondary = r.secondary;
+        if (r.language !== 'zh') {
+          row.language = r.language;
+          const gloss = glossZh(r.language, [{ intent: r.intent, entities: r.entities }]);
+          if (gloss) row.gloss = gloss;
+        }
+        out += JSON.stringify(row) + '\n';
       }
     }
     if (out.length >= FLUSH_BYTES) {

@@ -121,6 +121,12 @@ const FLOW_KEYS = [
 const KNOWN_PLACEHOLDERS = new Set([
   'shop.name',
   'shop.agent',
+  'shop.bot',
+  'size.list',
+  'size.asked',
+  'size.feel',
+  'stuck.days',
+  'language',
   'shop.ship_cutoff',
   'shop.couriers',
   'item.title',
@@ -183,9 +189,10 @@ describe('the default standard-answer library (C3, C10, C12, C13, C14)', () => {
     // D1/D2/D9: no off-platform payment, contact details or review rewards
     expect(v).not.toMatch(/微信|支付宝转账|QQ|加我|好评返现\d/);
   });
-  it('C3: every welcome names the agent and the shop, with an emoticon', () => {
+  it('C3: every welcome names the bot persona (issue 12: never an agent\'s name) and the shop, with an emoticon', () => {
     for (const v of byKey.get('welcome')?.variants ?? []) {
-      expect(v).toContain('{shop.agent}');
+      expect(v).toContain('{shop.bot}');
+      expect(v).not.toContain('{shop.agent}');
       expect(v).toContain('{shop.name}');
       expect(v).toMatch(/\^_\^|\[微笑\]/);
     }

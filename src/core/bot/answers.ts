@@ -6,8 +6,9 @@
 // {coupon.text} {gift.text} {freight.text} {promo.list} {region} {fee} {courier}
 // {order.no} {order.tracking_no} {order.courier} {order.latest_event} {order.latest_at}
 // {order.receiver} {order.phone} {order.address} {order.note} {order.refund_state}
-// {invoice.types} {invoice.when} {return.days} {return.shipping}
-import { defaultAnswer } from './default-answers.js';
+// {invoice.types} {invoice.when} {return.days} {return.shipping} {shop.bot} {size.list}
+// {size.asked} {stuck.days} {language}
+import { defaultAnswer, type AnswerLanguage } from './default-answers.js';
 import type { StandardAnswer } from './types.js';
 
 export type TemplateVars = Record<string, string | number | undefined>;
@@ -81,13 +82,22 @@ export interface PickedAnswer {
  * rotate with `turn` (deterministic: same conversation position, same wording); a variant whose
  * data is missing is skipped. Null when no variant can be filled.
  */
+const HAN = /[\u4e00-\u9fff]/u;
+
+/**
+ * The answer for `key` in `lang`. A shop's own library is written in Chinese: for an English reply
+ * only its entries without Chinese text are used, then the English defaults (issue 12).
+ */
 export function pickAnswer(
   key: string,
   library: StandardAnswer[],
   vars: TemplateVars,
   turn: number,
+  lang: AnswerLanguage = 'zh',
 ): PickedAnswer | null {
-  const sources = [library.find((a) => a.intent === key), defaultAnswer(key)];
+  const own = library.find((a) => a.intent === key);
+  const usable = own && (lang === 'zh' || !own.variants.some((v) => HAN.test(v))) ? own : undefined;
+  const sources = [usable, defaultAnswer(key, lang)];
   for (const source of sources) {
     if (!source || source.variants.length === 0) continue;
     const n = source.variants.length;

@@ -14,10 +14,21 @@ export class Draft {
   missing: string[] = [];
 
   constructor(
-    readonly input: PlanInput,
+    /** The question being answered; plan-reply sets it to each question of the message in turn. */
+    public input: PlanInput,
     /** Position in the conversation, for deterministic variant rotation (C12). */
     readonly turn: number,
   ) {}
+
+  /** The language the reply is written in (issue 12). */
+  get lang(): 'zh' | 'en' {
+    return this.input.language === 'en' ? 'en' : 'zh';
+  }
+
+  /** A list joined as the reply's language writes it. */
+  list(parts: readonly string[]): string {
+    return parts.join(this.lang === 'en' ? ', ' : '、');
+  }
 
   baseVars(): TemplateVars {
     const { shop } = this.input;
@@ -25,9 +36,10 @@ export class Draft {
     return {
       'shop.name': shop.name,
       'shop.agent': shop.agentName,
+      'shop.bot': botName(shop),
       'shop.ship_cutoff': s.shipCutoff,
-      'shop.couriers': s.couriers.join('、'),
-      'invoice.types': s.invoice.types.join('、'),
+      'shop.couriers': this.list(s.couriers),
+      'invoice.types': this.list(s.invoice.types),
       'invoice.when': s.invoice.when,
       'return.days': s.returnDays > 0 ? s.returnDays : undefined,
       'return.shipping': s.returnShippingNote,
@@ -36,7 +48,7 @@ export class Draft {
 
   /** Add the standard answer `key`; false (and nothing added) when its data is missing. */
   say(key: string, vars: TemplateVars = {}, opts: { main?: boolean } = {}): boolean {
-    const picked = pickAnswer(key, this.input.standardAnswers, { ...this.baseVars(), ...vars }, this.turn);
+    const picked = pickAnswer(key, this.input.standardAnswers, { ...this.baseVars(), ...vars }, this.turn, this.lang);
     if (!picked) {
       this.missing.push(key);
       return false;
@@ -60,7 +72,8 @@ export class Draft {
   handOver(reason: HandoverReason, reasonZh: string, line: string | null = 'handover'): void {
     if (this.handover) return;
     this.handover = { reason, reasonZh };
-    if (line) this.say(line, {}, { main: false });
+    // An agent's suggestion never says a colleague is coming: the agent is that colleague.
+    if (line && !this.input.forAgent) this.say(line, {}, { main: false });
   }
 
   /** Was this item already offered in this conversation (by us or a colleague)? */
@@ -91,6 +104,16 @@ export class Draft {
   }
 }
 
+/**
+ * The bot's persona name (issue 12): the shop's setting, else "<shop>智能助手"; never the agents'
+ * name (a setting equal to it gets "智能助手" added).
+ */
+export function botName(shop: { name: string; agentName: string; botName?: string }): string {
+  const set = shop.botName?.trim();
+  const name = set || "智能助手";
+  return name === shop.agentName ? `${name}（智能助手）` : name;
+}
+
 export function itemVars(item: Item, prefix: 'item' | 'rec' = 'item'): TemplateVars {
   return { [`${prefix}.title`]: item.title, [`${prefix}.price`]: formatYuan(item.price) };
 }
@@ -119,7 +142,8 @@ export type OrderLookup =
  * `prefer` accepts, else the newest open one.
  */
 export function lookupOrder(input: PlanInput, prefer?: (o: Order) => boolean): OrderLookup {
-  const nos = input.nlu.entities.orderNos;
+  const remembered = input.conversation.memory?.orderNo;
+  const nos = input.nlu.entities.orderNos.length > 0 ? input.nlu.entities.orderNos : remembered ? [remembered] : [];
   if (nos.length > 0) {
     for (const no of nos) {
       const order = input.orders.find((o) => o.platformOrderNo === no || o.id === no);

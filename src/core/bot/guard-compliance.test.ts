@@ -14,6 +14,12 @@ import { INTENT_IDS } from '../intents.js';
 const VARS: Record<string, string> = {
   'shop.name': '衣小铺旗舰店',
   'shop.agent': '客服8号',
+  'shop.bot': '衣小铺智能助手',
+  'size.list': 'T恤建议M码、裤子建议L码',
+  'size.asked': 'XL',
+  'size.feel': '偏大',
+  'stuck.days': '5',
+  language: 'Spanish',
   'shop.ship_cutoff': '16:00',
   'shop.couriers': '中通、圆通',
   'item.title': '纯棉T恤',

@@ -56,8 +56,36 @@ export function handleCourier(d: Draft): void {
   d.say(ok ? 'courier.ok' : 'courier.other', { courier: asked });
 }
 
+/**
+ * Hours since the parcel's last scan when that is longer than the courier's normal gap (O7,
+ * rules/*.yaml logistics.stale_scan_hours): the parcel is stuck. Undefined while it moves, once it
+ * is signed for, or when no figure is set.
+ */
+export function stuckHours(order: Order, now: Date, staleScanHours?: number): number | undefined {
+  if (staleScanHours === undefined || order.state !== 'shipped') return undefined;
+  const times = order.logistics.map((e) => Date.parse(e.at)).filter((t) => Number.isFinite(t));
+  const last = times.length > 0 ? Math.max(...times) : order.shippedAt ? Date.parse(order.shippedAt) : NaN;
+  if (!Number.isFinite(last)) return undefined;
+  const hours = (now.getTime() - last) / 3_600_000;
+  return hours > staleScanHours ? hours : undefined;
+}
+
 function answerTracking(d: Draft, order: Order): void {
   const vars = orderVars(order);
+  const stuck = stuckHours(order, d.input.now, d.input.staleScanHours);
+  if (stuck !== undefined) {
+    // A parcel that stopped moving is not reported as normal: apologise, have a person check it
+    // with the courier (the hand-over carries the facts to the agent).
+    const days = Math.max(1, Math.floor(stuck / 24));
+    d.say('logistics.stuck', { ...vars, 'order.latest_event': vars['order.latest_event'] ?? (d.lang === 'en' ? 'shipped' : '已发货'), 'stuck.days': days }) ||
+      d.say('logistics.no_events', vars);
+    d.handOver(
+      'logistics_stuck',
+      `订单${order.platformOrderNo}（${order.courier ?? '快递'} ${order.trackingNo ?? '无单号'}）已${days}天没有新的物流扫描，超过该快递正常间隔，请联系快递核查并跟进买家`,
+      null,
+    );
+    return;
+  }
   if (!d.say('logistics.tracking', vars) && !d.say('logistics.no_events', vars)) {
     d.handOver('missing_data', `订单${order.platformOrderNo}已发货但没有运单号，需人工查询物流`);
   }
@@ -156,6 +184,7 @@ export function planVerification(
   shop: Shop,
   library: StandardAnswer[],
   turn = 0,
+  lang: 'zh' | 'en' = 'zh',
 ): string[] | null {
   const items = order.lines
     .map((l) => `${l.title}${l.colour || l.size ? ` ${variantLabel(l.colour, l.size)}` : ''} ×${l.quantity}`)
@@ -166,10 +195,10 @@ export function planVerification(
     'shop.name': shop.name,
     'shop.agent': shop.agentName,
   };
-  const main = pickAnswer('verify', library, vars, turn);
+  const main = pickAnswer('verify', library, vars, turn, lang);
   if (!main) return null;
-  const lines = order.lines.length ? pickAnswer('verify.items', library, vars, turn) : null;
-  const note = vars['order.note'] ? pickAnswer('verify.note', library, vars, turn) : null;
+  const lines = order.lines.length ? pickAnswer('verify.items', library, vars, turn, lang) : null;
+  const note = vars['order.note'] ? pickAnswer('verify.note', library, vars, turn, lang) : null;
   return [...main.messages, ...(lines?.messages ?? []), ...(note?.messages ?? [])];
 }
 

@@ -14,6 +14,52 @@ import {
 import { formatBeijingDate } from '../time/beijing-time.js';
 import { itemVars, offerablePromotions, type Draft } from './draft.js';
 import type { Item } from './types.js';
+import type { Measurements } from '../entities.js';
+
+/** Items of the categories the buyer's words name (T恤, 裤子 … as the shop files them). */
+function namedCategoryItems(d: Draft): Item[] {
+  const text = d.input.text.toLowerCase();
+  const cats = [...new Set(d.input.items.map((i) => i.category))].filter(
+    (c) => c.length > 0 && text.includes(c.toLowerCase()),
+  );
+  return d.input.items.filter((i) => cats.includes(i.category));
+}
+
+/** "身高170cm、体重130斤" / "height 170 cm, weight 65 kg" — what the advice is based on. */
+function basisText(d: Draft, m: Measurements): string {
+  if (d.lang === 'en') {
+    return [
+      m.heightCm !== undefined ? `height ${m.heightCm} cm` : '',
+      m.weightJin !== undefined ? `weight ${Math.round(m.weightJin / 2)} kg` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  }
+  return [m.heightCm !== undefined ? `身高${m.heightCm}cm` : '', m.weightJin !== undefined ? `体重${m.weightJin}斤` : '']
+    .filter(Boolean)
+    .join('、');
+}
+
+/**
+ * Size advice without an item (issue 12): the buyer's measurements read against the shop's size
+ * charts, one line per category (the categories the buyer named, else every category with a
+ * chart). False when the shop has no chart that fits (an electronics shop has none).
+ */
+function adviseAcrossCategories(d: Draft, m: Measurements): boolean {
+  const named = namedCategoryItems(d).filter((i) => i.sizeChart?.length);
+  const charted = named.length > 0 ? named : d.input.items.filter((i) => i.sizeChart?.length);
+  const byCategory = new Map<string, string>();
+  for (const item of charted) {
+    if (byCategory.has(item.category)) continue;
+    const advice = adviseSize(item, m.heightCm, m.weightJin);
+    if (advice && advice !== 'outside') byCategory.set(item.category, advice.size);
+  }
+  if (byCategory.size === 0) return false;
+  const list = [...byCategory]
+    .slice(0, 4)
+    .map(([cat, size]) => (d.lang === 'en' ? `${cat}: size ${size}` : `${cat}建议${size}码`));
+  return d.say('size_fit.by_category', { 'size.basis': basisText(d, m), 'size.list': d.list(list) });
+}
 
 function focusItem(d: Draft): Item | undefined {
   const { items, nlu, conversation } = d.input;
@@ -36,7 +82,7 @@ function answerVariantStock(d: Draft, item: Item, colour?: string, size?: string
   const stock = matches.reduce((s, v) => s + Math.max(0, v.stock), 0);
   const base = { ...itemVars(item), variant: label };
   if (matches.length === 0) {
-    d.say('stock.colours', { ...base, 'item.colours': inStockColours(item).join('、') });
+    d.say('stock.colours', { ...base, 'item.colours': d.list(inStockColours(item)) });
     return;
   }
   if (stock > 0) {
@@ -53,7 +99,7 @@ function answerVariantStock(d: Draft, item: Item, colour?: string, size?: string
     ),
   ];
   if (alternatives.length > 0) {
-    d.say('stock.variant_out', { ...base, 'item.colours': alternatives.join('、') });
+    d.say('stock.variant_out', { ...base, 'item.colours': d.list(alternatives) });
   } else {
     d.say('stock.size_out', base);
     recommendSimilar(d, item, size);
@@ -64,7 +110,10 @@ export function handleStock(d: Draft): void {
   const item = focusItem(d);
   if (!item) {
     d.ask('stock.ask_item');
-    d.recommend(generalPick(d.input.items), 'recommend.pick');
+    // Only from the category the buyer named (a T-shirt question never gets socks); nothing named,
+    // nothing offered until we know what they look at.
+    const pool = namedCategoryItems(d);
+    if (pool.length > 0) d.recommend(generalPick(pool, d.input.nlu.entities.sizes[0]), 'recommend.pick');
     return;
   }
   const colour = d.input.nlu.entities.colours[0];
@@ -77,14 +126,18 @@ export function handleStock(d: Draft): void {
     return;
   }
   if (colour || size) answerVariantStock(d, item, colour, size);
-  else d.say('stock.colours', { ...itemVars(item), 'item.colours': inStockColours(item).join('、') });
+  else d.say('stock.colours', { ...itemVars(item), 'item.colours': d.list(inStockColours(item)) });
 }
 
 export function handleSizeFit(d: Draft): void {
   const item = focusItem(d);
   const m = d.input.nlu.entities.measurements;
   if (!item) {
-    d.ask('stock.ask_item');
+    if ((m.heightCm !== undefined || m.weightJin !== undefined) && adviseAcrossCategories(d, m)) return;
+    const charts = d.input.items.some((i) => i.sizeChart?.length);
+    if (charts && m.heightCm === undefined && m.weightJin === undefined) d.ask('size_fit.ask');
+    else d.ask('stock.ask_item');
+    if (!charts) d.handOver('missing_data', '店内商品没有尺码表，买家问尺码，需人工确认是哪件商品、哪个尺寸', null);
     return;
   }
   const advice = adviseSize(item, m.heightCm, m.weightJin);
@@ -101,14 +154,19 @@ export function handleSizeFit(d: Draft): void {
     d.handOver('missing_data', '买家身材数据超出尺码表范围，需人工核对实物尺寸', null);
     return;
   }
-  const basis = [
-    m.heightCm !== undefined ? `身高${m.heightCm}cm` : '',
-    m.weightJin !== undefined ? `体重${m.weightJin}斤` : '',
-  ]
-    .filter(Boolean)
-    .join('、');
+  const basis = basisText(d, m);
   const vars = { size: advice.size, 'size.small': advice.smaller, 'size.basis': basis };
-  d.say(advice.smaller ? 'size_fit.between' : 'size_fit.advice', vars);
+  // "那XL呢" after the advice: say how the size asked about compares with the advised one.
+  const asked = d.input.nlu.entities.sizes[0];
+  if (asked && asked.toUpperCase() !== advice.size.toUpperCase() && item.sizeChart) {
+    const order = item.sizeChart.map((r) => r.size.toUpperCase());
+    const ia = order.indexOf(asked.toUpperCase());
+    const ib = order.indexOf(advice.size.toUpperCase());
+    if (ia >= 0 && ib >= 0) {
+      const feel = ia > ib ? (d.lang === 'en' ? 'loose' : '偏大') : d.lang === 'en' ? 'tight' : '偏小';
+      d.say('size_fit.asked_other', { ...vars, 'size.asked': asked, 'size.feel': feel });
+    } else d.say(advice.smaller ? 'size_fit.between' : 'size_fit.advice', vars);
+  } else d.say(advice.smaller ? 'size_fit.between' : 'size_fit.advice', vars);
   // The advised size must also be there to buy (O5: warn before the buyer orders).
   const colour = d.input.nlu.entities.colours[0];
   const stock = matchingVariants(item, colour, advice.size).reduce((s, v) => s + v.stock, 0);
@@ -163,7 +221,7 @@ export function handleColour(d: Draft): void {
   if (item && totalStock(item) > 0) {
     d.say(
       'stock.colours',
-      { ...itemVars(item), 'item.colours': inStockColours(item).join('、') },
+      { ...itemVars(item), 'item.colours': d.list(inStockColours(item)) },
       { main: false },
     );
   }

@@ -9,14 +9,15 @@ const all = (p: ReplyPlan): string => p.messages.join('\n');
 const recIds = (p: ReplyPlan): string[] => p.recommendations.map((r) => r.itemId);
 
 describe('welcome and tone (C3, C13)', () => {
-  it('C3: the first message is welcomed with agent number, shop name and an emoticon', () => {
+  it('C3: the first message is welcomed with the bot persona (never an agent\'s name), shop name and an emoticon', () => {
     const p = plan({
       text: '在吗',
       intent: 'greeting',
       isFirstMessage: true,
       conversation: { stage: 'greet' },
     });
-    expect(p.messages[0]).toContain('客服8号');
+    expect(p.messages[0]).toContain('小铺助手');
+    expect(p.messages[0]).not.toContain('客服8号');
     expect(p.messages[0]).toContain('衣小铺旗舰店');
     expect(p.messages[0]).toMatch(/\^_\^|\[微笑\]/);
     expect(p.handover).toBeUndefined();
@@ -30,7 +31,7 @@ describe('welcome and tone (C3, C13)', () => {
       isFirstMessage: true,
       entities: { colours: ['白色'], sizes: ['M'] },
     });
-    expect(p.messages[0]).toContain('客服8号');
+    expect(p.messages[0]).toContain('小铺助手');
     expect(all(p)).toMatch(/有货|库存充足/);
   });
 
@@ -122,10 +123,14 @@ describe('stock from live variants (B1, C5, O5)', () => {
     expect(recIds(p)).toContain('T3');
   });
 
-  it('asks which item when none is known, and still recommends one (C6, C11)', () => {
+  it('asks which item when none is known; recommends only from the category named (C6, C11, issue 12)', () => {
     const p = plan({ text: '有货吗', intent: 'stock', conversation: { focusItemId: undefined } });
     expect(p.question).toMatch(/链接/);
-    expect(p.recommendations.length).toBe(1);
+    expect(p.recommendations).toEqual([]);
+    const t = plan({ text: '这件T恤有L码吗', intent: 'stock', entities: { sizes: ['L'] }, conversation: { focusItemId: undefined } });
+    expect(t.question).toMatch(/链接/);
+    expect(t.recommendations.length).toBe(1);
+    expect(items.find((i) => i.id === t.recommendations[0]!.itemId)?.category).toBe('T恤');
   });
 });
 

@@ -10,7 +10,51 @@ import { Draft, offerablePromotions } from './draft.js';
 import * as pre from './handlers-presales.js';
 import * as ord from './handlers-orders.js';
 import * as after from './handlers-aftersales.js';
-import type { PlanInput, ReplyPlan } from './types.js';
+import type { ConversationMemory, PlanInput, Question, ReplyPlan } from './types.js';
+import type { Entities } from '../entities.js';
+
+/** Languages a person must answer, named for the buyer and the agent (issue 12). */
+const LANGUAGE_NAME: Record<string, { en: string; zh: string }> = {
+  es: { en: 'Spanish', zh: '西班牙语' },
+  pt: { en: 'Portuguese', zh: '葡萄牙语' },
+  ru: { en: 'Russian', zh: '俄语' },
+  fr: { en: 'French', zh: '法语' },
+};
+/** Intents that are manners, not questions: answered only when nothing else is asked. */
+const MANNERS: ReadonlySet<IntentId> = new Set(['greeting', 'thanks_bye', 'other']);
+/** Intents whose answer is a hand-over of its own; planned once, before anything else. */
+const TAKES_OVER: ReadonlySet<IntentId> = new Set(['human', 'complaint']);
+
+/**
+ * A question's entities completed from the conversation (issue 12): measurements given earlier
+ * count until the buyer gives new ones; an elliptic follow-up (那XL呢, 黑色的呢) keeps the size or
+ * colour it does not name.
+ */
+function withMemory(e: Entities, memory: ConversationMemory | undefined, followUp: boolean): Entities {
+  if (!memory) return e;
+  const out: Entities = { ...e, measurements: { ...memory.measurements, ...e.measurements } };
+  if (followUp) {
+    if (out.sizes.length === 0 && memory.size) out.sizes = [memory.size];
+    if (out.colours.length === 0 && memory.colour) out.colours = [memory.colour];
+  }
+  return out;
+}
+
+/** What to remember after this message (issue 12). */
+function nextMemory(input: PlanInput, questions: Question[]): ConversationMemory {
+  const before = input.conversation.memory ?? {};
+  const m: ConversationMemory = { ...before };
+  for (const q of questions) {
+    const e = q.entities;
+    if (Object.keys(e.measurements).length > 0) m.measurements = { ...m.measurements, ...e.measurements };
+    if (e.sizes[0]) m.size = e.sizes[0];
+    if (e.colours[0]) m.colour = e.colours[0];
+    const own = e.orderNos.find((no) => input.orders.some((o) => o.platformOrderNo === no || o.id === no));
+    if (own) m.orderNo = own;
+    if (!MANNERS.has(q.intent) && q.intent !== 'human') m.topic = q.intent;
+  }
+  return m;
+}
 
 type Handler = (d: Draft, ctx: { bargainer: ReturnType<typeof classifyBargainer> }) => void;
 
@@ -95,38 +139,80 @@ export function planReply(input: PlanInput): ReplyPlan {
   const history = [...conversation.turns, current];
   const interest = assessInterest(history);
   const bargainer = classifyBargainer(history);
-  const turn = conversation.turns.filter((t) => t.author !== 'buyer').length;
+  const turn = conversation.turns.filter((t) => t.author !== 'buyer').length + (input.forAgent?.variant ?? 0);
   const d = new Draft(input, turn);
 
-  const lowConfidence = nlu.confidence < bot.clarifyBelowConfidence;
+  const foreign = input.language && input.language !== 'zh' && input.language !== 'en' ? input.language : undefined;
+  // Several questions: the message is understood when any of its questions is (each is answered).
+  const confidence =
+    input.questions && input.questions.length > 1 ? Math.max(...input.questions.map((q) => q.confidence)) : nlu.confidence;
+  const lowConfidence = !foreign && confidence < bot.clarifyBelowConfidence;
   const misunderstandings = lowConfidence ? conversation.misunderstandings + 1 : 0;
 
-  if (input.isFirstMessage) welcome(d);
+  // Every question of the message, in the order asked (issue 12), with the conversation's context.
+  const asked: Question[] = (input.questions?.length ? input.questions : [{ ...nlu, text: input.text }]).map(
+    (q, i, all) => ({
+      ...q,
+      entities: withMemory(q.entities, conversation.memory, nlu.followUp === true && all.length === 1),
+    }),
+  );
+  const topical = asked.filter((q) => !MANNERS.has(q.intent));
+  const toAnswer = topical.length > 0 ? topical : asked.slice(0, 1);
+  const answered: IntentId[] = [];
+  const base = input;
+  /** Answer one question: the handlers read d.input, so it is this question while it runs. */
+  const answer = (q: Question) => {
+    if (answered.includes(q.intent)) return;
+    d.input = { ...base, nlu: { ...base.nlu, intent: q.intent, confidence: q.confidence, entities: q.entities }, text: q.text };
+    HANDLERS[q.intent](d, { bargainer });
+    d.input = base;
+    answered.push(q.intent);
+  };
+
+  if (input.isFirstMessage && !foreign && !input.forAgent) welcome(d);
   // C9: an order the buyer just placed, not yet confirmed with them.
   const toVerify = NO_VERIFY.has(nlu.intent)
     ? undefined
     : ord.orderToVerify(input.orders, conversation.verifiedOrderIds ?? [], input.now);
 
-  if (nlu.intent === 'human') {
+  if (foreign) {
+    // es/pt/ru/fr: a colleague who reads it answers; the buyer is told so in English.
+    const name = LANGUAGE_NAME[foreign] ?? { en: foreign, zh: foreign };
+    d.input = { ...base, language: 'en' };
+    d.say('handover.language', { language: name.en }, { main: false });
+    d.input = base;
+    d.handOver('foreign_language', `买家使用${name.zh}（${foreign}），需会${name.zh}的同事接待`, null);
+  } else if (nlu.intent === 'human' || (asked.length > 1 && asked.some((q) => q.intent === 'human'))) {
     d.say('human');
     d.handOver('human_requested', '买家要求转人工', null);
   } else if (nlu.intent === 'complaint') {
     // C17/C18: an angry buyer gets empathy and a person at once, never a bot argument.
     d.say('complaint');
     d.handOver('complaint', '买家投诉或情绪激动，需主管立即介入', null);
-  } else if (nlu.confidence < bot.handoverBelowConfidence) {
-    d.handOver('low_confidence', `无法识别买家意图（置信度${nlu.confidence.toFixed(2)}）`);
+    // The plain questions asked alongside still get their answer (issue 12).
+    for (const q of toAnswer) if (!TAKES_OVER.has(q.intent) && toAnswer.length > 1) answer(q);
+  } else if (confidence < bot.handoverBelowConfidence) {
+    d.handOver('low_confidence', `无法识别买家意图（置信度${confidence.toFixed(2)}）`);
   } else if (lowConfidence && misunderstandings >= 2) {
     d.handOver('repeated_misunderstanding', `连续${misunderstandings}次没理解买家的意思`);
   } else if (lowConfidence) {
     d.ask('clarify');
   } else if (toVerify && nlu.intent === 'other') {
     // "拍了/好了" after ordering: the confirmation below is the answer.
+  } else if (toAnswer.length > 1) {
+    // Several questions: each answered in the order asked; a question that only a person can
+    // settle (complaint) is left to the hand-over, the others still get their answer.
+    for (const q of toAnswer) if (!TAKES_OVER.has(q.intent)) answer(q);
+    if (toAnswer.some((q) => q.intent === 'complaint')) {
+      d.say('complaint', {}, { main: false });
+      d.handOver('complaint', '买家投诉或情绪激动，需主管立即介入', null);
+    }
+    if (toAnswer.some((q) => INQUIRY.has(q.intent))) pre.addCrossSell(d);
   } else if (!(input.isFirstMessage && nlu.intent === 'greeting')) {
-    HANDLERS[nlu.intent](d, { bargainer });
+    answer(toAnswer[0]!.intent === nlu.intent ? toAnswer[0]! : { ...nlu, text: input.text, entities: asked[0]!.entities });
     const second = nlu.secondary;
     if (second && second !== nlu.intent && SECONDARY_OK.has(second) && !d.handover)
-      HANDLERS[second](d, { bargainer });
+      answer({ ...nlu, intent: second, text: input.text, entities: asked[0]!.entities });
     if (INQUIRY.has(nlu.intent)) pre.addCrossSell(d);
   }
 
@@ -146,7 +232,7 @@ export function planReply(input: PlanInput): ReplyPlan {
   // C9: confirm address, phone and notes of an order the buyer just placed.
   let verified = false;
   if (toVerify && !d.handover) {
-    const lines = ord.planVerification(toVerify, shop, input.standardAnswers, turn);
+    const lines = ord.planVerification(toVerify, shop, input.standardAnswers, turn, d.lang);
     if (lines) {
       d.messages.push(...lines);
       verified = true;
@@ -170,13 +256,13 @@ export function planReply(input: PlanInput): ReplyPlan {
   // C17: the bot does not talk alone for long; every N bot turns without a person it offers one
   // (once per N, so the buyer is not told the same thing on every line).
   const botTurns = conversation.botTurnsSinceHuman + 1;
-  if (!d.handover && botTurns % bot.maxBotTurnsWithoutHuman === 0) {
+  if (!d.handover && !input.forAgent && botTurns % bot.maxBotTurnsWithoutHuman === 0) {
     d.handOver('bot_alone_too_long', `机器人已连续回复${botTurns}次，请人工跟进`, 'handover.offer');
   }
 
-  if (d.messages.length === 0) {
+  if (d.messages.length === 0 && !input.forAgent) {
     d.handOver('missing_data', `缺少回复所需的数据：${d.missing.join('、') || nlu.intent}`, null);
-    d.messages.push('亲，我请同事马上来为您解答，请稍等一下哦');
+    d.say('handover.fallback', {}, { main: false });
   }
 
   let stage: Stage = conversation.stage;
@@ -199,5 +285,8 @@ export function planReply(input: PlanInput): ReplyPlan {
     signals: { interest, bargainer },
     ...(d.usedAnswer ? { usedAnswer: d.usedAnswer } : {}),
     ...(verified && toVerify ? { verifiedOrderId: toVerify.id } : {}),
+    memory: nextMemory(input, asked),
+    language: d.lang,
+    answered,
   };
 }

@@ -13,6 +13,10 @@ export const shopSettingsSchema = z
   .object({
     /** How the agent introduces itself in the welcome (C3). */
     agentName: z.string().min(1).default('客服小二'),
+    /**
+     * The bot's persona name (issue 12), distinct from the agents'. Absent: "智能助手".
+     */
+    botName: z.string().min(1).max(30).optional(),
     shipCutoff: z
       .string()
       .regex(/^\d{1,2}:\d{2}$/)

@@ -1,6 +1,6 @@
 // The shop data the reply planner reads, and the plan it returns. Plain shapes on purpose: the
 // store maps its rows to these, the planner never sees a database or a clock.
-import type { Entities } from '../entities.js';
+import type { Entities, Measurements } from '../entities.js';
 import type { IntentId } from '../intents.js';
 import type { Platform } from '../platforms.js';
 import type { BargainerProfile } from '../conversation/bargainer.js';
@@ -59,6 +59,11 @@ export interface Shop {
   platform: PlatformId;
   /** How the agent introduces itself, e.g. '客服小美' or '8号客服' (C3). */
   agentName: string;
+  /**
+   * The bot's own persona name (issue 12): the bot never calls itself by a person's name. Set per
+   * shop; when absent the bot is "智能助手".
+   */
+  botName?: string;
   settings: ShopSettings;
 }
 
@@ -162,6 +167,35 @@ export interface ConversationState {
   focusItemId?: string;
   /** Orders whose address/phone/notes were already confirmed with the buyer (C9). */
   verifiedOrderIds?: string[];
+  /** What the buyer told us in earlier turns (issue 12): ellipsis resolves against it. */
+  memory?: ConversationMemory;
+}
+
+/**
+ * The conversation's context carried across turns (issue 12): the buyer's measurements, the size
+ * and colour last named, the order in question and the open topic. The item under discussion is
+ * ConversationState.focusItemId.
+ */
+export interface ConversationMemory {
+  measurements?: Measurements;
+  size?: string;
+  colour?: string;
+  /** An order number of this buyer's own that the conversation is about. */
+  orderNo?: string;
+  /** The last topical intent (the open question). */
+  topic?: IntentId;
+}
+
+/** Languages a buyer writes (core/nlu/language.ts); zh and en are answered by the bot. */
+export type BuyerLanguage = 'zh' | 'en' | 'es' | 'pt' | 'ru' | 'fr';
+
+/** One question of the buyer's message (issue 12), in the order asked. */
+export interface Question {
+  intent: IntentId;
+  confidence: number;
+  entities: Entities;
+  /** The words of this question. */
+  text: string;
 }
 
 export interface NluResult {
@@ -169,6 +203,8 @@ export interface NluResult {
   confidence: number;
   entities: Entities;
   secondary?: IntentId | null;
+  /** The intent was decided by the earlier turns (an elliptic follow-up: 那XL呢, 黑色的呢). */
+  followUp?: boolean;
 }
 
 export interface PlanInput {
@@ -183,6 +219,20 @@ export interface PlanInput {
   promotions: Promotion[];
   now: Date;
   isFirstMessage: boolean;
+  /** The buyer's language (issue 12); replies are written in it when the bot speaks it. Default zh. */
+  language?: BuyerLanguage;
+  /** Every question of the message in order (issue 12); absent = the one question of `nlu`. */
+  questions?: Question[];
+  /**
+   * The courier's normal longest gap between two scans (rules/*.yaml logistics.stale_scan_hours,
+   * O7): a parcel without a new scan for longer is stuck. Absent = never judged stuck.
+   */
+  staleScanHours?: number;
+  /**
+   * Planning a suggestion for an agent (issue 12), not a bot reply: no welcome, no hand-over lines
+   * ("我马上为您转接人工客服"), no offer of a person. `variant` rotates the wording.
+   */
+  forAgent?: { variant: number };
 }
 
 /** Why the bot hands a conversation to a person (B3, B4, C17, C18). */
@@ -200,6 +250,10 @@ export const HANDOVER_REASONS = [
   'guard_blocked',
   /** The pipeline failed on this message several times (a bug or an outage): a person answers. */
   'bot_failed',
+  /** The buyer writes a language the bot does not answer (es, pt, ru, fr…): a person who reads it. */
+  'foreign_language',
+  /** A parcel with no new scan for longer than the courier's normal gap (O7). */
+  'logistics_stuck',
 ] as const;
 export type HandoverReason = (typeof HANDOVER_REASONS)[number];
 
@@ -223,4 +277,10 @@ export interface ReplyPlan {
   usedAnswer?: { intent: string; variantIndex: number };
   /** The order whose address, phone and notes this reply confirms (C9); remember it as verified. */
   verifiedOrderId?: string;
+  /** The context to remember for the next turns (issue 12). */
+  memory: ConversationMemory;
+  /** The language the reply is written in. */
+  language: 'zh' | 'en';
+  /** The intents answered, in the order asked (issue 12: every question answered). */
+  answered: IntentId[];
 }

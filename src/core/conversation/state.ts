@@ -5,6 +5,7 @@
 // kept, missing ones take their defaults, and a malformed value falls back to the default.
 import { z } from 'zod';
 import { HANDOVER_REASONS } from '../bot/types.js';
+import { INTENT_IDS } from '../intents.js';
 import { escalationSchema } from '../contract/conversations.js';
 
 const lastHandoverSchema = z.object({
@@ -20,6 +21,25 @@ const bargainerSchema = z.object({
   reasonZh: z.string(),
 });
 
+/** The context carried across turns (issue 12; core/bot/types.ts ConversationMemory). */
+const memorySchema = z
+  .object({
+    measurements: z
+      .object({
+        heightCm: z.number().optional(),
+        weightJin: z.number().optional(),
+        waistCm: z.number().optional(),
+        bustCm: z.number().optional(),
+        footLengthMm: z.number().optional(),
+      })
+      .optional()
+      .catch(undefined),
+    size: z.string().optional().catch(undefined),
+    colour: z.string().optional().catch(undefined),
+    orderNo: z.string().optional().catch(undefined),
+    topic: z.enum(INTENT_IDS).optional().catch(undefined),
+  });
+
 /** Each field is read on its own, so one bad value does not erase the others. */
 export const conversationStateSchema = z
   .object({
@@ -29,6 +49,7 @@ export const conversationStateSchema = z
     bargainer: bargainerSchema.optional().catch(undefined),
     lastHandover: lastHandoverSchema.optional().catch(undefined),
     escalation: escalationSchema.optional().catch(undefined),
+    memory: memorySchema.optional().catch(undefined),
   })
   .loose();
 export type ConversationState = z.infer<typeof conversationStateSchema>;

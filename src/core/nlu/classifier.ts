@@ -63,7 +63,7 @@ const DEMONSTRATIVE = /这个|这款|这件|这双|那个/;
 
 function variants(ex: Example, index: number, augment: boolean): string[] {
   const out = [ex.text];
-  if (!augment || NO_OPENER.has(ex.intent)) return out;
+  if (!augment || ex.lang === 'en' || NO_OPENER.has(ex.intent)) return out;
   const r = rng(index * 7919 + 13);
   out.push(OPENERS[Math.floor(r() * OPENERS.length)]! + ex.text + CLOSERS[Math.floor(r() * CLOSERS.length)]!);
   const m = DEMONSTRATIVE.exec(ex.text);

@@ -6,14 +6,22 @@
 //     own, with the shop's item names added to the segmenter and matched as itemRefs.
 //   nlu.classify(text, { context?: string[]; now?: Date; scores?: boolean })
 //     → { intent, confidence (calibrated 0–1), secondary?, entities, normalized, fromContext?, scores? }
+//   nlu.understand(text, opts)  → classify's result + language + questions[] (issue 12: every
+//     question of a message — clauses, ？/?, 还有/另外/顺便, and/also — classified, in order)
+//   detectLanguage(text): 'zh'|'en'|'es'|'pt'|'ru'|'fr';  glossZh(language, questions): a Chinese
+//     gloss of a foreign-language message for the agent (intent + key entities)
 //   getDefaultNlu(): Nlu          lazily trained singleton on the shipped examples
 //   normalizeText(text): string   full-width, traditional, emoji, 旺旺 codes, slang → canonical text
 //   extractEntities(normalized, { shopDictionary?, now? }): Entities
 //   trainModel(examples, opts) / loadShippedExamples(): lower-level training for tools and benches
 //   evaluate(items: {gold, goldSecondary?, predicted}[], topConfusions = 15): EvalReport with
 //     accuracy, macro-F1, secondary-aware accuracy, per-intent P/R and the top confusion pairs
-export { createNlu, getDefaultNlu } from './nlu.js';
-export type { ClassifyOptions, ClassifyResult, ModelCache, Nlu, NluOptions } from './nlu.js';
+export { createNlu, getDefaultNlu, OTHER_PRIOR } from './nlu.js';
+export { detectLanguage, ANSWERED_LANGUAGES, LANGUAGE_NAMES_EN, LANGUAGE_NAMES_ZH, MESSAGE_LANGUAGES } from './language.js';
+export type { MessageLanguage } from './language.js';
+export { splitClauses } from './questions.js';
+export { glossZh } from './gloss.js';
+export type { ClassifyOptions, ClassifyResult, MessageUnderstanding, ModelCache, Nlu, NluOptions, QuestionResult } from './nlu.js';
 export { normalizeText } from './normalize.js';
 export { extractEntities } from './entities/index.js';
 export type { EntityOptions } from './entities/index.js';

@@ -73,6 +73,13 @@ const shippingSchema = z.strictObject({
   fee_table_example: shippingFeeTableSchema.extend({ source: sourceSchema }),
 });
 
+/** O7: when a parcel counts as stuck (issue 12). */
+const logisticsSchema = z.strictObject({
+  /** The courier's normal longest gap between two scans; no new scan for longer = stuck. */
+  stale_scan_hours: hours,
+  source: sourceSchema,
+});
+
 const lateShipmentTerms = z.strictObject({
   rate_pct: z.number().min(0).max(100),
   min_yuan: yuan,
@@ -203,6 +210,7 @@ export const profileSchema = z.strictObject({
   guard: guardProfileSchema,
   service: serviceSchema,
   shipping: shippingSchema,
+  logistics: logisticsSchema,
   late_shipment: lateShipmentSchema,
   penalties: penaltiesSchema,
   complaints: complaintsSchema,

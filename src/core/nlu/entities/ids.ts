@@ -42,6 +42,8 @@ export function extractIds(text: string): IdEntities {
     const e = s + m[0].length;
     const before = text.slice(Math.max(0, s - 8), s);
     if (TRACKING_HINT.test(before) && !/订单/.test(before)) add(out.trackingNos, d, s, e);
+    // A number the buyer calls an order is one (AliExpress: 16 digits after "order").
+    else if (/订单|order/i.test(before)) add(out.orderNos, d, s, e);
     else if (d.length >= 18) add(out.orderNos, d, s, e); // Taobao/Tmall: 18–19 digits
     else if (/^7[3-8]\d{12}$|^77\d{13}$|^(?:43|46|31)\d{11}$/.test(d)) add(out.trackingNos, d, s, e); // 中通/申通/韵达
     else if (d.length <= 12 && ORDER_HINT.test(before)) add(out.orderNos, d, s, e); // JD: 10–12 digits

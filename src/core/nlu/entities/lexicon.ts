@@ -14,8 +14,26 @@ export function extractColours(text: string): string[] {
     if (!out.includes(v)) out.push(v);
   }
   for (const m of text.matchAll(COLOUR_WORDS)) if (!out.includes(m[0])) out.push(m[0]);
+  // English buyers (issue 12): the colour as the shop's variants name it.
+  if (/[a-z]/.test(text)) {
+    for (const m of text.matchAll(EN_COLOUR)) {
+      const v = EN_COLOURS[m[1]!];
+      if (v && !out.includes(v)) out.push(v);
+    }
+  }
   return out;
 }
+
+const EN_COLOURS: Record<string, string> = {
+  black: '黑色', white: '白色', red: '红色', blue: '蓝色', green: '绿色', yellow: '黄色', purple: '紫色',
+  pink: '粉色', grey: '灰色', gray: '灰色', brown: '棕色', orange: '橙色', beige: '米色', khaki: '卡其色',
+  navy: '藏青色', silver: '银色', gold: '金色', golden: '金色', 'wine red': '酒红色', burgundy: '酒红色',
+  'sky blue': '天蓝色', 'dark blue': '深蓝色', 'light blue': '浅蓝色', 'army green': '军绿色',
+};
+const EN_COLOUR = new RegExp(
+  `\\b(${Object.keys(EN_COLOURS).sort((a, b) => b.length - a.length).join('|')})\\b`,
+  'g',
+);
 
 export const PROVINCES = [
   '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽',

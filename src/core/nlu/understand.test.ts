@@ -1,0 +1,76 @@
+// Issue 12: every question of a message, the language of each message, English buyers.
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from './language.js';
+import { splitClauses } from './questions.js';
+import { getDefaultNlu } from './nlu.js';
+
+describe('detectLanguage (issue 12)', () => {
+  it('tells Chinese, English and the languages that are handed over', () => {
+    expect(detectLanguage('这件T恤有L码吗？')).toBe('zh');
+    expect(detectLanguage('order 12345678 到哪了')).toBe('zh');
+    expect(detectLanguage('where is my order, tracking not update')).toBe('en');
+    expect(detectLanguage('Hola, ¿dónde está mi pedido?')).toBe('es');
+    expect(detectLanguage('Olá, quando chega o meu pedido? Ainda não recebi')).toBe('pt');
+    expect(detectLanguage('Где мой заказ?')).toBe('ru');
+    expect(detectLanguage("Bonjour, où est ma commande ? Je n'ai rien reçu")).toBe('fr');
+    expect(detectLanguage('123456')).toBe('zh');
+  });
+});
+
+describe('splitClauses (issue 12)', () => {
+  it('cuts at question marks, commas and 还有/另外/顺便, and at and/also in English', () => {
+    expect(splitClauses('这件t恤有l码吗?什么时候发货?').map((c) => c.text)).toEqual(['这件t恤有l码吗', '什么时候发货']);
+    expect(splitClauses('有l码吗还有什么时候发货').map((c) => c.text)).toEqual(['有l码吗', '还有什么时候发货']);
+    expect(splitClauses('包邮吗 另外能开发票吗').map((c) => c.text)).toEqual(['包邮吗', '另外能开发票吗']);
+    expect(splitClauses('do you have xl and when do you ship').map((c) => c.text)).toEqual(['do you have xl', 'when do you ship']);
+    expect(splitClauses('在吗')).toEqual([{ text: '在吗', start: 0 }]);
+  });
+});
+
+describe('nlu.understand (issue 12)', () => {
+  const nlu = getDefaultNlu();
+
+  it('finds both questions of a stacked message, in the order asked', () => {
+    const u = nlu.understand('这件T恤有L码吗？什么时候发货？');
+    expect(u.questions.map((q) => q.intent)).toEqual(['stock', 'ship_time']);
+    expect(u.questions[0]!.entities.sizes).toEqual(['L']);
+    const v = nlu.understand('老板 包邮吗 还有能开发票吗');
+    expect(v.questions.map((q) => q.intent)).toEqual(['shipping_fee', 'invoice']);
+    const e = nlu.understand('do you have XL and when do you ship?');
+    expect(e.questions.map((q) => q.intent)).toEqual(['stock', 'ship_time']);
+    expect(e.language).toBe('en');
+  });
+
+  it('keeps one question whole: measurements before 穿什么码 are not a question of their own', () => {
+    const u = nlu.understand('我身高170，体重65kg，穿什么码');
+    expect(u.questions).toHaveLength(1);
+    expect(u.questions[0]!.intent).toBe('size_fit');
+    expect(nlu.understand('亲，在吗').questions).toHaveLength(1);
+  });
+
+  it('reads English buyers', () => {
+    expect(nlu.classify('where is my package, tracking not update').intent).toBe('logistics');
+    expect(nlu.classify('can you give me discount').intent).toBe('bargain');
+    expect(nlu.classify('I want my money back').intent).toBe('refund');
+    expect(nlu.classify('what size for 170cm 65kg').intent).toBe('size_fit');
+  });
+
+  it('resolves English and Chinese ellipsis against the earlier turns', () => {
+    expect(nlu.classify('what about XL?', { context: ['do you have L in black'] }).intent).toBe('stock');
+    expect(nlu.classify('黑色的呢', { context: ['白色L码有货吗'] }).intent).toBe('stock');
+  });
+});
+
+describe('English entities and the gloss (issue 12)', () => {
+  it('English colours map to the shop\'s colour names; "order 16 digits" is an order number', async () => {
+    const { extractEntities } = await import('./entities/index.js');
+    const { normalizeText } = await import('./normalize.js');
+    const { glossZh } = await import('./gloss.js');
+    const e = extractEntities(normalizeText('do you have XL in black? order 8123456789012345'));
+    expect(e.colours).toEqual(['黑色']);
+    expect(e.sizes).toEqual(['XL']);
+    expect(e.orderNos).toEqual(['8123456789012345']);
+    expect(glossZh('en', [{ intent: 'stock', entities: e }])).toBe('[英语] 买家问：库存（尺码XL，颜色黑色，订单8123456789012345）');
+    expect(glossZh('zh', [{ intent: 'stock', entities: e }])).toBeUndefined();
+  });
+});
