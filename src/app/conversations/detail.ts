@@ -1,5 +1,6 @@
 // One conversation for the agent's screen: its messages, the buyer (M1), the buyer's orders and
-// cases in this shop, promises made in chat (D8) and suggested standard answers (C12). Phones and
+// cases in this shop, promises made in chat with their state, due time and points (D8), bot answers
+// the guard dropped (issue 11) and suggested standard answers (C12). Phones and
 // addresses are masked unless the caller's role may see them; a conversation outside the caller's
 // shops is NOT_FOUND so ids do not leak.
 import { and, asc, desc, eq, gt, inArray, like, or } from 'drizzle-orm';
@@ -9,7 +10,10 @@ import type { Database } from '../../store/open-database.js';
 import {
   aftersalesCases, buyers, conversations, messages, orderLines, orders, promises, standardAnswers,
 } from '../../store/schema/index.js';
+import { pointsFor } from '../../core/guard/check-reply.js';
 import type { Principal } from '../auth/auth.js';
+import { loadShopContext } from '../shops/shop-context.js';
+import type { GuardIntervention } from './guard-reply.js';
 import { conversationSummary, messageView, type ConversationRow, type MessageView } from './views.js';
 
 /** The conversation if the caller may see its shop; NOT_FOUND otherwise. */
@@ -46,6 +50,7 @@ export async function conversationDetail(database: Database, p: Principal, id: s
       or(eq(standardAnswers.intent, c.lastIntent), like(standardAnswers.intent, `${c.lastIntent}.%`)),
     )).orderBy(asc(standardAnswers.intent))
     : [];
+  const promisePoints = pointsFor((await loadShopContext(database, c.shopId)).profile.penalties.by_rule, 'D8');
   const phone = (v: string | null) => (unmasked ? v : maskPhone(v));
   const address = (v: string | null) => (unmasked ? v : maskAddress(v));
   return {
@@ -68,11 +73,26 @@ export async function conversationDetail(database: Database, p: Principal, id: s
       id: k.id, orderId: k.orderId, type: k.type, state: k.state, reason: k.reason, amountFen: k.amountFen,
       openedAt: k.openedAt.toISOString(),
     })),
-    promises: promiseRows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, state: r.state, orderId: r.orderId, messageId: r.messageId, createdAt: r.createdAt.toISOString() })),
+    // D8: each promise with its due time, how it was settled and the points breaking it costs.
+    promises: promiseRows.map((r) => ({
+      id: r.id, kind: r.kind, text: r.text, state: r.state, orderId: r.orderId, messageId: r.messageId, createdAt: r.createdAt.toISOString(),
+      dueAt: r.dueAt?.toISOString() ?? null, settledAt: r.settledAt?.toISOString() ?? null, settledNote: r.settledNote, points: promisePoints,
+    })),
     suggestions: answers.flatMap((a) => a.variants).slice(0, 5),
+    guardBlocks: guardBlocksOf(c),
   };
 }
 
+
+/**
+ * Bot answers the guard dropped entirely (issue 11): stored on the hand-over they caused, shown
+ * while a person has not yet handed the chat back to the bot.
+ */
+function guardBlocksOf(c: ConversationRow): GuardIntervention[] {
+  if (c.status === 'bot' || c.status === 'closed') return [];
+  const last = (c.state as { lastHandover?: { reason?: unknown; guard?: unknown } } | null)?.lastHandover;
+  return last?.reason === 'guard_blocked' && Array.isArray(last.guard) ? (last.guard as GuardIntervention[]) : [];
+}
 
 /** A bridge polling one of its shop's conversations for later messages (NOT_FOUND outside the shop). */
 export async function bridgeMessagesAfter(database: Database, shopId: string, conversationId: string, afterSeq: number) {
