@@ -19,7 +19,7 @@ const deps = () => ({ database: h.database, bus: createLocalBus(), now: h.now })
 beforeAll(async () => {
   h = await startTestApp();
   token = await h.login('supervisor');
-}, 60_000);
+}, 180_000);
 afterAll(async () => h?.close());
 
 /** A standard answer saved before save-time checks existed (written straight to the store). */

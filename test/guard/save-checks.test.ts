@@ -13,7 +13,7 @@ let token: string;
 beforeAll(async () => {
   h = await startTestApp();
   token = await h.login('supervisor');
-}, 60_000);
+}, 180_000);
 afterAll(async () => h?.close());
 
 const put = (path: string, payload: Record<string, unknown>) =>
