@@ -13,6 +13,7 @@ import type { Principal } from '../auth/auth.js';
 import type { EventBus } from '../events/event-bus.js';
 import { transact } from '../events/outbox.js';
 import { loadShopContext } from '../shops/shop-context.js';
+import { syncPromises } from '../timers/promise-deadlines.js';
 import { appendOutgoing } from './append-outgoing.js';
 import { lockConversation } from './conversation-row.js';
 import { conversationGuardContext, explainVerdict, guardReply } from './guard-reply.js';
@@ -108,6 +109,8 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
         bridgeCallbackUrl: shop.settings.bridgeCallbackUrl ?? null,
         now: deps.now,
       });
+      // D8: the promises just made get their due time and warning row with the reply.
+      if (verdict.promises.length > 0) await syncPromises(tx, { conversationId: c.id }, deps.now);
       const summary = await conversationSummary(tx, c.id, deps.now);
       emit({ type: 'conversation.updated', shopId: c.shopId, data: { conversationId: c.id, conversation: summary } });
       return rows;

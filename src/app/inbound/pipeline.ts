@@ -31,6 +31,7 @@ import { splitReply } from '../../core/contract/split-reply.js';
 import { messageView, summaryFromParts, type MessageRow, type SummaryParts } from '../conversations/views.js';
 import { outboxUrlFor } from '../delivery/deliver.js';
 import { writeWithEvents } from '../events/outbox.js';
+import { syncPromises } from '../timers/promise-deadlines.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { nluForShop } from '../shops/shop-nlu.js';
 import type { PipelineInput } from './receive.js';
@@ -264,6 +265,11 @@ export async function runPipeline(
     throw err;
   }
   if (answered.done_elsewhere) return earlier(message);
+  // D8: the bot's promises get their due time and warning row; if this fails the timer loop's
+  // sweep schedules them (ensurePromiseDeadlines), so the reply is never held up by it.
+  if (guarded.promises.length > 0) {
+    await database.db.transaction((tx) => syncPromises(tx, { conversationId: conversation.id }, now)).catch(() => undefined);
+  }
   const replies = (answered.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)));
   const { messages: _planned, ...rest } = plan;
   return {
