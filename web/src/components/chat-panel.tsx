@@ -153,7 +153,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
           }}
         />
       </div>
-      <SidePanel detail={data} />
+      <SidePanel detail={data} onChanged={reload} />
       <Modal
         open={escalating}
         title={t('chat.escalate')}
