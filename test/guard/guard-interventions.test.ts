@@ -71,4 +71,26 @@ describe('the agent sees why the guard changed a bot answer (issue 11)', () => {
     });
     expect(own.replies.map((m) => m.text).join('')).toContain('已经付款成功');
   });
+
+  it('an answer dropped because even its rewrite breaks a rule hands the chat over with why', async () => {
+    // A shop override whose D2 rewrite itself names a WeChat id: the rewrite is blocked again.
+    const [shop] = await h.database.db.select().from(t.shops).where(eq(t.shops.id, SHOP));
+    await h.database.db.update(t.shops).set({ ruleOverrides: { guard: { rules: { D2: { rewrite: { zh: '加我微信abc12345联系', en: 'x' } } } } } }).where(eq(t.shops.id, SHOP));
+    await legacyAnswer('payment.guide', ['亲，付款有问题的话可以加我微信abc12345，我帮您处理']);
+    try {
+      const first = await handleInboundMessage(deps(), { shopId: SHOP, buyerAccountId: 'gi_buyer_4', channel: 'bridge', messageId: 'gi-4', text: '在吗' });
+      expect(first.replies.length).toBeGreaterThan(0);
+      const r = await handleInboundMessage(deps(), { shopId: SHOP, buyerAccountId: 'gi_buyer_4', channel: 'bridge', messageId: 'gi-5', text: '怎么付款啊' });
+      expect(r.replies).toEqual([]);
+      expect(r.handover?.reason).toBe('guard_blocked');
+      const d = await detail(r.conversationId);
+      expect(d.guardBlocks).toHaveLength(1);
+      expect(d.guardBlocks[0]!.action).toBe('dropped');
+      expect(d.guardBlocks[0]!.original).toContain('abc12345');
+      expect(d.guardBlocks[0]!.violations.map((v) => [v.rule, v.title])).toContainEqual(['D2', '泄露联系方式或站外链接']);
+    } finally {
+      await h.database.db.update(t.shops).set({ ruleOverrides: shop!.ruleOverrides }).where(eq(t.shops.id, SHOP));
+      invalidateShopContext(h.database, SHOP);
+    }
+  });
 });
