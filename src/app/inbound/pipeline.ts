@@ -20,6 +20,7 @@ import {
 } from '../conversations/append-outgoing.js';
 import {
   askerIsBuyerFor,
+  explainVerdict,
   freeShippingFor,
   guardContext,
   guardReply,
@@ -105,8 +106,10 @@ function guardPlanned(
       cursor = at < 0 ? cursor : at + part.length;
       return at < 0 ? cursor : at;
     });
+    // Stored with each rule's Chinese name, so the chat can show a warning as 站外交易 (D1).
+    const stored = explainVerdict(shop.profile, verdict);
     parts.forEach((part, i) =>
-      out.messages.push({ text: part, verdict, ...(i === 0 ? {} : { partOf: base }) }),
+      out.messages.push({ text: part, verdict: stored, ...(i === 0 ? {} : { partOf: base }) }),
     );
     for (const p of verdict.promises) {
       out.promises.push({

@@ -217,6 +217,18 @@ function Bubble({ m }: { m: Message }) {
           {blocked && <Tag color="red" style={{ marginLeft: 4 }}>{t('chat.guardMark')}</Tag>}
         </div>
         {(m.guardVerdict?.interventions ?? []).length > 0 && <Interventions list={m.guardVerdict?.interventions ?? []} />}
+        {m.guardVerdict?.verdict === 'warn' && (
+          // A sent message the guard only warned about: 疑似 findings marked as such, with their reason.
+          <div style={{ fontSize: 12, textAlign: out ? 'right' : 'left' }} data-testid="guard-warned">
+            {(m.guardVerdict.violations ?? []).map((v, i) => (
+              <span key={i}>
+                {v.suspected && <Tag color="purple">{t('guard.suspected')}</Tag>}
+                <Tag color="orange">{v.title ? t('chat.ruleName', { title: v.title, rule: v.rule }) : t('chat.rule', { rule: v.rule })}</Tag>
+                {v.suspected && v.reason ? <span style={{ color: '#8c8c8c' }}>{v.reason}</span> : null}
+              </span>
+            ))}
+          </div>
+        )}
         <div
           className="dxe-bubble"
           data-testid="bubble-text"
