@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, zh: '数据冲突，请刷新后重试' },
   INVALID_TRANSITION: { status: 409, zh: '当前状态下不能执行此操作' },
   REPLY_BLOCKED: { status: 422, zh: '回复违反平台规则，已拦截' },
+  /** A text written for later sending (standard answer, promotion) breaks a rule: not saved (issue 11). */
+  TEXT_BLOCKED: { status: 422, zh: '文字违反平台规则，不能保存' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试' },
   LOGIN_THROTTLED: { status: 429, zh: '该账号登录失败次数过多，已暂时锁定，请稍后再试' },
   CONFIG_INVALID: { status: 500, zh: '配置有误' },

@@ -64,6 +64,9 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     expect(await page.getByTestId('guard-result').getAttribute('data-verdict')).toBe('block');
     const violations = (await page.getByTestId('guard-violation').allTextContents()).join(' ');
     expect(violations).toMatch(/D1|D2/);
+    // Rules are named in Chinese, the id after (issue 11), not “规则 D2”.
+    expect(violations).toMatch(/站外交易（D1）|泄露联系方式或站外链接（D2）/);
+    expect(violations).not.toMatch(/规则 D/);
     expect(await page.getByTestId('send').isDisabled()).toBe(true);
     await input.press('Enter');
     await page.waitForTimeout(300);
@@ -82,6 +85,21 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
   it('side panel shows masked buyer data for an agent', async () => {
     expect(await page.getByTestId('buyer-phone').textContent()).toMatch(/\*{4}/);
     expect(await page.getByTestId('side-order').count()).toBeGreaterThan(0);
+  });
+
+  it('D8: a promise the agent makes appears in the side panel as open, with the points breaking it costs', async () => {
+    const input = page.getByTestId('reply-input');
+    await input.fill('亲，下单送您一个小赠品哦');
+    await expect.poll(() => page.getByTestId('guard-status').textContent()).toContain('合规检查通过');
+    await page.getByTestId('send').click();
+    const promise = page.getByTestId('side-promise').filter({ hasText: '小赠品' }).first();
+    await promise.waitFor();
+    expect(await promise.getAttribute('data-state')).toBe('open');
+    expect(await promise.textContent()).toContain('违约扣 4 分'); // Tmall, rules/tmall.yaml penalties.by_rule.D8
+    expect(await page.getByTestId('promise-risk').textContent()).toContain('4 分');
+    await promise.getByTestId('promise-keep').click();
+    await expect.poll(() => page.getByTestId('side-promise').filter({ hasText: '小赠品' }).first().getAttribute('data-state')).toBe('kept');
+    await screenshot(page, 'side-panel-promise');
   });
 
   // agent1 just logged in and replied; agent2 is online with nothing sent while buyers wait (T2).

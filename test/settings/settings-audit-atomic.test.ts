@@ -64,7 +64,7 @@ describe(`settings writes are atomic with their audit row (issue 10, A11) on ${d
       { intent: 'thanks_bye', variants: ['感谢光临，再见～', '下次再来哦'] },
     ]);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ ok: true });
+    expect(res.json()).toEqual({ ok: true, warnings: [] }); // warnings: what the save-time guard flagged (issue 11)
     const after = await answers();
     expect(after.find((a) => a.intent === 'greeting')?.variants).toEqual(['亲，欢迎光临～']);
     expect(after.find((a) => a.intent === 'thanks_bye')?.variants).toEqual(['感谢光临，再见～', '下次再来哦']);

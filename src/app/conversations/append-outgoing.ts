@@ -4,7 +4,6 @@
 // time (C2) and an agent's take-over (C17), the messages (one short line each, C4), the promises
 // they make tied to the buyer's order still under way (D8), and the bridge outbox rows when the
 // delivery port says so; then a `message.created` event for each, published after commit.
-import type { GuardResult } from '../../core/guard/types.js';
 import { finishedStates } from '../../core/orders/order-phase.js';
 import type { Profile } from '../../core/rules/schema.js';
 import type { Tx } from '../../store/open-database.js';
@@ -13,12 +12,13 @@ import { callJson, rowFromJson } from '../../store/sql-functions.js';
 import { outboxUrlFor } from '../delivery/deliver.js';
 import type { Emit } from '../events/outbox.js';
 import type { LockedConversation } from './conversation-row.js';
+import type { GuardVerdictStored } from './guard-reply.js';
 import { messageView, type MessageRow } from './views.js';
 
 export interface OutgoingMessage {
   text: string;
   /** The guard's verdict on the text it was split from (stored on the first part). */
-  verdict: GuardResult;
+  verdict: GuardVerdictStored;
   /** Index of the first part of the text this message was split from, for the verdict link. */
   partOf?: number;
 }

@@ -1,5 +1,6 @@
 // One conversation for the agent's screen: its messages, the buyer (M1), the buyer's orders and
-// cases in this shop, promises made in chat (D8) and suggested standard answers (C12). Phones and
+// cases in this shop, promises made in chat with their state, due time and points (D8), bot answers
+// the guard dropped (issue 11) and suggested standard answers (C12). Phones and
 // addresses are masked unless the caller's role may see them; a conversation outside the caller's
 // shops is NOT_FOUND so ids do not leak.
 import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
@@ -12,7 +13,10 @@ import {
 import { suggestReplies } from './suggestions.js';
 import { isIntentId } from '../../core/intents.js';
 import { detectLanguage, extractEntities, glossZh, normalizeText } from '../../core/nlu/index.js';
+import { pointsFor } from '../../core/guard/check-reply.js';
 import type { Principal } from '../auth/auth.js';
+import { loadShopContext } from '../shops/shop-context.js';
+import type { GuardIntervention } from './guard-reply.js';
 import { conversationSummary, messageView, type ConversationRow, type MessageView } from './views.js';
 
 /** The conversation if the caller may see its shop; NOT_FOUND otherwise. */
@@ -44,6 +48,7 @@ export async function conversationDetail(database: Database, p: Principal, id: s
   const promiseRows = await db.select().from(promises).where(eq(promises.conversationId, id)).orderBy(asc(promises.createdAt));
   // C12, issue 12: planned from the shop's data like a bot reply (filled, never a placeholder).
   const suggestions = await suggestReplies(database, c, recent, now);
+  const promisePoints = pointsFor((await loadShopContext(database, c.shopId)).profile.penalties.by_rule, 'D8');
   const phone = (v: string | null) => (unmasked ? v : maskPhone(v));
   const address = (v: string | null) => (unmasked ? v : maskAddress(v));
   return {
@@ -73,11 +78,26 @@ export async function conversationDetail(database: Database, p: Principal, id: s
       id: k.id, orderId: k.orderId, type: k.type, state: k.state, reason: k.reason, amountFen: k.amountFen,
       openedAt: k.openedAt.toISOString(),
     })),
-    promises: promiseRows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, state: r.state, orderId: r.orderId, messageId: r.messageId, createdAt: r.createdAt.toISOString() })),
+    // D8: each promise with its due time, how it was settled and the points breaking it costs.
+    promises: promiseRows.map((r) => ({
+      id: r.id, kind: r.kind, text: r.text, state: r.state, orderId: r.orderId, messageId: r.messageId, createdAt: r.createdAt.toISOString(),
+      dueAt: r.dueAt?.toISOString() ?? null, settledAt: r.settledAt?.toISOString() ?? null, settledNote: r.settledNote, points: promisePoints,
+    })),
     suggestions,
+    guardBlocks: guardBlocksOf(c),
   };
 }
 
+
+/**
+ * Bot answers the guard dropped entirely (issue 11): stored on the hand-over they caused, shown
+ * while a person has not yet handed the chat back to the bot.
+ */
+function guardBlocksOf(c: ConversationRow): GuardIntervention[] {
+  if (c.status === 'bot' || c.status === 'closed') return [];
+  const last = (c.state as { lastHandover?: { reason?: unknown; guard?: unknown } } | null)?.lastHandover;
+  return last?.reason === 'guard_blocked' && Array.isArray(last.guard) ? (last.guard as GuardIntervention[]) : [];
+}
 
 /** A bridge polling one of its shop's conversations for later messages (NOT_FOUND outside the shop). */
 export async function bridgeMessagesAfter(database: Database, shopId: string, conversationId: string, afterSeq: number) {

@@ -2,20 +2,21 @@
 // A blocked reply is never stored as sent (D); a supervisor or admin may override with a reason,
 // which goes to the audit log in the same transaction as the message. Long answers go out as
 // short messages (C4). Storing, promises (D8), delivery by channel and events are append-outgoing's.
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { GuardResult } from '../../core/guard/types.js';
 import { splitReply } from '../../core/contract/split-reply.js';
 import { DxeError } from '../../core/errors.js';
 import type { Database } from '../../store/open-database.js';
-import { conversations, messages } from '../../store/schema/index.js';
+import { conversations } from '../../store/schema/index.js';
 import { appendAudit, appendAuditIn } from '../audit/audit-log.js';
 import type { Principal } from '../auth/auth.js';
 import type { EventBus } from '../events/event-bus.js';
 import { transact } from '../events/outbox.js';
 import { loadShopContext } from '../shops/shop-context.js';
+import { syncPromises } from '../timers/promise-deadlines.js';
 import { appendOutgoing } from './append-outgoing.js';
 import { lockConversation } from './conversation-row.js';
-import { guardContext, guardReply } from './guard-reply.js';
+import { conversationGuardContext, explainVerdict, guardReply } from './guard-reply.js';
 import { conversationSummary, messageView, type MessageView } from './views.js';
 
 export { guardReply, splitReply };
@@ -54,14 +55,8 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
   if (parts.length === 0) throw new DxeError('VALIDATION_FAILED', '消息内容不能为空');
 
   const shop = await loadShopContext(deps.database, c.shopId);
-  const previous = await db.select({ text: messages.text }).from(messages)
-    .where(and(eq(messages.conversationId, c.id), eq(messages.direction, 'out')))
-    .orderBy(desc(messages.seq)).limit(10);
-  const verdict = guardReply(
-    shop.profile,
-    input.text,
-    guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: previous.map((m) => m.text).reverse() }),
-  );
+  // D6: the asker is judged against the order under discussion; D5: the item under discussion.
+  const verdict = explainVerdict(shop.profile, guardReply(shop.profile, input.text, await conversationGuardContext(deps.database, shop, c, input.text)));
   const rules = [...new Set(verdict.violations.map((v) => v.rule))];
 
   if (verdict.verdict === 'block') {
@@ -114,6 +109,8 @@ export async function sendReply(deps: SendReplyDeps, input: SendReplyInput): Pro
         bridgeCallbackUrl: shop.settings.bridgeCallbackUrl ?? null,
         now: deps.now,
       });
+      // D8: the promises just made get their due time and warning row with the reply.
+      if (verdict.promises.length > 0) await syncPromises(tx, { conversationId: c.id }, deps.now);
       const summary = await conversationSummary(tx, c.id, deps.now);
       emit({ type: 'conversation.updated', shopId: c.shopId, data: { conversationId: c.id, conversation: summary } });
       return rows;

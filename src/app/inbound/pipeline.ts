@@ -10,7 +10,6 @@ import { and, eq } from 'drizzle-orm';
 import { planReply } from '../../core/bot/plan-reply.js';
 import type { HandoverReason, ReplyPlan } from '../../core/bot/types.js';
 import type { DomainEvent } from '../../core/contract/events.js';
-import type { GuardResult } from '../../core/guard/types.js';
 import { finishedStates } from '../../core/orders/order-phase.js';
 import * as t from '../../store/schema/index.js';
 import { callJson, rowFromJson } from '../../store/sql-functions.js';
@@ -19,11 +18,21 @@ import {
   type OutgoingMessage,
   type OutgoingPromise,
 } from '../conversations/append-outgoing.js';
-import { guardContext, guardReply } from '../conversations/guard-reply.js';
+import {
+  askerIsBuyerFor,
+  explainVerdict,
+  freeShippingFor,
+  guardContext,
+  guardReply,
+  interventionOf,
+  type GuardIntervention,
+  type GuardVerdictStored,
+} from '../conversations/guard-reply.js';
 import { splitReply } from '../../core/contract/split-reply.js';
 import { messageView, summaryFromParts, type MessageRow, type SummaryParts } from '../conversations/views.js';
 import { outboxUrlFor } from '../delivery/deliver.js';
 import { writeWithEvents } from '../events/outbox.js';
+import { syncPromises } from '../timers/promise-deadlines.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { nluForShop } from '../shops/shop-nlu.js';
 import type { PipelineInput } from './receive.js';
@@ -54,28 +63,37 @@ interface Guarded {
   messages: OutgoingMessage[];
   promises: OutgoingPromise[];
   blocked: number;
+  /** What the guard replaced or dropped and why, for the agent (issue 11). */
+  interventions: GuardIntervention[];
 }
 
 /**
  * B4: guard each planned message; a blocked one is replaced by the guard's compliant rewrite
- * when that passes, else dropped. Each kept message is split into short lines (C4).
+ * when that passes, else dropped. Each kept message is split into short lines (C4). Why a message
+ * was replaced or dropped is stored on the first message that does go out (or, when none does,
+ * on the hand-over) so the agent sees the rule, its points and the original text.
  */
-function guardPlanned(shop: ShopContext, planned: string[], previous: string[]): Guarded {
-  const out: Guarded = { messages: [], promises: [], blocked: 0 };
+function guardPlanned(
+  shop: ShopContext,
+  planned: string[],
+  previous: string[],
+  asked: { askerIsBuyer: boolean; freeShipping: boolean },
+): Guarded {
+  const out: Guarded = { messages: [], promises: [], blocked: 0, interventions: [] };
   const sent: string[] = [];
   for (const text of planned) {
-    const ctx = guardContext({
-      freeShipping: shop.settings.freeShipping,
-      previousOutgoing: [...previous, ...sent],
-    });
+    const ctx = guardContext({ ...asked, previousOutgoing: [...previous, ...sent] });
     let chosen = text;
-    let verdict: GuardResult = guardReply(shop.profile, text, ctx);
+    let verdict: GuardVerdictStored = guardReply(shop.profile, text, ctx);
     if (verdict.verdict === 'block') {
       out.blocked++;
       const rewrite = verdict.violations.find((v) => v.severity === 'block')?.rewrite;
-      if (!rewrite || rewrite === text) continue;
-      const again = guardReply(shop.profile, rewrite, ctx);
-      if (again.verdict === 'block') continue;
+      const again = rewrite && rewrite !== text ? guardReply(shop.profile, rewrite, ctx) : null;
+      if (!rewrite || !again || again.verdict === 'block') {
+        out.interventions.push(interventionOf(shop.profile, 'dropped', text, verdict));
+        continue;
+      }
+      out.interventions.push(interventionOf(shop.profile, 'replaced', text, verdict));
       chosen = rewrite;
       verdict = again;
     }
@@ -88,8 +106,10 @@ function guardPlanned(shop: ShopContext, planned: string[], previous: string[]):
       cursor = at < 0 ? cursor : at + part.length;
       return at < 0 ? cursor : at;
     });
+    // Stored with each rule's Chinese name, so the chat can show a warning as 站外交易 (D1).
+    const stored = explainVerdict(shop.profile, verdict);
     parts.forEach((part, i) =>
-      out.messages.push({ text: part, verdict, ...(i === 0 ? {} : { partOf: base }) }),
+      out.messages.push({ text: part, verdict: stored, ...(i === 0 ? {} : { partOf: base }) }),
     );
     for (const p of verdict.promises) {
       out.promises.push({
@@ -105,6 +125,8 @@ function guardPlanned(shop: ShopContext, planned: string[], previous: string[]):
     }
     sent.push(chosen);
   }
+  const first = out.messages[0];
+  if (first && out.interventions.length > 0) first.verdict = { ...first.verdict, interventions: out.interventions };
   return out;
 }
 
@@ -177,13 +199,20 @@ export async function runPipeline(
     .filter((x) => x.author !== 'buyer')
     .map((x) => x.text)
     .slice(-10);
-  const guarded = guardPlanned(shop, plan.messages, previous);
+  // D6: is the buyer the account of the order under discussion (an order number of another
+  // account in the message)? D5: the item under discussion may carry its own 包邮 promise.
+  const asked = {
+    askerIsBuyer: await askerIsBuyerFor(database, conversation, [...context, message.text, ...plan.messages]),
+    freeShipping: freeShippingFor(shop, firstItemRef?.id ?? state.focusItemId),
+  };
+  const guarded = guardPlanned(shop, plan.messages, previous, asked);
 
   // Commit, in one call (migration 0003, dxe_answer): done only if not done before; the bot
   // speaks only while no person holds the chat (re-read under the row lock); replies stored and
   // queued by channel; the bot's memory keys merged into the state; the hand-over applied.
   const handover =
-    plan.handover ?? (guarded.blocked > 0 && guarded.messages.length === 0 ? GUARD_BLOCKED : null);
+    plan.handover ??
+    (guarded.blocked > 0 && guarded.messages.length === 0 ? { ...GUARD_BLOCKED, guard: guarded.interventions } : null);
   const outgoing = outgoingJson(guarded.messages, guarded.promises);
   let answered: AnswerJson;
   try {
@@ -254,6 +283,11 @@ export async function runPipeline(
     throw err;
   }
   if (answered.done_elsewhere) return earlier(message);
+  // D8: the bot's promises get their due time and warning row; if this fails the timer loop's
+  // sweep schedules them (ensurePromiseDeadlines), so the reply is never held up by it.
+  if (guarded.promises.length > 0) {
+    await database.db.transaction((tx) => syncPromises(tx, { conversationId: conversation.id }, now)).catch(() => undefined);
+  }
   const replies = (answered.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)));
   const { messages: _planned, ...rest } = plan;
   return {

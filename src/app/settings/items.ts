@@ -1,4 +1,5 @@
-// A shop's items and their stock per colour and size (O5), which the bot quotes live. A save
+// A shop's items and their stock per colour and size (O5), which the bot quotes live, and each
+// item's own 包邮 promise (D5; null follows the shop). A save
 // creates or patches each item by SKU and upserts its variants, together with its audit row in
 // one transaction.
 import { and, eq, inArray } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import { appendAuditIn } from '../audit/audit-log.js';
 import { assertShopAccess } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
+import { invalidateShopContext } from '../shops/shop-context.js';
 import { settingsAudit, shopEditor } from './access.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -24,6 +26,8 @@ export const itemsInput = z.object({
         category: text(40).optional(),
         priceFen: z.number().int().min(0).max(100_000_000).optional(),
         listed: z.boolean().optional(),
+        /** D5: the item's own 包邮 promise; null: follow the shop's setting. */
+        freeShipping: z.boolean().nullable().optional(),
         variants: z.array(variantInput).max(500).optional(),
       }),
     )
@@ -45,6 +49,7 @@ export async function listItems(database: Database, p: Principal, shopId: string
       category: r.category,
       priceFen: r.priceFen,
       listed: r.listed,
+      freeShipping: r.freeShipping,
       attributes: r.attributes,
       variants: variants
         .filter((v) => v.itemId === r.id)
@@ -67,11 +72,14 @@ export async function saveItems(deps: UseCaseDeps, p: Principal, shopId: string,
         }
         const [row] = await tx
           .insert(items)
-          .values({ shopId, sku: it.sku, title: it.title, category: it.category, priceFen: it.priceFen, listed: it.listed ?? true })
+          .values({
+            shopId, sku: it.sku, title: it.title, category: it.category, priceFen: it.priceFen, listed: it.listed ?? true,
+            freeShipping: it.freeShipping ?? null,
+          })
           .returning({ id: items.id });
         itemId = row!.id;
       } else {
-        const patch = { title: it.title, category: it.category, priceFen: it.priceFen, listed: it.listed };
+        const patch = { title: it.title, category: it.category, priceFen: it.priceFen, listed: it.listed, freeShipping: it.freeShipping };
         const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
         if (Object.keys(set).length) await tx.update(items).set(set).where(eq(items.id, itemId));
       }
@@ -84,4 +92,6 @@ export async function saveItems(deps: UseCaseDeps, p: Principal, shopId: string,
     }
     await appendAuditIn(tx, settingsAudit(p, deps.now, 'settings.items', { kind: 'shop', id: shopId }, { skus: input.items.map((i) => i.sku) }));
   });
+  // The guard reads 包邮 per item from the shop's cached context (D5): this process sees it now.
+  invalidateShopContext(deps.database, shopId);
 }

@@ -8,7 +8,9 @@ import { appendAuditIn } from '../audit/audit-log.js';
 import { assertShopAccess } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
+import { loadShopContext } from '../shops/shop-context.js';
 import { settingsAudit, shopEditor } from './access.js';
+import { guardWrittenTexts, type TextFinding } from './text-guard.js';
 
 export const promotionsInput = z.object({
   items: z
@@ -31,8 +33,20 @@ export async function listPromotions(database: Database, p: Principal, shopId: s
   return { items: await database.db.select().from(promotions).where(eq(promotions.shopId, shopId)) };
 }
 
-export async function replacePromotions(deps: UseCaseDeps, p: Principal, shopId: string, input: PromotionsInput): Promise<void> {
+const KIND_ZH = { coupon: '优惠券', gift: '赠品', freight: '运费', discount: '折扣' } as const;
+
+/** Offer texts are sent by the bot (C7), so they pass the reply guard on save like standard answers (issue 11). */
+export async function replacePromotions(
+  deps: UseCaseDeps,
+  p: Principal,
+  shopId: string,
+  input: PromotionsInput,
+): Promise<{ warnings: TextFinding[] }> {
   shopEditor(p, shopId);
+  const warnings = guardWrittenTexts(
+    await loadShopContext(deps.database, shopId),
+    input.items.map((x, i) => ({ where: `第 ${i + 1} 条优惠（${KIND_ZH[x.kind]}）`, text: x.text })),
+  );
   await deps.database.db.transaction(async (tx) => {
     await tx.delete(promotions).where(eq(promotions.shopId, shopId));
     if (input.items.length) {
@@ -50,4 +64,5 @@ export async function replacePromotions(deps: UseCaseDeps, p: Principal, shopId:
     }
     await appendAuditIn(tx, settingsAudit(p, deps.now, 'settings.promotions', { kind: 'shop', id: shopId }, { count: input.items.length }));
   });
+  return { warnings };
 }

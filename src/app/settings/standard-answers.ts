@@ -3,14 +3,16 @@
 // transaction: a failure part-way keeps nothing (issue 10).
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { INTENT_IDS } from '../../core/intents.js';
+import { INTENT_IDS, INTENT_LABELS_ZH } from '../../core/intents.js';
 import type { Database } from '../../store/open-database.js';
 import { standardAnswers } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import { assertShopAccess } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
+import { loadShopContext } from '../shops/shop-context.js';
 import { settingsAudit, shopEditor } from './access.js';
+import { guardWrittenTexts, type TextFinding } from './text-guard.js';
 
 /** Keys of the bot's flow steps that are not buyer intents (welcome, verify, handover…). */
 const FLOW_KEYS = new Set(['welcome', 'verify', 'handover', 'clarify', 'interest', 'aftersales']);
@@ -51,10 +53,31 @@ export async function listStandardAnswers(database: Database, p: Principal, shop
   return { items: rows };
 }
 
-/** Creates or replaces the given answers (others stay); audited as settings.standard_answers. */
-export async function saveStandardAnswers(deps: UseCaseDeps, p: Principal, shopId: string, input: StandardAnswersInput): Promise<void> {
+/** An answer key as the agent reads it: 物流查询 or 库存·in. */
+function keyLabel(key: string): string {
+  const [intent, situation] = key.split('.');
+  const zh = (INTENT_LABELS_ZH as Record<string, string>)[intent ?? ''] ?? intent ?? key;
+  return situation ? `${zh}·${situation}` : zh;
+}
+
+/**
+ * Creates or replaces the given answers (others stay); audited as settings.standard_answers.
+ * Every wording passes the reply guard first (issue 11): a blocking finding refuses the whole save
+ * (TEXT_BLOCKED, nothing written); warnings are saved and returned.
+ */
+export async function saveStandardAnswers(
+  deps: UseCaseDeps,
+  p: Principal,
+  shopId: string,
+  input: StandardAnswersInput,
+): Promise<{ warnings: TextFinding[] }> {
   shopEditor(p, shopId);
   const { now } = deps;
+  const shop = await loadShopContext(deps.database, shopId);
+  const warnings = guardWrittenTexts(
+    shop,
+    input.items.flatMap((a) => a.variants.map((text, i) => ({ where: `标准话术「${keyLabel(a.intent)}」第 ${i + 1} 种说法`, text }))),
+  );
   await deps.database.db.transaction(async (tx) => {
     for (const a of input.items) {
       await tx
@@ -64,4 +87,5 @@ export async function saveStandardAnswers(deps: UseCaseDeps, p: Principal, shopI
     }
     await appendAuditIn(tx, settingsAudit(p, now, 'settings.standard_answers', { kind: 'shop', id: shopId }, { intents: input.items.map((a) => a.intent) }));
   });
+  return { warnings };
 }

@@ -31,6 +31,8 @@ export interface ShopContext {
   items: Item[];
   promotions: Promotion[];
   standardAnswers: StandardAnswer[];
+  /** D5: listed items that carry their own 包邮 promise (true or false); others follow the shop. */
+  freeShippingByItem: ReadonlyMap<string, boolean>;
 }
 
 async function readShopContext(database: Database, shopId: string): Promise<ShopContext> {
@@ -97,6 +99,7 @@ async function readShopContext(database: Database, shopId: string): Promise<Shop
       ...(p.endsAt ? { validTo: p.endsAt.toISOString() } : {}),
     })),
     standardAnswers: answerRows.map((a) => ({ intent: a.intent, variants: a.variants })),
+    freeShippingByItem: new Map(itemRows.flatMap((i) => (i.freeShipping === null ? [] : [[i.id, i.freeShipping] as const]))),
   };
 }
 

@@ -25,6 +25,8 @@ export const DEADLINE_KINDS = {
   complaint_window: { subject: 'order', labelZh: '投诉期' },
   /** R1: mutual review window. */
   review_window: { subject: 'order', labelZh: '评价期' },
+  /** D8: a promise made in chat is judged (warned before; app/timers/promise-deadlines.ts). */
+  promise_due: { subject: 'promise', labelZh: '承诺兑现' },
 } as const satisfies Record<string, { subject: SubjectKind; labelZh: string }>;
 
 export type DeadlineKind = keyof typeof DEADLINE_KINDS;

@@ -6,6 +6,7 @@ import type { Database } from '../../store/open-database.js';
 import type { EventBus } from '../events/event-bus.js';
 import { ensureFirstResponseDeadlines } from './first-response.js';
 import { ensureOrderDeadlines } from './order-sweep.js';
+import { ensurePromiseDeadlines } from './promise-deadlines.js';
 import { runDueDeadlines, type Fired } from './run-due.js';
 
 export interface TimerLoopOptions {
@@ -58,6 +59,7 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
         if (orderSweepEveryMs > 0 && now.getTime() - lastOrderSweep >= orderSweepEveryMs) {
           lastOrderSweep = now.getTime();
           await ensureOrderDeadlines(opts.database, now);
+          await ensurePromiseDeadlines(opts.database, now);
         }
         const fired = await runDueDeadlines(opts.database, { now, workerId, batch, bus: opts.bus });
         if (fired.length > 0) opts.onFired?.(fired);

@@ -1,12 +1,14 @@
 // Which deadlines an order has follows from its phase and timestamps, so every change — a
 // transition, a live sync, an import — calls one function that (re)schedules them: ship-by on
-// payment (O3), and on success the review (R1), after-sales (A6) and complaint (N4) windows.
+// payment (O3), and on success the review (R1), after-sales (A6) and complaint (N4) windows; and
+// the promises made in chat about the order are judged by the same change (D8).
 import { sql, and, eq, inArray } from 'drizzle-orm';
 import { shipByDeadline } from '../../core/orders/ship-by.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
 import type { Profile } from '../../core/rules/schema.js';
 import { deadlines, type orders } from '../../store/schema/index.js';
 import { scheduleDeadline, settleDeadlines, type Tx } from './deadlines.js';
+import { syncOrderPromises } from './promise-deadlines.js';
 
 type OrderRow = typeof orders.$inferSelect;
 
@@ -68,4 +70,6 @@ export async function syncOrderDeadlines(tx: Tx, order: OrderRow, profile: Profi
   } else if (phase === 'closed' && order.closedAt) {
     await scheduleDeadline(tx, { ...subject, kind: 'complaint_window', dueAt: new Date(order.closedAt.getTime() + profile.complaints.window_days_after_close * DAY) });
   }
+  // D8: promises made in chat about this order are judged by its events.
+  await syncOrderPromises(tx, order, profile, now);
 }

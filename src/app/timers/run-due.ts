@@ -10,6 +10,7 @@ import type { DomainEvent } from '../../core/contract/events.js';
 import type { EventBus } from '../events/event-bus.js';
 import { publishCommitted, stage } from '../events/outbox.js';
 import { DEADLINE_KINDS, MAX_WARN_LEAD_MS, isDeadlineKind, scheduleDeadline, type DeadlineRow, type Tx } from './deadlines.js';
+import { promiseOutcomes } from './promise-deadlines.js';
 import { addWorkingDays } from './working-days.js';
 
 export interface RunOptions {
@@ -66,7 +67,7 @@ export async function runDueDeadlines(database: Database, opts: RunOptions): Pro
       rows.push(...warn);
     }
     if (rows.length === 0) return [];
-    const met = await alreadyMet(tx, rows);
+    const met = await alreadyMet(tx, rows, now);
     const byOutcome = new Map<Outcome, DeadlineRow[]>();
     const out: Fired[] = [];
     for (const row of rows) {
@@ -119,7 +120,7 @@ function notifications(fired: Fired[]): DomainEvent[] {
  * Met in time → done; met late → missed (still recorded as a miss). Subjects that vanished or
  * reached a state where the deadline no longer applies → cancelled.
  */
-async function alreadyMet(tx: Tx, rows: DeadlineRow[]): Promise<Map<number, Outcome>> {
+async function alreadyMet(tx: Tx, rows: DeadlineRow[], now: Date): Promise<Map<number, Outcome>> {
   const result = new Map<number, Outcome>();
   const ofKind = (kind: string) => rows.filter((r) => r.kind === kind);
   const settle = (row: DeadlineRow, metAt: Date | null | undefined, gone: boolean) => {
@@ -149,6 +150,9 @@ async function alreadyMet(tx: Tx, rows: DeadlineRow[]): Promise<Map<number, Outc
       settle(row, o?.shippedAt, !o || (o.closedAt !== null && o.shippedAt === null));
     }
   }
+
+  // D8: a promise is judged by its order when due (kept → done, broken → missed, void → cancelled).
+  for (const [id, outcome] of await promiseOutcomes(tx, ofKind('promise_due'), now)) result.set(id, outcome);
   return result;
 }
 

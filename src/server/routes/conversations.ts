@@ -6,6 +6,7 @@ import { closeConversation, escalate, handBack, takeConversation } from '../../a
 import { conversationDetail, scopedMessagesAfter } from '../../app/conversations/detail.js';
 import { listConversations } from '../../app/conversations/views.js';
 import { sendReply } from '../../app/conversations/send-reply.js';
+import { settlePromise } from '../../app/timers/promise-deadlines.js';
 import { DxeError } from '../../core/errors.js';
 import { mayseePersonalData, principalOf } from '../auth.js';
 
@@ -20,6 +21,8 @@ const replyBody = z.object({
   text: z.string().trim().min(1, '消息内容不能为空').max(2000, '消息过长（最多 2000 字）'),
   override: z.object({ reason: z.string().trim().min(2, '请填写强制发送的理由').max(500) }).optional(),
 });
+
+const settleBody = z.object({ state: z.enum(['kept', 'broken']), note: z.string().trim().max(500).optional() });
 
 const conversationRoutes: FastifyPluginAsync = async (app) => {
   const deps = () => ({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() });
@@ -56,6 +59,14 @@ const conversationRoutes: FastifyPluginAsync = async (app) => {
     const { id } = idParams.parse(request.params);
     const { note } = escalateBody.parse(request.body ?? {});
     return { conversation: await escalate(deps(), principalOf(request), id, note) };
+  });
+
+  // D8: an agent marks a promise made in chat kept or broken (what no order event can show).
+  app.post('/api/v1/promises/:id/settle', auth, async (request) => {
+    const { id } = idParams.parse(request.params);
+    const body = settleBody.parse(request.body ?? {});
+    const row = await settlePromise(deps(), principalOf(request), { promiseId: id, state: body.state, ...(body.note ? { note: body.note } : {}) });
+    return { promise: { id: row.id, state: row.state, settledAt: row.settledAt?.toISOString() ?? null, settledNote: row.settledNote } };
   });
 
   app.post('/api/v1/conversations/:id/close', auth, async (request) => {

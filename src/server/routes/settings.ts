@@ -30,8 +30,8 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
   app.put('/api/v1/shops/:shopId/standard-answers', auth, async (request) => {
     const { shopId } = shopParams.parse(request.params);
     const p = shopEditor(principalOf(request), shopId);
-    await saveStandardAnswers(deps(), p, shopId, standardAnswersInput.parse(request.body));
-    return { ok: true };
+    const { warnings } = await saveStandardAnswers(deps(), p, shopId, standardAnswersInput.parse(request.body));
+    return { ok: true, warnings };
   });
 
   app.get('/api/v1/shops/:shopId/items', auth, async (request) => {
@@ -54,8 +54,8 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
   app.put('/api/v1/shops/:shopId/promotions', auth, async (request) => {
     const { shopId } = shopParams.parse(request.params);
     const p = shopEditor(principalOf(request), shopId);
-    await replacePromotions(deps(), p, shopId, promotionsInput.parse(request.body));
-    return { ok: true };
+    const { warnings } = await replacePromotions(deps(), p, shopId, promotionsInput.parse(request.body));
+    return { ok: true, warnings };
   });
 
   app.get('/api/v1/shops/:shopId/rule-overrides', auth, async (request) => {

@@ -19,6 +19,8 @@ export const items = pgTable(
     /** Size chart rows: {size, heightCm:[min,max], weightJin:[min,max]}. */
     sizeChart: jsonb('size_chart').$type<unknown[]>().notNull().default([]),
     listed: boolean('listed').notNull().default(true),
+    /** D5: the item's own 包邮 promise; null: the shop's setting applies. */
+    freeShipping: boolean('free_shipping'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('items_shop_sku_uq').on(t.shopId, t.sku)],

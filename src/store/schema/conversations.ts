@@ -109,7 +109,11 @@ export const messages = pgTable(
   ],
 );
 
-/** D8: commitments made in chat, tracked to the order. */
+/**
+ * D8: commitments made in chat, tracked to the order (app/timers/promise-deadlines.ts): open until
+ * the order's events, an agent or the due time settle them as kept, broken or void (the order was
+ * cancelled before the promise could be kept).
+ */
 export const promises = pgTable('promises', {
   id: id(),
   shopId: text('shop_id')
@@ -120,8 +124,16 @@ export const promises = pgTable('promises', {
   messageId: integer('message_id'),
   kind: text('kind').notNull(),
   text: text('text').notNull(),
-  state: text('state', { enum: ['open', 'kept', 'broken'] })
+  state: text('state', { enum: ['open', 'kept', 'broken', 'void'] })
     .notNull()
     .default('open'),
   createdAt: createdAt(),
-});
+  /** When the promise is judged (null: not yet known, e.g. no order yet). */
+  dueAt: ts('due_at'),
+  settledAt: ts('settled_at'),
+  /** Why it was settled (Chinese, shown to the agent). */
+  settledNote: text('settled_note'),
+}, (t) => [
+  index('promises_order_idx').on(t.orderId).where(sql`${t.state} = 'open'`),
+  index('promises_conversation_idx').on(t.conversationId),
+]);

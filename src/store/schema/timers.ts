@@ -11,7 +11,7 @@ export const deadlines = pgTable(
     shopId: text('shop_id')
       .notNull()
       .references(() => shops.id),
-    subjectKind: text('subject_kind', { enum: ['order', 'case', 'conversation', 'review'] }).notNull(),
+    subjectKind: text('subject_kind', { enum: ['order', 'case', 'conversation', 'review', 'promise'] }).notNull(),
     subjectId: text('subject_id').notNull(),
     kind: text('kind').notNull(),
     dueAt: ts('due_at').notNull(),

@@ -6,7 +6,7 @@ import { Alert, App, Button, Input, Modal, Space, Spin, Tag, Typography } from '
 import { get, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
-import type { ConversationDetail, Message } from '../lib/types.js';
+import type { ConversationDetail, GuardIntervention, Message } from '../lib/types.js';
 import { intentLabel, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
 import { ReplyBox } from './reply-box.js';
@@ -132,6 +132,9 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
           <Alert type="warning" showIcon banner message={t('chat.interestWarn', { reason: c.interest.reasonZh ?? '' })} data-testid="interest-warning" />
         )}
         {c.escalation && <Alert type="error" showIcon banner message={`${t('chat.escalated')}：${c.escalation.note}`} data-testid="escalation" />}
+        {(data.guardBlocks ?? []).length > 0 && (
+          <Alert type="error" showIcon banner message={t('guard.dropped')} description={<Interventions list={data.guardBlocks ?? []} />} data-testid="guard-blocks" />
+        )}
         <div style={{ flex: 1, overflowY: 'auto', padding: 12, background: '#fafafa' }} data-testid="messages">
           {messages.map((m) => (
             <Bubble key={m.seq} m={m} />
@@ -150,7 +153,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
           }}
         />
       </div>
-      <SidePanel detail={data} />
+      <SidePanel detail={data} onChanged={reload} />
       <Modal
         open={escalating}
         title={t('chat.escalate')}
@@ -173,6 +176,31 @@ const AUTHOR_STYLE: Record<Message['authorKind'], { bg: string; label: 'chat.buy
   system: { bg: '#f5f5f5', label: 'chat.system' },
 };
 
+/**
+ * Why the guard replaced or dropped a bot message (issue 11): the rule by its Chinese name with
+ * the id after it, the points, the original text; a 疑似 finding is marked as such with its reason.
+ */
+function Interventions({ list }: { list: GuardIntervention[] }) {
+  return (
+    <div style={{ fontSize: 12, margin: '2px 0 4px', padding: '4px 8px', background: '#fff1f0', border: '1px dashed #ffa39e', borderRadius: 4 }} data-testid="guard-intervention">
+      {list.map((g, i) => (
+        <div key={i}>
+          <div>{g.action === 'replaced' ? t('guard.replaced') : t('guard.dropped')}</div>
+          {g.violations.map((v, j) => (
+            <div key={j} data-testid={v.suspected ? 'guard-intervention-suspected' : 'guard-intervention-rule'}>
+              {v.suspected && <Tag color="purple">{t('guard.suspected')}</Tag>}
+              <Tag color={v.severity === 'block' ? 'red' : 'orange'}>{t('chat.ruleName', { title: v.title, rule: v.rule })}</Tag>
+              <Tag>{v.points > 0 ? t('chat.points', { n: v.points }) : t('chat.noPoints')}</Tag>
+              {v.suspected && v.reason ? t('guard.suspectedReason', { s: v.reason }) : null}
+            </div>
+          ))}
+          <div style={{ color: '#8c8c8c', textDecoration: 'line-through' }} data-testid="guard-original">{t('guard.original', { s: g.original })}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 function Bubble({ m }: { m: Message }) {
   const out = m.direction === 'out';
   const style = AUTHOR_STYLE[m.authorKind] ?? AUTHOR_STYLE.system;
@@ -188,6 +216,19 @@ function Bubble({ m }: { m: Message }) {
           {m.intent && m.authorKind === 'buyer' && <span> · {t('chat.intent', { s: intentLabel(m.intent) })}</span>}
           {blocked && <Tag color="red" style={{ marginLeft: 4 }}>{t('chat.guardMark')}</Tag>}
         </div>
+        {(m.guardVerdict?.interventions ?? []).length > 0 && <Interventions list={m.guardVerdict?.interventions ?? []} />}
+        {m.guardVerdict?.verdict === 'warn' && (
+          // A sent message the guard only warned about: 疑似 findings marked as such, with their reason.
+          <div style={{ fontSize: 12, textAlign: out ? 'right' : 'left' }} data-testid="guard-warned">
+            {(m.guardVerdict.violations ?? []).map((v, i) => (
+              <span key={i}>
+                {v.suspected && <Tag color="purple">{t('guard.suspected')}</Tag>}
+                <Tag color="orange">{v.title ? t('chat.ruleName', { title: v.title, rule: v.rule }) : t('chat.rule', { rule: v.rule })}</Tag>
+                {v.suspected && v.reason ? <span style={{ color: '#8c8c8c' }}>{v.reason}</span> : null}
+              </span>
+            ))}
+          </div>
+        )}
         <div
           className="dxe-bubble"
           data-testid="bubble-text"

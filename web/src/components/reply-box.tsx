@@ -161,9 +161,12 @@ export function ReplyBox({ conversationId, shopId, shopName, suggestions, onSent
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {uniqueByRule(current.violations).map((v, i) => (
                   <li key={i} data-testid="guard-violation">
-                    <Tag color={v.severity === 'block' ? 'red' : 'orange'}>{t('chat.rule', { rule: v.rule })}</Tag>
+                    {v.suspected && <Tag color="purple" data-testid="guard-suspected">{t('guard.suspected')}</Tag>}
+                    <Tag color={v.severity === 'block' ? 'red' : 'orange'}>
+                      {v.title ? t('chat.ruleName', { title: v.title, rule: v.rule }) : t('chat.rule', { rule: v.rule })}
+                    </Tag>
                     <Tag>{v.points > 0 ? t('chat.points', { n: v.points }) : t('chat.noPoints')}</Tag>
-                    {v.message}
+                    {v.suspected && v.reason ? t('guard.suspectedReason', { s: v.reason }) : v.message}
                   </li>
                 ))}
               </ul>

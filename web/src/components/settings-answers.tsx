@@ -8,6 +8,7 @@ import { useApi } from '../lib/use-api.js';
 import { splitReply } from '../../../src/core/contract/split-reply.js';
 import { answerKeyLabel, t } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
+import { warningText, type SaveWarning } from './settings-shop.js';
 
 interface Answer {
   intent: string;
@@ -45,8 +46,11 @@ export function AnswersEditor({ shopId }: { shopId: string }) {
   const save = async () => {
     setSaving(true);
     try {
-      await put(path, { items: [{ intent, variants }] });
-      void toast.success(t('common.saved'));
+      const saved = await put<{ warnings?: SaveWarning[] }>(path, { items: [{ intent, variants }] });
+      const warnings = saved?.warnings ?? [];
+      // Issue 11: a warning saves, but the agent sees which rule and why.
+      if (warnings.length > 0) void toast.warning(`${t('guard.savedWithWarnings')} ${warnings.map(warningText).join('；')}`, 8);
+      else void toast.success(t('common.saved'));
       res.reload();
     } catch (e) {
       void toast.error(errorText(e));

@@ -19,6 +19,8 @@ interface Item {
   category: string;
   priceFen: number;
   listed: boolean;
+  /** D5: the item's own 包邮 promise; null follows the shop. */
+  freeShipping?: boolean | null;
   variants: Variant[];
 }
 interface Promotion {
@@ -29,12 +31,31 @@ interface Promotion {
   value?: unknown;
 }
 
+/** Warnings the server's guard returned on a save (issue 11): saved, but shown with the rule's name. */
+export interface SaveWarning {
+  where: string;
+  rule: string;
+  title: string;
+  points: number;
+  message: string;
+  rewrite?: string;
+  suspected?: boolean;
+  reason?: string;
+}
+
+export function warningText(w: SaveWarning): string {
+  const head = `${w.where}：${w.suspected ? t('guard.suspected') : ''}「${w.title}」（${w.rule}）`;
+  return `${head}${w.suspected && w.reason ? ` ${w.reason}` : ''}${w.rewrite ? ` ${t('guard.suggest', { s: w.rewrite })}` : ''}`;
+}
+
 function useSaver() {
   const { message: toast } = App.useApp();
   return async (path: string, body: unknown, done: () => void) => {
     try {
-      await put(path, body);
-      void toast.success(t('common.saved'));
+      const res = await put<{ warnings?: SaveWarning[] }>(path, body);
+      const warnings = res?.warnings ?? [];
+      if (warnings.length > 0) void toast.warning(`${t('guard.savedWithWarnings')} ${warnings.map(warningText).join('；')}`, 8);
+      else void toast.success(t('common.saved'));
       done();
     } catch (e) {
       void toast.error(errorText(e));
@@ -51,6 +72,8 @@ export function ItemsTable({ shopId }: { shopId: string }) {
   const setStock = (item: Item, v: Variant, stock: number) =>
     void save(path, { items: [{ sku: item.sku, variants: [{ colour: v.colour, size: v.size, stock }] }] }, res.reload);
   const setListed = (item: Item, listed: boolean) => void save(path, { items: [{ sku: item.sku, listed }] }, res.reload);
+  const setFreeShipping = (item: Item, v: string) =>
+    void save(path, { items: [{ sku: item.sku, freeShipping: v === 'yes' ? true : v === 'no' ? false : null }] }, res.reload);
   return (
     <Table<Item>
       size="small"
@@ -75,6 +98,24 @@ export function ItemsTable({ shopId }: { shopId: string }) {
                 }} />
               </span>
             )),
+        },
+        {
+          title: t('settings.freeShipping'),
+          width: 120,
+          render: (_, item) => (
+            <Select
+              size="small"
+              style={{ width: 108 }}
+              data-testid={`free-shipping-${item.sku}`}
+              value={item.freeShipping === true ? 'yes' : item.freeShipping === false ? 'no' : 'shop'}
+              onChange={(v) => setFreeShipping(item, v)}
+              options={[
+                { value: 'shop', label: t('settings.freeShipping.shop') },
+                { value: 'yes', label: t('settings.freeShipping.yes') },
+                { value: 'no', label: t('settings.freeShipping.no') },
+              ]}
+            />
+          ),
         },
         { title: t('settings.listed'), dataIndex: 'listed', width: 70, render: (v: boolean, item) => <Switch size="small" checked={v} onChange={(x) => setListed(item, x)} /> },
       ]}

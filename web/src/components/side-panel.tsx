@@ -1,8 +1,11 @@
 // The side panel: buyer profile (masked exactly as the API returns it), orders with states and
-// deadlines, money at stake, promises made in this chat (D8) and after-sales cases with next steps.
-import { Card, Descriptions, Empty, List, Statistic, Tag, Typography } from 'antd';
-import type { ConversationDetail, OrderSummary } from '../lib/types.js';
-import { duration, t, yuan } from '../i18n.js';
+// deadlines, money at stake, promises made in this chat (D8: state from the order's events, due
+// time, the points a broken one costs, settled by hand when no event shows it) and after-sales
+// cases with next steps.
+import { App, Button, Card, Descriptions, Empty, List, Statistic, Tag, Typography } from 'antd';
+import type { ChatPromise, ConversationDetail, OrderSummary } from '../lib/types.js';
+import { duration, t, yuan, type MessageKey } from '../i18n.js';
+import { errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
 
 interface OrderExtra {
@@ -40,7 +43,72 @@ function moneyAtStake(orders: OrderSummary[]): number {
   return orders.reduce((sum, o) => sum + (o.paidFen ?? o.totalFen ?? 0) - (o.refundFen ?? 0), 0);
 }
 
-export function SidePanel({ detail }: { detail: ConversationDetail }) {
+const KIND_KEYS: Record<string, MessageKey> = {
+  gift: 'side.promise.kind.gift',
+  invoice: 'side.promise.kind.invoice',
+  freight: 'side.promise.kind.freight',
+  discount: 'side.promise.kind.discount',
+  return: 'side.promise.kind.return',
+  repair: 'side.promise.kind.repair',
+  courier: 'side.promise.kind.courier',
+  delivery_time: 'side.promise.kind.delivery_time',
+  other: 'side.promise.kind.other',
+};
+
+/** D8: the points still exposed by open promises (the platform's figure for a broken one). */
+function PromiseRisk({ promises }: { promises: ChatPromise[] }) {
+  const points = promises.filter((p) => p.state === 'open').reduce((sum, p) => sum + (p.points ?? 0), 0);
+  if (points === 0) return null;
+  return (
+    <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="promise-risk">
+      {t('side.promiseRisk', { n: points })}
+    </Typography.Text>
+  );
+}
+
+/** One promise: state, kind, text, due time, exposure, how it was settled; open ones can be settled by hand. */
+function PromiseLine({ p, now, onSettled }: { p: ChatPromise; now: number; onSettled?: () => void }) {
+  const { message: toast } = App.useApp();
+  const left = p.dueAt ? (Date.parse(p.dueAt) - now) / 1000 : null;
+  const settle = async (state: 'kept' | 'broken') => {
+    try {
+      await post(`/promises/${encodeURIComponent(p.id)}/settle`, { state });
+      onSettled?.();
+    } catch (e) {
+      void toast.error(errorText(e));
+    }
+  };
+  const color = p.state === 'broken' ? 'red' : p.state === 'kept' ? 'green' : p.state === 'void' ? 'default' : 'gold';
+  return (
+    <div style={{ marginBottom: 6 }} data-testid="side-promise" data-state={p.state}>
+      <Tag color={color}>{t(`side.promise.${p.state}`)}</Tag>
+      <Tag>{KIND_KEYS[p.kind] ? t(KIND_KEYS[p.kind]!) : p.kind}</Tag>
+      {p.text}
+      <div style={{ fontSize: 12, color: '#666' }}>
+        {p.state === 'open' && left !== null && (
+          <Tag color={left < 0 ? 'red' : left < 6 * 3600 ? 'orange' : 'default'} data-testid="promise-due">
+            {left < 0 ? t('side.promiseOverdue') : t('side.promiseDue', { t: duration(left) })}
+          </Tag>
+        )}
+        {p.state === 'open' && !p.orderId && <Tag>{t('side.promiseNoOrder')}</Tag>}
+        {p.state !== 'void' && p.state !== 'kept' && (
+          <span style={{ color: '#cf1322' }} data-testid="promise-exposure">
+            {(p.points ?? 0) > 0 ? t('side.promiseExposure', { n: p.points ?? 0 }) : t('side.promiseExposureNone')}
+          </span>
+        )}
+        {p.settledNote && <span> · {p.settledNote}</span>}
+      </div>
+      {p.state === 'open' && (
+        <div>
+          <Button size="small" type="link" onClick={() => void settle('kept')} data-testid="promise-keep">{t('side.promiseKeep')}</Button>
+          <Button size="small" type="link" danger onClick={() => void settle('broken')}>{t('side.promiseBreak')}</Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function SidePanel({ detail, onChanged }: { detail: ConversationDetail; onChanged?: () => void }) {
   const now = useNow(30_000);
   const buyer = detail.buyer ?? {};
   const orders = detail.orders ?? [];
@@ -93,16 +161,11 @@ export function SidePanel({ detail }: { detail: ConversationDetail }) {
           />
         )}
       </Card>
-      <Card size="small" title={t('side.promises')} style={{ marginBottom: 8 }}>
+      <Card size="small" title={t('side.promises')} style={{ marginBottom: 8 }} extra={<PromiseRisk promises={promises} />}>
         {promises.length === 0 ? (
           <Typography.Text type="secondary">{t('side.noPromises')}</Typography.Text>
         ) : (
-          promises.map((p) => (
-            <div key={p.id} style={{ marginBottom: 4 }} data-testid="side-promise">
-              <Tag color={p.state === 'broken' ? 'red' : p.state === 'kept' ? 'green' : 'gold'}>{t(`side.promise.${p.state}`)}</Tag>
-              {p.text}
-            </div>
-          ))
+          promises.map((p) => <PromiseLine key={p.id} p={p} now={now} onSettled={onChanged} />)
         )}
       </Card>
       <Card size="small" title={t('side.cases')}>

@@ -48,12 +48,25 @@ export interface Violation {
   span: [number, number];
   message: string;
   rewrite: string;
+  /** The rule's Chinese name (the server adds it from the shop's profile). */
+  title?: string;
+  /** A 疑似 finding (learned or fuzzy signal), always a warning, with its reason. */
+  suspected?: boolean;
+  reason?: string;
+}
+
+/** What the guard did to a bot message before this one went out (issue 11). */
+export interface GuardIntervention {
+  action: 'replaced' | 'dropped';
+  original: string;
+  violations: { rule: string; title: string; severity: 'block' | 'warn'; points: number; message: string; suspected?: boolean; reason?: string }[];
 }
 
 export interface GuardVerdict {
   verdict: 'block' | 'warn' | 'pass';
   violations: Violation[];
   promises?: { kind: string; text: string; span: [number, number] }[];
+  interventions?: GuardIntervention[];
 }
 
 export interface Message {
@@ -116,8 +129,15 @@ export interface ChatPromise {
   id: string;
   kind: string;
   text: string;
-  state: 'open' | 'kept' | 'broken';
+  state: 'open' | 'kept' | 'broken' | 'void';
+  orderId?: string | null;
   createdAt?: string;
+  /** When it is judged (D8). */
+  dueAt?: string | null;
+  settledAt?: string | null;
+  settledNote?: string | null;
+  /** Points the platform charges if it is broken (rules/*.yaml penalties.by_rule.D8). */
+  points?: number;
 }
 
 export interface ConversationDetail {
@@ -128,6 +148,8 @@ export interface ConversationDetail {
   cases?: CaseSummary[];
   promises?: ChatPromise[];
   suggestions?: string[];
+  /** Bot answers the guard dropped entirely, with the hand-over they caused (issue 11). */
+  guardBlocks?: GuardIntervention[];
 }
 
 export interface RealtimeFrame {
