@@ -17,6 +17,8 @@ export type { AppContext };
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Token of the local API (routes/local.ts); null: the local API is off. */
+    localToken: string | null;
   }
 }
 
@@ -26,6 +28,8 @@ export interface BuildOptions {
   bus?: EventBus;
   now?: () => Date;
   logger?: boolean | object;
+  /** Token of the local API a `dxe` command on this machine uses (routes/local.ts); none: off. */
+  localToken?: string;
 }
 
 const ROUTES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'routes');
@@ -48,6 +52,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     bus: opts.bus ?? createLocalBus(),
     now: opts.now ?? (() => new Date()),
   });
+  app.decorate('localToken', opts.localToken ?? null);
   registerErrorHandler(app);
   await app.register(rateLimit, { global: false });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

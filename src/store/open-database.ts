@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -56,12 +57,21 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 
 async function openPglite(opts: OpenOptions): Promise<Database> {
   let client: PGlite;
+  let lock: { release(): void } | undefined;
   if (!opts.dataDir || opts.dataDir === 'memory') {
     client = new PGlite();
   } else {
     const dir = resolve(opts.dataDir, 'pgdata');
     mkdirSync(dirname(dir), { recursive: true });
-    client = new PGlite(dir);
+    // One process per folder (issue 10, critical 2): the lock is taken before the engine opens.
+    lock = acquireDataDirLock(dirname(dir));
+    try {
+      client = new PGlite(dir);
+      await client.waitReady;
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -76,7 +86,13 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       const results = await client.exec(text);
       return (results.at(-1)?.rows ?? []) as T[];
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
