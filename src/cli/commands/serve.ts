@@ -21,7 +21,14 @@ async function serve(opts: ServeOptions & { demoIfEmpty?: boolean }): Promise<vo
     const { isEmpty, seedDemo } = await import('../../app/demo/seed-demo.js');
     if (await isEmpty(database)) demo = await seedDemo(database, new Date());
   }
-  const bus = await openConfiguredBus(config);
+  let bus: Awaited<ReturnType<typeof openConfiguredBus>>;
+  try {
+    bus = await openConfiguredBus(config, database);
+  } catch (err) {
+    // Fail fast (issue 10): release the database so the process ends with the error.
+    await database.close();
+    throw err;
+  }
   const { buildApp } = await import('../../server/app.js');
   const { newLocalToken, writeServerFile } = await import('../../app/runtime/local-server.js');
   // On an embedded folder, other `dxe` commands reach the data through this server (issue 10).

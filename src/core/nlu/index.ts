@@ -12,7 +12,7 @@
 //   trainModel(examples, opts) / loadShippedExamples(): lower-level training for tools and benches
 //   evaluate(items: {gold, goldSecondary?, predicted}[], topConfusions = 15): EvalReport with
 //     accuracy, macro-F1, secondary-aware accuracy, per-intent P/R and the top confusion pairs
-export { createNlu, getDefaultNlu } from './nlu.js';
+export { createNlu, getDefaultNlu, nluFromModelBytes, trainNluBytes } from './nlu.js';
 export type { ClassifyOptions, ClassifyResult, ModelCache, Nlu, NluOptions } from './nlu.js';
 export { normalizeText } from './normalize.js';
 export { extractEntities } from './entities/index.js';
