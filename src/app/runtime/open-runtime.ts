@@ -36,3 +36,6 @@ export async function openConfiguredBus(config: Config, database: Database, opts
     );
   }
 }
+
+/** What openConfiguredDatabase returns (for edges that cannot name the store's types). */
+export type ConfiguredDatabase = Database;

@@ -10,6 +10,7 @@ import { PLATFORMS } from '../../core/platforms.js';
 import { importOrders, resolveImportShop } from '../../app/orders/import-orders.js';
 import { terminalChatItem, terminalChatSend, terminalChatShop } from '../../app/inbound/terminal-chat.js';
 import { localTokenMatches } from '../../app/runtime/local-server.js';
+import { verifyAudit, writeCheckpoint } from '../../app/audit/checkpoints.js';
 import { openOrderImport } from '../../channels/order-files/open-import.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -55,6 +56,14 @@ const localRoutes: FastifyPluginAsync = async (app) => {
       format: result.format,
       encoding: result.encoding,
     };
+  });
+
+  // `dxe audit verify` / `dxe audit checkpoint` beside a running server (the key is the server's).
+  app.post('/api/v1/local/audit/verify', { preHandler: local }, async () => verifyAudit(app.ctx.database, app.ctx.config.AUDIT_CHECKPOINT_KEY));
+  app.post('/api/v1/local/audit/checkpoint', { preHandler: local }, async () => {
+    const key = app.ctx.config.AUDIT_CHECKPOINT_KEY;
+    if (!key) throw new DxeError('CONFIG_INVALID', '未配置 AUDIT_CHECKPOINT_KEY，无法签名检查点');
+    return { checkpoint: await writeCheckpoint(app.ctx.database, key, app.ctx.now()) };
   });
 
   app.post('/api/v1/local/chat/shop', { preHandler: local }, async (request) => {
