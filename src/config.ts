@@ -75,6 +75,25 @@ const configSchema = z.object({
    * share an address). Per visitor the limit is 8 per 10 s whatever the number of sockets.
    */
   WIDGET_MESSAGES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(40),
+  /**
+   * Prefix of every Redis key and channel of this deployment (issue 10, major 6). Default: derived
+   * from the database's identity, so two deployments sharing one Redis never see each other's events.
+   */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, '只能包含字母、数字和 _ . : -，最长 64 个字符')
+    .optional(),
+  /** Changes to a shop's intent examples (each retrains its model) allowed per minute and shop. */
+  RETRAIN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(6),
+  /** Memory cap of the thread a shop's model trains in, MB. */
+  NLU_TRAIN_MEMORY_MB: z.coerce.number().int().min(16).max(16_384).default(1024),
+  /**
+   * Key that signs the audit chain's checkpoints (HMAC-SHA256), at least 32 characters. Without it
+   * no checkpoints are written and `dxe audit verify` cannot detect a recomputed chain.
+   */
+  AUDIT_CHECKPOINT_KEY: z.string().min(32, '至少 32 个字符').optional(),
+  /** Minutes between two signed audit checkpoints. */
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, zh: '没有权限执行此操作' },
   NOT_FOUND: { status: 404, zh: '找不到该资源' },
   CONFLICT: { status: 409, zh: '数据冲突，请刷新后重试' },
+  DATA_DIR_LOCKED: { status: 409, zh: '数据目录正被另一个进程使用' },
   INVALID_TRANSITION: { status: 409, zh: '当前状态下不能执行此操作' },
   REPLY_BLOCKED: { status: 422, zh: '回复违反平台规则，已拦截' },
   /** A text written for later sending (standard answer, promotion) breaks a rule: not saved (issue 11). */

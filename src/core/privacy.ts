@@ -24,5 +24,61 @@ export function maskName(name: string | null | undefined): string | null {
 
 /** Replaces phone-like digit runs inside free text (for logs and previews). */
 export function maskPhonesInText(text: string): string {
-  return text.replace(/(?<!\d)(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/g, (_m, a: string, _b, c: string) => `${a}****${c}`);
+  return text
+    .replace(/(?<![\d+])(?:(\+?86)[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?!\d)/g, (_m, cc: string | undefined, a: string, _b, c: string) => `${cc ? `${cc} ` : ''}${a}****${c}`)
+    .replace(/(?<!\d)(0\d{2,3})[\s-]?(\d{3,4})[\s-]?(\d{4})(?!\d)/g, (_m, area: string, _b, c: string) => `${area}-****${c}`);
+}
+
+// A street address written inside free text (a buyer's note: 请改寄浙江省杭州市西湖区文三路100号3单元):
+// an optional province and city, then a district or street and a house number. The province and
+// city stay, the rest is hidden, as maskAddress does for an address field.
+const HAN = '\\u4e00-\\u9fa5';
+const ADDRESS_IN_TEXT = new RegExp(
+  `((?:[${HAN}]{2,8}?(?:省|自治区))?(?:[${HAN}]{2,8}?市)?)` +
+    `((?:[${HAN}]{1,8}?(?:区|县|旗|镇|乡))?[${HAN}A-Za-z0-9#\\-]{0,24}?(?:路|街|道|巷|弄|胡同|村|小区|大厦|公寓|花园|广场)` +
+    `[${HAN}A-Za-z0-9#\\-]{0,16}?\\d+\\s*(?:号|室|栋|幢|单元|楼|层|弄)(?:\\s*[\\dA-Za-z#\\-]+\\s*(?:号|室|栋|幢|单元|楼|层))*)`,
+  'g',
+);
+
+/** Hides street addresses inside free text, keeping province and city. */
+export function maskAddressesInText(text: string): string {
+  return text.replace(ADDRESS_IN_TEXT, (_m, keep: string) => `${keep}****`);
+}
+
+/** Phones and street addresses inside free text (buyer and seller notes, case notes, exports). */
+export function maskPersonalText(text: string): string {
+  return maskAddressesInText(maskPhonesInText(text));
+}
+
+/**
+ * The one place a read model decides what personal data it shows (issue 10, major 8): built once
+ * from whether the caller's role may see personal data, then applied to every phone, address,
+ * name and free text (notes) the view carries.
+ */
+export interface PersonalDataMask {
+  readonly unmasked: boolean;
+  phone(v: string | null | undefined): string | null;
+  address(v: string | null | undefined): string | null;
+  name(v: string | null | undefined): string | null;
+  /** Free text that may contain phones or addresses (notes). */
+  text<T extends string | null | undefined>(v: T): T;
+}
+
+export function personalDataMask(maySeePersonalData: boolean): PersonalDataMask {
+  if (maySeePersonalData) {
+    return {
+      unmasked: true,
+      phone: (v) => v ?? null,
+      address: (v) => v ?? null,
+      name: (v) => v ?? null,
+      text: (v) => v,
+    };
+  }
+  return {
+    unmasked: false,
+    phone: maskPhone,
+    address: maskAddress,
+    name: maskName,
+    text: <T extends string | null | undefined>(v: T): T => (v ? (maskPersonalText(v) as T) : v),
+  };
 }

@@ -25,6 +25,8 @@ declare module 'fastify' {
     ctx: AppContext;
     /** Failed logins per account (LOGIN_MAX_FAILURES in LOGIN_LOCK_MINUTES). */
     loginGuard: LoginGuard;
+    /** Token of the local API (routes/local.ts); null: the local API is off. */
+    localToken: string | null;
   }
 }
 
@@ -34,6 +36,8 @@ export interface BuildOptions {
   bus?: EventBus;
   now?: () => Date;
   logger?: boolean | object;
+  /** Token of the local API a `dxe` command on this machine uses (routes/local.ts); none: off. */
+  localToken?: string;
 }
 
 /** TRUST_PROXY as fastify takes it: a hop count becomes "trust the first n hops". */
@@ -73,6 +77,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     'loginGuard',
     new LoginThrottle({ maxFailures: opts.config.LOGIN_MAX_FAILURES, windowMs: opts.config.LOGIN_LOCK_MINUTES * 60_000 }),
   );
+  app.decorate('localToken', opts.localToken ?? null);
   registerErrorHandler(app);
   registerRouteAccess(app);
   registerEdgeGuard(app);

@@ -12,6 +12,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { PgliteThread } from './pglite-thread.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -65,12 +66,21 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 async function openPglite(opts: OpenOptions): Promise<Database> {
   if (opts.thread && opts.dataDir && opts.dataDir !== 'memory') return openPgliteThread(opts.dataDir);
   let client: PGlite;
+  let lock: { release(): void } | undefined;
   if (!opts.dataDir || opts.dataDir === 'memory') {
     client = new PGlite();
   } else {
     const dir = resolve(opts.dataDir, 'pgdata');
     mkdirSync(dirname(dir), { recursive: true });
-    client = new PGlite(dir);
+    // One process per folder (issue 10, critical 2): the lock is taken before the engine opens.
+    lock = acquireDataDirLock(dirname(dir));
+    try {
+      client = new PGlite(dir);
+      await client.waitReady;
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -85,18 +95,27 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
       const results = await client.exec(text);
       return (results.at(-1)?.rows ?? []) as T[];
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
 async function openPgliteThread(dataDir: string): Promise<Database> {
   const dir = resolve(dataDir, 'pgdata');
   mkdirSync(dirname(dir), { recursive: true });
+  // One process per folder (issue 10, critical 2), as in process: locked before the engine opens.
+  const lock = acquireDataDirLock(dirname(dir));
   const client = new PgliteThread(dir);
   try {
     await client.waitReady;
   } catch (err) {
     await client.close().catch(() => undefined);
+    lock.release();
     throw err;
   }
   const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Db;
@@ -111,7 +130,13 @@ async function openPgliteThread(dataDir: string): Promise<Database> {
       const results = await client.exec(text);
       return (results.at(-1)?.rows ?? []) as T[];
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
   };
 }
 

@@ -6,9 +6,11 @@ import { interventionCountdown } from '../../core/aftersales/aftersales-windows.
 import { refundEventsFrom } from '../../core/aftersales/refund-machine.js';
 import { refundNextSteps } from '../../core/aftersales/refund-playbook.js';
 import { DxeError } from '../../core/errors.js';
+import { personalDataMask } from '../../core/privacy.js';
 import { hasShipped, orderPhase } from '../../core/orders/order-phase.js';
 import type { Database } from '../../store/open-database.js';
 import { aftersalesCases, caseEvents, logisticsEvents, orders, shops } from '../../store/schema/index.js';
+import { maySeePersonalData } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import { caseExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
 import { shopProfile } from '../orders/orders.js';
@@ -83,15 +85,17 @@ export async function visibleCase(database: Database, id: string, p: Principal):
   return c;
 }
 
-export async function caseDetail(database: Database, c: CaseRow, now: Date) {
+/** A case with its timeline; notes (the buyer's words) are masked unless the role may see personal data. */
+export async function caseDetail(database: Database, c: CaseRow, now: Date, maySeePersonalData: boolean) {
+  const mask = personalDataMask(maySeePersonalData);
   const [view] = await caseViews(database, [c], now);
   const timeline = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id));
-  return { case: view, timeline: timeline.map((e) => ({ ...e, at: e.at.toISOString() })) };
+  return { case: view, timeline: timeline.map((e) => ({ ...e, note: mask.text(e.note), at: e.at.toISOString() })) };
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof caseDetail>>;
 
 /** GET /cases/:id: the detail of a case the caller may see. */
 export async function getCaseDetail(database: Database, p: Principal, id: string, now: Date): Promise<CaseDetail> {
-  return caseDetail(database, await visibleCase(database, id, p), now);
+  return caseDetail(database, await visibleCase(database, id, p), now, maySeePersonalData(p));
 }

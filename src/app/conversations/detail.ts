@@ -5,7 +5,7 @@
 // shops is NOT_FOUND so ids do not leak.
 import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
-import { maskAddress, maskName, maskPhone, maskPhonesInText } from '../../core/privacy.js';
+import { personalDataMask } from '../../core/privacy.js';
 import type { Database } from '../../store/open-database.js';
 import {
   aftersalesCases, buyers, conversations, messages, orderLines, orders, promises,
@@ -49,8 +49,7 @@ export async function conversationDetail(database: Database, p: Principal, id: s
   // C12, issue 12: planned from the shop's data like a bot reply (filled, never a placeholder).
   const suggestions = await suggestReplies(database, c, recent, now);
   const promisePoints = pointsFor((await loadShopContext(database, c.shopId)).profile.penalties.by_rule, 'D8');
-  const phone = (v: string | null) => (unmasked ? v : maskPhone(v));
-  const address = (v: string | null) => (unmasked ? v : maskAddress(v));
+  const mask = personalDataMask(unmasked);
   return {
     conversation,
     // Issue 12: a buyer message in another language carries a Chinese gloss for the agent.
@@ -62,16 +61,16 @@ export async function conversationDetail(database: Database, p: Principal, id: s
       return gloss ? { ...view, language, glossZh: gloss } : view;
     }),
     buyer: b && {
-      id: b.id, platformAccount: b.platformAccount, nickname: b.nickname, phone: phone(b.phone), address: address(b.address),
-      city: b.city, occupation: b.occupation, tags: b.tags, notes: unmasked || !b.notes ? b.notes : maskPhonesInText(b.notes), profile: b.profile,
+      id: b.id, platformAccount: b.platformAccount, nickname: b.nickname, phone: mask.phone(b.phone), address: mask.address(b.address),
+      city: b.city, occupation: b.occupation, tags: b.tags, notes: mask.text(b.notes), profile: b.profile,
       masked: !unmasked,
     },
     orders: orderRows.map((o) => ({
       id: o.id, platformOrderNo: o.platformOrderNo, state: o.state, totalFen: o.totalFen, paidFen: o.paidFen,
       refundFen: o.refundFen, orderedAt: o.orderedAt?.toISOString() ?? null, paidAt: o.paidAt?.toISOString() ?? null,
       shippedAt: o.shippedAt?.toISOString() ?? null, courier: o.courier, trackingNo: o.trackingNo,
-      receiverName: unmasked ? o.receiverName : maskName(o.receiverName),
-      receiverPhone: phone(o.receiverPhone), receiverAddress: address(o.receiverAddress), buyerNote: unmasked || !o.buyerNote ? o.buyerNote : maskPhonesInText(o.buyerNote),
+      receiverName: mask.name(o.receiverName),
+      receiverPhone: mask.phone(o.receiverPhone), receiverAddress: mask.address(o.receiverAddress), buyerNote: mask.text(o.buyerNote),
       lines: lines.filter((l) => l.orderId === o.id).map((l) => ({ title: l.title, sku: l.sku, colour: l.colour, size: l.size, qty: l.qty, priceFen: l.priceFen })),
     })),
     cases: cases.map((k) => ({

@@ -15,6 +15,11 @@ export interface RedisBusOptions {
   logSize?: number;
   /** Told about connection errors (Redis down): publishing fails meanwhile and the outbox retries. */
   onError?: (err: Error) => void;
+  /**
+   * How long the first connection may take (default 10 s). A Redis that cannot be reached at start
+   * is a configuration error: creating the bus fails rather than waiting for ever (issue 10).
+   */
+  connectTimeoutMs?: number;
 }
 
 // The epoch names one life of the numbering: Redis keeps nothing on disk, so after a restart the
@@ -66,7 +71,25 @@ export async function createRedisBus(url: string, opts: RedisBusOptions = {}): P
   const reportError = (err: Error) => opts.onError?.(err);
   command.on('error', reportError);
   subscriber.on('error', reportError);
-  await Promise.all([command.connect(), subscriber.connect()]);
+  const connected = Promise.all([command.connect(), subscriber.connect()]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeoutMs = opts.connectTimeoutMs ?? 10_000;
+  try {
+    await Promise.race([
+      connected,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer from Redis within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+  } catch (err) {
+    // Stop reconnecting: a process that cannot start must be able to exit.
+    command.disconnect();
+    subscriber.disconnect();
+    connected.catch(() => undefined);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
 
   const listeners = new Set<(event: SequencedEvent) => void>();
   const resetListeners = new Set<() => void>();

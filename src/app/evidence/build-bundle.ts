@@ -4,7 +4,7 @@
 // log at export, so later edits to the file (or to the log) are detectable.
 import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
-import { maskAddress, maskName, maskPhone, maskPhonesInText } from '../../core/privacy.js';
+import { personalDataMask } from '../../core/privacy.js';
 import type { Database } from '../../store/open-database.js';
 import {
   aftersalesCases, auditLog, buyers, caseEvents, conversations, logisticsEvents, messages, orderEvents, orderLines, orders, promises, shops,
@@ -43,8 +43,9 @@ async function collect(database: Database, orderId: string, who: Exporter, now: 
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw new DxeError('NOT_FOUND', '找不到该订单');
   const [shop] = await db.select().from(shops).where(eq(shops.id, order.shopId));
-  const full = who.maySeePersonalData;
-  const text = (s: string) => (full ? s : maskPhonesInText(s));
+  const mask = personalDataMask(who.maySeePersonalData);
+  const full = mask.unmasked;
+  const text = (s: string) => mask.text(s);
   let buyerId = order.buyerId;
   if (!buyerId && order.buyerAccount) {
     const [b] = await db.select({ id: buyers.id }).from(buyers).where(and(eq(buyers.shopId, order.shopId), eq(buyers.platformAccount, order.buyerAccount)));
@@ -86,18 +87,18 @@ async function collect(database: Database, orderId: string, who: Exporter, now: 
       totalYuan: order.totalFen / 100, paidYuan: order.paidFen / 100, refundYuan: order.refundFen / 100,
       orderedAt: iso(order.orderedAt), paidAt: iso(order.paidAt), shippedAt: iso(order.shippedAt), completedAt: iso(order.completedAt), closedAt: iso(order.closedAt),
       agreedShipBy: iso(order.agreedShipBy), courier: order.courier, trackingNo: order.trackingNo,
-      receiverName: full ? order.receiverName : maskName(order.receiverName),
-      receiverPhone: full ? order.receiverPhone : maskPhone(order.receiverPhone),
-      receiverAddress: full ? order.receiverAddress : maskAddress(order.receiverAddress),
-      buyerNote: order.buyerNote, sellerNote: order.sellerNote,
+      receiverName: mask.name(order.receiverName),
+      receiverPhone: mask.phone(order.receiverPhone),
+      receiverAddress: mask.address(order.receiverAddress),
+      buyerNote: mask.text(order.buyerNote), sellerNote: mask.text(order.sellerNote),
       lines: lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, title: l.title, colour: l.colour, size: l.size, qty: l.qty, priceYuan: l.priceFen / 100 })),
     },
-    orderHistory: history.map((h) => ({ at: h.at.toISOString(), from: h.fromState, to: h.toState, event: h.event, actorKind: h.actorKind, actorId: h.actorId, note: h.note })),
+    orderHistory: history.map((h) => ({ at: h.at.toISOString(), from: h.fromState, to: h.toState, event: h.event, actorKind: h.actorKind, actorId: h.actorId, note: mask.text(h.note) })),
     logistics: logistics.map((l) => ({ at: l.at.toISOString(), status: l.status, text: l.text })),
     cases: cases.map((c) => ({
-      id: c.id, type: c.type, state: c.state, reason: c.reason, amountYuan: c.amountFen / 100, openedAt: c.openedAt.toISOString(), closedAt: iso(c.closedAt),
+      id: c.id, type: c.type, state: c.state, reason: mask.text(c.reason), amountYuan: c.amountFen / 100, openedAt: c.openedAt.toISOString(), closedAt: iso(c.closedAt),
       platformDecided: c.platformDecided, returnTrackingNo: c.returnTrackingNo,
-      timeline: timelines.filter((e) => e.caseId === c.id).map((e) => ({ at: e.at.toISOString(), from: e.fromState, to: e.toState, event: e.event, actorKind: e.actorKind, actorId: e.actorId, note: e.note })),
+      timeline: timelines.filter((e) => e.caseId === c.id).map((e) => ({ at: e.at.toISOString(), from: e.fromState, to: e.toState, event: e.event, actorKind: e.actorKind, actorId: e.actorId, note: mask.text(e.note) })),
     })),
     conversations: convs.map((c) => ({
       id: c.id, channel: c.channel, startedAt: c.createdAt.toISOString(), closedAt: iso(c.closedAt),

@@ -1,6 +1,7 @@
 // The order side panel (O1, O3–O5, O7, N5): lines, history, logistics, deadlines with countdown,
 // exposure, fraud signals, stock warnings, the order's cases and the moves its machine allows.
 // An order outside the caller's shops is NOT_FOUND, so ids of other shops do not leak.
+import { personalDataMask } from '../../core/privacy.js';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { checkFraud } from '../../core/orders/fraud-signals.js';
@@ -54,7 +55,7 @@ export async function orderDetail(database: Database, order: OrderRow, maySeePer
   return {
     order: orderView(order, maySeePersonalData),
     lines: lines.map((l) => ({ ...l, priceYuan: l.priceFen / 100 })),
-    history: history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    history: history.map((h) => ({ ...h, note: personalDataMask(maySeePersonalData).text(h.note), at: h.at.toISOString() })),
     logistics: logistics.map((l) => ({ ...l, at: l.at.toISOString() })),
     deadlines: deadlineRows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map((d) => deadlineView(d, now)),
     exposure: orderExposure(order, profile, now, compensateBy),

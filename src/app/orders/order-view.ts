@@ -1,10 +1,10 @@
 // The order as screens show it (O1): money in yuan, times as ISO strings, and the receiver's
 // name, phone and address masked unless the caller's role may see personal data.
-import { maskAddress, maskName, maskPhone, maskPhonesInText } from '../../core/privacy.js';
+import { personalDataMask } from '../../core/privacy.js';
 import type { OrderRow } from './orders.js';
 
 export function orderView(o: OrderRow, maySeePersonalData: boolean) {
-  const full = maySeePersonalData;
+  const mask = personalDataMask(maySeePersonalData);
   return {
     id: o.id,
     shopId: o.shopId,
@@ -22,14 +22,14 @@ export function orderView(o: OrderRow, maySeePersonalData: boolean) {
     completedAt: o.completedAt?.toISOString() ?? null,
     closedAt: o.closedAt?.toISOString() ?? null,
     agreedShipBy: o.agreedShipBy?.toISOString() ?? null,
-    receiverName: full ? o.receiverName : maskName(o.receiverName),
-    receiverPhone: full ? o.receiverPhone : maskPhone(o.receiverPhone),
-    receiverAddress: full ? o.receiverAddress : maskAddress(o.receiverAddress),
+    receiverName: mask.name(o.receiverName),
+    receiverPhone: mask.phone(o.receiverPhone),
+    receiverAddress: mask.address(o.receiverAddress),
     region: o.region,
     courier: o.courier,
     trackingNo: o.trackingNo,
-    buyerNote: full || !o.buyerNote ? o.buyerNote : maskPhonesInText(o.buyerNote),
-    sellerNote: full || !o.sellerNote ? o.sellerNote : maskPhonesInText(o.sellerNote),
+    buyerNote: mask.text(o.buyerNote),
+    sellerNote: mask.text(o.sellerNote),
     source: o.source,
     updatedAt: o.updatedAt.toISOString(),
   };

@@ -6,8 +6,11 @@
 //   buyer's message (C2: 10 s), training failures logged;
 // - work the edges add (the bridge's reply delivery, which needs the edge's HTTP client), passed
 //   in by the command that composes the process, and work app modules register.
+// - signing the audit chain every AUDIT_CHECKPOINT_MINUTES when AUDIT_CHECKPOINT_KEY is set
+//   (issue 10), each checkpoint also written to the log as a copy outside the database.
 // TIMERS=off turns the loops off in this process (another process runs them).
 import { getDefaultNlu } from '../../core/nlu/index.js';
+import { writeCheckpoint } from '../audit/checkpoints.js';
 import { startOutboxLoop } from '../events/outbox.js';
 import { startResumeLoop } from '../inbound/resume.js';
 import { followShopChanges } from '../shops/shop-context.js';
@@ -58,6 +61,32 @@ const startOutbox: BackgroundStarter = async (ctx, log) => {
   });
 };
 
+const auditCheckpoints: BackgroundStarter = async (ctx, log) => {
+  const key = ctx.config.AUDIT_CHECKPOINT_KEY;
+  if (ctx.config.TIMERS !== 'on') return async () => {};
+  if (!key) {
+    log.warn({}, 'AUDIT_CHECKPOINT_KEY is not set: the audit chain is not anchored (dxe audit verify cannot detect a recomputed chain)');
+    return async () => {};
+  }
+  let running: Promise<void> = Promise.resolve();
+  const step = () => {
+    running = running
+      .then(async () => {
+        const c = await writeCheckpoint(ctx.database, key, ctx.now());
+        if (c) log.info({ auditCheckpoint: { id: c.id, at: c.at.toISOString(), lastId: c.lastId, lastHash: c.lastHash, rowCount: c.rowCount, signature: c.signature } }, 'audit checkpoint signed');
+      })
+      .catch((err: unknown) => log.error({ err }, 'audit checkpoint failed'));
+  };
+  step();
+  const timer = setInterval(step, ctx.config.AUDIT_CHECKPOINT_MINUTES * 60_000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    step(); // a last checkpoint on a clean stop anchors what this run appended
+    await running;
+  };
+};
+
 const warmNlu: BackgroundStarter = async (_ctx, log) => {
   const warm = setTimeout(() => {
     getDefaultNlu();
@@ -78,7 +107,7 @@ export async function startBackgroundWork(
   edgeWork: BackgroundStarter[] = [],
 ): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
-  for (const start of [startTimers, startResume, startOutbox, warmNlu, startShopNluWarmup, followShops, ...starters, ...edgeWork]) {
+  for (const start of [startTimers, startResume, startOutbox, auditCheckpoints, warmNlu, startShopNluWarmup, followShops, ...starters, ...edgeWork]) {
     stops.push(await start(ctx, log));
   }
   return async () => {

@@ -3,10 +3,12 @@
 // are reported to the process's logger. A shop whose training fails keeps the shared model.
 import { trainingExamples } from '../../store/schema/index.js';
 import type { AppContext, Log } from '../runtime/context.js';
+import { setTrainingLimits } from './nlu-training-thread.js';
 import { refreshShopNlu, setShopNluLog } from './shop-nlu.js';
 
 export async function startShopNluWarmup(ctx: AppContext, log: Log): Promise<() => Promise<void>> {
   setShopNluLog(log);
+  setTrainingLimits({ memoryMb: ctx.config.NLU_TRAIN_MEMORY_MB });
   let stopped = false;
   const warm = (async () => {
     const rows = await ctx.database.db.selectDistinct({ shopId: trainingExamples.shopId }).from(trainingExamples);

@@ -4,15 +4,19 @@
 // shop's current model (or the shared one) answers while a new one trains in the background.
 // Every process re-reads the shop's training version at most every VERSION_TTL_MS, so a change made
 // through any `dxe serve` reaches all of them.
-// A training that fails (a database error, a word the segmenter refuses…) is caught and logged, and
+// Training runs in a worker thread (nlu-training-thread.ts, issue 10 major 5): the event loop keeps
+// answering meanwhile; the trained weights come back as bytes.
+// A training that fails (a database error, a word the segmenter refuses, the thread running out of
+// memory or time…) is caught and logged, and
 // the previous model keeps serving (issue 10, critical 1): background training never rejects, so it
 // can never end the process; the same failed version is retried only after FAILED_RETRY_MS.
 import { count, eq, max } from 'drizzle-orm';
-import { createNlu, getDefaultNlu, type Nlu } from '../../core/nlu/index.js';
+import { getDefaultNlu, nluFromModelBytes, type Nlu } from '../../core/nlu/index.js';
 import { isIntentId } from '../../core/intents.js';
 import type { Database } from '../../store/open-database.js';
 import { items, trainingExamples } from '../../store/schema/index.js';
 import type { Log } from '../runtime/context.js';
+import { trainInThread } from './nlu-training-thread.js';
 
 const VERSION_TTL_MS = 30_000;
 const FAILED_RETRY_MS = 10 * 60_000;
@@ -39,6 +43,8 @@ interface Entry {
   training: Promise<void> | null;
   /** The version whose training last failed, and when (ms). */
   failed: { version: string; atMs: number } | null;
+  /** Id of the thread the ready model was trained in (0 = the main thread; null = shared model). */
+  trainedIn: number | null;
 }
 
 const entries = new Map<string, Entry>();
@@ -57,6 +63,7 @@ async function train(database: Database, shopId: string, version: string, entry:
   if (version === '') {
     entry.model = null;
     entry.version = '';
+    entry.trainedIn = null;
     return;
   }
   const rows = await database.db
@@ -65,10 +72,11 @@ async function train(database: Database, shopId: string, version: string, entry:
     .where(eq(trainingExamples.shopId, shopId));
   const titles = await database.db.select({ title: items.title }).from(items).where(eq(items.shopId, shopId));
   const extraExamples = rows.flatMap((r) => (isIntentId(r.intent) ? [{ text: r.text, intent: r.intent }] : []));
-  // Yield once so the request that noticed the change is answered before the CPU-bound training.
-  await new Promise((r) => setImmediate(r));
-  entry.model = createNlu({ extraExamples, shopDictionary: titles.map((t) => t.title) });
+  const shopDictionary = titles.map((t) => t.title);
+  const { bytes, threadId } = await trainInThread(extraExamples, shopDictionary);
+  entry.model = nluFromModelBytes(bytes, shopDictionary);
   entry.version = version;
+  entry.trainedIn = threadId;
 }
 
 /**
@@ -78,7 +86,7 @@ async function train(database: Database, shopId: string, version: string, entry:
 export async function nluForShop(database: Database, shopId: string, nowMs = Date.now()): Promise<Nlu> {
   let entry = entries.get(shopId);
   if (!entry) {
-    entry = { version: '', model: null, checkedAt: 0, training: null, failed: null };
+    entry = { version: '', model: null, checkedAt: 0, training: null, failed: null, trainedIn: null };
     entries.set(shopId, entry);
   }
   if (!entry.training && nowMs - entry.checkedAt >= VERSION_TTL_MS) {
@@ -123,6 +131,11 @@ export async function refreshShopNlu(database: Database, shopId: string): Promis
 /** Retrains in the background after a change here; never rejects (failures are logged). */
 export function retrainShopNlu(database: Database, shopId: string): void {
   refreshShopNlu(database, shopId).catch((err: unknown) => log.error({ err, shopId }, 'shop NLU retrain failed'));
+}
+
+/** The thread the shop's current model was trained in (null: the shop uses the shared model). */
+export function shopNluTrainedIn(shopId: string): number | null {
+  return entries.get(shopId)?.trainedIn ?? null;
 }
 
 /** For tests: forget every shop's model. */

@@ -1,8 +1,10 @@
 // `dxe chat --shop <id>`: talk to the shop's bot as a buyer in the terminal. Every line goes the
 // real way (store → NLU → plan → guard → store), and under each reply the plan is shown: intent,
 // confidence, stage, recommendations, the question asked back, hand-over and interest signals.
+// While `dxe serve` owns the embedded data folder, the chat goes through its local API.
 import type { Command } from 'commander';
 import { z } from 'zod';
+import type { TerminalChatShop, TerminalChatTurn } from '../../app/inbound/terminal-chat.js';
 
 const optsSchema = z.object({
   shop: z.string().min(1, '请用 --shop 指定店铺 id'),
@@ -10,33 +12,64 @@ const optsSchema = z.object({
   item: z.string().min(1).max(200).optional(),
 });
 
+interface ChatBackend {
+  shop(): Promise<TerminalChatShop>;
+  findItem(ref: string): Promise<{ id: string; title: string } | null>;
+  send(input: { buyer: string; messageId: string; text: string; itemId?: string }): Promise<TerminalChatTurn>;
+  close(): Promise<void>;
+}
+
+/**
+ * The running server's local API when one owns the embedded data folder (issue 10, critical 2),
+ * else the database opened here.
+ */
+async function openBackend(shopId: string): Promise<ChatBackend> {
+  const { loadConfig } = await import('../../config.js');
+  const config = loadConfig();
+  const { localApiFor } = await import('../local-api.js');
+  const api = await localApiFor(config);
+  if (api) {
+    return {
+      shop: () => api.post('/api/v1/local/chat/shop', { shopId }),
+      findItem: async (ref) => (await api.post<{ item: { id: string; title: string } | null }>('/api/v1/local/chat/item', { shopId, ref })).item,
+      send: (input) => api.post('/api/v1/local/chat/send', { shopId, ...input }),
+      close: async () => {},
+    };
+  }
+  const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
+  const { createLocalBus } = await import('../../app/events/event-bus.js');
+  const { terminalChatItem, terminalChatSend, terminalChatShop } = await import('../../app/inbound/terminal-chat.js');
+  const database = await openConfiguredDatabase(config);
+  const bus = createLocalBus();
+  return {
+    shop: () => terminalChatShop(database, shopId),
+    findItem: (ref) => terminalChatItem(database, shopId, ref),
+    send: (input) => terminalChatSend({ database, bus, now: new Date() }, { shopId, ...input }),
+    close: async () => {
+      await bus.close();
+      await database.close();
+    },
+  };
+}
+
 async function chat(raw: unknown): Promise<void> {
   const opts = optsSchema.parse(raw);
   const { createInterface } = await import('node:readline');
   const { DxeError } = await import('../../core/errors.js');
-  const { botName } = await import('../../core/bot/draft.js');
-  const { loadConfig } = await import('../../config.js');
-  const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
-  const { createLocalBus } = await import('../../app/events/event-bus.js');
-  const { handleInboundMessage } = await import('../../app/inbound/handle-inbound-message.js');
-  const { loadShopContext } = await import('../../app/shops/shop-context.js');
-  const { findItemCard } = await import('../../app/shops/item-card.js');
   const { STAGE_LABELS_ZH } = await import('../../core/conversation/stages.js');
   const { INTENT_LABELS_ZH, isIntentId } = await import('../../core/intents.js');
 
-  const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
-  const bus = createLocalBus();
+  const backend = await openBackend(opts.shop);
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
   try {
-    const ctx = await loadShopContext(database, opts.shop);
+    const shop = await backend.shop();
     const buyer = opts.buyer ?? `cli_${Date.now().toString(36)}`;
     out(
-      `店铺 ${ctx.shop.name}（${ctx.shop.platform}），买家账号 ${buyer}。输入消息回车发送，/item <商品编码或标题> 切换咨询的商品，/quit 退出。`,
+      `店铺 ${shop.name}（${shop.platform}），买家账号 ${buyer}。输入消息回车发送，/item <商品编码或标题> 切换咨询的商品，/quit 退出。`,
     );
     // An item card is named by its id, SKU (TS-001) or part of its title.
-    const findItem = (ref: string) => findItemCard(database, ctx.shop.id, ref);
+    const findItem = (ref: string) => backend.findItem(ref);
     let itemId: string | undefined;
     if (opts.item) {
       const item = await findItem(opts.item);
@@ -68,19 +101,9 @@ async function chat(raw: unknown): Promise<void> {
         continue;
       }
       n++;
-      const result = await handleInboundMessage(
-        { database, bus, now: new Date() },
-        {
-          shopId: opts.shop,
-          buyerAccountId: buyer,
-          channel: 'cli',
-          messageId: `cli-${buyer}-${n}`,
-          text,
-          ...(itemId ? { itemId } : {}),
-        },
-      );
       // The bot speaks under its own persona (issue 12), never an agent's name.
-      for (const m of result.replies) out(`${botName(ctx.shop)}> ${m.text}`);
+      const result = await backend.send({ buyer, messageId: `cli-${buyer}-${n}`, text, ...(itemId ? { itemId } : {}) });
+      for (const m of result.replies) out(`${shop.botName}> ${m}`);
       if (result.replies.length === 0) out(dim('（机器人未回复：会话由人工处理中）'));
       const p = result.plan;
       if (p) {
@@ -93,8 +116,7 @@ async function chat(raw: unknown): Promise<void> {
         ].filter(Boolean);
         out(dim(`  [${parts.join(' · ')}]`));
         for (const r of p.recommendations) {
-          const item = ctx.items.find((i) => i.id === r.itemId);
-          out(dim(`  推荐 ${item?.title ?? r.itemId}：${r.reason}`));
+          out(dim(`  推荐 ${result.itemTitles[r.itemId] ?? r.itemId}：${r.reason}`));
         }
         if (p.question) out(dim(`  反问 ${p.question}`));
         if (p.handover) out(dim(`  转人工 ${p.handover.reason}：${p.handover.reasonZh}`));
@@ -107,8 +129,7 @@ async function chat(raw: unknown): Promise<void> {
     }
     rl.close();
   } finally {
-    await bus.close();
-    await database.close();
+    await backend.close();
   }
 }
 

@@ -29,10 +29,26 @@ export function register(program: Command): void {
       }
       const opts = parsed.data;
       const { loadConfig } = await import('../../config.js');
+      const config = loadConfig();
+      // While `dxe serve` owns the embedded data folder, the import runs inside it (issue 10,
+      // critical 2): opening the folder a second time would corrupt it.
+      const { localApiFor } = await import('../local-api.js');
+      const api = await localApiFor(config);
+      if (api) {
+        const { resolve } = await import('node:path');
+        const summary = await api.post<Record<string, unknown>>('/api/v1/local/import-orders', {
+          file: resolve(file),
+          platform: opts.platform,
+          ...(opts.shop ? { shop: opts.shop } : {}),
+          ...(opts.format ? { format: opts.format } : {}),
+        });
+        process.stdout.write(`${JSON.stringify(summary)}\n`);
+        return;
+      }
       const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
       const { importOrders, resolveImportShop } = await import('../../app/orders/import-orders.js');
       const { openOrderImport } = await import('../../channels/order-files/open-import.js');
-      const database = await openConfiguredDatabase(loadConfig());
+      const database = await openConfiguredDatabase(config);
       let bar: import('cli-progress').SingleBar | undefined;
       try {
         const shopId = await resolveImportShop(database, opts.platform, opts.shop);

@@ -21,13 +21,28 @@ async function serve(opts: ServeOptions & { demoIfEmpty?: boolean }): Promise<vo
     const { isEmpty, seedDemo } = await import('../../app/demo/seed-demo.js');
     if (await isEmpty(database)) demo = await seedDemo(database, new Date());
   }
-  const bus = await openConfiguredBus(config);
+  let bus: Awaited<ReturnType<typeof openConfiguredBus>>;
+  try {
+    bus = await openConfiguredBus(config, database);
+  } catch (err) {
+    // Fail fast (issue 10): release the database so the process ends with the error.
+    await database.close();
+    throw err;
+  }
   const { buildApp } = await import('../../server/app.js');
-  const app = await buildApp({ database, config, bus });
+  const { newLocalToken, writeServerFile } = await import('../../app/runtime/local-server.js');
+  // On an embedded folder, other `dxe` commands reach the data through this server (issue 10).
+  const localToken = database.kind === 'pglite' ? newLocalToken() : undefined;
+  const app = await buildApp({ database, config, bus, ...(localToken ? { localToken } : {}) });
   const { startBackgroundWork } = await import('../../app/runtime/background.js');
   const { bridgeDeliveryWork } = await import('../../channels/bridge/background.js');
   const stopBackground = await startBackgroundWork(app.ctx, app.log, [bridgeDeliveryWork]);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
+  let removeServerFile = () => {};
+  if (localToken) {
+    const port = (app.server.address() as import('node:net').AddressInfo).port;
+    removeServerFile = writeServerFile(config.DATA_DIR, { url: `http://127.0.0.1:${port}`, pid: process.pid, token: localToken });
+  }
 
   const { DEMO_PASSWORD } = await import('../../app/demo/seed-demo.js');
   const lines = [
@@ -44,6 +59,7 @@ async function serve(opts: ServeOptions & { demoIfEmpty?: boolean }): Promise<vo
   process.stdout.write(`${lines.join('\n')}\n`);
 
   const shutdown = async () => {
+    removeServerFile();
     await stopBackground();
     await app.close();
     await bus.close();

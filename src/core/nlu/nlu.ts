@@ -305,6 +305,26 @@ export function createNlu(opts: NluOptions = {}): Nlu {
   return new NluImpl(model, opts.shopDictionary ?? [], opts.otherPrior ?? OTHER_PRIOR);
 }
 
+/**
+ * Trains like createNlu and returns the model as bytes (for training in another thread: the bytes
+ * cross the thread boundary and nluFromModelBytes turns them back into an Nlu).
+ */
+export function trainNluBytes(opts: Omit<NluOptions, 'cache'> = {}): Uint8Array {
+  const examples = [...loadShippedExamples(), ...(opts.extraExamples ?? [])];
+  const model = trainModel(examples, {
+    ...(opts.shopDictionary ? { shopDictionary: opts.shopDictionary } : {}),
+    folds: opts.folds ?? 3,
+  });
+  return exportModel(model);
+}
+
+/** An Nlu from trainNluBytes's output, without training; throws when the bytes are not a model. */
+export function nluFromModelBytes(bytes: Uint8Array, shopDictionary: string[] = []): Nlu {
+  const model = importModel(bytes, { shopDictionary });
+  if (!model) throw new Error('not an intent model of this version');
+  return new NluImpl(model, shopDictionary);
+}
+
 let defaultNlu: Nlu | undefined;
 
 /** The Nlu trained on the shipped examples only, created on first use and then shared. */

@@ -1,6 +1,7 @@
 // A shop's own intent examples (issue 3, B1): agents add, supervisors and admins also delete; each
 // change retrains the shop's model in the background (app/settings/training-examples.ts). The
-// caller's scope and role are checked before the body is read.
+// caller's scope and role are checked before the body is read; changes are limited per shop
+// (RETRAIN_PER_MINUTE, issue 10 major 5).
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import {
@@ -11,6 +12,7 @@ import {
   listTrainingExamples,
   trainingExamplesInput,
 } from '../../app/settings/training-examples.js';
+import { takeRetrainSlot } from '../../app/shops/retrain-rate.js';
 import { principalOf } from '../auth.js';
 
 const shopParams = z.object({ shopId: z.string().min(1).max(100) });
@@ -28,13 +30,16 @@ const trainingRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/v1/shops/:shopId/training-examples', auth, async (request, reply) => {
     const { shopId } = shopParams.parse(request.params);
     const p = exampleAdder(principalOf(request), shopId);
+    takeRetrainSlot(shopId, app.ctx.config.RETRAIN_PER_MINUTE, app.ctx.now().getTime());
     const added = await addTrainingExamples(deps(), p, shopId, trainingExamplesInput.parse(request.body));
     return reply.status(201).send(added);
   });
 
   app.delete('/api/v1/shops/:shopId/training-examples/:id', auth, async (request) => {
     const { shopId, id } = exampleParams.parse(request.params);
-    await deleteTrainingExample(deps(), exampleRemover(principalOf(request), shopId), shopId, id);
+    const p = exampleRemover(principalOf(request), shopId);
+    takeRetrainSlot(shopId, app.ctx.config.RETRAIN_PER_MINUTE, app.ctx.now().getTime());
+    await deleteTrainingExample(deps(), p, shopId, id);
     return { ok: true };
   });
 };

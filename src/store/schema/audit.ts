@@ -1,5 +1,5 @@
 // The hash-chained audit log (A11).
-import { bigserial, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 
 /** Append-only; each row hashes the previous one, so tampering is detectable (A11). */
@@ -15,4 +15,21 @@ export const auditLog = pgTable('audit_log', {
   data: jsonb('data').notNull().default({}),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+});
+
+/** Signed anchors of the audit chain (issue 10): each covers the chain up to `lastId`. */
+export const auditCheckpoints = pgTable('audit_checkpoints', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: ts('at').notNull(),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  lastHash: text('last_hash').notNull(),
+  rowCount: bigint('row_count', { mode: 'number' }).notNull(),
+  prevSignature: text('prev_signature').notNull(),
+  signature: text('signature').notNull(),
+});
+
+/** The identity of this deployment's database, one row created by migration 0005. */
+export const deployment = pgTable('deployment', {
+  id: text('id').primaryKey(),
+  createdAt: ts('created_at').notNull().defaultNow(),
 });

@@ -1,0 +1,84 @@
+// The local API a `dxe` command on the same machine uses while this server owns an embedded data
+// folder (issue 10, critical 2): `dxe import orders` and `dxe chat` come here instead of opening
+// the folder a second time. Only a loopback peer presenting the server's local token (written
+// 0600 into DATA_DIR/server.json by `dxe serve`) is served; without a token configured the routes
+// answer 404. The socket's own address is checked, never X-Forwarded-For.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DxeError } from '../../core/errors.js';
+import { PLATFORMS } from '../../core/platforms.js';
+import { importOrders, resolveImportShop } from '../../app/orders/import-orders.js';
+import { terminalChatItem, terminalChatSend, terminalChatShop } from '../../app/inbound/terminal-chat.js';
+import { localTokenMatches } from '../../app/runtime/local-server.js';
+import { verifyAudit, writeCheckpoint } from '../../app/audit/checkpoints.js';
+import { openOrderImport } from '../../channels/order-files/open-import.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+const importBody = z.strictObject({
+  file: z.string().min(1).max(4096).refine((p) => p.startsWith('/'), '需要绝对路径'),
+  platform: z.enum(PLATFORMS),
+  shop: z.string().min(1).max(64).optional(),
+  format: z.string().min(1).max(64).optional(),
+});
+const shopBody = z.strictObject({ shopId: z.string().min(1).max(64) });
+const itemBody = z.strictObject({ shopId: z.string().min(1).max(64), ref: z.string().min(1).max(200) });
+const sendBody = z.strictObject({
+  shopId: z.string().min(1).max(64),
+  buyer: z.string().min(1).max(100),
+  messageId: z.string().min(1).max(200),
+  text: z.string().min(1).max(2000),
+  itemId: z.string().min(1).max(64).optional(),
+});
+
+const localRoutes: FastifyPluginAsync = async (app) => {
+  const local = async (request: FastifyRequest) => {
+    if (!app.localToken) throw new DxeError('NOT_FOUND');
+    const header = request.headers.authorization;
+    const presented = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    if (!LOOPBACK.has(request.socket.remoteAddress ?? '') || !localTokenMatches(app.localToken, presented)) {
+      throw new DxeError('UNAUTHENTICATED', '本地接口只接受本机 dxe 命令的调用');
+    }
+  };
+
+  app.post('/api/v1/local/import-orders', { preHandler: local }, async (request) => {
+    const b = importBody.parse(request.body);
+    const { database } = app.ctx;
+    const shopId = await resolveImportShop(database, b.platform, b.shop);
+    const source = await openOrderImport({ platform: b.platform, filePath: b.file, ...(b.format ? { format: b.format } : {}) });
+    const result = await importOrders(database, { shopId, source });
+    return {
+      imported: result.imported,
+      updated: result.updated,
+      skipped: result.skipped,
+      errors: result.errors,
+      errorCount: result.errorCount,
+      format: result.format,
+      encoding: result.encoding,
+    };
+  });
+
+  // `dxe audit verify` / `dxe audit checkpoint` beside a running server (the key is the server's).
+  app.post('/api/v1/local/audit/verify', { preHandler: local }, async () => verifyAudit(app.ctx.database, app.ctx.config.AUDIT_CHECKPOINT_KEY));
+  app.post('/api/v1/local/audit/checkpoint', { preHandler: local }, async () => {
+    const key = app.ctx.config.AUDIT_CHECKPOINT_KEY;
+    if (!key) throw new DxeError('CONFIG_INVALID', '未配置 AUDIT_CHECKPOINT_KEY，无法签名检查点');
+    return { checkpoint: await writeCheckpoint(app.ctx.database, key, app.ctx.now()) };
+  });
+
+  app.post('/api/v1/local/chat/shop', { preHandler: local }, async (request) => {
+    const b = shopBody.parse(request.body);
+    return terminalChatShop(app.ctx.database, b.shopId);
+  });
+
+  app.post('/api/v1/local/chat/item', { preHandler: local }, async (request) => {
+    const b = itemBody.parse(request.body);
+    return { item: await terminalChatItem(app.ctx.database, b.shopId, b.ref) };
+  });
+
+  app.post('/api/v1/local/chat/send', { preHandler: local }, async (request) => {
+    const b = sendBody.parse(request.body);
+    return terminalChatSend({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() }, b);
+  });
+};
+export default localRoutes;
