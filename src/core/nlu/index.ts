@@ -7,12 +7,13 @@
 //   nlu.classify(text, { context?: string[]; now?: Date; scores?: boolean })
 //     → { intent, confidence (calibrated 0–1), secondary?, entities, normalized, fromContext?, scores? }
 //   getDefaultNlu(): Nlu          lazily trained singleton on the shipped examples
+//   setDefaultNluCache(cache)     where getDefaultNlu keeps its model between processes (app/shops/nlu-model-cache)
 //   normalizeText(text): string   full-width, traditional, emoji, 旺旺 codes, slang → canonical text
 //   extractEntities(normalized, { shopDictionary?, now? }): Entities
 //   trainModel(examples, opts) / loadShippedExamples(): lower-level training for tools and benches
 //   evaluate(items: {gold, goldSecondary?, predicted}[], topConfusions = 15): EvalReport with
 //     accuracy, macro-F1, secondary-aware accuracy, per-intent P/R and the top confusion pairs
-export { createNlu, getDefaultNlu } from './nlu.js';
+export { createNlu, getDefaultNlu, setDefaultNluCache } from './nlu.js';
 export type { ClassifyOptions, ClassifyResult, ModelCache, Nlu, NluOptions } from './nlu.js';
 export { normalizeText } from './normalize.js';
 export { extractEntities } from './entities/index.js';
