@@ -17,6 +17,8 @@ export type { AppContext };
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** `METHOD /url` of every route registered (HEAD twins left out), for the contract check. */
+    routeList: string[];
   }
 }
 
@@ -47,6 +49,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     config: opts.config,
     bus: opts.bus ?? createLocalBus(),
     now: opts.now ?? (() => new Date()),
+  });
+  // Each route's request and reply schemas are in core/contract/routes.ts; the list lets
+  // test/server/route-contracts.test.ts prove that no route is missing there.
+  const routeList: string[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push(`${method} ${route.url}`);
   });
   registerErrorHandler(app);
   await app.register(rateLimit, { global: false });

@@ -1,7 +1,6 @@
 // API tokens for bridges and integrations (admins only): list, issue (the token is shown once;
 // only its hash is stored), revoke. Each change commits with its audit row.
 import { and, eq, isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import type { Database } from '../../store/open-database.js';
 import { apiTokens } from '../../store/schema/index.js';
@@ -10,9 +9,10 @@ import { assertShopAccess } from '../auth/access.js';
 import { createApiTokenIn, type Principal, forgetPrincipals } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { orgAdmin, settingsAudit } from './access.js';
+import { newApiTokenInput, type NewApiTokenInput } from '../../core/contract/settings.js';
 
-export const newApiTokenInput = z.object({ name: z.string().trim().min(1).max(60), shopId: z.string().min(1).max(100).optional() });
-export type NewApiTokenInput = z.infer<typeof newApiTokenInput>;
+// The request schema is part of the API contract (core/contract), shared with the workbench.
+export { newApiTokenInput, type NewApiTokenInput };
 
 export async function listApiTokens(database: Database, p: Principal) {
   orgAdmin(p);

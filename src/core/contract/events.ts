@@ -56,3 +56,11 @@ export type SequencedEvent = DomainEvent & { seq: number };
 export function conversationOf(event: DomainEvent): string | null {
   return 'conversationId' in event.data ? event.data.conversationId : null;
 }
+
+/** What an agent's screen sends on the realtime socket (/api/v1/ws). */
+export const realtimeClientFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('resume'), afterSeq: z.number().int().min(0) }),
+  z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100) }),
+]);
+export type RealtimeClientFrame = z.infer<typeof realtimeClientFrame>;

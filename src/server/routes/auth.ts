@@ -1,14 +1,9 @@
 // Logins, logouts and "who am I" (issue 2 §7). Thin: validate → app/auth → reply.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { login, logout } from '../../app/auth/auth.js';
 import { whoAmI } from '../../app/auth/me.js';
 import { bearerToken, principalOf } from '../auth.js';
-
-const loginBody = z.object({
-  login: z.string().trim().min(1, '请输入账号').max(64),
-  password: z.string().min(1, '请输入密码').max(256),
-});
+import { loginBody } from '../../core/contract/auth.js';
 
 const authRoutes: FastifyPluginAsync = async (app) => {
   app.post(

@@ -1,25 +1,19 @@
 // Conversations API (docs/api-workbench.md): the C2 queue, detail with masked buyer data, the
 // take / handback / escalate (C18) / close actions and agent replies through the guard.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { closeConversation, escalate, handBack, takeConversation } from '../../app/conversations/actions.js';
 import { conversationDetail, scopedMessagesAfter } from '../../app/conversations/detail.js';
 import { listConversations } from '../../app/conversations/views.js';
 import { sendReply } from '../../app/conversations/send-reply.js';
 import { DxeError } from '../../core/errors.js';
+import {
+  agentReplyBody,
+  conversationIdParams as idParams,
+  conversationListQuery as listQuery,
+  escalateBody,
+  messagesAfterQuery as afterQuery,
+} from '../../core/contract/conversations.js';
 import { mayseePersonalData, principalOf } from '../auth.js';
-
-const listQuery = z.object({
-  status: z.enum(['queued', 'assigned', 'bot', 'closed', 'open']).optional(),
-  shopId: z.string().min(1).max(100).optional(),
-});
-const idParams = z.object({ id: z.string().min(1).max(100) });
-const afterQuery = z.object({ afterSeq: z.coerce.number().int().min(0).default(0) });
-const escalateBody = z.object({ note: z.string().trim().min(1, '请填写升级原因').max(2000) });
-const replyBody = z.object({
-  text: z.string().trim().min(1, '消息内容不能为空').max(2000, '消息过长（最多 2000 字）'),
-  override: z.object({ reason: z.string().trim().min(2, '请填写强制发送的理由').max(500) }).optional(),
-});
 
 const conversationRoutes: FastifyPluginAsync = async (app) => {
   const deps = () => ({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() });
@@ -65,7 +59,7 @@ const conversationRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/api/v1/conversations/:id/messages', auth, async (request, reply) => {
     const { id } = idParams.parse(request.params);
-    const body = replyBody.parse(request.body);
+    const body = agentReplyBody.parse(request.body);
     const p = principalOf(request);
     if (!p.agentId) throw new DxeError('FORBIDDEN', '只有客服账号可以发送回复');
     const result = await sendReply({ ...deps(), onPublishError: (err) => request.log.error({ err }, 'reply stored but not pushed') }, {

@@ -4,7 +4,6 @@
 // tokens: admin), checked before the body is read. Each write commits with its audit row (A11)
 // in app/settings.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { orgAdmin, shopEditor } from '../../app/settings/access.js';
 import { createAgent, listAgents, newAgentInput } from '../../app/settings/agents.js';
 import { issueApiToken, listApiTokens, newApiTokenInput, revokeApiToken } from '../../app/settings/api-tokens.js';
@@ -12,10 +11,8 @@ import { itemsInput, listItems, saveItems } from '../../app/settings/items.js';
 import { listPromotions, promotionsInput, replacePromotions } from '../../app/settings/promotions.js';
 import { getRuleOverrides, ruleOverridesEditor, ruleOverridesInput, saveRuleOverrides } from '../../app/settings/rule-overrides.js';
 import { listStandardAnswers, saveStandardAnswers, standardAnswersInput } from '../../app/settings/standard-answers.js';
+import { shopParams, tokenParams } from '../../core/contract/settings.js';
 import { principalOf } from '../auth.js';
-
-const shopParams = z.object({ shopId: z.string().min(1).max(100) });
-const tokenParams = z.object({ id: z.string().min(1).max(100) });
 
 const settingsRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };

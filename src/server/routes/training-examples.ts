@@ -2,7 +2,6 @@
 // change retrains the shop's model in the background (app/settings/training-examples.ts). The
 // caller's scope and role are checked before the body is read.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import {
   addTrainingExamples,
   deleteTrainingExample,
@@ -11,10 +10,8 @@ import {
   listTrainingExamples,
   trainingExamplesInput,
 } from '../../app/settings/training-examples.js';
+import { exampleParams, shopParams } from '../../core/contract/settings.js';
 import { principalOf } from '../auth.js';
-
-const shopParams = z.object({ shopId: z.string().min(1).max(100) });
-const exampleParams = shopParams.extend({ id: z.string().min(1).max(100) });
 
 const trainingRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
