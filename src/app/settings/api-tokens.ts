@@ -21,7 +21,8 @@ export async function listApiTokens(database: Database, p: Principal) {
     .from(apiTokens)
     .where(eq(apiTokens.orgId, p.orgId))
     .orderBy(apiTokens.createdAt);
-  return { items: rows };
+  // Times as the JSON reply carries them (the contract's ApiTokenRowView).
+  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null })) };
 }
 
 /** A token for the whole organisation, or for one shop the admin may see. */

@@ -4,7 +4,6 @@
 // logged and the previous model keeps serving).
 import { and, asc, count, eq } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
-import { INTENT_IDS } from '../../core/intents.js';
 import type { Database } from '../../store/open-database.js';
 import { shops, trainingExamples } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
@@ -35,7 +34,7 @@ export async function listTrainingExamples(database: Database, p: Principal, sho
     .from(trainingExamples)
     .where(eq(trainingExamples.shopId, shopId))
     .orderBy(asc(trainingExamples.createdAt));
-  return { items: rows };
+  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }
 
 export interface AddedExamples {

@@ -32,6 +32,23 @@ import {
   tokenParams,
   trainingExamplesInput,
 } from './settings.js';
+import {
+  agentReplyResultSchema,
+  agentsViewSchema,
+  caseBoardSchema,
+  apiTokensViewSchema,
+  conversationActionReplySchema,
+  conversationDetailSchema,
+  guardVerdictSchema,
+  itemsViewSchema,
+  loginReplySchema,
+  meViewSchema,
+  metricsViewSchema,
+  orderDetailSchema,
+  promotionsViewSchema,
+  standardAnswersViewSchema,
+  trainingExamplesViewSchema,
+} from './views.js';
 import { widgetShopParams, widgetSocketQuery } from './widget.js';
 
 export const okReply = z.object({ ok: z.literal(true) });
@@ -48,32 +65,31 @@ export interface RouteContract {
   frames?: z.ZodType;
 }
 
-const conversationReply = z.object({ conversation: conversationSummarySchema });
 
 export const ROUTE_CONTRACTS = {
   'GET /health': { reply: healthReply },
   'GET /': { produces: 'html' },
   'GET /*': { produces: 'html' },
 
-  'POST /api/v1/auth/login': { body: loginBody },
+  'POST /api/v1/auth/login': { body: loginBody, reply: loginReplySchema },
   'POST /api/v1/auth/logout': { reply: okReply },
-  'GET /api/v1/me': {},
+  'GET /api/v1/me': { reply: meViewSchema },
 
   'GET /api/v1/conversations': { query: conversationListQuery, reply: z.object({ items: z.array(conversationSummarySchema) }) },
-  'GET /api/v1/conversations/:id': { params: conversationIdParams },
+  'GET /api/v1/conversations/:id': { params: conversationIdParams, reply: conversationDetailSchema },
   'GET /api/v1/conversations/:id/messages': {
     params: conversationIdParams,
     query: messagesAfterQuery,
     reply: z.object({ messages: z.array(messageViewSchema) }),
   },
-  'POST /api/v1/conversations/:id/take': { params: conversationIdParams, reply: conversationReply },
-  'POST /api/v1/conversations/:id/handback': { params: conversationIdParams, reply: conversationReply },
-  'POST /api/v1/conversations/:id/escalate': { params: conversationIdParams, body: escalateBody, reply: conversationReply },
-  'POST /api/v1/conversations/:id/close': { params: conversationIdParams, reply: conversationReply },
-  'POST /api/v1/conversations/:id/messages': { params: conversationIdParams, body: agentReplyBody },
-  'POST /api/v1/guard/check': { body: guardCheckBody },
+  'POST /api/v1/conversations/:id/take': { params: conversationIdParams, reply: conversationActionReplySchema },
+  'POST /api/v1/conversations/:id/handback': { params: conversationIdParams, reply: conversationActionReplySchema },
+  'POST /api/v1/conversations/:id/escalate': { params: conversationIdParams, body: escalateBody, reply: conversationActionReplySchema },
+  'POST /api/v1/conversations/:id/close': { params: conversationIdParams, reply: conversationActionReplySchema },
+  'POST /api/v1/conversations/:id/messages': { params: conversationIdParams, body: agentReplyBody, reply: agentReplyResultSchema },
+  'POST /api/v1/guard/check': { body: guardCheckBody, reply: guardVerdictSchema },
 
-  'GET /api/v1/cases': { query: caseBoardQuery },
+  'GET /api/v1/cases': { query: caseBoardQuery, reply: caseBoardSchema },
   'GET /api/v1/cases/:id': { params: caseIdParams },
   'POST /api/v1/cases': { body: openCaseBody },
   'POST /api/v1/cases/:id/transition': { params: caseIdParams, body: caseTransitionBody },
@@ -83,27 +99,27 @@ export const ROUTE_CONTRACTS = {
 
   'GET /api/v1/shops/:shopId/orders': { params: orderShopParams, query: orderListQuery },
   'POST /api/v1/shops/:shopId/orders': { params: orderShopParams, body: orderSyncBody },
-  'GET /api/v1/orders/:id': { params: orderIdParams },
+  'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody },
   'GET /api/v1/orders/:id/evidence': { params: orderIdParams, query: evidenceQuery, produces: 'download' },
   'POST /api/v1/orders/:id/logistics': { params: orderIdParams, body: logisticsBody },
 
-  'GET /api/v1/metrics': { query: dashboardQuery },
+  'GET /api/v1/metrics': { query: dashboardQuery, reply: metricsViewSchema },
 
-  'GET /api/v1/shops/:shopId/standard-answers': { params: shopParams },
+  'GET /api/v1/shops/:shopId/standard-answers': { params: shopParams, reply: standardAnswersViewSchema },
   'PUT /api/v1/shops/:shopId/standard-answers': { params: shopParams, body: standardAnswersInput, reply: okReply },
-  'GET /api/v1/shops/:shopId/items': { params: shopParams },
+  'GET /api/v1/shops/:shopId/items': { params: shopParams, reply: itemsViewSchema },
   'PUT /api/v1/shops/:shopId/items': { params: shopParams, body: itemsInput, reply: okReply },
-  'GET /api/v1/shops/:shopId/promotions': { params: shopParams },
+  'GET /api/v1/shops/:shopId/promotions': { params: shopParams, reply: promotionsViewSchema },
   'PUT /api/v1/shops/:shopId/promotions': { params: shopParams, body: promotionsInput, reply: okReply },
   'GET /api/v1/shops/:shopId/rule-overrides': { params: shopParams },
   'PUT /api/v1/shops/:shopId/rule-overrides': { params: shopParams, body: ruleOverridesInput, reply: okReply },
-  'GET /api/v1/agents': {},
+  'GET /api/v1/agents': { reply: agentsViewSchema },
   'POST /api/v1/agents': { body: newAgentInput },
-  'GET /api/v1/api-tokens': {},
+  'GET /api/v1/api-tokens': { reply: apiTokensViewSchema },
   'POST /api/v1/api-tokens': { body: newApiTokenInput },
   'DELETE /api/v1/api-tokens/:id': { params: tokenParams, reply: okReply },
-  'GET /api/v1/shops/:shopId/training-examples': { params: shopParams },
+  'GET /api/v1/shops/:shopId/training-examples': { params: shopParams, reply: trainingExamplesViewSchema },
   'POST /api/v1/shops/:shopId/training-examples': { params: shopParams, body: trainingExamplesInput },
   'DELETE /api/v1/shops/:shopId/training-examples/:id': { params: exampleParams, reply: okReply },
 

@@ -4,12 +4,13 @@ import { login, logout } from '../../app/auth/auth.js';
 import { whoAmI } from '../../app/auth/me.js';
 import { bearerToken, principalOf } from '../auth.js';
 import { loginBody } from '../../core/contract/auth.js';
+import type { LoginReply, MeView } from '../../core/contract/views.js';
 
 const authRoutes: FastifyPluginAsync = async (app) => {
   app.post(
     '/api/v1/auth/login',
     { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
-    async (request) => {
+    async (request): Promise<LoginReply> => {
       const body = loginBody.parse(request.body);
       const result = await login(app.ctx.database, body.login, body.password, app.ctx.now(), app.ctx.config.SESSION_HOURS);
       request.log.info({ agentId: result.agent.id }, 'agent logged in');
@@ -23,6 +24,6 @@ const authRoutes: FastifyPluginAsync = async (app) => {
     return { ok: true };
   });
 
-  app.get('/api/v1/me', { preHandler: app.authenticate }, async (request) => whoAmI(app.ctx.database, principalOf(request)));
+  app.get('/api/v1/me', { preHandler: app.authenticate }, async (request): Promise<MeView> => whoAmI(app.ctx.database, principalOf(request)));
 };
 export default authRoutes;

@@ -19,13 +19,14 @@ import {
   exposureQuery,
   openCaseBody as createBody,
 } from '../../core/contract/cases.js';
+import type { CaseBoardRow } from '../../core/contract/views.js';
 import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
 
 
 const caseRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
 
-  app.get('/api/v1/cases', auth, async (request) => {
+  app.get('/api/v1/cases', auth, async (request): Promise<{ items: CaseBoardRow[] }> => {
     const p = principalOf(request);
     const q = boardQuery.parse(request.query);
     const shopIds = q.shopId ? (assertShop(request, q.shopId), [q.shopId]) : p.shopIds;

@@ -13,46 +13,49 @@ import {
   escalateBody,
   messagesAfterQuery as afterQuery,
 } from '../../core/contract/conversations.js';
+import type { ConversationSummary } from '../../core/contract/conversations.js';
+import type { MessageView } from '../../core/contract/messages.js';
+import type { AgentReplyResult, ConversationActionReply as ConversationReply, ConversationDetailView } from '../../core/contract/views.js';
 import { mayseePersonalData, principalOf } from '../auth.js';
 
 const conversationRoutes: FastifyPluginAsync = async (app) => {
   const deps = () => ({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() });
   const auth = { preHandler: app.authenticate };
 
-  app.get('/api/v1/conversations', auth, async (request) => {
+  app.get('/api/v1/conversations', auth, async (request): Promise<{ items: ConversationSummary[] }> => {
     const q = listQuery.parse(request.query);
     return { items: await listConversations(app.ctx.database, principalOf(request), q, app.ctx.now()) };
   });
 
-  app.get('/api/v1/conversations/:id', auth, async (request) => {
+  app.get('/api/v1/conversations/:id', auth, async (request): Promise<ConversationDetailView> => {
     const { id } = idParams.parse(request.params);
     const p = principalOf(request);
     return conversationDetail(app.ctx.database, p, id, app.ctx.now(), mayseePersonalData(p));
   });
 
-  app.get('/api/v1/conversations/:id/messages', auth, async (request) => {
+  app.get('/api/v1/conversations/:id/messages', auth, async (request): Promise<{ messages: MessageView[] }> => {
     const { id } = idParams.parse(request.params);
     const { afterSeq } = afterQuery.parse(request.query);
     return { messages: await scopedMessagesAfter(app.ctx.database, principalOf(request), id, afterSeq) };
   });
 
-  app.post('/api/v1/conversations/:id/take', auth, async (request) => {
+  app.post('/api/v1/conversations/:id/take', auth, async (request): Promise<ConversationReply> => {
     const { id } = idParams.parse(request.params);
     return { conversation: await takeConversation(deps(), principalOf(request), id) };
   });
 
-  app.post('/api/v1/conversations/:id/handback', auth, async (request) => {
+  app.post('/api/v1/conversations/:id/handback', auth, async (request): Promise<ConversationReply> => {
     const { id } = idParams.parse(request.params);
     return { conversation: await handBack(deps(), principalOf(request), id) };
   });
 
-  app.post('/api/v1/conversations/:id/escalate', auth, async (request) => {
+  app.post('/api/v1/conversations/:id/escalate', auth, async (request): Promise<ConversationReply> => {
     const { id } = idParams.parse(request.params);
     const { note } = escalateBody.parse(request.body ?? {});
     return { conversation: await escalate(deps(), principalOf(request), id, note) };
   });
 
-  app.post('/api/v1/conversations/:id/close', auth, async (request) => {
+  app.post('/api/v1/conversations/:id/close', auth, async (request): Promise<ConversationReply> => {
     const { id } = idParams.parse(request.params);
     return { conversation: await closeConversation(deps(), principalOf(request), id) };
   });
@@ -62,7 +65,7 @@ const conversationRoutes: FastifyPluginAsync = async (app) => {
     const body = agentReplyBody.parse(request.body);
     const p = principalOf(request);
     if (!p.agentId) throw new DxeError('FORBIDDEN', '只有客服账号可以发送回复');
-    const result = await sendReply({ ...deps(), onPublishError: (err) => request.log.error({ err }, 'reply stored but not pushed') }, {
+    const result: AgentReplyResult = await sendReply({ ...deps(), onPublishError: (err) => request.log.error({ err }, 'reply stored but not pushed') }, {
       conversationId: id,
       text: body.text,
       author: { kind: 'agent', id: p.agentId },

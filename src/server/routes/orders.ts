@@ -15,6 +15,7 @@ import {
   orderShopParams as shopParam,
   orderTransitionBody as transitionBody,
 } from '../../core/contract/orders.js';
+import type { OrderDetailView } from '../../core/contract/views.js';
 import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
 
 
@@ -28,7 +29,7 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     return listShopOrders(app.ctx.database, p, shopId, q, app.ctx.now(), mayseePersonalData(p));
   });
 
-  app.get('/api/v1/orders/:id', auth, async (request) => {
+  app.get('/api/v1/orders/:id', auth, async (request): Promise<OrderDetailView> => {
     const { id } = idParam.parse(request.params);
     const p = principalOf(request);
     return getOrderDetail(app.ctx.database, p, id, app.ctx.now(), mayseePersonalData(p));

@@ -12,43 +12,46 @@ import { listPromotions, promotionsInput, replacePromotions } from '../../app/se
 import { getRuleOverrides, ruleOverridesEditor, ruleOverridesInput, saveRuleOverrides } from '../../app/settings/rule-overrides.js';
 import { listStandardAnswers, saveStandardAnswers, standardAnswersInput } from '../../app/settings/standard-answers.js';
 import { shopParams, tokenParams } from '../../core/contract/settings.js';
+import type { AgentRowView, ApiTokenRowView, ItemView, PromotionView, StandardAnswerView } from '../../core/contract/views.js';
 import { principalOf } from '../auth.js';
+
+type Ok = { ok: true };
 
 const settingsRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
   const deps = () => ({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() });
   const { database } = app.ctx;
 
-  app.get('/api/v1/shops/:shopId/standard-answers', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/standard-answers', auth, async (request): Promise<{ items: StandardAnswerView[] }> => {
     const { shopId } = shopParams.parse(request.params);
     return listStandardAnswers(database, principalOf(request), shopId);
   });
 
-  app.put('/api/v1/shops/:shopId/standard-answers', auth, async (request) => {
+  app.put('/api/v1/shops/:shopId/standard-answers', auth, async (request): Promise<Ok> => {
     const { shopId } = shopParams.parse(request.params);
     const p = shopEditor(principalOf(request), shopId);
     await saveStandardAnswers(deps(), p, shopId, standardAnswersInput.parse(request.body));
     return { ok: true };
   });
 
-  app.get('/api/v1/shops/:shopId/items', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/items', auth, async (request): Promise<{ items: ItemView[] }> => {
     const { shopId } = shopParams.parse(request.params);
     return listItems(database, principalOf(request), shopId);
   });
 
-  app.put('/api/v1/shops/:shopId/items', auth, async (request) => {
+  app.put('/api/v1/shops/:shopId/items', auth, async (request): Promise<Ok> => {
     const { shopId } = shopParams.parse(request.params);
     const p = shopEditor(principalOf(request), shopId);
     await saveItems(deps(), p, shopId, itemsInput.parse(request.body));
     return { ok: true };
   });
 
-  app.get('/api/v1/shops/:shopId/promotions', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/promotions', auth, async (request): Promise<{ items: PromotionView[] }> => {
     const { shopId } = shopParams.parse(request.params);
     return listPromotions(database, principalOf(request), shopId);
   });
 
-  app.put('/api/v1/shops/:shopId/promotions', auth, async (request) => {
+  app.put('/api/v1/shops/:shopId/promotions', auth, async (request): Promise<Ok> => {
     const { shopId } = shopParams.parse(request.params);
     const p = shopEditor(principalOf(request), shopId);
     await replacePromotions(deps(), p, shopId, promotionsInput.parse(request.body));
@@ -60,14 +63,14 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     return getRuleOverrides(database, principalOf(request), shopId);
   });
 
-  app.put('/api/v1/shops/:shopId/rule-overrides', auth, async (request) => {
+  app.put('/api/v1/shops/:shopId/rule-overrides', auth, async (request): Promise<Ok> => {
     const { shopId } = shopParams.parse(request.params);
     const p = ruleOverridesEditor(principalOf(request), shopId);
     await saveRuleOverrides(deps(), p, shopId, ruleOverridesInput.parse(request.body));
     return { ok: true };
   });
 
-  app.get('/api/v1/agents', auth, async (request) => listAgents(database, principalOf(request)));
+  app.get('/api/v1/agents', auth, async (request): Promise<{ items: AgentRowView[] }> => listAgents(database, principalOf(request)));
 
   app.post('/api/v1/agents', auth, async (request, reply) => {
     const p = orgAdmin(principalOf(request));
@@ -75,7 +78,7 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(created);
   });
 
-  app.get('/api/v1/api-tokens', auth, async (request) => listApiTokens(database, principalOf(request)));
+  app.get('/api/v1/api-tokens', auth, async (request): Promise<{ items: ApiTokenRowView[] }> => listApiTokens(database, principalOf(request)));
 
   app.post('/api/v1/api-tokens', auth, async (request, reply) => {
     const p = orgAdmin(principalOf(request));
@@ -83,7 +86,7 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(created);
   });
 
-  app.delete('/api/v1/api-tokens/:id', auth, async (request) => {
+  app.delete('/api/v1/api-tokens/:id', auth, async (request): Promise<Ok> => {
     const p = orgAdmin(principalOf(request));
     const { id } = tokenParams.parse(request.params);
     await revokeApiToken(deps(), p, id);

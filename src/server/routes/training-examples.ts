@@ -11,13 +11,14 @@ import {
   trainingExamplesInput,
 } from '../../app/settings/training-examples.js';
 import { exampleParams, shopParams } from '../../core/contract/settings.js';
+import type { TrainingExampleView } from '../../core/contract/views.js';
 import { principalOf } from '../auth.js';
 
 const trainingRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
   const deps = () => ({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() });
 
-  app.get('/api/v1/shops/:shopId/training-examples', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/training-examples', auth, async (request): Promise<{ items: TrainingExampleView[] }> => {
     const { shopId } = shopParams.parse(request.params);
     return listTrainingExamples(app.ctx.database, principalOf(request), shopId);
   });
@@ -29,7 +30,7 @@ const trainingRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(added);
   });
 
-  app.delete('/api/v1/shops/:shopId/training-examples/:id', auth, async (request) => {
+  app.delete('/api/v1/shops/:shopId/training-examples/:id', auth, async (request): Promise<{ ok: true }> => {
     const { shopId, id } = exampleParams.parse(request.params);
     await deleteTrainingExample(deps(), exampleRemover(principalOf(request), shopId), shopId, id);
     return { ok: true };
