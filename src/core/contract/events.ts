@@ -64,3 +64,15 @@ export const realtimeClientFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100) }),
 ]);
 export type RealtimeClientFrame = z.infer<typeof realtimeClientFrame>;
+
+/**
+ * What the server sends on the realtime socket: a sequenced domain event (`seq` from the
+ * realtime log) or a control frame (ready, resync, pong, error) without one.
+ */
+export const realtimeServerFrame = z.object({
+  seq: z.number().optional(),
+  type: z.string(),
+  shopId: z.string().optional(),
+  data: z.unknown().optional(),
+});
+export type RealtimeServerFrame = z.infer<typeof realtimeServerFrame>;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Figures } from '../metrics/types.js';
 import { conversationSummarySchema } from './conversations.js';
-import { guardVerdictSchema, messageViewSchema } from './messages.js';
+import { messageViewSchema } from './messages.js';
 
 export { guardVerdictSchema, violationSchema, type GuardVerdictView, type ViolationView } from './messages.js';
 

@@ -6,28 +6,11 @@ import { put, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { t, yuan, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
+import type { ItemView as Item, PromotionView } from '../lib/types.js';
 
-interface Variant {
-  colour: string;
-  size: string;
-  stock: number;
-}
-interface Item {
-  id: string;
-  sku: string;
-  title: string;
-  category: string;
-  priceFen: number;
-  listed: boolean;
-  variants: Variant[];
-}
-interface Promotion {
-  id?: string;
-  kind: 'coupon' | 'gift' | 'freight' | 'discount';
-  text: string;
-  active: boolean;
-  value?: unknown;
-}
+type Variant = Item['variants'][number];
+/** A promotion row being edited: rows added here have no id until saved. */
+type Promotion = Omit<PromotionView, 'id' | 'value'> & { id?: string; value?: unknown };
 
 function useSaver() {
   const { message: toast } = App.useApp();

@@ -1,14 +1,9 @@
 // The side panel: buyer profile (masked exactly as the API returns it), orders with states and
 // deadlines, money at stake, promises made in this chat (D8) and after-sales cases with next steps.
 import { Card, Descriptions, Empty, List, Statistic, Tag, Typography } from 'antd';
-import type { ConversationDetail, OrderSummary } from '../lib/types.js';
+import type { BuyerProfile, ConversationDetail, OrderDetail as OrderExtra, OrderSummary } from '../lib/types.js';
 import { duration, t, yuan } from '../i18n.js';
 import { useApi, useNow } from '../lib/use-api.js';
-
-interface OrderExtra {
-  deadlines?: { kind: string; labelZh?: string; dueAt: string; state?: string }[];
-  exposure?: { nowYuan?: number; atNextDeadlineYuan?: number; advice?: string } | null;
-}
 
 /** Deadlines and exposure of one order from GET /orders/:id (N5); nothing while that route is missing. */
 function OrderDeadlines({ orderId, now }: { orderId: string; now: number }) {
@@ -42,7 +37,7 @@ function moneyAtStake(orders: OrderSummary[]): number {
 
 export function SidePanel({ detail }: { detail: ConversationDetail }) {
   const now = useNow(30_000);
-  const buyer = detail.buyer ?? {};
+  const buyer: Partial<BuyerProfile> = detail.buyer ?? {};
   const orders = detail.orders ?? [];
   const promises = detail.promises ?? [];
   const cases = detail.cases ?? [];
@@ -111,9 +106,8 @@ export function SidePanel({ detail }: { detail: ConversationDetail }) {
         ) : (
           cases.map((c) => (
             <div key={c.id} style={{ marginBottom: 6 }}>
-              <Tag color="magenta">{c.state}</Tag> {c.amountYuan !== undefined ? `¥${c.amountYuan.toFixed(2)}` : yuan(c.amountFen)}
+              <Tag color="magenta">{c.state}</Tag> {yuan(c.amountFen)}
               {c.reason && <span style={{ fontSize: 12, color: '#666' }}> {c.reason}</span>}
-              {c.playbook?.stepsZh?.[0] && <div style={{ fontSize: 12, color: '#666' }}>{t('side.next', { s: c.playbook.stepsZh[0] })}</div>}
             </div>
           ))
         )}
