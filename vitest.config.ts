@@ -1,11 +1,59 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects (issue 9: fast, steady tests), all run by `npm test`; one alone with
+// `npx vitest run --project unit` (or database, cli-browser). test/setup/global.ts trains the
+// shipped intent model and migrates a PGlite template once per run; every file reuses both.
+// Files that start `dxe` processes, a browser or a second server get the most room: on a busy
+// 2-core machine a spawn through tsx alone can take seconds.
+const SPAWNING = [
+  'src/cli/**/*.test.ts',
+  'test/cli/**/*.test.ts',
+  'test/browser/**/*.test.ts',
+  'test/realtime/widget-browser.test.ts',
+  'test/realtime/two-processes.test.ts',
+  'test/import/cli.test.ts',
+  'test/resilience/**/*.test.ts',
+  'test/evidence/**/*.test.ts',
+  'test/architecture/**/*.test.ts',
+];
+const DATABASE = ['src/store/**/*.test.ts', 'test/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    globalSetup: ['test/setup/global.ts'],
+    setupFiles: ['test/setup/nlu-cache.ts'],
     pool: 'forks',
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: [...DATABASE, ...SPAWNING],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'database',
+          include: DATABASE,
+          exclude: SPAWNING,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'cli-browser',
+          include: SPAWNING,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

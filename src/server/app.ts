@@ -27,6 +27,8 @@ declare module 'fastify' {
     loginGuard: LoginGuard;
     /** Token of the local API (routes/local.ts); null: the local API is off. */
     localToken: string | null;
+    /** `METHOD /url` of every route registered (HEAD twins left out), for the contract check. */
+    routeList: string[];
   }
 }
 
@@ -78,6 +80,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     new LoginThrottle({ maxFailures: opts.config.LOGIN_MAX_FAILURES, windowMs: opts.config.LOGIN_LOCK_MINUTES * 60_000 }),
   );
   app.decorate('localToken', opts.localToken ?? null);
+  // Each route's request and reply schemas are in core/contract/routes.ts; the list lets
+  // test/server/route-contracts.test.ts prove that no route is missing there.
+  const routeList: string[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeList.push(`${method} ${route.url}`);
+  });
   registerErrorHandler(app);
   registerRouteAccess(app);
   registerEdgeGuard(app);

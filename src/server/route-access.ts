@@ -4,7 +4,7 @@
 // fastify's route list against this table with every kind of caller.
 //
 // `scope` is what an API token needs (`any`: every authenticated caller; `public`: no login;
-// `ticket`: the WebSocket's one-time ticket). `roles` are the agent roles allowed (default all).
+// `ticket`: the WebSocket's one-time ticket; `local`: the local API's own token, loopback only). `roles` are the agent roles allowed (default all).
 // `tokens: false` marks routes no API token may use whatever its scopes (they act as a person).
 // The use cases in app/ keep their own scope and role checks; this table is the edge's copy.
 import type { FastifyInstance, RouteOptions } from 'fastify';
@@ -12,7 +12,7 @@ import { DxeError } from '../core/errors.js';
 import type { Principal, Role, TokenScope } from '../app/auth/auth.js';
 
 export interface RouteAccess {
-  scope: TokenScope | 'any' | 'public' | 'ticket';
+  scope: TokenScope | 'any' | 'public' | 'ticket' | 'local';
   roles?: readonly Role[];
   tokens?: false;
 }
@@ -58,6 +58,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/conversations/:id/handback': { scope: 'admin', tokens: false },
   'POST /api/v1/conversations/:id/escalate': { scope: 'admin' },
   'POST /api/v1/conversations/:id/close': { scope: 'admin' },
+  // D8: an agent settles a promise made in chat.
+  'POST /api/v1/promises/:id/settle': { scope: 'admin' },
+  // The local API of `dxe` commands on this machine (routes/local.ts checks the loopback peer and
+  // the server's local token itself; no session or API token applies).
+  'POST /api/v1/local/import-orders': { scope: 'local' },
+  'POST /api/v1/local/audit/verify': { scope: 'local' },
+  'POST /api/v1/local/audit/checkpoint': { scope: 'local' },
+  'POST /api/v1/local/chat/shop': { scope: 'local' },
+  'POST /api/v1/local/chat/item': { scope: 'local' },
+  'POST /api/v1/local/chat/send': { scope: 'local' },
   'POST /api/v1/conversations/:id/messages': { scope: 'admin', tokens: false },
   'POST /api/v1/cases': { scope: 'admin' },
   'POST /api/v1/cases/:id/transition': { scope: 'admin' },
@@ -122,7 +132,7 @@ export function registerRouteAccess(app: FastifyInstance): void {
 /** FORBIDDEN unless the principal may call a route with this entry. */
 export function assertRouteAccess(p: Principal, access: RouteAccess | undefined): void {
   if (!access) throw new DxeError('FORBIDDEN');
-  if (access.scope === 'public' || access.scope === 'ticket') return;
+  if (access.scope === 'public' || access.scope === 'ticket' || access.scope === 'local') return;
   if (p.kind === 'token') {
     if (access.tokens === false) throw new DxeError('FORBIDDEN', 'API 令牌不能执行此操作，请使用客服账号', { reason: 'token_not_allowed' });
     if (access.scope === 'any') return;

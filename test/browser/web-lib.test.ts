@@ -11,7 +11,11 @@ import { answerKeyLabel, duration, t, yuan } from '../../web/src/i18n.js';
 import type { ConversationSummary } from '../../web/src/lib/types.js';
 
 const conv = (id: string, extra: Partial<ConversationSummary>): ConversationSummary => ({
-  id, shopId: 's', platform: 'tmall', buyer: { id }, status: 'queued', ...extra,
+  id, shopId: 's', shopName: '店', platform: 'tmall', buyer: { id, nickname: null, platformAccount: id }, channel: 'bridge',
+  status: 'queued', stage: 'greeting', lastIntent: null, priority: 0, assigneeId: null, handoverReason: null,
+  waitingSince: null, waitedSeconds: null, firstReplyTargetSeconds: null, nearTarget: false, awaitingFirstResponse: false,
+  firstBuyerMessageAt: null, firstResponseAt: null, lastMessageAt: null, lastText: null, interest: { level: 'ok' },
+  escalation: null, ...extra,
 });
 
 describe('web helpers', () => {
@@ -24,7 +28,7 @@ describe('web helpers', () => {
       conv('escalated', { priority: 10 }),
     ];
     expect(list.sort(compareQueue).map((c) => c.id)).toEqual(['escalated', 'new-early', 'new-late', 'waiting', 'idle']);
-    expect(matchesFilter(conv('x', { buyer: { id: 'x', nickname: '爱穿搭的小雨' } }), '小雨')).toBe(true);
+    expect(matchesFilter(conv('x', { buyer: { id: 'x', nickname: '爱穿搭的小雨', platformAccount: 'x' } }), '小雨')).toBe(true);
   });
 
   it('C2 queue: a closed chat sorts like the server sorts it — with the idle ones, latest message first', () => {

@@ -2,11 +2,13 @@
 // set (CI sets it), each test file in its own schema so files can run in parallel.
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../../src/store/open-database.js';
+import { pgliteTemplate } from './pglite-template.js';
 
 export const POSTGRES_URL = process.env.DATABASE_URL;
 
 export async function openTestDatabase(): Promise<Database> {
-  if (!POSTGRES_URL) return openDatabase({ dataDir: 'memory' });
+  // PGlite starts from the run's migrated template (test/helpers/pglite-template.ts).
+  if (!POSTGRES_URL) return openDatabase({ dataDir: 'memory', loadDataDir: await pgliteTemplate(), migrate: false });
   const pgSchema = `t_${randomBytes(6).toString('hex')}`;
   const database = await openDatabase({ databaseUrl: POSTGRES_URL, pgSchema, poolSize: 4 });
   const close = database.close;

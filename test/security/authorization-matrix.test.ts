@@ -100,6 +100,14 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
     if (route.url.startsWith('/api/v1/conversations/') || route.url.startsWith('/api/v1/shops/:shopId/conversations/')) return target.conversation!;
     if (route.url.startsWith('/api/v1/orders/')) return target.order!;
     if (route.url.startsWith('/api/v1/cases/')) return target.case!;
+    if (route.url.startsWith('/api/v1/promises/')) {
+      // D8: a promise made in the target conversation.
+      const rows = await database.query<{ id: string }>(
+        `insert into promises (id, shop_id, conversation_id, kind, text) values (gen_random_uuid()::text, $1, $2, 'gift', '送您一双袜子') returning id`,
+        [SHOP, target.conversation!],
+      );
+      return rows[0]!.id;
+    }
     if (route.url.startsWith('/api/v1/api-tokens/')) {
       return (await createApiToken(database, { orgId: orgA, shopId: SHOP, name: `to revoke ${++seq}` })).id;
     }
@@ -137,6 +145,8 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { event: 'approve' };
       case 'POST /api/v1/api-tokens':
         return { name: `matrix ${++seq}`, shopId: SHOP };
+      case 'POST /api/v1/promises/:id/settle':
+        return { state: 'kept', note: '已寄出赠品' };
       case 'POST /api/v1/auth/logout':
         return undefined;
       default:
@@ -159,6 +169,8 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
     if (status >= 500) return `server error ${status}`;
     if (res.body.includes('    at ')) return 'stack trace in the answer';
     if (access.scope === 'public') return null;
+    // The local API serves only a loopback peer with the server's local token (none here).
+    if (access.scope === 'local') return status === 404 || status === 401 || status === 403 ? null : `the local API served a caller without its token: ${status}`;
     if (caller.kind === 'none') return status === 401 && err?.code === 'UNAUTHENTICATED' ? null : `expected 401 UNAUTHENTICATED, got ${status}`;
     if (caller.kind === 'url-token') return status === 401 && err?.code === 'TOKEN_IN_URL' ? null : `expected 401 TOKEN_IN_URL, got ${status}`;
     if (access.scope === 'ticket') return status === 401 ? null : `a bearer header must not open the socket (got ${status})`;

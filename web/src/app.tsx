@@ -6,7 +6,7 @@ import { get, onUnauthenticated, post, setToken, getToken } from './lib/api.js';
 import { navigate, usePath } from './lib/router.js';
 import { Realtime } from './lib/realtime.js';
 import { SessionContext, type Session } from './lib/session.js';
-import type { Agent, Shop } from './lib/types.js';
+import type { Me as MeResponse } from './lib/types.js';
 import { getLocale, setLocale, t, type MessageKey } from './i18n.js';
 import { LoginScreen } from './screens/login.js';
 import { InboxScreen } from './screens/inbox.js';
@@ -15,11 +15,6 @@ import { ErrorBoundary } from './components/error-boundary.js';
 const CasesScreen = lazy(() => import('./screens/cases.js'));
 const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
-
-interface MeResponse {
-  agent: Agent;
-  shops: Shop[];
-}
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },

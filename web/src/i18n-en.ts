@@ -13,6 +13,7 @@ export const en: Record<keyof typeof zh, string> = {
   'role.admin': 'Admin',
   'role.supervisor': 'Supervisor',
   'role.agent': 'Agent',
+  'role.integration': 'Integration',
   'ws.online': 'Live',
   'ws.offline': 'Disconnected, reconnecting…',
   'common.none': '—',

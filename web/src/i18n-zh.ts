@@ -11,6 +11,7 @@ export const zh = {
   'role.admin': '管理员',
   'role.supervisor': '主管',
   'role.agent': '客服',
+  'role.integration': '接口令牌',
   'ws.online': '实时连接正常',
   'ws.offline': '实时连接已断开，正在重连…',
   'common.none': '—',

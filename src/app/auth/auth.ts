@@ -14,8 +14,9 @@ export type Role = 'admin' | 'supervisor' | 'agent';
  * logistics and poll replies; `read` — the workbench's read models; `admin` — workbench actions
  * (cases, transitions, taking conversations). Tokens made before scopes existed are bridge tokens.
  */
-export const TOKEN_SCOPES = ['bridge', 'read', 'admin'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+import { TOKEN_SCOPES, type TokenScope } from '../../core/contract/settings.js';
+
+export { TOKEN_SCOPES, type TokenScope };
 
 /** Who is calling, and which shops they may see (every query is scoped by `shopIds`). */
 export interface Principal {

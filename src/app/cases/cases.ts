@@ -19,8 +19,8 @@ import { orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure
 import { loadShop, shopProfile, transitionOrderIn, type Actor } from '../orders/orders.js';
 import { scheduleDeadline, settleDeadlines, type Tx } from '../timers/deadlines.js';
 
-export const CASE_TYPES = ['refund_only', 'return', 'exchange', 'repair'] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
+export { CASE_TYPES, type CaseType } from '../../core/contract/cases.js';
+import type { CaseType } from '../../core/contract/cases.js';
 
 const HOUR = 3_600_000;
 const INTERVENTION_WARN_BEFORE = 12 * HOUR;

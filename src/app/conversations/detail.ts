@@ -37,6 +37,7 @@ export async function conversationDetail(database: Database, p: Principal, id: s
   const c = await loadScoped(database, p, id);
   const { db } = database;
   const conversation = await conversationSummary(database, id, now);
+  if (!conversation) throw new DxeError('NOT_FOUND', '找不到该会话');
   const recent = await db.select().from(messages).where(eq(messages.conversationId, id)).orderBy(desc(messages.seq)).limit(200);
   const [b] = await db.select().from(buyers).where(eq(buyers.id, c.buyerId));
   const orderRows = await db.select().from(orders)

@@ -5,7 +5,7 @@ import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ConversationSummary } from '../../core/contract/conversations.js';
 import { compareQueue } from '../../core/contract/queue-order.js';
-import type { MessageView } from '../../core/contract/messages.js';
+import type { GuardVerdictView, MessageView } from '../../core/contract/messages.js';
 import { readConversationState } from '../../core/conversation/state.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
 import { buyers, conversations, messages, shops } from '../../store/schema/index.js';
@@ -23,7 +23,9 @@ export type ConversationRow = typeof conversations.$inferSelect;
 export function messageView(m: MessageRow): MessageView {
   return {
     id: m.id, seq: m.seq, conversationId: m.conversationId, direction: m.direction, authorKind: m.authorKind,
-    authorId: m.authorId, text: m.text, intent: m.intent, confidence: m.confidence, guardVerdict: m.guardVerdict,
+    authorId: m.authorId, text: m.text, intent: m.intent, confidence: m.confidence,
+    // Stored by the pipeline and agent replies as core/guard's GuardResult (jsonb reads as unknown).
+    guardVerdict: m.guardVerdict as GuardVerdictView | null,
     createdAt: m.createdAt.toISOString(),
   };
 }

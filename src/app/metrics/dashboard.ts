@@ -2,7 +2,6 @@
 // last 7 days) in the caller's shop scope; for supervisors and admins (signed in as agents) also
 // idle agents (T2) and inconsistent answers (T3). Rows are read here; the formulas are core/metrics.
 import { and, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { BOT_KEY, computeFigures, UNATTRIBUTED_KEY } from '../../core/metrics/figures.js';
 import type { Database } from '../../store/open-database.js';
@@ -10,18 +9,13 @@ import { agents, shops } from '../../store/schema/index.js';
 import { maySeePersonalData } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import { loadFigureRows } from './figure-rows.js';
+import { dashboardQuery, type DashboardQuery } from '../../core/contract/metrics.js';
 import { idleAgentsNow, inconsistentAnswers } from './team-watch.js';
 
 const DAY = 86400_000;
 
-export const dashboardQuery = z.object({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  shopId: z.string().min(1).max(100).optional(),
-  groupBy: z.enum(['agent', 'shop', 'day']).default('day'),
-  idleMinutes: z.coerce.number().int().min(1).max(24 * 60).default(5),
-});
-export type DashboardQuery = z.infer<typeof dashboardQuery>;
+// The query is part of the API contract (core/contract), shared with the workbench.
+export { dashboardQuery, type DashboardQuery };
 
 /** A shop outside the caller's scope is NOT_FOUND; a range that ends before it starts is refused. */
 export async function dashboardFigures(database: Database, p: Principal, q: DashboardQuery, now: Date) {

@@ -1,7 +1,6 @@
 // The organisation's agents: supervisors and admins list them; admins create them with a role and
 // the shops they serve (only shops the admin may see). A creation and its audit row commit together.
 import { eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import type { Database } from '../../store/open-database.js';
 import { agents, agentShops } from '../../store/schema/index.js';
@@ -10,16 +9,10 @@ import { assertShopAccess, requireRoleOf } from '../auth/access.js';
 import { hashPassword, type Principal } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { orgAdmin, settingsAudit } from './access.js';
+import { newAgentInput, type NewAgentInput } from '../../core/contract/settings.js';
 
-export const newAgentInput = z.object({
-  login: z.string().trim().regex(/^[a-zA-Z0-9_.-]{2,32}$/, '登录名只能包含字母、数字、_ . -（2–32 位）'),
-  displayName: z.string().trim().min(1).max(40),
-  agentNo: z.string().trim().max(16).optional(),
-  password: z.string().min(8, '密码至少 8 位').max(256),
-  role: z.enum(['admin', 'supervisor', 'agent']).default('agent'),
-  shopIds: z.array(z.string().min(1).max(100)).max(100).default([]),
-});
-export type NewAgentInput = z.infer<typeof newAgentInput>;
+// The request schema is part of the API contract (core/contract), shared with the workbench.
+export { newAgentInput, type NewAgentInput };
 
 export async function listAgents(database: Database, p: Principal) {
   requireRoleOf(p, 'admin', 'supervisor');

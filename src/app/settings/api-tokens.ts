@@ -1,7 +1,6 @@
 // API tokens for bridges and integrations (admins only): list, issue (the token is shown once;
 // only its hash is stored), revoke. Each change commits with its audit row.
 import { and, eq, isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import type { Database } from '../../store/open-database.js';
 import { apiTokens } from '../../store/schema/index.js';
@@ -10,14 +9,10 @@ import { assertShopAccess } from '../auth/access.js';
 import { createApiTokenIn, type Principal, forgetPrincipals, TOKEN_SCOPES } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { orgAdmin, settingsAudit } from './access.js';
+import { newApiTokenInput, type NewApiTokenInput } from '../../core/contract/settings.js';
 
-export const newApiTokenInput = z.object({
-  name: z.string().trim().min(1).max(60),
-  shopId: z.string().min(1).max(100).optional(),
-  /** bridge (default: a marketplace bridge), read, admin — docs/security.md. */
-  scopes: z.array(z.enum(TOKEN_SCOPES, { error: '权限应为 bridge、read 或 admin' })).min(1).max(3).default(['bridge']),
-});
-export type NewApiTokenInput = z.infer<typeof newApiTokenInput>;
+// The request schema is part of the API contract (core/contract), shared with the workbench.
+export { newApiTokenInput, type NewApiTokenInput };
 
 export async function listApiTokens(database: Database, p: Principal) {
   orgAdmin(p);
@@ -26,7 +21,8 @@ export async function listApiTokens(database: Database, p: Principal) {
     .from(apiTokens)
     .where(eq(apiTokens.orgId, p.orgId))
     .orderBy(apiTokens.createdAt);
-  return { items: rows };
+  // Times as the JSON reply carries them (the contract's ApiTokenRowView).
+  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null })) };
 }
 
 /** A token for the whole organisation, or for one shop the admin may see. */

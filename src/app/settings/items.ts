@@ -3,7 +3,6 @@
 // creates or patches each item by SKU and upserts its variants, together with its audit row in
 // one transaction.
 import { and, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import type { Database } from '../../store/open-database.js';
 import { items, itemVariants } from '../../store/schema/index.js';
@@ -13,28 +12,10 @@ import type { Principal } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { invalidateShopContext } from '../shops/shop-context.js';
 import { settingsAudit, shopEditor } from './access.js';
+import { itemsInput, type ItemsInput } from '../../core/contract/settings.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const variantInput = z.object({ colour: z.string().max(40).default(''), size: z.string().max(40).default(''), stock: z.number().int().min(0).max(1_000_000) });
-
-export const itemsInput = z.object({
-  items: z
-    .array(
-      z.object({
-        sku: text(64),
-        title: text(200).optional(),
-        category: text(40).optional(),
-        priceFen: z.number().int().min(0).max(100_000_000).optional(),
-        listed: z.boolean().optional(),
-        /** D5: the item's own 包邮 promise; null: follow the shop's setting. */
-        freeShipping: z.boolean().nullable().optional(),
-        variants: z.array(variantInput).max(500).optional(),
-      }),
-    )
-    .min(1)
-    .max(500),
-});
-export type ItemsInput = z.infer<typeof itemsInput>;
+// The request schema is part of the API contract (core/contract), shared with the workbench.
+export { itemsInput, type ItemsInput };
 
 export async function listItems(database: Database, p: Principal, shopId: string) {
   assertShopAccess(p, shopId);

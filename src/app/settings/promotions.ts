@@ -1,7 +1,6 @@
 // Offers the bot may make instead of a price cut (C7). A save replaces the shop's whole list,
 // together with its audit row, in one transaction.
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Database } from '../../store/open-database.js';
 import { promotions } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
@@ -11,22 +10,10 @@ import type { UseCaseDeps } from '../runtime/context.js';
 import { loadShopContext } from '../shops/shop-context.js';
 import { settingsAudit, shopEditor } from './access.js';
 import { guardWrittenTexts, type TextFinding } from './text-guard.js';
+import { promotionsInput, type PromotionsInput } from '../../core/contract/settings.js';
 
-export const promotionsInput = z.object({
-  items: z
-    .array(
-      z.object({
-        kind: z.enum(['coupon', 'gift', 'freight', 'discount']),
-        text: z.string().trim().min(1).max(200),
-        value: z.record(z.string(), z.unknown()).default({}),
-        startsAt: z.iso.datetime({ offset: true }).nullable().optional(),
-        endsAt: z.iso.datetime({ offset: true }).nullable().optional(),
-        active: z.boolean().default(true),
-      }),
-    )
-    .max(100),
-});
-export type PromotionsInput = z.infer<typeof promotionsInput>;
+// The request schema is part of the API contract (core/contract), shared with the workbench.
+export { promotionsInput, type PromotionsInput };
 
 export async function listPromotions(database: Database, p: Principal, shopId: string) {
   assertShopAccess(p, shopId);

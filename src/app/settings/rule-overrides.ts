@@ -1,7 +1,6 @@
 // A shop's own rule overrides (P1), merged over its platform profile by shopProfile(). A save must
 // leave a profile that still validates; it is written with its audit row in one transaction.
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { isPlatform } from '../../core/platforms.js';
 import type { Database } from '../../store/open-database.js';
@@ -12,9 +11,10 @@ import type { Principal } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { shopProfile } from '../shops/shop-profile.js';
 import { orgAdmin, settingsAudit } from './access.js';
+import { ruleOverridesInput, type RuleOverridesInput } from '../../core/contract/settings.js';
 
-export const ruleOverridesInput = z.object({ overrides: z.record(z.string(), z.unknown()) });
-export type RuleOverridesInput = z.infer<typeof ruleOverridesInput>;
+// The request schema is part of the API contract (core/contract), shared with the workbench.
+export { ruleOverridesInput, type RuleOverridesInput };
 
 export async function getRuleOverrides(database: Database, p: Principal, shopId: string): Promise<{ platform: string; overrides: unknown }> {
   assertShopAccess(p, shopId);

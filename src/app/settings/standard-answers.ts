@@ -2,7 +2,6 @@
 // them) several wordings with the same meaning. A save writes every item and its audit row in one
 // transaction: a failure part-way keeps nothing (issue 10).
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { INTENT_IDS, INTENT_LABELS_ZH } from '../../core/intents.js';
 import type { Database } from '../../store/open-database.js';
 import { standardAnswers } from '../../store/schema/index.js';
@@ -13,24 +12,13 @@ import type { UseCaseDeps } from '../runtime/context.js';
 import { loadShopContext } from '../shops/shop-context.js';
 import { settingsAudit, shopEditor } from './access.js';
 import { guardWrittenTexts, type TextFinding } from './text-guard.js';
+import { standardAnswersInput, type StandardAnswersInput } from '../../core/contract/settings.js';
+
+// The request schema is part of the API contract (core/contract), shared with the workbench.
+export { standardAnswersInput, type StandardAnswersInput };
 
 /** Keys of the bot's flow steps that are not buyer intents (welcome, verify, handover…). */
-const FLOW_KEYS = new Set(['welcome', 'verify', 'handover', 'clarify', 'interest', 'aftersales']);
 const head = (key: string) => key.split('.')[0] ?? '';
-/** An answer key is an intent (B2) or `intent.situation` as the bot's library names them (stock.in). */
-const answerKey = z
-  .string()
-  .regex(/^[a-z_]+(\.[a-z_]+)?$/, '话术键应为意图或“意图.情形”')
-  .max(64)
-  .refine((k) => (INTENT_IDS as readonly string[]).includes(head(k)) || FLOW_KEYS.has(head(k)), '未知的意图');
-
-export const standardAnswersInput = z.object({
-  items: z
-    .array(z.object({ intent: answerKey, variants: z.array(z.string().trim().min(1).max(500)).min(1, '至少填写一种说法').max(20) }))
-    .min(1)
-    .max(200),
-});
-export type StandardAnswersInput = z.infer<typeof standardAnswersInput>;
 
 export interface StandardAnswerView {
   intent: string;

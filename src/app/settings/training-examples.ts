@@ -3,9 +3,7 @@
 // row, then the shop's model retrains in the background (app/shops/shop-nlu: a failed training is
 // logged and the previous model keeps serving).
 import { and, asc, count, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
-import { INTENT_IDS } from '../../core/intents.js';
 import type { Database } from '../../store/open-database.js';
 import { shops, trainingExamples } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
@@ -14,14 +12,10 @@ import type { Principal } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { retrainShopNlu } from '../shops/shop-nlu.js';
 import { settingsAudit } from './access.js';
+import { trainingExamplesInput, type TrainingExamplesInput } from '../../core/contract/settings.js';
 
-export const trainingExamplesInput = z.object({
-  items: z
-    .array(z.object({ text: z.string().trim().min(1, '例句不能为空').max(200, '例句最多 200 字'), intent: z.enum(INTENT_IDS) }))
-    .min(1)
-    .max(500, '一次最多添加 500 条'),
-});
-export type TrainingExamplesInput = z.infer<typeof trainingExamplesInput>;
+// The request schema is part of the API contract (core/contract), shared with the workbench.
+export { trainingExamplesInput, type TrainingExamplesInput };
 
 /** Agents of the shop add examples; supervisors and admins also delete them. */
 export function exampleAdder(p: Principal, shopId: string): Principal {
@@ -40,7 +34,7 @@ export async function listTrainingExamples(database: Database, p: Principal, sho
     .from(trainingExamples)
     .where(eq(trainingExamples.shopId, shopId))
     .orderBy(asc(trainingExamples.createdAt));
-  return { items: rows };
+  return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
 }
 
 export interface AddedExamples {

@@ -17,6 +17,10 @@ import type { Database } from '../../store/open-database.js';
 import { items, trainingExamples } from '../../store/schema/index.js';
 import type { Log } from '../runtime/context.js';
 import { trainInThread } from './nlu-training-thread.js';
+import { useNluModelCache } from './nlu-model-cache.js';
+
+// The shared model is read from the on-disk model cache when a process has trained it before.
+useNluModelCache();
 
 const VERSION_TTL_MS = 30_000;
 const FAILED_RETRY_MS = 10 * 60_000;

@@ -7,58 +7,14 @@ import type { Command } from 'commander';
 const FLUSH_BYTES = 1 << 16;
 
 /**
- * The shipped model, trained once and then read from a cache file in the OS temp directory
- * (DXE_NLU_CACHE=0 turns it off). The file name hashes the NLU source code; the core adds a hash
- * of the training examples, so any change to either retrains.
+ * The shipped model, trained once and then read from the model cache in the OS temp directory
+ * (app/shops/nlu-model-cache.ts; DXE_NLU_CACHE=0 turns it off).
  */
 async function loadNlu() {
-  const { createNlu } = await import('../../core/nlu/index.js');
-  if (process.env.DXE_NLU_CACHE === '0') return createNlu();
-  const fs = await import('node:fs');
-  const { join, dirname } = await import('node:path');
-  const { tmpdir } = await import('node:os');
-  const { createHash } = await import('node:crypto');
-  const { fileURLToPath } = await import('node:url');
-  const code = createHash('sha256');
-  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'core', 'nlu');
-  try {
-    for (const sub of ['', 'entities']) {
-      for (const f of fs.readdirSync(join(dir, sub)).sort()) {
-        if (f.endsWith('.ts') && !f.endsWith('.test.ts')) code.update(f).update(fs.readFileSync(join(dir, sub, f)));
-      }
-    }
-  } catch {
-    return createNlu();
-  }
-  const version = code.digest('hex').slice(0, 16);
-  const cacheDir = join(tmpdir(), 'dxe-nlu-cache');
-  const file = (key: string) => join(cacheDir, `model-${version}-${key.replace(/[^0-9a-z-]/gi, '')}.bin`);
-  return createNlu({
-    cache: {
-      load(key) {
-        try {
-          return new Uint8Array(fs.readFileSync(file(key)));
-        } catch {
-          return undefined;
-        }
-      },
-      save(key, bytes) {
-        try {
-          fs.mkdirSync(cacheDir, { recursive: true });
-          const tmp = `${file(key)}.${process.pid}.tmp`;
-          fs.writeFileSync(tmp, bytes);
-          fs.renameSync(tmp, file(key));
-          // Models of older code or data are never read again: keep the directory small.
-          const current = file(key).slice(cacheDir.length + 1);
-          for (const f of fs.readdirSync(cacheDir)) {
-            if (f.startsWith('model-') && f.endsWith('.bin') && f !== current) fs.rmSync(join(cacheDir, f), { force: true });
-          }
-        } catch {
-          // A read-only temp dir only costs the next start its training time.
-        }
-      },
-    },
-  });
+  const { useNluModelCache } = await import('../../app/shops/nlu-model-cache.js');
+  const { getDefaultNlu } = await import('../../core/nlu/index.js');
+  useNluModelCache();
+  return getDefaultNlu();
 }
 
 async function writeChunk(chunk: string): Promise<void> {

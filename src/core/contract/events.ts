@@ -56,3 +56,23 @@ export type SequencedEvent = DomainEvent & { seq: number };
 export function conversationOf(event: DomainEvent): string | null {
   return 'conversationId' in event.data ? event.data.conversationId : null;
 }
+
+/** What an agent's screen sends on the realtime socket (/api/v1/ws). */
+export const realtimeClientFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('resume'), afterSeq: z.number().int().min(0).max(2 ** 53 - 1) }),
+  z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100) }),
+]);
+export type RealtimeClientFrame = z.infer<typeof realtimeClientFrame>;
+
+/**
+ * What the server sends on the realtime socket: a sequenced domain event (`seq` from the
+ * realtime log) or a control frame (ready, resync, pong, error) without one.
+ */
+export const realtimeServerFrame = z.object({
+  seq: z.number().optional(),
+  type: z.string(),
+  shopId: z.string().optional(),
+  data: z.unknown().optional(),
+});
+export type RealtimeServerFrame = z.infer<typeof realtimeServerFrame>;

@@ -11,12 +11,13 @@
 //   detectLanguage(text): 'zh'|'en'|'es'|'pt'|'ru'|'fr';  glossZh(language, questions): a Chinese
 //     gloss of a foreign-language message for the agent (intent + key entities)
 //   getDefaultNlu(): Nlu          lazily trained singleton on the shipped examples
+//   setDefaultNluCache(cache)     where getDefaultNlu keeps its model between processes (app/shops/nlu-model-cache)
 //   normalizeText(text): string   full-width, traditional, emoji, 旺旺 codes, slang → canonical text
 //   extractEntities(normalized, { shopDictionary?, now? }): Entities
 //   trainModel(examples, opts) / loadShippedExamples(): lower-level training for tools and benches
 //   evaluate(items: {gold, goldSecondary?, predicted}[], topConfusions = 15): EvalReport with
 //     accuracy, macro-F1, secondary-aware accuracy, per-intent P/R and the top confusion pairs
-export { createNlu, getDefaultNlu, OTHER_PRIOR, nluFromModelBytes, trainNluBytes } from './nlu.js';
+export { createNlu, getDefaultNlu, OTHER_PRIOR, nluFromModelBytes, trainNluBytes, setDefaultNluCache } from './nlu.js';
 export { detectLanguage, ANSWERED_LANGUAGES, LANGUAGE_NAMES_EN, LANGUAGE_NAMES_ZH, MESSAGE_LANGUAGES } from './language.js';
 export type { MessageLanguage } from './language.js';
 export { splitClauses } from './questions.js';

@@ -99,15 +99,15 @@ describe('context resolution (B1)', () => {
 });
 
 describe('training (B1: each shop adds its own examples)', () => {
-  it('a shop example changes the answer for its own phrasing, and training takes seconds', () => {
+  // How long training takes is a benchmark figure (npm run bench), not a test: a timing
+  // assertion fails on a busy machine (issue 9: steady tests).
+  it('a shop example changes the answer for its own phrasing', () => {
     const phrase = '蓝莓能寄冷链吗';
-    const t0 = performance.now();
     const custom = createNlu({
       extraExamples: Array.from({ length: 8 }, (_, i) => ({ text: `${phrase}${'吗呢啊呀哈亲嘛么'[i]}`, intent: 'courier' as const })),
       shopDictionary: ['蓝莓'],
       folds: 0,
     });
-    expect(performance.now() - t0).toBeLessThan(10_000);
     expect(custom.classify(phrase).intent).toBe('courier');
     expect(custom.classify(phrase).entities.itemRefs).toEqual(['蓝莓']);
   }, 60_000);

@@ -326,9 +326,18 @@ export function nluFromModelBytes(bytes: Uint8Array, shopDictionary: string[] = 
 }
 
 let defaultNlu: Nlu | undefined;
+let defaultCache: ModelCache | undefined;
+
+/**
+ * Where the default model is kept between processes (the app hands in a file cache; core does no
+ * I/O). Set before the first getDefaultNlu() to take effect.
+ */
+export function setDefaultNluCache(cache: ModelCache | undefined): void {
+  defaultCache = cache;
+}
 
 /** The Nlu trained on the shipped examples only, created on first use and then shared. */
 export function getDefaultNlu(): Nlu {
-  defaultNlu ??= createNlu();
+  defaultNlu ??= createNlu(defaultCache ? { cache: defaultCache } : {});
   return defaultNlu;
 }

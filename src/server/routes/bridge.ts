@@ -4,25 +4,22 @@
 // (the delivery port queues it; src/channels/bridge sends it).
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { bridgeMessagesAfter } from '../../app/conversations/detail.js';
 import type { MessageView } from '../../core/contract/messages.js';
 import { handleInboundMessage } from '../../app/inbound/handle-inbound-message.js';
+import {
+  bridgeAfterQuery as afterQuery,
+  bridgeConversationParams as convParams,
+  bridgeInboundBody as inboundBody,
+  bridgeShopParams as shopParams,
+  type BridgeInboundReply,
+  type BridgeMessage,
+  type BridgeMessagesReply,
+} from '../../core/contract/bridge.js';
 import { assertShop, requireRole } from '../auth.js';
 
-const shopParams = z.object({ shopId: z.string().min(1).max(100) });
-const convParams = shopParams.extend({ id: z.string().min(1).max(100) });
-const inboundBody = z.object({
-  buyer_account_id: z.string().trim().min(1).max(100),
-  message_id: z.string().trim().min(1).max(200),
-  text: z.string().trim().min(1, '消息内容不能为空').max(2000, '消息过长（最多 2000 字）'),
-  sent_at: z.iso.datetime({ offset: true }).optional(),
-  /** The item card the buyer is chatting from, when the marketplace shows one. */
-  item_id: z.string().trim().min(1).max(200).optional(),
-});
-const afterQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
 
-function replyView(m: MessageView) {
+function replyView(m: MessageView): BridgeMessage {
   return { id: m.id, seq: m.seq, author: m.authorKind, text: m.text, created_at: m.createdAt };
 }
 
@@ -60,7 +57,7 @@ const bridgeRoutes: FastifyPluginAsync = async (app) => {
         ...(body.item_id ? { itemId: body.item_id } : {}),
       },
     );
-    return reply.status(result.duplicate ? 200 : 201).send({
+    const view: BridgeInboundReply = {
       conversation_id: result.conversationId,
       duplicate: result.duplicate,
       buyer_message: {
@@ -71,10 +68,11 @@ const bridgeRoutes: FastifyPluginAsync = async (app) => {
       replies: result.replies.map(replyView),
       handover: result.handover ? { reason: result.handover.reason, reason_zh: result.handover.reasonZh } : null,
       stage: result.plan?.stage ?? null,
-    });
+    };
+    return reply.status(result.duplicate ? 200 : 201).send(view);
   });
 
-  app.get('/api/v1/shops/:shopId/conversations/:id/messages', { preHandler: app.authenticate }, async (request) => {
+  app.get('/api/v1/shops/:shopId/conversations/:id/messages', { preHandler: app.authenticate }, async (request): Promise<BridgeMessagesReply> => {
     const { shopId, id } = convParams.parse(request.params);
     requireRole(request, 'integration', 'admin');
     assertShop(request, shopId);

@@ -3,39 +3,30 @@
 // it through the refund machine, its evidence bundle; A8 rates per shop and item; N5 exposure
 // totals. Validation here, the work in app/cases, app/orders and app/evidence.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { openCase, moveCase } from '../../app/cases/case-actions.js';
 import { caseBoard } from '../../app/cases/case-board.js';
 import { getCaseDetail } from '../../app/cases/case-views.js';
-import { CASE_TYPES, shopRates } from '../../app/cases/cases.js';
+import { shopRates } from '../../app/cases/cases.js';
 import { downloadCaseEvidence } from '../../app/evidence/download.js';
 import { exposureFor } from '../../app/orders/exposure.js';
 import { yuanToFen } from '../../core/money/fen.js';
+import {
+  caseBoardQuery as boardQuery,
+  caseIdParams as idParam,
+  caseShopParams,
+  caseTransitionBody as transitionBody,
+  evidenceQuery,
+  exposureQuery,
+  openCaseBody as createBody,
+} from '../../core/contract/cases.js';
+import type { CaseBoardRow } from '../../core/contract/views.js';
 import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
-const boardQuery = z.object({
-  state: z.string().max(40).optional(),
-  shopId: z.string().min(1).max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-});
-const createBody = z.strictObject({
-  orderId: z.string().min(1, '请选择订单').max(64),
-  type: z.enum(CASE_TYPES, { error: '售后类型应为 refund_only、return、exchange 或 repair' }),
-  reason: z.string().trim().min(1, '请选择退款原因').max(40),
-  amount: z.number({ error: '退款金额应为数字（元）' }).positive('退款金额应大于 0').max(100_000_000),
-  note: z.string().max(1000).optional(),
-});
-const transitionBody = z.strictObject({
-  event: z.string().trim().min(1, '请选择操作').max(40),
-  note: z.string().max(1000).optional(),
-});
-const evidenceQuery = z.object({ format: z.enum(['json', 'html']).default('json') });
 
 const caseRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
 
-  app.get('/api/v1/cases', auth, async (request) => {
+  app.get('/api/v1/cases', auth, async (request): Promise<{ items: CaseBoardRow[] }> => {
     const p = principalOf(request);
     const q = boardQuery.parse(request.query);
     const shopIds = q.shopId ? (assertShop(request, q.shopId), [q.shopId]) : p.shopIds;
@@ -74,14 +65,14 @@ const caseRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get('/api/v1/shops/:shopId/rates', auth, async (request) => {
-    const { shopId } = z.object({ shopId: z.string().min(1).max(64) }).parse(request.params);
+    const { shopId } = caseShopParams.parse(request.params);
     assertShop(request, shopId);
     return shopRates(app.ctx.database, shopId, app.ctx.now());
   });
 
   app.get('/api/v1/exposure', auth, async (request) => {
     const p = principalOf(request);
-    const q = z.object({ shopId: z.string().min(1).max(64).optional() }).parse(request.query);
+    const q = exposureQuery.parse(request.query);
     const shopIds = q.shopId ? (assertShop(request, q.shopId), [q.shopId]) : p.shopIds;
     return exposureFor(app.ctx.database, shopIds, app.ctx.now());
   });

@@ -4,7 +4,6 @@
 // 0600 into DATA_DIR/server.json by `dxe serve`) is served; without a token configured the routes
 // answer 404. The socket's own address is checked, never X-Forwarded-For.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { PLATFORMS } from '../../core/platforms.js';
 import { importOrders, resolveImportShop } from '../../app/orders/import-orders.js';
@@ -13,23 +12,10 @@ import { localTokenMatches } from '../../app/runtime/local-server.js';
 import { verifyAudit, writeCheckpoint } from '../../app/audit/checkpoints.js';
 import { openOrderImport } from '../../channels/order-files/open-import.js';
 
+import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBody } from '../../core/contract/local.js';
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-const importBody = z.strictObject({
-  file: z.string().min(1).max(4096).refine((p) => p.startsWith('/'), '需要绝对路径'),
-  platform: z.enum(PLATFORMS),
-  shop: z.string().min(1).max(64).optional(),
-  format: z.string().min(1).max(64).optional(),
-});
-const shopBody = z.strictObject({ shopId: z.string().min(1).max(64) });
-const itemBody = z.strictObject({ shopId: z.string().min(1).max(64), ref: z.string().min(1).max(200) });
-const sendBody = z.strictObject({
-  shopId: z.string().min(1).max(64),
-  buyer: z.string().min(1).max(100),
-  messageId: z.string().min(1).max(200),
-  text: z.string().min(1).max(2000),
-  itemId: z.string().min(1).max(64).optional(),
-});
 
 const localRoutes: FastifyPluginAsync = async (app) => {
   const local = async (request: FastifyRequest) => {
@@ -42,7 +28,7 @@ const localRoutes: FastifyPluginAsync = async (app) => {
   };
 
   app.post('/api/v1/local/import-orders', { preHandler: local }, async (request) => {
-    const b = importBody.parse(request.body);
+    const b = localImportBody.parse(request.body);
     const { database } = app.ctx;
     const shopId = await resolveImportShop(database, b.platform, b.shop);
     const source = await openOrderImport({ platform: b.platform, filePath: b.file, ...(b.format ? { format: b.format } : {}) });
@@ -67,17 +53,17 @@ const localRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/api/v1/local/chat/shop', { preHandler: local }, async (request) => {
-    const b = shopBody.parse(request.body);
+    const b = localChatShopBody.parse(request.body);
     return terminalChatShop(app.ctx.database, b.shopId);
   });
 
   app.post('/api/v1/local/chat/item', { preHandler: local }, async (request) => {
-    const b = itemBody.parse(request.body);
+    const b = localChatItemBody.parse(request.body);
     return { item: await terminalChatItem(app.ctx.database, b.shopId, b.ref) };
   });
 
   app.post('/api/v1/local/chat/send', { preHandler: local }, async (request) => {
-    const b = sendBody.parse(request.body);
+    const b = localChatSendBody.parse(request.body);
     return terminalChatSend({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() }, b);
   });
 };

@@ -3,10 +3,11 @@
 // read model is app/metrics/dashboard.ts.
 import type { FastifyPluginAsync } from 'fastify';
 import { dashboardFigures, dashboardQuery } from '../../app/metrics/dashboard.js';
+import type { MetricsView } from '../../core/contract/views.js';
 import { principalOf } from '../auth.js';
 
 const metricsRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/api/v1/metrics', { preHandler: app.authenticate }, async (request) => {
+  app.get('/api/v1/metrics', { preHandler: app.authenticate }, async (request): Promise<MetricsView> => {
     const q = dashboardQuery.parse(request.query);
     return dashboardFigures(app.ctx.database, principalOf(request), q, app.ctx.now());
   });

@@ -3,31 +3,21 @@
 // work in app/orders and app/evidence; personal data is masked unless the role may see it, and an
 // order outside the caller's shops is 404.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { downloadOrderEvidence } from '../../app/evidence/download.js';
 import { moveOrder, recordLogistics } from '../../app/orders/order-actions.js';
 import { getOrderDetail } from '../../app/orders/order-detail.js';
 import { listShopOrders } from '../../app/orders/order-list.js';
+import { evidenceQuery } from '../../core/contract/cases.js';
+import {
+  logisticsBody,
+  orderIdParams as idParam,
+  orderListQuery as listQuery,
+  orderShopParams as shopParam,
+  orderTransitionBody as transitionBody,
+} from '../../core/contract/orders.js';
+import type { OrderDetailView } from '../../core/contract/views.js';
 import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
-const shopParam = z.object({ shopId: z.string().min(1).max(64) });
-const listQuery = z.object({
-  state: z.string().max(40).optional(),
-  q: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-const transitionBody = z.strictObject({
-  event: z.string().trim().min(1).max(40),
-  note: z.string().max(500).optional(),
-  buyerConsented: z.boolean().optional(),
-});
-const logisticsBody = z.strictObject({
-  at: z.iso.datetime({ offset: true }).optional(),
-  status: z.string().trim().min(1, '请填写物流状态').max(40),
-  text: z.string().trim().min(1, '请填写物流描述').max(500),
-});
-const evidenceQuery = z.object({ format: z.enum(['json', 'html']).default('json') });
 
 const orderRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
@@ -39,7 +29,7 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     return listShopOrders(app.ctx.database, p, shopId, q, app.ctx.now(), mayseePersonalData(p));
   });
 
-  app.get('/api/v1/orders/:id', auth, async (request) => {
+  app.get('/api/v1/orders/:id', auth, async (request): Promise<OrderDetailView> => {
     const { id } = idParam.parse(request.params);
     const p = principalOf(request);
     return getOrderDetail(app.ctx.database, p, id, app.ctx.now(), mayseePersonalData(p));

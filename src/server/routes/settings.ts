@@ -4,7 +4,6 @@
 // tokens: admin), checked before the body is read. Each write commits with its audit row (A11)
 // in app/settings.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { orgAdmin, shopEditor } from '../../app/settings/access.js';
 import { createAgent, listAgents, newAgentInput } from '../../app/settings/agents.js';
 import { issueApiToken, listApiTokens, newApiTokenInput, revokeApiToken } from '../../app/settings/api-tokens.js';
@@ -12,46 +11,48 @@ import { itemsInput, listItems, saveItems } from '../../app/settings/items.js';
 import { listPromotions, promotionsInput, replacePromotions } from '../../app/settings/promotions.js';
 import { getRuleOverrides, ruleOverridesEditor, ruleOverridesInput, saveRuleOverrides } from '../../app/settings/rule-overrides.js';
 import { listStandardAnswers, saveStandardAnswers, standardAnswersInput } from '../../app/settings/standard-answers.js';
+import { shopParams, tokenParams, type SavedWithWarningsReply } from '../../core/contract/settings.js';
+import type { AgentRowView, ApiTokenRowView, ItemView, PromotionView, StandardAnswerView } from '../../core/contract/views.js';
 import { principalOf } from '../auth.js';
 
-const shopParams = z.object({ shopId: z.string().min(1).max(100) });
-const tokenParams = z.object({ id: z.string().min(1).max(100) });
+type Ok = { ok: true };
+type Saved = SavedWithWarningsReply;
 
 const settingsRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
   const deps = () => ({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() });
   const { database } = app.ctx;
 
-  app.get('/api/v1/shops/:shopId/standard-answers', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/standard-answers', auth, async (request): Promise<{ items: StandardAnswerView[] }> => {
     const { shopId } = shopParams.parse(request.params);
     return listStandardAnswers(database, principalOf(request), shopId);
   });
 
-  app.put('/api/v1/shops/:shopId/standard-answers', auth, async (request) => {
+  app.put('/api/v1/shops/:shopId/standard-answers', auth, async (request): Promise<Saved> => {
     const { shopId } = shopParams.parse(request.params);
     const p = shopEditor(principalOf(request), shopId);
     const { warnings } = await saveStandardAnswers(deps(), p, shopId, standardAnswersInput.parse(request.body));
     return { ok: true, warnings };
   });
 
-  app.get('/api/v1/shops/:shopId/items', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/items', auth, async (request): Promise<{ items: ItemView[] }> => {
     const { shopId } = shopParams.parse(request.params);
     return listItems(database, principalOf(request), shopId);
   });
 
-  app.put('/api/v1/shops/:shopId/items', auth, async (request) => {
+  app.put('/api/v1/shops/:shopId/items', auth, async (request): Promise<Ok> => {
     const { shopId } = shopParams.parse(request.params);
     const p = shopEditor(principalOf(request), shopId);
     await saveItems(deps(), p, shopId, itemsInput.parse(request.body));
     return { ok: true };
   });
 
-  app.get('/api/v1/shops/:shopId/promotions', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/promotions', auth, async (request): Promise<{ items: PromotionView[] }> => {
     const { shopId } = shopParams.parse(request.params);
     return listPromotions(database, principalOf(request), shopId);
   });
 
-  app.put('/api/v1/shops/:shopId/promotions', auth, async (request) => {
+  app.put('/api/v1/shops/:shopId/promotions', auth, async (request): Promise<Saved> => {
     const { shopId } = shopParams.parse(request.params);
     const p = shopEditor(principalOf(request), shopId);
     const { warnings } = await replacePromotions(deps(), p, shopId, promotionsInput.parse(request.body));
@@ -63,14 +64,14 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     return getRuleOverrides(database, principalOf(request), shopId);
   });
 
-  app.put('/api/v1/shops/:shopId/rule-overrides', auth, async (request) => {
+  app.put('/api/v1/shops/:shopId/rule-overrides', auth, async (request): Promise<Ok> => {
     const { shopId } = shopParams.parse(request.params);
     const p = ruleOverridesEditor(principalOf(request), shopId);
     await saveRuleOverrides(deps(), p, shopId, ruleOverridesInput.parse(request.body));
     return { ok: true };
   });
 
-  app.get('/api/v1/agents', auth, async (request) => listAgents(database, principalOf(request)));
+  app.get('/api/v1/agents', auth, async (request): Promise<{ items: AgentRowView[] }> => listAgents(database, principalOf(request)));
 
   app.post('/api/v1/agents', auth, async (request, reply) => {
     const p = orgAdmin(principalOf(request));
@@ -78,7 +79,7 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(created);
   });
 
-  app.get('/api/v1/api-tokens', auth, async (request) => listApiTokens(database, principalOf(request)));
+  app.get('/api/v1/api-tokens', auth, async (request): Promise<{ items: ApiTokenRowView[] }> => listApiTokens(database, principalOf(request)));
 
   app.post('/api/v1/api-tokens', auth, async (request, reply) => {
     const p = orgAdmin(principalOf(request));
@@ -86,7 +87,7 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(created);
   });
 
-  app.delete('/api/v1/api-tokens/:id', auth, async (request) => {
+  app.delete('/api/v1/api-tokens/:id', auth, async (request): Promise<Ok> => {
     const p = orgAdmin(principalOf(request));
     const { id } = tokenParams.parse(request.params);
     await revokeApiToken(deps(), p, id);

@@ -3,7 +3,6 @@
 // caller's scope and role are checked before the body is read; changes are limited per shop
 // (RETRAIN_PER_MINUTE, issue 10 major 5).
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import {
   addTrainingExamples,
   deleteTrainingExample,
@@ -13,16 +12,15 @@ import {
   trainingExamplesInput,
 } from '../../app/settings/training-examples.js';
 import { takeRetrainSlot } from '../../app/shops/retrain-rate.js';
+import { exampleParams, shopParams } from '../../core/contract/settings.js';
+import type { TrainingExampleView } from '../../core/contract/views.js';
 import { principalOf } from '../auth.js';
-
-const shopParams = z.object({ shopId: z.string().min(1).max(100) });
-const exampleParams = shopParams.extend({ id: z.string().min(1).max(100) });
 
 const trainingRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
   const deps = () => ({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() });
 
-  app.get('/api/v1/shops/:shopId/training-examples', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/training-examples', auth, async (request): Promise<{ items: TrainingExampleView[] }> => {
     const { shopId } = shopParams.parse(request.params);
     return listTrainingExamples(app.ctx.database, principalOf(request), shopId);
   });
@@ -35,7 +33,7 @@ const trainingRoutes: FastifyPluginAsync = async (app) => {
     return reply.status(201).send(added);
   });
 
-  app.delete('/api/v1/shops/:shopId/training-examples/:id', auth, async (request) => {
+  app.delete('/api/v1/shops/:shopId/training-examples/:id', auth, async (request): Promise<{ ok: true }> => {
     const { shopId, id } = exampleParams.parse(request.params);
     const p = exampleRemover(principalOf(request), shopId);
     takeRetrainSlot(shopId, app.ctx.config.RETRAIN_PER_MINUTE, app.ctx.now().getTime());

@@ -5,14 +5,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import { publicShop } from '../../app/conversations/visitor.js';
 import { handleInboundMessage } from '../../app/inbound/handle-inbound-message.js';
+import { widgetShopParams as shopParams, widgetSocketQuery as wsQuery } from '../../core/contract/widget.js';
 import { createWidgetHub, VISITOR_ID, type Sock } from '../../channels/widget/buyer-socket.js';
 
 const WIDGET_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../channels/widget');
-const shopParams = z.object({ shopId: z.string().min(1).max(100) });
-const wsQuery = z.object({ visitor: z.string().optional() });
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

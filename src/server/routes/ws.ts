@@ -4,12 +4,12 @@
 // number, and a reconnecting screen sends `{type:'resume', afterSeq}` to get what it missed, each
 // event once. One bus subscription per process feeds every connection of that process.
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
 import type { Principal } from '../../app/auth/auth.js';
 import { announceTyping } from '../../app/conversations/typing.js';
 import { issueWsTicket } from '../../app/auth/ws-tickets.js';
 import { bearerToken } from '../auth.js';
 import { realtimeLogFor, type SequencedEvent } from '../../app/events/realtime-log.js';
+import { realtimeClientFrame } from '../../core/contract/events.js';
 import { DxeError } from '../../core/errors.js';
 
 /** The part of a `ws` socket the gateway uses. */
@@ -32,11 +32,6 @@ const TYPING_INTERVAL_MS = 1500;
 /** Sequence numbers remembered per connection to drop a replayed event already sent live. */
 const SENT_MEMORY = 20_000;
 
-const clientFrame = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ping') }),
-  z.object({ type: z.literal('resume'), afterSeq: z.number().int().min(0).max(2 ** 53 - 1) }),
-  z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100) }),
-]);
 
 export function frameText(raw: unknown): string | null {
   if (typeof raw === 'string') return raw;
@@ -212,7 +207,7 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
       } catch {
         json = undefined;
       }
-      const frame = json === undefined ? null : clientFrame.safeParse(json);
+      const frame = json === undefined ? null : realtimeClientFrame.safeParse(json);
       if (first && !(frame?.success && frame.data.type === 'resume')) conn.release();
       if (!frame) return error(conn, 'MALFORMED_JSON', '消息不是有效的 JSON');
       if (!frame.success) return error(conn, 'VALIDATION_FAILED', '不支持的消息类型或格式');

@@ -12,6 +12,7 @@ import { segmentsOf } from '../lib/segments.js';
 import { fillKnown, openPlaceholders } from '../lib/placeholders.js';
 import type { GuardVerdict, Message } from '../lib/types.js';
 import { answerKeyLabel, t } from '../i18n.js';
+import type { StandardAnswerView as StandardAnswer } from '../lib/types.js';
 
 interface Props {
   conversationId: string;
@@ -19,11 +20,6 @@ interface Props {
   shopName?: string;
   suggestions: string[];
   onSent: (messages: Message[]) => void;
-}
-
-interface StandardAnswer {
-  intent: string;
-  variants: string[];
 }
 
 function isVerdict(x: unknown): x is GuardVerdict {

@@ -9,11 +9,7 @@ import { splitReply } from '../../../src/core/contract/split-reply.js';
 import { answerKeyLabel, t } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
 import { warningText, type SaveWarning } from './settings-shop.js';
-
-interface Answer {
-  intent: string;
-  variants: string[];
-}
+import type { StandardAnswerView as Answer } from '../lib/types.js';
 
 /** Stored keys (intent or intent.situation) in intent order, plus intents with no answer yet. */
 function menuKeys(items: Answer[]): string[] {

@@ -7,13 +7,7 @@ import { del, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { intentLabel, t } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
-
-interface Example {
-  id: string;
-  text: string;
-  intent: string;
-  createdAt: string;
-}
+import type { TrainingExampleView as Example } from '../lib/types.js';
 
 export function TrainingExamples({ shopId }: { shopId: string }) {
   const path = `/shops/${encodeURIComponent(shopId)}/training-examples`;

@@ -7,23 +7,7 @@ import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import { t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
-
-interface AgentRow {
-  id: string;
-  login: string;
-  displayName: string;
-  role: 'admin' | 'supervisor' | 'agent';
-  agentNo: string | null;
-  presence: 'online' | 'away' | 'offline';
-  shopIds: string[];
-}
-interface TokenRow {
-  id: string;
-  name: string;
-  shopId: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
+import type { AgentRowView as AgentRow, ApiTokenRowView as TokenRow } from '../lib/types.js';
 
 export function AgentsTable() {
   const { shops } = useSession();

@@ -6,42 +6,15 @@ import { put, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { t, yuan, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
+import type { ItemView as Item, PromotionView, TextFindingView } from '../lib/types.js';
 
-interface Variant {
-  colour: string;
-  size: string;
-  stock: number;
-}
-interface Item {
-  id: string;
-  sku: string;
-  title: string;
-  category: string;
-  priceFen: number;
-  listed: boolean;
-  /** D5: the item's own 包邮 promise; null follows the shop. */
-  freeShipping?: boolean | null;
-  variants: Variant[];
-}
-interface Promotion {
-  id?: string;
-  kind: 'coupon' | 'gift' | 'freight' | 'discount';
-  text: string;
-  active: boolean;
-  value?: unknown;
-}
+type Variant = Item['variants'][number];
+/** A promotion row being edited: rows added here have no id until saved. */
+type Promotion = Omit<PromotionView, 'id' | 'value'> & { id?: string; value?: unknown };
 
 /** Warnings the server's guard returned on a save (issue 11): saved, but shown with the rule's name. */
-export interface SaveWarning {
-  where: string;
-  rule: string;
-  title: string;
-  points: number;
-  message: string;
-  rewrite?: string;
-  suspected?: boolean;
-  reason?: string;
-}
+/** A guard finding on a saved text (issue 11), as the server returns it. */
+export type SaveWarning = TextFindingView;
 
 export function warningText(w: SaveWarning): string {
   const head = `${w.where}：${w.suspected ? t('guard.suspected') : ''}「${w.title}」（${w.rule}）`;

@@ -3,15 +3,10 @@
 // time, the points a broken one costs, settled by hand when no event shows it) and after-sales
 // cases with next steps.
 import { App, Button, Card, Descriptions, Empty, List, Statistic, Tag, Typography } from 'antd';
-import type { ChatPromise, ConversationDetail, OrderSummary } from '../lib/types.js';
+import type { BuyerProfile, ChatPromise, ConversationDetail, OrderDetail as OrderExtra, OrderSummary } from '../lib/types.js';
 import { duration, t, yuan, type MessageKey } from '../i18n.js';
 import { errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
-
-interface OrderExtra {
-  deadlines?: { kind: string; labelZh?: string; dueAt: string; state?: string }[];
-  exposure?: { nowYuan?: number; atNextDeadlineYuan?: number; advice?: string } | null;
-}
 
 /** Deadlines and exposure of one order from GET /orders/:id (N5); nothing while that route is missing. */
 function OrderDeadlines({ orderId, now }: { orderId: string; now: number }) {
@@ -110,7 +105,7 @@ function PromiseLine({ p, now, onSettled }: { p: ChatPromise; now: number; onSet
 
 export function SidePanel({ detail, onChanged }: { detail: ConversationDetail; onChanged?: () => void }) {
   const now = useNow(30_000);
-  const buyer = detail.buyer ?? {};
+  const buyer: Partial<BuyerProfile> = detail.buyer ?? {};
   const orders = detail.orders ?? [];
   const promises = detail.promises ?? [];
   const cases = detail.cases ?? [];
@@ -174,9 +169,8 @@ export function SidePanel({ detail, onChanged }: { detail: ConversationDetail; o
         ) : (
           cases.map((c) => (
             <div key={c.id} style={{ marginBottom: 6 }}>
-              <Tag color="magenta">{c.state}</Tag> {c.amountYuan !== undefined ? `¥${c.amountYuan.toFixed(2)}` : yuan(c.amountFen)}
+              <Tag color="magenta">{c.state}</Tag> {yuan(c.amountFen)}
               {c.reason && <span style={{ fontSize: 12, color: '#666' }}> {c.reason}</span>}
-              {c.playbook?.stepsZh?.[0] && <div style={{ fontSize: 12, color: '#666' }}>{t('side.next', { s: c.playbook.stepsZh[0] })}</div>}
             </div>
           ))
         )}

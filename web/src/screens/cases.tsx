@@ -4,18 +4,18 @@ import { Card, Col, Empty, Row, Select, Spin, Statistic, Tag, Typography } from 
 import { useMemo, useState } from 'react';
 import { useApi, useNow } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
-import type { CaseSummary } from '../lib/types.js';
+import type { CaseRow } from '../lib/types.js';
 import { duration, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 
 const INTERVENTION_MS = 72 * 3600_000;
 
-function interventionAt(c: CaseSummary): number {
+function interventionAt(c: CaseRow): number {
   return c.intervention?.at ? Date.parse(c.intervention.at) : Date.parse(c.openedAt) + INTERVENTION_MS;
 }
 
-function amountYuan(c: CaseSummary): number {
-  return c.amountYuan ?? (c.amountFen ?? 0) / 100;
+function amountYuan(c: CaseRow): number {
+  return c.amountYuan;
 }
 
 /** GET /exposure answers `total` as a number or as {nowYuan, atNextDeadlineYuan}. */
@@ -38,13 +38,13 @@ export default function CasesScreen() {
   const { shops } = useSession();
   const [shopId, setShopId] = useState<string>('');
   const q = shopId ? `?shopId=${encodeURIComponent(shopId)}` : '';
-  const cases = useApi<{ items: CaseSummary[] }>(`/cases${q}`);
+  const cases = useApi<{ items: CaseRow[] }>(`/cases${q}`);
   const exposure = useApi<{ total: unknown }>(`/exposure${q}`);
   const total = totalOf(exposure.data?.total);
   const now = useNow(1000);
 
   const columns = useMemo(() => {
-    const byState = new Map<string, CaseSummary[]>();
+    const byState = new Map<string, CaseRow[]>();
     for (const c of cases.data?.items ?? []) {
       const key = c.state;
       byState.set(key, [...(byState.get(key) ?? []), c]);

@@ -10,7 +10,7 @@ import { duration, intentLabel, percent, t, yuan, type MessageKey } from '../i18
 import { Chart } from '../components/chart.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 
-type GroupBy = 'agent' | 'shop' | 'day';
+type GroupBy = MetricsResponse['groupBy'];
 const DAY = 86400_000;
 
 const CARDS: { key: MessageKey; value: (f: Figures) => string }[] = [

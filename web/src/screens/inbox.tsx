@@ -7,13 +7,15 @@ import { navigate } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { compareQueue } from '../../../src/core/contract/queue-order.js';
 import { matchesFilter } from '../lib/queue.js';
+import type { ConversationListQuery } from '../../../src/core/contract/conversations.js';
 import type { ConversationSummary } from '../lib/types.js';
 import { t } from '../i18n.js';
 import { QueueList } from '../components/queue-list.js';
 import { ChatPanel } from '../components/chat-panel.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 
-type StatusFilter = 'open' | 'queued' | 'assigned' | 'bot';
+/** The queue's filters: GET /conversations?status=… without the closed chats. */
+type StatusFilter = Exclude<ConversationListQuery['status'], 'closed' | undefined>;
 const STATUSES: StatusFilter[] = ['open', 'queued', 'assigned', 'bot'];
 
 export function InboxScreen({ path }: { path: string }) {

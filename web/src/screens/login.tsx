@@ -3,10 +3,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { post, errorText } from '../lib/api.js';
 import { t } from '../i18n.js';
-
-interface LoginResponse {
-  token: string;
-}
+import type { LoginReply as LoginResponse } from '../lib/types.js';
 
 export function LoginScreen({ onLoggedIn }: { onLoggedIn: (token: string) => Promise<void> }) {
   const [error, setError] = useState<string | null>(null);

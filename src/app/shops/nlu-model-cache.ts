@@ -1,0 +1,85 @@
+// Trained intent models kept on disk between processes (issue 9: train once, not once per process
+// or test file). Training the shipped model takes seconds of CPU; its bytes are a few hundred KB.
+// Files live in the OS temp directory (DXE_NLU_CACHE_DIR overrides it; DXE_NLU_CACHE=0 turns the
+// cache off). A file's name hashes the NLU source code, and the core adds a hash of the training
+// examples and options, so any change to the code or the data trains afresh.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setDefaultNluCache, type ModelCache } from '../../core/nlu/index.js';
+
+/** Models kept at most (the shipped one plus recently trained shop models). */
+const KEEP_FILES = 40;
+
+const NLU_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'core', 'nlu');
+
+let codeVersion: string | null | undefined;
+
+/** A hash of the NLU source files (training code and features), or null if they cannot be read. */
+function nluCodeVersion(): string | null {
+  if (codeVersion !== undefined) return codeVersion;
+  const code = createHash('sha256');
+  try {
+    for (const sub of ['', 'entities']) {
+      for (const f of fs.readdirSync(join(NLU_DIR, sub)).sort()) {
+        if (f.endsWith('.ts') && !f.endsWith('.test.ts')) code.update(f).update(fs.readFileSync(join(NLU_DIR, sub, f)));
+      }
+    }
+    codeVersion = code.digest('hex').slice(0, 16);
+  } catch {
+    codeVersion = null;
+  }
+  return codeVersion;
+}
+
+export function nluCacheDir(): string {
+  return process.env.DXE_NLU_CACHE_DIR || join(tmpdir(), 'dxe-nlu-cache');
+}
+
+/** The file cache for trained models, or undefined when it is turned off or cannot work. */
+export function nluModelCache(): ModelCache | undefined {
+  if (process.env.DXE_NLU_CACHE === '0') return undefined;
+  const version = nluCodeVersion();
+  if (!version) return undefined;
+  const dir = nluCacheDir();
+  const file = (key: string) => join(dir, `model-${version}-${key.replace(/[^0-9a-z-]/gi, '')}.bin`);
+  return {
+    load(key) {
+      try {
+        return new Uint8Array(fs.readFileSync(file(key)));
+      } catch {
+        return undefined;
+      }
+    },
+    save(key, bytes) {
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = `${file(key)}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, bytes);
+        fs.renameSync(tmp, file(key));
+        prune(dir, version);
+      } catch {
+        // A read-only temp dir only costs the next start its training time.
+      }
+    },
+  };
+}
+
+/** Drops models of other code versions, and the oldest beyond KEEP_FILES. */
+function prune(dir: string, version: string): void {
+  const files = fs.readdirSync(dir).filter((f) => f.startsWith('model-') && f.endsWith('.bin'));
+  const current: { f: string; at: number }[] = [];
+  for (const f of files) {
+    if (!f.startsWith(`model-${version}-`)) fs.rmSync(join(dir, f), { force: true });
+    else current.push({ f, at: fs.statSync(join(dir, f)).mtimeMs });
+  }
+  current.sort((a, b) => b.at - a.at);
+  for (const { f } of current.slice(KEEP_FILES)) fs.rmSync(join(dir, f), { force: true });
+}
+
+/** Makes the shared default model (getDefaultNlu) read and write the file cache. */
+export function useNluModelCache(): void {
+  setDefaultNluCache(nluModelCache());
+}

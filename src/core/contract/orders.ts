@@ -1,0 +1,75 @@
+// Order requests (O1–O5, O7): the shop's list, a state change through the machine, logistics
+// events, and O2 live sync from a marketplace bridge (idempotent on the platform order no.; any
+// field but the number may be left out; times without an offset are Beijing time).
+import { z } from 'zod';
+import { yuanToFen } from '../money/fen.js';
+import { parseInstant } from '../rules/instant.js';
+
+export const orderIdParams = z.object({ id: z.string().min(1).max(64) });
+export const orderShopParams = z.object({ shopId: z.string().min(1).max(64) });
+export const orderListQuery = z.object({
+  state: z.string().max(40).optional(),
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const orderTransitionBody = z.strictObject({
+  event: z.string().trim().min(1).max(40),
+  note: z.string().max(500).optional(),
+  buyerConsented: z.boolean().optional(),
+});
+export type OrderTransitionBody = z.infer<typeof orderTransitionBody>;
+export const logisticsBody = z.strictObject({
+  at: z.iso.datetime({ offset: true }).optional(),
+  status: z.string().trim().min(1, '请填写物流状态').max(40),
+  text: z.string().trim().min(1, '请填写物流描述').max(500),
+});
+export type LogisticsBody = z.infer<typeof logisticsBody>;
+
+const instant = z
+  .string()
+  .max(40)
+  .transform((text, ctx) => {
+    const parsed = parseInstant(text);
+    if (!parsed) {
+      ctx.addIssue({ code: 'custom', message: '不是有效的时间（ISO 8601，如 2026-11-23T10:00:00+08:00）' });
+      return z.NEVER;
+    }
+    return new Date(parsed.ms);
+  });
+const yuan = z.number().min(0).max(100_000_000).transform((v) => yuanToFen(v));
+const text = (max: number) => z.string().trim().max(max);
+
+const syncLine = z.strictObject({
+  lineNo: z.number().int().min(1).max(1000).optional(),
+  sku: text(64).optional(),
+  title: text(200).min(1, '请填写商品标题'),
+  colour: text(40).optional(),
+  size: text(40).optional(),
+  qty: z.number().int().min(1).max(100_000),
+  priceYuan: yuan,
+});
+
+/** O2: money in yuan on the wire, fen after parsing; times as Date after parsing. */
+export const orderSyncBody = z.strictObject({
+  platformOrderNo: text(64).min(1, '请填写平台订单号').regex(/^[0-9A-Za-z_-]+$/, '订单号只能包含字母、数字、-、_'),
+  state: text(40).min(1).optional(),
+  buyerAccount: text(64).min(1).optional(),
+  totalYuan: yuan.optional(),
+  paidYuan: yuan.optional(),
+  shippingYuan: yuan.optional(),
+  orderedAt: instant.optional(),
+  paidAt: instant.nullable().optional(),
+  shippedAt: instant.nullable().optional(),
+  completedAt: instant.nullable().optional(),
+  closedAt: instant.nullable().optional(),
+  agreedShipBy: instant.nullable().optional(),
+  receiverName: text(64).optional(),
+  receiverPhone: text(32).optional(),
+  receiverAddress: text(300).optional(),
+  region: text(64).optional(),
+  courier: text(40).optional(),
+  trackingNo: text(64).optional(),
+  buyerNote: text(1000).optional(),
+  sellerNote: text(1000).optional(),
+  lines: z.array(syncLine).max(200).optional(),
+});

@@ -1,0 +1,261 @@
+// The replies the workbench reads, as zod schemas: the server's routes type their replies with
+// these views (a read model that drifts from them fails the typecheck) and web/src types its API
+// calls with z.infer of them instead of hand-written interfaces. A read model may return more than
+// a view names (TypeScript allows extra fields): the contract names the fields both sides rely on.
+import { z } from 'zod';
+import type { Figures } from '../metrics/types.js';
+import { conversationSummarySchema } from './conversations.js';
+import { guardInterventionSchema, messageViewSchema } from './messages.js';
+
+export {
+  guardInterventionSchema,
+  guardVerdictSchema,
+  violationSchema,
+  type GuardInterventionView,
+  type GuardVerdictView,
+  type ViolationView,
+} from './messages.js';
+
+export const ROLES = ['admin', 'supervisor', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const shopViewSchema = z.object({ id: z.string(), name: z.string(), platform: z.string() });
+export type ShopView = z.infer<typeof shopViewSchema>;
+
+/** GET /me: who is calling and the shops they may see. Integration tokens have no agent id. */
+export const meViewSchema = z.object({
+  agent: z.object({
+    id: z.string().optional(),
+    displayName: z.string(),
+    role: z.enum([...ROLES, 'integration']),
+    shopIds: z.array(z.string()),
+  }),
+  shops: z.array(shopViewSchema),
+});
+export type MeView = z.infer<typeof meViewSchema>;
+
+export const loginReplySchema = z.object({
+  token: z.string(),
+  agent: z.object({
+    id: z.string(),
+    login: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    agentNo: z.string().nullable(),
+    shopIds: z.array(z.string()),
+  }),
+});
+export type LoginReply = z.infer<typeof loginReplySchema>;
+
+
+export const buyerProfileSchema = z.object({
+  id: z.string(),
+  platformAccount: z.string(),
+  nickname: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  city: z.string().nullable(),
+  occupation: z.string().nullable(),
+  tags: z.array(z.string()).nullable(),
+  notes: z.string().nullable(),
+  /** True when phone and address are masked for the caller's role. */
+  masked: z.boolean(),
+});
+export type BuyerProfileView = z.infer<typeof buyerProfileSchema>;
+
+export const orderLineViewSchema = z.object({
+  title: z.string(),
+  qty: z.number(),
+  colour: z.string().nullable(),
+  size: z.string().nullable(),
+});
+export const orderSummarySchema = z.object({
+  id: z.string(),
+  platformOrderNo: z.string(),
+  state: z.string(),
+  totalFen: z.number().nullable(),
+  paidFen: z.number().nullable(),
+  refundFen: z.number().nullable(),
+  orderedAt: z.string().nullable(),
+  lines: z.array(orderLineViewSchema),
+});
+export type OrderSummaryView = z.infer<typeof orderSummarySchema>;
+
+/** A case as the conversation detail lists it. */
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  type: z.string(),
+  /** The platform machine's state name (Chinese in the profiles). */
+  state: z.string(),
+  reason: z.string().nullable(),
+  amountFen: z.number().nullable(),
+  openedAt: z.string(),
+});
+export type CaseSummaryView = z.infer<typeof caseSummarySchema>;
+
+export const chatPromiseSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  state: z.enum(['open', 'kept', 'broken', 'void']),
+  orderId: z.string().nullable().optional(),
+  messageId: z.number().nullable().optional(),
+  createdAt: z.string(),
+  /** D8: when it is judged, how it was settled, and the points breaking it costs. */
+  dueAt: z.string().nullable().optional(),
+  settledAt: z.string().nullable().optional(),
+  settledNote: z.string().nullable().optional(),
+  points: z.number().optional(),
+});
+export type ChatPromiseView = z.infer<typeof chatPromiseSchema>;
+
+/** GET /conversations/:id: the chat with the side panel's buyer, orders, cases and promises. */
+export const conversationDetailSchema = z.object({
+  conversation: conversationSummarySchema,
+  messages: z.array(messageViewSchema),
+  buyer: buyerProfileSchema.optional(),
+  orders: z.array(orderSummarySchema),
+  cases: z.array(caseSummarySchema),
+  promises: z.array(chatPromiseSchema),
+  suggestions: z.array(z.string()),
+  /** Bot answers the guard dropped entirely, with the hand-over they caused (issue 11). */
+  guardBlocks: z.array(guardInterventionSchema).optional(),
+});
+export type ConversationDetailView = z.infer<typeof conversationDetailSchema>;
+
+/** POST /conversations/:id/messages: the stored messages (a long reply is split, C4). */
+export const agentReplyResultSchema = z.object({ messages: z.array(messageViewSchema) });
+/** Take / hand back / escalate / close: the conversation as it is now (null if it is gone). */
+export const conversationActionReplySchema = z.object({ conversation: conversationSummarySchema.nullable() });
+export type ConversationActionReply = z.infer<typeof conversationActionReplySchema>;
+export type AgentReplyResult = z.infer<typeof agentReplyResultSchema>;
+
+// Settings lists (C12, O5, C7, B1, agents, API tokens).
+export const standardAnswerViewSchema = z.object({ intent: z.string(), variants: z.array(z.string()) });
+export const standardAnswersViewSchema = z.object({ items: z.array(standardAnswerViewSchema) });
+export type StandardAnswerView = z.infer<typeof standardAnswerViewSchema>;
+
+export const itemViewSchema = z.object({
+  id: z.string(),
+  sku: z.string(),
+  title: z.string(),
+  category: z.string(),
+  priceFen: z.number(),
+  listed: z.boolean(),
+  /** D5: the item's own 包邮 promise; null follows the shop. */
+  freeShipping: z.boolean().nullable().optional(),
+  variants: z.array(z.object({ colour: z.string(), size: z.string(), stock: z.number() })),
+});
+export const itemsViewSchema = z.object({ items: z.array(itemViewSchema) });
+export type ItemView = z.infer<typeof itemViewSchema>;
+
+export const PROMOTION_KINDS = ['coupon', 'gift', 'freight', 'discount'] as const;
+export const promotionViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(PROMOTION_KINDS),
+  text: z.string(),
+  active: z.boolean(),
+  value: z.unknown(),
+});
+export const promotionsViewSchema = z.object({ items: z.array(promotionViewSchema) });
+export type PromotionView = z.infer<typeof promotionViewSchema>;
+
+export const trainingExampleViewSchema = z.object({ id: z.string(), text: z.string(), intent: z.string(), createdAt: z.string() });
+export const trainingExamplesViewSchema = z.object({ items: z.array(trainingExampleViewSchema) });
+export type TrainingExampleView = z.infer<typeof trainingExampleViewSchema>;
+
+export const agentRowSchema = z.object({
+  id: z.string(),
+  login: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  agentNo: z.string().nullable(),
+  presence: z.enum(['online', 'away', 'offline']),
+  shopIds: z.array(z.string()),
+});
+export const agentsViewSchema = z.object({ items: z.array(agentRowSchema) });
+export type AgentRowView = z.infer<typeof agentRowSchema>;
+
+export const apiTokenRowSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  shopId: z.string().nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export const apiTokensViewSchema = z.object({ items: z.array(apiTokenRowSchema) });
+export type ApiTokenRowView = z.infer<typeof apiTokenRowSchema>;
+
+// Orders and after-sales (O3, N5, A1–A8): deadlines with their countdown, exposure in yuan.
+export const deadlineViewSchema = z.object({
+  id: z.number(),
+  kind: z.string(),
+  labelZh: z.string(),
+  state: z.string(),
+  dueAt: z.string(),
+  warnAt: z.string().nullable(),
+  secondsLeft: z.number(),
+  firedAt: z.string().nullable(),
+});
+export type DeadlineView = z.infer<typeof deadlineViewSchema>;
+
+export const exposureLineSchema = z.object({
+  orderId: z.string(),
+  platformOrderNo: z.string(),
+  /** Cost if the seller settles now (yuan). */
+  nowYuan: z.number(),
+  /** Cost if nothing is done before the next deadline (yuan). */
+  atNextDeadlineYuan: z.number(),
+  nextDeadlineAt: z.string().nullable(),
+  points: z.number(),
+  late: z.boolean(),
+  advice: z.string(),
+});
+export type ExposureLineView = z.infer<typeof exposureLineSchema>;
+
+/** GET /orders/:id, the parts the side panel reads (the reply also has lines, history, logistics…). */
+export const orderDetailSchema = z.object({
+  deadlines: z.array(deadlineViewSchema),
+  exposure: exposureLineSchema.nullable(),
+  allowedEvents: z.array(z.string()),
+});
+export type OrderDetailView = z.infer<typeof orderDetailSchema>;
+
+/** A row of the case board (GET /cases): countdown to the platform's intervention, exposure, playbook. */
+export const caseBoardRowSchema = z.object({
+  id: z.string(),
+  shopId: z.string(),
+  orderId: z.string(),
+  platformOrderNo: z.string(),
+  type: z.string(),
+  state: z.string(),
+  reason: z.string().nullable(),
+  amountYuan: z.number(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  intervention: z.object({ at: z.string(), secondsLeft: z.number(), buyerMayCallPlatform: z.boolean(), adviceZh: z.string() }).nullable(),
+  exposure: exposureLineSchema.nullable(),
+  playbook: z.object({ situation: z.string(), stepsZh: z.array(z.string()).readonly() }),
+  allowedEvents: z.array(z.string()),
+});
+export const caseBoardSchema = z.object({ items: z.array(caseBoardRowSchema) });
+export type CaseBoardRow = z.infer<typeof caseBoardRowSchema>;
+
+/** GET /exposure: N5 totals over the caller's open orders and cases. */
+export const exposureTotalsSchema = z.object({ total: z.unknown() });
+
+// The dashboard (T1 figures; T2 idle agents and T3 inconsistent answers for supervisors).
+export const metricsFiguresSchema = z.custom<Figures>();
+export const metricsViewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(['agent', 'shop', 'day']),
+  total: metricsFiguresSchema,
+  groups: z.array(z.object({ key: z.string(), label: z.string(), figures: metricsFiguresSchema })),
+  idleAgents: z.array(z.object({ agentId: z.string(), displayName: z.string(), idleSeconds: z.number(), waiting: z.number() })).optional(),
+  inconsistencies: z
+    .array(z.object({ intent: z.string(), question: z.string(), answers: z.array(z.object({ text: z.string(), author: z.string() })), reasonZh: z.string() }))
+    .optional(),
+});
+export type MetricsView = z.infer<typeof metricsViewSchema>;
