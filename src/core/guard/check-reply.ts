@@ -2,7 +2,7 @@
 // Pure: the caller passes the merged rule profile; compiled matchers are cached per profile object.
 import { DxeError } from '../errors.js';
 import { compileGuard, isNegated, type CompiledGuard, type Hit } from './compile.js';
-import { conceptLexicon, detectConcepts, matchConcepts, type ConceptMatch } from './concepts.js';
+import { conceptLexicon, detectConcepts, matchConcepts } from './concepts.js';
 import { learnedFindings } from './learned.js';
 import { compactSpan, looksEnglish, type TextView } from './normalize.js';
 import { politeFor } from './phrases.js';
@@ -40,9 +40,10 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
   const prefix = prev.join('');
   const all = prefix.length > 0 ? c.norm.view(prefix + text) : own;
   const hits: Hit[] = [];
-  pushClipped(hits, findingsBeyondPatterns(c, all, ctx, locale), all === own ? 0 : prefix.length);
+  const beyond = findingsBeyondPatterns(c, all, ctx, locale);
+  pushClipped(hits, beyond, all === own ? 0 : prefix.length);
   // The learned layer reads this reply only: earlier messages were checked when they were sent.
-  hits.push(...learnedHits(c, own, ctx, locale, all === own ? undefined : matchConcepts(conceptLexicon(), own)));
+  hits.push(...learnedHits(c, own, ctx, locale, all === own ? new Set(beyond.map((h) => h.rule)) : undefined));
   for (const d of DETECTORS) {
     const view = d.scope === 'all' ? all : own;
     const found = d.detect({ c, view, ctx, locale });
@@ -88,9 +89,9 @@ function findingsBeyondPatterns(c: CompiledGuard, view: TextView, ctx: GuardCont
  * The learned layer's findings. Alone it only raises a 疑似; it blocks where a concept combination
  * of the same family agrees (a confident score on a phrasing no lexicon explains stays a warning).
  */
-function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale: 'zh' | 'en', ownMatches?: ConceptMatch[][]): Hit[] {
-  const matches = ownMatches ?? matchConcepts(conceptLexicon(), own);
-  const conceptRules = new Set(detectConcepts(c, own, ctx, matches).map((h) => h.rule));
+function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale: 'zh' | 'en', ownRules?: Set<RuleId>): Hit[] {
+  const matches = matchConcepts(conceptLexicon(), own);
+  const conceptRules = ownRules ?? new Set(detectConcepts(c, own, ctx, matches).map((h) => h.rule));
   const out: Hit[] = [];
   for (const h of learnedFindings(c, own, ctx, matches)) {
     if (!h.suspected && !conceptRules.has(h.rule)) {
