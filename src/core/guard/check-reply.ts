@@ -2,7 +2,7 @@
 // Pure: the caller passes the merged rule profile; compiled matchers are cached per profile object.
 import { DxeError } from '../errors.js';
 import { compileGuard, isNegated, type CompiledGuard, type Hit } from './compile.js';
-import { conceptLexicon, detectConcepts, matchConcepts, type ConceptMatch } from './concepts.js';
+import { conceptLexicon, detectConcepts, matchConcepts } from './concepts.js';
 import { learnedFindings } from './learned.js';
 import { compactSpan, looksEnglish, type TextView } from './normalize.js';
 import { politeFor } from './phrases.js';
@@ -40,9 +40,10 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
   const prefix = prev.join('');
   const all = prefix.length > 0 ? c.norm.view(prefix + text) : own;
   const hits: Hit[] = [];
-  pushClipped(hits, findingsBeyondPatterns(c, all, ctx, locale), all === own ? 0 : prefix.length);
+  const beyond = findingsBeyondPatterns(c, all, ctx, locale);
+  pushClipped(hits, beyond, all === own ? 0 : prefix.length);
   // The learned layer reads this reply only: earlier messages were checked when they were sent.
-  hits.push(...learnedHits(c, own, ctx, locale, all === own ? undefined : matchConcepts(conceptLexicon(), own)));
+  hits.push(...learnedHits(c, own, ctx, locale, all === own ? hits : undefined));
   for (const d of DETECTORS) {
     const view = d.scope === 'all' ? all : own;
     const found = d.detect({ c, view, ctx, locale });
@@ -88,12 +89,18 @@ function findingsBeyondPatterns(c: CompiledGuard, view: TextView, ctx: GuardCont
  * The learned layer's findings. Alone it only raises a 疑似; it blocks where a concept combination
  * of the same family agrees (a confident score on a phrasing no lexicon explains stays a warning).
  */
-function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale: 'zh' | 'en', ownMatches?: ConceptMatch[][]): Hit[] {
-  const matches = ownMatches ?? matchConcepts(conceptLexicon(), own);
-  const conceptRules = new Set(detectConcepts(c, own, ctx, matches).map((h) => h.rule));
+function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale: 'zh' | 'en', ownHits?: Hit[]): Hit[] {
+  const matches = matchConcepts(conceptLexicon(), own);
+  const conceptHits: Hit[] = ownHits ?? detectConcepts(c, own, ctx, matches);
+  const conceptRules = new Set(conceptHits.map((h) => h.rule));
   const out: Hit[] = [];
   for (const h of learnedFindings(c, own, ctx, matches)) {
-    if (!h.suspected && !conceptRules.has(h.rule)) {
+    if (conceptRules.has(h.rule)) {
+      // The concept finding has the better span; a confident score makes a 疑似 of it definite.
+      if (!h.suspected && ownHits) for (const k of ownHits) if (k.rule === h.rule && k.suspected) k.suspected = false;
+      continue;
+    }
+    if (!h.suspected) {
       h.suspected = true;
       h.reason = conceptLexicon().families.find((f) => f.rule === h.rule)?.reason ?? '疑似违规';
     }
@@ -106,7 +113,12 @@ function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale:
 /** The replacement a finding's rule words itself (D10: a C14 model phrase; D11: the vague form). */
 function decorate(c: CompiledGuard, view: TextView, h: Hit, locale: 'zh' | 'en'): void {
   if (h.rule === 'D10') {
-    const [s, e] = sentenceRange(view, h.start, h.end);
+    // The blaming clause only: what follows (我们可以帮您换) stays.
+    const ci = view.clauseO.findIndex(([, e]) => h.start < e);
+    let cj = ci;
+    while (cj + 1 < view.clauseO.length && (view.clauseO[cj + 1]?.[0] ?? Infinity) < h.end) cj++;
+    const s = Math.min(h.start, view.clauseO[Math.max(0, ci)]?.[0] ?? h.start);
+    const e = Math.max(h.end, view.clauseO[Math.max(0, cj)]?.[1] ?? h.end);
     h.start = s;
     h.end = e;
     h.replaceWith = politeFor(locale);

@@ -52,13 +52,7 @@ type Combo = z.infer<typeof comboSchema>;
 export interface CompiledConcept {
   name: string;
   index: number;
-  /** On the phonetic view, initials allowed (Chinese text). */
-  soundZh?: RegExp;
-  /** On the phonetic view, no initials (Latin-only text: initials would match inside words). */
-  soundLatin?: RegExp;
   text?: RegExp;
-  /** `text` with initials, for Chinese text (concepts matched as written). */
-  textZh?: RegExp;
   digits?: RegExp;
   en?: RegExp;
 }
@@ -67,6 +61,7 @@ export interface ConceptLexicon {
   file: ConceptFile;
   concepts: CompiledConcept[];
   byName: Map<string, CompiledConcept>;
+  tries: Tries;
   families: Array<{ rule: RuleId; reason: string; negatable: boolean; combos: Combo[] }>;
 }
 
@@ -76,44 +71,88 @@ export interface ConceptMatch {
   e: number;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/**
- * One word of a `sound` list as a regular expression on the phonetic view. Each syllable slot
- * accepts the syllable's code (any homophone) or its typed pinyin; on Chinese text one slot may be
- * an initial (v信, 微x, wei信 for 微信), and words of three or more syllables may be all initials
- * (hpfx). Two-letter initials alone (pf, fx) are too common to mean anything, and one-syllable words
- * are taken literally: a lone syllable has too many homophones (到/道, 加/家).
- */
-function soundSource(word: string, initials: boolean, homophones: boolean): string {
-  const chars = [...word];
-  const cjk = chars.every((ch) => syllableOf(ch.charCodeAt(0)) >= 0);
-  if (!cjk || chars.length < 2) return escape(word.toLowerCase());
-  const full: string[] = [];
-  const init: string[] = [];
-  for (const ch of chars) {
-    const id = syllableOf(ch.charCodeAt(0));
-    const py = pinyinOf(ch) ?? '';
-    full.push(homophones ? `(?:\\u${syllableCode(id).toString(16)}|${py})` : py);
-    init.push(py.startsWith('w') ? '[wv]' : (py[0] ?? ''));
-  }
-  const alts = [full.join('')];
-  if (!homophones) {
-    // As written, on the compact view (the caller puts it there): the word or its typed pinyin.
-    alts[0] = escape(word);
-    alts.push(full.join(''));
-    if (initials && chars.length >= 3) alts.push(`(?<![a-z])${init.join('')}(?![a-z])`);
-    return alts.join('|');
-  }
-  if (initials) {
-    for (let i = 0; i < chars.length; i++) alts.push(full.map((f, k) => (k === i ? init[k] : f)).join(''));
-    if (chars.length >= 3) alts.push(`(?<![a-z])${init.join('')}`);
-  }
-  return alts.join('|');
+/** A dictionary trie over UTF-16 code units; a node's `ends` are the concepts a word ends in. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  ends?: Array<{ concept: number; boundary: boolean }>;
 }
 
-function compileOne(name: string, index: number, def: ConceptFile['concepts'][string]): CompiledConcept {
+const newNode = (): TrieNode => ({ next: new Map() });
+
+function addWord(root: TrieNode, word: string, concept: number, boundary: boolean): void {
+  let n = root;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    let nx = n.next.get(code);
+    if (!nx) {
+      nx = newNode();
+      n.next.set(code, nx);
+    }
+    n = nx;
+  }
+  n.ends ??= [];
+  if (!n.ends.some((e) => e.concept === concept && e.boundary === boundary)) n.ends.push({ concept, boundary });
+}
+
+/** The four tries of a lexicon: by sound or as written, for Chinese text or English-only text. */
+interface Tries {
+  phonZh: TrieNode;
+  phonLatin: TrieNode;
+  compZh: TrieNode;
+  compLatin: TrieNode;
+}
+
+function product(slots: string[][]): string[] {
+  let out = [''];
+  for (const alts of slots) out = out.flatMap((p) => alts.map((a) => p + a));
+  return out;
+}
+
+/**
+ * A word of a `sound` list into the tries. Homophone words (two or more syllables) go into the
+ * phonetic tries: each syllable slot is its code (any homophone) or its typed pinyin; on Chinese
+ * text one slot may be an initial (v信, 微x for 微信), and words of three or more syllables may be
+ * all initials (hpfx). Two-letter initials alone (pf, fx) are too common to mean anything, and
+ * one-syllable words are taken as written: a lone syllable has too many homophones (到/道, 加/家).
+ * Other words go into the written tries: the word, its typed pinyin, all initials (≥ 3 syllables).
+ */
+function addSoundWord(t: Tries, word: string, concept: number, homophones: boolean): void {
+  const chars = [...word];
+  const cjk = chars.every((ch) => syllableOf(ch.charCodeAt(0)) >= 0);
+  if (!cjk) {
+    addWord(t.compZh, word.toLowerCase(), concept, false);
+    addWord(t.compLatin, word.toLowerCase(), concept, false);
+    return;
+  }
+  const codes = chars.map((ch) => String.fromCharCode(syllableCode(syllableOf(ch.charCodeAt(0)))));
+  const spell = chars.map((ch) => pinyinOf(ch) ?? '');
+  const init = spell.map((py) => (py.startsWith('w') ? ['w', 'v'] : [py[0] ?? '']));
+  if (chars.length >= 3) {
+    for (const x of product(init)) addWord(homophones ? t.phonZh : t.compZh, x, concept, true);
+  }
+  if (homophones && chars.length >= 2) {
+    const full = chars.map((_, k) => [codes[k] ?? '', spell[k] ?? '']);
+    for (const x of product(full)) {
+      addWord(t.phonZh, x, concept, false);
+      addWord(t.phonLatin, x, concept, false);
+    }
+    for (let i = 0; i < chars.length; i++) {
+      for (const x of product(full.map((f, k) => (k === i ? (init[k] ?? []) : f)))) addWord(t.phonZh, x, concept, false);
+    }
+    return;
+  }
+  addWord(t.compZh, word, concept, false);
+  addWord(t.compLatin, word, concept, false);
+  if (chars.length >= 2) {
+    addWord(t.compZh, spell.join(''), concept, false);
+    addWord(t.compLatin, spell.join(''), concept, false);
+  }
+}
+
+function compileOne(name: string, index: number, def: ConceptFile['concepts'][string], tries: Tries): CompiledConcept {
   const out: CompiledConcept = { name, index };
+  for (const w of def.sound) addSoundWord(tries, w, index, def.homophones);
   const mk = (sources: string[], flags = 'g'): RegExp | undefined => {
     if (sources.length === 0) return undefined;
     try {
@@ -122,17 +161,7 @@ function compileOne(name: string, index: number, def: ConceptFile['concepts'][st
       throw new DxeError('PROFILE_INVALID', `rules/guard-concepts.yaml: 概念 ${name} 的正则表达式无效（${(err as Error).message}）`);
     }
   };
-  // Longer words first, so the alternation prefers the whole phrase.
-  const words = [...def.sound].sort((a, b) => b.length - a.length);
-  if (def.homophones) {
-    out.soundZh = mk(words.map((w) => soundSource(w, true, true)));
-    out.soundLatin = mk(words.map((w) => soundSource(w, false, true)));
-    out.text = mk(def.text);
-  } else {
-    // Matched as written: one regex on the compact view (initials only on Chinese text).
-    out.textZh = mk([...words.map((w) => soundSource(w, true, false)), ...def.text]);
-    out.text = mk([...words.map((w) => soundSource(w, false, false)), ...def.text]);
-  }
+  out.text = mk(def.text);
   out.digits = mk(def.digits);
   out.en = mk(def.en, 'gi');
   return out;
@@ -150,8 +179,9 @@ export function compileLexicon(yamlText: string, label = 'rules/guard-concepts.y
   const file = parsed.data;
   const concepts: CompiledConcept[] = [];
   const byName = new Map<string, CompiledConcept>();
+  const tries: Tries = { phonZh: newNode(), phonLatin: newNode(), compZh: newNode(), compLatin: newNode() };
   for (const [name, def] of Object.entries(file.concepts)) {
-    const cc = compileOne(name, concepts.length, def);
+    const cc = compileOne(name, concepts.length, def, tries);
     concepts.push(cc);
     byName.set(name, cc);
   }
@@ -164,7 +194,7 @@ export function compileLexicon(yamlText: string, label = 'rules/guard-concepts.y
     }
     families.push({ rule: rule as RuleId, reason: fam.reason, negatable: fam.negatable, combos: fam.combos });
   }
-  return { file, concepts, byName, families };
+  return { file, concepts, byName, tries, families };
 }
 
 /** The shipped lexicon, compiled on first use. */
@@ -173,9 +203,36 @@ export function conceptLexicon(): ConceptLexicon {
   return lexicon;
 }
 
+const isLower = (code: number): boolean => code >= 97 && code <= 122;
 const LETTER = /[a-z]/i;
 
-function collect(re: RegExp | undefined, src: string, out: ConceptMatch[], words?: TextView): void {
+/** Every dictionary word of a trie found in `src`, pushed per concept (`words`: whole words only). */
+function walk(root: TrieNode, src: string, out: ConceptMatch[][], words?: TextView): void {
+  const n = src.length;
+  for (let i = 0; i < n; i++) {
+    let node = root.next.get(src.charCodeAt(i));
+    let j = i + 1;
+    while (node) {
+      if (node.ends) {
+        for (const end of node.ends) {
+          if (end.boundary && ((i > 0 && isLower(src.charCodeAt(i - 1))) || (j < n && isLower(src.charCodeAt(j))))) continue;
+          if (words) {
+            // Pinyin typed in an English reply counts only as whole words ("you like" is not 有礼).
+            const before = words.text[(words.cStart[i] ?? 0) - 1] ?? ' ';
+            const after = words.text[words.cEnd[j - 1] ?? 0] ?? ' ';
+            if (LETTER.test(before) || LETTER.test(after)) continue;
+          }
+          out[end.concept]?.push({ s: i, e: j });
+        }
+      }
+      if (j >= n) break;
+      node = node.next.get(src.charCodeAt(j));
+      j++;
+    }
+  }
+}
+
+function collect(re: RegExp | undefined, src: string, out: ConceptMatch[]): void {
   if (!re) return;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -184,31 +241,31 @@ function collect(re: RegExp | undefined, src: string, out: ConceptMatch[], words
       re.lastIndex++;
       continue;
     }
-    const s = m.index;
-    const e = m.index + m[0].length;
-    if (words) {
-      // Pinyin typed in an English reply counts only as whole words ("you like" is not 有礼).
-      const before = words.text[(words.cStart[s] ?? 0) - 1] ?? ' ';
-      const after = words.text[words.cEnd[e - 1] ?? 0] ?? ' ';
-      if (LETTER.test(before) || LETTER.test(after)) continue;
-    }
-    out.push({ s, e });
+    out.push({ s: m.index, e: m.index + m[0].length });
   }
 }
 
 const HAS_DIGIT = /\d/;
 const HAS_LATIN = /[a-z]/i;
+const cache = new WeakMap<TextView, ConceptMatch[][]>();
 
-/** Every occurrence of every concept in a view, indexed by concept. */
+/** Every occurrence of every concept in a view, indexed by concept (computed once per view). */
 export function matchConcepts(lex: ConceptLexicon, v: TextView): ConceptMatch[][] {
-  const out: ConceptMatch[][] = [];
+  const hit = cache.get(v);
+  if (hit) return hit;
+  const out: ConceptMatch[][] = lex.concepts.map(() => []);
+  if (v.latin) {
+    walk(lex.tries.phonLatin, v.phon, out, v);
+    walk(lex.tries.compLatin, v.compact, out, v);
+  } else {
+    walk(lex.tries.phonZh, v.phon, out);
+    walk(lex.tries.compZh, v.compact, out);
+  }
   const digits = HAS_DIGIT.test(v.digits);
   const latin = HAS_LATIN.test(v.compact);
   for (const c of lex.concepts) {
-    const found: ConceptMatch[] = [];
-    if (v.latin) collect(c.soundLatin, v.phon, found, v);
-    else collect(c.soundZh, v.phon, found);
-    collect(!v.latin && c.textZh ? c.textZh : c.text, v.compact, found);
+    const found = out[c.index] ?? [];
+    collect(c.text, v.compact, found);
     if (digits) collect(c.digits, v.digits, found);
     if (latin && c.en) {
       const re = c.en;
@@ -225,9 +282,9 @@ export function matchConcepts(lex: ConceptLexicon, v: TextView): ConceptMatch[][
         found.push({ s, e });
       }
     }
-    if (found.length > 1) found.sort((a, b) => a.s - b.s);
-    out.push(found);
+    if (found.length > 1) found.sort((a, b) => a.s - b.s || a.e - b.e);
   }
+  cache.set(v, out);
   return out;
 }
 

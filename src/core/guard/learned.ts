@@ -84,18 +84,27 @@ export function shippedModel(): LinearModel {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** Probabilities per rule for a compact range of a view. */
-export function scoreRange(m: LinearModel, v: TextView, matches: readonly ConceptMatch[][], from: number, to: number, out: Float32Array): void {
-  const feats: number[] = [];
+const feats: number[] = [];
+
+/** Probabilities per rule for a compact range of a view (only the rules in `only`, if given). */
+export function scoreRange(m: LinearModel, v: TextView, matches: readonly ConceptMatch[][], from: number, to: number, out: Float32Array, only?: readonly number[]): void {
+  feats.length = 0;
   extractFeatures(v, matches, from, to, feats);
   const R = m.rules.length;
-  const z = new Float64Array(R);
-  for (let r = 0; r < R; r++) z[r] = m.bias[r] ?? 0;
-  for (const f of feats) {
-    const base = f * R;
-    for (let r = 0; r < R; r++) z[r] = (z[r] ?? 0) + (m.w[base + r] ?? 0);
+  const w = m.w;
+  if (only) {
+    for (const r of only) {
+      let z = m.bias[r] ?? 0;
+      for (let k = 0; k < feats.length; k++) z += w[(feats[k] ?? 0) * R + r] ?? 0;
+      out[r] = sigmoid(z);
+    }
+    return;
   }
-  for (let r = 0; r < R; r++) out[r] = sigmoid(z[r] ?? 0);
+  for (let r = 0; r < R; r++) {
+    let z = m.bias[r] ?? 0;
+    for (let k = 0; k < feats.length; k++) z += w[(feats[k] ?? 0) * R + r] ?? 0;
+    out[r] = sigmoid(z);
+  }
 }
 
 const applies = (rule: RuleId, ctx: GuardContext): boolean =>
@@ -105,15 +114,21 @@ const applies = (rule: RuleId, ctx: GuardContext): boolean =>
 export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext, matches: readonly ConceptMatch[][], m: LinearModel = shippedModel()): Hit[] {
   if (v.compact.length === 0) return [];
   const R = m.rules.length;
-  const p = new Float32Array(R);
-  scoreRange(m, v, matches, 0, v.compact.length, p);
-  const hits: Hit[] = [];
-  let sentences: Array<[number, number]> | undefined;
-  const reasons = new Map(conceptLexicon().families.map((f) => [f.rule, f.reason] as const));
+  // Only families whose concepts the reply touches are scored (the rest could not speak anyway).
+  const only: number[] = [];
   for (let r = 0; r < R; r++) {
     const rule = m.rules[r];
+    if (rule && applies(rule, ctx) && c.rules.has(rule) && anchored(matches, rule)) only.push(r);
+  }
+  if (only.length === 0) return [];
+  const p = new Float32Array(R);
+  scoreRange(m, v, matches, 0, v.compact.length, p, only);
+  const hits: Hit[] = [];
+  let sentences: Array<[number, number]> | undefined;
+  for (const r of only) {
+    const rule = m.rules[r];
     const pr = p[r] ?? 0;
-    if (!rule || pr < (m.warn[r] ?? 2) || !applies(rule, ctx) || !c.rules.has(rule)) continue;
+    if (!rule || pr < (m.warn[r] ?? 2)) continue;
     // The span: the sentence that scores highest for this rule (the whole reply if only one).
     sentences ??= sentenceRanges(v);
     let best: [number, number] = [0, v.compact.length];
@@ -121,20 +136,20 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
       let top = -1;
       const ps = new Float32Array(R);
       for (const [s, e] of sentences) {
-        scoreRange(m, v, matches, s, e, ps);
+        scoreRange(m, v, matches, s, e, ps, [r]);
         if ((ps[r] ?? 0) > top) {
           top = ps[r] ?? 0;
           best = [s, e];
         }
       }
     }
-    if (!anchored(matches, rule) || innocent(c, v, matches, rule, best)) continue;
+    if (innocent(c, v, matches, rule, best)) continue;
     const start = v.cStart[best[0]] ?? 0;
     const end = v.cEnd[Math.max(best[0], best[1] - 1)] ?? v.text.length;
     const hit: Hit = { rule, start, end };
     if (pr < (m.block[r] ?? 2)) {
       hit.suspected = true;
-      hit.reason = reasons.get(rule) ?? '疑似违规';
+      hit.reason = conceptLexicon().families.find((f) => f.rule === rule)?.reason ?? '疑似违规';
     }
     hits.push(hit);
   }

@@ -9,6 +9,8 @@ const PUA = 0xe000;
 const names: string[] = [];
 /** FNV-1a of each syllable's spelling: features hash the sound, not the process-local id. */
 const hashes: number[] = [];
+/** First letter of each syllable, as a code unit. */
+const initialCodes: number[] = [];
 const ids = new Map<string, number>();
 /** Per BMP code unit: syllable id + 1 (0: not computed yet, -1: no syllable). */
 const table = new Int32Array(0x10000);
@@ -23,6 +25,7 @@ function syllableId(name: string): number {
     let h = 0x811c9dc5;
     for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
     hashes.push(h);
+    initialCodes.push(name.charCodeAt(0));
     ids.set(name, id);
   }
   return id;
@@ -67,18 +70,27 @@ export function pinyinOf(ch: string): string | undefined {
   return id < 0 ? undefined : names[id];
 }
 
+const UTF16 = new TextDecoder('utf-16le');
+let buf = new Uint16Array(256);
+
+function ensure(n: number): Uint16Array {
+  if (buf.length < n) buf = new Uint16Array(n * 2);
+  return buf;
+}
+
 /**
  * The phonetic view of a compact string: CJK characters become their syllable's code unit; letters
  * and digits stay. Same length and indices as the input.
  */
 export function phoneticOf(compact: string): string {
-  let out = '';
-  for (let i = 0; i < compact.length; i++) {
+  const n = compact.length;
+  const b = ensure(n);
+  for (let i = 0; i < n; i++) {
     const code = compact.charCodeAt(i);
     const id = syllableOf(code);
-    out += id < 0 ? compact[i] : String.fromCharCode(PUA + id);
+    b[i] = id < 0 ? code : PUA + id;
   }
-  return out;
+  return UTF16.decode(b.subarray(0, n));
 }
 
 /**
@@ -86,13 +98,14 @@ export function phoneticOf(compact: string): string {
  * → hpfx), letters stay, digits become 0. Same indices as the input.
  */
 export function initialsOf(compact: string): string {
-  let out = '';
-  for (let i = 0; i < compact.length; i++) {
+  const n = compact.length;
+  const b = ensure(n);
+  for (let i = 0; i < n; i++) {
     const code = compact.charCodeAt(i);
     const id = syllableOf(code);
-    if (id >= 0) out += names[id]?.[0] ?? '?';
-    else if (code >= 48 && code <= 57) out += '0';
-    else out += compact[i];
+    if (id >= 0) b[i] = initialCodes[id] ?? 63;
+    else if (code >= 48 && code <= 57) b[i] = 48;
+    else b[i] = code;
   }
-  return out;
+  return UTF16.decode(b.subarray(0, n));
 }

@@ -17,13 +17,17 @@ function ruleText(c: CompiledGuard, rule: RuleId, locale: 'zh' | 'en'): string {
   return c.profile.rules[rule].rewrite[locale];
 }
 
-function clauseRange(v: TextView, start: number, end: number): [number, number] {
+/**
+ * The whole sentences a hit touches (issue 11): replacing only its comma clause left fragments
+ * such as "…我们随时为您服务，急的话直接打"; a sentence is replaced as a whole.
+ */
+function sentenceRange(v: TextView, start: number, end: number): [number, number] {
   const cs = compactIndexAt(v, start);
   const ce = Math.max(cs, compactIndexAt(v, end) - 1);
-  const first = v.clause[Math.min(cs, Math.max(0, v.compact.length - 1))] ?? 0;
-  const last = v.clause[Math.min(ce, Math.max(0, v.compact.length - 1))] ?? first;
-  const a = v.clauseO[first]?.[0] ?? start;
-  const b = v.clauseO[last]?.[1] ?? end;
+  const first = v.sentence[Math.min(cs, Math.max(0, v.compact.length - 1))] ?? 0;
+  const last = v.sentence[Math.min(ce, Math.max(0, v.compact.length - 1))] ?? first;
+  const a = v.sentenceO[first]?.[0] ?? start;
+  const b = v.sentenceO[last]?.[1] ?? end;
   return [Math.min(a, start), Math.max(b, end)];
 }
 
@@ -56,7 +60,7 @@ export function buildRewrite(
     }
     const mode = h.rule === 'D8' ? 'span' : c.profile.rules[h.rule].rewrite_mode;
     const useSpan = h.replaceWith !== undefined || mode === 'span';
-    const [start, end] = useSpan ? [h.start, h.end] : clauseRange(v, h.start, h.end);
+    const [start, end] = useSpan ? [h.start, h.end] : sentenceRange(v, h.start, h.end);
     const text = h.replaceWith ?? ruleText(c, h.rule, locale);
     edits.push({ start, end, texts: [text] });
   }
