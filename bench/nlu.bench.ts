@@ -12,7 +12,8 @@ import { Segmenter } from '../src/core/nlu/segment.js';
 import { trainNlpJs } from './peers/nlpjs.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DATA = join(ROOT, '..', 'shared', 'data');
+// DXE_SHARED_DATA: the shared data directory when the checkout is not next to it (a git worktree).
+const DATA = process.env.DXE_SHARED_DATA ?? join(ROOT, '..', 'shared', 'data');
 
 interface Row {
   id: string;

@@ -74,6 +74,17 @@ describe(`web-chat widget channel (${databaseLabel})`, () => {
     expect(buyerEvent?.shopId).toBe(w.shopA);
   });
 
+  it('issue 12: on a product page the widget names the item, and the message carries it', async () => {
+    const s = await buyerWs('v_item_0001abcd');
+    await s.first('ready');
+    s.send({ type: 'message', clientId: 'i1', text: '这件有L码吗', item: 'ITEM-42' });
+    await s.next('ack', 20_000);
+    const [row] = await database.db.select().from(messages).where(eq(messages.text, '这件有L码吗'));
+    expect(row?.itemRef).toBe('ITEM-42');
+    const js = await app.inject({ url: '/widget/widget.js' });
+    expect(js.body).toContain("getAttribute('data-item')");
+  });
+
   it('an agent reply is pushed to the buyer; a return visit gets the history; a resend is stored once', async () => {
     const tab = await buyerWs();
     await tab.waitFor((f) => texts(f).length >= 2);

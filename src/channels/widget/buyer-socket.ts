@@ -14,6 +14,8 @@ export interface WidgetInbound {
   /** Unique per shop: a resent frame (same clientId) is stored once. */
   channelMessageId: string;
   text: string;
+  /** The item of the product page the buyer writes from (issue 12: the item under discussion). */
+  itemId?: string;
 }
 /** Stores the buyer's message and lets the bot answer; returns the conversation it went into. */
 export type InboundHandler = (input: WidgetInbound) => Promise<{ conversationId: string }>;
@@ -52,6 +54,8 @@ const buyerFrame = z.discriminatedUnion('type', [
     type: z.literal('message'),
     clientId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
     text: z.string(),
+    /** The product page's item (the embedding page's data-item), when the widget sits on one. */
+    item: z.string().min(1).max(128).optional(),
   }),
 ]);
 
@@ -181,6 +185,7 @@ export function createWidgetHub(deps: WidgetHubDeps) {
     try {
       const { conversationId } = await deps.inbound({
         shopId, buyerAccount: `web:${v.visitor}`, channelMessageId: channelMessageIdFor(v.visitor, f.clientId), text: body,
+        ...(f.item ? { itemId: f.item } : {}),
       });
       // Other tabs of the same visitor follow the conversation too.
       const mine = [...viewersOf(shopId, v.visitor)];

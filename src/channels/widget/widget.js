@@ -1,5 +1,7 @@
 // 店小二 web-chat widget: a floating chat window a shop embeds with one script tag:
 //   <script src="https://…/widget/widget.js" data-shop="SHOP_ID" async></script>
+// On a product page, data-item="ITEM_ID_OR_TITLE" names the item the buyer looks at: the bot then
+// knows what "这件有L码吗" means (issue 12).
 // Plain browser JavaScript, no build. Every text a buyer, the bot or an agent wrote is rendered
 // with textContent, never as HTML. The visitor id lives in localStorage so a returning visitor
 // sees the earlier conversation; the socket reconnects with back-off and resends unsent messages.
@@ -8,6 +10,7 @@
   var script = document.currentScript || document.querySelector('script[data-shop]');
   if (!script) return;
   var shopId = script.getAttribute('data-shop');
+  var itemId = script.getAttribute('data-item');
   if (!shopId || window.__dxeWidget) return;
   window.__dxeWidget = true;
   var origin = new URL(script.getAttribute('data-server') || script.src, location.href).origin;
@@ -161,6 +164,7 @@
     if (!text) return;
     input.value = '';
     var frame = { type: 'message', clientId: randomId(), text: text };
+    if (itemId) frame.item = itemId;
     pending[frame.clientId] = addBubble('buyer', text, frame.clientId);
     if (ws && ws.readyState === 1) ws.send(JSON.stringify(frame));
     else unsent.push(frame);

@@ -26,7 +26,10 @@ const widgetRoutes: FastifyPluginAsync = async (app) => {
     inbound: async (input) => {
       const result = await handleInboundMessage(
         { database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() },
-        { shopId: input.shopId, buyerAccountId: input.buyerAccount, channel: 'widget', messageId: input.channelMessageId, text: input.text },
+        {
+          shopId: input.shopId, buyerAccountId: input.buyerAccount, channel: 'widget', messageId: input.channelMessageId, text: input.text,
+          ...(input.itemId ? { itemId: input.itemId } : {}),
+        },
       );
       return { conversationId: result.conversationId };
     },
