@@ -45,8 +45,11 @@ async function verifyFile(path: string, checkDb: boolean): Promise<void> {
       } finally {
         await database.close();
       }
-    } catch {
-      lines.push('（未能打开数据库，只校验了文件本身）');
+    } catch (err) {
+      // A running server owns the embedded folder (issue 10): say so rather than a bare failure.
+      const { DxeError } = await import('../../core/errors.js');
+      const why = err instanceof DxeError && err.code === 'DATA_DIR_LOCKED' ? `：${err.message}` : '';
+      lines.push(`（未能打开数据库，只校验了文件本身${why}）`);
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
