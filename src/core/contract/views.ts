@@ -181,6 +181,8 @@ export const apiTokenRowSchema = z.object({
   id: z.string(),
   name: z.string(),
   shopId: z.string().nullable(),
+  /** bridge | read | admin (docs/security.md). */
+  scopes: z.array(z.string()).optional(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
 });

@@ -9,6 +9,8 @@ import { t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
 import type { AgentRowView as AgentRow, ApiTokenRowView as TokenRow } from '../lib/types.js';
 
+const TOKEN_SCOPES = ['bridge', 'read', 'admin'] as const;
+
 export function AgentsTable() {
   const { shops } = useSession();
   const { message: toast } = App.useApp();
@@ -69,12 +71,13 @@ export function TokensTable() {
   const res = useApi<{ items: TokenRow[] }>('/api-tokens');
   const [name, setName] = useState('');
   const [shopId, setShopId] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['bridge']);
   const [created, setCreated] = useState<string | null>(null);
   if (res.missing) return <MissingRoute path="/api/v1/api-tokens" />;
   if (res.error) return <LoadError error={res.error} />;
   const create = async () => {
     try {
-      const r = await post<{ token: string }>('/api-tokens', { name, ...(shopId ? { shopId } : {}) });
+      const r = await post<{ token: string }>('/api-tokens', { name, scopes, ...(shopId ? { shopId } : {}) });
       setCreated(r.token);
       setName('');
       res.reload();
@@ -98,6 +101,7 @@ export function TokensTable() {
         columns={[
           { title: t('settings.tokenName'), dataIndex: 'name' },
           { title: t('common.shop'), dataIndex: 'shopId', render: (id: string | null) => (id ? shops.find((s) => s.id === id)?.name ?? id : t('common.all')) },
+          { title: t('settings.tokenScopes'), dataIndex: 'scopes', render: (v: string[] | undefined) => (v ?? []).map((x) => <Tag key={x}>{t(`settings.scope.${x}` as 'settings.scope.bridge')}</Tag>) },
           { title: t('settings.createdAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
           { title: '', render: (_, r) => (r.revokedAt ? <Tag>{t('settings.revoked')}</Tag> : <Button size="small" type="link" danger onClick={() => void revoke(r.id)}>{t('settings.revoke')}</Button>) },
         ]}
@@ -105,7 +109,15 @@ export function TokensTable() {
       <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
         <Input style={{ width: 200 }} placeholder={t('settings.tokenName')} value={name} onChange={(e) => setName(e.target.value)} />
         <Select style={{ width: 200 }} value={shopId} onChange={setShopId} options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]} />
-        <Button type="primary" disabled={!name.trim()} onClick={() => void create()}>{t('common.add')}</Button>
+        <Select
+          mode="multiple"
+          style={{ minWidth: 220 }}
+          aria-label={t('settings.tokenScopes')}
+          value={scopes}
+          onChange={setScopes}
+          options={TOKEN_SCOPES.map((x) => ({ value: x, label: t(`settings.scope.${x}`) }))}
+        />
+        <Button type="primary" disabled={!name.trim() || scopes.length === 0} onClick={() => void create()}>{t('common.add')}</Button>
       </div>
     </>
   );
