@@ -50,8 +50,10 @@ export default defineConfig({
         test: {
           name: 'cli-browser',
           include: SPAWNING,
-          testTimeout: 180_000,
-          hookTimeout: 240_000,
+          // Room, not a race: a test here may build the web app, start chromium or run `dxe` a
+          // few times through tsx, each seconds of CPU on a shared 2-core machine.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
     ],

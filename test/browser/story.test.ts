@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('widget story in Chromium (C2, C18, D1/D2, C4, T1)
     agent = await h.context.newPage();
     const res = await fetch(`${h.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'supervisor', password: 'dxe-demo' }) });
     supervisorToken = ((await res.json()) as { token: string }).token;
-  }, 180_000);
+  });
   afterAll(async () => {
     await h?.close();
   });

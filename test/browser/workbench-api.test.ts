@@ -25,7 +25,7 @@ describe(`workbench APIs (${databaseLabel})`, () => {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login, password: 'dxe-demo' } });
       tokens[login] = res.json<{ token: string }>().token;
     }
-  }, 120_000);
+  });
   afterAll(async () => {
     await app?.close();
     await database?.close();

@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     h = await startHarness();
     page = await h.context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
-  }, 180_000);
+  });
   afterAll(async () => {
     await h?.close();
   });

@@ -31,5 +31,5 @@ describe('dxe rules show --shop merges the shop overrides saved in the store (P1
     const missing = spawnSync(process.execPath, [DXE, 'rules', 'show', 'tmall', '--shop', 'nope'], { env, encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('找不到店铺');
-  }, 60_000);
+  });
 });

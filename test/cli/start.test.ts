@@ -45,7 +45,7 @@ describe('dxe CLI (issue 2 §8)', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-  }, 40_000);
+  });
 
   it('migrate is safe to re-run; demo refuses a non-empty database in Chinese with exit code 2', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dxe-demo-'));
@@ -61,7 +61,7 @@ describe('dxe CLI (issue 2 §8)', () => {
     expect(second.status).toBe(2);
     expect(second.stderr).toContain('CONFLICT');
     expect(second.stderr).toContain('数据库中已有数据');
-  }, 60_000);
+  });
 
   it('a bad configuration value stops the start naming the variable', () => {
     const r = spawnSync(process.execPath, [DXE, 'serve'], {

@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('widget in Chromium', () => {
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
     page = await context.newPage();
-  }, 60_000);
+  });
   afterAll(async () => {
     await context?.close().catch(() => undefined);
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });

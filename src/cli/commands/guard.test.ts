@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const dxe = (args: string[], input = '') =>
-  spawnSync(process.execPath, ['bin/dxe.js', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['bin/dxe.js', ...args], { cwd: root, input, encoding: 'utf8', timeout: 240_000 });
 
 describe('dxe guard check (EVAL §2)', () => {
   it('answers each line in order; malformed lines and unknown platforms get an error line', () => {

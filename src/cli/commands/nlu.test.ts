@@ -2,11 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
+/** A spawned `dxe` may take long on a busy machine; the project's test timeout is the real limit. */
+const SPAWN_TIMEOUT_MS = 240_000;
+
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../../../bin/dxe.js', import.meta.url));
 
 function dxe(args: string[], input = ''): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, cwd: ROOT, encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -34,7 +37,7 @@ describe('dxe nlu classify — EVAL.md §1 contract (B1)', () => {
     expect(out[3]).toMatchObject({ id: 7, intent: 'stock' });
     expect(out[4]).toMatchObject({ id: 'x3', intent: 'shipping_fee' });
     expect(out[5]).toMatchObject({ id: 'x4', intent: 'greeting' });
-  }, 120_000);
+  });
 
   it('keeps order on a large batch', () => {
     const texts = ['在吗', '包邮吗', '什么时候发货', '我要退货', '好的谢谢'];
@@ -44,7 +47,7 @@ describe('dxe nlu classify — EVAL.md §1 contract (B1)', () => {
     expect(out).toHaveLength(3000);
     expect(out.every((o, i) => o.id === `b${i}`)).toBe(true);
     expect(out.slice(0, 5).map((o) => o.intent)).toEqual(['greeting', 'shipping_fee', 'ship_time', 'return_exchange', 'thanks_bye']);
-  }, 120_000);
+  });
 });
 
 describe('dxe nlu eval (B1)', () => {
@@ -58,5 +61,5 @@ describe('dxe nlu eval (B1)', () => {
     expect(json.n).toBe(104);
     expect(json.accuracy).toBeGreaterThan(0.85);
     expect(Object.keys(json.perIntent)).toHaveLength(26);
-  }, 120_000);
+  });
 });

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function dxe(args: string[], input = '', cwd = root) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/dxe.js'), ...args], { input, cwd, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(root, 'bin/dxe.js'), ...args], { input, cwd, encoding: 'utf8', timeout: 240_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
