@@ -87,7 +87,7 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       { name: 'token of another shop', kind: 'token', scopes: ['bridge', 'read', 'admin'], insider: false, token: await token(['bridge', 'read', 'admin'], orgA, 'demo-tmall') },
       { name: 'token of another organisation', kind: 'token', scopes: ['bridge', 'read', 'admin'], insider: false, token: await token(['bridge', 'read', 'admin'], world.orgId, world.shopA) },
     );
-  });
+  }, 180_000); // seeding the demo is slow on a busy machine
   afterAll(async () => {
     await app?.close();
     await database?.close();

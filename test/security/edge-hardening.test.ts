@@ -52,7 +52,7 @@ describe(`edge hardening (issue 10) on ${databaseLabel}`, () => {
     logged = await buildApp({ database, config: loadConfig({ TIMERS: 'off' }), now: () => NOW, logger: { ...loggerOptions('info'), stream } });
     await Promise.all([app.ready(), proxied.ready(), logged.ready()]);
     wsBase = (await app.listen({ port: PORT, host: '127.0.0.1' })).replace('http', 'ws');
-  });
+  }, 180_000); // seeding the demo is slow on a busy machine
   afterAll(async () => {
     await app?.close();
     await proxied?.close();

@@ -74,7 +74,7 @@ describe(`fuzzing every route (${databaseLabel})`, () => {
     real.conversation = await one("select id from conversations where shop_id = 'demo-tmall' limit 1");
     real.order = await one("select id from orders where shop_id = 'demo-tmall' limit 1");
     real.case = await one("select id from aftersales_cases where shop_id = 'demo-tmall' limit 1");
-  });
+  }, 180_000); // seeding the demo is slow on a busy machine
   afterAll(async () => {
     await app?.close();
     await database?.close();

@@ -35,7 +35,7 @@ describe(`widget limits per visitor and per address (${databaseLabel})`, () => {
     w = await seedWorld(database);
     bases.push((await app.listen({ port: 7112, host: '127.0.0.1' })).replace('http', 'ws'));
     bases.push((await strict.listen({ port: 7113, host: '127.0.0.1' })).replace('http', 'ws'));
-  });
+  }, 180_000); // seeding the demo is slow on a busy machine
   afterAll(async () => {
     for (const s of sockets) s.raw.terminate();
     await app?.close();
@@ -64,7 +64,7 @@ describe(`widget limits per visitor and per address (${databaseLabel})`, () => {
     expect(refused.length).toBe(4);
     await refused[0]!.waitFor(() => refused[0]!.closed, 5000);
     expect(refused[0]!.closeCode).toBe(4429);
-  });
+  }, 180_000);
 
   // Runs after the test above has loaded the shop's model (same process), so the burst is quick.
   it('invented visitor ids from one address share the address limit', async () => {
@@ -75,5 +75,5 @@ describe(`widget limits per visitor and per address (${databaseLabel})`, () => {
     await settle(tabs, 6);
     expect(count(tabs, (f) => f.type === 'ack')).toBe(5);
     expect(count(tabs, (f) => f.code === 'RATE_LIMITED')).toBe(1);
-  });
+  }, 120_000);
 });

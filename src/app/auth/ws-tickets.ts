@@ -4,7 +4,7 @@
 // WS_TICKET_SECONDS, and stands for the token it was made with (a revoked token or ended session
 // makes it worthless). Kept in the store so any process behind a load balancer can redeem it.
 import { randomBytes } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Database } from '../../store/open-database.js';
 import { wsTickets } from '../../store/schema/index.js';
 import { hashToken, resolveTokenHash, tokenKind, type Principal, type TokenKind } from './auth.js';
@@ -33,7 +33,7 @@ export async function redeemWsTicket(database: Database, ticket: string, now: Da
   if (!ticket.startsWith('dxw_') || ticket.length > 200) return null;
   const [row] = await database.db
     .delete(wsTickets)
-    .where(and(eq(wsTickets.ticketHash, hashToken(ticket))))
+    .where(eq(wsTickets.ticketHash, hashToken(ticket)))
     .returning();
   if (!row || row.expiresAt.getTime() <= now.getTime()) return null;
   return resolveTokenHash(database, row.tokenKind as TokenKind, row.tokenHash, now);
