@@ -53,10 +53,13 @@ async function classifyStream(): Promise<void> {
         out += JSON.stringify({ id: typeof id === 'string' || typeof id === 'number' ? id : null, error: `输入有误 ${where}${issue?.message ?? ''}`.trim() }) + '\n';
       } else {
         const { id: inId, text, context } = parsed.data;
-        // EVAL §1: id, intent, confidence; extra fields (secondary, language, gloss) are allowed.
-        const r = context ? nlu.classify(text, { context }) : nlu.classify(text);
+        // EVAL §1: id, intent, confidence; extra fields (secondary, language, gloss, questions) are
+        // allowed. The message as a whole decides `intent`; a message holding several questions
+        // also lists each with its own intent (issue 12), as the bot answers them.
+        const r = context ? nlu.understand(text, { context }) : nlu.understand(text);
         const row: Record<string, unknown> = { id: inId, intent: r.intent, confidence: r.confidence };
         if (r.secondary) row.secondary = r.secondary;
+        if (r.questions.length > 1) row.questions = r.questions.map((q) => ({ text: q.text, intent: q.intent }));
         if (r.language !== 'zh') {
           row.language = r.language;
           const gloss = glossZh(r.language, [{ intent: r.intent, entities: r.entities }]);
