@@ -26,6 +26,9 @@ function templateFile(): string {
   return join(tmpdir(), 'dxe-test-pglite', `migrated-${hash.digest('hex').slice(0, 16)}.tar`);
 }
 
+/** Templates kept in the temp directory (one per set of migrations in use on the machine). */
+const KEEP_TEMPLATES = 4;
+
 let cached: Promise<Blob> | undefined;
 
 /** The migrated template as a tarball for OpenOptions.loadDataDir. */
@@ -48,10 +51,14 @@ async function loadOrBuild(): Promise<Blob> {
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, new Uint8Array(await blob.arrayBuffer()));
     fs.renameSync(tmp, file);
-    for (const f of fs.readdirSync(dirname(file))) {
-      const path = join(dirname(file), f);
-      if (path !== file && f.endsWith('.tar')) fs.rmSync(path, { force: true });
-    }
+    // Other checkouts on the machine may use other migrations: keep the few newest templates.
+    const dir = dirname(file);
+    const others = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.tar') && join(dir, f) !== file)
+      .map((f) => ({ path: join(dir, f), at: fs.statSync(join(dir, f)).mtimeMs }))
+      .sort((x, y) => y.at - x.at);
+    for (const { path } of others.slice(KEEP_TEMPLATES - 1)) fs.rmSync(path, { force: true });
     return blob;
   } finally {
     await database.close();

@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setDefaultNluCache, type ModelCache } from '../../core/nlu/index.js';
 
-/** Models kept at most (the shipped one plus recently trained shop models). */
-const KEEP_FILES = 40;
+/** Models kept at most (about 6 MB each). */
+const KEEP_FILES = 12;
 
 const NLU_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'core', 'nlu');
 
@@ -59,7 +59,7 @@ export function nluModelCache(): ModelCache | undefined {
         const tmp = `${file(key)}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, bytes);
         fs.renameSync(tmp, file(key));
-        prune(dir, version);
+        prune(dir);
       } catch {
         // A read-only temp dir only costs the next start its training time.
       }
@@ -67,16 +67,23 @@ export function nluModelCache(): ModelCache | undefined {
   };
 }
 
-/** Drops models of other code versions, and the oldest beyond KEEP_FILES. */
-function prune(dir: string, version: string): void {
-  const files = fs.readdirSync(dir).filter((f) => f.startsWith('model-') && f.endsWith('.bin'));
-  const current: { f: string; at: number }[] = [];
-  for (const f of files) {
-    if (!f.startsWith(`model-${version}-`)) fs.rmSync(join(dir, f), { force: true });
-    else current.push({ f, at: fs.statSync(join(dir, f)).mtimeMs });
-  }
-  current.sort((a, b) => b.at - a.at);
-  for (const { f } of current.slice(KEEP_FILES)) fs.rmSync(join(dir, f), { force: true });
+/**
+ * Keeps the KEEP_FILES newest models. Models of other code versions are not dropped at once:
+ * several checkouts (or a rollback) may share the directory; they age out instead.
+ */
+function prune(dir: string): void {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith('model-') && f.endsWith('.bin'))
+    .map((f) => {
+      try {
+        return { f, at: fs.statSync(join(dir, f)).mtimeMs };
+      } catch {
+        return { f, at: 0 };
+      }
+    })
+    .sort((a, b) => b.at - a.at);
+  for (const { f } of files.slice(KEEP_FILES)) fs.rmSync(join(dir, f), { force: true });
 }
 
 /** Makes the shared default model (getDefaultNlu) read and write the file cache. */

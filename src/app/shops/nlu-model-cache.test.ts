@@ -1,0 +1,61 @@
+// The on-disk model cache (issue 9): a model trained once is read back by the next process with
+// the same answers; different training data is a different entry, never a stale hit.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNlu, type ModelCache } from '../../core/nlu/index.js';
+import { nluModelCache } from './nlu-model-cache.js';
+
+const saved = process.env.DXE_NLU_CACHE_DIR;
+afterEach(() => {
+  const dir = process.env.DXE_NLU_CACHE_DIR;
+  if (dir && dir !== saved) rmSync(dir, { recursive: true, force: true });
+  if (saved === undefined) delete process.env.DXE_NLU_CACHE_DIR;
+  else process.env.DXE_NLU_CACHE_DIR = saved;
+});
+
+/** The file cache, counting what it is asked to save. */
+function counted(): { cache: ModelCache; saves: () => number } {
+  const inner = nluModelCache()!;
+  let n = 0;
+  return {
+    cache: { load: (k) => inner.load(k), save: (k, b) => (n++, inner.save(k, b)) },
+    saves: () => n,
+  };
+}
+
+describe('NLU model cache', () => {
+  it('a trained model is saved once, read back with the same answers, and keyed by its training data', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dxe-nlu-cache-test-'));
+    process.env.DXE_NLU_CACHE_DIR = dir;
+    const extra = [{ text: '蓝莓能寄冷链吗', intent: 'courier' as const }];
+    const first = counted();
+    const trained = createNlu({ extraExamples: extra, folds: 0, cache: first.cache });
+    expect(first.saves()).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+
+    const second = counted();
+    const loaded = createNlu({ extraExamples: extra, folds: 0, cache: second.cache });
+    expect(second.saves()).toBe(0);
+    for (const text of ['蓝莓能寄冷链吗', '什么时候发货', '可以便宜点吗', '在吗']) {
+      expect(loaded.classify(text)).toEqual(trained.classify(text));
+    }
+
+    const other = counted();
+    createNlu({ extraExamples: [...extra, { text: '榴莲能寄冷链吗', intent: 'courier' }], folds: 0, cache: other.cache });
+    expect(other.saves()).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(2);
+  }, 120_000);
+
+  it('DXE_NLU_CACHE=0 turns it off', () => {
+    const before = process.env.DXE_NLU_CACHE;
+    process.env.DXE_NLU_CACHE = '0';
+    try {
+      expect(nluModelCache()).toBeUndefined();
+    } finally {
+      if (before === undefined) delete process.env.DXE_NLU_CACHE;
+      else process.env.DXE_NLU_CACHE = before;
+    }
+  });
+});
