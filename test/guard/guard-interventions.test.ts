@@ -48,7 +48,10 @@ describe('the agent sees why the guard changed a bot answer (issue 11)', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.action).toBe('replaced');
     expect(notes[0]!.original).toContain('加我微信abc12345');
-    expect(notes[0]!.violations.map((v) => [v.rule, v.title])).toContainEqual(['D2', '泄露联系方式或站外链接']);
+    // A WeChat id offered to fix a payment problem is contact details (D2) or an off-platform
+    // payment route (D1): either way the agent sees the rule's Chinese name.
+    const named = notes[0]!.violations.map((v) => `${v.rule} ${v.title}`);
+    expect(named.some((n) => n === 'D2 泄露联系方式或站外链接' || n === 'D1 站外交易')).toBe(true);
   });
 
   it('D6 in the pipeline: the same answer about another account’s order is replaced, about the buyer’s own it goes out', async () => {
@@ -73,9 +76,10 @@ describe('the agent sees why the guard changed a bot answer (issue 11)', () => {
   });
 
   it('an answer dropped because even its rewrite breaks a rule hands the chat over with why', async () => {
-    // A shop override whose D2 rewrite itself names a WeChat id: the rewrite is blocked again.
+    // A shop override whose D1 and D2 rewrites themselves name a WeChat id: the rewrite is blocked again.
     const [shop] = await h.database.db.select().from(t.shops).where(eq(t.shops.id, SHOP));
-    await h.database.db.update(t.shops).set({ ruleOverrides: { guard: { rules: { D2: { rewrite: { zh: '加我微信abc12345联系', en: 'x' } } } } } }).where(eq(t.shops.id, SHOP));
+    const badRewrite = { rewrite: { zh: '加我微信abc12345联系', en: 'x' } };
+    await h.database.db.update(t.shops).set({ ruleOverrides: { guard: { rules: { D1: badRewrite, D2: badRewrite } } } }).where(eq(t.shops.id, SHOP));
     await legacyAnswer('payment.guide', ['亲，付款有问题的话可以加我微信abc12345，我帮您处理']);
     try {
       const first = await handleInboundMessage(deps(), { shopId: SHOP, buyerAccountId: 'gi_buyer_4', channel: 'bridge', messageId: 'gi-4', text: '在吗' });
@@ -87,7 +91,8 @@ describe('the agent sees why the guard changed a bot answer (issue 11)', () => {
       expect(d.guardBlocks).toHaveLength(1);
       expect(d.guardBlocks[0]!.action).toBe('dropped');
       expect(d.guardBlocks[0]!.original).toContain('abc12345');
-      expect(d.guardBlocks[0]!.violations.map((v) => [v.rule, v.title])).toContainEqual(['D2', '泄露联系方式或站外链接']);
+      const named = d.guardBlocks[0]!.violations.map((v) => `${v.rule} ${v.title}`);
+      expect(named.some((n) => n === 'D2 泄露联系方式或站外链接' || n === 'D1 站外交易')).toBe(true);
     } finally {
       await h.database.db.update(t.shops).set({ ruleOverrides: shop!.ruleOverrides }).where(eq(t.shops.id, SHOP));
       invalidateShopContext(h.database, SHOP);

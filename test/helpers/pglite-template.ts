@@ -23,7 +23,7 @@ function templateFile(): string {
   const require = createRequire(import.meta.url);
   const pkg = JSON.parse(fs.readFileSync(join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json'), 'utf8')) as { version: string };
   hash.update(pkg.version);
-  return join(tmpdir(), 'dxe-test-pglite', `migrated-${hash.digest('hex').slice(0, 16)}.tar`);
+  return join(tmpdir(), 'dxe-test-pglite', `migrated-${hash.digest('hex').slice(0, 16)}-noid.tar`);
 }
 
 /** Templates kept in the temp directory (one per set of migrations in use on the machine). */
@@ -46,6 +46,8 @@ async function loadOrBuild(): Promise<Blob> {
   }
   const database = await openDatabase({ dataDir: 'memory' });
   try {
+    // Each copy is its own deployment (issue 10, major 6): it makes its identity on first use.
+    await database.query('DELETE FROM deployment');
     const blob = await database.dumpDataDir!();
     fs.mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
