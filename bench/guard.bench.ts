@@ -147,10 +147,10 @@ function realReplies(): string[] {
 export async function run(): Promise<string> {
   const out: string[] = ['## Reply guard (D1–D11)', ''];
   const sets = [
-    ['replies.jsonl', '主标注集（调参用）'],
-    ['heldout.jsonl', '留出集（少量调参）'],
-    ['heldout-2.jsonl', '第二留出集（首次评估后做过通用修正）'],
-    ['heldout-3.jsonl', '第三留出集（首次评估后做过通用修正）'],
+    ['replies.jsonl', 'development set 开发集（调参用）'],
+    ['heldout.jsonl', 'development set 开发集（曾少量调参）'],
+    ['heldout-2.jsonl', 'development set 开发集（首次评估后做过修正）'],
+    ['heldout-3.jsonl', 'development set 开发集（首次评估后做过修正）'],
   ] as const;
   let all: Case[] = [];
   for (const [file, label] of sets) {
