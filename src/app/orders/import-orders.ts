@@ -187,6 +187,19 @@ async function writeLines(tx: Tx, ctx: BatchContext, written: Prepared[]): Promi
       colour = excluded.colour, size = excluded.size, qty = excluded.qty, price_fen = excluded.price_fen, state = excluded.state`);
 }
 
+/** What `dxe import orders` prints (docs/cli-contracts.md §4), whether it imported itself or through a running server. */
+export function importSummary(result: ImportOrdersResult) {
+  return {
+    imported: result.imported,
+    updated: result.updated,
+    skipped: result.skipped,
+    errors: result.errors,
+    errorCount: result.errorCount,
+    format: result.format,
+    encoding: result.encoding,
+  };
+}
+
 export async function importOrders(database: Database, options: ImportOrdersOptions): Promise<ImportOrdersResult> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {

@@ -46,7 +46,7 @@ export function register(program: Command): void {
         return;
       }
       const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
-      const { importOrders, resolveImportShop } = await import('../../app/orders/import-orders.js');
+      const { importOrders, importSummary, resolveImportShop } = await import('../../app/orders/import-orders.js');
       const { openOrderImport } = await import('../../channels/order-files/open-import.js');
       const database = await openConfiguredDatabase(config);
       let bar: import('cli-progress').SingleBar | undefined;
@@ -74,15 +74,7 @@ export function register(program: Command): void {
         const result = await importOrders(database, { shopId, source });
         bar?.stop();
         bar = undefined;
-        const summary = {
-          imported: result.imported,
-          updated: result.updated,
-          skipped: result.skipped,
-          errors: result.errors,
-          errorCount: result.errorCount,
-          format: result.format,
-          encoding: result.encoding,
-        };
+        const summary = importSummary(result);
         process.stdout.write(`${JSON.stringify(summary)}\n`);
       } finally {
         bar?.stop();

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DxeError } from '../../core/errors.js';
 import { PLATFORMS } from '../../core/platforms.js';
-import { importOrders, resolveImportShop } from '../../app/orders/import-orders.js';
+import { importOrders, importSummary, resolveImportShop } from '../../app/orders/import-orders.js';
 import { terminalChatItem, terminalChatSend, terminalChatShop } from '../../app/inbound/terminal-chat.js';
 import { localTokenMatches } from '../../app/runtime/local-server.js';
 import { verifyAudit, writeCheckpoint } from '../../app/audit/checkpoints.js';
@@ -33,15 +33,7 @@ const localRoutes: FastifyPluginAsync = async (app) => {
     const shopId = await resolveImportShop(database, b.platform, b.shop);
     const source = await openOrderImport({ platform: b.platform, filePath: b.file, ...(b.format ? { format: b.format } : {}) });
     const result = await importOrders(database, { shopId, source });
-    return {
-      imported: result.imported,
-      updated: result.updated,
-      skipped: result.skipped,
-      errors: result.errors,
-      errorCount: result.errorCount,
-      format: result.format,
-      encoding: result.encoding,
-    };
+    return importSummary(result);
   });
 
   // `dxe audit verify` / `dxe audit checkpoint` beside a running server (the key is the server's).
