@@ -8,6 +8,7 @@ import { escalate } from '../../src/app/conversations/actions.js';
 import { sendReply } from '../../src/app/conversations/send-reply.js';
 import { createLocalBus, type DomainEvent } from '../../src/app/events/event-bus.js';
 import { handleInboundMessage } from '../../src/app/inbound/handle-inbound-message.js';
+import { endOrphanLeases } from '../../src/app/inbound/inbound-store.js';
 import { receive } from '../../src/app/inbound/receive.js';
 import { resumeStuckMessages } from '../../src/app/inbound/resume.js';
 import { invalidateShopContext, loadShopContext } from '../../src/app/shops/shop-context.js';
@@ -90,6 +91,29 @@ describe('resumable pipeline (issue 9, bug 4)', () => {
     const answers = await h.database.db.select().from(t.messages).where(isNotNull(t.messages.replyTo));
     for (const id of ids) expect(answers.filter((m) => m.replyTo === id).length).toBe(perMessage[ids.indexOf(id)]);
     expect(await sweep()).toBe(0);
+  });
+
+  it('on the embedded database, a lease left by a process that is gone ends at start and the sweep answers at once', async () => {
+    // Stored by a process killed a moment ago: its lease still runs for PIPELINE_LEASE_MS.
+    const killedAt = new Date(h.now.getTime() - 2_000);
+    const r = await receive(deps(killedAt), {
+      shopId: SHOP, buyerAccountId: 'p_orphan', channel: 'bridge', messageId: 'orphan-1', text: '什么时候发货',
+    }, await loadShopContext(h.database, SHOP));
+    expect(r.kind).toBe('new');
+    const id = r.kind === 'new' ? r.message.id : 0;
+    const sweep = () => resumeStuckMessages({ database: h.database, bus, now: () => h.now });
+    expect(await sweep()).toBe(0); // the lease has not run out yet
+    // A message this process stored itself (after it started) keeps its lease.
+    const mine = await receive(deps(new Date(h.now.getTime() + 1_000)), {
+      shopId: SHOP, buyerAccountId: 'p_orphan_2', channel: 'bridge', messageId: 'orphan-2', text: '在吗',
+    }, await loadShopContext(h.database, SHOP));
+    expect(await endOrphanLeases(h.database, h.now, new Date(h.now.getTime() - 1_000))).toBe(1);
+    expect(await sweep()).toBe(1);
+    const [m] = await h.database.db.select().from(t.messages).where(eq(t.messages.id, id));
+    expect(m!.pipelineStep).toBe('done');
+    expect((await repliesTo(id)).length).toBeGreaterThan(0);
+    const [other] = await h.database.db.select().from(t.messages).where(eq(t.messages.id, mine.kind === 'new' ? mine.message.id : 0));
+    expect(other!.pipelineStep).toBe('received');
   });
 
   it('a message that keeps failing is handed to a person instead of retried for ever', async () => {

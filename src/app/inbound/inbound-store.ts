@@ -79,6 +79,26 @@ export async function claimStuck(database: Database, now: Date, limit: number): 
   });
 }
 
+/**
+ * The embedded database is opened by one process at a time (the data-folder lock), so a lease
+ * still running on a message stored before this process started belongs to a process that is
+ * gone (kill -9, a crash): it ends now, and the sweep resumes the message at once instead of
+ * after PIPELINE_LEASE_MS (issue 9: a killed message is resumed, not left waiting). Not for
+ * PostgreSQL, where another live process may hold the lease. Returns how many leases ended.
+ */
+export async function endOrphanLeases(database: Database, now: Date, startedAt: Date): Promise<number> {
+  const rows = await database.db.update(t.messages)
+    .set({ pipelineLeaseUntil: new Date(now.getTime() - 1) })
+    .where(and(
+      sql`${t.messages.pipelineStep} in ('received', 'understood')`,
+      isNotNull(t.messages.pipelineLeaseUntil),
+      gt(t.messages.pipelineLeaseUntil, now),
+      lt(t.messages.createdAt, startedAt),
+    ))
+    .returning({ id: t.messages.id });
+  return rows.length;
+}
+
 /** Waits (wall clock) until another process finishes the message, or the wait runs out. */
 export async function waitUntilFinished(database: Database, id: number): Promise<MessageRow | null> {
   const until = Date.now() + WAIT_FOR_ANSWER_MS;

@@ -12,6 +12,7 @@
 import { getDefaultNlu } from '../../core/nlu/index.js';
 import { writeCheckpoint } from '../audit/checkpoints.js';
 import { startOutboxLoop } from '../events/outbox.js';
+import { endOrphanLeases } from '../inbound/inbound-store.js';
 import { startResumeLoop } from '../inbound/resume.js';
 import { followShopChanges } from '../shops/shop-context.js';
 import { startShopNluWarmup } from '../shops/shop-nlu-warmup.js';
@@ -42,6 +43,14 @@ const startTimers: BackgroundStarter = async (ctx, log) => {
 
 const startResume: BackgroundStarter = async (ctx, log) => {
   if (ctx.config.TIMERS !== 'on') return async () => {};
+  if (ctx.database.kind === 'pglite') {
+    // One process per embedded folder: leases from before this process started are orphans.
+    const ended = await endOrphanLeases(ctx.database, ctx.now(), new Date(performance.timeOrigin)).catch((err: unknown) => {
+      log.error({ err }, 'ending the leases of a previous process failed');
+      return 0;
+    });
+    if (ended > 0) log.info({ ended }, 'buyer messages left by a stopped process are resumed now');
+  }
   return startResumeLoop({
     database: ctx.database,
     bus: ctx.bus,
