@@ -54,6 +54,9 @@ export default defineConfig({
           // few times through tsx, each seconds of CPU on a shared 2-core machine.
           testTimeout: 300_000,
           hookTimeout: 300_000,
+          // A page or a socket waited for with expect.poll gets room too (the default is 1 s: a
+          // WebSocket ticket and connect took longer than that in a loaded CI run).
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],
