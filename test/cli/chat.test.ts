@@ -66,7 +66,8 @@ describe('dxe chat (B1, C1, C3, C7)', () => {
       timeout: SPAWN_TIMEOUT_MS,
     });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('找不到商品');
+    expect(unknown.stderr).toContain('找不到商品：NOPE-404');
+    expect(unknown.stdout).not.toContain('输入消息回车发送'); // issue 15: no welcome before the error
     // three messages answered; the line after /quit was never sent
     expect(out.match(/意图 /g)?.length).toBe(3);
   });
@@ -80,6 +81,6 @@ describe('dxe chat (B1, C1, C3, C7)', () => {
       timeout: SPAWN_TIMEOUT_MS,
     });
     expect(chat.status).not.toBe(0);
-    expect(chat.stderr).toContain('找不到该店铺');
+    expect(chat.stderr).toContain('找不到店铺：nope'); // issue 15: the shop typed is named
   });
 });

@@ -1,6 +1,6 @@
 // `dxe import orders FILE --platform P` as EVAL §4 states it, spawned like a user runs it (O2).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -57,5 +57,30 @@ describe('dxe import orders (EVAL §4, O2)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/错误 \[UNSUPPORTED_ENCODING\]/);
+  }, 180_000);
+
+  it('names a missing column, a missing file before a missing option, and --strict exits 4 (issue 15)', async () => {
+    const noFile = await dxe('import', 'orders');
+    expect(noFile.code).not.toBe(0);
+    expect(noFile.stderr).toMatch(/missing required argument 'file'/);
+    expect(noFile.stderr).not.toMatch(/required option/);
+    const noPlatform = await dxe('import', 'orders', fixture('tmall-order-report.utf8.csv'));
+    expect(noPlatform.code).toBe(2);
+    expect(noPlatform.stderr).toMatch(/缺少必填参数 --platform/);
+    // the Tmall header with its 订单编号 column removed
+    const full = readFileSync(fixture('tmall-order-report.utf8.csv'), 'utf8');
+    const lines = full.split(/\r?\n/);
+    const headerAt = lines.findIndex((l) => l.includes('订单编号'));
+    const cols = lines[headerAt]!.split(',');
+    const drop = cols.findIndex((c) => c.trim() === '订单编号');
+    const cut = lines.map((l, i) => (i >= headerAt && l ? l.split(',').filter((_, j) => j !== drop).join(',') : l));
+    const missing = join(dataDir, 'missing-column.csv');
+    writeFileSync(missing, cut.join('\n'));
+    const res = await dxe('import', 'orders', missing, '--platform', 'tmall');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/缺少必需的列：.*订单编号/);
+    const strict = await dxe('import', 'orders', fixture('tmall-order-report.utf8.csv'), '--platform', 'tmall', '--strict');
+    expect(strict.code).toBe(4);
+    expect(strict.stderr).toMatch(/第 \d+ 行：/);
   }, 180_000);
 });

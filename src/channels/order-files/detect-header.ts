@@ -41,6 +41,9 @@ export function detectHeader(text: string, formatId?: string): DetectedHeader {
   let start = 0;
   let best: DetectedHeader | undefined;
   let bestScore = 0;
+  // The header that came closest (most required columns present), so a file missing one column
+  // is told which one instead of "unrecognised format".
+  let nearest: { format: OrderFileFormat; missing: string[]; line: number } | undefined;
   for (let line = 1; line <= HEADER_SEARCH_LINES && start < text.length; line++) {
     const m = lineEnd.exec(text);
     const end = m ? m.index : text.length;
@@ -52,6 +55,10 @@ export function detectHeader(text: string, formatId?: string): DetectedHeader {
       const names = new Set(columns);
       for (const format of candidates) {
         const s = score(format, names);
+        const missing = format.required.filter((c) => !names.has(c));
+        if (s === 0 && missing.length * 2 <= format.required.length && (!nearest || missing.length < nearest.missing.length)) {
+          nearest = { format, missing, line };
+        }
         if (s > bestScore) {
           bestScore = s;
           best = { format, delimiter, headerLine: line, bodyOffset, columns };
@@ -61,6 +68,13 @@ export function detectHeader(text: string, formatId?: string): DetectedHeader {
     if (best) return best;
     if (!m) break;
     start = bodyOffset;
+  }
+  if (nearest) {
+    throw new DxeError(
+      'VALIDATION_FAILED',
+      `第 ${nearest.line} 行像是“${nearest.format.nameZh}”的表头，但缺少必需的列：${nearest.missing.join('、')}`,
+      { importCode: 'IMPORT_MISSING_COLUMN', missing: nearest.missing },
+    );
   }
   const wanted = formatId
     ? `文件表头与指定格式“${candidates[0]?.nameZh}”不符（需要列：${candidates[0]?.required.join('、')}）`

@@ -63,20 +63,29 @@ async function chat(raw: unknown): Promise<void> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
   const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);
   try {
-    const shop = await backend.shop();
+    const shop = await backend.shop().catch((err: unknown) => {
+      // Name the shop the user typed, and where to find the right id.
+      if (err instanceof DxeError && err.code === 'NOT_FOUND') {
+        throw new DxeError('NOT_FOUND', `找不到店铺：${opts.shop}（店铺 ID 见工作台“设置 → 店铺”，演示店铺为 demo-tmall、demo-taobao）`);
+      }
+      throw err;
+    });
     const buyer = opts.buyer ?? `cli_${Date.now().toString(36)}`;
+    // An item card is named by its id, SKU (TS-001) or part of its title; a wrong one fails
+    // before the welcome line, so nothing suggests the chat has started.
+    const findItem = (ref: string) => backend.findItem(ref);
+    let itemId: string | undefined;
+    let itemTitle: string | undefined;
+    if (opts.item) {
+      const item = await findItem(opts.item);
+      if (!item) throw new DxeError('NOT_FOUND', `找不到商品：${opts.item}（可用商品编码如 TS-001、商品 ID 或标题中的词）`);
+      itemId = item.id;
+      itemTitle = item.title;
+    }
     out(
       `店铺 ${shop.name}（${shop.platform}），买家账号 ${buyer}。输入消息回车发送，/item <商品编码或标题> 切换咨询的商品，/quit 退出。`,
     );
-    // An item card is named by its id, SKU (TS-001) or part of its title.
-    const findItem = (ref: string) => backend.findItem(ref);
-    let itemId: string | undefined;
-    if (opts.item) {
-      const item = await findItem(opts.item);
-      if (!item) throw new DxeError('NOT_FOUND', `找不到商品：${opts.item}`);
-      itemId = item.id;
-      out(dim(`  当前商品：${item.title}`));
-    }
+    if (itemTitle) out(dim(`  当前商品：${itemTitle}`));
     const rl = createInterface({
       input: process.stdin,
       output: process.stdout,

@@ -8,10 +8,35 @@ import { PLATFORMS } from '../../core/platforms.js';
 import { FORMAT_IDS } from '../../channels/order-files/formats/index.js';
 
 const optionsSchema = z.object({
-  platform: z.enum(PLATFORMS, { error: `--platform 必须是 ${PLATFORMS.join(' | ')} 之一` }),
+  platform: z.enum(PLATFORMS, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `缺少必填参数 --platform（${PLATFORMS.join(' | ')}）`
+        : `--platform 必须是 ${PLATFORMS.join(' | ')} 之一`,
+  }),
   shop: z.string().min(1).optional(),
   format: z.string().min(1).optional(),
+  strict: z.boolean().optional(),
 });
+
+/** A person reading the terminal gets the summary in words on stderr; stdout stays the JSON of EVAL §4. */
+function describeSummary(summary: Record<string, unknown>): string {
+  const imported = Number(summary.imported ?? 0);
+  const skipped = Number(summary.skipped ?? 0);
+  const errors = Array.isArray(summary.errors) ? (summary.errors as { line: number; reason: string }[]) : [];
+  const lines = [`导入 ${imported} 条订单，跳过 ${skipped} 行${errors.length ? `，其中 ${errors.length} 行有错误：` : '。'}`];
+  for (const e of errors.slice(0, 20)) lines.push(`  第 ${e.line} 行：${e.reason}`);
+  if (errors.length > 20) lines.push(`  ……另有 ${errors.length - 20} 行错误，见上方 JSON 的 errors`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Prints the summary; with --strict a file with rejected rows exits 4 (scripts can tell). */
+function report(summary: Record<string, unknown>, strict: boolean | undefined): void {
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  process.stderr.write(describeSummary(summary));
+  const errors = Array.isArray(summary.errors) ? summary.errors.length : 0;
+  if (strict && errors > 0) process.exitCode = 4;
+}
 
 export function register(program: Command): void {
   const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('导入数据');
@@ -19,10 +44,13 @@ export function register(program: Command): void {
     .command('orders')
     .description('导入平台导出的订单文件（CSV，GBK 或 UTF-8），重复导入不会产生重复订单')
     .argument('<file>', '订单导出文件')
-    .requiredOption('--platform <platform>', `平台：${PLATFORMS.join(' | ')}`)
+    .option('--platform <platform>', `平台（必填）：${PLATFORMS.join(' | ')}`)
     .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺，没有则自动创建）')
     .option('--format <format>', `文件格式（默认按表头自动识别）：${FORMAT_IDS.join(' | ')}`)
+    .option('--strict', '有任何一行被拒绝时以退出码 4 结束（默认 0，错误行见摘要）')
     .action(async (file: string, raw: unknown) => {
+      // The file is checked by commander first (a required argument); --platform is validated
+      // here so a missing file is reported before a missing option.
       const parsed = optionsSchema.safeParse(raw);
       if (!parsed.success) {
         throw new DxeError('VALIDATION_FAILED', parsed.error.issues.map((i) => i.message).join('；'));
@@ -42,7 +70,7 @@ export function register(program: Command): void {
           ...(opts.shop ? { shop: opts.shop } : {}),
           ...(opts.format ? { format: opts.format } : {}),
         });
-        process.stdout.write(`${JSON.stringify(summary)}\n`);
+        report(summary, opts.strict);
         return;
       }
       const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
@@ -74,8 +102,7 @@ export function register(program: Command): void {
         const result = await importOrders(database, { shopId, source });
         bar?.stop();
         bar = undefined;
-        const summary = importSummary(result);
-        process.stdout.write(`${JSON.stringify(summary)}\n`);
+        report(importSummary(result) as unknown as Record<string, unknown>, opts.strict);
       } finally {
         bar?.stop();
         await database.close();
