@@ -37,7 +37,7 @@ const startTimers: BackgroundStarter = async (ctx, log) => {
     onFired: (fired) => log.debug({ count: fired.length }, 'deadlines handled'),
     onError: (err) => log.error({ err }, 'timer loop step failed'),
   });
-  log.info({ workerId: loop.workerId }, 'timer loop started');
+  log.debug({ workerId: loop.workerId }, 'timer loop started');
   return () => loop.stop();
 };
 
