@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
 
   it('C2 inbox: buyers waiting for a first reply lead, with platform badge, live waiting time and highlight', async () => {
     const first = page.getByTestId('queue-row').first();
-    await expect.poll(() => first.textContent()).toContain('新买家');
+    await expect.poll(() => first.textContent()).toContain('待首次回复');
     const row = page.getByTestId('queue-row').filter({ hasText: '爱穿搭的小雨' });
     await row.waitFor();
     const text = (await row.textContent()) ?? '';

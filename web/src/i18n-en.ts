@@ -57,7 +57,7 @@ export const en: Record<keyof typeof zh, string> = {
   'inbox.status.closed': 'Closed',
   'inbox.waiting': 'waiting {t}',
   'inbox.nearTarget': 'Near target',
-  'inbox.newBuyer': 'New',
+  'inbox.newBuyer': 'Awaiting first reply',
   'inbox.bot': 'Bot',
   'inbox.human': 'Human',
   'inbox.stage': 'Stage: {s}',

@@ -55,7 +55,7 @@ export const zh = {
   'inbox.status.closed': '已结束',
   'inbox.waiting': '已等待 {t}',
   'inbox.nearTarget': '即将超时',
-  'inbox.newBuyer': '新买家',
+  'inbox.newBuyer': '待首次回复',
   'inbox.bot': '机器人',
   'inbox.human': '人工',
   'inbox.stage': '阶段：{s}',

@@ -3,7 +3,7 @@
 // idle agents (T2) and inconsistent answers (T3). Rows are read here; the formulas are core/metrics.
 import { and, eq, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
-import { BOT_KEY, computeFigures, UNATTRIBUTED_KEY } from '../../core/metrics/figures.js';
+import { BOT_KEY, computeFigures, fillDays, UNATTRIBUTED_KEY } from '../../core/metrics/figures.js';
 import type { Database } from '../../store/open-database.js';
 import { agents, shops } from '../../store/schema/index.js';
 import { maySeePersonalData } from '../auth/access.js';
@@ -49,7 +49,8 @@ export async function dashboardFigures(database: Database, p: Principal, q: Dash
     if (q.groupBy === 'shop') return shopNames.find((s) => s.id === key)?.name ?? key;
     return agentName(key);
   };
-  const body = { ...empty, total: result.total, groups: result.groups.map((g) => ({ ...g, label: label(g.key) })) };
+  const groups = q.groupBy === 'day' ? fillDays(result.groups, from, to) : result.groups;
+  const body = { ...empty, total: result.total, groups: groups.map((g) => ({ ...g, label: label(g.key) })) };
   if (!maySeePersonalData(p) || p.kind !== 'agent') return body;
 
   const idleAgents = await idleAgentsNow(database, orgAgents, shopIds, now, q.idleMinutes);

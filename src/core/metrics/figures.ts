@@ -180,3 +180,22 @@ export function computeFigures(input: FigureInput, groupBy: GroupBy): FigureResu
     groups: [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, a]) => ({ key, figures: toFigures(a) })),
   };
 }
+
+/**
+ * Per-day groups with every Beijing day of [from, to] present, in order: a day without data is a
+ * group of zeros, so a chart's date axis never skips days (issue 15).
+ */
+export function fillDays(groups: FigureResult['groups'], from: Date, to: Date): FigureResult['groups'] {
+  const zero = toFigures(emptyAcc());
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  const out: FigureResult['groups'] = [];
+  const last = beijingDayKey(to);
+  for (let i = 0; i <= 400; i++) {
+    const key = beijingDayKey(from, i);
+    out.push(byKey.get(key) ?? { key, figures: zero });
+    byKey.delete(key);
+    if (key >= last) break;
+  }
+  // Anything outside the range (should not happen) is kept rather than dropped.
+  return [...out, ...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeFigures, responseTimes } from './figures.js';
+import { computeFigures, fillDays, responseTimes } from './figures.js';
 import { findIdleAgents } from './idle-agents.js';
 import { findInconsistencies, polarity } from './consistency.js';
 import { percentile } from './stats.js';
@@ -90,5 +90,16 @@ describe('T3 answer consistency', () => {
     ]);
     expect(found.map((f) => f.intent).sort()).toEqual(['ship_time', 'shipping_fee']);
     expect(found.find((f) => f.intent === 'ship_time')!.reasonZh).toContain('48小时');
+  });
+
+  it('fills every Beijing day of the range, so the date axis never skips a day (issue 15)', () => {
+    const from = new Date('2026-11-20T16:00:00Z'); // 11-21 00:00 Beijing
+    const to = new Date('2026-11-24T15:59:59Z'); // 11-24 23:59 Beijing
+    const late = new Date('2026-11-22T15:30:00Z'); // 11-22 23:30 Beijing
+    const { groups } = computeFigures({ conversations: [conv('c', { createdAt: late })], messages: [], orders: [], cases: [] }, 'day');
+    const filled = fillDays(groups, from, to);
+    expect(filled.map((g) => g.key)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
+    expect(filled[1]!.figures.conversations).toBe(1);
+    expect(filled[0]!.figures.conversations).toBe(0);
   });
 });
