@@ -7,6 +7,8 @@ import { defaultAnswers } from '../../core/bot/default-answers.js';
 import type { Database } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 import { prng } from '../../core/prng.js';
+import { startOfBeijingDay } from '../../core/time/beijing-time.js';
+import { historyPlan } from './history.js';
 import { hashPassword } from '../auth/auth.js';
 import { DEMO_CATALOGUE, SIZE_CHARTS } from './catalogue.js';
 import { DEMO_BUYERS, DEMO_CHATS, demoShopSettings } from './people.js';
@@ -241,6 +243,54 @@ export async function seedDemo(database: Database, now: Date): Promise<DemoResul
           channelMessageId: line.author === 'buyer' ? `demo-${i}-${n}` : null,
           intent: line.author === 'buyer' ? chat.intent : null,
           createdAt: new Date(startedAt.getTime() + n * 20_000),
+        })),
+      );
+    }
+
+    // A past month of closed conversations, so the dashboard shows a believable month (issue 15).
+    const history = historyPlan();
+    const agentFor = (shopId: string) => (shopId === tmall.id ? agent1 : agent2);
+    for (const [i, h] of history.entries()) {
+      const buyer = buyerRows[i % buyerRows.length]!;
+      const startedAt = new Date(startOfBeijingDay(now, -h.daysAgo).getTime() + h.secondOfDay * 1000);
+      const repliedAt = new Date(startedAt.getTime() + h.responseSeconds * 1000);
+      const agent = agentFor(buyer.shopId);
+      const lines: { author: 'buyer' | 'bot' | 'agent'; text: string; at: Date }[] = [{ author: 'buyer', text: h.exchange.buyer, at: startedAt }];
+      if (h.handedOver) lines.push({ author: 'agent', text: h.exchange.agent, at: repliedAt });
+      else lines.push({ author: 'bot', text: h.exchange.bot, at: repliedAt });
+      const closedAt = new Date(repliedAt.getTime() + 10 * 60_000);
+      const [conv] = await tx
+        .insert(t.conversations)
+        .values({
+          shopId: buyer.shopId,
+          buyerId: buyer.id,
+          channel: 'bridge',
+          stage: 'farewell',
+          status: 'closed',
+          assigneeId: h.handedOver ? agent.id : null,
+          handoverReason: h.handedOver ? (h.exchange.intent === 'complaint' ? 'complaint' : 'human_requested') : null,
+          lastIntent: h.exchange.intent,
+          lastSeq: lines.length,
+          firstBuyerMessageAt: startedAt,
+          firstResponseAt: repliedAt,
+          lastBuyerMessageAt: startedAt,
+          lastMessageAt: repliedAt,
+          createdAt: startedAt,
+          closedAt,
+        })
+        .returning();
+      await tx.insert(t.messages).values(
+        lines.map((line, n) => ({
+          shopId: buyer.shopId,
+          conversationId: conv!.id,
+          seq: n + 1,
+          direction: line.author === 'buyer' ? ('in' as const) : ('out' as const),
+          authorKind: line.author,
+          authorId: line.author === 'agent' ? agent.id : null,
+          text: line.text,
+          channelMessageId: line.author === 'buyer' ? `demo-h${i}` : null,
+          intent: line.author === 'buyer' ? h.exchange.intent : null,
+          createdAt: line.at,
         })),
       );
     }
