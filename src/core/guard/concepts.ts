@@ -52,6 +52,9 @@ type Combo = z.infer<typeof comboSchema>;
 export interface CompiledConcept {
   name: string;
   index: number;
+  /** FNV-1a of the name: the learned layer's concept features hash the name, not the index, so a
+   * concept added to the lexicon leaves every other concept's features (and weights) in place. */
+  nameHash: number;
   text?: RegExp;
   digits?: RegExp;
   en?: RegExp;
@@ -154,8 +157,14 @@ function addSoundWord(t: Tries, word: string, concept: number, homophones: boole
   }
 }
 
+function fnv(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 function compileOne(name: string, index: number, def: ConceptFile['concepts'][string], tries: Tries): CompiledConcept {
-  const out: CompiledConcept = { name, index };
+  const out: CompiledConcept = { name, index, nameHash: fnv(name) };
   for (const w of def.sound) addSoundWord(tries, w, index, def.homophones);
   const mk = (sources: string[], flags = 'g'): RegExp | undefined => {
     if (sources.length === 0) return undefined;

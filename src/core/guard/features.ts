@@ -3,7 +3,7 @@
 // character pairs, English words — plus the concept lexicon's matches and their pairs within a
 // sentence, and the shape of digit runs. Shared by the runtime (learned.ts) and the trainer
 // (scripts/guard-corpus/train.ts), so both see exactly the same numbers.
-import type { ConceptMatch } from './concepts.js';
+import { conceptLexicon, type ConceptMatch } from './concepts.js';
 import type { TextView } from './normalize.js';
 import { soundHash } from './phonetic.js';
 
@@ -99,6 +99,7 @@ export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][],
   // sentence) entries only — a reply repeating a phrase would otherwise pair every occurrence
   // with every other (the same buckets, at quadratic cost).
   let np = 0;
+  const concepts = conceptLexicon().concepts;
   for (let k = 0; k < matches.length; k++) {
     const list = matches[k];
     if (!list || list.length === 0) continue;
@@ -108,9 +109,10 @@ export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][],
       const sn = v.sentence[m.s] ?? 0;
       if (sn === lastSentence) continue;
       lastSentence = sn;
-      push(fin(mix(8, k)));
+      const id = concepts[k]?.nameHash ?? k;
+      push(fin(mix(8, id)));
       if (np >= presentK.length) break;
-      presentK[np] = k;
+      presentK[np] = id;
       presentS[np] = sn;
       np++;
     }
@@ -121,7 +123,7 @@ export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][],
     for (let b = a + 1; b < np; b++) {
       const kb = presentK[b] ?? 0;
       if (presentS[b] !== sa || kb === ka) continue;
-      push(fin(mix(mix(9, Math.min(ka, kb)), Math.max(ka, kb))));
+      push(fin(mix(mix(9, Math.min(ka, kb) | 0), Math.max(ka, kb) | 0)));
     }
   }
 }
