@@ -35,6 +35,13 @@ function digits(r: Rand, n: number): string {
 }
 
 function fill(r: Rand, text: string): string {
+  // Fillers may hold slots themselves ({refundOff} → 我用{ali}退您): fill until none is left.
+  let out = fillOnce(r, text);
+  for (let k = 0; k < 3 && out.includes('{'); k++) out = fillOnce(r, out);
+  return out;
+}
+
+function fillOnce(r: Rand, text: string): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (name === 'p3') return `1${pick(r, ['3', '5', '8', '7'])}${digits(r, 1)}`;
     if (name === 'p4' || name === 'p4b') return digits(r, 4);
@@ -55,9 +62,15 @@ const HOMOPHONE: Array<[RegExp, string[]]> = [
   [/转账/g, ['zz', '转帐', 'zhuanzhang', '转 账', '砖账']],
   [/好评/g, ['hp', '好苹', 'haoping', '好 评']],
   [/返现/g, ['fx', '反现', 'fanxian', '返 现']],
-  [/发票/g, ['发漂', 'fp', '发 票', 'fapiao']],
+  [/发票/g, ['发漂', 'fp', '发 票', 'fapiao', '发飘', 'fa piao']],
   [/电话/g, ['电 话', 'dianhua', '店话']],
   [/红包/g, ['hb', '鸿包', '红 包']],
+  // Round 6: the words of the kinds that slipped, spelt the ways sellers spell them.
+  [/私聊/g, ['私 聊', 'siliao', '私撩', 'sl']],
+  [/付款/g, ['fu款', '付 款', 'fukuan', '付kuan']],
+  [/收款码/g, ['收kuan码', '收 款 码', 'skm']],
+  [/差评/g, ['cp', '差 评', 'chaping', '茶评']],
+  [/包邮/g, ['包 邮', 'baoyou']],
 ];
 
 /** One evasion operator applied to a text (or none). */

@@ -4,7 +4,7 @@ import { DxeError } from '../errors.js';
 import { compileGuard, isNegated, type CompiledGuard, type Hit } from './compile.js';
 import { conceptLexicon, detectConcepts, matchConcepts } from './concepts.js';
 import { learnedFindings } from './learned.js';
-import { compactSpan, looksEnglish, type TextView } from './normalize.js';
+import { compactIndexAt, compactSpan, looksEnglish, type TextView } from './normalize.js';
 import { politeFor } from './phrases.js';
 import { splitPhone } from './split-digits.js';
 import { extractPromises } from './promises.js';
@@ -110,6 +110,8 @@ function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale:
   return out;
 }
 
+const DAYS_RE = /(\d+)(?:个)?(?:天|日|days?)/;
+
 /** The replacement a finding's rule words itself (D10: a C14 model phrase; D11: the vague form). */
 function decorate(c: CompiledGuard, view: TextView, h: Hit, locale: 'zh' | 'en'): void {
   if (h.rule === 'D10') {
@@ -125,9 +127,12 @@ function decorate(c: CompiledGuard, view: TextView, h: Hit, locale: 'zh' | 'en')
   } else if (h.rule === 'D11') {
     const [s, e] = sentenceRange(view, h.start, h.end);
     const { day_words: dayWords, template } = c.profile.rules.D11.delivery;
-    const sentence = c.norm.view(view.text.slice(s, e));
-    const digits = /(\d+)(?:个)?(?:天|日|days?)/.exec(sentence.digits)?.[1];
-    const word = Object.keys(dayWords).find((w) => w !== 'default' && sentence.compact.includes(w));
+    // The sentence's compact and digit views are slices of this view's (no second normalisation).
+    const cs = compactIndexAt(view, s);
+    const ce = compactIndexAt(view, e);
+    const digits = DAYS_RE.exec(view.digits.slice(cs, ce))?.[1];
+    const compact = view.compact.slice(cs, ce);
+    const word = Object.keys(dayWords).find((w) => w !== 'default' && compact.includes(w));
     const days = digits ?? (word ? dayWords[word] : undefined) ?? dayWords.default ?? '3';
     h.start = s;
     h.end = e;

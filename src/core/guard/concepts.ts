@@ -52,6 +52,9 @@ type Combo = z.infer<typeof comboSchema>;
 export interface CompiledConcept {
   name: string;
   index: number;
+  /** FNV-1a of the name: the learned layer's concept features hash the name, not the index, so a
+   * concept added to the lexicon leaves every other concept's features (and weights) in place. */
+  nameHash: number;
   text?: RegExp;
   digits?: RegExp;
   en?: RegExp;
@@ -63,6 +66,8 @@ export interface ConceptLexicon {
   byName: Map<string, CompiledConcept>;
   tries: Tries;
   families: Array<{ rule: RuleId; reason: string; negatable: boolean; combos: Combo[] }>;
+  /** The concepts that have regular expressions (the rest are found by the tries alone). */
+  withRegex: CompiledConcept[];
 }
 
 /** A concept occurrence in compact indices [s, e). */
@@ -76,6 +81,8 @@ export interface ConceptMatch {
 interface TrieNode {
   next: Map<number, TrieNode>;
   ends?: Array<{ concept: number; boundary: boolean }>;
+  /** Root only: bit per code unit that begins a word. */
+  starts?: Uint32Array;
 }
 
 const newNode = (): TrieNode => ({ next: new Map() });
@@ -150,8 +157,14 @@ function addSoundWord(t: Tries, word: string, concept: number, homophones: boole
   }
 }
 
+function fnv(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 function compileOne(name: string, index: number, def: ConceptFile['concepts'][string], tries: Tries): CompiledConcept {
-  const out: CompiledConcept = { name, index };
+  const out: CompiledConcept = { name, index, nameHash: fnv(name) };
   for (const w of def.sound) addSoundWord(tries, w, index, def.homophones);
   const mk = (sources: string[], flags = 'g'): RegExp | undefined => {
     if (sources.length === 0) return undefined;
@@ -194,7 +207,9 @@ export function compileLexicon(yamlText: string, label = 'rules/guard-concepts.y
     }
     families.push({ rule: rule as RuleId, reason: fam.reason, negatable: fam.negatable, combos: fam.combos });
   }
-  return { file, concepts, byName, tries, families };
+  for (const root of [tries.phonZh, tries.phonLatin, tries.compZh, tries.compLatin]) sealStarts(root);
+  const withRegex = concepts.filter((c) => c.text ?? c.digits ?? c.en);
+  return { file, concepts, byName, tries, families, withRegex };
 }
 
 /** The shipped lexicon, compiled on first use. */
@@ -209,8 +224,12 @@ const LETTER = /[a-z]/i;
 /** Every dictionary word of a trie found in `src`, pushed per concept (`words`: whole words only). */
 function walk(root: TrieNode, src: string, out: ConceptMatch[][], words?: TextView): void {
   const n = src.length;
+  const starts = root.starts;
   for (let i = 0; i < n; i++) {
-    let node = root.next.get(src.charCodeAt(i));
+    const c0 = src.charCodeAt(i);
+    // Most characters begin no word: a bit table answers before any map lookup.
+    if (starts && ((starts[c0 >> 5] ?? 0) & (1 << (c0 & 31))) === 0) continue;
+    let node = root.next.get(c0);
     let j = i + 1;
     while (node) {
       if (node.ends) {
@@ -232,6 +251,13 @@ function walk(root: TrieNode, src: string, out: ConceptMatch[][], words?: TextVi
   }
 }
 
+/** The bit table of code units that begin a word of the trie (filled once, after compiling). */
+function sealStarts(root: TrieNode): void {
+  const bits = new Uint32Array(0x10000 >> 5);
+  for (const code of root.next.keys()) bits[code >> 5] = (bits[code >> 5] ?? 0) | (1 << (code & 31));
+  root.starts = bits;
+}
+
 function collect(re: RegExp | undefined, src: string, out: ConceptMatch[]): void {
   if (!re) return;
   re.lastIndex = 0;
@@ -247,13 +273,13 @@ function collect(re: RegExp | undefined, src: string, out: ConceptMatch[]): void
 
 const HAS_DIGIT = /\d/;
 const HAS_LATIN = /[a-z]/i;
-const cache = new WeakMap<TextView, ConceptMatch[][]>();
 
 /** Every occurrence of every concept in a view, indexed by concept (computed once per view). */
 export function matchConcepts(lex: ConceptLexicon, v: TextView): ConceptMatch[][] {
-  const hit = cache.get(v);
+  const hit = v.memo.concepts as ConceptMatch[][] | undefined;
   if (hit) return hit;
-  const out: ConceptMatch[][] = lex.concepts.map(() => []);
+  const out: ConceptMatch[][] = new Array<ConceptMatch[]>(lex.concepts.length);
+  for (let k = 0; k < out.length; k++) out[k] = [];
   if (v.latin) {
     walk(lex.tries.phonLatin, v.phon, out, v);
     walk(lex.tries.compLatin, v.compact, out, v);
@@ -263,7 +289,7 @@ export function matchConcepts(lex: ConceptLexicon, v: TextView): ConceptMatch[][
   }
   const digits = HAS_DIGIT.test(v.digits);
   const latin = HAS_LATIN.test(v.compact);
-  for (const c of lex.concepts) {
+  for (const c of lex.withRegex) {
     const found = out[c.index] ?? [];
     collect(c.text, v.compact, found);
     if (digits) collect(c.digits, v.digits, found);
@@ -282,9 +308,9 @@ export function matchConcepts(lex: ConceptLexicon, v: TextView): ConceptMatch[][
         found.push({ s, e });
       }
     }
-    if (found.length > 1) found.sort((a, b) => a.s - b.s || a.e - b.e);
   }
-  cache.set(v, out);
+  for (const found of out) if (found.length > 1) found.sort((a, b) => a.s - b.s || a.e - b.e);
+  v.memo.concepts = out;
   return out;
 }
 
@@ -310,6 +336,28 @@ export function innocentInSentence(list: ConceptMatch[] | undefined, contrast: C
   return false;
 }
 
+/** Longest concept occurrence a chain looks back for (compact characters). */
+const MAX_WORD = 128;
+
+/** Index of the first match of a start-sorted list starting at or after `pos`. */
+function firstAtOrAfter(list: readonly ConceptMatch[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.s ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Largest start of a start-sorted list's matches inside [s, e), or -1. */
+function lastStartIn(list: readonly ConceptMatch[], s: number, e: number): number {
+  const at = firstAtOrAfter(list, e) - 1;
+  const m = list[at];
+  return m && m.s >= s ? m.s : -1;
+}
+
 /** The first chain of the combo's concepts starting at `first`, or undefined. */
 function chainFrom(v: TextView, lists: ConceptMatch[][], first: ConceptMatch, combo: Combo): [number, number] | undefined {
   const sentence = sentenceOf(v, first.s);
@@ -318,7 +366,10 @@ function chainFrom(v: TextView, lists: ConceptMatch[][], first: ConceptMatch, co
   for (let k = 1; k < lists.length; k++) {
     const list = lists[k] ?? [];
     let best: ConceptMatch | undefined;
-    for (const m of list) {
+    // Lists are sorted by start: begin near the window and stop past it.
+    for (let at = firstAtOrAfter(list, s - combo.gap - MAX_WORD); at < list.length; at++) {
+      const m = list[at] as ConceptMatch;
+      if (m.s > e + combo.gap) break;
       if (sentenceOf(v, m.s) !== sentence) continue;
       const gapAfter = m.s - e;
       const gapBefore = s - m.e;
@@ -370,7 +421,8 @@ export function detectConcepts(
         const span = combo.alone || lists.length === 1 ? ([first.s, first.e] as [number, number]) : chainFrom(v, lists, first, combo);
         if (!span) continue;
         const sentence = sentenceOf(v, span[0]);
-        const lastStart = Math.max(...lists.map((l) => l.filter((m) => m.s >= span[0] && m.s < span[1]).reduce((a, m) => Math.max(a, m.s), -1)));
+        let lastStart = -1;
+        for (const l of lists) lastStart = Math.max(lastStart, lastStartIn(l, span[0], span[1]));
         if (combo.none.some((n) => innocentInSentence(list(n), list('contrast'), v, sentence, lastStart))) continue;
         if (combo.require.some((n) => !presentInSentence(list(n), v, sentence))) continue;
         if (fam.negatable && (isNegated(c, v, span[0], span[1]) || innerNegation(c, v, span, combo))) continue;

@@ -3,7 +3,7 @@
 // character pairs, English words — plus the concept lexicon's matches and their pairs within a
 // sentence, and the shape of digit runs. Shared by the runtime (learned.ts) and the trainer
 // (scripts/guard-corpus/train.ts), so both see exactly the same numbers.
-import type { ConceptMatch } from './concepts.js';
+import { conceptLexicon, type ConceptMatch } from './concepts.js';
 import type { TextView } from './normalize.js';
 import { soundHash } from './phonetic.js';
 
@@ -95,24 +95,39 @@ export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][],
       prev = h;
     }
   }
-  // Concepts present in the range, and pairs of concepts in one sentence.
-  const present: Array<[number, number]> = [];
+  // Concepts present in the range, and pairs of concepts in one sentence: distinct (concept,
+  // sentence) entries only — a reply repeating a phrase would otherwise pair every occurrence
+  // with every other (the same buckets, at quadratic cost).
+  let np = 0;
+  const concepts = conceptLexicon().concepts;
   for (let k = 0; k < matches.length; k++) {
-    for (const m of matches[k] ?? []) {
+    const list = matches[k];
+    if (!list || list.length === 0) continue;
+    let lastSentence = -1;
+    for (const m of list) {
       if (m.s < from || m.s >= to) continue;
-      push(fin(mix(8, k)));
-      present.push([k, v.sentence[m.s] ?? 0]);
+      const sn = v.sentence[m.s] ?? 0;
+      if (sn === lastSentence) continue;
+      lastSentence = sn;
+      const id = concepts[k]?.nameHash ?? k;
+      push(fin(mix(8, id)));
+      if (np >= presentK.length) break;
+      presentK[np] = id;
+      presentS[np] = sn;
+      np++;
     }
   }
-  for (let a = 0; a < present.length; a++) {
-    const pa = present[a];
-    if (!pa) continue;
-    for (let b = a + 1; b < present.length; b++) {
-      const pb = present[b];
-      if (!pb || pb[1] !== pa[1] || pb[0] === pa[0]) continue;
-      const lo = Math.min(pa[0], pb[0]);
-      const hi = Math.max(pa[0], pb[0]);
-      push(fin(mix(mix(9, lo), hi)));
+  for (let a = 0; a < np; a++) {
+    const ka = presentK[a] ?? 0;
+    const sa = presentS[a] ?? 0;
+    for (let b = a + 1; b < np; b++) {
+      const kb = presentK[b] ?? 0;
+      if (presentS[b] !== sa || kb === ka) continue;
+      push(fin(mix(mix(9, Math.min(ka, kb) | 0), Math.max(ka, kb) | 0)));
     }
   }
 }
+
+/** Scratch space for the concepts present in a range (concept index, sentence number). */
+const presentK = new Int32Array(4096);
+const presentS = new Int32Array(4096);

@@ -7,7 +7,7 @@
 // so a hit found in a view is reported on the original text.
 
 import { Converter } from 'opencc-js/t2cn';
-import { initialsOf, phoneticOf } from './phonetic.js';
+import { initCode, phonCode } from './phonetic.js';
 
 let toSimplified: ((s: string) => string) | undefined;
 /** One character, traditional → simplified (OpenCC), or undefined when it does not change. */
@@ -46,6 +46,11 @@ export interface TextView {
   readonly clauseO: Array<[number, number]>;
   /** Written in Latin script only (English on AliExpress). */
   readonly latin: boolean;
+  /**
+   * Results derived from this view, computed once by their owners (concept matches): a field
+   * rather than a WeakMap, which costs the garbage collector on every reply.
+   */
+  readonly memo: { concepts?: unknown };
 }
 
 export interface NormalizeTables {
@@ -55,10 +60,17 @@ export interface NormalizeTables {
   keep: string;
 }
 
+/**
+ * Everything the views need of one input character, computed once per character and process
+ * (issue 11 latency: pinyin, OpenCC and the look-alike tables are consulted per distinct character,
+ * never per reply). `phon` and `init` run parallel to `compact`.
+ */
 interface CharInfo {
   loose: number[];
   compact: number[];
   digits: number[];
+  phon: number[];
+  init: number[];
   breaks: boolean;
 }
 
@@ -104,7 +116,7 @@ export class Normalizer {
     // Traditional characters are mapped through `char_map` (profile data): converting single
     // characters with a phrase-based converter gets common ones wrong (么 → 幺).
     const mapped = this.tables.charMap[ch] ?? simplifiedChar(ch) ?? ch.normalize('NFKC').toLowerCase();
-    const inf: CharInfo = { loose: [], compact: [], digits: [], breaks: this.tables.clauseBreaks.includes(ch) };
+    const inf: CharInfo = { loose: [], compact: [], digits: [], phon: [], init: [], breaks: this.tables.clauseBreaks.includes(ch) };
     for (const m of mapped) {
       const again = this.tables.charMap[m] ?? m;
       for (const k of again) {
@@ -113,6 +125,8 @@ export class Normalizer {
         if (k.length === 1 && (KEEP_RE.test(k) || this.tables.keep.includes(k))) {
           inf.compact.push(code);
           inf.digits.push((this.digit.get(k) ?? k).charCodeAt(0));
+          inf.phon.push(phonCode(code));
+          inf.init.push(initCode(code));
         }
       }
     }
@@ -124,17 +138,27 @@ export class Normalizer {
   }
 
   view(text: string): TextView {
+    // Compatibility expansions (⑩ → 10, ㈠ → (一)) can outgrow the first guess; then once more.
+    return this.build(text, text.length * 2 + 8) ?? this.build(text, text.length * 8 + 64) ?? this.build(text, text.length * 32 + 64) as TextView;
+  }
+
+  /** One pass over the text fills every view; undefined when `cap` was too small. */
+  private build(text: string, cap: number): TextView | undefined {
     const n = text.length;
-    let cap = n * 2 + 8;
-    let cCodes = new Uint16Array(cap);
-    let dCodes = new Uint16Array(cap);
-    let lCodes = new Uint16Array(cap);
-    let cStart = new Int32Array(cap);
-    let cEnd = new Int32Array(cap);
-    let lStart = new Int32Array(cap);
-    let lEnd = new Int32Array(cap);
-    let clause = new Int32Array(cap);
-    let sentence = new Int32Array(cap);
+    // Two backing buffers instead of eleven arrays: the views are built on every reply.
+    const codes = new Uint16Array(cap * 5);
+    const cCodes = codes.subarray(0, cap);
+    const dCodes = codes.subarray(cap, cap * 2);
+    const lCodes = codes.subarray(cap * 2, cap * 3);
+    const pCodes = codes.subarray(cap * 3, cap * 4);
+    const iCodes = codes.subarray(cap * 4, cap * 5);
+    const ints = new Int32Array(cap * 6);
+    const cStart = ints.subarray(0, cap);
+    const cEnd = ints.subarray(cap, cap * 2);
+    const lStart = ints.subarray(cap * 2, cap * 3);
+    const lEnd = ints.subarray(cap * 3, cap * 4);
+    const clause = ints.subarray(cap * 4, cap * 5);
+    const sentence = ints.subarray(cap * 5, cap * 6);
     const sentenceO: Array<[number, number]> = [];
     let sentenceNo = 0;
     let sentenceStartO = 0;
@@ -145,29 +169,27 @@ export class Normalizer {
     let clauseNo = 0;
     let clauseStartC = 0;
     let clauseStartO = 0;
+    let latinLetter = false;
+    let cjk = false;
     let i = 0;
     while (i < n) {
       const cp = text.codePointAt(i) ?? 0;
       const w = cp > 0xffff ? 2 : 1;
+      if (cp >= 0x3400 && cp <= 0x9fff) cjk = true;
+      else if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) latinLetter = true;
       const inf = this.info(cp);
-      if (li + inf.loose.length >= cap || ci + inf.compact.length >= cap) {
-        // Rare: compatibility expansions (⑩ → 10, ㈠ → (一)) outgrow the first guess.
-        cap *= 2;
-        const grow16 = (a: Uint16Array) => { const b = new Uint16Array(cap); b.set(a); return b; };
-        const grow32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
-        cCodes = grow16(cCodes); dCodes = grow16(dCodes); lCodes = grow16(lCodes);
-        cStart = grow32(cStart); cEnd = grow32(cEnd); lStart = grow32(lStart); lEnd = grow32(lEnd); clause = grow32(clause);
-        sentence = grow32(sentence);
-      }
+      if (li + inf.loose.length >= cap || ci + inf.compact.length >= cap) return undefined;
       let breaks = inf.breaks;
-      if ((cp === 46 || cp === 44) && (i + 1 >= n || SPACE_RE.test(text[i + 1] ?? ''))) breaks = true;
-      for (const k of inf.loose) {
-        lCodes[li] = k;
+      const spaceAfter = (cp === 46 || cp === 44) && (i + 1 >= n || SPACE_RE.test(text[i + 1] ?? ''));
+      if (spaceAfter) breaks = true;
+      const loose = inf.loose;
+      for (let k = 0; k < loose.length; k++) {
+        lCodes[li] = loose[k] ?? 0;
         lStart[li] = i;
         lEnd[li] = i + w;
         li++;
       }
-      if (breaks && (SENTENCE_END.has(cp) || ((cp === 46) && (i + 1 >= n || SPACE_RE.test(text[i + 1] ?? ''))))) {
+      if (breaks && (SENTENCE_END.has(cp) || (cp === 46 && spaceAfter))) {
         sentenceO.push([sentenceStartO, i]);
         sentenceNo++;
         sentenceStartO = i + w;
@@ -179,9 +201,12 @@ export class Normalizer {
         clauseStartC = ci;
         clauseStartO = i + w;
       } else {
-        for (let k = 0; k < inf.compact.length; k++) {
-          cCodes[ci] = inf.compact[k] ?? 0;
+        const comp = inf.compact;
+        for (let k = 0; k < comp.length; k++) {
+          cCodes[ci] = comp[k] ?? 0;
           dCodes[ci] = inf.digits[k] ?? 0;
+          pCodes[ci] = inf.phon[k] ?? 0;
+          iCodes[ci] = inf.init[k] ?? 0;
           cStart[ci] = i;
           cEnd[ci] = i + w;
           clause[ci] = clauseNo;
@@ -194,12 +219,11 @@ export class Normalizer {
     clauseC.push([clauseStartC, ci]);
     clauseO.push([clauseStartO, n]);
     sentenceO.push([sentenceStartO, n]);
-    const compact = codesToString(cCodes, ci);
     return {
       text,
-      compact,
-      phon: phoneticOf(compact),
-      init: initialsOf(compact),
+      compact: codesToString(cCodes, ci),
+      phon: codesToString(pCodes, ci),
+      init: codesToString(iCodes, ci),
       sentence,
       sentenceO,
       digits: codesToString(dCodes, ci),
@@ -211,14 +235,18 @@ export class Normalizer {
       clause,
       clauseC,
       clauseO,
-      latin: looksEnglish(text),
+      latin: !cjk && latinLetter,
+      memo: {},
     };
   }
 }
 
 const UTF16 = new TextDecoder('utf-16le');
 
+/** A string of code units: fromCharCode for reply-sized runs (cheaper than a decoder call). */
 function codesToString(codes: Uint16Array, len: number): string {
+  if (len === 0) return '';
+  if (len <= 2048) return String.fromCharCode.apply(null, codes.subarray(0, len) as unknown as number[]);
   return UTF16.decode(codes.subarray(0, len));
 }
 

@@ -78,6 +78,19 @@ function ensure(n: number): Uint16Array {
   return buf;
 }
 
+/** The phonetic-view code unit of one compact code unit (its syllable's code, else itself). */
+export function phonCode(code: number): number {
+  const id = syllableOf(code);
+  return id < 0 ? code : PUA + id;
+}
+
+/** The initials-view code unit of one compact code unit (pinyin initial, digits as 0). */
+export function initCode(code: number): number {
+  const id = syllableOf(code);
+  if (id >= 0) return initialCodes[id] ?? 63;
+  return code >= 48 && code <= 57 ? 48 : code;
+}
+
 /**
  * The phonetic view of a compact string: CJK characters become their syllable's code unit; letters
  * and digits stay. Same length and indices as the input.
