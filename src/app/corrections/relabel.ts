@@ -7,7 +7,7 @@
 // correction and example. Only messages of conversations in the caller's shops.
 import { and, eq } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
-import type { RelabelBody, RelabelReply } from '../../core/contract/corrections.js';
+import { relabelBody, type RelabelReply } from '../../core/contract/corrections.js';
 import { correctionView } from './views.js';
 import { conversations, intentCorrections, messages, trainingExamples } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
@@ -31,13 +31,14 @@ export async function relabelMessage(
   deps: UseCaseDeps & { retrainPerMinute: number },
   p: Principal,
   conversationId: string,
-  body: RelabelBody,
+  input: unknown,
 ): Promise<RelabelReply> {
   relabeller(p);
   const { db } = deps.database;
   const [c] = await db.select({ id: conversations.id, shopId: conversations.shopId }).from(conversations).where(eq(conversations.id, conversationId));
   // Outside the caller's shops the conversation does not exist for them (ids do not leak).
   if (!c || !p.shopIds.includes(c.shopId)) throw new DxeError('NOT_FOUND', '找不到该会话');
+  const body = relabelBody.parse(input);
   const result = await db.transaction(async (tx) => {
     const [m] = await tx
       .select({ id: messages.id, text: messages.text, intent: messages.intent, authorKind: messages.authorKind })
