@@ -140,7 +140,8 @@ function RelabelOffer({
   onRelabelled: (c: Correction) => void;
 }) {
   const c = detail.conversation;
-  if (c.status === 'bot' || c.status === 'closed') return null;
+  // Offered once a person holds the chat (taken over); every bubble can be relabelled at any time.
+  if (c.status !== 'assigned') return null;
   const offered = takenOverMessages(messages);
   if (offered.length === 0) return null;
   return (
