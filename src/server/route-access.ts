@@ -51,6 +51,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/shops/:shopId/promotions': { scope: 'read' },
   'GET /api/v1/shops/:shopId/rule-overrides': { scope: 'read' },
   'GET /api/v1/shops/:shopId/training-examples': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/corrections': { scope: 'read' },
   'GET /api/v1/agents': { scope: 'read', roles: LEADS, tokens: false },
   'GET /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
   // Workbench actions.
@@ -74,6 +75,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/orders/:id/transition': { scope: 'admin' },
   'POST /api/v1/shops/:shopId/training-examples': { scope: 'admin', tokens: false },
   'DELETE /api/v1/shops/:shopId/training-examples/:id': { scope: 'admin', roles: LEADS, tokens: false },
+  // Issue 12: an agent relabels the intent the bot read (becomes a shop example; people only).
+  'POST /api/v1/conversations/:id/relabel': { scope: 'admin', tokens: false },
   // Settings: people only.
   'PUT /api/v1/shops/:shopId/standard-answers': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/items': { scope: 'admin', roles: LEADS, tokens: false },

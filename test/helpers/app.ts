@@ -14,11 +14,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { now?: Date; seed?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { now?: Date; seed?: boolean; config?: Record<string, string> } = {}): Promise<TestApp> {
   const now = opts.now ?? new Date('2026-11-23T06:00:00.000Z');
   const database = await openTestDatabase();
   if (opts.seed !== false) await seedDemo(database, now);
-  const config = loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' });
+  const config = loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off', ...opts.config });
   const app = await buildApp({ database, config, now: () => now, logger: false });
   await app.ready();
   return {

@@ -59,6 +59,10 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       shopId: SHOP, orderId: target.order, type: 'refund_only', state: '退款申请等待卖家确认中', reason: '收到商品破损', amountFen: 100, openedAt: NOW,
     }).returning();
     target.case = kase!.id;
+    // Issue 12: a bot message of the target conversation (relabel refuses it after the shop check).
+    target.botMessage = String((await database.query<{ id: string }>(
+      "select id::text as id from messages where conversation_id = $1 and author_kind = 'bot' order by seq limit 1", [target.conversation],
+    ))[0]?.id);
     for (const [k, v] of Object.entries(target)) expect(v, `demo ${k} in ${SHOP}`).toBeTruthy();
 
     login = async (name: string, password = DEMO_PASSWORD) => {
@@ -138,6 +142,8 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { note: '请主管处理' };
       case 'POST /api/v1/conversations/:id/messages':
         return { text: '亲，在的' };
+      case 'POST /api/v1/conversations/:id/relabel':
+        return { messageId: Number(target.botMessage), intent: 'stock' };
       case 'POST /api/v1/cases':
         return { orderId: target.order, type: 'refund_only', reason: '不想要了', amount: 1 };
       case 'POST /api/v1/cases/:id/transition':

@@ -16,6 +16,7 @@ import { detectLanguage, extractEntities, glossZh, normalizeText } from '../../c
 import { pointsFor } from '../../core/guard/check-reply.js';
 import type { Principal } from '../auth/auth.js';
 import { loadShopContext } from '../shops/shop-context.js';
+import { conversationCorrections } from '../corrections/summary.js';
 import type { GuardIntervention } from './guard-reply.js';
 import { conversationSummary, messageView, type ConversationRow, type MessageView } from './views.js';
 
@@ -31,6 +32,15 @@ export async function messagesAfter(database: Database, conversationId: string, 
     .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
     .orderBy(asc(messages.seq)).limit(limit);
   return rows.map(messageView) as MessageView[];
+}
+
+/** Issue 12: a buyer message in another language carries a Chinese gloss for the agent. */
+function withGloss(m: typeof messages.$inferSelect): MessageView {
+  const view = messageView(m) as MessageView;
+  if (m.authorKind !== 'buyer' || !isIntentId(m.intent)) return view;
+  const language = detectLanguage(m.text);
+  const gloss = glossZh(language, [{ intent: m.intent, entities: extractEntities(normalizeText(m.text)) }]);
+  return gloss ? { ...view, language, glossZh: gloss } : view;
 }
 
 export async function conversationDetail(database: Database, p: Principal, id: string, now: Date, unmasked: boolean) {
@@ -54,13 +64,7 @@ export async function conversationDetail(database: Database, p: Principal, id: s
   return {
     conversation,
     // Issue 12: a buyer message in another language carries a Chinese gloss for the agent.
-    messages: recent.reverse().map((m) => {
-      const view = messageView(m);
-      if (m.authorKind !== 'buyer' || !isIntentId(m.intent)) return view;
-      const language = detectLanguage(m.text);
-      const gloss = glossZh(language, [{ intent: m.intent, entities: extractEntities(normalizeText(m.text)) }]);
-      return gloss ? { ...view, language, glossZh: gloss } : view;
-    }),
+    messages: recent.reverse().map(withGloss),
     buyer: b && {
       id: b.id, platformAccount: b.platformAccount, nickname: b.nickname, phone: mask.phone(b.phone), address: mask.address(b.address),
       city: b.city, occupation: b.occupation, tags: b.tags, notes: mask.text(b.notes), profile: b.profile,
@@ -85,6 +89,7 @@ export async function conversationDetail(database: Database, p: Principal, id: s
     })),
     suggestions,
     guardBlocks: guardBlocksOf(c),
+    corrections: await conversationCorrections(database, id),
   };
 }
 
@@ -107,10 +112,13 @@ export async function bridgeMessagesAfter(database: Database, shopId: string, co
   return messagesAfter(database, conversationId, afterSeq);
 }
 
-/** An agent's screen catching up on one conversation (NOT_FOUND outside the caller's shops). */
+/** An agent's screen catching up on one conversation (NOT_FOUND outside the caller's shops), glossed. */
 export async function scopedMessagesAfter(database: Database, p: Principal, conversationId: string, afterSeq: number) {
   await loadScoped(database, p, conversationId);
-  return messagesAfter(database, conversationId, afterSeq);
+  const rows = await database.db.select().from(messages)
+    .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
+    .orderBy(asc(messages.seq)).limit(500);
+  return rows.map(withGloss);
 }
 
 /** The shop of a conversation the caller may see (NOT_FOUND otherwise). */

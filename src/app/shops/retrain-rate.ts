@@ -22,4 +22,40 @@ export function takeRetrainSlot(shopId: string, perMinute: number, nowMs: number
 /** For tests. */
 export function resetRetrainSlots(): void {
   recent.clear();
+  for (const t of pending.values()) clearTimeout(t);
+  pending.clear();
+}
+
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+/**
+ * A retrain asked for by an agent's relabel (issue 12): started now when the shop has a slot left
+ * this minute; otherwise the correction waits and one retrain is scheduled for when the window
+ * frees (one pending per shop, so many corrections in a burst cost one training). Never throws:
+ * the relabel is stored either way.
+ */
+export function requestRetrain(shopId: string, perMinute: number, nowMs: number, run: () => void): 'started' | 'waiting' {
+  const times = (recent.get(shopId) ?? []).filter((t) => nowMs - t < WINDOW_MS);
+  if (times.length < perMinute) {
+    times.push(nowMs);
+    recent.set(shopId, times);
+    run();
+    return 'started';
+  }
+  recent.set(shopId, times);
+  if (!pending.has(shopId)) {
+    const waitMs = Math.max(1000, times[0]! + WINDOW_MS - nowMs);
+    const timer = setTimeout(() => {
+      pending.delete(shopId);
+      run();
+    }, waitMs);
+    timer.unref?.();
+    pending.set(shopId, timer);
+  }
+  return 'waiting';
+}
+
+/** For tests: whether a deferred retrain is scheduled for the shop. */
+export function retrainPending(shopId: string): boolean {
+  return pending.has(shopId);
 }

@@ -18,6 +18,7 @@ import { items, trainingExamples } from '../../store/schema/index.js';
 import type { Log } from '../runtime/context.js';
 import { trainInThread } from './nlu-training-thread.js';
 import { useNluModelCache } from './nlu-model-cache.js';
+import { recordRetrain } from './retrain-record.js';
 
 // The shared model is read from the on-disk model cache when a process has trained it before.
 useNluModelCache();
@@ -70,17 +71,25 @@ async function train(database: Database, shopId: string, version: string, entry:
     entry.trainedIn = null;
     return;
   }
+  const readAt = new Date();
   const rows = await database.db
-    .select({ text: trainingExamples.text, intent: trainingExamples.intent })
+    .select({ id: trainingExamples.id, text: trainingExamples.text, intent: trainingExamples.intent })
     .from(trainingExamples)
     .where(eq(trainingExamples.shopId, shopId));
   const titles = await database.db.select({ title: items.title }).from(items).where(eq(items.shopId, shopId));
   const extraExamples = rows.flatMap((r) => (isIntentId(r.intent) ? [{ text: r.text, intent: r.intent }] : []));
   const shopDictionary = titles.map((t) => t.title);
   const { bytes, threadId } = await trainInThread(extraExamples, shopDictionary);
-  entry.model = nluFromModelBytes(bytes, shopDictionary);
+  const previous = entry.model ?? getDefaultNlu();
+  const model = nluFromModelBytes(bytes, shopDictionary);
+  entry.model = model;
   entry.version = version;
   entry.trainedIn = threadId;
+  // Issue 12: the agents' corrections this model took in, and what it changed on them. A failure
+  // here is logged; the new model keeps serving.
+  await recordRetrain(database, shopId, readAt, rows.map((r) => r.id), previous, model).catch((err: unknown) =>
+    log.error({ err, shopId }, 'recording the shop NLU retrain failed'),
+  );
 }
 
 /**
@@ -126,6 +135,9 @@ export function invalidateShopNlu(shopId: string): void {
  * previous model, which is returned; only a failure to read the shop's version rejects.
  */
 export async function refreshShopNlu(database: Database, shopId: string): Promise<Nlu> {
+  // A training already running read the examples before this change: let it finish, then check again.
+  const running = entries.get(shopId)?.training;
+  if (running) await running;
   invalidateShopNlu(shopId);
   await nluForShop(database, shopId);
   await entries.get(shopId)?.training;

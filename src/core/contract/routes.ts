@@ -18,6 +18,7 @@ import {
   settlePromiseBody,
   messagesAfterQuery,
 } from './conversations.js';
+import { correctionsSummarySchema, relabelBody, relabelReplySchema } from './corrections.js';
 import { realtimeClientFrame } from './events.js';
 import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBody } from './local.js';
 import { messageViewSchema } from './messages.js';
@@ -127,6 +128,9 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/shops/:shopId/training-examples': { params: shopParams, reply: trainingExamplesViewSchema },
   'POST /api/v1/shops/:shopId/training-examples': { params: shopParams, body: trainingExamplesInput },
   'DELETE /api/v1/shops/:shopId/training-examples/:id': { params: exampleParams, reply: okReply },
+  // Issue 12: an agent relabels a buyer message's intent; the shop's corrections and last retrain.
+  'POST /api/v1/conversations/:id/relabel': { params: conversationIdParams, body: relabelBody, reply: relabelReplySchema },
+  'GET /api/v1/shops/:shopId/corrections': { params: shopParams, reply: correctionsSummarySchema },
 
   'POST /api/v1/shops/:shopId/inbound': { params: bridgeShopParams, body: bridgeInboundBody, reply: bridgeInboundReplySchema },
   'GET /api/v1/shops/:shopId/conversations/:id/messages': {

@@ -2,6 +2,7 @@
 // these views (a read model that drifts from them fails the typecheck) and web/src types its API
 // calls with z.infer of them instead of hand-written interfaces. A read model may return more than
 // a view names (TypeScript allows extra fields): the contract names the fields both sides rely on.
+import { correctionViewSchema } from './corrections.js';
 import { z } from 'zod';
 import type { Figures } from '../metrics/types.js';
 import { conversationSummarySchema } from './conversations.js';
@@ -121,6 +122,8 @@ export const conversationDetailSchema = z.object({
   suggestions: z.array(z.string()),
   /** Bot answers the guard dropped entirely, with the hand-over they caused (issue 11). */
   guardBlocks: z.array(guardInterventionSchema).optional(),
+  /** Issue 12: agents' relabels of the intent the bot read in this chat's buyer messages. */
+  corrections: z.array(correctionViewSchema).optional(),
 });
 export type ConversationDetailView = z.infer<typeof conversationDetailSchema>;
 

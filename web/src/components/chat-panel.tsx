@@ -6,11 +6,12 @@ import { Alert, App, Button, Input, Modal, Space, Spin, Tag, Typography } from '
 import { get, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
-import type { ConversationDetail, GuardIntervention, Message } from '../lib/types.js';
+import type { ConversationDetail, Correction, GuardIntervention, Message } from '../lib/types.js';
 import { intentLabel, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
 import { ReplyBox } from './reply-box.js';
 import { SidePanel } from './side-panel.js';
+import { IntentRelabel } from './intent-relabel.js';
 import { LoadError } from './missing-route.js';
 
 function conversationIdOf(data: unknown): string | null {
@@ -40,11 +41,15 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
   const [escalating, setEscalating] = useState(false);
   const [note, setNote] = useState('');
   const [othersTyping, setOthersTyping] = useState(false);
+  // Issue 12: agents' relabels of buyer messages, by message id (from the detail, then live).
+  const [corrections, setCorrections] = useState<Map<number, Correction>>(new Map());
   const bottom = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (detail.data) setMessages((m) => mergeMessages(m, detail.data?.messages ?? []));
+    if (detail.data) setCorrections(new Map((detail.data.corrections ?? []).map((c) => [c.messageId, c])));
   }, [detail.data]);
+  const relabelled = useCallback((c: Correction) => setCorrections((prev) => new Map(prev).set(c.messageId, c)), []);
 
   const lastSeq = messages.at(-1)?.seq ?? 0;
   const lastSeqRef = useRef(0);
@@ -137,7 +142,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
         )}
         <div style={{ flex: 1, overflowY: 'auto', padding: 12, background: '#fafafa' }} data-testid="messages">
           {messages.map((m) => (
-            <Bubble key={m.seq} m={m} />
+            <Bubble key={m.seq} m={m} conversationId={conversationId} correction={corrections.get(m.id)} onRelabelled={relabelled} />
           ))}
           {othersTyping && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('chat.othersTyping')}</Typography.Text>}
           <div ref={bottom} />
@@ -153,7 +158,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
           }}
         />
       </div>
-      <SidePanel detail={data} onChanged={reload} />
+      <SidePanel detail={data} onChanged={reload} messages={messages} corrections={corrections} onRelabelled={relabelled} />
       <Modal
         open={escalating}
         title={t('chat.escalate')}
@@ -201,7 +206,17 @@ function Interventions({ list }: { list: GuardIntervention[] }) {
   );
 }
 
-function Bubble({ m }: { m: Message }) {
+function Bubble({
+  m,
+  conversationId,
+  correction,
+  onRelabelled,
+}: {
+  m: Message;
+  conversationId: string;
+  correction?: Correction;
+  onRelabelled: (c: Correction) => void;
+}) {
   const out = m.direction === 'out';
   const style = AUTHOR_STYLE[m.authorKind] ?? AUTHOR_STYLE.system;
   const blocked = m.guardVerdict?.verdict === 'block';
@@ -213,7 +228,12 @@ function Bubble({ m }: { m: Message }) {
             {t(style.label)}
           </Tag>
           {new Date(m.createdAt).toLocaleTimeString('zh-CN', { hour12: false })}
-          {m.intent && m.authorKind === 'buyer' && <span> · {t('chat.intent', { s: intentLabel(m.intent) })}</span>}
+          {m.authorKind === 'buyer' && (m.intent || correction) && (
+            <span>
+              {' · '}
+              <IntentRelabel m={m} correction={correction} conversationId={conversationId} onRelabelled={onRelabelled} />
+            </span>
+          )}
           {blocked && <Tag color="red" style={{ marginLeft: 4 }}>{t('chat.guardMark')}</Tag>}
         </div>
         {(m.guardVerdict?.interventions ?? []).length > 0 && <Interventions list={m.guardVerdict?.interventions ?? []} />}
@@ -236,6 +256,13 @@ function Bubble({ m }: { m: Message }) {
         >
           {m.text}
         </div>
+        {m.glossZh && (
+          // Issue 12: a Chinese gist of a foreign-language buyer message, marked as made by the machine.
+          <div style={{ fontSize: 12, color: '#595959', marginTop: 2 }} data-testid="gloss" title={t('chat.glossHint')}>
+            <Tag color="cyan" bordered={false}>{t('chat.gloss')}</Tag>
+            {m.glossZh}
+          </div>
+        )}
       </div>
     </div>
   );

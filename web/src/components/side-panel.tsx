@@ -3,7 +3,8 @@
 // time, the points a broken one costs, settled by hand when no event shows it) and after-sales
 // cases with next steps.
 import { App, Button, Card, Descriptions, Empty, List, Statistic, Tag, Typography } from 'antd';
-import type { BuyerProfile, ChatPromise, ConversationDetail, OrderDetail as OrderExtra, OrderSummary } from '../lib/types.js';
+import type { BuyerProfile, ChatPromise, ConversationDetail, Correction, Message, OrderDetail as OrderExtra, OrderSummary } from '../lib/types.js';
+import { IntentRelabel } from './intent-relabel.js';
 import { duration, t, yuan, type MessageKey } from '../i18n.js';
 import { errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
@@ -103,7 +104,72 @@ function PromiseLine({ p, now, onSettled }: { p: ChatPromise; now: number; onSet
   );
 }
 
-export function SidePanel({ detail, onChanged }: { detail: ConversationDetail; onChanged?: () => void }) {
+/** How many of the bot-answered buyer messages before a take-over are offered for relabel. */
+const OFFERED = 5;
+
+/**
+ * Issue 12: the buyer messages the bot answered before a person took the chat over (the last
+ * stretch of bot turns before the first agent turn after them), newest last.
+ */
+export function takenOverMessages(messages: readonly Message[]): Message[] {
+  let end = messages.length;
+  // The stretch ends where a person first answered after the bot.
+  const lastBot = messages.findLastIndex((m) => m.authorKind === 'bot');
+  if (lastBot < 0) return [];
+  const agentAfter = messages.findIndex((m, i) => i > lastBot && m.authorKind === 'agent');
+  if (agentAfter >= 0) end = agentAfter;
+  const answered: Message[] = [];
+  for (let i = 0; i < end; i++) {
+    const m = messages[i]!;
+    if (m.authorKind !== 'buyer') continue;
+    const next = messages.slice(i + 1, end).find((x) => x.authorKind !== 'buyer');
+    if (next?.authorKind === 'bot') answered.push(m);
+  }
+  return answered.slice(-OFFERED);
+}
+
+function RelabelOffer({
+  detail,
+  messages,
+  corrections,
+  onRelabelled,
+}: {
+  detail: ConversationDetail;
+  messages: readonly Message[];
+  corrections: ReadonlyMap<number, Correction>;
+  onRelabelled: (c: Correction) => void;
+}) {
+  const c = detail.conversation;
+  // Offered once a person holds the chat (taken over); every bubble can be relabelled at any time.
+  if (c.status !== 'assigned') return null;
+  const offered = takenOverMessages(messages);
+  if (offered.length === 0) return null;
+  return (
+    <Card size="small" title={t('relabel.offerTitle')} style={{ marginBottom: 8 }} data-testid="relabel-offer">
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('relabel.offerHint')}</Typography.Text>
+      {offered.map((m) => (
+        <div key={m.id} style={{ marginTop: 6, fontSize: 12 }} data-testid="relabel-offer-item">
+          <Typography.Text ellipsis style={{ display: 'block', maxWidth: 290 }}>{m.text}</Typography.Text>
+          <IntentRelabel m={m} correction={corrections.get(m.id)} conversationId={c.id} onRelabelled={onRelabelled} />
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+export function SidePanel({
+  detail,
+  onChanged,
+  messages,
+  corrections,
+  onRelabelled,
+}: {
+  detail: ConversationDetail;
+  onChanged?: () => void;
+  messages?: readonly Message[];
+  corrections?: ReadonlyMap<number, Correction>;
+  onRelabelled?: (c: Correction) => void;
+}) {
   const now = useNow(30_000);
   const buyer: Partial<BuyerProfile> = detail.buyer ?? {};
   const orders = detail.orders ?? [];
@@ -111,6 +177,9 @@ export function SidePanel({ detail, onChanged }: { detail: ConversationDetail; o
   const cases = detail.cases ?? [];
   return (
     <div style={{ width: 320, overflowY: 'auto', borderLeft: '1px solid #e8e8e8', padding: 8, background: '#f7f7f7' }} data-testid="side-panel">
+      {onRelabelled && (
+        <RelabelOffer detail={detail} messages={messages ?? detail.messages} corrections={corrections ?? new Map()} onRelabelled={onRelabelled} />
+      )}
       <Card size="small" title={t('side.buyer')} style={{ marginBottom: 8 }}>
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('side.nickname')}>{buyer.nickname ?? detail.conversation.buyer.nickname ?? t('common.none')}</Descriptions.Item>

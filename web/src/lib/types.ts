@@ -44,5 +44,6 @@ export type OrderDetail = OrderDetailView;
 export type Me = MeView;
 export type { LoginReply, MetricsView, AgentRowView, ApiTokenRowView, ItemView, PromotionView, StandardAnswerView, TrainingExampleView };
 export type { TextFindingView } from '../../../src/core/contract/settings.js';
+export type { CorrectionView as Correction, CorrectionsSummaryView, RelabelReply } from '../../../src/core/contract/corrections.js';
 /** A realtime frame as the client keeps it: control frames (ready, pong…) get seq 0. */
 export type RealtimeFrame = Omit<RealtimeServerFrame, 'seq'> & { seq: number };
