@@ -8,7 +8,7 @@ import { isIntentId } from '../../core/intents.js';
 import { detectLanguage, extractEntities, normalizeText } from '../../core/nlu/index.js';
 import type { Database } from '../../store/open-database.js';
 import type { messages } from '../../store/schema/index.js';
-import { conversationStateFrom, loadBuyerOrders } from '../inbound/planner-input.js';
+import { conversationStateFrom, loadBuyerOrders, plannerInputFor } from '../inbound/planner-input.js';
 import { loadShopContext } from '../shops/shop-context.js';
 import type { ConversationRow } from './views.js';
 
@@ -41,29 +41,22 @@ export async function suggestReplies(
   // The open topic of the conversation when the last message only asked for a person (or was
   // anger or small talk); a plain welcome-back line when there is none.
   const intent: IntentId = NOT_A_TOPIC.has(stored) ? (state.memory?.topic ?? 'greeting') : stored;
-  const normalized = normalizeText(lastBuyer.text);
-  const found = extractEntities(normalized, { shopDictionary: shop.items.map((i) => i.title) });
-  const named = shop.items.filter((i) => lastBuyer.text.includes(i.title)).map((i) => i.id);
-  const card = lastBuyer.itemRef ? shop.items.find((i) => i.id === lastBuyer.itemRef || i.title === lastBuyer.itemRef) : undefined;
-  const entities = { ...found, itemRefs: [...new Set([...found.itemRefs, ...named, ...(card ? [card.id] : [])])] };
+  const found = extractEntities(normalizeText(lastBuyer.text), { shopDictionary: shop.items.map((i) => i.title) });
   const language = detectLanguage(lastBuyer.text) === 'zh' ? 'zh' : 'en';
   const out: string[] = [];
   for (let variant = 0; variant < 3 && out.length < MAX_SUGGESTIONS; variant++) {
-    const plan = planReply({
-      nlu: { intent, confidence: 1, entities, secondary: null },
-      text: lastBuyer.text,
-      conversation: { ...state, botTurnsSinceHuman: 0, misunderstandings: 0 },
-      shop: shop.shop,
-      items: shop.items,
-      orders,
-      standardAnswers: shop.standardAnswers,
-      promotions: shop.promotions,
-      now,
-      isFirstMessage: false,
-      language,
-      staleScanHours: shop.profile.logistics.stale_scan_hours,
-      forAgent: { variant },
-    });
+    const plan = planReply(
+      plannerInputFor(shop, {
+        message: lastBuyer,
+        nlu: { intent, confidence: 1, entities: found, secondary: null },
+        language,
+        conversation: { ...state, botTurnsSinceHuman: 0, misunderstandings: 0 },
+        orders,
+        now,
+        isFirstMessage: false,
+        forAgent: { variant },
+      }),
+    );
     const text = plan.messages.join('\n').trim();
     if (text && !out.includes(text)) out.push(text);
   }

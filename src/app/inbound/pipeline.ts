@@ -35,6 +35,7 @@ import { writeWithEvents } from '../events/outbox.js';
 import { syncPromises } from '../timers/promise-deadlines.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { nluForShop } from '../shops/shop-nlu.js';
+import { plannerInputFor } from './planner-input.js';
 import type { PipelineInput } from './receive.js';
 import type { InboundDeps, InboundResult } from './types.js';
 
@@ -156,45 +157,27 @@ export async function runPipeline(
   const buyerMessage = { ...messageView(message), intent: nlu.intent, confidence: nlu.confidence };
 
   // Answer (pure): plan from the shop's data and the buyer's orders, guard every message.
-  // The shared model does not know this shop's catalogue: titles written in the message count as
-  // item references too, and so does the item card the buyer wrote from.
-  const card = message.itemRef
-    ? shop.items.find((i) => i.id === message.itemRef || i.title === message.itemRef)
-    : undefined;
-  const named = [
-    ...shop.items.filter((i) => message.text.includes(i.title)).map((i) => i.id),
-    ...(card ? [card.id] : []),
-  ];
-  const entities = { ...nlu.entities, itemRefs: [...new Set([...nlu.entities.itemRefs, ...named])] };
-  const firstItemRef = entities.itemRefs
-    .map((r) => shop.items.find((i) => i.id === r || i.title === r))
-    .find(Boolean);
-  const plan: ReplyPlan = planReply({
+  const planInput = plannerInputFor(shop, {
+    message,
     nlu: {
       intent: nlu.intent,
       confidence: nlu.confidence,
-      entities,
+      entities: nlu.entities,
       secondary: nlu.secondary ?? null,
       ...(nlu.fromContext ? { followUp: true } : {}),
     },
     language: nlu.language,
-    questions: nlu.questions.map((q) => ({
-      ...q,
-      // The item the buyer wrote from (card, title) belongs to every question of the message.
-      entities: { ...q.entities, itemRefs: [...new Set([...q.entities.itemRefs, ...named])] },
-    })),
-    staleScanHours: shop.profile.logistics.stale_scan_hours,
-    text: message.text,
+    questions: nlu.questions,
     conversation: state,
-    shop: shop.shop,
-    items: shop.items,
     orders,
-    standardAnswers: shop.standardAnswers,
-    promotions: shop.promotions,
     now,
     // C3: welcome until someone has answered this conversation.
     isFirstMessage: !state.turns.some((x) => x.author !== 'buyer'),
   });
+  const firstItemRef = planInput.nlu.entities.itemRefs
+    .map((r) => shop.items.find((i) => i.id === r || i.title === r))
+    .find(Boolean);
+  const plan: ReplyPlan = planReply(planInput);
   const previous = state.turns
     .filter((x) => x.author !== 'buyer')
     .map((x) => x.text)

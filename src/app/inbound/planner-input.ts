@@ -1,16 +1,27 @@
 // Store rows → the planner's plain shapes (core/bot/types.ts). Read-only: one buyer's orders (D6:
 // only theirs, masked) and a conversation's recent turns. The shop itself comes from
-// app/shops/shop-context.ts.
+// app/shops/shop-context.ts; plannerInputFor puts them together for the bot (inbound pipeline)
+// and for the agent's suggestions (conversations/suggestions.ts) alike.
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { isIntentId } from '../../core/intents.js';
 import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
 import { isStage, type Stage } from '../../core/conversation/stages.js';
 import { isOrderPhase, orderPhase } from '../../core/orders/order-phase.js';
 import { readConversationState } from '../../core/conversation/state.js';
-import type { ConversationState, Order, OrderState, Turn } from '../../core/bot/types.js';
+import type {
+  BuyerLanguage,
+  ConversationState,
+  NluResult,
+  Order,
+  OrderState,
+  PlanInput,
+  Question,
+  Turn,
+} from '../../core/bot/types.js';
 import type { Profile } from '../../core/rules/schema.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
+import type { ShopContext } from '../shops/shop-context.js';
 
 const bare = (s: string) => s.replace(/[,，\s]/g, '');
 
@@ -162,4 +173,59 @@ export function conversationStateFrom(
 /** The stored memory without absent keys (the planner's optional fields are exact). */
 function stripUndefined<T extends object>(o: T): T {
   return JSON.parse(JSON.stringify(o)) as T;
+}
+
+/** What the planner is asked about: one buyer message as understood, in its conversation. */
+export interface PlannerAsk {
+  /** The buyer's message and the item card it was written from (B2), if any. */
+  message: { text: string; itemRef: string | null };
+  /** The message's understanding; its item references are completed here. */
+  nlu: NluResult;
+  /** Every question of the message (issue 12); absent = the one question of `nlu`. */
+  questions?: Question[];
+  language: BuyerLanguage;
+  conversation: ConversationState;
+  /** This buyer's orders only (D6). */
+  orders: Order[];
+  now: Date;
+  isFirstMessage: boolean;
+  /** A suggestion for an agent (C12), not a bot reply. */
+  forAgent?: { variant: number };
+}
+
+/**
+ * The planner's input for a buyer message, from the shop's data (items, answers, promotions,
+ * profile). The shared model does not know the shop's catalogue: item titles written in the
+ * message count as item references, and so does the item card the buyer wrote from (B2) — for
+ * the whole message and for each of its questions.
+ */
+export function plannerInputFor(shop: ShopContext, ask: PlannerAsk): PlanInput {
+  const { message } = ask;
+  const card = message.itemRef
+    ? shop.items.find((i) => i.id === message.itemRef || i.title === message.itemRef)
+    : undefined;
+  const named = [
+    ...shop.items.filter((i) => message.text.includes(i.title)).map((i) => i.id),
+    ...(card ? [card.id] : []),
+  ];
+  const withNamed = <E extends { itemRefs: string[] }>(e: E): E => ({
+    ...e,
+    itemRefs: [...new Set([...e.itemRefs, ...named])],
+  });
+  return {
+    nlu: { ...ask.nlu, entities: withNamed(ask.nlu.entities) },
+    language: ask.language,
+    ...(ask.questions ? { questions: ask.questions.map((q) => ({ ...q, entities: withNamed(q.entities) })) } : {}),
+    staleScanHours: shop.profile.logistics.stale_scan_hours,
+    text: message.text,
+    conversation: ask.conversation,
+    shop: shop.shop,
+    items: shop.items,
+    orders: ask.orders,
+    standardAnswers: shop.standardAnswers,
+    promotions: shop.promotions,
+    now: ask.now,
+    isFirstMessage: ask.isFirstMessage,
+    ...(ask.forAgent ? { forAgent: ask.forAgent } : {}),
+  };
 }

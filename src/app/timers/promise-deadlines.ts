@@ -20,9 +20,6 @@ import { scheduleDeadline, settleDeadlines, type DeadlineRow } from './deadlines
 type OrderRow = typeof orders.$inferSelect;
 type PromiseRow = typeof promises.$inferSelect;
 
-/** A promise made this long before an order was placed is tied to it (下单送赠品, then the order). Project default. */
-const BIND_BEFORE_ORDER_MS = 72 * 3_600_000;
-
 function shipByOf(order: OrderRow, profile: Profile): Date | null {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   const at = shipByDeadline({ paidAt: iso(order.paidAt), agreedShipBy: iso(order.agreedShipBy) }, profile);
@@ -39,13 +36,14 @@ export function orderFacts(order: OrderRow, profile: Profile): OrderFacts {
     courier: order.courier,
     shipBy: shipByOf(order, profile),
     aftersalesWindowDays: profile.aftersales.window_days_after_success,
+    invoiceDaysAfterSuccess: profile.promises.invoice_days_after_success,
   };
 }
 
 const OUTCOME = { kept: 'done', broken: 'missed', void: 'cancelled' } as const;
 
 /** Writes a judgement: a settled promise and its deadline row, or the (re)armed deadline. */
-async function apply(tx: Tx, p: PromiseRow, j: PromiseJudgement, now: Date): Promise<void> {
+async function apply(tx: Tx, p: PromiseRow, j: PromiseJudgement, profile: Profile, now: Date): Promise<void> {
   if (j.state !== 'open') {
     await tx
       .update(promises)
@@ -64,7 +62,7 @@ async function apply(tx: Tx, p: PromiseRow, j: PromiseJudgement, now: Date): Pro
       subjectId: p.id,
       kind: 'promise_due',
       dueAt: j.dueAt,
-      warnAt: promiseWarnAt({ kind: p.kind, text: p.text, createdAt: p.createdAt }, j.dueAt),
+      warnAt: promiseWarnAt({ kind: p.kind, text: p.text, createdAt: p.createdAt }, j.dueAt, profile.promises.warn_before_hours),
       payload: { conversationId: p.conversationId, orderId: p.orderId, kind: p.kind, text: p.text },
     });
   }
@@ -75,7 +73,8 @@ const judge = (p: PromiseRow, order: OrderRow, profile: Profile, now: Date) =>
 
 /**
  * On every order change (from syncOrderDeadlines): open promises of the buyer's chats made shortly
- * before the order and tied to no order are tied to it; then every open promise of the order is
+ * before the order (profile `promises.bind_before_order_hours`, a D8 project default: 下单送赠品,
+ * then the order) and tied to no order are tied to it; then every open promise of the order is
  * judged, settled or (re)scheduled.
  */
 export async function syncOrderPromises(tx: Tx, order: OrderRow, profile: Profile, now: Date): Promise<void> {
@@ -88,7 +87,7 @@ export async function syncOrderPromises(tx: Tx, order: OrderRow, profile: Profil
           eq(promises.shopId, order.shopId),
           eq(promises.state, 'open'),
           isNull(promises.orderId),
-          gte(promises.createdAt, new Date(order.orderedAt.getTime() - BIND_BEFORE_ORDER_MS)),
+          gte(promises.createdAt, new Date(order.orderedAt.getTime() - profile.promises.bind_before_order_hours * 3_600_000)),
           lte(promises.createdAt, order.orderedAt),
           inArray(
             promises.conversationId,
@@ -98,7 +97,7 @@ export async function syncOrderPromises(tx: Tx, order: OrderRow, profile: Profil
       );
   }
   const open = await tx.select().from(promises).where(and(eq(promises.orderId, order.id), eq(promises.state, 'open')));
-  for (const p of open) await apply(tx, p, judge(p, order, profile, now), now);
+  for (const p of open) await apply(tx, p, judge(p, order, profile, now), profile, now);
 }
 
 /** Open promises (given, or all of a conversation) judged against their orders and scheduled. */
@@ -120,7 +119,7 @@ export async function syncPromises(tx: Tx, filter: { conversationId: string } | 
   for (const p of open) {
     const order = orderRows.find((o) => o.id === p.orderId);
     const profile = order ? profiles.get(order.shopId) : null;
-    if (order && profile) await apply(tx, p, judge(p, order, profile, now), now);
+    if (order && profile) await apply(tx, p, judge(p, order, profile, now), profile, now);
   }
 }
 

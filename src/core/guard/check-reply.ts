@@ -160,21 +160,30 @@ function onePerSpan(hits: Hit[], own: TextView): Hit[] {
   const definiteRules = new Set(definite.map((h) => h.rule));
   const kept = hits.filter((h) => !h.suspected || (!definiteRules.has(h.rule) && !definite.some((d) => overlaps(d, h))));
   const sentenceAt = (pos: number): number => own.sentenceO.findIndex(([, e]) => pos < e);
+  return mergeWhere(
+    kept,
+    (o, h) =>
+      o.rule === h.rule &&
+      !!o.suspected === !!h.suspected &&
+      o.append === undefined &&
+      h.append === undefined &&
+      o.replaceWith === undefined &&
+      h.replaceWith === undefined &&
+      (overlaps(o, h) || sentenceAt(o.start) === sentenceAt(h.start)),
+  );
+}
+
+/**
+ * Hits in order, each merged into the first earlier kept hit it is `same` as (that hit's span
+ * grows to cover both) or kept as a copy. The inputs are not changed.
+ */
+function mergeWhere(hits: readonly Hit[], same: (kept: Hit, next: Hit) => boolean): Hit[] {
   const out: Hit[] = [];
-  for (const h of kept) {
-    const same = out.find(
-      (o) =>
-        o.rule === h.rule &&
-        !!o.suspected === !!h.suspected &&
-        o.append === undefined &&
-        h.append === undefined &&
-        o.replaceWith === undefined &&
-        h.replaceWith === undefined &&
-        (overlaps(o, h) || sentenceAt(o.start) === sentenceAt(h.start)),
-    );
-    if (same) {
-      same.start = Math.min(same.start, h.start);
-      same.end = Math.max(same.end, h.end);
+  for (const h of hits) {
+    const into = out.find((o) => same(o, h));
+    if (into) {
+      into.start = Math.min(into.start, h.start);
+      into.end = Math.max(into.end, h.end);
       continue;
     }
     out.push({ ...h });
@@ -209,17 +218,7 @@ function dropSubsumed(hits: Hit[], own: TextView): Hit[] {
 /** One hit per rule and overlapping stretch of text. */
 function mergeHits(hits: Hit[]): Hit[] {
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: Hit[] = [];
-  for (const h of hits) {
-    const same = out.find((o) => o.rule === h.rule && !!o.suspected === !!h.suspected && h.start < o.end && o.start < h.end);
-    if (same) {
-      same.start = Math.min(same.start, h.start);
-      same.end = Math.max(same.end, h.end);
-      continue;
-    }
-    out.push({ ...h });
-  }
-  return out;
+  return mergeWhere(hits, (o, h) => o.rule === h.rule && !!o.suspected === !!h.suspected && overlaps(o, h));
 }
 
 function costSentence(profile: GuardProfile, title: string, points: number): string {

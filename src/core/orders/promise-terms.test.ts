@@ -1,13 +1,19 @@
 // D8 promise terms: the stated time, the due time and the judgement from the order's facts.
 import { describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../platforms.js';
+import { loadProfiles } from '../rules/load-profiles.js';
 import { judgePromise, promiseDue, promiseTerm, promiseWarnAt, statedTime, type OrderFacts } from './promise-terms.js';
+
+// The D8 project defaults, as every shipped profile reads them from rules/common.yaml.
+const D8 = loadProfiles().taobao.promises;
 
 // 10:00 Beijing, 11 November 2026.
 const MADE = new Date('2026-11-11T02:00:00Z');
 const H = 3_600_000;
 const at = (h: number) => new Date(MADE.getTime() + h * H);
 const order = (o: Partial<OrderFacts> = {}): OrderFacts => ({
-  phase: 'paid', shippedAt: null, arrivedAt: null, completedAt: null, courier: null, shipBy: at(38), aftersalesWindowDays: 15, ...o,
+  phase: 'paid', shippedAt: null, arrivedAt: null, completedAt: null, courier: null, shipBy: at(38), aftersalesWindowDays: 15,
+  invoiceDaysAfterSuccess: D8.invoice_days_after_success, ...o,
 });
 const p = (kind: string, text: string) => ({ kind, text, createdAt: MADE });
 
@@ -52,7 +58,32 @@ describe('promise terms (D8)', () => {
   });
 
   it('warns 12 hours before due, or at three quarters of a shorter term', () => {
-    expect(promiseWarnAt(p('gift', 'x'), at(48)).toISOString()).toBe(at(36).toISOString());
-    expect(promiseWarnAt(p('gift', 'x'), at(8)).toISOString()).toBe(at(6).toISOString());
+    expect(promiseWarnAt(p('gift', 'x'), at(48), D8.warn_before_hours).toISOString()).toBe(at(36).toISOString());
+    expect(promiseWarnAt(p('gift', 'x'), at(8), D8.warn_before_hours).toISOString()).toBe(at(6).toISOString());
+    // The figure is the profile's, not a constant: a 100-hour term warns at 88 h with 12, 76 h with 24.
+    expect(promiseWarnAt(p('gift', 'x'), at(100), D8.warn_before_hours).toISOString()).toBe(at(88).toISOString());
+    expect(promiseWarnAt(p('gift', 'x'), at(100), 24).toISOString()).toBe(at(76).toISOString());
+  });
+
+  it('an invoice promise is due the profile\'s invoice days after success, broken when unconfirmed then', () => {
+    const invoice = p('invoice', '确认收货后给您开发票');
+    expect(promiseDue(invoice, order())).toBeNull();
+    const done = order({ phase: 'succeeded', completedAt: at(100) });
+    expect(promiseDue(invoice, done)?.toISOString()).toBe(at(100 + 7 * 24).toISOString());
+    expect(judgePromise(invoice, done, at(100 + 7 * 24 - 1)).state).toBe('open');
+    expect(judgePromise(invoice, done, at(100 + 7 * 24)).state).toBe('broken');
+    expect(promiseDue(invoice, { ...done, invoiceDaysAfterSuccess: 3 })?.toISOString()).toBe(at(100 + 3 * 24).toISOString());
+  });
+
+  it('the D8 figures are project defaults in rules/common.yaml (seed null), the same on every platform', () => {
+    const profiles = loadProfiles();
+    for (const platform of PLATFORMS) {
+      expect(profiles[platform].promises, platform).toEqual({
+        invoice_days_after_success: 7,
+        warn_before_hours: 12,
+        bind_before_order_hours: 72,
+        source: expect.objectContaining({ req: 'D8', seed: null }),
+      });
+    }
   });
 });

@@ -13,8 +13,10 @@
 //   it shipped with another; shipped without a courier on record: the agent settles it.
 // - gift, freight, discount and other: nothing in the order shows them, so the agent marks them
 //   kept; due at ship-by (they go in the parcel or the price), broken when still unconfirmed then.
-// - invoice: due INVOICE_DAYS_AFTER_SUCCESS after the order succeeded (the shop issues after
-//   receipt), kept when the agent marks it, broken when still unconfirmed then.
+// - invoice: due the profile's promises.invoice_days_after_success after the order succeeded (the
+//   shop issues after receipt), kept when the agent marks it, broken when still unconfirmed then.
+// The promise figures (invoice days, warning hours) are project defaults, not platform figures:
+// rules/common.yaml `promises` (D8), passed in by the caller.
 // - return: due when the platform's after-sales window after success ends; kept then (the buyer
 //   could use it), unless the agent marked it broken before.
 // - repair (warranty beyond the after-sales window): the agent settles it; no due time.
@@ -24,10 +26,6 @@ import type { OrderPhase } from './order-phase.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Project default (not a platform figure): an invoice promised in chat is due a week after success. */
-export const INVOICE_DAYS_AFTER_SUCCESS = 7;
-/** Project default: the agent is warned 12 hours before a promise is due (or at 3/4 of a shorter term). */
-export const PROMISE_WARN_BEFORE_MS = 12 * HOUR;
 
 export type PromiseTest = 'ship' | 'arrive' | 'courier' | 'confirm' | 'invoice' | 'window' | 'agent';
 
@@ -48,6 +46,8 @@ export interface OrderFacts {
   shipBy: Date | null;
   /** Days after success during which after-sales may be requested (the profile's figure). */
   aftersalesWindowDays: number;
+  /** Days after success an invoice promised in chat is due (profile `promises`, a D8 project default). */
+  invoiceDaysAfterSuccess: number;
 }
 
 export interface PromiseTerm {
@@ -127,7 +127,7 @@ export function promiseDue(p: PromiseFacts, o: OrderFacts): Date | null {
     case 'confirm':
       return o.shipBy;
     case 'invoice':
-      return o.completedAt ? new Date(o.completedAt.getTime() + INVOICE_DAYS_AFTER_SUCCESS * DAY) : null;
+      return o.completedAt ? new Date(o.completedAt.getTime() + o.invoiceDaysAfterSuccess * DAY) : null;
     case 'window':
       return o.completedAt ? new Date(o.completedAt.getTime() + o.aftersalesWindowDays * DAY) : null;
     case 'agent':
@@ -135,10 +135,13 @@ export function promiseDue(p: PromiseFacts, o: OrderFacts): Date | null {
   }
 }
 
-/** When to warn the agent: 12 hours before due, or at 3/4 of a shorter term. */
-export function promiseWarnAt(p: PromiseFacts, due: Date): Date {
+/**
+ * When to warn the agent: `warnBeforeHours` (profile `promises.warn_before_hours`, a D8 project
+ * default) before due, or at 3/4 of a shorter term.
+ */
+export function promiseWarnAt(p: PromiseFacts, due: Date, warnBeforeHours: number): Date {
   const span = due.getTime() - p.createdAt.getTime();
-  return new Date(Math.max(p.createdAt.getTime() + span * 0.75, due.getTime() - PROMISE_WARN_BEFORE_MS));
+  return new Date(Math.max(p.createdAt.getTime() + span * 0.75, due.getTime() - warnBeforeHours * HOUR));
 }
 
 export interface PromiseJudgement {

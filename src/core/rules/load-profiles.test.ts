@@ -146,7 +146,7 @@ describe('broken profiles are rejected naming file, path and reason', () => {
 });
 
 describe('every figure section names its source (P1)', () => {
-  const sections = ['service', 'shipping', 'late_shipment', 'complaints', 'aftersales', 'reviews', 'price_protection'] as const;
+  const sections = ['service', 'shipping', 'late_shipment', 'complaints', 'aftersales', 'reviews', 'price_protection', 'promises'] as const;
   it.each(PLATFORMS)('%s', (platform) => {
     const p = loadProfiles()[platform];
     for (const s of sections) {

@@ -201,6 +201,18 @@ const priceProtectionSchema = z.strictObject({
   source: sourceSchema,
 });
 
+/** D8: promises made in chat. Project defaults (seed null), not platform figures; rules/common.yaml. */
+const promisesSchema = z.strictObject({
+  /** An invoice promised in chat is due this many days after the trade succeeded. */
+  invoice_days_after_success: days,
+  /** The agent is warned this long before a promise is due (or at 3/4 of a shorter term). */
+  warn_before_hours: hours,
+  /** A promise made at most this long before an order is placed is tied to that order. */
+  bind_before_order_hours: hours,
+  source: sourceSchema,
+});
+export type PromiseDefaults = z.infer<typeof promisesSchema>;
+
 export const profileSchema = z.strictObject({
   version: z.number().int().positive(),
   platform: platformSchema,
@@ -219,6 +231,7 @@ export const profileSchema = z.strictObject({
   aftersales: aftersalesSchema,
   reviews: reviewsSchema,
   price_protection: priceProtectionSchema,
+  promises: promisesSchema,
 });
 
 export type Profile = z.infer<typeof profileSchema>;
