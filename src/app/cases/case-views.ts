@@ -59,7 +59,7 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
     const late = caseLate(order, profile, now);
     const reasonCheck = checkRefundReason(profile, c.reason, { shipped, outOfStock: outOfStock.has(order.id), late, paidAmountYuan: fenToYuan(order.paidFen || order.totalFen), tradeSucceeded: phase === 'succeeded' });
     const inspection = (c.inspection ?? null) as { branded?: boolean; cause?: Dissatisfaction } | null;
-    const branded = inspection?.branded ?? false;
+    const branded = inspection ? (inspection.branded ?? false) : null;
     const cause = inspection?.cause ?? 'unclear';
     const buyer = buyerRows.find((b) => b.id === order.buyerId) ?? null;
     const conversationId = c.conversationId ?? chats.find((x) => x.buyerId === order.buyerId && x.shopId === c.shopId)?.id ?? null;

@@ -175,7 +175,7 @@ export async function transitionCase(
     const flow = flowOf(profile, type);
     const flowStep = flow ? (c.flowStep ?? flow.machine.initial) : null;
     const refuse = (reason: string): never => {
-      const allowed = caseChoices(profile, { type, state: c.state, flowStep, amountFen: c.amountFen, compensationFen: 0, interventionAt: null, now: now.toISOString(), branded: false }).map((x) => x.event);
+      const allowed = caseChoices(profile, { type, state: c.state, flowStep, amountFen: c.amountFen, compensationFen: 0, interventionAt: null, now: now.toISOString(), branded: null }).map((x) => x.event);
       throw new DxeError('INVALID_TRANSITION', `售后单当前为「${c.state}」${flowStep ? `（${flowStep}）` : ''}，不能执行该操作：${reason}`, { state: c.state, flowStep, event, allowed });
     };
 
@@ -208,11 +208,13 @@ export async function transitionCase(
         patch.shipment = { ...shipment, at: now.toISOString() };
       }
     } else {
-      if (move.parcel || move.inspection || move.shipment) {
-        if (event !== 'buyer_ship_return' || move.inspection || move.shipment) throw new DxeError('VALIDATION_FAILED', `「${event}」不需要登记包裹、检验或寄出信息`);
-      }
       if (flow && flowActive(flow, c.state) && Object.values(flow.steps).some((s) => s.app_event === event)) {
         refuse(`寄回商品处理中，请按流程（收到包裹 → 检验 → 处理）操作`);
+      }
+      const check = applicationTransition(profile, type, c.state, event);
+      if (!check.ok) refuse(check.reason);
+      if (move.parcel || move.inspection || move.shipment) {
+        if (event !== 'buyer_ship_return' || move.inspection || move.shipment) throw new DxeError('VALIDATION_FAILED', `「${event}」不需要登记包裹、检验或寄出信息`);
       }
       appEvent = event;
       if (event === 'buyer_ship_return' && move.parcel?.returnTrackingNo) patch.returnTrackingNo = move.parcel.returnTrackingNo;

@@ -59,8 +59,8 @@ export interface CaseFacts {
   /** When the buyer may call the platform in (A6), ISO; null when not running. */
   interventionAt: string | null;
   now: string;
-  /** Whether the goods are branded (A10: official service first). */
-  branded: boolean;
+  /** Whether the goods are branded (A10: official service first); null before the inspection says. */
+  branded: boolean | null;
 }
 
 export interface Choice {
@@ -126,7 +126,7 @@ function deadlineOf(profile: Pick<Profile, 'aftersales'>, kind: EventEffectProfi
 function guidanceOf(step: FlowStepProfile | undefined, f: CaseFacts, cause: Dissatisfaction): string[] {
   const out: string[] = [];
   for (const g of step?.guidance ?? []) {
-    if (g === 'A10') out.push(...warrantyGuidanceZh(f.branded));
+    if (g === 'A10') out.push(...(f.branded === null ? warrantyGuidanceZh(true).map((s) => `（品牌商品）${s}`) : warrantyGuidanceZh(f.branded)));
     if (g === 'A9') out.push(...dissatisfactionSteps(cause));
   }
   return out;
@@ -182,7 +182,7 @@ export function caseChoices(profile: AftersalesProfile, f: CaseFacts, cause: Dis
 }
 
 /** The flow's guidance for where the case stands (A9 after a failed inspection, A10 for repairs). */
-export function stepGuidance(profile: Pick<Profile, 'aftersales'>, type: CaseKind, flowStep: string | null, branded: boolean, cause: Dissatisfaction): string[] {
+export function stepGuidance(profile: Pick<Profile, 'aftersales'>, type: CaseKind, flowStep: string | null, branded: boolean | null, cause: Dissatisfaction): string[] {
   const flow = flowOf(profile, type);
   if (!flow || flowStep === null) return [];
   const f = { branded } as CaseFacts;

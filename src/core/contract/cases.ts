@@ -60,3 +60,16 @@ export type CaseTransitionBody = z.infer<typeof caseTransitionBody>;
 /** A11: the evidence bundle as JSON (default) or the HTML page. */
 export const evidenceQuery = z.object({ format: z.enum(['json', 'html']).default('json') });
 export const exposureQuery = z.object({ shopId: z.string().min(1).max(64).optional() });
+
+/** A11: evidence added to a case — a file (base64), typed text, or messages picked from the buyer's chats. */
+export const EVIDENCE_UPLOAD_BODY_LIMIT = 8 * 1024 * 1024;
+export const caseEvidenceBody = z.strictObject({
+  kind: z.enum(['photo', 'chat_excerpt', 'courier_record'], { error: '凭证类型应为 photo（照片）、chat_excerpt（聊天记录）或 courier_record（快递记录）' }),
+  fileName: z.string().trim().max(200, '文件名过长').optional(),
+  contentBase64: z.string().max(EVIDENCE_UPLOAD_BODY_LIMIT, '文件过大').optional(),
+  text: z.string().max(100_000, '文字过长').optional(),
+  messageIds: z.array(z.number().int().positive().max(2 ** 53 - 1)).max(200, '一次最多选择 200 条消息').optional(),
+  note: z.string().max(500, '备注过长').optional(),
+});
+export type CaseEvidenceBody = z.infer<typeof caseEvidenceBody>;
+export const caseEvidenceParams = z.object({ id: z.string().min(1).max(64), evidenceId: z.string().min(1).max(64) });
