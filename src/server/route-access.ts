@@ -39,6 +39,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/cases': { scope: 'read' },
   'GET /api/v1/cases/:id': { scope: 'read' },
   'GET /api/v1/cases/:id/evidence': { scope: 'read', tokens: false },
+  'GET /api/v1/cases/:id/evidence/:evidenceId': { scope: 'read', tokens: false },
   'GET /api/v1/shops/:shopId/rates': { scope: 'read' },
   'GET /api/v1/exposure': { scope: 'read' },
   'GET /api/v1/metrics': { scope: 'read' },
@@ -72,6 +73,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/conversations/:id/messages': { scope: 'admin', tokens: false },
   'POST /api/v1/cases': { scope: 'admin' },
   'POST /api/v1/cases/:id/transition': { scope: 'admin' },
+  // A11: an agent adds a photo, a chat excerpt or a courier record to a case.
+  'POST /api/v1/cases/:id/evidence': { scope: 'admin', tokens: false },
   'POST /api/v1/orders/:id/transition': { scope: 'admin' },
   'POST /api/v1/shops/:shopId/training-examples': { scope: 'admin', tokens: false },
   'DELETE /api/v1/shops/:shopId/training-examples/:id': { scope: 'admin', roles: LEADS, tokens: false },

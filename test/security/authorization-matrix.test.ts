@@ -12,7 +12,7 @@ import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { routesOf, type RouteAccess, type RouteRecord } from '../../src/server/route-access.js';
-import { aftersalesCases, trainingExamples } from '../../src/store/schema/index.js';
+import { aftersalesCases, caseEvidence, trainingExamples } from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openTestDatabase, databaseLabel } from '../helpers/database.js';
 import { PASSWORD, seedWorld } from '../helpers/fixtures.js';
@@ -100,6 +100,14 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
   /** A path parameter's value: the target of that kind in demo-taobao (fresh for deletions). */
   async function param(route: RouteRecord, name: string): Promise<string> {
     if (name === 'shopId') return SHOP;
+    if (name === 'evidenceId') {
+      // A11: a file added to the target case.
+      const [row] = await database.db.insert(caseEvidence).values({
+        caseId: target.case!, shopId: SHOP, kind: 'chat_excerpt', fileName: '聊天记录.txt', mime: 'text/plain; charset=utf-8',
+        sizeBytes: 3, sha256: '0'.repeat(64), content: Buffer.from('abc'), uploadedByKind: 'agent',
+      }).returning();
+      return row!.id;
+    }
     if (name !== 'id') throw new Error(`no fixture for :${name} in ${route.method} ${route.url} — add one to the matrix`);
     if (route.url.startsWith('/api/v1/conversations/') || route.url.startsWith('/api/v1/shops/:shopId/conversations/')) return target.conversation!;
     if (route.url.startsWith('/api/v1/orders/')) return target.order!;
@@ -146,6 +154,8 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { messageId: Number(target.botMessage), intent: 'stock' };
       case 'POST /api/v1/cases':
         return { orderId: target.order, type: 'refund_only', reason: '不想要了', amount: 1 };
+      case 'POST /api/v1/cases/:id/evidence':
+        return { kind: 'chat_excerpt', text: '买家：收到的杯子碎了' };
       case 'POST /api/v1/cases/:id/transition':
       case 'POST /api/v1/orders/:id/transition':
         return { event: 'approve' };

@@ -1,18 +1,23 @@
-// The after-sales board's rows and a case's detail (A1, A4–A7, N5): the order, the countdown to
-// the platform's intervention (A6), the exposure in yuan, the playbook's next steps and the moves
-// the refund machine allows. A case outside the caller's shops is NOT_FOUND.
-import { asc, eq, inArray } from 'drizzle-orm';
+// The after-sales board's rows and a case's detail (A1–A7, A9–A11, N5): the order, the buyer and
+// the chat, the countdown to the platform's intervention (A6), the exposure in yuan, the
+// playbook's next steps, and every move the case allows now with the money and the deadline it
+// implies (core/aftersales/case-flow). A case outside the caller's shops is NOT_FOUND.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { interventionCountdown } from '../../core/aftersales/aftersales-windows.js';
-import { refundEventsFrom } from '../../core/aftersales/refund-machine.js';
+import { caseChoices, flowOf, stepGuidance, type CaseKind } from '../../core/aftersales/case-flow.js';
+import { checkRefundReason } from '../../core/aftersales/refund-reasons.js';
+import type { Dissatisfaction } from '../../core/aftersales/buyer-guidance.js';
+import { invoiceAction } from '../../core/aftersales/refund-playbook.js';
+import { fenToYuan } from '../../core/money/fen.js';
 import { refundNextSteps } from '../../core/aftersales/refund-playbook.js';
 import { DxeError } from '../../core/errors.js';
 import { personalDataMask } from '../../core/privacy.js';
 import { hasShipped, orderPhase } from '../../core/orders/order-phase.js';
 import type { Database } from '../../store/open-database.js';
-import { aftersalesCases, caseEvents, logisticsEvents, orders, shops } from '../../store/schema/index.js';
+import { aftersalesCases, buyers, caseEvidence, caseEvents, conversations, logisticsEvents, orders, shops } from '../../store/schema/index.js';
 import { maySeePersonalData } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
-import { caseExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
+import { caseExposure, orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
 import { shopProfile } from '../orders/orders.js';
 import { deadlineView, deadlinesOf } from '../timers/deadlines.js';
 
@@ -21,7 +26,7 @@ const RECEIVED_STATUSES = new Set(['signed', 'delivered', '已签收']);
 const LOST_STATUSES = new Set(['lost', '丢件']);
 
 /** Board rows: order, countdown, exposure, playbook, allowed events for each case. */
-export async function caseViews(database: Database, cases: CaseRow[], now: Date) {
+export async function caseViews(database: Database, cases: CaseRow[], now: Date, maySeePersonalData = false) {
   if (cases.length === 0) return [];
   const { db } = database;
   const orderRows = await db.select().from(orders).where(inArray(orders.id, [...new Set(cases.map((c) => c.orderId))]));
@@ -30,6 +35,13 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date)
   const due = await deadlinesOf(db, 'case', cases.map((c) => c.id));
   const outOfStock = await orderOutOfStock(database, orderRows.map((o) => o.id));
   const profiles = new Map(shopRows.map((s) => [s.id, shopProfile(s)]));
+  const buyerIds = [...new Set(orderRows.map((o) => o.buyerId).filter((x): x is string => !!x))];
+  const buyerRows = buyerIds.length ? await db.select({ id: buyers.id, nickname: buyers.nickname, platformAccount: buyers.platformAccount }).from(buyers).where(inArray(buyers.id, buyerIds)) : [];
+  // The chat a case came from, else the buyer's latest chat with the shop.
+  const chats = buyerIds.length
+    ? await db.select({ id: conversations.id, buyerId: conversations.buyerId, shopId: conversations.shopId }).from(conversations).where(inArray(conversations.buyerId, buyerIds)).orderBy(desc(conversations.createdAt))
+    : [];
+  const mask = personalDataMask(maySeePersonalData);
   return cases.map((c) => {
     const order = orderRows.find((o) => o.id === c.orderId)!;
     const profile = profiles.get(c.shopId)!;
@@ -40,12 +52,44 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date)
     const open = c.closedAt === null;
     const appliedAt = intervention ? new Date(intervention.dueAt.getTime() - profile.aftersales.intervention_after_hours * 3_600_000) : c.openedAt;
     const countdown = interventionCountdown(profile, appliedAt.toISOString(), now.toISOString());
+    const type = c.type as CaseKind;
+    const flow = flowOf(profile, type);
+    const flowStep = flow ? (c.flowStep ?? flow.machine.initial) : null;
+    const shipped = order.shippedAt !== null || hasShipped(phase);
+    const late = caseLate(order, profile, now);
+    const reasonCheck = checkRefundReason(profile, c.reason, { shipped, outOfStock: outOfStock.has(order.id), late, paidAmountYuan: fenToYuan(order.paidFen || order.totalFen), tradeSucceeded: phase === 'succeeded' });
+    const inspection = (c.inspection ?? null) as { branded?: boolean; cause?: Dissatisfaction } | null;
+    const branded = inspection ? (inspection.branded ?? false) : null;
+    const cause = inspection?.cause ?? 'unclear';
+    const buyer = buyerRows.find((b) => b.id === order.buyerId) ?? null;
+    const conversationId = c.conversationId ?? chats.find((x) => x.buyerId === order.buyerId && x.shopId === c.shopId)?.id ?? null;
+    const parcel = c.parcel as Record<string, unknown> | null;
     return {
       id: c.id,
       shopId: c.shopId,
       orderId: c.orderId,
       platformOrderNo: order.platformOrderNo,
       buyerAccount: order.buyerAccount,
+      buyerId: order.buyerId,
+      buyerName: buyer?.nickname ?? buyer?.platformAccount ?? order.buyerAccount,
+      conversationId,
+      orderPhase: phase,
+      flowStep,
+      flowStates: flow ? flow.machine.states : [],
+      returnTrackingNo: c.returnTrackingNo,
+      parcel: parcel ? { ...parcel, contact: mask.phone(String(parcel.contact ?? '')), buyerName: mask.name(String(parcel.buyerName ?? '')) } : null,
+      inspection: c.inspection ?? null,
+      shipment: c.shipment ?? null,
+      invoiceZh: type === 'refund_only' ? null : invoiceAction(profile, type),
+      guidanceZh: stepGuidance(profile, type, flowStep, branded, cause),
+      choices: open
+        ? caseChoices(profile, {
+            type, state: c.state, flowStep, amountFen: c.amountFen,
+            compensationFen: reasonCheck.triggersCompensation ? Math.round(reasonCheck.compensation * 100) : 0,
+            interventionAt: intervention && intervention.state === 'pending' ? intervention.dueAt.toISOString() : null,
+            now: now.toISOString(), branded,
+          }, cause)
+        : [],
       orderState: order.state,
       type: c.type,
       state: c.state,
@@ -72,9 +116,14 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date)
         partial: c.amountFen < (order.paidFen || order.totalFen),
         tradeSucceeded: phase === 'succeeded',
       }),
-      allowedEvents: open ? refundEventsFrom(profile, c.state) : [],
+      allowedEvents: open ? caseChoices(profile, { type, state: c.state, flowStep, amountFen: c.amountFen, compensationFen: 0, interventionAt: null, now: now.toISOString(), branded }).map((x) => x.event) : [],
     };
   });
+}
+
+/** Whether the order missed its ship-by (A5: is 未按约定时间发货 true?). */
+function caseLate(order: typeof orders.$inferSelect, profile: ReturnType<typeof shopProfile>, now: Date): boolean {
+  return orderExposure(order, profile, now)?.late ?? false;
 }
 
 export type CaseView = Awaited<ReturnType<typeof caseViews>>[number];
@@ -88,9 +137,18 @@ export async function visibleCase(database: Database, id: string, p: Principal):
 /** A case with its timeline; notes (the buyer's words) are masked unless the role may see personal data. */
 export async function caseDetail(database: Database, c: CaseRow, now: Date, maySeePersonalData: boolean) {
   const mask = personalDataMask(maySeePersonalData);
-  const [view] = await caseViews(database, [c], now);
+  const [view] = await caseViews(database, [c], now, maySeePersonalData);
   const timeline = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id));
-  return { case: view, timeline: timeline.map((e) => ({ ...e, note: mask.text(e.note), at: e.at.toISOString() })) };
+  const evidence = await database.db
+    .select({ id: caseEvidence.id, kind: caseEvidence.kind, fileName: caseEvidence.fileName, mime: caseEvidence.mime, sizeBytes: caseEvidence.sizeBytes, sha256: caseEvidence.sha256, note: caseEvidence.note, createdAt: caseEvidence.createdAt })
+    .from(caseEvidence)
+    .where(and(eq(caseEvidence.caseId, c.id)))
+    .orderBy(asc(caseEvidence.createdAt));
+  return {
+    case: view,
+    timeline: timeline.map((e) => ({ ...e, note: mask.text(e.note), at: e.at.toISOString() })),
+    evidence: evidence.map((e) => ({ ...e, note: mask.text(e.note), createdAt: e.createdAt.toISOString() })),
+  };
 }
 
 export type CaseDetail = Awaited<ReturnType<typeof caseDetail>>;

@@ -4,7 +4,11 @@
 // to the order's refunded amount and closes a fully refunded open order.
 import { and, eq } from 'drizzle-orm';
 import { aftersalesWindow } from '../../core/aftersales/aftersales-windows.js';
-import { refundEventsFrom, refundTransition } from '../../core/aftersales/refund-machine.js';
+import {
+  applicationMachine, applicationTransition, caseChoices, flowActive, flowMachine, flowOf, isApplicationFinal, type CaseKind,
+} from '../../core/aftersales/case-flow.js';
+import type { InspectionRecord, ParcelRecord, ShipmentRecord } from '../../core/contract/cases.js';
+import { transition } from '../../core/fsm.js';
 import { refundRates } from '../../core/aftersales/refund-rates.js';
 import { checkRefundReason, refundReasonsFor, type ReasonCheck } from '../../core/aftersales/refund-reasons.js';
 import { DxeError } from '../../core/errors.js';
@@ -14,7 +18,8 @@ import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Profile } from '../../core/rules/schema.js';
 import { beijingMonthKey, startOfBeijingMonth } from '../../core/time/beijing-time.js';
 import type { Database } from '../../store/open-database.js';
-import { aftersalesCases, caseEvents, orders } from '../../store/schema/index.js';
+import { aftersalesCases, caseEvents, conversations, orders } from '../../store/schema/index.js';
+import { appendAuditIn } from '../audit/audit-log.js';
 import { orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
 import { loadShop, shopProfile, transitionOrderIn, type Actor } from '../orders/orders.js';
 import { scheduleDeadline, settleDeadlines, type Tx } from '../timers/deadlines.js';
@@ -37,10 +42,10 @@ export function refundSucceeded(profile: Pick<Profile, 'refunds'>, state: string
 
 /**
  * A6: the buyer may call the platform in while the seller and buyer have not agreed: in the
- * initial state and in any state with a `platform_intervene` edge. TODO(core): name these states.
+ * application's initial state and in any state with a `platform_intervene` edge.
  */
-function unagreed(profile: Pick<Profile, 'refunds'>, state: string): boolean {
-  const m = profile.refunds.machine;
+function unagreed(profile: Profile, type: CaseKind, state: string): boolean {
+  const m = applicationMachine(profile, type).def;
   const s = normalizeStateName(state);
   return s === m.initial || m.transitions.some((t) => t.from === s && t.event === 'platform_intervene');
 }
@@ -59,18 +64,31 @@ export interface CreateCaseInput {
   reason: string;
   amountFen: number;
   note?: string | undefined;
+  /** The chat the case is opened from: same shop, and the order must be this buyer's. */
+  conversationId?: string | undefined;
+}
+
+export interface CaseActor extends Actor {
+  orgId: string;
 }
 
 export async function createCase(
   database: Database,
   input: CreateCaseInput,
-  actor: Actor,
+  actor: CaseActor,
   now: Date,
   shopIds: string[],
 ): Promise<{ case: CaseRow; reasonCheck: ReasonCheck }> {
   const created = await database.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
     if (!order || !shopIds.includes(order.shopId)) throw new DxeError('NOT_FOUND', '找不到该订单');
+    if (input.conversationId) {
+      const [conv] = await tx.select({ shopId: conversations.shopId, buyerId: conversations.buyerId }).from(conversations).where(eq(conversations.id, input.conversationId));
+      if (!conv || !shopIds.includes(conv.shopId)) throw new DxeError('NOT_FOUND', '找不到该会话');
+      if (conv.shopId !== order.shopId || (order.buyerId !== null && conv.buyerId !== order.buyerId)) {
+        throw new DxeError('VALIDATION_FAILED', '该订单不属于这个会话的买家，请从买家自己的订单发起售后');
+      }
+    }
     const profile = shopProfile(await loadShop(tx, order.shopId));
     const phase = orderPhase(profile, order.state);
     if (phase === null) throw new DxeError('INVALID_TRANSITION', `订单状态「${order.state}」不在${profile.name_zh}的订单流程中，无法判断能否申请售后`);
@@ -81,6 +99,9 @@ export async function createCase(
       if (!w.open) throw new DxeError('INVALID_TRANSITION', `已超过售后申请期（交易成功后 ${profile.aftersales.window_days_after_success} 天，截至 ${w.until}）`);
     }
     const shipped = hasShipped(phase);
+    if (input.type !== 'refund_only' && !shipped) {
+      throw new DxeError('VALIDATION_FAILED', '订单尚未发货，不能申请退货、换货或维修；请选择“仅退款”');
+    }
     const allowed = refundReasonsFor(profile, shipped);
     if (!allowed.includes(input.reason)) {
       throw new DxeError('VALIDATION_FAILED', `「${input.reason}」不是${shipped ? '已发货' : '未发货'}订单可选的退款原因，可选：${allowed.join('、')}`, { allowed });
@@ -89,13 +110,21 @@ export async function createCase(
     if (input.amountFen > refundable) {
       throw new DxeError('VALIDATION_FAILED', `退款金额超过可退金额 ¥${fenToYuan(refundable).toFixed(2)}`, { refundableFen: refundable });
     }
-    const initial = profile.refunds.machine.initial;
+    const initial = applicationMachine(profile, input.type).def.initial;
+    const flow = flowOf(profile, input.type);
     const [row] = await tx
       .insert(aftersalesCases)
-      .values({ shopId: order.shopId, orderId: order.id, type: input.type, state: initial, reason: input.reason, amountFen: input.amountFen, buyerNote: input.note ?? null, openedAt: now, updatedAt: now })
+      .values({
+        shopId: order.shopId, orderId: order.id, type: input.type, state: initial, reason: input.reason, amountFen: input.amountFen,
+        buyerNote: input.note ?? null, openedAt: now, updatedAt: now, flowStep: flow?.machine.initial ?? null, conversationId: input.conversationId ?? null,
+      })
       .returning();
     await tx.insert(caseEvents).values({ caseId: row!.id, at: now, fromState: null, toState: initial, event: 'apply', actorKind: actor.kind, actorId: actor.id ?? null, note: input.note ?? null });
     await scheduleIntervention(tx, row!, now, profile);
+    await appendAuditIn(tx, {
+      orgId: actor.orgId, at: now, actorKind: actor.kind, actorId: actor.id ?? null, action: 'case.create', subjectKind: 'case', subjectId: row!.id,
+      data: { orderId: order.id, type: input.type, reason: input.reason, amountFen: input.amountFen, conversationId: input.conversationId ?? null },
+    });
     return { case: row!, order, profile, shipped };
   });
   const exposure = orderExposure(created.order, created.profile, now);
@@ -104,52 +133,142 @@ export async function createCase(
     outOfStock: (await orderOutOfStock(database, [created.order.id])).has(created.order.id),
     late: exposure?.late ?? false,
     paidAmountYuan: fenToYuan(created.order.paidFen || created.order.totalFen),
+    tradeSucceeded: orderPhase(created.profile, created.order.state) === 'succeeded',
   });
   return { case: created.case, reasonCheck };
 }
 
-/** A4: one move of the refund machine; an event the state does not allow → 409 INVALID_TRANSITION. */
+export interface CaseMove {
+  event: string;
+  note?: string | undefined;
+  parcel?: ParcelRecord | undefined;
+  inspection?: InspectionRecord | undefined;
+  shipment?: ShipmentRecord | undefined;
+}
+
+function requireRecord<T>(value: T | undefined, what: string, event: string): T {
+  if (value === undefined) throw new DxeError('VALIDATION_FAILED', `「${event}」需要填写${what}`);
+  return value;
+}
+
+/**
+ * A4/A2: one move of a case. An application event goes through the application machine (the
+ * platform's refund machine, or the service machine for exchange and repair); a flow event
+ * through the case type's flow, recording the parcel, the inspection or the shipment it needs and
+ * taking the application event it drives. An event the case does not allow → 409
+ * INVALID_TRANSITION with the allowed ones.
+ */
 export async function transitionCase(
   database: Database,
   caseId: string,
-  event: string,
-  note: string | undefined,
-  actor: Actor,
+  move: CaseMove,
+  actor: CaseActor,
   now: Date,
   shopIds: string[],
 ): Promise<CaseRow> {
+  const event = move.event.trim();
   return database.db.transaction(async (tx) => {
     const [c] = await tx.select().from(aftersalesCases).where(eq(aftersalesCases.id, caseId)).for('update');
-    if (!c || !shopIds.includes(c.shopId)) throw new DxeError('NOT_FOUND');
+    if (!c || !shopIds.includes(c.shopId)) throw new DxeError('NOT_FOUND', '找不到该售后单');
     const profile = shopProfile(await loadShop(tx, c.shopId));
-    const result = refundTransition(profile, c.state, event);
-    if (!result.ok) {
-      throw new DxeError('INVALID_TRANSITION', `售后单当前为「${c.state}」，不能执行该操作：${result.reason}`, {
-        state: c.state, event, allowed: refundEventsFrom(profile, c.state),
-      });
+    const type = c.type as CaseKind;
+    const flow = flowOf(profile, type);
+    const flowStep = flow ? (c.flowStep ?? flow.machine.initial) : null;
+    const refuse = (reason: string): never => {
+      const allowed = caseChoices(profile, { type, state: c.state, flowStep, amountFen: c.amountFen, compensationFen: 0, interventionAt: null, now: now.toISOString(), branded: null }).map((x) => x.event);
+      throw new DxeError('INVALID_TRANSITION', `售后单当前为「${c.state}」${flowStep ? `（${flowStep}）` : ''}，不能执行该操作：${reason}`, { state: c.state, flowStep, event, allowed });
+    };
+
+    let appEvent: string | null = null;
+    let syncEvent: string | null = null;
+    let nextFlow = flowStep;
+    const patch: Partial<CaseRow> = {};
+    const isFlowEvent = flow !== null && flow.machine.transitions.some((t) => t.event === event);
+    if (isFlowEvent && flow && flowStep !== null) {
+      if (!flowActive(flow, c.state)) refuse(`申请处于「${c.state}」，还不能进行寄回商品的处理`);
+      const r = transition(flowMachine(flow, type), flowStep, event, undefined);
+      if (!r.ok) refuse(r.reason);
+      nextFlow = r.next!;
+      const step = flow.steps[event];
+      appEvent = step?.app_event ?? null;
+      syncEvent = step?.sync_event ?? null;
+      if (step?.record === 'parcel') {
+        const parcel = requireRecord(move.parcel, '包裹信息（订单编号、售后申请编号、买家、联系方式、退货单号）', event);
+        const [order] = await tx.select({ no: orders.platformOrderNo }).from(orders).where(eq(orders.id, c.orderId));
+        if (order && parcel.platformOrderNo !== order.no) {
+          throw new DxeError('VALIDATION_FAILED', `包裹上的订单编号「${parcel.platformOrderNo}」与售后单的订单「${order.no}」不一致，请核对后再登记`);
+        }
+        patch.parcel = { ...parcel, receivedAt: now.toISOString() };
+        patch.returnTrackingNo = parcel.returnTrackingNo;
+      } else if (step?.record === 'inspection') {
+        const inspection = requireRecord(move.inspection, '检验结果', event);
+        patch.inspection = { ...inspection, passed: event === 'inspect_pass', at: now.toISOString() };
+      } else if (step?.record === 'shipment') {
+        const shipment = requireRecord(move.shipment, '寄出的快递公司和单号', event);
+        patch.shipment = { ...shipment, at: now.toISOString() };
+      }
+    } else {
+      if (flow && flowActive(flow, c.state) && Object.values(flow.steps).some((s) => s.app_event === event)) {
+        refuse(`寄回商品处理中，请按流程（收到包裹 → 检验 → 处理）操作`);
+      }
+      const check = applicationTransition(profile, type, c.state, event);
+      if (!check.ok) refuse(check.reason);
+      if (move.parcel || move.inspection || move.shipment) {
+        if (event !== 'buyer_ship_return' || move.inspection || move.shipment) throw new DxeError('VALIDATION_FAILED', `「${event}」不需要登记包裹、检验或寄出信息`);
+      }
+      appEvent = event;
+      if (event === 'buyer_ship_return' && move.parcel?.returnTrackingNo) patch.returnTrackingNo = move.parcel.returnTrackingNo;
     }
-    const final = profile.refunds.machine.final.includes(result.next);
+
+    let state = c.state;
+    const timeline: { from: string | null; to: string; event: string }[] = [];
+    if (syncEvent) {
+      const r = applicationTransition(profile, type, state, syncEvent);
+      if (r.ok) {
+        timeline.push({ from: state, to: r.next, event: syncEvent });
+        state = r.next;
+      }
+    }
+    if (appEvent) {
+      const r = applicationTransition(profile, type, state, appEvent);
+      if (!r.ok) refuse(r.reason);
+      timeline.push({ from: state, to: r.next!, event: appEvent });
+      state = r.next!;
+    }
+    if (isFlowEvent) timeline.push({ from: flowStep, to: nextFlow!, event });
+
+    const final = isApplicationFinal(profile, type, state);
     const [updated] = await tx
       .update(aftersalesCases)
       .set({
-        state: result.next,
+        ...patch,
+        state,
+        flowStep: nextFlow,
         updatedAt: now,
-        ...(event.startsWith('platform_') ? { platformDecided: true } : {}),
+        ...(appEvent?.startsWith('platform_') ? { platformDecided: true } : {}),
         ...(final ? { closedAt: now } : {}),
       })
       .where(eq(aftersalesCases.id, c.id))
       .returning();
-    await tx.insert(caseEvents).values({ caseId: c.id, at: now, fromState: c.state, toState: result.next, event, actorKind: actor.kind, actorId: actor.id ?? null, note: note ?? null });
+    for (const t of timeline) {
+      await tx.insert(caseEvents).values({ caseId: c.id, at: now, fromState: t.from, toState: t.to, event: t.event, actorKind: actor.kind, actorId: actor.id ?? null, note: move.note ?? null });
+    }
+    await appendAuditIn(tx, {
+      orgId: actor.orgId, at: now, actorKind: actor.kind, actorId: actor.id ?? null, action: 'case.transition', subjectKind: 'case', subjectId: c.id,
+      data: { event, from: c.state, to: state, flowFrom: flowStep, flowTo: nextFlow, returnTrackingNo: patch.returnTrackingNo ?? null },
+    });
 
-    if (final || event === 'platform_intervene') {
-      await settleDeadlines(tx, 'case', c.id, ['intervention'], event === 'platform_intervene' ? 'missed' : 'done', now);
-    } else if (unagreed(profile, result.next)) {
-      if (!unagreed(profile, c.state)) await scheduleIntervention(tx, c, now, profile);
-    } else {
-      await settleDeadlines(tx, 'case', c.id, ['intervention'], 'done', now);
+    if (state !== c.state) {
+      if (final || appEvent === 'platform_intervene') {
+        await settleDeadlines(tx, 'case', c.id, ['intervention'], appEvent === 'platform_intervene' ? 'missed' : 'done', now);
+      } else if (unagreed(profile, type, state)) {
+        if (!unagreed(profile, type, c.state)) await scheduleIntervention(tx, c, now, profile);
+      } else {
+        await settleDeadlines(tx, 'case', c.id, ['intervention'], 'done', now);
+      }
     }
 
-    if (final && refundSucceeded(profile, result.next)) await applyRefund(tx, updated!, actor, now);
+    if (final && type !== 'exchange' && type !== 'repair' && refundSucceeded(profile, state)) await applyRefund(tx, updated!, actor, now);
     return updated!;
   });
 }

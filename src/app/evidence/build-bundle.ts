@@ -12,6 +12,7 @@ import {
 import { appendAudit } from '../audit/audit-log.js';
 import { canonicalJson } from '../../core/canonical-json.js';
 import { sha256Hex } from '../audit/sha256-hex.js';
+import { uploadsForBundle } from './case-uploads.js';
 
 export const EVIDENCE_FORMAT = 'dxe-evidence/1';
 
@@ -68,6 +69,7 @@ async function collect(database: Database, orderId: string, who: Exporter, now: 
     db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.id)),
     db.select().from(logisticsEvents).where(eq(logisticsEvents.orderId, order.id)).orderBy(asc(logisticsEvents.at)),
   ]);
+  const uploads = await uploadsForBundle(database, cases.map((c) => c.id), (s) => mask.text(s));
   const [head] = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
 
   const attachments: { source: string; ref: string }[] = [];
@@ -109,6 +111,8 @@ async function collect(database: Database, orderId: string, who: Exporter, now: 
     })),
     promises: promiseRows.map((p) => ({ at: p.createdAt.toISOString(), kind: p.kind, text: text(p.text), state: p.state, conversationId: p.conversationId, messageId: p.messageId })),
     attachments,
+    /** Files and excerpts agents added to the cases (A11), each with the SHA-256 of its bytes. */
+    uploads,
   };
 }
 

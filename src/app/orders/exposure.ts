@@ -66,9 +66,12 @@ export interface CaseFacts {
 
 /** A5/A6/N5 for an open case: a compensation reason costs money now; the platform adds more. */
 export function caseExposure(c: CaseRow, order: OrderRow, profile: Profile, now: Date, facts: CaseFacts): ExposureLine {
-  const shipped = order.shippedAt !== null || hasShipped(orderPhase(profile, order.state));
+  const phase = orderPhase(profile, order.state);
+  const shipped = order.shippedAt !== null || hasShipped(phase);
   const late = orderExposure(order, profile, now)?.late ?? false;
-  const check = checkRefundReason(profile, c.reason, { shipped, outOfStock: facts.outOfStock, late, paidAmountYuan: fenToYuan(order.paidFen || order.totalFen) });
+  const check = checkRefundReason(profile, c.reason, {
+    shipped, outOfStock: facts.outOfStock, late, paidAmountYuan: fenToYuan(order.paidFen || order.totalFen), tradeSucceeded: phase === 'succeeded',
+  });
   const appliedAt = facts.interventionAt
     ? new Date(facts.interventionAt.getTime() - profile.aftersales.intervention_after_hours * 3_600_000)
     : c.openedAt;
@@ -134,7 +137,8 @@ export async function exposureFor(database: Database, shopIds: string[], now: Da
       const interventionAt = new Map(interventions.map((d) => [d.subjectId, d.dueAt]));
       for (const c of cases) {
         const o = byId.get(c.orderId);
-        if (!o) continue;
+        // A closed order puts nothing at stake (the at-stake total counts open orders and cases only).
+        if (!o || o.closedAt !== null || orderPhase(profiles.get(c.shopId)!, o.state) === 'closed') continue;
         items.push(caseExposure(c, o, profiles.get(c.shopId)!, now, { outOfStock: outOfStock.has(o.id), interventionAt: interventionAt.get(c.id) ?? null }));
       }
     }

@@ -5,6 +5,9 @@ import { personalDataMask } from '../../core/privacy.js';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { checkFraud } from '../../core/orders/fraud-signals.js';
+import { refundReasonsFor } from '../../core/aftersales/refund-reasons.js';
+import { hasShipped, orderPhase } from '../../core/orders/order-phase.js';
+import { CASE_TYPES } from '../../core/contract/cases.js';
 import { stockWarnings } from '../../core/orders/stock-warnings.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Database } from '../../store/open-database.js';
@@ -62,7 +65,21 @@ export async function orderDetail(database: Database, order: OrderRow, maySeePer
     fraud,
     stockWarnings: stock,
     cases: cases.map((c) => ({ id: c.id, type: c.type, state: c.state, reason: c.reason, amountYuan: c.amountFen / 100, openedAt: c.openedAt.toISOString() })),
+    aftersales: aftersalesOptions(order, profile),
     allowedEvents: profile.orders.machine.transitions.filter((t) => t.from === normalizeStateName(order.state)).map((t) => t.event),
+  };
+}
+
+/** What a new case on this order may be (A5 reasons by state, A1 refundable amount), or why none. */
+function aftersalesOptions(order: OrderRow, profile: ReturnType<typeof shopProfile>) {
+  const phase = orderPhase(profile, order.state);
+  const shipped = hasShipped(phase);
+  const blockedZh = phase === 'unpaid' ? '订单尚未付款，不能申请售后' : phase === 'closed' ? '订单已关闭，不能再申请售后' : phase === null ? `订单状态「${order.state}」无法识别` : null;
+  return {
+    reasons: refundReasonsFor(profile, shipped),
+    caseTypes: shipped ? [...CASE_TYPES] : ['refund_only'],
+    refundableYuan: ((order.paidFen || order.totalFen) - order.refundFen) / 100,
+    blockedZh,
   };
 }
 

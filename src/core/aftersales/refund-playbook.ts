@@ -24,7 +24,7 @@ export const PLAYBOOK_ZH: Record<RefundSituation, readonly string[]> = {
   received_no_return: ['联系买家核实具体情况', '协商处理方案（仅退款或补偿）'],
   partial_refund: ['联系买家核实具体情况', '协商部分退款金额'],
   after_trade_success: [
-    '交易成功后无法在平台直接退款',
+    '交易成功后平台上不能再直接退款，改为核实后直接转账',
     '收到并核实买家寄回的商品',
     '与买家核实收款账号、姓名与退款金额',
     '直接转账到买家账户',

@@ -16,6 +16,8 @@ export interface ReasonFacts {
   /** Whether the order really missed its ship-by deadline. */
   late: boolean;
   paidAmountYuan: number;
+  /** After the trade succeeded the platform no longer refunds directly (A7): the seller transfers. */
+  tradeSucceeded?: boolean | undefined;
 }
 
 export interface ReasonCheck {
@@ -43,7 +45,9 @@ export function checkRefundReason(
       compensation: 0,
       untrue: false,
       adviceZh: validForState
-        ? '该退款原因不涉及赔付，核实情况后可自行处理退款。'
+        ? facts.tradeSucceeded
+          ? '该退款原因不涉及赔付；交易已成功，平台上不能直接退款，请核实寄回的商品和买家的收款账号后直接转账。'
+          : '该退款原因不涉及赔付，核实情况后可在平台同意退款。'
         : `该原因不适用于${facts.shipped ? '已发货' : '未发货'}的订单，请与买家核实。`,
     };
   }

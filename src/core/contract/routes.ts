@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { loginBody, wsTicketReply } from './auth.js';
 import { bridgeAfterQuery, bridgeConversationParams, bridgeInboundBody, bridgeInboundReplySchema, bridgeMessagesReplySchema, bridgeShopParams } from './bridge.js';
-import { caseBoardQuery, caseIdParams, caseShopParams, caseTransitionBody, evidenceQuery, exposureQuery, openCaseBody } from './cases.js';
+import {
+  caseBoardQuery, caseEvidenceBody, caseEvidenceParams, caseIdParams, caseShopParams, caseTransitionBody, evidenceQuery, exposureQuery, openCaseBody,
+} from './cases.js';
 import {
   agentReplyBody,
   conversationIdParams,
@@ -100,6 +102,8 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/cases': { body: openCaseBody },
   'POST /api/v1/cases/:id/transition': { params: caseIdParams, body: caseTransitionBody },
   'GET /api/v1/cases/:id/evidence': { params: caseIdParams, query: evidenceQuery, produces: 'download' },
+  'POST /api/v1/cases/:id/evidence': { params: caseIdParams, body: caseEvidenceBody },
+  'GET /api/v1/cases/:id/evidence/:evidenceId': { params: caseEvidenceParams, produces: 'download' },
   'GET /api/v1/shops/:shopId/rates': { params: caseShopParams },
   'GET /api/v1/exposure': { query: exposureQuery },
 

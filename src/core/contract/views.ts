@@ -227,6 +227,35 @@ export const orderDetailSchema = z.object({
 });
 export type OrderDetailView = z.infer<typeof orderDetailSchema>;
 
+/** A move a case allows now, with what it implies (core/aftersales/case-flow.ts). */
+export const caseChoiceSchema = z.object({
+  machine: z.enum(['application', 'flow']),
+  event: z.string(),
+  labelZh: z.string(),
+  actor: z.enum(['seller', 'buyer', 'platform']),
+  record: z.enum(['parcel', 'inspection', 'shipment']).nullable(),
+  money: z.object({ kind: z.string(), fen: z.number(), textZh: z.string() }),
+  deadline: z.object({ kind: z.string(), at: z.string().nullable(), textZh: z.string() }).nullable(),
+  invoiceZh: z.string().nullable(),
+  guidanceZh: z.array(z.string()),
+  appEvent: z.string().nullable(),
+  next: z.string(),
+});
+export type CaseChoiceView = z.infer<typeof caseChoiceSchema>;
+
+/** GET /cases/:id: the case, its timeline and its evidence. */
+export const caseEvidenceItemSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type CaseEvidenceItemView = z.infer<typeof caseEvidenceItemSchema>;
+
 /** A row of the case board (GET /cases): countdown to the platform's intervention, exposure, playbook. */
 export const caseBoardRowSchema = z.object({
   id: z.string(),
@@ -243,6 +272,21 @@ export const caseBoardRowSchema = z.object({
   exposure: exposureLineSchema.nullable(),
   playbook: z.object({ situation: z.string(), stepsZh: z.array(z.string()).readonly() }),
   allowedEvents: z.array(z.string()),
+  // Issue 15: the buyer and the chat one click away, the goods flow (A2), and every move with the
+  // money and the deadline it implies.
+  buyerId: z.string().nullable(),
+  buyerName: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  orderPhase: z.string().nullable(),
+  flowStep: z.string().nullable(),
+  flowStates: z.array(z.string()),
+  returnTrackingNo: z.string().nullable(),
+  parcel: z.record(z.string(), z.unknown()).nullable(),
+  inspection: z.record(z.string(), z.unknown()).nullable(),
+  shipment: z.record(z.string(), z.unknown()).nullable(),
+  invoiceZh: z.string().nullable(),
+  guidanceZh: z.array(z.string()),
+  choices: z.array(caseChoiceSchema),
 });
 export const caseBoardSchema = z.object({ items: z.array(caseBoardRowSchema) });
 export type CaseBoardRow = z.infer<typeof caseBoardRowSchema>;

@@ -69,6 +69,13 @@ const shippingSchema = z.strictObject({
   ship_by_hours: hours,
   agreed_date_overrides: z.boolean(),
   ship_time_is: z.string(),
+  /** O3: the courier's pickup scan is the ship time; none within the window = 虚假发货 risk. */
+  pickup: z.strictObject({
+    scan_within_hours: hours,
+    pickup_statuses: z.array(z.string().min(1)).min(1),
+    moving_statuses: z.array(z.string().min(1)),
+    source: sourceSchema,
+  }),
   source: sourceSchema,
   fee_table_example: shippingFeeTableSchema.extend({ source: sourceSchema }),
 });
@@ -152,6 +159,32 @@ const refundRatesSchema = z.strictObject({
   source: sourceSchema,
 });
 
+const flowStepSchema = z.strictObject({
+  /** What the agent records at the step. */
+  record: z.enum(['parcel', 'inspection', 'shipment']).optional(),
+  /** The application event the step takes (refused when the application does not allow it). */
+  app_event: z.string().min(1).optional(),
+  /** An application event taken only when the application still allows it (catching up). */
+  sync_event: z.string().min(1).optional(),
+  invoice: z.enum(['return', 'exchange', 'repair']).optional(),
+  guidance: z.array(z.enum(['A9', 'A10'])).optional(),
+});
+const flowSchema = z.strictObject({
+  /** Application states in which the flow's steps may be taken. */
+  active_states: z.array(z.string().min(1)).min(1),
+  machine: machineSchema,
+  steps: z.record(z.string(), flowStepSchema),
+});
+export type FlowProfile = z.infer<typeof flowSchema>;
+export type FlowStepProfile = z.infer<typeof flowStepSchema>;
+const eventEffectSchema = z.strictObject({
+  label_zh: z.string().min(1),
+  actor: z.enum(['seller', 'buyer', 'platform']),
+  money: z.enum(['refund_now', 'refund_after_return', 'at_risk', 'none']),
+  deadline: z.enum(['intervention', 'buyer_return', 'none']),
+});
+export type EventEffectProfile = z.infer<typeof eventEffectSchema>;
+
 const aftersalesSchema = z.strictObject({
   window_days_after_success: days,
   intervention_after_hours: hours,
@@ -171,6 +204,19 @@ const aftersalesSchema = z.strictObject({
   ),
   invoice_by_resolution: z.strictObject({ return: z.string(), exchange: z.string(), repair: z.string() }),
   source: sourceSchema,
+  /** Refund time limits with no seed figure: null until the shop sets them. */
+  time_limits: z.strictObject({
+    seller_response_hours: hours.nullable(),
+    auto_agree_hours: hours.nullable(),
+    buyer_return_days: days.nullable(),
+    source: sourceSchema,
+  }),
+  /** A2: the application machine of exchange and repair cases. */
+  service_machine: machineSchema,
+  /** A2: the goods-coming-back flow per case type. */
+  flows: z.strictObject({ return: flowSchema, exchange: flowSchema, repair: flowSchema }),
+  /** What each event implies before it is taken (money, deadline, who takes it). */
+  event_effects: z.record(z.string(), eventEffectSchema),
 });
 
 const reviewsSchema = z.strictObject({

@@ -7,11 +7,15 @@ import { openCase, moveCase } from '../../app/cases/case-actions.js';
 import { caseBoard } from '../../app/cases/case-board.js';
 import { getCaseDetail } from '../../app/cases/case-views.js';
 import { shopRates } from '../../app/cases/cases.js';
+import { addCaseEvidence, caseEvidenceFile } from '../../app/evidence/case-uploads.js';
 import { downloadCaseEvidence } from '../../app/evidence/download.js';
 import { exposureFor } from '../../app/orders/exposure.js';
 import { yuanToFen } from '../../core/money/fen.js';
 import {
   caseBoardQuery as boardQuery,
+  caseEvidenceBody,
+  caseEvidenceParams,
+  EVIDENCE_UPLOAD_BODY_LIMIT,
   caseIdParams as idParam,
   caseShopParams,
   caseTransitionBody as transitionBody,
@@ -41,7 +45,7 @@ const caseRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/v1/cases', auth, async (request, reply) => {
     const p = principalOf(request);
     const body = createBody.parse(request.body);
-    const input = { orderId: body.orderId, type: body.type, reason: body.reason, amountFen: yuanToFen(body.amount), note: body.note };
+    const input = { orderId: body.orderId, type: body.type, reason: body.reason, amountFen: yuanToFen(body.amount), note: body.note, conversationId: body.conversationId };
     return reply.status(201).send(await openCase(app.ctx.database, p, input, app.ctx.now()));
   });
 
@@ -62,6 +66,25 @@ const caseRoutes: FastifyPluginAsync = async (app) => {
       return reply.type('text/html; charset=utf-8').header('content-disposition', `attachment; filename="${d.fileName}"`).send(d.html);
     }
     return reply.header('content-disposition', `attachment; filename="${d.fileName}"`).send(d.file);
+  });
+
+  // A11: evidence added by hand — a photo, a courier record, a chat excerpt (JSON with base64 files).
+  app.post('/api/v1/cases/:id/evidence', { ...auth, bodyLimit: EVIDENCE_UPLOAD_BODY_LIMIT }, async (request, reply) => {
+    const { id } = idParam.parse(request.params);
+    const p = requireRole(request, 'admin', 'supervisor', 'agent');
+    const body = caseEvidenceBody.parse(request.body);
+    return reply.status(201).send(await addCaseEvidence(app.ctx.database, p, id, body, app.ctx.now()));
+  });
+
+  app.get('/api/v1/cases/:id/evidence/:evidenceId', auth, async (request, reply) => {
+    const { id, evidenceId } = caseEvidenceParams.parse(request.params);
+    const p = requireRole(request, 'admin', 'supervisor', 'agent');
+    const f = await caseEvidenceFile(app.ctx.database, p, id, evidenceId, mayseePersonalData(p));
+    return reply
+      .type(f.mime)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(f.content);
   });
 
   app.get('/api/v1/shops/:shopId/rates', auth, async (request) => {

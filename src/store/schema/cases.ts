@@ -1,6 +1,7 @@
 // After-sales cases (A1–A4) and their history.
-import { bigserial, boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { id, ts } from './columns.js';
+import { bigserial, boolean, customType, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { conversations } from './conversations.js';
+import { createdAt, id, ts } from './columns.js';
 import { orders } from './orders.js';
 import { shops } from './org.js';
 
@@ -23,6 +24,16 @@ export const aftersalesCases = pgTable(
     returnTrackingNo: text('return_tracking_no'),
     buyerNote: text('buyer_note'),
     platformDecided: boolean('platform_decided').notNull().default(false),
+    /** A2: the step of the goods-coming-back flow (return, exchange, repair); null for refund only. */
+    flowStep: text('flow_step'),
+    /** The chat the case was opened from, when it was. */
+    conversationId: text('conversation_id').references(() => conversations.id),
+    /** A2: the parcel as received (order and application numbers, buyer, contact, tracking no.). */
+    parcel: jsonb('parcel').$type<Record<string, unknown>>(),
+    /** A2: the inspection (finding, cause, official service point). */
+    inspection: jsonb('inspection').$type<Record<string, unknown>>(),
+    /** A2: what was sent back to the buyer (exchange, repair). */
+    shipment: jsonb('shipment').$type<Record<string, unknown>>(),
     openedAt: ts('opened_at').notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     closedAt: ts('closed_at'),
@@ -43,3 +54,33 @@ export const caseEvents = pgTable('case_events', {
   actorId: text('actor_id'),
   note: text('note'),
 });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** A11: a file or excerpt an agent adds to a case, hashed for the evidence bundle. */
+export const caseEvidence = pgTable(
+  'case_evidence',
+  {
+    id: id(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => aftersalesCases.id, { onDelete: 'cascade' }),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    kind: text('kind', { enum: ['photo', 'chat_excerpt', 'courier_record'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    note: text('note'),
+    uploadedByKind: text('uploaded_by_kind').notNull(),
+    uploadedById: text('uploaded_by_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_evidence_case_idx').on(t.caseId)],
+);

@@ -22,6 +22,8 @@ export const orders = pgTable(
     orderedAt: ts('ordered_at'),
     paidAt: ts('paid_at'),
     shippedAt: ts('shipped_at'),
+    /** O3: the courier's first pickup (or later) scan — the real ship time. */
+    pickedUpAt: ts('picked_up_at'),
     completedAt: ts('completed_at'),
     closedAt: ts('closed_at'),
     /** O3: presale/custom items ship by an agreed date instead of the profile's hours. */

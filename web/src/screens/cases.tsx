@@ -1,7 +1,19 @@
-// 售后: after-sales cases by state, each with the countdown to the 72 h platform intervention and
-// the exposure in yuan (A, N5). Shows an empty state with a note while the route is not deployed.
-import { Card, Col, Empty, Row, Select, Spin, Statistic, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+// 售后: the case board (A, N5) and working a case (issue 15). Cards by application state with the
+// countdown to the 72 h platform intervention and the exposure in yuan; a card opens the case:
+// the buyer, the chat and the order one click away, the goods flow (A2) as steps, every move the
+// case allows now with the money and the deadline it implies shown before it is taken, what to
+// record with it (parcel, inspection, shipment), the invoice action (A3) and guidance (A9, A10),
+// the evidence (A11: upload, download, the bundle) and the history. A case is opened here from an
+// order (`/cases?orderId=`) or a chat (`/cases?conversationId=`).
+import {
+  Alert, Button, Card, Checkbox, Col, Descriptions, Drawer, Empty, Form, Input, InputNumber, List, message, Modal, Row, Select, Space, Spin, Statistic,
+  Steps, Tag, Timeline, Typography, Upload,
+} from 'antd';
+import type { ButtonProps } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { CaseChoiceView, CaseEvidenceItemView, ConversationDetailView } from '../../../src/core/contract/views.js';
+import { api, errorText, getToken, post } from '../lib/api.js';
+import { navigate } from '../lib/router.js';
 import { useApi, useNow } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import type { CaseRow } from '../lib/types.js';
@@ -9,13 +21,23 @@ import { duration, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 
 const INTERVENTION_MS = 72 * 3600_000;
+const CASE_TYPES = ['refund_only', 'return', 'exchange', 'repair'] as const;
+const CAUSES = ['unclear', 'seller_fault', 'angry_threatens_bad_review', 'buyer_misuse', 'buyer_abuse'] as const;
+const EVIDENCE_KINDS = ['photo', 'chat_excerpt', 'courier_record'] as const;
+
+interface CaseDetail {
+  case: CaseRow;
+  timeline: { id: number; at: string; fromState: string | null; toState: string; event: string; actorKind: string; note: string | null }[];
+  evidence: CaseEvidenceItemView[];
+}
+
+interface OrderForCase {
+  order: { id: string; shopId: string; platformOrderNo: string; state: string; paidYuan: number; totalYuan: number; refundYuan: number };
+  aftersales?: { reasons: string[]; caseTypes: string[]; refundableYuan: number; blockedZh: string | null };
+}
 
 function interventionAt(c: CaseRow): number {
   return c.intervention?.at ? Date.parse(c.intervention.at) : Date.parse(c.openedAt) + INTERVENTION_MS;
-}
-
-function amountYuan(c: CaseRow): number {
-  return c.amountYuan;
 }
 
 /** GET /exposure answers `total` as a number or as {nowYuan, atNextDeadlineYuan}. */
@@ -30,8 +52,37 @@ function totalOf(x: unknown): { now: number; next: number | null } | null {
 const fmt = (v: number) => `¥${v.toFixed(2)}`;
 
 function typeLabel(type: string): string {
-  const key = `cases.type.${type}`;
-  return ['refund_only', 'return', 'exchange', 'repair'].includes(type) ? t(key as MessageKey) : type;
+  return (CASE_TYPES as readonly string[]).includes(type) ? t(`cases.type.${type}` as MessageKey) : type;
+}
+
+function query(name: string): string | null {
+  return new URLSearchParams(location.search).get(name);
+}
+
+/** Downloads an authenticated file (evidence, bundle) through a blob URL. */
+async function download(path: string, fallbackName: string): Promise<void> {
+  const res = await fetch(`/api/v1${path}`, { headers: { authorization: `Bearer ${getToken() ?? ''}` } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? res.statusText);
+  }
+  const blob = await res.blob();
+  const cd = res.headers.get('content-disposition') ?? '';
+  const m = /filename\*=UTF-8''([^;]+)/.exec(cd) ?? /filename="([^"]+)"/.exec(cd);
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = m ? decodeURIComponent(m[1]!) : fallbackName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error ?? new Error('read failed'));
+    r.readAsDataURL(file);
+  });
 }
 
 export default function CasesScreen() {
@@ -42,20 +93,28 @@ export default function CasesScreen() {
   const exposure = useApi<{ total: unknown }>(`/exposure${q}`);
   const total = totalOf(exposure.data?.total);
   const now = useNow(1000);
+  const [openId, setOpenId] = useState<string | null>(() => query('caseId'));
+  const [creating, setCreating] = useState<{ orderId: string | null; conversationId: string | null } | null>(() => {
+    const orderId = query('orderId');
+    const conversationId = query('conversationId');
+    return orderId || conversationId ? { orderId, conversationId } : null;
+  });
 
   const columns = useMemo(() => {
     const byState = new Map<string, CaseRow[]>();
-    for (const c of cases.data?.items ?? []) {
-      const key = c.state;
-      byState.set(key, [...(byState.get(key) ?? []), c]);
-    }
+    for (const c of cases.data?.items ?? []) byState.set(c.state, [...(byState.get(c.state) ?? []), c]);
     for (const list of byState.values()) list.sort((a, b) => interventionAt(a) - interventionAt(b));
     return [...byState.entries()];
   }, [cases.data]);
 
+  const reload = () => {
+    cases.reload();
+    exposure.reload();
+  };
+
   return (
     <div style={{ padding: 16, height: '100%', overflow: 'auto' }} data-testid="cases-screen">
-      <div style={{ display: 'flex', alignItems: 'center', gap: 16, marginBottom: 12 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 16, marginBottom: 12, flexWrap: 'wrap' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{t('cases.title')}</Typography.Title>
         <Select
           style={{ width: 200 }}
@@ -63,6 +122,9 @@ export default function CasesScreen() {
           onChange={setShopId}
           options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]}
         />
+        <Button type="primary" onClick={() => setCreating({ orderId: null, conversationId: null })} data-testid="new-case">
+          {t('cases.new')}
+        </Button>
         {total && (
           <Statistic
             value={t('cases.totalExposure', { v: fmt(total.now) }) + (total.next !== null ? ` · ${t('cases.atNext', { v: fmt(total.next) })}` : '')}
@@ -87,7 +149,7 @@ export default function CasesScreen() {
                 {list.map((c) => {
                   const left = (interventionAt(c) - now) / 1000;
                   return (
-                    <Card key={c.id} size="small" style={{ marginBottom: 8 }} data-testid="case-card">
+                    <Card key={c.id} size="small" hoverable style={{ marginBottom: 8 }} data-testid="case-card" data-order={c.platformOrderNo} onClick={() => setOpenId(c.id)}>
                       <div style={{ display: 'flex', justifyContent: 'space-between' }}>
                         <Tag color="magenta">{typeLabel(c.type)}</Tag>
                         <Typography.Text strong style={{ color: '#cf1322' }}>
@@ -96,15 +158,19 @@ export default function CasesScreen() {
                       </div>
                       <div style={{ fontSize: 12, margin: '4px 0' }}>
                         {t('cases.order')}：{c.platformOrderNo ?? c.orderId}
+                        {c.buyerName && <> · {t('cases.buyer')}：{c.buyerName}</>}
                       </div>
                       {c.reason && <div style={{ fontSize: 12 }}>{t('cases.reason')}：{c.reason}</div>}
-                      <div style={{ fontSize: 12 }}>{t('cases.amount')}：{fmt(amountYuan(c))}</div>
+                      <div style={{ fontSize: 12 }}>{t('cases.amount')}：{fmt(c.amountYuan)}</div>
+                      {c.flowStep && <Tag color="blue" style={{ marginTop: 4 }}>{c.flowStep}</Tag>}
                       {c.exposure?.atNextDeadlineYuan !== undefined && (
                         <div style={{ fontSize: 12 }}>{t('cases.atNext', { v: fmt(c.exposure.atNextDeadlineYuan) })}</div>
                       )}
-                      <Tag color={left <= 0 ? 'red' : left < 12 * 3600 ? 'orange' : 'green'} style={{ marginTop: 4 }} data-testid="case-countdown">
-                        {left <= 0 ? t('cases.intervened') : t('cases.countdown', { t: duration(left) })}
-                      </Tag>
+                      {c.intervention && (
+                        <Tag color={left <= 0 ? 'red' : left < 12 * 3600 ? 'orange' : 'green'} style={{ marginTop: 4 }} data-testid="case-countdown">
+                          {left <= 0 ? t('cases.intervened') : t('cases.countdown', { t: duration(left) })}
+                        </Tag>
+                      )}
                       {c.playbook?.stepsZh?.[0] && <div style={{ fontSize: 12, color: '#666' }}>{t('side.next', { s: c.playbook.stepsZh[0] })}</div>}
                       {(c.exposure?.advice ?? c.intervention?.adviceZh) && (
                         <div style={{ fontSize: 12, color: '#d46b08' }}>{t('cases.advice')}：{c.exposure?.advice ?? c.intervention?.adviceZh}</div>
@@ -117,6 +183,400 @@ export default function CasesScreen() {
           ))}
         </Row>
       )}
+      {openId && <CaseDrawer id={openId} onClose={() => setOpenId(null)} onChanged={reload} />}
+      {creating && (
+        <NewCaseModal
+          initial={creating}
+          onClose={() => setCreating(null)}
+          onCreated={(id) => {
+            setCreating(null);
+            reload();
+            setOpenId(id);
+          }}
+        />
+      )}
     </div>
   );
 }
+
+function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: string | null; conversationId: string | null }; onClose: () => void; onCreated: (id: string) => void }) {
+  const { shops } = useSession();
+  const [shopId, setShopId] = useState(shops[0]?.id ?? '');
+  const [search, setSearch] = useState('');
+  const [orderId, setOrderId] = useState<string | null>(initial.orderId);
+  const [type, setType] = useState<string>('refund_only');
+  const [reason, setReason] = useState<string | undefined>();
+  const [amount, setAmount] = useState<number | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chat = useApi<ConversationDetailView>(initial.conversationId ? `/conversations/${encodeURIComponent(initial.conversationId)}` : null);
+  const list = useApi<{ items: { id: string; platformOrderNo: string; state: string; paidYuan: number; buyerAccount: string | null }[] }>(
+    initial.conversationId || !shopId ? null : `/shops/${encodeURIComponent(shopId)}/orders?limit=50${search ? `&q=${encodeURIComponent(search)}` : ''}`,
+  );
+  const detail = useApi<OrderForCase>(orderId ? `/orders/${encodeURIComponent(orderId)}` : null);
+  const af = detail.data?.aftersales;
+  useEffect(() => {
+    if (!af) return;
+    setAmount(af.refundableYuan);
+    if (!af.caseTypes.includes(type)) setType(af.caseTypes[0] ?? 'refund_only');
+    setReason(undefined);
+  }, [af]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const orderOptions = initial.conversationId
+    ? (chat.data?.orders ?? []).map((o) => ({ value: o.id, label: `${o.platformOrderNo} · ${o.state}` }))
+    : (list.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.platformOrderNo} · ${o.state} · ${o.buyerAccount ?? ''}` }));
+
+  const submit = async () => {
+    if (!orderId || !reason || amount === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await post<{ case: { id: string } }>('/cases', {
+        orderId, type, reason, amount, ...(note ? { note } : {}), ...(initial.conversationId ? { conversationId: initial.conversationId } : {}),
+      });
+      message.success(t('cases.created'));
+      onCreated(res.case.id);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={initial.conversationId ? t('cases.newFromChat') : t('cases.new')} onCancel={onClose} onOk={submit} okText={t('cases.create')} confirmLoading={busy}
+      okButtonProps={{ disabled: !orderId || !reason || amount === null || !!af?.blockedZh, 'data-testid': 'new-case-submit' } as ButtonProps}>
+      <Form layout="vertical">
+        {!initial.conversationId && (
+          <Form.Item label={t('orders.col.shop')}>
+            <Select value={shopId} onChange={setShopId} options={shops.map((s) => ({ value: s.id, label: s.name }))} />
+          </Form.Item>
+        )}
+        <Form.Item label={t('cases.pickOrder')}>
+          <Select
+            showSearch
+            value={orderId ?? undefined}
+            placeholder={t('cases.searchOrder')}
+            filterOption={false}
+            onSearch={setSearch}
+            onChange={setOrderId}
+            options={orderOptions.length || !detail.data ? orderOptions : [{ value: detail.data.order.id, label: detail.data.order.platformOrderNo }]}
+            data-testid="new-case-order"
+          />
+        </Form.Item>
+        {af?.blockedZh && <Alert type="warning" showIcon message={af.blockedZh} style={{ marginBottom: 12 }} />}
+        <Form.Item label={t('cases.type')}>
+          <Select value={type} onChange={setType} options={(af?.caseTypes ?? CASE_TYPES).map((x) => ({ value: x, label: typeLabel(x) }))} data-testid="new-case-type" />
+        </Form.Item>
+        <Form.Item label={t('cases.reason')}>
+          <Select value={reason} onChange={setReason} options={(af?.reasons ?? []).map((r) => ({ value: r, label: r }))} data-testid="new-case-reason" />
+        </Form.Item>
+        <Form.Item label={t('cases.amount')} extra={af ? t('cases.refundable', { v: fmt(af.refundableYuan) }) : undefined}>
+          <InputNumber min={0.01} max={af?.refundableYuan} step={1} precision={2} value={amount} onChange={(v) => setAmount(v)} style={{ width: 200 }} data-testid="new-case-amount" />
+        </Form.Item>
+        <Form.Item label={t('cases.note')}>
+          <Input.TextArea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} data-testid="new-case-error" />}
+      </Form>
+    </Modal>
+  );
+}
+
+function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
+  const detail = useApi<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
+  const [picked, setPicked] = useState<CaseChoiceView | null>(null);
+  const c = detail.data?.case;
+  const refresh = () => {
+    detail.reload();
+    onChanged();
+  };
+  const groups = useMemo(() => {
+    const by: Record<string, CaseChoiceView[]> = {};
+    for (const ch of c?.choices ?? []) (by[ch.actor] ??= []).push(ch);
+    return (['seller', 'buyer', 'platform'] as const).filter((a) => by[a]?.length).map((a) => [a, by[a]!] as const);
+  }, [c]);
+
+  return (
+    <Drawer open width={720} title={t('cases.detail')} onClose={onClose} data-testid="case-drawer" destroyOnHidden>
+      {!c ? (
+        detail.error ? <LoadError error={detail.error} /> : <Spin />
+      ) : (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label={t('cases.type')}>{typeLabel(c.type)}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.state')}><span data-testid="case-state">{c.state}</span></Descriptions.Item>
+            <Descriptions.Item label={t('cases.order')}>
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(`/orders?orderId=${encodeURIComponent(c.orderId)}`)} data-testid="case-open-order">
+                {c.platformOrderNo}
+              </Button>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cases.buyer')}>
+              {c.buyerName ?? '—'}{' '}
+              {c.conversationId ? (
+                <Button type="link" size="small" onClick={() => navigate(`/inbox/${encodeURIComponent(c.conversationId!)}`)} data-testid="case-open-chat">
+                  {t('cases.openChat')}
+                </Button>
+              ) : (
+                <Typography.Text type="secondary">{t('cases.noChat')}</Typography.Text>
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cases.reason')}>{c.reason}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.amount')}>{fmt(c.amountYuan)}</Descriptions.Item>
+            {c.returnTrackingNo && <Descriptions.Item label={t('cases.returnTrackingNo')}><span data-testid="case-return-tracking">{c.returnTrackingNo}</span></Descriptions.Item>}
+            {c.invoiceZh && <Descriptions.Item label={t('cases.invoice')}>{c.invoiceZh}</Descriptions.Item>}
+          </Descriptions>
+
+          {c.flowStates.length > 0 && (
+            <Card size="small" title={t('cases.flow')}>
+              <Steps
+                size="small"
+                current={Math.max(0, c.flowStates.indexOf(c.flowStep ?? ''))}
+                items={c.flowStates.map((s) => ({ title: s }))}
+                data-testid="case-flow"
+              />
+              <div style={{ marginTop: 8 }} data-testid="case-flow-step">{c.flowStep}</div>
+            </Card>
+          )}
+
+          {(c.exposure?.advice ?? c.intervention?.adviceZh) && <Alert type="warning" showIcon message={c.exposure?.advice ?? c.intervention?.adviceZh} />}
+          {c.guidanceZh.length > 0 && (
+            <Alert type="info" showIcon message={t('cases.guidance')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{c.guidanceZh.map((g) => <li key={g}>{g}</li>)}</ul>} data-testid="case-guidance" />
+          )}
+
+          <Card size="small" title={t('cases.choices')}>
+            {groups.length === 0 ? (
+              <Typography.Text type="secondary">{t('cases.noChoices')}</Typography.Text>
+            ) : (
+              groups.map(([actor, list]) => (
+                <div key={actor} style={{ marginBottom: 8 }}>
+                  <Typography.Text type="secondary">{t(`cases.actor.${actor}` as MessageKey)}</Typography.Text>
+                  <List
+                    size="small"
+                    dataSource={list}
+                    renderItem={(ch) => (
+                      <List.Item
+                        data-testid={`choice-${ch.event}`}
+                        actions={[
+                          <Button key="go" size="small" type={ch.actor === 'seller' ? 'primary' : 'default'} onClick={() => setPicked(ch)} data-testid={`choose-${ch.event}`}>
+                            {ch.labelZh}
+                          </Button>,
+                        ]}
+                      >
+                        <div style={{ fontSize: 12 }}>
+                          <div>{t('cases.money')}：<span data-testid="choice-money">{ch.money.textZh}</span></div>
+                          {ch.deadline && <div>{t('cases.deadline')}：{ch.deadline.textZh}</div>}
+                          {ch.invoiceZh && <div>{ch.invoiceZh}</div>}
+                        </div>
+                      </List.Item>
+                    )}
+                  />
+                </div>
+              ))
+            )}
+          </Card>
+
+          <EvidenceCard c={c} evidence={detail.data!.evidence} onAdded={detail.reload} />
+
+          <Card size="small" title={t('cases.timeline')}>
+            <Timeline
+              items={detail.data!.timeline.map((e) => ({
+                children: (
+                  <div style={{ fontSize: 12 }}>
+                    {new Date(e.at).toLocaleString()} · {e.event} → {e.toState}
+                    {e.note && <div style={{ color: '#666' }}>{e.note}</div>}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </Space>
+      )}
+      {picked && c && (
+        <ChoiceModal
+          c={c}
+          choice={picked}
+          onClose={() => setPicked(null)}
+          onDone={() => {
+            message.success(t('cases.done', { label: picked.labelZh }));
+            setPicked(null);
+            refresh();
+          }}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+function ChoiceModal({ c, choice, onClose, onDone }: { c: CaseRow; choice: CaseChoiceView; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [branded, setBranded] = useState(false);
+
+  const submit = async () => {
+    setError(null);
+    const v = (await form.validateFields().catch(() => null)) as Record<string, string | boolean | undefined> | null;
+    if (!v) return;
+    const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined && x !== ''));
+    const body: Record<string, unknown> = { event: choice.event };
+    if (v.note) body.note = v.note;
+    if (choice.record === 'parcel') {
+      body.parcel = clean({ platformOrderNo: v.platformOrderNo, applicationNo: v.applicationNo, buyerName: v.buyerName, contact: v.contact, returnTrackingNo: v.returnTrackingNo, courier: v.courier });
+    } else if (choice.record === 'inspection') {
+      body.inspection = clean({ finding: v.finding, cause: v.cause, branded, servicePoint: v.servicePoint, serviceReportNo: v.serviceReportNo });
+    } else if (choice.record === 'shipment') {
+      body.shipment = clean({ courier: v.shipCourier, trackingNo: v.trackingNo });
+    }
+    setBusy(true);
+    try {
+      await post(`/cases/${encodeURIComponent(c.id)}/transition`, body);
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: string, label: MessageKey, required = true) => (
+    <Form.Item name={name} label={t(label)} rules={required ? [{ required: true, message: t(label) }] : []}>
+      <Input data-testid={`field-${name}`} />
+    </Form.Item>
+  );
+
+  return (
+    <Modal open title={t('cases.confirm', { label: choice.labelZh })} onCancel={onClose} onOk={submit} confirmLoading={busy} okButtonProps={{ 'data-testid': 'choice-confirm' } as ButtonProps}>
+      <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={choice.money.textZh} description={choice.deadline?.textZh} data-testid="choice-implication" />
+      {choice.invoiceZh && <Alert type="info" style={{ marginBottom: 12 }} message={choice.invoiceZh} />}
+      {choice.guidanceZh.length > 0 && (
+        <Alert type="info" style={{ marginBottom: 12 }} message={t('cases.guidance')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{choice.guidanceZh.map((g) => <li key={g}>{g}</li>)}</ul>} />
+      )}
+      <Form form={form} layout="vertical">
+        {choice.record === 'parcel' && (
+          <>
+            <Typography.Text strong>{t('cases.parcel')}</Typography.Text>
+            {field('platformOrderNo', 'cases.parcel.platformOrderNo')}
+            {field('applicationNo', 'cases.parcel.applicationNo')}
+            {field('buyerName', 'cases.parcel.buyerName')}
+            {field('contact', 'cases.parcel.contact')}
+            {field('returnTrackingNo', 'cases.parcel.returnTrackingNo')}
+            {field('courier', 'cases.parcel.courier', false)}
+          </>
+        )}
+        {choice.record === 'inspection' && (
+          <>
+            <Typography.Text strong>{t('cases.inspection')}</Typography.Text>
+            {field('finding', 'cases.inspection.finding')}
+            <Form.Item name="cause" label={t('cases.inspection.cause')}>
+              <Select allowClear options={CAUSES.map((x) => ({ value: x, label: t(`cases.cause.${x}` as MessageKey) }))} data-testid="field-cause" />
+            </Form.Item>
+            <Checkbox checked={branded} onChange={(e) => setBranded(e.target.checked)} style={{ marginBottom: 12 }} data-testid="field-branded">
+              {t('cases.inspection.branded')}
+            </Checkbox>
+            {branded && (
+              <>
+                {field('servicePoint', 'cases.inspection.servicePoint', false)}
+                {field('serviceReportNo', 'cases.inspection.serviceReportNo', false)}
+              </>
+            )}
+          </>
+        )}
+        {choice.record === 'shipment' && (
+          <>
+            <Typography.Text strong>{t('cases.shipment')}</Typography.Text>
+            {field('shipCourier', 'cases.shipment.courier')}
+            {field('trackingNo', 'cases.shipment.trackingNo')}
+          </>
+        )}
+        <Form.Item name="note" label={t('cases.note')}>
+          <Input.TextArea rows={2} maxLength={1000} data-testid="field-note" />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon message={error} data-testid="choice-error" />}
+    </Modal>
+  );
+}
+
+function EvidenceCard({ c, evidence, onAdded }: { c: CaseRow; evidence: CaseEvidenceItemView[]; onAdded: () => void }) {
+  const [kind, setKind] = useState<(typeof EVIDENCE_KINDS)[number]>('photo');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = async (body: Record<string, unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', `/cases/${encodeURIComponent(c.id)}/evidence`, body);
+      message.success(t('cases.evidence.added'));
+      setText('');
+      onAdded();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      title={t('cases.evidence')}
+      extra={
+        <Button size="small" onClick={() => download(`/cases/${encodeURIComponent(c.id)}/evidence?format=html`, `evidence-case-${c.id}.html`).catch((e: unknown) => message.error(errorText(e)))}>
+          {t('cases.evidence.bundle')}
+        </Button>
+      }
+      data-testid="case-evidence"
+    >
+      {evidence.length === 0 ? (
+        <Typography.Text type="secondary">{t('cases.evidence.none')}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={evidence}
+          renderItem={(e) => (
+            <List.Item data-testid="evidence-item">
+              <Space>
+                <Tag>{t(`cases.evidence.kind.${e.kind}` as MessageKey)}</Tag>
+                <Button type="link" size="small" onClick={() => download(`/cases/${encodeURIComponent(c.id)}/evidence/${encodeURIComponent(e.id)}`, e.fileName).catch((err: unknown) => message.error(errorText(err)))}>
+                  {e.fileName}
+                </Button>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{Math.ceil(e.sizeBytes / 1024)} KB · SHA-256 {e.sha256.slice(0, 12)}…</Typography.Text>
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+      <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+        <Space>
+          <Select value={kind} onChange={setKind} style={{ width: 140 }} options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`cases.evidence.kind.${k}` as MessageKey) }))} data-testid="evidence-kind" />
+          {kind !== 'chat_excerpt' && (
+            <Upload
+              showUploadList={false}
+              beforeUpload={(file) => {
+                void fileToBase64(file).then((b64) => send({ kind, fileName: file.name, contentBase64: b64 }));
+                return false;
+              }}
+            >
+              <Button loading={busy} data-testid="evidence-file">{t('cases.evidence.file')}</Button>
+            </Upload>
+          )}
+        </Space>
+        {kind !== 'photo' && (
+          <Space.Compact style={{ width: '100%' }}>
+            <Input.TextArea rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('cases.evidence.text')} data-testid="evidence-text" />
+            <Button onClick={() => send({ kind, text })} disabled={!text.trim()} loading={busy} data-testid="evidence-add">
+              {t('cases.evidence.add')}
+            </Button>
+          </Space.Compact>
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('cases.evidence.limits')}</Typography.Text>
+        {error && <Alert type="error" showIcon message={error} data-testid="evidence-error" />}
+      </Space>
+    </Card>
+  );
+}
+

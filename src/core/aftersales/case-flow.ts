@@ -1,0 +1,191 @@
+// A case's machines and the choices it offers (A2–A4, A6, A9, A10). A case has an application
+// machine — the platform's refund machine for refund-only and return cases, the service machine
+// for exchange and repair — and, for goods that come back, a flow (parcel expected → received →
+// inspected → refund / resend / repair) from the profile. Every choice the board offers is
+// computed here with the money and the deadline it implies, from the profile's figures.
+import { eventsFrom, isFinal, transition, type Machine, type TransitionResult } from '../fsm.js';
+import { machineFrom, normalizeStateName } from '../rules/machines.js';
+import type { EventEffectProfile, FlowProfile, FlowStepProfile, Profile } from '../rules/schema.js';
+import { dissatisfactionSteps, warrantyGuidanceZh, type Dissatisfaction } from './buyer-guidance.js';
+import { invoiceAction } from './refund-playbook.js';
+
+export const CASE_KINDS = ['refund_only', 'return', 'exchange', 'repair'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+type AftersalesProfile = Pick<Profile, 'refunds' | 'aftersales'>;
+
+/** The application machine of a case type. */
+export function applicationMachine(profile: AftersalesProfile, type: CaseKind): Machine<unknown> {
+  return type === 'exchange' || type === 'repair'
+    ? machineFrom(profile.aftersales.service_machine, {}, '售后申请状态机')
+    : machineFrom(profile.refunds.machine, {}, '退款状态机');
+}
+
+/** The goods-coming-back flow of a case type (none for a refund without return). */
+export function flowOf(profile: Pick<Profile, 'aftersales'>, type: CaseKind): FlowProfile | null {
+  return type === 'refund_only' ? null : profile.aftersales.flows[type];
+}
+
+export function flowMachine(flow: FlowProfile, type: CaseKind): Machine<unknown> {
+  return machineFrom(flow.machine, {}, `${type} 流程`);
+}
+
+export function applicationTransition(profile: AftersalesProfile, type: CaseKind, state: string, event: string): TransitionResult {
+  return transition(applicationMachine(profile, type), normalizeStateName(state), event.trim(), undefined);
+}
+
+export function isApplicationFinal(profile: AftersalesProfile, type: CaseKind, state: string): boolean {
+  return isFinal(applicationMachine(profile, type), normalizeStateName(state));
+}
+
+/** Whether the flow's steps may be taken now: the application is in one of its active states. */
+export function flowActive(flow: FlowProfile, applicationState: string): boolean {
+  return flow.active_states.includes(normalizeStateName(applicationState));
+}
+
+/** Application events a flow step takes itself; while the flow is active they go through the flow. */
+function flowDrivenEvents(flow: FlowProfile): Set<string> {
+  return new Set(Object.values(flow.steps).flatMap((s) => (s.app_event ? [s.app_event] : [])));
+}
+
+export interface CaseFacts {
+  type: CaseKind;
+  state: string;
+  flowStep: string | null;
+  /** The case amount in fen. */
+  amountFen: number;
+  /** Compensation the case's reason costs if it stands (A5), in fen. */
+  compensationFen: number;
+  /** When the buyer may call the platform in (A6), ISO; null when not running. */
+  interventionAt: string | null;
+  now: string;
+  /** Whether the goods are branded (A10: official service first); null before the inspection says. */
+  branded: boolean | null;
+}
+
+export interface Choice {
+  /** 'application' moves the platform/service application; 'flow' a step of the goods flow. */
+  machine: 'application' | 'flow';
+  event: string;
+  labelZh: string;
+  actor: EventEffectProfile['actor'];
+  /** What to record with the step (parcel, inspection, shipment). */
+  record: NonNullable<FlowStepProfile['record']> | null;
+  money: { kind: EventEffectProfile['money']; fen: number; textZh: string };
+  deadline: { kind: EventEffectProfile['deadline']; at: string | null; textZh: string } | null;
+  /** A3: the invoice action that goes with this outcome. */
+  invoiceZh: string | null;
+  /** A9/A10: guidance to read before taking the step. */
+  guidanceZh: string[];
+  /** The application event the step also takes, when any. */
+  appEvent: string | null;
+  next: string;
+}
+
+const yuanText = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+function effectOf(profile: Pick<Profile, 'aftersales'>, event: string): EventEffectProfile {
+  return profile.aftersales.event_effects[event] ?? { label_zh: event, actor: 'seller', money: 'none', deadline: 'none' };
+}
+
+function moneyOf(kind: EventEffectProfile['money'], f: CaseFacts): Choice['money'] {
+  switch (kind) {
+    case 'refund_now':
+      return { kind, fen: f.amountFen, textZh: `退款 ${yuanText(f.amountFen)}` };
+    case 'refund_after_return':
+      return { kind, fen: f.amountFen, textZh: `收到退货并核实后退款 ${yuanText(f.amountFen)}` };
+    case 'at_risk': {
+      const fen = f.amountFen + f.compensationFen;
+      const comp = f.compensationFen > 0 ? `（含退款原因触发的赔付 ${yuanText(f.compensationFen)}）` : '';
+      return { kind, fen, textZh: `若平台判买家胜，需退款并承担 ${yuanText(fen)}${comp}` };
+    }
+    default:
+      return { kind, fen: 0, textZh: '此操作本身不涉及金额' };
+  }
+}
+
+function deadlineOf(profile: Pick<Profile, 'aftersales'>, kind: EventEffectProfile['deadline'], f: CaseFacts): Choice['deadline'] {
+  if (kind === 'intervention') {
+    const hours = profile.aftersales.intervention_after_hours;
+    const at = f.interventionAt;
+    return {
+      kind,
+      at,
+      textZh: at ? `未达成一致：买家可在 ${at} 起申请平台介入（申请后 ${hours} 小时）` : `未达成一致：买家可在申请 ${hours} 小时后申请平台介入`,
+    };
+  }
+  if (kind === 'buyer_return') {
+    const days = profile.aftersales.time_limits.buyer_return_days;
+    if (days === null) return { kind, at: null, textZh: '买家寄回时限：店铺未设置（规则覆盖 aftersales.time_limits.buyer_return_days）' };
+    const at = new Date(Date.parse(f.now) + days * 86_400_000).toISOString();
+    return { kind, at, textZh: `买家需在 ${days} 天内寄回（至 ${at}）` };
+  }
+  return null;
+}
+
+function guidanceOf(step: FlowStepProfile | undefined, f: CaseFacts, cause: Dissatisfaction): string[] {
+  const out: string[] = [];
+  for (const g of step?.guidance ?? []) {
+    if (g === 'A10') out.push(...(f.branded === null ? warrantyGuidanceZh(true).map((s) => `（品牌商品）${s}`) : warrantyGuidanceZh(f.branded)));
+    if (g === 'A9') out.push(...dissatisfactionSteps(cause));
+  }
+  return out;
+}
+
+function choice(profile: Pick<Profile, 'aftersales'>, machine: Choice['machine'], event: string, next: string, f: CaseFacts, step?: FlowStepProfile, cause: Dissatisfaction = 'unclear'): Choice {
+  const e = effectOf(profile, event);
+  return {
+    machine,
+    event,
+    labelZh: e.label_zh,
+    actor: e.actor,
+    record: step?.record ?? null,
+    money: moneyOf(e.money, f),
+    deadline: deadlineOf(profile, e.deadline, f),
+    invoiceZh: step?.invoice ? `发票：${invoiceAction(profile, step.invoice)}` : null,
+    guidanceZh: guidanceOf(step, f, cause),
+    appEvent: step?.app_event ?? null,
+    next,
+  };
+}
+
+/**
+ * Every move a case allows now, each with its money and deadline: the application's events
+ * (minus those the active flow takes itself) and the flow's next steps (only while the
+ * application is in one of the flow's active states, and only those whose application event
+ * the application allows).
+ */
+export function caseChoices(profile: AftersalesProfile, f: CaseFacts, cause: Dissatisfaction = 'unclear'): Choice[] {
+  const app = applicationMachine(profile, f.type);
+  const state = normalizeStateName(f.state);
+  if (isFinal(app, state)) return [];
+  const flow = flowOf(profile, f.type);
+  const active = flow !== null && flowActive(flow, state);
+  const hidden = active && flow ? flowDrivenEvents(flow) : new Set<string>();
+  const out: Choice[] = [];
+  for (const event of eventsFrom(app, state)) {
+    if (hidden.has(event) || event === 'complete') continue;
+    const r = transition(app, state, event, undefined);
+    if (r.ok) out.push(choice(profile, 'application', event, r.next, f));
+  }
+  if (flow && active && f.flowStep !== null) {
+    const fm = flowMachine(flow, f.type);
+    for (const event of eventsFrom(fm, f.flowStep)) {
+      const r = transition(fm, f.flowStep, event, undefined);
+      if (!r.ok) continue;
+      const step = flow.steps[event];
+      if (step?.app_event && !transition(app, state, step.app_event, undefined).ok) continue;
+      out.push(choice(profile, 'flow', event, r.next, f, step, cause));
+    }
+  }
+  return out;
+}
+
+/** The flow's guidance for where the case stands (A9 after a failed inspection, A10 for repairs). */
+export function stepGuidance(profile: Pick<Profile, 'aftersales'>, type: CaseKind, flowStep: string | null, branded: boolean | null, cause: Dissatisfaction): string[] {
+  const flow = flowOf(profile, type);
+  if (!flow || flowStep === null) return [];
+  const f = { branded } as CaseFacts;
+  const entered = flow.machine.transitions.find((t) => t.to === flowStep);
+  return entered ? guidanceOf(flow.steps[entered.event], f, cause) : guidanceOf(flow.steps.parcel_received, f, cause);
+}
