@@ -97,13 +97,14 @@ const C = {
 } as const;
 const CAUSE_BIT0 = 13; // causes use bits 13..20
 
-interface Entry {
-  word: string;
+/** A character trie of the Chinese entries: `classes` is non-zero where a word ends. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
   classes: number;
-  latin: boolean;
+  word: string;
 }
 
-function buildLexicon(): { byFirst: Map<string, Entry[]>; latin: Map<string, number> } {
+function buildLexicon(): { trie: TrieNode; latin: Map<string, number> } {
   const all = new Map<string, number>();
   const add = (list: readonly string[], bit: number): void => {
     for (const w of list) all.set(w, (all.get(w) ?? 0) | bit);
@@ -122,20 +123,27 @@ function buildLexicon(): { byFirst: Map<string, Entry[]>; latin: Map<string, num
   add(EXTORTION_MONEY, C.money);
   add(PRIVATE_CUES, C.privateCue);
   CAUSES.forEach((c, i) => add(CAUSE_CUES[c], 1 << (CAUSE_BIT0 + i)));
-  const byFirst = new Map<string, Entry[]>();
+  const trie: TrieNode = { next: new Map(), classes: 0, word: '' };
   const latin = new Map<string, number>();
   for (const [word, classes] of all) {
     if (/^[a-z0-9'$.]+$/.test(word)) {
       latin.set(word, classes);
       continue;
     }
-    const first = word[0] ?? '';
-    const list = byFirst.get(first) ?? [];
-    list.push({ word, classes, latin: false });
-    byFirst.set(first, list);
+    let node = trie;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) {
+        child = { next: new Map(), classes: 0, word: '' };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.classes = classes;
+    node.word = word;
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.word.length - a.word.length);
-  return { byFirst, latin };
+  return { trie, latin };
 }
 
 const LEX = buildLexicon();
@@ -201,19 +209,17 @@ function scan(t: string): { tokens: Token[]; clauses: number } {
       i = j;
       continue;
     }
-    const list = LEX.byFirst.get(ch);
-    let matched = false;
-    if (list) {
-      for (const e of list) {
-        if (t.startsWith(e.word, i)) {
-          tokens.push({ start: i, end: i + e.word.length, word: e.word, classes: e.classes, clause });
-          i += e.word.length;
-          matched = true;
-          break;
-        }
-      }
+    // Longest entry starting here.
+    let node: TrieNode | undefined = LEX.trie;
+    let best: TrieNode | undefined;
+    for (let j = i; j < t.length && node; j++) {
+      node = node.next.get(t.charCodeAt(j));
+      if (node && node.classes) best = node;
     }
-    if (!matched) i++;
+    if (best) {
+      tokens.push({ start: i, end: i + best.word.length, word: best.word, classes: best.classes, clause });
+      i += best.word.length;
+    } else i++;
   }
   return { tokens, clauses: clause + 1 };
 }
@@ -248,9 +254,10 @@ export interface Detections {
 export function reviewFeatures(input: ReviewInput, idx: number[], val: number[]): Detections {
   const t = normalizeReview(input.text);
   const { tokens, clauses } = scan(t);
-  const seen = new Map<number, number>();
+  // A bucket may come twice: the linear model adds both, as it would their sum.
   const hashed = (b: number, v: number): void => {
-    seen.set(b, (seen.get(b) ?? 0) + v);
+    idx.push(b);
+    val.push(v);
   };
   // Character n-grams of the Chinese text, digits folded, separators as '|'.
   let c1 = 0;
@@ -441,10 +448,6 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
   if (dense[D.allThree] || dense[D.changeForMoney]) bump('extortion');
   bump('sarcasm', sarcasm);
 
-  for (const [b, v] of seen) {
-    idx.push(b);
-    val.push(v);
-  }
   const base = 1 << HASH_BITS;
   for (let k = 0; k < DENSE; k++) {
     const v = dense[k] ?? 0;
