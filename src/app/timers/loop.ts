@@ -8,6 +8,8 @@ import { ensureFirstResponseDeadlines } from './first-response.js';
 import { ensureOrderDeadlines } from './order-sweep.js';
 import { ensurePromiseDeadlines } from './promise-deadlines.js';
 import { runDueDeadlines, type Fired } from './run-due.js';
+import { runDueFollowups, type FiredFollowup } from '../followups/run-due.js';
+import { ensureFollowups } from '../followups/sweep.js';
 
 export interface TimerLoopOptions {
   database: Database;
@@ -21,6 +23,8 @@ export interface TimerLoopOptions {
   /** How often to add the deadlines of orders written without them (imports, demo) (ms; 0: never). */
   orderSweepEveryMs?: number;
   onFired?: (fired: Fired[]) => void;
+  /** Follow-ups handled (issue 14). */
+  onFollowups?: (handled: FiredFollowup[]) => void;
   onError?: (err: unknown) => void;
 }
 
@@ -60,10 +64,14 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
           lastOrderSweep = now.getTime();
           await ensureOrderDeadlines(opts.database, now);
           await ensurePromiseDeadlines(opts.database, now);
+          await ensureFollowups(opts.database, now);
         }
         const fired = await runDueDeadlines(opts.database, { now, workerId, batch, bus: opts.bus });
         if (fired.length > 0) opts.onFired?.(fired);
-        full = fired.length >= batch;
+        // Issue 14: follow-up messages are timer rows too, sent once through the delivery port.
+        const sent = opts.bus ? await runDueFollowups(opts.database, { now, workerId, batch, bus: opts.bus }) : [];
+        if (sent.length > 0) opts.onFollowups?.(sent);
+        full = fired.length >= batch || sent.length >= batch;
       } catch (err) {
         opts.onError?.(err);
       }

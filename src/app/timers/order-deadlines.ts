@@ -9,6 +9,7 @@ import type { Profile } from '../../core/rules/schema.js';
 import { deadlines, type orders } from '../../store/schema/index.js';
 import { scheduleDeadline, settleDeadlines, type Tx } from './deadlines.js';
 import { syncOrderPromises } from './promise-deadlines.js';
+import { syncOrderFollowups } from '../followups/schedule.js';
 
 type OrderRow = typeof orders.$inferSelect;
 
@@ -72,4 +73,6 @@ export async function syncOrderDeadlines(tx: Tx, order: OrderRow, profile: Profi
   }
   // D8: promises made in chat about this order are judged by its events.
   await syncOrderPromises(tx, order, profile, now);
+  // Issue 14: the order's follow-ups (催付 stopped by payment, shipment/care/review scheduled).
+  await syncOrderFollowups(tx, order, profile, now);
 }

@@ -11,3 +11,4 @@ export * from './timers.js';
 export * from './delivery.js';
 export * from './audit.js';
 export * from './corrections.js';
+export * from './followups.js';

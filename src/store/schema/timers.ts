@@ -1,5 +1,6 @@
 // Due times as rows (DESIGN convention 5): deadlines and scheduled outgoing messages.
-import { bigserial, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ts, createdAt } from './columns.js';
 import { shops } from './org.js';
 
@@ -30,7 +31,12 @@ export const deadlines = pgTable(
   ],
 );
 
-/** F1–F3: follow-up messages scheduled for later. */
+/**
+ * F1–F3, C8 (issue 14): follow-up messages as timer rows, one per order, flow (kind) and step.
+ * The timer loop takes due rows with FOR UPDATE SKIP LOCKED and sends each once through the
+ * delivery port (app/followups/run-due.ts); `outcome` says what happened (sent, stopped by
+ * payment, held by a frequency limit, opted out, blocked by the guard…).
+ */
 export const scheduledMessages = pgTable(
   'scheduled_messages',
   {
@@ -47,6 +53,23 @@ export const scheduledMessages = pgTable(
       .notNull()
       .default('pending'),
     sentAt: ts('sent_at'),
+    buyerId: text('buyer_id'),
+    step: integer('step').notNull().default(0),
+    category: text('category', { enum: ['service', 'marketing'] }).notNull().default('service'),
+    channel: text('channel'),
+    lang: text('lang'),
+    reason: text('reason'),
+    templateId: text('template_id'),
+    messageId: bigint('message_id', { mode: 'number' }),
+    firedBy: text('fired_by'),
+    outcome: text('outcome'),
+    outcomeNote: text('outcome_note'),
+    createdAt: createdAt(),
   },
-  (t) => [index('scheduled_due_idx').on(t.state, t.dueAt)],
+  (t) => [
+    index('scheduled_due_idx').on(t.state, t.dueAt),
+    uniqueIndex('scheduled_order_flow_step_uq').on(t.orderId, t.kind, t.step),
+    index('scheduled_buyer_sent_idx').on(t.shopId, t.buyerId, t.sentAt).where(sql`${t.state} = 'sent'`),
+    index('scheduled_shop_kind_idx').on(t.shopId, t.kind, t.createdAt),
+  ],
 );

@@ -1,0 +1,125 @@
+// Scheduling follow-ups (issue 14): every order change re-derives the order's follow-up rows
+// (called from the one place every order change passes, app/timers/order-deadlines.ts), and the
+// sweep adds the ones that come from elsewhere (logistics scans, stalled tracking, loyal buyers,
+// orders written without a change call). One row per order, flow and step: scheduling again
+// never doubles a message, and a row that no longer applies (the buyer paid, the order closed)
+// is stopped here and again when it falls due.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { FLOW_KEYS, followupRules, isFlowKey, REMINDER_REASONS, type FlowKey, type ReminderReason } from '../../core/followups/config.js';
+import { planFollowups, stopReason, type FlowSettings, type OrderFacts, type PlannedFollowup } from '../../core/followups/flows.js';
+import { orderPhase } from '../../core/orders/order-phase.js';
+import type { Profile } from '../../core/rules/schema.js';
+import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
+import { followupFlows, followupTemplates, orders, scheduledMessages } from '../../store/schema/index.js';
+import type { Template } from '../../core/followups/templates.js';
+
+type OrderRow = typeof orders.$inferSelect;
+
+/** A shop's flow switches and timing (no row: on, with the rules' timing). */
+export async function loadFlowSettings(database: Database | Tx, shopId: string): Promise<FlowSettings> {
+  const rows = await queriesOf(database).select().from(followupFlows).where(eq(followupFlows.shopId, shopId));
+  const out: FlowSettings = {};
+  for (const r of rows) {
+    if (!isFlowKey(r.flow)) continue;
+    out[r.flow] = {
+      enabled: r.enabled,
+      ...(r.delayHours === null ? {} : { delayHours: r.delayHours }),
+      ...(Array.isArray(r.stepsHours) ? { stepsHours: r.stepsHours } : {}),
+    };
+  }
+  return out;
+}
+
+/** A shop's own templates (F2), as the picker reads them. */
+export async function loadShopTemplates(database: Database | Tx, shopId: string): Promise<Template[]> {
+  const rows = await queriesOf(database).select().from(followupTemplates).where(eq(followupTemplates.shopId, shopId));
+  const out: Template[] = [];
+  for (const r of rows) {
+    if (!isFlowKey(r.flow)) continue;
+    const reason = (REMINDER_REASONS as readonly string[]).includes(r.reason ?? '') ? (r.reason as ReminderReason) : null;
+    out.push({ id: r.id, flow: r.flow, lang: r.lang, reason, platform: r.platform, courier: r.courier, country: r.country, text: r.text });
+  }
+  return out;
+}
+
+export function categoryOf(flow: FlowKey): 'service' | 'marketing' {
+  return followupRules().flows[flow].category;
+}
+
+/** The planner's facts from an order row (extra facts from the sweep merged in). */
+export function factsOf(profile: Profile, order: OrderRow, extra: Partial<OrderFacts> = {}): OrderFacts {
+  return {
+    phase: orderPhase(profile, order.state),
+    orderedAt: order.orderedAt ?? order.createdAt,
+    shippedAt: order.shippedAt,
+    completedAt: order.completedAt,
+    ...extra,
+  };
+}
+
+/** Inserts planned rows (once per order, flow and step); a pending row moves to a new due time. */
+export async function insertPlanned(
+  tx: Tx,
+  order: Pick<OrderRow, 'id' | 'shopId' | 'buyerId'>,
+  planned: readonly PlannedFollowup[],
+): Promise<void> {
+  if (planned.length === 0 || !order.buyerId) return;
+  await tx
+    .insert(scheduledMessages)
+    .values(
+      planned.map((p) => ({
+        shopId: order.shopId,
+        orderId: order.id,
+        buyerId: order.buyerId,
+        kind: p.flow,
+        step: p.step,
+        category: categoryOf(p.flow),
+        text: '',
+        dueAt: p.dueAt,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [scheduledMessages.orderId, scheduledMessages.kind, scheduledMessages.step],
+      set: { dueAt: sql`case when ${scheduledMessages.state} = 'pending' then excluded.due_at else ${scheduledMessages.dueAt} end` },
+    });
+}
+
+/** Stops the order's pending rows its phase no longer calls for (payment stops 催付, C8). */
+export async function stopInapplicable(tx: Tx, order: OrderRow, profile: Profile): Promise<void> {
+  const phase = orderPhase(profile, order.state);
+  const byReason = new Map<string, FlowKey[]>();
+  for (const flow of FLOW_KEYS) {
+    const reason = stopReason(flow, phase);
+    if (!reason) continue;
+    byReason.set(reason, [...(byReason.get(reason) ?? []), flow]);
+  }
+  for (const [reason, flows] of byReason) {
+    await tx
+      .update(scheduledMessages)
+      .set({ state: 'cancelled', outcome: `stopped_${reason}`, sentAt: null, firedBy: 'order-change', outcomeNote: `订单状态：${order.state}` })
+      .where(and(eq(scheduledMessages.orderId, order.id), eq(scheduledMessages.state, 'pending'), inArray(scheduledMessages.kind, flows)));
+  }
+}
+
+/**
+ * The order's follow-ups after a change, inside the change's transaction: rows the new phase calls
+ * for are scheduled, rows it no longer calls for are stopped.
+ */
+export async function syncOrderFollowups(tx: Tx, order: OrderRow, profile: Profile, now: Date, extra: Partial<OrderFacts> = {}): Promise<void> {
+  await stopInapplicable(tx, order, profile);
+  if (!order.buyerId) return;
+  const settings = await loadFlowSettings(tx, order.shopId);
+  const facts = factsOf(profile, order, extra);
+  if (facts.phase === 'succeeded' && facts.buyerFinishedOrders === undefined) {
+    const [row] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(and(eq(orders.shopId, order.shopId), eq(orders.buyerId, order.buyerId), sql`${orders.completedAt} is not null`));
+    facts.buyerFinishedOrders = Number(row?.n ?? 0);
+  }
+  const planned = planFollowups(
+    { rules: followupRules(), platform: profile.platform, payWindowHours: profile.service.pay_window_hours, settings },
+    facts,
+  );
+  await insertPlanned(tx, order, planned);
+}

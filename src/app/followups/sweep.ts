@@ -1,0 +1,80 @@
+// Follow-ups that no order change announces (issue 14), found by the timer loop's sweep:
+// - arrival notices (F1) when a logistics scan says the parcel is out for delivery;
+// - delay explanations (O7) when tracking has not moved for the profile's stale span;
+// - the flows of orders written without a change call (imports, demo) in the last two days.
+// Bounded per sweep; each order is planned by the same syncOrderFollowups as a change.
+import { inArray } from 'drizzle-orm';
+import { followupRules } from '../../core/followups/config.js';
+import type { OrderFacts } from '../../core/followups/flows.js';
+import type { Database } from '../../store/open-database.js';
+import { orders, shops } from '../../store/schema/index.js';
+import { shopProfile } from '../shops/shop-profile.js';
+import { syncOrderFollowups } from './schedule.js';
+
+const RECENT = "interval '48 hours'";
+
+export async function ensureFollowups(database: Database, now: Date, limit = 500): Promise<number> {
+  const rules = followupRules();
+  const arrivalStatuses = rules.flows.arrival_notice.statuses ?? [];
+  const found = new Map<string, Partial<OrderFacts>>();
+
+  const arrivals = await database.query<{ id: string; at: Date | string }>(
+    `select o.id, max(le.at) as at from orders o join logistics_events le on le.order_id = o.id
+      where o.buyer_id is not null and o.shipped_at is not null and o.completed_at is null and o.closed_at is null
+        and le.status = any($1::text[]) and le.at > $2::timestamptz - ${RECENT}
+        and not exists (select 1 from scheduled_messages s where s.order_id = o.id and s.kind = 'arrival_notice')
+      group by o.id limit $3`,
+    [arrivalStatuses, now.toISOString(), limit],
+  );
+  for (const a of arrivals) found.set(a.id, { outForDeliveryAt: new Date(a.at) });
+
+  // O7: shipped, unfinished, and the newest scan (or the shipment) older than the shortest stale
+  // span of any profile; each order's own profile decides below.
+  const stalled = await database.query<{ id: string; last: Date | string }>(
+    `select o.id, greatest(o.shipped_at, (select max(le.at) from logistics_events le where le.order_id = o.id)) as last
+       from orders o
+      where o.buyer_id is not null and o.shipped_at is not null and o.completed_at is null and o.closed_at is null
+        and o.shipped_at > $1::timestamptz - interval '60 days'
+        and not exists (select 1 from scheduled_messages s where s.order_id = o.id and s.kind = 'delay_notice')
+        and greatest(o.shipped_at, (select max(le.at) from logistics_events le where le.order_id = o.id)) < $1::timestamptz - interval '24 hours'
+      limit $2`,
+    [now.toISOString(), limit],
+  );
+  const stalledLast = new Map(stalled.map((s) => [s.id, new Date(s.last)]));
+
+  const unplanned = await database.query<{ id: string }>(
+    `select o.id from orders o
+      where o.buyer_id is not null and o.updated_at > $1::timestamptz - ${RECENT}
+        and not exists (select 1 from scheduled_messages s where s.order_id = o.id)
+      limit $2`,
+    [now.toISOString(), limit],
+  );
+  for (const u of unplanned) if (!found.has(u.id)) found.set(u.id, {});
+
+  const ids = [...new Set([...found.keys(), ...stalledLast.keys()])];
+  if (ids.length === 0) return 0;
+  const rows = await database.db.select().from(orders).where(inArray(orders.id, ids));
+  const shopRows = await database.db.select().from(shops).where(inArray(shops.id, [...new Set(rows.map((r) => r.shopId))]));
+  const profiles = new Map<string, ReturnType<typeof shopProfile> | null>();
+  for (const s of shopRows) {
+    try {
+      profiles.set(s.id, shopProfile(s));
+    } catch {
+      profiles.set(s.id, null); // a broken override is reported where it is edited
+    }
+  }
+  let planned = 0;
+  await database.db.transaction(async (tx) => {
+    for (const order of rows) {
+      const profile = profiles.get(order.shopId);
+      if (!profile) continue;
+      const extra = { ...(found.get(order.id) ?? {}) };
+      const last = stalledLast.get(order.id);
+      if (last && now.getTime() - last.getTime() >= profile.logistics.stale_scan_hours * 3_600_000) extra.stalledSince = now;
+      if (Object.keys(extra).length === 0 && !found.has(order.id)) continue;
+      await syncOrderFollowups(tx, order, profile, now, extra);
+      planned += 1;
+    }
+  });
+  return planned;
+}

@@ -1,0 +1,82 @@
+// The follow-up rules (issue 14): rules/followups.yaml, validated once and cached. Flows, their
+// default timing (with the requirement id and seed of each figure), frequency limits, quiet hours,
+// opt-out words and default templates. Platform figures such as the payment window stay in the
+// platform profile (service.pay_window_hours, C8); this file holds the follow-up side only.
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { readShippedFile } from '../data-files.js';
+import { DxeError } from '../errors.js';
+import { sourceSchema } from '../rules/schema.js';
+
+export const FLOW_KEYS = ['payment_reminder', 'shipment_notice', 'arrival_notice', 'delay_notice', 'care', 'review_invite', 'revisit'] as const;
+export type FlowKey = (typeof FLOW_KEYS)[number];
+export const flowKeySchema = z.enum(FLOW_KEYS);
+
+export function isFlowKey(value: string): value is FlowKey {
+  return (FLOW_KEYS as readonly string[]).includes(value);
+}
+
+export const REMINDER_REASONS = ['price', 'address', 'hesitation'] as const;
+export type ReminderReason = (typeof REMINDER_REASONS)[number];
+
+const hours = z.number().min(0);
+
+const flowSchema = z.strictObject({
+  title: z.string().min(1),
+  category: z.enum(['service', 'marketing']),
+  trigger: z.enum(['ordered', 'shipped', 'out_for_delivery', 'tracking_stalled', 'succeeded', 'loyal']),
+  delay_hours: hours.optional(),
+  steps_hours: z.array(hours).min(1).optional(),
+  last_call_hours_before_close: hours.optional(),
+  window_fallback_hours: hours.optional(),
+  statuses: z.array(z.string().min(1)).optional(),
+  min_orders: z.number().int().positive().optional(),
+  source: sourceSchema,
+});
+export type FlowRule = z.infer<typeof flowSchema>;
+
+const templateSchema = z.strictObject({
+  flow: flowKeySchema,
+  lang: z.enum(['zh', 'en']),
+  reason: z.enum(REMINDER_REASONS).optional(),
+  platform: z.string().min(1).optional(),
+  courier: z.string().min(1).optional(),
+  country: z.string().min(1).optional(),
+  text: z.string().min(1),
+});
+export type DefaultTemplate = z.infer<typeof templateSchema>;
+
+const limitSchema = z.strictObject({ max: z.number().int().positive(), per_hours: z.number().positive() });
+const clock = z.string().regex(/^\d{1,2}:\d{2}$/);
+
+const fileSchema = z.strictObject({
+  req: z.array(z.string()),
+  flows: z.strictObject(Object.fromEntries(FLOW_KEYS.map((k) => [k, flowSchema])) as Record<FlowKey, typeof flowSchema>),
+  per_platform: z.record(z.string(), z.partialRecord(flowKeySchema, flowSchema.partial())).default({}),
+  frequency: z.strictObject({ marketing: limitSchema, service: limitSchema, source: sourceSchema }),
+  quiet_hours: z.strictObject({ start: clock, end: clock, default_time_zone: z.string().min(1), source: sourceSchema }),
+  time_zones: z.record(z.string(), z.string().min(1)),
+  opt_out: z.strictObject({ words: z.array(z.string().min(1)).min(1), source: sourceSchema }),
+  templates: z.array(templateSchema),
+});
+export type FollowupRules = z.infer<typeof fileSchema>;
+
+let cached: FollowupRules | null = null;
+
+/** rules/followups.yaml, parsed and validated (PROFILE_INVALID with the path when broken). */
+export function followupRules(): FollowupRules {
+  if (cached) return cached;
+  const parsed = fileSchema.safeParse(parse(readShippedFile(import.meta.url, '../../../rules/followups.yaml')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DxeError('PROFILE_INVALID', `rules/followups.yaml: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? '格式错误'}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** A flow's rule for a platform: the common entry with the platform's own figures on top. */
+export function flowRule(rules: FollowupRules, flow: FlowKey, platform: string): FlowRule {
+  const own = rules.per_platform[platform]?.[flow];
+  return own ? { ...rules.flows[flow], ...own } : rules.flows[flow];
+}

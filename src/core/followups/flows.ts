@@ -1,0 +1,145 @@
+// Which follow-ups an order calls for, and whether a scheduled one still applies when it falls
+// due (issue 14). Pure: facts and settings in, planned rows out; the app stores them as timer
+// rows (scheduled_messages) and the timer loop sends them once.
+import type { OrderPhase } from '../orders/order-phase.js';
+import { flowRule, FLOW_KEYS, type FlowKey, type FollowupRules, type ReminderReason } from './config.js';
+
+const HOUR = 3_600_000;
+
+/** A shop's own choices for one flow (followup_flows row); absent fields follow rules/followups.yaml. */
+export interface FlowSetting {
+  enabled: boolean;
+  delayHours?: number | undefined;
+  stepsHours?: number[] | undefined;
+}
+
+export type FlowSettings = Partial<Record<FlowKey, FlowSetting>>;
+
+/** What the planner knows about an order (read from orders, logistics events and the buyer's history). */
+export interface OrderFacts {
+  phase: OrderPhase | null;
+  orderedAt: Date | null;
+  shippedAt: Date | null;
+  completedAt: Date | null;
+  /** When the courier took the parcel out for delivery (a logistics event of an arrival status). */
+  outForDeliveryAt?: Date | null;
+  /** Since when tracking has not moved past the profile's stale span (O7), if it has stalled. */
+  stalledSince?: Date | null;
+  /** Finished (succeeded) orders of the buyer in this shop (F4). */
+  buyerFinishedOrders?: number;
+}
+
+export interface PlannedFollowup {
+  flow: FlowKey;
+  step: number;
+  dueAt: Date;
+}
+
+export interface PlanContext {
+  rules: FollowupRules;
+  platform: string;
+  /** The platform profile's payment window (service.pay_window_hours, C8); null: none given. */
+  payWindowHours: number | null;
+  settings: FlowSettings;
+}
+
+/** Flows are on by default (issue 14); a shop switches one off in the workbench. */
+export function flowEnabled(settings: FlowSettings, flow: FlowKey): boolean {
+  return settings[flow]?.enabled ?? true;
+}
+
+/** The flow's delay in hours: the shop's own, else the rules' for the platform. */
+export function flowDelayHours(ctx: Pick<PlanContext, 'rules' | 'platform' | 'settings'>, flow: FlowKey): number {
+  return ctx.settings[flow]?.delayHours ?? flowRule(ctx.rules, flow, ctx.platform).delay_hours ?? 0;
+}
+
+/** C8: when the buyer can no longer pay (ordered + the platform's window, else the fallback span). */
+export function paymentCloseAt(ctx: PlanContext, orderedAt: Date): Date {
+  const rule = flowRule(ctx.rules, 'payment_reminder', ctx.platform);
+  const windowHours = ctx.payWindowHours ?? rule.window_fallback_hours ?? 24;
+  return new Date(orderedAt.getTime() + windowHours * HOUR);
+}
+
+/** The payment reminder's due times: each step inside the window, and a last call before it closes. */
+export function paymentReminderSteps(ctx: PlanContext, orderedAt: Date): Date[] {
+  const rule = flowRule(ctx.rules, 'payment_reminder', ctx.platform);
+  const closeAt = paymentCloseAt(ctx, orderedAt).getTime();
+  const steps = ctx.settings.payment_reminder?.stepsHours ?? rule.steps_hours ?? [2];
+  const out = steps.map((h) => orderedAt.getTime() + h * HOUR).filter((t) => t < closeAt);
+  if (ctx.payWindowHours !== null && rule.last_call_hours_before_close !== undefined) {
+    const last = closeAt - rule.last_call_hours_before_close * HOUR;
+    if (out.every((t) => last - t > HOUR)) out.push(last);
+  }
+  return [...new Set(out)].sort((a, b) => a - b).map((t) => new Date(t));
+}
+
+/** Every follow-up the order calls for now, in its current phase (enabled flows only). */
+export function planFollowups(ctx: PlanContext, o: OrderFacts): PlannedFollowup[] {
+  const out: PlannedFollowup[] = [];
+  const at = (flow: FlowKey, from: Date | null | undefined) => {
+    if (!from || !flowEnabled(ctx.settings, flow)) return;
+    out.push({ flow, step: 0, dueAt: new Date(from.getTime() + flowDelayHours(ctx, flow) * HOUR) });
+  };
+  if (o.phase === 'unpaid' && o.orderedAt && flowEnabled(ctx.settings, 'payment_reminder')) {
+    paymentReminderSteps(ctx, o.orderedAt).forEach((dueAt, step) => out.push({ flow: 'payment_reminder', step, dueAt }));
+  }
+  const shipped = o.phase === 'shipped' || o.phase === 'signed' || o.phase === 'succeeded';
+  if (shipped) {
+    at('shipment_notice', o.shippedAt);
+    at('care', o.shippedAt);
+  }
+  if (o.phase === 'shipped') {
+    at('arrival_notice', o.outForDeliveryAt);
+    at('delay_notice', o.stalledSince);
+  }
+  if (o.phase === 'succeeded') {
+    at('review_invite', o.completedAt);
+    const min = flowRule(ctx.rules, 'revisit', ctx.platform).min_orders ?? 2;
+    if ((o.buyerFinishedOrders ?? 0) >= min) at('revisit', o.completedAt);
+  }
+  return out;
+}
+
+/** Why a scheduled follow-up no longer goes out, or null when it still applies in this phase. */
+export type StopReason = 'paid' | 'closed' | 'moved_on';
+
+export function stopReason(flow: FlowKey, phase: OrderPhase | null): StopReason | null {
+  if (phase === null) return 'moved_on';
+  if (flow === 'payment_reminder') return phase === 'unpaid' ? null : phase === 'closed' ? 'closed' : 'paid';
+  if (phase === 'closed') return 'closed';
+  switch (flow) {
+    case 'shipment_notice':
+    case 'care':
+      return phase === 'shipped' || phase === 'signed' || phase === 'succeeded' ? null : 'moved_on';
+    case 'arrival_notice':
+    case 'delay_notice':
+      return phase === 'shipped' ? null : 'moved_on';
+    case 'review_invite':
+    case 'revisit':
+      return phase === 'succeeded' ? null : 'moved_on';
+  }
+}
+
+/** C8: the reminder's wording follows what held the buyer back (the conversation's last intent). */
+export function reminderReason(lastIntent: string | null | undefined, hasCoupon: boolean): ReminderReason | null {
+  switch (lastIntent) {
+    case 'bargain':
+    case 'promotion':
+    case 'shipping_fee':
+      return hasCoupon ? 'price' : null;
+    case 'order_change':
+      return 'address';
+    case 'stock':
+    case 'size_fit':
+    case 'product_info':
+    case 'color_appearance':
+    case 'ship_time':
+    case 'courier':
+    case 'authenticity':
+      return 'hesitation';
+    default:
+      return null;
+  }
+}
+
+export { FLOW_KEYS };
