@@ -10,3 +10,4 @@ export * from './reviews.js';
 export * from './timers.js';
 export * from './delivery.js';
 export * from './audit.js';
+export * from './training.js';
