@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DxeError } from '../core/errors.js';
 import { resolveToken, type Principal } from '../app/auth/auth.js';
 import { assertShopAccess, maySeePersonalData, requireRoleOf, type CallerRole } from '../app/auth/access.js';
+import { noteActivity } from '../app/auth/presence.js';
 import { redeemWsTicket } from '../app/auth/ws-tickets.js';
 import { assertRouteAccess } from './route-access.js';
 
@@ -35,6 +36,12 @@ export function registerAuth(app: FastifyInstance): void {
     // The route's entry in server/route-access.ts: token scopes and agent roles.
     assertRouteAccess(principal, request.routeOptions.config.access);
     request.principal = principal;
+    // C17: every request of an agent is a sign of their screen; a write is a person acting.
+    if (principal.kind === 'agent' && principal.agentId) {
+      const active = request.method !== 'GET' && request.method !== 'HEAD' && !request.url.startsWith('/api/v1/ws/ticket');
+      await noteActivity({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() }, principal.agentId, active).catch((err: unknown) =>
+        request.log.error({ err }, 'noting activity failed'));
+    }
   });
   app.decorate('authenticateTicket', async (request: FastifyRequest) => {
     const q = request.query as Record<string, unknown> | undefined;

@@ -43,6 +43,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/shops/:shopId/rates': { scope: 'read' },
   'GET /api/v1/exposure': { scope: 'read' },
   'GET /api/v1/metrics': { scope: 'read' },
+  // C17: an agent's own presence; tokens have none.
+  'GET /api/v1/presence': { scope: 'any', tokens: false },
+  'POST /api/v1/presence': { scope: 'any', tokens: false },
   'GET /api/v1/shops/:shopId/orders': { scope: 'read' },
   'GET /api/v1/orders/:id': { scope: 'read' },
   'GET /api/v1/orders/:id/evidence': { scope: 'read', tokens: false },

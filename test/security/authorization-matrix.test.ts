@@ -144,6 +144,8 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { platformOrderNo: `MATRIX-${++seq}` };
       case 'POST /api/v1/orders/:id/logistics':
         return { status: 'in_transit', text: '快件已到达【杭州转运中心】' };
+      case 'POST /api/v1/presence':
+        return { status: 'online' };
       case 'POST /api/v1/guard/check':
         return { text: '亲，在的', shopId: SHOP };
       case 'POST /api/v1/conversations/:id/escalate':

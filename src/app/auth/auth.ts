@@ -87,7 +87,11 @@ export async function login(database: Database, loginName: string, password: str
     createdAt: now,
     expiresAt: new Date(now.getTime() + hours * 3600_000),
   });
-  await db.update(agents).set({ presence: 'online', lastSeenAt: now }).where(eq(agents.id, agent.id));
+  // C17: online at login, no chosen status, active now, no idle alert pending (app/auth/presence.ts).
+  await db
+    .update(agents)
+    .set({ presence: 'online', presenceChoice: null, lastSeenAt: now, lastActiveAt: now, idleAlertedAt: null })
+    .where(eq(agents.id, agent.id));
   const shopIds = await shopsVisibleTo(database, agent);
   return {
     token,
@@ -102,9 +106,11 @@ export async function login(database: Database, loginName: string, password: str
   };
 }
 
-export async function logout(database: Database, token: string): Promise<void> {
-  await database.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+/** Ends the session; returns the agent whose session it was (their presence is re-derived by the caller). */
+export async function logout(database: Database, token: string): Promise<string | null> {
+  const [gone] = await database.db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).returning({ agentId: sessions.agentId });
   forgetPrincipals(database);
+  return gone?.agentId ?? null;
 }
 
 /**

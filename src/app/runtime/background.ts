@@ -11,6 +11,7 @@
 // TIMERS=off turns the loops off in this process (another process runs them).
 import { getDefaultNlu } from '../../core/nlu/index.js';
 import { writeCheckpoint } from '../audit/checkpoints.js';
+import { startPresenceLoop } from '../auth/presence.js';
 import { startOutboxLoop } from '../events/outbox.js';
 import { endOrphanLeases } from '../inbound/inbound-store.js';
 import { startResumeLoop } from '../inbound/resume.js';
@@ -104,6 +105,16 @@ const warmNlu: BackgroundStarter = async (_ctx, log) => {
   return async () => clearTimeout(warm);
 };
 
+/** C17: presence re-derived from activity every 30 s; re-queues and alerts follow (app/auth/presence.ts). */
+const presenceSweep: BackgroundStarter = async (ctx, log) => {
+  if (ctx.config.TIMERS !== 'on') return async () => {};
+  return startPresenceLoop({
+    deps: () => ({ database: ctx.database, bus: ctx.bus, now: ctx.now() }),
+    intervalMs: 30_000,
+    onError: (err) => log.error({ err }, 'presence sweep failed'),
+  });
+};
+
 /** Every process drops its cached view of a shop when any process changes the shop. */
 const followShops: BackgroundStarter = async (ctx) => {
   const off = followShopChanges(ctx.database, ctx.bus);
@@ -116,7 +127,7 @@ export async function startBackgroundWork(
   edgeWork: BackgroundStarter[] = [],
 ): Promise<() => Promise<void>> {
   const stops: (() => Promise<void>)[] = [];
-  for (const start of [startTimers, startResume, startOutbox, auditCheckpoints, warmNlu, startShopNluWarmup, followShops, ...starters, ...edgeWork]) {
+  for (const start of [startTimers, startResume, startOutbox, auditCheckpoints, warmNlu, startShopNluWarmup, followShops, presenceSweep, ...starters, ...edgeWork]) {
     stops.push(await start(ctx, log));
   }
   return async () => {

@@ -46,6 +46,23 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('deadline.missed'), shopId: z.string(), data: deadlineData }),
   /** A shop's settings, catalogue or rules changed: every process drops what it cached of it. */
   z.object({ type: z.literal('shop.changed'), shopId: z.string(), data: z.object({ what: z.string() }) }),
+  /**
+   * C17: an agent's presence changed (from activity, inactivity or their own choice), or their
+   * login stayed without activity (`alert`, for supervisors). One event per shop they serve.
+   */
+  z.object({
+    type: z.literal('agent.presence'),
+    shopId: z.string(),
+    data: z.object({
+      agentId: z.string(),
+      displayName: z.string(),
+      presence: z.enum(['online', 'away', 'offline']),
+      reasonZh: z.string(),
+      alert: z.boolean(),
+      /** Chats waiting for a reply that moved to a colleague or back to the queue. */
+      requeued: z.number().int(),
+    }),
+  }),
 ]);
 export type DomainEvent = z.infer<typeof domainEventSchema>;
 export type DomainEventType = DomainEvent['type'];
@@ -59,7 +76,8 @@ export function conversationOf(event: DomainEvent): string | null {
 
 /** What an agent's screen sends on the realtime socket (/api/v1/ws). */
 export const realtimeClientFrame = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ping') }),
+  /** A heartbeat; `active`: a person used the workbench since the last one (C17 presence). */
+  z.object({ type: z.literal('ping'), active: z.boolean().optional() }),
   z.object({ type: z.literal('resume'), afterSeq: z.number().int().min(0).max(2 ** 53 - 1) }),
   z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100) }),
 ]);

@@ -25,6 +25,7 @@ import { realtimeClientFrame } from './events.js';
 import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBody } from './local.js';
 import { messageViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
+import { presenceViewSchema, setPresenceBody } from './presence.js';
 import { logisticsBody, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
 import {
   exampleParams,
@@ -115,6 +116,9 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/orders/:id/logistics': { params: orderIdParams, body: logisticsBody },
 
   'GET /api/v1/metrics': { query: dashboardQuery, reply: metricsViewSchema },
+
+  'GET /api/v1/presence': { reply: presenceViewSchema },
+  'POST /api/v1/presence': { body: setPresenceBody, reply: presenceViewSchema },
 
   'GET /api/v1/shops/:shopId/standard-answers': { params: shopParams, reply: standardAnswersViewSchema },
   'PUT /api/v1/shops/:shopId/standard-answers': { params: shopParams, body: standardAnswersInput, reply: savedWithWarningsReply },

@@ -48,3 +48,95 @@ export function findIdleAgents(
   }
   return out.sort((x, y) => y.idleSeconds - x.idleSeconds);
 }
+
+// ---------------------------------------------------------------------------------------------
+// C17: presence that is true. What an agent is (online / away / offline) follows from the status
+// they chose, from signs of their screen (requests, socket heartbeats) and from a person acting
+// (a write, a status change, input the workbench reports). Pure: the app passes the rows and now.
+
+export type Presence = 'online' | 'away' | 'offline';
+
+/**
+ * Project defaults, not platform figures (no seed gives them): seed 001 only says an agent may not
+ * stay logged in while away. An organisation overrides the first two (organisations columns).
+ * - autoAwayMinutes: no activity for this long → away;
+ * - idleAlertMinutes: a login that stays without activity this long → supervisors are alerted;
+ * - offlineAfterMinutes: no sign of the screen at all (browser closed; the workbench pings every
+ *   25 s) → offline.
+ */
+export const PRESENCE_DEFAULTS = { autoAwayMinutes: 10, idleAlertMinutes: 30, offlineAfterMinutes: 3 } as const;
+
+export interface PresencePolicy {
+  autoAwayMinutes: number;
+  idleAlertMinutes: number;
+  offlineAfterMinutes: number;
+}
+
+export function presencePolicy(org: { autoAwayMinutes?: number | null; idleAlertMinutes?: number | null }): PresencePolicy {
+  return {
+    autoAwayMinutes: org.autoAwayMinutes ?? PRESENCE_DEFAULTS.autoAwayMinutes,
+    idleAlertMinutes: org.idleAlertMinutes ?? PRESENCE_DEFAULTS.idleAlertMinutes,
+    offlineAfterMinutes: PRESENCE_DEFAULTS.offlineAfterMinutes,
+  };
+}
+
+export interface PresenceInput {
+  /** The status the agent chose, or null. */
+  choice: Presence | null;
+  /** The agent has a session that has not expired. */
+  loggedIn: boolean;
+  lastSeenAt: Date | null;
+  lastActiveAt: Date | null;
+}
+
+export type PresenceReason = 'chosen' | 'active' | 'inactive' | 'no_screen' | 'logged_out';
+
+export interface PresenceVerdict {
+  presence: Presence;
+  reason: PresenceReason;
+  /** Logged in, the screen still there, and no activity for idleAlertMinutes (C17 alert). */
+  alert: boolean;
+}
+
+export function derivePresence(a: PresenceInput, now: Date, policy: PresencePolicy): PresenceVerdict {
+  if (!a.loggedIn) return { presence: 'offline', reason: 'logged_out', alert: false };
+  const ms = (d: Date | null) => (d ? now.getTime() - d.getTime() : Infinity);
+  const seenAgo = ms(a.lastSeenAt);
+  const activeAgo = ms(a.lastActiveAt ?? a.lastSeenAt);
+  const screen = seenAgo < policy.offlineAfterMinutes * 60_000;
+  // Logged in, screen open, nobody there: whatever the status says, supervisors hear of it.
+  const alert = screen && activeAgo >= policy.idleAlertMinutes * 60_000 && a.choice !== 'offline';
+  if (a.choice === 'away' || a.choice === 'offline') return { presence: a.choice, reason: 'chosen', alert };
+  if (!screen) return { presence: 'offline', reason: 'no_screen', alert: false };
+  if (activeAgo >= policy.autoAwayMinutes * 60_000) return { presence: 'away', reason: 'inactive', alert };
+  return { presence: 'online', reason: 'active', alert: false };
+}
+
+export const PRESENCE_REASON_ZH: Record<PresenceReason, string> = {
+  chosen: '客服自行设置',
+  active: '有操作',
+  inactive: '长时间无操作，自动设为离开',
+  no_screen: '工作台已关闭',
+  logged_out: '已退出登录',
+};
+
+/** A chat waits for a reply when the buyer wrote last. */
+export function waitsForReply(c: { lastBuyerMessageAt: Date | null; lastMessageAt: Date | null }): boolean {
+  if (!c.lastBuyerMessageAt) return false;
+  return !c.lastMessageAt || c.lastBuyerMessageAt.getTime() >= c.lastMessageAt.getTime();
+}
+
+/**
+ * The colleague who takes a re-queued chat: online, serving the shop, not the one leaving, fewest
+ * assigned chats first (then by id, so the choice is stable). Null: the chat goes back to the queue.
+ */
+export function pickColleague(
+  shopId: string,
+  leaving: string,
+  colleagues: readonly { id: string; presence: Presence; shopIds: readonly string[]; load: number }[],
+): string | null {
+  const fit = colleagues
+    .filter((c) => c.id !== leaving && c.presence === 'online' && c.shopIds.includes(shopId))
+    .sort((x, y) => x.load - y.load || x.id.localeCompare(y.id));
+  return fit[0]?.id ?? null;
+}

@@ -1,6 +1,7 @@
 // Logins, logouts and "who am I" (issue 2 §7). Thin: validate → app/auth → reply.
 import type { FastifyPluginAsync } from 'fastify';
-import { login, logout } from '../../app/auth/auth.js';
+import { login } from '../../app/auth/auth.js';
+import { logoutWithPresence } from '../../app/auth/presence.js';
 import { whoAmI } from '../../app/auth/me.js';
 import { bearerToken, principalOf } from '../auth.js';
 import { loginBody } from '../../core/contract/auth.js';
@@ -21,7 +22,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/api/v1/auth/logout', { preHandler: app.authenticate }, async (request) => {
     const token = bearerToken(request);
-    if (token) await logout(app.ctx.database, token);
+    if (token) await logoutWithPresence({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() }, token);
     return { ok: true };
   });
 

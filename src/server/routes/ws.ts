@@ -5,6 +5,7 @@
 // event once. One bus subscription per process feeds every connection of that process.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Principal } from '../../app/auth/auth.js';
+import { noteActivity } from '../../app/auth/presence.js';
 import { announceTyping } from '../../app/conversations/typing.js';
 import { issueWsTicket } from '../../app/auth/ws-tickets.js';
 import { bearerToken } from '../auth.js';
@@ -212,6 +213,12 @@ const wsRoutes: FastifyPluginAsync = async (app) => {
       if (!frame) return error(conn, 'MALFORMED_JSON', '消息不是有效的 JSON');
       if (!frame.success) return error(conn, 'VALIDATION_FAILED', '不支持的消息类型或格式');
       const f = frame.data;
+      // C17: a heartbeat is a sign of the screen; `active` and typing are a person acting.
+      if (principal.kind === 'agent' && principal.agentId && (f.type === 'ping' || f.type === 'typing')) {
+        const active = f.type === 'typing' || f.active === true;
+        void noteActivity({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() }, principal.agentId, active).catch((err: unknown) =>
+          request.log.error({ err }, 'noting activity failed'));
+      }
       if (f.type === 'ping') return conn.write({ type: 'pong', data: { at: app.ctx.now().toISOString() } });
       if (f.type === 'resume') {
         void conn.resume(f.afterSeq, (s) => log.after(s)).catch((err: unknown) => {

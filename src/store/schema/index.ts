@@ -12,3 +12,4 @@ export * from './delivery.js';
 export * from './audit.js';
 export * from './corrections.js';
 export * from './followups.js';
+export * from './training.js';

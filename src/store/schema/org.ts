@@ -1,10 +1,14 @@
 // Organisations, their shops (P3), agents and their shop links, sessions and API tokens.
-import { boolean, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, ts, createdAt } from './columns.js';
 
 export const organisations = pgTable('organisations', {
   id: id(),
   name: text('name').notNull(),
+  /** C17: minutes without activity before an online agent shows as away; null = project default. */
+  autoAwayMinutes: integer('auto_away_minutes'),
+  /** C17: minutes a login may stay without activity before supervisors are alerted; null = project default. */
+  idleAlertMinutes: integer('idle_alert_minutes'),
   createdAt: createdAt(),
 });
 
@@ -39,7 +43,14 @@ export const agents = pgTable(
     presence: text('presence', { enum: ['online', 'away', 'offline'] })
       .notNull()
       .default('offline'),
+    /** Any sign of the agent's screen (a request, a socket heartbeat). */
     lastSeenAt: ts('last_seen_at'),
+    /** C17: the status the agent chose (null: none, online after login). */
+    presenceChoice: text('presence_choice', { enum: ['online', 'away', 'offline'] }),
+    /** C17: the last time a person acted (a write, a status change, input reported by the workbench). */
+    lastActiveAt: ts('last_active_at'),
+    /** C17: when supervisors were alerted about this login staying without activity. */
+    idleAlertedAt: ts('idle_alerted_at'),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: createdAt(),
   },

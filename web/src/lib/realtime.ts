@@ -5,6 +5,14 @@
 // goes into a URL (issue 10).
 import type { RealtimeFrame } from './types.js';
 
+/** When a person last pressed a key, clicked or scrolled in this tab (C17: presence from activity). */
+let lastInput = Date.now();
+if (typeof window !== 'undefined') {
+  for (const type of ['keydown', 'pointerdown', 'wheel', 'touchstart']) {
+    window.addEventListener(type, () => (lastInput = Date.now()), { passive: true, capture: true });
+  }
+}
+
 type Listener = (frame: RealtimeFrame) => void;
 type StatusListener = (online: boolean) => void;
 
@@ -40,6 +48,7 @@ export class Realtime {
   private stopped = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private ping: ReturnType<typeof setInterval> | null = null;
+  private lastPingAt = Date.now();
   private readonly listeners = new Set<Listener>();
   private readonly statusListeners = new Set<StatusListener>();
   online = false;
@@ -110,7 +119,12 @@ export class Realtime {
       this.attempts = 0;
       this.setOnline(true);
       if (this.lastSeq > 0) this.send({ type: 'resume', afterSeq: this.lastSeq });
-      this.ping = setInterval(() => this.send({ type: 'ping' }), 25_000);
+      // C17: the heartbeat says whether a person used the screen since the last one.
+      this.ping = setInterval(() => {
+        const active = lastInput > this.lastPingAt;
+        this.lastPingAt = Date.now();
+        this.send({ type: 'ping', active });
+      }, 25_000);
     };
     ws.onmessage = (ev) => {
       const frame = parseFrame(ev.data);
