@@ -1,8 +1,12 @@
 // Reply delivery to a bridge's callback URL as a row-based outbox (DESIGN convention 5): a row per
-// reply message, written in the transaction that stored the message (deliver.ts); a worker claims
-// due rows with SKIP LOCKED (several `dxe serve` processes never send one twice), POSTs them with
-// the poster the edge provides (src/channels/bridge), and retries failures with back-off.
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+// reply message, written in the transaction that stored the message (deliver.ts). A worker takes
+// due rows in batches (issue 9, throughput): ONE statement claims a batch with SKIP LOCKED (several
+// `dxe serve` processes never send one row twice) and returns each row's body; the POSTs run with
+// bounded concurrency (one conversation's replies in order, one after the other); ONE statement
+// records every outcome of the batch. A failed POST is retried with back-off and never holds up
+// the other rows of its batch. The process that queued replies nudges its worker
+// (nudgeDeliveries), so a reply goes out within milliseconds instead of at the next poll, and the
+// replies queued meanwhile by concurrent requests go out in the same batch.
 import type { Database, Tx } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 
@@ -10,6 +14,10 @@ import * as t from '../../store/schema/index.js';
 export const MAX_ATTEMPTS = 8;
 /** A claimed row is invisible to other workers this long while its POST runs. */
 const LEASE_MS = 60_000;
+/** Rows one batch claims. */
+export const DELIVERY_BATCH = 200;
+/** POSTs in flight at once (conversations in parallel; one conversation's replies in order). */
+const CONCURRENCY = 16;
 
 export function backoffMs(attempts: number): number {
   return Math.min(3600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
@@ -37,30 +45,87 @@ export interface DeliveryRun {
   failed: number;
 }
 
+/** A claimed row with what its body needs (null fields: the message is gone). */
+interface ClaimedRow {
+  id: number;
+  callback_url: string;
+  attempts: number;
+  message_id: number | null;
+  shop_id: string | null;
+  conversation_id: string | null;
+  seq: number | null;
+  text: string | null;
+  author_kind: string | null;
+  created_at: string | Date | null;
+  platform_account: string | null;
+}
+
+// Claim and read in one statement: the due rows (oldest first, skipping rows another worker
+// holds) get a lease, and come back joined with their message and the buyer's account.
+const CLAIM_SQL = `
+with due as (
+  select id from deliveries
+   where state = 'pending' and next_attempt_at <= $1::timestamptz
+   order by id limit $2::int
+   for update skip locked
+), claimed as (
+  update deliveries d set next_attempt_at = $3::timestamptz
+    from due where d.id = due.id
+  returning d.id, d.message_id, d.callback_url, d.attempts
+)
+select c.id::float8 as id, c.callback_url, c.attempts, m.id::float8 as message_id, m.shop_id, m.conversation_id, m.seq,
+       m.text, m.author_kind, m.created_at, b.platform_account
+  from claimed c
+  left join messages m on m.id = c.message_id
+  left join conversations cv on cv.id = m.conversation_id
+  left join buyers b on b.id = cv.buyer_id
+ order by c.id`;
+
+// Every outcome of a batch in one statement.
+const RECORD_SQL = `
+update deliveries d
+   set state = v.state, attempts = v.attempts, last_error = v.last_error,
+       next_attempt_at = coalesce(v.next_at, d.next_attempt_at)
+  from jsonb_to_recordset($1::jsonb) as v(id bigint, state text, attempts int, last_error text, next_at timestamptz)
+ where d.id = v.id`;
+
 /** The JSON a bridge receives for one reply (docs/openapi-bridge.yaml, ReplyDelivery). */
-async function payloadFor(database: Database, messageId: number) {
-  const [row] = await database.db
-    .select({ m: t.messages, account: t.buyers.platformAccount })
-    .from(t.messages)
-    .innerJoin(t.conversations, eq(t.conversations.id, t.messages.conversationId))
-    .innerJoin(t.buyers, eq(t.buyers.id, t.conversations.buyerId))
-    .where(eq(t.messages.id, messageId));
-  if (!row) return null;
+function payloadOf(row: ClaimedRow) {
+  if (row.message_id === null) return null;
   return {
-    shop_id: row.m.shopId,
-    conversation_id: row.m.conversationId,
-    buyer_account_id: row.account,
+    shop_id: row.shop_id,
+    conversation_id: row.conversation_id,
+    buyer_account_id: row.platform_account,
     message: {
-      id: row.m.id,
-      seq: row.m.seq,
-      text: row.m.text,
-      author: row.m.authorKind,
-      created_at: row.m.createdAt.toISOString(),
+      id: Number(row.message_id),
+      seq: Number(row.seq),
+      text: row.text,
+      author: row.author_kind,
+      created_at: new Date(row.created_at!).toISOString(),
     },
   };
 }
 
-/** Claim due deliveries, POST each, record the outcome. */
+interface Outcome {
+  id: number;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  next_at: string | null;
+}
+
+async function postOne(row: ClaimedRow, post: PostJson): Promise<string | null> {
+  try {
+    const body = payloadOf(row);
+    if (!body) return 'message not found';
+    const res = await post(row.callback_url, body);
+    return res.ok ? null : `HTTP ${res.status}`;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** Claim a batch of due deliveries, POST each, record the outcomes. */
 export async function deliverDueReplies(opts: {
   database: Database;
   now: Date;
@@ -68,83 +133,120 @@ export async function deliverDueReplies(opts: {
   limit?: number;
 }): Promise<DeliveryRun> {
   const { database, now, post } = opts;
-  const claimed = await database.db.transaction(async (tx) => {
-    const due = await tx
-      .select()
-      .from(t.deliveries)
-      .where(and(eq(t.deliveries.state, 'pending'), lte(t.deliveries.nextAttemptAt, now)))
-      .orderBy(asc(t.deliveries.id))
-      .limit(opts.limit ?? 50)
-      .for('update', { skipLocked: true });
-    if (due.length) {
-      await tx
-        .update(t.deliveries)
-        .set({ nextAttemptAt: new Date(now.getTime() + LEASE_MS) })
-        .where(
-          inArray(
-            t.deliveries.id,
-            due.map((d) => d.id),
-          ),
-        );
-    }
-    return due;
-  });
+  const claimed = await database.query<ClaimedRow>(CLAIM_SQL, [
+    now.toISOString(),
+    opts.limit ?? DELIVERY_BATCH,
+    new Date(now.getTime() + LEASE_MS).toISOString(),
+  ]);
   const run: DeliveryRun = { delivered: 0, retried: 0, failed: 0 };
-  for (const d of claimed) {
-    let error: string | null = null;
-    try {
-      const body = await payloadFor(database, d.messageId);
-      if (!body) error = 'message not found';
-      else {
-        const res = await post(d.callbackUrl, body);
-        if (!res.ok) error = `HTTP ${res.status}`;
-      }
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-    const attempts = d.attempts + 1;
-    if (!error) {
-      await database.db
-        .update(t.deliveries)
-        .set({ state: 'delivered', attempts, lastError: null })
-        .where(eq(t.deliveries.id, d.id));
-      run.delivered++;
-    } else if (attempts >= MAX_ATTEMPTS) {
-      await database.db
-        .update(t.deliveries)
-        .set({ state: 'failed', attempts, lastError: error })
-        .where(eq(t.deliveries.id, d.id));
-      run.failed++;
-    } else {
-      await database.db
-        .update(t.deliveries)
-        .set({ attempts, lastError: error, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) })
-        .where(eq(t.deliveries.id, d.id));
-      run.retried++;
-    }
+  if (claimed.length === 0) return run;
+
+  // One conversation's replies in their order; conversations side by side, CONCURRENCY at a time.
+  const lanes = new Map<string, ClaimedRow[]>();
+  for (const row of claimed) {
+    const key = row.conversation_id ?? `row:${row.id}`;
+    let lane = lanes.get(key);
+    if (!lane) lanes.set(key, (lane = []));
+    lane.push(row);
   }
+  const errors = new Map<number, string | null>();
+  const queue = [...lanes.values()];
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
+      for (let lane = queue.shift(); lane; lane = queue.shift()) {
+        for (const row of lane) errors.set(Number(row.id), await postOne(row, post));
+      }
+    }),
+  );
+
+  const outcomes: Outcome[] = claimed.map((row) => {
+    const id = Number(row.id);
+    const error = errors.get(id) ?? null;
+    const attempts = row.attempts + 1;
+    if (!error) {
+      run.delivered++;
+      return { id, state: 'delivered', attempts, last_error: null, next_at: null };
+    }
+    if (attempts >= MAX_ATTEMPTS) {
+      run.failed++;
+      return { id, state: 'failed', attempts, last_error: error, next_at: null };
+    }
+    run.retried++;
+    return { id, state: 'pending', attempts, last_error: error, next_at: new Date(now.getTime() + backoffMs(attempts)).toISOString() };
+  });
+  await database.query(RECORD_SQL, [JSON.stringify(outcomes)]);
   return run;
 }
 
-/** A loop for `dxe serve`; returns a stop function that waits for the running step. */
+// Nudges: the process that just queued replies wakes its own worker.
+const wakers = new WeakMap<Database, Set<() => void>>();
+
+/** Tells this process's delivery worker that replies were queued (no-op when none runs here). */
+export function nudgeDeliveries(database: Database): void {
+  for (const wake of wakers.get(database) ?? []) wake();
+}
+
+/**
+ * The worker of a `dxe serve` process; returns a stop function that waits for the running batch.
+ * It runs a batch when nudged (replies queued here) and, when `intervalMs` is not null, every
+ * interval (retries, and rows another process queued and could not send); while batches come back
+ * full it goes on at once.
+ */
 export function startDeliveryLoop(opts: {
   database: Database;
   now: () => Date;
   post: PostJson;
-  intervalMs?: number;
+  /** Poll interval; null: only when nudged. */
+  intervalMs?: number | null;
+  /** How long a nudge waits for more replies to join its batch. */
+  gatherMs?: number;
   onError?: (err: unknown) => void;
 }): () => Promise<void> {
   let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let scheduled: NodeJS.Timeout | null = null;
+  const batch = async () => {
+    do {
+      again = false;
+      try {
+        const r = await deliverDueReplies({ database: opts.database, now: opts.now(), post: opts.post });
+        if (r.delivered + r.retried + r.failed >= DELIVERY_BATCH) again = true;
+      } catch (err) {
+        opts.onError?.(err);
+      }
+    } while (again && !stopped);
+  };
+  const kick = () => {
+    scheduled = null;
     if (stopped) return;
-    running = running
-      .then(() => deliverDueReplies({ database: opts.database, now: opts.now(), post: opts.post }))
-      .catch((err: unknown) => opts.onError?.(err));
-  }, opts.intervalMs ?? 1000);
+    if (running) {
+      again = true;
+      return;
+    }
+    running = batch().finally(() => {
+      running = null;
+    });
+  };
+  const wake = () => {
+    if (stopped || scheduled) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    scheduled = setTimeout(kick, opts.gatherMs ?? 2);
+  };
+  let set = wakers.get(opts.database);
+  if (!set) wakers.set(opts.database, (set = new Set()));
+  set.add(wake);
+  const interval = opts.intervalMs === undefined ? 1000 : opts.intervalMs;
+  const timer = interval === null ? null : setInterval(kick, interval);
+  timer?.unref();
   return async () => {
     stopped = true;
-    clearInterval(timer);
+    set.delete(wake);
+    if (timer) clearInterval(timer);
+    if (scheduled) clearTimeout(scheduled);
     await running;
   };
 }

@@ -16,6 +16,8 @@ export interface EventBus {
    */
   readonly remote: boolean;
   publish(event: DomainEvent): Promise<void>;
+  /** Publishes several events in order in one call (one network round trip), when the bus can. */
+  publishMany?(events: DomainEvent[]): Promise<void>;
   subscribe(listener: (event: DomainEvent) => void): () => void;
   close(): Promise<void>;
 }

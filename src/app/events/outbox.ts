@@ -6,6 +6,9 @@
 // process claims its own rows, publishes and deletes them, and a background loop retries any row
 // left behind by an outage or a crash. Rows are claimed with FOR UPDATE SKIP LOCKED and deleted in
 // the claiming transaction, so two processes never publish one row twice while both are alive.
+// Throughput (issue 9): the rows committed by concurrent requests of one process are published
+// together — one claim-and-delete transaction and one bus call (publishMany) per batch, while
+// the previous batch is in flight the next one gathers — instead of a transaction per request.
 import { asc, inArray, lte, sql } from 'drizzle-orm';
 import type { DomainEvent } from '../../core/contract/events.js';
 import type { Database, Tx } from '../../store/open-database.js';
@@ -80,10 +83,84 @@ export async function publishCommitted(deps: TransactDeps, committed: Committed)
     return;
   }
   try {
-    await publishOutboxRows(deps.database, deps.bus, { ids: committed.outboxIds });
+    await publisherFor(deps.database, deps.bus).publish(committed);
   } catch (err) {
     deps.onPublishError?.(err);
   }
+}
+
+/** Publishes events in order: one bus call when the bus takes several at once. */
+async function publishAll(bus: EventBus, events: DomainEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  if (bus.publishMany) await bus.publishMany(events);
+  else for (const event of events) await bus.publish(event);
+}
+
+/**
+ * The committed outbox rows of one process, published in batches: a request hands in its rows
+ * and waits; while a batch is being published the next one gathers. A batch is one transaction
+ * that deletes its rows (locking them; rows the retry loop of another process holds are waited
+ * for, rows it already published are gone and skipped), publishes the events of the rows it
+ * deleted in one bus call, and commits; if publishing fails the transaction rolls back and the
+ * rows stay for the retry loop.
+ */
+class OutboxPublisher {
+  private waiting: { committed: Committed; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private busy = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly bus: EventBus,
+  ) {}
+
+  publish(committed: Committed): Promise<void> {
+    if (committed.outboxIds.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ committed, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.busy || this.waiting.length === 0) return;
+    this.busy = true;
+    const batch = this.waiting.splice(0, 500);
+    void this.run(batch).finally(() => {
+      this.busy = false;
+      this.pump();
+    });
+  }
+
+  private async run(batch: OutboxPublisher['waiting']): Promise<void> {
+    try {
+      const byId = new Map<number, DomainEvent>();
+      for (const { committed } of batch) {
+        // Rows and events pair up in order: stage() wrote one row per event.
+        committed.outboxIds.forEach((id, i) => byId.set(id, committed.events[i]!));
+      }
+      await this.database.db.transaction(async (tx) => {
+        const deleted = await tx
+          .delete(eventOutbox)
+          .where(inArray(eventOutbox.id, [...byId.keys()]))
+          .returning({ id: eventOutbox.id });
+        const ids = deleted.map((r) => r.id).sort((a, b) => a - b);
+        await publishAll(this.bus, ids.map((id) => byId.get(id)!));
+      });
+      for (const b of batch) b.resolve();
+    } catch (err) {
+      for (const b of batch) b.reject(err);
+    }
+  }
+}
+
+const publishers = new WeakMap<Database, WeakMap<EventBus, OutboxPublisher>>();
+
+function publisherFor(database: Database, bus: EventBus): OutboxPublisher {
+  let byBus = publishers.get(database);
+  if (!byBus) publishers.set(database, (byBus = new WeakMap()));
+  let publisher = byBus.get(bus);
+  if (!publisher) byBus.set(bus, (publisher = new OutboxPublisher(database, bus)));
+  return publisher;
 }
 
 /**
@@ -106,7 +183,7 @@ export async function publishOutboxRows(
       .limit('ids' in which ? which.ids.length : (which.limit ?? 500))
       .for('update', { skipLocked: true });
     if (claimed.length === 0) return 0;
-    for (const row of claimed) await bus.publish(row.event as DomainEvent);
+    await publishAll(bus, claimed.map((row) => row.event as DomainEvent));
     await tx.delete(eventOutbox).where(inArray(eventOutbox.id, claimed.map((r) => r.id)));
     return claimed.length;
   });
@@ -170,4 +247,16 @@ export async function writeWithEvents<T>(
     for (const e of events(result)) emit(e);
     return result;
   });
+}
+
+/**
+ * Like writeWithEvents for a statement that stores several things at once (a group commit of
+ * the hot path): the events of every result are staged and published together, once.
+ */
+export async function writeManyWithEvents<T>(
+  deps: TransactDeps,
+  write: (target: Database | Tx) => Promise<T[]>,
+  events: (result: T) => DomainEvent[],
+): Promise<T[]> {
+  return writeWithEvents(deps, write, (results) => results.flatMap(events));
 }

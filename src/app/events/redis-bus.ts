@@ -40,6 +40,25 @@ redis.call('PUBLISH', ARGV[3], msg)
 return seq
 `;
 
+// The same for several events in one call (the outbox publishes a batch at once): numbered and
+// published in the order given; the log is trimmed once at the end.
+const PUBLISH_MANY_SCRIPT = `
+local epoch = redis.call('GET', KEYS[3])
+if not epoch then
+  epoch = ARGV[3]
+  redis.call('SET', KEYS[3], epoch)
+end
+local seq = 0
+for i = 4, #ARGV do
+  seq = redis.call('INCR', KEYS[1])
+  local msg = '{"seq":' .. seq .. ',"epoch":"' .. epoch .. '","event":' .. ARGV[i] .. '}'
+  redis.call('ZADD', KEYS[2], seq, msg)
+  redis.call('PUBLISH', ARGV[2], msg)
+end
+redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[1]) + 1))
+return seq
+`;
+
 const wireSchema = z.object({ seq: z.number().int().positive(), epoch: z.string().optional(), event: domainEventSchema });
 
 function parseWire(raw: string): (SequencedEvent & { epoch?: string }) | null {
@@ -178,6 +197,11 @@ export async function createRedisBus(url: string, opts: RedisBusOptions = {}): P
     async publish(event: DomainEvent) {
       const body = JSON.stringify(event);
       await command.eval(PUBLISH_SCRIPT, 3, seqKey, logKey, epochKey, body, String(logSize), channel, randomUUID());
+    },
+    async publishMany(events: DomainEvent[]) {
+      if (events.length === 0) return;
+      const bodies = events.map((e) => JSON.stringify(e));
+      await command.eval(PUBLISH_MANY_SCRIPT, 3, seqKey, logKey, epochKey, String(logSize), channel, randomUUID(), ...bodies);
     },
     subscribe(listener) {
       return log.subscribe(listener);

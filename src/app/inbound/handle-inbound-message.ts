@@ -18,7 +18,7 @@ export async function handleInboundMessage(deps: InboundDeps, input: InboundMess
   const shop = await loadShopContext(deps.database, input.shopId); // NOT_FOUND for an unknown shop
   const received = await receive(deps, { ...input, text }, shop);
   const earlier = (m: MessageRow) => earlierResult(deps.database, m);
-  if (received.kind === 'new') return runPipeline(deps, shop, received, { duplicate: false }, earlier);
+  if (received.kind === 'new') return runPipeline(deps, shop, received, { duplicate: false, lockKey: received.lockKey }, earlier);
   return redelivered(deps, received.message);
 }
 

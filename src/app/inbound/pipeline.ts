@@ -30,8 +30,10 @@ import {
 } from '../conversations/guard-reply.js';
 import { splitReply } from '../../core/contract/split-reply.js';
 import { messageView, summaryFromParts, type MessageRow, type SummaryParts } from '../conversations/views.js';
+import { nudgeDeliveries } from '../delivery/bridge-outbox.js';
 import { outboxUrlFor } from '../delivery/deliver.js';
 import { writeWithEvents } from '../events/outbox.js';
+import { hotBatcher, type HotCall } from './hot-calls.js';
 import { syncPromises } from '../timers/promise-deadlines.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { nluForShop } from '../shops/shop-nlu.js';
@@ -131,12 +133,46 @@ function guardPlanned(
   return out;
 }
 
+/** The hand-over an answer applies (the plan's, or the guard's when it blocked every reply). */
+type AnswerHandover = NonNullable<ReplyPlan['handover']> | (typeof GUARD_BLOCKED & { guard: GuardIntervention[] });
+
+const ANSWER = { single: 'dxe_answer', many: 'dxe_answer_many', manyArgs: [[...SOFT_HANDOVERS]] };
+
+/** What screens hear of a committed answer: the replies, the queue row, the hand-over. */
+function answeredEvents(r: AnswerJson, handover: AnswerHandover | null, now: Date): DomainEvent[] {
+  if (r.done_elsewhere) return [];
+  const c = rowFromJson(t.conversations, r.conversation);
+  const replies = (r.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)));
+  return [
+    ...replies.map((m): DomainEvent => ({
+      type: 'message.created',
+      shopId: c.shopId,
+      data: { conversationId: c.id, message: m },
+    })),
+    {
+      type: 'conversation.updated',
+      shopId: c.shopId,
+      data: { conversationId: c.id, conversation: summaryFromParts(c, r.summary!, now) },
+    },
+    ...(r.took_over && handover
+      ? [
+          {
+            type: 'conversation.handover',
+            shopId: c.shopId,
+            data: { conversationId: c.id, ...handover },
+          } as DomainEvent,
+        ]
+      : []),
+  ];
+}
+
 /** Runs the rest of the pipeline for a stored buyer message this process holds the lease on. */
 export async function runPipeline(
   deps: InboundDeps,
   shop: ShopContext,
   input: PipelineInput,
-  opts: { duplicate: boolean },
+  /** lockKey: a new message's batch order key (group commit); absent for a resumed message. */
+  opts: { duplicate: boolean; lockKey?: string },
   earlier: (message: MessageRow) => Promise<InboundResult>,
 ): Promise<InboundResult> {
   const { database, now } = deps;
@@ -190,71 +226,67 @@ export async function runPipeline(
   };
   const guarded = guardPlanned(shop, plan.messages, previous, asked);
 
-  // Commit, in one call (migration 0003, dxe_answer): done only if not done before; the bot
-  // speaks only while no person holds the chat (re-read under the row lock); replies stored and
-  // queued by channel; the bot's memory keys merged into the state; the hand-over applied.
   const handover =
     plan.handover ??
     (guarded.blocked > 0 && guarded.messages.length === 0 ? { ...GUARD_BLOCKED, guard: guarded.interventions } : null);
   const outgoing = outgoingJson(guarded.messages, guarded.promises);
+  const callbackUrl = outboxUrlFor({
+    channel: conversation.channel,
+    bridgeCallbackUrl: shop.settings.bridgeCallbackUrl ?? null,
+  });
+  const memory = {
+    misunderstandings: plan.misunderstandings,
+    bargainer: plan.signals.bargainer,
+    memory: plan.memory,
+    ...(firstItemRef ? { focusItemId: firstItemRef.id } : {}),
+  };
+  const finished = finishedStates(shop.profile);
+  const call: HotCall<AnswerJson> = {
+    deps,
+    args: [
+      message.id,
+      nlu.intent,
+      nlu.confidence,
+      now,
+      [...SOFT_HANDOVERS],
+      plan.stage,
+      { json: plan.signals.interest },
+      { json: memory },
+      plan.verifiedOrderId ?? null,
+      handover ? { json: handover } : null,
+      outgoing.messages,
+      outgoing.promises,
+      finished,
+      callbackUrl,
+    ],
+    item: {
+      message_id: message.id,
+      intent: nlu.intent,
+      confidence: nlu.confidence,
+      now: now.toISOString(),
+      stage: plan.stage,
+      interest: plan.signals.interest,
+      state: memory,
+      verified_order: plan.verifiedOrderId ?? null,
+      handover: handover ?? null,
+      messages: outgoing.messages.json,
+      promises: outgoing.promises.json,
+      finished_states: finished,
+      callback_url: callbackUrl,
+    },
+    lockKey: opts.lockKey ?? '',
+    events: (r) => answeredEvents(r, handover, now),
+  };
   let answered: AnswerJson;
   try {
-    answered = await writeWithEvents(
-      deps,
-      async (target) =>
-        (await callJson(target, 'dxe_answer', [
-          message.id,
-          nlu.intent,
-          nlu.confidence,
-          now,
-          [...SOFT_HANDOVERS],
-          plan.stage,
-          { json: plan.signals.interest },
-          {
-            json: {
-              misunderstandings: plan.misunderstandings,
-              bargainer: plan.signals.bargainer,
-              memory: plan.memory,
-              ...(firstItemRef ? { focusItemId: firstItemRef.id } : {}),
-            },
-          },
-          plan.verifiedOrderId ?? null,
-          handover ? { json: handover } : null,
-          outgoing.messages,
-          outgoing.promises,
-          finishedStates(shop.profile),
-          outboxUrlFor({
-            channel: conversation.channel,
-            bridgeCallbackUrl: shop.settings.bridgeCallbackUrl ?? null,
-          }),
-        ])) as AnswerJson,
-      (r) => {
-        if (r.done_elsewhere) return [];
-        const c = rowFromJson(t.conversations, r.conversation);
-        const replies = (r.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)));
-        return [
-          ...replies.map((m): DomainEvent => ({
-            type: 'message.created',
-            shopId: c.shopId,
-            data: { conversationId: c.id, message: m },
-          })),
-          {
-            type: 'conversation.updated',
-            shopId: c.shopId,
-            data: { conversationId: c.id, conversation: summaryFromParts(c, r.summary!, now) },
-          },
-          ...(r.took_over && handover
-            ? [
-                {
-                  type: 'conversation.handover',
-                  shopId: c.shopId,
-                  data: { conversationId: c.id, ...handover },
-                } as DomainEvent,
-              ]
-            : []),
-        ];
-      },
-    );
+    // Commit, in one call (migration 0003, dxe_answer): done only if not done before; the bot
+    // speaks only while no person holds the chat (re-read under the row lock); replies stored and
+    // queued by channel; the bot's memory keys merged into the state; the hand-over applied. A
+    // new message shares the call with the answers committed meanwhile (group commit, 0012); a
+    // resumed one goes alone.
+    answered = opts.lockKey
+      ? await hotBatcher<AnswerJson>(database, deps.bus, ANSWER).call(call)
+      : await writeWithEvents(deps, async (target) => (await callJson(target, 'dxe_answer', call.args)) as AnswerJson, call.events);
   } catch (err) {
     // Understood but not answered: keep what was understood for the screens (best effort); the
     // message stays unfinished and is resumed when its lease runs out.
@@ -266,9 +298,12 @@ export async function runPipeline(
     throw err;
   }
   if (answered.done_elsewhere) return earlier(message);
+  // The bridge's replies go out now, in the delivery worker's next batch (not at its next poll).
+  if (callbackUrl && (answered.replies?.length ?? 0) > 0) nudgeDeliveries(database);
   // D8: the bot's promises get their due time and warning row; if this fails the timer loop's
-  // sweep schedules them (ensurePromiseDeadlines), so the reply is never held up by it.
-  if (guarded.promises.length > 0) {
+  // sweep schedules them (ensurePromiseDeadlines), so the reply is never held up by it. A buyer
+  // without orders has nothing to tie a promise to: nothing to schedule.
+  if (guarded.promises.length > 0 && orders.length > 0) {
     await database.db.transaction((tx) => syncPromises(tx, { conversationId: conversation.id }, now)).catch(() => undefined);
   }
   const replies = (answered.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)));

@@ -9,9 +9,10 @@ import type { Tx } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { ConversationState, Order } from '../../core/bot/types.js';
-import { callJson, rowFromJson } from '../../store/sql-functions.js';
+import { rowFromJson } from '../../store/sql-functions.js';
 import { messageView, type ConversationRow, type MessageRow } from '../conversations/views.js';
-import { writeWithEvents } from '../events/outbox.js';
+import type { DomainEvent } from '../../core/contract/events.js';
+import { hotBatcher } from './hot-calls.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { conversationStateFrom, HISTORY, loadBuyerOrders, loadConversationState, type TurnRow } from './planner-input.js';
 import type { InboundDeps, InboundMessage } from './types.js';
@@ -29,7 +30,7 @@ export interface PipelineInput {
   orders: Order[];
 }
 
-export type Received = ({ kind: 'new' } & PipelineInput) | { kind: 'existing'; message: MessageRow };
+export type Received = ({ kind: 'new'; lockKey: string } & PipelineInput) | { kind: 'existing'; message: MessageRow };
 
 /** Loads the pipeline's input for a stored message (the resume path). */
 export async function loadPipelineInput(tx: Tx, message: MessageRow, shop: ShopContext): Promise<PipelineInput | null> {
@@ -48,31 +49,55 @@ export async function findExisting(tx: Tx, shopId: string, channelMessageId: str
   return row;
 }
 
+/** The store's answer to one receive: the stored message, or that the message id was stored before. */
+type ReceiveOutcome = ReceivedJson | { existing: true };
+
+const RECEIVE = {
+  single: 'dxe_receive',
+  many: 'dxe_receive_many',
+  manyArgs: [HISTORY],
+  // A redelivery (or the same message twice at once): the other one was stored first.
+  recover(err: unknown): ReceiveOutcome {
+    if (!isUniqueViolation(err)) throw err;
+    return { existing: true };
+  },
+};
+
+/** The event that tells screens of a stored buyer message. */
+function receivedEvents(shopId: string, r: ReceiveOutcome): DomainEvent[] {
+  if ('existing' in r) return [];
+  return [{
+    type: 'message.created',
+    shopId,
+    data: { conversationId: String((r.conversation as { id: string }).id), message: messageView(rowFromJson(t.messages, r.message)) },
+  }];
+}
+
 export async function receive(
   deps: InboundDeps,
   input: InboundMessage & { text: string },
   shop: ShopContext,
 ): Promise<Received> {
   const { database, now } = deps;
-  let raw: ReceivedJson;
-  try {
-    // One round trip (migration 0003, dxe_receive): buyer, open conversation, sequence number,
-    // the message with its lease, and what the next steps read. Screens hear of it after commit.
-    raw = await writeWithEvents(
-      deps,
-      async (target) => (await callJson(target, 'dxe_receive', [
-        input.shopId, input.buyerAccountId, input.channel, input.messageId, input.text, input.itemId ?? null,
-        input.sentAt ?? null, now, new Date(now.getTime() + PIPELINE_LEASE_MS), HISTORY,
-      ])) as ReceivedJson,
-      (r) => [{
-        type: 'message.created',
-        shopId: input.shopId,
-        data: { conversationId: String((r.conversation as { id: string }).id), message: messageView(rowFromJson(t.messages, r.message)) },
-      }],
-    );
-  } catch (err) {
-    // A redelivery (or the same message twice at once): the other one was stored first.
-    if (!isUniqueViolation(err)) throw err;
+  // One round trip (migration 0003, dxe_receive): buyer, open conversation, sequence number,
+  // the message with its lease, and what the next steps read — shared with the messages that
+  // arrive meanwhile (group commit, migration 0012). Screens hear of it after commit.
+  const leaseUntil = new Date(now.getTime() + PIPELINE_LEASE_MS);
+  const raw = await hotBatcher<ReceiveOutcome>(database, deps.bus, RECEIVE).call({
+    deps,
+    args: [
+      input.shopId, input.buyerAccountId, input.channel, input.messageId, input.text, input.itemId ?? null,
+      input.sentAt ?? null, now, leaseUntil, HISTORY,
+    ],
+    item: {
+      shop: input.shopId, account: input.buyerAccountId, channel: input.channel, message_id: input.messageId,
+      text: input.text, item_ref: input.itemId ?? null, sent_at: input.sentAt?.toISOString() ?? null,
+      now: now.toISOString(), lease_until: leaseUntil.toISOString(),
+    },
+    lockKey: lockKeyOf(input.shopId, input.buyerAccountId),
+    events: (r) => receivedEvents(input.shopId, r),
+  });
+  if ('existing' in raw) {
     const again = await findExisting(database.db, input.shopId, input.messageId);
     if (!again) throw new DxeError('CONFLICT');
     return { kind: 'existing', message: again };
@@ -84,7 +109,12 @@ export async function receive(
   }));
   const state = conversationStateFrom(conversation, recent);
   const orders = raw.has_orders ? await loadBuyerOrders(database, input.shopId, conversation.buyerId, shop.profile) : [];
-  return { kind: 'new', message, conversation, state, orders };
+  return { kind: 'new', message, conversation, state, orders, lockKey: lockKeyOf(input.shopId, input.buyerAccountId) };
+}
+
+/** The order in which a batch takes a buyer's rows (the same for receive and answer). */
+export function lockKeyOf(shopId: string, buyerAccountId: string): string {
+  return JSON.stringify([shopId, buyerAccountId]);
 }
 
 interface ReceivedJson {

@@ -1,0 +1,78 @@
+// The two writes of a buyer message's hot path — receive (dxe_receive) and the committed answer
+// (dxe_answer) — each through a group-commit batcher (batching.ts): one request alone makes the
+// single call as before; concurrent requests share one call of dxe_receive_many /
+// dxe_answer_many (migration 0012). Events are staged with the write (remote bus) and published
+// after commit, once, as with writeWithEvents.
+import type { DomainEvent } from '../../core/contract/events.js';
+import type { Database } from '../../store/open-database.js';
+import { callJson, type SqlArg } from '../../store/sql-functions.js';
+import type { EventBus } from '../events/event-bus.js';
+import { writeWithEvents, type TransactDeps } from '../events/outbox.js';
+import { MicroBatcher } from './batching.js';
+
+/** One write of the hot path. */
+export interface HotCall<R> {
+  deps: TransactDeps;
+  /** The single function's arguments. */
+  args: SqlArg[];
+  /** The same as one item of the batch function. */
+  item: Record<string, unknown>;
+  /** Orders a batch's items (shop and buyer account) so two batches lock rows in one order. */
+  lockKey: string;
+  events(result: R): DomainEvent[];
+}
+
+interface HotKind {
+  single: string;
+  many: string;
+  /** Arguments of the batch function after the items. */
+  manyArgs: SqlArg[];
+  /** What a single call's error means, when it is an answer rather than a failure. */
+  recover?(err: unknown): unknown;
+}
+
+const MAX_BATCH = 32;
+
+function makeBatcher<R>(database: Database, bus: EventBus, kind: HotKind): MicroBatcher<HotCall<R>, R> {
+  return new MicroBatcher<HotCall<R>, R>({
+    maxBatch: MAX_BATCH,
+    // The embedded engine runs one statement at a time; a pool runs two batches side by side.
+    maxInFlight: database.kind === 'pglite' ? 1 : 2,
+    async one(call) {
+      try {
+        return await writeWithEvents(call.deps, async (target) => (await callJson(target, kind.single, call.args)) as R, call.events);
+      } catch (err) {
+        if (!kind.recover) throw err;
+        return kind.recover(err) as R;
+      }
+    },
+    async many(calls) {
+      const deps: TransactDeps = {
+        database,
+        bus,
+        onPublishError: (err) => {
+          for (const c of calls) c.deps.onPublishError?.(err);
+        },
+      };
+      const items = calls.map((c) => ({ ...c.item, lock_key: c.lockKey }));
+      return writeWithEvents(
+        deps,
+        async (target) => (await callJson(target, kind.many, [{ json: items }, ...kind.manyArgs])) as R[],
+        (results) => results.flatMap((r, i) => calls[i]!.events(r)),
+      );
+    },
+  });
+}
+
+const batchers = new WeakMap<Database, WeakMap<EventBus, Map<string, MicroBatcher<HotCall<unknown>, unknown>>>>();
+
+/** The batcher of one kind of hot write for a database and bus. */
+export function hotBatcher<R>(database: Database, bus: EventBus, kind: HotKind): MicroBatcher<HotCall<R>, R> {
+  let byBus = batchers.get(database);
+  if (!byBus) batchers.set(database, (byBus = new WeakMap()));
+  let byKind = byBus.get(bus);
+  if (!byKind) byBus.set(bus, (byKind = new Map()));
+  let b = byKind.get(kind.single);
+  if (!b) byKind.set(kind.single, (b = makeBatcher<unknown>(database, bus, kind)));
+  return b as MicroBatcher<HotCall<R>, R>;
+}
