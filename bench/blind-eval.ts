@@ -181,7 +181,10 @@ export function evalReviews(file: string): ReviewFigures {
     if (o?.sentiment === r.sentiment) sentiment++;
     const got = new Set((o?.causes as string[] | undefined) ?? []);
     const want = new Set(r.causes as string[]);
-    for (const c of got) (want.has(c) ? tp++ : fp++);
+    for (const c of got) {
+      if (want.has(c)) tp++;
+      else fp++;
+    }
     for (const c of want) if (!got.has(c)) fn++;
     const gotF = new Set((o?.flags as string[] | undefined) ?? []);
     const wantF = new Set(r.flags as string[]);

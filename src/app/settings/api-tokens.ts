@@ -6,7 +6,7 @@ import type { Database } from '../../store/open-database.js';
 import { apiTokens } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import { assertShopAccess } from '../auth/access.js';
-import { createApiTokenIn, type Principal, forgetPrincipals, TOKEN_SCOPES } from '../auth/auth.js';
+import { createApiTokenIn, type Principal, forgetPrincipals } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { orgAdmin, settingsAudit } from './access.js';
 import { newApiTokenInput, type NewApiTokenInput } from '../../core/contract/settings.js';

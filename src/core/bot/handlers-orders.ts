@@ -77,8 +77,8 @@ function answerTracking(d: Draft, order: Order): void {
     // A parcel that stopped moving is not reported as normal: apologise, have a person check it
     // with the courier (the hand-over carries the facts to the agent).
     const days = Math.max(1, Math.floor(stuck / 24));
-    d.say('logistics.stuck', { ...vars, 'order.latest_event': vars['order.latest_event'] ?? (d.lang === 'en' ? 'shipped' : '已发货'), 'stuck.days': days }) ||
-      d.say('logistics.no_events', vars);
+    const said = d.say('logistics.stuck', { ...vars, 'order.latest_event': vars['order.latest_event'] ?? (d.lang === 'en' ? 'shipped' : '已发货'), 'stuck.days': days });
+    if (!said) d.say('logistics.no_events', vars);
     d.handOver(
       'logistics_stuck',
       `订单${order.platformOrderNo}（${order.courier ?? '快递'} ${order.trackingNo ?? '无单号'}）已${days}天没有新的物流扫描，超过该快递正常间隔，请联系快递核查并跟进买家`,
