@@ -123,6 +123,16 @@ describe(`relabelling the intent the bot read (issue 12) on ${databaseLabel}`, (
     expect(await t.database.db.select().from(trainingExamples).where(eq(trainingExamples.shopId, SHOP))).toHaveLength(3);
   });
 
+  it('two relabels of one message at once store one correction', async () => {
+    const [a, b] = await Promise.all([
+      relabel(agent2, { messageId: buyerIds[1], intent: 'complaint' }),
+      relabel(agent2, { messageId: buyerIds[1], intent: 'complaint' }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect([a.json().changed, b.json().changed].sort()).toEqual([false, true]);
+    expect(await t.database.db.select().from(intentCorrections).where(eq(intentCorrections.messageId, buyerIds[1]!))).toHaveLength(1);
+  });
+
   it('only in shops the agent may see, only by people, only buyer messages, only intents of the list', async () => {
     const outsider = await relabel(agent1, { messageId: buyerIds[3], intent: 'stock' });
     expect(outsider.statusCode).toBe(404);

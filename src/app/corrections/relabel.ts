@@ -10,6 +10,7 @@ import { DxeError } from '../../core/errors.js';
 import { relabelBody, type RelabelReply } from '../../core/contract/corrections.js';
 import { correctionView } from './views.js';
 import { conversations, intentCorrections, messages, trainingExamples } from '../../store/schema/index.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import { requireRoleOf } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
@@ -39,7 +40,7 @@ export async function relabelMessage(
   // Outside the caller's shops the conversation does not exist for them (ids do not leak).
   if (!c || !p.shopIds.includes(c.shopId)) throw new DxeError('NOT_FOUND', '找不到该会话');
   const body = relabelBody.parse(input);
-  const result = await db.transaction(async (tx) => {
+  const attempt = () => db.transaction(async (tx) => {
     const [m] = await tx
       .select({ id: messages.id, text: messages.text, intent: messages.intent, authorKind: messages.authorKind })
       .from(messages)
@@ -88,6 +89,12 @@ export async function relabelMessage(
       data: { shopId: c.shopId, conversationId: c.id, from: existing?.newIntent ?? m.intent, to: body.intent, botIntent: m.intent, correctionId: row.id },
     });
     return { row, changed: true };
+  });
+  // Two agents relabelling the same message at once: the loser of the unique index finds the
+  // winner's correction on its second attempt (and updates it or changes nothing).
+  const result = await attempt().catch((err: unknown) => {
+    if (isUniqueViolation(err)) return attempt();
+    throw err;
   });
   const retrain = result.changed
     ? requestRetrain(c.shopId, deps.retrainPerMinute, deps.now.getTime(), () => retrainShopNlu(deps.database, c.shopId))
