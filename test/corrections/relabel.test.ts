@@ -56,8 +56,15 @@ describe(`relabelling the intent the bot read (issue 12) on ${databaseLabel}`, (
     const first = detail.messages.find((m: { id: number }) => m.id === buyerIds[0]);
     expect(first.intent).not.toBe('human');
 
+    const seen: string[] = [];
+    const stop = t.app.ctx.bus.subscribe((e) => {
+      if (e.type === 'conversation.updated') seen.push((e.data as { conversationId: string }).conversationId);
+    });
     const res = await relabel(agent2, { messageId: buyerIds[0], intent: 'human' });
+    stop();
     expect(res.statusCode, res.body).toBe(200);
+    // Other screens on this chat are told to reload it.
+    expect(seen).toContain(conversationId);
     const body = res.json();
     expect(body).toMatchObject({ changed: true, retrain: 'started' });
     expect(body.correction).toMatchObject({ messageId: buyerIds[0], conversationId, text: JARGON[0], oldIntent: first.intent, newIntent: 'human', retrainedAt: null });
