@@ -167,6 +167,9 @@ describe(`relabelling the intent the bot read (issue 12) on ${databaseLabel}`, (
     expect(english.language).toBe('en');
     expect(english.glossZh).toMatch(/^\[英语\] 买家问：/);
     expect(english.glossZh).toContain('XL');
+    // Both questions of the message, in Chinese.
+    expect(english.glossZh).toContain('库存');
+    expect(english.glossZh).toContain('发货时间');
     const later = (await t.app.inject({ url: `/api/v1/conversations/${conversationId}/messages?afterSeq=0`, headers: auth(agent2) })).json();
     expect(later.messages.find((m: { id: number }) => m.id === buyerIds[3]).glossZh).toBe(english.glossZh);
   });
