@@ -56,8 +56,15 @@ describe(`relabelling the intent the bot read (issue 12) on ${databaseLabel}`, (
     const first = detail.messages.find((m: { id: number }) => m.id === buyerIds[0]);
     expect(first.intent).not.toBe('human');
 
+    const seen: string[] = [];
+    const stop = t.app.ctx.bus.subscribe((e) => {
+      if (e.type === 'conversation.updated') seen.push((e.data as { conversationId: string }).conversationId);
+    });
     const res = await relabel(agent2, { messageId: buyerIds[0], intent: 'human' });
+    stop();
     expect(res.statusCode, res.body).toBe(200);
+    // Other screens on this chat are told to reload it.
+    expect(seen).toContain(conversationId);
     const body = res.json();
     expect(body).toMatchObject({ changed: true, retrain: 'started' });
     expect(body.correction).toMatchObject({ messageId: buyerIds[0], conversationId, text: JARGON[0], oldIntent: first.intent, newIntent: 'human', retrainedAt: null });
@@ -123,6 +130,16 @@ describe(`relabelling the intent the bot read (issue 12) on ${databaseLabel}`, (
     expect(await t.database.db.select().from(trainingExamples).where(eq(trainingExamples.shopId, SHOP))).toHaveLength(3);
   });
 
+  it('two relabels of one message at once store one correction', async () => {
+    const [a, b] = await Promise.all([
+      relabel(agent2, { messageId: buyerIds[1], intent: 'complaint' }),
+      relabel(agent2, { messageId: buyerIds[1], intent: 'complaint' }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect([a.json().changed, b.json().changed].sort()).toEqual([false, true]);
+    expect(await t.database.db.select().from(intentCorrections).where(eq(intentCorrections.messageId, buyerIds[1]!))).toHaveLength(1);
+  });
+
   it('only in shops the agent may see, only by people, only buyer messages, only intents of the list', async () => {
     const outsider = await relabel(agent1, { messageId: buyerIds[3], intent: 'stock' });
     expect(outsider.statusCode).toBe(404);
@@ -150,6 +167,9 @@ describe(`relabelling the intent the bot read (issue 12) on ${databaseLabel}`, (
     expect(english.language).toBe('en');
     expect(english.glossZh).toMatch(/^\[英语\] 买家问：/);
     expect(english.glossZh).toContain('XL');
+    // Both questions of the message, in Chinese.
+    expect(english.glossZh).toContain('库存');
+    expect(english.glossZh).toContain('发货时间');
     const later = (await t.app.inject({ url: `/api/v1/conversations/${conversationId}/messages?afterSeq=0`, headers: auth(agent2) })).json();
     expect(later.messages.find((m: { id: number }) => m.id === buyerIds[3]).glossZh).toBe(english.glossZh);
   });

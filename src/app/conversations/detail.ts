@@ -12,7 +12,8 @@ import {
 } from '../../store/schema/index.js';
 import { suggestReplies } from './suggestions.js';
 import { isIntentId } from '../../core/intents.js';
-import { detectLanguage, extractEntities, glossZh, normalizeText } from '../../core/nlu/index.js';
+import { detectLanguage, extractEntities, glossZh, normalizeText, type Nlu } from '../../core/nlu/index.js';
+import { nluForShop } from '../shops/shop-nlu.js';
 import { pointsFor } from '../../core/guard/check-reply.js';
 import type { Principal } from '../auth/auth.js';
 import { loadShopContext } from '../shops/shop-context.js';
@@ -34,12 +35,18 @@ export async function messagesAfter(database: Database, conversationId: string, 
   return rows.map(messageView) as MessageView[];
 }
 
-/** Issue 12: a buyer message in another language carries a Chinese gloss for the agent. */
-function withGloss(m: typeof messages.$inferSelect): MessageView {
+/**
+ * Issue 12: a buyer message in another language carries a Chinese gloss for the agent: every
+ * question of it (as the shop's current model reads them) with its key facts.
+ */
+function withGloss(m: typeof messages.$inferSelect, nlu: Nlu): MessageView {
   const view = messageView(m) as MessageView;
   if (m.authorKind !== 'buyer' || !isIntentId(m.intent)) return view;
   const language = detectLanguage(m.text);
-  const gloss = glossZh(language, [{ intent: m.intent, entities: extractEntities(normalizeText(m.text)) }]);
+  if (language === 'zh') return view;
+  const questions = nlu.understand(m.text).questions;
+  const asked = questions.length > 1 ? questions : [{ intent: m.intent, entities: extractEntities(normalizeText(m.text)) }];
+  const gloss = glossZh(language, asked);
   return gloss ? { ...view, language, glossZh: gloss } : view;
 }
 
@@ -59,12 +66,13 @@ export async function conversationDetail(database: Database, p: Principal, id: s
   const promiseRows = await db.select().from(promises).where(eq(promises.conversationId, id)).orderBy(asc(promises.createdAt));
   // C12, issue 12: planned from the shop's data like a bot reply (filled, never a placeholder).
   const suggestions = await suggestReplies(database, c, recent, now);
+  const nlu = await nluForShop(database, c.shopId);
   const promisePoints = pointsFor((await loadShopContext(database, c.shopId)).profile.penalties.by_rule, 'D8');
   const mask = personalDataMask(unmasked);
   return {
     conversation,
     // Issue 12: a buyer message in another language carries a Chinese gloss for the agent.
-    messages: recent.reverse().map(withGloss),
+    messages: recent.reverse().map((m) => withGloss(m, nlu)),
     buyer: b && {
       id: b.id, platformAccount: b.platformAccount, nickname: b.nickname, phone: mask.phone(b.phone), address: mask.address(b.address),
       city: b.city, occupation: b.occupation, tags: b.tags, notes: mask.text(b.notes), profile: b.profile,
@@ -114,11 +122,12 @@ export async function bridgeMessagesAfter(database: Database, shopId: string, co
 
 /** An agent's screen catching up on one conversation (NOT_FOUND outside the caller's shops), glossed. */
 export async function scopedMessagesAfter(database: Database, p: Principal, conversationId: string, afterSeq: number) {
-  await loadScoped(database, p, conversationId);
+  const c = await loadScoped(database, p, conversationId);
   const rows = await database.db.select().from(messages)
     .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, afterSeq)))
     .orderBy(asc(messages.seq)).limit(500);
-  return rows.map(withGloss);
+  const nlu = await nluForShop(database, c.shopId);
+  return rows.map((m) => withGloss(m, nlu));
 }
 
 /** The shop of a conversation the caller may see (NOT_FOUND otherwise). */

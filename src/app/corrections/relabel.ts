@@ -10,7 +10,10 @@ import { DxeError } from '../../core/errors.js';
 import { relabelBody, type RelabelReply } from '../../core/contract/corrections.js';
 import { correctionView } from './views.js';
 import { conversations, intentCorrections, messages, trainingExamples } from '../../store/schema/index.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
 import { appendAuditIn } from '../audit/audit-log.js';
+import { conversationSummary } from '../conversations/views.js';
+import { transact } from '../events/outbox.js';
 import { requireRoleOf } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
@@ -39,7 +42,7 @@ export async function relabelMessage(
   // Outside the caller's shops the conversation does not exist for them (ids do not leak).
   if (!c || !p.shopIds.includes(c.shopId)) throw new DxeError('NOT_FOUND', '找不到该会话');
   const body = relabelBody.parse(input);
-  const result = await db.transaction(async (tx) => {
+  const attempt = () => transact(deps, async (tx, emit) => {
     const [m] = await tx
       .select({ id: messages.id, text: messages.text, intent: messages.intent, authorKind: messages.authorKind })
       .from(messages)
@@ -87,7 +90,15 @@ export async function relabelMessage(
       subjectKind: 'message', subjectId: String(m.id),
       data: { shopId: c.shopId, conversationId: c.id, from: existing?.newIntent ?? m.intent, to: body.intent, botIntent: m.intent, correctionId: row.id },
     });
+    // Other screens on this chat reload it and show the correction.
+    emit({ type: 'conversation.updated', shopId: c.shopId, data: { conversationId: c.id, conversation: await conversationSummary(tx, c.id, deps.now) } });
     return { row, changed: true };
+  });
+  // Two agents relabelling the same message at once: the loser of the unique index finds the
+  // winner's correction on its second attempt (and updates it or changes nothing).
+  const result = await attempt().catch((err: unknown) => {
+    if (isUniqueViolation(err)) return attempt();
+    throw err;
   });
   const retrain = result.changed
     ? requestRetrain(c.shopId, deps.retrainPerMinute, deps.now.getTime(), () => retrainShopNlu(deps.database, c.shopId))

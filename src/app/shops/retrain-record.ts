@@ -21,8 +21,8 @@ export interface RetrainMeasure {
 
 /** The previous and the new model on the corrected messages (pure but for its inputs). */
 export function measureOnCorrections(
-  rows: readonly { text: string; intent: string }[],
-  before: Pick<Nlu, 'classify'>,
+  rows: readonly { text: string; intent: string; oldIntent?: string | null }[],
+  before: Pick<Nlu, 'classify'> | null,
   after: Pick<Nlu, 'classify'>,
 ): RetrainMeasure {
   if (rows.length === 0) return { corrections: 0, accuracyBefore: null, accuracyAfter: null, changes: [] };
@@ -30,7 +30,8 @@ export function measureOnCorrections(
   let okAfter = 0;
   const changes: RetrainChange[] = [];
   for (const r of rows) {
-    const b = before.classify(r.text).intent;
+    // Without the previous model in this process, the bot's reading when it answered stands in.
+    const b = before ? before.classify(r.text).intent : (r.oldIntent ?? 'other');
     const a = after.classify(r.text).intent;
     if (b === r.intent) okBefore++;
     if (a === r.intent) okAfter++;
@@ -49,7 +50,7 @@ export async function recordRetrain(
   shopId: string,
   readAt: Date,
   exampleIds: readonly string[],
-  before: Pick<Nlu, 'classify'>,
+  before: Pick<Nlu, 'classify'> | null,
   after: Pick<Nlu, 'classify'>,
 ): Promise<void> {
   if (exampleIds.length === 0) return;
@@ -69,7 +70,7 @@ export async function recordRetrain(
     .returning({ id: intentCorrections.id });
   if (included.length === 0) return;
   const rows = await db
-    .select({ text: intentCorrections.text, intent: intentCorrections.newIntent })
+    .select({ text: intentCorrections.text, intent: intentCorrections.newIntent, oldIntent: intentCorrections.oldIntent })
     .from(intentCorrections)
     .where(eq(intentCorrections.shopId, shopId))
     .orderBy(desc(intentCorrections.updatedAt))

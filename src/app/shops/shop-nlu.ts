@@ -11,7 +11,7 @@
 // the previous model keeps serving (issue 10, critical 1): background training never rejects, so it
 // can never end the process; the same failed version is retried only after FAILED_RETRY_MS.
 import { count, eq, max } from 'drizzle-orm';
-import { getDefaultNlu, nluFromModelBytes, type Nlu } from '../../core/nlu/index.js';
+import { getDefaultNlu, loadedDefaultNlu, nluFromModelBytes, type Nlu } from '../../core/nlu/index.js';
 import { isIntentId } from '../../core/intents.js';
 import type { Database } from '../../store/open-database.js';
 import { items, trainingExamples } from '../../store/schema/index.js';
@@ -80,7 +80,9 @@ async function train(database: Database, shopId: string, version: string, entry:
   const extraExamples = rows.flatMap((r) => (isIntentId(r.intent) ? [{ text: r.text, intent: r.intent }] : []));
   const shopDictionary = titles.map((t) => t.title);
   const { bytes, threadId } = await trainInThread(extraExamples, shopDictionary);
-  const previous = entry.model ?? getDefaultNlu();
+  // The model serving until now (the shared one only if this process has it: training it here
+  // would stop the event loop).
+  const previous = entry.model ?? loadedDefaultNlu() ?? null;
   const model = nluFromModelBytes(bytes, shopDictionary);
   entry.model = model;
   entry.version = version;

@@ -341,3 +341,8 @@ export function getDefaultNlu(): Nlu {
   defaultNlu ??= createNlu(defaultCache ? { cache: defaultCache } : {});
   return defaultNlu;
 }
+
+/** The shared model if this process has it already (never trains; issue 12's retrain measure). */
+export function loadedDefaultNlu(): Nlu | undefined {
+  return defaultNlu;
+}
