@@ -72,7 +72,9 @@ export function detectHeader(text: string, formatId?: string): DetectedHeader {
   if (nearest) {
     throw new DxeError(
       'VALIDATION_FAILED',
-      `第 ${nearest.line} 行像是“${nearest.format.nameZh}”的表头，但缺少必需的列：${nearest.missing.join('、')}`,
+      formatId
+        ? `文件表头与指定格式“${nearest.format.nameZh}”不符，缺少必需的列：${nearest.missing.join('、')}`
+        : `第 ${nearest.line} 行像是“${nearest.format.nameZh}”的表头，但缺少必需的列：${nearest.missing.join('、')}`,
       { importCode: 'IMPORT_MISSING_COLUMN', missing: nearest.missing },
     );
   }
