@@ -12,6 +12,8 @@ import { BEIJING_OFFSET_MIN } from '../../core/time/beijing-time.js';
 import type { ReputationView } from '../../core/contract/reviews.js';
 import type { Database } from '../../store/open-database.js';
 import type { Principal } from '../auth/auth.js';
+import { maySeePersonalData } from '../auth/access.js';
+import { personalDataMask } from '../../core/privacy.js';
 import { shopProfile } from '../shops/shop-profile.js';
 
 export async function shopReputation(
@@ -85,6 +87,6 @@ export async function shopReputation(
     trend: dsrTrendByItem(points, nowMs, months),
     credit: { credit: credit.credit, defaultGood: defaults.length },
     counts,
-    causes,
+    causes: causes.map((c) => ({ ...c, quote: personalDataMask(maySeePersonalData(p)).text(c.quote) })),
   };
 }
