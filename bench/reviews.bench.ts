@@ -103,7 +103,7 @@ async function writeReviewExport(path: string, rows: number): Promise<void> {
   await once(out, 'finish');
 }
 
-async function importBench(): Promise<string> {
+export async function importBench(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'dxe-bench-reviews-'));
   try {
     const file = join(dir, 'reviews.csv');
