@@ -86,6 +86,7 @@ describe.skipIf(!hasChromium)('review workbench in Chromium', () => {
     await avg.fill('4.9');
     // Service stars of the seven imported reviews: 5, 2, 4, 1, 5, 3, 5 → 3.57.
     await expect.poll(() => forecast.textContent(), { timeout: 20_000 }).toContain('服务态度 3.57 已低于行业平均 4.9');
+    expect(await page.getByTestId('cause-trend').isVisible()).toBe(true);
     await screenshot(page, 'reviews-forecast');
     expect(pageErrors).toEqual([]);
   });

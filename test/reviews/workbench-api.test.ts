@@ -102,6 +102,7 @@ describe('review workbench API', () => {
     expect(r.counts.bad).toBeGreaterThan(0);
     expect(r.causes.map((c) => c.cause)).toEqual(expect.arrayContaining(['quality', 'size', 'logistics']));
     expect(typeof r.credit.credit).toBe('number');
+    expect(r.causeTrend).toEqual(expect.arrayContaining([expect.objectContaining({ month: '2026-11', itemId: '6001', cause: 'quality' })]));
   });
 
   it('the bridge posts a live review once per id; a follow-up attaches to it', async () => {

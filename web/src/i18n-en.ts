@@ -319,6 +319,7 @@ export const en: Record<keyof typeof zh, string> = {
   'reviews.forecast': 'Forecast',
   'reviews.credit': 'Credit {v} (default positive {d})',
   'reviews.counts': 'Positive {g} · Neutral {n} · Negative {b} · Reportable {f} · Open {o}',
+  'reviews.causeTrend': 'Complaint causes by month',
   'reviews.topCauses': 'Recent complaint causes',
   'reviews.status.new': 'New',
   'reviews.status.replied': 'Replied',

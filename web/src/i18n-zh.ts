@@ -317,6 +317,7 @@ export const zh = {
   'reviews.forecast': '评分预测',
   'reviews.credit': '信用积分 {v}（含默认好评 {d}）',
   'reviews.counts': '好评 {g} · 中评 {n} · 差评 {b} · 可举报 {f} · 待处理 {o}',
+  'reviews.causeTrend': '差评原因趋势（按月）',
   'reviews.topCauses': '近期差评原因',
   'reviews.status.new': '待处理',
   'reviews.status.replied': '已回复',

@@ -78,6 +78,12 @@ export async function shopReputation(
      WHERE r.shop_id = $1 AND r.at >= $2 GROUP BY c.cause ORDER BY count DESC`,
     [shopId, new Date(from)],
   );
+  const causeTrend = await database.query<{ month: string; item_id: string; cause: string; count: number }>(
+    `SELECT to_char(r.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, coalesce(r.item_id, '') AS item_id, c.cause, count(*)::int AS count
+     FROM reviews r, jsonb_array_elements_text(r.causes) AS c(cause)
+     WHERE r.shop_id = $1 AND r.at >= $2 AND r.at <= $3 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    [shopId, new Date(from), now],
+  );
   return {
     shopId,
     platform: shop.platform,
@@ -88,5 +94,6 @@ export async function shopReputation(
     credit: { credit: credit.credit, defaultGood: defaults.length },
     counts,
     causes: causes.map((c) => ({ ...c, quote: personalDataMask(maySeePersonalData(p)).text(c.quote) })),
+    causeTrend: causeTrend.map((c) => ({ month: c.month, itemId: c.item_id, cause: c.cause, count: c.count })),
   };
 }

@@ -137,6 +137,8 @@ export const reputationSchema = z.object({
   credit: z.object({ credit: z.number(), defaultGood: z.number() }),
   counts: z.object({ good: z.number(), neutral: z.number(), bad: z.number(), flagged: z.number(), open: z.number() }),
   causes: z.array(z.object({ cause: z.string(), count: z.number(), quote: z.string().nullable() })),
+  /** R8: complaints per item, cause and Beijing month over the window (the cause trend chart). */
+  causeTrend: z.array(z.object({ month: z.string(), itemId: z.string(), cause: z.string(), count: z.number() })),
 });
 export type ReputationView = z.infer<typeof reputationSchema>;
 

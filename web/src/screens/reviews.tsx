@@ -12,6 +12,43 @@ import { useApi, useNow } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import { duration, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
+import { Chart } from '../components/chart.js';
+
+const CAUSE_IDS = ['quality', 'size', 'color', 'logistics', 'service', 'description', 'price', 'packaging'];
+
+/** Complaints per month and cause (R8), for one item or all: a stacked bar chart. */
+function CauseTrend({ trend }: { trend: ReputationView['causeTrend'] }) {
+  const [item, setItem] = useState('');
+  const items = useMemo(() => [...new Set(trend.map((x) => x.itemId))].filter(Boolean), [trend]);
+  const option = useMemo(() => {
+    const rows = trend.filter((x) => !item || x.itemId === item);
+    const months = [...new Set(rows.map((x) => x.month))].sort();
+    const causes = CAUSE_IDS.filter((c) => rows.some((x) => x.cause === c));
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: causes.map(causeLabel) },
+      grid: { left: 32, right: 8, top: 32, bottom: 24 },
+      xAxis: { type: 'category', data: months },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: causes.map((c) => ({
+        name: causeLabel(c),
+        type: 'bar',
+        stack: 'causes',
+        data: months.map((m) => rows.filter((x) => x.month === m && x.cause === c).reduce((n, x) => n + x.count, 0)),
+      })),
+    };
+  }, [trend, item]);
+  if (trend.length === 0) return null;
+  return (
+    <div style={{ marginTop: 8 }}>
+      <Space size={4} style={{ fontSize: 12 }}>
+        {t('reviews.causeTrend')}
+        <Select size="small" style={{ width: 160 }} value={item} onChange={setItem} options={[{ value: '', label: t('common.all') }, ...items.map((i) => ({ value: i, label: i }))]} />
+      </Space>
+      <Chart option={option} height={180} testId="cause-trend" />
+    </div>
+  );
+}
 
 interface Verdict {
   verdict: 'pass' | 'warn' | 'block';
@@ -120,6 +157,7 @@ function Reputation({ shopId, version }: { shopId: string; version: string }) {
               {t('reviews.credit', { v: r.credit.credit, d: r.credit.defaultGood })} ·{' '}
               {t('reviews.counts', { g: r.counts.good, n: r.counts.neutral, b: r.counts.bad, f: r.counts.flagged, o: r.counts.open })}
             </div>
+            <CauseTrend trend={r.causeTrend} />
             {r.causes.length > 0 && (
               <div style={{ fontSize: 12, marginTop: 4 }}>
                 {t('reviews.topCauses')}：
