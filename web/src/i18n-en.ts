@@ -310,6 +310,7 @@ export const en: Record<keyof typeof zh, string> = {
   'reviews.resolution.explained': 'Explained',
   'reviews.recovery.note': 'Only ask whether the buyer would update the review; never offer money for a better one (platform rule). Change window until {v}',
   'reviews.recovery.next': 'Next: {v}',
+  'reviews.openChat': 'Open the chat with this buyer',
   'reviews.chat': 'Chat history',
   'reviews.dsr': 'Shop ratings (last {m} months)',
   'reviews.dsr.description': 'Item as described',

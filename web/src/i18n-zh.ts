@@ -308,6 +308,7 @@ export const zh = {
   'reviews.resolution.explained': '解释说明',
   'reviews.recovery.note': '只询问买家是否愿意更新评价，不得以返现或补偿换取好评（平台规则）。修改期至 {v}',
   'reviews.recovery.next': '下一步：{v}',
+  'reviews.openChat': '在接待中打开与该买家的聊天',
   'reviews.chat': '聊天记录',
   'reviews.dsr': '店铺评分（近 {m} 个月）',
   'reviews.dsr.description': '描述相符',

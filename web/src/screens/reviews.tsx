@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ReputationView, ReviewDetailView, ReviewListView, ReviewRowView } from '../../../src/core/contract/reviews.js';
 import { ApiError, errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
+import { navigate } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
 import { duration, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
@@ -246,6 +247,11 @@ function Detail({ id, onChanged }: { id: string; onChanged: () => void }) {
           {d.order && `${t('reviews.order')} ${d.order.no} · ${d.order.state} · ¥${d.order.paidYuan.toFixed(2)}`}
           {d.buyer && ` · ${t('reviews.buyer')} ${d.buyer.nickname ?? d.buyer.account} ${d.buyer.tags.join(' ')}`}
         </div>
+        {d.conversationId && (
+          <Button size="small" type="link" style={{ padding: 0 }} onClick={() => navigate(`/inbox/${encodeURIComponent(d.conversationId ?? '')}`)} data-testid="review-open-chat">
+            {t('reviews.openChat')}
+          </Button>
+        )}
         {d.chat.length > 0 && (
           <details style={{ marginTop: 6 }}>
             <summary>{t('reviews.chat')} ({d.chat.length})</summary>
