@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prng } from '../../src/core/prng.js';
 import { CAUSES, FLAGS } from '../../src/core/reviews/analysis-lexicon.js';
-import { DIMENSIONS, reviewFeatures } from '../../src/core/reviews/analysis-features.js';
+import { DIMENSIONS, HASH_BITS, reviewFeatures } from '../../src/core/reviews/analysis-features.js';
 import { HEADS, analyzeReview, decodeReviewModel, encodeReviewModel } from '../../src/core/reviews/analyze.js';
 import { evaluateAnalysis, type LabelledReview } from '../../src/core/reviews/evaluate-analysis.js';
 import { generateCorpus, type Sample } from './generate.js';
@@ -20,9 +20,12 @@ export const MODEL_PATH = join(here, '../../src/core/reviews/data/review-model.j
 const DEV_PATH = join(here, '../../test/fixtures/reviews/dev.jsonl');
 
 const EPOCHS = 6;
+/** Hashed character n-grams left out at random while training, so the lexicon and clause features carry weight of their own. */
+const NGRAM_DROPOUT = 0.25;
 const LR = 0.25;
 const L2 = 1e-6;
 const H = HEADS.length;
+const HASHED = 1 << HASH_BITS;
 
 interface Prepared {
   idx: Int32Array;
@@ -63,7 +66,10 @@ function train(data: Prepared[], seed: number): { w: Float64Array; bias: Float64
       const d = data[n];
       if (!d) continue;
       z.set(bias);
+      const keep = new Uint8Array(d.idx.length);
+      for (let k = 0; k < d.idx.length; k++) keep[k] = (d.idx[k] ?? 0) >= HASHED || r() >= NGRAM_DROPOUT ? 1 : 0;
       for (let k = 0; k < d.idx.length; k++) {
+        if (!keep[k]) continue;
         const base = (d.idx[k] ?? 0) * H;
         const v = d.val[k] ?? 0;
         for (let h = 0; h < H; h++) z[h] = (z[h] ?? 0) + (w[base + h] ?? 0) * v;
@@ -75,6 +81,7 @@ function train(data: Prepared[], seed: number): { w: Float64Array; bias: Float64
         gb[h] = (gb[h] ?? 0) + err * err;
         bias[h] = (bias[h] ?? 0) - (LR * err) / Math.sqrt((gb[h] ?? 0) + 1e-8);
         for (let k = 0; k < d.idx.length; k++) {
+          if (!keep[k]) continue;
           const at = (d.idx[k] ?? 0) * H + h;
           const grad = err * (d.val[k] ?? 0) + L2 * (w[at] ?? 0);
           g[at] = (g[at] ?? 0) + grad * grad;

@@ -91,6 +91,18 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/agents': { scope: 'admin', roles: ADMIN, tokens: false },
   'POST /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
   'DELETE /api/v1/api-tokens/:id': { scope: 'admin', roles: ADMIN, tokens: false },
+  // Reviews and reputation (issue 13): the bridge posts live reviews; reads for the workbench;
+  // replying, reporting and recovering act as a person.
+  'POST /api/v1/shops/:shopId/reviews': { scope: 'bridge', roles: ADMIN },
+  'GET /api/v1/reviews': { scope: 'read' },
+  'GET /api/v1/reviews/:id': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/reputation': { scope: 'read' },
+  'POST /api/v1/reviews/:id/reply-check': { scope: 'read' },
+  'POST /api/v1/reviews/:id/reply': { scope: 'admin', tokens: false },
+  'POST /api/v1/reviews/:id/report': { scope: 'admin', tokens: false },
+  'POST /api/v1/reviews/:id/report-outcome': { scope: 'admin', tokens: false },
+  'POST /api/v1/reviews/:id/recovery': { scope: 'admin', tokens: false },
+  'POST /api/v1/local/import-reviews': { scope: 'local' },
 };
 
 const PUBLIC: RouteAccess = { scope: 'public' };

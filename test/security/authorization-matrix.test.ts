@@ -120,6 +120,15 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       );
       return rows[0]!.id;
     }
+    if (route.url.startsWith('/api/v1/reviews/')) {
+      // Issue 13: a fresh bad review in the target shop (a reply or a report happens once).
+      const rows = await database.query<{ id: string }>(
+        `insert into reviews (id, shop_id, rating, text, at, platform_review_id, sentiment, causes, flags)
+         values (gen_random_uuid()::text, $1, 'bad', '卖家傻逼，质量太差', $2, $3, 'negative', '["quality"]', '["abuse"]') returning id`,
+        [SHOP, NOW, `matrix-review-${++seq}`],
+      );
+      return rows[0]!.id;
+    }
     if (route.url.startsWith('/api/v1/api-tokens/')) {
       return (await createApiToken(database, { orgId: orgA, shopId: SHOP, name: `to revoke ${++seq}` })).id;
     }
@@ -165,6 +174,17 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { name: `matrix ${++seq}`, shopId: SHOP };
       case 'POST /api/v1/promises/:id/settle':
         return { state: 'kept', note: '已寄出赠品' };
+      case 'POST /api/v1/shops/:shopId/reviews':
+        return { review_id: `matrix-live-${++seq}`, text: '质量不错就是物流太慢', at: '2026-11-23T10:00:00+08:00' };
+      case 'POST /api/v1/reviews/:id/reply':
+      case 'POST /api/v1/reviews/:id/reply-check':
+        return { text: '亲，非常抱歉给您带来不好的购物体验，我们会改进。' };
+      case 'POST /api/v1/reviews/:id/report':
+        return { reason: 'abuse', evidence: '评价中辱骂店铺' };
+      case 'POST /api/v1/reviews/:id/report-outcome':
+        return { outcome: 'rejected' };
+      case 'POST /api/v1/reviews/:id/recovery':
+        return { step: 'open' };
       case 'POST /api/v1/auth/logout':
         return undefined;
       default:

@@ -15,10 +15,12 @@ import { ErrorBoundary } from './components/error-boundary.js';
 const CasesScreen = lazy(() => import('./screens/cases.js'));
 const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
+const ReviewsScreen = lazy(() => import('./screens/reviews.js'));
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },
   { key: '/cases', label: 'nav.cases' },
+  { key: '/reviews', label: 'nav.reviews' },
   { key: '/dashboard', label: 'nav.dashboard' },
   { key: '/settings', label: 'nav.settings' },
 ];
@@ -128,6 +130,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
         <Suspense fallback={<Spin style={{ margin: 48 }} />}>
           {section === '/inbox' && <InboxScreen path={path} />}
           {section === '/cases' && <CasesScreen />}
+          {section === '/reviews' && <ReviewsScreen />}
           {section === '/dashboard' && <DashboardScreen />}
           {section === '/settings' && <SettingsScreen />}
         </Suspense>

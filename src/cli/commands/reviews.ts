@@ -9,7 +9,7 @@ const idOf = (raw: unknown): unknown =>
   raw !== null && typeof raw === 'object' && 'id' in raw ? Reflect.get(raw, 'id') : null;
 
 export const reviewLineSchema = z.object({
-  id: z.union([z.string(), z.number()]),
+  id: z.union([z.string(), z.number(), z.null()]),
   text: z.string().max(20_000, '评价内容过长（最多 20000 字）'),
   rating: z.number().int().min(1).max(5).nullish(),
   platform: z.string().max(40).nullish(),

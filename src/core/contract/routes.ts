@@ -22,6 +22,22 @@ import {
 } from './conversations.js';
 import { correctionsSummarySchema, relabelBody, relabelReplySchema } from './corrections.js';
 import { realtimeClientFrame } from './events.js';
+import {
+  bridgeReviewBody,
+  bridgeReviewReplySchema,
+  localImportReviewsBody,
+  reputationQuery,
+  reputationSchema,
+  reviewDetailSchema,
+  reviewIdParams,
+  reviewListQuery,
+  reviewListSchema,
+  reviewRecoveryBody,
+  reviewReplyBody,
+  reviewReportBody,
+  reviewReportOutcomeBody,
+  reviewShopParams,
+} from './reviews.js';
 import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBody } from './local.js';
 import { messageViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
@@ -155,6 +171,17 @@ export const ROUTE_CONTRACTS = {
 
   // The local API of `dxe` commands beside a running server (issue 10, critical 2).
   'POST /api/v1/local/import-orders': { body: localImportBody },
+  // Reviews and reputation (issue 13; R1–R8).
+  'POST /api/v1/shops/:shopId/reviews': { params: reviewShopParams, body: bridgeReviewBody, reply: bridgeReviewReplySchema },
+  'GET /api/v1/reviews': { query: reviewListQuery, reply: reviewListSchema },
+  'GET /api/v1/reviews/:id': { params: reviewIdParams, reply: reviewDetailSchema },
+  'POST /api/v1/reviews/:id/reply-check': { params: reviewIdParams, body: reviewReplyBody },
+  'POST /api/v1/reviews/:id/reply': { params: reviewIdParams, body: reviewReplyBody },
+  'POST /api/v1/reviews/:id/report': { params: reviewIdParams, body: reviewReportBody },
+  'POST /api/v1/reviews/:id/report-outcome': { params: reviewIdParams, body: reviewReportOutcomeBody },
+  'POST /api/v1/reviews/:id/recovery': { params: reviewIdParams, body: reviewRecoveryBody },
+  'GET /api/v1/shops/:shopId/reputation': { params: reviewShopParams, query: reputationQuery, reply: reputationSchema },
+  'POST /api/v1/local/import-reviews': { body: localImportReviewsBody },
   'POST /api/v1/local/audit/verify': {},
   'POST /api/v1/local/audit/checkpoint': {},
   'POST /api/v1/local/chat/shop': { body: localChatShopBody },

@@ -15,6 +15,9 @@ export const POSITIVE = words(`
 辛苦了 好评如潮 超赞 优秀 出色 一流 完好无损 不错哦 很赞 喜欢的 nice 挺值 很值 必须好评 没毛病 无可挑剔 很正 正宗 地道 可口 入味 保暖 暖和 透气
 吸水 防水 显瘦 百搭 时尚 有质感 质感好 手感好 做工好 做工精细 质量好 质量很好 质量不错 物流快 发货快 服务好 态度好 值得购买 值得信赖 物超所值 很划算
 喜出望外 超出预期 好极了 棒棒 棒极了 满分 心动 好开心 爱不释手 舒心 省心 顺心 痛快 爽 很爽 好喝 好闻 持久 留香 很香 很甜 清甜 多汁 饱满 够味
+和图片一样 跟图片一样 与图片一样 和图片一致 和描述一样 跟描述一样 与描述一致 和描述一致 描述相符 与描述相符 尺码标准 尺码正好 大小合适 颜色正 没色差 精彩 好看 感人 有意思 有趣 受益 受益匪浅 启发 深刻 经典 值得一看 值得一读 引人入胜 通俗易懂 生动 幽默 温暖 感动 震撼 收获 喜爱 钟爱 期待 惬意 安静 宽敞 明亮 整洁 便利 热心 友好 礼貌 细心
+贴心周到 舒坦 好喝 醇厚 浓郁 香浓 健康 营养 放心喝 正规 快捷 准确 及时雨 稳 耐看 精美 细致 讲究 完善 齐全 丰富 充实 实在 厚道 良心 诚信 真诚 靠得住 省事 省钱 便捷 快速 高效
+满足 欣喜 愉快 愉悦 舒心 赞一个 好样的 不赖 可以的 挺行 蛮不错 还挺好 超级好 非常棒 太好了 好极 顶呱呱 杠杠的 没得说 没话说 五分 好评哦
 great good excellent perfect love loved amazing awesome nice happy recommend recommended fast quick beautiful pretty comfortable soft sturdy solid
 satisfied worth cheap thanks thank wonderful fantastic best exactly fine works well accurate gorgeous cute lovely friendly helpful
 `);
@@ -30,6 +33,10 @@ export const NEGATIVE = words(`
 生气 气死 恶心 糟糕 糟心 闹心 心塞 心寒 扯 扯淡 离谱 过分 呵呵 无奈 遗憾 可惜 不满 不满意 投诉 退货 退款 退了 差差 麻烦 费劲 折腾 糊 粘锅 涂层 起皮 脱皮 过敏
 红疹 痒 刺痛 不保暖 不暖和 透 不透气 闷 硬 扎 扎人 掉毛 起毛 褶皱 皱 歪 不正 粗 薄 太薄 单薄 不结实 不耐用 不耐脏 不好用 不好看 不舒服 没用 没效果 无效 鸡肋
 太次 坑货 渣 渣渣 呸 差极了 非常差 很一般 有待提高 有待改进 不够 不足 缺点 不喜欢 不满 堵 吵闹 噪音 异响 响声大 声音大 漏电 短路 烧了 爆了 冒烟
+无聊 枯燥 乏味 空洞 肤浅 啰嗦 拖沓 看不下去 读不下去 浪费时间 误导 错误百出 盗版 敷衍了事 陈旧 老旧 破旧 简陋 狭小 潮湿 吵 吵闹 嘈杂 不隔音 隔音差 异味 霉味 脏乱 脏乱差
+难喝 变味 变酸 结块 腥 苦 涩 发苦 怪味 不好喝 不好吃 难以下咽 不卫生 恶劣 冷漠 不耐烦 推三阻四 扯皮 不负责任 霸王条款 黑心 宰客 坑钱 骗钱 太坑 上当受骗 不靠谱 不专业
+不行了 没法用 用不了 打不开 连不上 不稳定 不准 太吵 太热 太冷 太硬 太软 太薄 太重 太难 麻烦死了 慢死了 烦 烦人 讨厌 后悔死了 气人 可恶 糟透了 一塌糊涂 令人失望 不值钱 不如 还不如
+差强人意 不尽人意 不敢恭维 不咋样 一般化 凑合用 将就 勉强能用 退货了 已退货 要退货 申请退款 不会再来 不再购买 拉黑 避雷 踩雷 慎买 慎入 劝退
 bad terrible awful poor broken broke cheap fake scam waste disappointed disappointing slow worst useless defective damaged missing wrong refund
 return refused never complaint garbage junk trash smells smell ripped torn stopped small big tight loose late lost dirty horrible unhappy rude
 `);

@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DxeError } from '../../core/errors.js';
-import type { Platform } from '../../core/platforms.js';
-import { ratingFromWord, type NormalisedReview, type ReviewImportSource, type ReviewLineError } from '../../core/reviews/review-import.js';
-import { cleanCell, looksLikeSummary, parseBeijingTime, RowError } from '../order-files/cells.js';
-import { CsvTokenizer, type CsvRecord } from '../order-files/csv-tokenizer.js';
-import { decodeStream } from '../order-files/decode.js';
+import { DxeError } from '../../../core/errors.js';
+import type { Platform } from '../../../core/platforms.js';
+import { ratingFromWord, type NormalisedReview, type ReviewImportSource, type ReviewLineError } from '../../../core/reviews/review-import.js';
+import { cleanCell, looksLikeSummary, parseBeijingTime, RowError } from '../cells.js';
+import { CsvTokenizer, type CsvRecord } from '../csv-tokenizer.js';
+import { decodeStream } from '../decode.js';
 import { mapReviewHeader, type ColumnMap } from './columns.js';
 import { readXlsxRows } from './xlsx.js';
 
