@@ -19,7 +19,7 @@ describe('dxe CLI (issue 2 §8)', () => {
     const child = spawn(process.execPath, [DXE, 'start'], { env: env(dataDir) });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 25_000);
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 240_000);
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /已启动 \/ is running: (http:\/\/[^\s]+)/.exec(out);

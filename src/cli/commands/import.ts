@@ -33,8 +33,10 @@ function describeSummary(summary: Record<string, unknown>): string {
 /** Prints the summary; with --strict a file with rejected rows exits 4 (scripts can tell). */
 function report(summary: Record<string, unknown>, strict: boolean | undefined): void {
   process.stdout.write(`${JSON.stringify(summary)}\n`);
-  process.stderr.write(describeSummary(summary));
   const errors = Array.isArray(summary.errors) ? summary.errors.length : 0;
+  // In words for a person at the terminal, and whenever rows were rejected (a script's stderr
+  // stays empty on a clean import).
+  if (process.stderr.isTTY || errors > 0) process.stderr.write(describeSummary(summary));
   if (strict && errors > 0) process.exitCode = 4;
 }
 
