@@ -44,6 +44,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/exposure': { scope: 'read' },
   'GET /api/v1/metrics': { scope: 'read' },
   'GET /api/v1/shops/:shopId/orders': { scope: 'read' },
+  'GET /api/v1/orders': { scope: 'read' },
   'GET /api/v1/orders/:id': { scope: 'read' },
   'GET /api/v1/orders/:id/evidence': { scope: 'read', tokens: false },
   'POST /api/v1/guard/check': { scope: 'read' },

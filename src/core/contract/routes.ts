@@ -24,7 +24,7 @@ import { realtimeClientFrame } from './events.js';
 import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBody } from './local.js';
 import { messageViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
-import { logisticsBody, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
+import { logisticsBody, orderBoardQuery, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
 import {
   exampleParams,
   itemsInput,
@@ -107,6 +107,7 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/exposure': { query: exposureQuery },
 
   'GET /api/v1/shops/:shopId/orders': { params: orderShopParams, query: orderListQuery },
+  'GET /api/v1/orders': { query: orderBoardQuery },
   'POST /api/v1/shops/:shopId/orders': { params: orderShopParams, body: orderSyncBody },
   'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody },
