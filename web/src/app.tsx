@@ -13,11 +13,13 @@ import { InboxScreen } from './screens/inbox.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 
 const CasesScreen = lazy(() => import('./screens/cases.js'));
+const OrdersScreen = lazy(() => import('./screens/orders.js'));
 const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },
+  { key: '/orders', label: 'nav.orders' },
   { key: '/cases', label: 'nav.cases' },
   { key: '/dashboard', label: 'nav.dashboard' },
   { key: '/settings', label: 'nav.settings' },
@@ -127,6 +129,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
         <ErrorBoundary resetKey={path}>
         <Suspense fallback={<Spin style={{ margin: 48 }} />}>
           {section === '/inbox' && <InboxScreen path={path} />}
+          {section === '/orders' && <OrdersScreen />}
           {section === '/cases' && <CasesScreen />}
           {section === '/dashboard' && <DashboardScreen />}
           {section === '/settings' && <SettingsScreen />}
