@@ -8,6 +8,7 @@ import { machineFrom, normalizeStateName } from '../rules/machines.js';
 import type { EventEffectProfile, FlowProfile, FlowStepProfile, Profile } from '../rules/schema.js';
 import { dissatisfactionSteps, warrantyGuidanceZh, type Dissatisfaction } from './buyer-guidance.js';
 import { invoiceAction } from './refund-playbook.js';
+import { formatBeijing } from '../time/beijing-time.js';
 
 export const CASE_KINDS = ['refund_only', 'return', 'exchange', 'repair'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -111,14 +112,14 @@ function deadlineOf(profile: Pick<Profile, 'aftersales'>, kind: EventEffectProfi
     return {
       kind,
       at,
-      textZh: at ? `未达成一致：买家可在 ${at} 起申请平台介入（申请后 ${hours} 小时）` : `未达成一致：买家可在申请 ${hours} 小时后申请平台介入`,
+      textZh: at ? `未达成一致：买家可在 ${formatBeijing(at)}（北京时间）起申请平台介入（申请后 ${hours} 小时）` : `未达成一致：买家可在申请 ${hours} 小时后申请平台介入`,
     };
   }
   if (kind === 'buyer_return') {
     const days = profile.aftersales.time_limits.buyer_return_days;
     if (days === null) return { kind, at: null, textZh: '买家寄回时限：店铺未设置（规则覆盖 aftersales.time_limits.buyer_return_days）' };
     const at = new Date(Date.parse(f.now) + days * 86_400_000).toISOString();
-    return { kind, at, textZh: `买家需在 ${days} 天内寄回（至 ${at}）` };
+    return { kind, at, textZh: `买家需在 ${days} 天内寄回（至 ${formatBeijing(at)}，北京时间）` };
   }
   return null;
 }

@@ -6,6 +6,7 @@
 import { lateShipmentExposure, type Exposure } from '../money/exposure.js';
 import type { Profile } from '../rules/schema.js';
 import type { OrderPhase } from './order-phase.js';
+import { formatBeijing } from '../time/beijing-time.js';
 
 type PickupProfile = Pick<Profile, 'shipping' | 'late_shipment'>;
 
@@ -57,7 +58,7 @@ export function fakeShipmentRisk(profile: PickupProfile, f: PickupFacts): FakeSh
   const money = exposure.late
     ? `；按快递记录仍未发货，已超过发货时限，延迟发货赔付 ¥${(exposure.payNow.compensation + exposure.payNow.platformRepay).toFixed(2)}`
     : exposure.atDeadline
-      ? `；若到 ${exposure.atDeadline.at} 仍无揽收记录，将按延迟发货赔付 ¥${exposure.atDeadline.cost.compensation.toFixed(2)}`
+      ? `；若到 ${formatBeijing(new Date(Date.parse(exposure.atDeadline.at)).toISOString())}（北京时间）仍无揽收记录，将按延迟发货赔付 ¥${exposure.atDeadline.cost.compensation.toFixed(2)}`
       : '';
   return {
     kind: 'fake_shipment',

@@ -95,14 +95,14 @@ export default function OrdersScreen() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{t('orders.title')}</Typography.Title>
         <Select style={{ width: 180 }} value={shopId} onChange={setShopId} options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]} />
-        <Select style={{ width: 140 }} value={phase} onChange={setPhase} data-testid="filter-phase"
-          options={[{ value: '', label: `${t('orders.filter.state')}：${t('common.all')}` }, ...PHASES.map((p) => ({ value: p, label: phaseLabel(p) }))]} />
-        <Select style={{ width: 160 }} value={deadline} onChange={setDeadline} data-testid="filter-deadline"
-          options={[{ value: '', label: `${t('orders.filter.deadline')}：${t('common.all')}` }, { value: 'overdue', label: t('orders.deadline.overdue') }, { value: 'due24h', label: t('orders.deadline.24h') }]} />
-        <Select style={{ width: 160 }} value={risk} onChange={setRisk} data-testid="filter-risk"
-          options={[{ value: '', label: `${t('orders.filter.risk')}：${t('common.all')}` }, { value: 'any', label: t('orders.col.risk') }, ...RISKS.map((r) => ({ value: r, label: t(`orders.risk.${r}` as MessageKey) }))]} />
+        <span data-testid="filter-phase"><Select style={{ width: 140 }} value={phase} onChange={setPhase}
+          options={[{ value: '', label: `${t('orders.filter.state')}：${t('common.all')}` }, ...PHASES.map((p) => ({ value: p, label: phaseLabel(p) }))]} /></span>
+        <span data-testid="filter-deadline"><Select style={{ width: 160 }} value={deadline} onChange={setDeadline}
+          options={[{ value: '', label: `${t('orders.filter.deadline')}：${t('common.all')}` }, { value: 'overdue', label: t('orders.deadline.overdue') }, { value: 'due24h', label: t('orders.deadline.24h') }]} /></span>
+        <span data-testid="filter-risk"><Select style={{ width: 160 }} value={risk} onChange={setRisk}
+          options={[{ value: '', label: `${t('orders.filter.risk')}：${t('common.all')}` }, { value: 'any', label: t('orders.col.risk') }, ...RISKS.map((r) => ({ value: r, label: t(`orders.risk.${r}` as MessageKey) }))]} /></span>
         <Checkbox checked={exposure} onChange={(e) => setExposure(e.target.checked)} data-testid="filter-exposure">{t('orders.exposure.any')}</Checkbox>
-        <Input.Search allowClear style={{ width: 240 }} placeholder={t('cases.searchOrder')} onSearch={setSearch} data-testid="filter-search" />
+        <span data-testid="filter-search"><Input.Search allowClear style={{ width: 240 }} placeholder={t('cases.searchOrder')} onSearch={setSearch} /></span>
         {board.data && (
           <Typography.Text strong style={{ color: '#cf1322' }} data-testid="orders-at-stake">
             {t('orders.atStake', { v: fmt(board.data.totals.atStakeYuan) })}
