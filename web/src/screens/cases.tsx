@@ -221,7 +221,7 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
     setAmount(af.refundableYuan);
     if (!af.caseTypes.includes(type)) setType(af.caseTypes[0] ?? 'refund_only');
     setReason(undefined);
-  }, [af]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [af]);
 
   const orderOptions = initial.conversationId
     ? (chat.data?.orders ?? []).map((o) => ({ value: o.id, label: `${o.platformOrderNo} · ${o.state}` }))

@@ -88,7 +88,7 @@ export default function OrdersScreen() {
   }, [shopId, phase, deadline, exposure, risk, search]);
   const board = useApi<{ items: BoardItem[]; totals: { atStakeYuan: number; count: number } }>(`/orders${qs ? `?${qs}` : ''}`);
   const shopName = (id: string) => shops.find((s) => s.id === id)?.name ?? id;
-  const loadedAt = useMemo(() => Date.now(), [board.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  const loadedAt = useMemo(() => Date.now(), [board.data]);
 
   return (
     <div style={{ padding: 16, height: '100%', overflow: 'auto' }} data-testid="orders-screen">
