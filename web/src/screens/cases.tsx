@@ -346,6 +346,13 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
           )}
 
           {(c.exposure?.advice ?? c.intervention?.adviceZh) && <Alert type="warning" showIcon message={c.exposure?.advice ?? c.intervention?.adviceZh} />}
+          {c.timeLimits.length > 0 && (
+            <Card size="small" title={t('cases.deadline')} data-testid="case-time-limits">
+              {c.timeLimits.map((l) => (
+                <div key={l.kind} style={{ fontSize: 12, color: l.at ? '#d46b08' : '#888' }}>{l.textZh}</div>
+              ))}
+            </Card>
+          )}
           {c.guidanceZh.length > 0 && (
             <Alert type="info" showIcon message={t('cases.guidance')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{c.guidanceZh.map((g) => <li key={g}>{g}</li>)}</ul>} data-testid="case-guidance" />
           )}
