@@ -79,6 +79,10 @@ describe(`orders screen API on ${databaseLabel} (O3–O5, A8, issue 15)`, () => 
     // A later courier scan clears the flag.
     await post(`/api/v1/orders/${ids['OB-FAKE']}/logistics`, { at: '2026-11-23T13:00:00+08:00', status: 'in_transit', text: '快件已到达【杭州转运中心】' });
     expect(find((await board('?risk=fake_shipment')).items, 'OB-FAKE')).toBeUndefined();
+    // A courier scan stored by an import (straight into the table) counts too.
+    const imported = (await post('/api/v1/shops/demo-tmall/orders', { platformOrderNo: 'OB-IMPORTED', state: '卖家已发货等待买家确认', paidYuan: 10, paidAt: '2026-11-19T22:00:00+08:00', shippedAt: '2026-11-21T10:00:00+08:00' })).json().order.id;
+    await t.database.query("insert into logistics_events (order_id, at, status, text) values ($1, '2026-11-21T04:00:00Z', 'collected', '快递员已揽件')", [imported]);
+    expect(find((await board('?risk=fake_shipment')).items, 'OB-IMPORTED')).toBeUndefined();
     // An agent's note is no courier scan.
     await post(`/api/v1/orders/${ids['OB-FRESH']}/logistics`, { status: '说明', text: '已向买家解释天气原因' }, agent1);
     const detail = (await t.app.inject({ url: `/api/v1/orders/${ids['OB-FRESH']}`, headers: h(agent1) })).json();

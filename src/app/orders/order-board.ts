@@ -8,10 +8,10 @@ import { and, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { checkFraud, type FraudSignal } from '../../core/orders/fraud-signals.js';
 import { isUnderWay, orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
-import { fakeShipmentRisk } from '../../core/orders/pickup-scan.js';
+import { fakeShipmentRisk, isCourierScan } from '../../core/orders/pickup-scan.js';
 import { itemsToDelist } from '../../core/orders/stock-warnings.js';
 import type { Database } from '../../store/open-database.js';
-import { aftersalesCases, conversations, itemVariants, messages, orderLines, orders, shops } from '../../store/schema/index.js';
+import { aftersalesCases, conversations, itemVariants, logisticsEvents, messages, orderLines, orders, shops } from '../../store/schema/index.js';
 import type { Principal } from '../auth/auth.js';
 import { deadlineView, deadlinesOf } from '../timers/deadlines.js';
 import { orderExposure } from './exposure.js';
@@ -77,6 +77,16 @@ export async function orderBoard(database: Database, p: Principal, query: OrderB
   const lines = paidIds.length ? await db.select().from(orderLines).where(inArray(orderLines.orderId, paidIds)) : [];
   const itemIds = [...new Set(lines.map((l) => l.itemId).filter((x): x is string => !!x))];
   const variants = itemIds.length ? await db.select().from(itemVariants).where(inArray(itemVariants.itemId, itemIds)) : [];
+  // O3: a courier scan stored without going through addLogisticsEvent (imports, the demo) counts too.
+  const unscanned = rows.filter((o) => phases.get(o.id) === 'shipped' && o.pickedUpAt === null).map((o) => o.id);
+  const scans = unscanned.length ? await db.select().from(logisticsEvents).where(inArray(logisticsEvents.orderId, unscanned)) : [];
+  const scannedAt = new Map<string, Date>();
+  for (const e of scans) {
+    const o = rows.find((r) => r.id === e.orderId)!;
+    if (!isCourierScan(profiles.get(o.shopId)!, e.status)) continue;
+    const prev = scannedAt.get(e.orderId);
+    if (!prev || e.at < prev) scannedAt.set(e.orderId, e.at);
+  }
   const caseRows = ids.length ? await db.select({ id: aftersalesCases.id, orderId: aftersalesCases.orderId, closedAt: aftersalesCases.closedAt }).from(aftersalesCases).where(inArray(aftersalesCases.orderId, ids)) : [];
 
   const items = rows.map((o) => {
@@ -96,7 +106,7 @@ export async function orderBoard(database: Database, p: Principal, query: OrderB
       }
     }
     const fake = fakeShipmentRisk(profile, {
-      phase, paidAt: o.paidAt?.toISOString() ?? null, shippedAt: o.shippedAt?.toISOString() ?? null, pickedUpAt: o.pickedUpAt?.toISOString() ?? null,
+      phase, paidAt: o.paidAt?.toISOString() ?? null, shippedAt: o.shippedAt?.toISOString() ?? null, pickedUpAt: (o.pickedUpAt ?? scannedAt.get(o.id))?.toISOString() ?? null,
       agreedShipBy: o.agreedShipBy?.toISOString() ?? null, paidAmountYuan: (o.paidFen || o.totalFen) / 100, now: now.toISOString(),
     });
     if (fake) {
