@@ -11,6 +11,7 @@ import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 
 const RETURN_NO = '4021337999900088';
 const FAKE_NO = '4021337999900099';
+const EXCHANGE_NO = '4021337999900077';
 
 async function seed(database: Database, now: Date): Promise<WorkbenchData> {
   const data = await insertWorkbenchData(database, now);
@@ -18,6 +19,8 @@ async function seed(database: Database, now: Date): Promise<WorkbenchData> {
   await database.db.insert(s.orders).values([
     // Shipped and scanned by the courier; the buyer asks to return it.
     { shopId: data.tmallId, platformOrderNo: RETURN_NO, buyerAccount: 'tb_return', state: '卖家已发货等待买家确认', totalFen: 15900, paidFen: 15900, orderedAt: ago(50), paidAt: ago(50), shippedAt: ago(30), pickedUpAt: ago(29) },
+    // Shipped and scanned; the buyer wants another size.
+    { shopId: data.tmallId, platformOrderNo: EXCHANGE_NO, buyerAccount: 'tb_exchange', state: '卖家已发货等待买家确认', totalFen: 15900, paidFen: 15900, orderedAt: ago(50), paidAt: ago(50), shippedAt: ago(30), pickedUpAt: ago(29) },
     // Marked shipped 30 h ago, never scanned by a courier.
     { shopId: data.tmallId, platformOrderNo: FAKE_NO, buyerAccount: 'tb_fake', state: '卖家已发货等待买家确认', totalFen: 26800, paidFen: 26800, orderedAt: ago(60), paidAt: ago(60), shippedAt: ago(30) },
   ]);
@@ -116,6 +119,44 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
     await expect.poll(() => state.textContent()).toBe('退款成功');
     expect(await page.getByTestId('case-flow-step').textContent()).toBe('已退款');
     await screenshot(page, 'case-return-refunded');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('A2: an exchange runs its own flow to the replacement sent, with 背书 at the outcome', async () => {
+    await page.goto(`${h.baseUrl}/orders`);
+    await page.getByTestId('filter-search').locator('input').fill(EXCHANGE_NO);
+    await page.getByTestId('filter-search').locator('input').press('Enter');
+    const row = page.locator(`[data-testid="order-row"][data-order="${EXCHANGE_NO}"]`);
+    await row.waitFor();
+    await row.getByTestId('order-open-case').click();
+    await expect.poll(() => page.getByTestId('new-case-amount').inputValue()).toBe('159.00');
+    await pick(page, 'new-case-type', '换货');
+    await pick(page, 'new-case-reason', '错发/漏发');
+    await page.getByTestId('new-case-submit').click();
+    const state = page.getByTestId('case-state');
+    await expect.poll(() => state.textContent()).toBe('售后申请等待卖家处理');
+    await page.getByTestId('choose-seller_agree').click();
+    await page.getByTestId('choice-confirm').click();
+    await expect.poll(() => state.textContent()).toBe('卖家已同意等待买家寄回');
+    await page.getByTestId('choose-parcel_received').click();
+    await page.getByTestId('field-platformOrderNo').fill(EXCHANGE_NO);
+    await page.getByTestId('field-applicationNo').fill('HH20261123002');
+    await page.getByTestId('field-buyerName').fill('李小白');
+    await page.getByTestId('field-contact').fill('13900001111');
+    await page.getByTestId('field-returnTrackingNo').fill('ZT5566778899');
+    await page.getByTestId('choice-confirm').click();
+    await expect.poll(() => page.getByTestId('case-flow-step').textContent()).toBe('已收到寄回商品');
+    await page.getByTestId('choose-inspect_pass').click();
+    await page.getByTestId('field-finding').fill('发错尺码，商品完好');
+    await page.getByTestId('choice-confirm').click();
+    await expect.poll(() => page.getByTestId('case-flow-step').textContent()).toBe('检验通过');
+    expect(await page.getByTestId('choice-resend').textContent()).toContain('背书');
+    await page.getByTestId('choose-resend').click();
+    await page.getByTestId('field-shipCourier').fill('顺丰');
+    await page.getByTestId('field-trackingNo').fill('SF1122334455');
+    await page.getByTestId('choice-confirm').click();
+    await expect.poll(() => state.textContent()).toBe('售后完成');
+    expect(await page.getByTestId('case-flow-step').textContent()).toBe('换货已寄出');
     expect(pageErrors).toEqual([]);
   });
 });
