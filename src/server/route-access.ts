@@ -47,6 +47,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/presence': { scope: 'any', tokens: false },
   'POST /api/v1/presence': { scope: 'any', tokens: false },
   'GET /api/v1/shops/:shopId/orders': { scope: 'read' },
+  'GET /api/v1/orders': { scope: 'read' },
   'GET /api/v1/orders/:id': { scope: 'read' },
   'GET /api/v1/orders/:id/evidence': { scope: 'read', tokens: false },
   'POST /api/v1/guard/check': { scope: 'read' },

@@ -53,6 +53,9 @@ describe(`case evidence uploads on ${databaseLabel} (A11)`, () => {
     expect(detail.evidence.map((e: { fileName: string }) => e.fileName)).toContain('破损.png');
     const bundle = (await t.app.inject({ url: `/api/v1/cases/${caseId}/evidence`, headers: h(agent1) })).json();
     expect(bundle.bundle.uploads).toEqual(expect.arrayContaining([expect.objectContaining({ fileName: '破损.png', sha256: sha, caseId })]));
+    const html = await t.app.inject({ url: `/api/v1/cases/${caseId}/evidence?format=html`, headers: h(agent1) });
+    expect(html.body).toContain('上传的凭证');
+    expect(html.body).toContain(sha);
     const audit = await t.database.query<{ action: string; data: { sha256: string } }>("select action, data from audit_log where action = 'case.evidence.add' and subject_id = $1", [caseId]);
     expect(audit.map((a) => a.data.sha256)).toContain(sha);
   });

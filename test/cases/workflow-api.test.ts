@@ -67,6 +67,23 @@ describe(`working a case from the workbench on ${databaseLabel} (A2–A4, A9, A1
     expect(early.json().error.message).toContain('还不能进行寄回商品的处理');
   });
 
+  it('refund time limits a shop sets (no seed gives them) become due times on the case and its choices', async () => {
+    const admin = await t.login('admin');
+    const put = await t.app.inject({
+      method: 'PUT', url: '/api/v1/shops/demo-tmall/rule-overrides', headers: h(admin),
+      payload: { overrides: { aftersales: { time_limits: { seller_response_hours: 24, auto_agree_hours: 48, buyer_return_days: 7 } } } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const o = await shippedOrder(90);
+    const d = (await post('/api/v1/cases', { orderId: o.id, type: 'return', reason: '收到商品破损', amount: 90 })).json();
+    expect(d.case.timeLimits.map((l: { at: string }) => l.at)).toEqual([
+      new Date(t.now.getTime() + 24 * 3_600_000).toISOString(), new Date(t.now.getTime() + 48 * 3_600_000).toISOString(),
+    ]);
+    expect(d.case.timeLimits[1].textZh).toContain('平台将自动同意，退款 ¥90.00');
+    expect(choice(d, 'seller_agree_return')!.deadline!.textZh).toContain('买家需在 7 天内寄回');
+    await t.app.inject({ method: 'PUT', url: '/api/v1/shops/demo-tmall/rule-overrides', headers: h(admin), payload: { overrides: {} } });
+  });
+
   it('A2: a return from request to refund — parcel received (returnTrackingNo written), inspected, refunded with 红冲', async () => {
     const o = await shippedOrder(200);
     const opened = (await post('/api/v1/cases', { orderId: o.id, type: 'return', reason: '收到商品破损', amount: 200 })).json();

@@ -13,12 +13,14 @@ import { InboxScreen } from './screens/inbox.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 
 const CasesScreen = lazy(() => import('./screens/cases.js'));
+const OrdersScreen = lazy(() => import('./screens/orders.js'));
 const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
 const ReviewsScreen = lazy(() => import('./screens/reviews.js'));
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },
+  { key: '/orders', label: 'nav.orders' },
   { key: '/cases', label: 'nav.cases' },
   { key: '/reviews', label: 'nav.reviews' },
   { key: '/dashboard', label: 'nav.dashboard' },
@@ -129,6 +131,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
         <ErrorBoundary resetKey={path}>
         <Suspense fallback={<Spin style={{ margin: 48 }} />}>
           {section === '/inbox' && <InboxScreen path={path} />}
+          {section === '/orders' && <OrdersScreen />}
           {section === '/cases' && <CasesScreen />}
           {section === '/reviews' && <ReviewsScreen />}
           {section === '/dashboard' && <DashboardScreen />}

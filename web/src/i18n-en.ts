@@ -267,6 +267,8 @@ export const en: Record<keyof typeof zh, string> = {
   'orders.noPickup': 'No pickup scan',
   'orders.shippedAt': 'Marked shipped',
   'orders.delist': 'Delist suggested',
+  'orders.lines': 'Items',
+  'orders.logistics': 'Logistics',
   'dash.title': 'Dashboard',
   'dash.range': 'Range',
   'dash.groupBy': 'Group by',

@@ -265,6 +265,8 @@ export const zh = {
   'orders.noPickup': '无揽收记录',
   'orders.shippedAt': '标记发货',
   'orders.delist': '建议下架',
+  'orders.lines': '商品',
+  'orders.logistics': '物流',
   'dash.title': '数据看板',
   'dash.range': '时间范围',
   'dash.groupBy': '维度',

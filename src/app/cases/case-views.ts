@@ -4,7 +4,7 @@
 // implies (core/aftersales/case-flow). A case outside the caller's shops is NOT_FOUND.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { interventionCountdown } from '../../core/aftersales/aftersales-windows.js';
-import { caseChoices, flowOf, stepGuidance, type CaseKind } from '../../core/aftersales/case-flow.js';
+import { caseChoices, caseTimeLimits, flowOf, stepGuidance, type CaseKind } from '../../core/aftersales/case-flow.js';
 import { checkRefundReason } from '../../core/aftersales/refund-reasons.js';
 import type { Dissatisfaction } from '../../core/aftersales/buyer-guidance.js';
 import { invoiceAction } from '../../core/aftersales/refund-playbook.js';
@@ -82,6 +82,7 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
       shipment: c.shipment ?? null,
       invoiceZh: type === 'refund_only' ? null : invoiceAction(profile, type),
       guidanceZh: stepGuidance(profile, type, flowStep, branded, cause),
+      timeLimits: open ? caseTimeLimits(profile, { type, state: c.state, amountFen: c.amountFen, appliedAt: appliedAt.toISOString() }) : [],
       choices: open
         ? caseChoices(profile, {
             type, state: c.state, flowStep, amountFen: c.amountFen,

@@ -3,6 +3,8 @@
 // the exact JSON embedded so the page alone can be re-verified.
 import type { EvidenceFile } from './build-bundle.js';
 
+const UPLOAD_KIND_ZH: Record<string, string> = { photo: '照片', chat_excerpt: '聊天记录', courier_record: '快递记录' };
+
 export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -48,6 +50,9 @@ export function renderEvidenceHtml(file: EvidenceFile): string {
     table(['时间', '类型', '内容', '状态'], b.promises.map((p) => [p.at, p.kind, p.text, p.state])),
     '<h2>附件清单</h2>',
     table(['来源', '引用'], b.attachments.map((a) => [a.source, a.ref])),
+    '<h2>上传的凭证</h2>',
+    table(['时间', '售后单', '类型', '文件', '大小(字节)', 'SHA-256', '备注', '文字内容'],
+      (b.uploads ?? []).map((u) => [u.uploadedAt, u.caseId, UPLOAD_KIND_ZH[u.kind] ?? u.kind, u.fileName, u.sizeBytes, u.sha256, u.note, u.text])),
     '<h2>校验</h2>',
     '<p>用 <code>dxe evidence verify 文件.json</code> 重新计算 SHA-256；下方为完整 JSON。</p>',
     `<script type="application/json" id="evidence">${json}</script>`,

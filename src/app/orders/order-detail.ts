@@ -8,6 +8,7 @@ import { checkFraud } from '../../core/orders/fraud-signals.js';
 import { refundReasonsFor } from '../../core/aftersales/refund-reasons.js';
 import { hasShipped, orderPhase } from '../../core/orders/order-phase.js';
 import { CASE_TYPES } from '../../core/contract/cases.js';
+import { fakeShipmentRisk, isCourierScan } from '../../core/orders/pickup-scan.js';
 import { stockWarnings } from '../../core/orders/stock-warnings.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Database } from '../../store/open-database.js';
@@ -66,6 +67,11 @@ export async function orderDetail(database: Database, order: OrderRow, maySeePer
     stockWarnings: stock,
     cases: cases.map((c) => ({ id: c.id, type: c.type, state: c.state, reason: c.reason, amountYuan: c.amountFen / 100, openedAt: c.openedAt.toISOString() })),
     aftersales: aftersalesOptions(order, profile),
+    fakeShipment: fakeShipmentRisk(profile, {
+      phase: orderPhase(profile, order.state), paidAt: order.paidAt?.toISOString() ?? null, shippedAt: order.shippedAt?.toISOString() ?? null,
+      pickedUpAt: (order.pickedUpAt ?? logistics.filter((l) => isCourierScan(profile, l.status)).map((l) => l.at)[0])?.toISOString() ?? null, agreedShipBy: order.agreedShipBy?.toISOString() ?? null,
+      paidAmountYuan: (order.paidFen || order.totalFen) / 100, now: now.toISOString(),
+    }),
     allowedEvents: profile.orders.machine.transitions.filter((t) => t.from === normalizeStateName(order.state)).map((t) => t.event),
   };
 }

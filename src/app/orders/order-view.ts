@@ -19,6 +19,7 @@ export function orderView(o: OrderRow, maySeePersonalData: boolean) {
     orderedAt: o.orderedAt?.toISOString() ?? null,
     paidAt: o.paidAt?.toISOString() ?? null,
     shippedAt: o.shippedAt?.toISOString() ?? null,
+    pickedUpAt: o.pickedUpAt?.toISOString() ?? null,
     completedAt: o.completedAt?.toISOString() ?? null,
     closedAt: o.closedAt?.toISOString() ?? null,
     agreedShipBy: o.agreedShipBy?.toISOString() ?? null,

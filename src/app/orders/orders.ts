@@ -7,6 +7,7 @@ import { orderMachine, orderTransition, type OrderContext } from '../../core/ord
 import { eventsFrom } from '../../core/fsm.js';
 import { hasShipped, orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
+import { isCourierScan } from '../../core/orders/pickup-scan.js';
 import type { Database } from '../../store/open-database.js';
 import { buyers, logisticsEvents, orderEvents, orderLines, orders, shops } from '../../store/schema/index.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
@@ -218,12 +219,22 @@ function pick<T extends object, K extends keyof T>(obj: T, keys: K[]): Partial<P
   return out;
 }
 
-/** O7: a logistics event for an order (the courier's scan, or a delay explained to the buyer). */
+/**
+ * O7: a logistics event for an order (the courier's scan, or a delay explained to the buyer).
+ * O3: a courier scan (pickup, or a later scan of the moving parcel) sets the order's real ship
+ * time, the earliest such scan.
+ */
 export async function addLogisticsEvent(
   database: Database,
   orderId: string,
   input: { at: Date; status: string; text: string },
 ): Promise<typeof logisticsEvents.$inferSelect> {
-  const [row] = await database.db.insert(logisticsEvents).values({ orderId, ...input }).returning();
-  return row!;
+  return database.db.transaction(async (tx) => {
+    const [row] = await tx.insert(logisticsEvents).values({ orderId, ...input }).returning();
+    const [order] = await tx.select({ shopId: orders.shopId, pickedUpAt: orders.pickedUpAt }).from(orders).where(eq(orders.id, orderId)).for('update');
+    if (order && isCourierScan(shopProfile(await loadShop(tx, order.shopId)), input.status) && (order.pickedUpAt === null || input.at < order.pickedUpAt)) {
+      await tx.update(orders).set({ pickedUpAt: input.at }).where(eq(orders.id, orderId));
+    }
+    return row!;
+  });
 }

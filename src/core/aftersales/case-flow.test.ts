@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../rules/load-profiles.js';
-import { caseChoices, flowOf, stepGuidance, type CaseFacts } from './case-flow.js';
+import { caseChoices, caseTimeLimits, flowOf, stepGuidance, type CaseFacts } from './case-flow.js';
 import { checkEvidenceFile, checkEvidenceText, sniffMime } from './evidence-files.js';
 import { checkRefundReason } from './refund-reasons.js';
 import { refundNextSteps } from './refund-playbook.js';
@@ -35,6 +35,19 @@ describe('case choices: the machine\'s valid events with money and deadline (A2,
   it('guidance at the step: A10 before a repair is inspected, A9 after a failed inspection', () => {
     expect(stepGuidance(profiles.tmall, 'repair', '等待买家寄修', null, 'unclear').join('')).toContain('官方');
     expect(stepGuidance(profiles.tmall, 'return', '检验不通过', false, 'buyer_abuse').join('')).toContain('向平台申诉');
+  });
+});
+
+describe('refund time limits: shop settings, marked unset without a seed figure', () => {
+  it('unset limits say so; set ones give the due time and what auto-agree costs', () => {
+    const unset = caseTimeLimits(profiles.tmall, { type: 'return', state: '退款申请等待卖家确认中', amountFen: 5000, appliedAt: base.now });
+    expect(unset.map((l) => l.at)).toEqual([null, null]);
+    expect(unset[1]!.textZh).toContain('店铺未设置');
+    const p = { ...profiles.tmall, aftersales: { ...profiles.tmall.aftersales, time_limits: { ...profiles.tmall.aftersales.time_limits, seller_response_hours: 24, auto_agree_hours: 48 } } };
+    const set = caseTimeLimits(p, { type: 'return', state: '退款申请等待卖家确认中', amountFen: 5000, appliedAt: base.now });
+    expect(set[1]).toMatchObject({ at: '2026-11-25T06:00:00.000Z', exposureFen: 5000 });
+    expect(set[1]!.textZh).toContain('¥50.00');
+    expect(caseTimeLimits(p, { type: 'return', state: '退款成功', amountFen: 5000, appliedAt: base.now })).toEqual([]);
   });
 });
 

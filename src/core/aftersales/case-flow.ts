@@ -8,6 +8,7 @@ import { machineFrom, normalizeStateName } from '../rules/machines.js';
 import type { EventEffectProfile, FlowProfile, FlowStepProfile, Profile } from '../rules/schema.js';
 import { dissatisfactionSteps, warrantyGuidanceZh, type Dissatisfaction } from './buyer-guidance.js';
 import { invoiceAction } from './refund-playbook.js';
+import { formatBeijing } from '../time/beijing-time.js';
 
 export const CASE_KINDS = ['refund_only', 'return', 'exchange', 'repair'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
@@ -111,14 +112,14 @@ function deadlineOf(profile: Pick<Profile, 'aftersales'>, kind: EventEffectProfi
     return {
       kind,
       at,
-      textZh: at ? `未达成一致：买家可在 ${at} 起申请平台介入（申请后 ${hours} 小时）` : `未达成一致：买家可在申请 ${hours} 小时后申请平台介入`,
+      textZh: at ? `未达成一致：买家可在 ${formatBeijing(at)}（北京时间）起申请平台介入（申请后 ${hours} 小时）` : `未达成一致：买家可在申请 ${hours} 小时后申请平台介入`,
     };
   }
   if (kind === 'buyer_return') {
     const days = profile.aftersales.time_limits.buyer_return_days;
     if (days === null) return { kind, at: null, textZh: '买家寄回时限：店铺未设置（规则覆盖 aftersales.time_limits.buyer_return_days）' };
     const at = new Date(Date.parse(f.now) + days * 86_400_000).toISOString();
-    return { kind, at, textZh: `买家需在 ${days} 天内寄回（至 ${at}）` };
+    return { kind, at, textZh: `买家需在 ${days} 天内寄回（至 ${formatBeijing(at)}，北京时间）` };
   }
   return null;
 }
@@ -188,4 +189,47 @@ export function stepGuidance(profile: Pick<Profile, 'aftersales'>, type: CaseKin
   const f = { branded } as CaseFacts;
   const entered = flow.machine.transitions.find((t) => t.to === flowStep);
   return entered ? guidanceOf(flow.steps[entered.event], f, cause) : guidanceOf(flow.steps.parcel_received, f, cause);
+}
+
+export interface TimeLimit {
+  kind: 'seller_response' | 'auto_agree';
+  labelZh: string;
+  /** Due time, ISO; null when the shop has not set the limit (no seed gives it). */
+  at: string | null;
+  /** What the case costs if the limit passes (fen), when it costs anything. */
+  exposureFen: number;
+  textZh: string;
+}
+
+/**
+ * Refund time limits beyond A6's 72 h, while the application waits for the seller: the seller's
+ * response window and the platform's auto-agree. The seeds give no figures for them, so they are
+ * shop settings (profile aftersales.time_limits, marked there); unset limits say so.
+ */
+export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 'type' | 'state' | 'amountFen'> & { appliedAt: string }): TimeLimit[] {
+  const app = applicationMachine(profile, f.type);
+  if (normalizeStateName(f.state) !== app.def.initial) return [];
+  const limits = profile.aftersales.time_limits;
+  const at = (hours: number | null) => (hours === null ? null : new Date(Date.parse(f.appliedAt) + hours * 3_600_000).toISOString());
+  const respond = at(limits.seller_response_hours);
+  const agree = at(limits.auto_agree_hours);
+  const money = f.type === 'exchange' || f.type === 'repair' ? 0 : f.amountFen;
+  return [
+    {
+      kind: 'seller_response',
+      labelZh: '卖家处理时限',
+      at: respond,
+      exposureFen: 0,
+      textZh: respond ? `请在 ${formatBeijing(respond)}（北京时间）前处理该申请` : '卖家处理时限：店铺未设置（规则覆盖 aftersales.time_limits.seller_response_hours）',
+    },
+    {
+      kind: 'auto_agree',
+      labelZh: '超时自动同意',
+      at: agree,
+      exposureFen: agree ? money : 0,
+      textZh: agree
+        ? `若到 ${formatBeijing(agree)}（北京时间）仍未处理，平台将自动同意${money > 0 ? `，退款 ${yuanText(money)}` : '该申请'}`
+        : '超时自动同意：店铺未设置（规则覆盖 aftersales.time_limits.auto_agree_hours）',
+    },
+  ];
 }

@@ -165,6 +165,16 @@ const KNOWN_PLACEHOLDERS = new Set([
   'invoice.when',
   'return.days',
   'return.shipping',
+  // Issue 15: freight (O6) and price protection (S2) with the figure.
+  'fee.first',
+  'fee.first_kg',
+  'fee.extra',
+  'fee.weight',
+  'fee.total',
+  'pp.paid',
+  'pp.now',
+  'pp.refund',
+  'pp.reason',
 ]);
 
 describe('the default standard-answer library (C3, C10, C12, C13, C14)', () => {

@@ -58,6 +58,15 @@ const VARS: Record<string, string> = {
   'invoice.when': '确认收货后',
   'return.days': '7',
   'return.shipping': '运费险承担退回运费',
+  'fee.first': '18.00',
+  'fee.first_kg': '1',
+  'fee.extra': '8.00',
+  'fee.weight': '3',
+  'fee.total': '34.00',
+  'pp.paid': '59.00',
+  'pp.now': '49.00',
+  'pp.refund': '10.00',
+  'pp.reason': '现价不低于原价，没有差价可退',
 };
 
 describe('default answers pass the reply guard (B4, D1–D11)', () => {

@@ -1,5 +1,6 @@
 // After-sales and closing answers: return/exchange and refund by order state (A5, A7), quality
 // problems and price protection (hand-over with empathy, A9, C18), reviews (D9), farewell (C10).
+import { priceProtectionVars } from './money-answers.js';
 import { lookupOrder, orderVars, type Draft } from './draft.js';
 import type { Order } from './types.js';
 
@@ -76,6 +77,9 @@ export function handleWarranty(d: Draft): void {
 }
 
 export function handlePriceProtection(d: Draft): void {
+  // S2: the difference under the platform's rule when the order and the price say it.
+  const pp = priceProtectionVars(d.input, d.input.moneyRules);
+  if (pp && d.say(pp.allowed ? 'price_protection.amount' : 'price_protection.none', pp.vars)) return;
   d.say('price_protection');
   d.handOver('money_action', '买家申请价保补差价，需人工按平台规则核算金额', null);
 }

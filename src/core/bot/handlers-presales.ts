@@ -1,5 +1,6 @@
 // Pre-sales answers: stock, size, product facts, colour, recommendation, bargaining, promotions,
 // free shipping (C5, C6, C7, C11, B2).
+import { freightVars } from './money-answers.js';
 import {
   adviseSize,
   crossSell,
@@ -270,6 +271,10 @@ export function handlePromotion(d: Draft): void {
 export function handleShippingFee(d: Draft): void {
   const s = d.input.shop.settings;
   if (!s.freeShipping) {
+    // O6: with the region named, the fee table's figure; else the page computes it.
+    const fee = freightVars(d.input, d.input.moneyRules);
+    if (fee && (fee['fee.total'] !== undefined ? d.say('shipping_fee.region_total', fee) : false)) return;
+    if (fee && d.say('shipping_fee.region', fee)) return;
     d.say('shipping_fee.paid');
     return;
   }

@@ -1,5 +1,6 @@
 // The shop data the reply planner reads, and the plan it returns. Plain shapes on purpose: the
 // store maps its rows to these, the planner never sees a database or a clock.
+import type { Profile, ShippingFeeTable } from '../rules/schema.js';
 import type { Entities, Measurements } from '../entities.js';
 import type { IntentId } from '../intents.js';
 import type { Platform } from '../platforms.js';
@@ -233,6 +234,19 @@ export interface PlanInput {
    * ("我马上为您转接人工客服"), no offer of a person. `variant` rotates the wording.
    */
   forAgent?: { variant: number };
+  /**
+   * Money rules from the shop's merged profile (issue 15): the freight table (O6) and the
+   * price-protection terms (S2), so the bot answers with the figure. Absent = hand over as before.
+   */
+  moneyRules?: MoneyRules;
+}
+
+/** Money rules the bot answers with (issue 15), from the shop's merged profile. */
+export interface MoneyRules {
+  /** The shop's freight table (profile shipping.fee_table_example; a shop may override it). */
+  shippingFeeTable?: ShippingFeeTable | undefined;
+  /** The platform's price-protection terms (profile price_protection). */
+  priceProtection?: Profile['price_protection'] | undefined;
 }
 
 /** Why the bot hands a conversation to a person (B3, B4, C17, C18). */

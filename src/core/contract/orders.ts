@@ -12,6 +12,17 @@ export const orderListQuery = z.object({
   q: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+/** GET /orders: the orders screen across the caller's shops (issue 15). */
+export const orderBoardQuery = z.object({
+  shopId: z.string().min(1).max(64).optional(),
+  phase: z.enum(['unpaid', 'paid', 'shipped', 'signed', 'succeeded', 'closed'], { error: '状态筛选应为 unpaid、paid、shipped、signed、succeeded 或 closed' }).optional(),
+  deadline: z.enum(['overdue', 'due24h'], { error: '时限筛选应为 overdue 或 due24h' }).optional(),
+  exposure: z.enum(['any'], { error: '风险金额筛选应为 any' }).optional(),
+  risk: z.enum(['fraud', 'fake_shipment', 'stock', 'any'], { error: '风险筛选应为 fraud、fake_shipment、stock 或 any' }).optional(),
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type OrderBoardQuery = z.infer<typeof orderBoardQuery>;
 export const orderTransitionBody = z.strictObject({
   event: z.string().trim().min(1).max(40),
   note: z.string().max(500).optional(),

@@ -42,7 +42,7 @@ import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBod
 import { messageViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
 import { presenceViewSchema, setPresenceBody } from './presence.js';
-import { logisticsBody, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
+import { logisticsBody, orderBoardQuery, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
 import {
   exampleParams,
   itemsInput,
@@ -125,6 +125,7 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/exposure': { query: exposureQuery },
 
   'GET /api/v1/shops/:shopId/orders': { params: orderShopParams, query: orderListQuery },
+  'GET /api/v1/orders': { query: orderBoardQuery },
   'POST /api/v1/shops/:shopId/orders': { params: orderShopParams, body: orderSyncBody },
   'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody },

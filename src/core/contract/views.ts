@@ -287,6 +287,7 @@ export const caseBoardRowSchema = z.object({
   invoiceZh: z.string().nullable(),
   guidanceZh: z.array(z.string()),
   choices: z.array(caseChoiceSchema),
+  timeLimits: z.array(z.object({ kind: z.string(), labelZh: z.string(), at: z.string().nullable(), exposureFen: z.number(), textZh: z.string() })),
 });
 export const caseBoardSchema = z.object({ items: z.array(caseBoardRowSchema) });
 export type CaseBoardRow = z.infer<typeof caseBoardRowSchema>;

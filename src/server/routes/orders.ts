@@ -7,9 +7,11 @@ import { downloadOrderEvidence } from '../../app/evidence/download.js';
 import { moveOrder, recordLogistics } from '../../app/orders/order-actions.js';
 import { getOrderDetail } from '../../app/orders/order-detail.js';
 import { listShopOrders } from '../../app/orders/order-list.js';
+import { orderBoard } from '../../app/orders/order-board.js';
 import { evidenceQuery } from '../../core/contract/cases.js';
 import {
   logisticsBody,
+  orderBoardQuery,
   orderIdParams as idParam,
   orderListQuery as listQuery,
   orderShopParams as shopParam,
@@ -27,6 +29,13 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     const p = assertShop(request, shopId);
     const q = listQuery.parse(request.query);
     return listShopOrders(app.ctx.database, p, shopId, q, app.ctx.now(), mayseePersonalData(p));
+  });
+
+  // The orders screen: every shop of the caller (or one), filtered by phase, deadline, exposure, risk.
+  app.get('/api/v1/orders', auth, async (request) => {
+    const p = principalOf(request);
+    const q = orderBoardQuery.parse(request.query);
+    return orderBoard(app.ctx.database, p, q, app.ctx.now(), mayseePersonalData(p));
   });
 
   app.get('/api/v1/orders/:id', auth, async (request): Promise<OrderDetailView> => {

@@ -221,7 +221,7 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
     setAmount(af.refundableYuan);
     if (!af.caseTypes.includes(type)) setType(af.caseTypes[0] ?? 'refund_only');
     setReason(undefined);
-  }, [af]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [af]);
 
   const orderOptions = initial.conversationId
     ? (chat.data?.orders ?? []).map((o) => ({ value: o.id, label: `${o.platformOrderNo} · ${o.state}` }))
@@ -254,6 +254,7 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
           </Form.Item>
         )}
         <Form.Item label={t('cases.pickOrder')}>
+          <div data-testid="new-case-order">
           <Select
             showSearch
             value={orderId ?? undefined}
@@ -262,15 +263,19 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
             onSearch={setSearch}
             onChange={setOrderId}
             options={orderOptions.length || !detail.data ? orderOptions : [{ value: detail.data.order.id, label: detail.data.order.platformOrderNo }]}
-            data-testid="new-case-order"
           />
+          </div>
         </Form.Item>
         {af?.blockedZh && <Alert type="warning" showIcon message={af.blockedZh} style={{ marginBottom: 12 }} />}
         <Form.Item label={t('cases.type')}>
-          <Select value={type} onChange={setType} options={(af?.caseTypes ?? CASE_TYPES).map((x) => ({ value: x, label: typeLabel(x) }))} data-testid="new-case-type" />
+          <div data-testid="new-case-type">
+            <Select value={type} onChange={setType} options={(af?.caseTypes ?? CASE_TYPES).map((x) => ({ value: x, label: typeLabel(x) }))} />
+          </div>
         </Form.Item>
         <Form.Item label={t('cases.reason')}>
-          <Select value={reason} onChange={setReason} options={(af?.reasons ?? []).map((r) => ({ value: r, label: r }))} data-testid="new-case-reason" />
+          <div data-testid="new-case-reason">
+            <Select value={reason} onChange={setReason} options={(af?.reasons ?? []).map((r) => ({ value: r, label: r }))} />
+          </div>
         </Form.Item>
         <Form.Item label={t('cases.amount')} extra={af ? t('cases.refundable', { v: fmt(af.refundableYuan) }) : undefined}>
           <InputNumber min={0.01} max={af?.refundableYuan} step={1} precision={2} value={amount} onChange={(v) => setAmount(v)} style={{ width: 200 }} data-testid="new-case-amount" />
@@ -341,6 +346,13 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
           )}
 
           {(c.exposure?.advice ?? c.intervention?.adviceZh) && <Alert type="warning" showIcon message={c.exposure?.advice ?? c.intervention?.adviceZh} />}
+          {c.timeLimits.length > 0 && (
+            <Card size="small" title={t('cases.deadline')} data-testid="case-time-limits">
+              {c.timeLimits.map((l) => (
+                <div key={l.kind} style={{ fontSize: 12, color: l.at ? '#d46b08' : '#888' }}>{l.textZh}</div>
+              ))}
+            </Card>
+          )}
           {c.guidanceZh.length > 0 && (
             <Alert type="info" showIcon message={t('cases.guidance')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{c.guidanceZh.map((g) => <li key={g}>{g}</li>)}</ul>} data-testid="case-guidance" />
           )}
@@ -470,7 +482,7 @@ function ChoiceModal({ c, choice, onClose, onDone }: { c: CaseRow; choice: CaseC
             <Typography.Text strong>{t('cases.inspection')}</Typography.Text>
             {field('finding', 'cases.inspection.finding')}
             <Form.Item name="cause" label={t('cases.inspection.cause')}>
-              <Select allowClear options={CAUSES.map((x) => ({ value: x, label: t(`cases.cause.${x}` as MessageKey) }))} data-testid="field-cause" />
+              <Select allowClear options={CAUSES.map((x) => ({ value: x, label: t(`cases.cause.${x}` as MessageKey) }))} />
             </Form.Item>
             <Checkbox checked={branded} onChange={(e) => setBranded(e.target.checked)} style={{ marginBottom: 12 }} data-testid="field-branded">
               {t('cases.inspection.branded')}
@@ -552,7 +564,9 @@ function EvidenceCard({ c, evidence, onAdded }: { c: CaseRow; evidence: CaseEvid
       )}
       <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
         <Space>
-          <Select value={kind} onChange={setKind} style={{ width: 140 }} options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`cases.evidence.kind.${k}` as MessageKey) }))} data-testid="evidence-kind" />
+          <span data-testid="evidence-kind">
+            <Select value={kind} onChange={setKind} style={{ width: 140 }} options={EVIDENCE_KINDS.map((k) => ({ value: k, label: t(`cases.evidence.kind.${k}` as MessageKey) }))} />
+          </span>
           {kind !== 'chat_excerpt' && (
             <Upload
               showUploadList={false}

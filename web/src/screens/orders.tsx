@@ -1,0 +1,234 @@
+// 订单: the orders screen (issue 15). Every order of the agent's shops, filtered by state, deadline,
+// money at stake and risk; each risk with its reason — fraud signals before shipping (O4), a
+// missing courier pickup scan (虚假发货, O3), an ordered colour or size out of stock (O5); the
+// month's refund and dispute rates per shop with the 4 ‰ alert (A8). An unpaid order shows its
+// listed price as unpaid, never as ¥0.00; the at-stake total counts open orders only; order states
+// read in English in English mode. An order opens in a drawer (`/orders?orderId=`), from which a
+// case is opened.
+import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Input, List, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { navigate } from '../lib/router.js';
+import { useApi, useNow } from '../lib/use-api.js';
+import { useSession } from '../lib/session.js';
+import { duration, getLocale, t, type MessageKey } from '../i18n.js';
+import { LoadError, MissingRoute } from '../components/missing-route.js';
+
+type Phase = 'unpaid' | 'paid' | 'shipped' | 'signed' | 'succeeded' | 'closed';
+const PHASES: Phase[] = ['unpaid', 'paid', 'shipped', 'signed', 'succeeded', 'closed'];
+const RISKS = ['fraud', 'fake_shipment', 'stock'] as const;
+
+interface BoardItem {
+  order: {
+    id: string; shopId: string; platformOrderNo: string; buyerAccount: string | null; state: string; totalYuan: number; paidYuan: number; refundYuan: number;
+    shippedAt: string | null; pickedUpAt: string | null; courier: string | null; trackingNo: string | null;
+  };
+  phase: Phase | null;
+  unpaid: boolean;
+  shipBy: { dueAt: string; secondsLeft: number; state: string } | null;
+  atStakeYuan: number;
+  risks: { kind: (typeof RISKS)[number]; reasonZh: string; atStakeYuan: number | null }[];
+  openCaseIds: string[];
+}
+
+interface Rates {
+  month: string;
+  thresholds: { disputeAlertPerMille: number };
+  shop: { trades: number; refunds: number; disputes: number; refundRate: number | null; disputePerMille: number | null; alerts: { kind: string; messageZh: string }[] };
+  items: { itemId: string | null; title: string; alerts: { kind: string; messageZh: string }[] }[];
+}
+
+const fmt = (v: number) => `¥${v.toFixed(2)}`;
+
+export function phaseLabel(phase: Phase | null): string {
+  return t(`orders.phase.${phase ?? 'unknown'}` as MessageKey);
+}
+
+/** The platform's state name in Chinese mode; the phase in English mode (the name as a tooltip). */
+function StateText({ state, phase }: { state: string; phase: Phase | null }) {
+  if (getLocale() === 'en') return <Tooltip title={state}><span data-testid="order-state">{phaseLabel(phase)}</span></Tooltip>;
+  return <span data-testid="order-state">{state}</span>;
+}
+
+function riskColor(kind: string): string {
+  return kind === 'fake_shipment' ? 'red' : kind === 'fraud' ? 'volcano' : 'orange';
+}
+
+function ShopRates({ shopId, name }: { shopId: string; name: string }) {
+  const rates = useApi<Rates>(`/shops/${encodeURIComponent(shopId)}/rates`);
+  if (!rates.data) return null;
+  const r = rates.data.shop;
+  const alerts = [...r.alerts, ...rates.data.items.flatMap((i) => i.alerts.map((a) => ({ ...a, messageZh: `${i.title}：${a.messageZh}` })))];
+  const text = t('orders.rates', { r: r.refundRate === null ? '—' : `${(r.refundRate * 100).toFixed(2)}%`, d: r.disputePerMille === null ? '—' : r.disputePerMille.toFixed(2), shop: name });
+  return alerts.length > 0 ? (
+    <Alert type="error" showIcon message={`${t('orders.rateAlert')} · ${text}`} description={alerts.map((a) => <div key={a.messageZh}>{a.messageZh}</div>)} data-testid="rate-alert" />
+  ) : (
+    <Typography.Text type="secondary" data-testid="shop-rates">{text}</Typography.Text>
+  );
+}
+
+export default function OrdersScreen() {
+  const { shops } = useSession();
+  const [shopId, setShopId] = useState('');
+  const [phase, setPhase] = useState<Phase | ''>('');
+  const [deadline, setDeadline] = useState<'' | 'overdue' | 'due24h'>('');
+  const [exposure, setExposure] = useState(false);
+  const [risk, setRisk] = useState<'' | 'any' | (typeof RISKS)[number]>('');
+  const [search, setSearch] = useState('');
+  const [openId, setOpenId] = useState<string | null>(() => new URLSearchParams(location.search).get('orderId'));
+  const now = useNow(1000);
+  const qs = useMemo(() => {
+    const p = new URLSearchParams();
+    if (shopId) p.set('shopId', shopId);
+    if (phase) p.set('phase', phase);
+    if (deadline) p.set('deadline', deadline);
+    if (exposure) p.set('exposure', 'any');
+    if (risk) p.set('risk', risk);
+    if (search.trim()) p.set('q', search.trim());
+    return p.toString();
+  }, [shopId, phase, deadline, exposure, risk, search]);
+  const board = useApi<{ items: BoardItem[]; totals: { atStakeYuan: number; count: number } }>(`/orders${qs ? `?${qs}` : ''}`);
+  const shopName = (id: string) => shops.find((s) => s.id === id)?.name ?? id;
+  const loadedAt = useMemo(() => Date.now(), [board.data]);
+
+  return (
+    <div style={{ padding: 16, height: '100%', overflow: 'auto' }} data-testid="orders-screen">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>{t('orders.title')}</Typography.Title>
+        <Select style={{ width: 180 }} value={shopId} onChange={setShopId} options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]} />
+        <span data-testid="filter-phase"><Select style={{ width: 140 }} value={phase} onChange={setPhase}
+          options={[{ value: '', label: `${t('orders.filter.state')}：${t('common.all')}` }, ...PHASES.map((p) => ({ value: p, label: phaseLabel(p) }))]} /></span>
+        <span data-testid="filter-deadline"><Select style={{ width: 160 }} value={deadline} onChange={setDeadline}
+          options={[{ value: '', label: `${t('orders.filter.deadline')}：${t('common.all')}` }, { value: 'overdue', label: t('orders.deadline.overdue') }, { value: 'due24h', label: t('orders.deadline.24h') }]} /></span>
+        <span data-testid="filter-risk"><Select style={{ width: 160 }} value={risk} onChange={setRisk}
+          options={[{ value: '', label: `${t('orders.filter.risk')}：${t('common.all')}` }, { value: 'any', label: t('orders.col.risk') }, ...RISKS.map((r) => ({ value: r, label: t(`orders.risk.${r}` as MessageKey) }))]} /></span>
+        <Checkbox checked={exposure} onChange={(e) => setExposure(e.target.checked)} data-testid="filter-exposure">{t('orders.exposure.any')}</Checkbox>
+        <span data-testid="filter-search"><Input.Search allowClear style={{ width: 240 }} placeholder={t('cases.searchOrder')} onSearch={setSearch} /></span>
+        {board.data && (
+          <Typography.Text strong style={{ color: '#cf1322' }} data-testid="orders-at-stake">
+            {t('orders.atStake', { v: fmt(board.data.totals.atStakeYuan) })}
+          </Typography.Text>
+        )}
+      </Space>
+      <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+        {(shopId ? shops.filter((s) => s.id === shopId) : shops).map((s) => <ShopRates key={s.id} shopId={s.id} name={s.name} />)}
+      </Space>
+      {board.loading && !board.data ? (
+        <Spin />
+      ) : board.missing ? (
+        <MissingRoute path="/api/v1/orders" />
+      ) : board.error ? (
+        <LoadError error={board.error} />
+      ) : (
+        <Table<BoardItem>
+          size="small"
+          rowKey={(i) => i.order.id}
+          dataSource={board.data?.items ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          locale={{ emptyText: t('orders.empty') }}
+          onRow={(i) => ({ 'data-testid': 'order-row', 'data-order': i.order.platformOrderNo } as React.HTMLAttributes<HTMLTableRowElement>)}
+          columns={[
+            {
+              title: t('orders.col.order'), key: 'no',
+              render: (_, i) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpenId(i.order.id)}>{i.order.platformOrderNo}</Button>,
+            },
+            { title: t('orders.col.shop'), key: 'shop', render: (_, i) => shopName(i.order.shopId) },
+            { title: t('orders.col.buyer'), key: 'buyer', render: (_, i) => i.order.buyerAccount ?? '—' },
+            { title: t('orders.col.state'), key: 'state', render: (_, i) => <StateText state={i.order.state} phase={i.phase} /> },
+            {
+              title: t('orders.col.amount'), key: 'amount',
+              render: (_, i) => (i.unpaid ? <Typography.Text type="secondary">{t('orders.unpaid', { v: fmt(i.order.totalYuan) })}</Typography.Text> : fmt(i.order.paidYuan || i.order.totalYuan)),
+            },
+            {
+              title: t('orders.col.deadline'), key: 'deadline',
+              render: (_, i) => {
+                if (!i.shipBy || i.phase !== 'paid') return '—';
+                const left = i.shipBy.secondsLeft - (now - loadedAt) / 1000;
+                return <Tag color={left <= 0 ? 'red' : left < 24 * 3600 ? 'orange' : 'green'}>{left <= 0 ? t('orders.deadline.overdue') : duration(left)}</Tag>;
+              },
+            },
+            { title: t('orders.col.exposure'), key: 'stake', render: (_, i) => (i.atStakeYuan > 0 ? <Typography.Text type="danger">{fmt(i.atStakeYuan)}</Typography.Text> : '—') },
+            {
+              title: t('orders.col.risk'), key: 'risk',
+              render: (_, i) => (
+                <Space direction="vertical" size={2}>
+                  {i.risks.map((r) => (
+                    <div key={r.kind} data-testid={`risk-${r.kind}`}>
+                      <Tag color={riskColor(r.kind)}>{t(`orders.risk.${r.kind}` as MessageKey)}</Tag>
+                      <div style={{ fontSize: 12, maxWidth: 420 }}>{r.reasonZh}</div>
+                    </div>
+                  ))}
+                </Space>
+              ),
+            },
+            {
+              title: t('orders.col.actions'), key: 'actions',
+              render: (_, i) => (
+                <Space>
+                  {i.phase !== 'unpaid' && i.phase !== 'closed' && (
+                    <Button size="small" onClick={() => navigate(`/cases?orderId=${encodeURIComponent(i.order.id)}`)} data-testid="order-open-case">{t('orders.openCase')}</Button>
+                  )}
+                  {i.openCaseIds.map((id) => (
+                    <Button key={id} size="small" type="link" onClick={() => navigate(`/cases?caseId=${encodeURIComponent(id)}`)}>{t('cases.detail')}</Button>
+                  ))}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      {openId && <OrderDrawer id={openId} onClose={() => setOpenId(null)} />}
+    </div>
+  );
+}
+
+interface OrderDetail {
+  order: BoardItem['order'] & { paidAt: string | null; receiverName: string | null; region: string | null };
+  lines: { id: string; title: string; colour: string | null; size: string | null; qty: number; priceYuan: number }[];
+  logistics: { id: number; at: string; status: string; text: string }[];
+  fraud: { signals: { kind: string; detailZh: string }[]; adviceZh: string };
+  stockWarnings: { sku: string; level: string; messageZh: string }[];
+  fakeShipment: { reasonZh: string } | null;
+  exposure: { advice: string } | null;
+  cases: { id: string; type: string; state: string }[];
+}
+
+function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const d = useApi<OrderDetail>(`/orders/${encodeURIComponent(id)}`);
+  const o = d.data?.order;
+  return (
+    <Drawer open width={640} title={o?.platformOrderNo ?? t('orders.title')} onClose={onClose} data-testid="order-drawer">
+      {!d.data || !o ? (
+        d.error ? <LoadError error={d.error} /> : <Spin />
+      ) : (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Descriptions size="small" column={2} bordered>
+            <Descriptions.Item label={t('orders.col.state')}>{o.state}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.col.buyer')}>{o.buyerAccount ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.shippedAt')}>{o.shippedAt ? new Date(o.shippedAt).toLocaleString() : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.pickup')}>
+              {o.pickedUpAt ? new Date(o.pickedUpAt).toLocaleString() : <Typography.Text type="warning">{t('orders.noPickup')}</Typography.Text>}
+            </Descriptions.Item>
+          </Descriptions>
+          {d.data.fakeShipment && <Alert type="error" showIcon message={t('orders.risk.fake_shipment')} description={d.data.fakeShipment.reasonZh} data-testid="order-fake-shipment" />}
+          {d.data.fraud.signals.length > 0 && (
+            <Alert type="warning" showIcon message={t('orders.risk.fraud')} description={<>{d.data.fraud.signals.map((s) => <div key={s.kind}>{s.detailZh}</div>)}<div>{d.data.fraud.adviceZh}</div></>} />
+          )}
+          {d.data.stockWarnings.map((w) => <Alert key={w.sku} type={w.level === 'out' ? 'error' : 'warning'} message={w.messageZh} />)}
+          {d.data.exposure && <Alert type="info" message={d.data.exposure.advice} />}
+          <Card size="small" title={t('orders.lines')}>
+            <List size="small" dataSource={d.data.lines} renderItem={(l) => <List.Item>{l.title} {[l.colour, l.size].filter(Boolean).join(' / ')} × {l.qty} · {fmt(l.priceYuan)}</List.Item>} />
+          </Card>
+          <Card size="small" title={t('orders.logistics')}>
+            <List size="small" dataSource={d.data.logistics} renderItem={(l) => <List.Item>{new Date(l.at).toLocaleString()} · {l.status} · {l.text}</List.Item>} />
+          </Card>
+          <Space>
+            <Button type="primary" onClick={() => navigate(`/cases?orderId=${encodeURIComponent(o.id)}`)}>{t('orders.openCase')}</Button>
+            {d.data.cases.map((c) => (
+              <Button key={c.id} onClick={() => navigate(`/cases?caseId=${encodeURIComponent(c.id)}`)}>{c.state}</Button>
+            ))}
+          </Space>
+        </Space>
+      )}
+    </Drawer>
+  );
+}
