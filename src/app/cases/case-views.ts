@@ -89,6 +89,7 @@ export async function visibleCase(database: Database, id: string, p: Principal):
 export async function caseDetail(database: Database, c: CaseRow, now: Date, maySeePersonalData: boolean) {
   const mask = personalDataMask(maySeePersonalData);
   const [view] = await caseViews(database, [c], now);
+  if (!view) throw new DxeError('NOT_FOUND', '找不到该售后单');
   const timeline = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id));
   return { case: view, timeline: timeline.map((e) => ({ ...e, note: mask.text(e.note), at: e.at.toISOString() })) };
 }
