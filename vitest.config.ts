@@ -45,7 +45,8 @@ export default defineConfig({
           name: 'database',
           include: DATABASE,
           exclude: SPAWNING,
-          testTimeout: 60_000,
+          // Room for two files side by side on a busy machine (a seeded app or a model training).
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
