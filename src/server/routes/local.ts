@@ -5,7 +5,6 @@
 // answer 404. The socket's own address is checked, never X-Forwarded-For.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DxeError } from '../../core/errors.js';
-import { PLATFORMS } from '../../core/platforms.js';
 import { importOrders, importSummary, resolveImportShop } from '../../app/orders/import-orders.js';
 import { terminalChatItem, terminalChatSend, terminalChatShop } from '../../app/inbound/terminal-chat.js';
 import { localTokenMatches } from '../../app/runtime/local-server.js';
