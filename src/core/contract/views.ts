@@ -240,6 +240,17 @@ export const exposureLineSchema = z.object({
 });
 export type ExposureLineView = z.infer<typeof exposureLineSchema>;
 
+/** A move of an order or a case through its platform machine (O1, A4); the note masked unless the role may see it (D6). */
+export const stateChangeSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  event: z.string(),
+  actorKind: z.string(),
+  note: z.string().nullable(),
+});
+
 /** An order as the workbench lists and shows it (O1–O5); personal data masked unless the role may see it (D6). */
 export const orderViewSchema = z.object({
   id: z.string(),
@@ -302,17 +313,7 @@ export const orderDetailSchema = z.object({
       priceYuan: z.number(),
     }),
   ),
-  history: z.array(
-    z.object({
-      id: z.number(),
-      at: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string(),
-      event: z.string(),
-      actorKind: z.string(),
-      note: z.string().nullable(),
-    }),
-  ),
+  history: z.array(stateChangeSchema),
   logistics: z.array(logisticsEventViewSchema),
   deadlines: z.array(deadlineViewSchema),
   exposure: exposureLineSchema.nullable(),
@@ -353,19 +354,7 @@ export type CaseBoardRow = z.infer<typeof caseBoardRowSchema>;
 /** GET /cases/:id and POST /cases/:id/transition: the case as the board shows it, with its timeline (notes masked, D6). */
 export const caseDetailSchema = z.object({
   case: caseBoardRowSchema,
-  timeline: z.array(
-    z.object({
-      id: z.number(),
-      caseId: z.string(),
-      at: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string(),
-      event: z.string(),
-      actorKind: z.string(),
-      actorId: z.string().nullable(),
-      note: z.string().nullable(),
-    }),
-  ),
+  timeline: z.array(stateChangeSchema.extend({ caseId: z.string(), actorId: z.string().nullable() })),
 });
 export type CaseDetailView = z.infer<typeof caseDetailSchema>;
 
