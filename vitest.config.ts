@@ -23,6 +23,10 @@ export default defineConfig({
     globalSetup: ['test/setup/global.ts'],
     setupFiles: ['test/setup/nlu-cache.ts'],
     pool: 'forks',
+    // Two files at a time. Vitest's default in a run is one worker fewer than the cores, i.e. ONE
+    // on this 2-core machine: every file waited for the last, while most of them spend their time
+    // waiting on a `dxe` child, a browser, a training thread or a socket rather than on the CPU.
+    maxWorkers: 2,
     reporters: ['default'],
     projects: [
       {
@@ -41,7 +45,8 @@ export default defineConfig({
           name: 'database',
           include: DATABASE,
           exclude: SPAWNING,
-          testTimeout: 60_000,
+          // Room for two files side by side on a busy machine (a seeded app or a model training).
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },

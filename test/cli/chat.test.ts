@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 /** A spawned `dxe` may take long on a busy machine; the project's test timeout is the real limit. */
 const SPAWN_TIMEOUT_MS = 240_000;
@@ -18,14 +18,19 @@ function env(dataDir: string): NodeJS.ProcessEnv {
 }
 
 describe('dxe chat (B1, C1, C3, C7)', () => {
-  it('answers each line and shows intent, stage and the plan', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-chat-'));
+  // One demo data folder for the file (issue 9: a fresh folder costs a database init and every
+  // migration per `dxe` start); both tests only chat in it.
+  const dataDir = mkdtempSync(join(tmpdir(), 'dxe-chat-'));
+  beforeAll(() => {
     const demo = spawnSync(process.execPath, [DXE, 'demo'], {
       env: env(dataDir),
       encoding: 'utf8',
       timeout: SPAWN_TIMEOUT_MS,
     });
-    expect(demo.status).toBe(0);
+    expect(demo.status, demo.stderr).toBe(0);
+  });
+
+  it('answers each line and shows intent, stage and the plan', () => {
     const input = [
       '在吗',
       '/item 纯棉圆领短袖T恤',
@@ -73,7 +78,6 @@ describe('dxe chat (B1, C1, C3, C7)', () => {
   });
 
   it('an unknown shop is a clear error', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-chat-'));
     const chat = spawnSync(process.execPath, [DXE, 'chat', '--shop', 'nope'], {
       env: env(dataDir),
       input: '',

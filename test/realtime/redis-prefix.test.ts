@@ -108,17 +108,19 @@ describe('a REDIS_URL that cannot be reached stops `dxe serve` at once, naming t
     await new Promise((r) => silent.close(r));
   });
 
+  // The two starts are independent (own data folder, PORT 0), so they run side by side: each is
+  // mostly a `dxe serve` start-up and a wait for a Redis that never answers.
   for (const [what, url] of [
     ['nothing listens', 'redis://127.0.0.1:7250'],
     ['something silent listens', 'redis://127.0.0.1:7251'],
   ] as const) {
-    it(`exits non-zero when ${what}`, async () => {
+    it.concurrent(`exits non-zero when ${what}`, async ({ expect }) => {
       const { mkdtempSync, rmSync } = await import('node:fs');
       const { tmpdir } = await import('node:os');
       const { join } = await import('node:path');
       const dataDir = mkdtempSync(join(tmpdir(), 'dxe-bad-redis-'));
       try {
-        const r = await runDxe(['serve'], dxeEnv({ DATA_DIR: dataDir, REDIS_URL: url, PORT: '7252' }));
+        const r = await runDxe(['serve'], dxeEnv({ DATA_DIR: dataDir, REDIS_URL: url, PORT: '0' }));
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('错误 [CONFIG_INVALID]');
         expect(r.stderr).toContain('REDIS_URL');

@@ -139,6 +139,7 @@ export async function visibleCase(database: Database, id: string, p: Principal):
 export async function caseDetail(database: Database, c: CaseRow, now: Date, maySeePersonalData: boolean) {
   const mask = personalDataMask(maySeePersonalData);
   const [view] = await caseViews(database, [c], now, maySeePersonalData);
+  if (!view) throw new DxeError('NOT_FOUND', '找不到该售后单');
   const timeline = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id));
   const evidence = await database.db
     .select({ id: caseEvidence.id, kind: caseEvidence.kind, fileName: caseEvidence.fileName, mime: caseEvidence.mime, sizeBytes: caseEvidence.sizeBytes, sha256: caseEvidence.sha256, note: caseEvidence.note, createdAt: caseEvidence.createdAt })

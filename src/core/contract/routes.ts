@@ -1,7 +1,8 @@
 // Every HTTP route of the server with the contract schemas of its request (params, query, body)
-// and, where the reply is JSON with a contract view, of its reply. test/server/route-contracts
-// enumerates the routes fastify registers and fails for one missing here (or listed here but gone),
-// so a new route cannot skip its schemas. Routes validate with exactly these schemas; the
+// and of its reply: every JSON route names its reply schema (only a page, a script, a download or a
+// socket does not). test/server/route-contracts enumerates the routes fastify registers and fails
+// for one missing here (or listed here but gone), and checks each route's real reply against its
+// schema, so a new route cannot skip its schemas. Routes validate with exactly these schemas; the
 // workbench types its calls with them (z.infer) instead of hand-written interfaces.
 import { z } from 'zod';
 import { loginBody, wsTicketReply } from './auth.js';
@@ -38,7 +39,18 @@ import {
   reviewReportOutcomeBody,
   reviewShopParams,
 } from './reviews.js';
-import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBody } from './local.js';
+import {
+  localAuditReportReply,
+  localChatItemBody,
+  localChatItemReply,
+  localChatSendBody,
+  localChatShopBody,
+  localChatShopReply,
+  localChatTurnReply,
+  localCheckpointReply,
+  localImportBody,
+  localImportReply,
+} from './local.js';
 import { messageViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
 import { presenceViewSchema, setPresenceBody } from './presence.js';
@@ -57,19 +69,30 @@ import {
   trainingExamplesInput,
 } from './settings.js';
 import {
+  addedExamplesSchema,
   agentReplyResultSchema,
   agentsViewSchema,
   caseBoardSchema,
+  caseDetailSchema,
   apiTokensViewSchema,
   conversationActionReplySchema,
   conversationDetailSchema,
+  createdIdSchema,
+  exposureTotalsSchema,
   guardVerdictSchema,
+  issuedApiTokenSchema,
   itemsViewSchema,
   loginReplySchema,
+  logisticsReplySchema,
   meViewSchema,
   metricsViewSchema,
+  openedCaseSchema,
   orderDetailSchema,
+  orderListSchema,
   promotionsViewSchema,
+  ruleOverridesViewSchema,
+  settledPromiseSchema,
+  shopRatesSchema,
   standardAnswersViewSchema,
   trainingExamplesViewSchema,
 } from './views.js';
@@ -82,7 +105,7 @@ export interface RouteContract {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** The JSON reply's view, when the contract defines one. */
+  /** The JSON reply's schema (every route but those that produce something else). */
   reply?: z.ZodType;
   /** Not JSON: a page, a script, a file download or a socket (frames: its client frames). */
   produces?: 'html' | 'javascript' | 'download' | 'websocket';
@@ -110,27 +133,27 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/conversations/:id/handback': { params: conversationIdParams, reply: conversationActionReplySchema },
   'POST /api/v1/conversations/:id/escalate': { params: conversationIdParams, body: escalateBody, reply: conversationActionReplySchema },
   'POST /api/v1/conversations/:id/close': { params: conversationIdParams, reply: conversationActionReplySchema },
-  'POST /api/v1/promises/:id/settle': { params: promiseIdParams, body: settlePromiseBody },
+  'POST /api/v1/promises/:id/settle': { params: promiseIdParams, body: settlePromiseBody, reply: settledPromiseSchema },
   'POST /api/v1/conversations/:id/messages': { params: conversationIdParams, body: agentReplyBody, reply: agentReplyResultSchema },
   'POST /api/v1/guard/check': { body: guardCheckBody, reply: guardVerdictSchema },
 
   'GET /api/v1/cases': { query: caseBoardQuery, reply: caseBoardSchema },
-  'GET /api/v1/cases/:id': { params: caseIdParams },
-  'POST /api/v1/cases': { body: openCaseBody },
-  'POST /api/v1/cases/:id/transition': { params: caseIdParams, body: caseTransitionBody },
+  'GET /api/v1/cases/:id': { params: caseIdParams, reply: caseDetailSchema },
+  'POST /api/v1/cases': { body: openCaseBody, reply: openedCaseSchema },
+  'POST /api/v1/cases/:id/transition': { params: caseIdParams, body: caseTransitionBody, reply: caseDetailSchema },
   'GET /api/v1/cases/:id/evidence': { params: caseIdParams, query: evidenceQuery, produces: 'download' },
   'POST /api/v1/cases/:id/evidence': { params: caseIdParams, body: caseEvidenceBody },
   'GET /api/v1/cases/:id/evidence/:evidenceId': { params: caseEvidenceParams, produces: 'download' },
-  'GET /api/v1/shops/:shopId/rates': { params: caseShopParams },
-  'GET /api/v1/exposure': { query: exposureQuery },
+  'GET /api/v1/shops/:shopId/rates': { params: caseShopParams, reply: shopRatesSchema },
+  'GET /api/v1/exposure': { query: exposureQuery, reply: exposureTotalsSchema },
 
-  'GET /api/v1/shops/:shopId/orders': { params: orderShopParams, query: orderListQuery },
+  'GET /api/v1/shops/:shopId/orders': { params: orderShopParams, query: orderListQuery, reply: orderListSchema },
   'GET /api/v1/orders': { query: orderBoardQuery },
-  'POST /api/v1/shops/:shopId/orders': { params: orderShopParams, body: orderSyncBody },
+  'POST /api/v1/shops/:shopId/orders': { params: orderShopParams, body: orderSyncBody, reply: orderDetailSchema },
   'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },
-  'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody },
+  'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody, reply: orderDetailSchema },
   'GET /api/v1/orders/:id/evidence': { params: orderIdParams, query: evidenceQuery, produces: 'download' },
-  'POST /api/v1/orders/:id/logistics': { params: orderIdParams, body: logisticsBody },
+  'POST /api/v1/orders/:id/logistics': { params: orderIdParams, body: logisticsBody, reply: logisticsReplySchema },
 
   'GET /api/v1/metrics': { query: dashboardQuery, reply: metricsViewSchema },
 
@@ -143,15 +166,15 @@ export const ROUTE_CONTRACTS = {
   'PUT /api/v1/shops/:shopId/items': { params: shopParams, body: itemsInput, reply: okReply },
   'GET /api/v1/shops/:shopId/promotions': { params: shopParams, reply: promotionsViewSchema },
   'PUT /api/v1/shops/:shopId/promotions': { params: shopParams, body: promotionsInput, reply: savedWithWarningsReply },
-  'GET /api/v1/shops/:shopId/rule-overrides': { params: shopParams },
+  'GET /api/v1/shops/:shopId/rule-overrides': { params: shopParams, reply: ruleOverridesViewSchema },
   'PUT /api/v1/shops/:shopId/rule-overrides': { params: shopParams, body: ruleOverridesInput, reply: okReply },
   'GET /api/v1/agents': { reply: agentsViewSchema },
-  'POST /api/v1/agents': { body: newAgentInput },
+  'POST /api/v1/agents': { body: newAgentInput, reply: createdIdSchema },
   'GET /api/v1/api-tokens': { reply: apiTokensViewSchema },
-  'POST /api/v1/api-tokens': { body: newApiTokenInput },
+  'POST /api/v1/api-tokens': { body: newApiTokenInput, reply: issuedApiTokenSchema },
   'DELETE /api/v1/api-tokens/:id': { params: tokenParams, reply: okReply },
   'GET /api/v1/shops/:shopId/training-examples': { params: shopParams, reply: trainingExamplesViewSchema },
-  'POST /api/v1/shops/:shopId/training-examples': { params: shopParams, body: trainingExamplesInput },
+  'POST /api/v1/shops/:shopId/training-examples': { params: shopParams, body: trainingExamplesInput, reply: addedExamplesSchema },
   'DELETE /api/v1/shops/:shopId/training-examples/:id': { params: exampleParams, reply: okReply },
   // Issue 12: an agent relabels a buyer message's intent; the shop's corrections and last retrain.
   'POST /api/v1/conversations/:id/relabel': { params: conversationIdParams, body: relabelBody, reply: relabelReplySchema },
@@ -171,7 +194,13 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/ws': { produces: 'websocket', frames: realtimeClientFrame },
 
   // The local API of `dxe` commands beside a running server (issue 10, critical 2).
-  'POST /api/v1/local/import-orders': { body: localImportBody },
+  'POST /api/v1/local/import-orders': { body: localImportBody, reply: localImportReply },
+  'POST /api/v1/local/audit/verify': { reply: localAuditReportReply },
+  'POST /api/v1/local/audit/checkpoint': { reply: localCheckpointReply },
+  'POST /api/v1/local/chat/shop': { body: localChatShopBody, reply: localChatShopReply },
+  'POST /api/v1/local/chat/item': { body: localChatItemBody, reply: localChatItemReply },
+  'POST /api/v1/local/chat/send': { body: localChatSendBody, reply: localChatTurnReply },
+  'POST /api/v1/local/import-reviews': { body: localImportReviewsBody },
   // Reviews and reputation (issue 13; R1–R8).
   'POST /api/v1/shops/:shopId/reviews': { params: reviewShopParams, body: bridgeReviewBody, reply: bridgeReviewReplySchema },
   'GET /api/v1/reviews': { query: reviewListQuery, reply: reviewListSchema },
@@ -182,12 +211,6 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/reviews/:id/report-outcome': { params: reviewIdParams, body: reviewReportOutcomeBody },
   'POST /api/v1/reviews/:id/recovery': { params: reviewIdParams, body: reviewRecoveryBody },
   'GET /api/v1/shops/:shopId/reputation': { params: reviewShopParams, query: reputationQuery, reply: reputationSchema },
-  'POST /api/v1/local/import-reviews': { body: localImportReviewsBody },
-  'POST /api/v1/local/audit/verify': {},
-  'POST /api/v1/local/audit/checkpoint': {},
-  'POST /api/v1/local/chat/shop': { body: localChatShopBody },
-  'POST /api/v1/local/chat/item': { body: localChatItemBody },
-  'POST /api/v1/local/chat/send': { body: localChatSendBody },
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteKey = keyof typeof ROUTE_CONTRACTS;

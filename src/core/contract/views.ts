@@ -192,6 +192,30 @@ export const apiTokenRowSchema = z.object({
 export const apiTokensViewSchema = z.object({ items: z.array(apiTokenRowSchema) });
 export type ApiTokenRowView = z.infer<typeof apiTokenRowSchema>;
 
+/** POST /agents (201): the new account's id. */
+export const createdIdSchema = z.object({ id: z.string() });
+export type CreatedIdView = z.infer<typeof createdIdSchema>;
+/** POST /api-tokens (201): the token, shown this once (only its hash is stored). */
+export const issuedApiTokenSchema = z.object({ id: z.string(), token: z.string() });
+export type IssuedApiTokenView = z.infer<typeof issuedApiTokenSchema>;
+/** POST /shops/:shopId/training-examples (201): how many were added, the shop's total, retraining started. */
+export const addedExamplesSchema = z.object({ added: z.number(), total: z.number(), retraining: z.literal(true) });
+export type AddedExamplesView = z.infer<typeof addedExamplesSchema>;
+/** GET /shops/:shopId/rule-overrides: the shop's platform and its overrides of the platform profile (P2). */
+export const ruleOverridesViewSchema = z.object({ platform: z.string(), overrides: z.unknown() });
+export type RuleOverridesView = z.infer<typeof ruleOverridesViewSchema>;
+
+/** POST /promises/:id/settle (D8): the promise as the agent settled it. */
+export const settledPromiseSchema = z.object({
+  promise: z.object({
+    id: z.string(),
+    state: z.enum(['open', 'kept', 'broken', 'void']),
+    settledAt: z.string().nullable(),
+    settledNote: z.string().nullable(),
+  }),
+});
+export type SettledPromiseView = z.infer<typeof settledPromiseSchema>;
+
 // Orders and after-sales (O3, N5, A1–A8): deadlines with their countdown, exposure in yuan.
 export const deadlineViewSchema = z.object({
   id: z.number(),
@@ -219,10 +243,93 @@ export const exposureLineSchema = z.object({
 });
 export type ExposureLineView = z.infer<typeof exposureLineSchema>;
 
-/** GET /orders/:id, the parts the side panel reads (the reply also has lines, history, logistics…). */
+/** A move of an order or a case through its platform machine (O1, A4); the note masked unless the role may see it (D6). */
+export const stateChangeSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  event: z.string(),
+  actorKind: z.string(),
+  note: z.string().nullable(),
+});
+
+/** An order as the workbench lists and shows it (O1–O5); personal data masked unless the role may see it (D6). */
+export const orderViewSchema = z.object({
+  id: z.string(),
+  shopId: z.string(),
+  platformOrderNo: z.string(),
+  buyerId: z.string().nullable(),
+  buyerAccount: z.string().nullable(),
+  state: z.string(),
+  totalYuan: z.number(),
+  paidYuan: z.number(),
+  refundYuan: z.number(),
+  shippingYuan: z.number(),
+  orderedAt: z.string().nullable(),
+  paidAt: z.string().nullable(),
+  shippedAt: z.string().nullable(),
+  completedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  agreedShipBy: z.string().nullable(),
+  receiverName: z.string().nullable(),
+  receiverPhone: z.string().nullable(),
+  receiverAddress: z.string().nullable(),
+  region: z.string().nullable(),
+  courier: z.string().nullable(),
+  trackingNo: z.string().nullable(),
+  buyerNote: z.string().nullable(),
+  sellerNote: z.string().nullable(),
+  source: z.string(),
+  updatedAt: z.string(),
+});
+export type OrderView = z.infer<typeof orderViewSchema>;
+
+/** GET /shops/:shopId/orders: the shop's orders, newest change first, with the ship-by countdown (O3). */
+export const orderListSchema = z.object({
+  items: z.array(orderViewSchema.extend({ shipBy: deadlineViewSchema.nullable() })),
+});
+export type OrderListView = z.infer<typeof orderListSchema>;
+
+/** A logistics event of an order (O7). */
+export const logisticsEventViewSchema = z.object({ id: z.number(), orderId: z.string(), at: z.string(), status: z.string(), text: z.string() });
+/** POST /orders/:id/logistics: the stored event. */
+export const logisticsReplySchema = z.object({ event: logisticsEventViewSchema });
+export type LogisticsReply = z.infer<typeof logisticsReplySchema>;
+
+/**
+ * GET /orders/:id (and the replies of a state change or an O2 sync): the order with its lines,
+ * history, logistics, deadlines with their countdown, exposure (N5), fraud and stock checks, its
+ * cases and the events the machine allows next.
+ */
 export const orderDetailSchema = z.object({
+  order: orderViewSchema,
+  lines: z.array(
+    z.object({
+      lineNo: z.number(),
+      itemId: z.string().nullable(),
+      sku: z.string().nullable(),
+      title: z.string(),
+      colour: z.string().nullable(),
+      size: z.string().nullable(),
+      qty: z.number(),
+      priceYuan: z.number(),
+    }),
+  ),
+  history: z.array(stateChangeSchema),
+  logistics: z.array(logisticsEventViewSchema),
   deadlines: z.array(deadlineViewSchema),
   exposure: exposureLineSchema.nullable(),
+  fraud: z.object({
+    paid: z.boolean(),
+    signals: z.array(z.object({ kind: z.string(), detailZh: z.string() })),
+    mayShip: z.boolean(),
+    adviceZh: z.string(),
+  }),
+  stockWarnings: z.array(z.object({ sku: z.string(), level: z.enum(['out', 'low']), messageZh: z.string() })),
+  cases: z.array(
+    z.object({ id: z.string(), type: z.string(), state: z.string(), reason: z.string().nullable(), amountYuan: z.number(), openedAt: z.string() }),
+  ),
   allowedEvents: z.array(z.string()),
 });
 export type OrderDetailView = z.infer<typeof orderDetailSchema>;
@@ -292,8 +399,51 @@ export const caseBoardRowSchema = z.object({
 export const caseBoardSchema = z.object({ items: z.array(caseBoardRowSchema) });
 export type CaseBoardRow = z.infer<typeof caseBoardRowSchema>;
 
-/** GET /exposure: N5 totals over the caller's open orders and cases. */
-export const exposureTotalsSchema = z.object({ total: z.unknown() });
+/** GET /cases/:id and POST /cases/:id/transition: the case as the board shows it, with its timeline (notes masked, D6). */
+export const caseDetailSchema = z.object({
+  case: caseBoardRowSchema,
+  timeline: z.array(stateChangeSchema.extend({ caseId: z.string(), actorId: z.string().nullable() })),
+});
+export type CaseDetailView = z.infer<typeof caseDetailSchema>;
+
+/** POST /cases (201): the new case, and whether its reason holds for the order (A5). */
+export const openedCaseSchema = caseDetailSchema.extend({
+  reasonCheck: z.object({
+    validForState: z.boolean(),
+    triggersCompensation: z.boolean(),
+    compensation: z.number(),
+    untrue: z.boolean(),
+    adviceZh: z.string(),
+  }),
+});
+export type OpenedCaseView = z.infer<typeof openedCaseSchema>;
+
+/** A8: one line of a shop's monthly rates (the whole shop, or one item). */
+export const rateLineSchema = z.object({
+  itemId: z.string().nullable(),
+  title: z.string(),
+  trades: z.number(),
+  refunds: z.number(),
+  disputes: z.number(),
+  refundRate: z.number().nullable(),
+  disputePerMille: z.number().nullable(),
+  alerts: z.array(z.object({ kind: z.enum(['dispute', 'refund']), messageZh: z.string() })),
+});
+/** GET /shops/:shopId/rates: A8 refund and dispute rates of the Beijing month, per shop and item. */
+export const shopRatesSchema = z.object({
+  month: z.string(),
+  thresholds: z.object({ disputeAlertPerMille: z.number(), refundRateAlertPct: z.number().nullable() }),
+  shop: rateLineSchema,
+  items: z.array(rateLineSchema),
+});
+export type ShopRatesView = z.infer<typeof shopRatesSchema>;
+
+/** GET /exposure: N5 totals over the caller's open orders and cases, and each of them, worst first. */
+export const exposureTotalsSchema = z.object({
+  total: z.object({ nowYuan: z.number(), atNextDeadlineYuan: z.number(), points: z.number() }),
+  items: z.array(exposureLineSchema.extend({ subjectKind: z.enum(['order', 'case']), subjectId: z.string(), shopId: z.string() })),
+});
+export type ExposureTotalsView = z.infer<typeof exposureTotalsSchema>;
 
 // The dashboard (T1 figures; T2 idle agents and T3 inconsistent answers for supervisors).
 export const metricsFiguresSchema = z.custom<Figures>();

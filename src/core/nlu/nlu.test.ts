@@ -7,7 +7,7 @@ import { expectedCalibrationError, fitTemperature } from './calibrate.js';
 let nlu: Nlu;
 beforeAll(() => {
   nlu = getDefaultNlu();
-}, 60_000);
+}, 240_000);
 
 interface HoldoutRow {
   text: string;
@@ -101,16 +101,26 @@ describe('context resolution (B1)', () => {
 describe('training (B1: each shop adds its own examples)', () => {
   // How long training takes is a benchmark figure (npm run bench), not a test: a timing
   // assertion fails on a busy machine (issue 9: steady tests).
+  // One shop model trained for both tests below (issue 9: every training is seconds of CPU); the
+  // second reads it back from the cache the first saved it to.
+  const store = new Map<string, Uint8Array>();
+  const cache = { load: (k: string) => store.get(k), save: (k: string, b: Uint8Array) => void store.set(k, b) };
+  const phrase = '蓝莓能寄冷链吗';
+  const shopOptions = {
+    extraExamples: Array.from({ length: 8 }, (_, i) => ({ text: `${phrase}${'吗呢啊呀哈亲嘛么'[i]}`, intent: 'courier' as const })),
+    shopDictionary: ['蓝莓'],
+    folds: 0,
+  };
+  let custom: Nlu | undefined;
+  const trainedShopModel = (): Nlu => (custom ??= createNlu({ ...shopOptions, cache }));
+
   it('a shop example changes the answer for its own phrasing', () => {
-    const phrase = '蓝莓能寄冷链吗';
-    const custom = createNlu({
-      extraExamples: Array.from({ length: 8 }, (_, i) => ({ text: `${phrase}${'吗呢啊呀哈亲嘛么'[i]}`, intent: 'courier' as const })),
-      shopDictionary: ['蓝莓'],
-      folds: 0,
-    });
-    expect(custom.classify(phrase).intent).toBe('courier');
-    expect(custom.classify(phrase).entities.itemRefs).toEqual(['蓝莓']);
-  }, 60_000);
+    const model = trainedShopModel();
+    expect(model.classify(phrase).intent).toBe('courier');
+    expect(model.classify(phrase).entities.itemRefs).toEqual(['蓝莓']);
+    // Without the shop's examples the shipped model reads it otherwise.
+    expect(nlu.classify(phrase).intent).not.toBe('courier');
+  }, 240_000);
 
   it('temperature calibration: fitted T lowers NLL and fold confidence tracks accuracy', () => {
     const model = trainModel(loadShippedExamples(), { folds: 3, segmenter: undefined });
@@ -119,15 +129,15 @@ describe('training (B1: each shop adds its own examples)', () => {
     const conf = holdout.map((r) => nlu.classify(r.text).confidence);
     const ok = holdout.map((r) => nlu.classify(r.text).intent === r.intent);
     expect(expectedCalibrationError(conf, ok)).toBeLessThan(0.2);
-  }, 60_000);
+  }, 240_000);
 
   it('a cached model answers exactly like the trained one and skips training; bad bytes retrain', () => {
-    const store = new Map<string, Uint8Array>();
-    const cache = { load: (k: string) => store.get(k), save: (k: string, b: Uint8Array) => void store.set(k, b) };
-    const extra = [{ text: '蓝莓能寄冷链吗', intent: 'courier' as const }];
-    const first = createNlu({ folds: 0, extraExamples: extra, cache });
+    const first = trainedShopModel();
     expect(store.size).toBe(1);
-    const second = createNlu({ folds: 0, extraExamples: extra, cache });
+    let saves = 0;
+    const counting = { load: cache.load, save: (k: string, b: Uint8Array) => (saves++, cache.save(k, b)) };
+    const second = createNlu({ ...shopOptions, cache: counting });
+    expect(saves, 'read back, not trained again').toBe(0);
     expect(second.stats).toEqual(first.stats);
     for (const r of holdout) {
       expect(second.classify(r.text, { scores: true })).toEqual(first.classify(r.text, { scores: true }));
@@ -135,12 +145,21 @@ describe('training (B1: each shop adds its own examples)', () => {
     const [key] = [...store.keys()];
     expect(importModel(new Uint8Array([1, 2, 3]))).toBeUndefined();
     store.set(key!, store.get(key!)!.slice(0, 100));
-    expect(createNlu({ folds: 0, extraExamples: extra, cache }).classify('包邮吗').intent).toBe('shipping_fee');
-    // Other training data → another key.
-    createNlu({ folds: 0, cache });
-    expect(store.size).toBe(2);
+    const retrained = createNlu({ ...shopOptions, cache: counting });
+    expect(saves, 'bad bytes: trained again and saved').toBe(1);
+    expect(retrained.classify(phrase).intent).toBe('courier');
+    expect(retrained.classify('包邮吗').intent).toBe('shipping_fee');
+    // Other training data → another key: the cache is asked for a key of its own (answered with a
+    // valid model so that nothing is trained just to show the key).
+    const asked: string[] = [];
+    createNlu({ folds: 0, cache: { load: (k) => (asked.push(k), store.get(key!)), save: () => undefined } });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).not.toBe(key);
+    createNlu({ ...shopOptions, shopDictionary: ['蓝莓', '榴莲'], cache: { load: (k) => (asked.push(k), store.get(key!)), save: () => undefined } });
+    expect(new Set(asked).size, 'the shop dictionary is part of the key').toBe(2);
+    expect(asked[1]).not.toBe(key);
     expect(exportModel).toBeTypeOf('function');
-  }, 60_000);
+  }, 240_000);
 
   it('fitTemperature recovers a known temperature', () => {
     // Labels drawn so that softmax(logits / 2) is the true distribution.

@@ -25,6 +25,7 @@ import {
 } from '../../core/contract/cases.js';
 import type { CaseBoardRow } from '../../core/contract/views.js';
 import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
+import type { CaseDetailView, ExposureTotalsView, OpenedCaseView, ShopRatesView } from '../../core/contract/views.js';
 
 
 const caseRoutes: FastifyPluginAsync = async (app) => {
@@ -37,7 +38,7 @@ const caseRoutes: FastifyPluginAsync = async (app) => {
     return caseBoard(app.ctx.database, p, shopIds, { state: q.state, limit: q.limit }, app.ctx.now());
   });
 
-  app.get('/api/v1/cases/:id', auth, async (request) => {
+  app.get('/api/v1/cases/:id', auth, async (request): Promise<CaseDetailView> => {
     const { id } = idParam.parse(request.params);
     return getCaseDetail(app.ctx.database, principalOf(request), id, app.ctx.now());
   });
@@ -46,10 +47,11 @@ const caseRoutes: FastifyPluginAsync = async (app) => {
     const p = principalOf(request);
     const body = createBody.parse(request.body);
     const input = { orderId: body.orderId, type: body.type, reason: body.reason, amountFen: yuanToFen(body.amount), note: body.note, conversationId: body.conversationId };
-    return reply.status(201).send(await openCase(app.ctx.database, p, input, app.ctx.now()));
+    const opened: OpenedCaseView = await openCase(app.ctx.database, p, input, app.ctx.now());
+    return reply.status(201).send(opened);
   });
 
-  app.post('/api/v1/cases/:id/transition', auth, async (request) => {
+  app.post('/api/v1/cases/:id/transition', auth, async (request): Promise<CaseDetailView> => {
     const { id } = idParam.parse(request.params);
     const p = principalOf(request);
     const body = transitionBody.parse(request.body);
@@ -87,13 +89,13 @@ const caseRoutes: FastifyPluginAsync = async (app) => {
       .send(f.content);
   });
 
-  app.get('/api/v1/shops/:shopId/rates', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/rates', auth, async (request): Promise<ShopRatesView> => {
     const { shopId } = caseShopParams.parse(request.params);
     assertShop(request, shopId);
     return shopRates(app.ctx.database, shopId, app.ctx.now());
   });
 
-  app.get('/api/v1/exposure', auth, async (request) => {
+  app.get('/api/v1/exposure', auth, async (request): Promise<ExposureTotalsView> => {
     const p = principalOf(request);
     const q = exposureQuery.parse(request.query);
     const shopIds = q.shopId ? (assertShop(request, q.shopId), [q.shopId]) : p.shopIds;

@@ -20,6 +20,7 @@ import type { ConversationSummary } from '../../core/contract/conversations.js';
 import type { MessageView } from '../../core/contract/messages.js';
 import type { AgentReplyResult, ConversationActionReply as ConversationReply, ConversationDetailView } from '../../core/contract/views.js';
 import { mayseePersonalData, principalOf } from '../auth.js';
+import type { SettledPromiseView } from '../../core/contract/views.js';
 
 const conversationRoutes: FastifyPluginAsync = async (app) => {
   const deps = () => ({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() });
@@ -59,7 +60,7 @@ const conversationRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // D8: an agent marks a promise made in chat kept or broken (what no order event can show).
-  app.post('/api/v1/promises/:id/settle', auth, async (request) => {
+  app.post('/api/v1/promises/:id/settle', auth, async (request): Promise<SettledPromiseView> => {
     const { id } = promiseIdParams.parse(request.params);
     const body = settlePromiseBody.parse(request.body ?? {});
     const row = await settlePromise(deps(), principalOf(request), { promiseId: id, state: body.state, ...(body.note ? { note: body.note } : {}) });

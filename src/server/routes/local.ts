@@ -12,6 +12,7 @@ import { verifyAudit, writeCheckpoint } from '../../app/audit/checkpoints.js';
 import { openOrderImport } from '../../channels/order-files/open-import.js';
 
 import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBody } from '../../core/contract/local.js';
+import type { LocalAuditReportReply, LocalChatItemReply, LocalChatShopReply, LocalChatTurnReply, LocalImportReply } from '../../core/contract/local.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -26,7 +27,7 @@ const localRoutes: FastifyPluginAsync = async (app) => {
     }
   };
 
-  app.post('/api/v1/local/import-orders', { preHandler: local }, async (request) => {
+  app.post('/api/v1/local/import-orders', { preHandler: local }, async (request): Promise<LocalImportReply> => {
     const b = localImportBody.parse(request.body);
     const { database } = app.ctx;
     const shopId = await resolveImportShop(database, b.platform, b.shop);
@@ -36,24 +37,24 @@ const localRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // `dxe audit verify` / `dxe audit checkpoint` beside a running server (the key is the server's).
-  app.post('/api/v1/local/audit/verify', { preHandler: local }, async () => verifyAudit(app.ctx.database, app.ctx.config.AUDIT_CHECKPOINT_KEY));
+  app.post('/api/v1/local/audit/verify', { preHandler: local }, async (): Promise<LocalAuditReportReply> => verifyAudit(app.ctx.database, app.ctx.config.AUDIT_CHECKPOINT_KEY));
   app.post('/api/v1/local/audit/checkpoint', { preHandler: local }, async () => {
     const key = app.ctx.config.AUDIT_CHECKPOINT_KEY;
     if (!key) throw new DxeError('CONFIG_INVALID', '未配置 AUDIT_CHECKPOINT_KEY，无法签名检查点');
     return { checkpoint: await writeCheckpoint(app.ctx.database, key, app.ctx.now()) };
   });
 
-  app.post('/api/v1/local/chat/shop', { preHandler: local }, async (request) => {
+  app.post('/api/v1/local/chat/shop', { preHandler: local }, async (request): Promise<LocalChatShopReply> => {
     const b = localChatShopBody.parse(request.body);
     return terminalChatShop(app.ctx.database, b.shopId);
   });
 
-  app.post('/api/v1/local/chat/item', { preHandler: local }, async (request) => {
+  app.post('/api/v1/local/chat/item', { preHandler: local }, async (request): Promise<LocalChatItemReply> => {
     const b = localChatItemBody.parse(request.body);
     return { item: await terminalChatItem(app.ctx.database, b.shopId, b.ref) };
   });
 
-  app.post('/api/v1/local/chat/send', { preHandler: local }, async (request) => {
+  app.post('/api/v1/local/chat/send', { preHandler: local }, async (request): Promise<LocalChatTurnReply> => {
     const b = localChatSendBody.parse(request.body);
     return terminalChatSend({ database: app.ctx.database, bus: app.ctx.bus, now: app.ctx.now() }, b);
   });

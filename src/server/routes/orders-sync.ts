@@ -6,6 +6,7 @@ import { orderShopParams, orderSyncBody as syncBody } from '../../core/contract/
 import { syncPlatformOrder } from '../../app/orders/order-actions.js';
 import type { SyncInput } from '../../app/orders/orders.js';
 import { assertShop, mayseePersonalData, requireRole } from '../auth.js';
+import type { OrderDetailView } from '../../core/contract/views.js';
 
 
 const syncRoutes: FastifyPluginAsync = async (app) => {
@@ -38,7 +39,8 @@ const syncRoutes: FastifyPluginAsync = async (app) => {
       lines: b.lines?.map((l) => ({ lineNo: l.lineNo, sku: l.sku, title: l.title, colour: l.colour, size: l.size, qty: l.qty, priceFen: l.priceYuan })),
     };
     const { created, detail } = await syncPlatformOrder(app.ctx.database, p, shopId, input, app.ctx.now(), mayseePersonalData(p));
-    return reply.status(created ? 201 : 200).send(detail);
+    const body: OrderDetailView = detail;
+    return reply.status(created ? 201 : 200).send(body);
   });
 };
 export default syncRoutes;

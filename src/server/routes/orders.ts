@@ -19,12 +19,13 @@ import {
 } from '../../core/contract/orders.js';
 import type { OrderDetailView } from '../../core/contract/views.js';
 import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
+import type { LogisticsReply, OrderListView } from '../../core/contract/views.js';
 
 
 const orderRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
 
-  app.get('/api/v1/shops/:shopId/orders', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/orders', auth, async (request): Promise<OrderListView> => {
     const { shopId } = shopParam.parse(request.params);
     const p = assertShop(request, shopId);
     const q = listQuery.parse(request.query);
@@ -44,7 +45,7 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     return getOrderDetail(app.ctx.database, p, id, app.ctx.now(), mayseePersonalData(p));
   });
 
-  app.post('/api/v1/orders/:id/transition', auth, async (request) => {
+  app.post('/api/v1/orders/:id/transition', auth, async (request): Promise<OrderDetailView> => {
     const { id } = idParam.parse(request.params);
     const p = principalOf(request);
     const body = transitionBody.parse(request.body);
@@ -68,7 +69,8 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     const p = principalOf(request);
     const body = logisticsBody.parse(request.body);
     const input = { at: body.at ? new Date(body.at) : undefined, status: body.status, text: body.text };
-    return reply.status(201).send(await recordLogistics(app.ctx.database, p, id, input, app.ctx.now()));
+    const recorded: LogisticsReply = await recordLogistics(app.ctx.database, p, id, input, app.ctx.now());
+    return reply.status(201).send(recorded);
   });
 };
 export default orderRoutes;

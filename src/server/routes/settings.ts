@@ -14,6 +14,7 @@ import { listStandardAnswers, saveStandardAnswers, standardAnswersInput } from '
 import { shopParams, tokenParams, type SavedWithWarningsReply } from '../../core/contract/settings.js';
 import type { AgentRowView, ApiTokenRowView, ItemView, PromotionView, StandardAnswerView } from '../../core/contract/views.js';
 import { principalOf } from '../auth.js';
+import type { CreatedIdView, IssuedApiTokenView, RuleOverridesView } from '../../core/contract/views.js';
 
 type Ok = { ok: true };
 type Saved = SavedWithWarningsReply;
@@ -59,7 +60,7 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     return { ok: true, warnings };
   });
 
-  app.get('/api/v1/shops/:shopId/rule-overrides', auth, async (request) => {
+  app.get('/api/v1/shops/:shopId/rule-overrides', auth, async (request): Promise<RuleOverridesView> => {
     const { shopId } = shopParams.parse(request.params);
     return getRuleOverrides(database, principalOf(request), shopId);
   });
@@ -75,7 +76,7 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/api/v1/agents', auth, async (request, reply) => {
     const p = orgAdmin(principalOf(request));
-    const created = await createAgent(deps(), p, newAgentInput.parse(request.body));
+    const created: CreatedIdView = await createAgent(deps(), p, newAgentInput.parse(request.body));
     return reply.status(201).send(created);
   });
 
@@ -83,7 +84,7 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
 
   app.post('/api/v1/api-tokens', auth, async (request, reply) => {
     const p = orgAdmin(principalOf(request));
-    const created = await issueApiToken(deps(), p, newApiTokenInput.parse(request.body));
+    const created: IssuedApiTokenView = await issueApiToken(deps(), p, newApiTokenInput.parse(request.body));
     return reply.status(201).send(created);
   });
 

@@ -15,6 +15,7 @@ import { takeRetrainSlot } from '../../app/shops/retrain-rate.js';
 import { exampleParams, shopParams } from '../../core/contract/settings.js';
 import type { TrainingExampleView } from '../../core/contract/views.js';
 import { principalOf } from '../auth.js';
+import type { AddedExamplesView } from '../../core/contract/views.js';
 
 const trainingRoutes: FastifyPluginAsync = async (app) => {
   const auth = { preHandler: app.authenticate };
@@ -29,7 +30,7 @@ const trainingRoutes: FastifyPluginAsync = async (app) => {
     const { shopId } = shopParams.parse(request.params);
     const p = exampleAdder(principalOf(request), shopId);
     takeRetrainSlot(shopId, app.ctx.config.RETRAIN_PER_MINUTE, app.ctx.now().getTime());
-    const added = await addTrainingExamples(deps(), p, shopId, trainingExamplesInput.parse(request.body));
+    const added: AddedExamplesView = await addTrainingExamples(deps(), p, shopId, trainingExamplesInput.parse(request.body));
     return reply.status(201).send(added);
   });
 
