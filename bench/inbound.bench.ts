@@ -87,6 +87,8 @@ function cpuSeconds(pid: number | undefined): number {
 interface Server {
   url: string;
   child: ChildProcess;
+  /** What the server wrote (printed at stop with BENCH_SERVER_LOG=1). */
+  output: () => string;
 }
 
 function start(dir: string, env: NodeJS.ProcessEnv, args: string[] = ['serve']): Promise<Server> {
@@ -101,7 +103,7 @@ function start(dir: string, env: NodeJS.ProcessEnv, args: string[] = ['serve']):
       const m = /已启动 \/ is running: (http:\/\/[^\s]+)/.exec(out);
       if (m && out.includes('ready in')) {
         clearTimeout(timer);
-        resolve({ url: m[1]!, child });
+        resolve({ url: m[1]!, child, output: () => out });
       }
     });
     child.on('exit', (c) => reject(new Error(`exited ${c}: ${out}`)));
@@ -109,6 +111,7 @@ function start(dir: string, env: NodeJS.ProcessEnv, args: string[] = ['serve']):
 }
 
 async function stop(s: Server): Promise<void> {
+  if (process.env.BENCH_SERVER_LOG === '1') process.stderr.write(s.output().slice(-20_000));
   if (s.child.exitCode !== null) return;
   const done = new Promise((r) => s.child.once('exit', r));
   s.child.kill('SIGTERM');
@@ -241,6 +244,7 @@ async function scenario(
 ): Promise<Figures> {
   await runDxe(dir, ['migrate'], env);
   await runDxe(dir, ['demo'], env);
+  repliesAnswered = 0;
   const sink = CALLBACK ? await startSink() : null;
   if (sink) await setCallback(env, sink.url);
   const servers: Server[] = [];
