@@ -5,7 +5,9 @@
 // fails as a whole is rerun item by item. Real store (PGlite; PostgreSQL when DATABASE_URL is set).
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalBus } from '../../src/app/events/event-bus.js';
+import { createLocalBus, type DomainEvent } from '../../src/app/events/event-bus.js';
+import { pendingEvents } from '../../src/app/events/outbox.js';
+import { createRedisBus } from '../../src/app/events/redis-bus.js';
 import { MicroBatcher } from '../../src/app/inbound/batching.js';
 import { handleInboundMessage, type InboundResult } from '../../src/app/inbound/handle-inbound-message.js';
 import { groupCommitStats } from '../../src/app/inbound/hot-calls.js';
@@ -97,6 +99,42 @@ describe('group commit of buyer messages', () => {
     const seqs = (await h.database.db.select().from(t.messages).where(eq(t.messages.conversationId, a!.conversationId)))
       .map((m) => m.seq).sort((x, y) => x - y);
     expect(seqs).toEqual(seqs.map((_, k) => k + 1));
+  });
+});
+
+describe.skipIf(!process.env.REDIS_URL)('group commit with the Redis bus', () => {
+  it('every event of a batch reaches another process exactly once and the outbox is left empty', async () => {
+    const prefix = `dxe-gc-${Date.now().toString(36)}`;
+    const ours = await createRedisBus(process.env.REDIS_URL!, { prefix });
+    const theirs = await createRedisBus(process.env.REDIS_URL!, { prefix });
+    try {
+      const seen: DomainEvent[] = [];
+      theirs.subscribe((e) => seen.push(e));
+      const n = 8;
+      const results = await holdingTheStore(() =>
+        Promise.all(
+          Array.from({ length: n }, (_, i) =>
+            handleInboundMessage({ database: h.database, bus: ours, now: h.now }, {
+              shopId: SHOP, buyerAccountId: `gc_redis_${i}`, channel: 'bridge', messageId: `gc-redis-${i}`, text: '在吗',
+            }),
+          ),
+        ),
+      );
+      const ids = results.flatMap((r) => [r.buyerMessage.id, ...r.replies.map((m) => m.id)]);
+      const until = Date.now() + 10_000;
+      const created = () => seen.filter((e) => e.type === 'message.created' && ids.includes(e.data.message.id));
+      while (created().length < ids.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(created().map((e) => (e.type === 'message.created' ? e.data.message.id : 0)).sort()).toEqual([...ids].sort());
+      const updated = seen.filter((e) => e.type === 'conversation.updated' && results.some((r) => r.conversationId === e.data.conversationId));
+      expect(updated).toHaveLength(n);
+      expect(await pendingEvents(h.database)).toBe(0);
+      // Some of them were stored together (and their events staged and published together).
+      expect(groupCommitStats(h.database, ours).dxe_receive!.batches).toBeLessThan(n);
+    } finally {
+      await ours.close();
+      await theirs.close();
+    }
   });
 });
 
