@@ -27,10 +27,10 @@ describe('loadBuyerOrders', () => {
       trackingNo: 'YT1234567890123', courier: '圆通', receiverName: '周小舟', receiverPhone: '13812345678',
       receiverAddress: '浙江省杭州市西湖区文三路 100 号',
     }).returning();
-    const [newer] = await h.database.db.insert(t.orders).values({
+    await h.database.db.insert(t.orders).values({
       shopId: SHOP, platformOrderNo: 'BO-2', buyerId: me!.id, state: '等待买家付款', totalFen: 5900,
       orderedAt: new Date(h.now.getTime() - day), buyerNote: '周末送货',
-    }).returning();
+    });
     await h.database.db.insert(t.orders).values({ shopId: SHOP, platformOrderNo: 'BO-3', buyerId: other!.id, state: '等待买家付款' });
     await h.database.db.insert(t.orderLines).values([
       { orderId: older!.id, lineNo: 2, title: '纯棉T恤 白色', qty: 1, priceFen: 5900, colour: '白色', size: 'L' },
