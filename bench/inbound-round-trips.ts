@@ -6,6 +6,7 @@
 //   npx tsx bench/inbound-round-trips.ts                      (PGlite in memory, local bus)
 //   DATABASE_URL=postgres://… npx tsx bench/inbound-round-trips.ts          (PostgreSQL)
 //   DATABASE_URL=… REDIS_URL=redis://… npx tsx bench/inbound-round-trips.ts (PostgreSQL + Redis)
+// ROUND_TRIP_CONCURRENCY=16: that many senders at once (group commit shares round trips).
 import { PGlite } from '@electric-sql/pglite';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
@@ -21,6 +22,8 @@ import { openDatabase } from '../src/store/open-database.js';
 import * as t from '../src/store/schema/index.js';
 
 const N = Number(process.env.ROUND_TRIP_MESSAGES ?? 100);
+/** Concurrent senders (1: one message at a time, no group commit). */
+const C = Number(process.env.ROUND_TRIP_CONCURRENCY ?? 1);
 const TEXTS = ['在吗', '这款T恤有L码吗', '什么时候发货', '能便宜点吗', '包邮吗', '发什么快递', '有优惠券吗', '质量怎么样', '谢谢', '有没有黑色的'];
 
 const counts = new Map<string, number>();
@@ -86,6 +89,13 @@ async function main(): Promise<void> {
     if (counting) publishes++;
     return publish(e);
   };
+  const publishMany = bus.publishMany?.bind(bus);
+  if (publishMany) {
+    bus.publishMany = async (events) => {
+      if (counting) publishes++;
+      return publishMany(events);
+    };
+  }
   await seedDemo(database, now);
   const [shop] = await database.db.select().from(t.shops).where(eq(t.shops.id, 'demo-tmall'));
   const withCallback = process.env.ROUND_TRIP_CALLBACK !== 'off';
@@ -112,7 +122,13 @@ async function main(): Promise<void> {
   await database.db.delete(t.deliveries);
   counting = true;
   let replies = 0;
-  for (let i = 20; i < 20 + N; i++) replies += await send(i);
+  let next = 20;
+  await Promise.all(Array.from({ length: C }, async () => {
+    while (next < 20 + N) {
+      const r = await send(next++);
+      replies += r;
+    }
+  }));
   const inbound = new Map(counts);
   const inboundPublishes = publishes;
   counts.clear();
@@ -130,9 +146,9 @@ async function main(): Promise<void> {
     console.log(`${title}: ${(total / per).toFixed(2)} statements per message`);
     for (const [k, v] of [...m].sort((a, b) => b[1] - a[1])) console.log(`  ${(v / per).toFixed(2)}  ${k}`);
   };
-  console.log(`${database.kind}${process.env.REDIS_URL ? ' + Redis' : ''}, ${N} messages, ${(replies / N).toFixed(2)} replies each`);
+  console.log(`${database.kind}${process.env.REDIS_URL ? ' + Redis' : ''}, ${N} messages, ${C} at once, ${(replies / N).toFixed(2)} replies each`);
   show('inbound request', inbound, N);
-  console.log(`  bus publishes per message: ${(inboundPublishes / N).toFixed(2)}`);
+  console.log(`  bus calls (publish, publishMany) per message: ${(inboundPublishes / N).toFixed(2)}`);
   show(`delivery outbox (${delivered} replies delivered${withCallback ? '' : ', no callback URL'})`, counts, N);
   await app.close();
   await bus.close();

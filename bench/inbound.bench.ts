@@ -17,7 +17,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -87,6 +87,8 @@ function cpuSeconds(pid: number | undefined): number {
 interface Server {
   url: string;
   child: ChildProcess;
+  /** What the server wrote (printed at stop with BENCH_SERVER_LOG=1). */
+  output: () => string;
 }
 
 function start(dir: string, env: NodeJS.ProcessEnv, args: string[] = ['serve']): Promise<Server> {
@@ -101,7 +103,7 @@ function start(dir: string, env: NodeJS.ProcessEnv, args: string[] = ['serve']):
       const m = /已启动 \/ is running: (http:\/\/[^\s]+)/.exec(out);
       if (m && out.includes('ready in')) {
         clearTimeout(timer);
-        resolve({ url: m[1]!, child });
+        resolve({ url: m[1]!, child, output: () => out });
       }
     });
     child.on('exit', (c) => reject(new Error(`exited ${c}: ${out}`)));
@@ -109,6 +111,7 @@ function start(dir: string, env: NodeJS.ProcessEnv, args: string[] = ['serve']):
 }
 
 async function stop(s: Server): Promise<void> {
+  if (process.env.BENCH_SERVER_LOG === '1') process.stderr.write(s.output().slice(-20_000));
   if (s.child.exitCode !== null) return;
   const done = new Promise((r) => s.child.once('exit', r));
   s.child.kill('SIGTERM');
@@ -231,6 +234,8 @@ interface Figures {
   deliveredShare: number;
   /** After the last message: seconds until every reply was delivered, or how many were left. */
   drain: { seconds: number; left: number } | null;
+  /** The machine's 1-minute load average when the full-rate run ended (others' work included). */
+  load: number;
 }
 
 async function scenario(
@@ -241,6 +246,7 @@ async function scenario(
 ): Promise<Figures> {
   await runDxe(dir, ['migrate'], env);
   await runDxe(dir, ['demo'], env);
+  repliesAnswered = 0;
   const sink = CALLBACK ? await startSink() : null;
   if (sink) await setCallback(env, sink.url);
   const servers: Server[] = [];
@@ -249,9 +255,10 @@ async function scenario(
     const urls = servers.map((s) => s.url);
     const token = await bridgeToken(urls[0]!);
     const full = await maxRate(urls, token, servers, sink);
+    const load = loadavg()[0]!;
     const lat = await latencyAt(urls, token, full.rate / 2);
     const drained = sink ? await drain(sink) : null;
-    const f: Figures = { label, rate: full.rate, p50: lat.p50, p99: lat.p99, cpuMs: full.cpuMs, deliveredShare: full.deliveredShare, drain: drained };
+    const f: Figures = { label, rate: full.rate, p50: lat.p50, p99: lat.p99, cpuMs: full.cpuMs, deliveredShare: full.deliveredShare, drain: drained, load };
     process.stderr.write(`  ${row(f)}\n`);
     return f;
   } finally {
@@ -286,7 +293,7 @@ async function withPgDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
 function row(r: Figures): string {
   const share = Number.isNaN(r.deliveredShare) ? '—' : `${(r.deliveredShare * 100).toFixed(0)} %`;
   const drained = !r.drain ? '—' : r.drain.left === 0 ? `${r.drain.seconds.toFixed(1)} s` : `${r.drain.left} left after ${DRAIN_LIMIT_S} s`;
-  return `| ${r.label} | ${r.rate.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.cpuMs.toFixed(2)} ms | ${share} | ${drained} |`;
+  return `| ${r.label} | ${r.rate.toFixed(0)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${r.cpuMs.toFixed(2)} ms | ${share} | ${drained} | ${r.load.toFixed(1)} |`;
 }
 
 async function measureCode(dir: string, tag: string): Promise<Figures[]> {
@@ -316,8 +323,8 @@ export async function run(): Promise<string> {
     '',
     `A bridge posts buyer messages over HTTP (keep-alive) to \`dxe serve\`: stored, classified, planned, guarded, answered, stored and queued before the response${CALLBACK ? '; every reply is then POSTed to the shop\'s callback URL by the delivery outbox' : ''}. Highest rate with ${SENDERS} concurrent senders over ${MEASURE_S} s, then latency at half that rate (paced). The load generator${CALLBACK ? ' and the callback sink run' : ' runs'} on the same 2-core machine. Targets: ≥ 1,000 msg/s on PostgreSQL, ≥ 300 msg/s on PGlite, p99 ≤ 100 ms at half rate.`,
     '',
-    '| code, database | msg/s | p50 at half rate | p99 at half rate | server CPU per message | replies delivered during the full-rate run | rest delivered after the last message |',
-    '|---|---|---|---|---|---|---|',
+    '| code, database | msg/s | p50 at half rate | p99 at half rate | server CPU per message | replies delivered during the full-rate run | rest delivered after the last message | load average |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows.map(row),
     '',
     baseline ? `"before" is the code at the start of this round, run from \`${baseline.replace(/^.*\//, '…/')}\` in the same run.` : '',

@@ -61,15 +61,36 @@ function parseJson(v: unknown): unknown {
   return typeof v === 'string' ? (JSON.parse(v) as unknown) : v;
 }
 
+/** How each column of a table is read back from to_jsonb(): built once per table. */
+type ColumnReader = [key: string, name: string, kind: 'date' | 'number' | 'value'];
+const readers = new WeakMap<Table, ColumnReader[]>();
+
+function readersOf(table: Table): ColumnReader[] {
+  let r = readers.get(table);
+  if (!r) {
+    r = Object.entries(getTableColumns(table)).map(([key, column]): ColumnReader => [
+      key,
+      column.name,
+      column.columnType === 'PgTimestamp'
+        ? 'date'
+        : column.columnType === 'PgBigSerial53' || column.columnType === 'PgBigInt53' || column.columnType === 'PgInteger'
+          ? 'number'
+          : 'value',
+    ]);
+    readers.set(table, r);
+  }
+  return r;
+}
+
 /** A row of `table` from its to_jsonb() form: snake_case keys, timestamps as strings. */
 export function rowFromJson<T extends Table>(table: T, raw: unknown): T['$inferSelect'] {
   const obj = (raw ?? {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
-    const v = obj[column.name];
+  for (const [key, name, kind] of readersOf(table)) {
+    const v = obj[name];
     if (v === null || v === undefined) out[key] = null;
-    else if (column.columnType === 'PgTimestamp') out[key] = new Date(String(v));
-    else if (column.columnType === 'PgBigSerial53' || column.columnType === 'PgBigInt53' || column.columnType === 'PgInteger') out[key] = Number(v);
+    else if (kind === 'date') out[key] = new Date(String(v));
+    else if (kind === 'number') out[key] = Number(v);
     else out[key] = v;
   }
   return out as T['$inferSelect'];

@@ -106,6 +106,21 @@ for (const f of factories) {
       expect(on2).toEqual([{ what: '1' }, { what: '2' }]);
     });
 
+    it('publishMany (when the bus has it) delivers a batch in order, numbered on, between single publishes', async () => {
+      const [p1, p2] = await open(2);
+      const live: SequencedEvent[] = [];
+      realtimeLogFor(p2!).subscribe((e) => live.push(e));
+      await p1!.publish(ev(0));
+      if (p1!.publishMany) await p1!.publishMany([ev(1), ev(2), ev(3)]);
+      else for (const i of [1, 2, 3]) await p1!.publish(ev(i));
+      await p1!.publish(ev(4));
+      await waitFor(() => live.length === 5);
+      await settle();
+      expect(live.map((e) => e.data)).toEqual([0, 1, 2, 3, 4].map((i) => ({ what: String(i) })));
+      const seqs = live.map((e) => e.seq);
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+    });
+
     it('numbers events globally and replays what a client missed, without duplicates', async () => {
       const [p1, p2] = await open(2);
       const log1 = realtimeLogFor(p1!);

@@ -76,3 +76,9 @@ export function hotBatcher<R>(database: Database, bus: EventBus, kind: HotKind):
   if (!b) byKind.set(kind.single, (b = makeBatcher<unknown>(database, bus, kind)));
   return b as MicroBatcher<HotCall<R>, R>;
 }
+
+/** How many batches and items each hot write has run so far for a database and bus (tests, bench). */
+export function groupCommitStats(database: Database, bus: EventBus): Record<string, MicroBatcher<unknown, unknown>['stats']> {
+  const byKind = batchers.get(database)?.get(bus);
+  return Object.fromEntries([...(byKind ?? new Map<string, MicroBatcher<unknown, unknown>>())].map(([name, b]) => [name, { ...b.stats }]));
+}

@@ -2,7 +2,7 @@
 // only theirs, masked) and a conversation's recent turns. The shop itself comes from
 // app/shops/shop-context.ts; plannerInputFor puts them together for the bot (inbound pipeline)
 // and for the agent's suggestions (conversations/suggestions.ts) alike.
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { isIntentId } from '../../core/intents.js';
 import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
 import { isStage, type Stage } from '../../core/conversation/stages.js';
@@ -22,6 +22,7 @@ import type { Profile } from '../../core/rules/schema.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
+import { rowFromJson } from '../../store/sql-functions.js';
 
 const bare = (s: string) => s.replace(/[,，\s]/g, '');
 
@@ -41,18 +42,24 @@ export async function loadBuyerOrders(
   buyerId: string,
   profile: Profile,
 ): Promise<Order[]> {
-  const db = queriesOf(database);
-  const rows = await db
-    .select()
-    .from(t.orders)
-    .where(and(eq(t.orders.shopId, shopId), eq(t.orders.buyerId, buyerId)))
-    .orderBy(desc(t.orders.orderedAt))
-    .limit(20);
-  if (rows.length === 0) return [];
-  const ids = rows.map((o) => o.id);
-  const lines = await db.select().from(t.orderLines).where(inArray(t.orderLines.orderId, ids));
-  const events = await db.select().from(t.logisticsEvents).where(inArray(t.logisticsEvents.orderId, ids));
-  const cases = await db.select().from(t.aftersalesCases).where(inArray(t.aftersalesCases.orderId, ids));
+  // One round trip (issue 9, throughput): the buyer's last 20 orders, each with its lines, its
+  // logistics events and its after-sales cases, instead of four queries.
+  const res = (await queriesOf(database).execute(sql`
+    select to_jsonb(o) as o,
+      (select coalesce(jsonb_agg(to_jsonb(l) order by l.line_no, l.id), '[]'::jsonb) from ${t.orderLines} l where l.order_id = o.id) as lines,
+      (select coalesce(jsonb_agg(to_jsonb(e) order by e.id), '[]'::jsonb) from ${t.logisticsEvents} e where e.order_id = o.id) as events,
+      (select coalesce(jsonb_agg(to_jsonb(c) order by c.opened_at), '[]'::jsonb) from ${t.aftersalesCases} c where c.order_id = o.id) as cases
+    from ${t.orders} o
+    where o.shop_id = ${shopId} and o.buyer_id = ${buyerId}
+    order by o.ordered_at desc
+    limit 20`)) as unknown;
+  const raw = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as { o: unknown; lines: unknown; events: unknown; cases: unknown }[];
+  if (raw.length === 0) return [];
+  const json = (v: unknown): unknown[] => (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : ((v as unknown[]) ?? []));
+  const rows = raw.map((r) => rowFromJson(t.orders, typeof r.o === 'string' ? JSON.parse(r.o) : r.o));
+  const lines = raw.flatMap((r) => json(r.lines).map((l) => rowFromJson(t.orderLines, l)));
+  const events = raw.flatMap((r) => json(r.events).map((e) => rowFromJson(t.logisticsEvents, e)));
+  const cases = raw.flatMap((r) => json(r.cases).map((c) => rowFromJson(t.aftersalesCases, c)));
   const finals = new Set(profile.refunds.machine.final.map(bare));
   return rows.map((o) => {
     const openCase = cases
