@@ -20,7 +20,7 @@ import {
 } from './conversations.js';
 import { realtimeClientFrame } from './events.js';
 import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBody } from './local.js';
-import { messageViewSchema } from './messages.js';
+import { messageViewSchema, servicePhrasesViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
 import { logisticsBody, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
 import {
@@ -93,6 +93,7 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/promises/:id/settle': { params: promiseIdParams, body: settlePromiseBody },
   'POST /api/v1/conversations/:id/messages': { params: conversationIdParams, body: agentReplyBody, reply: agentReplyResultSchema },
   'POST /api/v1/guard/check': { body: guardCheckBody, reply: guardVerdictSchema },
+  'GET /api/v1/guard/phrases': { reply: servicePhrasesViewSchema },
 
   'GET /api/v1/cases': { query: caseBoardQuery, reply: caseBoardSchema },
   'GET /api/v1/cases/:id': { params: caseIdParams },
