@@ -84,6 +84,20 @@ describe('issue 11 round 6: kinds of evasion', () => {
     });
   }
 
+  it('D3 contempt in words no lexicon lists is raised as 疑似 by the learned layer, never blocked on its word alone', () => {
+    for (const text of ['就你这样的，哪家店都不想接', '问那么多干什么，要买就买']) {
+      const r = checkReply(text, profileFor('taobao'));
+      const d3 = r.violations.find((v) => v.rule === 'D3');
+      expect(d3, text).toBeDefined();
+      expect(d3?.suspected).toBe(true);
+      expect(d3?.severity).toBe('warn');
+      expect(d3?.reason).toContain('疑似');
+    }
+    // An ordinary reply with the same shape is not flagged.
+    expect(verdict('这款卖得很好，好多回头客')).toBe('pass');
+    expect(verdict('Sorry, this one is sold out, but we have a similar model in stock', 'aliexpress')).not.toBe('block');
+  });
+
   it('English (AliExpress): pay privately, a review for a coupon, contempt, another store', () => {
     expect(rulesOf('Pay me privately by PayPal and save 10%', 'aliexpress')).toContain('D1');
     expect(rulesOf('Change your review to five stars and get a coupon', 'aliexpress')).toContain('D9');
