@@ -228,6 +228,7 @@ export function conceptLexicon(): ConceptLexicon {
 }
 
 const isLower = (code: number): boolean => code >= 97 && code <= 122;
+const isLetterCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 const LETTER = /[a-z]/i;
 
 /** Every dictionary word of a trie found in `src`, pushed per concept (`words`: whole words only). */
@@ -238,6 +239,8 @@ function walk(root: TrieNode, src: string, out: ConceptMatch[][], words?: TextVi
     const c0 = src.charCodeAt(i);
     // Most characters begin no word: a bit table answers before any map lookup.
     if (starts && ((starts[c0 >> 5] ?? 0) & (1 << (c0 & 31))) === 0) continue;
+    // English: a word may only start where the original text has no letter before it.
+    if (words && isLetterCode(words.text.charCodeAt((words.cStart[i] ?? 0) - 1))) continue;
     let node = root.next.get(c0);
     let j = i + 1;
     while (node) {
