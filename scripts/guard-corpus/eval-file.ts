@@ -14,7 +14,7 @@ interface Row {
   text: string;
   platform: string;
   expect: string[];
-  context?: { free_shipping?: boolean; asker_is_buyer?: boolean };
+  context?: { free_shipping?: boolean; asker_is_buyer?: boolean; previous_outgoing?: string[] };
 }
 
 export function evaluateFile(path: string): { lines: string[]; misses: string[] } {
@@ -31,6 +31,7 @@ export function evaluateFile(path: string): { lines: string[]; misses: string[] 
     const ctx: GuardContext = {};
     if (r.context?.free_shipping !== undefined) ctx.freeShipping = r.context.free_shipping;
     if (r.context?.asker_is_buyer !== undefined) ctx.askerIsBuyer = r.context.asker_is_buyer;
+    if (r.context?.previous_outgoing) ctx.previousOutgoing = r.context.previous_outgoing;
     const res = checkReply(r.text, profileFor(platform), ctx);
     const got = new Set(res.violations.map((v) => v.rule));
     if (r.expect.length === 0) {
