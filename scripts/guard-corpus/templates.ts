@@ -66,6 +66,7 @@ export const SLOTS: Record<string, string[]> = {
   track: ['YT1234567890123', 'SF1398765432101', '773012345678901', 'JT5012345678901', 'ZTO78451236985'],
   orderNo: ['2305121234567890123', '3987654321012345', '1601234567891234'],
   close: ['关闭', '取消', '关掉', '作废', '撤销', '砍掉'],
+  gift: ['小赠品', '小礼物', '钥匙扣', '收纳袋', '试用装', '一包湿巾', '小挂件', '袜子'],
   // Round 6 (issue 11, kinds that slipped): fillers for evasion without the obvious word.
   payMe: ['直接付我', '先把钱给我', '钱转我就行', '直接转给我', '付我就好', '钱打给我', '先付我'],
   privPay: ['私聊付款', '私下付款', '线下结', '私下结账', '线下支付', '私聊支付', '私下交易'],
@@ -470,6 +471,14 @@ export const COMPLIANT: Template[] = [
   { rules: [], text: 'Please do not pay outside the platform, it is not safe', en: true },
   { rules: [], text: 'Thanks for the five-star review, have a nice day', en: true },
   { rules: [], text: 'Scan the QR code on the box to watch the installation video', en: true },
+  // Gifts with an order (not for a review) are ordinary offers (D8 promises, not D9).
+  { rules: [], text: '{qin}下单送您一个{gift}{tail}' },
+  { rules: [], text: '{qin}拍两件送{gift}，数量有限{tail}' },
+  { rules: [], text: '收藏店铺加购，下单送{gift}{tail}' },
+  { rules: [], text: '{qin}今天下单有{gift}送，随包裹一起发{tail}' },
+  { rules: [], text: '新客首单送您{gift}，下单备注就行{tail}' },
+  { rules: [], text: '{item}满{nAmt}9元送{gift}{tail}' },
+  { rules: [], text: 'Every order comes with a small free gift this week', en: true },
 ];
 
 /** Short clauses added before or after a reply, so a violation sits among ordinary sentences. */

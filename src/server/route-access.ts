@@ -51,6 +51,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/orders/:id': { scope: 'read' },
   'GET /api/v1/orders/:id/evidence': { scope: 'read', tokens: false },
   'POST /api/v1/guard/check': { scope: 'read' },
+  // C14: the model-phrase library (the same for every shop; no personal data).
+  'GET /api/v1/guard/phrases': { scope: 'read' },
   'GET /api/v1/shops/:shopId/standard-answers': { scope: 'read' },
   'GET /api/v1/shops/:shopId/items': { scope: 'read' },
   'GET /api/v1/shops/:shopId/promotions': { scope: 'read' },

@@ -44,6 +44,12 @@ export const guardVerdictSchema = z.object({
 });
 export type GuardVerdictView = z.infer<typeof guardVerdictSchema>;
 
+/** C14: the model phrases of good service by category (rules/service-phrases.yaml), for the reply box. */
+export const servicePhrasesViewSchema = z.object({
+  groups: z.array(z.object({ category: z.string(), title: z.string(), phrases: z.array(z.string()) })),
+});
+export type ServicePhrasesView = z.infer<typeof servicePhrasesViewSchema>;
+
 export const messageViewSchema = z.object({
   id: z.number(),
   seq: z.number().int(),

@@ -51,7 +51,7 @@ import {
   localImportBody,
   localImportReply,
 } from './local.js';
-import { messageViewSchema } from './messages.js';
+import { messageViewSchema, servicePhrasesViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
 import { presenceViewSchema, setPresenceBody } from './presence.js';
 import { logisticsBody, orderBoardQuery, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
@@ -136,6 +136,7 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/promises/:id/settle': { params: promiseIdParams, body: settlePromiseBody, reply: settledPromiseSchema },
   'POST /api/v1/conversations/:id/messages': { params: conversationIdParams, body: agentReplyBody, reply: agentReplyResultSchema },
   'POST /api/v1/guard/check': { body: guardCheckBody, reply: guardVerdictSchema },
+  'GET /api/v1/guard/phrases': { reply: servicePhrasesViewSchema },
 
   'GET /api/v1/cases': { query: caseBoardQuery, reply: caseBoardSchema },
   'GET /api/v1/cases/:id': { params: caseIdParams, reply: caseDetailSchema },

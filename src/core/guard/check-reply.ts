@@ -69,8 +69,12 @@ function findingsBeyondPatterns(c: CompiledGuard, view: TextView, ctx: GuardCont
   const out: Hit[] = [];
   const matches = matchConcepts(conceptLexicon(), view);
   for (const h of detectConcepts(c, view, ctx, matches)) {
+    // A finding inside one already decorated to its clause or sentence (D10, D11) of the same rule
+    // and certainty adds nothing: a phrase repeated twenty times is one finding, decorated once.
+    const suspected = h.level === 'warn';
+    if (out.some((o) => o.rule === h.rule && !!o.suspected === suspected && o.replaceWith !== undefined && o.start <= h.start && h.end <= o.end)) continue;
     const hit: Hit = { rule: h.rule, start: h.start, end: h.end };
-    if (h.level === 'warn') {
+    if (suspected) {
       hit.suspected = true;
       hit.reason = h.reason;
     }

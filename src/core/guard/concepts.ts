@@ -58,6 +58,8 @@ export interface CompiledConcept {
   text?: RegExp;
   digits?: RegExp;
   en?: RegExp;
+  /** Every `text` expression needs a digit: skipped on a reply without one. */
+  textNeedsDigit?: boolean;
 }
 
 export interface ConceptLexicon {
@@ -157,6 +159,12 @@ function addSoundWord(t: Tries, word: string, concept: number, homophones: boole
   }
 }
 
+/** Whether a regular expression cannot match without a digit (a plain \\d, not \\d* or \\d?). */
+function needsDigit(source: string): boolean {
+  // Conservative: any alternation, optional group or negated class and it is not assumed.
+  return source.includes('\\d') && !/\\d(\*|\?|\{0)|\)[*?]|\^\\d|\|/.test(source);
+}
+
 function fnv(name: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
@@ -175,6 +183,7 @@ function compileOne(name: string, index: number, def: ConceptFile['concepts'][st
     }
   };
   out.text = mk(def.text);
+  out.textNeedsDigit = def.text.length > 0 && def.text.every(needsDigit);
   out.digits = mk(def.digits);
   out.en = mk(def.en, 'gi');
   return out;
@@ -219,6 +228,7 @@ export function conceptLexicon(): ConceptLexicon {
 }
 
 const isLower = (code: number): boolean => code >= 97 && code <= 122;
+const isLetterCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 const LETTER = /[a-z]/i;
 
 /** Every dictionary word of a trie found in `src`, pushed per concept (`words`: whole words only). */
@@ -229,6 +239,8 @@ function walk(root: TrieNode, src: string, out: ConceptMatch[][], words?: TextVi
     const c0 = src.charCodeAt(i);
     // Most characters begin no word: a bit table answers before any map lookup.
     if (starts && ((starts[c0 >> 5] ?? 0) & (1 << (c0 & 31))) === 0) continue;
+    // English: a word may only start where the original text has no letter before it.
+    if (words && isLetterCode(words.text.charCodeAt((words.cStart[i] ?? 0) - 1))) continue;
     let node = root.next.get(c0);
     let j = i + 1;
     while (node) {
@@ -291,7 +303,7 @@ export function matchConcepts(lex: ConceptLexicon, v: TextView): ConceptMatch[][
   const latin = HAS_LATIN.test(v.compact);
   for (const c of lex.withRegex) {
     const found = out[c.index] ?? [];
-    collect(c.text, v.compact, found);
+    if (digits || !c.textNeedsDigit) collect(c.text, v.compact, found);
     if (digits) collect(c.digits, v.digits, found);
     if (latin && c.en) {
       const re = c.en;

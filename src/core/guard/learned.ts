@@ -114,11 +114,18 @@ const applies = (rule: RuleId, ctx: GuardContext): boolean =>
 export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext, matches: readonly ConceptMatch[][], m: LinearModel = shippedModel()): Hit[] {
   if (v.compact.length === 0) return [];
   const R = m.rules.length;
-  // Only families whose concepts the reply touches are scored (the rest could not speak anyway).
+  // Every family that applies is scored. Where the reply touches one of the family's anchor
+  // concepts the calibrated thresholds hold (block / 疑似); where it touches none, only a score
+  // over UNANCHORED_WARN raises a 疑似 — a phrasing no lexicon knows (随你便, 真服了你) is at
+  // least flagged for the agent, and never blocked on the model's word alone.
   const only: number[] = [];
+  const isAnchored = new Uint8Array(R);
   for (let r = 0; r < R; r++) {
     const rule = m.rules[r];
-    if (rule && applies(rule, ctx) && c.rules.has(rule) && anchored(matches, rule)) only.push(r);
+    if (!rule || !applies(rule, ctx) || !c.rules.has(rule)) continue;
+    only.push(r);
+    if (anchored(matches, rule)) isAnchored[r] = 1;
+    else if (!UNANCHORED_RULES.has(rule) || v.latin) only.pop();
   }
   if (only.length === 0) return [];
   const p = new Float32Array(R);
@@ -128,7 +135,8 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
   for (const r of only) {
     const rule = m.rules[r];
     const pr = p[r] ?? 0;
-    if (!rule || pr < (m.warn[r] ?? 2)) continue;
+    const warnAt = isAnchored[r] ? (m.warn[r] ?? 2) : Math.max(m.warn[r] ?? 2, UNANCHORED_WARN);
+    if (!rule || pr < warnAt) continue;
     // The span: the sentence that scores highest for this rule (the whole reply if only one).
     sentences ??= sentenceRanges(v);
     let best: [number, number] = [0, v.compact.length];
@@ -147,7 +155,7 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
     const start = v.cStart[best[0]] ?? 0;
     const end = v.cEnd[Math.max(best[0], best[1] - 1)] ?? v.text.length;
     const hit: Hit = { rule, start, end };
-    if (pr < (m.block[r] ?? 2)) {
+    if (!isAnchored[r] || pr < (m.block[r] ?? 2)) {
       hit.suspected = true;
       hit.reason = conceptLexicon().families.find((f) => f.rule === rule)?.reason ?? '疑似违规';
     }
@@ -155,6 +163,18 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
   }
   return hits;
 }
+
+/** The score a family's model needs to raise a 疑似 on a reply that touches none of its anchors. */
+export const UNANCHORED_WARN = 0.97;
+
+/**
+ * The families whose model may speak without an anchor concept: contempt (D3) has no closed
+ * vocabulary (随你便, 真服了你, 就你这样的), and on our development files its model recognised
+ * such phrasings where the lexicon did not. Chinese replies only: on English the model's
+ * unanchored scores flagged ordinary apologies. Other families stay anchored (their unanchored
+ * scores raised 疑似 on compliant replies: 7天无理由退货, 运费我们出).
+ */
+const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D3']);
 
 const anchorCache = new Map<RuleId, number[]>();
 

@@ -1,7 +1,9 @@
 // The reply box. While the agent types, the draft is checked with POST /guard/check (debounced
 // 150 ms; stale answers ignored). Violations are underlined in the preview and listed with rule,
 // points and a one-click rewrite; a blocked draft cannot be sent (D). Suggested replies and the
-// shop's standard answers fill the box; long drafts show how they will be split (C4).
+// shop's standard answers fill the box; long drafts show how they will be split (C4). C14: the
+// model phrases of good service (GET /guard/phrases) are offered by category in a picker, and next
+// to a blaming or contemptuous phrase (D10, D3) as its polite form, replacing just that stretch.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App, Button, Dropdown, Input, Space, Tag, Typography } from 'antd';
 import { ApiError, post, errorText } from '../lib/api.js';
@@ -11,8 +13,41 @@ import { splitReply } from '../../../src/core/contract/split-reply.js';
 import { segmentsOf } from '../lib/segments.js';
 import { fillKnown, openPlaceholders } from '../lib/placeholders.js';
 import type { GuardVerdict, Message } from '../lib/types.js';
-import { answerKeyLabel, t } from '../i18n.js';
+import { answerKeyLabel, t, type MessageKey } from '../i18n.js';
 import type { StandardAnswerView as StandardAnswer } from '../lib/types.js';
+import type { ServicePhrasesView } from '../../../src/core/contract/messages.js';
+
+type PhraseGroup = ServicePhrasesView['groups'][number];
+
+/** C14: the phrase categories offered as the polite form of a rule's finding. */
+const POLITE_CATEGORIES: Record<string, string[]> = { D10: ['i_not_you', 'buyer_view'], D3: ['empathy', 'valued'] };
+
+/** Up to `n` polite phrases for a finding of `rule` (none for other rules). */
+export function politeOptions(groups: readonly PhraseGroup[], rule: string, n = 3): string[] {
+  const cats = POLITE_CATEGORIES[rule];
+  if (!cats) return [];
+  return cats.flatMap((c) => groups.find((g) => g.category === c)?.phrases ?? []).slice(0, n);
+}
+
+const CATEGORY_KEYS: Record<string, MessageKey> = {
+  empathy: 'phrases.cat.empathy',
+  valued: 'phrases.cat.valued',
+  i_not_you: 'phrases.cat.i_not_you',
+  buyer_view: 'phrases.cat.buyer_view',
+};
+
+/** The category's name in the screen's language (the library's own title when it has no key). */
+function categoryTitle(g: PhraseGroup): string {
+  const key = CATEGORY_KEYS[g.category];
+  return key ? t(key) : g.title;
+}
+
+/** A phrase added to the draft, after what is already typed. */
+function withPhrase(draft: string, phrase: string): string {
+  const d = draft.trimEnd();
+  if (!d) return phrase;
+  return /[。！？!?，,~]$/.test(d) ? `${d}${phrase}` : `${d}，${phrase}`;
+}
 
 interface Props {
   conversationId: string;
@@ -47,6 +82,8 @@ export function ReplyBox({ conversationId, shopId, shopName, suggestions, onSent
   const [overrideReason, setOverrideReason] = useState('');
   const ticket = useRef(0);
   const answers = useApi<{ items: StandardAnswer[] }>(`/shops/${encodeURIComponent(shopId)}/standard-answers`);
+  const phrases = useApi<ServicePhrasesView>('/guard/phrases');
+  const phraseGroups = phrases.data?.groups ?? [];
 
   const check = async (text: string): Promise<GuardVerdict | null> => {
     const mine = ++ticket.current;
@@ -163,6 +200,27 @@ export function ReplyBox({ conversationId, shopId, shopName, suggestions, onSent
                     </Tag>
                     <Tag>{v.points > 0 ? t('chat.points', { n: v.points }) : t('chat.noPoints')}</Tag>
                     {v.suspected && v.reason ? t('guard.suspectedReason', { s: v.reason }) : v.message}
+                    {politeOptions(phraseGroups, v.rule).length > 0 && (
+                      <div style={{ marginTop: 4 }} data-testid="polite-forms">
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('phrases.politeHint')}</Typography.Text>
+                        {politeOptions(phraseGroups, v.rule).map((p) => (
+                          <Tag
+                            key={p}
+                            color="green"
+                            style={{ cursor: 'pointer', whiteSpace: 'normal', marginTop: 2 }}
+                            title={t('phrases.useThis')}
+                            onClick={() => {
+                              const [s0, e0] = v.span;
+                              // Replace the blaming stretch only; what follows it stays.
+                              setDraft(e0 > s0 && e0 <= draft.length ? draft.slice(0, s0) + p + draft.slice(e0) : withPhrase(draft, p));
+                            }}
+                            data-testid="polite-form"
+                          >
+                            {p}
+                          </Tag>
+                        ))}
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -183,6 +241,25 @@ export function ReplyBox({ conversationId, shopId, shopName, suggestions, onSent
           disabled={quickItems.length === 0}
         >
           <Button size="small">{t('chat.quickReplies')}</Button>
+        </Dropdown>
+        <Dropdown
+          menu={{
+            items: phraseGroups.map((g) => ({
+              type: 'group' as const,
+              key: g.category,
+              label: categoryTitle(g),
+              children: g.phrases.map((p, i) => ({ key: `${g.category}:${i}`, label: <span data-testid="phrase-item">{p}</span> })),
+            })),
+            onClick: (e) => {
+              const [cat, i] = e.key.split(':');
+              const p = phraseGroups.find((g) => g.category === cat)?.phrases[Number(i)];
+              if (p) setDraft(withPhrase(draft, p));
+            },
+            style: { maxHeight: 360, overflowY: 'auto', maxWidth: 420 },
+          }}
+          disabled={phraseGroups.length === 0}
+        >
+          <Button size="small" data-testid="phrase-picker">{t('phrases.picker')}</Button>
         </Dropdown>
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="guard-status">
           {!draft.trim() ? '' : !current ? t('chat.checking') : current.verdict === 'pass' ? `✓ ${t('chat.passed')}` : ''}
