@@ -8,11 +8,9 @@
 // never sends it twice.
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import { followupRules, isFlowKey } from '../../core/followups/config.js';
-import { flowEnabled, paymentCloseAt, reminderReason, stopReason, type FlowSettings } from '../../core/followups/flows.js';
-import { buyerTimeZone, countryCode, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
-import { pickTemplate, renderTemplate, type Template, type TemplateVars } from '../../core/followups/templates.js';
+import { flowEnabled, stopReason } from '../../core/followups/flows.js';
+import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
-import { formatBeijingDate } from '../../core/time/beijing-time.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import {
   buyers,
@@ -29,6 +27,7 @@ import { explainVerdict, freeShippingFor, guardContext, guardReply, ruleTitle } 
 import type { EventBus } from '../events/event-bus.js';
 import { transact, type Emit } from '../events/outbox.js';
 import { loadShopContext, type ShopContext } from '../shops/shop-context.js';
+import { composeFollowup, type ComposeShop } from './compose.js';
 import { loadFlowSettings, loadShopTemplates } from './schedule.js';
 
 const HOUR = 3_600_000;
@@ -70,12 +69,9 @@ export interface FiredFollowup {
 }
 
 type Row = typeof scheduledMessages.$inferSelect;
-type OrderRow = typeof orders.$inferSelect;
 
-interface ShopBatch {
+interface ShopBatch extends ComposeShop {
   ctx: ShopContext;
-  settings: FlowSettings;
-  templates: Template[];
 }
 
 /** Handles up to `batch` due rows once; returns what it did (committed). */
@@ -233,31 +229,17 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
 
     // The wording: the shop's template or the default, in the buyer's language, filled from the order.
     const profile = shop.ctx.profile;
-    const country = countryCode(order?.region);
-    const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
-    const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-    const reason = flow === 'payment_reminder' ? reminderReason(conv.lastIntent, coupon !== null) : null;
-    const template = pickTemplate(shop.templates, rules.templates, {
-      flow, lang, reason, platform: profile.platform, courier: order?.courier ?? null, country,
+    const composed = composeFollowup(shop, flow, order, {
+      nickname: buyerById.get(row.buyerId)?.nickname,
+      item: order ? itemByOrder.get(order.id) : null,
+      lastIntent: conv.lastIntent,
     });
-    if (!template) {
-      await finish(row, 'missing_data', { outcomeNote: '没有可用的模板' });
+    const rendered = composed;
+    const common = { lang: composed.lang, reason: composed.reason, templateId: composed.template?.id ?? null, channel: conv.channel };
+    if (!composed.template) {
+      await finish(row, 'missing_data', { ...common, outcomeNote: '没有可用的模板' });
       continue;
     }
-    const nickname = buyerById.get(row.buyerId)?.nickname;
-    const vars: TemplateVars = {
-      buyer: nickname ?? (template.lang === 'en' ? 'there' : '亲'),
-      shop: shop.ctx.shop.name,
-      orderNo: order?.platformOrderNo,
-      item: (order && itemByOrder.get(order.id)) ?? (template.lang === 'en' ? 'your item' : '宝贝'),
-      courier: order?.courier,
-      trackingNo: order?.trackingNo,
-      payDeadline: order ? payDeadline(shop, order) : null,
-      coupon,
-      shipHours: String(profile.shipping.ship_by_hours),
-    };
-    const rendered = renderTemplate(template.text, vars);
-    const common = { lang: template.lang, reason, templateId: template.id ?? null, channel: conv.channel };
     if (rendered.missing.length > 0) {
       await finish(row, 'missing_data', { ...common, text: rendered.text, outcomeNote: `订单缺少：${rendered.missing.join('、')}` });
       continue;
@@ -286,15 +268,6 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     await finish(row, 'sent', { ...common, text: rendered.text, conversationId: conv.id, messageId: stored?.id ?? null, outcomeNote: null });
   }
   return out;
-}
-
-function payDeadline(shop: ShopBatch, order: OrderRow): string | null {
-  const orderedAt = order.orderedAt ?? order.createdAt;
-  const close = paymentCloseAt(
-    { rules: followupRules(), platform: shop.ctx.profile.platform, payWindowHours: shop.ctx.profile.service.pay_window_hours, settings: shop.settings },
-    orderedAt,
-  );
-  return formatBeijingDate(close.toISOString());
 }
 
 /**

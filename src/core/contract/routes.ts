@@ -19,6 +19,18 @@ import {
   messagesAfterQuery,
 } from './conversations.js';
 import { realtimeClientFrame } from './events.js';
+import {
+  followupConsentBody,
+  followupFlowBody,
+  followupLogQuery,
+  followupLogSchema,
+  followupPreviewBody,
+  followupPreviewSchema,
+  followupShopParams,
+  followupsViewSchema,
+  followupTemplatesBody,
+  savedTemplatesReply,
+} from './followups.js';
 import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBody } from './local.js';
 import { messageViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
@@ -110,6 +122,14 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/orders/:id/logistics': { params: orderIdParams, body: logisticsBody },
 
   'GET /api/v1/metrics': { query: dashboardQuery, reply: metricsViewSchema },
+
+  // Issue 14: follow-ups (C8, F1–F4, O7, R7).
+  'GET /api/v1/shops/:shopId/followups': { params: followupShopParams, reply: followupsViewSchema },
+  'PUT /api/v1/shops/:shopId/followups/flows': { params: followupShopParams, body: followupFlowBody, reply: followupsViewSchema },
+  'PUT /api/v1/shops/:shopId/followups/templates': { params: followupShopParams, body: followupTemplatesBody, reply: savedTemplatesReply },
+  'POST /api/v1/shops/:shopId/followups/preview': { params: followupShopParams, body: followupPreviewBody, reply: followupPreviewSchema },
+  'GET /api/v1/shops/:shopId/followups/log': { params: followupShopParams, query: followupLogQuery, reply: followupLogSchema },
+  'POST /api/v1/shops/:shopId/followups/consent': { params: followupShopParams, body: followupConsentBody, reply: okReply },
 
   'GET /api/v1/shops/:shopId/standard-answers': { params: shopParams, reply: standardAnswersViewSchema },
   'PUT /api/v1/shops/:shopId/standard-answers': { params: shopParams, body: standardAnswersInput, reply: savedWithWarningsReply },
