@@ -15,10 +15,12 @@ import { ErrorBoundary } from './components/error-boundary.js';
 const CasesScreen = lazy(() => import('./screens/cases.js'));
 const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
+const FollowupsScreen = lazy(() => import('./screens/followups.js'));
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },
   { key: '/cases', label: 'nav.cases' },
+  { key: '/followups', label: 'nav.followups' },
   { key: '/dashboard', label: 'nav.dashboard' },
   { key: '/settings', label: 'nav.settings' },
 ];
@@ -129,6 +131,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {section === '/inbox' && <InboxScreen path={path} />}
           {section === '/cases' && <CasesScreen />}
           {section === '/dashboard' && <DashboardScreen />}
+          {section === '/followups' && <FollowupsScreen />}
           {section === '/settings' && <SettingsScreen />}
         </Suspense>
         </ErrorBoundary>
