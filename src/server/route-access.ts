@@ -57,6 +57,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/shops/:shopId/followups/preview': { scope: 'read' },
   'GET /api/v1/shops/:shopId/followups/log': { scope: 'read' },
   'POST /api/v1/shops/:shopId/followups/consent': { scope: 'admin' },
+  // S1: the buyer notice generated and checked (a draft is not saved).
+  'POST /api/v1/shops/:shopId/buyer-notice': { scope: 'read' },
   'GET /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
   // Workbench actions.
   'POST /api/v1/conversations/:id/take': { scope: 'admin', tokens: false },

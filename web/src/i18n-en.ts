@@ -311,4 +311,10 @@ export const en: Record<keyof typeof zh, string> = {
   'followups.outcome.missing_data': "order data missing",
   'followups.outcome.expired': "expired",
   'followups.outcome.failed': "failed",
+  'followups.tab.notice': "Buyer notice",
+  'followups.notice.hint': "Generated from the shop settings (cut-off, couriers, free-shipping regions, returns, invoices); each line is checked against the platform rules.",
+  'followups.notice.extra': "Extra lines (one per line, optional)",
+  'followups.notice.generate': "Generate and check",
+  'followups.notice.flagged': "{n} line(s) break platform rules; fix them before publishing",
+  'followups.notice.clean': "No rule-breaking line found",
 };

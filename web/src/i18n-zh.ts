@@ -309,4 +309,10 @@ export const zh = {
   'followups.outcome.missing_data': "缺少订单信息",
   'followups.outcome.expired': "已过时",
   'followups.outcome.failed': "发送失败",
+  'followups.tab.notice': "买家须知",
+  'followups.notice.hint': "根据店铺设置（发货时间、快递、包邮地区、退换、发票）生成买家须知，并逐句检查是否违反平台规则。",
+  'followups.notice.extra': "补充条款（每行一条，可选），例如：特价商品概不退换",
+  'followups.notice.generate': "生成并检查",
+  'followups.notice.flagged': "有 {n} 句违反平台规则，请修改后再发布",
+  'followups.notice.clean': "未发现违规语句",
 } as const;

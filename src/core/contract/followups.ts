@@ -2,6 +2,7 @@
 // its templates (F2, guard-checked on save), the preview of who would receive what, and the sent
 // log with outcomes and per-flow conversion. Shared by the server and the workbench.
 import { z } from 'zod';
+import { buyerNoticeSettingsSchema } from '../followups/buyer-notice.js';
 import { FLOW_KEYS, REMINDER_REASONS } from '../followups/keys.js';
 
 export const flowKeySchema = z.enum(FLOW_KEYS);
@@ -149,3 +150,17 @@ export const savedTemplatesReply = z.object({
   ok: z.literal(true),
   warnings: z.array(z.object({ where: z.string(), rule: z.string(), title: z.string(), message: z.string() })),
 });
+
+/** S1: a draft of the notice's own fields (not saved) to generate and check the buyer notice with. */
+export const buyerNoticeBody = z.strictObject({ draft: buyerNoticeSettingsSchema.strict().optional() });
+
+const noticeFlagSchema = z.object({ rule: z.string(), title: z.string(), severity: z.enum(['block', 'warn']), message: z.string(), suspected: z.boolean().optional() });
+export const buyerNoticeViewSchema = z.object({
+  shopId: z.string(),
+  notices: z.array(z.object({
+    lang: z.enum(['zh', 'en']),
+    lines: z.array(z.object({ section: z.string(), text: z.string(), own: z.boolean(), flags: z.array(noticeFlagSchema) })),
+  })),
+  flagged: z.number(),
+});
+export type BuyerNoticeView = z.infer<typeof buyerNoticeViewSchema>;

@@ -20,6 +20,8 @@ import {
 } from './conversations.js';
 import { realtimeClientFrame } from './events.js';
 import {
+  buyerNoticeBody,
+  buyerNoticeViewSchema,
   followupConsentBody,
   followupFlowBody,
   followupLogQuery,
@@ -130,6 +132,7 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/shops/:shopId/followups/preview': { params: followupShopParams, body: followupPreviewBody, reply: followupPreviewSchema },
   'GET /api/v1/shops/:shopId/followups/log': { params: followupShopParams, query: followupLogQuery, reply: followupLogSchema },
   'POST /api/v1/shops/:shopId/followups/consent': { params: followupShopParams, body: followupConsentBody, reply: okReply },
+  'POST /api/v1/shops/:shopId/buyer-notice': { params: followupShopParams, body: buyerNoticeBody, reply: buyerNoticeViewSchema },
 
   'GET /api/v1/shops/:shopId/standard-answers': { params: shopParams, reply: standardAnswersViewSchema },
   'PUT /api/v1/shops/:shopId/standard-answers': { params: shopParams, body: standardAnswersInput, reply: savedWithWarningsReply },

@@ -1,4 +1,5 @@
-// Follow-ups (issue 14: C8, F1–F4, O7, R7): the shop's flows, templates, preview and sent log.
+// Follow-ups (issue 14: C8, F1–F4, O7, R7): the shop's flows, templates, preview and sent log;
+// the buyer notice (S1) generated from the shop's settings with rule-breaking lines flagged.
 // Reads for everyone who may see the shop; switching flows and saving templates for supervisors
 // and admins (checked before the body is read); the work is app/followups/manage.ts.
 import type { FastifyPluginAsync } from 'fastify';
@@ -10,14 +11,17 @@ import {
   setFollowupConsent,
   setFollowupFlow,
 } from '../../app/followups/manage.js';
+import { buyerNotice } from '../../app/followups/buyer-notice.js';
 import { shopEditor } from '../../app/settings/access.js';
 import {
+  buyerNoticeBody,
   followupConsentBody,
   followupFlowBody,
   followupLogQuery,
   followupPreviewBody,
   followupShopParams,
   followupTemplatesBody,
+  type BuyerNoticeView,
   type FollowupLog,
   type FollowupPreview,
   type FollowupsView,
@@ -62,6 +66,13 @@ const followupRoutes: FastifyPluginAsync = async (app) => {
     const { shopId } = followupShopParams.parse(request.params);
     const p = assertShop(request, shopId);
     return setFollowupConsent(deps(), p, shopId, followupConsentBody.parse(request.body));
+  });
+
+  app.post('/api/v1/shops/:shopId/buyer-notice', auth, async (request): Promise<BuyerNoticeView> => {
+    const { shopId } = followupShopParams.parse(request.params);
+    const p = assertShop(request, shopId);
+    const { draft } = buyerNoticeBody.parse(request.body ?? {});
+    return buyerNotice(app.ctx.database, p, shopId, draft);
   });
 };
 export default followupRoutes;

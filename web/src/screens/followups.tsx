@@ -10,6 +10,7 @@ import type {
   FollowupPreview,
   FollowupsView,
   FollowupTemplateView,
+  BuyerNoticeView,
 } from '../../../src/core/contract/followups.js';
 import { errorText, post, put } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
@@ -62,6 +63,7 @@ export default function FollowupsScreen() {
               { key: 'flows', label: t('followups.tab.flows'), children: <Flows key={shopId} shopId={shopId} view={view.data} onChanged={view.reload} /> },
               { key: 'templates', label: t('followups.tab.templates'), children: <Templates key={shopId} shopId={shopId} view={view.data} onSaved={view.reload} /> },
               { key: 'log', label: t('followups.tab.log'), children: <SentLog key={shopId} shopId={shopId} /> },
+              { key: 'notice', label: t('followups.tab.notice'), children: <BuyerNotice key={shopId} shopId={shopId} /> },
             ]}
           />
         </>
@@ -339,6 +341,52 @@ function SentLog({ shopId }: { shopId: string }) {
             },
           ]}
         />
+      )}
+    </Space>
+  );
+}
+
+/** S1: the buyer notice generated from the shop's settings; lines breaking platform rules are flagged. */
+function BuyerNotice({ shopId }: { shopId: string }) {
+  const [extra, setExtra] = useState('');
+  const [view, setView] = useState<BuyerNoticeView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const check = async () => {
+    setError(null);
+    try {
+      const extraLines = extra.split('\n').map((l) => l.trim()).filter(Boolean);
+      setView(await post<BuyerNoticeView>(`/shops/${encodeURIComponent(shopId)}/buyer-notice`, extraLines.length ? { draft: { extraLines } } : {}));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="buyer-notice">
+      <Typography.Paragraph type="secondary">{t('followups.notice.hint')}</Typography.Paragraph>
+      <Input.TextArea rows={3} value={extra} onChange={(e) => setExtra(e.target.value)} placeholder={t('followups.notice.extra')} data-testid="notice-extra" />
+      <Button type="primary" onClick={() => void check()} data-testid="notice-generate">{t('followups.notice.generate')}</Button>
+      {error && <Alert type="error" message={error} />}
+      {view && (
+        <>
+          <Alert type={view.flagged > 0 ? 'warning' : 'success'} message={view.flagged > 0 ? t('followups.notice.flagged', { n: view.flagged }) : t('followups.notice.clean')} />
+          {view.notices.map((n) => (
+            <Card key={n.lang} size="small" title={n.lang === 'zh' ? '买家须知' : 'Buyer notice (English)'}>
+              {n.lines.map((l, i) => (
+                <div key={i} style={{ marginBottom: 6, padding: 4, background: l.flags.some((f) => !f.suspected) ? '#fff1f0' : undefined }} data-testid="notice-line">
+                  <Tag>{l.section}</Tag>
+                  <span>{l.text}</span>
+                  {l.flags.map((f, j) => (
+                    <Tooltip key={j} title={f.message}>
+                      <Tag color={f.suspected ? 'gold' : f.severity === 'block' ? 'red' : 'orange'} style={{ marginLeft: 6 }} data-testid="notice-flag">
+                        {f.suspected ? '疑似 ' : ''}{f.title}（{f.rule}）
+                      </Tag>
+                    </Tooltip>
+                  ))}
+                </div>
+              ))}
+            </Card>
+          ))}
+        </>
       )}
     </Space>
   );
