@@ -6,7 +6,7 @@ import { followupRules, type FlowKey, type ReminderReason } from '../../core/fol
 import { paymentCloseAt, reminderReason, type FlowSettings } from '../../core/followups/flows.js';
 import { countryCode } from '../../core/followups/limits.js';
 import { pickTemplate, renderTemplate, type Template, type TemplateVars } from '../../core/followups/templates.js';
-import { formatBeijingDate } from '../../core/time/beijing-time.js';
+import { beijingDayKey, formatBeijingDate } from '../../core/time/beijing-time.js';
 import type { orders } from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
 
@@ -24,6 +24,17 @@ export interface Composed {
   missing: string[];
   lang: 'zh' | 'en';
   reason: ReminderReason | null;
+}
+
+/** C8: the last day to pay, as the buyer reads it (Beijing calendar: 12月13日, or 2026-12-13 in English). */
+function payDeadline(shop: ComposeShop, order: OrderRow, en: boolean): string {
+  const rules = followupRules();
+  const profile = shop.ctx.profile;
+  const close = paymentCloseAt(
+    { rules, platform: profile.platform, payWindowHours: profile.service.pay_window_hours, settings: shop.settings },
+    order.orderedAt ?? order.createdAt,
+  );
+  return en ? beijingDayKey(close) : formatBeijingDate(close.toISOString());
 }
 
 export function composeFollowup(
@@ -48,14 +59,7 @@ export function composeFollowup(
     item: extra.item ?? (en ? 'your item' : '宝贝'),
     courier: order?.courier,
     trackingNo: order?.trackingNo,
-    payDeadline: order
-      ? formatBeijingDate(
-          paymentCloseAt(
-            { rules, platform: profile.platform, payWindowHours: profile.service.pay_window_hours, settings: shop.settings },
-            order.orderedAt ?? order.createdAt,
-          ).toISOString(),
-        )
-      : null,
+    payDeadline: order ? payDeadline(shop, order, en) : null,
     coupon,
     shipHours: String(profile.shipping.ship_by_hours),
   };

@@ -303,6 +303,14 @@ export async function previewFollowupFlow(database: Database, p: Principal, shop
   const byOutcome: Record<string, number> = {};
   const rows: FollowupPreview['rows'] = [];
   const guardCtx = guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: [], askerIsBuyer: true });
+  // Quiet hours per time zone and minute, computed once (50,000 orders share a handful of each).
+  const quietMemo = new Map<string, Date | null>();
+  const quietAt = (due: Date, tz: string) => {
+    const minute = Math.floor(due.getTime() / 60_000);
+    const key = `${tz}|${minute}`;
+    if (!quietMemo.has(key)) quietMemo.set(key, quietUntil(new Date(minute * 60_000), tz, rules.quiet_hours));
+    return quietMemo.get(key)!;
+  };
   const sorted = candidates.flatMap((c) => c.planned.map((pl) => ({ ...c, dueAt: pl.dueAt }))).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   const perBuyer = new Map<string, number>();
   for (const c of sorted) {
@@ -321,7 +329,7 @@ export async function previewFollowupFlow(database: Database, p: Principal, shop
       note = `每 ${limit.per_hours} 小时最多 ${limit.max} 条`;
     } else {
       const due = c.dueAt.getTime() < now.getTime() ? now : c.dueAt;
-      const quiet = quietUntil(due, buyerTimeZone(rules, c.order.region), rules.quiet_hours);
+      const quiet = quietAt(due, buyerTimeZone(rules, c.order.region));
       if (quiet) {
         outcome = 'deferred_quiet';
         note = `免打扰时段，顺延至 ${quiet.toISOString()}`;

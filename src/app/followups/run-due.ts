@@ -21,7 +21,14 @@ import {
   orders,
   scheduledMessages,
 } from '../../store/schema/index.js';
-import { appendOutgoing } from '../conversations/append-outgoing.js';
+import { outgoingJson } from '../conversations/append-outgoing.js';
+import type { GuardVerdictStored } from '../conversations/guard-reply.js';
+import { messageView } from '../conversations/views.js';
+import { outboxUrlFor } from '../delivery/deliver.js';
+import { finishedStates } from '../../core/orders/order-phase.js';
+import type { Profile } from '../../core/rules/schema.js';
+import { rowFromJson } from '../../store/sql-functions.js';
+import { messages as messagesTable } from '../../store/schema/index.js';
 import type { LockedConversation } from '../conversations/conversation-row.js';
 import { readConversationState } from '../../core/conversation/state.js';
 import { explainVerdict, freeShippingFor, guardContext, guardReply, ruleTitle } from '../conversations/guard-reply.js';
@@ -234,6 +241,7 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
       sentCount.set(`${c.buyerId}|${c.channel}|service`, Number(c.service));
     }
     const answeredNothing = new Set<string>();
+    const sends: Send[] = [];
 
     // Rows of one buyer together, oldest first.
     going.sort((a, b) => a.row.buyerId.localeCompare(b.row.buyerId) || a.row.dueAt.getTime() - b.row.dueAt.getTime() || a.row.id - b.row.id);
@@ -255,7 +263,7 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         item: order ? itemByOrder.get(order.id) : null,
         lastIntent: lockedConv.row.lastIntent,
       });
-      const common = { lang: composed.lang, reason: composed.reason, template_id: composed.template?.id ?? null, channel: conv.channel };
+      const common: Partial<RowUpdate> = { lang: composed.lang, reason: composed.reason, template_id: composed.template?.id ?? null, channel: conv.channel };
       if (!composed.template) {
         finish(row, 'missing_data', { ...common, outcome_note: '没有可用的模板' });
         continue;
@@ -272,18 +280,11 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         finish(row, 'blocked', { ...common, text: composed.text, outcome_note: v ? `违反平台规则「${ruleTitle(profile, v.rule)}」（${v.rule}）` : '违反平台规则' });
         continue;
       }
-      const [stored] = await appendOutgoing(tx, emit, lockedConv, {
-        author: { kind: 'bot', id: null },
-        messages: [{ text: composed.text, verdict }],
-        promises: verdict.promises.map((p) => ({ kind: p.kind, text: p.text, messageIndex: 0 })),
-        profile,
-        bridgeCallbackUrl: shop.ctx.settings.bridgeCallbackUrl ?? null,
-        now,
-      });
+      sends.push({ row, conv: lockedConv, text: composed.text, verdict, profile, callbackUrl: shop.ctx.settings.bridgeCallbackUrl ?? null, common });
       sentCount.set(key, (sentCount.get(key) ?? 0) + 1);
       if (!lockedConv.row.firstBuyerMessageAt) answeredNothing.add(conv.id);
-      finish(row, 'sent', { ...common, text: composed.text, conversation_id: conv.id, message_id: stored?.id ?? null, outcome_note: null });
     }
+    await storeSends(tx, emit, sends, now, (row, set) => finish(row, 'sent', set));
     // A proactive message is not an answer: the buyer's first message still waits for one (C2).
     if (answeredNothing.size > 0) {
       await tx.update(conversations).set({ firstResponseAt: null }).where(inArray(conversations.id, [...answeredNothing]));
@@ -312,6 +313,59 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
       where s.id = v.id`);
   }
   return out;
+}
+
+interface Send {
+  row: Row;
+  conv: LockedConversation;
+  text: string;
+  verdict: GuardVerdictStored;
+  profile: Profile;
+  callbackUrl: string | null;
+  common: Partial<RowUpdate>;
+}
+
+/**
+ * Stores the batch's messages through dxe_append_outgoing — the one function every sender stores
+ * outgoing messages with, which also queues the bridge deliveries the delivery port asks for
+ * (outboxUrlFor) — in one statement per round (a conversation appears once per round, so its
+ * sequence numbers follow one another), then emits each message's `message.created` (the widget's
+ * delivery), as appendOutgoing does for a single conversation.
+ */
+async function storeSends(tx: Tx, emit: Emit, sends: Send[], now: Date, sent: (row: Row, set: Partial<RowUpdate>) => void): Promise<void> {
+  const rounds: Send[][] = [];
+  const perConv = new Map<string, number>();
+  for (const s of sends) {
+    const k = perConv.get(s.conv.row.id) ?? 0;
+    perConv.set(s.conv.row.id, k + 1);
+    (rounds[k] ??= []).push(s);
+  }
+  for (const round of rounds) {
+    const payload = round.map((s, ord) => {
+      const json = outgoingJson(
+        [{ text: s.text, verdict: s.verdict }],
+        s.verdict.promises.map((p) => ({ kind: p.kind, text: p.text, messageIndex: 0 })),
+      );
+      return {
+        ord, conv: s.conv.row.id, messages: json.messages.json, promises: json.promises.json, finished: finishedStates(s.profile),
+        url: outboxUrlFor({ channel: s.conv.row.channel, bridgeCallbackUrl: s.callbackUrl }),
+      };
+    });
+    const res = (await tx.execute(sql`
+      select x.ord, dxe_append_outgoing(x.conv, 'bot', null, x.messages, x.promises,
+               array(select jsonb_array_elements_text(x.finished)), x.url, null, ${now.toISOString()}::timestamptz, false) as out
+        from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(ord int, conv text, messages jsonb, promises jsonb, finished jsonb, url text)`)) as unknown;
+    const rows = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as { ord: number; out: unknown }[];
+    for (const r of rows) {
+      const s = round[Number(r.ord)]!;
+      const list = (typeof r.out === 'string' ? JSON.parse(r.out) : r.out) as unknown[];
+      const stored = list.map((m) => rowFromJson(messagesTable, m));
+      for (const m of stored) {
+        emit({ type: 'message.created', shopId: s.conv.row.shopId, data: { conversationId: s.conv.row.id, message: messageView(m) } });
+      }
+      sent(s.row, { ...s.common, text: s.text, conversation_id: s.conv.row.id, message_id: stored[0]?.id ?? null, outcome_note: null });
+    }
+  }
 }
 
 /** A row's new state, as jsonb_to_recordset reads it (absent: unchanged). */
