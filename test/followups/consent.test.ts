@@ -6,7 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { createLocalBus } from '../../src/app/events/event-bus.js';
 import { runDueFollowups } from '../../src/app/followups/run-due.js';
-import { syncOrder } from '../../src/app/orders/orders.js';
+import { addLogisticsEvent, syncOrder } from '../../src/app/orders/orders.js';
+import { ensureFollowups } from '../../src/app/followups/sweep.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/open-database.js';
@@ -72,6 +73,21 @@ describe(`follow-up consent, limits and templates (${databaseLabel})`, () => {
     expect(consent.map((c) => c.source)).toEqual(['buyer_message']);
     const out = await database.db.select().from(messages).where(and(eq(messages.conversationId, conv), eq(messages.direction, 'out')));
     expect(out).toEqual([]);
+  });
+
+  it('F1: an out-for-delivery scan brings the arrival notice (check the parcel in front of the courier), once', async () => {
+    const { order } = await syncOrder(database, world.shopA, {
+      platformOrderNo: 'TB-ARR-1', buyerAccount: 'tb_arrival', state: '卖家已发货等待买家确认', orderedAt: at(-30), paidAt: at(-29), shippedAt: at(-24),
+      courier: '中通快递', trackingNo: 'ZT5550001', lines: [{ title: '保温杯', qty: 1, priceFen: 6900 }],
+    }, { kind: 'platform' }, at(-24));
+    await addLogisticsEvent(database, order.id, { at: at(2), status: '派送中', text: '快件正在派送，派送员：王师傅' });
+    expect(await ensureFollowups(database, at(2.1))).toBeGreaterThan(0);
+    expect(await ensureFollowups(database, at(2.2))).toBe(0);
+    const done = await runDueFollowups(database, { now: at(2.3), workerId: 'w', bus });
+    // The shipment notice (due since an hour after shipping) goes too: both are service messages, within the limit.
+    expect(done.filter((d) => d.orderId === order.id).map((d) => [d.flow, d.outcome]).sort()).toEqual([['arrival_notice', 'sent'], ['shipment_notice', 'sent']]);
+    const [row] = await database.db.select().from(scheduledMessages).where(and(eq(scheduledMessages.orderId, order.id), eq(scheduledMessages.kind, 'arrival_notice')));
+    expect(row!.text).toContain('当着快递员的面');
   });
 
   it('a buyer who merely asks about 退订 is not opted out', async () => {
