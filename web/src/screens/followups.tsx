@@ -12,6 +12,7 @@ import type {
   FollowupTemplateView,
   BuyerNoticeView,
 } from '../../../src/core/contract/followups.js';
+import { FLOW_KEYS, FLOW_TITLES_ZH, type FlowKey } from '../../../src/core/followups/keys.js';
 import { errorText, post, put } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
@@ -308,7 +309,7 @@ function SentLog({ shopId }: { shopId: string }) {
           style={{ width: 160 }}
           value={flow}
           onChange={setFlow}
-          options={[{ value: '', label: t('common.all') }, ...['payment_reminder', 'shipment_notice', 'arrival_notice', 'delay_notice', 'care', 'review_invite', 'revisit'].map((f) => ({ value: f, label: f }))]}
+          options={[{ value: '', label: t('common.all') }, ...FLOW_KEYS.map((f) => ({ value: f, label: FLOW_TITLES_ZH[f] }))]}
         />
         <Button onClick={log.reload}>{t('common.refresh')}</Button>
       </Space>
@@ -323,7 +324,7 @@ function SentLog({ shopId }: { shopId: string }) {
           data-testid="followup-log"
           columns={[
             { title: t('followups.log.time'), width: 160, render: (_: unknown, r) => new Date(r.sentAt ?? r.dueAt).toLocaleString() },
-            { title: t('followups.flow'), dataIndex: 'flow', width: 120 },
+            { title: t('followups.flow'), dataIndex: 'flow', width: 120, render: (f: FlowKey) => FLOW_TITLES_ZH[f] ?? f },
             { title: t('followups.log.order'), dataIndex: 'orderNo', width: 140 },
             { title: t('followups.log.buyer'), dataIndex: 'buyer', width: 100 },
             { title: t('followups.log.outcome'), dataIndex: 'outcome', width: 130, render: (o: string | null, r) => <Tooltip title={r.note}><OutcomeTag outcome={o} /></Tooltip> },
