@@ -10,7 +10,8 @@ import { beijingDayKey, formatBeijingDate } from '../../core/time/beijing-time.j
 import type { orders } from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
 
-type OrderRow = typeof orders.$inferSelect;
+/** The order columns the wording reads. */
+type OrderRow = Pick<typeof orders.$inferSelect, 'platformOrderNo' | 'courier' | 'trackingNo' | 'region' | 'orderedAt' | 'createdAt'>;
 
 export interface ComposeShop {
   ctx: Pick<ShopContext, 'shop' | 'profile' | 'promotions' | 'settings'>;
@@ -42,6 +43,8 @@ export function composeFollowup(
   flow: FlowKey,
   order: OrderRow | undefined,
   extra: { nickname: string | null | undefined; item: string | null | undefined; lastIntent: string | null | undefined },
+  /** Template choices remembered across many orders (the preview's). */
+  memo?: Map<string, Template | null>,
 ): Composed {
   const rules = followupRules();
   const profile = shop.ctx.profile;
@@ -49,7 +52,14 @@ export function composeFollowup(
   const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
   const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
   const reason = flow === 'payment_reminder' ? reminderReason(extra.lastIntent, coupon !== null) : null;
-  const template = pickTemplate(shop.templates, rules.templates, { flow, lang, reason, platform: profile.platform, courier: order?.courier ?? null, country });
+  const query = { flow, lang, reason, platform: profile.platform, courier: order?.courier ?? null, country };
+  const memoKey = memo ? `${flow}|${lang}|${reason ?? ''}|${query.courier ?? ''}|${country ?? ''}` : '';
+  let template: Template | null;
+  if (memo?.has(memoKey)) template = memo.get(memoKey)!;
+  else {
+    template = pickTemplate(shop.templates, rules.templates, query);
+    memo?.set(memoKey, template);
+  }
   if (!template) return { template: null, text: '', missing: ['template'], lang, reason };
   const en = template.lang === 'en';
   const vars: TemplateVars = {

@@ -2,7 +2,7 @@
 // templates (F2, checked by the reply guard on save), opt-outs set by an agent (F3), the preview
 // of who would receive what before a flow is switched on, and the sent log with its outcomes and
 // per-flow conversion (paid after a reminder, replied, opted out).
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   type FollowupFlowBody,
   type FollowupFlowStats,
@@ -202,6 +202,8 @@ function phasesFor(flow: FlowKey): OrderPhase[] {
 }
 
 type OrderRow = typeof orders.$inferSelect;
+/** The order columns planning and wording read (the preview reads tens of thousands). */
+type PlanOrder = Pick<OrderRow, 'id' | 'shopId' | 'buyerId' | 'platformOrderNo' | 'state' | 'orderedAt' | 'createdAt' | 'shippedAt' | 'completedAt' | 'courier' | 'trackingNo' | 'region'>;
 
 /** Open orders of the shop the flow would schedule now (due no earlier than the expiry span). */
 async function eligibleOrders(
@@ -214,8 +216,12 @@ async function eligibleOrders(
 ) {
   const states = profile.orders.machine.states.filter((s) => phasesFor(flow).includes(orderPhase(profile, s)!));
   if (states.length === 0) return [];
-  const rows = await tx
-    .select()
+  const rows: PlanOrder[] = await tx
+    .select({
+      id: orders.id, shopId: orders.shopId, buyerId: orders.buyerId, platformOrderNo: orders.platformOrderNo, state: orders.state,
+      orderedAt: orders.orderedAt, createdAt: orders.createdAt, shippedAt: orders.shippedAt, completedAt: orders.completedAt,
+      courier: orders.courier, trackingNo: orders.trackingNo, region: orders.region,
+    })
     .from(orders)
     .where(and(eq(orders.shopId, shopId), inArray(orders.state, states), sql`${orders.buyerId} is not null`));
   let finished = new Map<string, number>();
@@ -228,7 +234,7 @@ async function eligibleOrders(
     finished = new Map(counts.map((c) => [c.buyerId ?? '', Number(c.n)]));
   }
   const ctx = { rules: followupRules(), platform: profile.platform, payWindowHours: profile.service.pay_window_hours, settings: { ...settings, [flow]: { ...settings[flow], enabled: true } } };
-  const out: { order: OrderRow; planned: ReturnType<typeof planFollowups> }[] = [];
+  const out: { order: PlanOrder; planned: ReturnType<typeof planFollowups> }[] = [];
   const earliest = now.getTime() - EXPIRE_AFTER_MS;
   for (const order of rows) {
     const facts = factsOf(profile as never, order, flow === 'revisit' ? { buyerFinishedOrders: finished.get(order.buyerId ?? '') ?? 0 } : {});
@@ -253,53 +259,37 @@ export async function previewFollowupFlow(database: Database, p: Principal, shop
   const templates = await loadShopTemplates(database, shopId);
   const rules = followupRules();
   const candidates = await eligibleOrders(database.db, shopId, shop.profile, flow, settings, now);
-  const buyerIds = [...new Set(candidates.map((c) => c.order.buyerId!))];
-  const orderIds = candidates.map((c) => c.order.id);
 
-  const consent = new Set<string>();
-  const convByBuyer = new Map<string, { channel: string; lastIntent: string | null }>();
-  const sentByBuyer = new Map<string, number>();
-  const nickByBuyer = new Map<string, string>();
-  const itemByOrder = new Map<string, string>();
   const category = rules.flows[flow].category;
   const limit = rules.frequency[category];
-  for (let i = 0; i < buyerIds.length; i += 5000) {
-    const chunk = buyerIds.slice(i, i + 5000);
-    for (const c of await database.db.select({ b: followupConsent.buyerId }).from(followupConsent).where(and(eq(followupConsent.shopId, shopId), inArray(followupConsent.buyerId, chunk)))) consent.add(c.b);
-    const convs = await database.db
-      .selectDistinctOn([conversations.buyerId], { buyerId: conversations.buyerId, channel: conversations.channel, lastIntent: conversations.lastIntent })
-      .from(conversations)
-      .where(and(eq(conversations.shopId, shopId), inArray(conversations.buyerId, chunk)))
-      .orderBy(conversations.buyerId, desc(conversations.createdAt));
-    for (const c of convs) convByBuyer.set(c.buyerId, c);
-    const said = await database.db
-      .select({ b: conversations.buyerId, text: messages.text })
-      .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .where(and(eq(conversations.shopId, shopId), inArray(conversations.buyerId, chunk), eq(messages.direction, 'in'), sql`length(${messages.text}) <= 20`));
-    for (const m of said) if (isOptOut(m.text, rules.opt_out.words)) consent.add(m.b);
-    const sent = await database.db
-      .select({ b: scheduledMessages.buyerId, n: sql<number>`count(*)::int` })
-      .from(scheduledMessages)
-      .where(and(
-        eq(scheduledMessages.shopId, shopId), inArray(scheduledMessages.buyerId, chunk), eq(scheduledMessages.state, 'sent'),
-        eq(scheduledMessages.category, category), sql`${scheduledMessages.sentAt} >= ${new Date(now.getTime() - limit.per_hours * HOUR)}`,
-      ))
-      .groupBy(scheduledMessages.buyerId);
-    for (const s of sent) sentByBuyer.set(s.b ?? '', Number(s.n));
-    for (const b of await database.db.select({ id: buyers.id, nick: buyers.nickname, account: buyers.platformAccount }).from(buyers).where(inArray(buyers.id, chunk))) {
-      nickByBuyer.set(b.id, b.nick ?? b.account);
-    }
-  }
-  for (let i = 0; i < orderIds.length; i += 5000) {
-    const lines = await database.db
-      .select({ orderId: orderLines.orderId, title: orderLines.title, lineNo: orderLines.lineNo })
-      .from(orderLines)
-      .where(inArray(orderLines.orderId, orderIds.slice(i, i + 5000)));
-    for (const l of lines.sort((a, b) => a.lineNo - b.lineNo)) if (!itemByOrder.has(l.orderId)) itemByOrder.set(l.orderId, l.title);
-  }
+  // Shop-wide reads (one statement each, no lists of tens of thousands of ids).
+  const consent = new Set(
+    (await database.db.select({ b: followupConsent.buyerId }).from(followupConsent).where(eq(followupConsent.shopId, shopId))).map((c) => c.b),
+  );
+  const convRows = await database.query<{ buyer_id: string; channel: string; last_intent: string | null }>(
+    `select distinct on (buyer_id) buyer_id, channel, last_intent from conversations where shop_id = $1 order by buyer_id, created_at desc`,
+    [shopId],
+  );
+  const convByBuyer = new Map(convRows.map((c) => [c.buyer_id, { channel: c.channel, lastIntent: c.last_intent }]));
+  const said = await database.db
+    .select({ b: conversations.buyerId, text: messages.text })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(eq(conversations.shopId, shopId), eq(messages.direction, 'in'), sql`length(${messages.text}) <= 20`));
+  for (const m of said) if (isOptOut(m.text, rules.opt_out.words)) consent.add(m.b);
+  const sentRows = await database.db
+    .select({ b: scheduledMessages.buyerId, n: sql<number>`count(*)::int` })
+    .from(scheduledMessages)
+    .where(and(
+      eq(scheduledMessages.shopId, shopId), eq(scheduledMessages.state, 'sent'), eq(scheduledMessages.category, category),
+      sql`${scheduledMessages.sentAt} >= ${new Date(now.getTime() - limit.per_hours * HOUR)}`,
+    ))
+    .groupBy(scheduledMessages.buyerId);
+  const sentByBuyer = new Map(sentRows.map((r) => [r.b ?? '', Number(r.n)]));
 
   const composeShop = { ctx: shop, settings, templates };
+  const templateMemo = new Map<string, Template | null>();
+  const shown: { order: PlanOrder; lastIntent: string | null }[] = [];
   const byOutcome: Record<string, number> = {};
   const rows: FollowupPreview['rows'] = [];
   const guardCtx = guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: [], askerIsBuyer: true });
@@ -318,7 +308,7 @@ export async function previewFollowupFlow(database: Database, p: Principal, shop
     const conv = convByBuyer.get(buyerId);
     let outcome = 'would_send';
     let note: string | null = null;
-    const composed = composeFollowup(composeShop, flow, c.order, { nickname: null, item: itemByOrder.get(c.order.id), lastIntent: conv?.lastIntent });
+    const composed = composeFollowup(composeShop, flow, c.order, { nickname: null, item: null, lastIntent: conv?.lastIntent }, templateMemo);
     const already = (sentByBuyer.get(buyerId) ?? 0) + (perBuyer.get(buyerId) ?? 0);
     if (consent.has(buyerId)) outcome = 'opted_out';
     else if (composed.missing.length > 0) {
@@ -346,16 +336,36 @@ export async function previewFollowupFlow(database: Database, p: Principal, shop
     if (outcome === 'would_send' || outcome === 'deferred_quiet') perBuyer.set(buyerId, (perBuyer.get(buyerId) ?? 0) + 1);
     byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
     if (rows.length < 50) {
+      shown.push({ order: c.order, lastIntent: conv?.lastIntent ?? null });
       rows.push({
         orderNo: c.order.platformOrderNo,
-        buyer: nickByBuyer.get(buyerId) ?? '',
+        buyer: buyerId,
         dueAt: c.dueAt.toISOString(),
         channel: conv?.channel ?? 'bridge',
-        text: maskPhonesInText(composed.text),
+        text: composed.text,
         outcome,
         note,
       });
     }
+  }
+  // The rows shown: worded with the item and the buyer's name, as they would be sent.
+  if (shown.length > 0) {
+    const ids = shown.map((x) => x.order.id);
+    const lines = await database.db
+      .select({ orderId: orderLines.orderId, title: orderLines.title, lineNo: orderLines.lineNo })
+      .from(orderLines)
+      .where(inArray(orderLines.orderId, ids));
+    const itemByOrder = new Map<string, string>();
+    for (const l of lines.sort((a, b) => a.lineNo - b.lineNo)) if (!itemByOrder.has(l.orderId)) itemByOrder.set(l.orderId, l.title);
+    const names = await database.db
+      .select({ id: buyers.id, nick: buyers.nickname, account: buyers.platformAccount })
+      .from(buyers)
+      .where(inArray(buyers.id, [...new Set(rows.map((r) => r.buyer))]));
+    const nameOf = new Map(names.map((b) => [b.id, b.nick ?? b.account]));
+    shown.forEach((x, i) => {
+      const text = composeFollowup(composeShop, flow, x.order, { nickname: null, item: itemByOrder.get(x.order.id), lastIntent: x.lastIntent }).text;
+      rows[i] = { ...rows[i]!, text: maskPhonesInText(text), buyer: nameOf.get(rows[i]!.buyer) ?? '' };
+    });
   }
   return {
     flow,

@@ -47,7 +47,7 @@ export function categoryOf(flow: FlowKey): 'service' | 'marketing' {
 }
 
 /** The planner's facts from an order row (extra facts from the sweep merged in). */
-export function factsOf(profile: Profile, order: OrderRow, extra: Partial<OrderFacts> = {}): OrderFacts {
+export function factsOf(profile: Profile, order: Pick<OrderRow, 'state' | 'orderedAt' | 'createdAt' | 'shippedAt' | 'completedAt'>, extra: Partial<OrderFacts> = {}): OrderFacts {
   return {
     phase: orderPhase(profile, order.state),
     orderedAt: order.orderedAt ?? order.createdAt,
