@@ -60,6 +60,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/shops/:shopId/training-examples': { scope: 'read' },
   'GET /api/v1/shops/:shopId/corrections': { scope: 'read' },
   'GET /api/v1/agents': { scope: 'read', roles: LEADS, tokens: false },
+  // Issue 14: follow-ups — figures, preview and log are reads; an opt-out is an agent's action.
+  'GET /api/v1/shops/:shopId/followups': { scope: 'read' },
+  'POST /api/v1/shops/:shopId/followups/preview': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/followups/log': { scope: 'read' },
+  'POST /api/v1/shops/:shopId/followups/consent': { scope: 'admin' },
+  // S1: the buyer notice generated and checked (a draft is not saved).
+  'POST /api/v1/shops/:shopId/buyer-notice': { scope: 'read' },
   'GET /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
   // Workbench actions.
   'POST /api/v1/conversations/:id/take': { scope: 'admin', tokens: false },
@@ -91,6 +98,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/shops/:shopId/items': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/promotions': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/rule-overrides': { scope: 'admin', roles: ADMIN, tokens: false },
+  'PUT /api/v1/shops/:shopId/followups/flows': { scope: 'admin', roles: LEADS, tokens: false },
+  'PUT /api/v1/shops/:shopId/followups/templates': { scope: 'admin', roles: LEADS, tokens: false },
   'POST /api/v1/agents': { scope: 'admin', roles: ADMIN, tokens: false },
   'POST /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
   'DELETE /api/v1/api-tokens/:id': { scope: 'admin', roles: ADMIN, tokens: false },

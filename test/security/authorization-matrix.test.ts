@@ -54,6 +54,7 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
     const one = async (sql: string) => (await database.query<{ id: string }>(sql, [SHOP]))[0]?.id;
     target.conversation = (await one('select id from conversations where shop_id = $1 order by id limit 1'))!;
     target.order = (await one('select id from orders where shop_id = $1 order by id limit 1'))!;
+    target.buyer = (await one('select id from buyers where shop_id = $1 order by id limit 1'))!;
     // The demo opens cases in the Tmall shop only: one in the target shop, on its order.
     const [kase] = await database.db.insert(aftersalesCases).values({
       shopId: SHOP, orderId: target.order, type: 'refund_only', state: '退款申请等待卖家确认中', reason: '收到商品破损', amountFen: 100, openedAt: NOW,
@@ -185,6 +186,10 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { outcome: 'rejected' };
       case 'POST /api/v1/reviews/:id/recovery':
         return { step: 'open' };
+      case 'POST /api/v1/shops/:shopId/followups/preview':
+        return { flow: 'payment_reminder' };
+      case 'POST /api/v1/shops/:shopId/followups/consent':
+        return { buyerId: target.buyer, optedOut: true };
       case 'POST /api/v1/auth/logout':
         return undefined;
       default:

@@ -17,12 +17,14 @@ const OrdersScreen = lazy(() => import('./screens/orders.js'));
 const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
 const ReviewsScreen = lazy(() => import('./screens/reviews.js'));
+const FollowupsScreen = lazy(() => import('./screens/followups.js'));
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },
   { key: '/orders', label: 'nav.orders' },
   { key: '/cases', label: 'nav.cases' },
   { key: '/reviews', label: 'nav.reviews' },
+  { key: '/followups', label: 'nav.followups' },
   { key: '/dashboard', label: 'nav.dashboard' },
   { key: '/settings', label: 'nav.settings' },
 ];
@@ -135,6 +137,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {section === '/cases' && <CasesScreen />}
           {section === '/reviews' && <ReviewsScreen />}
           {section === '/dashboard' && <DashboardScreen />}
+          {section === '/followups' && <FollowupsScreen />}
           {section === '/settings' && <SettingsScreen />}
         </Suspense>
         </ErrorBoundary>

@@ -6,13 +6,11 @@
 // appendOutgoing (bridge outbox row, widget push by its message.created event), so agents see it
 // in the chat. The row's new state commits with the message, so a restart or a second process
 // never sends it twice.
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql } from 'drizzle-orm';
-import { followupRules, isFlowKey } from '../../core/followups/config.js';
-import { flowEnabled, paymentCloseAt, reminderReason, stopReason, type FlowSettings } from '../../core/followups/flows.js';
-import { buyerTimeZone, countryCode, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
-import { pickTemplate, renderTemplate, type Template, type TemplateVars } from '../../core/followups/templates.js';
+import { and, asc, desc, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm';
+import { followupRules, isFlowKey, type FlowKey } from '../../core/followups/config.js';
+import { flowEnabled, stopReason } from '../../core/followups/flows.js';
+import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
-import { formatBeijingDate } from '../../core/time/beijing-time.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import {
   buyers,
@@ -23,12 +21,21 @@ import {
   orders,
   scheduledMessages,
 } from '../../store/schema/index.js';
-import { appendOutgoing } from '../conversations/append-outgoing.js';
-import { lockConversation } from '../conversations/conversation-row.js';
+import { outgoingJson } from '../conversations/append-outgoing.js';
+import type { GuardVerdictStored } from '../conversations/guard-reply.js';
+import { messageView } from '../conversations/views.js';
+import { outboxUrlFor } from '../delivery/deliver.js';
+import { finishedStates } from '../../core/orders/order-phase.js';
+import type { Profile } from '../../core/rules/schema.js';
+import { rowFromJson } from '../../store/sql-functions.js';
+import { messages as messagesTable } from '../../store/schema/index.js';
+import type { LockedConversation } from '../conversations/conversation-row.js';
+import { readConversationState } from '../../core/conversation/state.js';
 import { explainVerdict, freeShippingFor, guardContext, guardReply, ruleTitle } from '../conversations/guard-reply.js';
 import type { EventBus } from '../events/event-bus.js';
 import { transact, type Emit } from '../events/outbox.js';
 import { loadShopContext, type ShopContext } from '../shops/shop-context.js';
+import { composeFollowup, type ComposeShop } from './compose.js';
 import { loadFlowSettings, loadShopTemplates } from './schedule.js';
 
 const HOUR = 3_600_000;
@@ -72,10 +79,8 @@ export interface FiredFollowup {
 type Row = typeof scheduledMessages.$inferSelect;
 type OrderRow = typeof orders.$inferSelect;
 
-interface ShopBatch {
+interface ShopBatch extends ComposeShop {
   ctx: ShopContext;
-  settings: FlowSettings;
-  templates: Template[];
 }
 
 /** Handles up to `batch` due rows once; returns what it did (committed). */
@@ -157,163 +162,260 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     shopsById.set(shopId, { ctx, settings: await loadFlowSettings(tx, shopId), templates: await loadShopTemplates(tx, shopId) });
   }
 
+  // Every row's new state is collected and written in one statement at the end (with the
+  // messages of the same transaction): the per-row work is the message itself.
   const out: FiredFollowup[] = [];
-  const finish = async (row: Row, outcome: FollowupOutcome, set: Partial<Row> = {}) => {
+  const updates: RowUpdate[] = [];
+  const finish = (row: Row, outcome: FollowupOutcome, set: Partial<RowUpdate> = {}) => {
     const state = outcome === 'sent' ? 'sent' : outcome === 'blocked' || outcome === 'missing_data' || outcome === 'failed' ? 'failed' : 'cancelled';
-    await tx
-      .update(scheduledMessages)
-      .set({ state, outcome, firedBy: workerId, ...(outcome === 'sent' ? { sentAt: now } : {}), ...set })
-      .where(eq(scheduledMessages.id, row.id));
-    out.push({ id: row.id, shopId: row.shopId, flow: row.kind, orderId: row.orderId, dueAt: row.dueAt, outcome, ...(set.messageId ? { messageId: set.messageId } : {}) });
+    updates.push({ id: row.id, state, outcome, fired_by: workerId, sent_at: outcome === 'sent' ? now.toISOString() : null, ...set });
+    out.push({ id: row.id, shopId: row.shopId, flow: row.kind, orderId: row.orderId, dueAt: row.dueAt, outcome, ...(set.message_id ? { messageId: set.message_id } : {}) });
   };
-  const defer = async (row: Row, outcome: FollowupOutcome, until: Date, note: string) => {
-    await tx.update(scheduledMessages).set({ dueAt: until, outcome, outcomeNote: note }).where(eq(scheduledMessages.id, row.id));
+  const defer = (row: Row, outcome: FollowupOutcome, until: Date, note: string) => {
+    updates.push({ id: row.id, state: 'pending', outcome, outcome_note: note, due_at: until.toISOString() });
     out.push({ id: row.id, shopId: row.shopId, flow: row.kind, orderId: row.orderId, dueAt: row.dueAt, outcome });
   };
 
-  // Rows of one buyer together, buyers in one order: two workers lock buyers in the same order.
-  rows.sort((a, b) => (a.buyerId ?? '').localeCompare(b.buyerId ?? '') || a.id - b.id);
+  // First pass, no writes: what stops, expires, is opted out or waits for the buyer's morning.
+  const going: { row: Row & { buyerId: string }; flow: FlowKey; order: OrderRow | undefined; shop: ShopBatch }[] = [];
   for (const row of rows) {
     const shop = shopsById.get(row.shopId)!;
     const order = row.orderId ? orderById.get(row.orderId) : undefined;
     if (!isFlowKey(row.kind) || !row.buyerId) {
-      await finish(row, 'failed', { outcomeNote: '未知的跟进类型或缺少买家' });
+      finish(row, 'failed', { outcome_note: '未知的跟进类型或缺少买家' });
       continue;
     }
     const flow = row.kind;
     if (!flowEnabled(shop.settings, flow)) {
-      await finish(row, 'flow_off', { outcomeNote: '该跟进已关闭' });
+      finish(row, 'flow_off', { outcome_note: '该跟进已关闭' });
       continue;
     }
     if (row.orderId) {
       const stop = order ? stopReason(flow, orderPhase(shop.ctx.profile, order.state)) : 'moved_on';
       if (stop) {
-        await finish(row, `stopped_${stop}`, { outcomeNote: order ? `订单状态：${order.state}` : '订单已不存在' });
+        finish(row, `stopped_${stop}`, { outcome_note: order ? `订单状态：${order.state}` : '订单已不存在' });
         continue;
       }
     }
     if (now.getTime() - row.dueAt.getTime() > EXPIRE_AFTER_MS) {
-      await finish(row, 'expired', { outcomeNote: '超过 48 小时未能发送，已过时' });
+      finish(row, 'expired', { outcome_note: '超过 48 小时未能发送，已过时' });
       continue;
     }
     if (optedOut.has(row.buyerId)) {
-      await finish(row, 'opted_out', { outcomeNote: '买家已退订主动消息' });
+      finish(row, 'opted_out', { outcome_note: '买家已退订主动消息' });
       continue;
     }
     const tz = buyerTimeZone(rules, order?.region);
     const quietEnd = quietUntil(now, tz, rules.quiet_hours);
     if (quietEnd) {
-      await defer(row, 'deferred_quiet', quietEnd, `买家当地（${tz}）免打扰时段，顺延`);
+      defer(row, 'deferred_quiet', quietEnd, `买家当地（${tz}）免打扰时段，顺延`);
       continue;
     }
+    going.push({ row: row as Row & { buyerId: string }, flow, order, shop });
+  }
 
-    // Per buyer from here: the buyer row is the lock two senders queue behind.
-    await tx.select({ id: buyers.id }).from(buyers).where(eq(buyers.id, row.buyerId)).for('update');
-    const conv = await conversationFor(tx, row.shopId, row.buyerId, now);
-    const limit = rules.frequency[row.category];
-    const [count] = await tx
-      .select({ n: sql<number>`count(*)::int` })
+  if (going.length > 0) {
+    // The buyers are the lock two senders queue behind (in id order, so two workers never
+    // deadlock): after it, this worker sees every follow-up the other one committed to them.
+    const goingBuyers = [...new Set(going.map((g) => g.row.buyerId))].sort();
+    await tx.select({ id: buyers.id }).from(buyers).where(inArray(buyers.id, goingBuyers)).orderBy(asc(buyers.id)).for('update');
+    const convByBuyer = await conversationsFor(tx, going.map((g) => ({ shopId: g.row.shopId, buyerId: g.row.buyerId })), now);
+    const convIds = [...new Set([...convByBuyer.values()].map((c) => c.id))].sort();
+    const lockedRows = await tx.select().from(conversations).where(inArray(conversations.id, convIds)).orderBy(asc(conversations.id)).for('update');
+    const locked = new Map<string, LockedConversation>(lockedRows.map((r) => [r.id, { row: r, state: readConversationState(r.state) }]));
+    // F3: what each buyer already got per channel and category inside the limit's window.
+    const since = (c: 'marketing' | 'service') => new Date(now.getTime() - rules.frequency[c].per_hours * HOUR);
+    const counted = await tx
+      .select({
+        buyerId: scheduledMessages.buyerId,
+        channel: scheduledMessages.channel,
+        marketing: sql<number>`count(*) filter (where ${scheduledMessages.category} = 'marketing' and ${scheduledMessages.sentAt} >= ${since('marketing')})::int`,
+        service: sql<number>`count(*) filter (where ${scheduledMessages.category} = 'service' and ${scheduledMessages.sentAt} >= ${since('service')})::int`,
+      })
       .from(scheduledMessages)
-      .where(
-        and(
-          eq(scheduledMessages.shopId, row.shopId),
-          eq(scheduledMessages.buyerId, row.buyerId),
-          eq(scheduledMessages.state, 'sent'),
-          eq(scheduledMessages.category, row.category),
-          eq(scheduledMessages.channel, conv.channel),
-          gte(scheduledMessages.sentAt, new Date(now.getTime() - limit.per_hours * HOUR)),
-        ),
-      );
-    if (!withinFrequency(Number(count?.n ?? 0), limit)) {
-      const note = `频率限制：每 ${limit.per_hours} 小时最多 ${limit.max} 条${row.category === 'marketing' ? '营销' : '服务'}消息`;
-      if (row.category === 'marketing') await finish(row, 'held_frequency', { outcomeNote: note, channel: conv.channel });
-      else await defer(row, 'deferred_frequency', new Date(now.getTime() + SERVICE_RETRY_MS), note);
-      continue;
+      .where(and(inArray(scheduledMessages.buyerId, goingBuyers), eq(scheduledMessages.state, 'sent')))
+      .groupBy(scheduledMessages.buyerId, scheduledMessages.channel);
+    const sentCount = new Map<string, number>();
+    for (const c of counted) {
+      sentCount.set(`${c.buyerId}|${c.channel}|marketing`, Number(c.marketing));
+      sentCount.set(`${c.buyerId}|${c.channel}|service`, Number(c.service));
     }
+    const answeredNothing = new Set<string>();
+    const sends: Send[] = [];
 
-    // The wording: the shop's template or the default, in the buyer's language, filled from the order.
-    const profile = shop.ctx.profile;
-    const country = countryCode(order?.region);
-    const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
-    const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-    const reason = flow === 'payment_reminder' ? reminderReason(conv.lastIntent, coupon !== null) : null;
-    const template = pickTemplate(shop.templates, rules.templates, {
-      flow, lang, reason, platform: profile.platform, courier: order?.courier ?? null, country,
-    });
-    if (!template) {
-      await finish(row, 'missing_data', { outcomeNote: '没有可用的模板' });
-      continue;
+    // Rows of one buyer together, oldest first.
+    going.sort((a, b) => a.row.buyerId.localeCompare(b.row.buyerId) || a.row.dueAt.getTime() - b.row.dueAt.getTime() || a.row.id - b.row.id);
+    for (const { row, flow, order, shop } of going) {
+      const conv = convByBuyer.get(row.buyerId)!;
+      const lockedConv = locked.get(conv.id)!;
+      const limit = rules.frequency[row.category];
+      const key = `${row.buyerId}|${conv.channel}|${row.category}`;
+      if (!withinFrequency(sentCount.get(key) ?? 0, limit)) {
+        const note = `频率限制：每 ${limit.per_hours} 小时最多 ${limit.max} 条${row.category === 'marketing' ? '营销' : '服务'}消息`;
+        if (row.category === 'marketing') finish(row, 'held_frequency', { outcome_note: note, channel: conv.channel });
+        else defer(row, 'deferred_frequency', new Date(now.getTime() + SERVICE_RETRY_MS), note);
+        continue;
+      }
+      // The wording: the shop's template or the default, in the buyer's language, filled from the order.
+      const profile = shop.ctx.profile;
+      const composed = composeFollowup(shop, flow, order, {
+        nickname: buyerById.get(row.buyerId)?.nickname,
+        item: order ? itemByOrder.get(order.id) : null,
+        lastIntent: lockedConv.row.lastIntent,
+      });
+      const common: Partial<RowUpdate> = { lang: composed.lang, reason: composed.reason, template_id: composed.template?.id ?? null, channel: conv.channel };
+      if (!composed.template) {
+        finish(row, 'missing_data', { ...common, outcome_note: '没有可用的模板' });
+        continue;
+      }
+      if (composed.missing.length > 0) {
+        finish(row, 'missing_data', { ...common, text: composed.text, outcome_note: `订单缺少：${composed.missing.join('、')}` });
+        continue;
+      }
+      // The reply guard again at send (the template passed it when saved; the order's data did not).
+      const ctx = guardContext({ freeShipping: freeShippingFor(shop.ctx, null), previousOutgoing: [], askerIsBuyer: true });
+      const verdict = explainVerdict(profile, guardReply(profile, composed.text, ctx));
+      if (verdict.verdict === 'block') {
+        const v = verdict.violations.find((x) => x.severity === 'block');
+        finish(row, 'blocked', { ...common, text: composed.text, outcome_note: v ? `违反平台规则「${ruleTitle(profile, v.rule)}」（${v.rule}）` : '违反平台规则' });
+        continue;
+      }
+      sends.push({ row, conv: lockedConv, text: composed.text, verdict, profile, callbackUrl: shop.ctx.settings.bridgeCallbackUrl ?? null, common });
+      sentCount.set(key, (sentCount.get(key) ?? 0) + 1);
+      if (!lockedConv.row.firstBuyerMessageAt) answeredNothing.add(conv.id);
     }
-    const nickname = buyerById.get(row.buyerId)?.nickname;
-    const vars: TemplateVars = {
-      buyer: nickname ?? (template.lang === 'en' ? 'there' : '亲'),
-      shop: shop.ctx.shop.name,
-      orderNo: order?.platformOrderNo,
-      item: (order && itemByOrder.get(order.id)) ?? (template.lang === 'en' ? 'your item' : '宝贝'),
-      courier: order?.courier,
-      trackingNo: order?.trackingNo,
-      payDeadline: order ? payDeadline(shop, order) : null,
-      coupon,
-      shipHours: String(profile.shipping.ship_by_hours),
-    };
-    const rendered = renderTemplate(template.text, vars);
-    const common = { lang: template.lang, reason, templateId: template.id ?? null, channel: conv.channel };
-    if (rendered.missing.length > 0) {
-      await finish(row, 'missing_data', { ...common, text: rendered.text, outcomeNote: `订单缺少：${rendered.missing.join('、')}` });
-      continue;
-    }
-    // The reply guard again at send (the template passed it when saved; the order's data did not).
-    const ctx = guardContext({ freeShipping: freeShippingFor(shop.ctx, null), previousOutgoing: [], askerIsBuyer: true });
-    const verdict = explainVerdict(profile, guardReply(profile, rendered.text, ctx));
-    if (verdict.verdict === 'block') {
-      const v = verdict.violations.find((x) => x.severity === 'block');
-      await finish(row, 'blocked', { ...common, text: rendered.text, outcomeNote: v ? `违反平台规则「${ruleTitle(profile, v.rule)}」（${v.rule}）` : '违反平台规则' });
-      continue;
-    }
-    const locked = await lockConversation(tx, conv.id);
-    const [stored] = await appendOutgoing(tx, emit, locked, {
-      author: { kind: 'bot', id: null },
-      messages: [{ text: rendered.text, verdict }],
-      promises: verdict.promises.map((p) => ({ kind: p.kind, text: p.text, messageIndex: 0 })),
-      profile,
-      bridgeCallbackUrl: shop.ctx.settings.bridgeCallbackUrl ?? null,
-      now,
-    });
+    await storeSends(tx, emit, sends, now, (row, set) => finish(row, 'sent', set));
     // A proactive message is not an answer: the buyer's first message still waits for one (C2).
-    if (!locked.row.firstBuyerMessageAt) {
-      await tx.update(conversations).set({ firstResponseAt: null }).where(eq(conversations.id, conv.id));
+    if (answeredNothing.size > 0) {
+      await tx.update(conversations).set({ firstResponseAt: null }).where(inArray(conversations.id, [...answeredNothing]));
     }
-    await finish(row, 'sent', { ...common, text: rendered.text, conversationId: conv.id, messageId: stored?.id ?? null, outcomeNote: null });
+  }
+
+  if (updates.length > 0) {
+    await tx.execute(sql`
+      update scheduled_messages s set
+        state = v.state,
+        outcome = v.outcome,
+        outcome_note = v.outcome_note,
+        fired_by = coalesce(v.fired_by, s.fired_by),
+        sent_at = coalesce(v.sent_at, s.sent_at),
+        text = coalesce(v.text, s.text),
+        message_id = coalesce(v.message_id, s.message_id),
+        conversation_id = coalesce(v.conversation_id, s.conversation_id),
+        channel = coalesce(v.channel, s.channel),
+        lang = coalesce(v.lang, s.lang),
+        reason = coalesce(v.reason, s.reason),
+        template_id = coalesce(v.template_id, s.template_id),
+        due_at = coalesce(v.due_at, s.due_at)
+      from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(
+        id bigint, state text, outcome text, outcome_note text, fired_by text, sent_at timestamptz, "text" text, message_id bigint,
+        conversation_id text, channel text, lang text, reason text, template_id text, due_at timestamptz)
+      where s.id = v.id`);
   }
   return out;
 }
 
-function payDeadline(shop: ShopBatch, order: OrderRow): string | null {
-  const orderedAt = order.orderedAt ?? order.createdAt;
-  const close = paymentCloseAt(
-    { rules: followupRules(), platform: shop.ctx.profile.platform, payWindowHours: shop.ctx.profile.service.pay_window_hours, settings: shop.settings },
-    orderedAt,
-  );
-  return formatBeijingDate(close.toISOString());
+interface Send {
+  row: Row;
+  conv: LockedConversation;
+  text: string;
+  verdict: GuardVerdictStored;
+  profile: Profile;
+  callbackUrl: string | null;
+  common: Partial<RowUpdate>;
 }
 
 /**
- * The buyer's conversation to write in: the latest open one, else a new one on the channel the
- * buyer last used (a marketplace buyer with no chat yet: the bridge).
+ * Stores the batch's messages through dxe_append_outgoing — the one function every sender stores
+ * outgoing messages with, which also queues the bridge deliveries the delivery port asks for
+ * (outboxUrlFor) — in one statement per round (a conversation appears once per round, so its
+ * sequence numbers follow one another), then emits each message's `message.created` (the widget's
+ * delivery), as appendOutgoing does for a single conversation.
  */
-async function conversationFor(tx: Tx, shopId: string, buyerId: string, now: Date): Promise<{ id: string; channel: string; lastIntent: string | null }> {
-  const [latest] = await tx
-    .select({ id: conversations.id, channel: conversations.channel, status: conversations.status, lastIntent: conversations.lastIntent })
+async function storeSends(tx: Tx, emit: Emit, sends: Send[], now: Date, sent: (row: Row, set: Partial<RowUpdate>) => void): Promise<void> {
+  const rounds: Send[][] = [];
+  const perConv = new Map<string, number>();
+  for (const s of sends) {
+    const k = perConv.get(s.conv.row.id) ?? 0;
+    perConv.set(s.conv.row.id, k + 1);
+    (rounds[k] ??= []).push(s);
+  }
+  for (const round of rounds) {
+    const payload = round.map((s, ord) => {
+      const json = outgoingJson(
+        [{ text: s.text, verdict: s.verdict }],
+        s.verdict.promises.map((p) => ({ kind: p.kind, text: p.text, messageIndex: 0 })),
+      );
+      return {
+        ord, conv: s.conv.row.id, messages: json.messages.json, promises: json.promises.json, finished: finishedStates(s.profile),
+        url: outboxUrlFor({ channel: s.conv.row.channel, bridgeCallbackUrl: s.callbackUrl }),
+      };
+    });
+    const res = (await tx.execute(sql`
+      select x.ord, dxe_append_outgoing(x.conv, 'bot', null, x.messages, x.promises,
+               array(select jsonb_array_elements_text(x.finished)), x.url, null, ${now.toISOString()}::timestamptz, false) as out
+        from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(ord int, conv text, messages jsonb, promises jsonb, finished jsonb, url text)`)) as unknown;
+    const rows = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as { ord: number; out: unknown }[];
+    for (const r of rows) {
+      const s = round[Number(r.ord)]!;
+      const list = (typeof r.out === 'string' ? JSON.parse(r.out) : r.out) as unknown[];
+      const stored = list.map((m) => rowFromJson(messagesTable, m));
+      for (const m of stored) {
+        emit({ type: 'message.created', shopId: s.conv.row.shopId, data: { conversationId: s.conv.row.id, message: messageView(m) } });
+      }
+      sent(s.row, { ...s.common, text: s.text, conversation_id: s.conv.row.id, message_id: stored[0]?.id ?? null, outcome_note: null });
+    }
+  }
+}
+
+/** A row's new state, as jsonb_to_recordset reads it (absent: unchanged). */
+interface RowUpdate {
+  id: number;
+  state: 'pending' | 'sent' | 'cancelled' | 'failed';
+  outcome: FollowupOutcome;
+  outcome_note?: string | null;
+  fired_by?: string;
+  sent_at?: string | null;
+  text?: string;
+  message_id?: number | null;
+  conversation_id?: string;
+  channel?: string;
+  lang?: string;
+  reason?: string | null;
+  template_id?: string | null;
+  due_at?: string;
+}
+
+/**
+ * Each buyer's conversation to write in: the latest open one, else a new one on the channel the
+ * buyer last used (a marketplace buyer with no chat yet: the bridge), created together.
+ */
+async function conversationsFor(
+  tx: Tx,
+  pairs: { shopId: string; buyerId: string }[],
+  now: Date,
+): Promise<Map<string, { id: string; channel: string }>> {
+  const buyerIds = [...new Set(pairs.map((p) => p.buyerId))];
+  const latest = await tx
+    .select({ id: conversations.id, buyerId: conversations.buyerId, channel: conversations.channel, status: conversations.status, lastIntent: conversations.lastIntent })
     .from(conversations)
-    .where(and(eq(conversations.shopId, shopId), eq(conversations.buyerId, buyerId)))
-    .orderBy(desc(conversations.createdAt))
-    .limit(1);
-  if (latest && latest.status !== 'closed') return latest;
-  const [created] = await tx
-    .insert(conversations)
-    .values({ shopId, buyerId, channel: latest?.channel ?? 'bridge', status: 'bot', createdAt: now, lastIntent: latest?.lastIntent ?? null })
-    .returning({ id: conversations.id, channel: conversations.channel, lastIntent: conversations.lastIntent });
-  return created!;
+    .where(inArray(conversations.buyerId, buyerIds))
+    .orderBy(conversations.buyerId, desc(conversations.createdAt));
+  const out = new Map<string, { id: string; channel: string }>();
+  const byBuyer = new Map<string, (typeof latest)[number]>();
+  for (const c of latest) if (!byBuyer.has(c.buyerId)) byBuyer.set(c.buyerId, c);
+  const shopOf = new Map(pairs.map((p) => [p.buyerId, p.shopId]));
+  const create: (typeof conversations.$inferInsert)[] = [];
+  for (const buyerId of buyerIds) {
+    const c = byBuyer.get(buyerId);
+    if (c && c.status !== 'closed') out.set(buyerId, c);
+    else create.push({ shopId: shopOf.get(buyerId)!, buyerId, channel: c?.channel ?? 'bridge', status: 'bot', createdAt: now, lastIntent: c?.lastIntent ?? null });
+  }
+  if (create.length > 0) {
+    const made = await tx.insert(conversations).values(create).returning({ id: conversations.id, buyerId: conversations.buyerId, channel: conversations.channel });
+    for (const m of made) out.set(m.buyerId, m);
+  }
+  return out;
 }
 
 /**

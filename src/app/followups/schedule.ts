@@ -47,7 +47,7 @@ export function categoryOf(flow: FlowKey): 'service' | 'marketing' {
 }
 
 /** The planner's facts from an order row (extra facts from the sweep merged in). */
-export function factsOf(profile: Profile, order: OrderRow, extra: Partial<OrderFacts> = {}): OrderFacts {
+export function factsOf(profile: Profile, order: Pick<OrderRow, 'state' | 'orderedAt' | 'createdAt' | 'shippedAt' | 'completedAt'>, extra: Partial<OrderFacts> = {}): OrderFacts {
   return {
     phase: orderPhase(profile, order.state),
     orderedAt: order.orderedAt ?? order.createdAt,
@@ -80,7 +80,13 @@ export async function insertPlanned(
     )
     .onConflictDoUpdate({
       target: [scheduledMessages.orderId, scheduledMessages.kind, scheduledMessages.step],
-      set: { dueAt: sql`case when ${scheduledMessages.state} = 'pending' then excluded.due_at else ${scheduledMessages.dueAt} end` },
+      // A pending row moves to the new due time; a row stopped only because its flow was off is
+      // armed again when the flow comes back on. Sent or otherwise stopped rows stay as they are.
+      set: {
+        dueAt: sql`case when ${scheduledMessages.state} = 'pending' or ${scheduledMessages.outcome} = 'flow_off' then excluded.due_at else ${scheduledMessages.dueAt} end`,
+        state: sql`case when ${scheduledMessages.outcome} = 'flow_off' then 'pending' else ${scheduledMessages.state} end`,
+        outcome: sql`case when ${scheduledMessages.outcome} = 'flow_off' then null else ${scheduledMessages.outcome} end`,
+      },
     });
 }
 

@@ -1,7 +1,7 @@
 // Follow-ups that no order change announces (issue 14), found by the timer loop's sweep:
 // - arrival notices (F1) when a logistics scan says the parcel is out for delivery;
 // - delay explanations (O7) when tracking has not moved for the profile's stale span;
-// - the flows of orders written without a change call (imports, demo) in the last two days.
+// - the flows of imported orders (written without a change call) in the last two days.
 // Bounded per sweep; each order is planned by the same syncOrderFollowups as a change.
 import { inArray } from 'drizzle-orm';
 import { followupRules } from '../../core/followups/config.js';
@@ -20,7 +20,7 @@ export async function ensureFollowups(database: Database, now: Date, limit = 500
 
   const arrivals = await database.query<{ id: string; at: Date | string }>(
     `select o.id, max(le.at) as at from orders o join logistics_events le on le.order_id = o.id
-      where o.buyer_id is not null and o.shipped_at is not null and o.completed_at is null and o.closed_at is null
+      where o.buyer_id is not null and o.source <> 'demo' and o.shipped_at is not null and o.completed_at is null and o.closed_at is null
         and le.status = any($1::text[]) and le.at > $2::timestamptz - ${RECENT}
         and not exists (select 1 from scheduled_messages s where s.order_id = o.id and s.kind = 'arrival_notice')
       group by o.id limit $3`,
@@ -33,7 +33,7 @@ export async function ensureFollowups(database: Database, now: Date, limit = 500
   const stalled = await database.query<{ id: string; last: Date | string }>(
     `select o.id, greatest(o.shipped_at, (select max(le.at) from logistics_events le where le.order_id = o.id)) as last
        from orders o
-      where o.buyer_id is not null and o.shipped_at is not null and o.completed_at is null and o.closed_at is null
+      where o.buyer_id is not null and o.source <> 'demo' and o.shipped_at is not null and o.completed_at is null and o.closed_at is null
         and o.shipped_at > $1::timestamptz - interval '60 days'
         and not exists (select 1 from scheduled_messages s where s.order_id = o.id and s.kind = 'delay_notice')
         and greatest(o.shipped_at, (select max(le.at) from logistics_events le where le.order_id = o.id)) < $1::timestamptz - interval '24 hours'
@@ -42,9 +42,10 @@ export async function ensureFollowups(database: Database, now: Date, limit = 500
   );
   const stalledLast = new Map(stalled.map((s) => [s.id, new Date(s.last)]));
 
+  // Imported orders skip the change call; demo orders are left alone (a demo is not a real buyer).
   const unplanned = await database.query<{ id: string }>(
     `select o.id from orders o
-      where o.buyer_id is not null and o.updated_at > $1::timestamptz - ${RECENT}
+      where o.buyer_id is not null and o.source = 'import' and o.updated_at > $1::timestamptz - ${RECENT}
         and not exists (select 1 from scheduled_messages s where s.order_id = o.id)
       limit $2`,
     [now.toISOString(), limit],

@@ -24,6 +24,20 @@ import {
 import { correctionsSummarySchema, relabelBody, relabelReplySchema } from './corrections.js';
 import { realtimeClientFrame } from './events.js';
 import {
+  buyerNoticeBody,
+  buyerNoticeViewSchema,
+  followupConsentBody,
+  followupFlowBody,
+  followupLogQuery,
+  followupLogSchema,
+  followupPreviewBody,
+  followupPreviewSchema,
+  followupShopParams,
+  followupsViewSchema,
+  followupTemplatesBody,
+  savedTemplatesReply,
+} from './followups.js';
+import {
   bridgeReviewBody,
   bridgeReviewReplySchema,
   localImportReviewsBody,
@@ -160,6 +174,14 @@ export const ROUTE_CONTRACTS = {
 
   'GET /api/v1/presence': { reply: presenceViewSchema },
   'POST /api/v1/presence': { body: setPresenceBody, reply: presenceViewSchema },
+  // Issue 14: follow-ups (C8, F1–F4, O7, R7).
+  'GET /api/v1/shops/:shopId/followups': { params: followupShopParams, reply: followupsViewSchema },
+  'PUT /api/v1/shops/:shopId/followups/flows': { params: followupShopParams, body: followupFlowBody, reply: followupsViewSchema },
+  'PUT /api/v1/shops/:shopId/followups/templates': { params: followupShopParams, body: followupTemplatesBody, reply: savedTemplatesReply },
+  'POST /api/v1/shops/:shopId/followups/preview': { params: followupShopParams, body: followupPreviewBody, reply: followupPreviewSchema },
+  'GET /api/v1/shops/:shopId/followups/log': { params: followupShopParams, query: followupLogQuery, reply: followupLogSchema },
+  'POST /api/v1/shops/:shopId/followups/consent': { params: followupShopParams, body: followupConsentBody, reply: okReply },
+  'POST /api/v1/shops/:shopId/buyer-notice': { params: followupShopParams, body: buyerNoticeBody, reply: buyerNoticeViewSchema },
 
   'GET /api/v1/shops/:shopId/standard-answers': { params: shopParams, reply: standardAnswersViewSchema },
   'PUT /api/v1/shops/:shopId/standard-answers': { params: shopParams, body: standardAnswersInput, reply: savedWithWarningsReply },

@@ -8,16 +8,10 @@ import { readShippedFile } from '../data-files.js';
 import { DxeError } from '../errors.js';
 import { sourceSchema } from '../rules/schema.js';
 
-export const FLOW_KEYS = ['payment_reminder', 'shipment_notice', 'arrival_notice', 'delay_notice', 'care', 'review_invite', 'revisit'] as const;
-export type FlowKey = (typeof FLOW_KEYS)[number];
+import { FLOW_KEYS, REMINDER_REASONS, type FlowKey } from './keys.js';
+
+export { FLOW_KEYS, REMINDER_REASONS, isFlowKey, type FlowKey, type ReminderReason } from './keys.js';
 export const flowKeySchema = z.enum(FLOW_KEYS);
-
-export function isFlowKey(value: string): value is FlowKey {
-  return (FLOW_KEYS as readonly string[]).includes(value);
-}
-
-export const REMINDER_REASONS = ['price', 'address', 'hesitation'] as const;
-export type ReminderReason = (typeof REMINDER_REASONS)[number];
 
 const hours = z.number().min(0);
 

@@ -1,0 +1,78 @@
+// The wording of one follow-up (F2, C8): the shop's template or the default, in the buyer's
+// language, for the platform, courier, destination country and (催付) the reason the buyer held
+// back, filled from the order. Shared by the sender and the preview, so the preview shows what
+// would really go out.
+import { followupRules, type FlowKey, type ReminderReason } from '../../core/followups/config.js';
+import { paymentCloseAt, reminderReason, type FlowSettings } from '../../core/followups/flows.js';
+import { countryCode } from '../../core/followups/limits.js';
+import { pickTemplate, renderTemplate, type Template, type TemplateVars } from '../../core/followups/templates.js';
+import { beijingDayKey, formatBeijingDate } from '../../core/time/beijing-time.js';
+import type { orders } from '../../store/schema/index.js';
+import type { ShopContext } from '../shops/shop-context.js';
+
+/** The order columns the wording reads. */
+type OrderRow = Pick<typeof orders.$inferSelect, 'platformOrderNo' | 'courier' | 'trackingNo' | 'region' | 'orderedAt' | 'createdAt'>;
+
+export interface ComposeShop {
+  ctx: Pick<ShopContext, 'shop' | 'profile' | 'promotions' | 'settings'>;
+  settings: FlowSettings;
+  templates: readonly Template[];
+}
+
+export interface Composed {
+  template: Template | null;
+  text: string;
+  missing: string[];
+  lang: 'zh' | 'en';
+  reason: ReminderReason | null;
+}
+
+/** C8: the last day to pay, as the buyer reads it (Beijing calendar: 12月13日, or 2026-12-13 in English). */
+function payDeadline(shop: ComposeShop, order: OrderRow, en: boolean): string {
+  const rules = followupRules();
+  const profile = shop.ctx.profile;
+  const close = paymentCloseAt(
+    { rules, platform: profile.platform, payWindowHours: profile.service.pay_window_hours, settings: shop.settings },
+    order.orderedAt ?? order.createdAt,
+  );
+  return en ? beijingDayKey(close) : formatBeijingDate(close.toISOString());
+}
+
+export function composeFollowup(
+  shop: ComposeShop,
+  flow: FlowKey,
+  order: OrderRow | undefined,
+  extra: { nickname: string | null | undefined; item: string | null | undefined; lastIntent: string | null | undefined },
+  /** Template choices remembered across many orders (the preview's). */
+  memo?: Map<string, Template | null>,
+): Composed {
+  const rules = followupRules();
+  const profile = shop.ctx.profile;
+  const country = countryCode(order?.region);
+  const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
+  const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
+  const reason = flow === 'payment_reminder' ? reminderReason(extra.lastIntent, coupon !== null) : null;
+  const query = { flow, lang, reason, platform: profile.platform, courier: order?.courier ?? null, country };
+  const memoKey = memo ? `${flow}|${lang}|${reason ?? ''}|${query.courier ?? ''}|${country ?? ''}` : '';
+  let template: Template | null;
+  if (memo?.has(memoKey)) template = memo.get(memoKey)!;
+  else {
+    template = pickTemplate(shop.templates, rules.templates, query);
+    memo?.set(memoKey, template);
+  }
+  if (!template) return { template: null, text: '', missing: ['template'], lang, reason };
+  const en = template.lang === 'en';
+  const vars: TemplateVars = {
+    buyer: extra.nickname ?? (en ? 'there' : '亲'),
+    shop: shop.ctx.shop.name,
+    orderNo: order?.platformOrderNo,
+    item: extra.item ?? (en ? 'your item' : '宝贝'),
+    courier: order?.courier,
+    trackingNo: order?.trackingNo,
+    payDeadline: order ? payDeadline(shop, order, en) : null,
+    coupon,
+    shipHours: String(profile.shipping.ship_by_hours),
+  };
+  const rendered = renderTemplate(template.text, vars);
+  return { template, text: rendered.text, missing: rendered.missing, lang: template.lang, reason: template.reason ?? null };
+}
