@@ -23,6 +23,15 @@ import { localChatItemBody, localChatSendBody, localChatShopBody, localImportBod
 import { messageViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
 import { presenceViewSchema, setPresenceBody } from './presence.js';
+import {
+  finishTrainingBody,
+  scenarioListSchema,
+  startTrainingBody,
+  trainingOverviewSchema,
+  trainingReplyBody,
+  trainingSessionParams,
+  trainingSessionSchema,
+} from './training.js';
 import { logisticsBody, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
 import {
   exampleParams,
@@ -114,6 +123,13 @@ export const ROUTE_CONTRACTS = {
 
   'GET /api/v1/presence': { reply: presenceViewSchema },
   'POST /api/v1/presence': { body: setPresenceBody, reply: presenceViewSchema },
+
+  'GET /api/v1/training/scenarios': { reply: scenarioListSchema },
+  'GET /api/v1/training/overview': { reply: trainingOverviewSchema },
+  'POST /api/v1/training/sessions': { body: startTrainingBody, reply: trainingSessionSchema },
+  'GET /api/v1/training/sessions/:id': { params: trainingSessionParams, reply: trainingSessionSchema },
+  'POST /api/v1/training/sessions/:id/reply': { params: trainingSessionParams, body: trainingReplyBody, reply: trainingSessionSchema },
+  'POST /api/v1/training/sessions/:id/finish': { params: trainingSessionParams, body: finishTrainingBody, reply: trainingSessionSchema },
 
   'GET /api/v1/shops/:shopId/standard-answers': { params: shopParams, reply: standardAnswersViewSchema },
   'PUT /api/v1/shops/:shopId/standard-answers': { params: shopParams, body: standardAnswersInput, reply: savedWithWarningsReply },
