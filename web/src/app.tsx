@@ -1,7 +1,8 @@
 // The app shell: login gate, top navigation in the style of the marketplaces' seller back-ends,
 // and the screens. Dashboard, cases and settings load on demand so the inbox paints first.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, message, Select, Space, Spin, Tag, Typography } from 'antd';
+import type { PresenceView } from '../../src/core/contract/presence.js';
 import { get, onUnauthenticated, post, setToken, getToken } from './lib/api.js';
 import { navigate, usePath } from './lib/router.js';
 import { Realtime } from './lib/realtime.js';
@@ -15,11 +16,13 @@ import { ErrorBoundary } from './components/error-boundary.js';
 const CasesScreen = lazy(() => import('./screens/cases.js'));
 const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
+const TrainingScreen = lazy(() => import('./screens/training.js'));
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },
   { key: '/cases', label: 'nav.cases' },
   { key: '/dashboard', label: 'nav.dashboard' },
+  { key: '/training', label: 'nav.training' },
   { key: '/settings', label: 'nav.settings' },
 ];
 
@@ -112,6 +115,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
         />
         <Space size="middle">
           <Badge status={online ? 'success' : 'error'} text={online ? t('ws.online') : t('ws.offline')} data-testid="ws-status" />
+          <PresenceSelect />
           <span>
             {session.agent.displayName} <Tag color="orange">{t(`role.${session.agent.role}`)}</Tag>
           </span>
@@ -130,9 +134,38 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {section === '/cases' && <CasesScreen />}
           {section === '/dashboard' && <DashboardScreen />}
           {section === '/settings' && <SettingsScreen />}
+          {section === '/training' && <TrainingScreen />}
         </Suspense>
         </ErrorBoundary>
       </Layout.Content>
     </Layout>
+  );
+}
+
+/** C17: the agent's own status (online / away / offline); the server also derives it from activity. */
+function PresenceSelect() {
+  const [presence, setPresence] = useState<PresenceView['presence'] | null>(null);
+  useEffect(() => {
+    const load = () => get<PresenceView>('/presence').then((v) => setPresence(v.presence), () => undefined);
+    load();
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!presence) return null;
+  return (
+    <Select
+      size="small"
+      style={{ width: 110 }}
+      value={presence}
+      aria-label={t('presence.label')}
+      data-testid="presence-select"
+      onChange={(status: PresenceView['presence']) => {
+        post<PresenceView>('/presence', { status }).then((v) => {
+          setPresence(v.presence);
+          if (v.requeued > 0) void message.info(t('presence.changed', { p: t(`presence.set.${v.presence}` as MessageKey), n: v.requeued }));
+        }, () => undefined);
+      }}
+      options={(['online', 'away', 'offline'] as const).map((p) => ({ value: p, label: t(`presence.set.${p}` as MessageKey) }))}
+    />
   );
 }

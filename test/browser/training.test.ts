@@ -1,0 +1,74 @@
+// L1 in Chromium (issue 16): a trainee opens 培训, completes a bargaining scenario against the
+// simulated buyer — one reply breaks a rule (a WeChat contact, D2) — and gets a scored report that
+// names the violation; the supervisor sees the trainee's progress apart from the real figures.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, login, screenshot, startHarness, type Harness } from './fixture.js';
+
+describe.skipIf(!hasChromium)('training workbench in Chromium (L1)', () => {
+  let h: Harness;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await h.context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+  }, 240_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const send = async (text: string) => {
+    const before = await page.getByTestId('buyer-line').count();
+    const ended = await page.getByTestId('buyer-ended').count();
+    await page.getByTestId('training-input').fill(text);
+    await page.getByTestId('training-send').click();
+    // The buyer answers (or has already ended the chat): the trainee line appears either way.
+    await expect.poll(async () => (await page.getByTestId('trainee-line').allTextContents()).includes(text)).toBe(true);
+    if (ended === 0) await expect.poll(async () => (await page.getByTestId('buyer-line').count()) > before || (await page.getByTestId('buyer-ended').count()) > 0).toBe(true);
+  };
+
+  it('a trainee completes a bargaining scenario and the report names the violation they made', async () => {
+    await login(page, h.baseUrl, 'agent1');
+    await page.goto(`${h.baseUrl}/training`);
+    await page.getByTestId('scenario-bargaining').waitFor();
+    await page.getByTestId('start-bargaining').click();
+    await page.getByTestId('buyer-line').first().waitFor();
+    // The simulated buyer asks about the shop's own catalogue.
+    expect(await page.getByTestId('buyer-line').first().textContent()).toMatch(/加绒连帽卫衣|159|便宜|优惠|折|抹个零/);
+
+    await send('亲，您好，这款已经是活动价了，现在拍下还能领店铺优惠券哦，加我微信 xiaoer8888 发您');
+    await expect.poll(() => page.getByTestId('line-violation').first().textContent()).toContain('D2');
+    if ((await page.getByTestId('buyer-ended').count()) === 0) {
+      await send('请问您平时穿什么码？建议您选M码，现在有货，拍下就能安排发货');
+    }
+    if ((await page.getByTestId('buyer-ended').count()) === 0) {
+      await send('M码有货的，推荐您拍M码，今天下单今天发');
+    }
+    await page.getByTestId('buyer-ended').waitFor();
+    await send('感谢您的支持，祝您购物愉快，有问题随时找我');
+    await page.getByTestId('training-finish').click();
+    const report = page.getByTestId('training-report');
+    await report.waitFor();
+    await expect.poll(() => page.getByTestId('training-deductions').textContent()).toContain('D2');
+    const score = Number((await page.getByTestId('training-score').locator('.ant-statistic-content-value').textContent())?.trim());
+    expect(score).toBeLessThan(100);
+    expect(score).toBeGreaterThan(0);
+    expect(await page.getByTestId('model-answer').count()).toBeGreaterThan(0);
+    await screenshot(page, 'training-report');
+  });
+
+  it('the supervisor sees the trainee\'s progress, apart from the real service figures', async () => {
+    await page.getByTestId('training-back').click();
+    const sup = await h.context.newPage();
+    await login(sup, h.baseUrl, 'supervisor');
+    await sup.goto(`${h.baseUrl}/training`);
+    const table = sup.getByTestId('training-progress');
+    await table.waitFor();
+    await expect.poll(() => table.textContent()).toContain('客服 小美');
+    await expect.poll(() => table.textContent()).toContain('讲价的买家');
+    await sup.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
