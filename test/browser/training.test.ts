@@ -25,7 +25,13 @@ describe.skipIf(!hasChromium)('training workbench in Chromium (L1)', () => {
     await page.getByTestId('training-input').fill(text);
     await page.getByTestId('training-send').click();
     // The buyer answers (or has already ended the chat): the trainee line appears either way.
-    await expect.poll(async () => (await page.getByTestId('trainee-line').allTextContents()).includes(text)).toBe(true);
+    await expect
+      .poll(async () => (await page.getByTestId('trainee-line').allTextContents()).includes(text), { timeout: 15_000 })
+      .toBe(true)
+      .catch(async (err: unknown) => {
+        console.log('screen:', (await page.locator('body').textContent())?.slice(0, 600), 'errors:', pageErrors);
+        throw err;
+      });
     if (ended === 0) await expect.poll(async () => (await page.getByTestId('buyer-line').count()) > before || (await page.getByTestId('buyer-ended').count()) > 0).toBe(true);
   };
 
@@ -61,6 +67,9 @@ describe.skipIf(!hasChromium)('training workbench in Chromium (L1)', () => {
 
   it('the supervisor sees the trainee\'s progress, apart from the real service figures', async () => {
     await page.getByTestId('training-back').click();
+    // One browser profile: sign the trainee out so the supervisor signs in.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByTestId('login-name').waitFor();
     const sup = await h.context.newPage();
     await login(sup, h.baseUrl, 'supervisor');
     await sup.goto(`${h.baseUrl}/training`);

@@ -100,7 +100,9 @@ function Practice({ session, onChange, onBack, mine }: { session: TrainingSessio
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const bottom = useRef<HTMLDivElement | null>(null);
-  useEffect(() => bottom.current?.scrollIntoView?.({ block: 'end' }), [session.lines.length]);
+  useEffect(() => {
+    bottom.current?.scrollIntoView?.({ block: 'end' });
+  }, [session.lines.length]);
 
   const send = async () => {
     const reply = text.trim();
