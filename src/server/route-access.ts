@@ -48,6 +48,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // L1: practice with the simulated buyer is a person's; tokens never train.
   'GET /api/v1/training/scenarios': { scope: 'any', tokens: false },
   'GET /api/v1/training/overview': { scope: 'any', tokens: false },
+  'GET /api/v1/training/cases': { scope: 'any', tokens: false },
+  'POST /api/v1/training/quiz': { scope: 'any', tokens: false },
   'POST /api/v1/training/sessions': { scope: 'any', tokens: false },
   'GET /api/v1/training/sessions/:id': { scope: 'any', tokens: false },
   'POST /api/v1/training/sessions/:id/reply': { scope: 'any', tokens: false },

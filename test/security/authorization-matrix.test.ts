@@ -146,6 +146,8 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { shopId: SHOP, scenarioId: 'bargaining', seed: 7 };
       case 'POST /api/v1/training/sessions/:id/reply':
         return { text: '亲，您好，这款已经是活动价了，现在拍还送运费险哦' };
+      case 'POST /api/v1/training/quiz':
+        return { shopId: SHOP, seed: 3, answers: [0, 1] };
       case 'POST /api/v1/presence':
         return { status: 'online' };
       case 'POST /api/v1/guard/check':

@@ -24,6 +24,10 @@ import { messageViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
 import { presenceViewSchema, setPresenceBody } from './presence.js';
 import {
+  caseLibraryQuery,
+  caseLibrarySchema,
+  caseQuizBody,
+  caseQuizResultSchema,
   finishTrainingBody,
   scenarioListSchema,
   startTrainingBody,
@@ -126,6 +130,8 @@ export const ROUTE_CONTRACTS = {
 
   'GET /api/v1/training/scenarios': { reply: scenarioListSchema },
   'GET /api/v1/training/overview': { reply: trainingOverviewSchema },
+  'GET /api/v1/training/cases': { query: caseLibraryQuery, reply: caseLibrarySchema },
+  'POST /api/v1/training/quiz': { body: caseQuizBody, reply: caseQuizResultSchema },
   'POST /api/v1/training/sessions': { body: startTrainingBody, reply: trainingSessionSchema },
   'GET /api/v1/training/sessions/:id': { params: trainingSessionParams, reply: trainingSessionSchema },
   'POST /api/v1/training/sessions/:id/reply': { params: trainingSessionParams, body: trainingReplyBody, reply: trainingSessionSchema },

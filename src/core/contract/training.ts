@@ -133,3 +133,43 @@ export const trainingOverviewSchema = z.object({
 });
 export type TrainingOverviewView = z.infer<typeof trainingOverviewSchema>;
 export type ScenarioListView = z.infer<typeof scenarioListSchema>;
+
+// L2: the penalty case library and its quiz.
+export const caseLibraryQuery = z.strictObject({
+  shopId: z.string().min(1).max(100),
+  seed: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional(),
+});
+export const caseQuizBody = z.strictObject({
+  shopId: z.string().min(1).max(100),
+  seed: z.number().int().min(1).max(2 ** 31 - 1),
+  answers: z.array(z.number().int().min(0).max(10).nullable()).max(50),
+});
+export const caseLibrarySchema = z.object({
+  platform: z.string(),
+  platformZh: z.string(),
+  lessons: z.array(
+    z.object({
+      rule: z.string(),
+      titleZh: z.string(),
+      situationZh: z.string(),
+      buyer: z.string(),
+      wrong: z.string(),
+      right: z.string(),
+      explanationZh: z.string(),
+      rewrite: z.string(),
+      points: z.number(),
+      pointsByPlatform: z.array(z.object({ platform: z.string(), points: z.number() })),
+    }),
+  ),
+  quiz: z.object({
+    seed: z.number(),
+    questions: z.array(z.object({ kind: z.enum(['pick_right', 'points']), rule: z.string(), promptZh: z.string(), options: z.array(z.string()) })),
+  }),
+});
+export type CaseLibraryView = z.infer<typeof caseLibrarySchema>;
+export const caseQuizResultSchema = z.object({
+  correct: z.number(),
+  total: z.number(),
+  results: z.array(z.object({ correct: z.boolean(), answer: z.number(), explanationZh: z.string() })),
+});
+export type CaseQuizResultView = z.infer<typeof caseQuizResultSchema>;

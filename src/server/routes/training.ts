@@ -3,7 +3,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { finishSession, listScenarios, readSession, replyInSession, startSession, trainingOverview } from '../../app/training/sessions.js';
 import {
+  caseLibraryQuery,
+  caseQuizBody,
   finishTrainingBody,
+  type CaseLibraryView,
+  type CaseQuizResultView,
   startTrainingBody,
   trainingReplyBody,
   trainingSessionParams,
@@ -11,6 +15,7 @@ import {
   type TrainingOverviewView,
   type TrainingSessionView,
 } from '../../core/contract/training.js';
+import { caseLibrary, gradeCaseQuiz } from '../../app/training/cases.js';
 import { principalOf } from '../auth.js';
 
 const trainingRoutes: FastifyPluginAsync = async (app) => {
@@ -18,6 +23,10 @@ const trainingRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/v1/training/scenarios', { preHandler: app.authenticate }, async (): Promise<ScenarioListView> => ({ scenarios: listScenarios() }));
   app.get('/api/v1/training/overview', { preHandler: app.authenticate }, async (request): Promise<TrainingOverviewView> =>
     trainingOverview(app.ctx.database, principalOf(request)));
+  app.get('/api/v1/training/cases', { preHandler: app.authenticate }, async (request): Promise<CaseLibraryView> =>
+    caseLibrary(app.ctx.database, principalOf(request), caseLibraryQuery.parse(request.query), app.ctx.now()));
+  app.post('/api/v1/training/quiz', { preHandler: app.authenticate }, async (request): Promise<CaseQuizResultView> =>
+    gradeCaseQuiz(app.ctx.database, principalOf(request), caseQuizBody.parse(request.body), app.ctx.now()));
   app.post('/api/v1/training/sessions', { preHandler: app.authenticate }, async (request): Promise<TrainingSessionView> =>
     startSession(deps(), principalOf(request), startTrainingBody.parse(request.body)));
   app.get('/api/v1/training/sessions/:id', { preHandler: app.authenticate }, async (request): Promise<TrainingSessionView> =>
