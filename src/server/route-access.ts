@@ -50,6 +50,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/training/overview': { scope: 'any', tokens: false },
   'GET /api/v1/training/cases': { scope: 'any', tokens: false },
   'POST /api/v1/training/quiz': { scope: 'any', tokens: false },
+  // 质检 of real chats: supervisors and admins.
+  'GET /api/v1/training/quality': { scope: 'any', roles: LEADS, tokens: false },
   'POST /api/v1/training/sessions': { scope: 'any', tokens: false },
   'GET /api/v1/training/sessions/:id': { scope: 'any', tokens: false },
   'POST /api/v1/training/sessions/:id/reply': { scope: 'any', tokens: false },

@@ -77,6 +77,11 @@ describe.skipIf(!hasChromium)('training workbench in Chromium (L1)', () => {
     await table.waitFor();
     await expect.poll(() => table.textContent()).toContain('客服 小美');
     await expect.poll(() => table.textContent()).toContain('讲价的买家');
+    // L2: the penalty cases of the shop's platform with their points, and the quiz graded by the server.
+    await sup.getByTestId('tab-cases').click();
+    await expect.poll(() => sup.getByTestId('case-lessons').textContent()).toContain('D2');
+    await sup.getByTestId('quiz-submit').click();
+    await expect.poll(() => sup.getByTestId('quiz-result').textContent()).toMatch(/答对 0 \/ \d+ 题/);
     await sup.close();
     expect(pageErrors).toEqual([]);
   });

@@ -296,4 +296,10 @@ export const en: Record<keyof typeof zh, string> = {
   'training.col.points': 'Platform points of practice violations',
   'training.open': 'Open',
   'training.inProgress': 'In progress',
+  'training.tab.roleplay': 'Role-play',
+  'training.tab.cases': 'Penalty cases',
+  'training.noPoints': 'no points listed',
+  'training.quiz': 'Penalty quiz',
+  'training.quizSubmit': 'Submit',
+  'training.quizResult': '{c} of {n} correct',
 };

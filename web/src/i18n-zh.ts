@@ -294,4 +294,10 @@ export const zh = {
   'training.col.points': '练习中违规累计平台分',
   'training.open': '查看',
   'training.inProgress': '进行中',
+  'training.tab.roleplay': '模拟买家陪练',
+  'training.tab.cases': '违规案例库',
+  'training.noPoints': '规则未列扣分',
+  'training.quiz': '违规知识测验',
+  'training.quizSubmit': '交卷',
+  'training.quizResult': '答对 {c} / {n} 题',
 } as const;

@@ -173,3 +173,30 @@ export const caseQuizResultSchema = z.object({
   results: z.array(z.object({ correct: z.boolean(), answer: z.number(), explanationZh: z.string() })),
 });
 export type CaseQuizResultView = z.infer<typeof caseQuizResultSchema>;
+
+// 质检: closed real conversations scored by the same measures; the sample a supervisor reviews.
+export const qualityQuery = z.strictObject({
+  days: z.coerce.number().int().min(1).max(90).default(7),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+const deductionSchema = trainingReportSchema.shape.deductions.element;
+export const qualityViewSchema = z.object({
+  days: z.number(),
+  scored: z.number(),
+  sample: z.array(
+    z.object({
+      conversationId: z.string(),
+      shopId: z.string(),
+      agentId: z.string().nullable(),
+      agentName: z.string(),
+      closedAt: z.string(),
+      score: z.number(),
+      platformPoints: z.number(),
+      complained: z.boolean(),
+      violations: z.number(),
+      deductions: z.array(deductionSchema),
+    }),
+  ),
+  agents: z.array(z.object({ agentId: z.string(), agentName: z.string(), chats: z.number(), averageScore: z.number(), platformPoints: z.number() })),
+});
+export type QualityView = z.infer<typeof qualityViewSchema>;

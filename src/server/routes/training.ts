@@ -6,6 +6,8 @@ import {
   caseLibraryQuery,
   caseQuizBody,
   finishTrainingBody,
+  qualityQuery,
+  type QualityView,
   type CaseLibraryView,
   type CaseQuizResultView,
   startTrainingBody,
@@ -16,6 +18,7 @@ import {
   type TrainingSessionView,
 } from '../../core/contract/training.js';
 import { caseLibrary, gradeCaseQuiz } from '../../app/training/cases.js';
+import { qualitySample } from '../../app/training/quality.js';
 import { principalOf } from '../auth.js';
 
 const trainingRoutes: FastifyPluginAsync = async (app) => {
@@ -27,6 +30,8 @@ const trainingRoutes: FastifyPluginAsync = async (app) => {
     caseLibrary(app.ctx.database, principalOf(request), caseLibraryQuery.parse(request.query), app.ctx.now()));
   app.post('/api/v1/training/quiz', { preHandler: app.authenticate }, async (request): Promise<CaseQuizResultView> =>
     gradeCaseQuiz(app.ctx.database, principalOf(request), caseQuizBody.parse(request.body), app.ctx.now()));
+  app.get('/api/v1/training/quality', { preHandler: app.authenticate }, async (request): Promise<QualityView> =>
+    qualitySample(app.ctx.database, principalOf(request), qualityQuery.parse(request.query), app.ctx.now()));
   app.post('/api/v1/training/sessions', { preHandler: app.authenticate }, async (request): Promise<TrainingSessionView> =>
     startSession(deps(), principalOf(request), startTrainingBody.parse(request.body)));
   app.get('/api/v1/training/sessions/:id', { preHandler: app.authenticate }, async (request): Promise<TrainingSessionView> =>

@@ -1,9 +1,9 @@
 // 培训 (L1): pick a scenario, chat with the simulated buyer, read the scored report (violations
 // with their platform points, reply times, flow steps, the model answer beside each reply).
 // Supervisors see every trainee's progress — practice only, apart from the real figures.
-import { Alert, Button, Card, Col, Empty, Input, List, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Input, List, Radio, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ScenarioListView, TrainingOverviewView, TrainingSessionView } from '../../../src/core/contract/training.js';
+import type { CaseLibraryView, CaseQuizResultView, ScenarioListView, TrainingOverviewView, TrainingSessionView } from '../../../src/core/contract/training.js';
 import { errorText, get, post } from '../lib/api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -64,6 +64,9 @@ export default function TrainingScreen() {
       {current ? (
         <Practice session={current} onChange={setCurrent} onBack={back} mine={current.traineeId === agent.id} />
       ) : (
+        <Tabs
+          items={[
+            { key: 'roleplay', label: t('training.tab.roleplay'), children: (
         <>
           {scenarios.error && <LoadError error={scenarios.error} />}
           <Row gutter={[12, 12]}>
@@ -90,6 +93,10 @@ export default function TrainingScreen() {
           </Row>
           <Overview data={overview.data} supervisor={isSupervisor(agent)} onOpen={(id) => void open(id)} />
         </>
+            ) },
+            { key: 'cases', label: <span data-testid="tab-cases">{t('training.tab.cases')}</span>, children: shopId ? <CaseLibrary shopId={shopId} /> : null },
+          ]}
+        />
       )}
     </div>
   );
@@ -335,5 +342,74 @@ function Overview({ data, supervisor, onOpen }: { data: TrainingOverviewView | n
         </Card>
       )}
     </>
+  );
+}
+
+/** L2: the penalty cases of the shop's platform (points from rules/) and a quiz graded by the server. */
+function CaseLibrary({ shopId }: { shopId: string }) {
+  const lib = useApi<CaseLibraryView>(`/training/cases?shopId=${encodeURIComponent(shopId)}`);
+  const [answers, setAnswers] = useState<(number | null)[]>([]);
+  const [result, setResult] = useState<CaseQuizResultView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (lib.error) return <LoadError error={lib.error} />;
+  const data = lib.data;
+  if (!data) return null;
+  const submit = async () => {
+    try {
+      setResult(await post<CaseQuizResultView>('/training/quiz', { shopId, seed: data.quiz.seed, answers: data.quiz.questions.map((_, i) => answers[i] ?? null) }));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xl={14}>
+        <List
+          data-testid="case-lessons"
+          dataSource={data.lessons}
+          renderItem={(l) => (
+            <Card size="small" style={{ marginBottom: 8 }} title={`${l.rule} ${l.titleZh}`}
+              extra={<Tag color={l.points > 0 ? 'red' : 'default'}>{data.platformZh} {l.points > 0 ? t('training.points', { n: l.points }) : t('training.noPoints')}</Tag>}>
+              <Typography.Paragraph style={{ marginBottom: 4 }}>{l.situationZh}</Typography.Paragraph>
+              <div>{t('training.buyer')}：{l.buyer}</div>
+              <div style={{ color: '#cf1322' }}>✗ {l.wrong}</div>
+              <div style={{ color: '#389e0d' }}>✓ {l.right}</div>
+              <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 4, marginBottom: 4 }}>{l.explanationZh}</Typography.Paragraph>
+              <Space wrap size={2}>
+                {l.pointsByPlatform.map((p) => (
+                  <Tag key={p.platform}>{p.platform}: {p.points}</Tag>
+                ))}
+              </Space>
+            </Card>
+          )}
+        />
+      </Col>
+      <Col xs={24} xl={10}>
+        <Card size="small" title={t('training.quiz')} data-testid="case-quiz">
+          {data.quiz.questions.map((q, i) => (
+            <div key={i} style={{ marginBottom: 12 }}>
+              <div style={{ fontWeight: 500 }}>{i + 1}. {q.promptZh}</div>
+              <Radio.Group value={answers[i] ?? null} onChange={(e) => setAnswers((a) => { const n = [...a]; n[i] = e.target.value as number; return n; })}>
+                <Space direction="vertical">
+                  {q.options.map((o, k) => (
+                    <Radio key={k} value={k}>{o}</Radio>
+                  ))}
+                </Space>
+              </Radio.Group>
+              {result?.results[i] && (
+                <div style={{ fontSize: 12, color: result.results[i].correct ? '#389e0d' : '#cf1322' }}>
+                  {result.results[i].correct ? '✓' : `✗ ${q.options[result.results[i].answer] ?? ''}`} {result.results[i].explanationZh}
+                </div>
+              )}
+            </div>
+          ))}
+          {error && <Alert type="error" message={error} />}
+          <Space>
+            <Button type="primary" onClick={() => void submit()} data-testid="quiz-submit">{t('training.quizSubmit')}</Button>
+            {result && <span data-testid="quiz-result">{t('training.quizResult', { c: result.correct, n: result.total })}</span>}
+          </Space>
+        </Card>
+      </Col>
+    </Row>
   );
 }
