@@ -65,12 +65,29 @@ describe.skipIf(!hasChromium)('training workbench in Chromium (L1)', () => {
     await screenshot(page, 'training-report');
   });
 
+  it('a trainee calms a complaining buyer with empathy and a concrete solution; the report shows the outcome', async () => {
+    await page.getByTestId('training-back').click();
+    await page.getByTestId('start-complaint').click();
+    await page.getByTestId('buyer-line').first().waitFor();
+    await send('非常抱歉给您带来不便，我非常理解您的心情，麻烦您发一下订单号和照片，我马上为您核实');
+    if ((await page.getByTestId('buyer-ended').count()) === 0) {
+      await send('给您添麻烦了，我们为您免费换货，退回的运费由我们承担，收到照片后马上为您处理');
+    }
+    await page.getByTestId('buyer-ended').waitFor();
+    await send('感谢您的理解，祝您生活愉快，有问题随时找我');
+    await page.getByTestId('training-finish').click();
+    await page.getByTestId('training-report').waitFor();
+    await expect.poll(() => page.getByTestId('training-report').textContent()).toContain('买家满意');
+  });
+
   it('the supervisor sees the trainee\'s progress, apart from the real service figures', async () => {
     await page.getByTestId('training-back').click();
     // One browser profile: sign the trainee out so the supervisor signs in.
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByTestId('login-name').waitFor();
     const sup = await h.context.newPage();
+    await sup.goto(`${h.baseUrl}/login`);
+    await sup.evaluate(() => localStorage.removeItem('dxe.token'));
     await login(sup, h.baseUrl, 'supervisor');
     await sup.goto(`${h.baseUrl}/training`);
     const table = sup.getByTestId('training-progress');
@@ -82,6 +99,9 @@ describe.skipIf(!hasChromium)('training workbench in Chromium (L1)', () => {
     await expect.poll(() => sup.getByTestId('case-lessons').textContent()).toContain('D2');
     await sup.getByTestId('quiz-submit').click();
     await expect.poll(() => sup.getByTestId('quiz-result').textContent()).toMatch(/答对 0 \/ \d+ 题/);
+    // 质检: the sample of closed real chats, scored by the same measures.
+    await sup.getByTestId('tab-quality').click();
+    await sup.getByTestId('quality-sample').waitFor();
     await sup.close();
     expect(pageErrors).toEqual([]);
   });

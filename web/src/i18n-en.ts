@@ -302,4 +302,11 @@ export const en: Record<keyof typeof zh, string> = {
   'training.quiz': 'Penalty quiz',
   'training.quizSubmit': 'Submit',
   'training.quizResult': '{c} of {n} correct',
+  'training.tab.quality': 'Quality checks',
+  'training.qualityNote': '{n} closed chats with agent replies in the last {d} days, scored by the same measures; violations, complaints and low scores first for review.',
+  'training.col.chats': 'Chats',
+  'training.col.closed': 'Closed',
+  'training.col.flags': 'Flags',
+  'training.col.violations': '{n} violations',
+  'training.col.complaint': 'Complaint',
 };

@@ -300,4 +300,11 @@ export const zh = {
   'training.quiz': '违规知识测验',
   'training.quizSubmit': '交卷',
   'training.quizResult': '答对 {c} / {n} 题',
+  'training.tab.quality': '质检抽样',
+  'training.qualityNote': '近 {d} 天已结束、有人工回复的会话共 {n} 条，按同一套标准自动评分；违规、投诉、低分的排在前面供主管复核。',
+  'training.col.chats': '会话数',
+  'training.col.closed': '结束时间',
+  'training.col.flags': '标记',
+  'training.col.violations': '违规 {n}',
+  'training.col.complaint': '投诉',
 } as const;

@@ -3,7 +3,7 @@
 // Supervisors see every trainee's progress — practice only, apart from the real figures.
 import { Alert, Button, Card, Col, Empty, Input, List, Radio, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CaseLibraryView, CaseQuizResultView, ScenarioListView, TrainingOverviewView, TrainingSessionView } from '../../../src/core/contract/training.js';
+import type { CaseLibraryView, CaseQuizResultView, QualityView, ScenarioListView, TrainingOverviewView, TrainingSessionView } from '../../../src/core/contract/training.js';
 import { errorText, get, post } from '../lib/api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
@@ -95,6 +95,9 @@ export default function TrainingScreen() {
         </>
             ) },
             { key: 'cases', label: <span data-testid="tab-cases">{t('training.tab.cases')}</span>, children: shopId ? <CaseLibrary shopId={shopId} /> : null },
+            ...(isSupervisor(agent)
+              ? [{ key: 'quality', label: <span data-testid="tab-quality">{t('training.tab.quality')}</span>, children: <QualitySample /> }]
+              : []),
           ]}
         />
       )}
@@ -411,5 +414,49 @@ function CaseLibrary({ shopId }: { shopId: string }) {
         </Card>
       </Col>
     </Row>
+  );
+}
+
+/** 质检: closed real chats scored by the same measures; violations and complaints first. */
+function QualitySample() {
+  const q = useApi<QualityView>('/training/quality?days=7');
+  if (q.error) return <LoadError error={q.error} />;
+  if (!q.data) return null;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('training.qualityNote', { d: q.data.days, n: q.data.scored })}</Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="agentId"
+        pagination={false}
+        style={{ marginBottom: 12 }}
+        dataSource={q.data.agents}
+        columns={[
+          { title: t('training.col.trainee'), dataIndex: 'agentName' },
+          { title: t('training.col.chats'), dataIndex: 'chats' },
+          { title: t('training.col.avg'), dataIndex: 'averageScore' },
+          { title: t('training.platformPoints'), dataIndex: 'platformPoints' },
+        ]}
+      />
+      <Table
+        size="small"
+        rowKey="conversationId"
+        data-testid="quality-sample"
+        dataSource={q.data.sample}
+        columns={[
+          { title: t('training.col.trainee'), dataIndex: 'agentName' },
+          { title: t('training.col.closed'), dataIndex: 'closedAt', render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('training.score'), dataIndex: 'score' },
+          { title: t('training.col.flags'), key: 'flags', render: (_: unknown, r: QualityView['sample'][number]) => (
+            <Space wrap size={2}>
+              {r.violations > 0 && <Tag color="red">{t('training.col.violations', { n: r.violations })}</Tag>}
+              {r.complained && <Tag color="orange">{t('training.col.complaint')}</Tag>}
+            </Space>
+          ) },
+          { title: t('training.deductions'), dataIndex: 'deductions', render: (ds: QualityView['sample'][number]['deductions']) => ds.map((d) => d.titleZh).join('；') || '—' },
+          { title: '', key: 'open', render: (_: unknown, r: QualityView['sample'][number]) => <a href={`/inbox/${encodeURIComponent(r.conversationId)}`}>{t('training.open')}</a> },
+        ]}
+      />
+    </>
   );
 }
