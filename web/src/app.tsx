@@ -1,7 +1,7 @@
 // The app shell: login gate, top navigation in the style of the marketplaces' seller back-ends,
 // and the screens. Dashboard, cases and settings load on demand so the inbox paints first.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Layout, Menu, message, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, message, notification, Select, Space, Spin, Tag, Typography } from 'antd';
 import type { PresenceView } from '../../src/core/contract/presence.js';
 import { get, onUnauthenticated, post, setToken, getToken } from './lib/api.js';
 import { navigate, usePath } from './lib/router.js';
@@ -91,6 +91,18 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
   const path = usePath();
   const [online, setOnline] = useState(session.realtime.online);
   useEffect(() => session.realtime.onStatus(setOnline), [session.realtime]);
+  // C17: supervisors hear of a login left without activity and of chats moved off an absent agent
+  // (one event per shop arrives; the notification key shows it once).
+  useEffect(() => {
+    if (session.agent.role === 'agent') return;
+    return session.realtime.subscribe((f) => {
+      if (f.type !== 'agent.presence') return;
+      const d = f.data as { agentId?: string; displayName?: string; presence?: string; reasonZh?: string; alert?: boolean; requeued?: number };
+      const key = `presence-${d.agentId ?? ''}-${d.presence ?? ''}-${d.alert ? 'alert' : 'change'}`;
+      if (d.alert) notification.warning({ key, message: t('presence.alert', { name: d.displayName ?? '' }), description: d.reasonZh });
+      else if (d.requeued) notification.info({ key, message: t('presence.requeued', { name: d.displayName ?? '', n: d.requeued }), description: d.reasonZh });
+    });
+  }, [session.agent.role, session.realtime]);
   const section = useMemo(() => NAV.find((n) => path.startsWith(n.key))?.key ?? '/inbox', [path]);
 
   const switchLocale = () => {

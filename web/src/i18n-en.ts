@@ -309,4 +309,6 @@ export const en: Record<keyof typeof zh, string> = {
   'training.col.flags': 'Flags',
   'training.col.violations': '{n} violations',
   'training.col.complaint': 'Complaint',
+  'presence.alert': '{name} is logged in but has been inactive for a long time',
+  'presence.requeued': '{name} is away; {n} waiting chats moved to colleagues',
 };

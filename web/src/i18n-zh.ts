@@ -307,4 +307,6 @@ export const zh = {
   'training.col.flags': '标记',
   'training.col.violations': '违规 {n}',
   'training.col.complaint': '投诉',
+  'presence.alert': '{name} 的账号登录着但长时间无操作',
+  'presence.requeued': '{name} 已离开，{n} 个等待回复的会话已转给同事',
 } as const;
