@@ -105,4 +105,21 @@ describe.skipIf(!hasChromium)('training workbench in Chromium (L1)', () => {
     await sup.close();
     expect(pageErrors).toEqual([]);
   });
+
+  it('C17: an agent who sets themselves away has their waiting chat moved to an online colleague', async () => {
+    const p = await h.context.newPage();
+    await p.goto(`${h.baseUrl}/login`);
+    await p.evaluate(() => localStorage.removeItem('dxe.token'));
+    await login(p, h.baseUrl, 'agent1');
+    const assignee = async () =>
+      (await h.database.query<{ assignee_id: string | null }>('select assignee_id from conversations where id = $1', [h.data.waitingId]))[0]?.assignee_id;
+    await p.goto(`${h.baseUrl}/inbox/${h.data.waitingId}`);
+    await p.getByTestId('take').click();
+    await expect.poll(assignee).toBe(h.data.agentIds.agent1);
+    await p.getByTestId('presence-select').click();
+    await p.locator('.ant-select-item-option[title="暂时离开"]').click();
+    // The buyer is still waiting: the chat goes to the shop's other online agent (客服 阿杰).
+    await expect.poll(assignee).toBe(h.data.agentIds.agent2);
+    await p.close();
+  });
 });
