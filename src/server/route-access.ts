@@ -46,6 +46,17 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // C17: an agent's own presence; tokens have none.
   'GET /api/v1/presence': { scope: 'any', tokens: false },
   'POST /api/v1/presence': { scope: 'any', tokens: false },
+  // L1: practice with the simulated buyer is a person's; tokens never train.
+  'GET /api/v1/training/scenarios': { scope: 'any', tokens: false },
+  'GET /api/v1/training/overview': { scope: 'any', tokens: false },
+  'GET /api/v1/training/cases': { scope: 'any', tokens: false },
+  'POST /api/v1/training/quiz': { scope: 'any', tokens: false },
+  // 质检 of real chats: supervisors and admins.
+  'GET /api/v1/training/quality': { scope: 'any', roles: LEADS, tokens: false },
+  'POST /api/v1/training/sessions': { scope: 'any', tokens: false },
+  'GET /api/v1/training/sessions/:id': { scope: 'any', tokens: false },
+  'POST /api/v1/training/sessions/:id/reply': { scope: 'any', tokens: false },
+  'POST /api/v1/training/sessions/:id/finish': { scope: 'any', tokens: false },
   'GET /api/v1/shops/:shopId/orders': { scope: 'read' },
   'GET /api/v1/orders': { scope: 'read' },
   'GET /api/v1/orders/:id': { scope: 'read' },

@@ -12,7 +12,7 @@ import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { routesOf, type RouteAccess, type RouteRecord } from '../../src/server/route-access.js';
-import { aftersalesCases, caseEvidence, trainingExamples } from '../../src/store/schema/index.js';
+import { aftersalesCases, caseEvidence, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openTestDatabase, databaseLabel } from '../helpers/database.js';
 import { PASSWORD, seedWorld } from '../helpers/fixtures.js';
@@ -137,6 +137,16 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       const [row] = await database.db.insert(trainingExamples).values({ shopId: SHOP, text: `矩阵例句${++seq}`, intent: 'greeting' }).returning();
       return row!.id;
     }
+    if (route.url.startsWith('/api/v1/training/sessions/')) {
+      // L1: a practice session of the shop's agent (agent2) in the target shop, fresh each time.
+      const [trainee] = await database.query<{ id: string }>("select id from agents where login = 'agent2'");
+      const [row] = await database.db.insert(trainingSessions).values({
+        orgId: orgA, shopId: SHOP, traineeId: trainee!.id, scenarioId: 'bargaining', seed: ++seq,
+        state: { seed: seq, draws: 0, slots: { item: '这款', itemId: null, price: '99', size: 'M', colour: '黑色', order: '9000000000000000', shop: '店' }, goalIndex: 0, patience: 4, soothed: false, misses: 0, turns: 0, ended: false, outcome: null },
+      }).returning();
+      await database.db.insert(trainingMessages).values({ sessionId: row!.id, seq: 1, author: 'buyer', text: '能便宜点吗', analysis: { intent: 'bargain', goalId: 'hold_price', modelAnswer: '' } });
+      return row!.id;
+    }
     throw new Error(`no fixture for :id in ${route.method} ${route.url} — add one to the matrix`);
   }
 
@@ -154,6 +164,12 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { platformOrderNo: `MATRIX-${++seq}` };
       case 'POST /api/v1/orders/:id/logistics':
         return { status: 'in_transit', text: '快件已到达【杭州转运中心】' };
+      case 'POST /api/v1/training/sessions':
+        return { shopId: SHOP, scenarioId: 'bargaining', seed: 7 };
+      case 'POST /api/v1/training/sessions/:id/reply':
+        return { text: '亲，您好，这款已经是活动价了，现在拍还送运费险哦' };
+      case 'POST /api/v1/training/quiz':
+        return { shopId: SHOP, seed: 3, answers: [0, 1] };
       case 'POST /api/v1/presence':
         return { status: 'online' };
       case 'POST /api/v1/guard/check':

@@ -1,7 +1,8 @@
 // The app shell: login gate, top navigation in the style of the marketplaces' seller back-ends,
 // and the screens. Dashboard, cases and settings load on demand so the inbox paints first.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Layout, Menu, message, notification, Select, Space, Spin, Tag, Typography } from 'antd';
+import type { PresenceView } from '../../src/core/contract/presence.js';
 import { get, onUnauthenticated, post, setToken, getToken } from './lib/api.js';
 import { navigate, usePath } from './lib/router.js';
 import { Realtime } from './lib/realtime.js';
@@ -18,6 +19,7 @@ const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
 const ReviewsScreen = lazy(() => import('./screens/reviews.js'));
 const FollowupsScreen = lazy(() => import('./screens/followups.js'));
+const TrainingScreen = lazy(() => import('./screens/training.js'));
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },
@@ -26,6 +28,7 @@ const NAV: { key: string; label: MessageKey }[] = [
   { key: '/reviews', label: 'nav.reviews' },
   { key: '/followups', label: 'nav.followups' },
   { key: '/dashboard', label: 'nav.dashboard' },
+  { key: '/training', label: 'nav.training' },
   { key: '/settings', label: 'nav.settings' },
 ];
 
@@ -94,6 +97,18 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
   const path = usePath();
   const [online, setOnline] = useState(session.realtime.online);
   useEffect(() => session.realtime.onStatus(setOnline), [session.realtime]);
+  // C17: supervisors hear of a login left without activity and of chats moved off an absent agent
+  // (one event per shop arrives; the notification key shows it once).
+  useEffect(() => {
+    if (session.agent.role === 'agent') return;
+    return session.realtime.subscribe((f) => {
+      if (f.type !== 'agent.presence') return;
+      const d = f.data as { agentId?: string; displayName?: string; presence?: string; reasonZh?: string; alert?: boolean; requeued?: number };
+      const key = `presence-${d.agentId ?? ''}-${d.presence ?? ''}-${d.alert ? 'alert' : 'change'}`;
+      if (d.alert) notification.warning({ key, message: t('presence.alert', { name: d.displayName ?? '' }), description: d.reasonZh });
+      else if (d.requeued) notification.info({ key, message: t('presence.requeued', { name: d.displayName ?? '', n: d.requeued }), description: d.reasonZh });
+    });
+  }, [session.agent.role, session.realtime]);
   const section = useMemo(() => NAV.find((n) => path.startsWith(n.key))?.key ?? '/inbox', [path]);
 
   const switchLocale = () => {
@@ -118,6 +133,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
         />
         <Space size="middle">
           <Badge status={online ? 'success' : 'error'} text={online ? t('ws.online') : t('ws.offline')} data-testid="ws-status" />
+          <PresenceSelect />
           <span>
             {session.agent.displayName} <Tag color="orange">{t(`role.${session.agent.role}`)}</Tag>
           </span>
@@ -139,9 +155,38 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {section === '/dashboard' && <DashboardScreen />}
           {section === '/followups' && <FollowupsScreen />}
           {section === '/settings' && <SettingsScreen />}
+          {section === '/training' && <TrainingScreen />}
         </Suspense>
         </ErrorBoundary>
       </Layout.Content>
     </Layout>
+  );
+}
+
+/** C17: the agent's own status (online / away / offline); the server also derives it from activity. */
+function PresenceSelect() {
+  const [presence, setPresence] = useState<PresenceView['presence'] | null>(null);
+  useEffect(() => {
+    const load = () => get<PresenceView>('/presence').then((v) => setPresence(v.presence), () => undefined);
+    load();
+    const timer = setInterval(load, 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!presence) return null;
+  return (
+    <Select
+      size="small"
+      style={{ width: 110 }}
+      value={presence}
+      aria-label={t('presence.label')}
+      data-testid="presence-select"
+      onChange={(status: PresenceView['presence']) => {
+        post<PresenceView>('/presence', { status }).then((v) => {
+          setPresence(v.presence);
+          if (v.requeued > 0) void message.info(t('presence.changed', { p: t(`presence.set.${v.presence}` as MessageKey), n: v.requeued }));
+        }, () => undefined);
+      }}
+      options={(['online', 'away', 'offline'] as const).map((p) => ({ value: p, label: t(`presence.set.${p}` as MessageKey) }))}
+    />
   );
 }

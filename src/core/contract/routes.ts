@@ -68,6 +68,21 @@ import {
 import { messageViewSchema, servicePhrasesViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
 import { presenceViewSchema, setPresenceBody } from './presence.js';
+import {
+  caseLibraryQuery,
+  caseLibrarySchema,
+  caseQuizBody,
+  caseQuizResultSchema,
+  finishTrainingBody,
+  qualityQuery,
+  qualityViewSchema,
+  scenarioListSchema,
+  startTrainingBody,
+  trainingOverviewSchema,
+  trainingReplyBody,
+  trainingSessionParams,
+  trainingSessionSchema,
+} from './training.js';
 import { logisticsBody, orderBoardQuery, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
 import {
   exampleParams,
@@ -182,6 +197,16 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/shops/:shopId/followups/log': { params: followupShopParams, query: followupLogQuery, reply: followupLogSchema },
   'POST /api/v1/shops/:shopId/followups/consent': { params: followupShopParams, body: followupConsentBody, reply: okReply },
   'POST /api/v1/shops/:shopId/buyer-notice': { params: followupShopParams, body: buyerNoticeBody, reply: buyerNoticeViewSchema },
+
+  'GET /api/v1/training/scenarios': { reply: scenarioListSchema },
+  'GET /api/v1/training/overview': { reply: trainingOverviewSchema },
+  'GET /api/v1/training/cases': { query: caseLibraryQuery, reply: caseLibrarySchema },
+  'POST /api/v1/training/quiz': { body: caseQuizBody, reply: caseQuizResultSchema },
+  'GET /api/v1/training/quality': { query: qualityQuery, reply: qualityViewSchema },
+  'POST /api/v1/training/sessions': { body: startTrainingBody, reply: trainingSessionSchema },
+  'GET /api/v1/training/sessions/:id': { params: trainingSessionParams, reply: trainingSessionSchema },
+  'POST /api/v1/training/sessions/:id/reply': { params: trainingSessionParams, body: trainingReplyBody, reply: trainingSessionSchema },
+  'POST /api/v1/training/sessions/:id/finish': { params: trainingSessionParams, body: finishTrainingBody, reply: trainingSessionSchema },
 
   'GET /api/v1/shops/:shopId/standard-answers': { params: shopParams, reply: standardAnswersViewSchema },
   'PUT /api/v1/shops/:shopId/standard-answers': { params: shopParams, body: standardAnswersInput, reply: savedWithWarningsReply },
