@@ -33,14 +33,22 @@ interface HotKind {
 
 const MAX_BATCH = 32;
 
+/** PostgreSQL chose this statement's transaction to end a deadlock: nothing of it was kept. */
+function isDeadlock(err: unknown): boolean {
+  const code = (e: unknown) => (e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined);
+  return code(err) === '40P01' || code((err as { cause?: unknown } | null)?.cause) === '40P01';
+}
+
 function makeBatcher<R>(database: Database, bus: EventBus, kind: HotKind): MicroBatcher<HotCall<R>, R> {
   return new MicroBatcher<HotCall<R>, R>({
     maxBatch: MAX_BATCH,
     // The embedded engine runs one statement at a time; a pool runs two batches side by side.
     maxInFlight: database.kind === 'pglite' ? 1 : 2,
     async one(call) {
+      const once = () => writeWithEvents(call.deps, async (target) => (await callJson(target, kind.single, call.args)) as R, call.events);
       try {
-        return await writeWithEvents(call.deps, async (target) => (await callJson(target, kind.single, call.args)) as R, call.events);
+        // A deadlock rolled the call back whole: once more is safe (and the other side has gone on).
+        return await once().catch((err: unknown) => (isDeadlock(err) ? once() : Promise.reject(err)));
       } catch (err) {
         if (!kind.recover) throw err;
         return kind.recover(err) as R;
