@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { NEGATIVE, POSITIVE } from '../src/core/reviews/analysis-lexicon.js';
 import { analyzeReview } from '../src/core/reviews/analyze.js';
 import { evaluateAnalysis, type LabelledReview } from '../src/core/reviews/evaluate-analysis.js';
-import { CsvTokenizer, type CsvRecord } from '../src/channels/order-files/csv-tokenizer.js';
+import { CsvTokenizer, type CsvRecord } from '../src/channels/files/csv-tokenizer.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = process.env.DXE_SHARED_DATA ?? [join(ROOT, '..', 'shared', 'data'), '/work/shared/data'].find((d) => existsSync(d)) ?? join(ROOT, '..', 'shared', 'data');

@@ -1,9 +1,10 @@
 // Finds the header row among the first lines (exports may start with a title line), the
 // delimiter (tab or comma) and the format whose required columns that header holds.
 import { DxeError } from '../../core/errors.js';
-import { cleanCell } from './cells.js';
+import { normaliseColumn } from '../files/header.js';
 import { ORDER_FILE_FORMATS } from './formats/index.js';
 import type { OrderFileFormat } from './types.js';
+
 
 export const HEADER_SEARCH_LINES = 50;
 
@@ -15,13 +16,6 @@ export interface DetectedHeader {
   /** Offset in the text just after the header row's line break. */
   bodyOffset: number;
   columns: string[];
-}
-
-/** Header names as people mean them: trimmed, no quotes, ASCII parentheses. */
-export function normaliseColumn(name: string): string {
-  let v = cleanCell(name);
-  if (v.startsWith('"') && v.endsWith('"') && v.length >= 2) v = v.slice(1, -1).trim();
-  return v.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
 }
 
 function score(format: OrderFileFormat, names: Set<string>): number {

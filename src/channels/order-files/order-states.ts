@@ -11,7 +11,7 @@
 //   JD: 等待付款 → awaiting payment; 等待出库/等待发货 → awaiting shipment; 等待确认收货 →
 //     shipped; 完成/已完成 → completed; 已取消/锁定 → closed.
 import type { OrderStateKey } from '../../core/orders/order-import.js';
-import { RowError } from './cells.js';
+import { RowError } from '../files/cells.js';
 
 export { STATE_KEYS, type OrderStateKey } from '../../core/orders/order-import.js';
 

@@ -4,9 +4,9 @@
 // order (grouped formats) that follow each other are never split across batches.
 import { createHash } from 'node:crypto';
 import { DxeError } from '../../core/errors.js';
-import { cleanCell, looksLikeSummary, RowError } from './cells.js';
-import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
-import { decodeStream, type TextEncodingName } from './decode.js';
+import { cleanCell, looksLikeSummary, RowError } from '../files/cells.js';
+import { CsvTokenizer, type CsvRecord } from '../files/csv-tokenizer.js';
+import { decodeStream, type TextEncodingName } from '../files/decode.js';
 import { detectHeader, HEADER_SEARCH_LINES } from './detect-header.js';
 import type { LineError } from '../../core/orders/order-import.js';
 import type { NormalisedOrder, OrderFileFormat, Platform, Row } from './types.js';

@@ -8,11 +8,11 @@ import { basename } from 'node:path';
 import { DxeError } from '../../core/errors.js';
 import type { Platform } from '../../core/platforms.js';
 import { ratingFromWord, type NormalisedReview, type ReviewImportSource, type ReviewLineError } from '../../core/reviews/review-import.js';
-import { cleanCell, looksLikeSummary, parseBeijingTime, RowError } from '../order-files/cells.js';
-import { CsvTokenizer, type CsvRecord } from '../order-files/csv-tokenizer.js';
-import { decodeStream } from '../order-files/decode.js';
+import { cleanCell, looksLikeSummary, parseBeijingTime, RowError } from '../files/cells.js';
+import { CsvTokenizer, type CsvRecord } from '../files/csv-tokenizer.js';
+import { decodeStream } from '../files/decode.js';
 import { mapReviewHeader, type ColumnMap } from './columns.js';
-import { readXlsxRows } from './xlsx.js';
+import { readXlsxRows } from '../files/xlsx.js';
 
 const HEADER_SEARCH_ROWS = 30;
 const MAX_ERRORS = 200;

@@ -2,7 +2,7 @@
 // money, 佣金, 交易服务费, 京豆…), each with a direction (收入/支出). Only the settlement export
 // is known for JD, so orders are built from it: 货款 income rows give the order lines and the
 // amount paid, 货款 expense rows are refunds, other fees are kept per name in orders.raw.
-import { RowError } from '../cells.js';
+import { RowError } from '../../files/cells.js';
 import { stateMapper } from '../order-states.js';
 import type { NormalisedOrder, OrderFileFormat, Row } from '../types.js';
 import { count, money, orderNo, sum, text } from './fields.js';
