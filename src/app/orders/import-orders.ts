@@ -6,7 +6,10 @@
 // behind; a bad row is reported as {line, reason} and skipped. Re-importing a file changes nothing:
 // orders are matched on (shop_id, platform_order_no) and a digest of what the file says about the
 // order (kept in orders.raw[format].h) tells unchanged rows from changed ones. A changed state
-// appends an order_events row with actor 'import' (O1).
+// appends an order_events row with actor 'import' (O1). An import that fails creates nothing: when
+// the platform has no shop yet, the shop is created inside the same transaction, just before the
+// first accepted rows are written — a file that is refused, or whose rows are all rejected,
+// leaves no empty shop behind (issue 15).
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -25,7 +28,8 @@ import type { Database, Db } from '../../store/open-database.js';
 import { shopProfile } from '../shops/shop-profile.js';
 
 const optionsSchema = z.object({
-  shopId: z.string().min(1),
+  /** The shop; omitted = the platform's first shop, created with the first accepted rows if none. */
+  shopId: z.string().min(1).optional(),
   source: z.custom<OrderImportSource>((v) => v !== null && typeof v === 'object' && 'batches' in v && 'format' in v),
   now: z.date().optional(),
 });
@@ -42,6 +46,8 @@ export interface ImportOrdersResult {
   format: string;
   encoding: string;
   batchId: string;
+  /** The shop the orders went to; undefined when none existed and no row was accepted. */
+  shopId?: string;
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -93,6 +99,8 @@ async function select(tx: Tx, query: SQL): Promise<Record<string, unknown>[]> {
 
 interface BatchContext {
   shopId: string;
+  /** How the shop comes to exist when the import starts without one (first accepted rows). */
+  createShop?: (tx: Tx) => Promise<string>;
   format: string;
   batchId: string;
   note: string;
@@ -205,15 +213,20 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
   if (!parsed.success) {
     throw new DxeError('VALIDATION_FAILED', `导入参数有误：${parsed.error.issues.map((i) => i.message).join('；')}`);
   }
-  const { shopId, source } = parsed.data;
-  const profile = shopProfile(await importShop(database, shopId, source.platform));
+  const { source } = parsed.data;
+  const shopId = await findImportShop(database, source.platform, parsed.data.shopId);
+  const profile = shopProfile(shopId ? await importShop(database, shopId, source.platform) : { platform: source.platform, ruleOverrides: null });
   const startedAt = parsed.data.now ?? new Date();
   const batchId = randomUUID();
-  const ctx: BatchContext = { shopId, format: source.format, batchId, note: `导入文件 ${source.fileName}`, now: startedAt, profile };
+  const ctx: BatchContext = {
+    shopId: shopId ?? '',
+    ...(shopId ? {} : { createShop: (tx: Tx) => createImportShop(tx, source.platform) }),
+    format: source.format, batchId, note: `导入文件 ${source.fileName}`, now: startedAt, profile,
+  };
   const totals = { imported: 0, updated: 0, same: 0 };
   try {
     await database.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-import:${shopId}`}))`);
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-import:${shopId ?? `new:${source.platform}`}`}))`);
       // Fresh statistics, refreshed as the table doubles: PGlite has no autovacuum, and with stale
       // ones the planner looks orders up through the (shop_id, state) index, scanning the whole
       // shop per batch (quadratic: 1M rows took 10× the CPU of 250k).
@@ -225,6 +238,11 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
       let analyzedAt = await analyze();
       let insertedSince = 0;
       for await (const entries of source.batches) {
+        if (entries.length === 0) continue;
+        if (ctx.createShop) {
+          ctx.shopId = await ctx.createShop(tx);
+          ctx.createShop = undefined;
+        }
         const r = await writeBatch(tx, ctx, entries);
         insertedSince += r.created;
         if (insertedSince >= Math.max(10_000, analyzedAt)) {
@@ -235,8 +253,10 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
         totals.updated += r.changed;
         totals.same += r.same;
       }
+      // No shop and nothing accepted: nothing to record against, and nothing is created.
+      if (!ctx.shopId) return;
       await tx.execute(sql`INSERT INTO import_batches (id, shop_id, platform, format, file_name, file_sha256, imported, updated, skipped, errors, started_at, finished_at)
-        VALUES (${batchId}, ${shopId}, ${source.platform}, ${source.format}, ${source.fileName}, ${source.sha256()}, ${totals.imported},
+        VALUES (${batchId}, ${ctx.shopId}, ${source.platform}, ${source.format}, ${source.fileName}, ${source.sha256()}, ${totals.imported},
           ${totals.updated}, ${totals.same + source.stats.rejected}, ${JSON.stringify(source.stats.errors)}::jsonb, ${startedAt}, ${new Date()})`);
     });
   } catch (err) {
@@ -253,6 +273,7 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
     format: source.format,
     encoding: source.encoding,
     batchId,
+    ...(ctx.shopId ? { shopId: ctx.shopId } : {}),
   };
 }
 
@@ -280,6 +301,36 @@ async function importShop(database: Database, shopId: string, platform: Platform
     throw new DxeError('VALIDATION_FAILED', `店铺属于平台 ${rows[0].platform}，与 --platform ${platform} 不符`);
   }
   return { platform: rows[0].platform, ruleOverrides: rows[0].rule_overrides };
+}
+
+/**
+ * The shop an order import goes to without creating one: the given id (checked: it exists and is
+ * on the platform), else the platform's first shop, else undefined (importOrders then creates it
+ * with the first accepted rows, in the import's transaction).
+ */
+export async function findImportShop(database: Database, platform: Platform, shopId?: string): Promise<string | undefined> {
+  if (shopId) {
+    await importShop(database, shopId, platform);
+    return shopId;
+  }
+  const existing = await database.query<{ id: string }>(
+    'SELECT id FROM shops WHERE platform = $1 ORDER BY created_at, id LIMIT 1',
+    [platform],
+  );
+  return existing[0]?.id;
+}
+
+/** A new shop named from the platform, in the first organisation (or a new one), inside tx. */
+async function createImportShop(tx: Tx, platform: Platform): Promise<string> {
+  const orgs = await select(tx, sql`SELECT id FROM organisations ORDER BY created_at, id LIMIT 1`);
+  let org = orgs[0] ? String(orgs[0].id) : undefined;
+  if (!org) {
+    org = randomUUID();
+    await tx.execute(sql`INSERT INTO organisations (id, name) VALUES (${org}, ${'我的店铺'})`);
+  }
+  const id = randomUUID();
+  await tx.execute(sql`INSERT INTO shops (id, org_id, platform, name) VALUES (${id}, ${org}, ${platform}, ${SHOP_NAMES[platform]})`);
+  return id;
 }
 
 /**

@@ -45,7 +45,7 @@ export function register(program: Command): void {
     .description('导入平台导出的订单文件（CSV，GBK 或 UTF-8），重复导入不会产生重复订单')
     .argument('<file>', '订单导出文件')
     .option('--platform <platform>', `平台（必填）：${PLATFORMS.join(' | ')}`)
-    .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺，没有则自动创建）')
+    .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺；没有则随第一批导入成功的订单一起创建）')
     .option('--format <format>', `文件格式（默认按表头自动识别）：${FORMAT_IDS.join(' | ')}`)
     .option('--strict', '有任何一行被拒绝时以退出码 4 结束（默认 0，错误行见摘要）')
     .action(async (file: string, raw: unknown) => {
@@ -74,12 +74,13 @@ export function register(program: Command): void {
         return;
       }
       const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
-      const { importOrders, importSummary, resolveImportShop } = await import('../../app/orders/import-orders.js');
+      const { findImportShop, importOrders, importSummary } = await import('../../app/orders/import-orders.js');
       const { openOrderImport } = await import('../../channels/order-files/open-import.js');
       const database = await openConfiguredDatabase(config);
       let bar: import('cli-progress').SingleBar | undefined;
       try {
-        const shopId = await resolveImportShop(database, opts.platform, opts.shop);
+        // Only looked up (and --shop checked) here: a shop is created with the first accepted rows, never by a refused file.
+        const shopId = await findImportShop(database, opts.platform, opts.shop);
         if (process.stderr.isTTY) {
           const { SingleBar, Presets } = await import('cli-progress');
           bar = new SingleBar(
