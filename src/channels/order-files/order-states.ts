@@ -52,6 +52,24 @@ export const taobaoState = stateMapper(
   '订单状态',
 );
 
+/** JD 商家后台: the same words in the order list (订单导出) and the settlement (结算明细). */
+export const jdState = stateMapper(
+  {
+    等待付款: 'awaitingPayment',
+    等待出库: 'awaitingShipment',
+    等待发货: 'awaitingShipment',
+    等待确认收货: 'shipped',
+    已发货: 'shipped',
+    完成: 'completed',
+    已完成: 'completed',
+    交易成功: 'completed',
+    已取消: 'closed',
+    取消: 'closed',
+    锁定: 'closed',
+  },
+  '订单状态',
+);
+
 /**
  * One order state from its sub-orders: closed only when every line is closed; otherwise the
  * least advanced open line decides (one line still unshipped keeps the ship deadline running).

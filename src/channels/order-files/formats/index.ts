@@ -1,4 +1,5 @@
 // Every order-file format we read, most specific first (detection picks the best match).
+import { jdOrderList } from './jd-order-list.js';
 import { jdSettlement } from './jd-settlement.js';
 import { pddOrderDetail } from './pdd-order-detail.js';
 import { taobaoOrderList } from './taobao-order-list.js';
@@ -11,6 +12,7 @@ export const ORDER_FILE_FORMATS: readonly OrderFileFormat[] = [
   tmallOrderDetail,
   tmallOrderReport,
   pddOrderDetail,
+  jdOrderList,
   jdSettlement,
 ];
 
