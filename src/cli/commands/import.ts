@@ -42,7 +42,7 @@ export function register(program: Command): void {
   const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('导入数据');
   group
     .command('orders')
-    .description('导入平台导出的订单文件（CSV，GBK 或 UTF-8），重复导入不会产生重复订单')
+    .description('导入平台导出的订单文件（CSV/TSV，GBK 或 UTF-8，或 Excel .xlsx），重复导入不会产生重复订单')
     .argument('<file>', '订单导出文件')
     .option('--platform <platform>', `平台（必填）：${PLATFORMS.join(' | ')}`)
     .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺；没有则随第一批导入成功的订单一起创建）')
@@ -96,6 +96,12 @@ export function register(program: Command): void {
           format: opts.format,
           onProgress: (p) => {
             if (!bar) return;
+            // A workbook is read whole before its rows: count rows; a text file: count bytes.
+            if (p.totalRows !== undefined) {
+              bar.setTotal(Math.max(1, p.totalRows));
+              bar.update(p.rows, { rows: p.rows });
+              return;
+            }
             if (p.totalBytes) bar.setTotal(p.totalBytes);
             bar.update(p.bytes, { rows: p.rows });
           },
