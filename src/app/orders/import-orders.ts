@@ -48,22 +48,42 @@ export interface ImportOrdersResult {
   batchId: string;
   /** The shop the orders went to; undefined when none existed and no row was accepted. */
   shopId?: string;
+  /**
+   * Orders read in a currency other than CNY, per currency, with their order amounts summed in
+   * that currency's minor units — shown as they are, never converted (issue 15).
+   */
+  currencies: CurrencyTotal[];
+}
+
+export interface CurrencyTotal {
+  currency: string;
+  orders: number;
+  totalMinor: number;
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Prepared = { id: string; buyerId: string | null; order: NormalisedOrder; state: string; raw: string; hasDetail: boolean };
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
+const currencyOf = (o: NormalisedOrder): string => o.currency ?? 'CNY';
+/** CNY fen for the *_fen columns: the amount itself for a CNY order, 0 (never a conversion) otherwise. */
+const fen = (o: NormalisedOrder, minor: number | undefined): number | null =>
+  minor === undefined ? null : currencyOf(o) === 'CNY' ? minor : 0;
 const COLS: [string, string, (p: Prepared) => unknown][] = [
   ['id', 'text', (p) => p.id],
   ['no', 'text', (p) => p.order.platformOrderNo],
   ['buyer_id', 'text', (p) => p.buyerId],
   ['buyer_account', 'text', (p) => p.order.buyerAccount ?? null],
   ['state', 'text', (p) => p.state],
-  ['total_fen', 'int', (p) => p.order.totalFen ?? null],
-  ['paid_fen', 'int', (p) => p.order.paidFen ?? null],
-  ['refund_fen', 'int', (p) => p.order.refundFen ?? null],
-  ['shipping_fen', 'int', (p) => p.order.shippingFen ?? null],
+  ['currency', 'text', (p) => currencyOf(p.order)],
+  ['total_fen', 'int', (p) => fen(p.order, p.order.totalFen)],
+  ['paid_fen', 'int', (p) => fen(p.order, p.order.paidFen)],
+  ['refund_fen', 'int', (p) => fen(p.order, p.order.refundFen)],
+  ['shipping_fen', 'int', (p) => fen(p.order, p.order.shippingFen)],
+  ['total_minor', 'int8', (p) => p.order.totalFen ?? null],
+  ['paid_minor', 'int8', (p) => p.order.paidFen ?? null],
+  ['refund_minor', 'int8', (p) => p.order.refundFen ?? null],
+  ['shipping_minor', 'int8', (p) => p.order.shippingFen ?? null],
   ['ordered_at', 'timestamptz', (p) => iso(p.order.orderedAt)],
   ['paid_at', 'timestamptz', (p) => iso(p.order.paidAt)],
   ['shipped_at', 'timestamptz', (p) => iso(p.order.shippedAt)],
@@ -137,7 +157,13 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: ImportEntry[]): Pr
       continue;
     }
     const detail = order.lineSource === 'detail';
-    const raw = JSON.stringify({ [ctx.format]: { h, line, word: order.stateWord, cols: order.extra, ...(detail ? { d: 1 } : {}) } });
+    // An unpaid order's payment deadline where the profile has a window (C8; AliExpress: 20 days).
+    const payHours = ctx.profile.service.pay_window_hours;
+    const payBy = order.state === 'awaitingPayment' && order.orderedAt && payHours !== null
+      ? new Date(order.orderedAt.getTime() + payHours * 3_600_000).toISOString() : undefined;
+    const raw = JSON.stringify({
+      [ctx.format]: { h, line, word: order.stateWord, cols: order.extra, ...(detail ? { d: 1 } : {}), ...(payBy ? { payBy } : {}) },
+    });
     let state = importedStateName(ctx.profile, order.state, order.stateWord);
     if (!prev) {
       fresh.push({ id: randomUUID(), buyerId: null, order, state, raw, hasDetail: detail });
@@ -182,17 +208,19 @@ async function writeLines(tx: Tx, ctx: BatchContext, written: Prepared[]): Promi
   }
   const rows = written.flatMap((p) =>
     (p.order.lineSource === 'summary' && p.hasDetail ? [] : p.order.lines).map((l, i) => [
-      `${p.id}:${l.key}`, p.id, i + 1, l.sku ?? null, l.title, l.colour ?? null, l.size ?? null, l.qty, l.priceFen,
+      `${p.id}:${l.key}`, p.id, i + 1, l.sku ?? null, l.title, l.colour ?? null, l.size ?? null, l.qty,
+      currencyOf(p.order) === 'CNY' ? l.priceFen : 0, l.priceFen,
       l.state ? importedStateName(ctx.profile, l.state, l.stateWord) : null,
     ]),
   );
   if (rows.length === 0) return;
-  const types = ['text', 'text', 'int', 'text', 'text', 'text', 'text', 'int', 'int', 'text'];
-  const names = ['id', 'order_id', 'line_no', 'sku', 'title', 'colour', 'size', 'qty', 'price_fen', 'state'];
-  await tx.execute(sql`INSERT INTO order_lines (id, order_id, line_no, sku, title, colour, size, qty, price_fen, state)
-    SELECT s.id, s.order_id, s.line_no, s.sku, s.title, s.colour, s.size, s.qty, s.price_fen, s.state FROM ${unnest(rows, types, names)}
+  const types = ['text', 'text', 'int', 'text', 'text', 'text', 'text', 'int', 'int', 'int8', 'text'];
+  const names = ['id', 'order_id', 'line_no', 'sku', 'title', 'colour', 'size', 'qty', 'price_fen', 'price_minor', 'state'];
+  await tx.execute(sql`INSERT INTO order_lines (id, order_id, line_no, sku, title, colour, size, qty, price_fen, price_minor, state)
+    SELECT s.id, s.order_id, s.line_no, s.sku, s.title, s.colour, s.size, s.qty, s.price_fen, s.price_minor, s.state FROM ${unnest(rows, types, names)}
     ON CONFLICT (id) DO UPDATE SET line_no = excluded.line_no, sku = excluded.sku, title = excluded.title,
-      colour = excluded.colour, size = excluded.size, qty = excluded.qty, price_fen = excluded.price_fen, state = excluded.state`);
+      colour = excluded.colour, size = excluded.size, qty = excluded.qty, price_fen = excluded.price_fen,
+      price_minor = excluded.price_minor, state = excluded.state`);
 }
 
 /** What `dxe import orders` prints (docs/cli-contracts.md §4), whether it imported itself or through a running server. */
@@ -205,6 +233,8 @@ export function importSummary(result: ImportOrdersResult) {
     errorCount: result.errorCount,
     format: result.format,
     encoding: result.encoding,
+    // Only for files in another currency than CNY: the amounts as read, with their code.
+    ...(result.currencies.length ? { currencies: result.currencies } : {}),
   };
 }
 
@@ -224,6 +254,7 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
     format: source.format, batchId, note: `导入文件 ${source.fileName}`, now: startedAt, profile,
   };
   const totals = { imported: 0, updated: 0, same: 0 };
+  const foreign = new Map<string, CurrencyTotal>();
   try {
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-import:${shopId ?? `new:${source.platform}`}`}))`);
@@ -242,6 +273,13 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
         if (ctx.createShop) {
           ctx.shopId = await ctx.createShop(tx);
           ctx.createShop = undefined;
+        }
+        for (const { order } of entries) {
+          if (!order.currency || order.currency === 'CNY') continue;
+          const t = foreign.get(order.currency) ?? { currency: order.currency, orders: 0, totalMinor: 0 };
+          t.orders++;
+          t.totalMinor += order.totalFen ?? 0;
+          foreign.set(order.currency, t);
         }
         const r = await writeBatch(tx, ctx, entries);
         insertedSince += r.created;
@@ -274,6 +312,7 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
     encoding: source.encoding,
     batchId,
     ...(ctx.shopId ? { shopId: ctx.shopId } : {}),
+    currencies: [...foreign.values()],
   };
 }
 

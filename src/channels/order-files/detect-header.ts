@@ -18,8 +18,11 @@ export interface DetectedHeader {
   columns: string[];
 }
 
+/** A format's required columns as the header's names are compared (English names lose their spaces). */
+const requiredOf = (format: OrderFileFormat): string[] => format.required.map(normaliseColumn);
+
 function score(format: OrderFileFormat, names: Set<string>): number {
-  return format.required.every((c) => names.has(c)) ? format.required.length : 0;
+  return requiredOf(format).every((c) => names.has(c)) ? format.required.length : 0;
 }
 
 export function detectHeader(text: string, formatId?: string): DetectedHeader {
@@ -49,7 +52,7 @@ export function detectHeader(text: string, formatId?: string): DetectedHeader {
       const names = new Set(columns);
       for (const format of candidates) {
         const s = score(format, names);
-        const missing = format.required.filter((c) => !names.has(c));
+        const missing = format.required.filter((c) => !names.has(normaliseColumn(c)));
         if (s === 0 && missing.length * 2 <= format.required.length && (!nearest || missing.length < nearest.missing.length)) {
           nearest = { format, missing, line };
         }

@@ -10,6 +10,7 @@ import { cleanCell, looksLikeSummary, RowError } from '../files/cells.js';
 import { CsvTokenizer, type CsvRecord } from '../files/csv-tokenizer.js';
 import { decodeStream, type TextEncodingName } from '../files/decode.js';
 import { readXlsxRows } from '../files/xlsx.js';
+import { normaliseColumn } from '../files/header.js';
 import { detectHeader, HEADER_SEARCH_LINES } from './detect-header.js';
 import type { LineError } from '../../core/orders/order-import.js';
 import type { NormalisedOrder, OrderFileFormat, Platform, Row } from './types.js';
@@ -44,10 +45,21 @@ export interface OrderFileReader {
   stats: { rows: number; rejected: number; errorCount: number; errors: LineError[] };
 }
 
+/** Column names as the formats write them → the header's normalised names (memoised). */
+const normalised = new Map<string, string>();
+function columnKey(name: string): string {
+  let key = normalised.get(name);
+  if (key === undefined) {
+    key = normaliseColumn(name);
+    normalised.set(name, key);
+  }
+  return key;
+}
+
 function makeRow(columns: Map<string, number>, record: CsvRecord): Row {
   const get = (column: string | readonly string[]): string => {
     if (typeof column === 'string') {
-      const i = columns.get(column);
+      const i = columns.get(columnKey(column));
       return i === undefined ? '' : cleanCell(record.fields[i]);
     }
     for (const c of column) {
@@ -56,7 +68,7 @@ function makeRow(columns: Map<string, number>, record: CsvRecord): Row {
     }
     return '';
   };
-  return { line: record.line, get, has: (c) => columns.has(c), first: () => cleanCell(record.fields[0]) };
+  return { line: record.line, get, has: (c) => columns.has(columnKey(c)), first: () => cleanCell(record.fields[0]) };
 }
 
 const defaultMerge = (_a: NormalisedOrder, b: NormalisedOrder): NormalisedOrder => b;
@@ -131,7 +143,7 @@ export async function openOrderFile(source: AsyncIterable<Uint8Array>, opts: Rea
   header.columns.forEach((name, i) => {
     if (name && !columns.has(name)) columns.set(name, i);
   });
-  const minFields = Math.max(...format.required.map((c) => (columns.get(c) ?? 0) + 1));
+  const minFields = Math.max(...format.required.map((c) => (columns.get(columnKey(c)) ?? 0) + 1));
   const batchSize = opts.batchSize ?? 1000;
   const maxErrors = opts.maxErrors ?? 1000;
   const merge = format.merge ?? defaultMerge;

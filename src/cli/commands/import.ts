@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { PLATFORMS } from '../../core/platforms.js';
+import { formatMinor } from '../../channels/files/money.js';
 import { FORMAT_IDS } from '../../channels/order-files/formats/index.js';
 
 const optionsSchema = z.object({
@@ -25,6 +26,10 @@ function describeSummary(summary: Record<string, unknown>): string {
   const skipped = Number(summary.skipped ?? 0);
   const errors = Array.isArray(summary.errors) ? (summary.errors as { line: number; reason: string }[]) : [];
   const lines = [`导入 ${imported} 条订单，跳过 ${skipped} 行${errors.length ? `，其中 ${errors.length} 行有错误：` : '。'}`];
+  const currencies = Array.isArray(summary.currencies) ? (summary.currencies as { currency: string; orders: number; totalMinor: number }[]) : [];
+  for (const c of currencies) {
+    lines.push(`  ${c.orders} 单以 ${c.currency} 计价，订单金额合计 ${formatMinor(c.totalMinor, c.currency)}（按原币种保存，未换算为人民币）`);
+  }
   for (const e of errors.slice(0, 20)) lines.push(`  第 ${e.line} 行：${e.reason}`);
   if (errors.length > 20) lines.push(`  ……另有 ${errors.length - 20} 行错误，见上方 JSON 的 errors`);
   return `${lines.join('\n')}\n`;
