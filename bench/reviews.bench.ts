@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { NEGATIVE, POSITIVE } from '../src/core/reviews/analysis-lexicon.js';
 import { analyzeReview } from '../src/core/reviews/analyze.js';
 import { evaluateAnalysis, type LabelledReview } from '../src/core/reviews/evaluate-analysis.js';
-import { CsvTokenizer, type CsvRecord } from '../src/channels/order-files/csv-tokenizer.js';
+import { CsvTokenizer, type CsvRecord } from '../src/channels/files/csv-tokenizer.js';
 import { resolveImportShop } from '../src/app/orders/import-orders.js';
 import { importReviews } from '../src/app/reviews/intake.js';
-import { openReviewImport } from '../src/channels/order-files/reviews/read-review-file.js';
+import { openReviewImport } from '../src/channels/review-files/read-review-file.js';
 import { openDatabase } from '../src/store/open-database.js';
 import { generateCorpus } from '../scripts/review-corpus/generate.js';
 

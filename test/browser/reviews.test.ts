@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importReviews } from '../../src/app/reviews/intake.js';
-import { openReviewImport } from '../../src/channels/order-files/reviews/read-review-file.js';
+import { openReviewImport } from '../../src/channels/review-files/read-review-file.js';
 import { hasChromium, login, screenshot, startHarness, type Harness } from './fixture.js';
 
 describe.skipIf(!hasChromium)('review workbench in Chromium', () => {

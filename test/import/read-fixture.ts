@@ -25,7 +25,7 @@ export async function readAll(source: string | AsyncIterable<Uint8Array>, opts: 
 }
 
 /** The edge opens and decodes the file, the use case writes its orders: what the CLI does. */
-export async function importFile(database: Database, opts: OpenOrderImportOptions & { shopId: string }) {
+export async function importFile(database: Database, opts: OpenOrderImportOptions & { shopId?: string }) {
   const { shopId, ...open } = opts;
   return importOrders(database, { shopId, source: await openOrderImport(open) });
 }

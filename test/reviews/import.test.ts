@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importReviews, ingestReview } from '../../src/app/reviews/intake.js';
-import { openReviewImport } from '../../src/channels/order-files/reviews/read-review-file.js';
+import { openReviewImport } from '../../src/channels/review-files/read-review-file.js';
 import type { Platform } from '../../src/core/platforms.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openTestDatabase } from '../helpers/database.js';

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importReviews } from '../../src/app/reviews/intake.js';
-import { openReviewImport } from '../../src/channels/order-files/reviews/read-review-file.js';
+import { openReviewImport } from '../../src/channels/review-files/read-review-file.js';
 import type { ReviewDetailView, ReviewListView, ReputationView } from '../../src/core/contract/reviews.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 

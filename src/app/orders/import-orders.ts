@@ -6,7 +6,10 @@
 // behind; a bad row is reported as {line, reason} and skipped. Re-importing a file changes nothing:
 // orders are matched on (shop_id, platform_order_no) and a digest of what the file says about the
 // order (kept in orders.raw[format].h) tells unchanged rows from changed ones. A changed state
-// appends an order_events row with actor 'import' (O1).
+// appends an order_events row with actor 'import' (O1). An import that fails creates nothing: when
+// the platform has no shop yet, the shop is created inside the same transaction, just before the
+// first accepted rows are written — a file that is refused, or whose rows are all rejected,
+// leaves no empty shop behind (issue 15).
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
@@ -25,7 +28,8 @@ import type { Database, Db } from '../../store/open-database.js';
 import { shopProfile } from '../shops/shop-profile.js';
 
 const optionsSchema = z.object({
-  shopId: z.string().min(1),
+  /** The shop; omitted = the platform's first shop, created with the first accepted rows if none. */
+  shopId: z.string().min(1).optional(),
   source: z.custom<OrderImportSource>((v) => v !== null && typeof v === 'object' && 'batches' in v && 'format' in v),
   now: z.date().optional(),
 });
@@ -42,22 +46,44 @@ export interface ImportOrdersResult {
   format: string;
   encoding: string;
   batchId: string;
+  /** The shop the orders went to; undefined when none existed and no row was accepted. */
+  shopId?: string;
+  /**
+   * Orders read in a currency other than CNY, per currency, with their order amounts summed in
+   * that currency's minor units — shown as they are, never converted (issue 15).
+   */
+  currencies: CurrencyTotal[];
+}
+
+export interface CurrencyTotal {
+  currency: string;
+  orders: number;
+  totalMinor: number;
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Prepared = { id: string; buyerId: string | null; order: NormalisedOrder; state: string; raw: string; hasDetail: boolean };
 
 const iso = (d: Date | undefined) => (d ? d.toISOString() : null);
+const currencyOf = (o: NormalisedOrder): string => o.currency ?? 'CNY';
+/** CNY fen for the *_fen columns: the amount itself for a CNY order, 0 (never a conversion) otherwise. */
+const fen = (o: NormalisedOrder, minor: number | undefined): number | null =>
+  minor === undefined ? null : currencyOf(o) === 'CNY' ? minor : 0;
 const COLS: [string, string, (p: Prepared) => unknown][] = [
   ['id', 'text', (p) => p.id],
   ['no', 'text', (p) => p.order.platformOrderNo],
   ['buyer_id', 'text', (p) => p.buyerId],
   ['buyer_account', 'text', (p) => p.order.buyerAccount ?? null],
   ['state', 'text', (p) => p.state],
-  ['total_fen', 'int', (p) => p.order.totalFen ?? null],
-  ['paid_fen', 'int', (p) => p.order.paidFen ?? null],
-  ['refund_fen', 'int', (p) => p.order.refundFen ?? null],
-  ['shipping_fen', 'int', (p) => p.order.shippingFen ?? null],
+  ['currency', 'text', (p) => currencyOf(p.order)],
+  ['total_fen', 'int', (p) => fen(p.order, p.order.totalFen)],
+  ['paid_fen', 'int', (p) => fen(p.order, p.order.paidFen)],
+  ['refund_fen', 'int', (p) => fen(p.order, p.order.refundFen)],
+  ['shipping_fen', 'int', (p) => fen(p.order, p.order.shippingFen)],
+  ['total_minor', 'int8', (p) => p.order.totalFen ?? null],
+  ['paid_minor', 'int8', (p) => p.order.paidFen ?? null],
+  ['refund_minor', 'int8', (p) => p.order.refundFen ?? null],
+  ['shipping_minor', 'int8', (p) => p.order.shippingFen ?? null],
   ['ordered_at', 'timestamptz', (p) => iso(p.order.orderedAt)],
   ['paid_at', 'timestamptz', (p) => iso(p.order.paidAt)],
   ['shipped_at', 'timestamptz', (p) => iso(p.order.shippedAt)],
@@ -93,6 +119,8 @@ async function select(tx: Tx, query: SQL): Promise<Record<string, unknown>[]> {
 
 interface BatchContext {
   shopId: string;
+  /** How the shop comes to exist when the import starts without one (first accepted rows). */
+  createShop?: (tx: Tx) => Promise<string>;
   format: string;
   batchId: string;
   note: string;
@@ -129,7 +157,13 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: ImportEntry[]): Pr
       continue;
     }
     const detail = order.lineSource === 'detail';
-    const raw = JSON.stringify({ [ctx.format]: { h, line, word: order.stateWord, cols: order.extra, ...(detail ? { d: 1 } : {}) } });
+    // An unpaid order's payment deadline where the profile has a window (C8; AliExpress: 20 days).
+    const payHours = ctx.profile.service.pay_window_hours;
+    const payBy = order.state === 'awaitingPayment' && order.orderedAt && payHours !== null
+      ? new Date(order.orderedAt.getTime() + payHours * 3_600_000).toISOString() : undefined;
+    const raw = JSON.stringify({
+      [ctx.format]: { h, line, word: order.stateWord, cols: order.extra, ...(detail ? { d: 1 } : {}), ...(payBy ? { payBy } : {}) },
+    });
     let state = importedStateName(ctx.profile, order.state, order.stateWord);
     if (!prev) {
       fresh.push({ id: randomUUID(), buyerId: null, order, state, raw, hasDetail: detail });
@@ -174,17 +208,19 @@ async function writeLines(tx: Tx, ctx: BatchContext, written: Prepared[]): Promi
   }
   const rows = written.flatMap((p) =>
     (p.order.lineSource === 'summary' && p.hasDetail ? [] : p.order.lines).map((l, i) => [
-      `${p.id}:${l.key}`, p.id, i + 1, l.sku ?? null, l.title, l.colour ?? null, l.size ?? null, l.qty, l.priceFen,
+      `${p.id}:${l.key}`, p.id, i + 1, l.sku ?? null, l.title, l.colour ?? null, l.size ?? null, l.qty,
+      currencyOf(p.order) === 'CNY' ? l.priceFen : 0, l.priceFen,
       l.state ? importedStateName(ctx.profile, l.state, l.stateWord) : null,
     ]),
   );
   if (rows.length === 0) return;
-  const types = ['text', 'text', 'int', 'text', 'text', 'text', 'text', 'int', 'int', 'text'];
-  const names = ['id', 'order_id', 'line_no', 'sku', 'title', 'colour', 'size', 'qty', 'price_fen', 'state'];
-  await tx.execute(sql`INSERT INTO order_lines (id, order_id, line_no, sku, title, colour, size, qty, price_fen, state)
-    SELECT s.id, s.order_id, s.line_no, s.sku, s.title, s.colour, s.size, s.qty, s.price_fen, s.state FROM ${unnest(rows, types, names)}
+  const types = ['text', 'text', 'int', 'text', 'text', 'text', 'text', 'int', 'int', 'int8', 'text'];
+  const names = ['id', 'order_id', 'line_no', 'sku', 'title', 'colour', 'size', 'qty', 'price_fen', 'price_minor', 'state'];
+  await tx.execute(sql`INSERT INTO order_lines (id, order_id, line_no, sku, title, colour, size, qty, price_fen, price_minor, state)
+    SELECT s.id, s.order_id, s.line_no, s.sku, s.title, s.colour, s.size, s.qty, s.price_fen, s.price_minor, s.state FROM ${unnest(rows, types, names)}
     ON CONFLICT (id) DO UPDATE SET line_no = excluded.line_no, sku = excluded.sku, title = excluded.title,
-      colour = excluded.colour, size = excluded.size, qty = excluded.qty, price_fen = excluded.price_fen, state = excluded.state`);
+      colour = excluded.colour, size = excluded.size, qty = excluded.qty, price_fen = excluded.price_fen,
+      price_minor = excluded.price_minor, state = excluded.state`);
 }
 
 /** What `dxe import orders` prints (docs/cli-contracts.md §4), whether it imported itself or through a running server. */
@@ -197,6 +233,8 @@ export function importSummary(result: ImportOrdersResult) {
     errorCount: result.errorCount,
     format: result.format,
     encoding: result.encoding,
+    // Only for files in another currency than CNY: the amounts as read, with their code.
+    ...(result.currencies.length ? { currencies: result.currencies } : {}),
   };
 }
 
@@ -205,15 +243,21 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
   if (!parsed.success) {
     throw new DxeError('VALIDATION_FAILED', `导入参数有误：${parsed.error.issues.map((i) => i.message).join('；')}`);
   }
-  const { shopId, source } = parsed.data;
-  const profile = shopProfile(await importShop(database, shopId, source.platform));
+  const { source } = parsed.data;
+  const shopId = await findImportShop(database, source.platform, parsed.data.shopId);
+  const profile = shopProfile(shopId ? await importShop(database, shopId, source.platform) : { platform: source.platform, ruleOverrides: null });
   const startedAt = parsed.data.now ?? new Date();
   const batchId = randomUUID();
-  const ctx: BatchContext = { shopId, format: source.format, batchId, note: `导入文件 ${source.fileName}`, now: startedAt, profile };
+  const ctx: BatchContext = {
+    shopId: shopId ?? '',
+    ...(shopId ? {} : { createShop: (tx: Tx) => createImportShop(tx, source.platform) }),
+    format: source.format, batchId, note: `导入文件 ${source.fileName}`, now: startedAt, profile,
+  };
   const totals = { imported: 0, updated: 0, same: 0 };
+  const foreign = new Map<string, CurrencyTotal>();
   try {
     await database.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-import:${shopId}`}))`);
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-import:${shopId ?? `new:${source.platform}`}`}))`);
       // Fresh statistics, refreshed as the table doubles: PGlite has no autovacuum, and with stale
       // ones the planner looks orders up through the (shop_id, state) index, scanning the whole
       // shop per batch (quadratic: 1M rows took 10× the CPU of 250k).
@@ -225,6 +269,18 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
       let analyzedAt = await analyze();
       let insertedSince = 0;
       for await (const entries of source.batches) {
+        if (entries.length === 0) continue;
+        if (ctx.createShop) {
+          ctx.shopId = await ctx.createShop(tx);
+          ctx.createShop = undefined;
+        }
+        for (const { order } of entries) {
+          if (!order.currency || order.currency === 'CNY') continue;
+          const t = foreign.get(order.currency) ?? { currency: order.currency, orders: 0, totalMinor: 0 };
+          t.orders++;
+          t.totalMinor += order.totalFen ?? 0;
+          foreign.set(order.currency, t);
+        }
         const r = await writeBatch(tx, ctx, entries);
         insertedSince += r.created;
         if (insertedSince >= Math.max(10_000, analyzedAt)) {
@@ -235,8 +291,10 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
         totals.updated += r.changed;
         totals.same += r.same;
       }
+      // No shop and nothing accepted: nothing to record against, and nothing is created.
+      if (!ctx.shopId) return;
       await tx.execute(sql`INSERT INTO import_batches (id, shop_id, platform, format, file_name, file_sha256, imported, updated, skipped, errors, started_at, finished_at)
-        VALUES (${batchId}, ${shopId}, ${source.platform}, ${source.format}, ${source.fileName}, ${source.sha256()}, ${totals.imported},
+        VALUES (${batchId}, ${ctx.shopId}, ${source.platform}, ${source.format}, ${source.fileName}, ${source.sha256()}, ${totals.imported},
           ${totals.updated}, ${totals.same + source.stats.rejected}, ${JSON.stringify(source.stats.errors)}::jsonb, ${startedAt}, ${new Date()})`);
     });
   } catch (err) {
@@ -253,6 +311,8 @@ export async function importOrders(database: Database, options: ImportOrdersOpti
     format: source.format,
     encoding: source.encoding,
     batchId,
+    ...(ctx.shopId ? { shopId: ctx.shopId } : {}),
+    currencies: [...foreign.values()],
   };
 }
 
@@ -280,6 +340,36 @@ async function importShop(database: Database, shopId: string, platform: Platform
     throw new DxeError('VALIDATION_FAILED', `店铺属于平台 ${rows[0].platform}，与 --platform ${platform} 不符`);
   }
   return { platform: rows[0].platform, ruleOverrides: rows[0].rule_overrides };
+}
+
+/**
+ * The shop an order import goes to without creating one: the given id (checked: it exists and is
+ * on the platform), else the platform's first shop, else undefined (importOrders then creates it
+ * with the first accepted rows, in the import's transaction).
+ */
+export async function findImportShop(database: Database, platform: Platform, shopId?: string): Promise<string | undefined> {
+  if (shopId) {
+    await importShop(database, shopId, platform);
+    return shopId;
+  }
+  const existing = await database.query<{ id: string }>(
+    'SELECT id FROM shops WHERE platform = $1 ORDER BY created_at, id LIMIT 1',
+    [platform],
+  );
+  return existing[0]?.id;
+}
+
+/** A new shop named from the platform, in the first organisation (or a new one), inside tx. */
+async function createImportShop(tx: Tx, platform: Platform): Promise<string> {
+  const orgs = await select(tx, sql`SELECT id FROM organisations ORDER BY created_at, id LIMIT 1`);
+  let org = orgs[0] ? String(orgs[0].id) : undefined;
+  if (!org) {
+    org = randomUUID();
+    await tx.execute(sql`INSERT INTO organisations (id, name) VALUES (${org}, ${'我的店铺'})`);
+  }
+  const id = randomUUID();
+  await tx.execute(sql`INSERT INTO shops (id, org_id, platform, name) VALUES (${id}, ${org}, ${platform}, ${SHOP_NAMES[platform]})`);
+  return id;
 }
 
 /**

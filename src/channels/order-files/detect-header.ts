@@ -1,9 +1,10 @@
 // Finds the header row among the first lines (exports may start with a title line), the
 // delimiter (tab or comma) and the format whose required columns that header holds.
 import { DxeError } from '../../core/errors.js';
-import { cleanCell } from './cells.js';
+import { normaliseColumn } from '../files/header.js';
 import { ORDER_FILE_FORMATS } from './formats/index.js';
 import type { OrderFileFormat } from './types.js';
+
 
 export const HEADER_SEARCH_LINES = 50;
 
@@ -17,15 +18,11 @@ export interface DetectedHeader {
   columns: string[];
 }
 
-/** Header names as people mean them: trimmed, no quotes, ASCII parentheses. */
-export function normaliseColumn(name: string): string {
-  let v = cleanCell(name);
-  if (v.startsWith('"') && v.endsWith('"') && v.length >= 2) v = v.slice(1, -1).trim();
-  return v.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
-}
+/** A format's required columns as the header's names are compared (English names lose their spaces). */
+const requiredOf = (format: OrderFileFormat): string[] => format.required.map(normaliseColumn);
 
 function score(format: OrderFileFormat, names: Set<string>): number {
-  return format.required.every((c) => names.has(c)) ? format.required.length : 0;
+  return requiredOf(format).every((c) => names.has(c)) ? format.required.length : 0;
 }
 
 export function detectHeader(text: string, formatId?: string): DetectedHeader {
@@ -55,7 +52,7 @@ export function detectHeader(text: string, formatId?: string): DetectedHeader {
       const names = new Set(columns);
       for (const format of candidates) {
         const s = score(format, names);
-        const missing = format.required.filter((c) => !names.has(c));
+        const missing = format.required.filter((c) => !names.has(normaliseColumn(c)));
         if (s === 0 && missing.length * 2 <= format.required.length && (!nearest || missing.length < nearest.missing.length)) {
           nearest = { format, missing, line };
         }

@@ -15,6 +15,8 @@ export interface ImportProgress {
   bytes: number;
   totalBytes?: number;
   rows: number;
+  /** Known for a workbook (read whole before its rows): progress is then counted in rows. */
+  totalRows?: number;
 }
 
 const optionsSchema = z
@@ -62,7 +64,7 @@ export async function openOrderImport(options: OpenOrderImportOptions): Promise<
   async function* batches(): AsyncGenerator<ImportEntry[]> {
     for await (const batch of reader.batches) {
       yield batch.map(({ line, order }) => ({ line, order, digest: fingerprint(order) }));
-      opts.onProgress?.({ bytes, totalBytes, rows: reader.stats.rows });
+      opts.onProgress?.({ bytes, totalBytes, rows: reader.stats.rows, ...(reader.totalRows !== undefined ? { totalRows: reader.totalRows } : {}) });
     }
   }
   let digest: string | undefined;

@@ -11,7 +11,7 @@
 //   JD: 等待付款 → awaiting payment; 等待出库/等待发货 → awaiting shipment; 等待确认收货 →
 //     shipped; 完成/已完成 → completed; 已取消/锁定 → closed.
 import type { OrderStateKey } from '../../core/orders/order-import.js';
-import { RowError } from './cells.js';
+import { RowError } from '../files/cells.js';
 
 export { STATE_KEYS, type OrderStateKey } from '../../core/orders/order-import.js';
 
@@ -48,6 +48,24 @@ export const taobaoState = stateMapper(
     交易成功: 'completed',
     交易关闭: 'closed',
     交易自动关闭: 'closed',
+  },
+  '订单状态',
+);
+
+/** JD 商家后台: the same words in the order list (订单导出) and the settlement (结算明细). */
+export const jdState = stateMapper(
+  {
+    等待付款: 'awaitingPayment',
+    等待出库: 'awaitingShipment',
+    等待发货: 'awaitingShipment',
+    等待确认收货: 'shipped',
+    已发货: 'shipped',
+    完成: 'completed',
+    已完成: 'completed',
+    交易成功: 'completed',
+    已取消: 'closed',
+    取消: 'closed',
+    锁定: 'closed',
   },
   '订单状态',
 );

@@ -1,12 +1,16 @@
 // The streaming reader shared by all formats: bytes → text (decode.ts) → header and format
 // (detect-header.ts) → records (csv-tokenizer.ts) → normalised orders, yielded in batches.
+// An Excel workbook (.xlsx, recognised by its ZIP signature, whatever the file is called) gives
+// its first sheet's rows instead of the text records (files/xlsx.ts); the rest is the same.
 // Only one batch is held at a time, so memory stays flat however long the file is. Rows of one
 // order (grouped formats) that follow each other are never split across batches.
 import { createHash } from 'node:crypto';
 import { DxeError } from '../../core/errors.js';
-import { cleanCell, looksLikeSummary, RowError } from './cells.js';
-import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
-import { decodeStream, type TextEncodingName } from './decode.js';
+import { cleanCell, looksLikeSummary, RowError } from '../files/cells.js';
+import { CsvTokenizer, type CsvRecord } from '../files/csv-tokenizer.js';
+import { decodeStream, type TextEncodingName } from '../files/decode.js';
+import { readXlsxRows } from '../files/xlsx.js';
+import { normaliseColumn } from '../files/header.js';
 import { detectHeader, HEADER_SEARCH_LINES } from './detect-header.js';
 import type { LineError } from '../../core/orders/order-import.js';
 import type { NormalisedOrder, OrderFileFormat, Platform, Row } from './types.js';
@@ -30,7 +34,10 @@ export interface ReadOptions {
 
 export interface OrderFileReader {
   format: OrderFileFormat;
-  encoding: TextEncodingName;
+  /** The text encoding, or 'xlsx' for an Excel workbook. */
+  encoding: TextEncodingName | 'xlsx';
+  /** Data rows after the header, when known before reading (workbooks): for a progress bar. */
+  totalRows?: number;
   delimiter: '\t' | ',';
   headerLine: number;
   batches: AsyncGenerator<OrderEntry[]>;
@@ -38,10 +45,21 @@ export interface OrderFileReader {
   stats: { rows: number; rejected: number; errorCount: number; errors: LineError[] };
 }
 
+/** Column names as the formats write them → the header's normalised names (memoised). */
+const normalised = new Map<string, string>();
+function columnKey(name: string): string {
+  let key = normalised.get(name);
+  if (key === undefined) {
+    key = normaliseColumn(name);
+    normalised.set(name, key);
+  }
+  return key;
+}
+
 function makeRow(columns: Map<string, number>, record: CsvRecord): Row {
   const get = (column: string | readonly string[]): string => {
     if (typeof column === 'string') {
-      const i = columns.get(column);
+      const i = columns.get(columnKey(column));
       return i === undefined ? '' : cleanCell(record.fields[i]);
     }
     for (const c of column) {
@@ -50,17 +68,59 @@ function makeRow(columns: Map<string, number>, record: CsvRecord): Row {
     }
     return '';
   };
-  return { line: record.line, get, has: (c) => columns.has(c), first: () => cleanCell(record.fields[0]) };
+  return { line: record.line, get, has: (c) => columns.has(columnKey(c)), first: () => cleanCell(record.fields[0]) };
 }
 
 const defaultMerge = (_a: NormalisedOrder, b: NormalisedOrder): NormalisedOrder => b;
 
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+/** The first chunk(s) of a stream, put back in front of the rest. */
+async function peek(source: AsyncIterable<Uint8Array>, n: number): Promise<{ first: Buffer; all: AsyncIterable<Uint8Array> }> {
+  const it = source[Symbol.asyncIterator]();
+  const taken: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  while (size < n) {
+    const next = await it.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    taken.push(next.value);
+    size += next.value.length;
+  }
+  async function* all(): AsyncGenerator<Uint8Array> {
+    yield* taken;
+    if (ended) return;
+    for (;;) {
+      const next = await it.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { first: Buffer.concat(taken), all: all() };
+}
+
+/** A workbook's rows as the text path would give them: a head for detection, then records. */
+async function openWorkbook(source: AsyncIterable<Uint8Array>) {
+  const parts: Buffer[] = [];
+  for await (const chunk of source) parts.push(Buffer.from(chunk));
+  const rows = readXlsxRows(Buffer.concat(parts));
+  // Detection reads lines of text: each row joined by tabs (header cells hold no tabs).
+  const head = rows.slice(0, HEADER_SEARCH_LINES).map((r) => r.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n');
+  return { rows, head };
+}
+
 export async function openOrderFile(source: AsyncIterable<Uint8Array>, opts: ReadOptions): Promise<OrderFileReader> {
-  const decoded = await decodeStream(source);
-  let head = '';
+  const peeked = await peek(source, 4);
+  const isXlsx = ZIP_SIGNATURE.every((b, i) => peeked.first[i] === b);
+  const workbook = isXlsx ? await openWorkbook(peeked.all) : undefined;
+  const decoded = workbook ? undefined : await decodeStream(peeked.all);
+  let head = workbook?.head ?? '';
   let newlines = 0;
-  let done = false;
-  while (newlines <= HEADER_SEARCH_LINES) {
+  let done = Boolean(workbook);
+  while (decoded && newlines <= HEADER_SEARCH_LINES) {
     const next = await decoded.chunks.next();
     if (next.done) {
       done = true;
@@ -69,7 +129,8 @@ export async function openOrderFile(source: AsyncIterable<Uint8Array>, opts: Rea
     head += next.value;
     newlines += next.value.split('\n').length - 1;
   }
-  const header = detectHeader(head, opts.format);
+  // A workbook row is one line: force the tab reading of the joined head.
+  const header = detectHeader(workbook ? head.replace(/,/g, ' ') : head, opts.format);
   const { format } = header;
   if (!format.platforms.includes(opts.platform)) {
     throw new DxeError(
@@ -82,7 +143,7 @@ export async function openOrderFile(source: AsyncIterable<Uint8Array>, opts: Rea
   header.columns.forEach((name, i) => {
     if (name && !columns.has(name)) columns.set(name, i);
   });
-  const minFields = Math.max(...format.required.map((c) => (columns.get(c) ?? 0) + 1));
+  const minFields = Math.max(...format.required.map((c) => (columns.get(columnKey(c)) ?? 0) + 1));
   const batchSize = opts.batchSize ?? 1000;
   const maxErrors = opts.maxErrors ?? 1000;
   const merge = format.merge ?? defaultMerge;
@@ -94,6 +155,14 @@ export async function openOrderFile(source: AsyncIterable<Uint8Array>, opts: Rea
   };
 
   async function* records(): AsyncGenerator<CsvRecord[]> {
+    if (workbook) {
+      const { rows } = workbook;
+      workbook.rows = [];
+      for (let i = header.headerLine; i < rows.length; i += 1000) {
+        yield rows.slice(i, i + 1000).map((fields, k) => ({ line: i + k + 1, fields }));
+      }
+      return;
+    }
     const tokenizer = new CsvTokenizer(header.delimiter, header.headerLine + 1);
     let out: CsvRecord[] = [];
     tokenizer.feed(head.slice(header.bodyOffset), out);
@@ -101,7 +170,7 @@ export async function openOrderFile(source: AsyncIterable<Uint8Array>, opts: Rea
     if (out.length) yield out;
     if (!done) {
       for (;;) {
-        const next = await decoded.chunks.next();
+        const next = await decoded!.chunks.next();
         if (next.done) break;
         out = [];
         tokenizer.feed(next.value, out);
@@ -159,7 +228,8 @@ export async function openOrderFile(source: AsyncIterable<Uint8Array>, opts: Rea
 
   return {
     format,
-    encoding: decoded.encoding,
+    encoding: decoded ? decoded.encoding : 'xlsx',
+    ...(workbook ? { totalRows: Math.max(0, workbook.rows.length - header.headerLine) } : {}),
     delimiter: header.delimiter,
     headerLine: header.headerLine,
     batches: batches(),

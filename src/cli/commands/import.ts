@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { PLATFORMS } from '../../core/platforms.js';
+import { formatMinor } from '../../channels/files/money.js';
 import { FORMAT_IDS } from '../../channels/order-files/formats/index.js';
 
 const optionsSchema = z.object({
@@ -25,6 +26,10 @@ function describeSummary(summary: Record<string, unknown>): string {
   const skipped = Number(summary.skipped ?? 0);
   const errors = Array.isArray(summary.errors) ? (summary.errors as { line: number; reason: string }[]) : [];
   const lines = [`导入 ${imported} 条订单，跳过 ${skipped} 行${errors.length ? `，其中 ${errors.length} 行有错误：` : '。'}`];
+  const currencies = Array.isArray(summary.currencies) ? (summary.currencies as { currency: string; orders: number; totalMinor: number }[]) : [];
+  for (const c of currencies) {
+    lines.push(`  ${c.orders} 单以 ${c.currency} 计价，订单金额合计 ${formatMinor(c.totalMinor, c.currency)}（按原币种保存，未换算为人民币）`);
+  }
   for (const e of errors.slice(0, 20)) lines.push(`  第 ${e.line} 行：${e.reason}`);
   if (errors.length > 20) lines.push(`  ……另有 ${errors.length - 20} 行错误，见上方 JSON 的 errors`);
   return `${lines.join('\n')}\n`;
@@ -44,10 +49,10 @@ export function register(program: Command): void {
   const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('导入数据');
   group
     .command('orders')
-    .description('导入平台导出的订单文件（CSV，GBK 或 UTF-8），重复导入不会产生重复订单')
+    .description('导入平台导出的订单文件（CSV/TSV，GBK 或 UTF-8，或 Excel .xlsx），重复导入不会产生重复订单')
     .argument('<file>', '订单导出文件')
     .option('--platform <platform>', `平台（必填）：${PLATFORMS.join(' | ')}`)
-    .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺，没有则自动创建）')
+    .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺；没有则随第一批导入成功的订单一起创建）')
     .option('--format <format>', `文件格式（默认按表头自动识别）：${FORMAT_IDS.join(' | ')}`)
     .option('--strict', '有任何一行被拒绝时以退出码 4 结束（默认 0，错误行见摘要）')
     .action(async (file: string, raw: unknown) => {
@@ -76,12 +81,13 @@ export function register(program: Command): void {
         return;
       }
       const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
-      const { importOrders, importSummary, resolveImportShop } = await import('../../app/orders/import-orders.js');
+      const { findImportShop, importOrders, importSummary } = await import('../../app/orders/import-orders.js');
       const { openOrderImport } = await import('../../channels/order-files/open-import.js');
       const database = await openConfiguredDatabase(config);
       let bar: import('cli-progress').SingleBar | undefined;
       try {
-        const shopId = await resolveImportShop(database, opts.platform, opts.shop);
+        // Only looked up (and --shop checked) here: a shop is created with the first accepted rows, never by a refused file.
+        const shopId = await findImportShop(database, opts.platform, opts.shop);
         if (process.stderr.isTTY) {
           const { SingleBar, Presets } = await import('cli-progress');
           bar = new SingleBar(
@@ -97,6 +103,12 @@ export function register(program: Command): void {
           format: opts.format,
           onProgress: (p) => {
             if (!bar) return;
+            // A workbook is read whole before its rows: count rows; a text file: count bytes.
+            if (p.totalRows !== undefined) {
+              bar.setTotal(Math.max(1, p.totalRows));
+              bar.update(p.rows, { rows: p.rows });
+              return;
+            }
             if (p.totalBytes) bar.setTotal(p.totalBytes);
             bar.update(p.bytes, { rows: p.rows });
           },

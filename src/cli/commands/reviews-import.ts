@@ -41,7 +41,7 @@ export function register(program: Command): void {
       const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
       const { resolveImportShop } = await import('../../app/orders/import-orders.js');
       const { importReviews } = await import('../../app/reviews/intake.js');
-      const { openReviewImport } = await import('../../channels/order-files/reviews/read-review-file.js');
+      const { openReviewImport } = await import('../../channels/review-files/read-review-file.js');
       const database = await openConfiguredDatabase(config);
       let bar: import('cli-progress').SingleBar | undefined;
       try {

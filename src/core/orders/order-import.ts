@@ -46,7 +46,13 @@ export interface NormalisedOrder {
   state: OrderStateKey;
   /** The export's own state word, used when it is a state of the profile. */
   stateWord?: string;
-  /** Money in integer fen; undefined = the file does not say (an update keeps the stored value). */
+  /**
+   * ISO 4217 code of every amount of this order and its lines; undefined = CNY. For another
+   * currency the *Fen fields hold that currency's minor units (cents), never yuan: the use case
+   * stores them in orders.*_minor with the code and leaves the CNY columns at 0 (issue 15).
+   */
+  currency?: string;
+  /** Money in integer minor units (fen for CNY); undefined = the file does not say (an update keeps the stored value). */
   totalFen?: number;
   paidFen?: number;
   refundFen?: number;

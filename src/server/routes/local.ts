@@ -5,7 +5,7 @@
 // answer 404. The socket's own address is checked, never X-Forwarded-For.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { DxeError } from '../../core/errors.js';
-import { importOrders, importSummary, resolveImportShop } from '../../app/orders/import-orders.js';
+import { findImportShop, importOrders, importSummary } from '../../app/orders/import-orders.js';
 import { terminalChatItem, terminalChatSend, terminalChatShop } from '../../app/inbound/terminal-chat.js';
 import { localTokenMatches } from '../../app/runtime/local-server.js';
 import { verifyAudit, writeCheckpoint } from '../../app/audit/checkpoints.js';
@@ -30,7 +30,8 @@ const localRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/v1/local/import-orders', { preHandler: local }, async (request): Promise<LocalImportReply> => {
     const b = localImportBody.parse(request.body);
     const { database } = app.ctx;
-    const shopId = await resolveImportShop(database, b.platform, b.shop);
+    // No shop is created here: a refused file must leave nothing behind (importOrders creates it with the first rows).
+    const shopId = await findImportShop(database, b.platform, b.shop);
     const source = await openOrderImport({ platform: b.platform, filePath: b.file, ...(b.format ? { format: b.format } : {}) });
     const result = await importOrders(database, { shopId, source });
     return importSummary(result);

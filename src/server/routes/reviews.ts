@@ -9,7 +9,7 @@ import { importReviews, ingestReview } from '../../app/reviews/intake.js';
 import { shopReputation } from '../../app/reviews/reputation.js';
 import { resolveImportShop } from '../../app/orders/import-orders.js';
 import { localTokenMatches } from '../../app/runtime/local-server.js';
-import { openReviewImport } from '../../channels/order-files/reviews/read-review-file.js';
+import { openReviewImport } from '../../channels/review-files/read-review-file.js';
 import {
   bridgeReviewBody,
   localImportReviewsBody,

@@ -1,5 +1,5 @@
 // Orders as the platforms report them (O1–O3, O7): lines, state history, logistics scans, import batches.
-import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, ts, createdAt } from './columns.js';
 import { buyers } from './conversations.js';
 import { shops } from './org.js';
@@ -19,6 +19,13 @@ export const orders = pgTable(
     paidFen: integer('paid_fen').notNull().default(0),
     refundFen: integer('refund_fen').notNull().default(0),
     shippingFen: integer('shipping_fen').notNull().default(0),
+    /** Issue 15: ISO 4217 code of the order's amounts. `*Fen` are CNY fen (0 for another currency). */
+    currency: text('currency').notNull().default('CNY'),
+    /** The amounts in minor units of `currency` (fen for CNY); null when the source did not say. */
+    totalMinor: bigint('total_minor', { mode: 'number' }),
+    paidMinor: bigint('paid_minor', { mode: 'number' }),
+    refundMinor: bigint('refund_minor', { mode: 'number' }),
+    shippingMinor: bigint('shipping_minor', { mode: 'number' }),
     orderedAt: ts('ordered_at'),
     paidAt: ts('paid_at'),
     shippedAt: ts('shipped_at'),
@@ -63,6 +70,8 @@ export const orderLines = pgTable(
     size: text('size'),
     qty: integer('qty').notNull().default(1),
     priceFen: integer('price_fen').notNull().default(0),
+    /** Unit price in minor units of the order's currency (issue 15). */
+    priceMinor: bigint('price_minor', { mode: 'number' }),
     state: text('state'),
   },
   // Lines are always read by order (side panel, evidence, re-import).

@@ -1,5 +1,5 @@
 // Typed reads of a row's cells for the format mappings.
-import { checkOrderNo, parseBeijingTime, parseCount, parseFen } from '../cells.js';
+import { checkOrderNo, parseBeijingTime, parseCount, parseFen } from '../../files/cells.js';
 import type { Row } from '../types.js';
 
 type Column = string | readonly string[];

@@ -2,27 +2,10 @@
 // money, 佣金, 交易服务费, 京豆…), each with a direction (收入/支出). Only the settlement export
 // is known for JD, so orders are built from it: 货款 income rows give the order lines and the
 // amount paid, 货款 expense rows are refunds, other fees are kept per name in orders.raw.
-import { RowError } from '../cells.js';
-import { stateMapper } from '../order-states.js';
+import { RowError } from '../../files/cells.js';
+import { jdState } from '../order-states.js';
 import type { NormalisedOrder, OrderFileFormat, Row } from '../types.js';
 import { count, money, orderNo, sum, text } from './fields.js';
-
-const jdState = stateMapper(
-  {
-    等待付款: 'awaitingPayment',
-    等待出库: 'awaitingShipment',
-    等待发货: 'awaitingShipment',
-    等待确认收货: 'shipped',
-    已发货: 'shipped',
-    完成: 'completed',
-    已完成: 'completed',
-    交易成功: 'completed',
-    已取消: 'closed',
-    取消: 'closed',
-    锁定: 'closed',
-  },
-  '订单状态',
-);
 
 function toOrder(row: Row): NormalisedOrder {
   const fee = row.get('费用名称') || '货款';

@@ -5,14 +5,14 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { DxeError } from '../../../core/errors.js';
-import type { Platform } from '../../../core/platforms.js';
-import { ratingFromWord, type NormalisedReview, type ReviewImportSource, type ReviewLineError } from '../../../core/reviews/review-import.js';
-import { cleanCell, looksLikeSummary, parseBeijingTime, RowError } from '../cells.js';
-import { CsvTokenizer, type CsvRecord } from '../csv-tokenizer.js';
-import { decodeStream } from '../decode.js';
+import { DxeError } from '../../core/errors.js';
+import type { Platform } from '../../core/platforms.js';
+import { ratingFromWord, type NormalisedReview, type ReviewImportSource, type ReviewLineError } from '../../core/reviews/review-import.js';
+import { cleanCell, looksLikeSummary, parseBeijingTime, RowError } from '../files/cells.js';
+import { CsvTokenizer, type CsvRecord } from '../files/csv-tokenizer.js';
+import { decodeStream } from '../files/decode.js';
 import { mapReviewHeader, type ColumnMap } from './columns.js';
-import { readXlsxRows } from './xlsx.js';
+import { readXlsxRows } from '../files/xlsx.js';
 
 const HEADER_SEARCH_ROWS = 30;
 const MAX_ERRORS = 200;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { cleanCell, looksLikeSummary, parseBeijingTime, parseCount, parseFen, RowError } from './cells.js';
-import { provinceOf } from './province.js';
 
 describe('cell readers (O2 import)', () => {
   it('cleans ="…", Excel apostrophes, BOM and spaces', () => {
@@ -42,14 +41,5 @@ describe('cell readers (O2 import)', () => {
     expect(looksLikeSummary('合计')).toBe(true);
     expect(looksLikeSummary('共 12 条')).toBe(true);
     expect(looksLikeSummary('2940011223344550')).toBe(false);
-  });
-
-  it('gives province short names', () => {
-    expect(provinceOf('吉林省 通化市 柳河县 ...(135300)')).toBe('吉林');
-    expect(provinceOf('内蒙古自治区')).toBe('内蒙古');
-    expect(provinceOf('广西壮族自治区 南宁市')).toBe('广西');
-    expect(provinceOf('上海')).toBe('上海');
-    expect(provinceOf('黑龙江省')).toBe('黑龙江');
-    expect(provinceOf('火星')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 // The columns of the platforms' review exports (issue 13) that the importer understands, with the
 // names each back-end writes (docs/review-import.md says where they come from). A file needs the
 // review text and its time, and either a review id or an order number; all else is optional.
-import { normaliseColumn } from '../detect-header.js';
+import { normaliseColumn } from '../files/header.js';
 
 export type ReviewField =
   | 'reviewId'

@@ -63,5 +63,5 @@ export function checkOrderNo(value: string, column: string): string {
 
 /** A title or summary line ("合计", "共 12 条") rather than an order. */
 export function looksLikeSummary(firstCell: string): boolean {
-  return /^(合计|总计|汇总|小计|共\s*\d|总数|统计|导出时间|数据截止)/.test(firstCell);
+  return /^(合计|总计|汇总|小计|共\s*\d|总数|统计|导出时间|数据截止)/.test(firstCell) || /^(grand\s+)?total\b|^summary\b/i.test(firstCell);
 }

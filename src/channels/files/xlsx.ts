@@ -4,7 +4,7 @@
 // exports (strings, numbers, inline strings, dates as serial numbers); no formulas evaluated
 // (their cached values are read), no styles.
 import { inflateRawSync } from 'node:zlib';
-import { DxeError } from '../../../core/errors.js';
+import { DxeError } from '../../core/errors.js';
 
 function bad(reason: string): DxeError {
   return new DxeError('UNSUPPORTED_ENCODING', `Excel 文件无法读取：${reason}`, { importCode: 'IMPORT_BAD_XLSX' });
