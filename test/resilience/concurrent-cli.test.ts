@@ -100,7 +100,7 @@ describe('a dxe command beside a running dxe serve on one embedded data folder (
     } finally {
       await database.close();
     }
-  }, 240_000);
+  }, 300_000);
 
   it('a lock left by a killed server is recovered; a command on a stopped folder opens it itself', async () => {
     const killed = await startServe(env);
@@ -114,5 +114,5 @@ describe('a dxe command beside a running dxe serve on one embedded data folder (
     expect(jd.code).toBe(0);
     expect(JSON.parse(jd.stdout)).toMatchObject({ imported: 2 });
     expect(existsSync(join(dataDir, 'dxe.lock'))).toBe(false);
-  }, 180_000);
+  }, 300_000);
 });

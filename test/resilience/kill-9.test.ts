@@ -116,7 +116,7 @@ describe('kill -9 under load: nothing lost, duplicated or left unanswered', () =
     const counts = await scenario(env, () => openDatabase({ dataDir }));
     report.pglite = counts;
     expect(counts).toMatchObject({ sent: TOTAL, stored: TOTAL, lost: 0, duplicated: 0, unanswered: 0, answeredTwice: 0 });
-  }, 240_000);
+  }, 480_000);
 
   it.skipIf(!process.env.DATABASE_URL)('PostgreSQL', async () => {
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -133,5 +133,5 @@ describe('kill -9 under load: nothing lost, duplicated or left unanswered', () =
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
-  }, 240_000);
+  }, 480_000);
 });

@@ -34,7 +34,13 @@ export function startServe(env: NodeJS.ProcessEnv, command = 'serve'): Promise<S
   let out = '';
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dxe ${command} did not start: ${out}`)), 60_000);
+    // Room, not a race: a first `dxe start` migrates and seeds through tsx, over a minute on a busy
+    // 2-core machine with another file beside it (a run failed here with nothing wrong). A start
+    // that does not come up is killed, so it cannot hold the data folder for the next test.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`dxe ${command} did not start: ${out}`));
+    }, 240_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /已启动 \/ is running: (http:\/\/[^\s]+)/.exec(out);
