@@ -59,6 +59,14 @@ describe('save-time guard (issue 11)', () => {
     expect((await answers()).items.find((a) => a.intent === 'ship_time')?.variants).toEqual(['亲，明天一定能送到哦']);
   });
 
+  it("every shipped standard answer saves back unchanged: placeholders such as {size.small} are not read as links (D1)", async () => {
+    const shipped = (await answers()).items.filter((a) => a.variants.some((v) => v.includes('{size.small}')));
+    expect(shipped.length).toBeGreaterThan(0);
+    const res = await put('standard-answers', { items: shipped });
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { warnings: { severity: string }[] }).warnings.filter((w) => w.severity === 'block')).toEqual([]);
+  });
+
   it('a clean answer saves with no warnings', async () => {
     const res = await put('standard-answers', { items: [{ intent: 'greeting', variants: ['亲，您好，有什么可以帮您？'] }] });
     expect(res.statusCode).toBe(200);
