@@ -2,7 +2,7 @@
 // only theirs, masked) and a conversation's recent turns. The shop itself comes from
 // app/shops/shop-context.ts; plannerInputFor puts them together for the bot (inbound pipeline)
 // and for the agent's suggestions (conversations/suggestions.ts) alike.
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { isIntentId } from '../../core/intents.js';
 import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
 import { isStage, type Stage } from '../../core/conversation/stages.js';
