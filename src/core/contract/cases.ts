@@ -73,3 +73,17 @@ export const caseEvidenceBody = z.strictObject({
 });
 export type CaseEvidenceBody = z.infer<typeof caseEvidenceBody>;
 export const caseEvidenceParams = z.object({ id: z.string().min(1).max(64), evidenceId: z.string().min(1).max(64) });
+
+/** POST /cases/:id/evidence: the evidence item as stored (A11). */
+export const caseEvidenceAddedSchema = z.object({
+  evidence: z.object({
+    id: z.string(),
+    kind: z.string(),
+    fileName: z.string(),
+    mime: z.string(),
+    sizeBytes: z.number(),
+    sha256: z.string(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  }),
+});

@@ -84,3 +84,12 @@ export const orderSyncBody = z.strictObject({
   sellerNote: text(1000).optional(),
   lines: z.array(syncLine).max(200).optional(),
 });
+
+/**
+ * GET /orders (the orders screen): the board's rows and totals. The rows' own fields (risks,
+ * deadlines, exposure) are the board's read model; only the envelope is fixed here so far.
+ */
+export const orderBoardSchema = z.object({
+  items: z.array(z.object({ order: z.object({ id: z.string(), state: z.string() }).loose(), atStakeYuan: z.number() }).loose()),
+  totals: z.object({ atStakeYuan: z.number(), count: z.number() }).loose(),
+});

@@ -147,3 +147,13 @@ export const localImportReviewsBody = z.strictObject({
   platform: z.enum(PLATFORMS),
   shop: z.string().min(1).max(64).optional(),
 });
+
+/** Replies of the review actions (issue 13): the review as the list shows it after the action. */
+export const reviewActionReplySchema = z.object({ review: reviewRowSchema });
+/**
+ * A local import's summary (`dxe import reviews` beside a running server). The per-line errors
+ * and counts are the intake's; only the fields scripts read are fixed here.
+ */
+export const localImportReviewsReplySchema = z
+  .object({ errorCount: z.number(), format: z.string(), encoding: z.string(), rows: z.number() })
+  .loose();

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { loginBody, wsTicketReply } from './auth.js';
 import { bridgeAfterQuery, bridgeConversationParams, bridgeInboundBody, bridgeInboundReplySchema, bridgeMessagesReplySchema, bridgeShopParams } from './bridge.js';
 import {
-  caseBoardQuery, caseEvidenceBody, caseEvidenceParams, caseIdParams, caseShopParams, caseTransitionBody, evidenceQuery, exposureQuery, openCaseBody,
+  caseBoardQuery, caseEvidenceAddedSchema, caseEvidenceBody, caseEvidenceParams, caseIdParams, caseShopParams, caseTransitionBody, evidenceQuery, exposureQuery, openCaseBody,
 } from './cases.js';
 import {
   agentReplyBody,
@@ -47,6 +47,8 @@ import {
   reviewIdParams,
   reviewListQuery,
   reviewListSchema,
+  reviewActionReplySchema,
+  localImportReviewsReplySchema,
   reviewRecoveryBody,
   reviewReplyBody,
   reviewReportBody,
@@ -83,7 +85,7 @@ import {
   trainingSessionParams,
   trainingSessionSchema,
 } from './training.js';
-import { logisticsBody, orderBoardQuery, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
+import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
 import {
   exampleParams,
   itemsInput,
@@ -172,13 +174,13 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/cases': { body: openCaseBody, reply: openedCaseSchema },
   'POST /api/v1/cases/:id/transition': { params: caseIdParams, body: caseTransitionBody, reply: caseDetailSchema },
   'GET /api/v1/cases/:id/evidence': { params: caseIdParams, query: evidenceQuery, produces: 'download' },
-  'POST /api/v1/cases/:id/evidence': { params: caseIdParams, body: caseEvidenceBody },
+  'POST /api/v1/cases/:id/evidence': { params: caseIdParams, body: caseEvidenceBody, reply: caseEvidenceAddedSchema },
   'GET /api/v1/cases/:id/evidence/:evidenceId': { params: caseEvidenceParams, produces: 'download' },
   'GET /api/v1/shops/:shopId/rates': { params: caseShopParams, reply: shopRatesSchema },
   'GET /api/v1/exposure': { query: exposureQuery, reply: exposureTotalsSchema },
 
   'GET /api/v1/shops/:shopId/orders': { params: orderShopParams, query: orderListQuery, reply: orderListSchema },
-  'GET /api/v1/orders': { query: orderBoardQuery },
+  'GET /api/v1/orders': { query: orderBoardQuery, reply: orderBoardSchema },
   'POST /api/v1/shops/:shopId/orders': { params: orderShopParams, body: orderSyncBody, reply: orderDetailSchema },
   'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody, reply: orderDetailSchema },
@@ -248,16 +250,16 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/local/chat/shop': { body: localChatShopBody, reply: localChatShopReply },
   'POST /api/v1/local/chat/item': { body: localChatItemBody, reply: localChatItemReply },
   'POST /api/v1/local/chat/send': { body: localChatSendBody, reply: localChatTurnReply },
-  'POST /api/v1/local/import-reviews': { body: localImportReviewsBody },
+  'POST /api/v1/local/import-reviews': { body: localImportReviewsBody, reply: localImportReviewsReplySchema },
   // Reviews and reputation (issue 13; R1–R8).
   'POST /api/v1/shops/:shopId/reviews': { params: reviewShopParams, body: bridgeReviewBody, reply: bridgeReviewReplySchema },
   'GET /api/v1/reviews': { query: reviewListQuery, reply: reviewListSchema },
   'GET /api/v1/reviews/:id': { params: reviewIdParams, reply: reviewDetailSchema },
-  'POST /api/v1/reviews/:id/reply-check': { params: reviewIdParams, body: reviewReplyBody },
-  'POST /api/v1/reviews/:id/reply': { params: reviewIdParams, body: reviewReplyBody },
-  'POST /api/v1/reviews/:id/report': { params: reviewIdParams, body: reviewReportBody },
-  'POST /api/v1/reviews/:id/report-outcome': { params: reviewIdParams, body: reviewReportOutcomeBody },
-  'POST /api/v1/reviews/:id/recovery': { params: reviewIdParams, body: reviewRecoveryBody },
+  'POST /api/v1/reviews/:id/reply-check': { params: reviewIdParams, body: reviewReplyBody, reply: guardVerdictSchema },
+  'POST /api/v1/reviews/:id/reply': { params: reviewIdParams, body: reviewReplyBody, reply: reviewActionReplySchema.extend({ verdict: guardVerdictSchema }) },
+  'POST /api/v1/reviews/:id/report': { params: reviewIdParams, body: reviewReportBody, reply: reviewActionReplySchema },
+  'POST /api/v1/reviews/:id/report-outcome': { params: reviewIdParams, body: reviewReportOutcomeBody, reply: reviewActionReplySchema },
+  'POST /api/v1/reviews/:id/recovery': { params: reviewIdParams, body: reviewRecoveryBody, reply: reviewActionReplySchema },
   'GET /api/v1/shops/:shopId/reputation': { params: reviewShopParams, query: reputationQuery, reply: reputationSchema },
 } as const satisfies Record<string, RouteContract>;
 
