@@ -37,7 +37,9 @@ describe('dxe reviews (processes)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dxe-reviews-cli-'));
     try {
       const file = join(ROOT, 'test/fixtures/reviews/taobao-reviews-gbk.csv');
-      const env = { DATA_DIR: dir, LOG_LEVEL: 'silent' };
+      // A fresh embedded folder even in the PostgreSQL pass of CI: DATABASE_URL would point at the
+      // shared server database, where an earlier run already holds these review ids.
+      const env = { DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: '', REDIS_URL: '' };
       const first = dxe(['import', 'reviews', file, '--platform', 'taobao'], { env });
       expect(first.status, first.stderr).toBe(0);
       expect(JSON.parse(first.stdout)).toMatchObject({ imported: 7, encoding: 'gbk', errorCount: 1 });
