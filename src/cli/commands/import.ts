@@ -2,6 +2,7 @@
 // marketplace's order export and prints the summary JSON on stdout; a progress bar goes to
 // stderr only when stderr is a terminal, so the output stays machine-readable.
 import type { Command } from 'commander';
+import { terminalProgressBar } from '../progress.js';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { PLATFORMS } from '../../core/platforms.js';
@@ -88,14 +89,7 @@ export function register(program: Command): void {
       try {
         // Only looked up (and --shop checked) here: a shop is created with the first accepted rows, never by a refused file.
         const shopId = await findImportShop(database, opts.platform, opts.shop);
-        if (process.stderr.isTTY) {
-          const { SingleBar, Presets } = await import('cli-progress');
-          bar = new SingleBar(
-            { stream: process.stderr, format: '导入订单 [{bar}] {percentage}% | {rows} 行', hideCursor: true },
-            Presets.shades_classic,
-          );
-          bar.start(1, 0, { rows: 0 });
-        }
+        bar = await terminalProgressBar('导入订单 [{bar}] {percentage}% | {rows} 行');
         // The edge opens and decodes the file; the use case writes the orders it reads (O2).
         const source = await openOrderImport({
           platform: opts.platform,

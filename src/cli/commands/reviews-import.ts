@@ -3,6 +3,7 @@
 // summary JSON {imported, updated, skipped, errors}; importing the same file twice imports
 // nothing new. A progress bar goes to stderr when it is a terminal.
 import type { Command } from 'commander';
+import { terminalProgressBar } from '../progress.js';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { PLATFORMS } from '../../core/platforms.js';
@@ -46,14 +47,7 @@ export function register(program: Command): void {
       let bar: import('cli-progress').SingleBar | undefined;
       try {
         const shopId = await resolveImportShop(database, opts.platform, opts.shop);
-        if (process.stderr.isTTY) {
-          const { SingleBar, Presets } = await import('cli-progress');
-          bar = new SingleBar(
-            { stream: process.stderr, format: '导入评价 [{bar}] {percentage}% | {rows} 条', hideCursor: true },
-            Presets.shades_classic,
-          );
-          bar.start(1, 0, { rows: 0 });
-        }
+        bar = await terminalProgressBar('导入评价 [{bar}] {percentage}% | {rows} 条');
         const source = await openReviewImport({
           platform: opts.platform,
           filePath: file,
