@@ -360,7 +360,7 @@ export async function findImportShop(database: Database, platform: Platform, sho
 }
 
 /** A new shop named from the platform, in the first organisation (or a new one), inside tx. */
-async function createImportShop(tx: Tx, platform: Platform): Promise<string> {
+export async function createImportShop(tx: Tx, platform: Platform): Promise<string> {
   const orgs = await select(tx, sql`SELECT id FROM organisations ORDER BY created_at, id LIMIT 1`);
   let org = orgs[0] ? String(orgs[0].id) : undefined;
   if (!org) {

@@ -12,6 +12,7 @@ import { analyzeReview, type ReviewAnalysis } from '../../core/reviews/analyze.j
 import type { Rating } from '../../core/reviews/credit.js';
 import { ratingFromStars, type NormalisedReview, type ReviewImportSource, type ReviewLineError } from '../../core/reviews/review-import.js';
 import type { Database, Db } from '../../store/open-database.js';
+import { createImportShop, findImportShop } from '../orders/import-orders.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -205,19 +206,28 @@ export interface ImportReviewsResult extends IntakeCounts {
   rows: number;
 }
 
-/** `dxe import reviews`: the whole file in one transaction; a failure leaves nothing behind. */
-export async function importReviews(database: Database, options: { shopId: string; source: ReviewImportSource; now?: Date }): Promise<ImportReviewsResult> {
-  const { shopId, source } = options;
-  const shop = (await database.query<{ platform: string }>('SELECT platform FROM shops WHERE id = $1', [shopId]))[0];
-  if (!shop) throw new DxeError('NOT_FOUND', `店铺不存在：${shopId}`);
-  if (shop.platform !== source.platform) throw new DxeError('VALIDATION_FAILED', `店铺属于平台 ${shop.platform}，与 --platform ${source.platform} 不符`);
-  const ctx: WriteContext = { shopId, platform: source.platform, source: 'import', now: options.now ?? new Date() };
+/**
+ * `dxe import reviews`: the whole file in one transaction; a failure leaves nothing behind. Without
+ * `shopId` the platform's first shop is used, and when there is none a shop is created inside the
+ * transaction with the first accepted reviews, so a refused or empty file creates no shop (as the
+ * order import, issue 15).
+ */
+export async function importReviews(
+  database: Database,
+  options: { shopId?: string | undefined; source: ReviewImportSource; now?: Date },
+): Promise<ImportReviewsResult> {
+  const { source } = options;
+  // Checks --shop (exists, same platform) or finds the platform's first shop; creates none.
+  let shopId = await findImportShop(database, source.platform, options.shopId);
+  const now = options.now ?? new Date();
   const totals: IntakeCounts = { imported: 0, updated: 0, skipped: 0, errors: [] };
   try {
     await database.db.transaction(async (tx) => {
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-review-import:${shopId}`}))`);
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`dxe-review-import:${shopId ?? `new:${source.platform}`}`}))`);
       for await (const batch of source.batches) {
-        const c = await writeReviewBatch(tx, ctx, batch);
+        if (!batch.length) continue;
+        shopId ??= await createImportShop(tx, source.platform);
+        const c = await writeReviewBatch(tx, { shopId, platform: source.platform, source: 'import', now }, batch);
         totals.imported += c.imported;
         totals.updated += c.updated;
         totals.skipped += c.skipped;

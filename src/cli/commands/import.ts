@@ -3,6 +3,7 @@
 // stderr only when stderr is a terminal, so the output stays machine-readable.
 import type { Command } from 'commander';
 import { terminalProgressBar } from '../progress.js';
+import { describeLineErrors, lineErrorsOf, reportImport } from '../import-report.js';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { PLATFORMS } from '../../core/platforms.js';
@@ -25,26 +26,18 @@ const optionsSchema = z.object({
 function describeSummary(summary: Record<string, unknown>): string {
   const imported = Number(summary.imported ?? 0);
   const skipped = Number(summary.skipped ?? 0);
-  const errors = Array.isArray(summary.errors) ? (summary.errors as { line: number; reason: string }[]) : [];
+  const errors = lineErrorsOf(summary);
   const lines = [`导入 ${imported} 条订单，跳过 ${skipped} 行${errors.length ? `，其中 ${errors.length} 行有错误：` : '。'}`];
   const currencies = Array.isArray(summary.currencies) ? (summary.currencies as { currency: string; orders: number; totalMinor: number }[]) : [];
   for (const c of currencies) {
     lines.push(`  ${c.orders} 单以 ${c.currency} 计价，订单金额合计 ${formatMinor(c.totalMinor, c.currency)}（按原币种保存，未换算为人民币）`);
   }
-  for (const e of errors.slice(0, 20)) lines.push(`  第 ${e.line} 行：${e.reason}`);
-  if (errors.length > 20) lines.push(`  ……另有 ${errors.length - 20} 行错误，见上方 JSON 的 errors`);
+  lines.push(...describeLineErrors(errors));
   return `${lines.join('\n')}\n`;
 }
 
-/** Prints the summary; with --strict a file with rejected rows exits 4 (scripts can tell). */
-function report(summary: Record<string, unknown>, strict: boolean | undefined): void {
-  process.stdout.write(`${JSON.stringify(summary)}\n`);
-  const errors = Array.isArray(summary.errors) ? summary.errors.length : 0;
-  // In words for a person at the terminal, and whenever rows were rejected (a script's stderr
-  // stays empty on a clean import).
-  if (process.stderr.isTTY || errors > 0) process.stderr.write(describeSummary(summary));
-  if (strict && errors > 0) process.exitCode = 4;
-}
+const report = (summary: Record<string, unknown>, strict: boolean | undefined): void =>
+  reportImport(summary, { strict, describe: describeSummary });
 
 export function register(program: Command): void {
   const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('导入数据');

@@ -4,6 +4,7 @@
 // nothing new. A progress bar goes to stderr when it is a terminal.
 import type { Command } from 'commander';
 import { terminalProgressBar } from '../progress.js';
+import { describeLineErrors, reportImport } from '../import-report.js';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
 import { PLATFORMS } from '../../core/platforms.js';
@@ -11,7 +12,23 @@ import { PLATFORMS } from '../../core/platforms.js';
 const optionsSchema = z.object({
   platform: z.enum(PLATFORMS, { error: `--platform 必须是 ${PLATFORMS.join(' | ')} 之一` }),
   shop: z.string().min(1).optional(),
+  strict: z.boolean().optional(),
 });
+
+/** The summary in words for a person at the terminal (stderr); stdout stays JSON. */
+function describeSummary(summary: Record<string, unknown>): string {
+  const n = (k: string) => Number(summary[k] ?? 0);
+  const errors = Array.isArray(summary.errors) ? (summary.errors as { line: number; reason: string }[]) : [];
+  const errorCount = n('errorCount') || errors.length;
+  const lines = [
+    `读取 ${n('rows')} 行：新导入 ${n('imported')} 条评价，补全 ${n('updated')} 条已有评价（追评或商家回复），跳过 ${n('skipped')} 行${errorCount ? `，其中 ${errorCount} 行有错误：` : '。'}`,
+    ...describeLineErrors(errors, errorCount),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+const report = (summary: Record<string, unknown>, strict: boolean | undefined): void =>
+  reportImport(summary, { strict, describe: describeSummary, errorCount: Number(summary.errorCount ?? 0) });
 
 export function register(program: Command): void {
   const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('导入数据');
@@ -20,7 +37,8 @@ export function register(program: Command): void {
     .description('导入平台导出的评价文件（CSV：GBK 或 UTF-8；或 Excel .xlsx），逐条分析情感、差评原因与举报标记，重复导入不会产生重复评价')
     .argument('<file>', '评价导出文件')
     .requiredOption('--platform <platform>', `平台：${PLATFORMS.join(' | ')}`)
-    .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺，没有则自动创建）')
+    .option('--shop <id>', '店铺 ID（默认：该平台的第一个店铺；没有则随第一批导入成功的评价一起创建）')
+    .option('--strict', '有任何一行被拒绝时以退出码 4 结束（默认 0，错误行见摘要）')
     .action(async (file: string, raw: unknown) => {
       const parsed = optionsSchema.safeParse(raw);
       if (!parsed.success) throw new DxeError('VALIDATION_FAILED', parsed.error.issues.map((i) => i.message).join('；'));
@@ -36,17 +54,15 @@ export function register(program: Command): void {
           platform: opts.platform,
           ...(opts.shop ? { shop: opts.shop } : {}),
         });
-        process.stdout.write(`${JSON.stringify(summary)}\n`);
+        report(summary, opts.strict);
         return;
       }
       const { openConfiguredDatabase } = await import('../../app/runtime/open-runtime.js');
-      const { resolveImportShop } = await import('../../app/orders/import-orders.js');
       const { importReviews } = await import('../../app/reviews/intake.js');
       const { openReviewImport } = await import('../../channels/review-files/read-review-file.js');
       const database = await openConfiguredDatabase(config);
       let bar: import('cli-progress').SingleBar | undefined;
       try {
-        const shopId = await resolveImportShop(database, opts.platform, opts.shop);
         bar = await terminalProgressBar('导入评价 [{bar}] {percentage}% | {rows} 条');
         const source = await openReviewImport({
           platform: opts.platform,
@@ -57,10 +73,11 @@ export function register(program: Command): void {
             bar.update(p.bytes, { rows: p.rows });
           },
         });
-        const result = await importReviews(database, { shopId, source });
+        // No shop is created before the file is read and its first reviews accepted.
+        const result = await importReviews(database, { shopId: opts.shop, source });
         bar?.stop();
         bar = undefined;
-        process.stdout.write(`${JSON.stringify(result)}\n`);
+        report(result as unknown as Record<string, unknown>, opts.strict);
       } finally {
         bar?.stop();
         await database.close();

@@ -7,7 +7,6 @@ import { replyToReview, checkReviewReply, recordReportOutcome, recoveryStep, rep
 import { listReviews, reviewDetail } from '../../app/reviews/board.js';
 import { importReviews, ingestReview } from '../../app/reviews/intake.js';
 import { shopReputation } from '../../app/reviews/reputation.js';
-import { resolveImportShop } from '../../app/orders/import-orders.js';
 import { localTokenMatches } from '../../app/runtime/local-server.js';
 import { openReviewImport } from '../../channels/review-files/read-review-file.js';
 import {
@@ -125,9 +124,9 @@ const reviewRoutes: FastifyPluginAsync = async (app) => {
   };
   app.post('/api/v1/local/import-reviews', { preHandler: local }, async (request) => {
     const b = localImportReviewsBody.parse(request.body);
-    const shopId = await resolveImportShop(app.ctx.database, b.platform, b.shop);
+    // No shop is created before the file is read: a refused file leaves nothing behind.
     const source = await openReviewImport({ platform: b.platform, filePath: b.file });
-    return importReviews(app.ctx.database, { shopId, source });
+    return importReviews(app.ctx.database, { shopId: b.shop, source });
   });
 };
 export default reviewRoutes;
