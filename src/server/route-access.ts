@@ -112,6 +112,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/shops/:shopId/followups/flows': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/followups/templates': { scope: 'admin', roles: LEADS, tokens: false },
   'POST /api/v1/agents': { scope: 'admin', roles: ADMIN, tokens: false },
+  // Issue 15: edit or disable an agent (a disabled agent's sessions end, their chats re-queue).
+  'PATCH /api/v1/agents/:id': { scope: 'admin', roles: ADMIN, tokens: false },
   'POST /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
   'DELETE /api/v1/api-tokens/:id': { scope: 'admin', roles: ADMIN, tokens: false },
   // Reviews and reputation (issue 13): the bridge posts live reviews; reads for the workbench;
