@@ -9,6 +9,7 @@
 // The use cases in app/ keep their own scope and role checks; this table is the edge's copy.
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { DxeError } from '../core/errors.js';
+import { WORKBENCH_TABS, type WorkbenchTab } from '../core/contract/workbench-tabs.js';
 import type { Principal, Role, TokenScope } from '../app/auth/auth.js';
 
 export interface RouteAccess {
@@ -188,4 +189,18 @@ export function assertRouteAccess(p: Principal, access: RouteAccess | undefined)
     return;
   }
   if (access.roles && !access.roles.includes(p.role as Role)) throw new DxeError('FORBIDDEN');
+}
+
+/** Issue 15: the workbench tabs whose routes this principal may all call (GET /api/v1/me). */
+export function tabsFor(p: Principal): WorkbenchTab[] {
+  return (Object.keys(WORKBENCH_TABS) as WorkbenchTab[]).filter((tab) =>
+    WORKBENCH_TABS[tab].every((key) => {
+      try {
+        assertRouteAccess(p, ROUTE_ACCESS[key]);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
 }

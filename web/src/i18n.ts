@@ -84,6 +84,47 @@ export function yuan(fen: number | null | undefined): string {
   return `¥${(fen / 100).toFixed(2)}`;
 }
 
+/**
+ * Issue 15: an amount in minor units of its currency, with the currency shown (¥12.34, US$12.34).
+ * Amounts are never converted: a USD order is shown in USD.
+ */
+export function money(minor: number | null | undefined, currency = 'CNY'): string {
+  if (minor === null || minor === undefined || Number.isNaN(minor)) return '—';
+  if (currency === 'CNY') return yuan(minor);
+  try {
+    const fmt = new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency, currencyDisplay: 'symbol' });
+    const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;
+    const text = fmt.format(minor / 10 ** digits);
+    // zh-CN writes US$; make sure the code is visible for any currency whose symbol is ambiguous.
+    return /[A-Z]{2,3}/.test(text) ? text : `${currency} ${text}`;
+  } catch {
+    return `${currency} ${(minor / 100).toFixed(2)}`;
+  }
+}
+
+const ORDER_PHASE_KEYS = {
+  unpaid: 'orders.phase.unpaid',
+  paid: 'orders.phase.paid',
+  shipped: 'orders.phase.shipped',
+  signed: 'orders.phase.signed',
+  succeeded: 'orders.phase.succeeded',
+  closed: 'orders.phase.closed',
+} as const satisfies Record<string, MessageKey>;
+
+/** An order's state: the platform's own (Chinese) name, or in English the phase it is in. */
+export function orderStateLabel(state: string, phase: string | null | undefined): string {
+  if (locale !== 'en') return state;
+  const key = phase ? (ORDER_PHASE_KEYS as Record<string, MessageKey>)[phase] : undefined;
+  return key ? t(key) : t('orders.phase.unknown');
+}
+
+/** A deadline's name: the server's Chinese label, or in English the kind's translation. */
+export function deadlineLabel(kind: string, labelZh: string | null | undefined): string {
+  if (locale !== 'en') return labelZh ?? kind;
+  const key = `deadline.kind.${kind}`;
+  return key in zh ? t(key as MessageKey) : kind.replace(/_/g, ' ');
+}
+
 /** Seconds as 12秒 / 3分05秒 / 2小时10分 / 3天4小时. */
 export function duration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';

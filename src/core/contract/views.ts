@@ -32,6 +32,8 @@ export const meViewSchema = z.object({
     shopIds: z.array(z.string()),
   }),
   shops: z.array(shopViewSchema),
+  /** Issue 15: the workbench tabs this person's role may use (core/contract/workbench-tabs.ts). */
+  tabs: z.array(z.string()),
 });
 export type MeView = z.infer<typeof meViewSchema>;
 
@@ -79,6 +81,13 @@ export const orderSummarySchema = z.object({
   refundFen: z.number().nullable(),
   orderedAt: z.string().nullable(),
   lines: z.array(orderLineViewSchema),
+  /** Issue 15: where the order is (unpaid … closed), read from the shop's machine (core/orders/order-phase). */
+  phase: z.enum(['unpaid', 'paid', 'shipped', 'signed', 'succeeded', 'closed']).nullable().optional(),
+  /** Issue 15: ISO 4217 code of the amounts; `*Minor` in that currency's minor units (never converted). */
+  currency: z.string().optional(),
+  totalMinor: z.number().nullable().optional(),
+  paidMinor: z.number().nullable().optional(),
+  refundMinor: z.number().nullable().optional(),
 });
 export type OrderSummaryView = z.infer<typeof orderSummarySchema>;
 

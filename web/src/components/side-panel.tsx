@@ -5,7 +5,7 @@
 import { App, Button, Card, Descriptions, Empty, List, Statistic, Tag, Typography } from 'antd';
 import type { BuyerProfile, ChatPromise, ConversationDetail, Correction, Message, OrderDetail as OrderExtra, OrderSummary } from '../lib/types.js';
 import { IntentRelabel } from './intent-relabel.js';
-import { duration, t, yuan, type MessageKey } from '../i18n.js';
+import { deadlineLabel, duration, money, orderStateLabel, t, yuan, type MessageKey } from '../i18n.js';
 import { errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
 
@@ -21,7 +21,7 @@ function OrderDeadlines({ orderId, now }: { orderId: string; now: number }) {
         return (
           <div key={i} style={{ fontSize: 12 }} data-testid="side-deadline">
             <Tag color={left < 0 ? 'red' : left < 6 * 3600 ? 'orange' : 'default'}>
-              {d.labelZh ?? d.kind} {left < 0 ? t('side.overdue') : t('side.deadline', { t: duration(left) })}
+              {deadlineLabel(d.kind, d.labelZh)} {left < 0 ? t('side.overdue') : t('side.deadline', { t: duration(left) })}
             </Tag>
           </div>
         );
@@ -35,8 +35,32 @@ function OrderDeadlines({ orderId, now }: { orderId: string; now: number }) {
   );
 }
 
-function moneyAtStake(orders: OrderSummary[]): number {
-  return orders.reduce((sum, o) => sum + (o.paidFen ?? o.totalFen ?? 0) - (o.refundFen ?? 0), 0);
+/**
+ * Issue 15: the money at stake per currency — what buyers paid on orders that are not closed and
+ * not unpaid, less refunds. A closed order is over; an unpaid one holds no money. Currencies are
+ * summed apart, never mixed.
+ */
+export function moneyAtStake(orders: OrderSummary[]): { currency: string; minor: number }[] {
+  const by = new Map<string, number>();
+  for (const o of orders) {
+    if (o.phase === 'closed' || o.phase === 'unpaid') continue;
+    const currency = o.currency ?? 'CNY';
+    const paid = currency === 'CNY' ? (o.paidFen ?? 0) : (o.paidMinor ?? 0);
+    const refund = currency === 'CNY' ? (o.refundFen ?? 0) : (o.refundMinor ?? 0);
+    by.set(currency, (by.get(currency) ?? 0) + Math.max(0, paid - refund));
+  }
+  if (by.size === 0) by.set('CNY', 0);
+  return [...by].map(([currency, minor]) => ({ currency, minor }));
+}
+
+/** One order's amount: the paid amount, or 未付款 with the order price for an unpaid order. */
+function orderAmount(o: OrderSummary): string {
+  const currency = o.currency ?? 'CNY';
+  const total = currency === 'CNY' ? o.totalFen : (o.totalMinor ?? null);
+  const paid = currency === 'CNY' ? o.paidFen : (o.paidMinor ?? null);
+  const unpaid = o.phase === 'unpaid' || (o.phase === undefined && !paid);
+  if (unpaid) return t('side.unpaid', { v: money(total, currency) });
+  return money(paid || total, currency);
 }
 
 const KIND_KEYS: Record<string, MessageKey> = {
@@ -199,7 +223,7 @@ export function SidePanel({
           {buyer.notes && <Descriptions.Item label={t('side.notes')}>{buyer.notes}</Descriptions.Item>}
         </Descriptions>
       </Card>
-      <Card size="small" title={t('side.orders')} style={{ marginBottom: 8 }} extra={<Statistic title={t('side.atStake')} value={yuan(moneyAtStake(orders))} valueStyle={{ fontSize: 14, color: '#cf1322' }} />}>
+      <Card size="small" title={t('side.orders')} style={{ marginBottom: 8 }} extra={<Statistic title={t('side.atStake')} value={moneyAtStake(orders).map((m) => money(m.minor, m.currency)).join(' + ')} valueStyle={{ fontSize: 14, color: '#cf1322' }} data-testid="side-at-stake" />}>
         {orders.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('side.noOrders')} />
         ) : (
@@ -213,7 +237,8 @@ export function SidePanel({
                     {o.platformOrderNo ?? o.id}
                   </Typography.Text>
                 </div>
-                <Tag color="blue">{o.state}</Tag> {yuan(o.paidFen ?? o.totalFen)}
+                <Tag color={o.phase === 'closed' ? 'default' : 'blue'} data-testid="side-order-state">{orderStateLabel(o.state, o.phase)}</Tag>{' '}
+                <span data-testid="side-order-amount">{orderAmount(o)}</span>
                 {(o.lines ?? []).slice(0, 2).map((l, i) => (
                   <div key={i} style={{ fontSize: 12, color: '#666' }}>
                     {l.title} {[l.colour, l.size].filter(Boolean).join('/')} ×{l.qty ?? 1}
