@@ -298,6 +298,10 @@ export const orderViewSchema = z.object({
   paidYuan: z.number(),
   refundYuan: z.number(),
   shippingYuan: z.number(),
+  /** Issue 15: ISO 4217 code; `*Minor` are the amounts in its minor units (never converted). */
+  currency: z.string().optional(),
+  totalMinor: z.number().nullable().optional(),
+  paidMinor: z.number().nullable().optional(),
   orderedAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   shippedAt: z.string().nullable(),

@@ -311,7 +311,7 @@ export function RuleOverrides({ shopId }: { shopId: string }) {
             <>
               <Alert type="info" showIcon message={t('settings.rulesHint')} style={{ marginBottom: 8 }} />
               {invalid && <Alert type="error" message={t('settings.invalidJson')} style={{ marginBottom: 8 }} />}
-              <Input.TextArea rows={14} value={text} onChange={(e) => setText(e.target.value)} style={{ fontFamily: 'monospace' }} />
+              <Input.TextArea rows={14} value={text} onChange={(e) => setText(e.target.value)} style={{ fontFamily: 'monospace' }} data-testid="rule-json" />
               <Button type="primary" style={{ marginTop: 8 }} onClick={submitJson}>{t('common.save')}</Button>
             </>
           ),

@@ -3,9 +3,10 @@
 // time, the points a broken one costs, settled by hand when no event shows it) and after-sales
 // cases with next steps.
 import { App, Button, Card, Descriptions, Empty, List, Statistic, Tag, Typography } from 'antd';
-import type { BuyerProfile, ChatPromise, ConversationDetail, Correction, Message, OrderDetail as OrderExtra, OrderSummary } from '../lib/types.js';
+import type { BuyerProfile, ChatPromise, ConversationDetail, Correction, Message, OrderDetail as OrderExtra } from '../lib/types.js';
 import { IntentRelabel } from './intent-relabel.js';
 import { deadlineLabel, duration, money, orderStateLabel, t, yuan, type MessageKey } from '../i18n.js';
+import { moneyAtStake, orderAmount } from '../lib/order-money.js';
 import { errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
 
@@ -33,34 +34,6 @@ function OrderDeadlines({ orderId, now }: { orderId: string; now: number }) {
       )}
     </>
   );
-}
-
-/**
- * Issue 15: the money at stake per currency — what buyers paid on orders that are not closed and
- * not unpaid, less refunds. A closed order is over; an unpaid one holds no money. Currencies are
- * summed apart, never mixed.
- */
-export function moneyAtStake(orders: OrderSummary[]): { currency: string; minor: number }[] {
-  const by = new Map<string, number>();
-  for (const o of orders) {
-    if (o.phase === 'closed' || o.phase === 'unpaid') continue;
-    const currency = o.currency ?? 'CNY';
-    const paid = currency === 'CNY' ? (o.paidFen ?? 0) : (o.paidMinor ?? 0);
-    const refund = currency === 'CNY' ? (o.refundFen ?? 0) : (o.refundMinor ?? 0);
-    by.set(currency, (by.get(currency) ?? 0) + Math.max(0, paid - refund));
-  }
-  if (by.size === 0) by.set('CNY', 0);
-  return [...by].map(([currency, minor]) => ({ currency, minor }));
-}
-
-/** One order's amount: the paid amount, or 未付款 with the order price for an unpaid order. */
-function orderAmount(o: OrderSummary): string {
-  const currency = o.currency ?? 'CNY';
-  const total = currency === 'CNY' ? o.totalFen : (o.totalMinor ?? null);
-  const paid = currency === 'CNY' ? o.paidFen : (o.paidMinor ?? null);
-  const unpaid = o.phase === 'unpaid' || (o.phase === undefined && !paid);
-  if (unpaid) return t('side.unpaid', { v: money(total, currency) });
-  return money(paid || total, currency);
 }
 
 const KIND_KEYS: Record<string, MessageKey> = {
