@@ -7,7 +7,7 @@ import { get, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import type { ConversationDetail, Correction, GuardIntervention, Message } from '../lib/types.js';
-import { intentLabel, stageLabel, t } from '../i18n.js';
+import { guardRuleLabel, intentLabel, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
 import { ReplyBox } from './reply-box.js';
 import { SidePanel } from './side-panel.js';
@@ -254,7 +254,7 @@ function Bubble({
             {(m.guardVerdict.violations ?? []).map((v, i) => (
               <span key={i}>
                 {v.suspected && <Tag color="purple">{t('guard.suspected')}</Tag>}
-                <Tag color="orange">{v.title ? t('chat.ruleName', { title: v.title, rule: v.rule }) : t('chat.rule', { rule: v.rule })}</Tag>
+                <Tag color="orange">{guardRuleLabel(v.rule, v.title)}</Tag>
                 {v.suspected && v.reason ? <span style={{ color: '#8c8c8c' }}>{v.reason}</span> : null}
               </span>
             ))}
