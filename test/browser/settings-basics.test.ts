@@ -91,9 +91,15 @@ describe.skipIf(!hasChromium)('settings and workbench basics in Chromium (issue 
     await expect.poll(() => page.getByTestId('rule-json').inputValue()).toContain('"ship_by_hours": 24');
   });
 
-  it('disabling an agent: their login ends and they cannot log in again', async () => {
+  it('disabling an agent: their open screen returns to the login, their login ends and they cannot log in again', async () => {
     const res = await fetch(`${h.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'agent2', password: 'dxe-demo' }) });
     const { token } = (await res.json()) as { token: string };
+    // agent2 also has the workbench open in another tab (the admin's tab keeps its own login in memory).
+    const theirs = await h.context.newPage();
+    await theirs.goto(`${h.baseUrl}/login`);
+    await theirs.evaluate(() => localStorage.clear());
+    await login(theirs, h.baseUrl, 'agent2');
+    await expect.poll(() => theirs.getByTestId('ws-status').textContent()).toContain('实时连接正常');
     await page.getByRole('tab', { name: '客服账号' }).click();
     await page.getByTestId('agent-disable-agent2').click();
     await page.locator('.agent-disable-confirm').click();
@@ -101,6 +107,9 @@ describe.skipIf(!hasChromium)('settings and workbench basics in Chromium (issue 
     await screenshot(page, 'settings-agent-disabled');
     const me = await fetch(`${h.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(401);
+    // Their screen is back at the login within moments (the realtime gateway closed their socket).
+    await theirs.getByTestId('login-name').waitFor({ timeout: 10_000 });
+    await theirs.close();
     await logout();
     await page.getByTestId('login-name').fill('agent2');
     await page.getByTestId('login-password').fill('dxe-demo');

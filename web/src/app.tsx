@@ -6,7 +6,7 @@ import { showsSettings } from '../../src/core/contract/workbench-tabs.js';
 import { Attention } from './lib/attention.js';
 import { announceShortcut, SHORTCUTS, shortcutOf } from './lib/shortcuts.js';
 import type { PresenceView } from '../../src/core/contract/presence.js';
-import { get, onUnauthenticated, post, setToken, getToken } from './lib/api.js';
+import { get, onUnauthenticated, post, sessionEnded, setToken, getToken } from './lib/api.js';
 import { navigate, usePath } from './lib/router.js';
 import { Realtime } from './lib/realtime.js';
 import { SessionContext, type Session } from './lib/session.js';
@@ -46,6 +46,7 @@ export function App() {
     const realtime = new Realtime(token);
     const attention = new Attention(t('app.title'));
     realtime.subscribe((f) => attention.onFrame(f));
+    realtime.onSessionEnded = sessionEnded;
     realtime.start();
     attention.updateTitle();
     setSession({ agent: me.agent, shops: me.shops, realtime, tabs: me.tabs, attention });

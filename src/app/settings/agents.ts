@@ -118,6 +118,18 @@ export async function updateAgent(
         requeued += 1;
       }
     }
+    if (disabling) {
+      // The realtime gateway closes the agent's open sockets on this event; supervisors hear of it.
+      const served = agent.role === 'agent'
+        ? (await tx.select({ id: agentShops.shopId }).from(agentShops).where(eq(agentShops.agentId, agentId))).map((r) => r.id)
+        : (await tx.select({ id: shops.id }).from(shops).where(eq(shops.orgId, p.orgId))).map((r) => r.id);
+      for (const shopId of new Set([...served, ...(input.shopIds ?? [])])) {
+        emit({
+          type: 'agent.presence', shopId,
+          data: { agentId, displayName: agent.displayName, presence: 'offline', reasonZh: '账号已停用', alert: false, requeued, sessionsEnded: true },
+        });
+      }
+    }
     const changed = Object.keys(input).filter((k) => k !== 'password');
     await appendAuditIn(
       tx,

@@ -38,6 +38,11 @@ export function setToken(next: string | null): void {
   }
 }
 
+/** The session ended without an API call noticing (the realtime gateway said so, issue 15). */
+export function sessionEnded(): void {
+  unauthListeners.forEach((l) => l());
+}
+
 export function onUnauthenticated(listener: () => void): () => void {
   unauthListeners.add(listener);
   return () => unauthListeners.delete(listener);
