@@ -20,6 +20,8 @@ describe.skipIf(!hasChromium)('settings and workbench basics in Chromium (issue 
     const ago = (s: number) => new Date(Date.now() - s * 1000);
     await h.database.db.insert(t.orders).values([
       { shopId: h.data.tmallId, platformOrderNo: '4021337999900002', buyerId: conv!.buyerId, state: '等待买家付款', totalFen: 9900, paidFen: 0, orderedAt: ago(600) },
+      // Issue 15: an order kept in US dollars (as an AliExpress export gives it): shown in USD, never converted.
+      { shopId: h.data.tmallId, platformOrderNo: '8800000000000001', buyerId: conv!.buyerId, state: '买家已付款,等待卖家发货', totalFen: 0, paidFen: 0, currency: 'USD', totalMinor: 2599, paidMinor: 2599, orderedAt: ago(3000), paidAt: ago(2900) },
       { shopId: h.data.tmallId, platformOrderNo: '4021337999900003', buyerId: conv!.buyerId, state: '交易关闭', totalFen: 5000, paidFen: 5000, orderedAt: ago(86400 * 3), paidAt: ago(86400 * 3), closedAt: ago(86400 * 2) },
     ]);
     page = await h.context.newPage();
@@ -155,7 +157,7 @@ describe.skipIf(!hasChromium)('settings and workbench basics in Chromium (issue 
     await expect.poll(() => page.url()).not.toBe(before);
   });
 
-  it('the header stays usable at 1024 px: every tab and the account menu are on screen', async () => {
+  it('the header stays usable at 1024 px: every tab and the account menu are on screen; a USD order shows in USD on the orders screen', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`${h.baseUrl}/inbox`);
     const header = page.getByTestId('app-header');
@@ -171,6 +173,12 @@ describe.skipIf(!hasChromium)('settings and workbench basics in Chromium (issue 
     const more = page.getByTestId('header-more');
     const box = await more.boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
+    // The orders screen shows the USD order in USD.
+    await page.goto(`${h.baseUrl}/orders`);
+    const usd = page.locator('[data-testid="order-amount"][data-currency="USD"]').first();
+    await expect.poll(() => usd.textContent().catch(() => ''), { timeout: 15_000 }).toMatch(/US\$\s?25\.99/);
+    await page.goto(`${h.baseUrl}/inbox`);
+    await header.waitFor();
     await more.click();
     await expect.poll(() => page.getByRole('menuitem', { name: '退出' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'header-1024');
