@@ -9,6 +9,7 @@
 // The use cases in app/ keep their own scope and role checks; this table is the edge's copy.
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { DxeError } from '../core/errors.js';
+import { WORKBENCH_TABS, type WorkbenchTab } from '../core/contract/workbench-tabs.js';
 import type { Principal, Role, TokenScope } from '../app/auth/auth.js';
 
 export interface RouteAccess {
@@ -112,6 +113,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/shops/:shopId/followups/flows': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/followups/templates': { scope: 'admin', roles: LEADS, tokens: false },
   'POST /api/v1/agents': { scope: 'admin', roles: ADMIN, tokens: false },
+  // Issue 15: edit or disable an agent (a disabled agent's sessions end, their chats re-queue).
+  'PATCH /api/v1/agents/:id': { scope: 'admin', roles: ADMIN, tokens: false },
   'POST /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
   'DELETE /api/v1/api-tokens/:id': { scope: 'admin', roles: ADMIN, tokens: false },
   // Reviews and reputation (issue 13): the bridge posts live reviews; reads for the workbench;
@@ -186,4 +189,18 @@ export function assertRouteAccess(p: Principal, access: RouteAccess | undefined)
     return;
   }
   if (access.roles && !access.roles.includes(p.role as Role)) throw new DxeError('FORBIDDEN');
+}
+
+/** Issue 15: the workbench tabs whose routes this principal may all call (GET /api/v1/me). */
+export function tabsFor(p: Principal): WorkbenchTab[] {
+  return (Object.keys(WORKBENCH_TABS) as WorkbenchTab[]).filter((tab) =>
+    WORKBENCH_TABS[tab].every((key) => {
+      try {
+        assertRouteAccess(p, ROUTE_ACCESS[key]);
+        return true;
+      } catch {
+        return false;
+      }
+    }),
+  );
 }

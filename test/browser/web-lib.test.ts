@@ -60,6 +60,8 @@ describe('web helpers', () => {
   it('i18n: Chinese by default, money in yuan, durations, answer keys', () => {
     expect(t('inbox.waiting', { t: duration(125) })).toBe('已等待 2分05秒');
     expect(yuan(15900)).toBe('¥159.00');
-    expect(answerKeyLabel('stock.in')).toBe('库存·in');
+    expect(answerKeyLabel('stock.in')).toBe('库存·有货');
+    expect(answerKeyLabel('verify.unfillable')).toBe('核对订单·无法履约');
+    expect(answerKeyLabel('clarify')).toBe('请买家说明');
   });
 });

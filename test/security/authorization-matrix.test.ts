@@ -130,6 +130,14 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       );
       return rows[0]!.id;
     }
+    if (route.url.startsWith('/api/v1/agents/')) {
+      // Issue 15: a fresh agent of the target organisation to edit (the body is `{}`: nothing changes).
+      const rows = await database.query<{ id: string }>(
+        `insert into agents (id, org_id, login, display_name, role, password_hash) values (gen_random_uuid()::text, $1, $2, '矩阵客服', 'agent', 'x') returning id`,
+        [orgA, `matrix-agent-${++seq}`],
+      );
+      return rows[0]!.id;
+    }
     if (route.url.startsWith('/api/v1/api-tokens/')) {
       return (await createApiToken(database, { orgId: orgA, shopId: SHOP, name: `to revoke ${++seq}` })).id;
     }

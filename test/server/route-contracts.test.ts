@@ -102,7 +102,7 @@ describe('route contracts', () => {
       [SHOP, conversation],
     ))!;
 
-    type Req = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: unknown; as?: 'admin' | 'bridge' | 'local' | 'none' };
+    type Req = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; as?: 'admin' | 'bridge' | 'local' | 'none' };
     const send = (r: Req): Promise<LightMyRequestResponse> => {
       const as = r.as ?? 'admin';
       const headers: Record<string, string> = {};
@@ -181,6 +181,11 @@ describe('route contracts', () => {
       ['PUT /api/v1/shops/:shopId/rule-overrides', async () => ({ method: 'PUT', url: `/api/v1/shops/${SHOP}/rule-overrides`, payload: { overrides: {} } })],
       ['GET /api/v1/agents', async () => ({ method: 'GET', url: '/api/v1/agents' })],
       ['POST /api/v1/agents', async () => ({ method: 'POST', url: '/api/v1/agents', payload: { login: 'contract-agent', displayName: '合同客服', password: 'contract-password-1', shopIds: [SHOP] } })],
+      // Issue 15: the agent just made is edited and disabled.
+      ['PATCH /api/v1/agents/:id', async () => {
+        const id = await one("select id from agents where login = 'contract-agent'", []);
+        return { method: 'PATCH', url: `/api/v1/agents/${encodeURIComponent(id!)}`, payload: { displayName: '合同客服（停用）', disabled: true } };
+      }],
       ['GET /api/v1/api-tokens', async () => ({ method: 'GET', url: '/api/v1/api-tokens' })],
       ['POST /api/v1/api-tokens', async () => ({ method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'contract token', shopId: SHOP } })],
       [

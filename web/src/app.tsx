@@ -1,9 +1,12 @@
 // The app shell: login gate, top navigation in the style of the marketplaces' seller back-ends,
 // and the screens. Dashboard, cases and settings load on demand so the inbox paints first.
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Layout, Menu, message, notification, Select, Space, Spin, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { Badge, Button, Dropdown, Layout, Menu, message, Modal, notification, Select, Space, Spin, Switch, Tag, Tooltip, Typography } from 'antd';
+import { showsSettings } from '../../src/core/contract/workbench-tabs.js';
+import { Attention } from './lib/attention.js';
+import { announceShortcut, SHORTCUTS, shortcutOf } from './lib/shortcuts.js';
 import type { PresenceView } from '../../src/core/contract/presence.js';
-import { get, onUnauthenticated, post, setToken, getToken } from './lib/api.js';
+import { get, onUnauthenticated, post, sessionEnded, setToken, getToken } from './lib/api.js';
 import { navigate, usePath } from './lib/router.js';
 import { Realtime } from './lib/realtime.js';
 import { SessionContext, type Session } from './lib/session.js';
@@ -20,6 +23,9 @@ const SettingsScreen = lazy(() => import('./screens/settings.js'));
 const ReviewsScreen = lazy(() => import('./screens/reviews.js'));
 const FollowupsScreen = lazy(() => import('./screens/followups.js'));
 const TrainingScreen = lazy(() => import('./screens/training.js'));
+
+/** The shell's width at which the header folds its secondary controls into a menu (1024 px screens). */
+const NARROW = 1280;
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },
@@ -38,8 +44,12 @@ export function App() {
 
   const start = (me: MeResponse, token: string) => {
     const realtime = new Realtime(token);
+    const attention = new Attention(t('app.title'));
+    realtime.subscribe((f) => attention.onFrame(f));
+    realtime.onSessionEnded = sessionEnded;
     realtime.start();
-    setSession({ agent: me.agent, shops: me.shops, realtime });
+    attention.updateTitle();
+    setSession({ agent: me.agent, shops: me.shops, realtime, tabs: me.tabs, attention });
   };
 
   useEffect(() => {
@@ -109,40 +119,94 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
       else if (d.requeued) notification.info({ key, message: t('presence.requeued', { name: d.displayName ?? '', n: d.requeued }), description: d.reasonZh });
     });
   }, [session.agent.role, session.realtime]);
-  const section = useMemo(() => NAV.find((n) => path.startsWith(n.key))?.key ?? '/inbox', [path]);
+  // Issue 15: only the tabs the role may use (the server derives them from route-access.ts).
+  const nav = useMemo(() => NAV.filter((n) => (n.key === '/settings' ? showsSettings(session.tabs) : session.tabs.includes(n.key.slice(1)))), [session.tabs]);
+  const section = useMemo(() => nav.find((n) => path.startsWith(n.key))?.key ?? nav[0]?.key ?? '/inbox', [path, nav]);
+  const [help, setHelp] = useState(false);
+  const width = useWidth();
+  const narrow = width < NARROW;
+  const attention = session.attention;
+  const alertsOn = useSyncExternalStore((cb) => attention.subscribe(cb), () => attention.alertsOn);
+
+  // Keyboard shortcuts (issue 15): the shell turns keys into actions; the screens act on them.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = shortcutOf(e);
+      if (!action) return;
+      e.preventDefault();
+      if (action === 'help') setHelp((h) => !h);
+      else announceShortcut(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const switchLocale = () => {
     setLocale(getLocale() === 'en' ? 'zh-CN' : 'en');
     location.reload();
   };
+  const toggleAlerts = (on: boolean) =>
+    void attention.setAlerts(on).then(() => void message.info(t(on ? 'alerts.on' : 'alerts.off')));
+
+  const alertsSwitch = (
+    <Tooltip title={t('alerts.on')}>
+      <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+        <Switch size="small" checked={alertsOn} onChange={toggleAlerts} data-testid="alerts-toggle" aria-label={t('alerts.label')} />
+        {!narrow && <span style={{ fontSize: 12 }}>{t('alerts.label')}</span>}
+      </Space>
+    </Tooltip>
+  );
+  const roleTag = <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t(`role.${session.agent.role}`)}</Tag>;
 
   return (
     <Layout style={{ height: '100vh' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '2px solid #ff5000', padding: '0 16px', height: 52, lineHeight: '52px' }}
+        data-testid="app-header"
+        style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 24, background: '#fff', borderBottom: '2px solid #ff5000', padding: '0 12px', height: 52, lineHeight: '52px', minWidth: 0 }}
       >
         <Typography.Text strong style={{ fontSize: 18, color: '#ff5000', whiteSpace: 'nowrap' }}>
-          {t('app.title')} <span style={{ fontSize: 13, color: '#666', fontWeight: 400 }}>{t('app.subtitle')}</span>
+          {t('app.title')} {!narrow && <span style={{ fontSize: 13, color: '#666', fontWeight: 400 }}>{t('app.subtitle')}</span>}
         </Typography.Text>
         <Menu
           mode="horizontal"
           selectedKeys={[section]}
-          style={{ flex: 1, borderBottom: 'none', lineHeight: '50px' }}
-          items={NAV.map((n) => ({ key: n.key, label: t(n.label) }))}
+          data-testid="nav"
+          style={{ flex: 1, minWidth: 0, borderBottom: 'none', lineHeight: '50px' }}
+          items={nav.map((n) => ({ key: n.key, label: t(n.label) }))}
           onClick={(e) => navigate(e.key)}
         />
-        <Space size="middle">
-          <Badge status={online ? 'success' : 'error'} text={online ? t('ws.online') : t('ws.offline')} data-testid="ws-status" />
+        <Space size={narrow ? 6 : 'middle'} style={{ flexShrink: 0 }} data-testid="header-tools">
+          <Badge status={online ? 'success' : 'error'} text={narrow ? undefined : online ? t('ws.online') : t('ws.offline')} title={online ? t('ws.online') : t('ws.offline')} data-testid="ws-status" />
+          {alertsSwitch}
           <PresenceSelect />
-          <span>
-            {session.agent.displayName} <Tag color="orange">{t(`role.${session.agent.role}`)}</Tag>
-          </span>
-          <Button size="small" type="text" onClick={switchLocale}>
-            {t('nav.language')}
-          </Button>
-          <Button size="small" onClick={onLogout}>
-            {t('nav.logout')}
-          </Button>
+          {narrow ? (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'who', label: <span>{session.agent.displayName} {roleTag}</span>, disabled: true },
+                  { key: 'keys', label: t('keys.title'), onClick: () => setHelp(true) },
+                  { key: 'lang', label: t('nav.language'), onClick: switchLocale },
+                  { key: 'logout', label: t('nav.logout'), onClick: onLogout },
+                ],
+              }}
+            >
+              <Button size="small" data-testid="header-more">{session.agent.displayName} ▾</Button>
+            </Dropdown>
+          ) : (
+            <>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {session.agent.displayName} {roleTag}
+              </span>
+              <Button size="small" type="text" onClick={() => setHelp(true)} title="?">{t('keys.title')}</Button>
+              <Button size="small" type="text" onClick={switchLocale}>
+                {t('nav.language')}
+              </Button>
+              <Button size="small" onClick={onLogout} data-testid="logout">
+                {t('nav.logout')}
+              </Button>
+            </>
+          )}
         </Space>
       </Layout.Header>
       <Layout.Content style={{ overflow: 'hidden', background: '#f5f5f5' }}>
@@ -159,8 +223,30 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
         </Suspense>
         </ErrorBoundary>
       </Layout.Content>
+      <Modal open={help} title={t('keys.title')} footer={null} onCancel={() => setHelp(false)} data-testid="shortcut-help">
+        <table style={{ width: '100%' }} data-testid="shortcut-table">
+          <tbody>
+            {SHORTCUTS.map((k) => (
+              <tr key={k.keys}>
+                <td style={{ padding: '4px 8px', whiteSpace: 'nowrap' }}><Tag>{k.keys}</Tag></td>
+                <td style={{ padding: '4px 8px' }}>{t(k.label)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Modal>
     </Layout>
   );
+}
+
+function useWidth(): number {
+  const [w, setW] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const on = () => setW(window.innerWidth);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return w;
 }
 
 /** C17: the agent's own status (online / away / offline); the server also derives it from activity. */

@@ -11,6 +11,7 @@ import {
   aftersalesCases, buyers, conversations, messages, orderLines, orders, promises,
 } from '../../store/schema/index.js';
 import { suggestReplies } from './suggestions.js';
+import { orderPhase } from '../../core/orders/order-phase.js';
 import { isIntentId } from '../../core/intents.js';
 import { detectLanguage, extractEntities, glossZh, normalizeText, type Nlu } from '../../core/nlu/index.js';
 import { nluForShop } from '../shops/shop-nlu.js';
@@ -67,7 +68,8 @@ export async function conversationDetail(database: Database, p: Principal, id: s
   // C12, issue 12: planned from the shop's data like a bot reply (filled, never a placeholder).
   const suggestions = await suggestReplies(database, c, recent, now);
   const nlu = await nluForShop(database, c.shopId);
-  const promisePoints = pointsFor((await loadShopContext(database, c.shopId)).profile.penalties.by_rule, 'D8');
+  const shopRules = (await loadShopContext(database, c.shopId)).profile;
+  const promisePoints = pointsFor(shopRules.penalties.by_rule, 'D8');
   const mask = personalDataMask(unmasked);
   return {
     conversation,
@@ -80,7 +82,9 @@ export async function conversationDetail(database: Database, p: Principal, id: s
     },
     orders: orderRows.map((o) => ({
       id: o.id, platformOrderNo: o.platformOrderNo, state: o.state, totalFen: o.totalFen, paidFen: o.paidFen,
-      refundFen: o.refundFen, orderedAt: o.orderedAt?.toISOString() ?? null, paidAt: o.paidAt?.toISOString() ?? null,
+      refundFen: o.refundFen,
+      // Issue 15: the side panel tells unpaid and closed orders apart, and shows the order's own currency.
+      phase: orderPhase(shopRules, o.state), currency: o.currency, totalMinor: o.totalMinor, paidMinor: o.paidMinor, refundMinor: o.refundMinor, orderedAt: o.orderedAt?.toISOString() ?? null, paidAt: o.paidAt?.toISOString() ?? null,
       shippedAt: o.shippedAt?.toISOString() ?? null, courier: o.courier, trackingNo: o.trackingNo,
       receiverName: mask.name(o.receiverName),
       receiverPhone: mask.phone(o.receiverPhone), receiverAddress: mask.address(o.receiverAddress), buyerNote: mask.text(o.buyerNote),

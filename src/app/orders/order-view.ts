@@ -16,6 +16,11 @@ export function orderView(o: OrderRow, maySeePersonalData: boolean) {
     paidYuan: o.paidFen / 100,
     refundYuan: o.refundFen / 100,
     shippingYuan: o.shippingFen / 100,
+    // Issue 15: the order's own currency and its amounts in that currency's minor units (never
+    // converted; `*Yuan` stay CNY and are 0 for an order in another currency).
+    currency: o.currency,
+    totalMinor: o.totalMinor,
+    paidMinor: o.paidMinor,
     orderedAt: o.orderedAt?.toISOString() ?? null,
     paidAt: o.paidAt?.toISOString() ?? null,
     shippedAt: o.shippedAt?.toISOString() ?? null,

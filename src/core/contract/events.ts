@@ -61,6 +61,8 @@ export const domainEventSchema = z.discriminatedUnion('type', [
       alert: z.boolean(),
       /** Chats waiting for a reply that moved to a colleague or back to the queue. */
       requeued: z.number().int(),
+      /** Issue 15: the account was disabled — every realtime connection of the agent is closed. */
+      sessionsEnded: z.boolean().optional(),
     }),
   }),
 ]);

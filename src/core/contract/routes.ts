@@ -89,8 +89,10 @@ import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderL
 import {
   exampleParams,
   itemsInput,
+  agentParams,
   newAgentInput,
   newApiTokenInput,
+  updateAgentInput,
   promotionsInput,
   ruleOverridesInput,
   savedWithWarningsReply,
@@ -126,6 +128,7 @@ import {
   shopRatesSchema,
   standardAnswersViewSchema,
   trainingExamplesViewSchema,
+  updatedAgentSchema,
 } from './views.js';
 import { widgetShopParams, widgetSocketQuery } from './widget.js';
 
@@ -220,6 +223,7 @@ export const ROUTE_CONTRACTS = {
   'PUT /api/v1/shops/:shopId/rule-overrides': { params: shopParams, body: ruleOverridesInput, reply: okReply },
   'GET /api/v1/agents': { reply: agentsViewSchema },
   'POST /api/v1/agents': { body: newAgentInput, reply: createdIdSchema },
+  'PATCH /api/v1/agents/:id': { params: agentParams, body: updateAgentInput, reply: updatedAgentSchema },
   'GET /api/v1/api-tokens': { reply: apiTokensViewSchema },
   'POST /api/v1/api-tokens': { body: newApiTokenInput, reply: issuedApiTokenSchema },
   'DELETE /api/v1/api-tokens/:id': { params: tokenParams, reply: okReply },

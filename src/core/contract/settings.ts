@@ -77,6 +77,21 @@ export const newAgentInput = z.object({
 });
 export type NewAgentInput = z.infer<typeof newAgentInput>;
 
+/** PATCH /agents/:id (issue 15): any of these; `disabled: true` ends their sessions and re-queues their chats. */
+export const updateAgentInput = z
+  .object({
+    displayName: z.string().trim().min(1, '显示名不能为空').max(40),
+    agentNo: z.string().trim().max(16).nullable(),
+    role: z.enum(['admin', 'supervisor', 'agent']),
+    shopIds: z.array(z.string().min(1).max(100)).max(100),
+    password: z.string().min(8, '密码至少 8 位').max(256),
+    disabled: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type UpdateAgentInput = z.infer<typeof updateAgentInput>;
+export const agentParams = z.object({ id: z.string().min(1).max(100) });
+
 /** What an API token may do (issue 10): bridge (a marketplace bridge), read, admin — docs/security.md. */
 export const TOKEN_SCOPES = ['bridge', 'read', 'admin'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];

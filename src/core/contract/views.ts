@@ -32,6 +32,8 @@ export const meViewSchema = z.object({
     shopIds: z.array(z.string()),
   }),
   shops: z.array(shopViewSchema),
+  /** Issue 15: the workbench tabs this person's role may use (core/contract/workbench-tabs.ts). */
+  tabs: z.array(z.string()),
 });
 export type MeView = z.infer<typeof meViewSchema>;
 
@@ -79,6 +81,13 @@ export const orderSummarySchema = z.object({
   refundFen: z.number().nullable(),
   orderedAt: z.string().nullable(),
   lines: z.array(orderLineViewSchema),
+  /** Issue 15: where the order is (unpaid … closed), read from the shop's machine (core/orders/order-phase). */
+  phase: z.enum(['unpaid', 'paid', 'shipped', 'signed', 'succeeded', 'closed']).nullable().optional(),
+  /** Issue 15: ISO 4217 code of the amounts; `*Minor` in that currency's minor units (never converted). */
+  currency: z.string().optional(),
+  totalMinor: z.number().nullable().optional(),
+  paidMinor: z.number().nullable().optional(),
+  refundMinor: z.number().nullable().optional(),
 });
 export type OrderSummaryView = z.infer<typeof orderSummarySchema>;
 
@@ -176,6 +185,8 @@ export const agentRowSchema = z.object({
   agentNo: z.string().nullable(),
   presence: z.enum(['online', 'away', 'offline']),
   shopIds: z.array(z.string()),
+  /** A disabled agent cannot log in (issue 15). */
+  disabled: z.boolean(),
 });
 export const agentsViewSchema = z.object({ items: z.array(agentRowSchema) });
 export type AgentRowView = z.infer<typeof agentRowSchema>;
@@ -192,6 +203,10 @@ export const apiTokenRowSchema = z.object({
 export const apiTokensViewSchema = z.object({ items: z.array(apiTokenRowSchema) });
 export type ApiTokenRowView = z.infer<typeof apiTokenRowSchema>;
 
+/** PATCH /agents/:id: what the change ended (sessions) and moved (open chats back to the queue). */
+export const updatedAgentSchema = z.object({ ok: z.literal(true), endedSessions: z.number(), requeued: z.number() });
+export type UpdatedAgentView = z.infer<typeof updatedAgentSchema>;
+
 /** POST /agents (201): the new account's id. */
 export const createdIdSchema = z.object({ id: z.string() });
 export type CreatedIdView = z.infer<typeof createdIdSchema>;
@@ -202,7 +217,24 @@ export type IssuedApiTokenView = z.infer<typeof issuedApiTokenSchema>;
 export const addedExamplesSchema = z.object({ added: z.number(), total: z.number(), retraining: z.literal(true) });
 export type AddedExamplesView = z.infer<typeof addedExamplesSchema>;
 /** GET /shops/:shopId/rule-overrides: the shop's platform and its overrides of the platform profile (P2). */
-export const ruleOverridesViewSchema = z.object({ platform: z.string(), overrides: z.unknown() });
+export const ruleOverrideFieldSchema = z.object({
+  path: z.string(),
+  kind: z.enum(['hours', 'days', 'seconds', 'count', 'number', 'yuan', 'percent', 'per_mille', 'points', 'bool', 'enum']),
+  nullable: z.boolean(),
+  options: z.array(z.string()),
+  meaningZh: z.string(),
+  meaningEn: z.string(),
+  /** The platform profile's value (common → platform, without the shop's overrides). */
+  platformDefault: z.unknown(),
+  /** Where the default comes from: requirement id(s) and seed (null seed: a project value). */
+  source: z.object({ req: z.union([z.string(), z.array(z.string())]), seed: z.string().nullable(), note: z.string().optional() }).nullable(),
+  overridden: z.boolean(),
+  /** The shop's value (its override, else the platform default). */
+  value: z.unknown(),
+});
+export type RuleOverrideFieldView = z.infer<typeof ruleOverrideFieldSchema>;
+/** Also every overridable figure as a form row (issue 15); `overrides` stays the advanced JSON view. */
+export const ruleOverridesViewSchema = z.object({ platform: z.string(), overrides: z.unknown(), fields: z.array(ruleOverrideFieldSchema) });
 export type RuleOverridesView = z.infer<typeof ruleOverridesViewSchema>;
 
 /** POST /promises/:id/settle (D8): the promise as the agent settled it. */
@@ -266,6 +298,10 @@ export const orderViewSchema = z.object({
   paidYuan: z.number(),
   refundYuan: z.number(),
   shippingYuan: z.number(),
+  /** Issue 15: ISO 4217 code; `*Minor` are the amounts in its minor units (never converted). */
+  currency: z.string().optional(),
+  totalMinor: z.number().nullable().optional(),
+  paidMinor: z.number().nullable().optional(),
   orderedAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   shippedAt: z.string().nullable(),

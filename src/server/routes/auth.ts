@@ -1,9 +1,10 @@
-// Logins, logouts and "who am I" (issue 2 §7). Thin: validate → app/auth → reply.
+// Logins, logouts and "who am I" (issue 2 §7; with the tabs the role may use, issue 15). Thin: validate → app/auth → reply.
 import type { FastifyPluginAsync } from 'fastify';
 import { login } from '../../app/auth/auth.js';
 import { logoutWithPresence } from '../../app/auth/presence.js';
 import { whoAmI } from '../../app/auth/me.js';
 import { bearerToken, principalOf } from '../auth.js';
+import { tabsFor } from '../route-access.js';
 import { loginBody } from '../../core/contract/auth.js';
 import type { LoginReply, MeView } from '../../core/contract/views.js';
 
@@ -26,6 +27,9 @@ const authRoutes: FastifyPluginAsync = async (app) => {
     return { ok: true };
   });
 
-  app.get('/api/v1/me', { preHandler: app.authenticate }, async (request): Promise<MeView> => whoAmI(app.ctx.database, principalOf(request)));
+  app.get('/api/v1/me', { preHandler: app.authenticate }, async (request): Promise<MeView> => {
+    const p = principalOf(request);
+    return { ...(await whoAmI(app.ctx.database, p)), tabs: tabsFor(p) };
+  });
 };
 export default authRoutes;

@@ -5,16 +5,16 @@
 // in app/settings.
 import type { FastifyPluginAsync } from 'fastify';
 import { orgAdmin, shopEditor } from '../../app/settings/access.js';
-import { createAgent, listAgents, newAgentInput } from '../../app/settings/agents.js';
+import { createAgent, listAgents, newAgentInput, updateAgent, updateAgentInput } from '../../app/settings/agents.js';
 import { issueApiToken, listApiTokens, newApiTokenInput, revokeApiToken } from '../../app/settings/api-tokens.js';
 import { itemsInput, listItems, saveItems } from '../../app/settings/items.js';
 import { listPromotions, promotionsInput, replacePromotions } from '../../app/settings/promotions.js';
 import { getRuleOverrides, ruleOverridesEditor, ruleOverridesInput, saveRuleOverrides } from '../../app/settings/rule-overrides.js';
 import { listStandardAnswers, saveStandardAnswers, standardAnswersInput } from '../../app/settings/standard-answers.js';
-import { shopParams, tokenParams, type SavedWithWarningsReply } from '../../core/contract/settings.js';
+import { agentParams, shopParams, tokenParams, type SavedWithWarningsReply } from '../../core/contract/settings.js';
 import type { AgentRowView, ApiTokenRowView, ItemView, PromotionView, StandardAnswerView } from '../../core/contract/views.js';
 import { principalOf } from '../auth.js';
-import type { CreatedIdView, IssuedApiTokenView, RuleOverridesView } from '../../core/contract/views.js';
+import type { CreatedIdView, IssuedApiTokenView, RuleOverridesView, UpdatedAgentView } from '../../core/contract/views.js';
 
 type Ok = { ok: true };
 type Saved = SavedWithWarningsReply;
@@ -78,6 +78,12 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     const p = orgAdmin(principalOf(request));
     const created: CreatedIdView = await createAgent(deps(), p, newAgentInput.parse(request.body));
     return reply.status(201).send(created);
+  });
+
+  app.patch('/api/v1/agents/:id', auth, async (request): Promise<UpdatedAgentView> => {
+    const p = orgAdmin(principalOf(request));
+    const { id } = agentParams.parse(request.params);
+    return updateAgent(deps(), p, id, updateAgentInput.parse(request.body));
   });
 
   app.get('/api/v1/api-tokens', auth, async (request): Promise<{ items: ApiTokenRowView[] }> => listApiTokens(database, principalOf(request)));

@@ -65,6 +65,11 @@ class AgentConnection {
   }
 
   deliver(e: SequencedEvent): void {
+    // Issue 15: a disabled agent's screens lose their realtime connection at once.
+    if (e.type === 'agent.presence' && e.data.sessionsEnded && e.data.agentId === this.principal.agentId) {
+      this.sock.close(4401, 'session ended');
+      return;
+    }
     if (!this.sees(e)) return;
     if (this.replaying) this.held.push(e);
     else this.send(e);

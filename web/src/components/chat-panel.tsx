@@ -7,12 +7,14 @@ import { get, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import type { ConversationDetail, Correction, GuardIntervention, Message } from '../lib/types.js';
-import { intentLabel, stageLabel, t } from '../i18n.js';
+import { guardRuleLabel, intentLabel, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
 import { ReplyBox } from './reply-box.js';
 import { SidePanel } from './side-panel.js';
 import { IntentRelabel } from './intent-relabel.js';
 import { LoadError } from './missing-route.js';
+import { buyerName } from '../lib/queue.js';
+import { useShortcut } from '../lib/shortcuts.js';
 
 function conversationIdOf(data: unknown): string | null {
   if (typeof data !== 'object' || data === null) return null;
@@ -97,12 +99,21 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
     }
   };
 
+  // Issue 15: Alt+T takes over, Alt+H hands back, Alt+R goes to the reply box (lib/shortcuts.ts).
+  const shortcutState = useRef({ canTake: false, canHandBack: false });
+  useShortcut(['take', 'handback', 'reply'], (action) => {
+    if (action === 'take' && shortcutState.current.canTake) void act('take', undefined, t('chat.taken'));
+    else if (action === 'handback' && shortcutState.current.canHandBack) void act('handback', undefined, t('chat.handedBack'));
+    else if (action === 'reply') document.querySelector<HTMLTextAreaElement>('[data-testid="reply-input"]')?.focus();
+  });
+
   if (detail.loading && !detail.data) return <Spin style={{ margin: 48 }} />;
   if (detail.error) return detail.missing ? <Alert type="warning" showIcon message={t('chat.notFound')} style={{ margin: 24 }} /> : <LoadError error={detail.error} />;
   const data = detail.data;
   if (!data) return null;
   const c = data.conversation;
   const mine = c.status === 'assigned' && c.assigneeId === agent.id;
+  shortcutState.current = { canTake: !mine && c.status !== 'closed', canHandBack: c.status !== 'bot' && c.status !== 'closed' };
 
   return (
     <div style={{ display: 'flex', height: '100%' }}>
@@ -110,7 +121,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
         <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 8 }}>
           <PlatformBadge platform={c.platform} />
           {c.channel === 'widget' && <PlatformBadge platform="widget" />}
-          <Typography.Text strong ellipsis style={{ maxWidth: 220 }} data-testid="chat-buyer">{c.buyer.nickname ?? c.buyer.platformAccount}</Typography.Text>
+          <Typography.Text strong ellipsis style={{ maxWidth: 220 }} data-testid="chat-buyer">{buyerName(c.buyer, (code) => t('inbox.webVisitor', { id: code }))}</Typography.Text>
           <Typography.Text type="secondary">{c.shopName}</Typography.Text>
           <Tag>{t('inbox.stage', { s: stageLabel(c.stage) })}</Tag>
           <Tag color="purple">{t('inbox.intent', { s: intentLabel(c.lastIntent) })}</Tag>
@@ -243,7 +254,7 @@ function Bubble({
             {(m.guardVerdict.violations ?? []).map((v, i) => (
               <span key={i}>
                 {v.suspected && <Tag color="purple">{t('guard.suspected')}</Tag>}
-                <Tag color="orange">{v.title ? t('chat.ruleName', { title: v.title, rule: v.rule }) : t('chat.rule', { rule: v.rule })}</Tag>
+                <Tag color="orange">{guardRuleLabel(v.rule, v.title)}</Tag>
                 {v.suspected && v.reason ? <span style={{ color: '#8c8c8c' }}>{v.reason}</span> : null}
               </span>
             ))}

@@ -3,7 +3,7 @@
 // bot/human; rows near the first-reply target are highlighted (C2).
 import { memo, useRef, useState, type UIEvent } from 'react';
 import type { ConversationSummary } from '../lib/types.js';
-import { waitingSeconds } from '../lib/queue.js';
+import { buyerName, waitingSeconds, waitsForHuman } from '../lib/queue.js';
 import { duration, intentLabel, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
 import { Pill } from './pill.js';
@@ -18,9 +18,12 @@ interface Props {
   selectedId: string | null;
   now: number;
   onSelect: (id: string) => void;
+  /** Issue 15: unread buyer messages per conversation (and a version that changes with them). */
+  unread?: { count(id: string): number };
+  unreadVersion?: number;
 }
 
-export function QueueList({ items, selectedId, now, onSelect }: Props) {
+export function QueueList({ items, selectedId, now, onSelect, unread }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const height = ref.current?.clientHeight ?? 900;
@@ -33,7 +36,7 @@ export function QueueList({ items, selectedId, now, onSelect }: Props) {
       <div style={{ height: items.length * ROW, position: 'relative' }}>
         {items.slice(first, last).map((c, i) => (
           <div key={c.id} style={{ position: 'absolute', top: (first + i) * ROW, left: 0, right: 0, height: ROW, contain: 'strict' }}>
-            <QueueRow c={c} selected={c.id === selectedId} waiting={waitingSeconds(c, now)} onSelect={onSelect} />
+            <QueueRow c={c} selected={c.id === selectedId} waiting={waitingSeconds(c, now)} onSelect={onSelect} unread={unread?.count(c.id) ?? 0} />
           </div>
         ))}
       </div>
@@ -50,13 +53,16 @@ const QueueRow = memo(function QueueRow({
   selected,
   waiting,
   onSelect,
+  unread,
 }: {
   c: ConversationSummary;
   selected: boolean;
   waiting: number | null;
   onSelect: (id: string) => void;
+  unread: number;
 }) {
   const human = c.status === 'assigned' || c.status === 'queued';
+  const askedHuman = waitsForHuman(c);
   const background = selected ? '#fff1e8' : c.nearTarget ? '#fff7e6' : '#fff';
   return (
     <div
@@ -66,13 +72,15 @@ const QueueRow = memo(function QueueRow({
       onKeyDown={(e) => e.key === 'Enter' && onSelect(c.id)}
       data-testid="queue-row"
       data-near-target={c.nearTarget ? 'true' : 'false'}
+      data-waiting-human={askedHuman ? 'true' : 'false'}
+      data-conversation-id={c.id}
       style={{
         height: ROW - 1,
         padding: '6px 10px',
         cursor: 'pointer',
         background,
         borderBottom: '1px solid #f0f0f0',
-        borderLeft: c.nearTarget ? '3px solid #fa541c' : selected ? '3px solid #ff5000' : '3px solid transparent',
+        borderLeft: c.nearTarget || askedHuman ? '3px solid #fa541c' : selected ? '3px solid #ff5000' : '3px solid transparent',
         overflow: 'hidden',
       }}
     >
@@ -80,8 +88,14 @@ const QueueRow = memo(function QueueRow({
         <PlatformBadge platform={c.platform} />
         {c.channel === 'widget' && <PlatformBadge platform="widget" />}
         <strong style={{ ...ONE_LINE, flex: 1 }} data-testid="queue-buyer">
-          {c.buyer.nickname ?? c.buyer.platformAccount ?? c.buyer.id}
+          {buyerName(c.buyer, (code) => t('inbox.webVisitor', { id: code }))}
         </strong>
+        {unread > 0 && (
+          <span data-testid="queue-unread" title={t('inbox.unread', { n: unread })}
+            style={{ background: '#ff4d4f', color: '#fff', borderRadius: 9, fontSize: 11, lineHeight: '16px', minWidth: 16, padding: '0 5px', textAlign: 'center' }}>
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
         {waiting !== null && (
           <span style={{ fontSize: 12, color: c.nearTarget ? '#ff4d4f' : '#999', whiteSpace: 'nowrap' }} data-testid="queue-waiting">
             {t('inbox.waiting', { t: duration(waiting) })}
@@ -90,7 +104,7 @@ const QueueRow = memo(function QueueRow({
       </div>
       <div style={{ ...ONE_LINE, fontSize: 12, color: '#999' }}>{c.lastText ?? ''}</div>
       <div style={{ ...ONE_LINE, fontSize: 12, marginTop: 2 }}>
-        <Pill tone={human ? 'blue' : 'default'}>{human ? t('inbox.human') : t('inbox.bot')}</Pill>
+        {askedHuman ? <Pill tone="red">{t('inbox.waitingHuman')}</Pill> : <Pill tone={human ? 'blue' : 'default'}>{human ? t('inbox.human') : t('inbox.bot')}</Pill>}
         <Pill>{stageLabel(c.stage)}</Pill>
         <Pill tone="purple">{intentLabel(c.lastIntent)}</Pill>
         {c.nearTarget && (

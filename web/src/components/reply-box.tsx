@@ -13,7 +13,7 @@ import { splitReply } from '../../../src/core/contract/split-reply.js';
 import { segmentsOf } from '../lib/segments.js';
 import { fillKnown, openPlaceholders } from '../lib/placeholders.js';
 import type { GuardVerdict, Message } from '../lib/types.js';
-import { answerKeyLabel, t, type MessageKey } from '../i18n.js';
+import { answerKeyLabel, guardRuleLabel, t, type MessageKey } from '../i18n.js';
 import type { StandardAnswerView as StandardAnswer } from '../lib/types.js';
 import type { ServicePhrasesView } from '../../../src/core/contract/messages.js';
 
@@ -196,7 +196,7 @@ export function ReplyBox({ conversationId, shopId, shopName, suggestions, onSent
                   <li key={i} data-testid="guard-violation">
                     {v.suspected && <Tag color="purple" data-testid="guard-suspected">{t('guard.suspected')}</Tag>}
                     <Tag color={v.severity === 'block' ? 'red' : 'orange'}>
-                      {v.title ? t('chat.ruleName', { title: v.title, rule: v.rule }) : t('chat.rule', { rule: v.rule })}
+                      {guardRuleLabel(v.rule, v.title)}
                     </Tag>
                     <Tag>{v.points > 0 ? t('chat.points', { n: v.points }) : t('chat.noPoints')}</Tag>
                     {v.suspected && v.reason ? t('guard.suspectedReason', { s: v.reason }) : v.message}

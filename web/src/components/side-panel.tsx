@@ -3,9 +3,10 @@
 // time, the points a broken one costs, settled by hand when no event shows it) and after-sales
 // cases with next steps.
 import { App, Button, Card, Descriptions, Empty, List, Statistic, Tag, Typography } from 'antd';
-import type { BuyerProfile, ChatPromise, ConversationDetail, Correction, Message, OrderDetail as OrderExtra, OrderSummary } from '../lib/types.js';
+import type { BuyerProfile, ChatPromise, ConversationDetail, Correction, Message, OrderDetail as OrderExtra } from '../lib/types.js';
 import { IntentRelabel } from './intent-relabel.js';
-import { duration, t, yuan, type MessageKey } from '../i18n.js';
+import { deadlineLabel, duration, money, orderStateLabel, t, yuan, type MessageKey } from '../i18n.js';
+import { moneyAtStake, orderAmount } from '../lib/order-money.js';
 import { errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
 
@@ -21,7 +22,7 @@ function OrderDeadlines({ orderId, now }: { orderId: string; now: number }) {
         return (
           <div key={i} style={{ fontSize: 12 }} data-testid="side-deadline">
             <Tag color={left < 0 ? 'red' : left < 6 * 3600 ? 'orange' : 'default'}>
-              {d.labelZh ?? d.kind} {left < 0 ? t('side.overdue') : t('side.deadline', { t: duration(left) })}
+              {deadlineLabel(d.kind, d.labelZh)} {left < 0 ? t('side.overdue') : t('side.deadline', { t: duration(left) })}
             </Tag>
           </div>
         );
@@ -33,10 +34,6 @@ function OrderDeadlines({ orderId, now }: { orderId: string; now: number }) {
       )}
     </>
   );
-}
-
-function moneyAtStake(orders: OrderSummary[]): number {
-  return orders.reduce((sum, o) => sum + (o.paidFen ?? o.totalFen ?? 0) - (o.refundFen ?? 0), 0);
 }
 
 const KIND_KEYS: Record<string, MessageKey> = {
@@ -199,7 +196,7 @@ export function SidePanel({
           {buyer.notes && <Descriptions.Item label={t('side.notes')}>{buyer.notes}</Descriptions.Item>}
         </Descriptions>
       </Card>
-      <Card size="small" title={t('side.orders')} style={{ marginBottom: 8 }} extra={<Statistic title={t('side.atStake')} value={yuan(moneyAtStake(orders))} valueStyle={{ fontSize: 14, color: '#cf1322' }} />}>
+      <Card size="small" title={t('side.orders')} style={{ marginBottom: 8 }} extra={<Statistic title={t('side.atStake')} value={moneyAtStake(orders).map((m) => money(m.minor, m.currency)).join(' + ')} valueStyle={{ fontSize: 14, color: '#cf1322' }} data-testid="side-at-stake" />}>
         {orders.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('side.noOrders')} />
         ) : (
@@ -213,7 +210,8 @@ export function SidePanel({
                     {o.platformOrderNo ?? o.id}
                   </Typography.Text>
                 </div>
-                <Tag color="blue">{o.state}</Tag> {yuan(o.paidFen ?? o.totalFen)}
+                <Tag color={o.phase === 'closed' ? 'default' : 'blue'} data-testid="side-order-state">{orderStateLabel(o.state, o.phase)}</Tag>{' '}
+                <span data-testid="side-order-amount">{orderAmount(o)}</span>
                 {(o.lines ?? []).slice(0, 2).map((l, i) => (
                   <div key={i} style={{ fontSize: 12, color: '#666' }}>
                     {l.title} {[l.colour, l.size].filter(Boolean).join('/')} ×{l.qty ?? 1}

@@ -38,6 +38,11 @@ export function setToken(next: string | null): void {
   }
 }
 
+/** The session ended without an API call noticing (the realtime gateway said so, issue 15). */
+export function sessionEnded(): void {
+  unauthListeners.forEach((l) => l());
+}
+
 export function onUnauthenticated(listener: () => void): () => void {
   unauthListeners.add(listener);
   return () => unauthListeners.delete(listener);
@@ -79,6 +84,7 @@ export async function api<T>(method: string, path: string, body?: unknown, signa
 export const get = <T>(path: string, signal?: AbortSignal) => api<T>('GET', path, undefined, signal);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const del = <T>(path: string) => api<T>('DELETE', path);
 
 /** A route that is not deployed yet answers 404 with no resource id in the path's meaning. */

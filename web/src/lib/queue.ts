@@ -1,5 +1,6 @@
 // Queue helpers on the client: waiting time and the search filter. The queue order itself (C2) is
 // the server's, shared from src/core/contract/queue-order.ts.
+import { compareQueue } from '../../../src/core/contract/queue-order.js';
 import type { ConversationSummary } from './types.js';
 
 function ms(iso: string | null | undefined): number {
@@ -7,9 +8,46 @@ function ms(iso: string | null | undefined): number {
   return Date.parse(iso);
 }
 
-export function waitingSeconds(c: ConversationSummary, now: number): number | null {
+/**
+ * Issue 15: a buyer handed to a person and not yet taken (status queued) waits for a human even
+ * when the bot's hand-over message answered their last line; their wait counts from that message.
+ */
+export function waitsForHuman(c: Pick<ConversationSummary, 'status'>): boolean {
+  return c.status === 'queued';
+}
+
+function waitStart(c: ConversationSummary): number {
   const since = ms(c.waitingSince);
+  if (Number.isFinite(since)) return since;
+  return waitsForHuman(c) ? ms(c.lastMessageAt) : Number.NaN;
+}
+
+export function waitingSeconds(c: ConversationSummary, now: number): number | null {
+  const since = waitStart(c);
   return Number.isFinite(since) ? Math.max(0, (now - since) / 1000) : null;
+}
+
+/** The inbox order: escalations, then buyers waiting for a person (longest first), then C2's order. */
+export function compareInbox(a: ConversationSummary, b: ConversationSummary): number {
+  const pa = a.priority ?? 0;
+  const pb = b.priority ?? 0;
+  if (pa !== pb) return pb - pa;
+  const ha = waitsForHuman(a);
+  const hb = waitsForHuman(b);
+  if (ha !== hb) return ha ? -1 : 1;
+  if (ha && hb) return waitStart(a) - waitStart(b);
+  return compareQueue(a, b);
+}
+
+/** A readable name for the buyer: web-chat visitors (account `web:<id>`) get 网页访客 + a short code. */
+export function buyerName(buyer: { nickname: string | null; platformAccount: string; id?: string }, visitorLabel: (code: string) => string): string {
+  if (buyer.nickname) return buyer.nickname;
+  const acc = buyer.platformAccount ?? '';
+  if (acc.startsWith('web:')) {
+    const code = acc.slice(4).replace(/[^a-zA-Z0-9]/g, '').slice(-4).toUpperCase();
+    return visitorLabel(code || '—');
+  }
+  return acc || buyer.id || '—';
 }
 
 export function matchesFilter(c: ConversationSummary, q: string): boolean {

@@ -52,6 +52,8 @@ export class Realtime {
   private readonly listeners = new Set<Listener>();
   private readonly statusListeners = new Set<StatusListener>();
   online = false;
+  /** Called when the server refuses the session (issue 15: a disabled agent). */
+  onSessionEnded: (() => void) | null = null;
 
   constructor(private readonly token: string) {}
 
@@ -98,6 +100,8 @@ export class Realtime {
 
   private async ticket(): Promise<string> {
     const res = await fetch('/api/v1/ws/ticket', { method: 'POST', headers: { authorization: `Bearer ${this.token}` } });
+    // The session is gone (logged out elsewhere, or the account disabled): back to the login.
+    if (res.status === 401) this.onSessionEnded?.();
     if (!res.ok) throw new Error(`ticket: HTTP ${res.status}`);
     const body = (await res.json()) as { ticket?: unknown };
     if (typeof body.ticket !== 'string') throw new Error('ticket: no ticket');
@@ -141,8 +145,14 @@ export class Realtime {
       }
       this.listeners.forEach((l) => l(frame));
     };
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.ping) clearInterval(this.ping);
+      // 4401: the server ended this agent's session; reconnecting would only be refused.
+      if (ev.code === 4401) {
+        this.setOnline(false);
+        this.onSessionEnded?.();
+        return;
+      }
       this.reconnectLater();
     };
     ws.onerror = () => ws.close();

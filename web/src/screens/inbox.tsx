@@ -1,12 +1,12 @@
 // 接待: the queue across the agent's shops, the chat and the side panel. The queue reloads on
 // realtime events (throttled) and the waiting times tick every second.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Empty, Input, Segmented, Spin, Typography } from 'antd';
 import { useApi, useNow } from '../lib/use-api.js';
 import { navigate } from '../lib/router.js';
 import { useSession } from '../lib/session.js';
-import { compareQueue } from '../../../src/core/contract/queue-order.js';
-import { matchesFilter } from '../lib/queue.js';
+import { compareInbox, matchesFilter } from '../lib/queue.js';
+import { useShortcut } from '../lib/shortcuts.js';
 import type { ConversationListQuery } from '../../../src/core/contract/conversations.js';
 import type { ConversationSummary } from '../lib/types.js';
 import { t } from '../i18n.js';
@@ -19,7 +19,7 @@ type StatusFilter = Exclude<ConversationListQuery['status'], 'closed' | undefine
 const STATUSES: StatusFilter[] = ['open', 'queued', 'assigned', 'bot'];
 
 export function InboxScreen({ path }: { path: string }) {
-  const { realtime } = useSession();
+  const { realtime, attention } = useSession();
   const selectedId = path.startsWith('/inbox/') ? decodeURIComponent(path.slice('/inbox/'.length)) : null;
   const [status, setStatus] = useState<StatusFilter>('open');
   const [query, setQuery] = useState('');
@@ -48,10 +48,26 @@ export function InboxScreen({ path }: { path: string }) {
 
   const items = useMemo(() => {
     const all = queue.data?.items ?? [];
-    return all.filter((c) => matchesFilter(c, deferredQuery)).sort(compareQueue);
+    return all.filter((c) => matchesFilter(c, deferredQuery)).sort(compareInbox);
   }, [queue.data, deferredQuery]);
 
   const select = useCallback((id: string) => navigate(`/inbox/${encodeURIComponent(id)}`), []);
+
+  // Issue 15: the open chat's messages count as read; the others' unread counts show in the queue.
+  useEffect(() => {
+    attention.setOpen(selectedId);
+    return () => attention.setOpen(null);
+  }, [attention, selectedId]);
+  const unreadVersion = useSyncExternalStore(
+    (cb) => attention.subscribe(cb),
+    () => attention.total(),
+  );
+  useShortcut(['next', 'prev'], (action) => {
+    if (items.length === 0) return;
+    const at = selectedId ? items.findIndex((c) => c.id === selectedId) : -1;
+    const next = action === 'next' ? (at + 1) % items.length : at <= 0 ? items.length - 1 : at - 1;
+    select(items[next]!.id);
+  });
 
   return (
     <div style={{ display: 'flex', height: '100%' }}>
@@ -89,7 +105,7 @@ export function InboxScreen({ path }: { path: string }) {
         ) : items.length === 0 ? (
           <Empty style={{ marginTop: 48 }} description={t('inbox.empty')} />
         ) : (
-          <QueueList items={items} selectedId={selectedId} now={now} onSelect={select} />
+          <QueueList items={items} selectedId={selectedId} now={now} onSelect={select} unread={attention} unreadVersion={unreadVersion} />
         )}
       </div>
       <div style={{ flex: 1, minWidth: 0 }}>

@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import { navigate } from '../lib/router.js';
 import { useApi, useNow } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
-import { duration, getLocale, t, type MessageKey } from '../i18n.js';
+import { duration, getLocale, money, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 
 type Phase = 'unpaid' | 'paid' | 'shipped' | 'signed' | 'succeeded' | 'closed';
@@ -20,6 +20,7 @@ const RISKS = ['fraud', 'fake_shipment', 'stock'] as const;
 interface BoardItem {
   order: {
     id: string; shopId: string; platformOrderNo: string; buyerAccount: string | null; state: string; totalYuan: number; paidYuan: number; refundYuan: number;
+    currency?: string; totalMinor?: number | null; paidMinor?: number | null;
     shippedAt: string | null; pickedUpAt: string | null; courier: string | null; trackingNo: string | null;
   };
   phase: Phase | null;
@@ -38,6 +39,17 @@ interface Rates {
 }
 
 const fmt = (v: number) => `¥${v.toFixed(2)}`;
+
+/**
+ * Issue 15: an order's amount in its own currency (an AliExpress order in USD shows US$…, never
+ * converted to yuan and never added into the ¥ totals).
+ */
+function orderMoney(o: BoardItem['order'], which: 'total' | 'paid'): string {
+  const currency = o.currency ?? 'CNY';
+  if (currency === 'CNY') return fmt(which === 'total' ? o.totalYuan : o.paidYuan || o.totalYuan);
+  const minor = which === 'total' ? o.totalMinor : (o.paidMinor || o.totalMinor);
+  return money(minor ?? null, currency);
+}
 
 export function phaseLabel(phase: Phase | null): string {
   return t(`orders.phase.${phase ?? 'unknown'}` as MessageKey);
@@ -136,7 +148,12 @@ export default function OrdersScreen() {
             { title: t('orders.col.state'), key: 'state', render: (_, i) => <StateText state={i.order.state} phase={i.phase} /> },
             {
               title: t('orders.col.amount'), key: 'amount',
-              render: (_, i) => (i.unpaid ? <Typography.Text type="secondary">{t('orders.unpaid', { v: fmt(i.order.totalYuan) })}</Typography.Text> : fmt(i.order.paidYuan || i.order.totalYuan)),
+              render: (_, i) => (
+                <span data-testid="order-amount" data-currency={i.order.currency ?? 'CNY'}>
+                  {i.unpaid ? <Typography.Text type="secondary">{t('orders.unpaid', { v: orderMoney(i.order, 'total') })}</Typography.Text> : orderMoney(i.order, 'paid')}
+                  {i.order.currency && i.order.currency !== 'CNY' && <Tag style={{ marginLeft: 4 }}>{i.order.currency}</Tag>}
+                </span>
+              ),
             },
             {
               title: t('orders.col.deadline'), key: 'deadline',

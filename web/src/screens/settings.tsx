@@ -10,7 +10,9 @@ import { ItemsTable, PromotionsTable, RuleOverrides } from '../components/settin
 import { AgentsTable, TokensTable } from '../components/settings-org.js';
 
 export default function SettingsScreen() {
-  const { shops } = useSession();
+  const { shops, tabs } = useSession();
+  // Issue 15: only the parts the role may use (GET /me's tabs, from server/route-access.ts).
+  const may = (key: string) => tabs.includes(`settings.${key}`);
   const [shopId, setShopId] = useState(shops[0]?.id ?? '');
   const shopTabs = shopId
     ? [
@@ -19,7 +21,7 @@ export default function SettingsScreen() {
         { key: 'promotions', label: t('settings.promotions'), children: <PromotionsTable key={shopId} shopId={shopId} /> },
         { key: 'rules', label: t('settings.rules'), children: <RuleOverrides key={shopId} shopId={shopId} /> },
         { key: 'examples', label: t('settings.examples'), children: <TrainingExamples key={shopId} shopId={shopId} /> },
-      ]
+      ].filter((x) => may(x.key))
     : [];
   return (
     <div style={{ padding: 16, height: '100%', overflow: 'auto' }} data-testid="settings">
@@ -33,7 +35,7 @@ export default function SettingsScreen() {
           ...shopTabs,
           { key: 'agents', label: t('settings.agents'), children: <AgentsTable /> },
           { key: 'tokens', label: t('settings.tokens'), children: <TokensTable /> },
-        ]}
+        ].filter((x) => shopTabs.includes(x) || may(x.key))}
       />
     </div>
   );

@@ -1,0 +1,86 @@
+// Pure helpers of the workbench basics (issue 15), without a browser: the inbox order with buyers
+// waiting for a person on top, readable web-visitor names, the side panel's money per currency
+// (unpaid shown as 未付款, closed and unpaid orders not at stake), shortcuts, English labels.
+import { describe, expect, it } from 'vitest';
+import { buyerName, compareInbox, waitingSeconds } from '../../web/src/lib/queue.js';
+import { moneyAtStake, orderAmount } from '../../web/src/lib/order-money.js';
+import { shortcutOf } from '../../web/src/lib/shortcuts.js';
+import { deadlineLabel, money, orderStateLabel, setLocale } from '../../web/src/i18n.js';
+import type { ConversationSummary, OrderSummary } from '../../web/src/lib/types.js';
+
+const conv = (id: string, extra: Partial<ConversationSummary>): ConversationSummary => ({
+  id, shopId: 's', shopName: '店', platform: 'tmall', buyer: { id, nickname: null, platformAccount: id }, channel: 'bridge',
+  status: 'bot', stage: 'greeting', lastIntent: null, priority: 0, assigneeId: null, handoverReason: null,
+  waitingSince: null, waitedSeconds: null, firstReplyTargetSeconds: null, nearTarget: false, awaitingFirstResponse: false,
+  firstBuyerMessageAt: null, firstResponseAt: null, lastMessageAt: null, lastText: null, interest: { level: 'ok' },
+  escalation: null, ...extra,
+});
+const order = (extra: Partial<OrderSummary>): OrderSummary => ({
+  id: 'o', platformOrderNo: '1', state: '交易成功', totalFen: 0, paidFen: 0, refundFen: 0, orderedAt: null, lines: [], ...extra,
+});
+
+describe('workbench basics helpers (issue 15)', () => {
+  it('a buyer handed to a person leads the inbox (after escalations), waiting since the hand-over message', () => {
+    const list = [
+      conv('new', { awaitingFirstResponse: true, waitingSince: '2026-11-23T09:59:00Z', firstBuyerMessageAt: '2026-11-23T09:59:00Z' }),
+      conv('human-late', { status: 'queued', handoverReason: 'human', lastMessageAt: '2026-11-23T09:50:00Z' }),
+      conv('human-early', { status: 'queued', handoverReason: 'human', lastMessageAt: '2026-11-23T09:40:00Z' }),
+      conv('escalated', { priority: 10 }),
+      conv('idle', { lastMessageAt: '2026-11-23T10:00:00Z' }),
+    ];
+    expect(list.sort(compareInbox).map((c) => c.id)).toEqual(['escalated', 'human-early', 'human-late', 'new', 'idle']);
+    const now = Date.parse('2026-11-23T10:00:00Z');
+    expect(waitingSeconds(list[1]!, now)).toBe(1200);
+    expect(waitingSeconds(conv('idle', { lastMessageAt: '2026-11-23T09:00:00Z' }), now)).toBeNull();
+  });
+
+  it('web-chat buyers get a readable name; nicknames win', () => {
+    const label = (code: string) => `网页访客 ${code}`;
+    expect(buyerName({ nickname: null, platformAccount: 'web:9f2c1e7a-55d0-4c1b-a7e2-3f9ab04c12de' }, label)).toBe('网页访客 12DE');
+    expect(buyerName({ nickname: '小雨', platformAccount: 'web:abc' }, label)).toBe('小雨');
+    expect(buyerName({ nickname: null, platformAccount: 'tb_1001' }, label)).toBe('tb_1001');
+  });
+
+  it('the side panel: unpaid shows 未付款 with the price; closed and unpaid orders are not at stake; currencies never mix', () => {
+    setLocale('zh-CN');
+    expect(orderAmount(order({ phase: 'unpaid', totalFen: 9900, paidFen: 0 }))).toBe('未付款（下单价 ¥99.00）');
+    expect(orderAmount(order({ phase: 'paid', totalFen: 15900, paidFen: 15900 }))).toBe('¥159.00');
+    const usd = order({ phase: 'paid', currency: 'USD', totalFen: 0, paidFen: 0, totalMinor: 2599, paidMinor: 2599 });
+    expect(orderAmount(usd)).toContain('25.99');
+    expect(orderAmount(usd)).toMatch(/US\$|USD/);
+    expect(
+      moneyAtStake([
+        order({ phase: 'paid', paidFen: 15900 }),
+        order({ phase: 'closed', paidFen: 5000 }),
+        order({ phase: 'unpaid', totalFen: 9900 }),
+        order({ phase: 'succeeded', paidFen: 2000, refundFen: 500 }),
+        usd,
+      ]),
+    ).toEqual([{ currency: 'CNY', minor: 17400 }, { currency: 'USD', minor: 2599 }]);
+    expect(money(2599, 'USD')).toMatch(/25\.99/);
+  });
+
+  it('shortcuts: Alt+letters act even while typing; ? only outside a text field', () => {
+    const input = { tagName: 'TEXTAREA', isContentEditable: false } as unknown as EventTarget;
+    const body = { tagName: 'BODY', isContentEditable: false } as unknown as EventTarget;
+    const k = (x: Partial<KeyboardEvent>) => ({ altKey: false, ctrlKey: false, metaKey: false, code: '', key: '', target: body, ...x });
+    expect(shortcutOf(k({ altKey: true, code: 'KeyN', key: '˜', target: input }))).toBe('next');
+    expect(shortcutOf(k({ altKey: true, code: 'KeyT' }))).toBe('take');
+    expect(shortcutOf(k({ altKey: true, code: 'KeyH' }))).toBe('handback');
+    expect(shortcutOf(k({ key: '?' }))).toBe('help');
+    expect(shortcutOf(k({ key: '?', target: input }))).toBeNull();
+    expect(shortcutOf(k({ key: 'n' }))).toBeNull();
+  });
+
+  it('English mode: order states by phase and deadlines by kind', () => {
+    setLocale('en');
+    try {
+      expect(orderStateLabel('买家已付款,等待卖家发货', 'paid')).not.toMatch(/[\u4e00-\u9fa5]/);
+      expect(deadlineLabel('ship_by', '发货时限')).toBe('Ship by');
+    } finally {
+      setLocale('zh-CN');
+    }
+    expect(orderStateLabel('买家已付款,等待卖家发货', 'paid')).toBe('买家已付款,等待卖家发货');
+    expect(deadlineLabel('ship_by', '发货时限')).toBe('发货时限');
+  });
+});
