@@ -19,17 +19,19 @@ export async function storeFigures(database: Database, p: Principal, shopId: str
     `with m as (
        select i, s as start, e as "end" from unnest($2::timestamptz[], $3::timestamptz[]) with ordinality as x(s, e, i)),
      sales as (
-       select m.i, l.item_id, sum(l.qty)::int as units
+       -- a line names its item by id, or (marketplace sync and imports) by the shop's SKU
+       select m.i, it.id as item_id, sum(l.qty)::int as units
          from m join orders o on o.shop_id = $1 and coalesce(o.paid_at, o.ordered_at, o.created_at) >= m.start and coalesce(o.paid_at, o.ordered_at, o.created_at) < m."end"
                                 and ${PAID_ORDER_TEXT}
                 join order_lines l on l.order_id = o.id
-        group by m.i, l.item_id)
+                join items it on it.shop_id = $1 and (it.id = l.item_id or (l.item_id is null and it.sku = l.sku))
+        group by m.i, it.id)
      select m.i::int,
             (select count(*)::int from items it where it.shop_id = $1 and (
                 (it.created_at < m."end" and (it.listed or (it.delisted_at is not null and it.delisted_at >= m.start)))
                 -- an item that sold in the month was on sale then, whatever the catalogue's dates say
                 or exists (select 1 from sales s where s.i = m.i and s.item_id = it.id))) as listed,
-            (select count(distinct s.item_id)::int from sales s join items it on it.id = s.item_id and it.shop_id = $1 where s.i = m.i) as sold,
+            (select count(*)::int from sales s where s.i = m.i) as sold,
             (select coalesce(sum(s.units), 0)::int from sales s where s.i = m.i) as units
        from m order by m.i`,
     [shopId, starts.slice(0, -1).map((d) => d.toISOString()), starts.slice(1).map((d) => d.toISOString())],
