@@ -19,6 +19,7 @@ const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
 const ReviewsScreen = lazy(() => import('./screens/reviews.js'));
 const FollowupsScreen = lazy(() => import('./screens/followups.js'));
+const BuyersScreen = lazy(() => import('./screens/buyers.js'));
 const TrainingScreen = lazy(() => import('./screens/training.js'));
 
 const NAV: { key: string; label: MessageKey }[] = [
@@ -27,6 +28,7 @@ const NAV: { key: string; label: MessageKey }[] = [
   { key: '/cases', label: 'nav.cases' },
   { key: '/reviews', label: 'nav.reviews' },
   { key: '/followups', label: 'nav.followups' },
+  { key: '/buyers', label: 'nav.buyers' },
   { key: '/dashboard', label: 'nav.dashboard' },
   { key: '/training', label: 'nav.training' },
   { key: '/settings', label: 'nav.settings' },
@@ -154,6 +156,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {section === '/reviews' && <ReviewsScreen />}
           {section === '/dashboard' && <DashboardScreen />}
           {section === '/followups' && <FollowupsScreen />}
+          {section === '/buyers' && <BuyersScreen />}
           {section === '/settings' && <SettingsScreen />}
           {section === '/training' && <TrainingScreen />}
         </Suspense>
