@@ -77,6 +77,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/shops/:shopId/followups/preview': { scope: 'read' },
   'GET /api/v1/shops/:shopId/followups/log': { scope: 'read' },
   'POST /api/v1/shops/:shopId/followups/consent': { scope: 'admin' },
+  // Issue 14: buyers (CRM). Reads for everyone of the shop; notes and tags are a person's edit.
+  'GET /api/v1/shops/:shopId/buyers': { scope: 'read' },
+  'GET /api/v1/buyers/:id': { scope: 'read' },
+  'PUT /api/v1/buyers/:id': { scope: 'admin', tokens: false },
+  'GET /api/v1/shops/:shopId/vip-tiers': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/store-figures': { scope: 'read' },
   // S1: the buyer notice generated and checked (a draft is not saved).
   'POST /api/v1/shops/:shopId/buyer-notice': { scope: 'read' },
   'GET /api/v1/api-tokens': { scope: 'admin', roles: ADMIN, tokens: false },
@@ -112,6 +118,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/shops/:shopId/rule-overrides': { scope: 'admin', roles: ADMIN, tokens: false },
   'PUT /api/v1/shops/:shopId/followups/flows': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/followups/templates': { scope: 'admin', roles: LEADS, tokens: false },
+  'PUT /api/v1/shops/:shopId/vip-tiers': { scope: 'admin', roles: LEADS, tokens: false },
   'POST /api/v1/agents': { scope: 'admin', roles: ADMIN, tokens: false },
   // Issue 15: edit or disable an agent (a disabled agent's sessions end, their chats re-queue).
   'PATCH /api/v1/agents/:id': { scope: 'admin', roles: ADMIN, tokens: false },

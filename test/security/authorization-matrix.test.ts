@@ -112,6 +112,7 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
     if (name !== 'id') throw new Error(`no fixture for :${name} in ${route.method} ${route.url} — add one to the matrix`);
     if (route.url.startsWith('/api/v1/conversations/') || route.url.startsWith('/api/v1/shops/:shopId/conversations/')) return target.conversation!;
     if (route.url.startsWith('/api/v1/orders/')) return target.order!;
+    if (route.url.startsWith('/api/v1/buyers/')) return target.buyer!;
     if (route.url.startsWith('/api/v1/cases/')) return target.case!;
     if (route.url.startsWith('/api/v1/promises/')) {
       // D8: a promise made in the target conversation.
@@ -214,6 +215,10 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { flow: 'payment_reminder' };
       case 'POST /api/v1/shops/:shopId/followups/consent':
         return { buyerId: target.buyer, optedOut: true };
+      case 'PUT /api/v1/buyers/:id':
+        return { tags: ['矩阵'] };
+      case 'PUT /api/v1/shops/:shopId/vip-tiers':
+        return { tiers: null };
       case 'POST /api/v1/auth/logout':
         return undefined;
       default:

@@ -224,6 +224,34 @@ describe('route contracts', () => {
       ['GET /api/v1/presence', async () => ({ method: 'GET', url: '/api/v1/presence' })],
       ['GET /api/v1/shops/:shopId/followups', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/followups` })],
       ['GET /api/v1/shops/:shopId/followups/log', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/followups/log` })],
+      // Issue 14: buyers (CRM).
+      ['GET /api/v1/shops/:shopId/buyers', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/buyers?limit=20` })],
+      [
+        'GET /api/v1/buyers/:id',
+        async () => {
+          const list = await json({ method: 'GET', url: `/api/v1/shops/${SHOP}/buyers?limit=1` });
+          const id = (list.items as { id: string }[])[0]?.id;
+          expect(id, 'a buyer to open').toBeTruthy();
+          return { method: 'GET', url: `/api/v1/buyers/${encodeURIComponent(id!)}` };
+        },
+      ],
+      [
+        'PUT /api/v1/buyers/:id',
+        async () => {
+          const list = await json({ method: 'GET', url: `/api/v1/shops/${SHOP}/buyers?limit=1` });
+          const id = (list.items as { id: string }[])[0]!.id;
+          return { method: 'PUT', url: `/api/v1/buyers/${encodeURIComponent(id)}`, payload: { notes: '喜欢宽松款', tags: ['回头客'], occupation: '教师' } };
+        },
+      ],
+      ['GET /api/v1/shops/:shopId/vip-tiers', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/vip-tiers` })],
+      [
+        'PUT /api/v1/shops/:shopId/vip-tiers',
+        async () => ({
+          method: 'PUT', url: `/api/v1/shops/${SHOP}/vip-tiers`,
+          payload: { tiers: [{ id: 'vip', name: 'VIP会员', minOrders: 3, minSpendYuan: 500, perks: [{ kind: 'new_item_discount', text: '新品首发 9 折' }] }] },
+        }),
+      ],
+      ['GET /api/v1/shops/:shopId/store-figures', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/store-figures?months=3` })],
       ['GET /api/v1/training/scenarios', async () => ({ method: 'GET', url: '/api/v1/training/scenarios' })],
       ['GET /api/v1/training/overview', async () => ({ method: 'GET', url: '/api/v1/training/overview' })],
       ['GET /api/v1/training/cases', async () => ({ method: 'GET', url: `/api/v1/training/cases?shopId=${SHOP}` })],

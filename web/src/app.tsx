@@ -22,6 +22,7 @@ const DashboardScreen = lazy(() => import('./screens/dashboard.js'));
 const SettingsScreen = lazy(() => import('./screens/settings.js'));
 const ReviewsScreen = lazy(() => import('./screens/reviews.js'));
 const FollowupsScreen = lazy(() => import('./screens/followups.js'));
+const BuyersScreen = lazy(() => import('./screens/buyers.js'));
 const TrainingScreen = lazy(() => import('./screens/training.js'));
 
 /** The shell's width at which the header folds its secondary controls into a menu (1024 px screens). */
@@ -33,6 +34,7 @@ const NAV: { key: string; label: MessageKey }[] = [
   { key: '/cases', label: 'nav.cases' },
   { key: '/reviews', label: 'nav.reviews' },
   { key: '/followups', label: 'nav.followups' },
+  { key: '/buyers', label: 'nav.buyers' },
   { key: '/dashboard', label: 'nav.dashboard' },
   { key: '/training', label: 'nav.training' },
   { key: '/settings', label: 'nav.settings' },
@@ -218,6 +220,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {section === '/reviews' && <ReviewsScreen />}
           {section === '/dashboard' && <DashboardScreen />}
           {section === '/followups' && <FollowupsScreen />}
+          {section === '/buyers' && <BuyersScreen />}
           {section === '/settings' && <SettingsScreen />}
           {section === '/training' && <TrainingScreen />}
         </Suspense>

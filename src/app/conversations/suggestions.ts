@@ -8,7 +8,7 @@ import { isIntentId } from '../../core/intents.js';
 import { detectLanguage, extractEntities, normalizeText } from '../../core/nlu/index.js';
 import type { Database } from '../../store/open-database.js';
 import type { messages } from '../../store/schema/index.js';
-import { conversationStateFrom, loadBuyerOrders, plannerInputFor } from '../inbound/planner-input.js';
+import { conversationStateFrom, loadBuyerOrdersAndStanding, plannerInputFor } from '../inbound/planner-input.js';
 import { loadShopContext } from '../shops/shop-context.js';
 import type { ConversationRow } from './views.js';
 
@@ -36,7 +36,7 @@ export async function suggestReplies(
     conversation,
     ordered.filter((m) => m.seq < lastBuyer.seq),
   );
-  const orders = await loadBuyerOrders(database, conversation.shopId, conversation.buyerId, shop.profile);
+  const { orders, standing } = await loadBuyerOrdersAndStanding(database, conversation.shopId, conversation.buyerId, shop.profile);
   const stored = isIntentId(lastBuyer.intent) ? lastBuyer.intent : 'other';
   // The open topic of the conversation when the last message only asked for a person (or was
   // anger or small talk); a plain welcome-back line when there is none.
@@ -52,6 +52,7 @@ export async function suggestReplies(
         language,
         conversation: { ...state, botTurnsSinceHuman: 0, misunderstandings: 0 },
         orders,
+        standing,
         now,
         isFirstMessage: false,
         forAgent: { variant },

@@ -5,7 +5,7 @@
 import { followupRules, type FlowKey, type ReminderReason } from '../../core/followups/config.js';
 import { paymentCloseAt, reminderReason, type FlowSettings } from '../../core/followups/flows.js';
 import { countryCode } from '../../core/followups/limits.js';
-import { pickTemplate, renderTemplate, type Template, type TemplateVars } from '../../core/followups/templates.js';
+import { pickTemplate, renderTemplate, templateVariables, type Template, type TemplateVars } from '../../core/followups/templates.js';
 import { beijingDayKey, formatBeijingDate } from '../../core/time/beijing-time.js';
 import type { orders } from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
@@ -36,6 +36,44 @@ function payDeadline(shop: ComposeShop, order: OrderRow, en: boolean): string {
     order.orderedAt ?? order.createdAt,
   );
   return en ? beijingDayKey(close) : formatBeijingDate(close.toISOString());
+}
+
+/**
+ * What composeFollowup decides without writing the text (the preview counts tens of thousands of
+ * orders and shows only the first rows): the template and the variables the order cannot fill.
+ * Same choices as composeFollowup — the template by the same query, and a variable missing
+ * exactly when composeFollowup would leave it unfilled.
+ */
+export function followupOutline(
+  shop: ComposeShop,
+  flow: FlowKey,
+  order: OrderRow | undefined,
+  lastIntent: string | null | undefined,
+  memo: Map<string, Template | null>,
+  variablesMemo: Map<string, string[]>,
+): { template: Template | null; missing: string[] } {
+  const rules = followupRules();
+  const profile = shop.ctx.profile;
+  const country = countryCode(order?.region);
+  const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
+  const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
+  const reason = flow === 'payment_reminder' ? reminderReason(lastIntent, coupon !== null) : null;
+  const courier = order?.courier ?? null;
+  const memoKey = `${flow}|${lang}|${reason ?? ''}|${courier ?? ''}|${country ?? ''}`;
+  let template = memo.get(memoKey);
+  if (template === undefined) {
+    template = pickTemplate(shop.templates, rules.templates, { flow, lang, reason, platform: profile.platform, courier, country });
+    memo.set(memoKey, template);
+  }
+  if (!template) return { template: null, missing: ['template'] };
+  let names = variablesMemo.get(template.text);
+  if (!names) variablesMemo.set(template.text, (names = templateVariables(template.text)));
+  const filled: Record<string, boolean> = {
+    // buyer and item fall back to 亲 / 宝贝; shop and shipHours come from the shop; payDeadline from the order.
+    buyer: true, item: true, shop: !!shop.ctx.shop.name, shipHours: true, payDeadline: !!order,
+    orderNo: !!order?.platformOrderNo, courier: !!order?.courier, trackingNo: !!order?.trackingNo, coupon: !!coupon,
+  };
+  return { template, missing: names.filter((n) => !filled[n]) };
 }
 
 export function composeFollowup(

@@ -233,7 +233,13 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         service: sql<number>`count(*) filter (where ${scheduledMessages.category} = 'service' and ${scheduledMessages.sentAt} >= ${since('service')})::int`,
       })
       .from(scheduledMessages)
-      .where(and(inArray(scheduledMessages.buyerId, goingBuyers), eq(scheduledMessages.state, 'sent')))
+      // Shop first: the partial index on sent rows (shop, buyer, sent_at) answers it, not a scan of every sent row.
+      .where(and(
+        inArray(scheduledMessages.shopId, [...new Set(going.map((g) => g.row.shopId))]),
+        inArray(scheduledMessages.buyerId, goingBuyers),
+        eq(scheduledMessages.state, 'sent'),
+        sql`${scheduledMessages.sentAt} >= ${since(rules.frequency.marketing.per_hours > rules.frequency.service.per_hours ? 'marketing' : 'service')}`,
+      ))
       .groupBy(scheduledMessages.buyerId, scheduledMessages.channel);
     const sentCount = new Map<string, number>();
     for (const c of counted) {

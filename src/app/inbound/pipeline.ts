@@ -38,6 +38,7 @@ import { syncPromises } from '../timers/promise-deadlines.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { nluForShop } from '../shops/shop-nlu.js';
 import { plannerInputFor } from './planner-input.js';
+import { recordOptOutFromMessage } from '../followups/opt-out.js';
 import type { PipelineInput } from './receive.js';
 import type { InboundDeps, InboundResult } from './types.js';
 
@@ -176,7 +177,7 @@ export async function runPipeline(
   earlier: (message: MessageRow) => Promise<InboundResult>,
 ): Promise<InboundResult> {
   const { database, now } = deps;
-  const { message, conversation, state, orders } = input;
+  const { message, conversation, state, orders, standing } = input;
 
   // Understand. The buyer's own earlier turns are the context (elliptic follow-ups: 那L码呢);
   // our replies would pull the topic elsewhere. Pure and repeatable, so a resumed message is
@@ -191,6 +192,9 @@ export async function runPipeline(
     now,
   });
   const buyerMessage = { ...messageView(message), intent: nlu.intent, confidence: nlu.confidence };
+  // F3 (issue 14): 退订 / TD / unsubscribe opts the buyer out of proactive messages, recorded here
+  // (idempotent: a resumed message writes nothing new) and honoured by the scheduler.
+  await recordOptOutFromMessage(database, { shopId: message.shopId, buyerId: conversation.buyerId, messageId: message.id, text: message.text }, now);
 
   // Answer (pure): plan from the shop's data and the buyer's orders, guard every message.
   const planInput = plannerInputFor(shop, {
@@ -206,6 +210,7 @@ export async function runPipeline(
     questions: nlu.questions,
     conversation: state,
     orders,
+    standing,
     now,
     // C3: welcome until someone has answered this conversation.
     isFirstMessage: !state.turns.some((x) => x.author !== 'buyer'),

@@ -22,6 +22,8 @@ import type { Profile } from '../../core/rules/schema.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
+import { shopTiers, tierInfo, tierOf, type BuyerStanding } from '../../core/buyers/tiers.js';
+import { ORDER_SPEND_FEN, PAID_ORDER } from '../buyers/standing-sql.js';
 import { rowFromJson } from '../../store/sql-functions.js';
 
 const bare = (s: string) => s.replace(/[,，\s]/g, '');
@@ -42,10 +44,29 @@ export async function loadBuyerOrders(
   buyerId: string,
   profile: Profile,
 ): Promise<Order[]> {
+  return (await loadBuyerOrdersAndStanding(database, shopId, buyerId, profile)).orders;
+}
+
+/** No orders: no standing (M2). */
+export const NO_STANDING: BuyerStanding = { paidOrders: 0, spendFen: 0 };
+
+/**
+ * The buyer's orders (as loadBuyerOrders) and their standing in the shop (M2: paid orders and
+ * spend over ALL their orders, counted by window functions in the same statement, before the
+ * limit of 20).
+ */
+export async function loadBuyerOrdersAndStanding(
+  database: Database | Tx,
+  shopId: string,
+  buyerId: string,
+  profile: Profile,
+): Promise<{ orders: Order[]; standing: BuyerStanding }> {
   // One round trip (issue 9, throughput): the buyer's last 20 orders, each with its lines, its
   // logistics events and its after-sales cases, instead of four queries.
   const res = (await queriesOf(database).execute(sql`
     select to_jsonb(o) as o,
+      count(*) filter (where ${PAID_ORDER}) over () as paid_orders,
+      coalesce(sum(${ORDER_SPEND_FEN}) filter (where ${PAID_ORDER}) over (), 0) as spend_fen,
       (select coalesce(jsonb_agg(to_jsonb(l) order by l.line_no, l.id), '[]'::jsonb) from ${t.orderLines} l where l.order_id = o.id) as lines,
       (select coalesce(jsonb_agg(to_jsonb(e) order by e.id), '[]'::jsonb) from ${t.logisticsEvents} e where e.order_id = o.id) as events,
       (select coalesce(jsonb_agg(to_jsonb(c) order by c.opened_at), '[]'::jsonb) from ${t.aftersalesCases} c where c.order_id = o.id) as cases
@@ -53,15 +74,18 @@ export async function loadBuyerOrders(
     where o.shop_id = ${shopId} and o.buyer_id = ${buyerId}
     order by o.ordered_at desc
     limit 20`)) as unknown;
-  const raw = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as { o: unknown; lines: unknown; events: unknown; cases: unknown }[];
-  if (raw.length === 0) return [];
+  const raw = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as {
+    o: unknown; lines: unknown; events: unknown; cases: unknown; paid_orders: unknown; spend_fen: unknown;
+  }[];
+  if (raw.length === 0) return { orders: [], standing: NO_STANDING };
+  const standing = { paidOrders: Number(raw[0]!.paid_orders ?? 0), spendFen: Number(raw[0]!.spend_fen ?? 0) };
   const json = (v: unknown): unknown[] => (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : ((v as unknown[]) ?? []));
   const rows = raw.map((r) => rowFromJson(t.orders, typeof r.o === 'string' ? JSON.parse(r.o) : r.o));
   const lines = raw.flatMap((r) => json(r.lines).map((l) => rowFromJson(t.orderLines, l)));
   const events = raw.flatMap((r) => json(r.events).map((e) => rowFromJson(t.logisticsEvents, e)));
   const cases = raw.flatMap((r) => json(r.cases).map((c) => rowFromJson(t.aftersalesCases, c)));
   const finals = new Set(profile.refunds.machine.final.map(bare));
-  return rows.map((o) => {
+  const orders = rows.map((o): Order => {
     const openCase = cases
       .filter((c) => c.orderId === o.id && !c.closedAt && !finals.has(bare(c.state)))
       .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime())[0];
@@ -102,6 +126,7 @@ export async function loadBuyerOrders(
       ...(openCase ? { refundState: openCase.state } : {}),
     };
   });
+  return { orders, standing };
 }
 
 /**
@@ -198,6 +223,14 @@ export interface PlannerAsk {
   isFirstMessage: boolean;
   /** A suggestion for an agent (C12), not a bot reply. */
   forAgent?: { variant: number };
+  /** The buyer's paid orders and spend in the shop (M2): their VIP tier. Absent: none. */
+  standing?: BuyerStanding;
+}
+
+/** The buyer's tier in this shop (M2) from their standing and the shop's tiers. */
+export function buyerTierFor(shop: ShopContext, standing: BuyerStanding | undefined) {
+  if (!standing) return null;
+  return tierInfo(tierOf(shopTiers((shop.settings as { vip?: unknown }).vip).tiers, standing));
 }
 
 /**
@@ -237,5 +270,7 @@ export function plannerInputFor(shop: ShopContext, ask: PlannerAsk): PlanInput {
     now: ask.now,
     isFirstMessage: ask.isFirstMessage,
     ...(ask.forAgent ? { forAgent: ask.forAgent } : {}),
+    // M2 (issue 14): the buyer's VIP tier and the perks the shop lets the bot offer to it.
+    buyerTier: buyerTierFor(shop, ask.standing),
   };
 }

@@ -14,7 +14,8 @@ import { messageView, type ConversationRow, type MessageRow } from '../conversat
 import type { DomainEvent } from '../../core/contract/events.js';
 import { hotBatcher } from './hot-calls.js';
 import type { ShopContext } from '../shops/shop-context.js';
-import { conversationStateFrom, HISTORY, loadBuyerOrders, loadConversationState, type TurnRow } from './planner-input.js';
+import { conversationStateFrom, HISTORY, loadBuyerOrdersAndStanding, loadConversationState, NO_STANDING, type TurnRow } from './planner-input.js';
+import type { BuyerStanding } from '../../core/buyers/tiers.js';
 import type { InboundDeps, InboundMessage } from './types.js';
 
 /** How long a process may work on a message before another may resume it. */
@@ -28,6 +29,8 @@ export interface PipelineInput {
   state: ConversationState;
   /** The buyer's orders in this shop (D6: theirs only, masked). */
   orders: Order[];
+  /** The buyer's paid orders and spend in the shop (M2: their VIP tier). */
+  standing: BuyerStanding;
 }
 
 export type Received = ({ kind: 'new'; lockKey: string } & PipelineInput) | { kind: 'existing'; message: MessageRow };
@@ -37,8 +40,8 @@ export async function loadPipelineInput(tx: Tx, message: MessageRow, shop: ShopC
   const [conversation] = await tx.select().from(t.conversations).where(eq(t.conversations.id, message.conversationId));
   if (!conversation) return null;
   const state = await loadConversationState(tx, conversation, message.seq);
-  const orders = await loadBuyerOrders(tx, message.shopId, conversation.buyerId, shop.profile);
-  return { message, conversation, state, orders };
+  const { orders, standing } = await loadBuyerOrdersAndStanding(tx, message.shopId, conversation.buyerId, shop.profile);
+  return { message, conversation, state, orders, standing };
 }
 
 export async function findExisting(tx: Tx, shopId: string, channelMessageId: string): Promise<MessageRow | undefined> {
@@ -108,8 +111,10 @@ export async function receive(
     seq: r.seq, authorKind: r.author_kind, text: r.text, createdAt: new Date(r.created_at), intent: r.intent, confidence: r.confidence,
   }));
   const state = conversationStateFrom(conversation, recent);
-  const orders = raw.has_orders ? await loadBuyerOrders(database, input.shopId, conversation.buyerId, shop.profile) : [];
-  return { kind: 'new', message, conversation, state, orders, lockKey: lockKeyOf(input.shopId, input.buyerAccountId) };
+  const { orders, standing } = raw.has_orders
+    ? await loadBuyerOrdersAndStanding(database, input.shopId, conversation.buyerId, shop.profile)
+    : { orders: [], standing: NO_STANDING };
+  return { kind: 'new', message, conversation, state, orders, standing, lockKey: lockKeyOf(input.shopId, input.buyerAccountId) };
 }
 
 /** The order in which a batch takes a buyer's rows (the same for receive and answer). */

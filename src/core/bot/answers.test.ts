@@ -116,9 +116,12 @@ const FLOW_KEYS = [
   'handover.offer',
   'clarify',
   'interest.angle',
+  'vip.perk',
 ];
 
 const KNOWN_PLACEHOLDERS = new Set([
+  'tier.name',
+  'perk.text',
   'shop.name',
   'shop.agent',
   'shop.bot',

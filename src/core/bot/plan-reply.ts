@@ -229,6 +229,10 @@ export function planReply(input: PlanInput): ReplyPlan {
     if (coupon) d.say('interest.angle', { 'coupon.text': coupon.text }, { main: false });
   }
 
+  // M2 (issue 14): a VIP buyer asking about items, prices or offers hears the perk the shop gives
+  // their tier (e.g. a new-item discount), once per conversation.
+  if (!d.handover && VIP_MOMENT.has(nlu.intent)) offerTierPerk(d);
+
   // C9: confirm address, phone and notes of an order the buyer just placed.
   let verified = false;
   if (toVerify && !d.handover) {
@@ -289,4 +293,20 @@ export function planReply(input: PlanInput): ReplyPlan {
     language: d.lang,
     answered,
   };
+}
+
+/** When a VIP buyer hears their perk: a greeting, an item question, bargaining, offers. */
+const VIP_MOMENT: ReadonlySet<IntentId> = new Set([
+  'greeting', 'stock', 'size_fit', 'product_info', 'color_appearance', 'recommend', 'bargain', 'promotion',
+]);
+
+/** The tier's first perk not yet said in this conversation (by us or a colleague), in one line. */
+function offerTierPerk(d: Draft): void {
+  const tier = d.input.buyerTier;
+  if (!tier || tier.perks.length === 0) return;
+  const said = (text: string) =>
+    d.messages.some((m) => m.includes(text)) || d.input.conversation.turns.some((t) => t.author !== 'buyer' && t.text.includes(text));
+  if (tier.perks.some((p) => said(p.text))) return;
+  const perk = tier.perks[0]!;
+  d.say('vip.perk', { 'tier.name': tier.name, 'perk.text': perk.text }, { main: false });
 }

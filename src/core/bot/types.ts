@@ -239,6 +239,11 @@ export interface PlanInput {
    * price-protection terms (S2), so the bot answers with the figure. Absent = hand over as before.
    */
   moneyRules?: MoneyRules;
+  /**
+   * The buyer's VIP tier in this shop (M2, issue 14) and the perks the shop lets the bot offer to
+   * it (core/buyers/tiers.ts). Absent or null: no tier, nothing offered.
+   */
+  buyerTier?: { id: string; name: string; perks: { kind: string; text: string }[] } | null;
 }
 
 /** Money rules the bot answers with (issue 15), from the shop's merged profile. */

@@ -69,7 +69,7 @@ const templateViewSchema = z.object({
 });
 export type FollowupTemplateView = z.infer<typeof templateViewSchema>;
 
-const flowStatsSchema = z.object({
+export const flowStatsSchema = z.object({
   flow: flowKeySchema,
   pending: z.number(),
   sent: z.number(),

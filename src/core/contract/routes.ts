@@ -38,6 +38,10 @@ import {
   savedTemplatesReply,
 } from './followups.js';
 import {
+  buyerIdParams, buyerListQuery, buyerListSchema, buyerProfileSchema, buyerShopParams, buyerUpdateBody, storeFiguresQuery, storeFiguresSchema,
+  vipTiersBody, vipTiersViewSchema,
+} from './buyers.js';
+import {
   bridgeReviewBody,
   bridgeReviewReplySchema,
   localImportReviewsBody,
@@ -202,6 +206,13 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/shops/:shopId/followups/log': { params: followupShopParams, query: followupLogQuery, reply: followupLogSchema },
   'POST /api/v1/shops/:shopId/followups/consent': { params: followupShopParams, body: followupConsentBody, reply: okReply },
   'POST /api/v1/shops/:shopId/buyer-notice': { params: followupShopParams, body: buyerNoticeBody, reply: buyerNoticeViewSchema },
+  // Issue 14: buyers (CRM, M1–M3).
+  'GET /api/v1/shops/:shopId/buyers': { params: buyerShopParams, query: buyerListQuery, reply: buyerListSchema },
+  'GET /api/v1/buyers/:id': { params: buyerIdParams, reply: buyerProfileSchema },
+  'PUT /api/v1/buyers/:id': { params: buyerIdParams, body: buyerUpdateBody, reply: buyerProfileSchema },
+  'GET /api/v1/shops/:shopId/vip-tiers': { params: buyerShopParams, reply: vipTiersViewSchema },
+  'PUT /api/v1/shops/:shopId/vip-tiers': { params: buyerShopParams, body: vipTiersBody, reply: vipTiersViewSchema.extend({ warnings: z.array(z.unknown()) }) },
+  'GET /api/v1/shops/:shopId/store-figures': { params: buyerShopParams, query: storeFiguresQuery, reply: storeFiguresSchema },
 
   'GET /api/v1/training/scenarios': { reply: scenarioListSchema },
   'GET /api/v1/training/overview': { reply: trainingOverviewSchema },

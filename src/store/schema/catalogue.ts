@@ -22,6 +22,8 @@ export const items = pgTable(
     /** D5: the item's own 包邮 promise; null: the shop's setting applies. */
     freeShipping: boolean('free_shipping'),
     createdAt: createdAt(),
+    /** M3 (migration 0015): when the item stopped being listed (a trigger sets it); null while listed. */
+    delistedAt: ts('delisted_at'),
   },
   (t) => [uniqueIndex('items_shop_sku_uq').on(t.shopId, t.sku)],
 );

@@ -1,7 +1,8 @@
 // 数据: the T1 figures for the chosen range, per agent / shop / day with ECharts; supervisors also
 // see idle agents (T2) and inconsistent answers (T3). Code-split: ECharts loads only here.
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, DatePicker, Empty, List, Row, Segmented, Select, Spin, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Empty, List, Row, Segmented, Select, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import type { StoreFiguresView } from '../../../src/core/contract/buyers.js';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useApi } from '../lib/use-api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
@@ -111,6 +112,7 @@ export default function DashboardScreen() {
             </Col>
           </Row>
           {isSupervisor(agent) ? <SupervisorPanels m={m} /> : <Alert style={{ marginTop: 12 }} type="info" message={t('dash.supervisorOnly')} />}
+          <StoreFigures shopId={shopId || (shops.length === 1 ? shops[0]!.id : '')} />
         </>
       )}
     </div>
@@ -158,6 +160,52 @@ function SupervisorPanels({ m }: { m: MetricsResponse }) {
               )}
             />
           )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+/** M3 and the follow-ups' figures (issue 14): items listed / sold / sell-through per month, and per flow what it earns. */
+function StoreFigures({ shopId }: { shopId: string }) {
+  const figures = useApi<StoreFiguresView>(shopId ? `/shops/${encodeURIComponent(shopId)}/store-figures?months=6` : null);
+  if (!shopId) return <Alert style={{ marginTop: 12 }} type="info" message={t('dash.store.pickShop')} />;
+  if (figures.error) return <LoadError error={figures.error} />;
+  const f = figures.data;
+  if (!f) return <Spin />;
+  return (
+    <Row gutter={12} style={{ marginTop: 12 }}>
+      <Col span={10}>
+        <Card size="small" title={t('dash.store')} data-testid="store-figures">
+          <Table
+            size="small"
+            rowKey="month"
+            pagination={false}
+            dataSource={f.months}
+            columns={[
+              { title: t('dash.store.month'), dataIndex: 'month' },
+              { title: t('dash.store.listed'), dataIndex: 'itemsListed' },
+              { title: t('dash.store.sold'), dataIndex: 'itemsSold' },
+              { title: t('dash.store.units'), dataIndex: 'unitsSold' },
+              { title: t('dash.store.sellThrough'), render: (_, r) => percent(r.sellThrough) },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col span={14}>
+        <Card size="small" title={t('dash.flows')} data-testid="flow-figures">
+          <Table
+            size="small"
+            rowKey="flow"
+            pagination={false}
+            dataSource={f.flows}
+            columns={[
+              { title: t('dash.flows.flow'), dataIndex: 'title' },
+              { title: t('dash.flows.sent'), dataIndex: 'sent' },
+              { title: t('dash.flows.conversion'), render: (_, r) => percent(r.conversion) },
+              { title: t('dash.flows.optOut'), render: (_, r) => percent(r.optOutRate) },
+            ]}
+          />
         </Card>
       </Col>
     </Row>
