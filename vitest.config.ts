@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects (issue 9: fast, steady tests), all run by `npm test`; one alone with
-// `npx vitest run --project unit` (or database, cli-browser). test/setup/global.ts trains the
+// Four projects (issue 9: fast, steady tests), all run by `npm test`; one alone with
+// `npx vitest run --project unit` (or core, database, cli-browser). test/setup/global.ts trains the
 // shipped intent model and migrates a PGlite template once per run; every file reuses both.
 // Files that start `dxe` processes, a browser or a second server get the most room: on a busy
 // 2-core machine a spawn through tsx alone can take seconds.
@@ -32,9 +32,22 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The pure core (no I/O, no module state of its own but the shared default model, no
+          // mocks): its files share a worker's module graph instead of importing the NLU, the
+          // rules and zod afresh each (about a second of CPU per file), and the model loads once.
+          name: 'core',
+          include: ['src/core/**/*.test.ts'],
+          isolate: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
-          exclude: [...DATABASE, ...SPAWNING],
+          exclude: [...DATABASE, ...SPAWNING, 'src/core/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
