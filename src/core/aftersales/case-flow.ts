@@ -191,8 +191,11 @@ export function stepGuidance(profile: Pick<Profile, 'aftersales'>, type: CaseKin
   return entered ? guidanceOf(flow.steps[entered.event], f, cause) : guidanceOf(flow.steps.parcel_received, f, cause);
 }
 
+export const TIME_LIMIT_KINDS = ['seller_response', 'auto_agree', 'buyer_return'] as const;
+export type TimeLimitKind = (typeof TIME_LIMIT_KINDS)[number];
+
 export interface TimeLimit {
-  kind: 'seller_response' | 'auto_agree';
+  kind: TimeLimitKind;
   labelZh: string;
   /** Due time, ISO; null when the shop has not set the limit (no seed gives it). */
   at: string | null;
@@ -201,10 +204,14 @@ export interface TimeLimit {
   textZh: string;
 }
 
+/** Refund types move money; exchange and repair do not. */
+const moneyAt = (type: CaseKind, amountFen: number) => (type === 'exchange' || type === 'repair' ? 0 : amountFen);
+
 /**
  * Refund time limits beyond A6's 72 h, while the application waits for the seller: the seller's
- * response window and the platform's auto-agree. The seeds give no figures for them, so they are
- * shop settings (profile aftersales.time_limits, marked there); unset limits say so.
+ * response window (on AliExpress the dispute's) and the platform's auto-agree. The seeds give no
+ * figures for them, so they are shop settings (profile aftersales.time_limits, marked there);
+ * unset limits say so. `since` is when the application last entered its initial state.
  */
 export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 'type' | 'state' | 'amountFen'> & { appliedAt: string }): TimeLimit[] {
   const app = applicationMachine(profile, f.type);
@@ -213,14 +220,16 @@ export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 't
   const at = (hours: number | null) => (hours === null ? null : new Date(Date.parse(f.appliedAt) + hours * 3_600_000).toISOString());
   const respond = at(limits.seller_response_hours);
   const agree = at(limits.auto_agree_hours);
-  const money = f.type === 'exchange' || f.type === 'repair' ? 0 : f.amountFen;
+  const money = moneyAt(f.type, f.amountFen);
   return [
     {
       kind: 'seller_response',
       labelZh: '卖家处理时限',
       at: respond,
-      exposureFen: 0,
-      textZh: respond ? `请在 ${formatBeijing(respond)}（北京时间）前处理该申请` : '卖家处理时限：店铺未设置（规则覆盖 aftersales.time_limits.seller_response_hours）',
+      exposureFen: respond ? money : 0,
+      textZh: respond
+        ? `请在 ${formatBeijing(respond)}（北京时间）前处理该申请；逾期未处理，平台可能按买家的申请处理${money > 0 ? `（涉及 ${yuanText(money)}）` : ''}`
+        : '卖家处理时限：店铺未设置（规则覆盖 aftersales.time_limits.seller_response_hours）',
     },
     {
       kind: 'auto_agree',
@@ -232,4 +241,28 @@ export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 't
         : '超时自动同意：店铺未设置（规则覆盖 aftersales.time_limits.auto_agree_hours）',
     },
   ];
+}
+
+/**
+ * The buyer's return-shipping window, from when the seller agreed to take the goods back (an
+ * event whose effect starts `buyer_return`). Null when the shop has not set it. Costs the seller
+ * nothing: a buyer who misses it may see the application closed.
+ */
+export function buyerReturnLimit(profile: AftersalesProfile, agreedAt: string): TimeLimit {
+  const days = profile.aftersales.time_limits.buyer_return_days;
+  const at = days === null ? null : new Date(Date.parse(agreedAt) + days * 86_400_000).toISOString();
+  return {
+    kind: 'buyer_return',
+    labelZh: '买家退货时限',
+    at,
+    exposureFen: 0,
+    textZh: at
+      ? `买家需在 ${formatBeijing(at)}（北京时间）前寄回；逾期未寄回，可申请关闭该售后`
+      : '买家退货时限：店铺未设置（规则覆盖 aftersales.time_limits.buyer_return_days）',
+  };
+}
+
+/** Whether an event starts the buyer's return window (its effect says so in the profile). */
+export function startsBuyerReturn(profile: Pick<Profile, 'aftersales'>, event: string): boolean {
+  return profile.aftersales.event_effects[event]?.deadline === 'buyer_return';
 }

@@ -394,7 +394,15 @@ export const caseBoardRowSchema = z.object({
   invoiceZh: z.string().nullable(),
   guidanceZh: z.array(z.string()),
   choices: z.array(caseChoiceSchema),
-  timeLimits: z.array(z.object({ kind: z.string(), labelZh: z.string(), at: z.string().nullable(), exposureFen: z.number(), textZh: z.string() })),
+  timeLimits: z.array(
+    z.object({
+      kind: z.string(), labelZh: z.string(), at: z.string().nullable(), exposureFen: z.number(), textZh: z.string(),
+      /** The timer row behind a limit the shop has set (state: pending, warned, missed). */
+      deadline: deadlineViewSchema.nullable(),
+    }),
+  ),
+  /** Issue 15: the review the case was opened from. */
+  reviewId: z.string().nullable(),
 });
 export const caseBoardSchema = z.object({ items: z.array(caseBoardRowSchema) });
 export type CaseBoardRow = z.infer<typeof caseBoardRowSchema>;

@@ -94,10 +94,11 @@ export default function CasesScreen() {
   const total = totalOf(exposure.data?.total);
   const now = useNow(1000);
   const [openId, setOpenId] = useState<string | null>(() => query('caseId'));
-  const [creating, setCreating] = useState<{ orderId: string | null; conversationId: string | null } | null>(() => {
+  const [creating, setCreating] = useState<NewCaseStart | null>(() => {
     const orderId = query('orderId');
     const conversationId = query('conversationId');
-    return orderId || conversationId ? { orderId, conversationId } : null;
+    const reviewId = query('reviewId');
+    return orderId || conversationId || reviewId ? { orderId, conversationId, reviewId } : null;
   });
 
   const columns = useMemo(() => {
@@ -122,7 +123,7 @@ export default function CasesScreen() {
           onChange={setShopId}
           options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]}
         />
-        <Button type="primary" onClick={() => setCreating({ orderId: null, conversationId: null })} data-testid="new-case">
+        <Button type="primary" onClick={() => setCreating({ orderId: null, conversationId: null, reviewId: null })} data-testid="new-case">
           {t('cases.new')}
         </Button>
         {total && (
@@ -199,11 +200,29 @@ export default function CasesScreen() {
   );
 }
 
-function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: string | null; conversationId: string | null }; onClose: () => void; onCreated: (id: string) => void }) {
+/** Where a new case starts: an order, a chat, or (issue 15) a bad review — review → order → buyer. */
+interface NewCaseStart {
+  orderId: string | null;
+  conversationId: string | null;
+  reviewId: string | null;
+}
+interface ReviewForCase { id: string; shopId: string; rating: string; sentiment: string | null; text: string; orderId: string | null; orderNo: string | null; buyer: string | null }
+
+function NewCaseModal({ initial, onClose, onCreated }: { initial: NewCaseStart; onClose: () => void; onCreated: (id: string) => void }) {
   const { shops } = useSession();
   const [shopId, setShopId] = useState(shops[0]?.id ?? '');
   const [search, setSearch] = useState('');
   const [orderId, setOrderId] = useState<string | null>(initial.orderId);
+  const [reviewId, setReviewId] = useState<string | null>(initial.reviewId);
+  const reviews = useApi<{ items: ReviewForCase[] }>(initial.conversationId || !shopId ? null : `/reviews?shopId=${encodeURIComponent(shopId)}&status=all&limit=200`);
+  const pickedReview = useApi<ReviewForCase>(reviewId ? `/reviews/${encodeURIComponent(reviewId)}` : null);
+  useEffect(() => {
+    const r = pickedReview.data;
+    if (!r) return;
+    if (r.shopId !== shopId) setShopId(r.shopId);
+    if (r.orderId) setOrderId(r.orderId);
+  }, [pickedReview.data]);
+  const badReviews = (reviews.data?.items ?? []).filter((r) => r.rating !== 'good' || r.sentiment === 'negative');
   const [type, setType] = useState<string>('refund_only');
   const [reason, setReason] = useState<string | undefined>();
   const [amount, setAmount] = useState<number | null>(null);
@@ -234,6 +253,7 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
     try {
       const res = await post<{ case: { id: string } }>('/cases', {
         orderId, type, reason, amount, ...(note ? { note } : {}), ...(initial.conversationId ? { conversationId: initial.conversationId } : {}),
+        ...(reviewId ? { reviewId } : {}),
       });
       message.success(t('cases.created'));
       onCreated(res.case.id);
@@ -245,12 +265,36 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
   };
 
   return (
-    <Modal open title={initial.conversationId ? t('cases.newFromChat') : t('cases.new')} onCancel={onClose} onOk={submit} okText={t('cases.create')} confirmLoading={busy}
+    <Modal open title={initial.conversationId ? t('cases.newFromChat') : reviewId ? t('cases.newFromReview') : t('cases.new')} onCancel={onClose} onOk={submit} okText={t('cases.create')} confirmLoading={busy}
       okButtonProps={{ disabled: !orderId || !reason || amount === null || !!af?.blockedZh, 'data-testid': 'new-case-submit' } as ButtonProps}>
       <Form layout="vertical">
         {!initial.conversationId && (
           <Form.Item label={t('orders.col.shop')}>
             <Select value={shopId} onChange={setShopId} options={shops.map((s) => ({ value: s.id, label: s.name }))} />
+          </Form.Item>
+        )}
+        {!initial.conversationId && (
+          <Form.Item label={t('cases.pickReview')}>
+            <div data-testid="new-case-review">
+              <Select
+                allowClear
+                value={reviewId ?? undefined}
+                onChange={(v: string | undefined) => setReviewId(v ?? null)}
+                options={[
+                  ...badReviews.map((r) => ({ value: r.id, label: `${r.orderNo ?? '—'} · ${r.buyer ?? ''} · ${r.text.slice(0, 30)}` })),
+                  ...(pickedReview.data && !badReviews.some((r) => r.id === pickedReview.data!.id) ? [{ value: pickedReview.data.id, label: `${pickedReview.data.orderNo ?? '—'} · ${pickedReview.data.text.slice(0, 30)}` }] : []),
+                ]}
+              />
+            </div>
+            {pickedReview.data && (
+              <Alert
+                style={{ marginTop: 8 }}
+                type={pickedReview.data.orderId ? 'info' : 'warning'}
+                showIcon
+                message={pickedReview.data.orderId ? `${t('cases.fromReview')}：${pickedReview.data.text}` : t('cases.reviewNoOrder')}
+                data-testid="new-case-review-text"
+              />
+            )}
           </Form.Item>
         )}
         <Form.Item label={t('cases.pickOrder')}>
@@ -349,7 +393,11 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
           {c.timeLimits.length > 0 && (
             <Card size="small" title={t('cases.deadline')} data-testid="case-time-limits">
               {c.timeLimits.map((l) => (
-                <div key={l.kind} style={{ fontSize: 12, color: l.at ? '#d46b08' : '#888' }}>{l.textZh}</div>
+                <div key={l.kind} style={{ fontSize: 12, color: l.deadline?.state === 'missed' ? '#cf1322' : l.at ? '#d46b08' : '#888' }} data-testid={`case-limit-${l.kind}`} data-state={l.deadline?.state ?? 'unset'}>
+                  {l.deadline && <Tag color={l.deadline.state === 'missed' ? 'red' : l.deadline.state === 'warned' ? 'orange' : 'blue'}>{l.labelZh} · {t(`cases.limitState.${l.deadline.state}` as MessageKey)}</Tag>}
+                  {l.textZh}
+                  {l.exposureFen > 0 && <span> · {t('cases.limitExposure', { v: fmt(l.exposureFen / 100) })}</span>}
+                </div>
               ))}
             </Card>
           )}
