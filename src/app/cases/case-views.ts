@@ -130,8 +130,10 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
  */
 function timeLimitsOf(profile: ReturnType<typeof shopProfile>, c: CaseRow, rows: DeadlineRow[], flowStep: string | null, now: Date) {
   const type = c.type as CaseKind;
+  const order = (kind: string) => (TIME_LIMIT_KINDS as readonly string[]).indexOf(kind);
   const out = rows
-    .filter((r) => (TIME_LIMIT_KINDS as readonly string[]).includes(r.kind))
+    .filter((r) => order(r.kind) >= 0)
+    .sort((a, b) => order(a.kind) - order(b.kind))
     .filter((r) => r.state === 'pending' || r.state === 'warned' || (r.state === 'missed' && r.firedAt !== null && r.firedAt >= c.updatedAt))
     .map((r) => {
       const payload = r.payload as { exposureFen?: number; textZh?: string };
@@ -146,7 +148,7 @@ function timeLimitsOf(profile: ReturnType<typeof shopProfile>, c: CaseRow, rows:
   if (flow && flowStep === flow.machine.initial && flowActive(flow, c.state) && profile.aftersales.time_limits.buyer_return_days === null) {
     unset.push(buyerReturnLimit(profile, now.toISOString()));
   }
-  return [...out, ...unset.filter((l) => !has.has(l.kind)).map((l) => ({ ...l, deadline: null }))];
+  return [...out, ...unset.filter((l) => !has.has(l.kind)).map((l) => ({ ...l, deadline: null }))].sort((a, b) => order(a.kind) - order(b.kind));
 }
 
 /** Whether the order missed its ship-by (A5: is 未按约定时间发货 true?). */
