@@ -15,12 +15,12 @@ function warnAt(from: Date, due: Date): Date {
   return new Date(due.getTime() - lead);
 }
 
-async function schedule(tx: Tx, c: { id: string; shopId: string }, limit: TimeLimit, from: Date): Promise<void> {
+async function schedule(tx: Tx, c: { id: string; shopId: string }, limit: TimeLimit, from: Date, currency: string): Promise<void> {
   if (limit.at === null) return;
   const due = new Date(limit.at);
   await scheduleDeadline(tx, {
     shopId: c.shopId, subjectKind: 'case', subjectId: c.id, kind: limit.kind, dueAt: due, warnAt: warnAt(from, due),
-    payload: { exposureFen: limit.exposureFen, textZh: limit.textZh },
+    payload: { exposureMinor: limit.exposureFen, currency, textZh: limit.textZh },
   });
 }
 
@@ -37,7 +37,7 @@ export interface TimeLimitMove {
 export async function syncTimeLimits(
   tx: Tx,
   profile: Profile,
-  c: { id: string; shopId: string; type: string; amountFen: number },
+  c: { id: string; shopId: string; type: string; amountFen: number; currency: string; amountMinor: number | null },
   move: TimeLimitMove,
   now: Date,
 ): Promise<void> {
@@ -51,13 +51,13 @@ export async function syncTimeLimits(
   const from = move.from === null ? null : normalizeStateName(move.from);
   if (to === initial && from !== initial) {
     // Opened, or sent back to the seller (a modified application): the windows run from now.
-    for (const l of caseTimeLimits(profile, { type, state: to, amountFen: c.amountFen, appliedAt: now.toISOString() })) await schedule(tx, c, l, now);
+    for (const l of caseTimeLimits(profile, { type, state: to, amountFen: c.amountMinor ?? c.amountFen, currency: c.currency, appliedAt: now.toISOString() })) await schedule(tx, c, l, now, c.currency);
   } else if (to !== initial && from === initial) {
     // The seller answered in time (a miss was already recorded by the timer loop and stays).
     await settleDeadlines(tx, 'case', c.id, ['seller_response', 'auto_agree'], 'done', now);
   }
   if (move.events.some((e) => startsBuyerReturn(profile, e))) {
-    await schedule(tx, c, buyerReturnLimit(profile, now.toISOString()), now);
+    await schedule(tx, c, buyerReturnLimit(profile, now.toISOString()), now, c.currency);
   } else if (move.events.some((e) => e === 'buyer_ship_return' || e === 'parcel_received')) {
     await settleDeadlines(tx, 'case', c.id, ['buyer_return'], 'done', now);
   } else if (from !== null && to !== from) {

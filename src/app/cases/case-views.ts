@@ -86,7 +86,7 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
       reviewId: c.reviewId ?? null,
       choices: open
         ? caseChoices(profile, {
-            type, state: c.state, flowStep, amountFen: c.amountFen,
+            type, state: c.state, flowStep, amountFen: c.amountMinor ?? c.amountFen, currency: c.currency,
             compensationFen: reasonCheck.triggersCompensation ? Math.round(reasonCheck.compensation * 100) : 0,
             interventionAt: intervention && intervention.state === 'pending' ? intervention.dueAt.toISOString() : null,
             now: now.toISOString(), branded,
@@ -97,6 +97,8 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
       state: c.state,
       reason: c.reason,
       amountYuan: c.amountFen / 100,
+      currency: c.currency,
+      amountMinor: c.amountMinor ?? c.amountFen,
       platformDecided: c.platformDecided,
       openedAt: c.openedAt.toISOString(),
       closedAt: c.closedAt?.toISOString() ?? null,
@@ -136,19 +138,21 @@ function timeLimitsOf(profile: ReturnType<typeof shopProfile>, c: CaseRow, rows:
     .sort((a, b) => order(a.kind) - order(b.kind))
     .filter((r) => r.state === 'pending' || r.state === 'warned' || (r.state === 'missed' && r.firedAt !== null && r.firedAt >= c.updatedAt))
     .map((r) => {
-      const payload = r.payload as { exposureFen?: number; textZh?: string };
+      const payload = r.payload as { exposureMinor?: number; exposureFen?: number; currency?: string; textZh?: string };
+      const minor = payload.exposureMinor ?? payload.exposureFen ?? 0;
+      const currency = payload.currency ?? 'CNY';
       return {
         kind: r.kind, labelZh: deadlineView(r, now).labelZh, at: r.dueAt.toISOString(),
-        exposureFen: payload.exposureFen ?? 0, textZh: payload.textZh ?? '', deadline: deadlineView(r, now),
+        exposureFen: currency === 'CNY' ? minor : 0, exposureMinor: minor, currency, textZh: payload.textZh ?? '', deadline: deadlineView(r, now),
       };
     });
   const has = new Set(rows.map((r) => r.kind));
-  const unset = caseTimeLimits(profile, { type, state: c.state, amountFen: c.amountFen, appliedAt: c.openedAt.toISOString() }).filter((l) => l.at === null);
+  const unset = caseTimeLimits(profile, { type, state: c.state, amountFen: c.amountMinor ?? c.amountFen, currency: c.currency, appliedAt: c.openedAt.toISOString() }).filter((l) => l.at === null);
   const flow = flowOf(profile, type);
   if (flow && flowStep === flow.machine.initial && flowActive(flow, c.state) && profile.aftersales.time_limits.buyer_return_days === null) {
     unset.push(buyerReturnLimit(profile, now.toISOString()));
   }
-  return [...out, ...unset.filter((l) => !has.has(l.kind)).map((l) => ({ ...l, deadline: null }))].sort((a, b) => order(a.kind) - order(b.kind));
+  return [...out, ...unset.filter((l) => !has.has(l.kind)).map((l) => ({ ...l, exposureMinor: l.exposureFen, currency: c.currency, deadline: null }))].sort((a, b) => order(a.kind) - order(b.kind));
 }
 
 /** Whether the order missed its ship-by (A5: is 未按约定时间发货 true?). */

@@ -5,6 +5,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { aftersalesWindow } from '../../core/aftersales/aftersales-windows.js';
 import {
+  moneyText, refundableMinor,
   applicationMachine, applicationTransition, caseChoices, flowActive, flowMachine, flowOf, isApplicationFinal, type CaseKind,
 } from '../../core/aftersales/case-flow.js';
 import type { InspectionRecord, ParcelRecord, ShipmentRecord } from '../../core/contract/cases.js';
@@ -116,16 +117,19 @@ export async function createCase(
     if (!allowed.includes(input.reason)) {
       throw new DxeError('VALIDATION_FAILED', `「${input.reason}」不是${shipped ? '已发货' : '未发货'}订单可选的退款原因，可选：${allowed.join('、')}`, { allowed });
     }
-    const refundable = (order.paidFen || order.totalFen) - order.refundFen;
+    // O2: the amount is in the order's currency (minor units); a CNY case also counts in fen.
+    const currency = order.currency;
+    const refundable = refundableMinor(order);
     if (input.amountFen > refundable) {
-      throw new DxeError('VALIDATION_FAILED', `退款金额超过可退金额 ¥${fenToYuan(refundable).toFixed(2)}`, { refundableFen: refundable });
+      throw new DxeError('VALIDATION_FAILED', `退款金额超过可退金额 ${moneyText(refundable, currency)}`, { refundableMinor: refundable, currency });
     }
     const initial = applicationMachine(profile, input.type).def.initial;
     const flow = flowOf(profile, input.type);
     const [row] = await tx
       .insert(aftersalesCases)
       .values({
-        shopId: order.shopId, orderId: order.id, type: input.type, state: initial, reason: input.reason, amountFen: input.amountFen,
+        shopId: order.shopId, orderId: order.id, type: input.type, state: initial, reason: input.reason,
+        amountFen: currency === 'CNY' ? input.amountFen : 0, amountMinor: input.amountFen, currency,
         buyerNote: input.note ?? null, openedAt: now, updatedAt: now, flowStep: flow?.machine.initial ?? null, conversationId: input.conversationId ?? null,
         reviewId: review?.id ?? null,
       })
@@ -316,11 +320,12 @@ async function applyRefund(tx: Tx, c: CaseRow, actor: Actor, now: Date): Promise
   const [order] = await tx.select().from(orders).where(eq(orders.id, c.orderId)).for('update');
   if (!order) return;
   const refundFen = order.refundFen + c.amountFen;
-  const [updated] = await tx.update(orders).set({ refundFen, updatedAt: now }).where(eq(orders.id, order.id)).returning();
+  const refundMinor = (order.refundMinor ?? order.refundFen) + (c.amountMinor ?? c.amountFen);
+  const [updated] = await tx.update(orders).set({ refundFen, refundMinor, updatedAt: now }).where(eq(orders.id, order.id)).returning();
   const profile = shopProfile(await loadShop(tx, order.shopId));
   const phase = orderPhase(profile, order.state);
-  const paid = order.paidFen || order.totalFen;
-  if (refundFen >= paid && isUnderWay(phase)) {
+  const paid = (order.paidMinor ?? order.paidFen) || (order.totalMinor ?? order.totalFen);
+  if (refundMinor >= paid && isUnderWay(phase)) {
     await transitionOrderIn(tx, updated!, 'refund_success', actor, now, { note: `售后单 ${c.id} 退款成功` });
   }
 }

@@ -55,6 +55,11 @@ export interface CaseFacts {
   flowStep: string | null;
   /** The case amount in fen. */
   amountFen: number;
+  /**
+   * O2: the case's currency (the order's). Not CNY: `amountFen` holds the amount in that
+   * currency's minor units, shown with its code and never added to yuan figures.
+   */
+  currency?: string | undefined;
   /** Compensation the case's reason costs if it stands (A5), in fen. */
   compensationFen: number;
   /** When the buyer may call the platform in (A6), ISO; null when not running. */
@@ -84,6 +89,14 @@ export interface Choice {
 }
 
 const yuanText = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+/** What may still be refunded on an order, in minor units of its currency (O2; fen for CNY). */
+export function refundableMinor(order: { paidFen: number; totalFen: number; refundFen: number; paidMinor: number | null; totalMinor: number | null; refundMinor: number | null }): number {
+  const paid = (order.paidMinor ?? order.paidFen) || (order.totalMinor ?? order.totalFen);
+  return paid - (order.refundMinor ?? order.refundFen);
+}
+
+/** An amount in minor units of its currency: ¥ for CNY, else the ISO code (USD 25.99). */
+export const moneyText = (minor: number, currency = 'CNY') => (currency === 'CNY' ? yuanText(minor) : `${currency} ${(minor / 100).toFixed(2)}`);
 
 function effectOf(profile: Pick<Profile, 'aftersales'>, event: string): EventEffectProfile {
   return profile.aftersales.event_effects[event] ?? { label_zh: event, actor: 'seller', money: 'none', deadline: 'none' };
@@ -92,10 +105,15 @@ function effectOf(profile: Pick<Profile, 'aftersales'>, event: string): EventEff
 function moneyOf(kind: EventEffectProfile['money'], f: CaseFacts): Choice['money'] {
   switch (kind) {
     case 'refund_now':
-      return { kind, fen: f.amountFen, textZh: `退款 ${yuanText(f.amountFen)}` };
+      return { kind, fen: f.amountFen, textZh: `退款 ${moneyText(f.amountFen, f.currency)}` };
     case 'refund_after_return':
-      return { kind, fen: f.amountFen, textZh: `收到退货并核实后退款 ${yuanText(f.amountFen)}` };
+      return { kind, fen: f.amountFen, textZh: `收到退货并核实后退款 ${moneyText(f.amountFen, f.currency)}` };
     case 'at_risk': {
+      if (f.currency && f.currency !== 'CNY') {
+        // Never add a yuan compensation to a foreign amount.
+        const comp = f.compensationFen > 0 ? `，另有退款原因触发的赔付 ${yuanText(f.compensationFen)}` : '';
+        return { kind, fen: f.amountFen, textZh: `若平台判买家胜，需退款 ${moneyText(f.amountFen, f.currency)}${comp}` };
+      }
       const fen = f.amountFen + f.compensationFen;
       const comp = f.compensationFen > 0 ? `（含退款原因触发的赔付 ${yuanText(f.compensationFen)}）` : '';
       return { kind, fen, textZh: `若平台判买家胜，需退款并承担 ${yuanText(fen)}${comp}` };
@@ -213,7 +231,7 @@ const moneyAt = (type: CaseKind, amountFen: number) => (type === 'exchange' || t
  * figures for them, so they are shop settings (profile aftersales.time_limits, marked there);
  * unset limits say so. `since` is when the application last entered its initial state.
  */
-export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 'type' | 'state' | 'amountFen'> & { appliedAt: string }): TimeLimit[] {
+export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 'type' | 'state' | 'amountFen' | 'currency'> & { appliedAt: string }): TimeLimit[] {
   const app = applicationMachine(profile, f.type);
   if (normalizeStateName(f.state) !== app.def.initial) return [];
   const limits = profile.aftersales.time_limits;
@@ -228,7 +246,7 @@ export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 't
       at: respond,
       exposureFen: respond ? money : 0,
       textZh: respond
-        ? `请在 ${formatBeijing(respond)}（北京时间）前处理该申请；逾期未处理，平台可能按买家的申请处理${money > 0 ? `（涉及 ${yuanText(money)}）` : ''}`
+        ? `请在 ${formatBeijing(respond)}（北京时间）前处理该申请；逾期未处理，平台可能按买家的申请处理${money > 0 ? `（涉及 ${moneyText(money, f.currency)}）` : ''}`
         : '卖家处理时限：店铺未设置（规则覆盖 aftersales.time_limits.seller_response_hours）',
     },
     {
@@ -237,7 +255,7 @@ export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 't
       at: agree,
       exposureFen: agree ? money : 0,
       textZh: agree
-        ? `若到 ${formatBeijing(agree)}（北京时间）仍未处理，平台将自动同意${money > 0 ? `，退款 ${yuanText(money)}` : '该申请'}`
+        ? `若到 ${formatBeijing(agree)}（北京时间）仍未处理，平台将自动同意${money > 0 ? `，退款 ${moneyText(money, f.currency)}` : '该申请'}`
         : '超时自动同意：店铺未设置（规则覆盖 aftersales.time_limits.auto_agree_hours）',
     },
   ];

@@ -1,5 +1,5 @@
 // After-sales cases (A1–A4) and their history.
-import { bigserial, boolean, customType, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { conversations } from './conversations.js';
 import { createdAt, id, ts } from './columns.js';
 import { orders } from './orders.js';
@@ -38,6 +38,10 @@ export const aftersalesCases = pgTable(
     openedAt: ts('opened_at').notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     closedAt: ts('closed_at'),
+    /** Issue 15 (O2): the order's currency; `amountFen` is CNY fen (0 for another currency). */
+    currency: text('currency').notNull().default('CNY'),
+    /** The amount in minor units of `currency` (fen for CNY). */
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
     /** Issue 15: the bad review the case was opened from. */
     reviewId: text('review_id').references(() => reviews.id),
   },

@@ -33,7 +33,7 @@ interface CaseDetail {
 
 interface OrderForCase {
   order: { id: string; shopId: string; platformOrderNo: string; state: string; paidYuan: number; totalYuan: number; refundYuan: number };
-  aftersales?: { reasons: string[]; caseTypes: string[]; refundableYuan: number; blockedZh: string | null };
+  aftersales?: { reasons: string[]; caseTypes: string[]; refundableYuan: number; currency?: string; refundable?: number; blockedZh: string | null };
 }
 
 function interventionAt(c: CaseRow): number {
@@ -50,6 +50,8 @@ function totalOf(x: unknown): { now: number; next: number | null } | null {
 }
 
 const fmt = (v: number) => `¥${v.toFixed(2)}`;
+/** O2: an amount in its own currency (¥ for CNY, else the ISO code); never converted here. */
+const money = (v: number, currency = 'CNY') => (currency === 'CNY' ? fmt(v) : `${currency} ${v.toFixed(2)}`);
 
 function typeLabel(type: string): string {
   return (CASE_TYPES as readonly string[]).includes(type) ? t(`cases.type.${type}` as MessageKey) : type;
@@ -162,7 +164,7 @@ export default function CasesScreen() {
                         {c.buyerName && <> · {t('cases.buyer')}：{c.buyerName}</>}
                       </div>
                       {c.reason && <div style={{ fontSize: 12 }}>{t('cases.reason')}：{c.reason}</div>}
-                      <div style={{ fontSize: 12 }}>{t('cases.amount')}：{fmt(c.amountYuan)}</div>
+                      <div style={{ fontSize: 12 }}>{t('cases.amount')}：{money(c.amountMinor / 100, c.currency)}</div>
                       {c.flowStep && <Tag color="blue" style={{ marginTop: 4 }}>{c.flowStep}</Tag>}
                       {c.exposure?.atNextDeadlineYuan !== undefined && (
                         <div style={{ fontSize: 12 }}>{t('cases.atNext', { v: fmt(c.exposure.atNextDeadlineYuan) })}</div>
@@ -237,7 +239,7 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: NewCaseStart; 
   const af = detail.data?.aftersales;
   useEffect(() => {
     if (!af) return;
-    setAmount(af.refundableYuan);
+    setAmount(af.refundable ?? af.refundableYuan);
     if (!af.caseTypes.includes(type)) setType(af.caseTypes[0] ?? 'refund_only');
     setReason(undefined);
   }, [af]);
@@ -321,8 +323,8 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: NewCaseStart; 
             <Select value={reason} onChange={setReason} options={(af?.reasons ?? []).map((r) => ({ value: r, label: r }))} />
           </div>
         </Form.Item>
-        <Form.Item label={t('cases.amount')} extra={af ? t('cases.refundable', { v: fmt(af.refundableYuan) }) : undefined}>
-          <InputNumber min={0.01} max={af?.refundableYuan} step={1} precision={2} value={amount} onChange={(v) => setAmount(v)} style={{ width: 200 }} data-testid="new-case-amount" />
+        <Form.Item label={t('cases.amount')} extra={af ? t('cases.refundable', { v: money(af.refundable ?? af.refundableYuan, af.currency) }) : undefined}>
+          <InputNumber min={0.01} max={af?.refundable ?? af?.refundableYuan} addonAfter={af?.currency && af.currency !== 'CNY' ? af.currency : undefined} step={1} precision={2} value={amount} onChange={(v) => setAmount(v)} style={{ width: 200 }} data-testid="new-case-amount" />
         </Form.Item>
         <Form.Item label={t('cases.note')}>
           <Input.TextArea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -372,7 +374,7 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t('cases.reason')}>{c.reason}</Descriptions.Item>
-            <Descriptions.Item label={t('cases.amount')}>{fmt(c.amountYuan)}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.amount')}>{money(c.amountMinor / 100, c.currency)}</Descriptions.Item>
             {c.returnTrackingNo && <Descriptions.Item label={t('cases.returnTrackingNo')}><span data-testid="case-return-tracking">{c.returnTrackingNo}</span></Descriptions.Item>}
             {c.invoiceZh && <Descriptions.Item label={t('cases.invoice')}>{c.invoiceZh}</Descriptions.Item>}
           </Descriptions>
@@ -396,7 +398,7 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
                 <div key={l.kind} style={{ fontSize: 12, color: l.deadline?.state === 'missed' ? '#cf1322' : l.at ? '#d46b08' : '#888' }} data-testid={`case-limit-${l.kind}`} data-state={l.deadline?.state ?? 'unset'}>
                   {l.deadline && <Tag color={l.deadline.state === 'missed' ? 'red' : l.deadline.state === 'warned' ? 'orange' : 'blue'}>{l.labelZh} · {t(`cases.limitState.${l.deadline.state}` as MessageKey)}</Tag>}
                   {l.textZh}
-                  {l.exposureFen > 0 && <span> · {t('cases.limitExposure', { v: fmt(l.exposureFen / 100) })}</span>}
+                  {l.exposureMinor > 0 && <span> · {t('cases.limitExposure', { v: money(l.exposureMinor / 100, l.currency) })}</span>}
                 </div>
               ))}
             </Card>
