@@ -398,7 +398,7 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
                 <div key={l.kind} style={{ fontSize: 12, color: l.deadline?.state === 'missed' ? '#cf1322' : l.at ? '#d46b08' : '#888' }} data-testid={`case-limit-${l.kind}`} data-state={l.deadline?.state ?? 'unset'}>
                   {l.deadline && <Tag color={l.deadline.state === 'missed' ? 'red' : l.deadline.state === 'warned' ? 'orange' : 'blue'}>{l.labelZh} · {t(`cases.limitState.${l.deadline.state}` as MessageKey)}</Tag>}
                   {l.textZh}
-                  {l.exposureMinor > 0 && <span> · {t('cases.limitExposure', { v: money(l.exposureMinor / 100, l.currency) })}</span>}
+                  {l.exposureMinor > 0 && !l.textZh.includes('涉及') && <span> · {t('cases.limitExposure', { v: money(l.exposureMinor / 100, l.currency) })}</span>}
                 </div>
               ))}
             </Card>
