@@ -39,6 +39,20 @@ describe(`agent WebSocket gateway (${databaseLabel}, local bus)`, () => {
     await database?.close();
   });
 
+  it('A8 (issue 15): a rates.alert reaches supervisors of the shop, not agents', async () => {
+    const a = await connect('agentA');
+    const sup = await connect('supervisor');
+    await app.ctx.bus.publish({
+      type: 'rates.alert', shopId: w.shopA,
+      data: { month: '2026-11', itemId: null, title: '全店', kind: 'dispute', messageZh: '纠纷退款率 5.00‰，已达 4‰，商品可能被降权', disputePerMille: 5, refundRate: 0.01 },
+    });
+    await publish(w.shopA, 99); // a later event the agent does get, so its silence is not a timing accident
+    await sup.waitFor((f) => f.some((x) => x.type === 'rates.alert'));
+    await a.waitFor((f) => f.some((x) => x.type === 'shop.changed' && (x.data as { what: string }).what === '99'));
+    expect(sup.ofType('rates.alert').map((f) => (f.data as { kind: string }).kind)).toEqual(['dispute']);
+    expect(a.ofType('rates.alert')).toEqual([]);
+  });
+
   it('refuses a socket without a valid token', async () => {
     await expect(openAgentSocket(base, 'dxs_nope')).rejects.toThrow(/401/);
     await expect(TestSocket.open(`${base}/api/v1/ws`)).rejects.toThrow(/401/);

@@ -121,6 +121,16 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
       else if (d.requeued) notification.info({ key, message: t('presence.requeued', { name: d.displayName ?? '', n: d.requeued }), description: d.reasonZh });
     });
   }, [session.agent.role, session.realtime]);
+  // A8 (issue 15): a refund or dispute rate that reached its threshold, raised once by the server;
+  // the key keeps a replayed event from showing twice.
+  useEffect(() => {
+    if (session.agent.role === 'agent') return;
+    return session.realtime.subscribe((f) => {
+      if (f.type !== 'rates.alert') return;
+      const d = f.data as { month?: string; itemId?: string | null; kind?: string; messageZh?: string };
+      notification.warning({ key: `rates-${f.shopId ?? ''}-${d.month ?? ''}-${d.itemId ?? ''}-${d.kind ?? ''}`, message: t('rates.alertPushed'), description: d.messageZh, duration: 0, props: { 'data-testid': 'rates-alert' } as object });
+    });
+  }, [session.agent.role, session.realtime]);
   // Issue 15: only the tabs the role may use (the server derives them from route-access.ts).
   const nav = useMemo(() => NAV.filter((n) => (n.key === '/settings' ? showsSettings(session.tabs) : session.tabs.includes(n.key.slice(1)))), [session.tabs]);
   const section = useMemo(() => nav.find((n) => path.startsWith(n.key))?.key ?? nav[0]?.key ?? '/inbox', [path, nav]);

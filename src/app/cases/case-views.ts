@@ -4,7 +4,7 @@
 // implies (core/aftersales/case-flow). A case outside the caller's shops is NOT_FOUND.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { interventionCountdown } from '../../core/aftersales/aftersales-windows.js';
-import { caseChoices, caseTimeLimits, flowOf, stepGuidance, type CaseKind } from '../../core/aftersales/case-flow.js';
+import { buyerReturnLimit, caseChoices, caseTimeLimits, flowActive, flowOf, stepGuidance, TIME_LIMIT_KINDS, type CaseKind } from '../../core/aftersales/case-flow.js';
 import { checkRefundReason } from '../../core/aftersales/refund-reasons.js';
 import type { Dissatisfaction } from '../../core/aftersales/buyer-guidance.js';
 import { invoiceAction } from '../../core/aftersales/refund-playbook.js';
@@ -19,7 +19,7 @@ import { maySeePersonalData } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import { caseExposure, orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
 import { shopProfile } from '../orders/orders.js';
-import { deadlineView, deadlinesOf } from '../timers/deadlines.js';
+import { deadlineView, deadlinesOf, type DeadlineRow } from '../timers/deadlines.js';
 
 /** Logistics statuses (O7, free text from a courier scan or an agent) that say the parcel arrived, or was lost. */
 const RECEIVED_STATUSES = new Set(['signed', 'delivered', '已签收']);
@@ -82,10 +82,11 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
       shipment: c.shipment ?? null,
       invoiceZh: type === 'refund_only' ? null : invoiceAction(profile, type),
       guidanceZh: stepGuidance(profile, type, flowStep, branded, cause),
-      timeLimits: open ? caseTimeLimits(profile, { type, state: c.state, amountFen: c.amountFen, appliedAt: appliedAt.toISOString() }) : [],
+      timeLimits: open ? timeLimitsOf(profile, c, due.filter((d) => d.subjectId === c.id), flowStep, now) : [],
+      reviewId: c.reviewId ?? null,
       choices: open
         ? caseChoices(profile, {
-            type, state: c.state, flowStep, amountFen: c.amountFen,
+            type, state: c.state, flowStep, amountFen: c.amountMinor ?? c.amountFen, currency: c.currency,
             compensationFen: reasonCheck.triggersCompensation ? Math.round(reasonCheck.compensation * 100) : 0,
             interventionAt: intervention && intervention.state === 'pending' ? intervention.dueAt.toISOString() : null,
             now: now.toISOString(), branded,
@@ -96,6 +97,8 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
       state: c.state,
       reason: c.reason,
       amountYuan: c.amountFen / 100,
+      currency: c.currency,
+      amountMinor: c.amountMinor ?? c.amountFen,
       platformDecided: c.platformDecided,
       openedAt: c.openedAt.toISOString(),
       closedAt: c.closedAt?.toISOString() ?? null,
@@ -120,6 +123,36 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
       allowedEvents: open ? caseChoices(profile, { type, state: c.state, flowStep, amountFen: c.amountFen, compensationFen: 0, interventionAt: null, now: now.toISOString(), branded }).map((x) => x.event) : [],
     };
   });
+}
+
+/**
+ * Issue 15: the case's time limits as its timer rows show them (pending and warned rows, and a miss
+ * nothing has moved past yet), with what each costs; a limit the shop has not set says so where
+ * it would apply.
+ */
+function timeLimitsOf(profile: ReturnType<typeof shopProfile>, c: CaseRow, rows: DeadlineRow[], flowStep: string | null, now: Date) {
+  const type = c.type as CaseKind;
+  const order = (kind: string) => (TIME_LIMIT_KINDS as readonly string[]).indexOf(kind);
+  const out = rows
+    .filter((r) => order(r.kind) >= 0)
+    .sort((a, b) => order(a.kind) - order(b.kind))
+    .filter((r) => r.state === 'pending' || r.state === 'warned' || (r.state === 'missed' && r.firedAt !== null && r.firedAt >= c.updatedAt))
+    .map((r) => {
+      const payload = r.payload as { exposureMinor?: number; exposureFen?: number; currency?: string; textZh?: string };
+      const minor = payload.exposureMinor ?? payload.exposureFen ?? 0;
+      const currency = payload.currency ?? 'CNY';
+      return {
+        kind: r.kind, labelZh: deadlineView(r, now).labelZh, at: r.dueAt.toISOString(),
+        exposureFen: currency === 'CNY' ? minor : 0, exposureMinor: minor, currency, textZh: payload.textZh ?? '', deadline: deadlineView(r, now),
+      };
+    });
+  const has = new Set(rows.map((r) => r.kind));
+  const unset = caseTimeLimits(profile, { type, state: c.state, amountFen: c.amountMinor ?? c.amountFen, currency: c.currency, appliedAt: c.openedAt.toISOString() }).filter((l) => l.at === null);
+  const flow = flowOf(profile, type);
+  if (flow && flowStep === flow.machine.initial && flowActive(flow, c.state) && profile.aftersales.time_limits.buyer_return_days === null) {
+    unset.push(buyerReturnLimit(profile, now.toISOString()));
+  }
+  return [...out, ...unset.filter((l) => !has.has(l.kind)).map((l) => ({ ...l, exposureMinor: l.exposureFen, currency: c.currency, deadline: null }))].sort((a, b) => order(a.kind) - order(b.kind));
 }
 
 /** Whether the order missed its ship-by (A5: is 未按约定时间发货 true?). */

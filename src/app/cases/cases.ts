@@ -2,9 +2,10 @@
 // offers in the order's state; every move goes through the profile's refund machine with a
 // timeline row; the 72 h intervention countdown is a deadline row; a refund that succeeds adds
 // to the order's refunded amount and closes a fully refunded open order.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { aftersalesWindow } from '../../core/aftersales/aftersales-windows.js';
 import {
+  moneyText, refundableMinor,
   applicationMachine, applicationTransition, caseChoices, flowActive, flowMachine, flowOf, isApplicationFinal, type CaseKind,
 } from '../../core/aftersales/case-flow.js';
 import type { InspectionRecord, ParcelRecord, ShipmentRecord } from '../../core/contract/cases.js';
@@ -18,11 +19,12 @@ import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Profile } from '../../core/rules/schema.js';
 import { beijingMonthKey, startOfBeijingMonth } from '../../core/time/beijing-time.js';
 import type { Database } from '../../store/open-database.js';
-import { aftersalesCases, caseEvents, conversations, orders } from '../../store/schema/index.js';
+import { aftersalesCases, caseEvents, conversations, orders, reviews } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import { orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
 import { loadShop, shopProfile, transitionOrderIn, type Actor } from '../orders/orders.js';
 import { scheduleDeadline, settleDeadlines, type Tx } from '../timers/deadlines.js';
+import { syncTimeLimits } from './case-time-limits.js';
 
 export { CASE_TYPES, type CaseType } from '../../core/contract/cases.js';
 import type { CaseType } from '../../core/contract/cases.js';
@@ -59,7 +61,10 @@ async function scheduleIntervention(tx: Tx, c: Pick<CaseRow, 'id' | 'shopId'>, f
 }
 
 export interface CreateCaseInput {
-  orderId: string;
+  /** The order; may be left out when the case comes from a review that names its order. */
+  orderId?: string | undefined;
+  /** Issue 15: the bad review the case is opened from (review → order → buyer). */
+  reviewId?: string | undefined;
   type: CaseType;
   reason: string;
   amountFen: number;
@@ -80,7 +85,13 @@ export async function createCase(
   shopIds: string[],
 ): Promise<{ case: CaseRow; reasonCheck: ReasonCheck }> {
   const created = await database.db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
+    const review = input.reviewId ? await reviewOfCase(tx, input.reviewId, shopIds) : null;
+    const orderId = input.orderId ?? review?.orderId;
+    if (!orderId) throw new DxeError('VALIDATION_FAILED', '请选择订单');
+    if (review && input.orderId && review.orderId !== input.orderId) {
+      throw new DxeError('VALIDATION_FAILED', '该评价对应的不是这个订单，请从评价所属的订单发起售后');
+    }
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order || !shopIds.includes(order.shopId)) throw new DxeError('NOT_FOUND', '找不到该订单');
     if (input.conversationId) {
       const [conv] = await tx.select({ shopId: conversations.shopId, buyerId: conversations.buyerId }).from(conversations).where(eq(conversations.id, input.conversationId));
@@ -106,24 +117,33 @@ export async function createCase(
     if (!allowed.includes(input.reason)) {
       throw new DxeError('VALIDATION_FAILED', `「${input.reason}」不是${shipped ? '已发货' : '未发货'}订单可选的退款原因，可选：${allowed.join('、')}`, { allowed });
     }
-    const refundable = (order.paidFen || order.totalFen) - order.refundFen;
+    // O2: the amount is in the order's currency (minor units); a CNY case also counts in fen.
+    const currency = order.currency;
+    const refundable = refundableMinor(order);
     if (input.amountFen > refundable) {
-      throw new DxeError('VALIDATION_FAILED', `退款金额超过可退金额 ¥${fenToYuan(refundable).toFixed(2)}`, { refundableFen: refundable });
+      throw new DxeError('VALIDATION_FAILED', `退款金额超过可退金额 ${moneyText(refundable, currency)}`, { refundableMinor: refundable, currency });
     }
     const initial = applicationMachine(profile, input.type).def.initial;
     const flow = flowOf(profile, input.type);
     const [row] = await tx
       .insert(aftersalesCases)
       .values({
-        shopId: order.shopId, orderId: order.id, type: input.type, state: initial, reason: input.reason, amountFen: input.amountFen,
+        shopId: order.shopId, orderId: order.id, type: input.type, state: initial, reason: input.reason,
+        amountFen: currency === 'CNY' ? input.amountFen : 0, amountMinor: input.amountFen, currency,
         buyerNote: input.note ?? null, openedAt: now, updatedAt: now, flowStep: flow?.machine.initial ?? null, conversationId: input.conversationId ?? null,
+        reviewId: review?.id ?? null,
       })
       .returning();
+    if (review) {
+      // The review's recovery names the case (R3/R7 screens link back to it).
+      await tx.update(reviews).set({ recovery: sql`jsonb_set(coalesce(${reviews.recovery}, '{}'::jsonb), '{caseId}', to_jsonb(${row!.id}::text))`, updatedAt: now }).where(eq(reviews.id, review.id));
+    }
     await tx.insert(caseEvents).values({ caseId: row!.id, at: now, fromState: null, toState: initial, event: 'apply', actorKind: actor.kind, actorId: actor.id ?? null, note: input.note ?? null });
     await scheduleIntervention(tx, row!, now, profile);
+    await syncTimeLimits(tx, profile, row!, { from: null, to: initial, events: ['apply'], final: false }, now);
     await appendAuditIn(tx, {
       orgId: actor.orgId, at: now, actorKind: actor.kind, actorId: actor.id ?? null, action: 'case.create', subjectKind: 'case', subjectId: row!.id,
-      data: { orderId: order.id, type: input.type, reason: input.reason, amountFen: input.amountFen, conversationId: input.conversationId ?? null },
+      data: { orderId: order.id, type: input.type, reason: input.reason, amountFen: input.amountFen, conversationId: input.conversationId ?? null, reviewId: review?.id ?? null },
     });
     return { case: row!, order, profile, shipped };
   });
@@ -136,6 +156,26 @@ export async function createCase(
     tradeSucceeded: orderPhase(created.profile, created.order.state) === 'succeeded',
   });
   return { case: created.case, reasonCheck };
+}
+
+/**
+ * Issue 15: the review a case is opened from — in the caller's shops, a bad (or negative) one, and
+ * tied to an imported order (by the review's order, else its platform order number in the shop).
+ */
+async function reviewOfCase(tx: Tx, reviewId: string, shopIds: string[]): Promise<{ id: string; orderId: string }> {
+  const [r] = await tx
+    .select({ id: reviews.id, shopId: reviews.shopId, orderId: reviews.orderId, platformOrderNo: reviews.platformOrderNo, rating: reviews.rating, sentiment: reviews.sentiment })
+    .from(reviews)
+    .where(eq(reviews.id, reviewId));
+  if (!r || !shopIds.includes(r.shopId)) throw new DxeError('NOT_FOUND', '找不到该评价');
+  if (r.rating === 'good' && r.sentiment !== 'negative') throw new DxeError('VALIDATION_FAILED', '只有中差评（或内容负面的评价）可以发起售后');
+  let orderId = r.orderId;
+  if (!orderId && r.platformOrderNo) {
+    const [o] = await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.shopId, r.shopId), eq(orders.platformOrderNo, r.platformOrderNo)));
+    orderId = o?.id ?? null;
+  }
+  if (!orderId) throw new DxeError('NOT_FOUND', `该评价关联的订单${r.platformOrderNo ? `「${r.platformOrderNo}」` : ''}尚未导入，请先导入订单再发起售后`);
+  return { id: r.id, orderId };
 }
 
 export interface CaseMove {
@@ -268,6 +308,8 @@ export async function transitionCase(
       }
     }
 
+    await syncTimeLimits(tx, profile, c, { from: c.state, to: state, events: timeline.map((t) => t.event), final }, now);
+
     if (final && type !== 'exchange' && type !== 'repair' && refundSucceeded(profile, state)) await applyRefund(tx, updated!, actor, now);
     return updated!;
   });
@@ -278,11 +320,12 @@ async function applyRefund(tx: Tx, c: CaseRow, actor: Actor, now: Date): Promise
   const [order] = await tx.select().from(orders).where(eq(orders.id, c.orderId)).for('update');
   if (!order) return;
   const refundFen = order.refundFen + c.amountFen;
-  const [updated] = await tx.update(orders).set({ refundFen, updatedAt: now }).where(eq(orders.id, order.id)).returning();
+  const refundMinor = (order.refundMinor ?? order.refundFen) + (c.amountMinor ?? c.amountFen);
+  const [updated] = await tx.update(orders).set({ refundFen, refundMinor, updatedAt: now }).where(eq(orders.id, order.id)).returning();
   const profile = shopProfile(await loadShop(tx, order.shopId));
   const phase = orderPhase(profile, order.state);
-  const paid = order.paidFen || order.totalFen;
-  if (refundFen >= paid && isUnderWay(phase)) {
+  const paid = (order.paidMinor ?? order.paidFen) || (order.totalMinor ?? order.totalFen);
+  if (refundMinor >= paid && isUnderWay(phase)) {
     await transitionOrderIn(tx, updated!, 'refund_success', actor, now, { note: `售后单 ${c.id} 退款成功` });
   }
 }

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { checkFraud } from '../../core/orders/fraud-signals.js';
 import { refundReasonsFor } from '../../core/aftersales/refund-reasons.js';
+import { refundableMinor } from '../../core/aftersales/case-flow.js';
 import { hasShipped, orderPhase } from '../../core/orders/order-phase.js';
 import { CASE_TYPES } from '../../core/contract/cases.js';
 import { fakeShipmentRisk, isCourierScan } from '../../core/orders/pickup-scan.js';
@@ -85,6 +86,9 @@ function aftersalesOptions(order: OrderRow, profile: ReturnType<typeof shopProfi
     reasons: refundReasonsFor(profile, shipped),
     caseTypes: shipped ? [...CASE_TYPES] : ['refund_only'],
     refundableYuan: ((order.paidFen || order.totalFen) - order.refundFen) / 100,
+    /** O2: what may still be refunded in the order's own currency (major units), and that currency. */
+    currency: order.currency,
+    refundable: refundableMinor(order) / 100,
     blockedZh,
   };
 }

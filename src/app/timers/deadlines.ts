@@ -19,6 +19,12 @@ export const DEADLINE_KINDS = {
   compensate_before_ruling: { subject: 'order', labelZh: '平台判定前主动赔付' },
   /** A6: the buyer may ask the platform to step in after this. */
   intervention: { subject: 'case', labelZh: '平台介入' },
+  /** Issue 15: the seller's response window on an application (shop setting; AliExpress: the dispute's). */
+  seller_response: { subject: 'case', labelZh: '卖家处理时限' },
+  /** Issue 15: the platform agrees by itself after this (shop setting). */
+  auto_agree: { subject: 'case', labelZh: '超时自动同意' },
+  /** Issue 15: the buyer sends the goods back by this after the seller agreed (shop setting). */
+  buyer_return: { subject: 'case', labelZh: '买家退货时限' },
   /** A6: after-sales may be requested until this. */
   aftersales_window: { subject: 'order', labelZh: '售后申请期' },
   /** N4: complaints possible until this. */

@@ -5,7 +5,7 @@
 // loses no notification). State lives in the rows, so a restart resumes where it stopped.
 import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../store/open-database.js';
-import { conversations, deadlines, orders } from '../../store/schema/index.js';
+import { aftersalesCases, conversations, deadlines, orders } from '../../store/schema/index.js';
 import type { DomainEvent } from '../../core/contract/events.js';
 import type { EventBus } from '../events/event-bus.js';
 import { publishCommitted, stage } from '../events/outbox.js';
@@ -148,6 +148,20 @@ async function alreadyMet(tx: Tx, rows: DeadlineRow[], now: Date): Promise<Map<n
     for (const row of shipBy) {
       const o = byId.get(row.subjectId);
       settle(row, o?.shippedAt, !o || (o.closedAt !== null && o.shippedAt === null));
+    }
+  }
+
+  // Issue 15: a case's time limits are settled by its moves; a case closed some other way voids them.
+  const caseLimits = rows.filter((r) => r.subjectKind === 'case' && r.kind !== 'intervention');
+  if (caseLimits.length > 0) {
+    const list = await tx
+      .select({ id: aftersalesCases.id, closedAt: aftersalesCases.closedAt })
+      .from(aftersalesCases)
+      .where(inArray(aftersalesCases.id, caseLimits.map((r) => r.subjectId)));
+    const byId = new Map(list.map((c) => [c.id, c]));
+    for (const row of caseLimits) {
+      const c = byId.get(row.subjectId);
+      if (!c || c.closedAt !== null) result.set(row.id, 'cancelled');
     }
   }
 

@@ -55,6 +55,11 @@ export interface CaseFacts {
   flowStep: string | null;
   /** The case amount in fen. */
   amountFen: number;
+  /**
+   * O2: the case's currency (the order's). Not CNY: `amountFen` holds the amount in that
+   * currency's minor units, shown with its code and never added to yuan figures.
+   */
+  currency?: string | undefined;
   /** Compensation the case's reason costs if it stands (A5), in fen. */
   compensationFen: number;
   /** When the buyer may call the platform in (A6), ISO; null when not running. */
@@ -84,6 +89,14 @@ export interface Choice {
 }
 
 const yuanText = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+/** What may still be refunded on an order, in minor units of its currency (O2; fen for CNY). */
+export function refundableMinor(order: { paidFen: number; totalFen: number; refundFen: number; paidMinor: number | null; totalMinor: number | null; refundMinor: number | null }): number {
+  const paid = (order.paidMinor ?? order.paidFen) || (order.totalMinor ?? order.totalFen);
+  return paid - (order.refundMinor ?? order.refundFen);
+}
+
+/** An amount in minor units of its currency: ¥ for CNY, else the ISO code (USD 25.99). */
+export const moneyText = (minor: number, currency = 'CNY') => (currency === 'CNY' ? yuanText(minor) : `${currency} ${(minor / 100).toFixed(2)}`);
 
 function effectOf(profile: Pick<Profile, 'aftersales'>, event: string): EventEffectProfile {
   return profile.aftersales.event_effects[event] ?? { label_zh: event, actor: 'seller', money: 'none', deadline: 'none' };
@@ -92,10 +105,15 @@ function effectOf(profile: Pick<Profile, 'aftersales'>, event: string): EventEff
 function moneyOf(kind: EventEffectProfile['money'], f: CaseFacts): Choice['money'] {
   switch (kind) {
     case 'refund_now':
-      return { kind, fen: f.amountFen, textZh: `退款 ${yuanText(f.amountFen)}` };
+      return { kind, fen: f.amountFen, textZh: `退款 ${moneyText(f.amountFen, f.currency)}` };
     case 'refund_after_return':
-      return { kind, fen: f.amountFen, textZh: `收到退货并核实后退款 ${yuanText(f.amountFen)}` };
+      return { kind, fen: f.amountFen, textZh: `收到退货并核实后退款 ${moneyText(f.amountFen, f.currency)}` };
     case 'at_risk': {
+      if (f.currency && f.currency !== 'CNY') {
+        // Never add a yuan compensation to a foreign amount.
+        const comp = f.compensationFen > 0 ? `，另有退款原因触发的赔付 ${yuanText(f.compensationFen)}` : '';
+        return { kind, fen: f.amountFen, textZh: `若平台判买家胜，需退款 ${moneyText(f.amountFen, f.currency)}${comp}` };
+      }
       const fen = f.amountFen + f.compensationFen;
       const comp = f.compensationFen > 0 ? `（含退款原因触发的赔付 ${yuanText(f.compensationFen)}）` : '';
       return { kind, fen, textZh: `若平台判买家胜，需退款并承担 ${yuanText(fen)}${comp}` };
@@ -191,8 +209,11 @@ export function stepGuidance(profile: Pick<Profile, 'aftersales'>, type: CaseKin
   return entered ? guidanceOf(flow.steps[entered.event], f, cause) : guidanceOf(flow.steps.parcel_received, f, cause);
 }
 
+export const TIME_LIMIT_KINDS = ['seller_response', 'auto_agree', 'buyer_return'] as const;
+export type TimeLimitKind = (typeof TIME_LIMIT_KINDS)[number];
+
 export interface TimeLimit {
-  kind: 'seller_response' | 'auto_agree';
+  kind: TimeLimitKind;
   labelZh: string;
   /** Due time, ISO; null when the shop has not set the limit (no seed gives it). */
   at: string | null;
@@ -201,26 +222,32 @@ export interface TimeLimit {
   textZh: string;
 }
 
+/** Refund types move money; exchange and repair do not. */
+const moneyAt = (type: CaseKind, amountFen: number) => (type === 'exchange' || type === 'repair' ? 0 : amountFen);
+
 /**
  * Refund time limits beyond A6's 72 h, while the application waits for the seller: the seller's
- * response window and the platform's auto-agree. The seeds give no figures for them, so they are
- * shop settings (profile aftersales.time_limits, marked there); unset limits say so.
+ * response window (on AliExpress the dispute's) and the platform's auto-agree. The seeds give no
+ * figures for them, so they are shop settings (profile aftersales.time_limits, marked there);
+ * unset limits say so. `since` is when the application last entered its initial state.
  */
-export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 'type' | 'state' | 'amountFen'> & { appliedAt: string }): TimeLimit[] {
+export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 'type' | 'state' | 'amountFen' | 'currency'> & { appliedAt: string }): TimeLimit[] {
   const app = applicationMachine(profile, f.type);
   if (normalizeStateName(f.state) !== app.def.initial) return [];
   const limits = profile.aftersales.time_limits;
   const at = (hours: number | null) => (hours === null ? null : new Date(Date.parse(f.appliedAt) + hours * 3_600_000).toISOString());
   const respond = at(limits.seller_response_hours);
   const agree = at(limits.auto_agree_hours);
-  const money = f.type === 'exchange' || f.type === 'repair' ? 0 : f.amountFen;
+  const money = moneyAt(f.type, f.amountFen);
   return [
     {
       kind: 'seller_response',
       labelZh: '卖家处理时限',
       at: respond,
-      exposureFen: 0,
-      textZh: respond ? `请在 ${formatBeijing(respond)}（北京时间）前处理该申请` : '卖家处理时限：店铺未设置（规则覆盖 aftersales.time_limits.seller_response_hours）',
+      exposureFen: respond ? money : 0,
+      textZh: respond
+        ? `请在 ${formatBeijing(respond)}（北京时间）前处理该申请；逾期未处理，平台可能按买家的申请处理${money > 0 ? `（涉及 ${moneyText(money, f.currency)}）` : ''}`
+        : '卖家处理时限：店铺未设置（规则覆盖 aftersales.time_limits.seller_response_hours）',
     },
     {
       kind: 'auto_agree',
@@ -228,8 +255,32 @@ export function caseTimeLimits(profile: AftersalesProfile, f: Pick<CaseFacts, 't
       at: agree,
       exposureFen: agree ? money : 0,
       textZh: agree
-        ? `若到 ${formatBeijing(agree)}（北京时间）仍未处理，平台将自动同意${money > 0 ? `，退款 ${yuanText(money)}` : '该申请'}`
+        ? `若到 ${formatBeijing(agree)}（北京时间）仍未处理，平台将自动同意${money > 0 ? `，退款 ${moneyText(money, f.currency)}` : '该申请'}`
         : '超时自动同意：店铺未设置（规则覆盖 aftersales.time_limits.auto_agree_hours）',
     },
   ];
+}
+
+/**
+ * The buyer's return-shipping window, from when the seller agreed to take the goods back (an
+ * event whose effect starts `buyer_return`). Null when the shop has not set it. Costs the seller
+ * nothing: a buyer who misses it may see the application closed.
+ */
+export function buyerReturnLimit(profile: AftersalesProfile, agreedAt: string): TimeLimit {
+  const days = profile.aftersales.time_limits.buyer_return_days;
+  const at = days === null ? null : new Date(Date.parse(agreedAt) + days * 86_400_000).toISOString();
+  return {
+    kind: 'buyer_return',
+    labelZh: '买家退货时限',
+    at,
+    exposureFen: 0,
+    textZh: at
+      ? `买家需在 ${formatBeijing(at)}（北京时间）前寄回；逾期未寄回，可申请关闭该售后`
+      : '买家退货时限：店铺未设置（规则覆盖 aftersales.time_limits.buyer_return_days）',
+  };
+}
+
+/** Whether an event starts the buyer's return window (its effect says so in the profile). */
+export function startsBuyerReturn(profile: Pick<Profile, 'aftersales'>, event: string): boolean {
+  return profile.aftersales.event_effects[event]?.deadline === 'buyer_return';
 }

@@ -67,3 +67,53 @@ describe('refund machine (A4, EVAL §3 refund_transition)', () => {
     expect(refundTransition(p, '垫付完成买家未收到货等待卖家确认', 'seller_confirm')).toEqual({ ok: true, next: '退款成功垫付成功' });
   });
 });
+
+describe('per-platform refund machines (A4, issue 15): where the seeds differ', () => {
+  const D = { opened: '买家已提起纠纷等待卖家响应', responded: '卖家已响应纠纷等待买家回复', ruling: '速卖通平台裁决中' };
+  const ADVANCE = '客服已介入先行垫付进行中';
+  // One row per (platform, state, event) where the platforms differ; null = refused.
+  const TABLE: [string, string, string, string | null][] = [
+    // Tmall's 垫付 (004): Taobao, Tmall, JD and PDD (no seed of their own) run it; AliExpress does not.
+    ...(['taobao', 'tmall', 'jd', 'pdd'] as const).flatMap((p) => [
+      [p, S.refused, 'platform_intervene', ADVANCE],
+      [p, S.returned, 'platform_intervene', ADVANCE],
+      [p, ADVANCE, 'platform_advance_return_required', '垫付完成等待买家退货'],
+      [p, D.opened, 'seller_respond', null],
+      [p, S.wait, 'seller_respond', null],
+    ] as [string, string, string, string | null][]),
+    // AliExpress (003): the dispute, the seller's response, the platform's ruling.
+    ['aliexpress', S.refused, 'platform_intervene', D.ruling],
+    ['aliexpress', S.returned, 'platform_intervene', D.ruling],
+    ['aliexpress', ADVANCE, 'platform_advance_return_required', null],
+    ['aliexpress', D.opened, 'seller_respond', D.responded],
+    ['aliexpress', D.opened, 'seller_agree_refund', S.done],
+    ['aliexpress', D.opened, 'seller_agree_return', S.agreed],
+    ['aliexpress', D.opened, 'buyer_cancel', S.closed],
+    ['aliexpress', D.opened, 'platform_intervene', null],
+    ['aliexpress', D.opened, 'seller_refuse', null],
+    ['aliexpress', D.responded, 'platform_intervene', D.ruling],
+    ['aliexpress', D.responded, 'buyer_cancel', S.closed],
+    ['aliexpress', D.responded, 'seller_respond', null],
+    ['aliexpress', D.ruling, 'platform_rule_for_buyer', S.done],
+    ['aliexpress', D.ruling, 'platform_rule_for_seller', S.closed],
+    ['aliexpress', D.ruling, 'seller_agree_refund', null],
+  ];
+  it.each(TABLE)('%s: %s + %s → %s', (platform, state, event, next) => {
+    const r = refundTransition(profiles[platform as keyof typeof profiles], state, event);
+    expect({ ok: r.ok, next: r.next }).toEqual({ ok: next !== null, next });
+  });
+
+  it('each platform starts where its seed says an application starts, and says where its machine comes from', () => {
+    const initial = Object.fromEntries(PLATFORMS.map((p) => [p, profiles[p].refunds.machine.initial]));
+    expect(initial).toEqual({ taobao: S.wait, tmall: S.wait, jd: S.wait, pdd: S.wait, aliexpress: D.opened });
+    for (const p of PLATFORMS) expect(profiles[p].refunds.machine.source.seed).toBe(p === 'aliexpress' ? '003' : '004');
+    expect(profiles.jd.refunds.machine.source.note).toContain('种子未描述京东');
+    expect(profiles.pdd.refunds.machine.source.note).toContain('种子未描述拼多多');
+  });
+
+  it('AliExpress has no advance-payment states; its finals allow nothing', () => {
+    expect(profiles.aliexpress.refunds.machine.states.some((s) => s.includes('垫付'))).toBe(false);
+    for (const f of [S.closed, S.done]) expect(refundEventsFrom(profiles.aliexpress, f)).toEqual([]);
+    expect(refundEventsFrom(profiles.aliexpress, D.opened).sort()).toEqual(['buyer_cancel', 'seller_agree_refund', 'seller_agree_return', 'seller_respond']);
+  });
+});

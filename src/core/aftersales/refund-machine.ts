@@ -1,5 +1,7 @@
-// The refund machine (A4) from the profile: Tmall's refund states and the platform's
-// advance-payment (垫付) states, with the events of EVAL §3.
+// The refund machine (A4) from the profile, one per platform: Tmall's refund states and the
+// platform's advance-payment (垫付) states (Taobao, JD and PDD run the same; their profiles say
+// why), AliExpress's dispute (纠纷 → seller responds → platform rules, seed 003); the six A4
+// states and the events of EVAL §3 hold on every platform.
 import { eventsFrom, isFinal, type Machine, type TransitionResult } from '../fsm.js';
 import { machineFrom, normalizeStateName, transitionByName } from '../rules/machines.js';
 import type { Profile } from '../rules/schema.js';
@@ -18,6 +20,8 @@ export const REFUND_EVENTS = [
   'seller_confirm',
   'platform_rule_for_buyer',
   'platform_rule_for_seller',
+  // AliExpress (seed 003): the seller answers the buyer's dispute.
+  'seller_respond',
 ] as const;
 
 export function refundMachine(profile: Pick<Profile, 'refunds'>): Machine<unknown> {

@@ -13,14 +13,17 @@ export const caseBoardQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export const openCaseBody = z.strictObject({
-  orderId: z.string().min(1, '请选择订单').max(64),
+  /** The order; may be left out when `reviewId` names a review tied to one. */
+  orderId: z.string().min(1, '请选择订单').max(64).optional(),
+  /** Issue 15: opened from a bad review (review → order → buyer). */
+  reviewId: z.string().min(1).max(64).optional(),
   type: z.enum(CASE_TYPES, { error: '售后类型应为 refund_only、return、exchange 或 repair' }),
   reason: z.string().trim().min(1, '请选择退款原因').max(40),
   amount: z.number({ error: '退款金额应为数字（元）' }).positive('退款金额应大于 0').max(100_000_000),
   note: z.string().max(1000).optional(),
   /** Opened from a chat: the conversation it came from. */
   conversationId: z.string().min(1).max(64).optional(),
-});
+}).refine((b) => b.orderId !== undefined || b.reviewId !== undefined, { message: '请选择订单或评价', path: ['orderId'] });
 export type OpenCaseBody = z.infer<typeof openCaseBody>;
 const field = (label: string, max = 64) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}过长`);
 /** A2, seed 001: the parcel carries the order number, the application number, the buyer and a contact. */

@@ -44,6 +44,23 @@ export const domainEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('deadline.warning'), shopId: z.string(), data: deadlineData }),
   z.object({ type: z.literal('deadline.missed'), shopId: z.string(), data: deadlineData }),
+  /**
+   * A8 (issue 15): the month's refund or dispute rate of a shop (or one of its items) reached its
+   * threshold. Raised once per shop, month, scope and kind; only supervisors and admins get it.
+   */
+  z.object({
+    type: z.literal('rates.alert'),
+    shopId: z.string(),
+    data: z.object({
+      month: z.string(),
+      itemId: z.string().nullable(),
+      title: z.string(),
+      kind: z.enum(['dispute', 'refund']),
+      messageZh: z.string(),
+      disputePerMille: z.number().nullable(),
+      refundRate: z.number().nullable(),
+    }),
+  }),
   /** A shop's settings, catalogue or rules changed: every process drops what it cached of it. */
   z.object({ type: z.literal('shop.changed'), shopId: z.string(), data: z.object({ what: z.string() }) }),
   /**

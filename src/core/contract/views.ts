@@ -430,7 +430,24 @@ export const caseBoardRowSchema = z.object({
   invoiceZh: z.string().nullable(),
   guidanceZh: z.array(z.string()),
   choices: z.array(caseChoiceSchema),
-  timeLimits: z.array(z.object({ kind: z.string(), labelZh: z.string(), at: z.string().nullable(), exposureFen: z.number(), textZh: z.string() })),
+  timeLimits: z.array(
+    z.object({
+      kind: z.string(), labelZh: z.string(), at: z.string().nullable(), exposureFen: z.number(), textZh: z.string(),
+      /** O2: the exposure in the case's currency (exposureFen is CNY fen, 0 for another currency). */
+      exposureMinor: z.number(),
+      currency: z.string(),
+      /** The timer row behind a limit the shop has set (state: pending, warned, missed). */
+      deadline: deadlineViewSchema.nullable(),
+    }),
+  ),
+  /** Issue 15: the review the case was opened from. */
+  reviewId: z.string().nullable(),
+  /**
+   * O2: the case's currency (the order's) and its amount in minor units; `amountYuan` is 0 for
+   * another currency, and the choices' `money.fen` are minor units of this currency.
+   */
+  currency: z.string(),
+  amountMinor: z.number(),
 });
 export const caseBoardSchema = z.object({ items: z.array(caseBoardRowSchema) });
 export type CaseBoardRow = z.infer<typeof caseBoardRowSchema>;

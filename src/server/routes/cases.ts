@@ -46,7 +46,7 @@ const caseRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/v1/cases', auth, async (request, reply) => {
     const p = principalOf(request);
     const body = createBody.parse(request.body);
-    const input = { orderId: body.orderId, type: body.type, reason: body.reason, amountFen: yuanToFen(body.amount), note: body.note, conversationId: body.conversationId };
+    const input = { orderId: body.orderId, reviewId: body.reviewId, type: body.type, reason: body.reason, amountFen: yuanToFen(body.amount), note: body.note, conversationId: body.conversationId };
     const opened: OpenedCaseView = await openCase(app.ctx.database, p, input, app.ctx.now());
     return reply.status(201).send(opened);
   });
@@ -55,7 +55,10 @@ const caseRoutes: FastifyPluginAsync = async (app) => {
     const { id } = idParam.parse(request.params);
     const p = principalOf(request);
     const body = transitionBody.parse(request.body);
-    return moveCase(app.ctx.database, p, id, body, app.ctx.now());
+    return moveCase(app.ctx.database, p, id, body, app.ctx.now(), {
+      bus: app.ctx.bus,
+      onAlertError: (err) => request.log.error({ err }, 'A8 rate alert failed'),
+    });
   });
 
   // A11 per case: the bundle of the case's order, marked with the case; audited like any export.

@@ -61,6 +61,8 @@ class AgentConnection {
   sees(e: SequencedEvent): boolean {
     if (!this.principal.shopIds.includes(e.shopId)) return false;
     if (e.type === 'typing' && e.data.agentId && e.data.agentId === this.principal.agentId) return false;
+    // A8 alerts are for supervisors and admins (issue 15).
+    if (e.type === 'rates.alert' && this.principal.role !== 'supervisor' && this.principal.role !== 'admin') return false;
     return true;
   }
 

@@ -1,9 +1,10 @@
 // After-sales cases (A1–A4) and their history.
-import { bigserial, boolean, customType, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { conversations } from './conversations.js';
 import { createdAt, id, ts } from './columns.js';
 import { orders } from './orders.js';
 import { shops } from './org.js';
+import { reviews } from './reviews.js';
 
 /** A1: an after-sales case always belongs to an order; one order may have many. */
 export const aftersalesCases = pgTable(
@@ -37,8 +38,14 @@ export const aftersalesCases = pgTable(
     openedAt: ts('opened_at').notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     closedAt: ts('closed_at'),
+    /** Issue 15 (O2): the order's currency; `amountFen` is CNY fen (0 for another currency). */
+    currency: text('currency').notNull().default('CNY'),
+    /** The amount in minor units of `currency` (fen for CNY). */
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
+    /** Issue 15: the bad review the case was opened from. */
+    reviewId: text('review_id').references(() => reviews.id),
   },
-  (t) => [index('cases_shop_state_idx').on(t.shopId, t.state), index('cases_order_idx').on(t.orderId)],
+  (t) => [index('cases_shop_state_idx').on(t.shopId, t.state), index('cases_order_idx').on(t.orderId), index('cases_review_idx').on(t.reviewId)],
 );
 
 export const caseEvents = pgTable('case_events', {
@@ -83,4 +90,22 @@ export const caseEvidence = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('case_evidence_case_idx').on(t.caseId)],
+);
+
+/** A8 (issue 15): a rate over its threshold, raised once per shop, Beijing month, scope and kind. */
+export const rateAlerts = pgTable(
+  'rate_alerts',
+  {
+    id: id(),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    month: text('month').notNull(),
+    /** '' for the whole shop, else the item id. */
+    scope: text('scope').notNull(),
+    kind: text('kind').notNull(),
+    messageZh: text('message_zh').notNull(),
+    raisedAt: ts('raised_at').notNull(),
+  },
+  (t) => [uniqueIndex('rate_alerts_uq').on(t.shopId, t.month, t.scope, t.kind)],
 );

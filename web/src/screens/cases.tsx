@@ -33,7 +33,7 @@ interface CaseDetail {
 
 interface OrderForCase {
   order: { id: string; shopId: string; platformOrderNo: string; state: string; paidYuan: number; totalYuan: number; refundYuan: number };
-  aftersales?: { reasons: string[]; caseTypes: string[]; refundableYuan: number; blockedZh: string | null };
+  aftersales?: { reasons: string[]; caseTypes: string[]; refundableYuan: number; currency?: string; refundable?: number; blockedZh: string | null };
 }
 
 function interventionAt(c: CaseRow): number {
@@ -50,6 +50,8 @@ function totalOf(x: unknown): { now: number; next: number | null } | null {
 }
 
 const fmt = (v: number) => `¥${v.toFixed(2)}`;
+/** O2: an amount in its own currency (¥ for CNY, else the ISO code); never converted here. */
+const money = (v: number, currency = 'CNY') => (currency === 'CNY' ? fmt(v) : `${currency} ${v.toFixed(2)}`);
 
 function typeLabel(type: string): string {
   return (CASE_TYPES as readonly string[]).includes(type) ? t(`cases.type.${type}` as MessageKey) : type;
@@ -94,10 +96,11 @@ export default function CasesScreen() {
   const total = totalOf(exposure.data?.total);
   const now = useNow(1000);
   const [openId, setOpenId] = useState<string | null>(() => query('caseId'));
-  const [creating, setCreating] = useState<{ orderId: string | null; conversationId: string | null } | null>(() => {
+  const [creating, setCreating] = useState<NewCaseStart | null>(() => {
     const orderId = query('orderId');
     const conversationId = query('conversationId');
-    return orderId || conversationId ? { orderId, conversationId } : null;
+    const reviewId = query('reviewId');
+    return orderId || conversationId || reviewId ? { orderId, conversationId, reviewId } : null;
   });
 
   const columns = useMemo(() => {
@@ -122,7 +125,7 @@ export default function CasesScreen() {
           onChange={setShopId}
           options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]}
         />
-        <Button type="primary" onClick={() => setCreating({ orderId: null, conversationId: null })} data-testid="new-case">
+        <Button type="primary" onClick={() => setCreating({ orderId: null, conversationId: null, reviewId: null })} data-testid="new-case">
           {t('cases.new')}
         </Button>
         {total && (
@@ -161,7 +164,7 @@ export default function CasesScreen() {
                         {c.buyerName && <> · {t('cases.buyer')}：{c.buyerName}</>}
                       </div>
                       {c.reason && <div style={{ fontSize: 12 }}>{t('cases.reason')}：{c.reason}</div>}
-                      <div style={{ fontSize: 12 }}>{t('cases.amount')}：{fmt(c.amountYuan)}</div>
+                      <div style={{ fontSize: 12 }}>{t('cases.amount')}：{money(c.amountMinor / 100, c.currency)}</div>
                       {c.flowStep && <Tag color="blue" style={{ marginTop: 4 }}>{c.flowStep}</Tag>}
                       {c.exposure?.atNextDeadlineYuan !== undefined && (
                         <div style={{ fontSize: 12 }}>{t('cases.atNext', { v: fmt(c.exposure.atNextDeadlineYuan) })}</div>
@@ -199,11 +202,29 @@ export default function CasesScreen() {
   );
 }
 
-function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: string | null; conversationId: string | null }; onClose: () => void; onCreated: (id: string) => void }) {
+/** Where a new case starts: an order, a chat, or (issue 15) a bad review — review → order → buyer. */
+interface NewCaseStart {
+  orderId: string | null;
+  conversationId: string | null;
+  reviewId: string | null;
+}
+interface ReviewForCase { id: string; shopId: string; rating: string; sentiment: string | null; text: string; orderId: string | null; orderNo: string | null; buyer: string | null }
+
+function NewCaseModal({ initial, onClose, onCreated }: { initial: NewCaseStart; onClose: () => void; onCreated: (id: string) => void }) {
   const { shops } = useSession();
   const [shopId, setShopId] = useState(shops[0]?.id ?? '');
   const [search, setSearch] = useState('');
   const [orderId, setOrderId] = useState<string | null>(initial.orderId);
+  const [reviewId, setReviewId] = useState<string | null>(initial.reviewId);
+  const reviews = useApi<{ items: ReviewForCase[] }>(initial.conversationId || !shopId ? null : `/reviews?shopId=${encodeURIComponent(shopId)}&status=all&limit=200`);
+  const pickedReview = useApi<ReviewForCase>(reviewId ? `/reviews/${encodeURIComponent(reviewId)}` : null);
+  useEffect(() => {
+    const r = pickedReview.data;
+    if (!r) return;
+    if (r.shopId !== shopId) setShopId(r.shopId);
+    if (r.orderId) setOrderId(r.orderId);
+  }, [pickedReview.data]);
+  const badReviews = (reviews.data?.items ?? []).filter((r) => r.rating !== 'good' || r.sentiment === 'negative');
   const [type, setType] = useState<string>('refund_only');
   const [reason, setReason] = useState<string | undefined>();
   const [amount, setAmount] = useState<number | null>(null);
@@ -218,7 +239,7 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
   const af = detail.data?.aftersales;
   useEffect(() => {
     if (!af) return;
-    setAmount(af.refundableYuan);
+    setAmount(af.refundable ?? af.refundableYuan);
     if (!af.caseTypes.includes(type)) setType(af.caseTypes[0] ?? 'refund_only');
     setReason(undefined);
   }, [af]);
@@ -234,6 +255,7 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
     try {
       const res = await post<{ case: { id: string } }>('/cases', {
         orderId, type, reason, amount, ...(note ? { note } : {}), ...(initial.conversationId ? { conversationId: initial.conversationId } : {}),
+        ...(reviewId ? { reviewId } : {}),
       });
       message.success(t('cases.created'));
       onCreated(res.case.id);
@@ -245,12 +267,36 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
   };
 
   return (
-    <Modal open title={initial.conversationId ? t('cases.newFromChat') : t('cases.new')} onCancel={onClose} onOk={submit} okText={t('cases.create')} confirmLoading={busy}
+    <Modal open title={initial.conversationId ? t('cases.newFromChat') : reviewId ? t('cases.newFromReview') : t('cases.new')} onCancel={onClose} onOk={submit} okText={t('cases.create')} confirmLoading={busy}
       okButtonProps={{ disabled: !orderId || !reason || amount === null || !!af?.blockedZh, 'data-testid': 'new-case-submit' } as ButtonProps}>
       <Form layout="vertical">
         {!initial.conversationId && (
           <Form.Item label={t('orders.col.shop')}>
             <Select value={shopId} onChange={setShopId} options={shops.map((s) => ({ value: s.id, label: s.name }))} />
+          </Form.Item>
+        )}
+        {!initial.conversationId && (
+          <Form.Item label={t('cases.pickReview')}>
+            <div data-testid="new-case-review">
+              <Select
+                allowClear
+                value={reviewId ?? undefined}
+                onChange={(v: string | undefined) => setReviewId(v ?? null)}
+                options={[
+                  ...badReviews.map((r) => ({ value: r.id, label: `${r.orderNo ?? '—'} · ${r.buyer ?? ''} · ${r.text.slice(0, 30)}` })),
+                  ...(pickedReview.data && !badReviews.some((r) => r.id === pickedReview.data!.id) ? [{ value: pickedReview.data.id, label: `${pickedReview.data.orderNo ?? '—'} · ${pickedReview.data.text.slice(0, 30)}` }] : []),
+                ]}
+              />
+            </div>
+            {pickedReview.data && (
+              <Alert
+                style={{ marginTop: 8 }}
+                type={pickedReview.data.orderId ? 'info' : 'warning'}
+                showIcon
+                message={pickedReview.data.orderId ? `${t('cases.fromReview')}：${pickedReview.data.text}` : t('cases.reviewNoOrder')}
+                data-testid="new-case-review-text"
+              />
+            )}
           </Form.Item>
         )}
         <Form.Item label={t('cases.pickOrder')}>
@@ -277,8 +323,8 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: { orderId: str
             <Select value={reason} onChange={setReason} options={(af?.reasons ?? []).map((r) => ({ value: r, label: r }))} />
           </div>
         </Form.Item>
-        <Form.Item label={t('cases.amount')} extra={af ? t('cases.refundable', { v: fmt(af.refundableYuan) }) : undefined}>
-          <InputNumber min={0.01} max={af?.refundableYuan} step={1} precision={2} value={amount} onChange={(v) => setAmount(v)} style={{ width: 200 }} data-testid="new-case-amount" />
+        <Form.Item label={t('cases.amount')} extra={af ? t('cases.refundable', { v: money(af.refundable ?? af.refundableYuan, af.currency) }) : undefined}>
+          <InputNumber min={0.01} max={af?.refundable ?? af?.refundableYuan} addonAfter={af?.currency && af.currency !== 'CNY' ? af.currency : undefined} step={1} precision={2} value={amount} onChange={(v) => setAmount(v)} style={{ width: 200 }} data-testid="new-case-amount" />
         </Form.Item>
         <Form.Item label={t('cases.note')}>
           <Input.TextArea rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
@@ -328,7 +374,7 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t('cases.reason')}>{c.reason}</Descriptions.Item>
-            <Descriptions.Item label={t('cases.amount')}>{fmt(c.amountYuan)}</Descriptions.Item>
+            <Descriptions.Item label={t('cases.amount')}>{money(c.amountMinor / 100, c.currency)}</Descriptions.Item>
             {c.returnTrackingNo && <Descriptions.Item label={t('cases.returnTrackingNo')}><span data-testid="case-return-tracking">{c.returnTrackingNo}</span></Descriptions.Item>}
             {c.invoiceZh && <Descriptions.Item label={t('cases.invoice')}>{c.invoiceZh}</Descriptions.Item>}
           </Descriptions>
@@ -349,7 +395,11 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
           {c.timeLimits.length > 0 && (
             <Card size="small" title={t('cases.deadline')} data-testid="case-time-limits">
               {c.timeLimits.map((l) => (
-                <div key={l.kind} style={{ fontSize: 12, color: l.at ? '#d46b08' : '#888' }}>{l.textZh}</div>
+                <div key={l.kind} style={{ fontSize: 12, color: l.deadline?.state === 'missed' ? '#cf1322' : l.at ? '#d46b08' : '#888' }} data-testid={`case-limit-${l.kind}`} data-state={l.deadline?.state ?? 'unset'}>
+                  {l.deadline && <Tag color={l.deadline.state === 'missed' ? 'red' : l.deadline.state === 'warned' ? 'orange' : 'blue'}>{l.labelZh} · {t(`cases.limitState.${l.deadline.state}` as MessageKey)}</Tag>}
+                  {l.textZh}
+                  {l.exposureMinor > 0 && !l.textZh.includes('涉及') && <span> · {t('cases.limitExposure', { v: money(l.exposureMinor / 100, l.currency) })}</span>}
+                </div>
               ))}
             </Card>
           )}
