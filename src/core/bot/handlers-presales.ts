@@ -201,6 +201,12 @@ export function comparisonAnswerKey(itemId: string): string {
   return `product_info.vs_${letters}`;
 }
 
+/** T4: the shop's comparison answer for the item, when the buyer compares and the shop has written one. */
+function sayComparison(d: Draft, item: Item): boolean {
+  const key = comparisonAnswerKey(item.id);
+  return COMPARE_WORDS.test(d.input.text) && d.input.standardAnswers.some((a) => a.intent === key) && d.say(key, itemVars(item));
+}
+
 export function handleProductInfo(d: Draft): void {
   const item = focusItem(d);
   if (!item) {
@@ -208,8 +214,7 @@ export function handleProductInfo(d: Draft): void {
     return;
   }
   const text = d.input.text;
-  // T4: the shop's comparison table, when the buyer compares and the shop has written one.
-  if (COMPARE_WORDS.test(text) && d.input.standardAnswers.some((a) => a.intent === comparisonAnswerKey(item.id)) && d.say(comparisonAnswerKey(item.id), itemVars(item))) return;
+  if (sayComparison(d, item)) return;
   for (const [pattern, keys] of ATTRIBUTE_WORDS) {
     if (!pattern.test(text)) continue;
     const key = keys.find((k) => item.attributes[k] !== undefined);
@@ -252,6 +257,8 @@ export function handleRecommend(d: Draft): void {
   // The buyer asked for advice: the recommendation is the answer (an alternative of the same
   // kind, then something that goes with it), chosen for suitability, not price.
   if (item) {
+    // "Which is better, this or the other shop's?": the comparison first, then the alternatives.
+    sayComparison(d, item);
     d.recommend(similarItems(item, d.input.items, size), 'recommend.similar', { main: true });
     d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross', {
       main: true,
