@@ -5,6 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { myPresence, setPresence } from '../../app/auth/presence.js';
 import { getPresenceSettings, savePresenceSettings } from '../../app/metrics/presence-settings.js';
 import { presenceSettingsBody, presenceSettingsParams, setPresenceBody, type PresenceSettingsView, type PresenceView } from '../../core/contract/presence.js';
+import { shopEditor } from '../../app/settings/access.js';
 import { principalOf } from '../auth.js';
 
 const presenceRoutes: FastifyPluginAsync = async (app) => {
@@ -15,7 +16,10 @@ const presenceRoutes: FastifyPluginAsync = async (app) => {
     setPresence(deps(), principalOf(request), setPresenceBody.parse(request.body).status));
   app.get('/api/v1/shops/:shopId/presence-settings', { preHandler: app.authenticate }, async (request): Promise<PresenceSettingsView> =>
     getPresenceSettings(app.ctx.database, principalOf(request), presenceSettingsParams.parse(request.params).shopId));
-  app.put('/api/v1/shops/:shopId/presence-settings', { preHandler: app.authenticate }, async (request): Promise<PresenceSettingsView> =>
-    savePresenceSettings(deps(), principalOf(request), presenceSettingsParams.parse(request.params).shopId, presenceSettingsBody.parse(request.body)));
+  app.put('/api/v1/shops/:shopId/presence-settings', { preHandler: app.authenticate }, async (request): Promise<PresenceSettingsView> => {
+    const { shopId } = presenceSettingsParams.parse(request.params);
+    const p = shopEditor(principalOf(request), shopId); // scope before the body: an outsider learns nothing
+    return savePresenceSettings(deps(), p, shopId, presenceSettingsBody.parse(request.body));
+  });
 };
 export default presenceRoutes;

@@ -37,6 +37,7 @@ import { caseLibrary, gradeCaseQuiz } from '../../app/training/cases.js';
 import { deleteComparison, listComparisons, saveComparison } from '../../app/training/comparisons.js';
 import { monthlyExam, productQuiz, quizProgress, submitProductQuiz } from '../../app/training/exams.js';
 import { acknowledgeReview, myQualityFeedback, qualitySample, reviewConversation } from '../../app/training/quality.js';
+import { shopEditor } from '../../app/settings/access.js';
 import { principalOf } from '../auth.js';
 
 const trainingRoutes: FastifyPluginAsync = async (app) => {
@@ -69,8 +70,11 @@ const trainingRoutes: FastifyPluginAsync = async (app) => {
     quizProgress(app.ctx.database, principalOf(request), app.ctx.now()));
   app.get('/api/v1/shops/:shopId/comparisons', { preHandler: app.authenticate }, async (request): Promise<ComparisonsView> =>
     listComparisons(app.ctx.database, principalOf(request), comparisonShopParams.parse(request.params).shopId));
-  app.put('/api/v1/shops/:shopId/comparisons', { preHandler: app.authenticate }, async (request): Promise<ComparisonsView> =>
-    saveComparison(deps(), principalOf(request), comparisonShopParams.parse(request.params).shopId, comparisonBody.parse(request.body)));
+  app.put('/api/v1/shops/:shopId/comparisons', { preHandler: app.authenticate }, async (request): Promise<ComparisonsView> => {
+    const { shopId } = comparisonShopParams.parse(request.params);
+    const p = shopEditor(principalOf(request), shopId); // scope before the body: an outsider learns nothing
+    return saveComparison(deps(), p, shopId, comparisonBody.parse(request.body));
+  });
   app.delete('/api/v1/shops/:shopId/comparisons/:id', { preHandler: app.authenticate }, async (request): Promise<ComparisonsView> => {
     const { shopId, id } = comparisonParams.parse(request.params);
     return deleteComparison(deps(), principalOf(request), shopId, id);
