@@ -89,7 +89,10 @@ describe.skipIf(!hasChromium)('product exam and 质检 comments in Chromium (iss
     const form = sup.getByTestId('review-form');
     await form.waitFor();
     await sup.getByTestId('review-comment').fill('买家投诉时先道歉安抚，再给出换货或退款方案，不要说"那你退货吧"');
-    await sup.getByTestId('review-score').locator('input').fill('55');
+    // antd puts the test id on the <input> of an InputNumber (or on its wrapper in other versions).
+    const scoreBox = sup.getByTestId('review-score');
+    const scoreInput = (await scoreBox.evaluate((e) => e.tagName)) === 'INPUT' ? scoreBox : scoreBox.locator('input');
+    await scoreInput.fill('55');
     await sup.getByTestId('review-save').click();
     await expect.poll(() => row.textContent()).toContain('已点评 55');
     await screenshot(sup, 'quality-review');
