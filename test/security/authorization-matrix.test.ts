@@ -12,7 +12,7 @@ import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { routesOf, type RouteAccess, type RouteRecord } from '../../src/server/route-access.js';
-import { aftersalesCases, caseEvidence, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
+import { aftersalesCases, caseEvidence, competitorComparisons, qualityReviews, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openTestDatabase, databaseLabel } from '../helpers/database.js';
 import { PASSWORD, seedWorld } from '../helpers/fixtures.js';
@@ -156,6 +156,30 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       await database.db.insert(trainingMessages).values({ sessionId: row!.id, seq: 1, author: 'buyer', text: '能便宜点吗', analysis: { intent: 'bargain', goalId: 'hold_price', modelAnswer: '' } });
       return row!.id;
     }
+    if (route.url.startsWith('/api/v1/training/quality/')) {
+      // 质检: a review targets a conversation of the target shop (open: the use case refuses with 409).
+      return target.conversation!;
+    }
+    if (route.url.startsWith('/api/v1/training/feedback/')) {
+      // A supervisor's review of agent2's chat in the target shop (only agent2 may acknowledge it).
+      const [trainee] = await database.query<{ id: string }>("select id from agents where login = 'agent2'");
+      const [conv] = await database.query<{ id: string }>(
+        `insert into conversations (id, shop_id, buyer_id, channel, status, closed_at) values (gen_random_uuid()::text, $1, $2, 'bridge', 'closed', $3) returning id`,
+        [SHOP, target.buyer!, NOW],
+      );
+      const [row] = await database.db.insert(qualityReviews).values({
+        orgId: orgA, shopId: SHOP, conversationId: conv!.id, agentId: trainee!.id, autoScore: 80, score: 70, comment: '先安抚再处理', closedAt: NOW,
+      }).returning();
+      return row!.id;
+    }
+    if (route.url.startsWith('/api/v1/shops/:shopId/comparisons/')) {
+      // T4: a fresh comparison table on an item of the target shop.
+      const [item] = await database.query<{ id: string }>('select id from items where shop_id = $1 order by id limit 1', [SHOP]);
+      const [row] = await database.db.insert(competitorComparisons).values({
+        shopId: SHOP, itemId: item!.id, competitor: `矩阵竞品${++seq}`, rows: [{ attribute: '材质', ours: '纯棉', theirs: '涤纶' }], answerKey: 'product_info.vs_matrix',
+      }).returning();
+      return row!.id;
+    }
     throw new Error(`no fixture for :id in ${route.method} ${route.url} — add one to the matrix`);
   }
 
@@ -181,6 +205,12 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { shopId: SHOP, seed: 3, answers: [0, 1] };
       case 'POST /api/v1/presence':
         return { status: 'online' };
+      case 'POST /api/v1/training/product-quiz':
+        return { shopId: SHOP, kind: 'product', seed: 5, answers: [0, 1] };
+      case 'POST /api/v1/training/quality/:id/review':
+        return { comment: '买家投诉时先道歉' };
+      case 'POST /api/v1/training/feedback/:id/ack':
+        return {};
       case 'POST /api/v1/guard/check':
         return { text: '亲，在的', shopId: SHOP };
       case 'POST /api/v1/conversations/:id/escalate':

@@ -326,6 +326,57 @@ describe('route contracts', () => {
       ['POST /api/v1/training/sessions/:id/finish', async () => ({ method: 'POST', url: `/api/v1/training/sessions/${await trainingSession()}/finish`, payload: {} })],
       ['GET /api/v1/training/quality', async () => ({ method: 'GET', url: '/api/v1/training/quality' })],
       ['GET /api/v1/shops/:shopId/corrections', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/corrections` })],
+      // Issue 16: product quiz and monthly exam, results, 质检 review and acknowledgement,
+      // competitor comparisons, presence minutes per shop.
+      ['GET /api/v1/training/product-quiz', async () => ({ method: 'GET', url: `/api/v1/training/product-quiz?shopId=${SHOP}&seed=3` })],
+      ['POST /api/v1/training/product-quiz', async () => ({ method: 'POST', url: '/api/v1/training/product-quiz', payload: { shopId: SHOP, kind: 'product', seed: 3, answers: [0, 1] } })],
+      ['GET /api/v1/training/exam', async () => ({ method: 'GET', url: `/api/v1/training/exam?shopId=${SHOP}` })],
+      ['GET /api/v1/training/results', async () => ({ method: 'GET', url: '/api/v1/training/results' })],
+      [
+        'POST /api/v1/training/quality/:id/review',
+        async () => {
+          // A closed chat the admin answered (the demo's closed chats are the bot's).
+          const adminId = (await one("select id from agents where login = 'admin'"))!;
+          const buyer = (await one('select id from buyers where shop_id = $1 order by id limit 1', [SHOP]))!;
+          const conv = (await one(
+            `insert into conversations (id, shop_id, buyer_id, channel, status, assignee_id, closed_at, created_at) values (gen_random_uuid()::text, $1, $2, 'bridge', 'closed', $3, $4, $4) returning id`,
+            [SHOP, buyer, adminId, NOW],
+          ))!;
+          await database.query(
+            `insert into messages (shop_id, conversation_id, seq, direction, author_kind, author_id, text, created_at) values
+             ($1, $2, 1, 'in', 'buyer', null, '这件有M码吗', $4), ($1, $2, 2, 'out', 'agent', $3, '亲，您好，M码有货的，感谢您的支持', $4)`,
+            [SHOP, conv, adminId, NOW],
+          );
+          return { method: 'POST', url: `/api/v1/training/quality/${encodeURIComponent(conv)}/review`, payload: { comment: '回复及时，记得询问需求', score: 85 } };
+        },
+      ],
+      ['GET /api/v1/training/feedback', async () => ({ method: 'GET', url: '/api/v1/training/feedback' })],
+      [
+        'POST /api/v1/training/feedback/:id/ack',
+        async () => {
+          const feedback = await json({ method: 'GET', url: '/api/v1/training/feedback' });
+          const id = (feedback.items as { id: string }[])[0]?.id;
+          expect(id, 'a review of the admin to acknowledge').toBeTruthy();
+          return { method: 'POST', url: `/api/v1/training/feedback/${encodeURIComponent(id!)}/ack`, payload: {} };
+        },
+      ],
+      ['GET /api/v1/shops/:shopId/comparisons', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/comparisons` })],
+      [
+        'PUT /api/v1/shops/:shopId/comparisons',
+        async () => {
+          const item = (await one('select id from items where shop_id = $1 and listed order by id limit 1', [SHOP]))!;
+          return { method: 'PUT', url: `/api/v1/shops/${SHOP}/comparisons`, payload: { itemId: item, competitor: '某品牌', rows: [{ attribute: '续航', ours: '12 小时', theirs: '8 小时' }] } };
+        },
+      ],
+      [
+        'DELETE /api/v1/shops/:shopId/comparisons/:id',
+        async () => {
+          const id = (await one('select id from competitor_comparisons where shop_id = $1 order by id limit 1', [SHOP]))!;
+          return { method: 'DELETE', url: `/api/v1/shops/${SHOP}/comparisons/${encodeURIComponent(id)}` };
+        },
+      ],
+      ['GET /api/v1/shops/:shopId/presence-settings', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/presence-settings` })],
+      ['PUT /api/v1/shops/:shopId/presence-settings', async () => ({ method: 'PUT', url: `/api/v1/shops/${SHOP}/presence-settings`, payload: { autoAwayMinutes: 8, idleAlertMinutes: null, offlineAfterMinutes: null } })],
       [
         'POST /api/v1/shops/:shopId/reviews',
         async () => ({ method: 'POST', url: `/api/v1/shops/${SHOP}/reviews`, payload: { review_id: 'contract-review-1', text: '质量不错就是物流太慢', at: '2026-11-23T10:00:00+08:00', rating: 'neutral' }, as: 'bridge' }),

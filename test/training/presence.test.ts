@@ -146,4 +146,40 @@ describe('presence that is true (C17, T2)', () => {
     await sweepPresence(deps());
     expect((await presenceOf(world.agentA.id)).presence).toBe('away');
   });
+
+  it('the minutes come from rules/common.yaml; a supervisor overrides them per shop from the workbench (audited)', async () => {
+    await database.db.update(organisations).set({ autoAwayMinutes: null }).where(eq(organisations.id, world.orgId));
+    const sup = await tokenFor(app, world.supervisor.login);
+    const read = await app.inject({ method: 'GET', url: `/api/v1/shops/${world.shopA}/presence-settings`, headers: { authorization: `Bearer ${sup}` } });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toMatchObject({
+      defaults: { autoAwayMinutes: 10, idleAlertMinutes: 30, offlineAfterMinutes: 3 },
+      override: { autoAwayMinutes: null, idleAlertMinutes: null, offlineAfterMinutes: null },
+      effective: { autoAwayMinutes: 10, idleAlertMinutes: 30, offlineAfterMinutes: 3 },
+    });
+    expect(read.json().defaults.noteZh).toContain('项目默认值');
+    const tokenA = await tokenFor(app, world.agentA.login);
+    const denied = await app.inject({ method: 'PUT', url: `/api/v1/shops/${world.shopA}/presence-settings`, headers: { authorization: `Bearer ${tokenA}` }, payload: { autoAwayMinutes: 1, idleAlertMinutes: null, offlineAfterMinutes: null } });
+    expect(denied.statusCode).toBe(403);
+    const inverted = await app.inject({ method: 'PUT', url: `/api/v1/shops/${world.shopA}/presence-settings`, headers: { authorization: `Bearer ${sup}` }, payload: { autoAwayMinutes: 20, idleAlertMinutes: 5, offlineAfterMinutes: null } });
+    expect(inverted.statusCode).toBe(400);
+    const saved = await app.inject({ method: 'PUT', url: `/api/v1/shops/${world.shopA}/presence-settings`, headers: { authorization: `Bearer ${sup}` }, payload: { autoAwayMinutes: 4, idleAlertMinutes: null, offlineAfterMinutes: null } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ override: { autoAwayMinutes: 4 }, effective: { autoAwayMinutes: 4, idleAlertMinutes: 30 } });
+    expect(await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'settings.presence'), eq(auditLog.subjectId, world.shopA)))).toHaveLength(1);
+    // Agent A serves shop A: the shop's 4 minutes apply to them (the agent's own view says so)…
+    const view = await app.inject({ method: 'GET', url: '/api/v1/presence', headers: { authorization: `Bearer ${tokenA}` } });
+    expect(view.json()).toMatchObject({ autoAwayMinutes: 4 });
+    // …and the sweep turns them away after 4 quiet minutes, not 10.
+    clock = new Date(clock.getTime() + 60_000);
+    await app.inject({ method: 'POST', url: '/api/v1/presence', headers: { authorization: `Bearer ${tokenA}` }, payload: { status: 'online' } });
+    expect((await presenceOf(world.agentA.id)).presence).toBe('online');
+    clock = new Date(clock.getTime() + 5 * 60_000);
+    await noteActivity(deps(), world.agentA.id, false);
+    await sweepPresence(deps());
+    expect((await presenceOf(world.agentA.id)).presence).toBe('away');
+    // Clearing the override brings back the defaults.
+    const cleared = await app.inject({ method: 'PUT', url: `/api/v1/shops/${world.shopA}/presence-settings`, headers: { authorization: `Bearer ${sup}` }, payload: { autoAwayMinutes: null, idleAlertMinutes: null, offlineAfterMinutes: null } });
+    expect(cleared.json()).toMatchObject({ override: { autoAwayMinutes: null }, effective: { autoAwayMinutes: 10 } });
+  });
 });

@@ -9,7 +9,6 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import {
   derivePresence,
   pickColleague,
-  presencePolicy,
   PRESENCE_REASON_ZH,
   waitsForReply,
   type Presence,
@@ -17,12 +16,13 @@ import {
 } from '../../core/metrics/idle-agents.js';
 import { DxeError } from '../../core/errors.js';
 import type { Database, Tx } from '../../store/open-database.js';
-import { agents, agentShops, conversations, organisations, sessions, shops } from '../../store/schema/index.js';
+import { agents, agentShops, conversations, sessions, shops } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import { transact, type Emit } from '../events/outbox.js';
 import type { UseCaseDeps } from '../runtime/context.js';
 import { findLocked, writeConversation } from '../conversations/conversation-row.js';
 import { conversationSummary } from '../conversations/views.js';
+import { policyForAgent } from '../metrics/presence-settings.js';
 import { logout, type Principal } from './auth.js';
 
 /** Timestamps are written at most this often per agent (a bridge-free agent makes few calls, but the workbench polls). */
@@ -84,13 +84,9 @@ export async function myPresence(database: Database, p: Principal, now: Date): P
 }
 
 async function presenceView(database: Database, agentId: string, requeued: number, now: Date): Promise<PresenceView> {
-  const [row] = await database.db
-    .select({ agent: agents, org: organisations })
-    .from(agents)
-    .innerJoin(organisations, eq(organisations.id, agents.orgId))
-    .where(eq(agents.id, agentId));
+  const [row] = await database.db.select({ agent: agents }).from(agents).where(eq(agents.id, agentId));
   if (!row) throw new DxeError('NOT_FOUND');
-  const policy = presencePolicy(row.org);
+  const policy = await policyForAgent(database.db, row.agent);
   const verdict = derivePresence(await presenceInput(database.db, row.agent, now), now, policy);
   return {
     presence: row.agent.presence,
@@ -141,11 +137,8 @@ export async function refreshPresence(
   return transact(deps, async (tx, emit) => {
     const [a] = await tx.select().from(agents).where(eq(agents.id, agentId)).for('update');
     if (!a || a.disabled) return null;
-    let policy = opts.policy;
-    if (!policy) {
-      const [org] = await tx.select().from(organisations).where(eq(organisations.id, a.orgId));
-      policy = presencePolicy(org ?? {});
-    }
+    // rules/common.yaml `presence`, the organisation's minutes, the served shops' overrides (strictest).
+    const policy = opts.policy ?? (await policyForAgent(tx, a));
     const verdict = derivePresence(await presenceInput(tx, a, deps.now), deps.now, policy);
     const changed = verdict.presence !== a.presence;
     // One alert per idle spell: a later activity starts a new spell.
@@ -235,11 +228,7 @@ async function requeueWaiting(
  */
 export async function sweepPresence(deps: UseCaseDeps, onError?: (err: unknown, agentId: string) => void): Promise<PresenceChange[]> {
   const { db } = deps.database;
-  const rows = await db
-    .select({ id: agents.id, presence: agents.presence, org: organisations })
-    .from(agents)
-    .innerJoin(organisations, eq(organisations.id, agents.orgId))
-    .where(eq(agents.disabled, false));
+  const rows = await db.select({ id: agents.id, presence: agents.presence }).from(agents).where(eq(agents.disabled, false));
   const live = new Set(
     (await db.select({ agentId: sessions.agentId }).from(sessions).where(gt(sessions.expiresAt, deps.now))).map((s) => s.agentId),
   );
@@ -247,7 +236,7 @@ export async function sweepPresence(deps: UseCaseDeps, onError?: (err: unknown, 
   for (const r of rows) {
     if (r.presence === 'offline' && !live.has(r.id)) continue;
     try {
-      const change = await refreshPresence(deps, r.id, { policy: presencePolicy(r.org) });
+      const change = await refreshPresence(deps, r.id);
       if (change) out.push(change);
     } catch (err) {
       onError?.(err, r.id);

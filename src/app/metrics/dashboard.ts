@@ -1,6 +1,6 @@
 // The dashboard (GET /api/v1/metrics): T1 figures per agent / shop / day over a range (default the
 // last 7 days) in the caller's shop scope; for supervisors and admins (signed in as agents) also
-// idle agents (T2) and inconsistent answers (T3). Rows are read here; the formulas are core/metrics.
+// idle agents (T2), inconsistent answers (T3) and 质检 scores per agent over time. Rows are read here; the formulas are core/metrics.
 import { and, eq, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { BOT_KEY, computeFigures, fillDays, UNATTRIBUTED_KEY } from '../../core/metrics/figures.js';
@@ -11,6 +11,7 @@ import type { Principal } from '../auth/auth.js';
 import { loadFigureRows } from './figure-rows.js';
 import { dashboardQuery, type DashboardQuery } from '../../core/contract/metrics.js';
 import { idleAgentsNow, inconsistentAnswers } from './team-watch.js';
+import { qualityTrend } from '../training/quality.js';
 
 const DAY = 86400_000;
 
@@ -55,5 +56,7 @@ export async function dashboardFigures(database: Database, p: Principal, q: Dash
 
   const idleAgents = await idleAgentsNow(database, orgAgents, shopIds, now, q.idleMinutes);
   const inconsistencies = inconsistentAnswers(rows.messages, (m) => (m.authorKind === 'bot' ? '机器人' : agentName(m.authorId ?? UNATTRIBUTED_KEY)));
-  return { ...body, idleAgents, inconsistencies };
+  // 质检 scores per agent over the range (real chats only; practice never enters these figures).
+  const quality = await qualityTrend(database, p, shopIds, from, to, now);
+  return { ...body, idleAgents, inconsistencies, quality };
 }

@@ -1,11 +1,12 @@
 // The rows the team figures (T1) are computed from, read in the caller's shop scope for one time
 // range: conversations opened, their messages, orders paid, their after-sales cases, and guard
-// interceptions that left no message (audited blocks and supervisor overrides).
+// interceptions that left no message (audited blocks and supervisor overrides), DSR stars of the
+// orders' reviews, and the listed item titles (to recognise a recommendation, C6).
 import { and, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import { z } from 'zod';
-import type { CaseRow, ConversationRow, InterceptionRow, MessageRow, OrderRow } from '../../core/metrics/types.js';
+import type { CaseRow, ConversationRow, InterceptionRow, MessageRow, OrderRow, ReviewRow } from '../../core/metrics/types.js';
 import type { Database } from '../../store/open-database.js';
-import { aftersalesCases, auditLog, conversations, messages, orders } from '../../store/schema/index.js';
+import { aftersalesCases, auditLog, conversations, items, messages, orders, reviews } from '../../store/schema/index.js';
 
 const verdictSchema = z.object({ violations: z.array(z.object({ rule: z.string() }).loose()) }).loose();
 const auditDataSchema = z.object({ rules: z.array(z.string()).optional(), shopId: z.string().optional() }).loose();
@@ -21,7 +22,11 @@ export interface FigureRows {
   orders: OrderRow[];
   cases: CaseRow[];
   interceptions: InterceptionRow[];
+  reviews: ReviewRow[];
+  itemTitles: string[];
 }
+
+const dsrSchema = z.object({ description: z.number().min(1).max(5), service: z.number().min(1).max(5), logistics: z.number().min(1).max(5) }).loose();
 
 export async function loadFigureRows(database: Database, scope: { orgId: string; shopIds: string[] }, from: Date, to: Date): Promise<FigureRows> {
   const { db } = database;
@@ -81,7 +86,23 @@ export async function loadFigureRows(database: Database, scope: { orgId: string;
     interceptions.push({ shopId, agentId: a.actorId, rules: d.success ? (d.data.rules ?? []) : [], at: a.at });
   }
 
+  // R4: DSR stars of reviews on the orders paid in range (attributed like the order, T1).
+  const reviewRows = orderRows.length
+    ? await db
+        .select({ orderId: reviews.orderId, shopId: reviews.shopId, dsr: reviews.dsr })
+        .from(reviews)
+        .where(and(inArray(reviews.shopId, shopIds), inArray(reviews.orderId, orderRows.map((o) => o.id)), isNotNull(reviews.dsr)))
+    : [];
+  const reviewsOut: ReviewRow[] = [];
+  for (const r of reviewRows) {
+    const d = dsrSchema.safeParse(r.dsr);
+    if (r.orderId && d.success) reviewsOut.push({ orderId: r.orderId, shopId: r.shopId, dsr: { description: d.data.description, service: d.data.service, logistics: d.data.logistics } });
+  }
+  const itemTitles = (await db.select({ title: items.title }).from(items).where(and(inArray(items.shopId, shopIds), eq(items.listed, true)))).map((i) => i.title);
+
   return {
+    reviews: reviewsOut,
+    itemTitles,
     conversations: convRows,
     messages: msgRows.map(({ guardVerdict, ...m }) => ({ ...m, flaggedRules: m.direction === 'out' ? rulesOf(guardVerdict) : [] })),
     orders: orderRows,

@@ -6,7 +6,9 @@ import { DxeError } from '../../core/errors.js';
 import { loadProfiles } from '../../core/rules/load-profiles.js';
 import type { Database } from '../../store/open-database.js';
 import type { Principal } from '../auth/auth.js';
+import type { UseCaseDeps } from '../runtime/context.js';
 import { loadShopContext } from '../shops/shop-context.js';
+import { saveCaseQuizResult } from './exams.js';
 
 export interface CaseLibraryView {
   platform: string;
@@ -28,12 +30,12 @@ export async function caseLibrary(database: Database, p: Principal, input: { sho
   return { platform: shop.shop.platform, platformZh, lessons, quiz: { seed, questions: buildQuiz(lessons, platformZh, seed).questions } };
 }
 
-export async function gradeCaseQuiz(
-  database: Database,
-  p: Principal,
-  input: { shopId: string; seed: number; answers: (number | null)[] },
-  now: Date,
-) {
-  const { platformZh, lessons } = await lessonsFor(database, p, input.shopId, now);
-  return gradeQuiz(buildQuiz(lessons, platformZh, input.seed).keys, input.answers);
+/** Grades the quiz on the server (keys rebuilt from the seed) and saves the result (L2, kept over time). */
+export async function gradeCaseQuiz(deps: UseCaseDeps, p: Principal, input: { shopId: string; seed: number; answers: (number | null)[] }) {
+  const { platformZh, lessons } = await lessonsFor(deps.database, p, input.shopId, deps.now);
+  const keys = buildQuiz(lessons, platformZh, input.seed).keys;
+  if (input.answers.length > keys.length) throw new DxeError('VALIDATION_FAILED', '答案数量多于题目数量');
+  const graded = gradeQuiz(keys, input.answers);
+  await saveCaseQuizResult(deps, p, input, graded);
+  return graded;
 }

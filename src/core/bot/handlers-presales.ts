@@ -185,6 +185,28 @@ const ATTRIBUTE_WORDS: [RegExp, string[]][] = [
   [/产地|哪里产|哪产/u, ['产地']],
 ];
 
+/** T4: a buyer comparing with another shop's item. */
+const COMPARE_WORDS = /对比|比较|比一比|别家|别的店|其他家|其他店|哪家|区别|有什么不同|有啥不同|优势|竞品/u;
+
+/**
+ * T4: the standard-answer key an item's competitor comparison is written to (app/training/
+ * comparisons.ts): `product_info.vs_` and the item id spelt in letters, so the key fits the
+ * standard-answer key format and the shop can edit it like any answer.
+ */
+export function comparisonAnswerKey(itemId: string): string {
+  const letters = [...itemId.toLowerCase().replace(/[^0-9a-z]/g, '')]
+    .map((ch) => (/[0-9]/.test(ch) ? String.fromCharCode(97 + Number(ch)) : ch))
+    .join('')
+    .slice(0, 24);
+  return `product_info.vs_${letters}`;
+}
+
+/** T4: the shop's comparison answer for the item, when the buyer compares and the shop has written one. */
+function sayComparison(d: Draft, item: Item): boolean {
+  const key = comparisonAnswerKey(item.id);
+  return COMPARE_WORDS.test(d.input.text) && d.input.standardAnswers.some((a) => a.intent === key) && d.say(key, itemVars(item));
+}
+
 export function handleProductInfo(d: Draft): void {
   const item = focusItem(d);
   if (!item) {
@@ -192,6 +214,7 @@ export function handleProductInfo(d: Draft): void {
     return;
   }
   const text = d.input.text;
+  if (sayComparison(d, item)) return;
   for (const [pattern, keys] of ATTRIBUTE_WORDS) {
     if (!pattern.test(text)) continue;
     const key = keys.find((k) => item.attributes[k] !== undefined);
@@ -234,6 +257,8 @@ export function handleRecommend(d: Draft): void {
   // The buyer asked for advice: the recommendation is the answer (an alternative of the same
   // kind, then something that goes with it), chosen for suitability, not price.
   if (item) {
+    // "Which is better, this or the other shop's?": the comparison first, then the alternatives.
+    sayComparison(d, item);
     d.recommend(similarItems(item, d.input.items, size), 'recommend.similar', { main: true });
     d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross', {
       main: true,

@@ -17,3 +17,16 @@ export const presenceViewSchema = z.object({
   requeued: z.number().int(),
 });
 export type PresenceView = z.infer<typeof presenceViewSchema>;
+
+/** C17/T2: a shop's presence minutes (rules/common.yaml `presence`, overridden per shop). */
+export const presenceSettingsParams = z.strictObject({ shopId: z.string().min(1).max(100) });
+const minutes = z.number().int().min(1, '至少 1 分钟').max(24 * 60, '最多 1440 分钟').nullable();
+export const presenceSettingsBody = z.strictObject({ autoAwayMinutes: minutes, idleAlertMinutes: minutes, offlineAfterMinutes: minutes });
+const triple = z.object({ autoAwayMinutes: z.number(), idleAlertMinutes: z.number(), offlineAfterMinutes: z.number() });
+export const presenceSettingsSchema = z.object({
+  shopId: z.string(),
+  defaults: triple.extend({ noteZh: z.string() }),
+  override: z.object({ autoAwayMinutes: z.number().nullable(), idleAlertMinutes: z.number().nullable(), offlineAfterMinutes: z.number().nullable() }),
+  effective: triple,
+});
+export type PresenceSettingsView = z.infer<typeof presenceSettingsSchema>;

@@ -73,7 +73,7 @@ import {
 } from './local.js';
 import { messageViewSchema, servicePhrasesViewSchema } from './messages.js';
 import { dashboardQuery } from './metrics.js';
-import { presenceViewSchema, setPresenceBody } from './presence.js';
+import { presenceSettingsBody, presenceSettingsParams, presenceSettingsSchema, presenceViewSchema, setPresenceBody } from './presence.js';
 import {
   caseLibraryQuery,
   caseLibrarySchema,
@@ -88,6 +88,20 @@ import {
   trainingReplyBody,
   trainingSessionParams,
   trainingSessionSchema,
+  comparisonBody,
+  comparisonParams,
+  comparisonShopParams,
+  comparisonsViewSchema,
+  examQuery,
+  productQuizBody,
+  productQuizQuery,
+  productQuizResultSchema,
+  productQuizViewSchema,
+  qualityFeedbackSchema,
+  qualityReviewBody,
+  qualityReviewParams,
+  qualityRowSchema,
+  quizProgressSchema,
 } from './training.js';
 import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
 import {
@@ -198,6 +212,8 @@ export const ROUTE_CONTRACTS = {
 
   'GET /api/v1/presence': { reply: presenceViewSchema },
   'POST /api/v1/presence': { body: setPresenceBody, reply: presenceViewSchema },
+  'GET /api/v1/shops/:shopId/presence-settings': { params: presenceSettingsParams, reply: presenceSettingsSchema },
+  'PUT /api/v1/shops/:shopId/presence-settings': { params: presenceSettingsParams, body: presenceSettingsBody, reply: presenceSettingsSchema },
   // Issue 14: follow-ups (C8, F1–F4, O7, R7).
   'GET /api/v1/shops/:shopId/followups': { params: followupShopParams, reply: followupsViewSchema },
   'PUT /api/v1/shops/:shopId/followups/flows': { params: followupShopParams, body: followupFlowBody, reply: followupsViewSchema },
@@ -223,6 +239,18 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/training/sessions/:id': { params: trainingSessionParams, reply: trainingSessionSchema },
   'POST /api/v1/training/sessions/:id/reply': { params: trainingSessionParams, body: trainingReplyBody, reply: trainingSessionSchema },
   'POST /api/v1/training/sessions/:id/finish': { params: trainingSessionParams, body: finishTrainingBody, reply: trainingSessionSchema },
+  // Issue 16 (L3, T4, 质检): product quiz and monthly exam, results over time, supervisors' reviews
+  // the agent acknowledges, competitor comparison tables.
+  'GET /api/v1/training/product-quiz': { query: productQuizQuery, reply: productQuizViewSchema },
+  'GET /api/v1/training/exam': { query: examQuery, reply: productQuizViewSchema },
+  'POST /api/v1/training/product-quiz': { body: productQuizBody, reply: productQuizResultSchema },
+  'GET /api/v1/training/results': { reply: quizProgressSchema },
+  'POST /api/v1/training/quality/:id/review': { params: qualityReviewParams, body: qualityReviewBody, reply: qualityRowSchema },
+  'GET /api/v1/training/feedback': { reply: qualityFeedbackSchema },
+  'POST /api/v1/training/feedback/:id/ack': { params: qualityReviewParams, body: finishTrainingBody, reply: qualityFeedbackSchema },
+  'GET /api/v1/shops/:shopId/comparisons': { params: comparisonShopParams, reply: comparisonsViewSchema },
+  'PUT /api/v1/shops/:shopId/comparisons': { params: comparisonShopParams, body: comparisonBody, reply: comparisonsViewSchema },
+  'DELETE /api/v1/shops/:shopId/comparisons/:id': { params: comparisonParams, reply: comparisonsViewSchema },
 
   'GET /api/v1/shops/:shopId/standard-answers': { params: shopParams, reply: standardAnswersViewSchema },
   'PUT /api/v1/shops/:shopId/standard-answers': { params: shopParams, body: standardAnswersInput, reply: savedWithWarningsReply },

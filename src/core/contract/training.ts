@@ -180,6 +180,16 @@ export const qualityQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 const deductionSchema = trainingReportSchema.shape.deductions.element;
+/** A supervisor's review of a sampled chat (the agent sees it and acknowledges). */
+export const qualityReviewSchema = z.object({
+  id: z.string(),
+  reviewerName: z.string(),
+  score: z.number(),
+  autoScore: z.number(),
+  comment: z.string(),
+  at: z.string(),
+  acknowledgedAt: z.string().nullable(),
+});
 export const qualityViewSchema = z.object({
   days: z.number(),
   scored: z.number(),
@@ -195,8 +205,104 @@ export const qualityViewSchema = z.object({
       complained: z.boolean(),
       violations: z.number(),
       deductions: z.array(deductionSchema),
+      review: qualityReviewSchema.nullable(),
     }),
   ),
   agents: z.array(z.object({ agentId: z.string(), agentName: z.string(), chats: z.number(), averageScore: z.number(), platformPoints: z.number() })),
 });
 export type QualityView = z.infer<typeof qualityViewSchema>;
+export type QualityRowView = QualityView['sample'][number];
+export const qualityReviewParams = z.strictObject({ id: z.string().min(1).max(100) });
+export const qualityReviewBody = z.strictObject({
+  comment: z.string().trim().min(1, '请填写点评内容').max(1000, '点评最多 1000 字'),
+  score: z.number().int().min(0).max(100).optional(),
+});
+export const qualityRowSchema = qualityViewSchema.shape.sample.element;
+export const qualityFeedbackSchema = z.object({
+  items: z.array(qualityReviewSchema.extend({ conversationId: z.string(), shopId: z.string(), closedAt: z.string().nullable() })),
+  unacknowledged: z.number(),
+});
+export type QualityFeedbackView = z.infer<typeof qualityFeedbackSchema>;
+
+// L3 / T4: the product quiz, the monthly exam, and results over time.
+export const PRODUCT_KINDS = ['price', 'attribute', 'stock', 'size', 'policy', 'answer', 'compare'] as const;
+export const productQuizQuery = z.strictObject({
+  shopId: z.string().min(1).max(100),
+  seed: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional(),
+});
+export const examQuery = z.strictObject({ shopId: z.string().min(1).max(100) });
+export const productQuizViewSchema = z.object({
+  kind: z.enum(['product', 'exam']),
+  shopId: z.string(),
+  seed: z.number(),
+  period: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  questions: z.array(z.object({ kind: z.enum(PRODUCT_KINDS), kindZh: z.string(), promptZh: z.string(), options: z.array(z.string()) })),
+  taken: z.object({ score: z.number(), correct: z.number(), total: z.number(), at: z.string() }).nullable(),
+});
+export type ProductQuizView = z.infer<typeof productQuizViewSchema>;
+export const productQuizBody = z.strictObject({
+  shopId: z.string().min(1).max(100),
+  kind: z.enum(['product', 'exam']),
+  seed: z.number().int().min(1).max(2 ** 31 - 1),
+  answers: z.array(z.number().int().min(0).max(10).nullable()).max(50),
+});
+export const productQuizResultSchema = z.object({
+  kind: z.enum(['product', 'exam']),
+  correct: z.number(),
+  total: z.number(),
+  score: z.number(),
+  period: z.string().nullable(),
+  results: z.array(z.object({ correct: z.boolean(), answer: z.number(), explanationZh: z.string() })),
+});
+export type ProductQuizResultView = z.infer<typeof productQuizResultSchema>;
+export const quizProgressSchema = z.object({
+  period: z.string(),
+  results: z.array(
+    z.object({
+      id: z.string(), agentId: z.string(), agentName: z.string(), shopId: z.string(), shopName: z.string(),
+      kind: z.enum(['cases', 'product', 'exam']), period: z.string().nullable(), score: z.number(), correct: z.number(), total: z.number(), at: z.string(),
+    }),
+  ),
+  agents: z.array(
+    z.object({
+      agentId: z.string(),
+      agentName: z.string(),
+      exams: z.array(z.object({ period: z.string(), shopId: z.string(), score: z.number() })),
+      productAverage: z.number().nullable(),
+      productCount: z.number(),
+      casesAverage: z.number().nullable(),
+      casesCount: z.number(),
+      thisMonth: z.array(z.object({ shopId: z.string(), shopName: z.string(), score: z.number().nullable() })),
+    }),
+  ),
+});
+export type QuizProgressView = z.infer<typeof quizProgressSchema>;
+
+// T4: competitor comparison tables turned into standard answers.
+export const comparisonShopParams = z.strictObject({ shopId: z.string().min(1).max(100) });
+export const comparisonParams = z.strictObject({ shopId: z.string().min(1).max(100), id: z.string().min(1).max(100) });
+export const comparisonBody = z.strictObject({
+  itemId: z.string().min(1).max(100),
+  competitor: z.string().trim().min(1, '请填写竞品名称').max(60),
+  rows: z
+    .array(z.strictObject({ attribute: z.string().trim().min(1, '请填写对比项').max(30), ours: z.string().trim().max(120), theirs: z.string().trim().max(120) }))
+    .min(1, '至少填写一行对比')
+    .max(20),
+});
+const textFindingSchema = z.object({
+  where: z.string(), rule: z.string(), title: z.string(), severity: z.enum(['block', 'warn']), points: z.number(), message: z.string(), rewrite: z.string(),
+  suspected: z.boolean().optional(), reason: z.string().optional(),
+});
+export const comparisonsViewSchema = z.object({
+  items: z.array(z.object({ id: z.string(), title: z.string() })),
+  comparisons: z.array(
+    z.object({
+      id: z.string(), itemId: z.string(), itemTitle: z.string(), competitor: z.string(),
+      rows: z.array(z.object({ attribute: z.string(), ours: z.string(), theirs: z.string() })),
+      answerKey: z.string(), answer: z.array(z.string()), updatedAt: z.string(),
+    }),
+  ),
+  warnings: z.array(textFindingSchema).optional(),
+});
+export type ComparisonsView = z.infer<typeof comparisonsViewSchema>;

@@ -510,5 +510,18 @@ export const metricsViewSchema = z.object({
   inconsistencies: z
     .array(z.object({ intent: z.string(), question: z.string(), answers: z.array(z.object({ text: z.string(), author: z.string() })), reasonZh: z.string() }))
     .optional(),
+  /** 质检 per agent over the range (supervisors): per day, or per week for ranges over 31 days. */
+  quality: z
+    .array(
+      z.object({
+        agentId: z.string(),
+        agentName: z.string(),
+        chats: z.number(),
+        averageScore: z.number(),
+        reviewed: z.number(),
+        points: z.array(z.object({ key: z.string(), chats: z.number(), averageScore: z.number(), reviewedScore: z.number().nullable() })),
+      }),
+    )
+    .optional(),
 });
 export type MetricsView = z.infer<typeof metricsViewSchema>;

@@ -4,7 +4,7 @@
 // conversation that converted it (same buyer and shop, paid within the window after it started).
 import { beijingDayKey } from '../time/beijing-time.js';
 import { mean, percentile, ratio } from './stats.js';
-import type { CaseRow, ConversationRow, Figures, GroupBy, InterceptionRow, MessageRow, OrderRow } from './types.js';
+import type { CaseRow, ConversationRow, Figures, GroupBy, InterceptionRow, MessageRow, OrderRow, ReviewRow } from './types.js';
 
 export const BOT_KEY = 'bot';
 export const UNATTRIBUTED_KEY = 'none';
@@ -23,10 +23,14 @@ interface Acc {
   refunded: number;
   disputes: number;
   byRule: Record<string, number>;
+  recommendations: number;
+  recommendedInquiries: number;
+  complaints: number;
+  dsr: { description: number; service: number; logistics: number }[];
 }
 
 function emptyAcc(): Acc {
-  return { conversations: 0, inquiries: 0, converted: 0, botResolved: 0, handedOver: 0, firstResponses: [], responses: [], paidOrders: 0, paidFen: 0, refunded: 0, disputes: 0, byRule: {} };
+  return { conversations: 0, inquiries: 0, converted: 0, botResolved: 0, handedOver: 0, firstResponses: [], responses: [], paidOrders: 0, paidFen: 0, refunded: 0, disputes: 0, byRule: {}, recommendations: 0, recommendedInquiries: 0, complaints: 0, dsr: [] };
 }
 
 function toFigures(a: Acc): Figures {
@@ -45,8 +49,33 @@ function toFigures(a: Acc): Figures {
     interceptionsByRule: { ...a.byRule },
     botResolution: ratio(a.botResolved, a.inquiries),
     handoverRate: ratio(a.handedOver, a.inquiries),
+    recommendations: a.recommendations,
+    recommendationRate: ratio(a.recommendedInquiries, a.inquiries),
+    complaints: a.complaints,
+    dsr: a.dsr.length
+      ? {
+          description: round2(mean(a.dsr.map((d) => d.description)) ?? 0),
+          service: round2(mean(a.dsr.map((d) => d.service)) ?? 0),
+          logistics: round2(mean(a.dsr.map((d) => d.logistics)) ?? 0),
+          reviews: a.dsr.length,
+        }
+      : null,
   };
 }
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * C6 (seed 000: every inquiring buyer gets a recommendation): a reply recommends when it uses the
+ * words of a recommendation, or names a listed item the buyer had not named in the chat before.
+ */
+const RECOMMEND_WORDS = /推荐|建议您|建议亲|搭配|更适合|可以看看|可以考虑|可以选|入手/u;
+export function isRecommendation(reply: string, itemTitles: readonly string[], buyerSaid: string): boolean {
+  if (RECOMMEND_WORDS.test(reply)) return true;
+  return itemTitles.some((t) => t.length >= 2 && reply.includes(t) && !buyerSaid.includes(t));
+}
+
+const COMPLAINT_INTENTS = new Set(['complaint']);
 
 export interface FigureInput {
   conversations: readonly ConversationRow[];
@@ -54,6 +83,10 @@ export interface FigureInput {
   orders: readonly OrderRow[];
   cases: readonly CaseRow[];
   interceptions?: readonly InterceptionRow[];
+  /** R4: reviews with DSR stars on the orders above. */
+  reviews?: readonly ReviewRow[];
+  /** The shops' listed item titles, to recognise a recommendation (C6). */
+  itemTitles?: readonly string[];
   conversionWindowMs?: number;
 }
 
@@ -124,6 +157,23 @@ export function computeFigures(input: FigureInput, groupBy: GroupBy): FigureResu
       const k = `${c.shopId}|${c.buyerId}`;
       inquiriesByBuyer.set(k, [...(inquiriesByBuyer.get(k) ?? []), c]);
     }
+    // C6: recommendations by whoever replied; an inquiry counts once when any reply recommended.
+    // Complaints: the conversation's, for its assignee (or the bot).
+    let buyerSaid = '';
+    let recommended = false;
+    for (const m of [...msgs].sort((a, b) => a.seq - b.seq)) {
+      if (m.authorKind === 'buyer') {
+        buyerSaid += m.text;
+        continue;
+      }
+      if (m.direction !== 'out' || (m.authorKind !== 'bot' && m.authorKind !== 'agent')) continue;
+      if (!isRecommendation(m.text, input.itemTitles ?? [], buyerSaid)) continue;
+      recommended = true;
+      const by = groupBy === 'agent' ? (m.authorKind === 'bot' ? BOT_KEY : (m.authorId ?? UNATTRIBUTED_KEY)) : groupBy === 'shop' ? c.shopId : beijingDayKey(m.createdAt);
+      both(by, (a) => a.recommendations++);
+    }
+    if (asked && recommended) both(key, (a) => a.recommendedInquiries++);
+    if (msgs.some((m) => m.authorKind === 'buyer' && m.intent !== null && COMPLAINT_INTENTS.has(m.intent))) both(key, (a) => a.complaints++);
     const { first, turns } = responseTimes(msgs);
     const rkey = (t: { by: string; at: Date }) => (groupBy === 'agent' ? t.by : groupBy === 'shop' ? c.shopId : beijingDayKey(t.at));
     if (first) both(rkey(first), (a) => a.firstResponses.push(first.seconds));
@@ -160,6 +210,11 @@ export function computeFigures(input: FigureInput, groupBy: GroupBy): FigureResu
       a.paidFen += o.paidFen;
       if (o.refundFen > 0) a.refunded++;
     });
+  }
+
+  for (const r of input.reviews ?? []) {
+    const key = orderKey.get(r.orderId);
+    if (key) both(key, (a) => a.dsr.push(r.dsr));
   }
 
   const refundedByCase = new Set<string>();

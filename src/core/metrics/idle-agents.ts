@@ -56,27 +56,43 @@ export function findIdleAgents(
 
 export type Presence = 'online' | 'away' | 'offline';
 
-/**
- * Project defaults, not platform figures (no seed gives them): seed 001 only says an agent may not
- * stay logged in while away. An organisation overrides the first two (organisations columns).
- * - autoAwayMinutes: no activity for this long → away;
- * - idleAlertMinutes: a login that stays without activity this long → supervisors are alerted;
- * - offlineAfterMinutes: no sign of the screen at all (browser closed; the workbench pings every
- *   25 s) → offline.
- */
-export const PRESENCE_DEFAULTS = { autoAwayMinutes: 10, idleAlertMinutes: 30, offlineAfterMinutes: 3 } as const;
-
 export interface PresencePolicy {
   autoAwayMinutes: number;
   idleAlertMinutes: number;
   offlineAfterMinutes: number;
 }
 
-export function presencePolicy(org: { autoAwayMinutes?: number | null; idleAlertMinutes?: number | null }): PresencePolicy {
+/** A shop's presence rules as rules/*.yaml state them (common.yaml `presence`, C17/T2). */
+export interface PresenceRulesInput {
+  auto_away_minutes: number;
+  idle_alert_minutes: number;
+  offline_after_minutes: number;
+}
+export type PresenceOverride = Partial<PresenceRulesInput>;
+
+/**
+ * The minutes that apply to one agent. The figures come from rules/common.yaml (`presence`, project
+ * defaults with their source there); an organisation may set its own for every shop (organisations
+ * columns), and a shop's own rule override wins for that shop. An agent serving several shops
+ * follows the strictest (smallest) value among them; with no shop, the organisation's or the
+ * defaults.
+ */
+export function presencePolicy(
+  defaults: PresenceRulesInput,
+  org: { autoAwayMinutes?: number | null; idleAlertMinutes?: number | null },
+  shopOverrides: readonly PresenceOverride[] = [],
+): PresencePolicy {
+  const base: PresencePolicy = {
+    autoAwayMinutes: org.autoAwayMinutes ?? defaults.auto_away_minutes,
+    idleAlertMinutes: org.idleAlertMinutes ?? defaults.idle_alert_minutes,
+    offlineAfterMinutes: defaults.offline_after_minutes,
+  };
+  if (shopOverrides.length === 0) return base;
+  const min = (pick: (o: PresenceOverride) => number | undefined, fallback: number) => Math.min(...shopOverrides.map((o) => pick(o) ?? fallback));
   return {
-    autoAwayMinutes: org.autoAwayMinutes ?? PRESENCE_DEFAULTS.autoAwayMinutes,
-    idleAlertMinutes: org.idleAlertMinutes ?? PRESENCE_DEFAULTS.idleAlertMinutes,
-    offlineAfterMinutes: PRESENCE_DEFAULTS.offlineAfterMinutes,
+    autoAwayMinutes: min((o) => o.auto_away_minutes, base.autoAwayMinutes),
+    idleAlertMinutes: min((o) => o.idle_alert_minutes, base.idleAlertMinutes),
+    offlineAfterMinutes: min((o) => o.offline_after_minutes, base.offlineAfterMinutes),
   };
 }
 

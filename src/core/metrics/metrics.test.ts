@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeFigures, fillDays, responseTimes } from './figures.js';
-import { findIdleAgents } from './idle-agents.js';
+import { computeFigures, fillDays, isRecommendation, responseTimes } from './figures.js';
+import { findIdleAgents, presencePolicy } from './idle-agents.js';
 import { findInconsistencies, polarity } from './consistency.js';
 import { percentile } from './stats.js';
 import type { ConversationRow, MessageRow } from './types.js';
@@ -101,5 +101,24 @@ describe('T3 answer consistency', () => {
     expect(filled.map((g) => g.key)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
     expect(filled[1]!.figures.conversations).toBe(1);
     expect(filled[0]!.figures.conversations).toBe(0);
+  });
+});
+
+describe('C17/T2 presence minutes', () => {
+  const defaults = { auto_away_minutes: 10, idle_alert_minutes: 30, offline_after_minutes: 3 };
+  it('defaults, then the organisation, then the strictest of the shops the agent serves', () => {
+    expect(presencePolicy(defaults, {})).toEqual({ autoAwayMinutes: 10, idleAlertMinutes: 30, offlineAfterMinutes: 3 });
+    expect(presencePolicy(defaults, { autoAwayMinutes: 15 })).toMatchObject({ autoAwayMinutes: 15 });
+    expect(presencePolicy(defaults, { autoAwayMinutes: 15 }, [{}, { auto_away_minutes: 5 }])).toMatchObject({ autoAwayMinutes: 5, idleAlertMinutes: 30 });
+    expect(presencePolicy(defaults, {}, [{ idle_alert_minutes: 20 }, { idle_alert_minutes: 45 }])).toMatchObject({ idleAlertMinutes: 20, autoAwayMinutes: 10 });
+  });
+});
+
+describe('T1 recommendations (C6)', () => {
+  it('recommendation words, or an item the buyer had not named', () => {
+    expect(isRecommendation('亲，推荐您看看这款', [], '')).toBe(true);
+    expect(isRecommendation('亲，直筒牛仔裤和它很搭哦', ['直筒牛仔裤'], '这件T恤有M吗')).toBe(true);
+    expect(isRecommendation('直筒牛仔裤有货的', ['直筒牛仔裤'], '直筒牛仔裤有货吗')).toBe(false);
+    expect(isRecommendation('亲，在的', ['直筒牛仔裤'], '')).toBe(false);
   });
 });

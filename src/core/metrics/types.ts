@@ -32,6 +32,13 @@ export interface OrderRow {
   paidAt: Date | null;
 }
 
+/** R4: a review's DSR stars on an order (description / service / logistics, 1–5). */
+export interface ReviewRow {
+  orderId: string;
+  shopId: string;
+  dsr: { description: number; service: number; logistics: number };
+}
+
 export interface CaseRow {
   orderId: string;
   shopId: string;
@@ -67,6 +74,14 @@ export interface Figures {
   botResolution: number | null;
   /** Share of conversations handed over to a person. */
   handoverRate: number | null;
+  /** C6: replies that recommended an item (bot or agent). */
+  recommendations: number;
+  /** C6: share of inquiries that got at least one recommendation. */
+  recommendationRate: number | null;
+  /** Conversations in which the buyer complained (intent complaint). */
+  complaints: number;
+  /** R4: mean DSR stars of reviews on the orders attributed here; null without any. */
+  dsr: { description: number; service: number; logistics: number; reviews: number } | null;
 }
 
 export type GroupBy = 'agent' | 'shop' | 'day';

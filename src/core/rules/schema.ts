@@ -259,6 +259,19 @@ const promisesSchema = z.strictObject({
 });
 export type PromiseDefaults = z.infer<typeof promisesSchema>;
 
+/**
+ * C17 / T2: when an agent's presence turns away, when supervisors are alerted about a login left
+ * without activity, and when a closed screen counts as offline. Project defaults (seed 001 says an
+ * agent may not stay logged in while away, but gives no minutes); a shop overrides them.
+ */
+const presenceSchema = z.strictObject({
+  auto_away_minutes: z.number().int().min(1).max(24 * 60),
+  idle_alert_minutes: z.number().int().min(1).max(24 * 60),
+  offline_after_minutes: z.number().int().min(1).max(24 * 60),
+  source: sourceSchema,
+});
+export type PresenceRules = z.infer<typeof presenceSchema>;
+
 export const profileSchema = z.strictObject({
   version: z.number().int().positive(),
   platform: platformSchema,
@@ -278,6 +291,7 @@ export const profileSchema = z.strictObject({
   reviews: reviewsSchema,
   price_protection: priceProtectionSchema,
   promises: promisesSchema,
+  presence: presenceSchema,
 });
 
 export type Profile = z.infer<typeof profileSchema>;

@@ -1,8 +1,11 @@
 // L1: practice sessions against a simulated buyer (issue 16). Kept apart from conversations,
 // buyers and orders, so a practice chat never reaches a real buyer and a trainee's scores never
 // mix with real service figures.
+import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { items } from './catalogue.js';
 import { id, ts } from './columns.js';
+import { conversations } from './conversations.js';
 import { agents, organisations, shops } from './org.js';
 
 export const trainingSessions = pgTable(
@@ -43,4 +46,66 @@ export const trainingMessages = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('training_messages_seq_uq').on(t.sessionId, t.seq)],
+);
+
+/** L2/L3/T4: every quiz and exam an agent sat, kept over time (migration 0018). */
+export const quizResults = pgTable(
+  'quiz_results',
+  {
+    id: id(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    shopId: text('shop_id').notNull().references(() => shops.id),
+    agentId: text('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    /** cases: the penalty-case quiz (L2); product: a practice product quiz (L3); exam: the monthly exam (T4). */
+    kind: text('kind', { enum: ['cases', 'product', 'exam'] }).notNull(),
+    /** The exam's Beijing month, YYYY-MM; null for practice. */
+    period: text('period'),
+    seed: integer('seed').notNull(),
+    correct: integer('correct').notNull(),
+    total: integer('total').notNull(),
+    score: integer('score').notNull(),
+    answers: jsonb('answers').$type<(number | null)[]>().notNull().default([]),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('quiz_results_agent_idx').on(t.agentId, t.createdAt),
+    index('quiz_results_org_idx').on(t.orgId, t.kind, t.createdAt),
+    uniqueIndex('quiz_results_exam_uq').on(t.agentId, t.shopId, t.period).where(sql`${t.kind} = 'exam'`),
+  ],
+);
+
+/** 质检: a supervisor's review of a sampled real chat; the agent reads and acknowledges it. */
+export const qualityReviews = pgTable(
+  'quality_reviews',
+  {
+    id: id(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    shopId: text('shop_id').notNull().references(() => shops.id),
+    conversationId: text('conversation_id').notNull().references(() => conversations.id, { onDelete: 'cascade' }),
+    agentId: text('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    reviewerId: text('reviewer_id').references(() => agents.id, { onDelete: 'set null' }),
+    autoScore: integer('auto_score').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull(),
+    closedAt: ts('closed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    acknowledgedAt: ts('acknowledged_at'),
+  },
+  (t) => [uniqueIndex('quality_reviews_conversation_uq').on(t.conversationId), index('quality_reviews_agent_idx').on(t.agentId, t.createdAt)],
+);
+
+/** T4: the shop's item against a competitor's, attribute by attribute, and the standard answer written from it. */
+export const competitorComparisons = pgTable(
+  'competitor_comparisons',
+  {
+    id: id(),
+    shopId: text('shop_id').notNull().references(() => shops.id),
+    itemId: text('item_id').notNull().references(() => items.id, { onDelete: 'cascade' }),
+    competitor: text('competitor').notNull(),
+    rows: jsonb('rows').$type<{ attribute: string; ours: string; theirs: string }[]>().notNull().default([]),
+    answerKey: text('answer_key').notNull(),
+    updatedBy: text('updated_by').references(() => agents.id, { onDelete: 'set null' }),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('competitor_comparisons_uq').on(t.shopId, t.itemId, t.competitor)],
 );

@@ -1,7 +1,8 @@
 // 数据: the T1 figures for the chosen range, per agent / shop / day with ECharts; supervisors also
-// see idle agents (T2) and inconsistent answers (T3). Code-split: ECharts loads only here.
+// see idle agents (T2), inconsistent answers (T3) and 质检 scores per agent over time. T1 also
+// shows recommendations made (C6), complaints and DSR. Code-split: ECharts loads only here.
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, DatePicker, Empty, List, Row, Segmented, Select, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Empty, List, Row, Segmented, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { StoreFiguresView } from '../../../src/core/contract/buyers.js';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useApi } from '../lib/use-api.js';
@@ -26,7 +27,78 @@ const CARDS: { key: MessageKey; value: (f: Figures) => string }[] = [
   { key: 'dash.botResolution', value: (f) => percent(f.botResolution) },
   { key: 'dash.handover', value: (f) => percent(f.handoverRate) },
   { key: 'dash.conversations', value: (f) => String(f.conversations) },
+  { key: 'dash.recommendations', value: (f) => String(f.recommendations) },
+  { key: 'dash.recommendationRate', value: (f) => percent(f.recommendationRate) },
+  { key: 'dash.complaints', value: (f) => String(f.complaints) },
+  { key: 'dash.dsr', value: (f) => dsrText(f.dsr) },
 ];
+
+function dsrText(d: Figures['dsr']): string {
+  return d ? `${d.description.toFixed(2)} / ${d.service.toFixed(2)} / ${d.logistics.toFixed(2)}` : '—';
+}
+
+/** T1 per group (agent / shop / day): the figures side by side. */
+function GroupTable({ m }: { m: MetricsResponse }) {
+  return (
+    <Table
+      size="small"
+      rowKey="key"
+      pagination={false}
+      data-testid="figure-groups"
+      dataSource={m.groups}
+      scroll={{ x: true }}
+      columns={[
+        { title: t('dash.col.group'), dataIndex: 'label' },
+        { title: t('dash.conversations'), key: 'c', render: (_: unknown, g: MetricsResponse['groups'][number]) => g.figures.conversations },
+        { title: t('dash.firstResponseP50'), key: 'f', render: (_: unknown, g: MetricsResponse['groups'][number]) => duration(g.figures.firstResponseP50) },
+        { title: t('dash.conversion'), key: 'v', render: (_: unknown, g: MetricsResponse['groups'][number]) => percent(g.figures.inquiryConversion) },
+        { title: t('dash.aov'), key: 'a', render: (_: unknown, g: MetricsResponse['groups'][number]) => yuan(g.figures.aovFen) },
+        { title: t('dash.recommendations'), key: 'r', render: (_: unknown, g: MetricsResponse['groups'][number]) => g.figures.recommendations },
+        { title: t('dash.refundRate'), key: 'rf', render: (_: unknown, g: MetricsResponse['groups'][number]) => percent(g.figures.refundRate) },
+        { title: t('dash.disputeRate'), key: 'd', render: (_: unknown, g: MetricsResponse['groups'][number]) => percent(g.figures.disputeRate) },
+        { title: t('dash.dsr'), key: 'dsr', render: (_: unknown, g: MetricsResponse['groups'][number]) => dsrText(g.figures.dsr) },
+        { title: t('dash.complaints'), key: 'cp', render: (_: unknown, g: MetricsResponse['groups'][number]) => g.figures.complaints },
+        { title: t('dash.interceptions'), key: 'i', render: (_: unknown, g: MetricsResponse['groups'][number]) => g.figures.interceptions },
+      ]}
+    />
+  );
+}
+
+/** 质检 scores per agent over the range (supervisors); the supervisor's reviewed score beside. */
+function QualityPanel({ m }: { m: MetricsResponse }) {
+  const rows = m.quality ?? [];
+  return (
+    <Card size="small" title={t('dash.quality')} style={{ marginTop: 12 }} data-testid="quality-trend">
+      {rows.length === 0 ? (
+        <Typography.Text type="secondary">{t('dash.noQuality')}</Typography.Text>
+      ) : (
+        <Table
+          size="small"
+          rowKey="agentId"
+          pagination={false}
+          dataSource={rows}
+          columns={[
+            { title: t('training.col.trainee'), dataIndex: 'agentName' },
+            { title: t('dash.col.chats'), dataIndex: 'chats' },
+            { title: t('dash.col.avg'), dataIndex: 'averageScore' },
+            { title: t('dash.col.reviewed'), dataIndex: 'reviewed' },
+            {
+              title: t('dash.col.trend'), key: 'trend', render: (_: unknown, r: NonNullable<MetricsResponse['quality']>[number]) => (
+                <Space wrap size={2}>
+                  {r.points.map((p) => (
+                    <Tag key={p.key} color={p.averageScore >= 80 ? 'green' : p.averageScore >= 60 ? 'orange' : 'red'}>
+                      {p.key.slice(5)}: {p.averageScore}{p.reviewedScore !== null ? `（复核 ${p.reviewedScore}）` : ''}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
 
 export default function DashboardScreen() {
   const { shops, agent } = useSession();
@@ -111,7 +183,17 @@ export default function DashboardScreen() {
               </Card>
             </Col>
           </Row>
-          {isSupervisor(agent) ? <SupervisorPanels m={m} /> : <Alert style={{ marginTop: 12 }} type="info" message={t('dash.supervisorOnly')} />}
+          <Card size="small" title={t('dash.byGroup')} style={{ marginTop: 12 }}>
+            <GroupTable m={m} />
+          </Card>
+          {isSupervisor(agent) ? (
+            <>
+              <SupervisorPanels m={m} />
+              <QualityPanel m={m} />
+            </>
+          ) : (
+            <Alert style={{ marginTop: 12 }} type="info" message={t('dash.supervisorOnly')} />
+          )}
           <StoreFigures shopId={shopId || (shops.length === 1 ? shops[0]!.id : '')} />
         </>
       )}

@@ -1,6 +1,7 @@
 // 培训 (L1): pick a scenario, chat with the simulated buyer, read the scored report (violations
 // with their platform points, reply times, flow steps, the model answer beside each reply).
-// Supervisors see every trainee's progress — practice only, apart from the real figures.
+// Supervisors see every trainee's progress — practice only, apart from the real figures. Further
+// tabs (training-more.tsx): the monthly product exam, competitor tables, 我的质检, presence minutes.
 import { Alert, Button, Card, Col, Empty, Input, List, Radio, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseLibraryView, CaseQuizResultView, QualityView, ScenarioListView, TrainingOverviewView, TrainingSessionView } from '../../../src/core/contract/training.js';
@@ -9,6 +10,7 @@ import { isSupervisor, useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { t, type MessageKey } from '../i18n.js';
 import { LoadError } from '../components/missing-route.js';
+import { Comparisons, MyFeedback, PresenceSettings, ProductExam, ReviewForm } from './training-more.js';
 
 type Report = NonNullable<TrainingSessionView['report']>;
 
@@ -95,8 +97,14 @@ export default function TrainingScreen() {
         </>
             ) },
             { key: 'cases', label: <span data-testid="tab-cases">{t('training.tab.cases')}</span>, children: shopId ? <CaseLibrary shopId={shopId} /> : null },
+            { key: 'exam', label: <span data-testid="tab-exam">{t('training.tab.exam')}</span>, children: shopId ? <ProductExam shopId={shopId} supervisor={isSupervisor(agent)} /> : null },
+            { key: 'compare', label: <span data-testid="tab-compare">{t('training.tab.compare')}</span>, children: shopId ? <Comparisons shopId={shopId} supervisor={isSupervisor(agent)} /> : null },
+            { key: 'feedback', label: <span data-testid="tab-feedback">{t('training.tab.feedback')}</span>, children: <MyFeedback /> },
             ...(isSupervisor(agent)
-              ? [{ key: 'quality', label: <span data-testid="tab-quality">{t('training.tab.quality')}</span>, children: <QualitySample /> }]
+              ? [
+                  { key: 'quality', label: <span data-testid="tab-quality">{t('training.tab.quality')}</span>, children: <QualitySample /> },
+                  { key: 'presence', label: <span data-testid="tab-presence">{t('training.tab.presence')}</span>, children: shopId ? <PresenceSettings shopId={shopId} /> : null },
+                ]
               : []),
           ]}
         />
@@ -443,12 +451,14 @@ function QualitySample() {
         rowKey="conversationId"
         data-testid="quality-sample"
         dataSource={q.data.sample}
+        expandable={{ expandedRowRender: (r: QualityView['sample'][number]) => <ReviewForm row={r} onSaved={() => q.reload()} /> }}
         columns={[
           { title: t('training.col.trainee'), dataIndex: 'agentName' },
           { title: t('training.col.closed'), dataIndex: 'closedAt', render: (v: string) => new Date(v).toLocaleString() },
           { title: t('training.score'), dataIndex: 'score' },
           { title: t('training.col.flags'), key: 'flags', render: (_: unknown, r: QualityView['sample'][number]) => (
             <Space wrap size={2}>
+              {r.review && <Tag color="blue">{t('training.review.done')} {r.review.score}</Tag>}
               {r.violations > 0 && <Tag color="red">{t('training.col.violations', { n: r.violations })}</Tag>}
               {r.complained && <Tag color="orange">{t('training.col.complaint')}</Tag>}
             </Space>
