@@ -8,6 +8,7 @@ import { extractEntities } from './entities/index.js';
 import { normalizeText } from './normalize.js';
 import { detectLanguage, type MessageLanguage } from './language.js';
 import { mayHoldSeveral, splitClauses } from './questions.js';
+import { followUpReading } from './ellipsis.js';
 import { loadShippedExamples, type Example } from './training/load.js';
 
 export interface ClassifyOptions {
@@ -94,8 +95,6 @@ const I_OTHER = IDX.get('other')!;
 const NON_TOPIC: ReadonlySet<number> = new Set(
   (['other', 'greeting', 'thanks_bye', 'human'] as const).map((id) => IDX.get(id)!),
 );
-/** Elliptic follow-ups: 那L码呢 / 还有红色的吗 / 换成xl呢 / what about xl / and in black? */
-const FOLLOW_UP = /^(那|那么|那个|还有|另外|换成|如果是|要是)|呢[?]?$|^(what about|how about|and|what if|same for|also)\b|^(in |size )?(xs|s|m|l|xl|xxl|[2-5]xl|black|white|red|blue|green|grey|gray|pink)\b.{0,6}\?$/;
 /**
  * Multiplier on p(other) before the top intent is chosen (issue 12): our training examples of
  * `other` are denser than real out-of-scope messages, so a real shop question in words we did not
@@ -103,6 +102,8 @@ const FOLLOW_UP = /^(那|那么|那个|还有|另外|换成|如果是|要是)|�
  * out-of-scope requests too, so that those stay `other`.
  */
 export const OTHER_PRIOR = 0.8;
+/** An opener that greets (在吗/你好/hi), not a bare form of address (亲/老板/宝). */
+const GREETS = /在|你好|您好|有人|哈喽|嗨|\b(hello|hi|hey|good (morning|evening|afternoon))\b/;
 /** Clause intents that are not questions of their own (joined to the next clause). */
 const NOT_A_QUESTION: ReadonlySet<number> = new Set([IDX.get('other')!]);
 const RETURN_WORDS = /退货|退回|寄回|退掉|换货|换一|换个|换新|退换/;
@@ -137,20 +138,23 @@ class NluImpl implements Nlu {
     let fromContext = false;
     const ctx = opts.context;
     if (ctx && ctx.length > 0 && normalized.length <= 16) {
-      const followUp = FOLLOW_UP.test(normalized);
-      if (followUp || (best === I_OTHER && p[best]! < 0.6)) {
-        own.set(p);
-        const ctxBest = this.contextIntent(ctx);
-        if (ctxBest >= 0) p.set(this.ctxProbs);
-        if (ctxBest >= 0) {
-          const w = followUp ? 0.65 : 0.5;
+      own.set(p);
+      const ownBest = best;
+      const ctxBest = this.contextIntent(ctx);
+      if (ctxBest >= 0) {
+        const reading = followUpReading(normalized, INTENT_IDS[ctxBest]!, INTENT_IDS[ownBest]!, own[ownBest]!);
+        if (reading.kind === 'own') {
+          p.set(own);
+        } else {
+          p.set(this.ctxProbs);
+          const w = reading.weight;
           for (let k = 0; k < own.length; k++) p[k] = (1 - w) * own[k]! + w * p[k]!;
           best = 0;
           for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
           fromContext = best === ctxBest;
-        } else {
-          p.set(own);
         }
+      } else {
+        p.set(own);
       }
     }
     const intent = INTENT_IDS[best]!;
@@ -189,18 +193,39 @@ class NluImpl implements Nlu {
   }
 
   /**
-   * Finds the latest context turn with a topical intent; keeps its probabilities in ctxProbs and
-   * returns its index (-1 if none).
+   * The topic open in the earlier turns (the last three, oldest to newest, each read against the
+   * topic open before it: an earlier turn may be a follow-up itself, 这件有黑色吗 → 白色呢 → 那XL呢);
+   * keeps its probabilities in ctxProbs and returns its index (-1 if none).
    */
   private contextIntent(context: readonly string[]): number {
-    for (let i = context.length - 1; i >= Math.max(0, context.length - 3); i--) {
-      const k = this.predict(normalizeText(context[i]!));
+    let open = -1;
+    const ctxProbs = this.ctxProbs;
+    const p = this.predictor.probs;
+    for (let i = Math.max(0, context.length - 3); i < context.length; i++) {
+      const norm = normalizeText(context[i]!);
+      const k = this.predict(norm);
+      if (open >= 0 && norm.length <= 16) {
+        const reading = followUpReading(norm, INTENT_IDS[open]!, INTENT_IDS[k]!, p[k]!);
+        if (reading.kind !== 'own') {
+          const w = reading.weight;
+          let best = 0;
+          for (let j = 0; j < p.length; j++) {
+            p[j] = (1 - w) * p[j]! + w * ctxProbs[j]!;
+            if (p[j]! > p[best]!) best = j;
+          }
+          if (!NON_TOPIC.has(best)) {
+            ctxProbs.set(p);
+            open = best;
+          }
+          continue;
+        }
+      }
       if (!NON_TOPIC.has(k)) {
-        this.ctxProbs.set(this.predictor.probs);
-        return k;
+        ctxProbs.set(p);
+        open = k;
       }
     }
-    return -1;
+    return open;
   }
 
   understand(text: string, opts: ClassifyOptions = {}): MessageUnderstanding {
@@ -233,9 +258,17 @@ class NluImpl implements Nlu {
       const prev = groups[groups.length - 1];
       if (prev) prev.text = `${prev.text} ${pending}`;
     }
-    // Greetings and thanks around real questions are manners, not questions.
-    const topical = groups.filter((g) => !NON_TOPIC.has(g.intent) || INTENT_IDS[g.intent] === 'human');
-    const kept = topical.length > 0 ? topical : groups;
+    // Greetings and thanks that open or close the message are listed as what they are (the
+    // planner answers the real questions and treats them as manners); `other` fragments are not.
+    const isTopical = (k: number) => !NON_TOPIC.has(k) || INTENT_IDS[k] === 'human';
+    const topical = groups.filter((g) => isTopical(g.intent));
+    if (topical.length === 0) return single();
+    const kept = groups.filter(
+      (g, i) =>
+        isTopical(g.intent) ||
+        (i === 0 && INTENT_IDS[g.intent] === 'greeting' && GREETS.test(g.text)) ||
+        (i === groups.length - 1 && INTENT_IDS[g.intent] === 'thanks_bye'),
+    );
     if (kept.length < 2) return single();
     const seen = new Set<number>();
     const questions: QuestionResult[] = [];
@@ -250,14 +283,18 @@ class NluImpl implements Nlu {
       questions.push({ text: g.text, intent: r.intent, confidence: r.confidence, entities: r.entities });
     }
     if (questions.length < 2) return single();
-    // The whole message's intent leads when it is one of the questions, else the first asked.
+    // The whole message's intent leads when it is one of the real questions, else the first one
+    // asked; the secondary is the next real question.
+    const real = questions.filter((q) => isTopical(IDX.get(q.intent)!));
     const out: MessageUnderstanding = { ...whole, questions };
-    const other = questions.find((q) => q.intent !== whole.intent);
-    if (!questions.some((q) => q.intent === whole.intent)) {
-      out.intent = questions[0]!.intent;
-      out.confidence = questions[0]!.confidence;
+    const lead = real.find((q) => q.intent === whole.intent) ?? real[0] ?? questions[0]!;
+    if (lead.intent !== whole.intent) {
+      out.intent = lead.intent;
+      out.confidence = lead.confidence;
     }
-    if (other && other.intent !== out.intent) out.secondary = other.intent;
+    const next = real.find((q) => q.intent !== out.intent);
+    if (next) out.secondary = next.intent;
+    else if (whole.secondary === undefined || whole.secondary === out.intent) delete out.secondary;
     return out;
   }
 
