@@ -23,7 +23,7 @@ const TOPIC_WORDS_ZH: ReadonlyArray<readonly [IntentId, readonly string[]]> = [
   ['order_change', ['改地址', '地址', '取消订单', '取消', '备注', '拍错']],
   ['invoice', ['发票', '专票', '普票', '开票', '抬头', '税号']],
   ['return_exchange', ['退货', '换货', '退换', '寄回', '无理由', '换码', '退回']],
-  ['refund', ['退款', '退钱', '到账']],
+  ['refund', ['退款', '退钱', '到账', '钱呢', '钱退', '的钱']],
   ['quality_issue', ['坏了', '破损', '漏发', '少发', '发错', '质量', '瑕疵', '坏的']],
   ['warranty_repair', ['保修', '维修', '质保', '返修', '修理', '能修', '修好', '送修']],
   ['price_protection', ['价保', '保价', '差价', '降价']],
@@ -41,9 +41,9 @@ const TOPIC_EN =
 export const FOLLOW_UP =
   /^(那|那么|那个|还有|另外|换成|如果是|要是)|呢[?]?$|^(what about|how about|and|what if|same for|also)\b|^(in |size )?(xs|s|m|l|xl|xxl|[2-5]xl|black|white|red|blue|green|grey|gray|pink)\b.{0,6}\?$/;
 
-/** Something is asked (or the buyer says "both/also"): the follow-up is not a bare remark. */
+/** Something is asked, urged or settled (两个都是, 催一下, 普通的就行): the follow-up is no bare remark. */
 const QUESTION_CUE =
-  /吗|呢|么|嘛|多久|多少|几|怎么|什么|哪|能不能|可以|可不可以|行不行|有没有|要不要|是不是|会不会|\?|都是|也是|也|还能|能/;
+  /吗|呢|么|嘛|多久|多少|几|怎么|什么|哪|能不能|可以|可不可以|行不行|有没有|要不要|是不是|会不会|\?|都是|也是|也|还能|能|催|快点|就行|就好|帮我|麻烦/;
 const QUESTION_CUE_EN = /\?|^(what|how|when|where|which|can|could|is|are|do|does|will|and|also|same|any)\b/;
 
 const ACK = /^(好的|好吧|好滴|好嘞|嗯+|哦+|噢+|喔|额|呃|ok|okay|oh|行|亲|老板|谢谢|thanks|thx)[\s,.!，。！~]*/;
