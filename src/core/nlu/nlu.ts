@@ -300,8 +300,12 @@ class NluImpl implements Nlu {
     const real = questions.filter((q) => isTopical(IDX.get(q.intent)!));
     const out: MessageUnderstanding = { ...whole, questions };
     // A confident reading of the whole message stays its intent even when the cut pieces read
-    // otherwise (a piece loses the words around it); the pieces are still listed.
-    const wholeHolds = isTopical(IDX.get(whole.intent)!) && whole.confidence >= 0.5;
+    // otherwise (a piece loses the words around it), unless every piece is surer; the pieces are
+    // still listed.
+    const wholeHolds =
+      isTopical(IDX.get(whole.intent)!) &&
+      whole.confidence >= 0.5 &&
+      real.some((q) => q.confidence <= whole.confidence);
     const lead = real.find((q) => q.intent === whole.intent) ?? (wholeHolds ? undefined : (real[0] ?? questions[0]!));
     if (lead && lead.intent !== whole.intent) {
       out.intent = lead.intent;
