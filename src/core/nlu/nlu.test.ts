@@ -93,6 +93,17 @@ describe('context resolution (B1)', () => {
     expect(r.intent).toBe(intent);
     expect(r.fromContext).toBe(true);
   });
+  it.each([
+    ['多久', ['我申请退款了'], 'refund'],
+    ['要多少', ['这个不包邮吗'], 'shipping_fee'],
+    ['怎么办', ['快递一直没到'], 'logistics'],
+    ['那xl呢', ['这件有黑色吗', '白色的呢'], 'stock'],
+  ] as const)('a bare follow-up %s after %j takes the open topic %s (issue 12)', (text, context, intent) => {
+    expect(nlu.classify(text, { context: [...context] }).intent).toBe(intent);
+  });
+  it('a follow-up naming another topic asks about it: 那运费呢 after 什么时候发货', () => {
+    expect(nlu.classify('那运费呢', { context: ['什么时候发货'] }).intent).toBe('shipping_fee');
+  });
   it('context does not override a complete question', () => {
     expect(nlu.classify('什么时候发货', { context: ['还有货吗'] }).intent).toBe('ship_time');
   });

@@ -48,8 +48,11 @@ const SLANG: ReadonlyArray<readonly [RegExp, string]> = [
 /** One pass that tells whether any slang rule can apply (most messages need none). */
 const SLANG_ANY = new RegExp(SLANG.map(([re]) => `(?:${re.source})`).join('|'));
 
-/** 旺旺/千牛 emoticon codes (#E-s12, /:^_^, /:?) and bracketed faces ([微笑]). */
-const WANGWANG = /#E-[a-z]\d{1,3}|\/:[^\s\u3400-\u9fff\u4e00-\u9fff]{1,5}/g;
+/**
+ * 旺旺/千牛 emoticon codes (#E-s12, /:^_^, /:?) and bracketed faces ([微笑]); in exported chat logs
+ * the code's number may itself be masked (#E-s[数字x]).
+ */
+const WANGWANG = /#E-[a-z](?:\d{1,3}|\[数字[a-z0-9]*\])|\/:[^\s\u3400-\u9fff\u4e00-\u9fff]{1,5}/g;
 const BRACKET_FACES =
   /\[(微笑|大笑|哈哈|偷笑|害羞|调皮|可爱|呲牙|憨笑|流泪|大哭|委屈|难过|生气|发怒|抓狂|疑问|惊讶|晕|汗|再见|拜拜|握手|抱拳|强|赞|ok|OK|玫瑰|爱心|心碎|鼓掌|飞吻|亲亲|色|坏笑|鄙视|白眼|无语|尴尬|吐|酷|困|睡觉|思考|加油|笑哭|捂脸|奸笑|机智|耶|嘿哈|皱眉|红包|礼物|太阳|月亮|OK手势)\]/g;
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200d\ufe0e\ufe0f\u20e3]/gu;

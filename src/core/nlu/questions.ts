@@ -13,11 +13,35 @@ export interface Clause {
 const HARD = /[？?。！!；;\n]+/gu;
 /** Commas and Chinese enumeration separators; a space between two Han characters counts too. */
 const SOFT = /[，,、]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu;
+/** Commas only: for word-segmented text ("亲 这个 什么时候 能 发货 啊"), whose spaces are no clauses. */
+const COMMAS = /[，,、]+/gu;
+/**
+ * A question particle followed by more words starts a new question even without punctuation
+ * ("包邮吗能开票吗", "能便宜点吗包邮不"); 么 only where it is no part of 什么/怎么/这么/那么/多么/要么.
+ */
+const PARTICLE = /(?<=[\u4e00-\u9fff](?:吗|呢|嘛|(?<![什怎这那多要])么))\s*(?=[\u4e00-\u9fffa-z0-9]{2})/gu;
+/**
+ * A second question word after a complete first question ("啥时候发发什么快递", "几号发货发哪个快递"):
+ * cut before it when the part before already asks (its question word at least 2 characters back).
+ */
+const SECOND_ASK = /(?<=(?:什么|啥|哪|多少|几|怎么|咋|多久).{2,})(?=发什么|发哪|(?<!发)(?:什么快递|哪个快递|哪家)|多少钱|几天|多久)/gu;
 /** Words that start a new question inside a clause (还有/另外/顺便 …), not at its start. */
 const CONNECTOR_ZH = /(?<=.)(还有就是|还有|另外|顺便问一?下|顺便|再问一?下|然后|以及|对了)/gu;
-/** English: "and/also/btw" before a new question. */
+/** English: "and/also/btw" before a new question; "also/btw/plus" and "and" before a new topic. */
 const CONNECTOR_EN =
-  /\s+(?:and\s+also|and|also|btw|by the way|plus)\s+(?=(?:when|where|how|what|which|why|can|could|do|does|did|is|are|will|would|should|may|i\s+want|i\s+need|please|pls|any|the|my|your)\b)/giu;
+  /\s+(?:(?:and\s+also|and|also|btw|by the way|plus|another question|one more thing)\s+(?=(?:when|where|how|what|which|why|can|could|do|does|did|is|are|will|would|should|may|i\s+want|i\s+need|i\s+would|please|pls|plz|any|the|my|your|u|you|free|discount|coupon|invoice|tracking|shipping|warranty|price|size|colou?r)\b)|(?:also|btw|plus)\s+)/giu;
+
+/**
+ * Word-segmented text (chat logs exported with a space between words, "亲 这个 什么时候 能 发货
+ * 啊"): at least three Han tokens, most of them one or two characters.
+ */
+export function isWordSegmented(text: string): boolean {
+  const tokens = text.split(/\s+/).filter((t) => /[\u4e00-\u9fff]/.test(t));
+  if (tokens.length < 3) return false;
+  let short = 0;
+  for (const t of tokens) if (t.length <= 2) short++;
+  return short / tokens.length >= 0.6;
+}
 
 function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean): Clause[] {
   const out: Clause[] = [];
@@ -25,13 +49,12 @@ function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean): Clause[] {
     let last = 0;
     re.lastIndex = 0;
     for (let m = re.exec(c.text); m; m = re.exec(c.text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
+      const empty = m[0].length === 0;
+      if (empty) re.lastIndex++;
+      if (empty && m.index <= last) continue;
       const piece = c.text.slice(last, m.index);
       if (piece.trim()) out.push({ text: piece, start: c.start + last });
-      last = keepMatch ? m.index : m.index + m[0].length;
+      last = keepMatch || empty ? m.index : m.index + m[0].length;
     }
     const rest = c.text.slice(last);
     if (rest.trim()) out.push({ text: rest, start: c.start + last });
@@ -46,8 +69,10 @@ function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean): Clause[] {
 export function splitClauses(text: string): Clause[] {
   let clauses: Clause[] = [{ text, start: 0 }];
   clauses = cutAt(clauses, HARD, false);
-  clauses = cutAt(clauses, SOFT, false);
+  clauses = cutAt(clauses, isWordSegmented(text) ? COMMAS : SOFT, false);
   clauses = cutAt(clauses, CONNECTOR_ZH, true);
+  clauses = cutAt(clauses, PARTICLE, false);
+  clauses = cutAt(clauses, SECOND_ASK, true);
   clauses = cutAt(clauses, CONNECTOR_EN, false);
   return clauses
     .map((c) => {
@@ -59,5 +84,5 @@ export function splitClauses(text: string): Clause[] {
 
 /** Quick test: could this text hold more than one clause? */
 export function mayHoldSeveral(text: string): boolean {
-  return /[？?。！!；;\n，,、]|\s\S|还有|另外|顺便|然后|以及|对了|再问/u.test(text.trim());
+  return /[？?。！!；;\n，,、]|\s\S|还有|另外|顺便|然后|以及|对了|再问|[吗呢嘛么].|什么.*(快递|哪|多少钱|几天|多久)|[啥几哪].*(什么|哪|多少)/u.test(text.trim());
 }

@@ -30,6 +30,20 @@ describe('splitClauses (issue 12)', () => {
 describe('nlu.understand (issue 12)', () => {
   const nlu = getDefaultNlu();
 
+  it('no punctuation: 包邮吗能开票吗 is two questions; a word-segmented chat-log line is one (issue 12)', () => {
+    expect(nlu.understand('包邮吗能开票吗').questions.map((q) => q.intent)).toEqual(['shipping_fee', 'invoice']);
+    const seg = nlu.understand('亲 这个 什么时候 能 发货 啊');
+    expect(seg.intent).toBe('ship_time');
+    expect(seg.questions).toHaveLength(1);
+  });
+
+  it('an opening greeting is listed, the real question leads (在吗 这个还有货没)', () => {
+    const u = nlu.understand('在吗 这个还有货没');
+    expect(u.intent).toBe('stock');
+    expect(u.questions.map((q) => q.intent)).toEqual(['greeting', 'stock']);
+    expect(u.secondary).toBeUndefined();
+  });
+
   it('finds both questions of a stacked message, in the order asked', () => {
     const u = nlu.understand('这件T恤有L码吗？什么时候发货？');
     expect(u.questions.map((q) => q.intent)).toEqual(['stock', 'ship_time']);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { followUpReading, topicsNamed } from './ellipsis.js';
+
+describe('ellipsis against the open topic (B1, issue 12)', () => {
+  it.each([
+    ['多久', 'refund', 'product_info'],
+    ['要多少', 'shipping_fee', 'product_info'],
+    ['怎么办', 'logistics', 'other'],
+    ['电子的可以吗', 'invoice', 'return_exchange'],
+    ['那xl呢', 'size_fit', 'other'],
+    ['催一下', 'ship_time', 'logistics'],
+    ['好的 那黑色的呢', 'stock', 'thanks_bye'],
+    ['what about xl', 'size_fit', 'other'],
+  ] as const)('a bare follow-up %j takes the open topic %s', (text, open, own) => {
+    expect(followUpReading(text, open, own, 0.9).kind).toBe('context');
+  });
+
+  it.each([
+    ['那运费呢', 'ship_time', 'shipping_fee'],
+    ['发票呢', 'stock', 'invoice'],
+    ['好的谢谢', 'stock', 'thanks_bye'],
+    ['转人工', 'refund', 'human'],
+  ] as const)('%j after %s is its own question', (text, open, own) => {
+    expect(followUpReading(text, open, own, 0.9).kind).toBe('own');
+  });
+
+  it('a named detail of the open topic stays on it: 到哪了 after a refund, 运费谁出 after a return', () => {
+    expect(followUpReading('到哪了', 'refund', 'logistics', 0.99).kind).toBe('context');
+    expect(followUpReading('运费谁出', 'return_exchange', 'shipping_fee', 0.99).kind).toBe('context');
+    expect(followUpReading('运费谁出', 'stock', 'shipping_fee', 0.99).kind).toBe('own');
+  });
+
+  it('entity words are no topic: courier names, 花呗, colours', () => {
+    expect(topicsNamed('顺丰呢')).toEqual([]);
+    expect(topicsNamed('花呗付的呢')).toEqual([]);
+    expect(topicsNamed('那运费呢')).toEqual(['shipping_fee']);
+    expect(topicsNamed('修改地址')).toEqual(['order_change']);
+  });
+});

@@ -1,0 +1,113 @@
+// Ellipsis against the previous turn (issue 12, B1): a short follow-up that names no topic of its
+// own ("多久", "要多少", "怎么办", "那XL呢", "花呗付的呢", "电子的可以吗") takes the topic of the
+// conversation; one that names a topic ("那运费呢", "发票呢") asks about that topic, unless the
+// topic is only a detail of the open one (到哪了 after a refund is the money, 运费谁出 after a return
+// is the return). The topic words below name a topic; entity words (courier names, 花呗/白条,
+// colours, sizes, places) do not, so "顺丰呢" after 包邮吗 stays on shipping_fee.
+import type { IntentId } from '../intents.js';
+
+/** Words that name an intent's topic (not its details). Checked only on short follow-ups. */
+const TOPIC_WORDS_ZH: ReadonlyArray<readonly [IntentId, readonly string[]]> = [
+  ['stock', ['有货', '没货', '缺货', '现货', '库存', '补货', '断货', '到货', '售罄', '卖完', '有库存']],
+  ['size_fit', ['尺码', '码数', '几码', '什么码', '多大码', '偏大', '偏小', '合身', '穿多大', '鞋码', '尺寸表']],
+  ['product_info', ['材质', '面料', '保质期', '成分', '功能', '规格', '配料', '产地', '说明书', '多少钱', '价格', '什么价', '怎么用', '区别', '重量', '容量', '功率']],
+  ['color_appearance', ['色差', '颜色', '实物图', '实拍', '外观', '色号', '图片', '买家秀']],
+  ['recommend', ['推荐', '哪款好', '哪个好', '选哪', '买哪']],
+  ['bargain', ['便宜', '最低', '砍价', '议价', '抹零', '少点']],
+  ['promotion', ['优惠券', '优惠', '活动', '满减', '赠品', '送什么', '送啥', '折扣', '红包', '券', '赠送', '小礼物']],
+  ['shipping_fee', ['运费', '邮费', '包邮', '快递费', '油费']],
+  ['ship_time', ['发货', '发出', '寄出', '出库', '发走']],
+  ['courier', ['快递公司', '什么快递', '哪家快递', '哪个快递']],
+  ['logistics', ['物流', '单号', '签收', '派送', '到哪', '快递员', '派件']],
+  ['payment', ['付款', '支付', '分期', '改价', '付钱', '付不了']],
+  ['order_change', ['改地址', '地址', '取消订单', '取消', '备注', '拍错']],
+  ['invoice', ['发票', '专票', '普票', '开票', '抬头', '税号']],
+  ['return_exchange', ['退货', '换货', '退换', '寄回', '无理由', '换码', '退回']],
+  ['refund', ['退款', '退钱', '到账', '钱呢', '钱退', '的钱']],
+  ['quality_issue', ['坏了', '破损', '漏发', '少发', '发错', '质量', '瑕疵', '坏的']],
+  ['warranty_repair', ['保修', '维修', '质保', '返修', '修理', '能修', '修好', '送修']],
+  ['price_protection', ['价保', '保价', '差价', '降价']],
+  ['authenticity', ['正品', '假货', '真假', '行货', '假的']],
+  ['complaint', ['投诉', '差评', '举报']],
+  ['review', ['好评', '评价', '追评', '返现', '晒图']],
+  ['human', ['人工', '真人']],
+];
+
+/** English topic words (any one makes the follow-up its own question unless it agrees). */
+const TOPIC_EN =
+  /\b(shipping|ship|shipped|deliver\w*|track\w*|refund\w*|money back|invoice|receipt|size|sizes|sizing|colou?rs?|price|discount|coupon|promo\w*|return\w*|exchange|warranty|repair|original|genuine|fake|review|feedback|pay|payment|paypal|stock|cancel\w*|address|material|battery|dispute|agent|human)\b/;
+
+/** A follow-up form: 那…呢 / 还有…吗 / what about … (from nlu.ts). */
+export const FOLLOW_UP =
+  /^(那|那么|那个|还有|另外|换成|如果是|要是)|呢[?]?$|^(what about|how about|and|what if|same for|also)\b|^(in |size )?(xs|s|m|l|xl|xxl|[2-5]xl|black|white|red|blue|green|grey|gray|pink)\b.{0,6}\?$/;
+
+/** Something is asked, urged or settled (两个都是, 催一下, 普通的就行): the follow-up is no bare remark. */
+const QUESTION_CUE =
+  /吗|呢|么|嘛|多久|多少|几|怎么|什么|哪|能不能|可以|可不可以|行不行|有没有|要不要|是不是|会不会|\?|都是|也是|也|还能|能|催|快点|就行|就好|帮我|麻烦/;
+const QUESTION_CUE_EN = /\?|^(what|how|when|where|which|can|could|is|are|do|does|will|and|also|same|any)\b/;
+
+const ACK = /^(好的|好吧|好滴|好嘞|嗯+|哦+|噢+|喔|额|呃|ok|okay|oh|行|亲|老板|谢谢|thanks|thx)[\s,.!，。！~]*/;
+const HUMAN = /人工|真人|机器人|活人|是人吗|人呢|\b(human|agent|real person|bot|robot)\b/;
+
+/** Topics a follow-up names, in the order of the table (empty for a bare follow-up). */
+export function topicsNamed(normalized: string): IntentId[] {
+  const out: IntentId[] = [];
+  for (const [intent, words] of TOPIC_WORDS_ZH) {
+    for (const w of words) {
+      if (normalized.includes(w)) {
+        out.push(intent);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A topic named in a follow-up that is only a detail of the open topic (read with the context). */
+function detailOf(open: IntentId, named: readonly IntentId[]): boolean {
+  if (named.length === 0) return false;
+  const all = (set: readonly IntentId[]) => named.every((n) => set.includes(n));
+  if (open === 'refund') return all(['logistics', 'payment']);
+  if (open === 'return_exchange') return all(['shipping_fee', 'logistics', 'order_change']);
+  if (open === 'warranty_repair') return all(['shipping_fee', 'logistics']);
+  if (open === 'invoice') return all(['order_change']);
+  if (open === 'price_protection') return all(['refund']);
+  return false;
+}
+
+/**
+ * How a short message with earlier turns is read:
+ *  - `own`: it is a question of its own (names another topic, or is a greeting/thanks);
+ *  - `context`: a bare follow-up — the open topic decides (strongly);
+ *  - `blend`: the earlier rule — mix its own reading with the open topic's.
+ */
+export function followUpReading(
+  normalized: string,
+  open: IntentId,
+  own: IntentId,
+  ownProb: number,
+): { kind: 'own' | 'context' | 'blend'; weight: number } {
+  if (own === 'human' && HUMAN.test(normalized)) return { kind: 'own', weight: 0 };
+  // An acknowledgement before the follow-up (好的 那XL呢 / ok and in black?) is manners.
+  normalized = normalized.replace(ACK, '') || normalized;
+  const latin = !/[\u4e00-\u9fff]/.test(normalized);
+  const asks = latin ? QUESTION_CUE_EN.test(normalized) : QUESTION_CUE.test(normalized);
+  if ((own === 'greeting' || own === 'thanks_bye') && ownProb >= 0.5 && !asks) return { kind: 'own', weight: 0 };
+  const followUp = FOLLOW_UP.test(normalized);
+  const compact = normalized.replace(/[\s,.!?。，！？、~…]/g, '');
+  if (latin) {
+    const words = normalized.split(/\s+/).filter(Boolean).length;
+    if (TOPIC_EN.test(normalized)) return own === open ? { kind: 'blend', weight: 0.5 } : followUp ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
+    if (words <= 5 && (followUp || QUESTION_CUE_EN.test(normalized))) return { kind: 'context', weight: 0.8 };
+    if (followUp) return { kind: 'blend', weight: 0.65 };
+    return own === 'other' && ownProb < 0.6 ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
+  }
+  const named = topicsNamed(compact);
+  if (named.length > 0) {
+    if (named.includes(open) || detailOf(open, named)) return { kind: 'context', weight: 0.8 };
+    return { kind: 'own', weight: 0 };
+  }
+  if (compact.length <= 10 && (followUp || QUESTION_CUE.test(compact))) return { kind: 'context', weight: 0.8 };
+  if (followUp) return { kind: 'blend', weight: 0.65 };
+  return own === 'other' && ownProb < 0.6 ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { isWordSegmented, mayHoldSeveral, splitClauses } from './questions.js';
+
+const texts = (t: string) => splitClauses(t).map((c) => c.text);
+
+describe('cutting a message into its questions (issue 12)', () => {
+  it('cuts at question marks, commas, 还有/另外/顺便 and spaces between clauses', () => {
+    expect(texts('这件t恤有l码吗?什么时候发货?')).toEqual(['这件t恤有l码吗', '什么时候发货']);
+    expect(texts('有货吗 顺便问下能开发票不')).toEqual(['有货吗', '顺便问下能开发票不']);
+  });
+
+  it('cuts after a question particle without punctuation, not inside 什么/怎么', () => {
+    expect(texts('包邮吗能开票吗')).toEqual(['包邮吗', '能开票吗']);
+    expect(texts('能便宜点吗包邮不')).toEqual(['能便宜点吗', '包邮不']);
+    expect(texts('怎么还没发货啊')).toEqual(['怎么还没发货啊']);
+    expect(texts('什么时候发货')).toEqual(['什么时候发货']);
+    expect(mayHoldSeveral('包邮吗能开票吗')).toBe(true);
+  });
+
+  it('cuts before a second ask after a complete first one', () => {
+    expect(texts('啥时候发发什么快递')).toEqual(['啥时候发', '发什么快递']);
+    expect(texts('什么快递')).toEqual(['什么快递']);
+  });
+
+  it('keeps a word-segmented chat-log line whole (its spaces are no clauses)', () => {
+    expect(isWordSegmented('亲 这个 什么时候 能 发货 啊')).toBe(true);
+    expect(texts('亲 这个 什么时候 能 发货 啊')).toEqual(['亲 这个 什么时候 能 发货 啊']);
+    expect(isWordSegmented('165 100斤穿什么码 有白色吗')).toBe(false);
+  });
+
+  it('English: also/btw/plus start a new question, and before a new topic', () => {
+    expect(texts('can you give discount also free shipping to spain?')).toEqual(['can you give discount', 'free shipping to spain']);
+    expect(texts('do you have xl and when will you ship')).toEqual(['do you have xl', 'when will you ship']);
+  });
+});
