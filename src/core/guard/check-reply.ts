@@ -18,6 +18,8 @@ export type PenaltyTable = Readonly<Record<string, unknown>>;
 
 /** The merged platform profile (core/rules `profileFor`), or any object with these two parts. */
 export interface GuardInputProfile {
+  /** The platform the profile is for (taobao, tmall, jd, pdd, aliexpress). */
+  platform?: string | undefined;
   guard?: GuardProfile | undefined;
   penalties?: { by_rule?: PenaltyTable } | undefined;
 }
@@ -231,8 +233,9 @@ function costSentence(profile: GuardProfile, title: string, points: number): str
 }
 
 /** Check one reply. `profile` is the merged platform profile (its `guard` and `penalties`). */
-export function checkReply(text: string, profile: GuardInputProfile, ctx: GuardContext = {}): GuardResult {
+export function checkReply(text: string, profile: GuardInputProfile, ctxIn: GuardContext = {}): GuardResult {
   const g = profile.guard;
+  const ctx: GuardContext = ctxIn.platform === undefined && profile.platform !== undefined ? { ...ctxIn, platform: profile.platform } : ctxIn;
   if (!g) throw new DxeError('PROFILE_INVALID', '规则配置缺少 guard（回复检查）部分');
   const locale = ctx.locale ?? (looksEnglish(text) ? 'en' : /[\u3400-\u9fff]/.test(text) ? 'zh' : g.locale);
   const { hits, own } = detectAll(g, text, ctx, locale);
@@ -241,7 +244,8 @@ export function checkReply(text: string, profile: GuardInputProfile, ctx: GuardC
   if (hits.length === 0) return { verdict: 'pass', violations: [], promises };
   const rewrite = buildRewrite(c, own, hits, locale, (t) => detectAll(g, t, { ...ctx, previousOutgoing: [] }, locale).hits.length === 0);
   const violations: Violation[] = hits.map((h) => {
-    const def = g.rules[h.rule as Exclude<RuleId, 'D8'>];
+    const def = g.rules[h.rule];
+    if (!def) throw new DxeError('PROFILE_INVALID', `规则配置缺少 guard.rules.${h.rule}`);
     const points = pointsFor(profile.penalties?.by_rule, h.rule);
     const message = `【${h.rule} ${def.title}】${def.message.replace('{cost}', costSentence(g, def.title, points))}`;
     if (h.suspected) {
