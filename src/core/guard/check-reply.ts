@@ -162,7 +162,8 @@ function sentenceRange(view: TextView, start: number, end: number): [number, num
  * one sentence become one.
  */
 function onePerSpan(hits: Hit[], own: TextView): Hit[] {
-  const definite = hits.filter((h) => !h.suspected);
+  // A bare negative's added reason (D10 `append`) is no finding of a span: it hides nothing.
+  const definite = hits.filter((h) => !h.suspected && h.append === undefined);
   const definiteRules = new Set(definite.map((h) => h.rule));
   const kept = hits.filter((h) => !h.suspected || (!definiteRules.has(h.rule) && !definite.some((d) => overlaps(d, h))));
   const sentenceAt = (pos: number): number => own.sentenceO.findIndex(([, e]) => pos < e);

@@ -33,6 +33,8 @@ const comboSchema = z.object({
   none: z.array(z.string()).default([]),
   require: z.array(z.string()).default([]),
   level: z.enum(['block', 'warn']).default('block'),
+  /** Overrides the family's `negatable` for this combination (一天都不会耽误 is negative by wording). */
+  negatable: z.boolean().optional(),
 });
 
 const familySchema = z.object({
@@ -474,7 +476,7 @@ export function detectConcepts(
         for (const l of lists) lastStart = Math.max(lastStart, lastStartIn(l, span[0], span[1]));
         if (combo.none.some((n) => innocentInSentence(list(n), list('contrast'), v, sentence, lastStart))) continue;
         if (combo.require.some((n) => !presentInSentence(list(n), v, sentence))) continue;
-        if (fam.negatable && (isNegated(c, v, span[0], span[1]) || innerNegation(c, v, span, combo))) continue;
+        if ((combo.negatable ?? fam.negatable) && (isNegated(c, v, span[0], span[1]) || innerNegation(c, v, span, combo))) continue;
         const start = v.cStart[span[0]] ?? 0;
         const end = v.cEnd[Math.max(span[0], span[1] - 1)] ?? v.text.length;
         hits.push({ rule: fam.rule, start, end, level: combo.level, reason: fam.reason });
