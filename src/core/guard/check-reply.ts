@@ -2,7 +2,7 @@
 // Pure: the caller passes the merged rule profile; compiled matchers are cached per profile object.
 import { DxeError } from '../errors.js';
 import { compileGuard, isNegated, type CompiledGuard, type Hit } from './compile.js';
-import { conceptLexicon, detectConcepts, matchConcepts } from './concepts.js';
+import { conceptLexicon, detectConcepts, innocentInSentence, matchConcepts } from './concepts.js';
 import { learnedFindings } from './learned.js';
 import { compactIndexAt, compactSpan, looksEnglish, type TextView } from './normalize.js';
 import { politeFor } from './phrases.js';
@@ -52,7 +52,30 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
     // Split evasions: keep hits that reach into this reply, clipped to it.
     pushClipped(hits, found, view === own ? 0 : prefix.length);
   }
-  return { hits: dropSubsumed(mergeHits(onePerSpan(hits, own)), own), own };
+  return { hits: dropSubsumed(mergeHits(onePerSpan(dropDisavowed(hits, own), own)), own), own };
+}
+
+const DISAVOWABLE = new Set<string>(['D1', 'D2', 'D9']);
+
+/**
+ * A finding of D1, D2 or D9 in a sentence where the shop disowns that very thing (如果有人让您加微信
+ * 转账，那都不是我们的人; 好评返现我们不做) is a warning to the buyer, not the violation — unless a
+ * contrast (但是, 不过) after the disowning takes it back before the finding.
+ */
+function dropDisavowed(hits: Hit[], own: TextView): Hit[] {
+  if (!hits.some((h) => DISAVOWABLE.has(h.rule))) return hits;
+  const lex = conceptLexicon();
+  const m = matchConcepts(lex, own);
+  const list = (name: string) => m[lex.byName.get(name)?.index ?? -1];
+  const disavow = [...(list('disavow') ?? []), ...(list('scam_warning') ?? [])];
+  if (disavow.length === 0) return hits;
+  const contrast = list('contrast');
+  return hits.filter((h) => {
+    if (!DISAVOWABLE.has(h.rule)) return true;
+    const cs = compactIndexAt(own, h.start);
+    const sentence = own.sentence[Math.min(cs, Math.max(0, own.compact.length - 1))] ?? 0;
+    return !innocentInSentence(disavow, contrast, own, sentence, cs);
+  });
 }
 
 /** Hits found on a view that may start with earlier messages, clipped to this reply. */
