@@ -55,7 +55,7 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
   return { hits: dropSubsumed(mergeHits(onePerSpan(dropDisavowed(hits, own), own)), own), own };
 }
 
-const DISAVOWABLE = new Set<string>(['D1', 'D2', 'D9']);
+const DISAVOWABLE = new Set<string>(['D1', 'D2', 'D6', 'D9']);
 
 /**
  * A finding of D1, D2 or D9 in a sentence where the shop disowns that very thing (如果有人让您加微信
@@ -68,13 +68,15 @@ function dropDisavowed(hits: Hit[], own: TextView): Hit[] {
   const m = matchConcepts(lex, own);
   const list = (name: string) => m[lex.byName.get(name)?.index ?? -1];
   const disavow = [...(list('disavow') ?? []), ...(list('scam_warning') ?? [])];
-  if (disavow.length === 0) return hits;
+  // D6: a sentence that refuses the details or sends the asker to the ordering account.
+  const privacy = list('ask_own_account') ?? [];
+  if (disavow.length === 0 && privacy.length === 0) return hits;
   const contrast = list('contrast');
   return hits.filter((h) => {
     if (!DISAVOWABLE.has(h.rule)) return true;
     const cs = compactIndexAt(own, h.start);
     const sentence = own.sentence[Math.min(cs, Math.max(0, own.compact.length - 1))] ?? 0;
-    return !innocentInSentence(disavow, contrast, own, sentence, cs);
+    return !innocentInSentence(h.rule === 'D6' ? privacy : disavow, contrast, own, sentence, cs);
   });
 }
 
