@@ -187,7 +187,7 @@ export async function run(): Promise<string> {
     text: s.text.repeat(Math.max(1, Math.ceil(200 / s.text.length))).slice(0, 200),
     platform: /[\u4e00-\u9fff]/.test(s.text) ? 'taobao' : 'aliexpress',
     expect: s.rules,
-    ctx: { freeShipping: s.ctx.freeShipping ?? false, askerIsBuyer: s.ctx.askerIsBuyer ?? true },
+    ctx: { freeShipping: s.ctx.freeShipping ?? false, askerIsBuyer: s.ctx.askerIsBuyer ?? true, ...(s.ctx.platform ? { platform: s.ctx.platform } : {}) },
     line: '',
   }));
   const latDev = latency(devCases, 5);

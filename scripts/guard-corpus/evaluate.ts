@@ -25,7 +25,7 @@ export function evaluate(samples: readonly Sample[]): DevFigures {
     const en = !/[\u3400-\u9fff]/.test(s.text);
     const platform = en ? 'aliexpress' : (PLATFORMS.filter((p) => p !== 'aliexpress')[i % 4] ?? 'taobao');
     const profile = profileFor(platform);
-    const ctx = { freeShipping: s.ctx.freeShipping ?? false, askerIsBuyer: s.ctx.askerIsBuyer ?? true };
+    const ctx = { freeShipping: s.ctx.freeShipping ?? false, askerIsBuyer: s.ctx.askerIsBuyer ?? true, ...(s.ctx.platform ? { platform: s.ctx.platform } : {}) };
     const r = checkReply(s.text, profile, ctx);
     const got = new Set(r.violations.map((v) => v.rule));
     if (s.rules.length === 0) {

@@ -14,7 +14,7 @@ import { COMPLIANT, CONTEXT_EN, CONTEXT_ZH, SLOTS, VIOLATING, type RuleLabel, ty
 export interface Sample {
   text: string;
   rules: RuleLabel[];
-  ctx: { freeShipping?: boolean; askerIsBuyer?: boolean };
+  ctx: { freeShipping?: boolean; askerIsBuyer?: boolean; platform?: string };
   orderStatus: boolean;
   template: string;
   split: 'train' | 'development';
@@ -56,7 +56,7 @@ function fillOnce(r: Rand, text: string): string {
 let toTraditional: ((s: string) => string) | undefined;
 
 const HOMOPHONE: Array<[RegExp, string[]]> = [
-  [/微信/g, ['威信', '薇信', 'vx', 'V信', 'weixin', 'wx', '危信', '徽信', 'ｖｘ', 'w x', '微 信']],
+  [/微信/g, ['威信', '薇信', 'vx', 'V信', 'weixin', 'wx', '危信', '徽信', 'ｖｘ', 'w x', '微 信', '微❤', 'V❤', '嶶信', '🛰️信']],
   [/加/g, ['➕', '+', '伽', 'jia']],
   [/支付宝/g, ['zfb', '吱付宝', 'zhifubao', '支 付 宝']],
   [/转账/g, ['zz', '转帐', 'zhuanzhang', '转 账', '砖账']],
@@ -64,13 +64,15 @@ const HOMOPHONE: Array<[RegExp, string[]]> = [
   [/返现/g, ['fx', '反现', 'fanxian', '返 现']],
   [/发票/g, ['发漂', 'fp', '发 票', 'fapiao', '发飘', 'fa piao']],
   [/电话/g, ['电 话', 'dianhua', '店话']],
-  [/红包/g, ['hb', '鸿包', '红 包']],
+  [/红包/g, ['hb', '鸿包', '红 包', '🧧']],
   // Round 6: the words of the kinds that slipped, spelt the ways sellers spell them.
   [/私聊/g, ['私 聊', 'siliao', '私撩', 'sl']],
   [/付款/g, ['fu款', '付 款', 'fukuan', '付kuan']],
   [/收款码/g, ['收kuan码', '收 款 码', 'skm']],
   [/差评/g, ['cp', '差 评', 'chaping', '茶评']],
   [/包邮/g, ['包 邮', 'baoyou']],
+  // Round 7: emoji standing for the word (🐧 for 企鹅; 微❤, 🧧 above).
+  [/企鹅/g, ['🐧']],
 ];
 
 /** One evasion operator applied to a text (or none). */

@@ -10,7 +10,7 @@ export interface Template {
   rules: RuleLabel[];
   text: string;
   /** Context the label needs (D5: the shop promises 包邮; D6: the asker did not place the order). */
-  ctx?: { freeShipping?: boolean; askerIsBuyer?: boolean };
+  ctx?: { freeShipping?: boolean; askerIsBuyer?: boolean; platform?: string };
   /** A compliant statement about an order (a leak only when told to another account: kept out of D6 negatives). */
   orderStatus?: boolean;
   en?: boolean;
@@ -88,6 +88,33 @@ export const SLOTS: Record<string, string[]> = {
   detailLeak: ['选的是{color}{size}', '地址在{city}', '收件人姓李', '实付{nAmt}9元', '单号是{track}', '昨天已经签收了', '电话尾号{p4}'],
   lateRefund: ['到不了我全额退款', '晚到一天赔您{nAmt}元', '没到的话我全退', '超时了我包赔'],
   mustArrive: ['必达', '铁定能收到', '准到', '一定送到', '肯定到您手上'],
+  fee: ['新疆要补{nAmt}元运费', '补发的运费{nAmt}元', '返修费{nAmt}元', '差价{nAmt}块'],
+  envelope: ['直接红包发我就行', '发个🧧过来就行', '发个{nAmt}元的红包给我', '红包转我就好', '现金给我就行'],
+  platformOwn: ['平台', '京东', '淘宝', '天猫', '拼多多', '后台'],
+  privWord: ['私下', '线下', '直接现金'],
+  bankAcct: ['工行卡 6222 {p4} {p4} {p4}', '我们老板卡上', '公司账上', '对公账户'],
+  appEn: ['WhatsApp', 'Telegram', 'WeChat', 'Line'],
+  cheaperThere: ['便宜{nAmt}块', '更便宜', '价格低一点', '有优惠'],
+  platformForeign: ['去抖音', '去闲鱼', '去得物', '去小红书', '去快手'],
+  ownChannel: ['我们官网', '我们自己的APP', '我们的小程序', '我们的实体店', '我们的福利群'],
+  contempt2: ['没文化真可怕', '跟你说话跟对牛弹琴一样', '伺候不起，爱找谁找谁', '有本事你去投诉啊', '像你这种差评师我们见多了', '白嫖党别来了', '真够烦人的，一天催八遍', '这种价格还要包邮，来做慈善的吗'],
+  brain: ['智商', '脑子', '脑回路', '素质'],
+  contemptEn: ['People like you are why sellers hate this job.', 'Stop crying, it is only 2 dollars.', 'Your English is terrible, I cannot understand you.', 'Get lost, go buy somewhere else.'],
+  invCost: ['邮费您自己出', '快递费您出哈', '寄费需要您承担', '邮寄费{nAmt}元您补一下', '得到付'],
+  invCond3: ['得按含税价拍', '只能开办公耗材', '只能填单位名称', '就不能参加满减了', '这个月额度用完了，开不了', '要加{nAmt}%手续费', '下单超过30天的不补开'],
+  freightCond: ['乡镇地址要额外收{nAmt}块中转费', '满99才包邮，您这单补{nAmt}块运费吧', '活动期间包邮暂停，需自付运费', '地址太远物流不接，加钱可以发', '这个链接虽然写着包邮，实际要收运费'],
+  closeSelf: ['您那单我先关了', '运费没补我就先关单了', '新账号的单我们会先关掉', '这单我们不做了，交易已关', '已经给您关了'],
+  reorder: ['您重新拍一下', '换个规格重拍', '改好价再拍', '补完运费再拍'],
+  reasonEn: ['you chose the wrong color', 'the price was wrong', 'it looked suspicious'],
+  changeReview2: ['差评删掉', '中评改成好评', '把一星改成五星', '撤了差评', '评价删一下'],
+  reward2: ['这单全额退款', '差价马上给您', '给您补发一件不要钱', '我私下补您{nAmt}块', '给您发个{nAmt}元无门槛券', '补偿您{nAmt}元'],
+  reviewCond: ['追评写满15个字', '评价里提到质量好', '评价截图发给客服', '带视频评价的私聊', '五颗星加十五个字'],
+  rewardEn: ['refund you {nAmt} dollars', 'send you a free gift next time', 'give you a coupon', 'upgrade your shipping for free'],
+  blame2: ['是您地址写错了才送不到的', '是您自己看岔了，颜色没错', '您是不是没看说明书就装了', '您下单时选错了规格，我们也很无奈', '别人都能用，就你用不了'],
+  noDelay: ['一分钟都不会晚', '绝不会超过三天', '一准儿到', '包到，到不了我负责', '送到，没有例外'],
+  noDelayEn: ['no delays ever', 'no matter what', 'guaranteed', 'for sure'],
+  invOk: ['可以开，邮费我们承担', '个人公司抬头都能开，不收税点', '电子发票确认收货后自动开具'],
+  freightOk: ['偏远地区也包邮', '不会额外收运费', '不需要再补运费'],
   fault: ['是您自己选错了尺码', '是你自己没看详情页', '是您自己填错了地址', '这是您自己的问题', '怪您自己没仔细看', '谁让您不先问清楚', '是您自己拍错了', '是你自己洗坏的', '跟我们没关系，是您自己操作的问题'],
 };
 
@@ -275,13 +302,48 @@ export const VIOLATING: Template[] = [
   { rules: ['D7'], text: '您那单我们已经{close}了，库存不足{tail}' },
   { rules: ['D11'], text: '{day}{mustArrive}，{lateRefund}{tail}' },
   { rules: ['D11'], text: '{qin}下单后{day}{mustArrive}{tail}' },
+  // Round 7 (issue 11): kinds, written for this corpus — money by red envelope or to a named
+  // account, skipping the platform's checkout, other platforms and own channels, contempt without
+  // profanity, invoice and freight costs put on the buyer, closing by the shop's own hand, rewards
+  // for a changed review, blame, absolute deadlines.
+  { rules: ['D1'], text: '{qin}{fee}不用拍链接了，{envelope}{tail}' },
+  { rules: ['D1'], text: '{qin}这单别在{platformOwn}付了，{wx}转我{cheaper}{nAmt}块{tail}' },
+  { rules: ['D1'], text: '{qin}剩下的{nAmt}0元您{privWord}给我们业务员就行{tail}' },
+  { rules: ['D1'], text: '货款直接打到{bankAcct}，收到就发货{tail}' },
+  { rules: ['D1'], text: '{qin}您先申请退款，然后现金给我，能{cheaper}不少{tail}' },
+  { rules: ['D1'], text: '不想等审核的话，我们{privWord}退款给您{tail}' },
+  { rules: ['D1'], text: 'Add me on {appEn} and pay there, I can give you a better price', en: true },
+  { rules: ['D1'], text: 'Please transfer to our bank account {p4}{p4}, then we ship', en: true },
+  { rules: ['D2'], text: '{qin}我们在{platform}也有店，价格{cheaperThere}，可以去搜搜{tail}' },
+  { rules: ['D2'], text: '{qin}{platformForeign}搜“{store}”就是我家，同款{cheaperThere}{tail}' },
+  { rules: ['D2'], text: '{qin}{ownChannel}上款式更全，可以去看看{tail}' },
+  { rules: ['D2'], text: '{add}我{wx}号 {chanId}，以后直接找我{tail}' },
+  { rules: ['D2'], text: 'You can see more colors on our website www.{chanId}.com', en: true },
+  { rules: ['D3'], text: '{qin}{contempt2}{tail}' },
+  { rules: ['D3'], text: '你这{brain}，{contempt2}' },
+  { rules: ['D3'], text: '{contemptEn}', en: true },
+  { rules: ['D4'], text: '{invoice}可以开，{invCost}{tail}' },
+  { rules: ['D4'], text: '{qin}要{invoice}的话{invCond3}{tail}' },
+  { rules: ['D4'], text: 'The invoice will cost an extra {nAmt}% and the postage is on you', en: true },
+  { rules: ['D5'], text: '{qin}{freightCond}{tail}', ctx: { freeShipping: true } },
+  { rules: ['D5'], text: 'Free shipping is listed but for your country we must charge {nAmt} USD shipping', ctx: { freeShipping: true }, en: true },
+  { rules: ['D7'], text: '{qin}{closeSelf}，{reorder}{tail}' },
+  { rules: ['D7'], text: 'I cancelled your order because {reasonEn}, please buy again', en: true },
+  { rules: ['D9'], text: '{qin}{changeReview2}的话，{reward2}{tail}' },
+  { rules: ['D9'], text: '{qin}{reviewCond}，{reward2}{tail}' },
+  { rules: ['D9'], text: 'If you change your feedback to positive we will {rewardEn}', en: true },
+  { rules: ['D10'], text: '{qin}{blame2}{tail}' },
+  { rules: ['D10'], text: '{qin}这个问题我上面已经回答过了，您往上翻翻{tail}' },
+  { rules: ['D11'], text: '{qin}{day}{noDelay}{tail}' },
+  { rules: ['D11'], text: 'It will arrive {dayEn}, {noDelayEn}', en: true },
 ];
 
 /** Compliant templates, many with the violating families' words used innocently. */
 export const COMPLIANT: Template[] = [
   { rules: [], text: '{qin}{item}有现货，今天拍下今天发{tail}' },
   { rules: [], text: '{qin}请您直接在平台下单付款，平台担保交易更有保障{tail}' },
-  { rules: [], text: '拼多多下单可以用微信支付，也可以用支付宝{tail}' },
+  // A PDD shop naming its own platform (D2 is platform-aware) and PDD's own 微信支付 (D1).
+  { rules: [], text: '拼多多下单可以用微信支付，也可以用支付宝{tail}', ctx: { platform: 'pdd' } },
   { rules: [], text: '退款会原路退回到您的{ali}，一般1-3个工作日到账{tail}' },
   { rules: [], text: '{qin}我们不支持私下转账，请在平台下单{tail}' },
   { rules: [], text: '请勿相信任何要求{wx}转账的人，都是骗子{tail}' },
@@ -324,7 +386,7 @@ export const COMPLIANT: Template[] = [
   { rules: [], text: '{qin}我们没有其他店铺，只在本店销售{tail}' },
   { rules: [], text: '您可以在店铺首页搜一下{item}，有更多颜色{tail}' },
   { rules: [], text: '这款二维码标签是防伪用的，扫码可以验证真伪{tail}' },
-  { rules: [], text: '{qin}支持微信支付的，在拼多多下单时选择就可以{tail}' },
+  { rules: [], text: '{qin}支持微信支付的，在拼多多下单时选择就可以{tail}', ctx: { platform: 'pdd' } },
   { rules: [], text: '{item}的手机支架适用iPhone 15{tail}' },
   { rules: [], text: '型号wx-200是新款，{nAmt}9元{tail}' },
   { rules: [], text: '{qin}我们的客服热线在店铺首页{tail}' },
@@ -357,7 +419,7 @@ export const COMPLIANT: Template[] = [
   { rules: [], text: '财务今天不在，{invoice}3个工作日内补开寄给您，邮费由本店承担{tail}' },
   { rules: [], text: '需要{invoice}的话请把抬头和税号发我，我们{nAmt}天内开好{tail}' },
   { rules: [], text: '{qin}可以用花呗和信用卡付款，在结算页选择就行{tail}' },
-  { rules: [], text: '京东支付可以用微信支付和银行卡{tail}' },
+  { rules: [], text: '京东支付可以用微信支付和银行卡{tail}', ctx: { platform: 'jd' } },
   { rules: [], text: '付款请在平台完成，我们看到订单就发货{tail}' },
   { rules: [], text: '退款已经原路退回，到账时间以银行为准{tail}' },
   { rules: [], text: '{qin}您付款后系统会显示已付款，我们马上安排{tail}' },
@@ -466,7 +528,7 @@ export const COMPLIANT: Template[] = [
   { rules: [], text: '{qin}这款{size}偏小，建议拍大一码{tail}' },
   { rules: [], text: 'QQ糖和果冻都是{nAmt}元一袋，满{nAmt}元包邮{tail}' },
   { rules: [], text: '{qin}加厚垃圾袋一卷{nAmt}只，{nAmt}卷起发{tail}' },
-  { rules: [], text: '拼多多下单可以选微信支付，在支付页面选择就行{tail}' },
+  { rules: [], text: '拼多多下单可以选微信支付，在支付页面选择就行{tail}', ctx: { platform: 'pdd' } },
   { rules: [], text: 'You can pay with your card at checkout on AliExpress', en: true },
   { rules: [], text: 'Please do not pay outside the platform, it is not safe', en: true },
   { rules: [], text: 'Thanks for the five-star review, have a nice day', en: true },
@@ -479,6 +541,30 @@ export const COMPLIANT: Template[] = [
   { rules: [], text: '新客首单送您{gift}，下单备注就行{tail}' },
   { rules: [], text: '{item}满{nAmt}9元送{gift}{tail}' },
   { rules: [], text: 'Every order comes with a small free gift this week', en: true },
+  // Round 7 look-alikes: the same words used innocently.
+  { rules: [], text: '{qin}退款已经原路退回，银行卡到账会慢一点，一般1-3个工作日{tail}' },
+  { rules: [], text: '{qin}我们没办法私下给您优惠，所有价格都以平台页面为准{tail}' },
+  { rules: [], text: '{qin}发票{invOk}{tail}' },
+  { rules: [], text: '{qin}这款全国包邮，{freightOk}{tail}', ctx: { freeShipping: true } },
+  { rules: [], text: '{qin}送的{gift}和评价没关系，下单就有{tail}' },
+  { rules: [], text: '{qin}满{nAmt}0返{nAmt}元券是全店活动，跟评价无关{tail}' },
+  { rules: [], text: '{qin}这不是质量问题，是面料本身的特点，晾一下就好{tail}' },
+  { rules: [], text: '{qin}我们不会主动关闭订单，您需要取消的话可以自己在订单页操作{tail}' },
+  { rules: [], text: '{qin}预计{day}左右到，具体以物流为准{tail}' },
+  { rules: [], text: '{qin}我们店在京东搜店铺名就能找到，就是这家店{tail}', ctx: { platform: 'jd' } },
+  { rules: [], text: '{qin}我们店在天猫搜店铺名就能找到，就是这家店{tail}', ctx: { platform: 'tmall' } },
+  { rules: [], text: '{qin}在淘宝搜我们的店铺名就能找到，就是这家店{tail}', ctx: { platform: 'taobao' } },
+  { rules: [], text: '{qin}我们店在拼多多搜店铺名就能找到，就是这家店{tail}', ctx: { platform: 'pdd' } },
+  { rules: [], text: '{qin}之前答应您的{gift}已经放进包裹了{tail}' },
+  { rules: [], text: '{qin}订单的收货信息只能告诉下单账号，麻烦让下单人联系我们{tail}', ctx: { askerIsBuyer: false } },
+  { rules: [], text: 'The invoice can be downloaded from your order page after delivery', en: true },
+  { rules: [], text: 'Unpaid orders are closed automatically by the platform after 20 days', en: true },
+  { rules: [], text: '{qin}您在平台付款给我们以后，我们{day}安排发货{tail}' },
+  { rules: [], text: '{qin}付款成功后我们会尽快打包，{day}发出{tail}' },
+  { rules: [], text: '{qin}晒单评价的都能找客服领{gift}，好评差评都一样送{tail}' },
+  { rules: [], text: '{qin}写评价后可以领一张店铺券，下次买东西能用{tail}' },
+  { rules: [], text: 'If you are happy with it, a 5-star review would mean a lot to our small shop', en: true },
+  { rules: [], text: 'An honest review helps other buyers, thank you for your time', en: true },
 ];
 
 /** Short clauses added before or after a reply, so a violation sits among ordinary sentences. */

@@ -88,7 +88,8 @@ describe('points come from the platform profile (D4–D8, N2)', () => {
     const r = checkReply('你这个老赖', shop);
     expect(r.violations[0]?.rule).toBe('D3');
     expect(r.violations[0]?.points).toBe(2);
-    expect(checkReply('你这个老赖', taobao).verdict).toBe('pass');
+    // Without the shop's phrase it is no definite finding (the learned layer may still raise a 疑似).
+    expect(checkReply('你这个老赖', taobao).verdict).not.toBe('block');
   });
   it('the message names the rule and the cost in Chinese', () => {
     const m = checkReply('特价商品无法开票哦', tmall).violations[0]?.message ?? '';

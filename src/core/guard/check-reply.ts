@@ -2,7 +2,7 @@
 // Pure: the caller passes the merged rule profile; compiled matchers are cached per profile object.
 import { DxeError } from '../errors.js';
 import { compileGuard, isNegated, type CompiledGuard, type Hit } from './compile.js';
-import { conceptLexicon, detectConcepts, matchConcepts } from './concepts.js';
+import { conceptLexicon, detectConcepts, innocentInSentence, matchConcepts } from './concepts.js';
 import { learnedFindings } from './learned.js';
 import { compactIndexAt, compactSpan, looksEnglish, type TextView } from './normalize.js';
 import { politeFor } from './phrases.js';
@@ -18,6 +18,8 @@ export type PenaltyTable = Readonly<Record<string, unknown>>;
 
 /** The merged platform profile (core/rules `profileFor`), or any object with these two parts. */
 export interface GuardInputProfile {
+  /** The platform the profile is for (taobao, tmall, jd, pdd, aliexpress). */
+  platform?: string | undefined;
   guard?: GuardProfile | undefined;
   penalties?: { by_rule?: PenaltyTable } | undefined;
 }
@@ -50,7 +52,32 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
     // Split evasions: keep hits that reach into this reply, clipped to it.
     pushClipped(hits, found, view === own ? 0 : prefix.length);
   }
-  return { hits: dropSubsumed(mergeHits(onePerSpan(hits, own)), own), own };
+  return { hits: dropSubsumed(mergeHits(onePerSpan(dropDisavowed(hits, own), own)), own), own };
+}
+
+const DISAVOWABLE = new Set<string>(['D1', 'D2', 'D6', 'D9']);
+
+/**
+ * A finding of D1, D2 or D9 in a sentence where the shop disowns that very thing (如果有人让您加微信
+ * 转账，那都不是我们的人; 好评返现我们不做) is a warning to the buyer, not the violation — unless a
+ * contrast (但是, 不过) after the disowning takes it back before the finding.
+ */
+function dropDisavowed(hits: Hit[], own: TextView): Hit[] {
+  if (!hits.some((h) => DISAVOWABLE.has(h.rule))) return hits;
+  const lex = conceptLexicon();
+  const m = matchConcepts(lex, own);
+  const list = (name: string) => m[lex.byName.get(name)?.index ?? -1];
+  const disavow = [...(list('disavow') ?? []), ...(list('scam_warning') ?? [])];
+  // D6: a sentence that refuses the details or sends the asker to the ordering account.
+  const privacy = list('ask_own_account') ?? [];
+  if (disavow.length === 0 && privacy.length === 0) return hits;
+  const contrast = list('contrast');
+  return hits.filter((h) => {
+    if (!DISAVOWABLE.has(h.rule)) return true;
+    const cs = compactIndexAt(own, h.start);
+    const sentence = own.sentence[Math.min(cs, Math.max(0, own.compact.length - 1))] ?? 0;
+    return !innocentInSentence(h.rule === 'D6' ? privacy : disavow, contrast, own, sentence, cs);
+  });
 }
 
 /** Hits found on a view that may start with earlier messages, clipped to this reply. */
@@ -160,7 +187,8 @@ function sentenceRange(view: TextView, start: number, end: number): [number, num
  * one sentence become one.
  */
 function onePerSpan(hits: Hit[], own: TextView): Hit[] {
-  const definite = hits.filter((h) => !h.suspected);
+  // A bare negative's added reason (D10 `append`) is no finding of a span: it hides nothing.
+  const definite = hits.filter((h) => !h.suspected && h.append === undefined);
   const definiteRules = new Set(definite.map((h) => h.rule));
   const kept = hits.filter((h) => !h.suspected || (!definiteRules.has(h.rule) && !definite.some((d) => overlaps(d, h))));
   const sentenceAt = (pos: number): number => own.sentenceO.findIndex(([, e]) => pos < e);
@@ -231,8 +259,9 @@ function costSentence(profile: GuardProfile, title: string, points: number): str
 }
 
 /** Check one reply. `profile` is the merged platform profile (its `guard` and `penalties`). */
-export function checkReply(text: string, profile: GuardInputProfile, ctx: GuardContext = {}): GuardResult {
+export function checkReply(text: string, profile: GuardInputProfile, ctxIn: GuardContext = {}): GuardResult {
   const g = profile.guard;
+  const ctx: GuardContext = ctxIn.platform === undefined && profile.platform !== undefined ? { ...ctxIn, platform: profile.platform } : ctxIn;
   if (!g) throw new DxeError('PROFILE_INVALID', '规则配置缺少 guard（回复检查）部分');
   const locale = ctx.locale ?? (looksEnglish(text) ? 'en' : /[\u3400-\u9fff]/.test(text) ? 'zh' : g.locale);
   const { hits, own } = detectAll(g, text, ctx, locale);
@@ -241,7 +270,8 @@ export function checkReply(text: string, profile: GuardInputProfile, ctx: GuardC
   if (hits.length === 0) return { verdict: 'pass', violations: [], promises };
   const rewrite = buildRewrite(c, own, hits, locale, (t) => detectAll(g, t, { ...ctx, previousOutgoing: [] }, locale).hits.length === 0);
   const violations: Violation[] = hits.map((h) => {
-    const def = g.rules[h.rule as Exclude<RuleId, 'D8'>];
+    const def = g.rules[h.rule];
+    if (!def) throw new DxeError('PROFILE_INVALID', `规则配置缺少 guard.rules.${h.rule}`);
     const points = pointsFor(profile.penalties?.by_rule, h.rule);
     const message = `【${h.rule} ${def.title}】${def.message.replace('{cost}', costSentence(g, def.title, points))}`;
     if (h.suspected) {

@@ -58,7 +58,8 @@ export function compileGuard(profile: GuardProfile): CompiledGuard {
     keep: profile.normalize.keep,
   });
   const rules = new Map<RuleId, CompiledRule>();
-  for (const [id, def] of Object.entries(profile.rules) as Array<[RuleId, GuardRule]>) {
+  for (const [id, def] of Object.entries(profile.rules) as Array<[RuleId, GuardRule | undefined]>) {
+    if (!def) continue;
     const extra = profile.extra_patterns[id] ?? [];
     rules.set(id, {
       id,

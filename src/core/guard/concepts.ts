@@ -33,6 +33,8 @@ const comboSchema = z.object({
   none: z.array(z.string()).default([]),
   require: z.array(z.string()).default([]),
   level: z.enum(['block', 'warn']).default('block'),
+  /** Overrides the family's `negatable` for this combination (一天都不会耽误 is negative by wording). */
+  negatable: z.boolean().optional(),
 });
 
 const familySchema = z.object({
@@ -211,7 +213,7 @@ export function compileLexicon(yamlText: string, label = 'rules/guard-concepts.y
   for (const [rule, fam] of Object.entries(file.families)) {
     for (const combo of fam.combos) {
       for (const n of [...combo.all, ...combo.none, ...combo.require]) {
-        if (!byName.has(n)) throw new DxeError('PROFILE_INVALID', `${label}: families.${rule}: 未定义的概念 ${n}`);
+        if (!byName.has(n) && !(n in PLATFORM_LISTS)) throw new DxeError('PROFILE_INVALID', `${label}: families.${rule}: 未定义的概念 ${n}`);
       }
     }
     families.push({ rule: rule as RuleId, reason: fam.reason, negatable: fam.negatable, combos: fam.combos });
@@ -219,6 +221,37 @@ export function compileLexicon(yamlText: string, label = 'rules/guard-concepts.y
   for (const root of [tries.phonZh, tries.phonLatin, tries.compZh, tries.compLatin]) sealStarts(root);
   const withRegex = concepts.filter((c) => c.text ?? c.digits ?? c.en);
   return { file, concepts, byName, tries, families, withRegex };
+}
+
+/**
+ * Platform-aware lists (issue 11, D2): occurrences of the `platform_name` concept split by whether
+ * the platform named is the one the shop is on. Naming the shop's own platform (淘宝 on a Taobao
+ * shop) is no violation; sending the buyer to another platform is.
+ */
+const PLATFORM_LISTS = { foreign_platform: true, own_platform: true } as const;
+
+/** Which shop platforms a platform name (compact form) is the home of. Tmall shops are found in
+ * the Taobao app, so 淘宝 is home to both. */
+const PLATFORM_OF: ReadonlyArray<[RegExp, readonly string[]]> = [
+  [/淘宝|某宝|taobao/, ['taobao', 'tmall']],
+  [/天猫|tmall/, ['tmall']],
+  [/京东|某东|狗东|jingdong|jd/, ['jd']],
+  [/拼多多|pinduoduo|pdd/, ['pdd']],
+  [/速卖通|aliexpress/, ['aliexpress']],
+];
+
+function platformLists(v: TextView, names: readonly ConceptMatch[], platform: string | undefined): { own: ConceptMatch[]; foreign: ConceptMatch[] } {
+  const own: ConceptMatch[] = [];
+  const foreign: ConceptMatch[] = [];
+  // Without the shop's platform nothing is known to be foreign.
+  if (!platform) return { own, foreign };
+  for (const m of names) {
+    const word = v.compact.slice(m.s, m.e);
+    const homes = PLATFORM_OF.find(([re]) => re.test(word))?.[1];
+    if (!homes) continue;
+    (homes.includes(platform) ? own : foreign).push(m);
+  }
+  return { own, foreign };
 }
 
 /** The shipped lexicon, compiled on first use. */
@@ -415,13 +448,19 @@ export interface ConceptHit extends Hit {
 export function detectConcepts(
   c: CompiledGuard,
   v: TextView,
-  ctx: { freeShipping?: boolean | undefined; askerIsBuyer?: boolean | undefined },
+  ctx: { freeShipping?: boolean | undefined; askerIsBuyer?: boolean | undefined; platform?: string | undefined },
   matches?: ConceptMatch[][],
 ): ConceptHit[] {
   const lex = conceptLexicon();
   const found = matches ?? matchConcepts(lex, v);
   const hits: ConceptHit[] = [];
-  const list = (name: string): ConceptMatch[] => found[lex.byName.get(name)?.index ?? -1] ?? [];
+  const names = found[lex.byName.get('platform_name')?.index ?? -1] ?? [];
+  const platforms = names.length > 0 ? platformLists(v, names, ctx.platform) : undefined;
+  const list = (name: string): ConceptMatch[] => {
+    if (name === 'foreign_platform') return platforms?.foreign ?? [];
+    if (name === 'own_platform') return platforms?.own ?? [];
+    return found[lex.byName.get(name)?.index ?? -1] ?? [];
+  };
   for (const fam of lex.families) {
     if (fam.rule === 'D5' && ctx.freeShipping !== true) continue;
     if (fam.rule === 'D6' && ctx.askerIsBuyer !== false) continue;
@@ -437,7 +476,7 @@ export function detectConcepts(
         for (const l of lists) lastStart = Math.max(lastStart, lastStartIn(l, span[0], span[1]));
         if (combo.none.some((n) => innocentInSentence(list(n), list('contrast'), v, sentence, lastStart))) continue;
         if (combo.require.some((n) => !presentInSentence(list(n), v, sentence))) continue;
-        if (fam.negatable && (isNegated(c, v, span[0], span[1]) || innerNegation(c, v, span, combo))) continue;
+        if ((combo.negatable ?? fam.negatable) && (isNegated(c, v, span[0], span[1]) || innerNegation(c, v, span, combo))) continue;
         const start = v.cStart[span[0]] ?? 0;
         const end = v.cEnd[Math.max(span[0], span[1] - 1)] ?? v.text.length;
         hits.push({ rule: fam.rule, start, end, level: combo.level, reason: fam.reason });

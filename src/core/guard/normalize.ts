@@ -78,6 +78,8 @@ interface CharInfo {
 const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0xff1b, 0x3b, 0x0a]);
 const KEEP_RE = /[\p{L}\p{N}]/u;
 const SPACE_RE = /\s/;
+const HEART = 0x5fc3; // 心
+const XIN = 0x4fe1; // 信
 
 /**
  * Per-profile normaliser. Per-character results are memoised (a flat table for the BMP), and
@@ -171,6 +173,8 @@ export class Normalizer {
     let clauseStartO = 0;
     let latinLetter = false;
     let cjk = false;
+    // A heart emoji reads as 心 (微❤ = 微信 by sound) unless it only decorates a 信 (微❤信).
+    let heartAt = -1;
     let i = 0;
     while (i < n) {
       const cp = text.codePointAt(i) ?? 0;
@@ -202,6 +206,8 @@ export class Normalizer {
         clauseStartO = i + w;
       } else {
         const comp = inf.compact;
+        if (heartAt >= 0 && heartAt === ci - 1 && comp.length === 1 && comp[0] === XIN) ci = heartAt;
+        if (comp.length > 0) heartAt = comp.length === 1 && comp[0] === HEART && cp !== HEART ? ci : -1;
         for (let k = 0; k < comp.length; k++) {
           cCodes[ci] = comp[k] ?? 0;
           dCodes[ci] = inf.digits[k] ?? 0;

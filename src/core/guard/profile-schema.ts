@@ -126,6 +126,8 @@ export const guardProfileSchema = z.object({
     D5: ruleSchema.extend({ free_shipping: freeShippingSchema }),
     D6: ruleSchema,
     D7: ruleSchema,
+    /** D8 in one reply: a promise made earlier withdrawn in this reply (issue 11 round 7). */
+    D8: ruleSchema.optional(),
     D9: ruleSchema,
     D10: ruleSchema.extend({ tone: toneSchema }),
     D11: ruleSchema.extend({ delivery: deliverySchema }),

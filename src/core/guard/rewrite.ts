@@ -13,8 +13,7 @@ interface Edit {
 }
 
 function ruleText(c: CompiledGuard, rule: RuleId, locale: 'zh' | 'en'): string {
-  if (rule === 'D8') return '';
-  return c.profile.rules[rule].rewrite[locale];
+  return c.profile.rules[rule]?.rewrite[locale] ?? '';
 }
 
 /**
@@ -48,7 +47,7 @@ export function buildRewrite(
   const fallback = [...new Set(hits.map((h) => h.replaceWith ?? ruleText(c, h.rule, locale)))]
     .filter((t) => t.length > 0)
     .join(locale === 'en' ? ' ' : '，');
-  const whole = hits.find((h) => h.rule !== 'D8' && c.profile.rules[h.rule].rewrite_mode === 'reply');
+  const whole = hits.find((h) => c.profile.rules[h.rule]?.rewrite_mode === 'reply');
   if (whole) return ruleText(c, whole.rule, locale);
 
   const edits: Edit[] = [];
@@ -58,7 +57,7 @@ export function buildRewrite(
       if (!append.includes(h.append)) append += h.append;
       continue;
     }
-    const mode = h.rule === 'D8' ? 'span' : c.profile.rules[h.rule].rewrite_mode;
+    const mode = c.profile.rules[h.rule]?.rewrite_mode ?? 'span';
     const useSpan = h.replaceWith !== undefined || mode === 'span';
     const [start, end] = useSpan ? [h.start, h.end] : sentenceRange(v, h.start, h.end);
     const text = h.replaceWith ?? ruleText(c, h.rule, locale);

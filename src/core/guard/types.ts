@@ -11,6 +11,9 @@ export interface GuardContext {
   /** Earlier outgoing messages of the same conversation, oldest first (split evasions). */
   previousOutgoing?: readonly string[];
   locale?: 'zh' | 'en';
+  /** The platform the shop is on (D2: naming the shop's own platform is no violation). Filled
+   * from the profile by checkReply when the caller leaves it out. */
+  platform?: string;
 }
 
 export interface Violation {

@@ -41,7 +41,7 @@ const tables: Record<string, Row[]> = {
     ['私下交易更便宜，没有风险', ['D1']],
     ['我们客服不会私下加您微信，请注意', []],
     ['这款二维码标签是防伪用的，扫码可以验证真伪', []],
-    ['拼多多下单可以用微信支付的，很方便', []],
+    ['拼多多下单可以用微信支付的，很方便', [], { platform: 'pdd' }],
     ['店铺红包可以在首页领取，下单自动抵扣哦', []],
     ['We never ask you to pay outside AliExpress', []],
     ['You can pay with PayPal at checkout', []],
