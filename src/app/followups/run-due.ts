@@ -6,6 +6,7 @@
 // appendOutgoing (bridge outbox row, widget push by its message.created event), so agents see it
 // in the chat. The row's new state commits with the message, so a restart or a second process
 // never sends it twice.
+import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import { followupRules, isFlowKey, type FlowKey } from '../../core/followups/config.js';
 import { flowEnabled, stopReason } from '../../core/followups/flows.js';
@@ -21,13 +22,12 @@ import {
   orders,
   scheduledMessages,
 } from '../../store/schema/index.js';
-import { outgoingJson } from '../conversations/append-outgoing.js';
 import type { GuardVerdictStored } from '../conversations/guard-reply.js';
 import { messageView } from '../conversations/views.js';
 import { outboxUrlFor } from '../delivery/deliver.js';
 import { finishedStates } from '../../core/orders/order-phase.js';
 import type { Profile } from '../../core/rules/schema.js';
-import { rowFromJson } from '../../store/sql-functions.js';
+import { callJson, rowFromJson } from '../../store/sql-functions.js';
 import { messages as messagesTable } from '../../store/schema/index.js';
 import type { LockedConversation } from '../conversations/conversation-row.js';
 import { readConversationState } from '../../core/conversation/state.js';
@@ -246,8 +246,11 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
       sentCount.set(`${c.buyerId}|${c.channel}|marketing`, Number(c.marketing));
       sentCount.set(`${c.buyerId}|${c.channel}|service`, Number(c.service));
     }
-    const answeredNothing = new Set<string>();
     const sends: Send[] = [];
+    // The reply guard decides on the text alone (with the shop's profile and free-shipping
+    // context): identical texts of one shop are judged once per batch.
+    const verdicts = new Map<string, GuardVerdictStored>();
+    const guardCtx = new Map<string, ReturnType<typeof guardContext>>();
 
     // Rows of one buyer together, oldest first.
     going.sort((a, b) => a.row.buyerId.localeCompare(b.row.buyerId) || a.row.dueAt.getTime() - b.row.dueAt.getTime() || a.row.id - b.row.id);
@@ -279,8 +282,11 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         continue;
       }
       // The reply guard again at send (the template passed it when saved; the order's data did not).
-      const ctx = guardContext({ freeShipping: freeShippingFor(shop.ctx, null), previousOutgoing: [], askerIsBuyer: true });
-      const verdict = explainVerdict(profile, guardReply(profile, composed.text, ctx));
+      let ctx = guardCtx.get(row.shopId);
+      if (!ctx) guardCtx.set(row.shopId, (ctx = guardContext({ freeShipping: freeShippingFor(shop.ctx, null), previousOutgoing: [], askerIsBuyer: true })));
+      const verdictKey = `${row.shopId}\u0000${composed.text}`;
+      let verdict = verdicts.get(verdictKey);
+      if (!verdict) verdicts.set(verdictKey, (verdict = explainVerdict(profile, guardReply(profile, composed.text, ctx))));
       if (verdict.verdict === 'block') {
         const v = verdict.violations.find((x) => x.severity === 'block');
         finish(row, 'blocked', { ...common, text: composed.text, outcome_note: v ? `违反平台规则「${ruleTitle(profile, v.rule)}」（${v.rule}）` : '违反平台规则' });
@@ -288,13 +294,8 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
       }
       sends.push({ row, conv: lockedConv, text: composed.text, verdict, profile, callbackUrl: shop.ctx.settings.bridgeCallbackUrl ?? null, common });
       sentCount.set(key, (sentCount.get(key) ?? 0) + 1);
-      if (!lockedConv.row.firstBuyerMessageAt) answeredNothing.add(conv.id);
     }
     await storeSends(tx, emit, sends, now, (row, set) => finish(row, 'sent', set));
-    // A proactive message is not an answer: the buyer's first message still waits for one (C2).
-    if (answeredNothing.size > 0) {
-      await tx.update(conversations).set({ firstResponseAt: null }).where(inArray(conversations.id, [...answeredNothing]));
-    }
   }
 
   if (updates.length > 0) {
@@ -332,44 +333,39 @@ interface Send {
 }
 
 /**
- * Stores the batch's messages through dxe_append_outgoing — the one function every sender stores
- * outgoing messages with, which also queues the bridge deliveries the delivery port asks for
- * (outboxUrlFor) — in one statement per round (a conversation appears once per round, so its
- * sequence numbers follow one another), then emits each message's `message.created` (the widget's
- * delivery), as appendOutgoing does for a single conversation.
+ * Stores the batch's messages with one statement, dxe_append_outgoing_many (migration 0020): the
+ * set-based form of dxe_append_outgoing, the function every sender stores outgoing messages with —
+ * sequence numbers per conversation (a conversation may get several), the bridge deliveries the
+ * delivery port asks for (outboxUrlFor), promises (D8), and first_response_at left alone for a
+ * buyer who never wrote (a proactive message is not an answer, C2). Then emits each message's
+ * `message.created` (the widget's delivery), as appendOutgoing does for a single conversation.
  */
 async function storeSends(tx: Tx, emit: Emit, sends: Send[], now: Date, sent: (row: Row, set: Partial<RowUpdate>) => void): Promise<void> {
-  const rounds: Send[][] = [];
-  const perConv = new Map<string, number>();
-  for (const s of sends) {
-    const k = perConv.get(s.conv.row.id) ?? 0;
-    perConv.set(s.conv.row.id, k + 1);
-    (rounds[k] ??= []).push(s);
-  }
-  for (const round of rounds) {
-    const payload = round.map((s, ord) => {
-      const json = outgoingJson(
-        [{ text: s.text, verdict: s.verdict }],
-        s.verdict.promises.map((p) => ({ kind: p.kind, text: p.text, messageIndex: 0 })),
-      );
-      return {
-        ord, conv: s.conv.row.id, messages: json.messages.json, promises: json.promises.json, finished: finishedStates(s.profile),
-        url: outboxUrlFor({ channel: s.conv.row.channel, bridgeCallbackUrl: s.callbackUrl }),
-      };
-    });
-    const res = (await tx.execute(sql`
-      select x.ord, dxe_append_outgoing(x.conv, 'bot', null, x.messages, x.promises,
-               array(select jsonb_array_elements_text(x.finished)), x.url, null, ${now.toISOString()}::timestamptz, false) as out
-        from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(ord int, conv text, messages jsonb, promises jsonb, finished jsonb, url text)`)) as unknown;
-    const rows = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as { ord: number; out: unknown }[];
-    for (const r of rows) {
-      const s = round[Number(r.ord)]!;
-      const list = (typeof r.out === 'string' ? JSON.parse(r.out) : r.out) as unknown[];
-      const stored = list.map((m) => rowFromJson(messagesTable, m));
-      for (const m of stored) {
-        emit({ type: 'message.created', shopId: s.conv.row.shopId, data: { conversationId: s.conv.row.id, message: messageView(m) } });
-      }
-      sent(s.row, { ...s.common, text: s.text, conversation_id: s.conv.row.id, message_id: stored[0]?.id ?? null, outcome_note: null });
+  if (sends.length === 0) return;
+  // D8 ties promises to an order not yet finished; one shop's profile per batch row (batches
+  // usually hold one shop, and the finished states are the profile's).
+  const byProfile = new Map<Profile, { send: Send; ord: number }[]>();
+  sends.forEach((s, ord) => {
+    const list = byProfile.get(s.profile) ?? [];
+    list.push({ send: s, ord });
+    byProfile.set(s.profile, list);
+  });
+  for (const [profile, list] of byProfile) {
+    const items = list.map(({ send: s, ord }) => ({
+      ord,
+      conv: s.conv.row.id,
+      text: s.text,
+      verdict: s.verdict,
+      url: outboxUrlFor({ channel: s.conv.row.channel, bridgeCallbackUrl: s.callbackUrl }),
+      promises: s.verdict.promises.map((p) => ({ kind: p.kind, text: p.text })),
+      proactive: true,
+    }));
+    const out = (await callJson(tx, 'dxe_append_outgoing_many', [{ json: items }, finishedStates(profile), now])) as { ord: number; message: unknown }[];
+    for (const r of out) {
+      const s = sends[Number(r.ord)]!;
+      const m = rowFromJson(messagesTable, r.message);
+      emit({ type: 'message.created', shopId: s.conv.row.shopId, data: { conversationId: s.conv.row.id, message: messageView(m) } });
+      sent(s.row, { ...s.common, text: s.text, conversation_id: s.conv.row.id, message_id: m.id, outcome_note: null });
     }
   }
 }
@@ -411,15 +407,21 @@ async function conversationsFor(
   const byBuyer = new Map<string, (typeof latest)[number]>();
   for (const c of latest) if (!byBuyer.has(c.buyerId)) byBuyer.set(c.buyerId, c);
   const shopOf = new Map(pairs.map((p) => [p.buyerId, p.shopId]));
-  const create: (typeof conversations.$inferInsert)[] = [];
+  const create: { id: string; shop_id: string; buyer_id: string; channel: string; last_intent: string | null }[] = [];
   for (const buyerId of buyerIds) {
     const c = byBuyer.get(buyerId);
     if (c && c.status !== 'closed') out.set(buyerId, c);
-    else create.push({ shopId: shopOf.get(buyerId)!, buyerId, channel: c?.channel ?? 'bridge', status: 'bot', createdAt: now, lastIntent: c?.lastIntent ?? null });
+    else create.push({ id: randomUUID(), shop_id: shopOf.get(buyerId)!, buyer_id: buyerId, channel: c?.channel ?? 'bridge', last_intent: c?.lastIntent ?? null });
   }
   if (create.length > 0) {
-    const made = await tx.insert(conversations).values(create).returning({ id: conversations.id, buyerId: conversations.buyerId, channel: conversations.channel });
-    for (const m of made) out.set(m.buyerId, m);
+    // One statement for every first-contact buyer of the batch (the buyers are locked by the
+    // caller, so no other sender creates one for them meanwhile; ids are new UUIDs).
+    await tx.execute(sql`
+      insert into conversations (id, shop_id, buyer_id, channel, status, created_at, last_intent)
+      select v.id, v.shop_id, v.buyer_id, v.channel, 'bot', ${now.toISOString()}::timestamptz, v.last_intent
+        from jsonb_to_recordset(${JSON.stringify(create)}::jsonb) as v(id text, shop_id text, buyer_id text, channel text, last_intent text)
+      on conflict (id) do nothing`);
+    for (const c of create) out.set(c.buyer_id, { id: c.id, channel: c.channel });
   }
   return out;
 }
