@@ -202,6 +202,9 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { outcome: 'rejected' };
       case 'POST /api/v1/reviews/:id/recovery':
         return { step: 'open' };
+      case 'GET /api/v1/shops/:shopId/review-team':
+        // T1 for reviews: leads only (roles LEADS in route-access), no body.
+        return undefined;
       case 'POST /api/v1/shops/:shopId/followups/preview':
         return { flow: 'payment_reminder' };
       case 'POST /api/v1/shops/:shopId/followups/consent':

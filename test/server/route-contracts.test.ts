@@ -247,6 +247,7 @@ describe('route contracts', () => {
         },
       ],
       ['GET /api/v1/shops/:shopId/reputation', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/reputation` })],
+      ['GET /api/v1/shops/:shopId/review-team', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/review-team?months=6` })],
 
       ['POST /api/v1/local/import-orders', async () => ({ method: 'POST', url: '/api/v1/local/import-orders', payload: { file: IMPORT_FILE, platform: 'taobao', shop: SHOP }, as: 'local' })],
       ['POST /api/v1/local/audit/checkpoint', async () => ({ method: 'POST', url: '/api/v1/local/audit/checkpoint', as: 'local' })],

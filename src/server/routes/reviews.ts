@@ -7,6 +7,7 @@ import { replyToReview, checkReviewReply, recordReportOutcome, recoveryStep, rep
 import { listReviews, reviewDetail } from '../../app/reviews/board.js';
 import { importReviews, ingestReview } from '../../app/reviews/intake.js';
 import { shopReputation } from '../../app/reviews/reputation.js';
+import { reviewTeam } from '../../app/reviews/team.js';
 import { localTokenMatches } from '../../app/runtime/local-server.js';
 import { openReviewImport } from '../../channels/review-files/read-review-file.js';
 import {
@@ -20,6 +21,7 @@ import {
   reviewReportBody,
   reviewReportOutcomeBody,
   reviewShopParams,
+  reviewTeamQuery,
 } from '../../core/contract/reviews.js';
 import { DxeError } from '../../core/errors.js';
 import { assertShop, principalOf, requireRole } from '../auth.js';
@@ -111,6 +113,15 @@ const reviewRoutes: FastifyPluginAsync = async (app) => {
       ...(q.logistics !== undefined ? { logistics: q.logistics } : {}),
     };
     return shopReputation(app.ctx.database, principalOf(request), shopId, { stars: q.stars, categoryAverage }, app.ctx.now());
+  });
+
+  // T1 for reviews: DSR and outcomes per agent who served the buyer (supervisors and admins).
+  app.get('/api/v1/shops/:shopId/review-team', auth, async (request) => {
+    const { shopId } = reviewShopParams.parse(request.params);
+    requireRole(request, 'admin', 'supervisor');
+    assertShop(request, shopId);
+    const q = reviewTeamQuery.parse(request.query);
+    return reviewTeam(app.ctx.database, principalOf(request), shopId, q, app.ctx.now());
   });
 
   // `dxe import reviews` while this server owns the embedded data folder (as routes/local.ts).
