@@ -90,4 +90,27 @@ describe.skipIf(!hasChromium)('review workbench in Chromium', () => {
     await screenshot(page, 'reviews-forecast');
     expect(pageErrors).toEqual([]);
   });
+
+  it('a supervisor sees the reviews per agent (T1); an agent does not', async () => {
+    expect(await page.getByTestId('review-team').count()).toBe(0);
+    const lead = await h.context.browser()!.newContext();
+    const p2 = await lead.newPage();
+    try {
+      await login(p2, h.baseUrl, 'supervisor');
+      await p2.getByText('评价', { exact: true }).first().click();
+      await p2.getByTestId('reviews-screen').waitFor();
+      const shops = p2.getByTestId('reviews-shop');
+      if (!((await shops.textContent()) ?? '').includes('小二数码小店')) {
+        await shops.click();
+        await p2.getByTitle('小二数码小店').click();
+      }
+      const team = p2.getByTestId('review-team');
+      await expect.poll(() => team.textContent(), { timeout: 20_000 }).toContain('客服评价表现');
+      // The seven imported reviews have no chat behind them: they stand under 未咨询客服, the 差评 column first.
+      await expect.poll(() => team.textContent(), { timeout: 20_000 }).toContain('未咨询客服');
+      expect(await team.textContent()).toContain('差评 / 中评');
+    } finally {
+      await lead.close();
+    }
+  });
 });
