@@ -5,8 +5,9 @@
 // that drifts from its contract, fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApiToken } from '../../src/app/auth/auth.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo/seed-demo.js';
 import { refreshShopNlu } from '../../src/app/shops/shop-nlu.js';
@@ -102,13 +103,14 @@ describe('route contracts', () => {
       [SHOP, conversation],
     ))!;
 
-    type Req = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: unknown; as?: 'admin' | 'bridge' | 'local' | 'none' };
+    type Req = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; payload?: unknown; as?: 'admin' | 'bridge' | 'local' | 'none'; contentType?: string };
     const send = (r: Req): Promise<LightMyRequestResponse> => {
       const as = r.as ?? 'admin';
       const headers: Record<string, string> = {};
       if (as === 'admin') headers.authorization = `Bearer ${admin}`;
       if (as === 'bridge') headers.authorization = `Bearer ${bridge}`;
       if (as === 'local') headers.authorization = `Bearer ${LOCAL_TOKEN}`;
+      if (r.contentType) headers['content-type'] = r.contentType;
       return app.inject({
         method: r.method,
         url: r.url,
@@ -247,6 +249,15 @@ describe('route contracts', () => {
         },
       ],
       ['GET /api/v1/shops/:shopId/reputation', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/reputation` })],
+      [
+        'POST /api/v1/shops/:shopId/reviews/import',
+        async () => ({
+          method: 'POST',
+          url: `/api/v1/shops/${SHOP}/reviews/import?name=reviews.csv`,
+          payload: readFileSync(fileURLToPath(new URL('../fixtures/reviews/taobao-reviews-gbk.csv', import.meta.url))),
+          contentType: 'application/octet-stream',
+        }),
+      ],
       ['GET /api/v1/shops/:shopId/review-team', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/review-team?months=6` })],
 
       ['POST /api/v1/local/import-orders', async () => ({ method: 'POST', url: '/api/v1/local/import-orders', payload: { file: IMPORT_FILE, platform: 'taobao', shop: SHOP }, as: 'local' })],

@@ -182,3 +182,6 @@ export const reviewTeamSchema = z.object({
   ),
 });
 export type ReviewTeamView = z.infer<typeof reviewTeamSchema>;
+
+/** A review export uploaded from the browser: the file is the raw body; its name only labels messages. */
+export const reviewUploadQuery = z.object({ name: z.string().max(200).optional() });
