@@ -185,3 +185,5 @@ export type ReviewTeamView = z.infer<typeof reviewTeamSchema>;
 
 /** A review export uploaded from the browser: the file is the raw body; its name only labels messages. */
 export const reviewUploadQuery = z.object({ name: z.string().max(200).optional() });
+/** The upload's body: the file's own bytes (raw, not JSON). */
+export const reviewUploadBody = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length > 0, { error: '请上传评价导出文件本身（CSV 或 Excel .xlsx），不能为空' });

@@ -136,6 +136,7 @@ const reviewRoutes: FastifyPluginAsync = async (app) => {
     if (!Buffer.isBuffer(request.body)) {
       throw new DxeError('VALIDATION_FAILED', '请上传评价导出文件本身（CSV 或 Excel .xlsx，Content-Type: application/octet-stream）', { importCode: 'IMPORT_UNKNOWN_FORMAT' });
     }
+    // An empty file is refused by withUploadedReviewFile with its own message (nothing written).
     const bytes = request.body;
     const shop = (await app.ctx.database.query<{ platform: string }>('SELECT platform FROM shops WHERE id = $1', [shopId]))[0];
     if (!shop || !isPlatform(shop.platform)) throw new DxeError('NOT_FOUND');
