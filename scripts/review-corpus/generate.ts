@@ -233,6 +233,7 @@ function fill(r: Rand, s: string): string {
     .replaceAll('{enName}', pick(r, T.EN_NAMES))
     .replaceAll('{address}', pick(r, T.CITIES))
     .replaceAll('{enAddress}', pick(r, T.EN_ADDRESSES))
+    .replaceAll('{idcard}', `${pick(r, ['110105', '310104', '440305', '330106'])}19${String(60 + Math.floor(r() * 40))}0${1 + Math.floor(r() * 9)}1${Math.floor(r() * 10)}${String(Math.floor(r() * 1000)).padStart(3, '0')}${pick(r, ['1', '5', 'X', '7'])}`)
     .replaceAll('{n}', String(pick(r, [5, 10, 20, 30, 50, 100, 200, 500])));
 }
 

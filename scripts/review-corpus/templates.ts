@@ -476,6 +476,26 @@ Nice color`),
 // R6 flags -----------------------------------------------------------------------------------
 
 export const ABUSE_LINES = L(`
+-|傻*卖家
+-|卖家是傻 逼吧
+service|客服脑*残，说了八遍都听不懂
+-|s b 店家
+-|你个狗卖家
+-|什么狗客服，滚犊子
+-|卖家你大爷的
+service|客服是不是脑子进水了，蠢货一个
+-|奸商去死
+-|你*的，坑钱的玩意
+-|这种废物店也好意思开
+service|客服就是个傻帽
+-|狗眼看人低的东西，垃圾店
+-|nmsl
+-|卖家全家不得好死
+quality|什么破玩意儿，卖家是蠢猪吧
+-|傻X商家，再也不来了
+-|老板是个杂种
+service|客服贱人一个，爱答不理
+-|骗子加人渣，祝你早日倒闭去死
 -|卖家傻逼
 service|客服是猪吗，听不懂人话
 quality|什么狗屁东西
@@ -495,6 +515,14 @@ service|客服是弱智吧
 `);
 
 export const EN_ABUSE_LINES = L(`
+-|F*ck you seller
+-|Seller is a total dumbass
+-|You scumbag, stealing money
+-|What a sh*t shop, losers
+-|Idiots, can't even read the order
+service|The support guy is a clown and a jerk
+-|Stupid b*tch seller
+-|go to hell you stupid moron
 -|Fuck this seller
 -|You are an idiot
 -|Stupid seller, go to hell
@@ -505,6 +533,18 @@ export const EN_ABUSE_LINES = L(`
 
 /** Flag lines are `causes|text` (causes `-` for none). Fillers make contact ids. */
 export const AD_LINES = L(`
+-|要同款的私我，薇信{id}
+-|+v {id} 有更多款式
+-|想要便宜的加企鹅{qq}
+-|招代理，兼职日赚200，加微信{id}
+-|复制链接打开手机淘宝，同款半价
+-|厂家直销，联系电话{phone}
+-|源头工厂拿货加v：{id}
+-|小红书号{id}，每天分享好物
+-|领券群号{qq}，每天都有福利
+-|别在这买了，去{url}，便宜一半
+-|我也在卖这个，便宜三十，加我微信{id}
+-|需要的联系我{phone}，批发价
 -|同款更便宜的加微信{id}
 -|想要正品低价的加V：{id}
 -|需要的私聊我，wx：{id}
@@ -520,6 +560,11 @@ export const AD_LINES = L(`
 `);
 
 export const EN_AD_LINES = L(`
+-|Same thing for half price on {url}
+-|DM me on Instagram {id} for cheaper ones
+-|WhatsApp me {phone}, I sell the original
+-|Check out my shop {url} before you buy here
+-|Wholesale only, email {email}
 -|Buy it cheaper at {url}
 -|Contact me at {email} for wholesale price
 -|Message me on WhatsApp {phone} for a better deal
@@ -528,6 +573,16 @@ export const EN_AD_LINES = L(`
 `);
 
 export const PRIVATE_LINES = L(`
+-|收货地址{address}，收件人{name}
+logistics|快递员电话一三八一二三四五六七八，打了没人接
+-|我身份证号{idcard}，别弄错了
+service|客服{name}，手机{phone}，大家有问题直接找她
+logistics|{address}的快递柜放不进去，快递员{name}直接扔门口
+-|联系人{name}，联系电话{phone}
+quality|给{address}的我妈买的，电话{phone}，坏了
+-|家住{address}，有事打{phone}
+logistics|配送员{name}，工号{qq}，态度恶劣
+-|收件人{name}{phone}{address}
 -|收件人{name}，{address}
 logistics|快递员{name}电话{phone}，态度很差
 service|客服{name}的手机号是{phone}，大家打给他
@@ -539,6 +594,10 @@ logistics|寄到{address}的，结果丢了
 `);
 
 export const EN_PRIVATE_LINES = L(`
+-|Ship to {enAddress}, call {phone}
+logistics|Driver {enName} left it outside {enAddress}
+-|My number is {phone}, text me
+service|The seller {enName} gave me his number {phone}
 logistics|The courier {enName}, phone {phone}, was very rude
 description|Delivered to {enAddress}, but the box was empty
 -|My name is {enName}, call me at {phone}
@@ -546,6 +605,18 @@ service|The seller {enName} keeps calling my number {phone}
 `);
 
 export const EXTORTION_LINES = L(`
+-|给我转{n}块，不然差评伺候
+-|赔我精神损失费{n}元，否则全网曝光
+-|不补偿的话我就发小红书曝光你家，差评
+-|返现{n}元我才改好评
+-|打钱我就删差评，不打就一直挂着
+-|不给{n}块红包，我用小号给你连环差评
+-|除非退我一半钱，不然一星
+-|给个说法，赔{n}，要不然黑猫投诉加差评
+-|我不退货，你退我{n}元我就改五星
+-|{n}块钱买你一个好评，不给就差评
+-|再不赔钱就去12345和消协投诉，再给全店差评
+-|补偿到位我就追加好评，不到位你懂的，差评
 -|不给我补偿{n}元，我就给差评
 -|返我{n}块钱就改成好评，否则差评挂着
 -|要么全额退款，要么等着差评和投诉
@@ -559,6 +630,11 @@ export const EXTORTION_LINES = L(`
 `);
 
 export const EN_EXTORTION_LINES = L(`
+-|Give me \${n} back and I will remove the 1 star, otherwise it stays forever
+-|Refund 50% or I leave negative feedback everywhere
+-|Unless you send \${n} to my PayPal, this review stays one star
+-|Pay me or I expose your shop on every forum and leave bad reviews
+-|I will update to 5 stars once you send the \${n}
 -|Refund me \${n} or I will leave a 1 star review
 -|Send me \${n} and I will change my rating to 5 stars, otherwise it stays
 -|Pay me back or I will post bad reviews everywhere
@@ -567,6 +643,30 @@ export const EN_EXTORTION_LINES = L(`
 
 /** Near misses for R6: look like a flag, are not. `p|n`, causes, text. */
 export const FLAG_NEAR_MISSES = L(`
+p|-|给孙子买的，孙子很喜欢
+n|quality|质量太差了，差评，已经退款了
+p|-|好评，不然对不起这么好的东西
+n|service|客服说给好评返现，我拒绝了，东西一般
+p|-|沙发比想象中大，很舒服
+p|-|手机壳很好看，手机13pro正好
+p|-|给我妈买的，妈妈很喜欢
+n|-|如果质量再不好我就不买了
+p|-|楼下快递柜取的，很方便
+n|logistics|快递放在3号楼门口就走了，也不打电话
+p|-|老板人很好，加了微信有问题随时问
+n|-|没有补偿，也没人理，差评
+p|-|真的超值，这个价格买到赚到
+n|quality|差评，一星都不想给，用一次就坏
+p|service|客服小李态度好，耐心解答
+n|-|要求退款被拒，只能给差评了
+p|-|第二次回购了，送给同事也说好
+p|-|我家猫很喜欢，狗狗也抢着吃
+n|quality|垃圾东西，别买
+p|-|Got it for my son, he loves it
+n|quality|One star because it broke after a day, asking for a refund
+p|-|The seller sent a free gift, very kind
+n|logistics|Left a bad review because it took 2 months
+p|-|Code on the box matched the website, genuine product
 p|-|已经推荐给朋友了，她也下单了
 p|-|客服小王很耐心，帮我选了合适的尺码
 n|quality|订单号{qq}{qq}，东西坏了，已经申请退款

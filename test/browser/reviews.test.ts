@@ -90,4 +90,39 @@ describe.skipIf(!hasChromium)('review workbench in Chromium', () => {
     await screenshot(page, 'reviews-forecast');
     expect(pageErrors).toEqual([]);
   });
+
+  it('a supervisor sees the reviews per agent (T1) and uploads a GBK export, its bad review first; an agent sees neither', async () => {
+    expect(await page.getByTestId('review-team').count()).toBe(0);
+    expect(await page.getByTestId('reviews-upload-input').count()).toBe(0);
+    const lead = await h.context.browser()!.newContext();
+    const p2 = await lead.newPage();
+    try {
+      await login(p2, h.baseUrl, 'supervisor');
+      await p2.getByText('评价', { exact: true }).first().click();
+      await p2.getByTestId('reviews-screen').waitFor();
+      const shops = p2.getByTestId('reviews-shop');
+      if (!((await shops.textContent()) ?? '').includes('小二数码小店')) {
+        await shops.click();
+        await p2.getByTitle('小二数码小店').click();
+      }
+      const team = p2.getByTestId('review-team');
+      await expect.poll(() => team.textContent(), { timeout: 20_000 }).toContain('客服评价表现');
+      // The seven imported reviews have no chat behind them: they stand under 未咨询客服, the 差评 column first.
+      await expect.poll(() => team.textContent(), { timeout: 20_000 }).toContain('未咨询客服');
+      expect(await team.textContent()).toContain('差评 / 中评');
+
+      // Upload: the seller's GBK export from the browser, the same import as the CLI; its bad review comes first.
+      await p2.locator('input[data-testid="reviews-upload-input"]').setInputFiles(fileURLToPath(new URL('../fixtures/reviews/taobao-upload-gbk.csv', import.meta.url)));
+      await expect.poll(() => p2.getByTestId('reviews-upload-result').textContent(), { timeout: 30_000 }).toContain('已导入 3 条新评价');
+      await expect.poll(() => p2.getByTestId('review-card').count(), { timeout: 20_000 }).toBe(10);
+      const leak = p2.getByTestId('review-card').filter({ hasText: '杯盖漏水' });
+      expect(await leak.getAttribute('data-rating')).toBe('bad');
+      const ratings = await p2.getByTestId('review-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-rating')));
+      expect(ratings[0]).toBe('bad');
+      expect(ratings.slice(ratings.indexOf('good')).every((r) => r === 'good')).toBe(true);
+      await screenshot(p2, 'reviews-upload');
+    } finally {
+      await lead.close();
+    }
+  });
 });

@@ -63,3 +63,32 @@ describe('analyzeReview', () => {
     expect(rep.flags.recall).toBeGreaterThan(0.8);
   });
 });
+
+// Flag concepts (R6, issue 13 round 2): the evidence a shop can show, in the forms buyers use to
+// get round filters. Sentences written here, not taken from any evaluation set.
+describe('analyzeReview flags: masked and reworded evidence (R6)', () => {
+  it.each([
+    ['卖家傻*，东西也烂', 'abuse'],
+    ['什么狗客服，滚犊子吧', 'abuse'],
+    ['F*ck this shop, total scam', 'abuse'],
+    ['不给我转50块就差评伺候', 'extortion'],
+    ['除非退我一半钱，不然给你连环差评', 'extortion'],
+    ['Unless you send $20 to my PayPal this stays one star', 'extortion'],
+    ['快递员电话一三八一二三四五六七八，太凶了', 'private_data'],
+    ['收件人张伟，家住杭州市西湖区文三路100号3单元', 'private_data'],
+    ['同款私我，薇信 hao123456', 'ad'],
+    ['别在这买，去 www.cheap-deal.vip 便宜一半', 'ad'],
+  ] as const)('%s → %s', (text, flag) => {
+    expect(analyzeReview({ text }).flags).toContain(flag);
+  });
+  it.each([
+    '给孙子买的，孙子很喜欢',
+    '沙发比想象中大，坐着很舒服',
+    '质量太差了，差评，已经退款了',
+    '老板人很好，加了微信有问题随时问',
+    '手机13pro用正好，推荐',
+    'Got it for my son, he loves it',
+  ])('no flag: %s', (text) => {
+    expect(analyzeReview({ text }).flags).toEqual([]);
+  });
+});

@@ -241,6 +241,12 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { outcome: 'rejected' };
       case 'POST /api/v1/reviews/:id/recovery':
         return { step: 'open' };
+      case 'POST /api/v1/shops/:shopId/reviews/import':
+        // Issue 13 browser upload: leads only; an admitted caller's JSON body is refused after the edge (400).
+        return {};
+      case 'GET /api/v1/shops/:shopId/review-team':
+        // T1 for reviews: leads only (roles LEADS in route-access), no body.
+        return undefined;
       case 'POST /api/v1/shops/:shopId/followups/preview':
         return { flow: 'payment_reminder' };
       case 'POST /api/v1/shops/:shopId/followups/consent':

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { z } from 'zod';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApiToken } from '../../src/app/auth/auth.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo/seed-demo.js';
 import { resetRetrainSlots } from '../../src/app/shops/retrain-rate.js';
@@ -110,13 +111,14 @@ describe('route contracts', () => {
       [SHOP, conversation],
     ))!;
 
-    type Req = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; as?: 'admin' | 'bridge' | 'local' | 'none' };
+    type Req = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; as?: 'admin' | 'bridge' | 'local' | 'none'; contentType?: string };
     const send = (r: Req): Promise<LightMyRequestResponse> => {
       const as = r.as ?? 'admin';
       const headers: Record<string, string> = {};
       if (as === 'admin') headers.authorization = `Bearer ${admin}`;
       if (as === 'bridge') headers.authorization = `Bearer ${bridge}`;
       if (as === 'local') headers.authorization = `Bearer ${LOCAL_TOKEN}`;
+      if (r.contentType) headers['content-type'] = r.contentType;
       return app.inject({
         method: r.method,
         url: r.url,
@@ -408,6 +410,16 @@ describe('route contracts', () => {
       ],
       ['POST /api/v1/reviews/:id/recovery', async () => ({ method: 'POST', url: `/api/v1/reviews/${await review((r) => r.rating !== 'good' && r.recovery === null)}/recovery`, payload: { step: 'open' } })],
       ['GET /api/v1/shops/:shopId/reputation', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/reputation` })],
+      [
+        'POST /api/v1/shops/:shopId/reviews/import',
+        async () => ({
+          method: 'POST',
+          url: `/api/v1/shops/${SHOP}/reviews/import?name=reviews.csv`,
+          payload: readFileSync(fileURLToPath(new URL('../fixtures/reviews/taobao-reviews-gbk.csv', import.meta.url))),
+          contentType: 'application/octet-stream',
+        }),
+      ],
+      ['GET /api/v1/shops/:shopId/review-team', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/review-team?months=6` })],
 
       ['POST /api/v1/local/import-orders', async () => ({ method: 'POST', url: '/api/v1/local/import-orders', payload: { file: IMPORT_FILE, platform: 'taobao', shop: SHOP }, as: 'local' })],
       ['POST /api/v1/local/audit/checkpoint', async () => ({ method: 'POST', url: '/api/v1/local/audit/checkpoint', as: 'local' })],

@@ -4,7 +4,9 @@
 // {line, reason}; progress (bytes and rows) is told after each batch.
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { DxeError } from '../../core/errors.js';
 import type { Platform } from '../../core/platforms.js';
 import { ratingFromWord, type NormalisedReview, type ReviewImportSource, type ReviewLineError } from '../../core/reviews/review-import.js';
@@ -200,4 +202,25 @@ export async function openReviewImport(options: OpenReviewImportOptions): Promis
     batches: batches(),
     stats,
   };
+}
+
+/** The largest review export a browser may upload (issue 13): about 100,000 reviews as CSV. */
+export const REVIEW_UPLOAD_LIMIT = 30 * 1024 * 1024;
+
+/**
+ * A review export uploaded from the browser (raw body): written to a private temporary file so
+ * the same reader as `dxe import reviews` opens it (CSV GBK/UTF-8 or .xlsx, found by content),
+ * and removed afterwards whatever happens.
+ */
+export async function withUploadedReviewFile<T>(bytes: Buffer, fn: (filePath: string) => Promise<T>): Promise<T> {
+  if (bytes.length === 0) throw new DxeError('VALIDATION_FAILED', '上传的文件是空的，请选择评价导出文件（CSV 或 Excel .xlsx）', { importCode: 'IMPORT_EMPTY' });
+  if (bytes.length > REVIEW_UPLOAD_LIMIT) throw new DxeError('PAYLOAD_TOO_LARGE', `文件超过 ${REVIEW_UPLOAD_LIMIT / 1024 / 1024} MB，请分成几个文件上传，或用 dxe import reviews 导入`);
+  const dir = await mkdtemp(join(tmpdir(), 'dxe-review-upload-'));
+  try {
+    const file = join(dir, 'upload');
+    await writeFile(file, bytes, { mode: 0o600 });
+    return await fn(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -157,3 +157,33 @@ export const reviewActionReplySchema = z.object({ review: reviewRowSchema });
 export const localImportReviewsReplySchema = z
   .object({ errorCount: z.number(), format: z.string(), encoding: z.string(), rows: z.number() })
   .loose();
+
+/** T1 for reviews: DSR and review outcomes per agent who served the buyer (issue 13). */
+export const reviewTeamQuery = z.object({ months: z.coerce.number().int().min(1, '月数应为 1–12').max(12, '月数应为 1–12').default(6) });
+export const reviewTeamSchema = z.object({
+  shopId: z.string(),
+  months: z.number(),
+  from: z.string(),
+  rows: z.array(
+    z.object({
+      /** An agent id, `bot` (the bot alone served the buyer) or `none` (the buyer never wrote). */
+      agent: z.string(),
+      nameZh: z.string(),
+      reviews: z.number(),
+      good: z.number(),
+      neutral: z.number(),
+      bad: z.number(),
+      serviceComplaints: z.number(),
+      recoveriesOpened: z.number(),
+      recoveriesResolved: z.number(),
+      revised: z.number(),
+      dsr: z.object({ description: z.number().nullable(), service: z.number().nullable(), logistics: z.number().nullable(), count: z.number() }),
+    }),
+  ),
+});
+export type ReviewTeamView = z.infer<typeof reviewTeamSchema>;
+
+/** A review export uploaded from the browser: the file is the raw body; its name only labels messages. */
+export const reviewUploadQuery = z.object({ name: z.string().max(200).optional() });
+/** The upload's body: the file's own bytes (raw, not JSON). */
+export const reviewUploadBody = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length > 0, { error: '请上传评价导出文件本身（CSV 或 Excel .xlsx），不能为空' });

@@ -58,6 +58,10 @@ import {
   reviewReportBody,
   reviewReportOutcomeBody,
   reviewShopParams,
+  reviewTeamQuery,
+  reviewTeamSchema,
+  reviewUploadBody,
+  reviewUploadQuery,
 } from './reviews.js';
 import {
   localAuditReportReply,
@@ -304,6 +308,8 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/reviews/:id/report-outcome': { params: reviewIdParams, body: reviewReportOutcomeBody, reply: reviewActionReplySchema },
   'POST /api/v1/reviews/:id/recovery': { params: reviewIdParams, body: reviewRecoveryBody, reply: reviewActionReplySchema },
   'GET /api/v1/shops/:shopId/reputation': { params: reviewShopParams, query: reputationQuery, reply: reputationSchema },
+  'POST /api/v1/shops/:shopId/reviews/import': { params: reviewShopParams, query: reviewUploadQuery, body: reviewUploadBody, reply: localImportReviewsReplySchema },
+  'GET /api/v1/shops/:shopId/review-team': { params: reviewShopParams, query: reviewTeamQuery, reply: reviewTeamSchema },
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteKey = keyof typeof ROUTE_CONTRACTS;

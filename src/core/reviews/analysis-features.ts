@@ -175,6 +175,10 @@ const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
 const isLatin = (c: number): boolean => (c >= 97 && c <= 122) || c === 39;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const SEPARATORS = new Set('，。！？!?,;；~～、…\n:：()（）【】[]'.split(''));
+/** SEPARATORS by char code (a lookup per character is the analyser's hottest path). */
+const SEPARATOR_CODE = new Uint8Array(0x10000);
+for (const ch of SEPARATORS) SEPARATOR_CODE[ch.charCodeAt(0)] = 1;
+const isSeparator = (c: number): boolean => SEPARATOR_CODE[c] === 1;
 
 interface Token {
   start: number;
@@ -193,7 +197,7 @@ function scan(t: string): { tokens: Token[]; clauses: number } {
   while (i < t.length) {
     const ch = t[i] ?? '';
     const code = t.charCodeAt(i);
-    if (SEPARATORS.has(ch) || (ch === '.' && !isDigit(t.charCodeAt(i + 1))) || (ch === ' ' && (isCjk(t.charCodeAt(i - 1)) || isCjk(t.charCodeAt(i + 1))))) {
+    if (isSeparator(code) || (ch === '.' && !isDigit(t.charCodeAt(i + 1))) || (ch === ' ' && (isCjk(t.charCodeAt(i - 1)) || isCjk(t.charCodeAt(i + 1))))) {
       if (open) clause++;
       open = false;
       i++;
@@ -224,18 +228,37 @@ function scan(t: string): { tokens: Token[]; clauses: number } {
   return { tokens, clauses: clause + 1 };
 }
 
-const RE_URL = /(https?:\/\/|www\.|[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc|io)\b)/;
+const RE_URL = /(https?:\/\/|www\.|[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc|io|vip|club|site|online|me|ly|co|store)\b|[a-z0-9-]{3,}\s*(点|dot)\s*(com|cn|net))/;
 const RE_EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
-const RE_PHONE_CN = /(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])/;
+const RE_PHONE_CN = /(?<![0-9])1[3-9][0-9][ .·-]?[0-9]{4}[ .·-]?[0-9]{4}(?![0-9])/;
+/** A phone number written in Chinese digits (一三八…), a way round the platform's filter. */
+const RE_PHONE_ZH = /[一幺][三四五七八九][零〇一二三四五六七八九幺]{9}/;
+/** A mainland ID card number. */
+const RE_ID_CARD = /(?<![0-9])[1-9][0-9]{16}[0-9x](?![0-9])/;
 const RE_PHONE_INTL = /(\+\d{1,3}[ -]?)?\(?\d{2,4}\)?[ -]\d{3,4}[ -]\d{3,4}/;
 const RE_LONG_DIGITS = /[0-9]{5,}/;
-const RE_CONTACT_ID = /(微信|威信|薇信|(?<![a-z])vx|(?<![a-z])wx|v信|(?<![a-z])v|q号|(?<![a-z])q|qq|扣扣|whatsapp|telegram|wechat|line|抖音号|快手号)[号:：\s]*[a-z0-9_-]{5,}/;
-const RE_STRONG_AD = /(抖音号|快手号|公众号|淘口令|进群|加群|群号|私聊我|私信我|加我|add me|message me|contact me|dm me)/;
-const RE_ADDRESS_CN = /(省|市|区|县|镇|乡|村|路|街|道|巷|弄|号|栋|幢|单元|室|小区|大厦)/g;
+// A contact id after its label: Chinese labels take any id; a Latin label (v, q, ins…) stands as a
+// word and its id carries a digit, so English words (quality, insects) are not read as contacts.
+const RE_CONTACT_ID = new RegExp(
+  '(微信|威信|薇信|徽信|维信|v信|q号|扣扣|企鹅|抖音号|快手号|小红书号)[号是:：=\\s+]*[a-z0-9_-]{5,}' +
+    '|(?<![a-z])(vx|wx|v|q|qq|ins|instagram|line|whatsapp|telegram|wechat)(?![a-z])[号是:：=\\s+]*(?=[a-z_-]*[0-9])[a-z0-9_-]{5,}',
+);
+const RE_STRONG_AD = /(抖音号|快手号|公众号|淘口令|进群|加群|群号|私聊我|私信我|加我|私我|招代理|兼职日赚|刷单|复制这条|复制链接|打开手机淘宝|add me|message me|contact me|dm me|whatsapp me|check out my (store|shop)|use my code)/;
+const RE_ADDRESS_CN = /(省|市|区|县|镇|乡|村|路|街|道|巷|弄|号|栋|幢|单元|室|小区|大厦|楼|花园|公寓|苑)/g;
+/** Insults written with masks or spaces (傻*、s b、f*ck): the compacted text is read again. */
+const RE_MASKED_ABUSE = /(傻|煞|沙)[*＊×x#@%.]*(逼|b|比|笔|叉)|(?<![a-z])s[*＊#.]*b(?![a-z])|草泥马|cnm|nmsl|你[*＊]+的|他[*＊]+的|f[*＊#@]+c?k|fu[*＊#@]+k|sh[*＊#]+t|b[*＊#]+tch|a[*＊#]+hole|脑[*＊]+残|智[*＊]+障|傻[*＊]+/;
 const RE_ADDRESS_EN = /\d+\s+[a-z]+\s+(street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd)\b/;
 const SURNAME_SET = new Set(SURNAMES.split(''));
 const RE_EN_NAME = /\b(named|name is|courier|driver|seller|i am|my name)\s+[a-z]+\s+[a-z]+/;
 const RE_QUOTED = /["“”'‘’「」『』]([^"“”'‘’「」『』]{1,6})["“”'‘’「」『』]/g;
+
+/** Whether token `p` stands in `tok`'s clause at most `gap` characters before it. */
+function isNear(p: Token | undefined, tok: Token, gap: number): boolean {
+  return p !== undefined && p.clause === tok.clause && tok.start - p.end <= gap;
+}
+function hasClass(p: Token | undefined, bit: number): boolean {
+  return ((p?.classes ?? 0) & bit) !== 0;
+}
 
 export interface ReviewInput {
   text: string;
@@ -269,7 +292,7 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
     if (isDigit(c)) c = 48;
     else if (isLatin(c)) continue;
     else if (c === 32) c = 124;
-    else if (SEPARATORS.has(t[i] ?? '')) c = 124;
+    else if (isSeparator(c)) c = 124;
     if (c === 124 && c1 === 124) continue;
     if (c !== 124) ngramBuckets.push(fin(mix(1, c)));
     if (c1) ngramBuckets.push(fin(mix(mix(2, c1), c)));
@@ -309,12 +332,10 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
     if (!tok) continue;
     const prev = tokens[k - 1];
     const prev2 = tokens[k - 2];
-    const near = (p: Token | undefined, gap: number): boolean => p !== undefined && p.clause === tok.clause && tok.start - p.end <= gap;
-    const has = (p: Token | undefined, bit: number): boolean => ((p?.classes ?? 0) & bit) !== 0;
     const negated =
-      (near(prev, 2) && has(prev, C.negator)) ||
-      (near(prev2, 3) && has(prev2, C.negator) && has(prev, C.intens) && near(prev, 1));
-    const intens = near(prev, 1) && has(prev, C.intens);
+      (isNear(prev, tok, 2) && hasClass(prev, C.negator)) ||
+      (isNear(prev2, tok, 3) && hasClass(prev2, C.negator) && hasClass(prev, C.intens) && isNear(prev, tok, 1));
+    const intens = isNear(prev, tok, 1) && hasClass(prev, C.intens);
     if (tok.classes & C.contrast) clauseAfterContrast[tok.clause] = 1;
     if (tok.classes & C.concession) clauseConceded[tok.clause] = 1;
     if (tok.classes & C.sarcasm) sarcasm++;
@@ -402,12 +423,16 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
     hashed(hashString(7, `${h.cause}:${slot}`), 1);
   }
   // R6 detectors.
+  // Masked or spaced insults count as insults; the plain ones were matched by the lexicon already.
+  if (RE_MASKED_ABUSE.test(t.replace(/[\s·_~-]+/g, '')) && !(cues.abuse ?? 0)) bump('abuse');
   const abuse = cues.abuse ?? 0;
   dense[D.abuse] = abuse > 0 ? 1 : 0;
   dense[D.abuseCount] = Math.log1p(abuse);
   const url = RE_URL.test(t);
   const email = RE_EMAIL.test(t);
-  const phone = RE_PHONE_CN.test(t) || RE_PHONE_INTL.test(t);
+  const phone = RE_PHONE_CN.test(t) || RE_PHONE_INTL.test(t) || RE_PHONE_ZH.test(t);
+  const idCard = RE_ID_CARD.test(t);
+  if (idCard) bump('id_card');
   const contactId = RE_CONTACT_ID.test(t);
   dense[D.adCue] = (cues.ad ?? 0) > 0 ? 1 : 0;
   dense[D.url] = url ? 1 : 0;
@@ -434,9 +459,9 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
   if (RE_EN_NAME.test(t)) nameAfterCue = true;
   dense[D.nameAfterCue] = nameAfterCue ? 1 : 0;
   const addressParts = t.match(RE_ADDRESS_CN)?.length ?? 0;
-  dense[D.addressCn] = addressParts >= 3 && /[0-9]+(号|栋|幢|单元|室)/.test(t) ? 1 : 0;
+  dense[D.addressCn] = addressParts >= 3 && /[0-9]+(号|栋|幢|单元|室|楼)/.test(t) ? 1 : 0;
   dense[D.addressEn] = RE_ADDRESS_EN.test(t) ? 1 : 0;
-  dense[D.phoneAfterCue] = phone && (cues.private ?? 0) > 0 ? 1 : 0;
+  dense[D.phoneAfterCue] = (phone && (cues.private ?? 0) > 0) || idCard ? 1 : 0;
   if (url) bump('url');
   if (email) bump('email');
   if (phone) bump('phone');

@@ -86,19 +86,27 @@ export const FLAGS: readonly FlagId[] = ['abuse', 'ad', 'private_data', 'extorti
 /** Insults and profanity aimed at the shop (R6). */
 export const ABUSE = words(`傻逼 傻b sb 煞笔 沙比 傻叉 傻x 二逼 脑残 智障 弱智 白痴 蠢货 蠢猪 猪 狗 狗东西 狗屁 狗日 去死 死全家 滚 滚蛋 妈的 他妈 tmd nmd 你妈 尼玛 操 草泥马 cnm 王八蛋
   混蛋 畜生 贱 贱人 神经病 脑子有病 有病吧 不要脸 臭不要脸 人渣 败类 垃圾卖家 垃圾店 垃圾店铺 fuck fucking fucker shit bitch idiot stupid moron asshole
-  bastard dumb retard`);
+  bastard dumb retard
+  傻缺 傻帽 傻狗 二货 蠢材 蠢蛋 废物 脑瘫 脑子进水 你大爷 去你的 滚犊子 狗娘养 狗杂种 杂种 龟孙 贱货 婊子 妈蛋 尼玛的 日你 艹 nmsl 狗卖家 狗商家 狗客服 狗老板
+  死骗子 瞎了狗眼 狗眼 shabi naocan zhizhang scumbag loser dumbass jerk clown wtf`);
 
 /** Cues of advertising elsewhere (R6). */
 export const AD_CUES = words(`加微信 加v 加vx 加wx 微信 vx wx v信 威信 加q 加qq qq 扣扣 私聊 私信我 联系我 找我 代购 内部价 批发 同款更便宜 更便宜 关注我 抖音号 快手号 公众号 店铺链接 链接
-  淘口令 进群 加群 群号 whatsapp telegram wechat contact me message me dm me wholesale cheaper at visit my website discount code promo`);
+  淘口令 进群 加群 群号 whatsapp telegram wechat contact me message me dm me wholesale cheaper at visit my website discount code promo
+  加我 私我 加好友 薇信 徽信 企鹅 代理 招代理 兼职 刷单 日赚 复制链接 点击链接 领券群 优惠群 福利群 同款低价 源头工厂 厂家直销 instagram facebook`);
 
 /** Cues that a review threatens a bad rating unless paid (R6). */
-export const EXTORTION_THREAT = words(`差评 追评 一星 中评 投诉 曝光 举报 全网 12315 刷差评 给差评 打差评 1星 1 star stars rating one star bad review negative review dispute report`);
-export const EXTORTION_CONDITION = words(`不然 否则 要么 不给 不赔 不退 不补偿 除非 就给 我就 等着 才改 就改 改成好评 改好评 删评 unless otherwise or i will or else if you don't change my`);
-export const EXTORTION_MONEY = words(`赔 赔钱 赔偿 补偿 退钱 返 返现 红包 块 元 钱 全额 refund money pay compensate compensation $ usd dollars partial`);
+export const EXTORTION_THREAT = words(`差评 追评 一星 中评 投诉 曝光 举报 全网 12315 刷差评 给差评 打差评 1星 1 star stars rating one star bad review negative review dispute report
+  差评伺候 全差评 连环差评 差评轰炸 小号 发微博 小红书 发抖音 黑猫投诉 消协 工商 市场监管 12345 维权 挂你 挂出来 搞臭 搞垮 一颗星 零分 feedback negative feedback one-star
+  expose`);
+export const EXTORTION_CONDITION = words(`不然 否则 要么 不给 不赔 不退 不补偿 除非 就给 我就 等着 才改 就改 改成好评 改好评 删评 unless otherwise or i will or else if you don't change my
+  要不 要不然 不然的话 否则的话 如果不 不给的话 看着办 才删 才撤 撤销 撤回 删掉 改评 改五星 追加好评 until`);
+export const EXTORTION_MONEY = words(`赔 赔钱 赔偿 补偿 退钱 返 返现 红包 块 元 钱 全额 refund money pay compensate compensation $ usd dollars partial
+  损失费 精神损失费 误工费 赔付 好处费 返点 转账 打钱 给钱 封口费 退一半 退款 cash paypal bucks euros €`);
 
 /** Labels that precede personal data (R6): a name, phone or address given out. */
-export const PRIVATE_CUES = words(`收件人 收货人 快递员 配送员 电话 手机 手机号 号码 地址 住在 工号 身份证 姓名 名字叫 叫 phone address named name street road`);
+export const PRIVATE_CUES = words(`收件人 收货人 快递员 配送员 电话 手机 手机号 号码 地址 住在 工号 身份证 姓名 名字叫 叫 phone address named name street road
+  联系人 联系电话 联系方式 业务员 司机 店长 导购 家住 住址 门牌 楼 单元 室 身份证号 call number apartment apt`);
 
 /** Common Chinese surnames: a cue that a 2–3 character run after a label is a name. */
 export const SURNAMES = `王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤`;

@@ -166,7 +166,7 @@ function flagEvidence(flag: FlagId, cues: Record<string, number>): boolean {
     case 'ad':
       return has('url') || has('email') || has('contact_id') || has('strong_ad') || (has('ad') && (has('phone') || has('digits')));
     case 'private_data':
-      return has('phone') || has('name') || has('address') || has('email');
+      return has('phone') || has('name') || has('address') || has('email') || has('id_card');
     case 'extortion':
       return has('threat') && (has('condition') || has('money'));
   }

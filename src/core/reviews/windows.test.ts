@@ -43,8 +43,18 @@ describe('review invitation segments (R7)', () => {
   ] as const)('%o → %s', (c, seg) => {
     expect(inviteSegment(c)).toBe(seg);
   });
-  it('never offers cash for a good review (D9)', () => {
-    expect(SEGMENT_ADVICE_ZH.confirmed_not_reviewed).toContain('切勿好评返现');
+  it('never offers a reward for a good review (D9): any reward word stands only in a prohibition', () => {
+    const reward = /返现|红包|优惠券|赠品|礼遇|礼品|好处|补偿|返利|reward|cashback|coupon/;
+    for (const [segment, advice] of Object.entries(SEGMENT_ADVICE_ZH)) {
+      // Every sentence part that names a reward must forbid it.
+      for (const part of advice.split(/[；;。，,（）()]/)) {
+        if (reward.test(part)) expect(part, `${segment}: ${part}`).toMatch(/不得|不以|切勿|禁止/);
+      }
+      expect(advice, segment).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // The segments that meet a buyer who could review say so plainly.
+    expect(SEGMENT_ADVICE_ZH.confirmed_not_reviewed).toContain('如实评价');
+    expect(SEGMENT_ADVICE_ZH.reviewed_neutral_bad).toContain('自愿');
   });
   it('limits frequency', () => {
     expect(mayInviteAgain(null, 0, 72)).toBe(true);

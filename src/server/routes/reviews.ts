@@ -7,8 +7,9 @@ import { replyToReview, checkReviewReply, recordReportOutcome, recoveryStep, rep
 import { listReviews, reviewDetail } from '../../app/reviews/board.js';
 import { importReviews, ingestReview } from '../../app/reviews/intake.js';
 import { shopReputation } from '../../app/reviews/reputation.js';
+import { reviewTeam } from '../../app/reviews/team.js';
 import { localTokenMatches } from '../../app/runtime/local-server.js';
-import { openReviewImport } from '../../channels/review-files/read-review-file.js';
+import { openReviewImport, REVIEW_UPLOAD_LIMIT, withUploadedReviewFile } from '../../channels/review-files/read-review-file.js';
 import {
   bridgeReviewBody,
   localImportReviewsBody,
@@ -20,9 +21,20 @@ import {
   reviewReportBody,
   reviewReportOutcomeBody,
   reviewShopParams,
+  reviewTeamQuery,
+  reviewUploadQuery,
 } from '../../core/contract/reviews.js';
 import { DxeError } from '../../core/errors.js';
+import { isPlatform } from '../../core/platforms.js';
 import { assertShop, principalOf, requireRole } from '../auth.js';
+
+/** Content types a browser sends a review export with. */
+const REVIEW_UPLOAD_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -111,6 +123,34 @@ const reviewRoutes: FastifyPluginAsync = async (app) => {
       ...(q.logistics !== undefined ? { logistics: q.logistics } : {}),
     };
     return shopReputation(app.ctx.database, principalOf(request), shopId, { stars: q.stars, categoryAverage }, app.ctx.now());
+  });
+
+  // A review export uploaded from the 评价 screen: the raw file as the body (CSV GBK/UTF-8 or .xlsx),
+  // read by the same reader and imported by the same use case as `dxe import reviews`.
+  app.addContentTypeParser(REVIEW_UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: REVIEW_UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
+  app.post('/api/v1/shops/:shopId/reviews/import', { ...auth, bodyLimit: REVIEW_UPLOAD_LIMIT }, async (request) => {
+    const { shopId } = reviewShopParams.parse(request.params);
+    requireRole(request, 'admin', 'supervisor');
+    assertShop(request, shopId);
+    reviewUploadQuery.parse(request.query);
+    if (!Buffer.isBuffer(request.body)) {
+      throw new DxeError('VALIDATION_FAILED', '请上传评价导出文件本身（CSV 或 Excel .xlsx，Content-Type: application/octet-stream）', { importCode: 'IMPORT_UNKNOWN_FORMAT' });
+    }
+    // An empty file is refused by withUploadedReviewFile with its own message (nothing written).
+    const bytes = request.body;
+    const shop = (await app.ctx.database.query<{ platform: string }>('SELECT platform FROM shops WHERE id = $1', [shopId]))[0];
+    if (!shop || !isPlatform(shop.platform)) throw new DxeError('NOT_FOUND');
+    const platform = shop.platform;
+    return withUploadedReviewFile(bytes, async (filePath) => importReviews(app.ctx.database, { shopId, source: await openReviewImport({ platform, filePath }) }));
+  });
+
+  // T1 for reviews: DSR and outcomes per agent who served the buyer (supervisors and admins).
+  app.get('/api/v1/shops/:shopId/review-team', auth, async (request) => {
+    const { shopId } = reviewShopParams.parse(request.params);
+    requireRole(request, 'admin', 'supervisor');
+    assertShop(request, shopId);
+    const q = reviewTeamQuery.parse(request.query);
+    return reviewTeam(app.ctx.database, principalOf(request), shopId, q, app.ctx.now());
   });
 
   // `dxe import reviews` while this server owns the embedded data folder (as routes/local.ts).

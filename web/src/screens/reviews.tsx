@@ -4,13 +4,13 @@
 // public reply drafted from the causes and checked by the reply guard as it is typed; a report
 // to the platform with reason and evidence, tracked to its outcome; a recovery that never pays.
 // On top: DSR over the rolling window with the forecast against the category average, credit.
-import { Alert, Button, Card, Col, Empty, Input, InputNumber, List, Row, Select, Space, Spin, Statistic, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Empty, Input, InputNumber, List, Row, Select, Space, Spin, Statistic, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import type { ReputationView, ReviewDetailView, ReviewListView, ReviewRowView } from '../../../src/core/contract/reviews.js';
-import { ApiError, errorText, post } from '../lib/api.js';
+import type { ReputationView, ReviewDetailView, ReviewListView, ReviewRowView, ReviewTeamView } from '../../../src/core/contract/reviews.js';
+import { api, ApiError, errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
 import { navigate } from '../lib/router.js';
-import { useSession } from '../lib/session.js';
+import { isSupervisor, useSession } from '../lib/session.js';
 import { duration, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 import { Chart } from '../components/chart.js';
@@ -374,8 +374,100 @@ function Detail({ id, onChanged }: { id: string; onChanged: () => void }) {
   );
 }
 
+/** T1 for reviews: DSR and outcomes per agent who served the buyer (supervisors and admins). */
+function ReviewTeam({ shopId, version }: { shopId: string; version: string }) {
+  const team = useApi<ReviewTeamView>(`/shops/${encodeURIComponent(shopId)}/review-team`);
+  const { reload } = team;
+  useEffect(() => reload(), [version, reload]);
+  if (team.missing) return <MissingRoute path="/api/v1/shops/:shopId/review-team" />;
+  if (team.error) return <LoadError error={team.error} />;
+  const d = team.data;
+  const dsr = (v: number | null) => (v === null ? '—' : v.toFixed(2));
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} title={d ? t('reviews.team', { m: d.months }) : t('common.loading')} data-testid="review-team">
+      {d && (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="agent"
+          dataSource={d.rows}
+          locale={{ emptyText: t('reviews.teamEmpty') }}
+          columns={[
+            { title: t('reviews.team.agent'), dataIndex: 'nameZh' },
+            { title: t('reviews.team.reviews'), dataIndex: 'reviews' },
+            { title: t('reviews.team.bad'), render: (_: unknown, r: ReviewTeamView['rows'][number]) => `${r.bad} / ${r.neutral}` },
+            { title: t('reviews.team.complaints'), dataIndex: 'serviceComplaints' },
+            { title: t('reviews.team.recoveries'), render: (_: unknown, r: ReviewTeamView['rows'][number]) => `${r.recoveriesOpened} / ${r.recoveriesResolved}` },
+            { title: t('reviews.team.revised'), dataIndex: 'revised' },
+            { title: t('reviews.dsr.description'), render: (_: unknown, r: ReviewTeamView['rows'][number]) => dsr(r.dsr.description) },
+            { title: t('reviews.dsr.service'), render: (_: unknown, r: ReviewTeamView['rows'][number]) => dsr(r.dsr.service) },
+            { title: t('reviews.dsr.logistics'), render: (_: unknown, r: ReviewTeamView['rows'][number]) => dsr(r.dsr.logistics) },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+interface UploadResult {
+  imported: number;
+  updated: number;
+  skipped: number;
+  errorCount: number;
+  errors: Array<{ line: number; reason: string }>;
+}
+
+/** A review export uploaded from the browser (CSV GBK/UTF-8 or .xlsx), imported as `dxe import reviews` does. */
+function UploadReviews({ shopId, onDone }: { shopId: string; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const upload = async (file: File) => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const r = await api<UploadResult>('POST', `/shops/${encodeURIComponent(shopId)}/reviews/import?name=${encodeURIComponent(file.name.slice(0, 200))}`, file);
+      const first = r.errors[0];
+      setResult({
+        ok: true,
+        text: t('reviews.upload.done', { i: r.imported, u: r.updated, s: r.skipped }) + (r.errorCount ? t('reviews.upload.errors', { n: r.errorCount, l: first?.line ?? 0, r: first?.reason ?? '' }) : ''),
+      });
+      onDone();
+    } catch (e) {
+      setResult({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space size={8}>
+      <label>
+        <input
+          type="file"
+          accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          style={{ display: 'none' }}
+          disabled={busy}
+          data-testid="reviews-upload-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void upload(f);
+          }}
+        />
+        <Button loading={busy} onClick={(e) => ((e.currentTarget.parentElement?.querySelector('input[type=file]') as HTMLInputElement | null)?.click())}>
+          {t('reviews.upload')}
+        </Button>
+      </label>
+      {result && (
+        <Typography.Text type={result.ok ? 'success' : 'danger'} data-testid="reviews-upload-result">
+          {result.text}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
 export default function ReviewsScreen() {
-  const { shops } = useSession();
+  const { shops, agent } = useSession();
   const [shopId, setShopId] = useState<string>(shops[0]?.id ?? '');
   const [selected, setSelected] = useState<string | null>(null);
   const list = useApi<ReviewListView>(shopId ? `/reviews?shopId=${encodeURIComponent(shopId)}&status=all` : null);
@@ -396,8 +488,10 @@ export default function ReviewsScreen() {
           options={shops.map((s) => ({ value: s.id, label: s.name }))}
           data-testid="reviews-shop"
         />
+        {shopId && isSupervisor(agent) && <UploadReviews shopId={shopId} onDone={list.reload} />}
       </div>
       {shopId && <Reputation key={shopId} shopId={shopId} version={items.map((i) => i.status).join()} />}
+      {shopId && isSupervisor(agent) && <ReviewTeam key={`team-${shopId}`} shopId={shopId} version={items.map((i) => i.status).join()} />}
       {list.loading && !list.data ? (
         <Spin />
       ) : list.missing ? (
