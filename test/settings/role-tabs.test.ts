@@ -16,7 +16,7 @@ describe('tabs by role (issue 15)', () => {
 
   it('an agent: the working tabs and only the shop examples in settings', () => {
     const tabs = tabsFor(person('agent'));
-    expect(tabs.filter((x) => !x.startsWith('settings.'))).toEqual(['inbox', 'orders', 'cases', 'reviews', 'followups', 'dashboard', 'training']);
+    expect(tabs.filter((x) => !x.startsWith('settings.'))).toEqual(['inbox', 'orders', 'cases', 'reviews', 'followups', 'buyers', 'dashboard', 'training']);
     expect(tabs.filter((x) => x.startsWith('settings.'))).toEqual(['settings.examples']);
   });
 

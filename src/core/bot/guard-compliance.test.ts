@@ -37,6 +37,9 @@ const VARS: Record<string, string> = {
   'rec.title': '直筒休闲裤',
   'rec.price': '129',
   'coupon.text': '满199减20优惠券',
+  // M2 (issue 14): a VIP tier's perk, written by the shop.
+  'tier.name': '老客',
+  'perk.text': '新品首发 9 折',
   'gift.text': '收纳袋一个',
   'freight.text': '偏远地区运费减半',
   'promo.list': '满199减20优惠券',

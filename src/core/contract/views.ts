@@ -219,7 +219,7 @@ export type AddedExamplesView = z.infer<typeof addedExamplesSchema>;
 /** GET /shops/:shopId/rule-overrides: the shop's platform and its overrides of the platform profile (P2). */
 export const ruleOverrideFieldSchema = z.object({
   path: z.string(),
-  kind: z.enum(['hours', 'days', 'seconds', 'count', 'number', 'yuan', 'percent', 'per_mille', 'points', 'bool', 'enum']),
+  kind: z.enum(['hours', 'days', 'minutes', 'seconds', 'count', 'number', 'yuan', 'percent', 'per_mille', 'points', 'bool', 'enum']),
   nullable: z.boolean(),
   options: z.array(z.string()),
   meaningZh: z.string(),

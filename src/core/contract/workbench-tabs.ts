@@ -7,6 +7,7 @@ export const WORKBENCH_TABS = {
   cases: ['GET /api/v1/cases'],
   reviews: ['GET /api/v1/reviews'],
   followups: ['GET /api/v1/shops/:shopId/followups'],
+  buyers: ['GET /api/v1/shops/:shopId/buyers'],
   dashboard: ['GET /api/v1/metrics'],
   training: ['GET /api/v1/training/scenarios'],
   // Settings sub-tabs: shown to those who may change what they hold.

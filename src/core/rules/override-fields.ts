@@ -6,7 +6,7 @@
 import { isPlainObject } from './merge.js';
 import type { Profile, Source } from './schema.js';
 
-export type OverrideKind = 'hours' | 'days' | 'seconds' | 'count' | 'number' | 'yuan' | 'percent' | 'per_mille' | 'points' | 'bool' | 'enum';
+export type OverrideKind = 'hours' | 'days' | 'minutes' | 'seconds' | 'count' | 'number' | 'yuan' | 'percent' | 'per_mille' | 'points' | 'bool' | 'enum';
 
 export interface OverrideField {
   /** Dotted path inside the profile, e.g. `shipping.ship_by_hours`. */
@@ -78,6 +78,10 @@ export const OVERRIDE_FIELDS: readonly OverrideField[] = [
   f('price_protection.window_days', 'days', '价保期（天），空表示平台未规定', 'Price-protection window (days); empty: not set', { nullable: true }),
   f('promises.invoice_days_after_success', 'days', '聊天中承诺的发票在交易成功后几天内开出', 'An invoice promised in chat is due (days) after success'),
   f('promises.warn_before_hours', 'hours', '承诺到期前多少小时提醒客服', 'Warn the agent (hours) before a promise is due'),
+  // C17/T2 (issue 16): presence minutes, project defaults (rules/common.yaml presence).
+  f('presence.auto_away_minutes', 'minutes', '无操作多少分钟后自动设为离开，并把等待中的会话转给同事', 'Away after (minutes) without activity; waiting chats move to a colleague'),
+  f('presence.idle_alert_minutes', 'minutes', '登录但无操作多少分钟后提醒主管（挂机检测）', 'Alert supervisors after (minutes) logged in without activity'),
+  f('presence.offline_after_minutes', 'minutes', '工作台多少分钟没有心跳视为离线', 'Offline after (minutes) without a sign of the workbench'),
   f('promises.bind_before_order_hours', 'hours', '下单前多少小时内的聊天承诺归到该订单', 'Promises made within (hours) before an order belong to it'),
 ];
 
@@ -136,6 +140,7 @@ export function overrideValueError(field: OverrideField, value: unknown): string
       if (typeof value !== 'number' || !Number.isFinite(value)) return '应为数字';
       switch (field.kind) {
         case 'hours':
+        case 'minutes':
         case 'seconds':
           return value > 0 ? null : '应大于 0';
         case 'days':
