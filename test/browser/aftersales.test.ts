@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as s from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
-import { hasChromium, login, screenshot, startHarness, type Harness } from './fixture.js';
+import { hasChromium, login, screenshot, startHarness, type Harness, pickOption } from './fixture.js';
 import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 
 const RETURN_NO = '4021337999900088';
@@ -27,11 +27,6 @@ async function seed(database: Database, now: Date): Promise<WorkbenchData> {
   return data;
 }
 
-async function pick(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
 describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', () => {
   let h: Harness;
   let page: Page;
@@ -50,7 +45,7 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
   it('O3: the orders screen flags 虚假发货 for an order marked shipped without a pickup scan, with the reason and the money', async () => {
     await page.goto(`${h.baseUrl}/orders`);
     await page.getByTestId('orders-screen').waitFor();
-    await pick(page, 'filter-risk', '虚假发货风险');
+    await pickOption(page, 'filter-risk', '虚假发货风险');
     const row = page.locator(`[data-testid="order-row"][data-order="${FAKE_NO}"]`);
     await row.waitFor();
     const text = (await row.getByTestId('risk-fake_shipment').textContent()) ?? '';
@@ -64,7 +59,7 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
   });
 
   it('A2: an agent takes a return from request to refund with the parcel received and inspected', async () => {
-    await pick(page, 'filter-risk', '全部');
+    await pickOption(page, 'filter-risk', '全部');
     await page.getByTestId('filter-search').locator('input').fill(RETURN_NO);
     await page.getByTestId('filter-search').locator('input').press('Enter');
     const row = page.locator(`[data-testid="order-row"][data-order="${RETURN_NO}"]`);
@@ -73,8 +68,8 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
 
     // The new-case form opens on the order, with the reasons its state allows.
     await expect.poll(() => page.getByTestId('new-case-amount').inputValue()).toBe('159.00');
-    await pick(page, 'new-case-type', '退货退款');
-    await pick(page, 'new-case-reason', '收到商品破损');
+    await pickOption(page, 'new-case-type', '退货退款');
+    await pickOption(page, 'new-case-reason', '收到商品破损');
     await page.getByTestId('new-case-submit').click();
 
     const state = page.getByTestId('case-state');
@@ -106,7 +101,7 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
     await expect.poll(() => page.getByTestId('case-flow-step').textContent()).toBe('检验通过');
 
     // Evidence: a chat excerpt typed in.
-    await pick(page, 'evidence-kind', '聊天记录');
+    await pickOption(page, 'evidence-kind', '聊天记录');
     await page.getByTestId('evidence-text').fill('买家：收到的卫衣袖口开线了');
     await page.getByTestId('evidence-add').click();
     await expect.poll(() => page.getByTestId('evidence-item').count()).toBe(1);
@@ -130,8 +125,8 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
     await row.waitFor();
     await row.getByTestId('order-open-case').click();
     await expect.poll(() => page.getByTestId('new-case-amount').inputValue()).toBe('159.00');
-    await pick(page, 'new-case-type', '换货');
-    await pick(page, 'new-case-reason', '错发/漏发');
+    await pickOption(page, 'new-case-type', '换货');
+    await pickOption(page, 'new-case-reason', '错发/漏发');
     await page.getByTestId('new-case-submit').click();
     const state = page.getByTestId('case-state');
     await expect.poll(() => state.textContent()).toBe('售后申请等待卖家处理');

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import * as s from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
-import { hasChromium, login, screenshot, startHarness, type Harness } from './fixture.js';
+import { hasChromium, login, screenshot, startHarness, type Harness, pickOption } from './fixture.js';
 import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 
 const AE_NO = '8190000012345678';
@@ -29,11 +29,6 @@ async function seed(database: Database, now: Date): Promise<WorkbenchData> {
   return data;
 }
 
-async function pick(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
 describe.skipIf(!hasChromium)('an AliExpress dispute answered in time, in Chromium (issue 15)', () => {
   let h: Harness;
   let page: Page;
@@ -53,7 +48,7 @@ describe.skipIf(!hasChromium)('an AliExpress dispute answered in time, in Chromi
     await page.goto(`${h.baseUrl}/cases?orderId=${encodeURIComponent(orderId)}`);
     // The refundable amount is the order's own currency, not converted to yuan.
     await expect.poll(() => page.getByTestId('new-case-amount').inputValue()).toBe('25.99');
-    await pick(page, 'new-case-reason', '收到商品破损');
+    await pickOption(page, 'new-case-reason', '收到商品破损');
     await page.getByTestId('new-case-submit').click();
 
     const state = page.getByTestId('case-state');
