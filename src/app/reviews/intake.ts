@@ -10,7 +10,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { analyzeReview, type ReviewAnalysis } from '../../core/reviews/analyze.js';
 import type { Rating } from '../../core/reviews/credit.js';
-import { ratingFromStars, type NormalisedReview, type ReviewImportSource, type ReviewLineError } from '../../core/reviews/review-import.js';
+import { ratingFromStars, starsFromRating, type NormalisedReview, type ReviewImportSource, type ReviewLineError } from '../../core/reviews/review-import.js';
 import type { Database, Db } from '../../store/open-database.js';
 import { createImportShop, findImportShop } from '../orders/import-orders.js';
 
@@ -134,7 +134,8 @@ export async function writeReviewBatch(tx: Tx, ctx: WriteContext, entries: Reado
   if (list.length) {
     const linked = await links(tx, ctx.shopId, list);
     const rows = list.map((r) => {
-      const a = analysisOf(r.text, r.stars, ctx.platform);
+      // The buyer's verdict: their stars, else the platform's rating word (好评 reads as 5 stars).
+      const a = analysisOf(r.text, r.stars ?? (r.rating ? starsFromRating(r.rating) : undefined), ctx.platform);
       const f = r.followUp ? analysisOf(r.followUp.text, undefined, ctx.platform) : undefined;
       const l = linked.get(r.reviewId);
       const flags = [...new Set([...a.flags, ...(f?.flags ?? [])])];

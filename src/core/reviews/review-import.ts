@@ -50,6 +50,14 @@ export function ratingFromStars(stars: number): Rating {
   return stars >= 4 ? 'good' : stars === 3 ? 'neutral' : 'bad';
 }
 
+/**
+ * The stars a platform's rating word stands for, for the analyser when an export gives the word
+ * (好评/中评/差评) but no stars: the buyer's own verdict weighs in as their stars would (EVAL §5).
+ */
+export function starsFromRating(rating: Rating): number {
+  return rating === 'good' ? 5 : rating === 'neutral' ? 3 : 1;
+}
+
 /** A rating word as the platforms write it. */
 export function ratingFromWord(word: string): Rating | undefined {
   const w = word.trim().toLowerCase();
