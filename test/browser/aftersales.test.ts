@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as s from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
-import { hasChromium, login, screenshot, startHarness, type Harness, pickOption } from './fixture.js';
+import { hasChromium, screenshot, type Harness, pickOption, startPage } from './fixture.js';
 import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 
 const RETURN_NO = '4021337999900088';
@@ -30,13 +30,10 @@ async function seed(database: Database, now: Date): Promise<WorkbenchData> {
 describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', () => {
   let h: Harness;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    h = await startHarness({ seed });
-    page = await h.context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await login(page, h.baseUrl, 'agent1');
+    ({ h, page, pageErrors } = await startPage(seed, 'agent1'));
   });
   afterAll(async () => {
     await h?.close();

@@ -114,3 +114,19 @@ export async function pickOption(page: Page, testId: string, option: string): Pr
   await page.getByTestId(testId).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
+
+/**
+ * The usual start of a workbench browser test: a harness with `seed`, one page that records its
+ * uncaught errors, logged in as `name` (or not logged in when `name` is null).
+ */
+export async function startPage(
+  seed: NonNullable<Parameters<typeof startHarness>[0]>['seed'],
+  name: string | null,
+): Promise<{ h: Harness; page: Page; pageErrors: string[] }> {
+  const h = await startHarness({ seed });
+  const page = await h.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  if (name) await login(page, h.baseUrl, name);
+  return { h, page, pageErrors };
+}

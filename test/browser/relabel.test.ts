@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import * as s from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
-import { hasChromium, login, screenshot, startHarness, type Harness } from './fixture.js';
+import { hasChromium, screenshot, type Harness, startPage } from './fixture.js';
 import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 
 const JARGON = '叮咚叮咚有人吗';
@@ -41,13 +41,10 @@ async function seed(database: Database, now: Date): Promise<WorkbenchData> {
 describe.skipIf(!hasChromium)('relabelling the intent the bot read, in Chromium (issue 12)', () => {
   let h: Harness;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    h = await startHarness({ seed });
-    page = await h.context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await login(page, h.baseUrl, 'agent2');
+    ({ h, page, pageErrors } = await startPage(seed, 'agent2'));
   });
   afterAll(async () => {
     await h?.close();
