@@ -35,7 +35,11 @@ const total = (c: Cost) => Math.round((c.compensation + c.platformRepay) * 100) 
 
 /** N1/N5 for a paid order (null for unpaid or finished orders, which carry no shipping risk). */
 export function orderExposure(order: OrderRow, profile: Profile, now: Date, compensateBy?: Date | null): ExposureLine | null {
-  if (!isUnderWay(orderPhase(profile, order.state))) return null;
+  const phase = orderPhase(profile, order.state);
+  if (!isUnderWay(phase)) return null;
+  // N1: an order whose state says it has shipped (an export's 卖家已发货 with no ship time) is not an
+  // unshipped order: with no ship time, lateness cannot be judged, so no compensation is claimed.
+  if (hasShipped(phase) && order.shippedAt === null) return null;
   const e = lateShipmentExposure(
     {
       paidAmountYuan: fenToYuan(order.paidFen || order.totalFen),
