@@ -122,6 +122,11 @@ describe(`web-chat widget channel (${databaseLabel})`, () => {
     expect((await s.next('error')).code).toBe('VALIDATION_FAILED');
     s.send({ type: 'message', clientId: 'x2', text: '   ' });
     expect((await s.next('error')).message).toBe('消息内容不能为空');
+    // Found walking the product: a NUL pasted into a message lost the whole message (INTERNAL).
+    s.send({ type: 'message', clientId: 'x3', text: '\u0000\u202e反转文字\ud800' });
+    await s.next('ack');
+    s.send({ type: 'message', clientId: 'x4', text: '\u0000' });
+    expect((await s.next('error')).message).toBe('消息内容不能为空');
     s.send({ type: 'ping' });
     await s.next('pong');
     s.send('x'.repeat(100 * 1024));
