@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { databaseLabel } from '../helpers/database.js';
-import { OVERRIDE_FIELDS } from '../../src/core/rules/override-fields.js';
+import { OVERRIDE_FIELDS, overrideConsistencyErrors, overrideValueError, valueAt } from '../../src/core/rules/override-fields.js';
 import { loadProfiles } from '../../src/core/rules/load-profiles.js';
 import { ensureOrderDeadlines } from '../../src/app/timers/order-sweep.js';
 import type { RuleOverridesView } from '../../src/core/contract/views.js';
@@ -46,7 +46,26 @@ describe(`rule overrides as a form (issue 15, P1, O3) on ${databaseLabel}`, () =
     const err = res.json<{ error: { code: string; details: { fields: { path: string; messageZh: string }[] } } }>().error;
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.details.fields.map((f) => f.path).sort()).toEqual(['late_shipment.paid_in', 'reviews.change_times', 'shipping.ship_by_hours']);
-    expect(err.details.fields.find((f) => f.path === 'shipping.ship_by_hours')!.messageZh).toMatch(/发货.*应大于 0/);
+    expect(err.details.fields.find((f) => f.path === 'shipping.ship_by_hours')!.messageZh).toMatch(/发货.*应不少于 1 小时/);
+    expect((await call('GET')).json<RuleOverridesView>().overrides).toEqual(before);
+  });
+
+  it('refuses figures out of range or at odds with each other — never a 500 — and keeps the stored overrides (found walking the product)', async () => {
+    const before = (await call('GET')).json<RuleOverridesView>().overrides;
+    const bad = async (overrides: unknown, path: string, message: RegExp) => {
+      const res = await call('PUT', { overrides });
+      expect(res.statusCode, res.body).toBe(400);
+      const err = res.json<{ error: { code: string; message: string; details: { fields: { path: string; messageZh: string }[] } } }>().error;
+      expect(err.code).toBe('VALIDATION_FAILED');
+      expect(err.details.fields.map((f) => f.path)).toContain(path);
+      expect(err.message).toMatch(message);
+    };
+    await bad({ shipping: { ship_by_hours: 1e9 } }, 'shipping.ship_by_hours', /不能超过 8,784/);
+    await bad({ shipping: { ship_by_hours: 0.5 } }, 'shipping.ship_by_hours', /应不少于 1 小时/);
+    await bad({ service: { first_reply_seconds: 99999999999 } }, 'service.first_reply_seconds', /不能超过/);
+    await bad({ aftersales: { intervention_after_hours: 1e12 } }, 'aftersales.intervention_after_hours', /不能超过/);
+    await bad({ late_shipment: { min_yuan: 600, cap_yuan: 100 } }, 'late_shipment.min_yuan', /下限（600 元）不能高于上限（100 元）/);
+    await bad({ reviews: { scores: { good: -5, bad: 5 } } }, 'reviews.scores.good', /好评 ≥ 中评 ≥ 差评/);
     expect((await call('GET')).json<RuleOverridesView>().overrides).toEqual(before);
   });
 
@@ -75,6 +94,16 @@ describe(`rule overrides as a form (issue 15, P1, O3) on ${databaseLabel}`, () =
       [SHOP],
     );
     expect(audit!.data.rescheduled).toBe(open.length);
+  });
+
+  it('every platform default fits its own field (the bounds refuse typos, not the seeds)', () => {
+    for (const [platform, profile] of Object.entries(loadProfiles())) {
+      for (const field of OVERRIDE_FIELDS) {
+        const v = valueAt(profile, field.path);
+        if (v !== undefined) expect(overrideValueError(field, v), `${platform} ${field.path}`).toBeNull();
+      }
+      expect(overrideConsistencyErrors(profile), platform).toEqual([]);
+    }
   });
 
   it('every single-value figure of every platform profile is in the catalogue (the form is complete)', () => {

@@ -10,7 +10,7 @@ import { DxeError } from '../../core/errors.js';
 import { isPlatform } from '../../core/platforms.js';
 import type { Database } from '../../store/open-database.js';
 import { orders, shops } from '../../store/schema/index.js';
-import { OVERRIDE_FIELDS, overrideFieldErrors, sourceAt, valueAt } from '../../core/rules/override-fields.js';
+import { OVERRIDE_FIELDS, overrideConsistencyErrors, overrideFieldErrors, sourceAt, valueAt } from '../../core/rules/override-fields.js';
 import { profileFor } from '../../core/rules/load-profiles.js';
 import type { RuleOverrideFieldView } from '../../core/contract/views.js';
 import { syncOrderDeadlines } from '../timers/order-deadlines.js';
@@ -83,6 +83,8 @@ export async function saveRuleOverrides(deps: UseCaseDeps, p: Principal, shopId:
     } catch (err) {
       throw new DxeError('VALIDATION_FAILED', err instanceof Error ? err.message : '规则覆盖配置有误');
     }
+    const clashes = overrideConsistencyErrors(profile);
+    if (clashes.length > 0) throw new DxeError('VALIDATION_FAILED', clashes.map((e) => e.messageZh).join('；'), { fields: clashes });
     let before: number | null = null;
     try {
       before = shopProfile({ platform: shop.platform, ruleOverrides: shop.ruleOverrides }).shipping.ship_by_hours;

@@ -128,6 +128,24 @@ export function withoutValueAt(obj: Record<string, unknown>, path: string): Reco
   return out;
 }
 
+/**
+ * The largest value a figure of each kind may take: beyond it a figure is a typo, and a huge one
+ * (1e9 hours) cannot even be turned into a date. A year of hours, a week of minutes or seconds,
+ * ten years of days.
+ */
+export const OVERRIDE_MAX: Record<Exclude<OverrideKind, 'bool' | 'enum'>, number> = {
+  hours: 24 * 366,
+  minutes: 60 * 24 * 7,
+  seconds: 3600 * 24 * 7,
+  days: 3650,
+  count: 1_000_000,
+  points: 1000,
+  yuan: 10_000_000,
+  per_mille: 1000,
+  percent: 100,
+  number: 1_000_000,
+};
+
 /** The Chinese reason a value does not fit the field, or null when it does. */
 export function overrideValueError(field: OverrideField, value: unknown): string | null {
   if (value === null) return field.nullable ? null : '此项不能为空';
@@ -138,8 +156,12 @@ export function overrideValueError(field: OverrideField, value: unknown): string
       return typeof value === 'string' && (field.options ?? []).includes(value) ? null : `应为以下之一：${(field.options ?? []).join('、')}`;
     default: {
       if (typeof value !== 'number' || !Number.isFinite(value)) return '应为数字';
+      const max = OVERRIDE_MAX[field.kind];
+      if (Math.abs(value) > max) return `不能超过 ${max.toLocaleString('zh-CN')}`;
       switch (field.kind) {
         case 'hours':
+          // A platform time limit shorter than an hour is a slip of the hand (0.5 made every order late at once).
+          return value >= 1 ? null : '应不少于 1 小时';
         case 'minutes':
         case 'seconds':
           return value > 0 ? null : '应大于 0';
@@ -158,6 +180,31 @@ export function overrideValueError(field: OverrideField, value: unknown): string
       }
     }
   }
+}
+
+/**
+ * Figures that must agree with each other once the override is merged with the platform's
+ * profile (P1): a compensation minimum above its cap, or a bad review credited above a good one,
+ * would make every later calculation wrong. `merged` is the profile the shop would run on.
+ */
+export function overrideConsistencyErrors(merged: unknown): { path: string; messageZh: string }[] {
+  const out: { path: string; messageZh: string }[] = [];
+  const num = (path: string) => {
+    const v = valueAt(merged, path);
+    return typeof v === 'number' ? v : null;
+  };
+  const min = num('late_shipment.min_yuan');
+  const cap = num('late_shipment.cap_yuan');
+  if (min !== null && cap !== null && min > cap) {
+    out.push({ path: 'late_shipment.min_yuan', messageZh: `延迟发货赔付下限（${min} 元）不能高于上限（${cap} 元）` });
+  }
+  const good = num('reviews.scores.good');
+  const neutral = num('reviews.scores.neutral');
+  const bad = num('reviews.scores.bad');
+  if (good !== null && neutral !== null && bad !== null && !(good >= neutral && neutral >= bad)) {
+    out.push({ path: 'reviews.scores.good', messageZh: `评价计分应为 好评 ≥ 中评 ≥ 差评（现为 ${good}、${neutral}、${bad}）` });
+  }
+  return out;
 }
 
 /** Per-field reasons for the catalogue's keys present in `overrides` (empty when all fit). */
