@@ -76,7 +76,7 @@ export interface WidgetHubDeps {
   database: AppContext['database'];
   bus: EventBus;
   inbound: InboundHandler;
-  log: { error(obj: object, msg: string): void };
+  log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   /** Buyer messages per client address per RATE_WINDOW_MS (default ADDRESS_RATE_MAX). */
   messagesPerAddress?: number;
 }
