@@ -53,7 +53,9 @@ export class Draft {
       this.missing.push(key);
       return false;
     }
-    this.messages.push(...picked.messages);
+    // Two questions of one message can need the same line (这款 + 还有L码吗 both ask for the item
+    // link): the buyer hears it once.
+    this.messages.push(...picked.messages.filter((m) => !this.messages.includes(m)));
     if (opts.main !== false && !this.usedAnswer && key !== 'welcome') {
       this.usedAnswer = { intent: picked.intent, variantIndex: picked.variantIndex };
     }
@@ -64,7 +66,8 @@ export class Draft {
   ask(key: string, vars: TemplateVars = {}): boolean {
     const before = this.messages.length;
     const ok = this.say(key, vars);
-    if (ok) this.question = this.messages.slice(before).join('');
+    const asked = this.messages.slice(before).join('');
+    if (ok && asked) this.question = asked;
     return ok;
   }
 

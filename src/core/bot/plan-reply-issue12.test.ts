@@ -165,3 +165,18 @@ describe('bot persona (issue 12)', () => {
     void items;
   });
 });
+
+describe('one line is never said twice in one reply (found walking the product)', () => {
+  it('亲，这款还有L码吗？能便宜点不 with no item in view asks for the item once, then holds the price', () => {
+    const p = plan({
+      text: '亲，这款还有L码吗？能便宜点不',
+      intent: 'bargain',
+      entities: { sizes: ['L'] },
+      conversation: { focusItemId: null },
+      questions: [q('greeting', '亲'), q('stock', '这款还有l码吗', { sizes: ['L'] }), q('product_info', '这款'), q('bargain', '能便宜点不')],
+    });
+    expect(new Set(p.messages).size).toBe(p.messages.length);
+    expect(p.messages.filter((m) => m.includes('链接')).length).toBe(1);
+    expect(p.question).toMatch(/链接/);
+  });
+});
