@@ -139,6 +139,9 @@ describe('promises (D8)', () => {
   it.each([
     ['现在下单还送一个收纳袋哦', 'gift'],
     ['发票随货寄出', 'invoice'],
+    // Found walking the product: an invoice promised with its timing in between was not recorded.
+    ['发票我们会在发货后3天内开具哦', 'invoice'],
+    ['发票3天内给您开好', 'invoice'],
     ['质量问题我们包来回运费', 'freight'],
     ['退货运费由我们承担，您不用担心', 'freight'],
     ['拍下给您优惠10元', 'discount'],
