@@ -114,7 +114,7 @@ const SHOP_CUE =
   /订单|单号|快递|物流|宝贝|东西|货|拍[了下的好]|店家|店铺|你家|贵店|本店|客服|亲(?!爱)|老板|掌柜|退货|退款|换货|发票|付款|支付|付钱|收到|寄|商品|这款|这件|链接|尺码|颜色|包邮|运费|售后|下单/;
 const SHOP_CUE_FACTOR = 0.6;
 /** An opener that greets (在吗/你好/hi), not a bare form of address (亲/老板/宝). */
-const GREETS = /在|你好|您好|有人|哈喽|嗨|\b(hello|hi|hey|good (morning|evening|afternoon))\b/;
+const GREETS = /在|你好|您好|有人|哈喽|嗨|^(亲|老板|掌柜的?|店家|客服|美女|帅哥)?(好|早|早上好|晚上好)$|\b(hello|hi|hey|hola|ola|good (morning|evening|afternoon))\b/;
 /** Clause intents that are not questions of their own (joined to the next clause). */
 const NOT_A_QUESTION: ReadonlySet<number> = new Set([IDX.get('other')!]);
 const RETURN_WORDS = /退货|退回|寄回|退掉|换货|换一|换个|换新|退换/;
@@ -279,7 +279,9 @@ class NluImpl implements Nlu {
       (g, i) =>
         isTopical(g.intent) ||
         (i === 0 && INTENT_IDS[g.intent] === 'greeting' && GREETS.test(g.text)) ||
-        (i === groups.length - 1 && INTENT_IDS[g.intent] === 'thanks_bye'),
+        // Thanks or an acknowledgement before the next question (好的谢谢 那几号发, ok thanks. and
+        // when …) is manners the reply acknowledges, like closing thanks.
+        ((i === 0 || i === groups.length - 1) && INTENT_IDS[g.intent] === 'thanks_bye'),
     );
     if (kept.length < 2) return single();
     const seen = new Set<number>();
