@@ -113,6 +113,13 @@ export const OTHER_PRIOR = 0.8;
 const SHOP_CUE =
   /订单|单号|快递|物流|宝贝|东西|货|拍[了下的好]|店家|店铺|你家|贵店|本店|客服|亲(?!爱)|老板|掌柜|退货|退款|换货|发票|付款|支付|付钱|收到|寄|商品|这款|这件|链接|尺码|颜色|包邮|运费|售后|下单/;
 const SHOP_CUE_FACTOR = 0.6;
+/**
+ * The same for English buyers (issue 12): an AliExpress message naming the order, the parcel, the
+ * item or a shop matter is rarely out of scope, while chatter (lol, wait, you have instagram?) and
+ * general requests (weather, football) name none of these.
+ */
+const SHOP_CUE_EN =
+  /\b(orders?|parcel|package|item|product|seller|refund\w*|shipp?\w*|deliver\w*|tracking|sizes?|colou?rs?|price|discount|coupon|invoice|warranty|guarantee|review|feedback|stars?|brand|original|fake|authentic\w*|authori[sz]ation|pay|paid|payment|return\w*|exchange|broken|damaged|dispute|customs|tax|vat)\b/;
 /** An opener that greets (在吗/你好/hi), not a bare form of address (亲/老板/宝). */
 const GREETS = /在|你好|您好|有人|哈喽|嗨|^(亲|老板|掌柜的?|店家|客服|美女|帅哥)?(好|早|早上好|晚上好)$|\b(hello|hi|hey|hola|ola|good (morning|evening|afternoon))\b/;
 /** Clause intents that are not questions of their own (joined to the next clause). */
@@ -218,7 +225,8 @@ class NluImpl implements Nlu {
   private predict(normalized: string): number {
     const p = this.predictor.probs;
     let best = this.predictor.predict(normalized);
-    const prior = SHOP_CUE.test(normalized) ? this.otherPrior * SHOP_CUE_FACTOR : this.otherPrior;
+    const prior =
+      SHOP_CUE.test(normalized) || SHOP_CUE_EN.test(normalized) ? this.otherPrior * SHOP_CUE_FACTOR : this.otherPrior;
     if (prior !== 1) {
       const before = p[I_OTHER]!;
       const after = before * prior;
