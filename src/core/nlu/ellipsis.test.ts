@@ -20,6 +20,7 @@ describe('ellipsis against the open topic (B1, issue 12)', () => {
     ['发票呢', 'stock', 'invoice'],
     ['好的谢谢', 'stock', 'thanks_bye'],
     ['转人工', 'refund', 'human'],
+    ['你们快递员态度太差 我要投诉', 'logistics', 'logistics'],
   ] as const)('%j after %s is its own question', (text, open, own) => {
     expect(followUpReading(text, open, own, 0.9).kind).toBe('own');
   });

@@ -114,6 +114,8 @@ export function followUpReading(
     return own === 'other' && ownProb < 0.6 ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
   }
   const named = topicsNamed(compact);
+  // A threat (我要投诉, 差评) is a complaint whatever the open topic (快递员态度太差 我要投诉 after 到哪了).
+  if (named.includes('complaint') && open !== 'complaint') return { kind: 'own', weight: 0 };
   if (named.length > 0) {
     if (named.includes(open) || detailOf(open, named, compact)) return { kind: 'context', weight: 0.8 };
     return { kind: 'own', weight: 0 };
