@@ -20,6 +20,7 @@ describe('ellipsis against the open topic (B1, issue 12)', () => {
     ['发票呢', 'stock', 'invoice'],
     ['好的谢谢', 'stock', 'thanks_bye'],
     ['转人工', 'refund', 'human'],
+    ['你们快递员态度太差 我要投诉', 'logistics', 'logistics'],
   ] as const)('%j after %s is its own question', (text, open, own) => {
     expect(followUpReading(text, open, own, 0.9).kind).toBe('own');
   });
@@ -28,6 +29,19 @@ describe('ellipsis against the open topic (B1, issue 12)', () => {
     expect(followUpReading('到哪了', 'refund', 'logistics', 0.99).kind).toBe('context');
     expect(followUpReading('运费谁出', 'return_exchange', 'shipping_fee', 0.99).kind).toBe('context');
     expect(followUpReading('运费谁出', 'stock', 'shipping_fee', 0.99).kind).toBe('own');
+  });
+
+  it('new follow-up shapes: a fragment (电子的), an added fact (都一周了), an acknowledgement-looking 那灰的, another colour (issue 12)', () => {
+    expect(followUpReading('电子的', 'invoice', 'quality_issue', 0.45).kind).toBe('context');
+    expect(followUpReading('蓝色那款的', 'color_appearance', 'stock', 0.25).kind).toBe('context');
+    expect(followUpReading('都一周了', 'refund', 'other', 0.63).kind).toBe('context');
+    expect(followUpReading('那灰的', 'color_appearance', 'thanks_bye', 0.65).kind).toBe('context');
+    expect(followUpReading('另一个颜色呢', 'stock', 'color_appearance', 0.8).kind).toBe('context');
+    // …but a back-channel, an unrelated remark, a look question and a sure question of its own are not.
+    expect(followUpReading('嗯', 'stock', 'other', 0.99).kind).toBe('own');
+    expect(followUpReading('今天天气真好', 'stock', 'other', 1).kind).toBe('own');
+    expect(followUpReading('有色差吗', 'stock', 'color_appearance', 0.9).kind).toBe('own');
+    expect(followUpReading('几点发', 'payment', 'ship_time', 0.998).kind).toBe('blend');
   });
 
   it('entity words are no topic: courier names, 花呗, colours', () => {

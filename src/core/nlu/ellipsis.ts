@@ -46,6 +46,10 @@ const QUESTION_CUE =
   /吗|呢|么|嘛|多久|多少|几|怎么|什么|哪|能不能|可以|可不可以|行不行|有没有|要不要|是不是|会不会|\?|都是|也是|也|还能|能|催|快点|就行|就好|帮我|麻烦/;
 const QUESTION_CUE_EN = /\?|^(what|how|when|where|which|can|could|is|are|do|does|will|and|also|same|any)\b/;
 
+const THANKS = /谢|感谢|拜拜|再见|辛苦|\b(thanks?|thx|bye)\b/;
+const NON_TOPIC_IDS: ReadonlySet<IntentId> = new Set(['other', 'greeting', 'thanks_bye', 'human']);
+/** A noun-phrase fragment ending in 的/那款/那个 (电子的, 蓝色那款的, 大的那个). */
+const FRAGMENT = /的$|那[款个种件]的?$|[的款]呀$/;
 const ACK = /^(好的|好吧|好滴|好嘞|嗯+|哦+|噢+|喔|额|呃|ok|okay|oh|行|亲|老板|谢谢|thanks|thx)[\s,.!，。！~]*/;
 const HUMAN = /人工|真人|机器人|活人|是人吗|人呢|\b(human|agent|real person|bot|robot)\b/;
 
@@ -64,9 +68,11 @@ export function topicsNamed(normalized: string): IntentId[] {
 }
 
 /** A topic named in a follow-up that is only a detail of the open topic (read with the context). */
-function detailOf(open: IntentId, named: readonly IntentId[]): boolean {
+function detailOf(open: IntentId, named: readonly IntentId[], text: string): boolean {
   if (named.length === 0) return false;
   const all = (set: readonly IntentId[]) => named.every((n) => set.includes(n));
+  // 另一个颜色呢 / 别的颜色呢 after 有黑色吗: the colour is the variant asked about, not its look.
+  if (open === 'stock' && all(['color_appearance']) && !/色差|实物|实拍|图|外观|色号|好看/.test(text)) return true;
   if (open === 'refund') return all(['logistics', 'payment']);
   if (open === 'return_exchange') return all(['shipping_fee', 'logistics', 'order_change']);
   if (open === 'warranty_repair') return all(['shipping_fee', 'logistics']);
@@ -89,11 +95,16 @@ export function followUpReading(
 ): { kind: 'own' | 'context' | 'blend'; weight: number } {
   if (own === 'human' && HUMAN.test(normalized)) return { kind: 'own', weight: 0 };
   // An acknowledgement before the follow-up (好的 那XL呢 / ok and in black?) is manners.
-  normalized = normalized.replace(ACK, '') || normalized;
+  const stripped = normalized.replace(ACK, '');
+  const backChannel = stripped.replace(/[\s,.!?。，！？、~…]/g, '') === '';
+  normalized = stripped || normalized;
   const latin = !/[\u4e00-\u9fff]/.test(normalized);
   const asks = latin ? QUESTION_CUE_EN.test(normalized) : QUESTION_CUE.test(normalized);
-  if ((own === 'greeting' || own === 'thanks_bye') && ownProb >= 0.5 && !asks) return { kind: 'own', weight: 0 };
   const followUp = FOLLOW_UP.test(normalized);
+  // 那灰的 / 那中号 read as an acknowledgement on their own; the follow-up form says otherwise.
+  if ((own === 'greeting' || own === 'thanks_bye') && ownProb >= 0.5 && !asks && !(followUp && !THANKS.test(normalized))) {
+    return { kind: 'own', weight: 0 };
+  }
   const compact = normalized.replace(/[\s,.!?。，！？、~…]/g, '');
   if (latin) {
     const words = normalized.split(/\s+/).filter(Boolean).length;
@@ -103,11 +114,18 @@ export function followUpReading(
     return own === 'other' && ownProb < 0.6 ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
   }
   const named = topicsNamed(compact);
+  // A threat (我要投诉, 差评) is a complaint whatever the open topic (快递员态度太差 我要投诉 after 到哪了).
+  if (named.includes('complaint') && open !== 'complaint') return { kind: 'own', weight: 0 };
   if (named.length > 0) {
-    if (named.includes(open) || detailOf(open, named)) return { kind: 'context', weight: 0.8 };
+    if (named.includes(open) || detailOf(open, named, compact)) return { kind: 'context', weight: 0.8 };
     return { kind: 'own', weight: 0 };
   }
+  // A question of its own in few words (几点发 after 我刚付款了): a sure reading of another topic holds.
+  if (ownProb >= 0.99 && compact.length >= 3 && own !== open && !NON_TOPIC_IDS.has(own) && !followUp) return { kind: 'blend', weight: 0.3 };
   if (compact.length <= 10 && (followUp || QUESTION_CUE.test(compact))) return { kind: 'context', weight: 0.8 };
   if (followUp) return { kind: 'blend', weight: 0.65 };
+  // A fragment that completes the open question (电子的, 蓝色那款的, 银行卡的) or adds a fact to it
+  // (都一周了, 我在海南); a bare back-channel (嗯, 好的) stays what it is.
+  if (!backChannel && compact.length <= 8 && (FRAGMENT.test(compact) || (own === 'other' && ownProb < 0.98))) return { kind: 'context', weight: 0.7 };
   return own === 'other' && ownProb < 0.6 ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
 }

@@ -21,7 +21,12 @@ export interface TrainOptions {
   classScale?: readonly number[];
 }
 
-export const DEFAULT_TRAIN: TrainOptions = { epochs: 10, learningRate: 0.3, l2: 1e-4, seed: 7 };
+/**
+ * 8 epochs (was 10): with 20 % more examples (issue 12) training kept its CPU time (9.7 s → 9.4 s
+ * measured, 12.8 s at 10 epochs) and the development sets read the same (held-out round r4 zh
+ * 96.0 % both, en 93.1 % vs 92.7 %).
+ */
+export const DEFAULT_TRAIN: TrainOptions = { epochs: 8, learningRate: 0.3, l2: 1e-4, seed: 7 };
 
 /** Training is reproducible run to run: the shared mulberry32 PRNG. */
 export { prng as rng };

@@ -113,14 +113,35 @@ export const OTHER_PRIOR = 0.8;
 const SHOP_CUE =
   /订单|单号|快递|物流|宝贝|东西|货|拍[了下的好]|店家|店铺|你家|贵店|本店|客服|亲(?!爱)|老板|掌柜|退货|退款|换货|发票|付款|支付|付钱|收到|寄|商品|这款|这件|链接|尺码|颜色|包邮|运费|售后|下单/;
 const SHOP_CUE_FACTOR = 0.6;
+/**
+ * The same for English buyers (issue 12): an AliExpress message naming the order, the parcel, the
+ * item or a shop matter is rarely out of scope, while chatter (lol, wait, you have instagram?) and
+ * general requests (weather, football) name none of these.
+ */
+const SHOP_CUE_EN =
+  /\b(orders?|parcel|package|item|product|seller|refund\w*|shipp?\w*|deliver\w*|tracking|sizes?|colou?rs?|price|discount|coupon|invoice|warranty|guarantee|review|feedback|stars?|brand|original|fake|authentic\w*|authori[sz]ation|pay|paid|payment|return\w*|exchange|broken|damaged|dispute|customs|tax|vat)\b/;
 /** An opener that greets (在吗/你好/hi), not a bare form of address (亲/老板/宝). */
-const GREETS = /在|你好|您好|有人|哈喽|嗨|\b(hello|hi|hey|good (morning|evening|afternoon))\b/;
+const GREETS = /在|你好|您好|有人|哈喽|嗨|^(亲|老板|掌柜的?|店家|客服|美女|帅哥)?(好|早|早上好|晚上好)$|\b(hello|hi|hey|hola|ola|good (morning|evening|afternoon))\b/;
 /** Clause intents that are not questions of their own (joined to the next clause). */
 const NOT_A_QUESTION: ReadonlySet<number> = new Set([IDX.get('other')!]);
 const RETURN_WORDS = /退货|退回|寄回|退掉|换货|换一|换个|换新|退换/;
 const REFUND_WORDS = /退款|退钱|仅退款|钱退/;
+/** Open topics of an order not yet shipped: a change asked then is an order change (INTENTS.md). */
+const PRE_SHIPMENT: ReadonlySet<IntentId> = new Set(['ship_time', 'payment', 'order_change']);
+/** What a change request reads as on its own (换成L → a size, 颜色想换 → the colour, 换 → a return). */
+const CHANGED: ReadonlySet<IntentId> = new Set(['return_exchange', 'color_appearance', 'size_fit', 'stock']);
+const CHANGE_REQUEST = /换成|改成|换一下|改一下|换个|改个|想换|要换|\bchange (it |to |size|colou?r)/;
 const THREAT =
   /(不然|否则|要不然|再不|不)?(我|我就|就)?(要|会|去|给|打)?(你们?)?(差评|投诉|举报|曝光|12315|消协|平台介入|小二介入)(你们|你)?(了|吧|啊)?/g;
+
+/**
+ * Short enough to be an elliptic follow-up: 16 characters of Chinese, or six English words
+ * ("and the blue one?" is 17 characters).
+ */
+function shortEnough(normalized: string): boolean {
+  if (normalized.length <= 16) return true;
+  return !/[\u4e00-\u9fff]/.test(normalized) && normalized.length <= 40 && normalized.split(/\s+/).length <= 6;
+}
 
 class NluImpl implements Nlu {
   private readonly predictor: Predictor;
@@ -148,7 +169,7 @@ class NluImpl implements Nlu {
     let best = this.predict(normalized);
     let fromContext = false;
     const ctx = opts.context;
-    if (ctx && ctx.length > 0 && normalized.length <= 16) {
+    if (ctx && ctx.length > 0 && shortEnough(normalized)) {
       own.set(p);
       const ownBest = best;
       const ctxBest = this.contextIntent(ctx);
@@ -163,6 +184,17 @@ class NluImpl implements Nlu {
           best = 0;
           for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
           fromContext = best === ctxBest;
+        }
+        // 那换成L / 颜色想换一下 while the order is still unshipped is an order change, not a return.
+        const pre = INTENT_IDS[ctxBest]!;
+        const now = INTENT_IDS[best]!;
+        if (PRE_SHIPMENT.has(pre) && CHANGE_REQUEST.test(normalized) && (CHANGED.has(now) || now === pre)) {
+          const oc = IDX.get('order_change')!;
+          const t = p[oc]!;
+          p[oc] = p[best]!;
+          p[best] = t;
+          best = oc;
+          fromContext = true;
         }
       } else {
         p.set(own);
@@ -193,7 +225,8 @@ class NluImpl implements Nlu {
   private predict(normalized: string): number {
     const p = this.predictor.probs;
     let best = this.predictor.predict(normalized);
-    const prior = SHOP_CUE.test(normalized) ? this.otherPrior * SHOP_CUE_FACTOR : this.otherPrior;
+    const prior =
+      SHOP_CUE.test(normalized) || SHOP_CUE_EN.test(normalized) ? this.otherPrior * SHOP_CUE_FACTOR : this.otherPrior;
     if (prior !== 1) {
       const before = p[I_OTHER]!;
       const after = before * prior;
@@ -216,7 +249,7 @@ class NluImpl implements Nlu {
     for (let i = Math.max(0, context.length - 3); i < context.length; i++) {
       const norm = normalizeText(context[i]!);
       const k = this.predict(norm);
-      if (open >= 0 && norm.length <= 16) {
+      if (open >= 0 && shortEnough(norm)) {
         const reading = followUpReading(norm, INTENT_IDS[open]!, INTENT_IDS[k]!, p[k]!);
         if (reading.kind !== 'own') {
           const w = reading.weight;
@@ -279,7 +312,9 @@ class NluImpl implements Nlu {
       (g, i) =>
         isTopical(g.intent) ||
         (i === 0 && INTENT_IDS[g.intent] === 'greeting' && GREETS.test(g.text)) ||
-        (i === groups.length - 1 && INTENT_IDS[g.intent] === 'thanks_bye'),
+        // Thanks or an acknowledgement before the next question (好的谢谢 那几号发, ok thanks. and
+        // when …) is manners the reply acknowledges, like closing thanks.
+        ((i === 0 || i === groups.length - 1) && INTENT_IDS[g.intent] === 'thanks_bye'),
     );
     if (kept.length < 2) return single();
     const seen = new Set<number>();

@@ -25,11 +25,19 @@ const PARTICLE = /(?<=[\u4e00-\u9fff](?:吗|呢|嘛|(?<![什怎这那多要])么
  * cut before it when the part before already asks (its question word at least 2 characters back).
  */
 const SECOND_ASK = /(?<=(?:什么|啥|哪|多少|几|怎么|咋|多久).{2,})(?=发什么|发哪|(?<!发)(?:什么快递|哪个快递|哪家)|多少钱|几天|多久)/gu;
+/**
+ * A greeting that opens the message without punctuation ("亲 在不在 170 130斤穿多大的", "老板在吗这个还有吗")
+ * is no part of the question after it.
+ */
+const GREETING_LEAD =
+  /(?<=^(?:亲|老板|掌柜的?|客服|店家)?\s*(?:在吗|在么|在嘛|在不在|在不|在没|有人吗|有人在吗|你好|您好|老板好|亲好|哈喽))\s*(?=[\u4e00-\u9fffa-z0-9]{2})/gu;
+/** A condition clause (没货的话 / 不行的话 / 退货的话) before what is asked in that case. */
+const CONDITION = /(?<=[\u4e00-\u9fff]的话)\s*(?=[\u4e00-\u9fffa-z0-9]{2})/gu;
 /** Words that start a new question inside a clause (还有/另外/顺便 …), not at its start. */
 const CONNECTOR_ZH = /(?<=.)(还有就是|还有|另外|顺便问一?下|顺便|再问一?下|然后|以及|对了)/gu;
 /** English: "and/also/btw" before a new question; "also/btw/plus" and "and" before a new topic. */
 const CONNECTOR_EN =
-  /\s+(?:(?:and\s+also|and|also|btw|by the way|plus|another question|one more thing)\s+(?=(?:when|where|how|what|which|why|can|could|do|does|did|is|are|will|would|should|may|i\s+want|i\s+need|i\s+would|please|pls|plz|any|the|my|your|u|you|free|discount|coupon|invoice|tracking|shipping|warranty|price|size|colou?r)\b)|(?:also|btw|plus)\s+)/giu;
+  /\s+(?:(?:and\s+also|and|also|btw|by the way|plus|another question|one more thing)\s+(?=(?:when|where|how|what|which|why|can|could|do|does|did|is|are|will|would|should|may|i\s+(?:want|need|would|will|give|can|pay|leave|buy)|please|pls|plz|any|the|my|your|u|you|free|discount|coupon|invoice|tracking|shipping|warranty|price|size|colou?r|send|ship|give|put|use|refund|cancel|change|add|make|tell|let)\b)|(?:also|btw|plus)\s+)/giu;
 
 /**
  * Word-segmented text (chat logs exported with a space between words, "亲 这个 什么时候 能 发货
@@ -70,6 +78,8 @@ export function splitClauses(text: string): Clause[] {
   let clauses: Clause[] = [{ text, start: 0 }];
   clauses = cutAt(clauses, HARD, false);
   clauses = cutAt(clauses, isWordSegmented(text) ? COMMAS : SOFT, false);
+  clauses = cutAt(clauses, GREETING_LEAD, false);
+  clauses = cutAt(clauses, CONDITION, false);
   clauses = cutAt(clauses, CONNECTOR_ZH, true);
   clauses = cutAt(clauses, PARTICLE, false);
   clauses = cutAt(clauses, SECOND_ASK, true);
@@ -84,5 +94,5 @@ export function splitClauses(text: string): Clause[] {
 
 /** Quick test: could this text hold more than one clause? */
 export function mayHoldSeveral(text: string): boolean {
-  return /[？?。！!；;\n，,、]|\s\S|还有|另外|顺便|然后|以及|对了|再问|[吗呢嘛么].|什么.*(快递|哪|多少钱|几天|多久)|[啥几哪].*(什么|哪|多少)/u.test(text.trim());
+  return /[？?。！!；;\n，,、]|\s\S|还有|另外|顺便|然后|以及|对了|再问|的话|^(亲|老板)?(在|你好|您好|哈喽)|[吗呢嘛么].|什么.*(快递|哪|多少钱|几天|多久)|[啥几哪].*(什么|哪|多少)/u.test(text.trim());
 }

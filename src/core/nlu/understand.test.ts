@@ -30,6 +30,25 @@ describe('splitClauses (issue 12)', () => {
 describe('nlu.understand (issue 12)', () => {
   const nlu = getDefaultNlu();
 
+  it('follow-ups read against the conversation: 那换成L before shipping, "and the blue one?", 电子的 (issue 12)', () => {
+    expect(nlu.understand('那换成L', { context: ['我拍了M码 还没发吧'] }).intent).toBe('order_change');
+    expect(nlu.understand('and the blue one?', { context: ['when do you ship?'] }).intent).toBe('ship_time');
+    expect(nlu.understand('and the blue one?', { context: ['do you have the red one in stock?'] }).intent).toBe('stock');
+    expect(nlu.understand('电子的', { context: ['发票能开吗'] }).intent).toBe('invoice');
+    expect(nlu.understand('另一个颜色呢', { context: ['这件有黑色吗'] }).intent).toBe('stock');
+    expect(nlu.understand('今天天气真好', { context: ['黑色还有吗'] }).intent).toBe('other');
+  });
+
+  it('an opening acknowledgement and a greeting without punctuation are listed before the question (issue 12)', () => {
+    expect(nlu.understand('好的谢谢 对了大概几号发').questions.map((q) => q.intent)).toEqual(['thanks_bye', 'ship_time']);
+    expect(nlu.understand('亲 在不在 170 130斤穿多大的').questions.map((q) => q.intent)).toEqual(['greeting', 'size_fit']);
+    expect(splitClauses('这款没货了的话有没有类似的推荐').map((c) => c.text)).toEqual(['这款没货了的话', '有没有类似的推荐']);
+    expect(splitClauses('can you give discount for 2 pcs and send with dhl').map((c) => c.text)).toEqual([
+      'can you give discount for 2 pcs',
+      'send with dhl',
+    ]);
+  });
+
   it('no punctuation: 包邮吗能开票吗 is two questions; a word-segmented chat-log line is one (issue 12)', () => {
     expect(nlu.understand('包邮吗能开票吗').questions.map((q) => q.intent)).toEqual(['shipping_fee', 'invoice']);
     const seg = nlu.understand('亲 这个 什么时候 能 发货 啊');
