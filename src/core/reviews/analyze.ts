@@ -7,6 +7,7 @@ import { readShippedFile } from '../data-files.js';
 import { DxeError } from '../errors.js';
 import { CAUSES, FLAGS, type CauseId, type FlagId } from './analysis-lexicon.js';
 import { DIMENSIONS, HASH_BITS, DENSE, reviewFeatures } from './analysis-features.js';
+import { ruleFlags } from './flag-rules.js';
 
 export type { CauseId, FlagId } from './analysis-lexicon.js';
 export { CAUSES, FLAGS } from './analysis-lexicon.js';
@@ -131,6 +132,9 @@ export interface ReviewAnalysis {
   flags: FlagId[];
 }
 
+/** The model's flag heads alone decide a flag only above this probability (rules decide the rest). */
+export const MODEL_FLAG_FLOOR = 0.97;
+
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Raw head probabilities, in HEADS order. */
@@ -186,10 +190,13 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
   CAUSES.forEach((c, i) => {
     if ((p[1 + i] ?? 0) >= (model.thresholds[1 + i] ?? 0.5)) causes.push(c);
   });
+  // Flags are read as structure (flag-rules.ts, after undoing filter dodges); the model's flag head
+  // adds a flag only when it is near certain and its evidence is there too.
+  const rules = ruleFlags(text).flags;
   const flags: FlagId[] = [];
   FLAGS.forEach((f, i) => {
     const h = 1 + CAUSES.length + i;
-    if ((p[h] ?? 0) >= (model.thresholds[h] ?? 0.5) && flagEvidence(f, cues)) flags.push(f);
+    if (rules.has(f) || ((p[h] ?? 0) >= Math.max(MODEL_FLAG_FLOOR, model.thresholds[h] ?? 0.5) && flagEvidence(f, cues))) flags.push(f);
   });
   return { sentiment, score: sentiment === 'positive' ? Math.max(score, 0.5) : Math.min(score, 0.49), causes, flags };
 }
