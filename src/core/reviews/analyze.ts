@@ -206,12 +206,14 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
     if (phrased.has(c) || (complains && (p[1 + i] ?? 0) >= floor && !(c === 'quality' && transitOnly))) causes.push(c);
   });
   // Flags are read as structure (flag-rules.ts, after undoing filter dodges); the model's flag head
-  // adds a flag only when it is near certain and its evidence is there too.
+  // adds an ad or private-data flag only when it is near certain and its evidence (a contact, a
+  // phone, a name) is there too.
   const rules = ruleFlags(text).flags;
   const flags: FlagId[] = [];
   FLAGS.forEach((f, i) => {
     const h = 1 + CAUSES.length + i;
-    if (rules.has(f) || ((p[h] ?? 0) >= Math.max(MODEL_FLAG_FLOOR, model.thresholds[h] ?? 0.5) && flagEvidence(f, cues))) flags.push(f);
+    const modelMay = f === 'ad' || f === 'private_data'; // abuse and extortion are shapes only the rules read
+    if (rules.has(f) || (modelMay && (p[h] ?? 0) >= Math.max(MODEL_FLAG_FLOOR, model.thresholds[h] ?? 0.5) && flagEvidence(f, cues))) flags.push(f);
   });
   return { sentiment, score: sentiment === 'positive' ? Math.max(score, 0.5) : Math.min(score, 0.49), causes, flags };
 }

@@ -72,10 +72,10 @@ const RE_URL = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc
 const RE_EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
 /** Labels of a chat contact, homophones and abbreviations included. */
 const CONTACT_LABEL =
-  '微信|威信|薇信|薇芯|微芯|维信|卫星|绿泡泡|v信|vx|wx|weixin|wechat|wei xin|加微|加威|加薇|\\+v|\\+微|\\+威|企鹅|扣扣|qq群?|q群|加扣|加q|whatsapp|whats app|telegram|tg|instagram|insta|ins|line|skype|signal|viber|小红书号?|抖音号|快手号|微博';
+  '微信|威信|薇信|薇芯|微芯|维信|卫星|绿泡泡|v信|vx|wx|weixin|wechat|wei xin|加微|加威|加薇|\\+v|\\+微|\\+威|企鹅|扣扣|qq群?|q群|加扣|加q|whatsapp|whats app|telegram|tg|instagram|insta|ins|line|skype|signal|viber|小红书号?|抖音号|快手号|微博|群号|qq群|微信群|群';
 /** A contact label followed (after a 号/是/:/搜/同号…) by an id: letters and digits, at least five. */
 const RE_CONTACT_ID = new RegExp(
-  `(?:${CONTACT_LABEL}|(?<![a-z])(?:v|q)(?![a-z])|(?<=加|\\+)(?:薇|威|微|扣|v|q))[\\s:：=号是搜同\\-+@]*(?=[a-z0-9_.@-]*\\d|[a-z_.-]*[_.-][a-z])[a-z0-9][a-z0-9_.-]{4,}`,
+  `(?:${CONTACT_LABEL}|(?<![a-z])(?:v|q)(?![a-z])|(?<=加|\\+)(?:薇|威|微|扣|v|q)|(?:扣|微|薇|威|企)(?=[:：]))[\\s:：=号是搜同\\-+@]*(?=[a-z0-9_.@-]*\\d|[a-z_.-]*[_.-][a-z])[a-z0-9][a-z0-9_.-]{4,}`,
 );
 const RE_HANDLE = /(?:instagram|insta|ins|小红书|抖音|tiktok|twitter|facebook|fb|telegram|tg|微博|b站|关注)[^，。,.!！?？]{0,10}@[\p{L}\p{N}_.-]{3,}|(?:follow|find|dm)( me)? (on|at) \w+|@[a-z0-9_.]{4,}/u;
 
@@ -85,7 +85,7 @@ const ELSEWHERE =
 const RE_QUOTED_NAME = /[“"「『《]([^”"」』》]{2,16})[”"」』》]/g;
 /** A shop or channel named in quotes after a search/shop word: 淘宝搜“某某小铺”, 店铺名“…”, store "X". */
 const RE_NAMED_SHOP = new RegExp(
-  `(?:搜索?|店铺名?|店名|小店|直播间|认准|用户名|账号|关注|不如去|建议去|可以去|推荐去|大家去|store|shop|search|on (?:${ELSEWHERE}))[^，。!！?？“"「『]{0,6}[“"「『][^”"」』]{2,16}[”"」』]` +
+  `(?:搜索?|店铺名?|店名|小店|直播间|认准|用户名|账号|关注|推荐|隔壁|不如去|建议去|可以去|推荐去|大家去|store|shop|search|on (?:${ELSEWHERE}))[^，。!！?？“"「『]{0,6}[“"「『][^”"」』]{2,16}[”"」』]` +
     `|[“"「『][^”"」』]{1,14}(?:店|铺|屋|坊|馆|优选|专营|工厂|衣橱|小站|outlet|store|shop)[”"」』]` +
     `|(?:${ELSEWHERE})[^，。!！?？]{0,8}(?:搜|小店|直播间|店铺)`,
 );
@@ -95,14 +95,14 @@ const RE_SELF_PROMO = new RegExp(
   [
     '(?:我的|我家的?|我们的?|本人的?|朋友的|我朋友的?)[^，。!！?？]{0,6}(?:小店|店铺|网店|水果店|店(?!员|家|主))',
     '来我(?:的|家)?(?:店|小店|抖音|直播间|主页)',
-    '看我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|动态)',
+    '(?:看|戳|点)我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|动态)|戳我(?!的)',
     '(?:联系方式|微信|链接)(?:在|见|看)(?:我的?)?(?:主页|头像|简介|签名|评论)',
-    '看主页|主页有|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
+    '看主页|主页有|个人主页|主页看|带你(?:入门|赚|飞|做)|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
     '(?:有需要|需要|想要|要)[^，。!！?？]{0,14}(?:的|的话)?[^，。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me)',
     '(?<!老板|卖家|客服|店家|商家|掌柜)(?:私聊我|私信我|私我|加我)(?!们)',
     '找我(?:拿|买|代购|订|预约|团)',
     '(?:代购|代写|代刷|代拍|代理)[^，。!！?？]{0,8}(?:找我|联系|加|私|可以|微|v|q)|(?:需要|要)[^，。!！?？]{0,6}代购|招代理|做微商|微商',
-    '刷单|日结|日赚|兼职|在家赚钱|零花钱|宝妈看过来|赚钱',
+    '加群|进群|刷单|日结|日赚|兼职|在家赚钱|零花钱|宝妈看过来|赚钱',
     '批发找|量大从优|厂家直销|源头工厂|低价充值|充值话费|出闲置|出二手|收二手',
     '(?:大家|建议|推荐|不如|可以|还是)?(?:去|到)(?:' + ELSEWHERE + ')[^，。!！?？]{0,10}(?:买|搜|看看|找)',
     '内部(?:优惠)?券|优惠券群|回复\\d+',
@@ -110,14 +110,14 @@ const RE_SELF_PROMO = new RegExp(
   ].join('|'),
 );
 const RE_SELF_PROMO_EN =
-  /\b(dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|text me|whatsapp me|contact me for|follow (me|my)|visit my|check out my|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|i sell|we sell|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
+  /\b(dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|text me|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|i sell|we sell|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
 
 /** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
 const ABUSE_ZH =
-  /(傻[逼比笔b屄x叉缺帽狗子蛋冒]|煞笔|沙比|沙雕|憨批|憨憨|二逼|二百五|二货|脑残|脑瘫|智障|弱智|白痴|蠢货|蠢猪|蠢蛋|蠢材|猪脑子?|狗东西|狗屎|狗屁|狗日|狗娘|狗杂种|杂种|狗(?:卖家|商家|客服|老板|店|快递)|王八|混蛋|混账|眼瞎|瞎了眼|瞎眼|滚吧|滚(?=[!！。.]*$)|龟孙|畜生|畜牲|贱人|贱货|婊子|人渣|败类|废物|残废|神经病|脑子有病|有病吧|你(?:是|们是)?(?:属)?(?:狗|猪|驴)的?吗|见人就咬|不要脸|去死|死全家|全家都是骗子|滚蛋|滚犊子|你妈|你马的|他妈的|尼玛|妈的|妈蛋|草泥马|日你|操你|艹|司马|死妈|瞎了狗眼|狗眼|眼睛长屁股上|骗子老板|死骗子|垃圾(?:卖家|商家|店家|店铺|客服|老板|东西卖家)|j8|鸡巴|你大爷|去你的)/;
-const ABUSE_ABBR = /(?<![a-z0-9_-])(sb|s13|nmsl|cnm|nmb|tmd|tm的|mlgb|mdzz|nt|zz|mb|nc|wcnm|rnm|sb玩意|f u|fu|stfu|gtfo|wtf)(?![a-z0-9_-])/;
+  /(傻[逼比笔b屄x叉缺帽狗子蛋冒]|煞笔|沙比|沙雕|憨批|憨憨|二逼|二百五|二货|脑残|脑瘫|智障|弱智|白痴|蠢货|蠢猪|蠢蛋|蠢材|猪脑子?|狗东西|狗屎|狗屁|狗日|狗娘|狗杂种|杂种|狗(?:卖家|商家|客服|老板|店|快递)|王八|混蛋|混账|眼瞎|瞎了眼|瞎眼|滚吧|滚(?=[!！。.]*$)|龟孙|畜生|畜牲|贱人|贱货|婊子|人渣|败类|废物|残废|神经病|(?:你|你们|客服|卖家|老板|商家|店家|店主|快递员?)(?:是|就是|真是|跟|像)(?:个|头|只|条)?(?:猪|狗|驴)(?:吗|吧|啊|一样|似的)|脑子有病|脑子有坑|脑子呢|全家(?:死|都死|死光|暴毙)|死光光|狗都不如|猪狗不如|畜生不如|黑心肝|奸商|智商欠费|没脑子|棒槌|(?:客服|老板|卖家|店家|商家|店主)(?:都|全)?死了|脑子进水|脑子被驴踢|脑子坏了|没长脑子|不得好死|断子绝孙|有病吧|你(?:是|们是)?(?:属)?(?:狗|猪|驴)的?吗|见人就咬|不要脸|去死|死全家|全家都是骗子|滚蛋|滚犊子|你妈|你马的|他妈的|尼玛|妈的|妈蛋|草泥马|日你|操你|艹|司马|死妈|瞎了狗眼|狗眼|眼睛长屁股上|骗子老板|死骗子|垃圾(?:卖家|商家|店家|店铺|客服|老板|东西卖家)|j8|鸡巴|你大爷|去你的)/;
+const ABUSE_ABBR = /(?<![a-z0-9_-])(sb|s13|nmsl|cnm|nmb|tmd|tm的|mlgb|mdzz|nt|zz|mb|nc|wcnm|rnm|sb玩意|f u|fu|stfu|nm(?=死|的|b)|shabi|sha bi|naocan|zhizhang|ruozhi|baichi|caonima|tamade|gtfo|wtf)(?![a-z0-9_-])/;
 const ABUSE_EN =
-  /\b(idiots?|stupid (seller|shop|store|people|scammers?|liars?|company|owner|courier|guy)|scumbags?|bastards?|assholes?|a\$\$holes?|a\*+(hole)?|dumb (a\*+|ass|shop|seller)|bitch(es)?|b\*+tch|motherf\w*|morons?|retards?|r\*tard|dumbass|thieves|piece of (sh\*?i?t|crap|garbage)|f+[*#@]+k\w*|f+u+c+k\w*|f\*+cking|sh[*#1!]t+y?|shitty|shit (seller|shop|store)|(you|ur|your) (are )?(liar|liars|clowns?|losers?|jerks?)|liar|clowns?|losers?|jerks?|go to hell|screw you|son of a)/;
+  /\b(idiots?|stupid (seller|shop|store|people|scammers?|liars?|company|owner|courier|guy)|scumbags?|bastards?|assholes?|a\$\$holes?|a\*+(hole)?|dumb (a\*+|ass|shop|seller)|bitch(es)?|b\*+tch|motherf\w*|morons?|retards?|r\*tard|dumbass|thieves|piece of (sh\*?i?t|crap|garbage)|f+[*#@]+c?k\w*|go f\S{1,4}k yourself|f+u+c+k\w*|f\*+cking|sh[*#1!]t+y?|shitty|shit (seller|shop|store)|(you|ur|your) (are )?(liar|liars|clowns?|losers?|jerks?)|liar|clowns?|losers?|jerks?|go to hell|screw you|son of a)/;
 /** Exclamations and words about the product or oneself, not aimed at anyone. */
 const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|傻傻|傻乎乎|憨态)/g;
 
@@ -128,9 +128,14 @@ const REVIEW_LEVER =
   '改(?:成|为)?(?:好评|五星|5星|评价|评|掉)?|删(?:评|掉|除|差评)?|撤(?:评|销|回)?|追(?:加)?(?:好)?评|好评|差评|中评|五星|5星|四星|三星|一星|1星|零分|评价|小作文|曝光|挂(?:着|出来|到底|你)|全网|每个(?:链接|商品|宝贝)|各大群|一直差评|连环';
 const RE_PAID_CHANGE = new RegExp(
   // (money)… then a promise: 赔我20我就改五星, 补偿到位了我改五星, 转我40马上删, 给点补偿就五星
-  `(?:${MONEY})[^。！!?？]{0,16}?(?:就|才|我就|马上|立刻|立马|了就|了我|后|我|了)\\s*(?:${REVIEW_LEVER})` +
+  `(?:${MONEY})[^。！!?？]{0,16}?(?:就|才|再|我就|马上|立刻|立马|了就|了我|后|我|了)\\s*(?:把|给你|给|打|改成?)?(?:这个|这条|那条)?\\s*(?:${REVIEW_LEVER})` +
+    // …or a good review on offer for money: 补偿我30块，好评马上安排 / 100块买你一个好评
+    `|(?:${MONEY})[^。！!?？]{0,16}(?:好评|五星|5星|追评)(?:马上|立刻|立马|就|秒|一定)?(?:安排|奉上|送上|给你|到位)` +
+    `|(?:\\d+|[一二三四五六七八九十百两几]+)\\s*(?:块|元)(?:钱)?(?:买|换)(?:你|你们)?(?:的)?(?:一个|个|一条)?(?:好评|五星|删评|改评)` +
     // …or a threat unless paid: 不赔我200就全网曝光, 不给就这么挂着, 不补就别怪我
-    `|(?:不|没|不肯|不愿)(?:给|赔|补|退|返|转|处理)[^。！!?？]{0,14}?(?:就|我就|的话|，|,)[^。！!?？]{0,18}?(?:${REVIEW_LEVER}|别怪我|走着瞧|等着|别想)` +
+    `|(?:不|没|不肯|不愿)(?:给|赔|补|退|返|转|处理|把(?:钱|运费|差价|货款|款|红包|补偿|押金))[^。！!?？]{0,14}?(?:就|我就|的话)[^。！!?？]{0,18}?(?:${REVIEW_LEVER}|别怪我|走着瞧|等着|别想)` +
+    // …with only a comma between, the lever must be a threat (差评伺候, 一直差评, 曝光), not a plain 差评 after a refusal
+    `|(?:不|不肯|不愿)(?:给|赔|补|退|返|转|把(?:钱|运费|差价|货款|款|红包|补偿|押金))[^。！!?？,，]{0,12}[,，][^。！!?？]{0,10}?(?:差评伺候|伺候|一直|永远|天天|每天|每个?月|每周|来追评|全网|曝光|挂着|挂到底|别想|等着|走着瞧|别怪我|连环|每个(?:链接|商品|宝贝))` +
     // …or the bad review stays until paid: 不补偿我50元这个差评我是不会删的, 不退我50元我天天来追评
     `|(?:不|没)(?:给|赔|补|退|返|转|把)[^。！!?？]{0,16}?(?:\\d+|[一二三四五六七八九十百两几]+)\\s*(?:块|元)[^。！!?？]{0,20}?(?:${REVIEW_LEVER})` +
     `|(?:${MONEY})[^。！!?？]{0,16}?(?:差评|一星|这条评价|评价)(?:我)?(?:永远|一直|是不会|就|就一直|不会|删不了|不删|别想)` +
@@ -145,13 +150,15 @@ const RE_PAID_CHANGE = new RegExp(
     `|(?:转了我|给了我|补了我|赔了我|返了我)[^。！!?？]{0,10}(?:改成?|删)`,
 );
 const RE_PAID_CHANGE_EN =
-  /(\$|dollars?|usd|euros?|refund|coupon|money)[^.!?]{0,24}(=|for|gets? you|and you get|then) ?\d ?stars?|\b(if|without) (no |any )?(coupon|refund|money|compensation|gift|discount)[^.!?]{0,30}(change|review|stars?|rating)|(pay|send|give|refund|return|transfer|compensat)\w*( me)?[^.!?]{0,40}\b(or|otherwise|unless|if not|or else|until|and i('ll| will)?|then i('ll| will)?)\b[^.!?]{0,50}(review|stars?|rating|feedback|comment)|\b(unless|until|if you don'?t|if not|or)\b[^.!?]{0,40}(pay|send|give|refund|\$|usd|money|compensat)[^.!?]{0,50}(review|stars?|rating|feedback)|(review|stars?|rating|feedback)[^.!?]{0,40}\b(unless|until|if you don'?t|if not)\b[^.!?]{0,30}(pay|send|give|refund|\$|money|compensat)|(change|remove|delete|update|edit)\w* (my |the )?(review|rating|stars?|feedback)[^.!?]{0,30}(if|when|after|once) (you )?(pay|send|give|refund|compensat)|(pay|send|give|refund)\w*[^.!?]{0,30}(and|then) i('ll| will)? (change|remove|delete|update|edit)/;
+  /(\$|dollars?|usd|euros?|refund|coupon|money)[^.!?]{0,24}(=|for|gets? you|and you get|then) ?\d ?stars?|\b(if|without) (no |any )?(coupon|refund|money|compensation|gift|discount)[^.!?]{0,30}(change|review|stars?|rating)|(pay|send|give|refund|return|transfer|compensat)\w*( me)?[^.!?]{0,40}\b(or|otherwise|unless|if not|or else|until|and i('ll| will)?|then i('ll| will)?)\b[^.!?]{0,50}(review|stars?|rating|feedback|comment)|\b(unless|until|if you don'?t|if not|or)\b[^.!?]{0,40}(pay|send|give|refund|\$|usd|money|compensat)[^.!?]{0,50}(review|stars?|rating|feedback)|(review|stars?|rating|feedback)[^.!?]{0,40}\b(unless|until|if you don'?t|if not)\b[^.!?]{0,30}(pay|send|give|refund|\$|money|compensat)|\b(if|once|when|after) you (refund|pay|send|give|compensat|return)\w*[^.!?]{0,30}\bi('ll| will)? (delete|remove|change|update|edit|fix)|(change|remove|delete|update|edit)\w* (my |the )?(review|rating|stars?|feedback)[^.!?]{0,30}(if|when|after|once) (you )?(pay|send|give|refund|compensat)|(pay|send|give|refund)\w*[^.!?]{0,30}(and|then) i('ll| will)? (change|remove|delete|update|edit)/;
 /** The buyer refusing a cash-for-review offer, or a claim under the platform's rules. */
-const NOT_EXTORTION = /(我拒绝|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|价保|按规定|following .{0,20}rules|store policy|好评返现[^，。]{0,6}(?:已领|领了|拿了|收到))/;
+/** The seller's own cash-for-review offer, read out before the buyer's words are. */
+const SELLER_OFFER = /(?:商家|卖家|老板|客服|店家|seller)[^，。,.]{0,12}(?:让我|要我|叫我|求我|说|offered|asked)[^，。,.]{0,10}(?:好评|五星|改评价?|评价|5 stars|review)[^，。,.]*/g;
+const NOT_EXTORTION = /(我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|价保|按规定|following .{0,20}rules|store policy|好评返现[^，。]{0,6}(?:已领|领了|拿了|收到))/;
 
 /** Roles that come before a person's name. */
 const NAME_ROLE =
-  '客服|快递员|快递小哥|配送员|送货员|骑手|司机|师傅|卖家|商家|店主|老板娘?|掌柜|店长|经理|主管|助理|业务员|导购|售后|收货人|收件人|寄件人|联系人|签收人|姓名|名字|名叫|叫做|叫|我是|本人|真名|真实姓名|驿站老板娘?';
+  '客服组长|客服主管|组长|主任|专员|负责人|站长|客服|快递员|快递小哥|配送员|送货员|骑手|司机|师傅|卖家|商家|店主|老板娘?|掌柜|店长|经理|主管|助理|业务员|导购|售后|收货人|收件人|寄件人|联系人|签收人|姓名|名字|名叫|叫做|叫|我是|本人|真名|真实姓名|驿站老板娘?';
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 /** Characters that end a name's run rather than belong to it (words that follow a name). */
@@ -261,7 +268,8 @@ export function ruleFlags(raw: string): { flags: Set<FlagId>; evidence: FlagEvid
   if (((phone || idCard) && !phoneForSale) || maskedWithName || fullName || (address && !shopAddress)) flags.add('private_data');
 
   // Extortion: money tied to the review, unless refused or claimed under the rules.
-  if ((RE_PAID_CHANGE.test(t) || RE_PAID_CHANGE_EN.test(t)) && !NOT_EXTORTION.test(t)) flags.add('extortion');
+  const buyerWords = t.replace(SELLER_OFFER, ' ');
+  if ((RE_PAID_CHANGE.test(buyerWords) || RE_PAID_CHANGE_EN.test(buyerWords)) && !NOT_EXTORTION.test(t)) flags.add('extortion');
 
   return { flags, evidence: { phone: phone || idCard, contactId, url, fullName, address } };
 }
