@@ -11,13 +11,13 @@ const P = (parts: string[]): RegExp => new RegExp(parts.join('|'), 'g');
 
 const CAUSE_PHRASES: Record<CauseId, RegExp> = {
   quality: P([
-    '起球|掉色|褪色|掉了?点?毛|钻毛|跑毛|(?:有点|有些|特别|很)?(?:晃|摇晃|松动)(?=[，。！,.!]|$)|不稳|降噪(?:很|太|有点)?(?:一般|差)|效果(?:很|太)?一般|刺痛|过敏|红疹|烂脸|(?:缝线|走线|针脚)(?:也|都)?(?:不整齐|歪|乱)|歪的|松的|做工(?:也|有点)?糙|受热不均|质量问题|没法用|不能用了|用不了|缩水|开线|开胶|脱胶|脱线|线头(?:多|太多|很多)|掉毛|起毛|掉漆|漆没刷|生锈|发霉|霉变|变质|不新鲜|坏果|烂果|碎末|陈味',
+    '(?:声音|噪音|响声|动静)(?:有点|有些|太|很|特别|比较|也)?大|起球|掉色|褪色|掉了?点?毛|钻毛|跑毛|(?:有点|有些|特别|很)?(?:晃|摇晃|松动)(?=[，。！,.!]|$)|不稳|降噪(?:很|太|有点)?(?:一般|差)|效果(?:很|太)?一般|刺痛|过敏|红疹|烂脸|(?:缝线|走线|针脚)(?:也|都)?(?:不整齐|歪|乱)|歪的|松的|做工(?:也|有点)?糙|受热不均|质量问题|没法用|不能用了|用不了|缩水|开线|开胶|脱胶|脱线|线头(?:多|太多|很多)|掉毛|起毛|掉漆|漆没刷|生锈|发霉|霉变|变质|不新鲜|坏果|烂果|碎末|陈味',
     '(?:味道|气味|[皮胶漆药])味?(?:很|太|有点|特别|好|比较)?(?:大|重|冲|刺鼻|难闻)(?!家|多|概)|有(?:股|一股)(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)?味|有(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)味|(?<!还)有(?:点|些)?(?:味道|气味)(?=[，。！,.!]|$)|异味|臭味|怪味|甲醛|刺鼻',
     '(?:有点|有些|太|很|特别|比较)?(?:吵|响)(?:了|啊)?(?=[，。！,.!]|$)|噪音(?:大|很大)?|杂音|异响|没声音|不出声|不亮|不响|接触不良|烧了|烧坏|蓝屏|死机|卡顿|闪退|黑屏|重启|充不进|不充电|漏液|漏水|漏气|漏了',
     '(?<![摔压砸撞])(?:裂|断|坏)(?:了|开|掉)|(?<![摔压砸撞])坏的|破洞|(?:用|穿|戴|洗)了?(?:[一两三四五六七八九十几\\d]+|半)(?:天|次|周|个月|回)就',
     '(?:质量|做工|品质|质感|用料|面料|材质)(?:很|太|真|也|比较|有点|实在|非常)?(?:差|一般|不行|不好|堪忧|粗糙|垃圾|廉价|感人|就这|太次)|质量实在|粗糙|劣质|(?:太|很|有点|偏)薄|薄得|透光|不耐用|不结实|不保温|不制冷|不加热|不防水|漏风',
     '续航(?:比.{0,6})?(?:很|太|有点)?(?:短|差|不行|一般|拉胯)|续航.{0,6}短|没电|(?:不|没)(?:好|)用了|没效果|不管用|不顶用|(?:戴|穿|用|坐|躺)久了?(?:有点|会|就)?(?:疼|痛|累|夹|勒|闷|热|不舒服)|夹(?:耳朵?|头|脚)|硌|(?<!不)扎人|磨脚|闷脚|不透气|(?:穿|戴|用|睡|坐|躺|贴|敷)(?:着|起来|上去)?(?:很|有点|不太)?不舒服|(?:有点|太)(?:硬|软|沉|重)',
-    "\\b(?:melted|strange noise|makes? (?:a |strange |weird )?noise|lasted (?:only |exactly )?(?:one|1|two|2) (?:day|days|week)|breaks|stopped working|broke|broken|doesn'?t work|does not (?:turn on|work)|not working|won'?t (?:turn on|charge)|stopped charging|leak(?:s|ing|ed)?|(?<!no (?:bad )?)smells? (?:bad|awful|terrible|like|strong)|(?:bad|strong|chemical|weird) smell|stinks?|uncomfortable|cheap (?:plastic|material)|poor quality|bad quality|low quality|quality (?:is )?(?:bad|poor|low|terrible)|(?:too|very|so|quite) thin|thin (?:material|fabric|cloth)|peel(?:s|ing|ed)|fell apart|falls apart|ripped|defect|faulty|scratch(?:es|ed)|noisy|battery (?:died|dies|only|drains)|rust)\\b",
+    "\\b(?:pills|pilling|fades?|faded|shr[iau]nks?|melted|strange noise|makes? (?:a |strange |weird )?noise|lasted (?:only |exactly )?(?:one|1|two|2) (?:day|days|week)|breaks|stopped working|broke|broken|doesn'?t work|does not (?:turn on|work)|not working|won'?t (?:turn on|charge)|stopped charging|leak(?:s|ing|ed)?|(?<!no (?:bad )?)smells? (?:bad|awful|terrible|like|strong)|(?:bad|strong|chemical|weird) smell|stinks?|uncomfortable|cheap (?:plastic|material)|poor quality|bad quality|low quality|quality (?:is )?(?:bad|poor|low|terrible)|(?:too|very|so|quite) thin|thin (?:material|fabric|cloth)|peel(?:s|ing|ed)|fell apart|falls apart|ripped|defect|faulty|scratch(?:es|ed)|noisy|battery (?:died|dies|only|drains)|rust)\\b",
   ]),
   size: P([
     '偏小|偏大|偏长|偏短|偏紧|偏肥|小[一两半]码|大[一两半]码|(?<![差距别异镜味音声力劲风也])(?:有点|有些|太|稍微?|略|明显)(?:小|大|长|短|紧|肥|宽|窄)(?!小|大|家|概|方|气|牌|多|便宜|贵|郁闷|失望|遗憾|问题|瑕疵|毛病|差|意外|惊喜|心|点钱)|小得离谱|大得离谱|比(?:想象|预期)(?:中|的)?(?:小|大)|短这么多|只到(?:膝盖|脚踝|腰)',
@@ -30,12 +30,12 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     'colou?r (?:is )?(?:different|wrong|not|off|darker|lighter)|different colou?r|(?:darker|lighter|brighter) than|(?:not|doesn.t look) (?:like|the same as) (?:the )?(?:picture|photo|pic)|not same (?:product )?look|received (?:a )?(?:dark|light)',
   ]),
   logistics: P([
-    '物流(?:很|太|特别|有点|真|超)?(?:慢|差|龟速)|快递(?:很|太|特别|有点|真|也)?(?:慢|差)|发货(?:很|太|特别|有点)?慢|到货(?:很|太)?慢|慢得要死|龟速|(?:晚|迟)到|晚了(?:整整)?[一两三四五六七八九十几半\\d]+(?:天|周|个月)|(?:隔|过|等)了.{0,3}(?:天|周)才发|才发(?:货|出)|还没动静|望穿秋水|拖了|等了(?:快|将近)?[一二两三四五六七八九十几半\\d]+(?:天|周|个星期|礼拜|个月)|半个月(?:才|还)|一周(?:后)?才|还没(?:到|收到)|没收到货|丢件|丢了|送错|(?:压|摔|砸)(?:坏|扁|碎|烂)|碎成|在路上.{0,6}(?:天|周)',
+    '物流(?:很|太|特别|有点|真|超)?(?:慢|差|龟速)|快递(?:很|太|特别|有点|真|也)?(?:慢|差)|发货(?:很|太|特别|有点)?慢|到货(?:很|太)?慢|慢得要死|龟速|(?:晚|迟)到|晚了(?:整整)?[一两三四五六七八九十几半\\d]+(?:天|周|个月)|(?:隔|过|等)了.{0,3}(?:天|周)才发|才发(?:货|出)|还没动静|望穿秋水|拖了|等了(?:快|将近)?[一二两三四五六七八九十几半\\d]+(?:天|周|个星期|礼拜|个月)|半个月(?:才|还没)|一周(?:后)?才|还没(?:到|收到)|没收到货|丢件|丢了|送错|(?:压|摔|砸)(?:坏|扁|碎|烂)|碎成|在路上.{0,6}(?:天|周)',
     '(?:快递|物流|派送|配送)(?:员|小哥)?.{0,8}(?:扔|态度(?:差|恶劣|不好)|不送上门|让我自己|骂人|不打电话|放驿站)|不发货|迟迟不发|催发货',
     "\\b(?:(?:slow|late) ship+ing|delivery takes? \\d+|\\d+ days to arrive|took \\d+ (?:days|weeks|months)|(?:slow|late) (?:shipping|delivery)|(?:shipping|delivery) (?:was |is )?(?:slow|late|took|very long)|never arrived|lost (?:my|the) (?:package|parcel)|arrived late|crushed|damaged (?:in|during) (?:transit|shipping)|destroyed by the courier|courier (?:threw|left|was rude)|\\d+ (?:weeks|months) to arrive)\\b",
   ]),
   service: P([
-    '(?:客服|卖家|商家|店家|老板|掌柜|售后)[^，。！,.!]{0,10}(?:不回|没人回|不理|爱答不理|态度|敷衍|怼|骂|推脱|推卸|不认|不管|不处理|死不承认|甩锅|踢皮球|拖着|装死|拉黑|说.{0,8}(?:不管|不认|结束|没办法|是我))',
+    '(?:客服|卖家|商家|店家|老板|掌柜|售后)[^，。！,.!]{0,10}(?:不回|没人回|不理|爱答不理|态度(?:很|太|特别|极其|真|也|非常)?(?:差|恶劣|不好|冷漠|敷衍|一般|恶心)|敷衍|怼|骂|推脱|推卸|不认|不管|不处理|死不承认|甩锅|踢皮球|拖着|装死|拉黑|说.{0,8}(?:不管|不认|结束|没办法|是我))',
     '态度(?:很|太|特别|极其|真)?(?:差|恶劣|不好|冷漠|敷衍)|不回(?:复|消息)?|没人回|没人理|回复(?:很|太)?慢|说好的?[^，。！]{0,12}(?:没|不|又|结果)|言而无信|出尔反尔|只会说|一次没回|没个解释|价保(?:还)?不给|不认账|不给(?:退|换)|被怼|拒绝(?:退|换)|推三阻四|扯皮',
     "\\b(?:rude|no (?:reply|response|answer)|never (?:reply|replied|answer|answered|respond|responded)|ignor(?:e|ed|ing)|seller refuse[sd]?|(?:don'?t|doesn'?t|didn'?t) (?:answer|reply|respond)|answer my messages|bad service|poor service|terrible service|unhelpful)\\b",
   ]),
@@ -65,6 +65,7 @@ const AFTER_SALE = /(退款|退货|退钱|客服|售后|补发|上门|处理|检
 /** A phrase's cause only in its context: breakage in transit is not quality, a courier's attitude is not service, waiting on a refund is not logistics. */
 function inContext(cause: CauseId, phrase: string, t: string, at: number): boolean {
   const before = t.slice(Math.max(0, at - 14), at);
+  if (cause === 'size' && /(味|味道|气味|声|音|噪|动静|色差|差距|力|屏|字|量|区别|影响|问题|风|火|雨)$/.test(before.slice(-3).replace(/(也|都|还|真的?|实在)$/, ''))) return false;
   if (cause === 'quality' && BREAKAGE.test(phrase) && TRANSIT.test(t)) return false;
   if (cause === 'service' && /态度|rude/.test(phrase) && NOT_SHOP_STAFF.test(before + phrase)) return false;
   if (cause === 'logistics' && /^(?:拖|等了|半个月|一周)/.test(phrase) && AFTER_SALE.test(before)) return false;

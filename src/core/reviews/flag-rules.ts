@@ -82,7 +82,6 @@ const RE_HANDLE = /(?:instagram|insta|ins|小红书|抖音|tiktok|twitter|facebo
 /** Places a buyer can be pointed to that are not this shop. */
 const ELSEWHERE =
   '某宝|淘宝|tb|taobao|天猫|拼多多|拼夕夕|pdd|闲鱼|咸鱼|某鱼|抖音|某音|小红书|某书|快手|唯品会|京东|得物|1688|微店|有赞|公众号|小程序|joom|etsy|amazon|ebay|shein|temu|wish|walmart|aliexpress';
-const RE_QUOTED_NAME = /[“"「『《]([^”"」』》]{2,16})[”"」』》]/g;
 /** A shop or channel named in quotes after a search/shop word: 淘宝搜“某某小铺”, 店铺名“…”, store "X". */
 const RE_NAMED_SHOP = new RegExp(
   `(?:搜索?|店铺名?|店名|小店|直播间|认准|用户名|账号|关注|推荐|隔壁|不如去|建议去|可以去|推荐去|大家去|store|shop|search|on (?:${ELSEWHERE}))[^，。!！?？“"「『]{0,6}[“"「『][^”"」』]{2,16}[”"」』]` +
@@ -193,7 +192,6 @@ function has(re: RegExp, s: string): boolean {
 
 function fullNames(t: string, raw: string): boolean {
   for (const m of t.matchAll(RE_ROLE_NAME)) {
-    const surname = m[1] ?? '';
     let given = m[2] ?? '';
     // Stop the name at a character that begins the next word.
     let cut = given.length;
@@ -208,7 +206,6 @@ function fullNames(t: string, raw: string): boolean {
       if (!(after === '' || /[，。,.!！?？\s\d(（]/.test(after))) continue;
       if (/[说回到来去]/.test(given)) continue;
     }
-    void surname;
     return true;
   }
   if (RE_NAME_BEFORE_PHONE.test(t)) return true;
