@@ -193,8 +193,10 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
   const { p, cues } = headProbabilitiesWith(input, model);
   const score = Math.round((p[0] ?? 0.5) * 100) / 100;
   const sentiment = (p[0] ?? 0.5) >= 0.5 ? 'positive' : 'negative';
+  const rules = ruleFlags(text).flags;
   // Causes: the model's, plus the everyday complaint phrases it misses (cause-rules.ts).
-  const phrased = ruleCauses(text);
+  // An ad's "cheaper elsewhere" is its pitch, not a price complaint.
+  const phrased = ruleCauses(rules.has('ad') ? text.replace(/cheaper|更?便宜/gi, '') : text);
   const causes: CauseId[] = [];
   // A cause counts only when the buyer complains (EVAL §5): praise with no complaint word and no
   // complaint phrase names none, whatever topic words it uses (快递小哥很负责, 包装很用心).
@@ -208,7 +210,6 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
   // Flags are read as structure (flag-rules.ts, after undoing filter dodges); the model's flag head
   // adds an ad or private-data flag only when it is near certain and its evidence (a contact, a
   // phone, a name) is there too.
-  const rules = ruleFlags(text).flags;
   const flags: FlagId[] = [];
   FLAGS.forEach((f, i) => {
     const h = 1 + CAUSES.length + i;

@@ -55,7 +55,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
   ]),
 };
 
-const NEGATOR_BEFORE = /(没有|没|不|无|毫无|并不|一点也不|一点都不|no|not|never|without)\s*(?:一点|一根|一丝|任何|什么|半点|any|a)?\s*$/;
+const NEGATOR_BEFORE = /(不会|不易|不容易|从不|没怎么|没有|没|不|无|毫无|并不|一点也不|一点都不|no|not|never|without)\s*(?:一点|一根|一丝|任何|什么|半点|any|a)?\s*$/;
 
 const TRANSIT = /(快递|物流|运输|路上|摔|压|砸|包装|箱|盒|袋|courier|box|package|parcel|shipping|transit|delivery)/;
 const BREAKAGE = /^(?:裂|断|坏|碎|破|漏|broke|broken|leak)/;
