@@ -398,6 +398,7 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
   const complaints = neg + negatedPos;
   dense[D.sarcasmWithComplaint] = sarcasm > 0 && complaints > 0 ? 1 : 0;
   dense[D.noComplaint] = complaints === 0 && sarcasm === 0 ? 1 : 0;
+  if (complaints > 0) bump('complaint', complaints);
   dense[D.trailingNot] = /(^|[.!,] *)not[.!]*$/.test(t) ? 1 : 0;
   let quotedPraise = 0;
   for (const m of t.matchAll(RE_QUOTED)) {

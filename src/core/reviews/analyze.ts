@@ -7,6 +7,8 @@ import { readShippedFile } from '../data-files.js';
 import { DxeError } from '../errors.js';
 import { CAUSES, FLAGS, type CauseId, type FlagId } from './analysis-lexicon.js';
 import { DIMENSIONS, HASH_BITS, DENSE, reviewFeatures } from './analysis-features.js';
+import { ruleFlags } from './flag-rules.js';
+import { ruleCauses } from './cause-rules.js';
 
 export type { CauseId, FlagId } from './analysis-lexicon.js';
 export { CAUSES, FLAGS } from './analysis-lexicon.js';
@@ -131,6 +133,15 @@ export interface ReviewAnalysis {
   flags: FlagId[];
 }
 
+/** The model's flag heads alone decide a flag only above this probability (rules decide the rest). */
+export const MODEL_FLAG_FLOOR = 0.97;
+
+/**
+ * The model alone names these causes only when surer than its own threshold: their everyday
+ * wordings are covered by cause-rules.ts, and the model's topic words (尺码, 价格, 包装) fire on praise.
+ */
+const MODEL_CAUSE_FLOOR: Partial<Record<CauseId, number>> = { size: 0.9, color: 0.7, price: 0.7, packaging: 0.7 };
+
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Raw head probabilities, in HEADS order. */
@@ -182,14 +193,28 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
   const { p, cues } = headProbabilitiesWith(input, model);
   const score = Math.round((p[0] ?? 0.5) * 100) / 100;
   const sentiment = (p[0] ?? 0.5) >= 0.5 ? 'positive' : 'negative';
+  const rules = ruleFlags(text).flags;
+  // Causes: the model's, plus the everyday complaint phrases it misses (cause-rules.ts).
+  // An ad's "cheaper elsewhere" is its pitch, not a price complaint.
+  const phrased = ruleCauses(rules.has('ad') ? text.replace(/cheaper|更?便宜/gi, '') : text);
   const causes: CauseId[] = [];
+  // A cause counts only when the buyer complains (EVAL §5): praise with no complaint word and no
+  // complaint phrase names none, whatever topic words it uses (快递小哥很负责, 包装很用心).
+  const complains = phrased.size > 0 || (cues.complaint ?? 0) > 0 || (cues.sarcasm ?? 0) > 0 || sentiment === 'negative';
+  // Breakage in transit is the courier's or the box's, not the product's (EVAL §5).
+  const transitOnly = !phrased.has('quality') && /(碎|裂|压|摔|砸|broken|crushed|smashed|cracked)/.test(text) && /(快递|物流|运输|箱|盒|包装|courier|box|package|parcel|shipping|delivery)/i.test(text);
   CAUSES.forEach((c, i) => {
-    if ((p[1 + i] ?? 0) >= (model.thresholds[1 + i] ?? 0.5)) causes.push(c);
+    const floor = Math.max(MODEL_CAUSE_FLOOR[c] ?? 0, model.thresholds[1 + i] ?? 0.5);
+    if (phrased.has(c) || (complains && (p[1 + i] ?? 0) >= floor && !(c === 'quality' && transitOnly))) causes.push(c);
   });
+  // Flags are read as structure (flag-rules.ts, after undoing filter dodges); the model's flag head
+  // adds an ad or private-data flag only when it is near certain and its evidence (a contact, a
+  // phone, a name) is there too.
   const flags: FlagId[] = [];
   FLAGS.forEach((f, i) => {
     const h = 1 + CAUSES.length + i;
-    if ((p[h] ?? 0) >= (model.thresholds[h] ?? 0.5) && flagEvidence(f, cues)) flags.push(f);
+    const modelMay = f === 'ad' || f === 'private_data'; // abuse and extortion are shapes only the rules read
+    if (rules.has(f) || (modelMay && (p[h] ?? 0) >= Math.max(MODEL_FLAG_FLOOR, model.thresholds[h] ?? 0.5) && flagEvidence(f, cues))) flags.push(f);
   });
   return { sentiment, score: sentiment === 'positive' ? Math.max(score, 0.5) : Math.min(score, 0.49), causes, flags };
 }

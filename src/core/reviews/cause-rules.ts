@@ -1,0 +1,92 @@
+// Causes read from everyday complaint wording (R8; issue 13 round 3). The model (analyze.ts)
+// learns causes from topic words and the feeling of their clause; it misses plain remarks a
+// buyer makes in passing (就是有点吵, 起球了, 味道大, 偏小, 等了一周, 态度敷衍, 运费加了15).
+// Each cause here is a list of complaint phrases — a topic together with what is wrong with it —
+// so a phrase counts only as a complaint: a praise (没有色差, 不起球, 包装很好) is not matched, and
+// a phrase right after a negator (没, 不, 无, no, not) is skipped. analyze.ts adds these to the
+// model's causes. Pure; a few regular expressions per review.
+import type { CauseId } from './analysis-lexicon.js';
+
+const P = (parts: string[]): RegExp => new RegExp(parts.join('|'), 'g');
+
+const CAUSE_PHRASES: Record<CauseId, RegExp> = {
+  quality: P([
+    '(?:声音|噪音|响声|动静)(?:有点|有些|太|很|特别|比较|也)?大|起球|掉色|褪色|掉了?点?毛|钻毛|跑毛|(?:有点|有些|特别|很)?(?:晃|摇晃|松动)(?=[，。！,.!]|$)|不稳|降噪(?:很|太|有点)?(?:一般|差)|效果(?:很|太)?一般|刺痛|过敏|红疹|烂脸|(?:缝线|走线|针脚)(?:也|都)?(?:不整齐|歪|乱)|歪的|松的|做工(?:也|有点)?糙|受热不均|质量问题|没法用|不能用了|用不了|缩水|开线|开胶|脱胶|脱线|线头(?:多|太多|很多)|掉毛|起毛|掉漆|漆没刷|生锈|发霉|霉变|变质|不新鲜|坏果|烂果|碎末|陈味',
+    '(?:味道|气味|[皮胶漆药])味?(?:很|太|有点|特别|好|比较)?(?:大|重|冲|刺鼻|难闻)(?!家|多|概)|有(?:股|一股)(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)?味|有(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)味|(?<!还)有(?:点|些)?(?:味道|气味)(?=[，。！,.!]|$)|异味|臭味|怪味|甲醛|刺鼻',
+    '(?:有点|有些|太|很|特别|比较)?(?:吵|响)(?:了|啊)?(?=[，。！,.!]|$)|噪音(?:大|很大)?|杂音|异响|没声音|不出声|不亮|不响|接触不良|烧了|烧坏|蓝屏|死机|卡顿|闪退|黑屏|重启|充不进|不充电|漏液|漏水|漏气|漏了',
+    '(?<![摔压砸撞])(?:裂|断|坏)(?:了|开|掉)|(?<![摔压砸撞])坏的|破洞|(?:用|穿|戴|洗)了?(?:[一两三四五六七八九十几\\d]+|半)(?:天|次|周|个月|回)就',
+    '(?:质量|做工|品质|质感|用料|面料|材质)(?:很|太|真|也|比较|有点|实在|非常)?(?:差|一般|不行|不好|堪忧|粗糙|垃圾|廉价|感人|就这|太次)|质量实在|粗糙|劣质|(?:太|很|有点|偏)薄|薄得|透光|不耐用|不结实|不保温|不制冷|不加热|不防水|漏风',
+    '续航(?:比.{0,6})?(?:很|太|有点)?(?:短|差|不行|一般|拉胯)|续航.{0,6}短|没电|(?:不|没)(?:好|)用了|没效果|不管用|不顶用|(?:戴|穿|用|坐|躺)久了?(?:有点|会|就)?(?:疼|痛|累|夹|勒|闷|热|不舒服)|夹(?:耳朵?|头|脚)|硌|(?<!不)扎人|磨脚|闷脚|不透气|(?:穿|戴|用|睡|坐|躺|贴|敷)(?:着|起来|上去)?(?:很|有点|不太)?不舒服|(?:有点|太)(?:硬|软|沉|重)',
+    "\\b(?:pills|pilling|fades?|faded|shr[iau]nks?|melted|strange noise|makes? (?:a |strange |weird )?noise|lasted (?:only |exactly )?(?:one|1|two|2) (?:day|days|week)|breaks|stopped working|broke|broken|doesn'?t work|does not (?:turn on|work)|not working|won'?t (?:turn on|charge)|stopped charging|leak(?:s|ing|ed)?|(?<!no (?:bad )?)smells? (?:bad|awful|terrible|like|strong)|(?:bad|strong|chemical|weird) smell|stinks?|uncomfortable|cheap (?:plastic|material)|poor quality|bad quality|low quality|quality (?:is )?(?:bad|poor|low|terrible)|(?:too|very|so|quite) thin|thin (?:material|fabric|cloth)|peel(?:s|ing|ed)|fell apart|falls apart|ripped|defect|faulty|scratch(?:es|ed)|noisy|battery (?:died|dies|only|drains)|rust)\\b",
+  ]),
+  size: P([
+    '偏小|偏大|偏长|偏短|偏紧|偏肥|小[一两半]码|大[一两半]码|(?<![差距别异镜味音声力劲风也])(?:有点|有些|太|稍微?|略|明显)(?:小|大|长|短|紧|肥|宽|窄)(?!小|大|家|概|方|气|牌|多|便宜|贵|郁闷|失望|遗憾|问题|瑕疵|毛病|差|意外|惊喜|心|点钱)|小得离谱|大得离谱|比(?:想象|预期)(?:中|的)?(?:小|大)|短这么多|只到(?:膝盖|脚踝|腰)',
+    '穿不上|穿不进|穿不下|扣不上|戴不上|挤脚|夹脚|尺码(?:乱|不对|不准|不标准|有误|有问题|偏)|码数(?:不准|不对|偏)|尺寸(?:不对|不准|有误|偏|太)|(?:测量|尺寸)有误差|一样大|挽.{0,3}裤脚|(?:袖子|裤腿|裤子|衣长|腰围)(?:有点|太|偏)?(?:长|短|紧|肥|大|小)',
+    "\\b(?:too (?:small|big|large|tight|loose|narrow|wide)|(?:sleeves?|legs?|pants|trousers|dress|shirt|skirt|jacket|coat) (?:are |is )?(?:a bit |little )?too (?:long|short)|runs? (?:small|large|big)|(?:doesn'?t|didn'?t|does not|not) fit|(?:size|sizing) (?:is )?(?:wrong|off|small|big)|smaller than|bigger than|size chart|(?:little|bit|too) (?:tight|loose) in|more like (?:a )?(?:size )?\\d)\\b",
+  ]),
+  color: P([
+    '色差|偏色|偏黄|偏红|偏绿|偏蓝|偏灰|偏暗|偏橘|颜色(?:和|跟|与)?.{0,8}(?:不一样|不对|不同|差|深|浅|暗|不符|两样)|(?:比|跟|和)(?:图|图片|照片|实拍)(?:上|里|片)?.{0,6}(?:深|浅|暗|亮|黄|红|不一样)',
+    '(?:图片|照片|图)(?:上|里)?.{0,12}(?:收到|实物|到手|到我手里)(?:的|是|却|变成)?.{0,6}色|调色|(?:收到|实物|到手)(?:的|是|却)?.{0,4}(?:是|成了|变成)?.{1,4}色(?:的)?(?=[，。！,.!]|$)|变成了.{0,4}色|色号.{0,6}(?:偏|不对|不一样|差)',
+    'colou?r (?:is )?(?:different|wrong|not|off|darker|lighter)|different colou?r|(?:darker|lighter|brighter) than|(?:not|doesn.t look) (?:like|the same as) (?:the )?(?:picture|photo|pic)|not same (?:product )?look|received (?:a )?(?:dark|light)',
+  ]),
+  logistics: P([
+    '物流(?:很|太|特别|有点|真|超)?(?:慢|差|龟速)|快递(?:很|太|特别|有点|真|也)?(?:慢|差)|发货(?:很|太|特别|有点)?慢|到货(?:很|太)?慢|慢得要死|龟速|(?:晚|迟)到|晚了(?:整整)?[一两三四五六七八九十几半\\d]+(?:天|周|个月)|(?:隔|过|等)了.{0,3}(?:天|周)才发|才发(?:货|出)|还没动静|望穿秋水|拖了|等了(?:快|将近)?[一二两三四五六七八九十几半\\d]+(?:天|周|个星期|礼拜|个月)|半个月(?:才|还没)|一周(?:后)?才|还没(?:到|收到)|没收到货|丢件|丢了|送错|(?:压|摔|砸)(?:坏|扁|碎|烂)|碎成|在路上.{0,6}(?:天|周)',
+    '(?:快递|物流|派送|配送)(?:员|小哥)?.{0,8}(?:扔|态度(?:差|恶劣|不好)|不送上门|让我自己|骂人|不打电话|放驿站)|不发货|迟迟不发|催发货',
+    "\\b(?:(?:slow|late) ship+ing|delivery takes? \\d+|\\d+ days to arrive|took \\d+ (?:days|weeks|months)|(?:slow|late) (?:shipping|delivery)|(?:shipping|delivery) (?:was |is )?(?:slow|late|took|very long)|never arrived|lost (?:my|the) (?:package|parcel)|arrived late|crushed|damaged (?:in|during) (?:transit|shipping)|destroyed by the courier|courier (?:threw|left|was rude)|\\d+ (?:weeks|months) to arrive)\\b",
+  ]),
+  service: P([
+    '(?:客服|卖家|商家|店家|老板|掌柜|售后)[^，。！,.!]{0,10}(?:不回|没人回|不理|爱答不理|态度(?:很|太|特别|极其|真|也|非常)?(?:差|恶劣|不好|冷漠|敷衍|一般|恶心)|敷衍|怼|骂|推脱|推卸|不认|不管|不处理|死不承认|甩锅|踢皮球|拖着|装死|拉黑|说.{0,8}(?:不管|不认|结束|没办法|是我))',
+    '态度(?:很|太|特别|极其|真)?(?:差|恶劣|不好|冷漠|敷衍)|不回(?:复|消息)?|没人回|没人理|回复(?:很|太)?慢|说好的?[^，。！]{0,12}(?:没|不|又|结果)|言而无信|出尔反尔|只会说|一次没回|没个解释|价保(?:还)?不给|不认账|不给(?:退|换)|被怼|拒绝(?:退|换)|推三阻四|扯皮',
+    "\\b(?:rude|no (?:reply|response|answer)|never (?:reply|replied|answer|answered|respond|responded)|ignor(?:e|ed|ing)|seller refuse[sd]?|(?:don'?t|doesn'?t|didn'?t) (?:answer|reply|respond)|answer my messages|bad service|poor service|terrible service|unhelpful)\\b",
+  ]),
+  description: P([
+    '不符|与描述不|虚标|副厂|不是原装|样机|激活过|收到就几|差这么多|发成别人|明明是|跟描述不|和描述不|货不对板|假货|是假的|假冒|仿品|高仿|不是正品|翻新|二手|用过的|使用痕迹|少发|漏发|少了|缺(?:了|少)?(?:一|个|件|配件)|错发|发错|不是我(?:买|要|拍)的|型号不对|版本不对|收到(?:的)?是?.{0,4}版|空盒子|图片?.{0,6}(?:不是一个东西|不一样的东西)',
+    '(?:赠品|书签|配件|附赠|赠送|送的).{0,8}(?:没|没有|未)(?:收到|送|给|发|有)|(?:没|没有)(?:收到|送|给|发)?.{0,3}(?:赠品|配件)|写的?附赠|说是附赠|(?:页面|宣传|描述)(?:上|里)?(?:明明|写着|说).{0,16}',
+    "\\b(?:(?:like|as) (?:the )?title says?|title says?|i (?:receive|received|got) only|even (?:if |though )?i (?:choose|chose|ordered|select)|not as described|not (?:as|like) (?:the )?(?:description|picture|photo)|fake|not original|counterfeit|missing|wrong (?:item|model|product|size|colou?r|version)|only \\d+ (?:pieces|pcs)|not \\d+ as|used product|refurbished|empty box|(?:description|page|listing) (?:say|says|said))\\b",
+  ]),
+  price: P([
+    '(?:太|很|有点|偏|略|稍)(?:小)?贵|贵了|不值(?!得(?:买|入|推荐))|性价比(?:很|太)?(?:低|不高|差)|不太值|价格(?:再|能|要是能)(?:亲民|便宜|低|实惠)|多出来.{0,6}运费|降了(?:[一二三四五六七八九十百两几]+|\\d+)(?:块|元)?(?=[，。！,.!]|$)|降价(?!了?(?:还能|直接|也能|可以)?(?:价保|退差价|保价))|(?:比|跟)(?:我|我们)(?:买|拍|下单)的?(?:时候)?(?:还)?便宜|(?:刚|才)买(?:完|了)?就?(?:降|便宜)|便宜了?一半|差价|涨价|涨了|价格.{0,4}(?:涨|高|虚高)|(?:加|收|多收|又收|另收|补|还要)(?:了)?(?:\\d+(?:块|元)?)?运费|运费(?:太贵|贵|加|要\\d|\\d+)|附加费|加了\\d+|额外(?:收|加)|乱收费|收费|割韭菜|冤大头|交智商税|肉疼|不参加|不能用券|用不了券|被坑|不如多花|买亏了|亏了',
+    "\\b(?:overpriced|(?<!looks (?:more )?)expensive|not worth|cheaper|hidden fees?|extra (?:fee|charge|cost)|price dropped|customs fee|service fee|too much money)\\b",
+  ]),
+  packaging: P([
+    '包装(?:很|太|特别|有点|也|比较)?(?:差|简陋|破|烂|简单|一般|不行|随便|敷衍|脏)|包装.{0,4}(?:再|不够|不太)(?:用心|好|加强|结实|精致)|包装(?:可以|需要|得|要)(?:再)?(?:加强|改进)|建议.{0,6}(?:加|多).{0,4}(?:泡沫|气泡|包装)|包装(?:袋|盒|箱)?(?:都)?破|(?:没有|没|连个)(?:包装|盒子|箱子|快递盒|礼盒|缓冲|泡沫|气泡膜|保护)',
+    '裹了一层|包装.{0,6}用点心|过度包装|太浪费|(?:就|只有|只用|只是|直接)(?:用|拿|装|套)?(?:了)?(?:一个|个|一层)?(?:薄)?(?:塑料袋|袋子|快递袋|自封袋)|快递袋里直接|(?:外箱|外盒|纸箱|箱子|盒子|礼盒|外包装|包装盒)(?:有点|都|也)?.{0,4}(?:破|烂|瘪|旧|脏|灰|湿|变形|压扁|折痕)|二次封装|胶带贴了|(?:罐|瓶)(?:子)?(?:没)?封好',
+    "\\b(?:no (?:bubble wrap|box|packaging|protection)|packaging (?:was |is )?(?:poor|bad|terrible|damaged|awful)|packing (?:was |is )?(?:poor|bad|terrible)|box (?:came |was |arrived )?(?:a bit )?(?:crushed|damaged|broken|destroyed|wet|dirty)|thin bag|just a (?:thin )?bag)\\b",
+  ]),
+};
+
+const NEGATOR_BEFORE = /(不会|不易|不容易|从不|没怎么|没有|没|不|无|毫无|并不|一点也不|一点都不|no|not|never|without)\s*(?:一点|一根|一丝|任何|什么|半点|any|a)?\s*$/;
+
+const TRANSIT = /(快递|物流|运输|路上|摔|压|砸|包装|箱|盒|袋|courier|box|package|parcel|shipping|transit|delivery)/;
+const BREAKAGE = /^(?:裂|断|坏|碎|破|漏|broke|broken|leak)/;
+const NOT_SHOP_STAFF = /(快递|驿站|小哥|骑手|司机|配送|送货|物流|courier|driver|delivery)/;
+const AFTER_SALE = /(退款|退货|退钱|客服|售后|补发|上门|处理|检测|钱|赠品|refund|seller)/;
+
+/** A phrase's cause only in its context: breakage in transit is not quality, a courier's attitude is not service, waiting on a refund is not logistics. */
+function inContext(cause: CauseId, phrase: string, t: string, at: number): boolean {
+  const before = t.slice(Math.max(0, at - 14), at);
+  if (cause === 'size' && /(味|味道|气味|声|音|噪|动静|色差|差距|力|屏|字|量|区别|影响|问题|风|火|雨)$/.test(before.slice(-3).replace(/(也|都|还|真的?|实在)$/, ''))) return false;
+  if (cause === 'quality' && BREAKAGE.test(phrase) && TRANSIT.test(t)) return false;
+  if (cause === 'service' && /态度|rude/.test(phrase) && NOT_SHOP_STAFF.test(before + phrase)) return false;
+  if (cause === 'logistics' && /^(?:拖|等了|半个月|一周)/.test(phrase) && AFTER_SALE.test(before)) return false;
+  return true;
+}
+
+/** Causes whose complaint phrases occur in the text (normalised: NFKC, lower case). */
+export function ruleCauses(raw: string): Set<CauseId> {
+  const t = raw.normalize('NFKC').toLowerCase();
+  const found = new Set<CauseId>();
+  for (const [cause, re] of Object.entries(CAUSE_PHRASES) as Array<[CauseId, RegExp]>) {
+    re.lastIndex = 0;
+    for (const m of t.matchAll(re)) {
+      const before = t.slice(Math.max(0, (m.index ?? 0) - 7), m.index ?? 0);
+      if (NEGATOR_BEFORE.test(before)) continue;
+      const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 4);
+      if (!m[0].startsWith('连') && /^(?:的)?(?:都|也)?没有/.test(after)) continue; // 一个坏的都没有
+      if (!inContext(cause, m[0], t, m.index ?? 0)) continue;
+      found.add(cause);
+      break;
+    }
+  }
+  return found;
+}

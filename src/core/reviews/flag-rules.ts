@@ -1,0 +1,272 @@
+// The report flags as structure (R6; issue 13 round 3): what a review does, read after undoing the
+// ways buyers get round a platform's filter. The text is first put into one canonical form —
+// full-width and circled digits, keycap emoji, Chinese and financial numerals, traditional
+// characters, digits and letters spaced out or cut by dots and emoji, homophones of WeChat and QQ
+// (威信, 薇, 卫星, 绿泡泡, 企鹅, 扣扣) — and then each flag is a shape, not a word list:
+//   abuse       an insult (plain, masked, abbreviated or in pinyin) aimed at someone, not an
+//               exclamation (卧槽, holy sh*t) nor a word about the product or oneself;
+//   ad          a contact id, a link or another shop/channel the buyer is pointed to, or someone
+//               selling something of their own (代购, 刷单, 看我主页, DM me, use my code);
+//   private_data a phone or ID number, a street address, or a full name given with its role;
+//   extortion   a demand for money tied to the review: a promise to change it once paid, or a
+//               threat to keep or spread bad reviews unless paid.
+// Pure and fast (a handful of regular expressions per review); analyze.ts joins these with the
+// model's heads.
+import type { FlagId } from './analysis-lexicon.js';
+
+/** Traditional forms of the characters the flag shapes read. */
+const TRAD = '買賣貨騙評電話號碼錢紅補償賠給還刪聯繫係鏈網區縣鎮樓單門滾腦殘雞媽們這個麼東質發現讓價塊圓傳訊擊號碼連結達蠢豬狗養雜種廢試點淘寶貝戶頭條額撥訊絡搜尋親愛鐘廣告優惠圖關註';
+const SIMP = '买卖货骗评电话号码钱红补偿赔给还删联系系链网区县镇楼单门滚脑残鸡妈们这个么东质发现让价块圆传讯击号码连结达蠢猪狗养杂种废试点淘宝贝户头条额拨讯络搜寻亲爱钟广告优惠图关注';
+const TRAD_MAP = new Map<string, string>();
+for (let i = 0; i < TRAD.length; i++) TRAD_MAP.set(TRAD[i] ?? '', SIMP[i] ?? '');
+
+const ZH_DIGIT: Record<string, string> = {
+  零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 贰: '2', 貳: '2', 两: '2', 三: '3', 叁: '3', 參: '3',
+  四: '4', 肆: '4', 五: '5', 伍: '5', 六: '6', 陆: '6', 陸: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+};
+const ZH_DIGIT_CLASS = '零〇一幺壹二贰貳两三叁參四肆五伍六陆陸七柒八捌九玖';
+/** A run of at least six Chinese numerals, spaces allowed between them: a number written to dodge the filter. */
+const RE_ZH_NUMBER = new RegExp(`[${ZH_DIGIT_CLASS}](?:[\\s·.,，、-]*[${ZH_DIGIT_CLASS}]){5,}`, 'g');
+const PICTO = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
+/** Digits cut by spaces, dots, dashes or emoji (1 3 8·1234-5678): joined when at least seven. */
+const RE_SPLIT_DIGITS = /\d(?:[\s.·\-_/|~,]{1,3}\d|\d)+/g;
+
+/** One canonical form for the flag shapes; `compact` also drops every space and emoji. */
+export interface FlagText {
+  text: string;
+  compact: string;
+}
+
+export function canonicalFlagText(raw: string): FlagText {
+  let t = raw
+    .replace(/🐎|🐴/gu, '马')
+    .replace(/➕|＋/gu, '+')
+    .replace(/❤️?|💚|♥/gu, ' ')
+    .normalize('NFKC')
+    .toLowerCase();
+  t = t.replace(/[\u3400-\u9fff]/g, (c) => TRAD_MAP.get(c) ?? c);
+  t = t.replace(PICTO, ' ');
+  // Chinese numerals in a long run are a number.
+  t = t.replace(RE_ZH_NUMBER, (m) => m.replace(/[^零〇一幺壹二贰貳两三叁參四肆五伍六陆陸七柒八捌九玖]/g, '').replace(/./g, (c) => ZH_DIGIT[c] ?? c));
+  // Letters spaced out one by one (w h a t s a p p, h t t p s) are one word.
+  t = t.replace(/(?<![a-z0-9])[a-z0-9](?: {1,2}[a-z0-9](?![a-z0-9])){2,}/g, (m) => m.replace(/ /g, ''));
+  t = t.replace(/\s*([:/])\s*(?=[a-z/])/g, '$1').replace(/([a-z])\s*\.\s*(?=(com|cn|net|org|shop|top|xyz|cc|io|vip|me|co|to|ly)\b)/g, '$1.');
+  // Digits cut by separators: joined when the run holds seven or more digits.
+  t = t.replace(RE_SPLIT_DIGITS, (m) => {
+    const d = m.replace(/\D/g, '');
+    return d.length >= 7 ? d : m;
+  });
+  t = t.replace(/\s+/g, ' ').trim();
+  const compact = t.replace(/[\s·_~]+/g, '');
+  return { text: t, compact };
+}
+
+// ---------- evidence ----------
+
+const RE_MOBILE = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/;
+const RE_LANDLINE = /(?<![a-z\d-])0\d{2,3}-?\d{7,8}(?![a-z\d])/;
+const RE_INTL = /(?:\+\d{1,3}[ -]?\d{2,4}[ -]?\d{3,4}[ -]?\d{3,5})|(?<![a-z\d])0\d{9,10}(?![a-z\d])/;
+const RE_MASKED_MOBILE = /(?<!\d)1[3-9]\d[ -]?[*x×]{4}[ -]?\d{4}(?!\d)/;
+const RE_ID_CARD = /(?<!\d)[1-9]\d{16}[\dx](?!\d)/;
+const RE_URL = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc|io|vip|club|site|online|me|ly|co|store|to)\b(\/\S*)?|[a-z0-9-]{3,}(点|dot)(com|cn|net)|\b(tb|t)\.cn\/\w+|amzn\.to)/;
+const RE_EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
+/** Labels of a chat contact, homophones and abbreviations included. */
+const CONTACT_LABEL =
+  '微信|威信|薇信|薇芯|微芯|维信|卫星|绿泡泡|v信|vx|wx|weixin|wechat|wei xin|加微|加威|加薇|\\+v|\\+微|\\+威|企鹅|扣扣|qq群?|q群|加扣|加q|whatsapp|whats app|telegram|tg|instagram|insta|ins|line|skype|signal|viber|小红书号?|抖音号|快手号|微博|群号|qq群|微信群|群';
+/** A contact label followed (after a 号/是/:/搜/同号…) by an id: letters and digits, at least five. */
+const RE_CONTACT_ID = new RegExp(
+  `(?:${CONTACT_LABEL}|(?<![a-z])(?:v|q)(?![a-z])|(?<=加|\\+)(?:薇|威|微|扣|v|q)|(?:扣|微|薇|威|企)(?=[:：]))[\\s:：=号是搜同\\-+@]*(?=[a-z0-9_.@-]*\\d|[a-z_.-]*[_.-][a-z])[a-z0-9][a-z0-9_.-]{4,}`,
+);
+const RE_HANDLE = /(?:instagram|insta|ins|小红书|抖音|tiktok|twitter|facebook|fb|telegram|tg|微博|b站|关注)[^，。,.!！?？]{0,10}@[\p{L}\p{N}_.-]{3,}|(?:follow|find|dm)( me)? (on|at) \w+|@[a-z0-9_.]{4,}/u;
+
+/** Places a buyer can be pointed to that are not this shop. */
+const ELSEWHERE =
+  '某宝|淘宝|tb|taobao|天猫|拼多多|拼夕夕|pdd|闲鱼|咸鱼|某鱼|抖音|某音|小红书|某书|快手|唯品会|京东|得物|1688|微店|有赞|公众号|小程序|joom|etsy|amazon|ebay|shein|temu|wish|walmart|aliexpress';
+/** A shop or channel named in quotes after a search/shop word: 淘宝搜“某某小铺”, 店铺名“…”, store "X". */
+const RE_NAMED_SHOP = new RegExp(
+  `(?:搜索?|店铺名?|店名|小店|直播间|认准|用户名|账号|关注|推荐|隔壁|不如去|建议去|可以去|推荐去|大家去|store|shop|search|on (?:${ELSEWHERE}))[^，。!！?？“"「『]{0,6}[“"「『][^”"」』]{2,16}[”"」』]` +
+    `|[“"「『][^”"」』]{1,14}(?:店|铺|屋|坊|馆|优选|专营|工厂|衣橱|小站|outlet|store|shop)[”"」』]` +
+    `|(?:${ELSEWHERE})[^，。!！?？]{0,8}(?:搜|小店|直播间|店铺)`,
+);
+const OFFICIAL = /(官方旗舰店|旗舰店|官方店|京东自营|天猫超市|自营|官网|official store|official shop|实体店|专柜|线下店)/;
+/** Someone selling something of their own in a review. */
+const RE_SELF_PROMO = new RegExp(
+  [
+    '(?:我的|我家的?|我们的?|本人的?|朋友的|我朋友的?)[^，。!！?？]{0,6}(?:小店|店铺|网店|水果店|店(?!员|家|主))',
+    '来我(?:的|家)?(?:店|小店|抖音|直播间|主页)',
+    '(?:看|戳|点)我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|动态)|戳我(?!的)',
+    '(?:联系方式|微信|链接)(?:在|见|看)(?:我的?)?(?:主页|头像|简介|签名|评论)',
+    '看主页|主页有|个人主页|主页看|带你(?:入门|赚|飞|做)|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
+    '(?:有需要|需要|想要|要)[^，。!！?？]{0,14}(?:的|的话)?[^，。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me)',
+    '(?<!老板|卖家|客服|店家|商家|掌柜)(?:私聊我|私信我|私我|加我)(?!们)',
+    '找我(?:拿|买|代购|订|预约|团)',
+    '(?:代购|代写|代刷|代拍|代理)[^，。!！?？]{0,8}(?:找我|联系|加|私|可以|微|v|q)|(?:需要|要)[^，。!！?？]{0,6}代购|招代理|做微商|微商',
+    '加群|进群|刷单|日结|日赚|兼职|在家赚钱|零花钱|宝妈看过来|赚钱',
+    '批发找|量大从优|厂家直销|源头工厂|低价充值|充值话费|出闲置|出二手|收二手',
+    '(?:大家|建议|推荐|不如|可以|还是)?(?:去|到)(?:' + ELSEWHERE + ')[^，。!！?？]{0,10}(?:买|搜|看看|找)',
+    '内部(?:优惠)?券|优惠券群|回复\\d+',
+    '同款[^，。!！?？]{0,12}(?:' + ELSEWHERE + ')|(?:' + ELSEWHERE + ')[^，。!！?？]{0,8}同款',
+  ].join('|'),
+);
+const RE_SELF_PROMO_EN =
+  /\b(dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|text me|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|i sell|we sell|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
+
+/** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
+const ABUSE_ZH =
+  /(傻[逼比笔b屄x叉缺帽狗子蛋冒]|煞笔|沙比|沙雕|憨批|憨憨|二逼|二百五|二货|脑残|脑瘫|智障|弱智|白痴|蠢货|蠢猪|蠢蛋|蠢材|猪脑子?|狗东西|狗屎|狗屁|狗日|狗娘|狗杂种|杂种|狗(?:卖家|商家|客服|老板|店|快递)|王八|混蛋|混账|眼瞎|瞎了眼|瞎眼|滚吧|滚(?=[!！。.]*$)|龟孙|畜生|畜牲|贱人|贱货|婊子|人渣|败类|废物|残废|神经病|(?:你|你们|客服|卖家|老板|商家|店家|店主|快递员?)(?:是|就是|真是|跟|像)(?:个|头|只|条)?(?:猪|狗|驴)(?:吗|吧|啊|一样|似的)|脑子有病|脑子有坑|脑子呢|全家(?:死|都死|死光|暴毙)|死光光|狗都不如|猪狗不如|畜生不如|黑心肝|奸商|智商欠费|没脑子|棒槌|(?:客服|老板|卖家|店家|商家|店主)(?:都|全)?死了|脑子进水|脑子被驴踢|脑子坏了|没长脑子|不得好死|断子绝孙|有病吧|你(?:是|们是)?(?:属)?(?:狗|猪|驴)的?吗|见人就咬|不要脸|去死|死全家|全家都是骗子|滚蛋|滚犊子|你妈|你马的|他妈的|尼玛|妈的|妈蛋|草泥马|日你|操你|艹|司马|死妈|瞎了狗眼|狗眼|眼睛长屁股上|骗子老板|死骗子|垃圾(?:卖家|商家|店家|店铺|客服|老板|东西卖家)|j8|鸡巴|你大爷|去你的)/;
+const ABUSE_ABBR = /(?<![a-z0-9_-])(sb|s13|nmsl|cnm|nmb|tmd|tm的|mlgb|mdzz|nt|zz|mb|nc|wcnm|rnm|sb玩意|f u|fu|stfu|nm(?=死|的|b)|shabi|sha bi|naocan|zhizhang|ruozhi|baichi|caonima|tamade|gtfo|wtf)(?![a-z0-9_-])/;
+const ABUSE_EN =
+  /\b(idiots?|stupid (seller|shop|store|people|scammers?|liars?|company|owner|courier|guy)|scumbags?|bastards?|assholes?|a\$\$holes?|a\*+(hole)?|dumb (a\*+|ass|shop|seller)|bitch(es)?|b\*+tch|motherf\w*|morons?|retards?|r\*tard|dumbass|thieves|piece of (sh\*?i?t|s\*+t|crap|garbage|trash|junk)|shut up|f+[*#@]+c?k\w*|go f\S{1,4}k yourself|f+u+c+k\w*|f\*+cking|sh[*#1!]t+y?|shitty|shit (seller|shop|store)|(you|ur|your) (are )?(liar|liars|clowns?|losers?|jerks?)|liar|clowns?|losers?|jerks?|go to hell|screw you|son of a)/;
+/** Exclamations and words about the product or oneself, not aimed at anyone. */
+const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
+
+/** A demand for money (or a refund or gift) in the review. */
+const MONEY =
+  '(?:\\d+|[一二三四五六七八九十百两几半])\\s*(?:块|元|rmb|毛|百块|大洋)|红包|返现|返点|补偿|赔偿|赔钱|赔我|补我|退我|转我|转账|打钱|给钱|给点|好处费|封口费|精神损失费|误工费|差价|折现|全额退|退一半|退款|退钱|赔|补(?:个|点)?|(?:给|转|发)(?:我|了我)[^，。]{0,8}(?:钱|红包|补偿|\\d|[一二三四五六七八九十百两几]+\\s*(?:块|元))';
+const REVIEW_LEVER =
+  '改(?:成|为)?(?:好评|五星|5星|评价|评|掉)?|删(?:评|掉|除|差评)?|撤(?:评|销|回)?|追(?:加)?(?:好)?评|好评|差评|中评|五星|5星|四星|三星|一星|1星|零分|评价|小作文|曝光|挂(?:着|出来|到底|你)|全网|每个(?:链接|商品|宝贝)|各大群|一直差评|连环';
+const RE_PAID_CHANGE = new RegExp(
+  // (money)… then a promise: 赔我20我就改五星, 补偿到位了我改五星, 转我40马上删, 给点补偿就五星
+  `(?:${MONEY})[^。！!?？]{0,16}?(?:就|才|再|我就|马上|立刻|立马|了就|了我|后|我|了)\\s*(?:把|给你|给|打|改成?)?(?:这个|这条|那条)?\\s*(?:${REVIEW_LEVER})` +
+    // …or a good review on offer for money: 补偿我30块，好评马上安排 / 100块买你一个好评
+    `|(?:${MONEY})[^。！!?？]{0,16}(?:好评|五星|5星|追评)(?:马上|立刻|立马|就|秒|一定)?(?:安排|奉上|送上|给你|到位)` +
+    `|(?:\\d+|[一二三四五六七八九十百两几]+)\\s*(?:块|元)(?:钱)?(?:买|换)(?:你|你们)?(?:的)?(?:一个|个|一条)?(?:好评|五星|删评|改评)` +
+    // …or a threat unless paid: 不赔我200就全网曝光, 不给就这么挂着, 不补就别怪我
+    `|(?:不|没|不肯|不愿)(?:给|赔|补|退|返|转|处理|把(?:钱|运费|差价|货款|款|红包|补偿|押金))[^。！!?？]{0,14}?(?:就|我就|的话)[^。！!?？]{0,18}?(?:${REVIEW_LEVER}|别怪我|走着瞧|等着|别想)` +
+    // …with only a comma (or 我) between, the lever must be a threat (差评伺候, 一直差评, 曝光), not a plain 差评 after a refusal
+    `|(?:不|不肯|不愿)(?:给|赔|补|退|返|转|把(?:钱|运费|差价|货款|款|红包|补偿|押金))[^。！!?？,，]{0,12}?(?:[,，]|我)[^。！!?？]{0,10}?(?:差评伺候|伺候|一直|永远|天天|每天|每个?月|每周|来追评|全网|曝光|挂着|挂到底|别想|等着|走着瞧|别怪我|连环|每个(?:链接|商品|宝贝))` +
+    // …or the bad review stays until paid: 不补偿我50元这个差评我是不会删的, 不退我50元我天天来追评
+    `|(?:不|没)(?:给|赔|补|退|返|转|把)[^。！!?？]{0,16}?(?:\\d+|[一二三四五六七八九十百两几]+)\\s*(?:块|元)[^。！!?？]{0,20}?(?:${REVIEW_LEVER})` +
+    `|(?:${MONEY})[^。！!?？]{0,16}?(?:差评|一星|这条评价|评价)(?:我)?(?:永远|一直|是不会|就|就一直|不会|删不了|不删|别想)` +
+    // …the review stays unless: 这个差评我不会删，除非你们退我运费再加50
+    `|(?:${REVIEW_LEVER})[^。！!?？]{0,12}(?:除非|要么|否则|不然)[^。！!?？]{0,16}(?:${MONEY})` +
+    // …or review first, money later: 什么时候给我返现什么时候改, 先给三星…补偿到位了我改五星
+    `|(?:什么|啥)时候(?:给|补|赔|返|退)[^。！!?？]{0,10}(?:什么|啥)时候(?:改|删|追)` +
+    // 要么…要么 / 除非 / 看着办 / 别逼我 with money
+    `|(?:除非|要么|要不|否则|不然|看着办|别逼我|懂的都懂|懂我意思|你懂的)[^。！!?？]{0,20}(?:${MONEY})[^。！!?？]{0,20}(?:${REVIEW_LEVER})` +
+    `|(?:${MONEY})[^。！!?？]{0,24}(?:除非|要么|要不|否则|不然|看着办|别逼我|懂的都懂|懂我意思|你懂的)` +
+    // after the fact: 老板转了我30块改成好评了
+    `|(?:转了我|给了我|补了我|赔了我|返了我)[^。！!?？]{0,10}(?:改成?|删)`,
+);
+const RE_PAID_CHANGE_EN =
+  /(\$|dollars?|usd|euros?|refund|coupon|money)[^.!?]{0,24}(=|for|gets? you|and you get|then) ?\d ?stars?|\b(if|without) (no |any )?(coupon|refund|money|compensation|gift|discount)[^.!?]{0,40}(change|review|stars?|rating|feedback)|(pay|send|give|refund|return|transfer|compensat)\w*( me)?[^.!?]{0,40}\b(or|otherwise|unless|if not|or else|until|and i('ll| will)?|then i('ll| will)?)\b[^.!?]{0,50}(review|stars?|rating|feedback|comment)|\b(unless|until|if you don'?t|if not|or)\b[^.!?]{0,40}(pay|send|give|refund|\$|usd|money|compensat)[^.!?]{0,50}(review|stars?|rating|feedback)|(review|stars?|rating|feedback)[^.!?]{0,40}\b(unless|until|if you don'?t|if not)\b[^.!?]{0,30}(pay|send|give|refund|\$|money|compensat)|\b(if|once|when|after) you (refund|pay|send|give|compensat|return)\w*[^.!?]{0,30}\bi('ll| will)? (delete|remove|change|update|edit|fix)|(change|remove|delete|update|edit)\w* (my |the )?(review|rating|stars?|feedback)[^.!?]{0,30}(if|when|after|once) (you )?(pay|send|give|refund|compensat)|(pay|send|give|refund)\w*[^.!?]{0,30}(and|then) i('ll| will)? (change|remove|delete|update|edit)/;
+/** The buyer refusing a cash-for-review offer, or a claim under the platform's rules. */
+/** The seller's own cash-for-review offer, read out before the buyer's words are. */
+const SELLER_OFFER = /(?:商家|卖家|老板|客服|店家|seller)[^，。,.]{0,12}(?:让我|要我|叫我|求我|说|offered|asked)[^，。,.]{0,10}(?:好评|五星|改评价?|评价|5 stars|review)[^，。,.]*/g;
+const NOT_EXTORTION = /(我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|价保|按规定|following .{0,20}rules|store policy|好评返现[^，。]{0,6}(?:已领|领了|拿了|收到))/;
+
+/** Roles that come before a person's name. */
+const NAME_ROLE =
+  '客服组长|客服主管|组长|主任|专员|负责人|站长|客服|快递员|快递小哥|配送员|送货员|骑手|司机|师傅|卖家|商家|店主|老板娘?|掌柜|店长|经理|主管|助理|业务员|导购|售后|收货人|收件人|寄件人|联系人|签收人|姓名|名字|名叫|叫做|叫|我是|本人|真名|真实姓名|驿站老板娘?';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+/** Characters that end a name's run rather than belong to it (words that follow a name). */
+const NOT_NAME_CHAR = '的了是在也都就很太不没说把给让被对和跟师傅总姐哥老小先女经理态度电话手机号人员们大家说话回复服务家店这那个吗呢吧啊呀哦嘛说着要会能还又再已';
+const RE_ROLE_NAME = new RegExp(
+  `(?:${NAME_ROLE})[是:：为\\s]*([${SURNAMES}])([\\u4e00-\\u9fff]{1,2})`,
+  'g',
+);
+/** A full name written right before a (possibly masked) phone: 赵秀英 186****2231. */
+const RE_NAME_BEFORE_PHONE = new RegExp(`(?<![\\u4e00-\\u9fff])[${SURNAMES}][\\u4e00-\\u9fff]{1,2}[\\s:：,，(（]*(?:电话|手机)?[\\s:：]*1[3-9]\\d[ -]?(?:\\d{4}|[*x×]{4})[ -]?\\d{4}`);
+const RE_EN_NAME =
+  /\b(?:named|name is|courier|postman|driver|seller|agent|manager|owner|assistant|contact|i am|i'm|my name|mr\.?|mrs\.?|ms\.?)\s+(?!the\b|is\b|was\b|and\b|very\b|so\b)([a-z][a-z'-]+)\s+(?!is\b|was\b|and\b|from\b|very\b|the\b|did\b|has\b|had\b|who\b|on\b|at\b|in\b)([a-z][a-z'-]+)/;
+const RE_EN_NAME_CAPS = /\b(?:courier|postman|driver|seller|agent|manager|owner|assistant|named|contact me[^:]*:)\s*([A-Z][a-z]+)\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)/;
+const ADDRESS_CN_ADMIN = /(省|自治区|市|区|县|镇|乡|街道|村|开发区)/g;
+const RE_ADDRESS_CN_STREET = /([\u4e00-\u9fff]{1,8}(路|街|大道|巷|弄|胡同|道|村|组|城|广场|大厦|小区|花园|公寓|苑))([\dA-Za-z一二三四五六七八九十]+(号|栋|幢|单元|室|楼|组|排|区|座|层))?/;
+const RE_ADDRESS_NUM = /\d+(号|栋|幢|单元|室|号楼|组|排)/;
+const RE_ADDRESS_EN =
+  /(\d+[a-z]?,?\s+(?:[a-z]+\s+){0,3}(street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl)\b)|\b(calle|avenida|av\.|rue|via|viale|ul\.|ulica|strasse|straße|str\.|rua|plaza|piazza|carrer)\s+[\p{L}' .-]{2,30}?\s*\d+|\b\d{2}-\d{3}\s+\p{L}+|\b\d{5}\s+(madrid|paris|lyon|berlin|roma|rome|milano|barcelona|lisboa|warszawa|marseille|\p{Lu}\p{Ll}+)\b/u;
+
+export interface FlagEvidence {
+  phone: boolean;
+  contactId: boolean;
+  url: boolean;
+  fullName: boolean;
+  address: boolean;
+}
+
+function has(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  return re.test(s);
+}
+
+function fullNames(t: string, raw: string): boolean {
+  for (const m of t.matchAll(RE_ROLE_NAME)) {
+    let given = m[2] ?? '';
+    // Stop the name at a character that begins the next word.
+    let cut = given.length;
+    for (let i = 0; i < given.length; i++) if (NOT_NAME_CHAR.includes(given[i] ?? '')) { cut = i; break; }
+    given = given.slice(0, cut);
+    if (given.length === 0) continue;
+    // A title or nickname (王师傅, 客服小王, 张总, 刘姐) is not a full name.
+    if (/^(师傅|总|姐|哥|工|老师|先生|女士|小姐|经理|阿姨|叔)/.test(given)) continue;
+    if (given.length === 1) {
+      // Two-character names only when the run stops there (快递员李强，/ 李强 1…).
+      const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 1);
+      if (!(after === '' || /[，。,.!！?？\s\d(（]/.test(after))) continue;
+      if (/[说回到来去]/.test(given)) continue;
+    }
+    return true;
+  }
+  if (RE_NAME_BEFORE_PHONE.test(t)) return true;
+  if (RE_EN_NAME_CAPS.test(raw)) return true;
+  const m = RE_EN_NAME.exec(t);
+  if (m && !/^(service|support|delivery|team|said|told|called|guy|man|woman|person|was|is|very|so|not|never|always|also|just|really)$/.test(m[1] ?? '')) {
+    // English names need a capital in the raw text.
+    const re = new RegExp(`\\b${(m[1] ?? '').replace(/[^a-z'-]/g, '')}\\b`, 'i');
+    const orig = raw.match(re)?.[0] ?? '';
+    if (/^[A-Z]/.test(orig)) return true;
+  }
+  return false;
+}
+
+function hasAddress(t: string): boolean {
+  const admin = t.match(ADDRESS_CN_ADMIN)?.length ?? 0;
+  const street = RE_ADDRESS_CN_STREET.test(t);
+  const num = RE_ADDRESS_NUM.test(t);
+  if (admin >= 2 && (street || num)) return true;
+  if (/(小区|大厦|公寓|花园|苑|新村|路|街)\d+(号|栋|幢|单元)/.test(t) && /\d+(单元|室|号楼|栋)|\d{3,4}(?!\d)/.test(t)) return true;
+  if (admin >= 3 && /(省|市).{0,6}(区|县|镇)/.test(t)) return true;
+  if (/[\u4e00-\u9fff]{2,6}(路|街|大道|巷|弄)\d+号/.test(t) && admin >= 1) return true;
+  return RE_ADDRESS_EN.test(t);
+}
+
+/** The four flags read from the text's shape; `evidence` says what was seen. */
+export function ruleFlags(raw: string): { flags: Set<FlagId>; evidence: FlagEvidence } {
+  const { text: t, compact: k } = canonicalFlagText(raw);
+  const flags = new Set<FlagId>();
+
+  // Abuse: drop exclamations and self-talk first, then look for an insult.
+  const aimed = t.replace(NOT_AIMED, ' ');
+  const aimedCompact = aimed.replace(/[\s·_~]+/g, '');
+  const masked = /(傻|煞|沙)[*＊×x#@%.。]+(逼|b|比|笔|叉)?|(?<![a-z])s[*#.]+b(?![a-z])|你[*＊]+的|他[*＊]+的|[草操艹][*＊]+|脑[*＊]+残|智[*＊]+障/.test(aimedCompact);
+  if (has(ABUSE_ZH, aimedCompact) || has(ABUSE_ABBR, aimed) || has(ABUSE_EN, aimed) || masked) flags.add('abuse');
+
+  // Contacts and numbers.
+  const mobile = RE_MOBILE.test(k) || RE_MOBILE.test(t);
+  const phone = mobile || RE_LANDLINE.test(t) || RE_INTL.test(t);
+  const idCard = RE_ID_CARD.test(k);
+  const contactId = RE_CONTACT_ID.test(t);
+  const url = RE_URL.test(t);
+  const email = RE_EMAIL.test(t);
+  const handle = RE_HANDLE.test(t);
+  const official = OFFICIAL.test(t);
+  const namedShop = RE_NAMED_SHOP.test(t) && !(official && !/(某宝|某鱼|某音|闲鱼|咸鱼|joom|etsy|amazon|ebay|shein|temu)/.test(t));
+  const selfPromo = RE_SELF_PROMO.test(t) || RE_SELF_PROMO_EN.test(t);
+  const contactSold = contactId && !/(客服|卖家|商家|店家|老板|售后)[^，。]{0,4}(的)?(微信|vx|wx|qq)/.test(t);
+  const fullName = fullNames(t, raw.normalize('NFKC'));
+  const address = hasAddress(t);
+
+  if (contactSold || url || handle || namedShop || selfPromo || (email && !fullName)) flags.add('ad');
+  // A phone given only to sell something is the ad, not private data.
+  const phoneForSale = (phone || contactId) && selfPromo && !fullName;
+  const maskedWithName = RE_MASKED_MOBILE.test(t) && fullName;
+  const shopAddress = address && (selfPromo || namedShop);
+  if (((phone || idCard) && !phoneForSale) || maskedWithName || fullName || (address && !shopAddress)) flags.add('private_data');
+
+  // Extortion: money tied to the review, unless refused or claimed under the rules.
+  const buyerWords = t.replace(SELLER_OFFER, ' ');
+  if ((RE_PAID_CHANGE.test(buyerWords) || RE_PAID_CHANGE_EN.test(buyerWords)) && !NOT_EXTORTION.test(t)) flags.add('extortion');
+
+  return { flags, evidence: { phone: phone || idCard, contactId, url, fullName, address } };
+}
