@@ -13,8 +13,8 @@ import type { EventBus } from '../events/event-bus.js';
 import { publishCommitted, registerStagedEvents, writeWithEvents, type TransactDeps } from '../events/outbox.js';
 import { MicroBatcher } from './batching.js';
 
-/** One write of the hot path. */
-export interface HotCall<R> {
+/** One write of the hot path (`_R`: the type of its result, for the batcher that runs it). */
+export interface HotCall<_R> {
   deps: TransactDeps;
   /** The single function's arguments. */
   args: SqlArg[];
