@@ -11,9 +11,48 @@ import { buyers, messages, orders } from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import type { ConversationRow } from './views.js';
 
+/** Verdicts kept per profile object (issue 9, throughput): the most recent, least recently used out. */
+const VERDICT_CACHE_SIZE = 4096;
+const verdictCache = new WeakMap<Profile, Map<string, GuardResult>>();
+
+/** A cached verdict is shared by every caller that gets it: frozen, so none can change it for the others. */
+function frozen(r: GuardResult): GuardResult {
+  for (const x of [...r.violations, ...r.promises]) {
+    Object.freeze(x.span);
+    Object.freeze(x);
+  }
+  Object.freeze(r.violations);
+  Object.freeze(r.promises);
+  return Object.freeze(r);
+}
+
+/**
+ * The guard's verdict on one reply (B4, D1–D11). checkReply is pure: its verdict depends on the
+ * profile, the text and the context alone — and of the earlier outgoing messages only on the last
+ * `split_window` (split evasions) — so the verdict on the same input is reused instead of checked
+ * again (issue 9: the guard was a third of a buyer message's CPU; a shop's bot sends the same
+ * standard answers to many buyers). The profile object is the key's first part: a changed rule
+ * profile or shop override is a new object (core/rules `profileFor`), so nothing stale is reused.
+ */
 export function guardReply(profile: Profile, text: string, ctx: GuardContext): GuardResult {
   // The profile's penalties section as a whole: checkReply reads its by_rule table (points per rule).
-  return checkReply(text, { guard: profile.guard, penalties: profile.penalties }, ctx);
+  const check = () => checkReply(text, { guard: profile.guard, penalties: profile.penalties }, ctx);
+  const window = profile.guard?.split_window;
+  if (window === undefined) return check();
+  const prev = window > 0 ? (ctx.previousOutgoing ?? []).slice(-window) : [];
+  const key = JSON.stringify([text, ctx.freeShipping ?? null, ctx.askerIsBuyer ?? null, ctx.locale ?? null, ctx.platform ?? null, prev]);
+  let cache = verdictCache.get(profile);
+  if (!cache) verdictCache.set(profile, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const verdict = frozen(check());
+  if (cache.size >= VERDICT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, verdict);
+  return verdict;
 }
 
 export function guardContext(opts: {

@@ -29,6 +29,32 @@ export interface Committed {
   events: DomainEvent[];
   /** Their outbox rows (remote bus only). */
   outboxIds: number[];
+  /** The events all belong to the one row of a staged result (outboxIds has one id). */
+  staged?: boolean;
+}
+
+/**
+ * Outbox rows of the hot path hold a write's result, not its events (`{ staged: kind, data }`,
+ * written by store `callJsonStaged` in the write's own statement); the events are derived from it
+ * by the function registered for the kind — the same one that derives them after commit — so the
+ * retry loop of any process publishes what the writer would have (issue 9, throughput).
+ */
+const stagedKinds = new Map<string, (data: unknown) => DomainEvent[]>();
+
+export function registerStagedEvents(kind: string, events: (data: unknown) => DomainEvent[]): void {
+  stagedKinds.set(kind, events);
+}
+
+/** The events an outbox row stands for: its event, or those derived from a staged result. */
+export function eventsOfOutboxRow(stored: unknown): DomainEvent[] {
+  if (stored && typeof stored === 'object' && 'staged' in stored) {
+    const { staged, data } = stored as { staged: unknown; data: unknown };
+    const derive = stagedKinds.get(String(staged));
+    // Left in the outbox (the claiming transaction fails) until a process that knows it runs.
+    if (!derive) throw new Error(`outbox row of unknown staged kind ${String(staged)}`);
+    return derive(data);
+  }
+  return [stored as DomainEvent];
 }
 
 /**
@@ -133,10 +159,12 @@ class OutboxPublisher {
 
   private async run(batch: OutboxPublisher['waiting']): Promise<void> {
     try {
-      const byId = new Map<number, DomainEvent>();
+      const byId = new Map<number, DomainEvent[]>();
       for (const { committed } of batch) {
-        // Rows and events pair up in order: stage() wrote one row per event.
-        committed.outboxIds.forEach((id, i) => byId.set(id, committed.events[i]!));
+        // Rows and events pair up in order: stage() wrote one row per event; a staged result
+        // (callJsonStaged) is one row for all of its write's events.
+        if (committed.staged) byId.set(committed.outboxIds[0]!, committed.events);
+        else committed.outboxIds.forEach((id, i) => byId.set(id, [committed.events[i]!]));
       }
       await this.database.db.transaction(async (tx) => {
         const deleted = await tx
@@ -144,7 +172,7 @@ class OutboxPublisher {
           .where(inArray(eventOutbox.id, [...byId.keys()]))
           .returning({ id: eventOutbox.id });
         const ids = deleted.map((r) => r.id).sort((a, b) => a - b);
-        await publishAll(this.bus, ids.map((id) => byId.get(id)!));
+        await publishAll(this.bus, ids.flatMap((id) => byId.get(id)!));
       });
       for (const b of batch) b.resolve();
     } catch (err) {
@@ -183,7 +211,7 @@ export async function publishOutboxRows(
       .limit('ids' in which ? which.ids.length : (which.limit ?? 500))
       .for('update', { skipLocked: true });
     if (claimed.length === 0) return 0;
-    await publishAll(bus, claimed.map((row) => row.event as DomainEvent));
+    await publishAll(bus, claimed.flatMap((row) => eventsOfOutboxRow(row.event)));
     await tx.delete(eventOutbox).where(inArray(eventOutbox.id, claimed.map((r) => r.id)));
     return claimed.length;
   });

@@ -30,23 +30,30 @@ export const DEFAULT_LOG_SIZE = 5000;
  * handed out on receipt, which is global because only one process exists.
  */
 export function createMemoryLog(bus: EventBus, size = DEFAULT_LOG_SIZE): RealtimeLog {
-  const ring: SequencedEvent[] = [];
+  // A circular buffer: slot seq % size holds event seq (shifting a full array on every event
+  // moved `size` entries per event; issue 9, throughput).
+  const ring: (SequencedEvent | undefined)[] = new Array<SequencedEvent | undefined>(size);
   const listeners = new Set<(event: SequencedEvent) => void>();
   let seq = 0;
   bus.subscribe((event) => {
     const numbered = { ...event, seq: ++seq } as SequencedEvent;
-    ring.push(numbered);
-    if (ring.length > size) ring.splice(0, ring.length - size);
+    if (size > 0) ring[seq % size] = numbered;
     for (const l of listeners) l(numbered);
   });
+  /** Events kept, oldest first: seq − size + 1 … seq. */
+  const kept = (afterSeq: number): SequencedEvent[] => {
+    const out: SequencedEvent[] = [];
+    for (let s = Math.max(afterSeq + 1, seq - size + 1, 1); s <= seq; s++) out.push(ring[s % size]!);
+    return out;
+  };
   return {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async after(afterSeq) {
-      const oldest = ring[0]?.seq ?? seq + 1;
-      const events = ring.filter((e) => e.seq > afterSeq);
+      const oldest = size > 0 && seq > 0 ? Math.max(1, seq - size + 1) : seq + 1;
+      const events = size > 0 ? kept(afterSeq) : [];
       return { events, complete: afterSeq >= oldest - 1 || afterSeq >= seq, lastSeq: seq };
     },
     async lastSeq() {

@@ -33,7 +33,7 @@ import { messageView, summaryFromParts, type MessageRow, type SummaryParts } fro
 import { nudgeDeliveries } from '../delivery/bridge-outbox.js';
 import { outboxUrlFor } from '../delivery/deliver.js';
 import { writeWithEvents } from '../events/outbox.js';
-import { hotBatcher, type HotCall } from './hot-calls.js';
+import { hotBatcher, registerHotKind, type HotCall, type HotKind } from './hot-calls.js';
 import { syncPromises } from '../timers/promise-deadlines.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { nluForShop } from '../shops/shop-nlu.js';
@@ -137,7 +137,20 @@ function guardPlanned(
 /** The hand-over an answer applies (the plan's, or the guard's when it blocked every reply). */
 type AnswerHandover = NonNullable<ReplyPlan['handover']> | (typeof GUARD_BLOCKED & { guard: GuardIntervention[] });
 
-const ANSWER = { single: 'dxe_answer', many: 'dxe_answer_many', manyArgs: [[...SOFT_HANDOVERS]] };
+/** What an answer's events are derived from besides its result (stored with it on a remote bus). */
+interface AnswerExtra {
+  handover: AnswerHandover | null;
+  /** ISO time of the answer. */
+  now: string;
+}
+
+const ANSWER: HotKind = {
+  single: 'dxe_answer',
+  many: 'dxe_answer_many',
+  manyArgs: [[...SOFT_HANDOVERS]],
+  events: (extra: AnswerExtra, r: AnswerJson) => answeredEvents(r, extra.handover, new Date(extra.now)),
+};
+registerHotKind(ANSWER);
 
 /** What screens hear of a committed answer: the replies, the queue row, the hand-over. */
 function answeredEvents(r: AnswerJson, handover: AnswerHandover | null, now: Date): DomainEvent[] {
@@ -280,7 +293,8 @@ export async function runPipeline(
       callback_url: callbackUrl,
     },
     lockKey: opts.lockKey ?? '',
-    events: (r) => answeredEvents(r, handover, now),
+    shopId: message.shopId,
+    extra: { handover, now: now.toISOString() } satisfies AnswerExtra,
   };
   let answered: AnswerJson;
   try {
@@ -291,7 +305,7 @@ export async function runPipeline(
     // resumed one goes alone.
     answered = opts.lockKey
       ? await hotBatcher<AnswerJson>(database, deps.bus, ANSWER).call(call)
-      : await writeWithEvents(deps, async (target) => (await callJson(target, 'dxe_answer', call.args)) as AnswerJson, call.events);
+      : await writeWithEvents(deps, async (target) => (await callJson(target, 'dxe_answer', call.args)) as AnswerJson, (r) => ANSWER.events(call.extra, r as never));
   } catch (err) {
     // Understood but not answered: keep what was understood for the screens (best effort); the
     // message stays unfinished and is resumed when its lease runs out.

@@ -12,7 +12,7 @@ import type { ConversationState, Order } from '../../core/bot/types.js';
 import { rowFromJson } from '../../store/sql-functions.js';
 import { messageView, type ConversationRow, type MessageRow } from '../conversations/views.js';
 import type { DomainEvent } from '../../core/contract/events.js';
-import { hotBatcher } from './hot-calls.js';
+import { hotBatcher, registerHotKind, type HotKind } from './hot-calls.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { conversationStateFrom, HISTORY, loadBuyerOrdersAndStanding, loadConversationState, NO_STANDING, type TurnRow } from './planner-input.js';
 import type { BuyerStanding } from '../../core/buyers/tiers.js';
@@ -55,7 +55,7 @@ export async function findExisting(tx: Tx, shopId: string, channelMessageId: str
 /** The store's answer to one receive: the stored message, or that the message id was stored before. */
 type ReceiveOutcome = ReceivedJson | { existing: true };
 
-const RECEIVE = {
+const RECEIVE: HotKind = {
   single: 'dxe_receive',
   many: 'dxe_receive_many',
   manyArgs: [HISTORY],
@@ -64,7 +64,9 @@ const RECEIVE = {
     if (!isUniqueViolation(err)) throw err;
     return { existing: true };
   },
+  events: (extra: { shopId: string }, r: ReceiveOutcome) => receivedEvents(extra.shopId, r),
 };
+registerHotKind(RECEIVE);
 
 /** The event that tells screens of a stored buyer message. */
 function receivedEvents(shopId: string, r: ReceiveOutcome): DomainEvent[] {
@@ -98,7 +100,8 @@ export async function receive(
       now: now.toISOString(), lease_until: leaseUntil.toISOString(),
     },
     lockKey: lockKeyOf(input.shopId, input.buyerAccountId),
-    events: (r) => receivedEvents(input.shopId, r),
+    shopId: input.shopId,
+    extra: { shopId: input.shopId },
   });
   if ('existing' in raw) {
     const again = await findExisting(database.db, input.shopId, input.messageId);
