@@ -146,7 +146,8 @@ function timeLimitsOf(profile: ReturnType<typeof shopProfile>, c: CaseRow, rows:
         exposureFen: currency === 'CNY' ? minor : 0, exposureMinor: minor, currency, textZh: payload.textZh ?? '', deadline: deadlineView(r, now),
       };
     });
-  const has = new Set(rows.map((r) => r.kind));
+  // A cancelled row (the shop unset the limit) leaves the note that it is unset in its place.
+  const has = new Set(rows.filter((r) => r.state !== 'cancelled').map((r) => r.kind));
   const unset = caseTimeLimits(profile, { type, state: c.state, amountFen: c.amountMinor ?? c.amountFen, currency: c.currency, appliedAt: c.openedAt.toISOString() }).filter((l) => l.at === null);
   const flow = flowOf(profile, type);
   if (flow && flowStep === flow.machine.initial && flowActive(flow, c.state) && profile.aftersales.time_limits.buyer_return_days === null) {

@@ -284,3 +284,24 @@ export function buyerReturnLimit(profile: AftersalesProfile, agreedAt: string): 
 export function startsBuyerReturn(profile: Pick<Profile, 'aftersales'>, event: string): boolean {
   return profile.aftersales.event_effects[event]?.deadline === 'buyer_return';
 }
+
+/** What the platform does for the seller when its auto-agree time limit passes, by case type. */
+const AUTO_AGREE_EVENTS: Record<CaseKind, readonly string[]> = {
+  refund_only: ['seller_agree_refund'],
+  return: ['seller_agree_return'],
+  exchange: ['seller_agree'],
+  repair: ['seller_agree'],
+};
+
+/**
+ * Issue 15: the application event the platform takes when the seller let the auto-agree limit
+ * pass — the seller's own agreement for the case type (a refund-only case is refunded, a return
+ * waits for the buyer's parcel, an exchange or repair for the goods), if the application's
+ * machine allows it from `state`; null otherwise (the case has already moved on).
+ */
+export function autoAgreeEvent(profile: AftersalesProfile, type: CaseKind, state: string): string | null {
+  const app = applicationMachine(profile, type);
+  const s = normalizeStateName(state);
+  if (s !== app.def.initial) return null;
+  return AUTO_AGREE_EVENTS[type].find((e) => transition(app, s, e, undefined).ok) ?? null;
+}
