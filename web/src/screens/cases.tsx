@@ -377,6 +377,22 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
             <Descriptions.Item label={t('cases.amount')}>{money(c.amountMinor / 100, c.currency)}</Descriptions.Item>
             {c.returnTrackingNo && <Descriptions.Item label={t('cases.returnTrackingNo')}><span data-testid="case-return-tracking">{c.returnTrackingNo}</span></Descriptions.Item>}
             {c.invoiceZh && <Descriptions.Item label={t('cases.invoice')}>{c.invoiceZh}</Descriptions.Item>}
+            {c.inspection && (
+              <Descriptions.Item label={t('cases.inspection')} span={2}>
+                <span data-testid="case-inspection">
+                  {String(c.inspection.finding ?? '')}
+                  {typeof c.inspection.servicePoint === 'string' && c.inspection.servicePoint && (
+                    <> · {t('cases.inspection.servicePoint')}：<span data-testid="case-service-point">{c.inspection.servicePoint}</span></>
+                  )}
+                  {typeof c.inspection.serviceReportNo === 'string' && c.inspection.serviceReportNo && <> · {t('cases.inspection.serviceReportNo')}：{c.inspection.serviceReportNo}</>}
+                </span>
+              </Descriptions.Item>
+            )}
+            {c.shipment && (
+              <Descriptions.Item label={t('cases.shipment')} span={2}>
+                <span data-testid="case-shipment">{String(c.shipment.courier ?? '')} {String(c.shipment.trackingNo ?? '')}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
 
           {c.flowStates.length > 0 && (
