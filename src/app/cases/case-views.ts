@@ -17,7 +17,7 @@ import type { Database } from '../../store/open-database.js';
 import { aftersalesCases, buyers, caseEvidence, caseEvents, conversations, logisticsEvents, orders, shops } from '../../store/schema/index.js';
 import { maySeePersonalData } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
-import { caseExposure, orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
+import { caseExposure, orderExposure, orderOutOfStock, paidInCurrency, type CaseRow } from '../orders/exposure.js';
 import { shopProfile } from '../orders/orders.js';
 import { deadlineView, deadlinesOf, type DeadlineRow } from '../timers/deadlines.js';
 
@@ -57,7 +57,8 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
     const flowStep = flow ? (c.flowStep ?? flow.machine.initial) : null;
     const shipped = order.shippedAt !== null || hasShipped(phase);
     const late = caseLate(order, profile, now);
-    const reasonCheck = checkRefundReason(profile, c.reason, { shipped, outOfStock: outOfStock.has(order.id), late, paidAmountYuan: fenToYuan(order.paidFen || order.totalFen), tradeSucceeded: phase === 'succeeded' });
+    const paid = paidInCurrency(order);
+    const reasonCheck = checkRefundReason(profile, c.reason, { shipped, outOfStock: outOfStock.has(order.id), late, paidAmountYuan: paid.amount, currency: paid.currency, tradeSucceeded: phase === 'succeeded' });
     const inspection = (c.inspection ?? null) as { branded?: boolean; cause?: Dissatisfaction } | null;
     const branded = inspection ? (inspection.branded ?? false) : null;
     const cause = inspection?.cause ?? 'unclear';
