@@ -8,7 +8,6 @@ import { buyerReturnLimit, caseChoices, caseTimeLimits, flowActive, flowOf, step
 import { checkRefundReason } from '../../core/aftersales/refund-reasons.js';
 import type { Dissatisfaction } from '../../core/aftersales/buyer-guidance.js';
 import { invoiceAction } from '../../core/aftersales/refund-playbook.js';
-import { fenToYuan } from '../../core/money/fen.js';
 import { refundNextSteps } from '../../core/aftersales/refund-playbook.js';
 import { DxeError } from '../../core/errors.js';
 import { personalDataMask } from '../../core/privacy.js';
