@@ -74,4 +74,32 @@ describe.skipIf(!hasChromium)('an AliExpress dispute answered in time, in Chromi
     await screenshot(page, 'case-aliexpress-dispute-answered');
     expect(pageErrors).toEqual([]);
   });
+
+  it('O2: the USD case\'s card shows its money at stake in USD, never ¥0.00; the orders total is per currency', async () => {
+    await page.keyboard.press('Escape');
+    await page.goto(`${h.baseUrl}/cases`);
+    const card = page.locator(`[data-testid="case-card"][data-order="${AE_NO}"]`);
+    await card.waitFor();
+    const stake = (await card.getByTestId('case-card-exposure').textContent()) ?? '';
+    expect(stake).toContain('风险金额 USD');
+    expect(stake).not.toContain('¥');
+    expect(await card.textContent()).not.toContain('¥');
+
+    // The orders screen: the AliExpress shop set a late-shipment rate (no seed gives one), so the
+    // late USD orders put US$ at stake — shown in USD beside the yuan total, not added to it: this
+    // order (30 % of US$50.00, now and again if the platform rules) and the disputed one, shipped
+    // 49 h after payment against AliExpress's 48 h (30 % of US$25.99, twice: US$15.60).
+    await h.database.db.update(s.shops).set({ ruleOverrides: { aftersales: { time_limits: { seller_response_hours: 120 } }, late_shipment: { rate_pct: 30 } } }).where(eq(s.shops.id, 'ae-browser'));
+    await h.database.db.insert(s.orders).values({
+      shopId: 'ae-browser', platformOrderNo: '8190000012349999', buyerAccount: 'us_buyer_78', state: '等待卖家发货', currency: 'USD',
+      totalFen: 0, paidFen: 0, totalMinor: 5000, paidMinor: 5000, orderedAt: new Date(Date.now() - 100 * 3_600_000), paidAt: new Date(Date.now() - 100 * 3_600_000),
+    });
+    await page.goto(`${h.baseUrl}/orders`);
+    const total = page.getByTestId('orders-at-stake');
+    await expect.poll(() => total.textContent()).toMatch(/^在途订单风险合计：¥[\d,]+\.\d\d · US\$45\.60$/);
+    const row = page.locator('[data-testid="order-row"][data-order="8190000012349999"]');
+    expect(await row.getByTestId('order-at-stake').textContent()).toBe('US$30.00');
+    await screenshot(page, 'orders-at-stake-per-currency');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -4,10 +4,12 @@
 // Each is a deadline row (one per case and kind, re-armed only when its due time changes), so the
 // timer loop warns and fires it once across restarts; only limits the shop has set get a row (no
 // seed gives these figures). The row's payload carries the exposure shown with it.
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { applicationMachine, buyerReturnLimit, caseTimeLimits, startsBuyerReturn, type CaseKind, type TimeLimit } from '../../core/aftersales/case-flow.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Profile } from '../../core/rules/schema.js';
-import { scheduleDeadline, settleDeadlines, type Tx } from '../timers/deadlines.js';
+import { aftersalesCases, caseEvents, deadlines } from '../../store/schema/index.js';
+import { deadlinesOf, scheduleDeadline, settleDeadlines, type DeadlineKind, type Tx } from '../timers/deadlines.js';
 
 /** Warn a quarter of the window ahead, at most 12 h. */
 function warnAt(from: Date, due: Date): Date {
@@ -63,4 +65,60 @@ export async function syncTimeLimits(
   } else if (from !== null && to !== from) {
     await settleDeadlines(tx, 'case', c.id, ['buyer_return'], 'cancelled', now);
   }
+}
+
+/** Whether two profiles time a case's limits differently (the three shop settings). */
+export function timeLimitsChanged(before: Profile | null, after: Profile): boolean {
+  const a = before?.aftersales.time_limits;
+  const b = after.aftersales.time_limits;
+  return !a || a.seller_response_hours !== b.seller_response_hours || a.auto_agree_hours !== b.auto_agree_hours || a.buyer_return_days !== b.buyer_return_days;
+}
+
+/**
+ * Issue 15: after a shop changed its refund time limits, every open case's running limits follow
+ * the new figures at once, from the same start as before (when the application last entered its
+ * initial state; when the seller agreed to take the goods back) — read from the case's timeline,
+ * the way the ship-by hours move open orders' countdowns (timers/order-deadlines). A limit newly
+ * unset is cancelled; a newly set one gets its row; a limit already missed or met stays as it is
+ * (a miss is never re-armed). Returns how many open cases had a limit to re-time.
+ */
+export async function retimeOpenCaseLimits(tx: Tx, profile: Profile, shopId: string, now: Date): Promise<number> {
+  const open = await tx.select().from(aftersalesCases).where(and(eq(aftersalesCases.shopId, shopId), isNull(aftersalesCases.closedAt)));
+  if (open.length === 0) return 0;
+  const timeline = await tx.select().from(caseEvents).where(inArray(caseEvents.caseId, open.map((c) => c.id))).orderBy(asc(caseEvents.id));
+  const rows = await deadlinesOf(tx, 'case', open.map((c) => c.id));
+  let retimed = 0;
+  for (const c of open) {
+    const type = c.type as CaseKind;
+    const events = timeline.filter((e) => e.caseId === c.id);
+    const mine = rows.filter((r) => r.subjectId === c.id);
+    const settled = (kind: DeadlineKind) => mine.some((r) => r.kind === kind && (r.state === 'missed' || r.state === 'done'));
+    const cancel = async (kind: DeadlineKind) => {
+      await tx.update(deadlines).set({ state: 'cancelled', firedAt: now }).where(and(eq(deadlines.subjectKind, 'case'), eq(deadlines.subjectId, c.id), eq(deadlines.kind, kind), inArray(deadlines.state, ['pending', 'warned'])));
+    };
+    let touched = false;
+    const initial = applicationMachine(profile, type).def.initial;
+    if (normalizeStateName(c.state) === initial) {
+      const entered = [...events].reverse().find((e) => normalizeStateName(e.toState) === initial);
+      const from = entered?.at ?? c.openedAt;
+      for (const l of caseTimeLimits(profile, { type, state: c.state, amountFen: c.amountMinor ?? c.amountFen, currency: c.currency, appliedAt: from.toISOString() })) {
+        if (settled(l.kind)) continue;
+        touched = true;
+        if (l.at === null) await cancel(l.kind);
+        else await schedule(tx, c, l, from, c.currency);
+      }
+    }
+    // The buyer's return window: from the seller's last agreement to take the goods back, while
+    // nothing has come back since.
+    const agreedIdx = events.map((e) => startsBuyerReturn(profile, e.event)).lastIndexOf(true);
+    if (agreedIdx >= 0 && !events.slice(agreedIdx + 1).some((e) => e.event === 'buyer_ship_return' || e.event === 'parcel_received') && !settled('buyer_return')) {
+      const agreedAt = events[agreedIdx]!.at;
+      const l = buyerReturnLimit(profile, agreedAt.toISOString());
+      touched = true;
+      if (l.at === null) await cancel('buyer_return');
+      else await schedule(tx, c, l, agreedAt, c.currency);
+    }
+    if (touched) retimed++;
+  }
+  return retimed;
 }

@@ -8,7 +8,6 @@ import { buyerReturnLimit, caseChoices, caseTimeLimits, flowActive, flowOf, step
 import { checkRefundReason } from '../../core/aftersales/refund-reasons.js';
 import type { Dissatisfaction } from '../../core/aftersales/buyer-guidance.js';
 import { invoiceAction } from '../../core/aftersales/refund-playbook.js';
-import { fenToYuan } from '../../core/money/fen.js';
 import { refundNextSteps } from '../../core/aftersales/refund-playbook.js';
 import { DxeError } from '../../core/errors.js';
 import { personalDataMask } from '../../core/privacy.js';
@@ -17,7 +16,7 @@ import type { Database } from '../../store/open-database.js';
 import { aftersalesCases, buyers, caseEvidence, caseEvents, conversations, logisticsEvents, orders, shops } from '../../store/schema/index.js';
 import { maySeePersonalData } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
-import { caseExposure, orderExposure, orderOutOfStock, type CaseRow } from '../orders/exposure.js';
+import { caseExposure, orderExposure, orderOutOfStock, paidInCurrency, type CaseRow } from '../orders/exposure.js';
 import { shopProfile } from '../orders/orders.js';
 import { deadlineView, deadlinesOf, type DeadlineRow } from '../timers/deadlines.js';
 
@@ -57,7 +56,8 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
     const flowStep = flow ? (c.flowStep ?? flow.machine.initial) : null;
     const shipped = order.shippedAt !== null || hasShipped(phase);
     const late = caseLate(order, profile, now);
-    const reasonCheck = checkRefundReason(profile, c.reason, { shipped, outOfStock: outOfStock.has(order.id), late, paidAmountYuan: fenToYuan(order.paidFen || order.totalFen), tradeSucceeded: phase === 'succeeded' });
+    const paid = paidInCurrency(order);
+    const reasonCheck = checkRefundReason(profile, c.reason, { shipped, outOfStock: outOfStock.has(order.id), late, paidAmountYuan: paid.amount, currency: paid.currency, tradeSucceeded: phase === 'succeeded' });
     const inspection = (c.inspection ?? null) as { branded?: boolean; cause?: Dissatisfaction } | null;
     const branded = inspection ? (inspection.branded ?? false) : null;
     const cause = inspection?.cause ?? 'unclear';
@@ -146,7 +146,8 @@ function timeLimitsOf(profile: ReturnType<typeof shopProfile>, c: CaseRow, rows:
         exposureFen: currency === 'CNY' ? minor : 0, exposureMinor: minor, currency, textZh: payload.textZh ?? '', deadline: deadlineView(r, now),
       };
     });
-  const has = new Set(rows.map((r) => r.kind));
+  // A cancelled row (the shop unset the limit) leaves the note that it is unset in its place.
+  const has = new Set(rows.filter((r) => r.state !== 'cancelled').map((r) => r.kind));
   const unset = caseTimeLimits(profile, { type, state: c.state, amountFen: c.amountMinor ?? c.amountFen, currency: c.currency, appliedAt: c.openedAt.toISOString() }).filter((l) => l.at === null);
   const flow = flowOf(profile, type);
   if (flow && flowStep === flow.machine.initial && flowActive(flow, c.state) && profile.aftersales.time_limits.buyer_return_days === null) {

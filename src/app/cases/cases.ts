@@ -184,6 +184,8 @@ export interface CaseMove {
   parcel?: ParcelRecord | undefined;
   inspection?: InspectionRecord | undefined;
   shipment?: ShipmentRecord | undefined;
+  /** Why a move nobody clicked was taken (the audit says so), e.g. the auto-agree time limit. */
+  cause?: string | undefined;
 }
 
 function requireRecord<T>(value: T | undefined, what: string, event: string): T {
@@ -206,10 +208,25 @@ export async function transitionCase(
   now: Date,
   shopIds: string[],
 ): Promise<CaseRow> {
+  return database.db.transaction((tx) => transitionCaseIn(tx, caseId, move, actor, now, shopIds));
+}
+
+/**
+ * One move inside the caller's transaction. `shopIds` scopes the case to the caller's shops; null
+ * only for the platform's own moves (a time limit the timer loop fired: the case is the row's).
+ */
+export async function transitionCaseIn(
+  tx: Tx,
+  caseId: string,
+  move: CaseMove,
+  actor: CaseActor,
+  now: Date,
+  shopIds: string[] | null,
+): Promise<CaseRow> {
   const event = move.event.trim();
-  return database.db.transaction(async (tx) => {
+  {
     const [c] = await tx.select().from(aftersalesCases).where(eq(aftersalesCases.id, caseId)).for('update');
-    if (!c || !shopIds.includes(c.shopId)) throw new DxeError('NOT_FOUND', '找不到该售后单');
+    if (!c || (shopIds !== null && !shopIds.includes(c.shopId))) throw new DxeError('NOT_FOUND', '找不到该售后单');
     const profile = shopProfile(await loadShop(tx, c.shopId));
     const type = c.type as CaseKind;
     const flow = flowOf(profile, type);
@@ -295,7 +312,7 @@ export async function transitionCase(
     }
     await appendAuditIn(tx, {
       orgId: actor.orgId, at: now, actorKind: actor.kind, actorId: actor.id ?? null, action: 'case.transition', subjectKind: 'case', subjectId: c.id,
-      data: { event, from: c.state, to: state, flowFrom: flowStep, flowTo: nextFlow, returnTrackingNo: patch.returnTrackingNo ?? null },
+      data: { event, from: c.state, to: state, flowFrom: flowStep, flowTo: nextFlow, returnTrackingNo: patch.returnTrackingNo ?? null, ...(move.cause ? { cause: move.cause } : {}) },
     });
 
     if (state !== c.state) {
@@ -312,7 +329,7 @@ export async function transitionCase(
 
     if (final && type !== 'exchange' && type !== 'repair' && refundSucceeded(profile, state)) await applyRefund(tx, updated!, actor, now);
     return updated!;
-  });
+  }
 }
 
 /** The refunded amount counts on the order; a fully refunded, unfinished order closes (O1). */

@@ -21,10 +21,14 @@ export interface ExposureLine {
   shopId: string;
   orderId: string;
   platformOrderNo: string;
-  /** Cost if the seller settles now (yuan). */
+  /** Cost if the seller settles now (yuan; 0 for an order in another currency — see nowMinor). */
   nowYuan: number;
-  /** Cost if nothing is done before the next deadline (yuan). */
+  /** Cost if nothing is done before the next deadline (yuan; 0 for another currency). */
   atNextDeadlineYuan: number;
+  /** O2: the order's currency; the *Minor figures are in its minor units (fen for CNY), never converted. */
+  currency: string;
+  nowMinor: number;
+  atNextDeadlineMinor: number;
   nextDeadlineAt: string | null;
   points: number;
   late: boolean;
@@ -33,6 +37,23 @@ export interface ExposureLine {
 
 const total = (c: Cost) => Math.round((c.compensation + c.platformRepay) * 100) / 100;
 
+/**
+ * O2: what the buyer paid, in major units of the order's own currency (yuan for CNY), and that
+ * currency. The *Fen columns are CNY only (0 for another currency): a USD order is read from its
+ * minor-unit columns, never as ¥0.
+ */
+export function paidInCurrency(order: Pick<OrderRow, 'currency' | 'paidFen' | 'totalFen' | 'paidMinor' | 'totalMinor'>): { currency: string; amount: number } {
+  const currency = order.currency ?? 'CNY';
+  if (currency === 'CNY') return { currency, amount: fenToYuan(order.paidFen || order.totalFen) };
+  return { currency, amount: ((order.paidMinor ?? 0) || (order.totalMinor ?? 0)) / 100 };
+}
+
+/** The line's money: major amounts of `currency` → yuan fields (CNY only) and minor units. */
+function moneyFields(currency: string, now: number, atNext: number) {
+  const cny = currency === 'CNY';
+  return { nowYuan: cny ? now : 0, atNextDeadlineYuan: cny ? atNext : 0, currency, nowMinor: Math.round(now * 100), atNextDeadlineMinor: Math.round(atNext * 100) };
+}
+
 /** N1/N5 for a paid order (null for unpaid or finished orders, which carry no shipping risk). */
 export function orderExposure(order: OrderRow, profile: Profile, now: Date, compensateBy?: Date | null): ExposureLine | null {
   const phase = orderPhase(profile, order.state);
@@ -40,9 +61,11 @@ export function orderExposure(order: OrderRow, profile: Profile, now: Date, comp
   // N1: an order whose state says it has shipped (an export's 卖家已发货 with no ship time) is not an
   // unshipped order: with no ship time, lateness cannot be judged, so no compensation is claimed.
   if (hasShipped(phase) && order.shippedAt === null) return null;
+  const paid = paidInCurrency(order);
   const e = lateShipmentExposure(
     {
-      paidAmountYuan: fenToYuan(order.paidFen || order.totalFen),
+      paidAmountYuan: paid.amount,
+      currency: paid.currency,
       paidAt: order.paidAt?.toISOString() ?? null,
       shippedAt: order.shippedAt?.toISOString() ?? null,
       now: now.toISOString(),
@@ -52,12 +75,11 @@ export function orderExposure(order: OrderRow, profile: Profile, now: Date, comp
   );
   const base = { subjectKind: 'order' as const, subjectId: order.id, shopId: order.shopId, orderId: order.id, platformOrderNo: order.platformOrderNo, late: e.late, advice: e.adviceZh };
   if (e.late) {
-    return { ...base, nowYuan: total(e.payNow), atNextDeadlineYuan: total(e.ifPlatformRules), nextDeadlineAt: compensateBy?.toISOString() ?? null, points: e.ifPlatformRules.points };
+    return { ...base, ...moneyFields(paid.currency, total(e.payNow), total(e.ifPlatformRules)), nextDeadlineAt: compensateBy?.toISOString() ?? null, points: e.ifPlatformRules.points };
   }
   return {
     ...base,
-    nowYuan: 0,
-    atNextDeadlineYuan: e.atDeadline ? total(e.atDeadline.cost) : 0,
+    ...moneyFields(paid.currency, 0, e.atDeadline ? total(e.atDeadline.cost) : 0),
     nextDeadlineAt: e.atDeadline ? new Date(Date.parse(e.atDeadline.at)).toISOString() : null,
     points: e.atDeadline?.cost.points ?? 0,
   };
@@ -73,8 +95,9 @@ export function caseExposure(c: CaseRow, order: OrderRow, profile: Profile, now:
   const phase = orderPhase(profile, order.state);
   const shipped = order.shippedAt !== null || hasShipped(phase);
   const late = orderExposure(order, profile, now)?.late ?? false;
+  const paid = paidInCurrency(order);
   const check = checkRefundReason(profile, c.reason, {
-    shipped, outOfStock: facts.outOfStock, late, paidAmountYuan: fenToYuan(order.paidFen || order.totalFen), tradeSucceeded: phase === 'succeeded',
+    shipped, outOfStock: facts.outOfStock, late, paidAmountYuan: paid.amount, currency: paid.currency, tradeSucceeded: phase === 'succeeded',
   });
   const appliedAt = facts.interventionAt
     ? new Date(facts.interventionAt.getTime() - profile.aftersales.intervention_after_hours * 3_600_000)
@@ -89,8 +112,7 @@ export function caseExposure(c: CaseRow, order: OrderRow, profile: Profile, now:
     shopId: c.shopId,
     orderId: order.id,
     platformOrderNo: order.platformOrderNo,
-    nowYuan: comp,
-    atNextDeadlineYuan: Math.round((worst + repay) * 100) / 100,
+    ...moneyFields(paid.currency, comp, Math.round((worst + repay) * 100) / 100),
     nextDeadlineAt: new Date(Date.parse(countdown.at)).toISOString(),
     points: check.triggersCompensation ? profile.late_shipment.points_if_unpaid_before_ruling : 0,
     late,
@@ -110,8 +132,24 @@ export async function orderOutOfStock(database: Database, orderIds: string[]): P
 }
 
 export interface ExposureReport {
+  /** Yuan: CNY lines only (another currency is never added to yuan; see byCurrency). */
   total: { nowYuan: number; atNextDeadlineYuan: number; points: number };
+  /** O2: the totals per currency, in its minor units (CNY first). */
+  byCurrency: { currency: string; nowMinor: number; atNextDeadlineMinor: number }[];
   items: ExposureLine[];
+}
+
+/** Sums lines per currency (CNY first, then by code); every currency present gets its row. */
+export function totalsByCurrency<T, K extends string>(lines: T[], currencyOf: (l: T) => string, fields: Record<K, (l: T) => number>): ({ currency: string } & Record<K, number>)[] {
+  const keys = Object.keys(fields) as K[];
+  const by = new Map<string, Record<K, number>>();
+  for (const l of lines) {
+    const cur = currencyOf(l);
+    const row = by.get(cur) ?? (Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>);
+    for (const k of keys) row[k] += fields[k](l);
+    by.set(cur, row);
+  }
+  return [...by].sort(([a], [b]) => (a === 'CNY' ? -1 : b === 'CNY' ? 1 : a.localeCompare(b))).map(([currency, row]) => ({ currency, ...row }));
 }
 
 /** GET /exposure: every open order and case of the given shops, worst first. */
@@ -147,7 +185,9 @@ export async function exposureFor(database: Database, shopIds: string[], now: Da
       }
     }
   }
-  items.sort((a, b) => b.atNextDeadlineYuan + b.nowYuan - (a.atNextDeadlineYuan + a.nowYuan));
+  // Worst first within each currency's own scale (minor units; yuan lines are not compared with converted amounts).
+  items.sort((a, b) => b.atNextDeadlineMinor + b.nowMinor - (a.atNextDeadlineMinor + a.nowMinor));
   const sum = (f: (l: ExposureLine) => number) => Math.round(items.reduce((s, l) => s + f(l), 0) * 100) / 100;
-  return { total: { nowYuan: sum((l) => l.nowYuan), atNextDeadlineYuan: sum((l) => l.atNextDeadlineYuan), points: sum((l) => l.points) }, items };
+  const byCurrency = totalsByCurrency(items, (l) => l.currency, { nowMinor: (l) => l.nowMinor, atNextDeadlineMinor: (l) => l.atNextDeadlineMinor });
+  return { total: { nowYuan: sum((l) => l.nowYuan), atNextDeadlineYuan: sum((l) => l.atNextDeadlineYuan), points: sum((l) => l.points) }, byCurrency, items };
 }

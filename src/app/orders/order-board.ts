@@ -3,7 +3,8 @@
 // reason — fraud signals before shipping (O4), a missing courier pickup scan (虚假发货, O3), an
 // ordered colour or size out of stock (O5) — filtered by phase, deadline, exposure and risk. An
 // unpaid order is not a price problem (it shows its listed price as unpaid); the at-stake total
-// counts open orders only. Shops outside the caller's: NOT_FOUND.
+// counts open orders only, per currency (O2: a USD order's stake is in USD, never added to yuan).
+// Shops outside the caller's: NOT_FOUND.
 import { and, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { checkFraud, type FraudSignal } from '../../core/orders/fraud-signals.js';
@@ -14,7 +15,7 @@ import type { Database } from '../../store/open-database.js';
 import { aftersalesCases, conversations, itemVariants, logisticsEvents, messages, orderLines, orders, shops } from '../../store/schema/index.js';
 import type { Principal } from '../auth/auth.js';
 import { deadlineView, deadlinesOf } from '../timers/deadlines.js';
-import { orderExposure } from './exposure.js';
+import { orderExposure, paidInCurrency, totalsByCurrency } from './exposure.js';
 import { orderView } from './order-view.js';
 import { shopProfile } from './orders.js';
 
@@ -33,8 +34,10 @@ export interface OrderBoardQuery {
 export interface OrderRisk {
   kind: 'fraud' | 'fake_shipment' | 'stock';
   reasonZh: string;
-  /** Money this risk puts at stake (yuan), when it has a figure. */
+  /** Money this risk puts at stake (yuan; 0 for an order in another currency), when it has a figure. */
   atStakeYuan: number | null;
+  /** O2: the same in minor units of the order's currency. */
+  atStakeMinor: number | null;
 }
 
 /** How many recent orders the board reads before filtering (newest change first). */
@@ -45,7 +48,7 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 export async function orderBoard(database: Database, p: Principal, query: OrderBoardQuery, now: Date, maySeePersonalData: boolean) {
   if (query.shopId && !p.shopIds.includes(query.shopId)) throw new DxeError('NOT_FOUND');
   const shopIds = query.shopId ? [query.shopId] : p.shopIds;
-  if (shopIds.length === 0) return { items: [], totals: { atStakeYuan: 0, count: 0 } };
+  if (shopIds.length === 0) return { items: [], totals: { atStakeYuan: 0, count: 0, atStake: [] as { currency: string; minor: number }[] } };
   const { db } = database;
   const shopRows = await db.select().from(shops).where(inArray(shops.id, shopIds));
   const profiles = new Map(shopRows.map((s) => [s.id, shopProfile(s)]));
@@ -102,17 +105,19 @@ export async function orderBoard(database: Database, p: Principal, query: OrderB
       const f = checkFraud({ orderState: o.state, buyerName: o.buyerAccount ?? o.receiverName ?? '', messages: texts }, profile);
       if (f.signals.length > 0) {
         fraud = { signals: f.signals, adviceZh: f.adviceZh };
-        risks.push({ kind: 'fraud', reasonZh: `${f.signals.map((s) => s.detailZh).join('；')}。${f.adviceZh}`, atStakeYuan: null });
+        risks.push({ kind: 'fraud', reasonZh: `${f.signals.map((s) => s.detailZh).join('；')}。${f.adviceZh}`, atStakeYuan: null, atStakeMinor: null });
       }
     }
+    const paid = paidInCurrency(o);
+    const cny = paid.currency === 'CNY';
     const fake = fakeShipmentRisk(profile, {
       phase, paidAt: o.paidAt?.toISOString() ?? null, shippedAt: o.shippedAt?.toISOString() ?? null, pickedUpAt: (o.pickedUpAt ?? scannedAt.get(o.id))?.toISOString() ?? null,
-      agreedShipBy: o.agreedShipBy?.toISOString() ?? null, paidAmountYuan: (o.paidFen || o.totalFen) / 100, now: now.toISOString(),
+      agreedShipBy: o.agreedShipBy?.toISOString() ?? null, paidAmountYuan: paid.amount, currency: paid.currency, now: now.toISOString(),
     });
     if (fake) {
       const e = fake.exposure;
       const stake = e.late ? e.ifPlatformRules.compensation + e.ifPlatformRules.platformRepay : (e.atDeadline?.cost.compensation ?? 0) + (e.atDeadline?.cost.platformRepay ?? 0);
-      risks.push({ kind: 'fake_shipment', reasonZh: fake.reasonZh, atStakeYuan: r2(stake) });
+      risks.push({ kind: 'fake_shipment', reasonZh: fake.reasonZh, atStakeYuan: cny ? r2(stake) : 0, atStakeMinor: Math.round(stake * 100) });
     }
     let delist: string[] = [];
     if (phase === 'paid') {
@@ -126,11 +131,14 @@ export async function orderBoard(database: Database, p: Principal, query: OrderB
           kind: 'stock',
           reasonZh: `${what} 库存不足，无法按单发货：请立即联系买家说明情况，提供相近款式或退款${delist.length ? '；该商品已无任何库存，建议下架' : ''}`,
           atStakeYuan: exposure?.atNextDeadlineYuan ?? null,
+          atStakeMinor: exposure?.atNextDeadlineMinor ?? null,
         });
       }
     }
     const open = isUnderWay(phase);
-    const atStakeYuan = open ? r2(Math.max(exposure ? exposure.nowYuan + exposure.atNextDeadlineYuan : 0, ...risks.map((r) => r.atStakeYuan ?? 0))) : 0;
+    // O2: in the order's own currency (minor units); the yuan figure is for CNY orders only.
+    const atStakeMinor = open ? Math.max(exposure ? exposure.nowMinor + exposure.atNextDeadlineMinor : 0, ...risks.map((r) => r.atStakeMinor ?? 0)) : 0;
+    const atStakeYuan = cny ? atStakeMinor / 100 : 0;
     return {
       order: orderView(o, maySeePersonalData),
       phase,
@@ -138,6 +146,9 @@ export async function orderBoard(database: Database, p: Principal, query: OrderB
       shipBy: shipBy ? deadlineView(shipBy, now) : null,
       exposure,
       atStakeYuan,
+      currency: paid.currency,
+      atStakeMinor,
+      open,
       risks,
       fraud,
       delistItemIds: delist,
@@ -150,7 +161,7 @@ export async function orderBoard(database: Database, p: Principal, query: OrderB
     if (query.phase && i.phase !== query.phase) return false;
     if (query.deadline === 'overdue' && !(i.shipBy && i.shipBy.state !== 'done' && i.shipBy.secondsLeft < 0 && i.phase === 'paid')) return false;
     if (query.deadline === 'due24h' && !(i.shipBy && i.shipBy.state !== 'done' && i.phase === 'paid' && i.shipBy.secondsLeft >= 0 && i.shipBy.secondsLeft <= h24)) return false;
-    if (query.exposure === 'any' && i.atStakeYuan <= 0) return false;
+    if (query.exposure === 'any' && i.atStakeMinor <= 0) return false;
     if (query.risk === 'any' && i.risks.length === 0) return false;
     if (query.risk && query.risk !== 'any' && !i.risks.some((r) => r.kind === query.risk)) return false;
     return true;
@@ -159,8 +170,10 @@ export async function orderBoard(database: Database, p: Principal, query: OrderB
     items: filtered.slice(0, query.limit),
     totals: {
       count: filtered.length,
-      /** Open (paid, shipped, signed) orders only: closed, finished and unpaid orders put nothing at stake. */
+      /** Open (paid, shipped, signed) CNY orders only: closed, finished and unpaid orders put nothing at stake. */
       atStakeYuan: r2(filtered.reduce((s, i) => s + i.atStakeYuan, 0)),
+      /** O2: the at-stake total per currency of the open orders listed (minor units, CNY first; never converted). */
+      atStake: totalsByCurrency(filtered.filter((i) => i.open), (i) => i.currency, { minor: (i) => i.atStakeMinor }),
     },
   };
 }

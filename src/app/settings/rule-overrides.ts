@@ -4,7 +4,8 @@
 // meaning, the platform default and its source, for the settings form; a save checks each of
 // those keys first (a Chinese reason per field), and when the ship-by hours change, the ship-by
 // deadlines of the shop's paid, unshipped orders are recomputed in the same transaction (the
-// deadline rows are derived from the payment time and the profile: app/timers/order-deadlines).
+// deadline rows are derived from the payment time and the profile: app/timers/order-deadlines);
+// when the refund time limits change, open cases' limit rows are re-timed the same way.
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { isPlatform } from '../../core/platforms.js';
@@ -14,6 +15,7 @@ import { OVERRIDE_FIELDS, overrideConsistencyErrors, overrideFieldErrors, source
 import { profileFor } from '../../core/rules/load-profiles.js';
 import type { RuleOverrideFieldView } from '../../core/contract/views.js';
 import { syncOrderDeadlines } from '../timers/order-deadlines.js';
+import { retimeOpenCaseLimits, timeLimitsChanged } from '../cases/case-time-limits.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import { assertShopAccess } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
@@ -68,7 +70,7 @@ export function ruleOverridesEditor(p: Principal, shopId: string): Principal {
  * fit, or with the profile's own message when the merged profile does not validate. Returns how
  * many open orders' ship-by deadlines were recomputed.
  */
-export async function saveRuleOverrides(deps: UseCaseDeps, p: Principal, shopId: string, input: RuleOverridesInput): Promise<{ rescheduled: number }> {
+export async function saveRuleOverrides(deps: UseCaseDeps, p: Principal, shopId: string, input: RuleOverridesInput): Promise<{ rescheduled: number; retimedCases: number }> {
   ruleOverridesEditor(p, shopId);
   const fieldErrors = overrideFieldErrors(input.overrides);
   if (fieldErrors.length > 0) {
@@ -86,8 +88,10 @@ export async function saveRuleOverrides(deps: UseCaseDeps, p: Principal, shopId:
     const clashes = overrideConsistencyErrors(profile);
     if (clashes.length > 0) throw new DxeError('VALIDATION_FAILED', clashes.map((e) => e.messageZh).join('；'), { fields: clashes });
     let before: number | null = null;
+    let beforeProfile: ReturnType<typeof shopProfile> | null = null;
     try {
-      before = shopProfile({ platform: shop.platform, ruleOverrides: shop.ruleOverrides }).shipping.ship_by_hours;
+      beforeProfile = shopProfile({ platform: shop.platform, ruleOverrides: shop.ruleOverrides });
+      before = beforeProfile.shipping.ship_by_hours;
     } catch {
       before = null; // a stored override that no longer validates: recompute all
     }
@@ -102,10 +106,12 @@ export async function saveRuleOverrides(deps: UseCaseDeps, p: Principal, shopId:
       for (const order of open) await syncOrderDeadlines(tx, order, profile, deps.now);
       rescheduled = open.length;
     }
+    // Issue 15: the refund time limits of open cases follow a changed setting the same way.
+    const retimedCases = timeLimitsChanged(beforeProfile, profile) ? await retimeOpenCaseLimits(tx, profile, shopId, deps.now) : 0;
     await appendAuditIn(
       tx,
-      settingsAudit(p, deps.now, 'settings.rule_overrides', { kind: 'shop', id: shopId }, { keys: Object.keys(input.overrides), shipByHours: { from: before, to: profile.shipping.ship_by_hours }, rescheduled }),
+      settingsAudit(p, deps.now, 'settings.rule_overrides', { kind: 'shop', id: shopId }, { keys: Object.keys(input.overrides), shipByHours: { from: before, to: profile.shipping.ship_by_hours }, rescheduled, retimedCases }),
     );
-    return { rescheduled };
+    return { rescheduled, retimedCases };
   });
 }

@@ -12,6 +12,7 @@ import { publishCommitted, stage } from '../events/outbox.js';
 import { DEADLINE_KINDS, MAX_WARN_LEAD_MS, isDeadlineKind, scheduleDeadline, type DeadlineRow, type Tx } from './deadlines.js';
 import { promiseOutcomes } from './promise-deadlines.js';
 import { addWorkingDays } from './working-days.js';
+import { applyAutoAgree } from '../cases/auto-agree.js';
 
 export interface RunOptions {
   now: Date;
@@ -28,6 +29,8 @@ export interface Fired {
   subjectId: string;
   dueAt: Date;
   outcome: 'warned' | 'missed' | 'done' | 'cancelled';
+  /** What the miss did, when it did something agents must hear of (an auto-agree applied). */
+  textZh?: string;
 }
 
 type Outcome = Fired['outcome'];
@@ -85,7 +88,11 @@ export async function runDueDeadlines(database: Database, opts: RunOptions): Pro
         .set({ state: outcome, firedAt: now, firedBy: workerId })
         .where(inArray(deadlines.id, list.map((r) => r.id)));
     }
-    for (const row of byOutcome.get('missed') ?? []) await followUp(tx, row, now);
+    for (const row of byOutcome.get('missed') ?? []) {
+      const text = await followUp(tx, row, now);
+      const f = out.find((x) => x.id === row.id);
+      if (text && f) f.textZh = text;
+    }
     if (opts.bus) staged = await stage(tx, opts.bus, notifications(out));
     return out;
   });
@@ -108,7 +115,7 @@ function notifications(fired: Fired[]): DomainEvent[] {
         subjectKind: f.subjectKind,
         subjectId: f.subjectId,
         dueAt: f.dueAt.toISOString(),
-        textZh: f.outcome === 'warned' ? `${labelZh}即将到期（${f.dueAt.toISOString()}）` : `${labelZh}已超时`,
+        textZh: f.textZh ?? (f.outcome === 'warned' ? `${labelZh}即将到期（${f.dueAt.toISOString()}）` : `${labelZh}已超时`),
       },
     });
   }
@@ -170,8 +177,13 @@ async function alreadyMet(tx: Tx, rows: DeadlineRow[], now: Date): Promise<Map<n
   return result;
 }
 
-/** What a missed deadline starts. */
-async function followUp(tx: Tx, row: DeadlineRow, now: Date): Promise<void> {
+/** What a missed deadline starts; returns what agents are told when it did something. */
+async function followUp(tx: Tx, row: DeadlineRow, now: Date): Promise<string | null> {
+  if (row.kind === 'auto_agree' && row.subjectKind === 'case') {
+    // Issue 15: the platform agrees for the seller, as its refund machine says (once: the row is
+    // marked missed in this same transaction).
+    return applyAutoAgree(tx, row, now);
+  }
   if (row.kind === 'ship_by') {
     // N1/N4: the seller saves the points (and the second payment) by paying the buyer before the
     // platform rules; the platform answers within N working days of a complaint.
@@ -188,6 +200,7 @@ async function followUp(tx: Tx, row: DeadlineRow, now: Date): Promise<void> {
       payload: { missedShipBy: row.dueAt.toISOString() },
     });
   }
+  return null;
 }
 
 /** Pending rows (for status screens and tests). */

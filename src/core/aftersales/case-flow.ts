@@ -60,7 +60,7 @@ export interface CaseFacts {
    * currency's minor units, shown with its code and never added to yuan figures.
    */
   currency?: string | undefined;
-  /** Compensation the case's reason costs if it stands (A5), in fen. */
+  /** Compensation the case's reason costs if it stands (A5), in minor units of `currency` (fen for CNY). */
   compensationFen: number;
   /** When the buyer may call the platform in (A6), ISO; null when not running. */
   interventionAt: string | null;
@@ -109,14 +109,11 @@ function moneyOf(kind: EventEffectProfile['money'], f: CaseFacts): Choice['money
     case 'refund_after_return':
       return { kind, fen: f.amountFen, textZh: `收到退货并核实后退款 ${moneyText(f.amountFen, f.currency)}` };
     case 'at_risk': {
-      if (f.currency && f.currency !== 'CNY') {
-        // Never add a yuan compensation to a foreign amount.
-        const comp = f.compensationFen > 0 ? `，另有退款原因触发的赔付 ${yuanText(f.compensationFen)}` : '';
-        return { kind, fen: f.amountFen, textZh: `若平台判买家胜，需退款 ${moneyText(f.amountFen, f.currency)}${comp}` };
-      }
-      const fen = f.amountFen + f.compensationFen;
-      const comp = f.compensationFen > 0 ? `（含退款原因触发的赔付 ${yuanText(f.compensationFen)}）` : '';
-      return { kind, fen, textZh: `若平台判买家胜，需退款并承担 ${yuanText(fen)}${comp}` };
+      // Compensation is in the case's currency too (O2: a foreign case's is figured on its own
+      // amount, never in yuan), so the two add up.
+      const minor = f.amountFen + f.compensationFen;
+      const comp = f.compensationFen > 0 ? `（含退款原因触发的赔付 ${moneyText(f.compensationFen, f.currency)}）` : '';
+      return { kind, fen: minor, textZh: `若平台判买家胜，需退款并承担 ${moneyText(minor, f.currency)}${comp}` };
     }
     default:
       return { kind, fen: 0, textZh: '此操作本身不涉及金额' };
@@ -283,4 +280,25 @@ export function buyerReturnLimit(profile: AftersalesProfile, agreedAt: string): 
 /** Whether an event starts the buyer's return window (its effect says so in the profile). */
 export function startsBuyerReturn(profile: Pick<Profile, 'aftersales'>, event: string): boolean {
   return profile.aftersales.event_effects[event]?.deadline === 'buyer_return';
+}
+
+/** What the platform does for the seller when its auto-agree time limit passes, by case type. */
+const AUTO_AGREE_EVENTS: Record<CaseKind, readonly string[]> = {
+  refund_only: ['seller_agree_refund'],
+  return: ['seller_agree_return'],
+  exchange: ['seller_agree'],
+  repair: ['seller_agree'],
+};
+
+/**
+ * Issue 15: the application event the platform takes when the seller let the auto-agree limit
+ * pass — the seller's own agreement for the case type (a refund-only case is refunded, a return
+ * waits for the buyer's parcel, an exchange or repair for the goods), if the application's
+ * machine allows it from `state`; null otherwise (the case has already moved on).
+ */
+export function autoAgreeEvent(profile: AftersalesProfile, type: CaseKind, state: string): string | null {
+  const app = applicationMachine(profile, type);
+  const s = normalizeStateName(state);
+  if (s !== app.def.initial) return null;
+  return AUTO_AGREE_EVENTS[type].find((e) => transition(app, s, e, undefined).ok) ?? null;
 }

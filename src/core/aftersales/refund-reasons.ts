@@ -1,8 +1,8 @@
 // Refund reasons by order state and the compensation check (A5, seed 001). A reason such as
 // 缺货 or 未按约定时间发货 makes the seller pay compensation; when it is not true, the seller asks
 // the buyer to change it, and failing that asks the platform to step in.
-import { lateCompensationFen } from '../money/late-shipment.js';
-import { fenToYuan, yuanToFen } from '../money/fen.js';
+import { lateCompensationFen, termsInCurrency } from '../money/late-shipment.js';
+import { fenToYuan, majorText, yuanToFen } from '../money/fen.js';
 import type { Profile } from '../rules/schema.js';
 
 export function refundReasonsFor(profile: Pick<Profile, 'aftersales'>, shipped: boolean): string[] {
@@ -16,6 +16,8 @@ export interface ReasonFacts {
   /** Whether the order really missed its ship-by deadline. */
   late: boolean;
   paidAmountYuan: number;
+  /** O2: the currency of `paidAmountYuan` (major units of it); CNY when absent. */
+  currency?: string | undefined;
   /** After the trade succeeded the platform no longer refunds directly (A7): the seller transfers. */
   tradeSucceeded?: boolean | undefined;
 }
@@ -24,7 +26,7 @@ export interface ReasonCheck {
   /** The reason is one the platform offers in this order state. */
   validForState: boolean;
   triggersCompensation: boolean;
-  /** The compensation the reason would cost, in yuan (0 when it does not trigger any). */
+  /** The compensation the reason would cost, in yuan — in major units of `facts.currency` when given (0 when it does not trigger any). */
   compensation: number;
   /** The reason claims a fact that is not true: ask the buyer to change it. */
   untrue: boolean;
@@ -52,14 +54,14 @@ export function checkRefundReason(
     };
   }
   const holds = rule.fact === 'out_of_stock' ? facts.outOfStock : facts.late;
-  const compensation = fenToYuan(lateCompensationFen(yuanToFen(facts.paidAmountYuan), profile.late_shipment));
+  const compensation = fenToYuan(lateCompensationFen(yuanToFen(facts.paidAmountYuan), termsInCurrency(profile.late_shipment, facts.currency)));
   return {
     validForState,
     triggersCompensation: true,
     compensation,
     untrue: !holds,
     adviceZh: holds
-      ? `退款原因「${reason}」属实，需按规则赔付 ¥${compensation.toFixed(2)}；建议主动处理，避免平台介入。`
-      : `退款原因「${reason}」与事实不符且会触发赔付（¥${compensation.toFixed(2)}）：请先联系买家修改退款原因；联系不上再申请平台小二介入。`,
+      ? `退款原因「${reason}」属实，需按规则赔付 ${majorText(compensation, facts.currency)}；建议主动处理，避免平台介入。`
+      : `退款原因「${reason}」与事实不符且会触发赔付（${majorText(compensation, facts.currency)}）：请先联系买家修改退款原因；联系不上再申请平台小二介入。`,
   };
 }

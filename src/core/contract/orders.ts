@@ -90,6 +90,7 @@ export const orderSyncBody = z.strictObject({
  * deadlines, exposure) are the board's read model; only the envelope is fixed here so far.
  */
 export const orderBoardSchema = z.object({
-  items: z.array(z.object({ order: z.object({ id: z.string(), state: z.string() }).loose(), atStakeYuan: z.number() }).loose()),
-  totals: z.object({ atStakeYuan: z.number(), count: z.number() }).loose(),
+  items: z.array(z.object({ order: z.object({ id: z.string(), state: z.string() }).loose(), atStakeYuan: z.number(), currency: z.string(), atStakeMinor: z.number() }).loose()),
+  /** atStakeYuan: CNY orders only; atStake: per currency in its minor units (O2, never converted). */
+  totals: z.object({ atStakeYuan: z.number(), count: z.number(), atStake: z.array(z.object({ currency: z.string(), minor: z.number() })) }).loose(),
 });

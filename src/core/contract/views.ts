@@ -266,8 +266,12 @@ export const exposureLineSchema = z.object({
   platformOrderNo: z.string(),
   /** Cost if the seller settles now (yuan). */
   nowYuan: z.number(),
-  /** Cost if nothing is done before the next deadline (yuan). */
+  /** Cost if nothing is done before the next deadline (yuan). Both yuan figures are 0 for another currency. */
   atNextDeadlineYuan: z.number(),
+  /** O2: the order's currency and both costs in its minor units (fen for CNY), never converted. */
+  currency: z.string(),
+  nowMinor: z.number(),
+  atNextDeadlineMinor: z.number(),
   nextDeadlineAt: z.string().nullable(),
   points: z.number(),
   late: z.boolean(),
@@ -493,7 +497,10 @@ export type ShopRatesView = z.infer<typeof shopRatesSchema>;
 
 /** GET /exposure: N5 totals over the caller's open orders and cases, and each of them, worst first. */
 export const exposureTotalsSchema = z.object({
+  /** Yuan: CNY lines only. */
   total: z.object({ nowYuan: z.number(), atNextDeadlineYuan: z.number(), points: z.number() }),
+  /** O2: per currency, in its minor units (CNY first). */
+  byCurrency: z.array(z.object({ currency: z.string(), nowMinor: z.number(), atNextDeadlineMinor: z.number() })),
   items: z.array(exposureLineSchema.extend({ subjectKind: z.enum(['order', 'case']), subjectId: z.string(), shopId: z.string() })),
 });
 export type ExposureTotalsView = z.infer<typeof exposureTotalsSchema>;

@@ -3,8 +3,8 @@
 // next deadline, and the advice to pay proactively when that is cheaper (001).
 import { formatInstant } from '../rules/instant.js';
 import type { Profile } from '../rules/schema.js';
-import { fenToYuan, yuanToFen, type Fen } from './fen.js';
-import { lateCompensationFen, lateShipment, type LateShipmentInput } from './late-shipment.js';
+import { fenToYuan, majorText, yuanToFen, type Fen } from './fen.js';
+import { lateCompensationFen, lateShipment, termsInCurrency, type LateShipmentInput } from './late-shipment.js';
 
 export interface Cost {
   /** Paid to the buyer. */
@@ -51,7 +51,7 @@ export function lateShipmentExposure(
   }
   const unit = profile.late_shipment.paid_in === 'tmall_points' ? '（以天猫积分支付）' : '';
   if (!r.late) {
-    const fen = lateCompensationFen(yuanToFen(input.paidAmountYuan), profile.late_shipment);
+    const fen = lateCompensationFen(yuanToFen(input.paidAmountYuan), termsInCurrency(profile.late_shipment, input.currency));
     const c = costs(fen, profile);
     const shipped = input.shippedAt !== null;
     return {
@@ -62,14 +62,14 @@ export function lateShipmentExposure(
       atDeadline: shipped ? null : { at: r.deadline, cost: c.ifRules },
       adviceZh: shipped
         ? '已按时发货，没有延迟发货风险。'
-        : `请在 ${r.deadline} 前发货；逾期需赔付 ¥${c.payNow.compensation.toFixed(2)}${unit}。`,
+        : `请在 ${r.deadline} 前发货；逾期需赔付 ${majorText(c.payNow.compensation, input.currency)}${unit}。`,
     };
   }
   const c = costs(r.compensationFen, profile);
   const saved = c.ifRules.platformRepay > 0 || c.ifRules.points > 0;
   const extra = [
     c.ifRules.points > 0 ? `扣 ${c.ifRules.points} 分` : '',
-    c.ifRules.platformRepay > 0 ? `再向平台支付 ¥${c.ifRules.platformRepay.toFixed(2)}` : '',
+    c.ifRules.platformRepay > 0 ? `再向平台支付 ${majorText(c.ifRules.platformRepay, input.currency)}` : '',
   ].filter(Boolean).join('，');
   return {
     late: true,
@@ -78,7 +78,7 @@ export function lateShipmentExposure(
     ifPlatformRules: c.ifRules,
     atDeadline: null,
     adviceZh: saved
-      ? `已超过发货时限（${formatInstant(r.deadlineMs, null)}）。建议在平台判定前主动赔付买家 ¥${c.payNow.compensation.toFixed(2)}${unit}；等平台判定还要${extra}。`
-      : `已超过发货时限，应赔付买家 ¥${c.payNow.compensation.toFixed(2)}${unit}，请尽快发货并与买家沟通。`,
+      ? `已超过发货时限（${formatInstant(r.deadlineMs, null)}）。建议在平台判定前主动赔付买家 ${majorText(c.payNow.compensation, input.currency)}${unit}；等平台判定还要${extra}。`
+      : `已超过发货时限，应赔付买家 ${majorText(c.payNow.compensation, input.currency)}${unit}，请尽快发货并与买家沟通。`,
   };
 }

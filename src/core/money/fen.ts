@@ -24,3 +24,11 @@ export function clampFen(fen: Fen, min: Fen, max: Fen | null): Fen {
   const low = Math.max(fen, min);
   return max === null ? low : Math.min(low, max);
 }
+
+/**
+ * O2 (issue 15): an amount in major units of its currency as the server writes it in advice:
+ * ¥12.34 for CNY, else the ISO code (USD 12.34). Never converted.
+ */
+export function majorText(amount: number, currency = 'CNY'): string {
+  return currency === 'CNY' ? `¥${amount.toFixed(2)}` : `${currency} ${amount.toFixed(2)}`;
+}

@@ -13,6 +13,12 @@ export interface LateShipmentInput {
   shippedAt: string | null;
   now: string;
   agreedShipBy?: string | null | undefined;
+  /**
+   * O2: the currency of `paidAmountYuan` (which then holds major units of it); CNY when absent.
+   * The profile's floor and cap are yuan: they are not applied to another currency (nothing here
+   * converts), only the rate is.
+   */
+  currency?: string | undefined;
 }
 
 export interface LateShipmentResult {
@@ -25,6 +31,11 @@ export interface LateShipmentResult {
   compensation: number;
   points: number;
   paidIn: LateShipmentTerms['paid_in'];
+}
+
+/** O2: the terms for an amount in `currency` — the yuan floor and cap only apply to yuan. */
+export function termsInCurrency<T extends Pick<LateShipmentTerms, 'min_yuan' | 'cap_yuan'>>(terms: T, currency = 'CNY'): T {
+  return currency === 'CNY' ? terms : { ...terms, min_yuan: 0, cap_yuan: null };
 }
 
 export function lateCompensationFen(paidFen: Fen, terms: Pick<LateShipmentTerms, 'rate_pct' | 'min_yuan' | 'cap_yuan'>): Fen {
@@ -44,7 +55,7 @@ export function lateShipment(
   }
   const shipMs = input.shippedAt ? requireInstant(input.shippedAt, 'shipped_at').ms : requireInstant(input.now, 'now').ms;
   const late = shipMs > deadline.ms;
-  const compensationFen = late ? lateCompensationFen(yuanToFen(input.paidAmountYuan), terms) : 0;
+  const compensationFen = late ? lateCompensationFen(yuanToFen(input.paidAmountYuan), termsInCurrency(terms, input.currency)) : 0;
   // An agreed date is the deadline as the seller and buyer wrote it.
   const agreed = input.agreedShipBy && profile.shipping.agreed_date_overrides ? input.agreedShipBy.trim() : null;
   return {

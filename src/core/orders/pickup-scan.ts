@@ -4,6 +4,7 @@
 // profile's window is flagged 虚假发货 risk, and its late-shipment exposure is computed from the
 // courier's time (none yet: still unshipped for the platform).
 import { lateShipmentExposure, type Exposure } from '../money/exposure.js';
+import { majorText } from '../money/fen.js';
 import type { Profile } from '../rules/schema.js';
 import type { OrderPhase } from './order-phase.js';
 import { formatBeijing } from '../time/beijing-time.js';
@@ -28,6 +29,8 @@ export interface PickupFacts {
   pickedUpAt: string | null;
   agreedShipBy: string | null;
   paidAmountYuan: number;
+  /** O2: the currency of `paidAmountYuan` (major units of it); CNY when absent. */
+  currency?: string | undefined;
   now: string;
 }
 
@@ -51,14 +54,14 @@ export function fakeShipmentRisk(profile: PickupProfile, f: PickupFacts): FakeSh
   const end = Date.parse(f.shippedAt) + hours * 3_600_000;
   if (Date.parse(f.now) <= end) return null;
   const exposure = lateShipmentExposure(
-    { paidAmountYuan: f.paidAmountYuan, paidAt: f.paidAt, shippedAt: null, now: f.now, agreedShipBy: f.agreedShipBy },
+    { paidAmountYuan: f.paidAmountYuan, paidAt: f.paidAt, shippedAt: null, now: f.now, agreedShipBy: f.agreedShipBy, currency: f.currency },
     profile,
   );
   const windowEndedAt = new Date(end).toISOString();
   const money = exposure.late
-    ? `；按快递记录仍未发货，已超过发货时限，延迟发货赔付 ¥${(exposure.payNow.compensation + exposure.payNow.platformRepay).toFixed(2)}`
+    ? `；按快递记录仍未发货，已超过发货时限，延迟发货赔付 ${majorText(exposure.payNow.compensation + exposure.payNow.platformRepay, f.currency)}`
     : exposure.atDeadline
-      ? `；若到 ${formatBeijing(new Date(Date.parse(exposure.atDeadline.at)).toISOString())}（北京时间）仍无揽收记录，将按延迟发货赔付 ¥${exposure.atDeadline.cost.compensation.toFixed(2)}`
+      ? `；若到 ${formatBeijing(new Date(Date.parse(exposure.atDeadline.at)).toISOString())}（北京时间）仍无揽收记录，将按延迟发货赔付 ${majorText(exposure.atDeadline.cost.compensation, f.currency)}`
       : '';
   return {
     kind: 'fake_shipment',

@@ -103,11 +103,7 @@ export class Attention {
     return on;
   }
 
-  /** Fired alerts (the browser test reads this; nothing else does). */
-  fired = 0;
-
   private alert(reason: string, conversationId: string): void {
-    this.fired += 1;
     beep();
     if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
       try {
@@ -123,25 +119,46 @@ export class Attention {
   }
 }
 
-let audio: AudioContext | null = null;
-/** A short two-tone chime made with WebAudio (no sound file to ship). */
+let chime: HTMLAudioElement | null = null;
+/**
+ * A short two-tone chime (880 Hz then 1320 Hz), made here as an 8 kHz 8-bit WAV so there is no
+ * sound file to ship, played through an <audio> element.
+ */
 function beep(): void {
   try {
-    const Ctx = globalThis.AudioContext;
-    if (!Ctx) return;
-    audio ??= new Ctx();
-    const at = audio.currentTime;
-    for (const [i, freq] of [880, 1320].entries()) {
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      osc.frequency.value = freq;
-      gain.gain.setValueAtTime(0.15, at + i * 0.15);
-      gain.gain.exponentialRampToValueAtTime(0.001, at + i * 0.15 + 0.14);
-      osc.connect(gain).connect(audio.destination);
-      osc.start(at + i * 0.15);
-      osc.stop(at + i * 0.15 + 0.15);
-    }
+    if (typeof Audio === 'undefined') return;
+    chime ??= new Audio(chimeWav());
+    chime.currentTime = 0;
+    void chime.play()?.catch(() => undefined); // autoplay refused before any click: the notification still shows
   } catch {
     /* no audio device */
   }
+}
+
+function chimeWav(): string {
+  const rate = 8000;
+  const tone = (freq: number, secs: number) => Array.from({ length: Math.round(rate * secs) }, (_, i) => {
+    const fade = 1 - i / (rate * secs);
+    return Math.round(128 + 40 * fade * Math.sin((2 * Math.PI * freq * i) / rate));
+  });
+  const samples = [...tone(880, 0.15), ...tone(1320, 0.15)];
+  const bytes = new Uint8Array(44 + samples.length);
+  const view = new DataView(bytes.buffer);
+  const text = (at: number, str: string) => [...str].forEach((ch, k) => view.setUint8(at + k, ch.charCodeAt(0)));
+  text(0, 'RIFF');
+  view.setUint32(4, 36 + samples.length, true);
+  text(8, 'WAVEfmt ');
+  view.setUint32(16, 16, true);
+  view.setUint16(20, 1, true); // PCM
+  view.setUint16(22, 1, true); // mono
+  view.setUint32(24, rate, true);
+  view.setUint32(28, rate, true); // byte rate
+  view.setUint16(32, 1, true); // block align
+  view.setUint16(34, 8, true); // bits per sample
+  text(36, 'data');
+  view.setUint32(40, samples.length, true);
+  samples.forEach((v, k) => view.setUint8(44 + k, v));
+  let bin = '';
+  bytes.forEach((b) => (bin += String.fromCharCode(b)));
+  return `data:audio/wav;base64,${btoa(bin)}`;
 }

@@ -50,6 +50,25 @@ function totalOf(x: unknown): { now: number; next: number | null } | null {
 }
 
 const fmt = (v: number) => `¥${v.toFixed(2)}`;
+
+/**
+ * O2 (issue 15): a case's money at stake in the case's own currency — a USD case shows USD, never
+ * ¥0.00 beside its USD amount (its yuan figures are 0 by design: nothing is converted).
+ */
+function exposureText(c: CaseRow, which: 'now' | 'next'): string {
+  const e = c.exposure;
+  const currency = e?.currency ?? c.currency ?? 'CNY';
+  const minor = which === 'now' ? (e?.nowMinor ?? Math.round((e?.nowYuan ?? 0) * 100)) : (e?.atNextDeadlineMinor ?? Math.round((e?.atNextDeadlineYuan ?? 0) * 100));
+  return money(minor / 100, currency);
+}
+
+/** GET /exposure's per-currency totals (¥… · USD …); the yuan total when the server gives no split. */
+function totalsText(data: { total?: unknown; byCurrency?: { currency: string; nowMinor: number; atNextDeadlineMinor: number }[] } | null | undefined, which: 'now' | 'next'): string | null {
+  if (data?.byCurrency?.length) return data.byCurrency.map((x) => money((which === 'now' ? x.nowMinor : x.atNextDeadlineMinor) / 100, x.currency)).join(' · ');
+  const total = totalOf(data?.total);
+  if (!total) return null;
+  return which === 'now' ? fmt(total.now) : total.next !== null ? fmt(total.next) : null;
+}
 /** O2: an amount in its own currency (¥ for CNY, else the ISO code); never converted here. */
 const money = (v: number, currency = 'CNY') => (currency === 'CNY' ? fmt(v) : `${currency} ${v.toFixed(2)}`);
 
@@ -92,8 +111,9 @@ export default function CasesScreen() {
   const [shopId, setShopId] = useState<string>('');
   const q = shopId ? `?shopId=${encodeURIComponent(shopId)}` : '';
   const cases = useApi<{ items: CaseRow[] }>(`/cases${q}`);
-  const exposure = useApi<{ total: unknown }>(`/exposure${q}`);
-  const total = totalOf(exposure.data?.total);
+  const exposure = useApi<{ total: unknown; byCurrency?: { currency: string; nowMinor: number; atNextDeadlineMinor: number }[] }>(`/exposure${q}`);
+  const totalNow = totalsText(exposure.data, 'now');
+  const totalNext = totalsText(exposure.data, 'next');
   const now = useNow(1000);
   const [openId, setOpenId] = useState<string | null>(() => query('caseId'));
   const [creating, setCreating] = useState<NewCaseStart | null>(() => {
@@ -128,9 +148,9 @@ export default function CasesScreen() {
         <Button type="primary" onClick={() => setCreating({ orderId: null, conversationId: null, reviewId: null })} data-testid="new-case">
           {t('cases.new')}
         </Button>
-        {total && (
+        {totalNow !== null && (
           <Statistic
-            value={t('cases.totalExposure', { v: fmt(total.now) }) + (total.next !== null ? ` · ${t('cases.atNext', { v: fmt(total.next) })}` : '')}
+            value={t('cases.totalExposure', { v: totalNow }) + (totalNext !== null ? `；${t('cases.atNext', { v: totalNext })}` : '')}
             valueStyle={{ fontSize: 16, color: '#cf1322' }}
             data-testid="exposure-total"
           />
@@ -156,7 +176,7 @@ export default function CasesScreen() {
                       <div style={{ display: 'flex', justifyContent: 'space-between' }}>
                         <Tag color="magenta">{typeLabel(c.type)}</Tag>
                         <Typography.Text strong style={{ color: '#cf1322' }}>
-                          {t('cases.exposure')} {fmt(c.exposure?.nowYuan ?? 0)}
+                          <span data-testid="case-card-exposure">{t('cases.exposure')} {exposureText(c, 'now')}</span>
                         </Typography.Text>
                       </div>
                       <div style={{ fontSize: 12, margin: '4px 0' }}>
@@ -166,8 +186,8 @@ export default function CasesScreen() {
                       {c.reason && <div style={{ fontSize: 12 }}>{t('cases.reason')}：{c.reason}</div>}
                       <div style={{ fontSize: 12 }}>{t('cases.amount')}：{money(c.amountMinor / 100, c.currency)}</div>
                       {c.flowStep && <Tag color="blue" style={{ marginTop: 4 }}>{c.flowStep}</Tag>}
-                      {c.exposure?.atNextDeadlineYuan !== undefined && (
-                        <div style={{ fontSize: 12 }}>{t('cases.atNext', { v: fmt(c.exposure.atNextDeadlineYuan) })}</div>
+                      {c.exposure && (
+                        <div style={{ fontSize: 12 }}>{t('cases.atNext', { v: exposureText(c, 'next') })}</div>
                       )}
                       {c.intervention && (
                         <Tag color={left <= 0 ? 'red' : left < 12 * 3600 ? 'orange' : 'green'} style={{ marginTop: 4 }} data-testid="case-countdown">
@@ -377,6 +397,22 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
             <Descriptions.Item label={t('cases.amount')}>{money(c.amountMinor / 100, c.currency)}</Descriptions.Item>
             {c.returnTrackingNo && <Descriptions.Item label={t('cases.returnTrackingNo')}><span data-testid="case-return-tracking">{c.returnTrackingNo}</span></Descriptions.Item>}
             {c.invoiceZh && <Descriptions.Item label={t('cases.invoice')}>{c.invoiceZh}</Descriptions.Item>}
+            {c.inspection && (
+              <Descriptions.Item label={t('cases.inspection')} span={2}>
+                <span data-testid="case-inspection">
+                  {String(c.inspection.finding ?? '')}
+                  {typeof c.inspection.servicePoint === 'string' && c.inspection.servicePoint && (
+                    <> · {t('cases.inspection.servicePoint')}：<span data-testid="case-service-point">{c.inspection.servicePoint}</span></>
+                  )}
+                  {typeof c.inspection.serviceReportNo === 'string' && c.inspection.serviceReportNo && <> · {t('cases.inspection.serviceReportNo')}：{c.inspection.serviceReportNo}</>}
+                </span>
+              </Descriptions.Item>
+            )}
+            {c.shipment && (
+              <Descriptions.Item label={t('cases.shipment')} span={2}>
+                <span data-testid="case-shipment">{String(c.shipment.courier ?? '')} {String(c.shipment.trackingNo ?? '')}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
 
           {c.flowStates.length > 0 && (

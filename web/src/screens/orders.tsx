@@ -27,6 +27,9 @@ interface BoardItem {
   unpaid: boolean;
   shipBy: { dueAt: string; secondsLeft: number; state: string } | null;
   atStakeYuan: number;
+  /** O2: the order's currency and its at-stake amount in minor units of it. */
+  currency?: string;
+  atStakeMinor?: number;
   risks: { kind: (typeof RISKS)[number]; reasonZh: string; atStakeYuan: number | null }[];
   openCaseIds: string[];
 }
@@ -49,6 +52,15 @@ function orderMoney(o: BoardItem['order'], which: 'total' | 'paid'): string {
   if (currency === 'CNY') return fmt(which === 'total' ? o.totalYuan : o.paidYuan || o.totalYuan);
   const minor = which === 'total' ? o.totalMinor : (o.paidMinor || o.totalMinor);
   return money(minor ?? null, currency);
+}
+
+/**
+ * O2 (issue 15): the at-stake total per currency of the listed open orders (¥1234.00 · US$56.00),
+ * each in its own currency, never converted or added together.
+ */
+function atStakeText(totals: { atStakeYuan: number; atStake?: { currency: string; minor: number }[] }): string {
+  const per = totals.atStake?.length ? totals.atStake : [{ currency: 'CNY', minor: Math.round(totals.atStakeYuan * 100) }];
+  return per.map((x) => money(x.minor, x.currency)).join(' · ');
 }
 
 export function phaseLabel(phase: Phase | null): string {
@@ -98,7 +110,7 @@ export default function OrdersScreen() {
     if (search.trim()) p.set('q', search.trim());
     return p.toString();
   }, [shopId, phase, deadline, exposure, risk, search]);
-  const board = useApi<{ items: BoardItem[]; totals: { atStakeYuan: number; count: number } }>(`/orders${qs ? `?${qs}` : ''}`);
+  const board = useApi<{ items: BoardItem[]; totals: { atStakeYuan: number; count: number; atStake?: { currency: string; minor: number }[] } }>(`/orders${qs ? `?${qs}` : ''}`);
   const shopName = (id: string) => shops.find((s) => s.id === id)?.name ?? id;
   const loadedAt = useMemo(() => Date.now(), [board.data]);
 
@@ -117,7 +129,7 @@ export default function OrdersScreen() {
         <span data-testid="filter-search"><Input.Search allowClear style={{ width: 240 }} placeholder={t('cases.searchOrder')} onSearch={setSearch} /></span>
         {board.data && (
           <Typography.Text strong style={{ color: '#cf1322' }} data-testid="orders-at-stake">
-            {t('orders.atStake', { v: fmt(board.data.totals.atStakeYuan) })}
+            {t('orders.atStake', { v: atStakeText(board.data.totals) })}
           </Typography.Text>
         )}
       </Space>
@@ -163,7 +175,13 @@ export default function OrdersScreen() {
                 return <Tag color={left <= 0 ? 'red' : left < 24 * 3600 ? 'orange' : 'green'}>{left <= 0 ? t('orders.deadline.overdue') : duration(left)}</Tag>;
               },
             },
-            { title: t('orders.col.exposure'), key: 'stake', render: (_, i) => (i.atStakeYuan > 0 ? <Typography.Text type="danger">{fmt(i.atStakeYuan)}</Typography.Text> : '—') },
+            {
+              title: t('orders.col.exposure'), key: 'stake',
+              render: (_, i) => {
+                const minor = i.atStakeMinor ?? Math.round(i.atStakeYuan * 100);
+                return minor > 0 ? <Typography.Text type="danger" data-testid="order-at-stake">{money(minor, i.currency ?? 'CNY')}</Typography.Text> : '—';
+              },
+            },
             {
               title: t('orders.col.risk'), key: 'risk',
               render: (_, i) => (
