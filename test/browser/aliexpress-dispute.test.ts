@@ -87,8 +87,8 @@ describe.skipIf(!hasChromium)('an AliExpress dispute answered in time, in Chromi
 
     // The orders screen: the AliExpress shop set a late-shipment rate (no seed gives one), so the
     // late USD orders put US$ at stake — shown in USD beside the yuan total, not added to it: this
-    // order (30 % of US$50.00, now and again if the platform rules) and the disputed one, shipped
-    // 49 h after payment against AliExpress's 48 h (30 % of US$25.99, twice: US$15.60).
+    // order (30 % of US$50.00: US$15.00, paid now or when the platform rules — alternatives, not a
+    // sum) and the disputed one, shipped 49 h after payment against AliExpress's 48 h (30 % of US$25.99: US$7.80).
     await h.database.db.update(s.shops).set({ ruleOverrides: { aftersales: { time_limits: { seller_response_hours: 120 } }, late_shipment: { rate_pct: 30 } } }).where(eq(s.shops.id, 'ae-browser'));
     await h.database.db.insert(s.orders).values({
       shopId: 'ae-browser', platformOrderNo: '8190000012349999', buyerAccount: 'us_buyer_78', state: '等待卖家发货', currency: 'USD',
@@ -96,9 +96,9 @@ describe.skipIf(!hasChromium)('an AliExpress dispute answered in time, in Chromi
     });
     await page.goto(`${h.baseUrl}/orders`);
     const total = page.getByTestId('orders-at-stake');
-    await expect.poll(() => total.textContent()).toMatch(/^在途订单风险合计：¥[\d,]+\.\d\d · US\$45\.60$/);
+    await expect.poll(() => total.textContent()).toMatch(/^在途订单风险合计：¥[\d,]+\.\d\d · US\$22\.80$/);
     const row = page.locator('[data-testid="order-row"][data-order="8190000012349999"]');
-    expect(await row.getByTestId('order-at-stake').textContent()).toBe('US$30.00');
+    expect(await row.getByTestId('order-at-stake').textContent()).toBe('US$15.00');
     await screenshot(page, 'orders-at-stake-per-currency');
     expect(pageErrors).toEqual([]);
   });

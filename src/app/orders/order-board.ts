@@ -137,7 +137,9 @@ export async function orderBoard(database: Database, p: Principal, query: OrderB
     }
     const open = isUnderWay(phase);
     // O2: in the order's own currency (minor units); the yuan figure is for CNY orders only.
-    const atStakeMinor = open ? Math.max(exposure ? exposure.nowMinor + exposure.atNextDeadlineMinor : 0, ...risks.map((r) => r.atStakeMinor ?? 0)) : 0;
+    // Paying now and waiting for the platform's ruling are two alternatives, not two costs: the
+    // worse of them is at stake (found walking the product: ¥35.40 now or ¥70.80 later showed ¥106.20).
+    const atStakeMinor = open ? Math.max(exposure ? Math.max(exposure.nowMinor, exposure.atNextDeadlineMinor) : 0, ...risks.map((r) => r.atStakeMinor ?? 0)) : 0;
     const atStakeYuan = cny ? atStakeMinor / 100 : 0;
     return {
       order: orderView(o, maySeePersonalData),
