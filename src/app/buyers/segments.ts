@@ -29,9 +29,11 @@ function tierCase(tiers: readonly Tier[]): SQL {
  * Works inside the sender's transaction as outside it.
  */
 export async function buyerSegmentInfo(db: Database | Tx, shopId: string, tiers: readonly Tier[], buyerIds: readonly string[] | null): Promise<Map<string, SegmentBuyer>> {
-  const ids = buyerIds ? JSON.stringify([...new Set(buyerIds)]) : null;
-  const onlyOrders = ids ? sql`and o.buyer_id in (select jsonb_array_elements_text(${ids}::jsonb))` : sql``;
-  const onlyBuyers = ids ? sql`and b.id in (select jsonb_array_elements_text(${ids}::jsonb))` : sql``;
+  const ids = buyerIds ? [...new Set(buyerIds)] : null;
+  if (ids && ids.length === 0) return new Map();
+  const list = ids ? sql`(${sql.join(ids.map((x) => sql`${x}`), sql`, `)})` : null;
+  const onlyOrders = list ? sql`and o.buyer_id in ${list}` : sql``;
+  const onlyBuyers = list ? sql`and b.id in ${list}` : sql``;
   const res = (await queriesOf(db).execute(sql`
     with st as (
       select o.buyer_id,

@@ -17,9 +17,8 @@ import {
   buyers,
   conversations,
   followupConsent,
-  followupFlows,
-  followupTemplates,
   messages,
+  orderLines,
   orders,
   scheduledMessages,
 } from '../../store/schema/index.js';
@@ -37,7 +36,7 @@ import type { EventBus } from '../events/event-bus.js';
 import { transact, type Emit } from '../events/outbox.js';
 import { loadShopContext, type ShopContext } from '../shops/shop-context.js';
 import { composeFollowup, type ComposeShop } from './compose.js';
-import { flowSettingsOf, templatesOf } from './schedule.js';
+import { loadFlowSettings, loadShopTemplates } from './schedule.js';
 import { shopTiers } from '../../core/buyers/tiers.js';
 import { inSegment, segmentLabel, type Segment, type SegmentBuyer } from '../../core/followups/segment.js';
 import { buyerSegmentInfo } from '../buyers/segments.js';
@@ -88,59 +87,20 @@ interface ShopBatch extends ComposeShop {
   ctx: ShopContext;
 }
 
-/**
- * Shops this process sent follow-ups for lately (per database): their contexts are read before the
- * transaction from the cache (no query while fresh), so a step needs no query of its own to find
- * the due rows' shops. Forgotten after FORGET_SHOP_MS without a due row.
- */
-const knownShops = new WeakMap<Database, Map<string, number>>();
-const FORGET_SHOP_MS = 10 * 60_000;
-
 /** Handles up to `batch` due rows once; returns what it did (committed). */
 export async function runDueFollowups(database: Database, opts: RunFollowupsOptions): Promise<FiredFollowup[]> {
   const batch = opts.batch ?? 200;
-  let known = knownShops.get(database);
-  if (!known) knownShops.set(database, (known = new Map()));
   // Shop contexts are read before the transaction: on the embedded database an open transaction
   // holds the one session, so a read from outside it would wait for it forever.
+  const due = await database.db
+    .selectDistinct({ shopId: scheduledMessages.shopId })
+    .from(scheduledMessages)
+    .where(and(eq(scheduledMessages.state, 'pending'), lte(scheduledMessages.dueAt, opts.now)));
+  if (due.length === 0) return [];
   const contexts = new Map<string, ShopContext>();
-  const wallNow = Date.now();
-  for (const [shopId, seen] of known) {
-    if (wallNow - seen > FORGET_SHOP_MS) {
-      known.delete(shopId);
-      continue;
-    }
-    try {
-      contexts.set(shopId, await loadShopContext(database, shopId));
-    } catch {
-      known.delete(shopId);
-    }
-  }
-  const missing = new Set<string>();
-  const out = await runWith(database, opts, batch, contexts, missing);
-  for (const shopId of contexts.keys()) if (out.some((f) => f.shopId === shopId)) known.set(shopId, wallNow);
-  if (missing.size === 0) return out;
-  // Rows of shops not in hand yet stayed pending: read those shops and go again at once.
-  for (const shopId of missing) {
-    try {
-      contexts.set(shopId, await loadShopContext(database, shopId));
-      known.set(shopId, wallNow);
-    } catch {
-      // An unknown shop's rows are recorded as failed row by row below.
-    }
-  }
-  return [...out, ...(await runWith(database, opts, batch, contexts, null))];
-}
-
-async function runWith(
-  database: Database,
-  opts: RunFollowupsOptions,
-  batch: number,
-  contexts: Map<string, ShopContext>,
-  missing: Set<string> | null,
-): Promise<FiredFollowup[]> {
+  for (const { shopId } of due) contexts.set(shopId, await loadShopContext(database, shopId));
   try {
-    return await transact({ database, bus: opts.bus }, (tx, emit) => runBatch(contexts, tx, emit, opts, batch, null, missing));
+    return await transact({ database, bus: opts.bus }, (tx, emit) => runBatch(contexts, tx, emit, opts, batch, null));
   } catch (err) {
     // One bad row must not stop the others: go row by row, and a row that fails on its own is
     // recorded as failed (with the error) in a transaction of its own.
@@ -153,7 +113,7 @@ async function runWith(
     const out: FiredFollowup[] = [];
     for (const { id } of ids) {
       try {
-        out.push(...(await transact({ database, bus: opts.bus }, (tx, emit) => runBatch(contexts, tx, emit, opts, 1, id, null))));
+        out.push(...(await transact({ database, bus: opts.bus }, (tx, emit) => runBatch(contexts, tx, emit, opts, 1, id))));
       } catch (rowErr) {
         await database.db
           .update(scheduledMessages)
@@ -166,16 +126,7 @@ async function runWith(
   }
 }
 
-async function runBatch(
-  contexts: ReadonlyMap<string, ShopContext>,
-  tx: Tx,
-  emit: Emit,
-  opts: RunFollowupsOptions,
-  batch: number,
-  onlyId: number | null,
-  /** Collects the shops of due rows with no context in hand (those rows stay pending); null: fail them. */
-  missing: Set<string> | null,
-): Promise<FiredFollowup[]> {
+async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit: Emit, opts: RunFollowupsOptions, batch: number, onlyId: number | null): Promise<FiredFollowup[]> {
   const { now, workerId } = opts;
   const claimed = await tx
     .select()
@@ -190,38 +141,29 @@ async function runBatch(
     .orderBy(asc(scheduledMessages.dueAt))
     .limit(batch)
     .for('update', { skipLocked: true });
-  // A shop whose context is not in hand: its rows stay pending (the caller reads it and goes again),
-  // or, on the second go, fail as rows of a shop that cannot be read.
-  const rows: Row[] = [];
-  const orphans: Row[] = [];
-  for (const r of claimed) {
-    if (contexts.has(r.shopId)) rows.push(r);
-    else if (missing) missing.add(r.shopId);
-    else orphans.push(r);
-  }
-  if (rows.length === 0 && orphans.length === 0) return [];
+  // A shop whose rows fell due after the contexts were read waits for the next step.
+  const rows = claimed.filter((r) => contexts.has(r.shopId));
+  if (rows.length === 0) return [];
   const rules = followupRules();
 
-  // What the batch needs, read in one statement: orders, their first lines, buyers, recorded
-  // opt-outs, and each shop's flow settings and templates.
+  // What the batch needs, read once: orders, their first lines, buyers, shops, consent.
   const orderIds = [...new Set(rows.map((r) => r.orderId).filter((x): x is string => !!x))];
-  const buyerIds = [...new Set(rows.map((r) => r.buyerId).filter((x): x is string => !!x))];
-  const shopIds = [...new Set(rows.map((r) => r.shopId))];
-  const reads = rows.length ? await batchReads(tx, orderIds, buyerIds, shopIds) : null;
-  const orderById = new Map((reads?.orders ?? []).map((o) => [o.id, o]));
+  const orderRows = orderIds.length ? await tx.select().from(orders).where(inArray(orders.id, orderIds)) : [];
+  const orderById = new Map(orderRows.map((o) => [o.id, o]));
+  const lineRows = orderIds.length
+    ? await tx.select({ orderId: orderLines.orderId, title: orderLines.title, lineNo: orderLines.lineNo }).from(orderLines).where(inArray(orderLines.orderId, orderIds))
+    : [];
   const itemByOrder = new Map<string, string>();
-  for (const l of reads?.lines ?? []) if (!itemByOrder.has(l.o)) itemByOrder.set(l.o, l.t);
-  const buyerById = new Map((reads?.buyers ?? []).map((b) => [b.id, { id: b.id, nickname: b.n }]));
-  const optedOut = rows.length ? await optedOutBuyers(tx, rows, new Set(reads?.consent ?? []), rules.opt_out.words, now) : new Set<string>();
+  for (const l of lineRows.sort((a, b) => a.lineNo - b.lineNo)) if (!itemByOrder.has(l.orderId)) itemByOrder.set(l.orderId, l.title);
+  const buyerIds = [...new Set(rows.map((r) => r.buyerId).filter((x): x is string => !!x))];
+  const buyerRows = buyerIds.length ? await tx.select({ id: buyers.id, nickname: buyers.nickname }).from(buyers).where(inArray(buyers.id, buyerIds)) : [];
+  const buyerById = new Map(buyerRows.map((b) => [b.id, b]));
+  const optedOut = await optedOutBuyers(tx, rows, rules.opt_out.words, now);
 
   const shopsById = new Map<string, ShopBatch>();
-  for (const shopId of shopIds) {
+  for (const shopId of new Set(rows.map((r) => r.shopId))) {
     const ctx = contexts.get(shopId)!;
-    shopsById.set(shopId, {
-      ctx,
-      settings: flowSettingsOf((reads?.flows ?? []).filter((f) => f.shopId === shopId)),
-      templates: templatesOf((reads?.templates ?? []).filter((t) => t.shopId === shopId)),
-    });
+    shopsById.set(shopId, { ctx, settings: await loadFlowSettings(tx, shopId), templates: await loadShopTemplates(tx, shopId) });
   }
 
   // F4/M2: a marketing flow aimed at a segment goes only to its buyers, as they stand now (a
@@ -247,8 +189,6 @@ async function runBatch(
     updates.push({ id: row.id, state: 'pending', outcome, outcome_note: note, due_at: until.toISOString() });
     out.push({ id: row.id, shopId: row.shopId, flow: row.kind, orderId: row.orderId, dueAt: row.dueAt, outcome });
   };
-
-  for (const row of orphans) finish(row, 'failed', { outcome_note: '店铺不存在或无法读取' });
 
   // First pass, no writes: what stops, expires, is opted out or waits for the buyer's morning.
   const going: { row: Row & { buyerId: string }; flow: FlowKey; order: OrderRow | undefined; shop: ShopBatch }[] = [];
@@ -299,9 +239,10 @@ async function runBatch(
     // deadlock): after it, this worker sees every follow-up the other one committed to them.
     const goingBuyers = [...new Set(going.map((g) => g.row.buyerId))].sort();
     await tx.select({ id: buyers.id }).from(buyers).where(inArray(buyers.id, goingBuyers)).orderBy(asc(buyers.id)).for('update');
-    // Their conversations, read and locked in one statement (new ones are this transaction's own).
     const convByBuyer = await conversationsFor(tx, going.map((g) => ({ shopId: g.row.shopId, buyerId: g.row.buyerId })), now);
-    const locked = new Map<string, LockedConversation>([...convByBuyer.values()].map((r) => [r.id, { row: r, state: readConversationState(r.state) }]));
+    const convIds = [...new Set([...convByBuyer.values()].map((c) => c.id))].sort();
+    const lockedRows = await tx.select().from(conversations).where(inArray(conversations.id, convIds)).orderBy(asc(conversations.id)).for('update');
+    const locked = new Map<string, LockedConversation>(lockedRows.map((r) => [r.id, { row: r, state: readConversationState(r.state) }]));
     // F3: what each buyer already got per channel and category inside the limit's window.
     const since = (c: 'marketing' | 'service') => new Date(now.getTime() - rules.frequency[c].per_hours * HOUR);
     const counted = await tx
@@ -467,27 +408,24 @@ interface RowUpdate {
   due_at?: string;
 }
 
-type ConversationRow = typeof conversations.$inferSelect;
-
 /**
  * Each buyer's conversation to write in: the latest open one, else a new one on the channel the
- * buyer last used (a marketplace buyer with no chat yet: the bridge), created together. The
- * buyers' conversations are locked as they are read (in id order; the caller holds the buyers'
- * locks, so this statement sees every conversation committed before them).
+ * buyer last used (a marketplace buyer with no chat yet: the bridge), created together.
  */
 async function conversationsFor(
   tx: Tx,
   pairs: { shopId: string; buyerId: string }[],
   now: Date,
-): Promise<Map<string, ConversationRow>> {
+): Promise<Map<string, { id: string; channel: string }>> {
   const buyerIds = [...new Set(pairs.map((p) => p.buyerId))];
-  const all = await tx.select().from(conversations).where(inArray(conversations.buyerId, buyerIds)).orderBy(asc(conversations.id)).for('update');
-  const out = new Map<string, ConversationRow>();
-  const byBuyer = new Map<string, ConversationRow>();
-  for (const c of all) {
-    const seen = byBuyer.get(c.buyerId);
-    if (!seen || c.createdAt.getTime() > seen.createdAt.getTime()) byBuyer.set(c.buyerId, c);
-  }
+  const latest = await tx
+    .select({ id: conversations.id, buyerId: conversations.buyerId, channel: conversations.channel, status: conversations.status, lastIntent: conversations.lastIntent })
+    .from(conversations)
+    .where(inArray(conversations.buyerId, buyerIds))
+    .orderBy(conversations.buyerId, desc(conversations.createdAt));
+  const out = new Map<string, { id: string; channel: string }>();
+  const byBuyer = new Map<string, (typeof latest)[number]>();
+  for (const c of latest) if (!byBuyer.has(c.buyerId)) byBuyer.set(c.buyerId, c);
   const shopOf = new Map(pairs.map((p) => [p.buyerId, p.shopId]));
   const create: { id: string; shop_id: string; buyer_id: string; channel: string; last_intent: string | null }[] = [];
   for (const buyerId of buyerIds) {
@@ -498,11 +436,12 @@ async function conversationsFor(
   if (create.length > 0) {
     // One statement for every first-contact buyer of the batch (the buyers are locked by the
     // caller, so no other sender creates one for them meanwhile; ids are new UUIDs).
-    const made = await tx
-      .insert(conversations)
-      .values(create.map((c) => ({ id: c.id, shopId: c.shop_id, buyerId: c.buyer_id, channel: c.channel, status: 'bot' as const, createdAt: now, lastIntent: c.last_intent })))
-      .returning();
-    for (const c of made) out.set(c.buyerId, c);
+    await tx.execute(sql`
+      insert into conversations (id, shop_id, buyer_id, channel, status, created_at, last_intent)
+      select v.id, v.shop_id, v.buyer_id, v.channel, 'bot', ${now.toISOString()}::timestamptz, v.last_intent
+        from jsonb_to_recordset(${JSON.stringify(create)}::jsonb) as v(id text, shop_id text, buyer_id text, channel text, last_intent text)
+      on conflict (id) do nothing`);
+    for (const c of create) out.set(c.buyer_id, { id: c.id, channel: c.channel });
   }
   return out;
 }
@@ -511,11 +450,15 @@ async function conversationsFor(
  * F3: buyers of these rows who opted out — recorded (followup_consent), or who wrote an opt-out
  * word (退订, unsubscribe…) in any of their conversations, which is recorded now.
  */
-async function optedOutBuyers(tx: Tx, rows: Row[], recorded: ReadonlySet<string>, words: readonly string[], now: Date): Promise<Set<string>> {
+async function optedOutBuyers(tx: Tx, rows: Row[], words: readonly string[], now: Date): Promise<Set<string>> {
   const pairs = rows.filter((r) => r.buyerId).map((r) => ({ shopId: r.shopId, buyerId: r.buyerId! }));
   if (pairs.length === 0) return new Set();
   const buyerIds = [...new Set(pairs.map((p) => p.buyerId))];
-  const out = new Set(buyerIds.filter((b) => recorded.has(b)));
+  const recorded = await tx
+    .select({ buyerId: followupConsent.buyerId })
+    .from(followupConsent)
+    .where(inArray(followupConsent.buyerId, buyerIds));
+  const out = new Set(recorded.map((r) => r.buyerId));
   const rest = buyerIds.filter((b) => !out.has(b));
   if (rest.length === 0) return out;
   const patterns = words.map((w) => (/[\u3400-\u9fff]/.test(w) || w.length >= 6 ? `%${w}%` : w));
@@ -539,34 +482,6 @@ async function optedOutBuyers(tx: Tx, rows: Row[], recorded: ReadonlySet<string>
       .onConflictDoNothing();
   }
   return out;
-}
-
-/**
- * One statement for what a batch reads before deciding: the orders (full rows), their lines'
- * titles (first line first), the buyers' nicknames, recorded opt-outs (F3), and the shops' flow
- * settings and templates. Ids travel as one jsonb array each.
- */
-async function batchReads(tx: Tx, orderIds: string[], buyerIds: string[], shopIds: string[]) {
-  const ids = (xs: string[]) => sql`(select jsonb_array_elements_text(${JSON.stringify(xs)}::jsonb))`;
-  const res = (await tx.execute(sql`
-    select
-      (select coalesce(jsonb_agg(to_jsonb(o)), '[]'::jsonb) from orders o where o.id in ${ids(orderIds)}) as orders,
-      (select coalesce(jsonb_agg(jsonb_build_object('o', l.order_id, 't', l.title) order by l.order_id, l.line_no), '[]'::jsonb)
-         from order_lines l where l.order_id in ${ids(orderIds)}) as lines,
-      (select coalesce(jsonb_agg(jsonb_build_object('id', b.id, 'n', b.nickname)), '[]'::jsonb) from buyers b where b.id in ${ids(buyerIds)}) as buyers,
-      (select coalesce(jsonb_agg(c.buyer_id), '[]'::jsonb) from followup_consent c where c.buyer_id in ${ids(buyerIds)}) as consent,
-      (select coalesce(jsonb_agg(to_jsonb(f)), '[]'::jsonb) from followup_flows f where f.shop_id in ${ids(shopIds)}) as flows,
-      (select coalesce(jsonb_agg(to_jsonb(t)), '[]'::jsonb) from followup_templates t where t.shop_id in ${ids(shopIds)}) as templates`)) as unknown;
-  const [r] = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as Record<string, unknown>[];
-  const arr = (v: unknown): unknown[] => (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : ((v as unknown[] | null) ?? []));
-  return {
-    orders: arr(r?.orders).map((o) => rowFromJson(orders, o)),
-    lines: arr(r?.lines) as { o: string; t: string }[],
-    buyers: arr(r?.buyers) as { id: string; n: string | null }[],
-    consent: arr(r?.consent).map(String),
-    flows: arr(r?.flows).map((f) => rowFromJson(followupFlows, f)),
-    templates: arr(r?.templates).map((t) => rowFromJson(followupTemplates, t)),
-  };
 }
 
 /** When the next pending follow-up falls due (the timer loop sleeps until then); null: none. */
