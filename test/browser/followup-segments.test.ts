@@ -4,7 +4,7 @@
 // widget receives the re-visit message; the other loyal buyer's widget gets nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, like } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { runDueFollowups } from '../../src/app/followups/run-due.js';
 import { syncOrder } from '../../src/app/orders/orders.js';
 import { buyers, scheduledMessages } from '../../src/store/schema/index.js';
@@ -25,17 +25,21 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 老客回访 to a chosen segm
   let tagged: Page;
   let other: Page;
   let seller: Page;
+  let otherContext: BrowserContext;
   let token = '';
 
   beforeAll(async () => {
     h = await startHarness();
     tagged = await h.context.newPage();
-    other = await h.context.newPage();
+    // A second visitor needs a browser of their own (the widget keeps its visitor id in storage).
+    otherContext = await h.context.browser()!.newContext();
+    other = await otherContext.newPage();
     seller = await h.context.newPage();
     const res = await fetch(`${h.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'supervisor', password: 'dxe-demo' }) });
     token = ((await res.json()) as { token: string }).token;
   });
   afterAll(async () => {
+    await otherContext?.close();
     await h?.close();
   });
 
