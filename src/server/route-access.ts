@@ -93,6 +93,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/shops/:shopId/followups/consent': { scope: 'admin' },
   // Issue 14: buyers (CRM). Reads for everyone of the shop; notes and tags are a person's edit.
   'GET /api/v1/shops/:shopId/buyers': { scope: 'read' },
+  'GET /api/v1/shops/:shopId/buyer-segments': { scope: 'read' },
   'GET /api/v1/buyers/:id': { scope: 'read' },
   'PUT /api/v1/buyers/:id': { scope: 'admin', tokens: false },
   'GET /api/v1/shops/:shopId/vip-tiers': { scope: 'read' },

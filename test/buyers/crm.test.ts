@@ -75,7 +75,7 @@ describe(`buyers (CRM), VIP tiers and store figures (${databaseLabel})`, () => {
     expect(view.notes).not.toContain('13912345678');
     expect(view.purchases).toHaveLength(2);
     expect(view.purchases[0].items).toEqual(['纯棉T恤']);
-    expect(view.standing).toEqual({ paidOrders: 2, spendFen: 31800 });
+    expect(view.standing).toEqual({ paidOrders: 2, spendFen: 31800, spendByCurrency: {} });
     // Default tiers (rules/buyers.yaml, project defaults): 2 paid orders → 老客.
     expect(view.tier).toEqual({ id: 'loyal', name: '老客' });
     expect(view.nextTier.id).toBe('vip');

@@ -248,7 +248,11 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         // T1 for reviews: leads only (roles LEADS in route-access), no body.
         return undefined;
       case 'POST /api/v1/shops/:shopId/followups/preview':
-        return { flow: 'payment_reminder' };
+        // A segment draft (F4/M2) rides on the same read: previewing it changes nothing.
+        return { flow: 'revisit', segment: { tiers: ['vip'], tags: ['回头客'] } };
+      case 'GET /api/v1/shops/:shopId/buyer-segments':
+        // The segment picker's counts: a read for everyone of the shop (route-access: read).
+        return undefined;
       case 'POST /api/v1/shops/:shopId/followups/consent':
         return { buyerId: target.buyer, optedOut: true };
       case 'PUT /api/v1/buyers/:id':

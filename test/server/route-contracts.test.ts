@@ -266,7 +266,8 @@ describe('route contracts', () => {
         'PUT /api/v1/shops/:shopId/followups/templates',
         async () => ({ method: 'PUT', url: `/api/v1/shops/${SHOP}/followups/templates`, payload: { templates: [{ flow: 'care', lang: 'zh', text: '亲，「{item}」收到了吗？有任何问题随时找我们哦' }] } }),
       ],
-      ['POST /api/v1/shops/:shopId/followups/preview', async () => ({ method: 'POST', url: `/api/v1/shops/${SHOP}/followups/preview`, payload: { flow: 'payment_reminder' } })],
+      ['POST /api/v1/shops/:shopId/followups/preview', async () => ({ method: 'POST', url: `/api/v1/shops/${SHOP}/followups/preview`, payload: { flow: 'revisit', segment: { tiers: ['loyal', 'none'], tags: [] } } })],
+      ['GET /api/v1/shops/:shopId/buyer-segments', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/buyer-segments` })],
       [
         'POST /api/v1/shops/:shopId/followups/consent',
         async () => {

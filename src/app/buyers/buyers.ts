@@ -8,7 +8,7 @@ import { maySeePersonalData, assertShopAccess } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import { personalDataMask } from '../../core/privacy.js';
 import { DxeError } from '../../core/errors.js';
-import { shopTiers, sortTiers, tierOf, type Tier } from '../../core/buyers/tiers.js';
+import { shopTiers, sortTiers, tierOf, toMinor, type Tier } from '../../core/buyers/tiers.js';
 import type { BuyerListQuery, BuyerListView, BuyerProfileView, BuyerUpdateBody } from '../../core/contract/buyers.js';
 import { followupRules } from '../../core/followups/config.js';
 import type { Database } from '../../store/open-database.js';
@@ -17,7 +17,7 @@ import {
 } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import type { UseCaseDeps } from '../runtime/context.js';
-import { ORDER_SPEND_TEXT, PAID_ORDER_TEXT } from './standing-sql.js';
+import { ORDER_SPEND_TEXT, PAID_ORDER_TEXT, spendOtherCte, spendOtherOfText, tierCaseSql } from './standing-sql.js';
 import { parseShopSettings } from '../../core/bot/shop-settings-schema.js';
 
 /** The shop's tiers (its own or the defaults), read from its settings row. */
@@ -27,26 +27,12 @@ export async function tiersOfShop(database: Database, shopId: string): Promise<T
   return shopTiers((parseShopSettings(row.settings) as { vip?: unknown }).vip).tiers;
 }
 
-/**
- * SQL for the tier id of a standing (`paid_orders`, `spend_fen` columns), highest first; 'none'
- * below every tier. Parameters start at `$from`.
- */
-function tierCase(tiers: readonly Tier[], from: number): { text: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const whens = [...sortTiers(tiers)].reverse().map((t) => {
-    params.push(t.minOrders, Math.round(t.minSpendYuan * 100), t.id);
-    const n = from + params.length - 3;
-    return `when paid_orders >= $${n}::int or spend_fen >= $${n + 1}::bigint then $${n + 2}::text`;
-  });
-  return { text: `case ${whens.join(' ')} else 'none' end`, params };
-}
-
 /** The buyers of a segment (tier, tag, word), most spend first, and the count per tier. */
 export async function listBuyers(database: Database, p: Principal, shopId: string, q: BuyerListQuery): Promise<BuyerListView> {
   assertShopAccess(p, shopId);
   const tiers = await tiersOfShop(database, shopId);
   if (q.tier && q.tier !== 'none' && !tiers.some((t) => t.id === q.tier)) throw new DxeError('VALIDATION_FAILED', `没有这个会员等级：${q.tier}`);
-  const tc = tierCase(tiers, 2);
+  const tc = tierCaseSql(tiers, 2);
   const filters: string[] = [];
   const params: unknown[] = [shopId, ...tc.params];
   if (q.tag) {
@@ -64,10 +50,11 @@ export async function listBuyers(database: Database, p: Principal, shopId: strin
   // tier (over the whole shop) and the segment's total.
   const rows = await database.query<{
     id: string; platform_account: string; nickname: string | null; city: string | null; tags: unknown;
-    paid_orders: number; spend_fen: string | number; last_order_at: string | Date | null; tier: string; opted_out: boolean;
+    paid_orders: number; spend_fen: string | number; spend_other: unknown; last_order_at: string | Date | null; tier: string; opted_out: boolean;
     total: number; by_tier: unknown;
   }>(
-    `with standing as (
+    `with other as (${spendOtherCte(1)}),
+     standing as (
        select b.id, b.platform_account, b.nickname, b.city, b.tags,
               count(o.id) filter (where ${PAID_ORDER_TEXT})::int as paid_orders,
               coalesce(sum(${ORDER_SPEND_TEXT}) filter (where ${PAID_ORDER_TEXT}), 0)::bigint as spend_fen,
@@ -75,7 +62,8 @@ export async function listBuyers(database: Database, p: Principal, shopId: strin
          from buyers b left join orders o on o.buyer_id = b.id and o.shop_id = b.shop_id
         where b.shop_id = $1
         group by b.id),
-     tiered as (select s.*, ${tc.text} as tier from standing s),
+     tiered as (select s.*, coalesce(x.spend_other, '{}'::jsonb) as spend_other, ${tc.text.replace(/spend_other/g, "coalesce(x.spend_other, '{}'::jsonb)")} as tier
+                  from standing s left join other x on x.buyer_id = s.id),
      picked as (select * from tiered ${filters.length ? `where ${filters.join(' and ')}` : ''}),
      seg as (select * from picked ${q.tier ? `where ${segment.at(-1)}` : ''})
      select seg.*, exists (select 1 from followup_consent c where c.shop_id = $1 and c.buyer_id = seg.id) as opted_out,
@@ -89,11 +77,13 @@ export async function listBuyers(database: Database, p: Principal, shopId: strin
   if (!byTier) {
     // An empty segment: the counts per tier still describe the shop.
     const [c] = await database.query<{ by_tier: unknown }>(
-      `with standing as (
+      `with other as (${spendOtherCte(1)}),
+       standing as (
          select b.id, count(o.id) filter (where ${PAID_ORDER_TEXT})::int as paid_orders,
                 coalesce(sum(${ORDER_SPEND_TEXT}) filter (where ${PAID_ORDER_TEXT}), 0)::bigint as spend_fen
-           from buyers b left join orders o on o.buyer_id = b.id and o.shop_id = b.shop_id where b.shop_id = $1 group by b.id)
-       select coalesce(jsonb_object_agg(tier, n), '{}'::jsonb) as by_tier from (select ${tc.text} as tier, count(*)::int as n from standing group by 1) x`,
+           from buyers b left join orders o on o.buyer_id = b.id and o.shop_id = b.shop_id where b.shop_id = $1 group by b.id),
+       full_standing as (select s.*, coalesce(x.spend_other, '{}'::jsonb) as spend_other from standing s left join other x on x.buyer_id = s.id)
+       select coalesce(jsonb_object_agg(tier, n), '{}'::jsonb) as by_tier from (select ${tc.text} as tier, count(*)::int as n from full_standing group by 1) x`,
       [shopId, ...tc.params],
     );
     byTier = parseJson<Record<string, number>>(c?.by_tier) ?? {};
@@ -114,11 +104,17 @@ export async function listBuyers(database: Database, p: Principal, shopId: strin
       tags: parseJson<string[]>(r.tags) ?? [],
       paidOrders: Number(r.paid_orders),
       spendFen: Number(r.spend_fen),
+      spendByCurrency: numbers(parseJson<Record<string, unknown>>(r.spend_other)),
       lastOrderAt: r.last_order_at ? new Date(r.last_order_at).toISOString() : null,
       tier: r.tier !== 'none' ? { id: r.tier, name: tierName.get(r.tier) ?? r.tier } : null,
       optedOut: !!r.opted_out,
     })),
   };
+}
+
+/** {ISO: minor} with numbers (bigint sums arrive as numbers or strings). */
+function numbers(v: Record<string, unknown> | null): Record<string, number> {
+  return Object.fromEntries(Object.entries(v ?? {}).map(([k, n]) => [k, Number(n)]));
 }
 
 function parseJson<T>(v: unknown): T | null {
@@ -140,13 +136,18 @@ export async function buyerProfile(database: Database, p: Principal, id: string)
   const mask = personalDataMask(maySeePersonalData(p));
   const [shop] = await db.select({ name: shops.name, settings: shops.settings }).from(shops).where(eq(shops.id, b.shopId));
   const tiers = shopTiers((parseShopSettings(shop?.settings) as { vip?: unknown }).vip).tiers;
-  const [st] = await database.query<{ paid_orders: number; spend_fen: string | number }>(
+  const [st] = await database.query<{ paid_orders: number; spend_fen: string | number; spend_other: unknown }>(
     `select count(*) filter (where ${PAID_ORDER_TEXT})::int as paid_orders,
-            coalesce(sum(${ORDER_SPEND_TEXT}) filter (where ${PAID_ORDER_TEXT}), 0)::bigint as spend_fen
+            coalesce(sum(${ORDER_SPEND_TEXT}) filter (where ${PAID_ORDER_TEXT}), 0)::bigint as spend_fen,
+            ${spendOtherOfText('$1', '$2')} as spend_other
        from orders o where o.shop_id = $1 and o.buyer_id = $2`,
     [b.shopId, b.id],
   );
-  const standing = { paidOrders: Number(st?.paid_orders ?? 0), spendFen: Number(st?.spend_fen ?? 0) };
+  const standing = {
+    paidOrders: Number(st?.paid_orders ?? 0),
+    spendFen: Number(st?.spend_fen ?? 0),
+    spendByCurrency: numbers(parseJson<Record<string, unknown>>(st?.spend_other)),
+  };
   const tier = tierOf(tiers, standing);
   const sorted = sortTiers(tiers);
   const next = sorted[tier ? sorted.findIndex((t) => t.id === tier.id) + 1 : 0];
@@ -213,7 +214,16 @@ export async function buyerProfile(database: Database, p: Principal, id: string)
     standing,
     tier: tier ? { id: tier.id, name: tier.name } : null,
     nextTier: next
-      ? { id: next.id, name: next.name, ordersToGo: Math.max(0, next.minOrders - standing.paidOrders), spendFenToGo: Math.max(0, Math.round(next.minSpendYuan * 100) - standing.spendFen) }
+      ? {
+          id: next.id, name: next.name, ordersToGo: Math.max(0, next.minOrders - standing.paidOrders),
+          spendFenToGo: Math.max(0, Math.round(next.minSpendYuan * 100) - standing.spendFen),
+          // Per currency the buyer spent in that has its own threshold (never converted).
+          spendToGoByCurrency: Object.fromEntries(
+            Object.entries(standing.spendByCurrency)
+              .filter(([c]) => next.minSpendByCurrency?.[c] !== undefined)
+              .map(([c, minor]) => [c, Math.max(0, toMinor(next.minSpendByCurrency[c]!, c) - minor)]),
+          ),
+        }
       : null,
     perks: tier?.perks ?? [],
     optedOut: consent ? { at: consent.optedOutAt.toISOString(), source: consent.source } : null,

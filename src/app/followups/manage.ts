@@ -19,6 +19,9 @@ import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core
 import { renderTemplate, SAMPLE_VARS, TEMPLATE_VARIABLES, unknownVariables, type Template } from '../../core/followups/templates.js';
 import { orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
 import { maskPhonesInText } from '../../core/privacy.js';
+import { shopTiers } from '../../core/buyers/tiers.js';
+import { inSegment, readSegment, segmentLabel, type Segment } from '../../core/followups/segment.js';
+import { buyerSegmentInfo } from '../buyers/segments.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import {
   buyers,
@@ -59,6 +62,7 @@ export async function followupsOverview(database: Database, p: Principal, shopId
   const rules = followupRules();
   const settings = await loadFlowSettings(database, shopId);
   const platform = shop.profile.platform;
+  const tierNames = tierNamer(shop.settings);
   const flows = FLOW_KEYS.map((flow) => {
     const rule = flowRule(rules, flow, platform);
     const own = settings[flow];
@@ -73,6 +77,7 @@ export async function followupsOverview(database: Database, p: Principal, shopId
       defaultDelayHours: rule.delay_hours ?? null,
       defaultStepsHours: rule.steps_hours ?? null,
       sourceZh: sourceText(flow, platform),
+      segment: rule.category === 'marketing' ? segmentView(own?.segment ?? null, tierNames) : null,
     };
   });
   const own = await loadShopTemplates(database, shopId);
@@ -97,6 +102,32 @@ export async function followupsOverview(database: Database, p: Principal, shopId
   };
 }
 
+/** The shop's tier names by id (its own tiers, else the defaults), for segment labels. */
+function tierNamer(settings: unknown): (id: string) => string {
+  const names = new Map(shopTiers((settings as { vip?: unknown } | null)?.vip).tiers.map((t) => [t.id, t.name]));
+  return (id) => names.get(id) ?? id;
+}
+
+function segmentView(seg: Segment | null, tierName: (id: string) => string) {
+  return seg ? { tiers: seg.tiers, tags: seg.tags, label: segmentLabel(seg, tierName) } : null;
+}
+
+/**
+ * A segment as a shop may set it: only on a marketing flow (service messages are owed to every
+ * buyer of the order), with tiers the shop has (or `none`). Empty: null (every buyer).
+ */
+function checkedSegment(flow: FlowKey, segment: Segment | null, settings: unknown): Segment | null {
+  const seg = readSegment(segment);
+  if (!seg) return null;
+  if (followupRules().flows[flow].category !== 'marketing') {
+    throw new DxeError('VALIDATION_FAILED', `「${FLOW_TITLES_ZH[flow]}」是服务消息，发给订单的每位买家，不能只发给部分人群`);
+  }
+  const ids = new Set(shopTiers((settings as { vip?: unknown } | null)?.vip).tiers.map((t) => t.id));
+  const unknown = seg.tiers.filter((t) => t !== 'none' && !ids.has(t));
+  if (unknown.length > 0) throw new DxeError('VALIDATION_FAILED', `没有这个会员等级：${unknown.join('、')}`);
+  return seg;
+}
+
 function templateView(t: Template, own: boolean) {
   return {
     id: t.id ?? null, flow: t.flow, lang: t.lang, reason: t.reason ?? null, platform: t.platform ?? null,
@@ -109,11 +140,14 @@ export async function setFollowupFlow(deps: UseCaseDeps, p: Principal, shopId: s
   shopEditor(p, shopId);
   const shop = await loadShopContext(deps.database, shopId);
   const before = await loadFlowSettings(deps.database, shopId);
+  // Absent: the segment stays as it was; null or empty: every buyer.
+  const segment = input.segment === undefined ? (before[input.flow]?.segment ?? null) : checkedSegment(input.flow, input.segment, shop.settings);
   await deps.database.db.transaction(async (tx) => {
     const values = {
       enabled: input.enabled,
       delayHours: input.delayHours ?? null,
       stepsHours: input.stepsHours ?? null,
+      segment,
       updatedAt: deps.now,
       updatedBy: p.agentId ?? null,
     };
@@ -129,7 +163,7 @@ export async function setFollowupFlow(deps: UseCaseDeps, p: Principal, shopId: s
       for (const c of candidates) await insertPlanned(tx, c.order, c.planned);
     }
     await appendAuditIn(tx, settingsAudit(p, deps.now, 'settings.followup_flow', { kind: 'shop', id: shopId }, {
-      flow: input.flow, enabled: input.enabled, delayHours: input.delayHours ?? null, stepsHours: input.stepsHours ?? null,
+      flow: input.flow, enabled: input.enabled, delayHours: input.delayHours ?? null, stepsHours: input.stepsHours ?? null, segment,
     }));
   });
   return followupsOverview(deps.database, p, shopId, deps.now);
@@ -251,14 +285,32 @@ async function eligibleOrders(
  * text it would get (first rows shown, guard-checked), or why it would not get one (opted out,
  * frequency limit, missing data). Counts cover all orders.
  */
-export async function previewFollowupFlow(database: Database, p: Principal, shopId: string, flow: FlowKey, now: Date): Promise<FollowupPreview> {
+export async function previewFollowupFlow(
+  database: Database,
+  p: Principal,
+  shopId: string,
+  flow: FlowKey,
+  now: Date,
+  /** A segment to preview before it is saved (null: every buyer); absent: the flow's saved one. */
+  segmentDraft?: Segment | null,
+): Promise<FollowupPreview> {
   assertShopAccess(p, shopId);
   const started = performance.now();
   const shop = await loadShopContext(database, shopId);
   const settings = await loadFlowSettings(database, shopId);
   const templates = await loadShopTemplates(database, shopId);
   const rules = followupRules();
-  const candidates = await eligibleOrders(database.db, shopId, shop.profile, flow, settings, now);
+  const all = await eligibleOrders(database.db, shopId, shop.profile, flow, settings, now);
+  // F4/M2: a marketing flow aimed at a segment previews the segment's buyers only, as it sends.
+  const segment = segmentDraft === undefined ? (settings[flow]?.segment ?? null) : checkedSegment(flow, segmentDraft, shop.settings);
+  let candidates = all;
+  let segmentInfo: FollowupPreview['segment'] = null;
+  if (segment) {
+    const members = await buyerSegmentInfo(database, shopId, shopTiers((shop.settings as { vip?: unknown }).vip).tiers, null);
+    const inSeg = new Set([...members].filter(([, b]) => inSegment(segment, b)).map(([id]) => id));
+    candidates = all.filter((c) => inSeg.has(c.order.buyerId ?? ''));
+    segmentInfo = { ...segmentView(segment, tierNamer(shop.settings))!, outsideOrders: all.length - candidates.length, buyers: inSeg.size };
+  }
 
   const category = rules.flows[flow].category;
   const limit = rules.frequency[category];
@@ -396,6 +448,7 @@ export async function previewFollowupFlow(database: Database, p: Principal, shop
     orders: candidates.length,
     wouldSend: (byOutcome.would_send ?? 0) + (byOutcome.deferred_quiet ?? 0),
     byOutcome,
+    segment: segmentInfo,
     rows,
     tookMs: Math.round(performance.now() - started),
   };

@@ -37,6 +37,9 @@ import { transact, type Emit } from '../events/outbox.js';
 import { loadShopContext, type ShopContext } from '../shops/shop-context.js';
 import { composeFollowup, type ComposeShop } from './compose.js';
 import { loadFlowSettings, loadShopTemplates } from './schedule.js';
+import { shopTiers } from '../../core/buyers/tiers.js';
+import { inSegment, segmentLabel, type Segment, type SegmentBuyer } from '../../core/followups/segment.js';
+import { buyerSegmentInfo } from '../buyers/segments.js';
 
 const HOUR = 3_600_000;
 /** A follow-up this late is no longer worth sending (the loop was down for days). Project value. */
@@ -58,6 +61,7 @@ export type FollowupOutcome =
   | 'stopped_moved_on'
   | 'flow_off'
   | 'opted_out'
+  | 'outside_segment'
   | 'held_frequency'
   | 'deferred_quiet'
   | 'deferred_frequency'
@@ -162,6 +166,16 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     shopsById.set(shopId, { ctx, settings: await loadFlowSettings(tx, shopId), templates: await loadShopTemplates(tx, shopId) });
   }
 
+  // F4/M2: a marketing flow aimed at a segment goes only to its buyers, as they stand now (a
+  // buyer may have changed tier or tags since the row was scheduled): read for the batch's buyers.
+  const segmentOf = (shop: ShopBatch, flow: FlowKey): Segment | null =>
+    rules.flows[flow].category === 'marketing' ? (shop.settings[flow]?.segment ?? null) : null;
+  const membersByShop = new Map<string, Map<string, SegmentBuyer>>();
+  for (const [shopId, shop] of shopsById) {
+    const ids = rows.filter((r) => r.shopId === shopId && r.buyerId && isFlowKey(r.kind) && segmentOf(shop, r.kind)).map((r) => r.buyerId!);
+    if (ids.length > 0) membersByShop.set(shopId, await buyerSegmentInfo(tx, shopId, shopTiers((shop.ctx.settings as { vip?: unknown }).vip).tiers, ids));
+  }
+
   // Every row's new state is collected and written in one statement at the end (with the
   // messages of the same transaction): the per-row work is the message itself.
   const out: FiredFollowup[] = [];
@@ -203,6 +217,12 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     }
     if (optedOut.has(row.buyerId)) {
       finish(row, 'opted_out', { outcome_note: '买家已退订主动消息' });
+      continue;
+    }
+    const segment = segmentOf(shop, flow);
+    if (segment && !inSegment(segment, membersByShop.get(row.shopId)?.get(row.buyerId) ?? { tier: null, tags: [] })) {
+      const names = new Map(shopTiers((shop.ctx.settings as { vip?: unknown }).vip).tiers.map((t) => [t.id, t.name]));
+      finish(row, 'outside_segment', { outcome_note: `不在目标人群（${segmentLabel(segment, (id) => names.get(id) ?? id)}）` });
       continue;
     }
     const tz = buyerTimeZone(rules, order?.region);
@@ -462,6 +482,17 @@ async function optedOutBuyers(tx: Tx, rows: Row[], words: readonly string[], now
       .onConflictDoNothing();
   }
   return out;
+}
+
+/** When the next pending follow-up falls due (the timer loop sleeps until then); null: none. */
+export async function nextFollowupDue(database: Database): Promise<Date | null> {
+  const [row] = await database.db
+    .select({ dueAt: scheduledMessages.dueAt })
+    .from(scheduledMessages)
+    .where(eq(scheduledMessages.state, 'pending'))
+    .orderBy(asc(scheduledMessages.dueAt))
+    .limit(1);
+  return row?.dueAt ?? null;
 }
 
 /** Pending follow-ups (status screens, tests). */

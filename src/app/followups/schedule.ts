@@ -12,12 +12,17 @@ import type { Profile } from '../../core/rules/schema.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
 import { followupFlows, followupTemplates, orders, scheduledMessages } from '../../store/schema/index.js';
 import type { Template } from '../../core/followups/templates.js';
+import { readSegment } from '../../core/followups/segment.js';
 
 type OrderRow = typeof orders.$inferSelect;
 
 /** A shop's flow switches and timing (no row: on, with the rules' timing). */
 export async function loadFlowSettings(database: Database | Tx, shopId: string): Promise<FlowSettings> {
-  const rows = await queriesOf(database).select().from(followupFlows).where(eq(followupFlows.shopId, shopId));
+  return flowSettingsOf(await queriesOf(database).select().from(followupFlows).where(eq(followupFlows.shopId, shopId)));
+}
+
+/** FlowSettings from a shop's followup_flows rows. */
+export function flowSettingsOf(rows: readonly (typeof followupFlows.$inferSelect)[]): FlowSettings {
   const out: FlowSettings = {};
   for (const r of rows) {
     if (!isFlowKey(r.flow)) continue;
@@ -25,6 +30,7 @@ export async function loadFlowSettings(database: Database | Tx, shopId: string):
       enabled: r.enabled,
       ...(r.delayHours === null ? {} : { delayHours: r.delayHours }),
       ...(Array.isArray(r.stepsHours) ? { stepsHours: r.stepsHours } : {}),
+      ...(readSegment(r.segment) ? { segment: readSegment(r.segment) } : {}),
     };
   }
   return out;
@@ -32,7 +38,11 @@ export async function loadFlowSettings(database: Database | Tx, shopId: string):
 
 /** A shop's own templates (F2), as the picker reads them. */
 export async function loadShopTemplates(database: Database | Tx, shopId: string): Promise<Template[]> {
-  const rows = await queriesOf(database).select().from(followupTemplates).where(eq(followupTemplates.shopId, shopId));
+  return templatesOf(await queriesOf(database).select().from(followupTemplates).where(eq(followupTemplates.shopId, shopId)));
+}
+
+/** Templates from a shop's followup_templates rows. */
+export function templatesOf(rows: readonly (typeof followupTemplates.$inferSelect)[]): Template[] {
   const out: Template[] = [];
   for (const r of rows) {
     if (!isFlowKey(r.flow)) continue;

@@ -23,7 +23,7 @@ import { queriesOf, type Database, type Tx } from '../../store/open-database.js'
 import * as t from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { shopTiers, tierInfo, tierOf, type BuyerStanding } from '../../core/buyers/tiers.js';
-import { ORDER_SPEND_FEN, PAID_ORDER } from '../buyers/standing-sql.js';
+import { ORDER_SPEND_FEN, PAID_ORDER, spendOtherOfText } from '../buyers/standing-sql.js';
 import { rowFromJson } from '../../store/sql-functions.js';
 
 const bare = (s: string) => s.replace(/[,，\s]/g, '');
@@ -67,6 +67,7 @@ export async function loadBuyerOrdersAndStanding(
     select to_jsonb(o) as o,
       count(*) filter (where ${PAID_ORDER}) over () as paid_orders,
       coalesce(sum(${ORDER_SPEND_FEN}) filter (where ${PAID_ORDER}) over (), 0) as spend_fen,
+      ${sql.raw(spendOtherOfText('o.shop_id', 'o.buyer_id'))} as spend_other,
       (select coalesce(jsonb_agg(to_jsonb(l) order by l.line_no, l.id), '[]'::jsonb) from ${t.orderLines} l where l.order_id = o.id) as lines,
       (select coalesce(jsonb_agg(to_jsonb(e) order by e.id), '[]'::jsonb) from ${t.logisticsEvents} e where e.order_id = o.id) as events,
       (select coalesce(jsonb_agg(to_jsonb(c) order by c.opened_at), '[]'::jsonb) from ${t.aftersalesCases} c where c.order_id = o.id) as cases
@@ -75,10 +76,15 @@ export async function loadBuyerOrdersAndStanding(
     order by o.ordered_at desc
     limit 20`)) as unknown;
   const raw = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as {
-    o: unknown; lines: unknown; events: unknown; cases: unknown; paid_orders: unknown; spend_fen: unknown;
+    o: unknown; lines: unknown; events: unknown; cases: unknown; paid_orders: unknown; spend_fen: unknown; spend_other: unknown;
   }[];
   if (raw.length === 0) return { orders: [], standing: NO_STANDING };
-  const standing = { paidOrders: Number(raw[0]!.paid_orders ?? 0), spendFen: Number(raw[0]!.spend_fen ?? 0) };
+  const other = (typeof raw[0]!.spend_other === 'string' ? JSON.parse(raw[0]!.spend_other) : raw[0]!.spend_other ?? {}) as Record<string, unknown>;
+  const standing = {
+    paidOrders: Number(raw[0]!.paid_orders ?? 0),
+    spendFen: Number(raw[0]!.spend_fen ?? 0),
+    spendByCurrency: Object.fromEntries(Object.entries(other).map(([c, n]) => [c, Number(n)])),
+  };
   const json = (v: unknown): unknown[] => (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : ((v as unknown[]) ?? []));
   const rows = raw.map((r) => rowFromJson(t.orders, typeof r.o === 'string' ? JSON.parse(r.o) : r.o));
   const lines = raw.flatMap((r) => json(r.lines).map((l) => rowFromJson(t.orderLines, l)));

@@ -1,6 +1,8 @@
-// The timer loop a `dxe serve` process runs (DESIGN convention 5). It polls; while a batch comes
-// back full it goes again at once, so a backlog drains at database speed. Several processes may
-// run it against one PostgreSQL: SKIP LOCKED hands each due row to exactly one of them.
+// The timer loop a `dxe serve` process runs (DESIGN convention 5). It polls; while a step handled
+// anything it goes again at once (rows that fell due while it worked wait for no poll), so a
+// backlog drains at database speed; when a step found nothing it sleeps until the next follow-up
+// falls due, at most the poll interval (issue 14: p99 lateness). Several processes may run it
+// against one PostgreSQL: SKIP LOCKED hands each due row to exactly one of them.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../store/open-database.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -8,7 +10,7 @@ import { ensureFirstResponseDeadlines } from './first-response.js';
 import { ensureOrderDeadlines } from './order-sweep.js';
 import { ensurePromiseDeadlines } from './promise-deadlines.js';
 import { runDueDeadlines, type Fired } from './run-due.js';
-import { runDueFollowups, type FiredFollowup } from '../followups/run-due.js';
+import { nextFollowupDue, runDueFollowups, type FiredFollowup } from '../followups/run-due.js';
 import { ensureFollowups } from '../followups/sweep.js';
 
 export interface TimerLoopOptions {
@@ -28,6 +30,9 @@ export interface TimerLoopOptions {
   onError?: (err: unknown) => void;
 }
 
+/** The shortest sleep between two empty steps (ms): a due time a moment away is not polled for in a spin. */
+const MIN_SLEEP_MS = 5;
+
 export interface TimerLoop {
   readonly workerId: string;
   stop(): Promise<void>;
@@ -43,6 +48,11 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
   let timer: NodeJS.Timeout | null = null;
   let wake: (() => void) | null = null;
   let lastSweep = 0;
+  // Deadlines keep the poll interval while follow-ups keep the loop going (real time, not the
+  // injected clock): their targets are seconds (C2), and a step of them each round trip would
+  // slow the follow-ups down (issue 14: lateness).
+  let lastDeadlines = -Infinity;
+  let deadlinesBusy = false;
   let lastOrderSweep = 0;
 
   const sleep = (ms: number) =>
@@ -53,7 +63,8 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
 
   const done = (async () => {
     while (running) {
-      let full = false;
+      let again = false;
+      let wait = intervalMs;
       try {
         const now = opts.now();
         if (sweepEveryMs > 0 && now.getTime() - lastSweep >= sweepEveryMs) {
@@ -66,16 +77,27 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
           await ensurePromiseDeadlines(opts.database, now);
           await ensureFollowups(opts.database, now);
         }
-        const fired = await runDueDeadlines(opts.database, { now, workerId, batch, bus: opts.bus });
+        let fired: Fired[] = [];
+        if (deadlinesBusy || performance.now() - lastDeadlines >= intervalMs) {
+          lastDeadlines = performance.now();
+          fired = await runDueDeadlines(opts.database, { now, workerId, batch, bus: opts.bus });
+          deadlinesBusy = fired.length > 0;
+        }
         if (fired.length > 0) opts.onFired?.(fired);
         // Issue 14: follow-up messages are timer rows too, sent once through the delivery port.
         const sent = opts.bus ? await runDueFollowups(opts.database, { now, workerId, batch, bus: opts.bus }) : [];
         if (sent.length > 0) opts.onFollowups?.(sent);
-        full = fired.length >= batch || sent.length >= batch;
+        // Anything handled: go again at once (more may have fallen due meanwhile). Nothing: sleep
+        // until the next follow-up is due (the deadlines keep the poll interval).
+        again = fired.length > 0 || sent.length > 0;
+        if (!again && opts.bus) {
+          const next = await nextFollowupDue(opts.database);
+          if (next) wait = Math.max(MIN_SLEEP_MS, Math.min(intervalMs, next.getTime() - opts.now().getTime()));
+        }
       } catch (err) {
         opts.onError?.(err);
       }
-      if (running && !full) await sleep(intervalMs);
+      if (running && !again) await sleep(wait);
     }
   })();
 

@@ -10,12 +10,17 @@ import { DxeError } from '../errors.js';
 import { sourceSchema } from '../rules/schema.js';
 
 const tierId = z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/);
+/** An ISO 4217 code (AliExpress orders carry theirs, issue 15). */
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, '币种须为 3 位 ISO 4217 代码');
+/** Spend thresholds in currencies other than CNY, in major units (e.g. USD 45). Never converted. */
+const otherSpend = z.record(currencyCode, z.number().min(0).max(100_000_000));
 
 const ruleTierSchema = z.strictObject({
   id: tierId,
   name: z.string().min(1),
   min_orders: z.number().int().min(1),
   min_spend_yuan: z.number().min(0),
+  min_spend_other: otherSpend.default({}),
   source: sourceSchema,
 });
 const fileSchema = z.strictObject({ req: z.array(z.string()), tiers: z.array(ruleTierSchema).min(1) });
@@ -36,6 +41,11 @@ export const tierSchema = z.strictObject({
   name: z.string().trim().min(1).max(20),
   minOrders: z.number().int().min(1).max(100_000),
   minSpendYuan: z.number().min(0).max(100_000_000),
+  /**
+   * Spend thresholds per other currency (major units). A buyer's spend is kept per currency and
+   * never added across currencies: spend in a currency with no threshold here counts only by orders.
+   */
+  minSpendByCurrency: otherSpend.default({}),
   perks: z.array(perkSchema).max(10).default([]),
 });
 export type Tier = z.infer<typeof tierSchema>;
@@ -65,7 +75,9 @@ function rules() {
 
 /** The project's default tiers (rules/buyers.yaml), without perks. */
 export function defaultTiers(): Tier[] {
-  return rules().tiers.map((t) => ({ id: t.id, name: t.name, minOrders: t.min_orders, minSpendYuan: t.min_spend_yuan, perks: [] }));
+  return rules().tiers.map((t) => ({
+    id: t.id, name: t.name, minOrders: t.min_orders, minSpendYuan: t.min_spend_yuan, minSpendByCurrency: { ...t.min_spend_other }, perks: [],
+  }));
 }
 
 /** Where each default figure comes from (shown next to the settings). */
@@ -86,18 +98,44 @@ export function sortTiers(tiers: readonly Tier[]): Tier[] {
 }
 
 export interface BuyerStanding {
-  /** Paid, not closed orders in this shop. */
+  /** Paid, not closed orders in this shop (any currency). */
   paidOrders: number;
-  /** Their paid amount, CNY fen. */
+  /** Their paid amount in CNY orders, fen. */
   spendFen: number;
+  /** Their paid amount in orders of other currencies, minor units per ISO code (never converted). */
+  spendByCurrency?: Readonly<Record<string, number>>;
+}
+
+/** ISO 4217 minor-unit digits (most currencies 2). */
+const ZERO_DIGITS = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX', 'PYG', 'XAF', 'XOF']);
+const THREE_DIGITS = new Set(['BHD', 'KWD', 'OMR', 'JOD', 'TND', 'IQD', 'LYD']);
+export function minorDigits(currency: string): number {
+  return ZERO_DIGITS.has(currency) ? 0 : THREE_DIGITS.has(currency) ? 3 : 2;
+}
+
+/** A threshold in major units as minor units of the currency. */
+export function toMinor(major: number, currency: string): number {
+  return Math.round(major * 10 ** minorDigits(currency));
+}
+
+/**
+ * Whether the standing reaches the tier: its paid orders, its CNY spend, or its spend in one
+ * other currency against that currency's own threshold (M2). Amounts of different currencies are
+ * never added or converted.
+ */
+export function reachesTier(t: Tier, s: BuyerStanding): boolean {
+  if (s.paidOrders >= t.minOrders || s.spendFen >= Math.round(t.minSpendYuan * 100)) return true;
+  for (const [currency, minor] of Object.entries(s.spendByCurrency ?? {})) {
+    const major = t.minSpendByCurrency?.[currency];
+    if (major !== undefined && minor >= toMinor(major, currency)) return true;
+  }
+  return false;
 }
 
 /** The highest tier the buyer reaches by orders or by spend; null below the lowest. */
 export function tierOf(tiers: readonly Tier[], s: BuyerStanding): Tier | null {
   let out: Tier | null = null;
-  for (const t of sortTiers(tiers)) {
-    if (s.paidOrders >= t.minOrders || s.spendFen >= Math.round(t.minSpendYuan * 100)) out = t;
-  }
+  for (const t of sortTiers(tiers)) if (reachesTier(t, s)) out = t;
   return out;
 }
 

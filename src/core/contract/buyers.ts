@@ -28,7 +28,10 @@ export const buyerRowSchema = z.object({
   city: z.string().nullable(),
   tags: z.array(z.string()),
   paidOrders: z.number(),
+  /** Spend in CNY orders, fen. */
   spendFen: z.number(),
+  /** Spend in orders of other currencies, minor units per ISO code (issue 15; never converted). */
+  spendByCurrency: z.record(z.string(), z.number()),
   lastOrderAt: z.string().nullable(),
   tier: tierRef,
   optedOut: z.boolean(),
@@ -61,10 +64,10 @@ export const buyerProfileSchema = z.object({
   /** Phone and address shown masked (an agent's role). */
   masked: z.boolean(),
   createdAt: z.string(),
-  standing: z.object({ paidOrders: z.number(), spendFen: z.number() }),
+  standing: z.object({ paidOrders: z.number(), spendFen: z.number(), spendByCurrency: z.record(z.string(), z.number()) }),
   tier: tierRef,
   /** The next tier and what is missing to reach it (orders or spend, whichever is closer). */
-  nextTier: z.object({ id: z.string(), name: z.string(), ordersToGo: z.number(), spendFenToGo: z.number() }).nullable(),
+  nextTier: z.object({ id: z.string(), name: z.string(), ordersToGo: z.number(), spendFenToGo: z.number(), spendToGoByCurrency: z.record(z.string(), z.number()) }).nullable(),
   perks: z.array(z.object({ kind: z.string(), text: z.string() })),
   optedOut: z.object({ at: z.string(), source: z.string() }).nullable(),
   purchases: z.array(
@@ -133,3 +136,14 @@ export const storeFiguresSchema = z.object({
   flows: z.array(flowStatsSchema.extend({ title: z.string() })),
 });
 export type StoreFiguresView = z.infer<typeof storeFiguresSchema>;
+
+/** The segment picker for targeted messages (F4, M2): buyers per VIP tier and per tag. */
+export const buyerSegmentsSchema = z.object({
+  shopId: z.string(),
+  buyers: z.number(),
+  /** The shop's tiers, lowest first, then `none` (below every tier). */
+  tiers: z.array(z.object({ id: z.string(), name: z.string(), buyers: z.number() })),
+  /** Tags in use, most buyers first (at most 100). */
+  tags: z.array(z.object({ tag: z.string(), buyers: z.number() })),
+});
+export type BuyerSegmentsView = z.infer<typeof buyerSegmentsSchema>;

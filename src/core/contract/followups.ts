@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { buyerNoticeSettingsSchema } from '../followups/buyer-notice.js';
 import { FLOW_KEYS, REMINDER_REASONS } from '../followups/keys.js';
+import { segmentSchema } from '../followups/segment.js';
 
 export const flowKeySchema = z.enum(FLOW_KEYS);
 
@@ -16,6 +17,8 @@ export const followupFlowBody = z.strictObject({
   delayHours: z.number().min(0).max(24 * 60).nullable().optional(),
   /** 催付 steps in hours after ordering (null: the rules' default). */
   stepsHours: z.array(z.number().min(0).max(24 * 60)).min(1).max(6).nullable().optional(),
+  /** F4/M2: a marketing flow's target segment (VIP tiers and/or tags); null: every buyer; absent: unchanged. */
+  segment: segmentSchema.nullable().optional(),
 });
 export type FollowupFlowBody = z.infer<typeof followupFlowBody>;
 
@@ -31,7 +34,10 @@ export const followupTemplateInput = z.strictObject({
 export const followupTemplatesBody = z.strictObject({ templates: z.array(followupTemplateInput).max(200) });
 export type FollowupTemplatesBody = z.infer<typeof followupTemplatesBody>;
 
-export const followupPreviewBody = z.strictObject({ flow: flowKeySchema });
+/** The flow to preview; `segment` previews a segment not yet saved (null: every buyer; absent: the saved one). */
+export const followupPreviewBody = z.strictObject({ flow: flowKeySchema, segment: segmentSchema.nullable().optional() });
+
+const segmentViewSchema = z.object({ tiers: z.array(z.string()), tags: z.array(z.string()), label: z.string() });
 
 export const followupLogQuery = z.object({
   flow: flowKeySchema.optional(),
@@ -52,6 +58,8 @@ const flowViewSchema = z.object({
   defaultStepsHours: z.array(z.number()).nullable(),
   /** Where the default timing comes from (requirement id, seed, note). */
   sourceZh: z.string(),
+  /** F4/M2: the segment a marketing flow goes to; null: every buyer (service flows always). */
+  segment: segmentViewSchema.nullable(),
 });
 export type FollowupFlowView = z.infer<typeof flowViewSchema>;
 
@@ -117,9 +125,12 @@ export const followupPreviewSchema = z.object({
   flow: flowKeySchema,
   title: z.string(),
   enabled: z.boolean(),
+  /** Orders the flow applies to (inside the segment when there is one). */
   orders: z.number(),
   wouldSend: z.number(),
   byOutcome: z.record(z.string(), z.number()),
+  /** The segment previewed and the orders left out because their buyer is outside it; null: every buyer. */
+  segment: segmentViewSchema.extend({ outsideOrders: z.number(), buyers: z.number() }).nullable(),
   rows: z.array(followupPreviewRowSchema),
   tookMs: z.number(),
 });

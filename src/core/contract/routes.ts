@@ -40,6 +40,7 @@ import {
 import {
   buyerIdParams, buyerListQuery, buyerListSchema, buyerProfileSchema, buyerShopParams, buyerUpdateBody, storeFiguresQuery, storeFiguresSchema,
   vipTiersBody, vipTiersViewSchema,
+  buyerSegmentsSchema,
 } from './buyers.js';
 import {
   bridgeReviewBody,
@@ -228,6 +229,7 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/shops/:shopId/buyer-notice': { params: followupShopParams, body: buyerNoticeBody, reply: buyerNoticeViewSchema },
   // Issue 14: buyers (CRM, M1–M3).
   'GET /api/v1/shops/:shopId/buyers': { params: buyerShopParams, query: buyerListQuery, reply: buyerListSchema },
+  'GET /api/v1/shops/:shopId/buyer-segments': { params: buyerShopParams, reply: buyerSegmentsSchema },
   'GET /api/v1/buyers/:id': { params: buyerIdParams, reply: buyerProfileSchema },
   'PUT /api/v1/buyers/:id': { params: buyerIdParams, body: buyerUpdateBody, reply: buyerProfileSchema },
   'GET /api/v1/shops/:shopId/vip-tiers': { params: buyerShopParams, reply: vipTiersViewSchema },

@@ -3,6 +3,7 @@
 // rows (scheduled_messages) and the timer loop sends them once.
 import type { OrderPhase } from '../orders/order-phase.js';
 import { flowRule, FLOW_KEYS, type FlowKey, type FollowupRules, type ReminderReason } from './config.js';
+import type { Segment } from './segment.js';
 
 const HOUR = 3_600_000;
 
@@ -11,6 +12,8 @@ export interface FlowSetting {
   enabled: boolean;
   delayHours?: number | undefined;
   stepsHours?: number[] | undefined;
+  /** F4/M2: the segment a marketing flow goes to (absent or null: every buyer). */
+  segment?: Segment | null | undefined;
 }
 
 export type FlowSettings = Partial<Record<FlowKey, FlowSetting>>;

@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { buyerProfile, listBuyers, updateBuyer } from '../../app/buyers/buyers.js';
 import { storeFigures } from '../../app/buyers/store-figures.js';
+import { buyerSegments } from '../../app/buyers/segments.js';
 import { setVipTiers, vipTiers } from '../../app/buyers/tiers.js';
 import {
   buyerIdParams,
@@ -15,6 +16,7 @@ import {
   vipTiersBody,
   type BuyerListView,
   type BuyerProfileView,
+  type BuyerSegmentsView,
   type StoreFiguresView,
   type VipTiersView,
 } from '../../core/contract/buyers.js';
@@ -28,6 +30,12 @@ const buyerRoutes: FastifyPluginAsync = async (app) => {
   app.get('/api/v1/shops/:shopId/buyers', auth, async (request): Promise<BuyerListView> => {
     const { shopId } = buyerShopParams.parse(request.params);
     return listBuyers(app.ctx.database, assertShop(request, shopId), shopId, buyerListQuery.parse(request.query));
+  });
+
+  // F4/M2: the segment picker for targeted messages (buyers per VIP tier and per tag).
+  app.get('/api/v1/shops/:shopId/buyer-segments', auth, async (request): Promise<BuyerSegmentsView> => {
+    const { shopId } = buyerShopParams.parse(request.params);
+    return buyerSegments(app.ctx.database, assertShop(request, shopId), shopId);
   });
 
   app.get('/api/v1/buyers/:id', auth, async (request): Promise<BuyerProfileView> => {

@@ -52,8 +52,8 @@ const followupRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/v1/shops/:shopId/followups/preview', auth, async (request): Promise<FollowupPreview> => {
     const { shopId } = followupShopParams.parse(request.params);
     const p = assertShop(request, shopId);
-    const { flow } = followupPreviewBody.parse(request.body);
-    return previewFollowupFlow(app.ctx.database, p, shopId, flow, app.ctx.now());
+    const { flow, segment } = followupPreviewBody.parse(request.body);
+    return previewFollowupFlow(app.ctx.database, p, shopId, flow, app.ctx.now(), segment);
   });
 
   app.get('/api/v1/shops/:shopId/followups/log', auth, async (request): Promise<FollowupLog> => {

@@ -15,6 +15,8 @@ export const followupFlows = pgTable(
     enabled: boolean('enabled').notNull(),
     delayHours: real('delay_hours'),
     stepsHours: jsonb('steps_hours').$type<number[] | null>(),
+    /** F4/M2: the segment a marketing flow goes to ({tiers, tags}); null: every buyer (migration 0022). */
+    segment: jsonb('segment').$type<{ tiers: string[]; tags: string[] } | null>(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: text('updated_by'),
   },

@@ -8,7 +8,7 @@ import type { BuyerListView, BuyerProfileView, BuyerRow, VipTiersView } from '..
 import { errorText, put } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
-import { t, yuan } from '../i18n.js';
+import { money, t, yuan } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 
 export default function BuyersScreen() {
@@ -62,7 +62,7 @@ export default function BuyersScreen() {
               { title: t('buyers.col.buyer'), render: (_, r) => <span data-testid="buyer-row">{r.nickname ?? r.platformAccount}{r.optedOut && <Tag color="purple" style={{ marginLeft: 6 }}>{t('buyers.optedOut')}</Tag>}</span> },
               { title: t('buyers.col.tier'), render: (_, r) => (r.tier ? <Tag color="gold">{r.tier.name}</Tag> : t('common.none')) },
               { title: t('buyers.col.orders'), dataIndex: 'paidOrders' },
-              { title: t('buyers.col.spend'), render: (_, r) => yuan(r.spendFen) },
+              { title: t('buyers.col.spend'), render: (_, r) => <span data-testid="buyer-spend">{spendText(r.spendFen, r.spendByCurrency)}</span> },
               { title: t('buyers.col.tags'), render: (_, r) => r.tags.map((x) => <Tag key={x}>{x}</Tag>) },
               { title: t('buyers.col.last'), render: (_, r) => (r.lastOrderAt ? new Date(r.lastOrderAt).toLocaleDateString('zh-CN') : t('common.none')) },
             ]}
@@ -112,8 +112,12 @@ function Profile({ id, onSaved }: { id: string; onSaved: () => void }) {
         {b.optedOut && <Tag color="purple">{t('buyers.optedOut')}</Tag>}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {t('buyers.col.orders')} {b.standing.paidOrders} · {t('buyers.col.spend')} {yuan(b.standing.spendFen)}
-        {b.nextTier && ` · ${t('buyers.nextTier', { o: b.nextTier.ordersToGo, s: yuan(b.nextTier.spendFenToGo), name: b.nextTier.name })}`}
+        {t('buyers.col.orders')} {b.standing.paidOrders} · {t('buyers.col.spend')} <span data-testid="profile-spend">{spendText(b.standing.spendFen, b.standing.spendByCurrency)}</span>
+        {b.nextTier && ` · ${t('buyers.nextTier', {
+          o: b.nextTier.ordersToGo,
+          s: [yuan(b.nextTier.spendFenToGo), ...Object.entries(b.nextTier.spendToGoByCurrency).map(([c, m]) => money(m, c))].join(t('buyers.or')),
+          name: b.nextTier.name,
+        })}`}
       </Typography.Paragraph>
       {b.tier && (
         <Alert
@@ -203,6 +207,11 @@ function Tiers({ shopId, canEdit, onSaved }: { shopId: string; canEdit: boolean;
           <Input style={{ width: 120 }} value={x.name} disabled={!canEdit} addonBefore={t('buyers.tiers.name')} onChange={(e) => set(i, { name: e.target.value })} />
           <InputNumber min={1} value={x.minOrders} disabled={!canEdit} addonBefore={t('buyers.tiers.minOrders')} onChange={(v) => set(i, { minOrders: Number(v ?? 1) })} />
           <InputNumber min={0} value={x.minSpendYuan} disabled={!canEdit} addonBefore={t('buyers.tiers.minSpend')} onChange={(v) => set(i, { minSpendYuan: Number(v ?? 0) })} />
+          {Object.keys(x.minSpendByCurrency ?? {}).length > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="vip-tier-currencies">
+              {t('buyers.tiers.otherCurrencies')}{Object.entries(x.minSpendByCurrency).map(([c, v]) => `${c} ${v}`).join(' / ')}
+            </Typography.Text>
+          )}
           <Input
             style={{ width: 300 }}
             disabled={!canEdit}
@@ -217,4 +226,10 @@ function Tiers({ shopId, canEdit, onSaved }: { shopId: string; canEdit: boolean;
       {canEdit && <div><Button type="primary" loading={busy} onClick={() => void save()} data-testid="vip-save">{t('buyers.tiers.save')}</Button></div>}
     </Card>
   );
+}
+
+/** Spend per currency, each in its own currency (issue 15: never added or converted). */
+function spendText(fen: number, other: Record<string, number>): string {
+  const parts = Object.entries(other).filter(([, m]) => m > 0).map(([c, m]) => money(m, c));
+  return fen > 0 || parts.length === 0 ? [yuan(fen), ...parts].join(' / ') : parts.join(' / ');
 }

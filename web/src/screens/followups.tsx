@@ -12,6 +12,7 @@ import type {
   FollowupTemplateView,
   BuyerNoticeView,
 } from '../../../src/core/contract/followups.js';
+import type { BuyerSegmentsView } from '../../../src/core/contract/buyers.js';
 import { FLOW_KEYS, FLOW_TITLES_ZH, type FlowKey } from '../../../src/core/followups/keys.js';
 import { errorText, post, put } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
@@ -21,8 +22,11 @@ import { LoadError, MissingRoute } from '../components/missing-route.js';
 
 const OUTCOME_COLOURS: Record<string, string> = {
   sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange',
-  deferred_quiet: 'gold', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red',
+  deferred_quiet: 'gold', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red', outside_segment: 'default',
 };
+
+/** A marketing flow's target segment as picked in the preview (F4, M2); null: every buyer. */
+type SegmentDraft = { tiers: string[]; tags: string[] } | null;
 
 function outcomeLabel(outcome: string | null): string {
   if (!outcome) return t('common.none');
@@ -77,15 +81,28 @@ function Flows({ shopId, view, onChanged }: { shopId: string; view: FollowupsVie
   const [preview, setPreview] = useState<{ flow: FollowupFlowView; data: FollowupPreview | null; error: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const [delays, setDelays] = useState<Record<string, number | null>>({});
+  // The segment picked in the preview (undefined: the flow's saved segment, untouched).
+  const [segment, setSegment] = useState<SegmentDraft | undefined>(undefined);
   const base = `/shops/${encodeURIComponent(shopId)}/followups`;
 
-  const openPreview = async (flow: FollowupFlowView) => {
-    setPreview({ flow, data: null, error: null });
+  const runPreview = async (flow: FollowupFlowView, seg: SegmentDraft | undefined) => {
+    setPreview((p) => ({ flow, data: p?.flow.flow === flow.flow ? p.data : null, error: null }));
     try {
-      setPreview({ flow, data: await post<FollowupPreview>(`${base}/preview`, { flow: flow.flow }), error: null });
+      const data = await post<FollowupPreview>(`${base}/preview`, { flow: flow.flow, ...(seg === undefined ? {} : { segment: seg }) });
+      setPreview({ flow, data, error: null });
     } catch (e) {
       setPreview({ flow, data: null, error: errorText(e) });
     }
+  };
+  const openPreview = async (flow: FollowupFlowView) => {
+    setSegment(undefined);
+    setPreview({ flow, data: null, error: null });
+    await runPreview(flow, undefined);
+  };
+  const pickSegment = (flow: FollowupFlowView, next: { tiers: string[]; tags: string[] }) => {
+    const seg = next.tiers.length || next.tags.length ? next : null;
+    setSegment(seg);
+    void runPreview(flow, seg);
   };
   const save = async (flow: FollowupFlowView, enabled: boolean) => {
     setBusy(true);
@@ -97,6 +114,7 @@ function Flows({ shopId, view, onChanged }: { shopId: string; view: FollowupsVie
         ...(flow.flow === 'payment_reminder'
           ? { stepsHours: delay === undefined ? flow.stepsHours : delay === null ? null : [delay] }
           : { delayHours: delay === undefined ? flow.delayHours : delay }),
+        ...(enabled && segment !== undefined && flow.category === 'marketing' ? { segment } : {}),
       });
       void message.success(t(enabled ? 'followups.turnedOn' : 'followups.turnedOff', { flow: flow.title }));
       setPreview(null);
@@ -117,7 +135,16 @@ function Flows({ shopId, view, onChanged }: { shopId: string; view: FollowupsVie
         pagination={false}
         dataSource={view.flows}
         columns={[
-          { title: t('followups.flow'), dataIndex: 'title', render: (title: string, f) => <span data-testid={`flow-${f.flow}`}>{title}</span> },
+          {
+            title: t('followups.flow'),
+            dataIndex: 'title',
+            render: (title: string, f) => (
+              <span data-testid={`flow-${f.flow}`}>
+                {title}
+                {f.segment && <Tag color="cyan" style={{ marginLeft: 6 }} data-testid={`flow-segment-${f.flow}`}>{t('followups.segment.to', { label: f.segment.label })}</Tag>}
+              </span>
+            ),
+          },
           {
             title: t('followups.category'),
             dataIndex: 'category',
@@ -192,8 +219,20 @@ function Flows({ shopId, view, onChanged }: { shopId: string; view: FollowupsVie
       >
         <div data-testid="preview-modal">
           {preview?.error && <Alert type="error" message={preview.error} />}
+          {preview && preview.flow.category === 'marketing' && (
+            <SegmentPicker
+              shopId={shopId}
+              value={segment === undefined ? (preview.data?.segment ?? preview.flow.segment ?? null) : segment}
+              onChange={(next) => pickSegment(preview.flow, next)}
+            />
+          )}
           {preview?.data && (
             <>
+              {preview.data.segment && (
+                <Typography.Paragraph data-testid="preview-segment">
+                  {t('followups.segment.summary', { label: preview.data.segment.label, buyers: preview.data.segment.buyers, outside: preview.data.segment.outsideOrders })}
+                </Typography.Paragraph>
+              )}
               <Typography.Paragraph strong data-testid="preview-summary">
                 {preview.data.orders === 0 ? t('followups.preview.none') : t('followups.preview.summary', { orders: preview.data.orders, n: preview.data.wouldSend })}
               </Typography.Paragraph>
@@ -220,6 +259,43 @@ function Flows({ shopId, view, onChanged }: { shopId: string; view: FollowupsVie
         </div>
       </Modal>
     </>
+  );
+}
+
+/** F4/M2: the segment of buyers a marketing flow goes to — VIP tiers and/or tags, with their counts. */
+function SegmentPicker({ shopId, value, onChange }: { shopId: string; value: SegmentDraft; onChange: (next: { tiers: string[]; tags: string[] }) => void }) {
+  const segs = useApi<BuyerSegmentsView>(`/shops/${encodeURIComponent(shopId)}/buyer-segments`);
+  const tiers = value?.tiers ?? [];
+  const tags = value?.tags ?? [];
+  if (segs.error) return <LoadError error={segs.error} />;
+  return (
+    <Space wrap style={{ marginBottom: 8 }} data-testid="segment-picker">
+      <Typography.Text>{t('followups.segment')}</Typography.Text>
+      <span data-testid="segment-tiers">
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 220 }}
+          placeholder={t('followups.segment.anyTier')}
+          value={tiers}
+          loading={!segs.data}
+          options={(segs.data?.tiers ?? []).map((x) => ({ value: x.id, label: `${x.name}（${x.buyers}）` }))}
+          onChange={(v: string[]) => onChange({ tiers: v, tags })}
+        />
+      </span>
+      <span data-testid="segment-tags">
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 220 }}
+          placeholder={t('followups.segment.anyTag')}
+          value={tags}
+          loading={!segs.data}
+          options={(segs.data?.tags ?? []).map((x) => ({ value: x.tag, label: `${x.tag}（${x.buyers}）` }))}
+          onChange={(v: string[]) => onChange({ tiers, tags: v })}
+        />
+      </span>
+    </Space>
   );
 }
 
