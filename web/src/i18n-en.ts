@@ -651,6 +651,8 @@ export const en: Record<keyof typeof zh, string> = {
   'training.tab.cases': 'Penalty cases',
   'training.noPoints': 'no points listed',
   'training.quiz': 'Penalty quiz',
+  'training.quiz.right': '✓ Correct',
+  'training.quiz.wrong': '✗ Wrong. The right answer: {a}',
   'training.quizSubmit': 'Submit',
   'training.quizResult': '{c} of {n} correct',
   'training.tab.quality': 'Quality checks',

@@ -649,6 +649,8 @@ export const zh = {
   'training.tab.cases': '违规案例库',
   'training.noPoints': '规则未列扣分',
   'training.quiz': '违规知识测验',
+  'training.quiz.right': '✓ 回答正确',
+  'training.quiz.wrong': '✗ 回答错误。正确答案：{a}',
   'training.quizSubmit': '交卷',
   'training.quizResult': '答对 {c} / {n} 题',
   'training.tab.quality': '质检抽样',

@@ -54,7 +54,8 @@ function QuizForm({ quiz, testId, onDone }: { quiz: ProductQuizView; testId: str
           </Radio.Group>
           {result?.results[i] && (
             <div style={{ fontSize: 12, color: result.results[i].correct ? '#389e0d' : '#cf1322' }}>
-              {result.results[i].correct ? '✓' : `✗ ${q.options[result.results[i].answer] ?? ''}`} {result.results[i].explanationZh}
+              <div data-testid="quiz-verdict">{result.results[i].correct ? t('training.quiz.right') : t('training.quiz.wrong', { a: q.options[result.results[i].answer] ?? '' })}</div>
+              <div style={{ color: '#8c8c8c' }}>{result.results[i].explanationZh}</div>
             </div>
           )}
         </div>
