@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buyerName, compareInbox, waitingSeconds } from '../../web/src/lib/queue.js';
 import { moneyAtStake, orderAmount } from '../../web/src/lib/order-money.js';
 import { shortcutOf } from '../../web/src/lib/shortcuts.js';
-import { deadlineLabel, money, orderStateLabel, setLocale } from '../../web/src/i18n.js';
+import { deadlineLabel, money, orderStateLabel, releasedMark, setLocale } from '../../web/src/i18n.js';
 import type { ConversationSummary, OrderSummary } from '../../web/src/lib/types.js';
 
 const conv = (id: string, extra: Partial<ConversationSummary>): ConversationSummary => ({
@@ -82,5 +82,14 @@ describe('workbench basics helpers (issue 15)', () => {
     }
     expect(orderStateLabel('买家已付款,等待卖家发货', 'paid')).toBe('买家已付款,等待卖家发货');
     expect(deadlineLabel('ship_by', '发货时限')).toBe('发货时限');
+  });
+
+  it('a sent message the guard had blocked reads 主管放行 with its rule, never 已拦截 (D)', () => {
+    const released = releasedMark({ verdict: 'block', violations: [{ rule: 'D4', severity: 'block' }, { rule: 'D10', severity: 'warn' }] });
+    expect(released).toContain('主管放行');
+    expect(released).toContain('发票');
+    expect(released).not.toMatch(/拦截|D10/);
+    expect(releasedMark({ verdict: 'warn', violations: [] })).toBeNull();
+    expect(releasedMark(null)).toBeNull();
   });
 });

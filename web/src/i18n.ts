@@ -74,6 +74,17 @@ export function guardRuleLabel(rule: string, title?: string | null): string {
   return name ? t('chat.ruleName', { title: name, rule }) : t('chat.rule', { rule });
 }
 
+/**
+ * The mark on a sent message whose verdict is 'block': a blocked reply is never stored as sent
+ * unless a supervisor or admin overrode it (D), so it reads 主管放行 with the rules it broke —
+ * never 已拦截, which would say it did not go out.
+ */
+export function releasedMark(v: { verdict: string; violations: { rule: string; title?: string | null; severity?: string }[] } | null | undefined): string | null {
+  if (v?.verdict !== 'block') return null;
+  const rules = [...new Set(v.violations.filter((x) => x.severity !== 'warn').map((x) => guardRuleLabel(x.rule, x.title)))];
+  return rules.length ? t('chat.released', { rules: rules.join('、') }) : t('chat.releasedPlain');
+}
+
 /** Answer keys that are not intents (the bot's own moves), in Chinese (issue 15: no internal keys on screen). */
 const ANSWER_HEADS_ZH: Record<string, string> = {
   clarify: '请买家说明',

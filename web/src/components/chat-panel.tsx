@@ -7,7 +7,7 @@ import { get, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import type { ConversationDetail, Correction, GuardIntervention, Message } from '../lib/types.js';
-import { guardRuleLabel, intentLabel, stageLabel, t } from '../i18n.js';
+import { guardRuleLabel, intentLabel, releasedMark, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
 import { ReplyBox } from './reply-box.js';
 import { SidePanel } from './side-panel.js';
@@ -230,7 +230,7 @@ function Bubble({
 }) {
   const out = m.direction === 'out';
   const style = AUTHOR_STYLE[m.authorKind] ?? AUTHOR_STYLE.system;
-  const blocked = m.guardVerdict?.verdict === 'block';
+  const released = releasedMark(m.guardVerdict);
   return (
     <div style={{ display: 'flex', justifyContent: out ? 'flex-end' : 'flex-start', marginBottom: 10 }} data-testid={`msg-${m.authorKind}`}>
       <div style={{ maxWidth: '70%' }}>
@@ -245,7 +245,7 @@ function Bubble({
               <IntentRelabel m={m} correction={correction} conversationId={conversationId} onRelabelled={onRelabelled} />
             </span>
           )}
-          {blocked && <Tag color="red" style={{ marginLeft: 4 }}>{t('chat.guardMark')}</Tag>}
+          {released && <Tag color="gold" style={{ marginLeft: 4 }} data-testid="guard-released">{released}</Tag>}
         </div>
         {(m.guardVerdict?.interventions ?? []).length > 0 && <Interventions list={m.guardVerdict?.interventions ?? []} />}
         {m.guardVerdict?.verdict === 'warn' && (
