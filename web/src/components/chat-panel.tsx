@@ -118,14 +118,22 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
   return (
     <div style={{ display: 'flex', height: '100%' }}>
       <div style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, background: '#fff' }}>
-        <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 8 }}>
-          <PlatformBadge platform={c.platform} />
-          {c.channel === 'widget' && <PlatformBadge platform="widget" />}
-          <Typography.Text strong ellipsis style={{ maxWidth: 220 }} data-testid="chat-buyer">{buyerName(c.buyer, (code) => t('inbox.webVisitor', { id: code }))}</Typography.Text>
-          <Typography.Text type="secondary">{c.shopName}</Typography.Text>
-          <Tag>{t('inbox.stage', { s: stageLabel(c.stage) })}</Tag>
-          <Tag color="purple">{t('inbox.intent', { s: intentLabel(c.lastIntent) })}</Tag>
-          <Space style={{ marginLeft: 'auto' }}>
+        {/* The header wraps instead of squeezing (1024 px, English): the buyer's name keeps its width,
+            the shop name shortens with its full text on hover, the buttons go to a second row when needed. */}
+        <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px' }} data-testid="chat-header">
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px', flex: '1 1 260px', minWidth: 0 }}>
+            <PlatformBadge platform={c.platform} />
+            {c.channel === 'widget' && <PlatformBadge platform="widget" />}
+            <Typography.Text strong ellipsis={{ tooltip: true }} style={{ maxWidth: 200, flexShrink: 0, whiteSpace: 'nowrap' }} data-testid="chat-buyer">
+              {buyerName(c.buyer, (code) => t('inbox.webVisitor', { id: code }))}
+            </Typography.Text>
+            <Typography.Text type="secondary" ellipsis={{ tooltip: c.shopName }} style={{ maxWidth: 180, minWidth: 0, whiteSpace: 'nowrap' }} data-testid="chat-shop">
+              {c.shopName}
+            </Typography.Text>
+            <Tag style={{ marginInlineEnd: 0 }}>{t('inbox.stage', { s: stageLabel(c.stage) })}</Tag>
+            <Tag color="purple" style={{ marginInlineEnd: 0 }}>{t('inbox.intent', { s: intentLabel(c.lastIntent) })}</Tag>
+          </div>
+          <Space wrap size={6} style={{ marginLeft: 'auto' }} data-testid="chat-actions">
             {!mine && c.status !== 'closed' && (
               <Button type="primary" size="small" onClick={() => void act('take', undefined, t('chat.taken'))} data-testid="take">
                 {t('chat.take')}
