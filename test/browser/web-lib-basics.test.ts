@@ -2,10 +2,10 @@
 // waiting for a person on top, readable web-visitor names, the side panel's money per currency
 // (unpaid shown as 未付款, closed and unpaid orders not at stake), shortcuts, English labels.
 import { describe, expect, it } from 'vitest';
-import { buyerName, compareInbox, waitingSeconds } from '../../web/src/lib/queue.js';
+import { buyerName, compareInbox, stageIntentPills, waitingSeconds } from '../../web/src/lib/queue.js';
 import { moneyAtStake, orderAmount } from '../../web/src/lib/order-money.js';
 import { shortcutOf } from '../../web/src/lib/shortcuts.js';
-import { deadlineLabel, money, orderStateLabel, releasedMark, setLocale } from '../../web/src/i18n.js';
+import { deadlineLabel, intentLabel, money, orderStateLabel, releasedMark, setLocale, stageLabel } from '../../web/src/i18n.js';
 import type { ConversationSummary, OrderSummary } from '../../web/src/lib/types.js';
 
 const conv = (id: string, extra: Partial<ConversationSummary>): ConversationSummary => ({
@@ -91,5 +91,10 @@ describe('workbench basics helpers (issue 15)', () => {
     expect(released).not.toMatch(/拦截|D10/);
     expect(releasedMark({ verdict: 'warn', violations: [] })).toBeNull();
     expect(releasedMark(null)).toBeNull();
+  });
+
+  it('a queue row says 议价 once when the stage and the intent read the same', () => {
+    expect(stageIntentPills(stageLabel('bargain'), intentLabel('bargain'))).toEqual({ stage: '议价', intent: null });
+    expect(stageIntentPills(stageLabel('inquire'), intentLabel('invoice')).intent).not.toBeNull();
   });
 });

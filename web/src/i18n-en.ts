@@ -380,6 +380,7 @@ export const en: Record<keyof typeof zh, string> = {
   'settings.rules.overridden': 'Overridden',
   'settings.rules.reset': 'Restore default',
   'settings.rules.empty': 'Empty (not set)',
+  'settings.shopId': 'Shop ID: {id}',
   'settings.rules.noSeed': 'no seed (project value)',
   'settings.rules.seed': 'seed {s}',
   'settings.rules.yes': 'Yes',

@@ -378,6 +378,7 @@ export const zh = {
   'settings.rules.overridden': '已覆盖',
   'settings.rules.reset': '恢复默认',
   'settings.rules.empty': '空（未设定）',
+  'settings.shopId': '店铺 ID：{id}',
   'settings.rules.noSeed': '无种子（项目取值）',
   'settings.rules.seed': '种子 {s}',
   'settings.rules.yes': '是',

@@ -56,3 +56,8 @@ export function matchesFilter(c: ConversationSummary, q: string): boolean {
   return [c.buyer.nickname, c.buyer.platformAccount, c.shopName, c.lastText]
     .some((s) => typeof s === 'string' && s.toLowerCase().includes(needle));
 }
+
+/** The stage and intent pills of a queue row; one pill when both read the same (议价 议价). */
+export function stageIntentPills(stage: string, intent: string): { stage: string; intent: string | null } {
+  return { stage, intent: intent.trim() === stage.trim() ? null : intent };
+}
