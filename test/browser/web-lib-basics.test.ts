@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buyerName, compareInbox, stageIntentPills, waitingSeconds } from '../../web/src/lib/queue.js';
 import { moneyAtStake, orderAmount } from '../../web/src/lib/order-money.js';
 import { shortcutOf } from '../../web/src/lib/shortcuts.js';
-import { deadlineLabel, intentLabel, money, orderStateLabel, releasedMark, setLocale, stageLabel } from '../../web/src/i18n.js';
+import { deadlineLabel, formatDateTime, intentLabel, logisticsStatusLabel, money, orderStateLabel, releasedMark, setLocale, stageLabel } from '../../web/src/i18n.js';
 import type { ConversationSummary, OrderSummary } from '../../web/src/lib/types.js';
 
 const conv = (id: string, extra: Partial<ConversationSummary>): ConversationSummary => ({
@@ -96,5 +96,21 @@ describe('workbench basics helpers (issue 15)', () => {
   it('a queue row says 议价 once when the stage and the intent read the same', () => {
     expect(stageIntentPills(stageLabel('bargain'), intentLabel('bargain'))).toEqual({ stage: '议价', intent: null });
     expect(stageIntentPills(stageLabel('inquire'), intentLabel('invoice')).intent).not.toBeNull();
+  });
+
+  it('dates follow the app language in Beijing time, whatever the browser; parcel statuses read as words', () => {
+    const at = '2026-12-03T13:48:45Z'; // 21:48 in Beijing
+    expect(formatDateTime(at)).toBe('2026/12/03 21:48');
+    expect(formatDateTime(at, { date: false })).toBe('21:48:45');
+    expect(formatDateTime(null)).toBe('');
+    expect(logisticsStatusLabel('collected')).toBe('已揽收');
+    expect(logisticsStatusLabel('in_transit')).toBe('运输中');
+    setLocale('en');
+    try {
+      expect(formatDateTime(at)).toBe('03/12/2026, 21:48');
+      expect(logisticsStatusLabel('in_transit')).toBe('in transit');
+    } finally {
+      setLocale('zh-CN');
+    }
   });
 });

@@ -7,7 +7,7 @@ import { get, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import type { ConversationDetail, Correction, GuardIntervention, Message } from '../lib/types.js';
-import { guardRuleLabel, intentLabel, releasedMark, stageLabel, t } from '../i18n.js';
+import { formatDateTime, guardRuleLabel, intentLabel, releasedMark, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
 import { ReplyBox } from './reply-box.js';
 import { SidePanel } from './side-panel.js';
@@ -246,7 +246,7 @@ function Bubble({
           <Tag bordered={false} color={m.authorKind === 'bot' ? 'geekblue' : m.authorKind === 'agent' ? 'orange' : 'default'}>
             {t(style.label)}
           </Tag>
-          {new Date(m.createdAt).toLocaleTimeString('zh-CN', { hour12: false })}
+          {formatDateTime(m.createdAt, { date: false })}
           {m.authorKind === 'buyer' && (m.intent || correction) && (
             <span>
               {' · '}
