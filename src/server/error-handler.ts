@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { DxeError, ERROR_CODES, type ErrorCode } from '../core/errors.js';
-import { issueToZh } from '../core/rules/issue-text.js';
+import { issueMessageZh } from '../core/rules/issue-text.js';
 
 export function errorBody(code: ErrorCode, message: string, requestId: string, details?: unknown) {
   return { error: { code, message, requestId, ...(details === undefined ? {} : { details }) } };
@@ -21,10 +21,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     } else if (err instanceof ZodError) {
       code = 'VALIDATION_FAILED';
       // Chinese, one per issue (core/rules/issue-text.ts); zod's English never reaches the user.
-      details = err.issues.map((i) => ({ path: i.path.join('.'), message: issueToZh(i) }));
+      details = err.issues.map((i) => ({ path: i.path.join('.'), message: issueMessageZh(i) }));
       message = `${ERROR_CODES.VALIDATION_FAILED.zh}: ${err.issues
         .slice(0, 3)
-        .map((i) => `${i.path.join('.') || '(请求体)'} ${issueToZh(i)}`)
+        .map((i) => `${i.path.join('.') || '(请求体)'} ${issueMessageZh(i)}`)
         .join('；')}`;
     } else {
       const fe = err as FastifyError;

@@ -72,6 +72,11 @@ export function issueToZh(issue: z.core.$ZodIssue, root?: unknown): string {
   }
 }
 
+/** A schema's own Chinese message when it has one (z.string().min(1, '请输入账号')), else the translation. */
+export function issueMessageZh(issue: z.core.$ZodIssue, root?: unknown): string {
+  return /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : issueToZh(issue, root);
+}
+
 export function pathText(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(顶层)' : path.map(String).join('.');
 }
