@@ -2,7 +2,7 @@
 // waiting for a person on top, readable web-visitor names, the side panel's money per currency
 // (unpaid shown as 未付款, closed and unpaid orders not at stake), shortcuts, English labels.
 import { describe, expect, it } from 'vitest';
-import { buyerName, compareInbox, stageIntentPills, waitingSeconds } from '../../web/src/lib/queue.js';
+import { accountLabel, buyerName, compareInbox, stageIntentPills, waitingSeconds } from '../../web/src/lib/queue.js';
 import { moneyAtStake, orderAmount } from '../../web/src/lib/order-money.js';
 import { shortcutOf } from '../../web/src/lib/shortcuts.js';
 import { deadlineLabel, formatDateTime, intentLabel, logisticsStatusLabel, money, orderStateLabel, releasedMark, setLocale, stageLabel } from '../../web/src/i18n.js';
@@ -112,5 +112,11 @@ describe('workbench basics helpers (issue 15)', () => {
     } finally {
       setLocale('zh-CN');
     }
+  });
+
+  it('the side panel shows a web visitor\'s account by its visitor name, not web:d30f…', () => {
+    expect(accountLabel('web:d30f1f43c8804700abcd', (c) => `网页访客 ${c}`)).toBe('网页访客 ABCD');
+    expect(accountLabel('tb_momo2019', (c) => c)).toBe('tb_momo2019');
+    expect(accountLabel(null, (c) => c)).toBeNull();
   });
 });

@@ -50,6 +50,12 @@ export function buyerName(buyer: { nickname: string | null; platformAccount: str
   return acc || buyer.id || '—';
 }
 
+/** The account line of the side panel: a web visitor's internal web:… id reads as its visitor name. */
+export function accountLabel(account: string | null | undefined, visitorLabel: (code: string) => string): string | null {
+  if (!account) return null;
+  return account.startsWith('web:') ? buyerName({ nickname: null, platformAccount: account }, visitorLabel) : account;
+}
+
 export function matchesFilter(c: ConversationSummary, q: string): boolean {
   if (!q) return true;
   const needle = q.trim().toLowerCase();

@@ -8,7 +8,7 @@ import type { CaseLibraryView, CaseQuizResultView, QualityView, ScenarioListView
 import { errorText, get, post } from '../lib/api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
-import { formatDateTime, t, type MessageKey } from '../i18n.js';
+import { formatDateTime, platformLabel, t, type MessageKey } from '../i18n.js';
 import { LoadError } from '../components/missing-route.js';
 import { Comparisons, MyFeedback, PresenceSettings, ProductExam, ReviewForm } from './training-more.js';
 
@@ -388,7 +388,7 @@ function CaseLibrary({ shopId }: { shopId: string }) {
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 4, marginBottom: 4 }}>{l.explanationZh}</Typography.Paragraph>
               <Space wrap size={2}>
                 {l.pointsByPlatform.map((p) => (
-                  <Tag key={p.platform}>{p.platform}: {p.points}</Tag>
+                  <Tag key={p.platform}>{t('training.platformPoints', { p: platformLabel(p.platform), n: p.points })}</Tag>
                 ))}
               </Space>
             </Card>
