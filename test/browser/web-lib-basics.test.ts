@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { accountLabel, buyerName, compareInbox, stageIntentPills, waitingSeconds } from '../../web/src/lib/queue.js';
 import { moneyAtStake, orderAmount } from '../../web/src/lib/order-money.js';
 import { shortcutOf } from '../../web/src/lib/shortcuts.js';
-import { deadlineLabel, formatDateTime, intentLabel, logisticsStatusLabel, money, orderStateLabel, releasedMark, setLocale, stageLabel } from '../../web/src/i18n.js';
+import { deadlineLabel, formatDateTime, ruleOptionLabel, intentLabel, logisticsStatusLabel, money, orderStateLabel, releasedMark, setLocale, stageLabel } from '../../web/src/i18n.js';
 import type { ConversationSummary, OrderSummary } from '../../web/src/lib/types.js';
 
 const conv = (id: string, extra: Partial<ConversationSummary>): ConversationSummary => ({
@@ -118,5 +118,10 @@ describe('workbench basics helpers (issue 15)', () => {
     expect(accountLabel('web:d30f1f43c8804700abcd', (c) => `网页访客 ${c}`)).toBe('网页访客 ABCD');
     expect(accountLabel('tb_momo2019', (c) => c)).toBe('tb_momo2019');
     expect(accountLabel(null, (c) => c)).toBeNull();
+  });
+
+  it('rule form options read as words', () => {
+    expect(ruleOptionLabel('ceil_to_whole_kg')).toBe('向上取整到 1 公斤');
+    expect(ruleOptionLabel('tmall_points')).toBe('天猫积分');
   });
 });

@@ -655,7 +655,7 @@ export const en: Record<keyof typeof zh, string> = {
   'training.quiz': 'Penalty quiz',
   'training.quiz.right': '✓ Correct',
   'training.quiz.wrong': '✗ Wrong. The right answer: {a}',
-  'training.platformPoints': '{p}: {n} points',
+  'training.casePoints': '{p}: {n} points',
   'training.quizSubmit': 'Submit',
   'training.quizResult': '{c} of {n} correct',
   'training.tab.quality': 'Quality checks',

@@ -653,7 +653,7 @@ export const zh = {
   'training.quiz': '违规知识测验',
   'training.quiz.right': '✓ 回答正确',
   'training.quiz.wrong': '✗ 回答错误。正确答案：{a}',
-  'training.platformPoints': '{p} 扣 {n} 分',
+  'training.casePoints': '{p} 扣 {n} 分',
   'training.quizSubmit': '交卷',
   'training.quizResult': '答对 {c} / {n} 题',
   'training.tab.quality': '质检抽样',

@@ -99,6 +99,16 @@ export function logisticsStatusLabel(status: string): string {
   return LOGISTICS_ZH[status] ?? status;
 }
 
+const ENUM_ZH: Record<string, string> = {
+  ceil_to_whole_kg: '向上取整到 1 公斤', ceil_to_half_kg: '向上取整到 0.5 公斤', cash: '现金', tmall_points: '天猫积分', none: '不赔付',
+};
+
+/** A rule-form option value (ceil_to_whole_kg, tmall_points…) in words; the key itself stays the stored value. */
+export function ruleOptionLabel(value: string): string {
+  if (locale === 'en') return value.replace(/_/g, ' ');
+  return ENUM_ZH[value] ?? value;
+}
+
 /**
  * The mark on a sent message whose verdict is 'block': a blocked reply is never stored as sent
  * unless a supervisor or admin overrode it (D), so it reads 主管放行 with the rules it broke —

@@ -388,7 +388,7 @@ function CaseLibrary({ shopId }: { shopId: string }) {
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 4, marginBottom: 4 }}>{l.explanationZh}</Typography.Paragraph>
               <Space wrap size={2}>
                 {l.pointsByPlatform.map((p) => (
-                  <Tag key={p.platform}>{t('training.platformPoints', { p: platformLabel(p.platform), n: p.points })}</Tag>
+                  <Tag key={p.platform}>{t('training.casePoints', { p: platformLabel(p.platform), n: p.points })}</Tag>
                 ))}
               </Space>
             </Card>
