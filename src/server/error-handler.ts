@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { DxeError, ERROR_CODES, type ErrorCode } from '../core/errors.js';
+import { issueMessageZh } from '../core/rules/issue-text.js';
 
 export function errorBody(code: ErrorCode, message: string, requestId: string, details?: unknown) {
   return { error: { code, message, requestId, ...(details === undefined ? {} : { details }) } };
@@ -19,11 +20,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       details = err.details;
     } else if (err instanceof ZodError) {
       code = 'VALIDATION_FAILED';
-      details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      // Chinese, one per issue (core/rules/issue-text.ts); zod's English never reaches the user.
+      details = err.issues.map((i) => ({ path: i.path.join('.'), message: issueMessageZh(i) }));
       message = `${ERROR_CODES.VALIDATION_FAILED.zh}: ${err.issues
         .slice(0, 3)
-        .map((i) => `${i.path.join('.') || '(body)'} ${i.message}`)
-        .join('; ')}`;
+        .map((i) => `${i.path.join('.') || '(请求体)'} ${issueMessageZh(i)}`)
+        .join('；')}`;
     } else {
       const fe = err as FastifyError;
       if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError)) {

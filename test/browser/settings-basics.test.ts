@@ -182,6 +182,36 @@ describe.skipIf(!hasChromium)('settings and workbench basics in Chromium (issue 
     await more.click();
     await expect.poll(() => page.getByRole('menuitem', { name: '退出' }).count()).toBeGreaterThan(0);
     await screenshot(page, 'header-1024');
+    await page.keyboard.press('Escape');
+    // The chat header at 1024 px: the shop name on one line, the buyer's name whole, every button inside the chat column.
+    const chatHeaderFits = async () => {
+      await page.goto(`${h.baseUrl}/inbox/${h.data.waitingId}`);
+      const chatHeader = page.getByTestId('chat-header');
+      await page.getByTestId('chat-buyer').waitFor();
+      const right = (await chatHeader.boundingBox())!;
+      expect((await page.getByTestId('chat-shop').boundingBox())!.height).toBeLessThan(30);
+      expect(await page.getByTestId('chat-buyer').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      for (const b of await page.getByTestId('chat-actions').locator('button').all()) {
+        const bb = (await b.boundingBox())!;
+        expect(bb.x + bb.width, await b.textContent() ?? '').toBeLessThanOrEqual(right.x + right.width);
+      }
+    };
+    await chatHeaderFits();
+    // English, at 1024 and 1440 px: no tab folds into "…", the chat header still fits.
+    await page.evaluate(() => localStorage.setItem('dxe.locale', 'en'));
+    for (const width of [1024, 1440]) {
+      await page.setViewportSize({ width, height: 768 });
+      await chatHeaderFits();
+      const hidden = await page.getByTestId('nav').evaluate((nav) =>
+        [...nav.querySelectorAll('.ant-menu-overflow-item')].filter((el) => getComputedStyle(el).display !== 'none' && (getComputedStyle(el).opacity === '0') !== el.classList.contains('ant-menu-overflow-item-rest')).length);
+      await screenshot(page, `header-en-${width}`);
+      expect(hidden, `folded tabs at ${width}`).toBe(0);
+      for (const label of ['Inbox', 'Settings']) {
+        const box = await page.getByTestId('nav').locator('.ant-menu-item').filter({ hasText: label }).boundingBox();
+        expect(box!.x + box!.width, label).toBeLessThanOrEqual(width);
+      }
+    }
+    await page.evaluate(() => localStorage.setItem('dxe.locale', 'zh-CN'));
     expect(pageErrors).toEqual([]);
   });
 });

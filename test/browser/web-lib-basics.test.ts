@@ -2,10 +2,10 @@
 // waiting for a person on top, readable web-visitor names, the side panel's money per currency
 // (unpaid shown as 未付款, closed and unpaid orders not at stake), shortcuts, English labels.
 import { describe, expect, it } from 'vitest';
-import { buyerName, compareInbox, waitingSeconds } from '../../web/src/lib/queue.js';
+import { accountLabel, buyerName, compareInbox, stageIntentPills, waitingSeconds } from '../../web/src/lib/queue.js';
 import { moneyAtStake, orderAmount } from '../../web/src/lib/order-money.js';
 import { shortcutOf } from '../../web/src/lib/shortcuts.js';
-import { deadlineLabel, money, orderStateLabel, setLocale } from '../../web/src/i18n.js';
+import { deadlineLabel, formatDateTime, ruleOptionLabel, intentLabel, logisticsStatusLabel, money, orderStateLabel, releasedMark, setLocale, stageLabel } from '../../web/src/i18n.js';
 import type { ConversationSummary, OrderSummary } from '../../web/src/lib/types.js';
 
 const conv = (id: string, extra: Partial<ConversationSummary>): ConversationSummary => ({
@@ -82,5 +82,46 @@ describe('workbench basics helpers (issue 15)', () => {
     }
     expect(orderStateLabel('买家已付款,等待卖家发货', 'paid')).toBe('买家已付款,等待卖家发货');
     expect(deadlineLabel('ship_by', '发货时限')).toBe('发货时限');
+  });
+
+  it('a sent message the guard had blocked reads 主管放行 with its rule, never 已拦截 (D)', () => {
+    const released = releasedMark({ verdict: 'block', violations: [{ rule: 'D4', severity: 'block' }, { rule: 'D10', severity: 'warn' }] });
+    expect(released).toContain('主管放行');
+    expect(released).toContain('发票');
+    expect(released).not.toMatch(/拦截|D10/);
+    expect(releasedMark({ verdict: 'warn', violations: [] })).toBeNull();
+    expect(releasedMark(null)).toBeNull();
+  });
+
+  it('a queue row says 议价 once when the stage and the intent read the same', () => {
+    expect(stageIntentPills(stageLabel('bargain'), intentLabel('bargain'))).toEqual({ stage: '议价', intent: null });
+    expect(stageIntentPills(stageLabel('inquire'), intentLabel('invoice')).intent).not.toBeNull();
+  });
+
+  it('dates follow the app language in Beijing time, whatever the browser; parcel statuses read as words', () => {
+    const at = '2026-12-03T13:48:45Z'; // 21:48 in Beijing
+    expect(formatDateTime(at)).toBe('2026/12/03 21:48');
+    expect(formatDateTime(at, { date: false })).toBe('21:48:45');
+    expect(formatDateTime(null)).toBe('');
+    expect(logisticsStatusLabel('collected')).toBe('已揽收');
+    expect(logisticsStatusLabel('in_transit')).toBe('运输中');
+    setLocale('en');
+    try {
+      expect(formatDateTime(at)).toBe('03/12/2026, 21:48');
+      expect(logisticsStatusLabel('in_transit')).toBe('in transit');
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
+
+  it('the side panel shows a web visitor\'s account by its visitor name, not web:d30f…', () => {
+    expect(accountLabel('web:d30f1f43c8804700abcd', (c) => `网页访客 ${c}`)).toBe('网页访客 ABCD');
+    expect(accountLabel('tb_momo2019', (c) => c)).toBe('tb_momo2019');
+    expect(accountLabel(null, (c) => c)).toBeNull();
+  });
+
+  it('rule form options read as words', () => {
+    expect(ruleOptionLabel('ceil_to_whole_kg')).toBe('向上取整到 1 公斤');
+    expect(ruleOptionLabel('tmall_points')).toBe('天猫积分');
   });
 });

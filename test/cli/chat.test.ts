@@ -86,5 +86,8 @@ describe('dxe chat (B1, C1, C3, C7)', () => {
     });
     expect(chat.status).not.toBe(0);
     expect(chat.stderr).toContain('找不到店铺：nope'); // issue 15: the shop typed is named
+    // …and where the id really is: the 设置 page shows it beside the shop picker (no 设置 → 店铺 tab exists).
+    expect(chat.stderr).toContain('“设置”页顶部');
+    expect(chat.stderr).not.toContain('设置 → 店铺');
   });
 });

@@ -29,6 +29,10 @@ describe('one error handler with a closed list of codes (issue 2 §7)', () => {
     expect(err.code).toBe('VALIDATION_FAILED');
     expect(err.message).toContain('输入有误');
     expect(err.details.map((d: { path: string }) => d.path)).toContain('login');
+    // Chinese throughout: no zod English such as "Invalid input: expected string, received number".
+    expect(err.message).toMatch(/类型不对：应为文本，实际是数字/);
+    expect(err.message).not.toMatch(/Invalid|expected|received/);
+    expect(err.message).toMatch(/password 缺少必填项/);
   });
 
   it('a huge body → 413 PAYLOAD_TOO_LARGE', async () => {

@@ -48,6 +48,16 @@ describe('penalty case library (L2)', () => {
     expect(gradeQuiz(a.keys, a.keys.map(() => null)).correct).toBe(0);
   });
 
+  it('explanations name the wrong reply as wrong, in plain words (no "rules/", no literal 约X天)', () => {
+    const lessons = buildLessons(profiles.tmall, profiles);
+    const all = Array.from({ length: 12 }, (_, seed) => buildQuiz(lessons, '天猫', seed, 50)).flatMap((q) => q.keys.map((k, i) => ({ k, q: q.questions[i]! })));
+    for (const { k, q } of all) {
+      expect(k.explanationZh).not.toMatch(/rules\/|X天/);
+      if (q.kind === 'pick_right') expect(k.explanationZh).toMatch(/^错误回复"/);
+    }
+    expect(all.some(({ q }) => q.rule === 'D11' && q.kind === 'pick_right')).toBe(true);
+  });
+
   describe('over HTTP', () => {
     let database: Database;
     let app: FastifyInstance;

@@ -76,7 +76,11 @@ describe('product quiz, monthly exam, comparisons, quality reviews, T1 figures (
     // The same seed gives the same quiz.
     expect((await call('agentA', 'GET', `/api/v1/training/product-quiz?shopId=${world.shopA}&seed=11`)).json().questions).toEqual(quiz.questions);
 
-    const blank = await call('agentA', 'POST', '/api/v1/training/product-quiz', { shopId: world.shopA, kind: 'product', seed: 11, answers: [] });
+    // A quiz handed in with nothing answered is refused in Chinese, not saved as 0/8.
+    const empty = await call('agentA', 'POST', '/api/v1/training/product-quiz', { shopId: world.shopA, kind: 'product', seed: 11, answers: [null, null] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.message).toMatch(/还没有作答/);
+    const blank = await call('agentA', 'POST', '/api/v1/training/product-quiz', { shopId: world.shopA, kind: 'product', seed: 11, answers: [9] });
     expect(blank.statusCode, blank.body).toBe(200);
     expect(blank.json()).toMatchObject({ correct: 0, total: 8, score: 0 });
     const keys = blank.json().results.map((r: { answer: number }) => r.answer);
@@ -162,6 +166,7 @@ describe('product quiz, monthly exam, comparisons, quality reviews, T1 figures (
 
     // The penalty-case quiz is saved too (L2).
     const lib = (await call('agentA', 'GET', `/api/v1/training/cases?shopId=${world.shopA}&seed=3`)).json();
+    expect((await call('agentA', 'POST', '/api/v1/training/quiz', { shopId: world.shopA, seed: 3, answers: [] })).statusCode).toBe(400);
     const graded = await call('agentA', 'POST', '/api/v1/training/quiz', { shopId: world.shopA, seed: 3, answers: lib.quiz.questions.map(() => 1) });
     expect(graded.statusCode, graded.body).toBe(200);
 

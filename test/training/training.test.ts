@@ -105,6 +105,8 @@ describe('training with a simulated buyer (L1)', () => {
     const r = await reply(s.id, '加我微信 abc12345，私下便宜点给你', 45);
     expect(r.lines[1]!.violations!.map((v) => v.rule)).toContain('D2');
     expect(r.buyerEnded).toBe(true);
+    // D1/D2: an off-platform offer never ends in a sale, though the scenario's trap alone would.
+    expect(r.outcome).toBe('left');
     const done = await finish(s.id);
     const report = done.report!;
     const violation = report.deductions.find((d) => d.kind === 'violation');
@@ -114,6 +116,17 @@ describe('training with a simulated buyer (L1)', () => {
     expect(report.deductions.some((d) => d.kind === 'flow' && d.titleZh.includes('招呼'))).toBe(true);
     expect(report.success).toBe(false);
     expect(report.score).toBeLessThan(50);
+  });
+
+  it('a trap that still ends in the ideal outcome is counted as the trap, not as a wrong outcome', async () => {
+    const s = await start('bargaining', 44);
+    const r = await reply(s.id, '亲，您好，这款我给您便宜点，直接减二十块，拍吧');
+    expect(r.buyerEnded).toBe(true);
+    expect(r.outcome).toBe('bought');
+    const report = (await finish(s.id)).report!;
+    expect(report.success).toBe(false);
+    expect(report.deductions.some((d) => d.kind === 'trap')).toBe(true);
+    expect(report.deductions.filter((d) => d.kind === 'outcome')).toEqual([]);
   });
 
   it('an angry buyer without empathy runs out of patience and complains; the report asks for C14 phrases', async () => {

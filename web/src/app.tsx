@@ -27,6 +27,8 @@ const TrainingScreen = lazy(() => import('./screens/training.js'));
 
 /** The shell's width at which the header folds its secondary controls into a menu (1024 px screens). */
 const NARROW = 1280;
+// English labels are about twice as wide as the Chinese ones: the header compacts earlier.
+const NARROW_EN = 1640;
 
 const NAV: { key: string; label: MessageKey }[] = [
   { key: '/inbox', label: 'nav.inbox' },
@@ -136,7 +138,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
   const section = useMemo(() => nav.find((n) => path.startsWith(n.key))?.key ?? nav[0]?.key ?? '/inbox', [path, nav]);
   const [help, setHelp] = useState(false);
   const width = useWidth();
-  const narrow = width < NARROW;
+  const narrow = width < (getLocale() === 'en' ? NARROW_EN : NARROW);
   const attention = session.attention;
   const alertsOn = useSyncExternalStore((cb) => attention.subscribe(cb), () => attention.alertsOn);
 
@@ -172,6 +174,8 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
 
   return (
     <Layout style={{ height: '100vh' }}>
+      {/* Compact header (narrow windows, English): tighter tabs so none folds into "…" from 1024 px. */}
+      <style>{'.dxe-nav-compact.ant-menu-horizontal > .ant-menu-item { padding-inline: 9px; } .dxe-nav-compact.ant-menu-horizontal > .ant-menu-item::after { inset-inline: 9px; }'}</style>
       <Layout.Header
         data-testid="app-header"
         style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 24, background: '#fff', borderBottom: '2px solid #ff5000', padding: '0 12px', height: 52, lineHeight: '52px', minWidth: 0 }}
@@ -183,6 +187,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           mode="horizontal"
           selectedKeys={[section]}
           data-testid="nav"
+          className={narrow ? 'dxe-nav-compact' : undefined}
           style={{ flex: 1, minWidth: 0, borderBottom: 'none', lineHeight: '50px' }}
           items={nav.map((n) => ({ key: n.key, label: t(n.label) }))}
           onClick={(e) => navigate(e.key)}
@@ -203,7 +208,9 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
                 ],
               }}
             >
-              <Button size="small" data-testid="header-more">{session.agent.displayName} ▾</Button>
+              <Button size="small" data-testid="header-more" title={session.agent.displayName} style={{ maxWidth: 110, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {session.agent.displayName} ▾
+              </Button>
             </Dropdown>
           ) : (
             <>

@@ -74,6 +74,52 @@ export function guardRuleLabel(rule: string, title?: string | null): string {
   return name ? t('chat.ruleName', { title: name, rule }) : t('chat.rule', { rule });
 }
 
+/** One date format for the whole workbench: the app's language (not the browser's), Beijing time. */
+export function formatDateTime(iso: string | number | Date | null | undefined, opts: { date?: boolean; time?: boolean } = {}): string {
+  if (iso === null || iso === undefined || iso === '') return '';
+  const d = iso instanceof Date ? iso : new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const { date = true, time = true } = opts;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour12: false,
+    ...(date ? { year: 'numeric', month: '2-digit', day: '2-digit' } : {}),
+    ...(time ? { hour: '2-digit', minute: '2-digit', ...(date ? {} : { second: '2-digit' }) } : {}),
+  }).format(d);
+}
+
+const LOGISTICS_ZH: Record<string, string> = {
+  created: '已下单', shipped: '已发货', collected: '已揽收', picked_up: '已揽收', in_transit: '运输中', arrived: '到达网点',
+  delivering: '派送中', out_for_delivery: '派送中', delivered: '已送达', signed: '已签收', exception: '异常', returned: '已退回', closed: '已关闭',
+};
+
+/** A parcel-tracking status key (collected, in_transit…) as people read it. */
+export function logisticsStatusLabel(status: string): string {
+  if (locale === 'en') return status.replace(/_/g, ' ');
+  return LOGISTICS_ZH[status] ?? status;
+}
+
+const ENUM_ZH: Record<string, string> = {
+  ceil_to_whole_kg: '向上取整到 1 公斤', ceil_to_half_kg: '向上取整到 0.5 公斤', cash: '现金', tmall_points: '天猫积分', none: '不赔付',
+};
+
+/** A rule-form option value (ceil_to_whole_kg, tmall_points…) in words; the key itself stays the stored value. */
+export function ruleOptionLabel(value: string): string {
+  if (locale === 'en') return value.replace(/_/g, ' ');
+  return ENUM_ZH[value] ?? value;
+}
+
+/**
+ * The mark on a sent message whose verdict is 'block': a blocked reply is never stored as sent
+ * unless a supervisor or admin overrode it (D), so it reads 主管放行 with the rules it broke —
+ * never 已拦截, which would say it did not go out.
+ */
+export function releasedMark(v: { verdict: string; violations: { rule: string; title?: string | null; severity?: string }[] } | null | undefined): string | null {
+  if (v?.verdict !== 'block') return null;
+  const rules = [...new Set(v.violations.filter((x) => x.severity !== 'warn').map((x) => guardRuleLabel(x.rule, x.title)))];
+  return rules.length ? t('chat.released', { rules: rules.join('、') }) : t('chat.releasedPlain');
+}
+
 /** Answer keys that are not intents (the bot's own moves), in Chinese (issue 15: no internal keys on screen). */
 const ANSWER_HEADS_ZH: Record<string, string> = {
   clarify: '请买家说明',

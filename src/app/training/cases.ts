@@ -1,7 +1,7 @@
 // L2: the penalty case library for a shop (its platform's points and explanations from rules/ via
 // the guard) and the quiz drawn from it, graded on the server from the same seed.
 import { randomInt } from 'node:crypto';
-import { buildLessons, buildQuiz, gradeQuiz, type Lesson, type QuizQuestion } from '../../core/training/cases.js';
+import { buildLessons, buildQuiz, gradeQuiz, requireSomeAnswer, type Lesson, type QuizQuestion } from '../../core/training/cases.js';
 import { DxeError } from '../../core/errors.js';
 import { loadProfiles } from '../../core/rules/load-profiles.js';
 import type { Database } from '../../store/open-database.js';
@@ -34,6 +34,7 @@ export async function caseLibrary(database: Database, p: Principal, input: { sho
 export async function gradeCaseQuiz(deps: UseCaseDeps, p: Principal, input: { shopId: string; seed: number; answers: (number | null)[] }) {
   const { platformZh, lessons } = await lessonsFor(deps.database, p, input.shopId, deps.now);
   const keys = buildQuiz(lessons, platformZh, input.seed).keys;
+  requireSomeAnswer(input.answers);
   if (input.answers.length > keys.length) throw new DxeError('VALIDATION_FAILED', '答案数量多于题目数量');
   const graded = gradeQuiz(keys, input.answers);
   await saveCaseQuizResult(deps, p, input, graded);

@@ -12,6 +12,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { beijingMonthKey, startOfBeijingMonth } from '../../core/time/beijing-time.js';
 import { buildProductQuiz, examSeed, gradeProductQuiz, PRODUCT_KIND_ZH, type ProductQuestion, type ComparisonInput } from '../../core/training/product-quiz.js';
+import { requireSomeAnswer } from '../../core/training/cases.js';
 import type { Database } from '../../store/open-database.js';
 import { agents, agentShops, competitorComparisons, items, quizResults, shops } from '../../store/schema/index.js';
 import type { Principal } from '../auth/auth.js';
@@ -108,6 +109,7 @@ export async function submitProductQuiz(
   if (period && input.seed !== examSeed(input.shopId, period)) throw new DxeError('VALIDATION_FAILED', '这不是本月的考试，请重新打开考试');
   const quiz = buildProductQuiz(await quizInput(deps.database, input.shopId, deps.now), input.seed, input.kind === 'exam' ? EXAM_SIZE : PRACTICE_SIZE);
   if (input.answers.length > quiz.keys.length) throw new DxeError('VALIDATION_FAILED', '答案数量多于题目数量');
+  requireSomeAnswer(input.answers);
   const graded = gradeProductQuiz(quiz.keys, input.answers);
   const inserted = await deps.database.db
     .insert(quizResults)

@@ -66,7 +66,7 @@ async function chat(raw: unknown): Promise<void> {
     const shop = await backend.shop().catch((err: unknown) => {
       // Name the shop the user typed, and where to find the right id.
       if (err instanceof DxeError && err.code === 'NOT_FOUND') {
-        throw new DxeError('NOT_FOUND', `找不到店铺：${opts.shop}（店铺 ID 见工作台“设置 → 店铺”，演示店铺为 demo-tmall、demo-taobao）`);
+        throw new DxeError('NOT_FOUND', `找不到店铺：${opts.shop}（店铺 ID 见工作台“设置”页顶部、店铺选择框旁，可一键复制；演示店铺为 demo-tmall、demo-taobao）`);
       }
       throw err;
     });

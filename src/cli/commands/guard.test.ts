@@ -32,6 +32,9 @@ describe('dxe guard check (EVAL §2)', () => {
     expect(out[2]).toMatchObject({ verdict: 'block', violations: [{ rule: 'D5', points: 4 }] });
     expect(String(out[3]?.error)).toMatch(/ebay/);
     expect(out[4]).toHaveProperty('error');
+    // Chinese messages, never zod's English.
+    expect(String(out[4]?.error)).toMatch(/text 缺少必填项/);
+    expect(out.map((o) => String(o.error ?? '')).join()).not.toMatch(/Invalid|expected|received/);
     expect(out[5]).toMatchObject({ verdict: 'block', violations: [{ rule: 'D6', points: 6 }] });
     expect(out[6]).toMatchObject({ verdict: 'pass', violations: [] });
     expect(out[7]).toMatchObject({ verdict: 'block', violations: [{ rule: 'D9' }] });

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { ZodType } from 'zod';
 import type { GuardLabelled, GuardRequest } from '../../core/guard/request-schema.js';
+import { issueMessageZh } from '../../core/rules/issue-text.js';
 
 const idOf = (raw: unknown): unknown =>
   raw !== null && typeof raw === 'object' && 'id' in raw ? Reflect.get(raw, 'id') : null;
@@ -47,7 +48,7 @@ function parseLine<T>(line: string, schema: ZodType<T>): { ok: true; value: T } 
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, id: idOf(raw), error: `输入有误：${issue?.path.join('.') || '(顶层)'} ${issue?.message ?? ''}`.trim() };
+    return { ok: false, id: idOf(raw), error: `输入有误：${issue?.path.join('.') || '(顶层)'} ${issue ? issueMessageZh(issue, raw) : ''}`.trim() };
   }
   return { ok: true, value: parsed.data };
 }

@@ -269,6 +269,17 @@ export function handleRecommend(d: Draft): void {
   if (!item && !size) d.ask('recommend.ask');
 }
 
+/**
+ * The gift itself, without the "下单送 / 买就送 / 赠" the shop often writes before it: the answers say
+ * "这次下单我们送您{gift.text}", so "下单送同款收纳袋一个" would read "送您下单送同款收纳袋一个".
+ */
+export function giftThing(text: string): string {
+  const thing = text
+    .trim()
+    .replace(/^(?:(?:下单|拍下|购买|凡购买|买就|买)(?:即|就)?(?:赠送|加赠|送|赠)|赠送|加赠|送)[:：]?\s*/, '');
+  return thing || text.trim();
+}
+
 /** C7: hold the price; alternatives only from the shop's own offers, never a price cut. */
 export function handleBargain(d: Draft, bargainer: { kind: string; bargainTurns: number }): void {
   const offers = offerablePromotions(d.input.promotions, d.input.now);
@@ -282,7 +293,7 @@ export function handleBargain(d: Draft, bargainer: { kind: string; bargainTurns:
     const p = byKind(kind);
     if (!p) continue;
     const key = kind === 'coupon' ? 'bargain.coupon' : kind === 'gift' ? 'bargain.gift' : 'bargain.freight';
-    if (d.say(key, { [`${kind}.text`]: p.text })) return;
+    if (d.say(key, { [`${kind}.text`]: kind === 'gift' ? giftThing(p.text) : p.text })) return;
   }
   d.say('bargain.final');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INTENT_IDS } from '../intents.js';
+import { giftThing } from './handlers-presales.js';
 import { EVENING, items, makeInput, orders, promotions, shop, type CaseInput } from '../../../test/fixtures/bot/clothing-shop.js';
 import { planReply } from './plan-reply.js';
 import type { ReplyPlan } from './types.js';
@@ -275,6 +276,15 @@ describe('bargaining (C7)', () => {
     const p = plan({ text: '老顾客了，送点东西呗', intent: 'bargain' });
     expect(p.signals.bargainer.kind).toBe('wants_win');
     expect(all(p)).toContain('收纳袋');
+  });
+
+  it('a gift written as "下单送…" is not doubled into "送您下单送…"', () => {
+    const gift = promotions.find((x) => x.kind === 'gift')!;
+    const p = plan({ text: '老顾客了，送点东西呗', intent: 'bargain', promotions: [{ ...gift, text: '下单送同款收纳袋一个' }] });
+    expect(all(p)).toContain('同款收纳袋一个');
+    expect(all(p)).not.toMatch(/送您下单送|给您下单送/);
+    expect(giftThing('买就送：运费险')).toBe('运费险');
+    expect(giftThing('赠品')).toBe('赠品');
   });
 
   it('never offers what the bot may not offer, nor an expired promotion, nor a lower price', () => {

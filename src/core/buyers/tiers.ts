@@ -82,7 +82,14 @@ export function defaultTiers(): Tier[] {
 
 /** Where each default figure comes from (shown next to the settings). */
 export function defaultTierSources(): Record<string, string> {
-  return Object.fromEntries(rules().tiers.map((t) => [t.id, `${t.source.seed ? `种子 ${t.source.seed}` : '项目取值'}${t.source.note ? `：${t.source.note}` : ''}`]));
+  return Object.fromEntries(rules().tiers.map((t) => [t.id, sourceText(t.source.seed, t.source.note)]));
+}
+
+/** '种子 001：…' or '项目取值：…', never '项目取值：项目取值：…' when the note already says so. */
+export function sourceText(seed: string | null | undefined, note: string | null | undefined): string {
+  const head = seed ? `种子 ${seed}` : '项目取值';
+  const rest = seed ? (note ?? '') : (note ?? '').replace(/^项目取值\s*[：:]\s*/, '');
+  return rest ? `${head}：${rest}` : head;
 }
 
 /** The shop's tiers: its own (settings.vip) when readable, else the defaults. Lowest first. */

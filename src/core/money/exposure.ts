@@ -2,6 +2,7 @@
 // before the platform rules, what it costs if the platform rules first, what it will cost at the
 // next deadline, and the advice to pay proactively when that is cheaper (001).
 import { formatInstant } from '../rules/instant.js';
+import { formatBeijing } from '../time/beijing-time.js';
 import type { Profile } from '../rules/schema.js';
 import { fenToYuan, majorText, yuanToFen, type Fen } from './fen.js';
 import { lateCompensationFen, lateShipment, termsInCurrency, type LateShipmentInput } from './late-shipment.js';
@@ -62,7 +63,7 @@ export function lateShipmentExposure(
       atDeadline: shipped ? null : { at: r.deadline, cost: c.ifRules },
       adviceZh: shipped
         ? '已按时发货，没有延迟发货风险。'
-        : `请在 ${r.deadline} 前发货；逾期需赔付 ${majorText(c.payNow.compensation, input.currency)}${unit}。`,
+        : `请在 ${formatBeijing(r.deadline) || r.deadline}（北京时间）前发货；逾期需赔付 ${majorText(c.payNow.compensation, input.currency)}${unit}。`,
     };
   }
   const c = costs(r.compensationFen, profile);

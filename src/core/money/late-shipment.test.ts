@@ -95,6 +95,9 @@ describe('late shipment compensation (N1, N2)', () => {
 describe('exposure and the pay-before-ruling advice (N5)', () => {
   it('before the deadline shows what starts at the deadline', () => {
     const e = lateShipmentExposure({ paidAmountYuan: 100, paidAt: PAID, shippedAt: null, now: '2024-05-02T10:00:00+08:00' }, profiles.taobao);
+    // The advice reads the deadline as Beijing time (5月3日 10:00), never as an ISO instant.
+    expect(e.adviceZh).toMatch(/请在 \d+月\d+日 \d\d:\d\d（北京时间）前发货/);
+    expect(e.adviceZh).not.toMatch(/T\d\d:|Z/);
     expect(e.late).toBe(false);
     expect(e.payNow.compensation).toBe(0);
     expect(e.atDeadline).toEqual({ at: '2024-05-03T10:00:00+08:00', cost: { compensation: 5, platformRepay: 5, points: 3 } });

@@ -9,6 +9,7 @@ import { readShippedFile } from '../data-files.js';
 import { checkReply } from '../guard/check-reply.js';
 import type { Profile } from '../rules/schema.js';
 import { prng } from '../prng.js';
+import { DxeError } from '../errors.js';
 
 const caseSchema = z.strictObject({
   rule: z.string().regex(/^D\d+$/),
@@ -94,6 +95,15 @@ function shuffle<T>(list: T[], next: () => number): T[] {
   return out;
 }
 
+/**
+ * Why the right reply is right: the wrong reply named as such, then the guard's reason. The guard's
+ * "约X天左右" placeholder is spelled as an instruction, so the lesson never suggests a literal X.
+ */
+function pickRightExplanation(l: Lesson): string {
+  const why = l.explanationZh.replace(/(?:大)?约\s*X\s*天(?:左右)?/g, '约几天（按实际物流说）');
+  return `错误回复"${l.wrong}"：${why || `违反了${l.titleZh}`}`;
+}
+
 /** A quiz of up to `size` questions drawn with `seed`: questions for the trainee, keys for grading. */
 export function buildQuiz(lessons: readonly Lesson[], platformZh: string, seed: number, size = 8): { questions: QuizQuestion[]; keys: QuizKey[] } {
   const next = prng(seed);
@@ -103,19 +113,24 @@ export function buildQuiz(lessons: readonly Lesson[], platformZh: string, seed: 
     const options = shuffle([l.right, l.wrong, other.wrong].filter((x, k, a) => a.indexOf(x) === k), next);
     pool.push({
       q: { kind: 'pick_right', rule: l.rule, promptZh: `${l.situationZh}买家说："${l.buyer}"。哪一条回复是对的？`, options },
-      key: { answer: options.indexOf(l.right), explanationZh: `${l.explanationZh}` },
+      key: { answer: options.indexOf(l.right), explanationZh: pickRightExplanation(l) },
     });
     if (l.points > 0) {
       const values = shuffle([...new Set([l.points, 1, 2, 3, 4, 6, 12].filter((p) => p !== l.points))], next).slice(0, 3);
       const choices = shuffle([l.points, ...values], next);
       pool.push({
         q: { kind: 'points', rule: l.rule, promptZh: `在${platformZh}，"${l.titleZh}"每次违规扣几分？`, options: choices.map((p) => `${p} 分`) },
-        key: { answer: choices.indexOf(l.points), explanationZh: `${platformZh}的规则：${l.titleZh}每次扣 ${l.points} 分（rules/ 中的平台规则）。` },
+        key: { answer: choices.indexOf(l.points), explanationZh: `${platformZh}的规则：${l.titleZh}每次扣 ${l.points} 分（平台规则）。` },
       });
     }
   }
   const drawn = shuffle(pool, next).slice(0, size);
   return { questions: drawn.map((d) => d.q), keys: drawn.map((d) => d.key) };
+}
+
+/** A quiz handed in with no answer at all is refused (it would be saved as a 0 score). */
+export function requireSomeAnswer(answers: readonly (number | null)[]): void {
+  if (!answers.some((a) => typeof a === 'number')) throw new DxeError('VALIDATION_FAILED', '还没有作答，请至少回答一题再交卷');
 }
 
 export function gradeQuiz(keys: readonly QuizKey[], answers: readonly (number | null)[]) {

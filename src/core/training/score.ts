@@ -117,7 +117,9 @@ export function scoreSession(input: {
     deductions.push({ kind: 'empathy', titleZh: '缺少共情（C14）', detailZh: '先安抚买家的情绪，用"我理解""给您带来不便非常抱歉"这样的话', points: w.missing_empathy });
   }
   const success = input.outcome === scenario.goodOutcome && !replies.some((r) => r.analysis!.trapHit);
-  if (!success) {
+  // The outcome costs points only when it differs from the ideal one; a trap that still ended in the
+  // ideal outcome is already counted above (kind 'trap'), not as "结果：买家下单了 / 理想结果：买家下单了".
+  if (input.outcome !== scenario.goodOutcome) {
     deductions.push({ kind: 'outcome', titleZh: `结果：${OUTCOME_ZH[input.outcome]}`, detailZh: `理想结果：${OUTCOME_ZH[scenario.goodOutcome]}`, points: w.bad_outcome });
   }
   const lost = deductions.reduce((s, d) => s + d.points, 0);

@@ -92,6 +92,13 @@ function outOfPatience(scenario: Scenario): Outcome {
   return scenario.badOutcome === 'bought' ? 'left' : scenario.badOutcome;
 }
 
+const OFF_PLATFORM_RULES = new Set(['D1', 'D2']);
+
+/** Where an off-platform offer leads: never the scenario's good outcome (a scammer who wanted it complains). */
+export function offPlatformOutcome(scenario: Scenario): Outcome {
+  return scenario.goodOutcome === 'left' ? 'complained' : 'left';
+}
+
 /** The buyer's reaction to a trainee reply. `slowFactor`: patience goes when a reply takes this many times the target. */
 export function reactToReply(scenario: Scenario, prev: BuyerState, a: TurnAnalysis, slowFactor: number): BuyerMove {
   if (prev.ended) return { state: prev, line: '', ended: true, outcome: prev.outcome };
@@ -104,6 +111,9 @@ export function reactToReply(scenario: Scenario, prev: BuyerState, a: TurnAnalys
   };
   const prefix: string[] = [];
 
+  // D1/D2: a reply that takes the buyer off the platform (WeChat, a private transfer) never ends in a
+  // sale on it — the buyer leaves the shop's chat — whatever the scenario's trap would otherwise lead to.
+  if (a.violations.some((v) => v.severity === 'block' && OFF_PLATFORM_RULES.has(v.rule))) return finish(offPlatformOutcome(scenario));
   if (a.trapHit) return finish(scenario.trapOutcome);
   if (a.seconds > a.targetSeconds * slowFactor) {
     state.patience -= 1;

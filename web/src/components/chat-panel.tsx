@@ -7,7 +7,7 @@ import { get, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import type { ConversationDetail, Correction, GuardIntervention, Message } from '../lib/types.js';
-import { guardRuleLabel, intentLabel, stageLabel, t } from '../i18n.js';
+import { formatDateTime, guardRuleLabel, intentLabel, releasedMark, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
 import { ReplyBox } from './reply-box.js';
 import { SidePanel } from './side-panel.js';
@@ -118,14 +118,22 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
   return (
     <div style={{ display: 'flex', height: '100%' }}>
       <div style={{ flex: 1, display: 'flex', flexDirection: 'column', minWidth: 0, background: '#fff' }}>
-        <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 8 }}>
-          <PlatformBadge platform={c.platform} />
-          {c.channel === 'widget' && <PlatformBadge platform="widget" />}
-          <Typography.Text strong ellipsis style={{ maxWidth: 220 }} data-testid="chat-buyer">{buyerName(c.buyer, (code) => t('inbox.webVisitor', { id: code }))}</Typography.Text>
-          <Typography.Text type="secondary">{c.shopName}</Typography.Text>
-          <Tag>{t('inbox.stage', { s: stageLabel(c.stage) })}</Tag>
-          <Tag color="purple">{t('inbox.intent', { s: intentLabel(c.lastIntent) })}</Tag>
-          <Space style={{ marginLeft: 'auto' }}>
+        {/* The header wraps instead of squeezing (1024 px, English): the buyer's name keeps its width,
+            the shop name shortens with its full text on hover, the buttons go to a second row when needed. */}
+        <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px' }} data-testid="chat-header">
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px', flex: '1 1 260px', minWidth: 0 }}>
+            <PlatformBadge platform={c.platform} />
+            {c.channel === 'widget' && <PlatformBadge platform="widget" />}
+            <Typography.Text strong ellipsis={{ tooltip: true }} style={{ maxWidth: 200, flexShrink: 0, whiteSpace: 'nowrap' }} data-testid="chat-buyer">
+              {buyerName(c.buyer, (code) => t('inbox.webVisitor', { id: code }))}
+            </Typography.Text>
+            <Typography.Text type="secondary" ellipsis={{ tooltip: c.shopName }} style={{ maxWidth: 180, minWidth: 0, whiteSpace: 'nowrap' }} data-testid="chat-shop">
+              {c.shopName}
+            </Typography.Text>
+            <Tag style={{ marginInlineEnd: 0 }}>{t('inbox.stage', { s: stageLabel(c.stage) })}</Tag>
+            <Tag color="purple" style={{ marginInlineEnd: 0 }}>{t('inbox.intent', { s: intentLabel(c.lastIntent) })}</Tag>
+          </div>
+          <Space wrap size={6} style={{ marginLeft: 'auto' }} data-testid="chat-actions">
             {!mine && c.status !== 'closed' && (
               <Button type="primary" size="small" onClick={() => void act('take', undefined, t('chat.taken'))} data-testid="take">
                 {t('chat.take')}
@@ -230,7 +238,7 @@ function Bubble({
 }) {
   const out = m.direction === 'out';
   const style = AUTHOR_STYLE[m.authorKind] ?? AUTHOR_STYLE.system;
-  const blocked = m.guardVerdict?.verdict === 'block';
+  const released = releasedMark(m.guardVerdict);
   return (
     <div style={{ display: 'flex', justifyContent: out ? 'flex-end' : 'flex-start', marginBottom: 10 }} data-testid={`msg-${m.authorKind}`}>
       <div style={{ maxWidth: '70%' }}>
@@ -238,14 +246,14 @@ function Bubble({
           <Tag bordered={false} color={m.authorKind === 'bot' ? 'geekblue' : m.authorKind === 'agent' ? 'orange' : 'default'}>
             {t(style.label)}
           </Tag>
-          {new Date(m.createdAt).toLocaleTimeString('zh-CN', { hour12: false })}
+          {formatDateTime(m.createdAt, { date: false })}
           {m.authorKind === 'buyer' && (m.intent || correction) && (
             <span>
               {' · '}
               <IntentRelabel m={m} correction={correction} conversationId={conversationId} onRelabelled={onRelabelled} />
             </span>
           )}
-          {blocked && <Tag color="red" style={{ marginLeft: 4 }}>{t('chat.guardMark')}</Tag>}
+          {released && <Tag color="gold" style={{ marginLeft: 4 }} data-testid="guard-released">{released}</Tag>}
         </div>
         {(m.guardVerdict?.interventions ?? []).length > 0 && <Interventions list={m.guardVerdict?.interventions ?? []} />}
         {m.guardVerdict?.verdict === 'warn' && (

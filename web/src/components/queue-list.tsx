@@ -3,7 +3,7 @@
 // bot/human; rows near the first-reply target are highlighted (C2).
 import { memo, useRef, useState, type UIEvent } from 'react';
 import type { ConversationSummary } from '../lib/types.js';
-import { buyerName, waitingSeconds, waitsForHuman } from '../lib/queue.js';
+import { buyerName, stageIntentPills, waitingSeconds, waitsForHuman } from '../lib/queue.js';
 import { duration, intentLabel, stageLabel, t } from '../i18n.js';
 import { PlatformBadge } from './platform-badge.js';
 import { Pill } from './pill.js';
@@ -63,6 +63,7 @@ const QueueRow = memo(function QueueRow({
 }) {
   const human = c.status === 'assigned' || c.status === 'queued';
   const askedHuman = waitsForHuman(c);
+  const pills = stageIntentPills(stageLabel(c.stage), intentLabel(c.lastIntent));
   const background = selected ? '#fff1e8' : c.nearTarget ? '#fff7e6' : '#fff';
   return (
     <div
@@ -105,8 +106,8 @@ const QueueRow = memo(function QueueRow({
       <div style={{ ...ONE_LINE, fontSize: 12, color: '#999' }}>{c.lastText ?? ''}</div>
       <div style={{ ...ONE_LINE, fontSize: 12, marginTop: 2 }}>
         {askedHuman ? <Pill tone="red">{t('inbox.waitingHuman')}</Pill> : <Pill tone={human ? 'blue' : 'default'}>{human ? t('inbox.human') : t('inbox.bot')}</Pill>}
-        <Pill>{stageLabel(c.stage)}</Pill>
-        <Pill tone="purple">{intentLabel(c.lastIntent)}</Pill>
+        <Pill>{pills.stage}</Pill>
+        {pills.intent && <Pill tone="purple">{pills.intent}</Pill>}
         {c.nearTarget && (
           <Pill tone={overTarget(c, waiting) ? 'red' : 'volcano'}>{t(overTarget(c, waiting) ? 'inbox.overTarget' : 'inbox.nearTarget')}</Pill>
         )}

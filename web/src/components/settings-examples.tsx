@@ -7,12 +7,12 @@ import { Alert, App, Button, Card, Input, Select, Space, Statistic, Table, Tag, 
 import { INTENT_IDS } from '../../../src/core/intents.js';
 import { del, post, errorText } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
-import { intentLabel, percent, t } from '../i18n.js';
+import { formatDateTime, intentLabel, percent, t } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
 import type { Correction, CorrectionsSummaryView, TrainingExampleView as Example } from '../lib/types.js';
 
 function when(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
+  return formatDateTime(iso);
 }
 
 /** Issue 12: the agents' corrections of this shop and what the last retrain changed. */

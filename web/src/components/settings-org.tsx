@@ -7,7 +7,7 @@ import { del, patch, post, errorText } from '../lib/api.js';
 import type { UpdatedAgentView } from '../../../src/core/contract/views.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
-import { t, type MessageKey } from '../i18n.js';
+import { formatDateTime, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
 import type { AgentRowView as AgentRow, ApiTokenRowView as TokenRow } from '../lib/types.js';
 
@@ -164,7 +164,7 @@ export function TokensTable() {
           { title: t('settings.tokenName'), dataIndex: 'name' },
           { title: t('common.shop'), dataIndex: 'shopId', render: (id: string | null) => (id ? shops.find((s) => s.id === id)?.name ?? id : t('common.all')) },
           { title: t('settings.tokenScopes'), dataIndex: 'scopes', render: (v: string[] | undefined) => (v ?? []).map((x) => <Tag key={x}>{t(`settings.scope.${x}` as 'settings.scope.bridge')}</Tag>) },
-          { title: t('settings.createdAt'), dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: t('settings.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
           { title: '', render: (_, r) => (r.revokedAt ? <Tag>{t('settings.revoked')}</Tag> : <Button size="small" type="link" danger onClick={() => void revoke(r.id)}>{t('settings.revoke')}</Button>) },
         ]}
       />

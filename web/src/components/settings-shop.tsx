@@ -6,7 +6,7 @@ import { Alert, App, Button, Input, InputNumber, Select, Space, Switch, Table, T
 import { ApiError, put, errorText } from '../lib/api.js';
 import { OVERRIDE_FIELDS, overrideFieldErrors, overrideValueError, valueAt, withoutValueAt, withValueAt } from '../../../src/core/rules/override-fields.js';
 import { useApi } from '../lib/use-api.js';
-import { getLocale, t, yuan, type MessageKey } from '../i18n.js';
+import { getLocale, ruleOptionLabel, t, yuan, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from './missing-route.js';
 import type { ItemView as Item, PromotionView, TextFindingView } from '../lib/types.js';
 import type { RuleOverrideFieldView, RuleOverridesView } from '../../../src/core/contract/views.js';
@@ -225,7 +225,7 @@ export function RuleOverrides({ shopId }: { shopId: string }) {
     if (f.kind === 'enum') {
       return (
         <Select size="small" style={{ width: 160 }} data-testid={testId} value={v as string} onChange={(x: string) => setField(f, x)}
-          options={f.options.map((o) => ({ value: o, label: o }))} />
+          options={f.options.map((o) => ({ value: o, label: ruleOptionLabel(o) }))} />
       );
     }
     return (

@@ -6,6 +6,7 @@ import { App, Button, Card, Descriptions, Empty, List, Statistic, Tag, Typograph
 import type { BuyerProfile, ChatPromise, ConversationDetail, Correction, Message, OrderDetail as OrderExtra } from '../lib/types.js';
 import { IntentRelabel } from './intent-relabel.js';
 import { deadlineLabel, duration, money, orderStateLabel, t, yuan, type MessageKey } from '../i18n.js';
+import { accountLabel } from '../lib/queue.js';
 import { moneyAtStake, orderAmount } from '../lib/order-money.js';
 import { errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
@@ -180,7 +181,7 @@ export function SidePanel({
       <Card size="small" title={t('side.buyer')} style={{ marginBottom: 8 }}>
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('side.nickname')}>{buyer.nickname ?? detail.conversation.buyer.nickname ?? t('common.none')}</Descriptions.Item>
-          <Descriptions.Item label={t('side.account')}>{buyer.platformAccount ?? detail.conversation.buyer.platformAccount ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('side.account')}>{accountLabel(buyer.platformAccount ?? detail.conversation.buyer.platformAccount, (code) => t('inbox.webVisitor', { id: code })) ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('side.phone')}>
             <span data-testid="buyer-phone">{buyer.phone ?? t('common.none')}</span>
           </Descriptions.Item>

@@ -50,9 +50,20 @@ export function buyerName(buyer: { nickname: string | null; platformAccount: str
   return acc || buyer.id || '—';
 }
 
+/** The account line of the side panel: a web visitor's internal web:… id reads as its visitor name. */
+export function accountLabel(account: string | null | undefined, visitorLabel: (code: string) => string): string | null {
+  if (!account) return null;
+  return account.startsWith('web:') ? buyerName({ nickname: null, platformAccount: account }, visitorLabel) : account;
+}
+
 export function matchesFilter(c: ConversationSummary, q: string): boolean {
   if (!q) return true;
   const needle = q.trim().toLowerCase();
   return [c.buyer.nickname, c.buyer.platformAccount, c.shopName, c.lastText]
     .some((s) => typeof s === 'string' && s.toLowerCase().includes(needle));
+}
+
+/** The stage and intent pills of a queue row; one pill when both read the same (议价 议价). */
+export function stageIntentPills(stage: string, intent: string): { stage: string; intent: string | null } {
+  return { stage, intent: intent.trim() === stage.trim() ? null : intent };
 }

@@ -10,7 +10,7 @@ import { useMemo, useState } from 'react';
 import { navigate } from '../lib/router.js';
 import { useApi, useNow } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
-import { duration, getLocale, money, t, type MessageKey } from '../i18n.js';
+import { duration, formatDateTime, getLocale, logisticsStatusLabel, money, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 
 type Phase = 'unpaid' | 'paid' | 'shipped' | 'signed' | 'succeeded' | 'closed';
@@ -239,9 +239,9 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('orders.col.state')}>{o.state}</Descriptions.Item>
             <Descriptions.Item label={t('orders.col.buyer')}>{o.buyerAccount ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('orders.shippedAt')}>{o.shippedAt ? new Date(o.shippedAt).toLocaleString() : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('orders.shippedAt')}>{o.shippedAt ? formatDateTime(o.shippedAt) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('orders.pickup')}>
-              {o.pickedUpAt ? new Date(o.pickedUpAt).toLocaleString() : <Typography.Text type="warning">{t('orders.noPickup')}</Typography.Text>}
+              {o.pickedUpAt ? formatDateTime(o.pickedUpAt) : <Typography.Text type="warning">{t('orders.noPickup')}</Typography.Text>}
             </Descriptions.Item>
           </Descriptions>
           {d.data.fakeShipment && <Alert type="error" showIcon message={t('orders.risk.fake_shipment')} description={d.data.fakeShipment.reasonZh} data-testid="order-fake-shipment" />}
@@ -254,7 +254,7 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             <List size="small" dataSource={d.data.lines} renderItem={(l) => <List.Item>{l.title} {[l.colour, l.size].filter(Boolean).join(' / ')} × {l.qty} · {fmt(l.priceYuan)}</List.Item>} />
           </Card>
           <Card size="small" title={t('orders.logistics')}>
-            <List size="small" dataSource={d.data.logistics} renderItem={(l) => <List.Item>{new Date(l.at).toLocaleString()} · {l.status} · {l.text}</List.Item>} />
+            <List size="small" dataSource={d.data.logistics} renderItem={(l) => <List.Item>{formatDateTime(l.at)} · {logisticsStatusLabel(l.status)} · {l.text}</List.Item>} />
           </Card>
           <Space>
             <Button type="primary" onClick={() => navigate(`/cases?orderId=${encodeURIComponent(o.id)}`)}>{t('orders.openCase')}</Button>

@@ -11,7 +11,7 @@ import { api, ApiError, errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
 import { navigate } from '../lib/router.js';
 import { isSupervisor, useSession } from '../lib/session.js';
-import { duration, t, type MessageKey } from '../i18n.js';
+import { duration, formatDateTime, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 import { Chart } from '../components/chart.js';
 
@@ -98,8 +98,8 @@ function ReviewCard({ r, selected, onSelect, now }: { r: ReviewRowView; selected
         </div>
       )}
       <div style={{ fontSize: 12, color: '#888' }}>
-        {r.itemTitle ?? r.itemId ?? ''} · {r.buyer ?? ''} · {new Date(r.at).toLocaleString('zh-CN')}
-        {r.paidYuan !== null && ` · ${t('reviews.paid', { v: r.paidYuan.toFixed(2) })}`}
+        {/* Only the parts a review has: one without an order reads "time", never "· · time". */}
+        {[r.itemTitle ?? r.itemId, r.buyer, formatDateTime(r.at), r.paidYuan !== null ? t('reviews.paid', { v: r.paidYuan.toFixed(2) }) : null].filter(Boolean).join(' · ')}
       </div>
       {r.sellerReply === null && (
         <Tag color={left !== null && left < 3 * 86400 ? 'red' : 'default'} style={{ marginTop: 4 }} data-testid="reply-deadline">

@@ -28,6 +28,12 @@ export default function SettingsScreen() {
       <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{t('settings.title')}</Typography.Title>
         <Select style={{ width: 220 }} value={shopId} onChange={setShopId} options={shops.map((s) => ({ value: s.id, label: s.name }))} />
+        {/* The id the CLI and the bridge ask for (dxe chat --shop …), copyable. */}
+        {shopId && (
+          <Typography.Text type="secondary" copyable={{ text: shopId }} data-testid="settings-shop-id">
+            {t('settings.shopId', { id: shopId })}
+          </Typography.Text>
+        )}
       </div>
       <Tabs
         style={{ background: '#fff', padding: '0 16px 16px', marginTop: 12 }}

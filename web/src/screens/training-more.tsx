@@ -15,7 +15,7 @@ import type {
 } from '../../../src/core/contract/training.js';
 import { errorText, del, post, put } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
-import { t, type MessageKey } from '../i18n.js';
+import { formatDateTime, t, type MessageKey } from '../i18n.js';
 import { LoadError } from '../components/missing-route.js';
 
 /** Questions with one radio group each, graded by the server; the key is shown after handing in. */
@@ -54,7 +54,8 @@ function QuizForm({ quiz, testId, onDone }: { quiz: ProductQuizView; testId: str
           </Radio.Group>
           {result?.results[i] && (
             <div style={{ fontSize: 12, color: result.results[i].correct ? '#389e0d' : '#cf1322' }}>
-              {result.results[i].correct ? '✓' : `✗ ${q.options[result.results[i].answer] ?? ''}`} {result.results[i].explanationZh}
+              <div data-testid="quiz-verdict">{result.results[i].correct ? t('training.quiz.right') : t('training.quiz.wrong', { a: q.options[result.results[i].answer] ?? '' })}</div>
+              <div style={{ color: '#8c8c8c' }}>{result.results[i].explanationZh}</div>
             </div>
           )}
         </div>
@@ -87,7 +88,7 @@ export function ProductExam({ shopId, supervisor }: { shopId: string; supervisor
           {e && (
             <>
               <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-                {t('training.exam.note', { d: e.dueAt ? new Date(e.dueAt).toLocaleDateString() : '' })}
+                {t('training.exam.note', { d: e.dueAt ? formatDateTime(e.dueAt, { time: false }) : '' })}
               </Typography.Paragraph>
               {e.taken ? (
                 <Alert type="success" message={t('training.exam.taken', { s: e.taken.score, c: e.taken.correct, n: e.taken.total })} data-testid="exam-taken" />
@@ -153,7 +154,7 @@ function Results({ data, supervisor }: { data: QuizProgressView | null; supervis
             <List.Item>
               <Tag>{kindZh(r.kind)}</Tag>
               {supervisor && <span style={{ marginRight: 6 }}>{r.agentName}</span>}
-              {r.score} 分（{r.correct}/{r.total}）· {r.shopName} · {new Date(r.at).toLocaleString()}
+              {r.score} 分（{r.correct}/{r.total}）· {r.shopName} · {formatDateTime(r.at)}
             </List.Item>
           )}
         />
@@ -284,7 +285,7 @@ export function MyFeedback() {
               title={t('training.feedback.row', { r: r.reviewerName, s: r.score, a: r.autoScore })}
               description={<span data-testid="feedback-comment">{r.comment}</span>}
             />
-            <span style={{ fontSize: 12, color: '#999' }}>{new Date(r.at).toLocaleString()}</span>
+            <span style={{ fontSize: 12, color: '#999' }}>{formatDateTime(r.at)}</span>
           </List.Item>
         )}
       />

@@ -8,7 +8,7 @@ import type { CaseLibraryView, CaseQuizResultView, QualityView, ScenarioListView
 import { errorText, get, post } from '../lib/api.js';
 import { isSupervisor, useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
-import { t, type MessageKey } from '../i18n.js';
+import { formatDateTime, platformLabel, t, type MessageKey } from '../i18n.js';
 import { LoadError } from '../components/missing-route.js';
 import { Comparisons, MyFeedback, PresenceSettings, ProductExam, ReviewForm } from './training-more.js';
 
@@ -316,7 +316,7 @@ function Overview({ data, supervisor, onOpen }: { data: TrainingOverviewView | n
             dataSource={data.mine}
             renderItem={(m) => (
               <List.Item actions={[<Button key="o" size="small" onClick={() => onOpen(m.id)}>{t('training.open')}</Button>]}>
-                {m.titleZh} · {m.status === 'ended' ? `${m.score ?? '—'} 分` : t('training.inProgress')} · {new Date(m.startedAt).toLocaleString()}
+                {m.titleZh} · {m.status === 'ended' ? `${m.score ?? '—'} 分` : t('training.inProgress')} · {formatDateTime(m.startedAt)}
               </List.Item>
             )}
           />
@@ -388,7 +388,7 @@ function CaseLibrary({ shopId }: { shopId: string }) {
               <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 4, marginBottom: 4 }}>{l.explanationZh}</Typography.Paragraph>
               <Space wrap size={2}>
                 {l.pointsByPlatform.map((p) => (
-                  <Tag key={p.platform}>{p.platform}: {p.points}</Tag>
+                  <Tag key={p.platform}>{t('training.casePoints', { p: platformLabel(p.platform), n: p.points })}</Tag>
                 ))}
               </Space>
             </Card>
@@ -409,7 +409,8 @@ function CaseLibrary({ shopId }: { shopId: string }) {
               </Radio.Group>
               {result?.results[i] && (
                 <div style={{ fontSize: 12, color: result.results[i].correct ? '#389e0d' : '#cf1322' }}>
-                  {result.results[i].correct ? '✓' : `✗ ${q.options[result.results[i].answer] ?? ''}`} {result.results[i].explanationZh}
+                  <div data-testid="quiz-verdict">{result.results[i].correct ? t('training.quiz.right') : t('training.quiz.wrong', { a: q.options[result.results[i].answer] ?? '' })}</div>
+                  <div style={{ color: '#8c8c8c' }}>{result.results[i].explanationZh}</div>
                 </div>
               )}
             </div>
@@ -454,7 +455,7 @@ function QualitySample() {
         expandable={{ expandedRowRender: (r: QualityView['sample'][number]) => <ReviewForm row={r} onSaved={() => q.reload()} /> }}
         columns={[
           { title: t('training.col.trainee'), dataIndex: 'agentName' },
-          { title: t('training.col.closed'), dataIndex: 'closedAt', render: (v: string) => new Date(v).toLocaleString() },
+          { title: t('training.col.closed'), dataIndex: 'closedAt', render: (v: string) => formatDateTime(v) },
           { title: t('training.score'), dataIndex: 'score' },
           { title: t('training.col.flags'), key: 'flags', render: (_: unknown, r: QualityView['sample'][number]) => (
             <Space wrap size={2}>
