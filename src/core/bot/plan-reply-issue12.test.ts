@@ -172,7 +172,7 @@ describe('one line is never said twice in one reply (found walking the product)'
       text: '亲，这款还有L码吗？能便宜点不',
       intent: 'bargain',
       entities: { sizes: ['L'] },
-      conversation: { focusItemId: null },
+      conversation: { focusItemId: undefined },
       questions: [q('greeting', '亲'), q('stock', '这款还有l码吗', { sizes: ['L'] }), q('product_info', '这款'), q('bargain', '能便宜点不')],
     });
     expect(new Set(p.messages).size).toBe(p.messages.length);
