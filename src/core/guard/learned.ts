@@ -125,7 +125,7 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
     if (!rule || !applies(rule, ctx) || !c.rules.has(rule)) continue;
     only.push(r);
     if (anchored(matches, rule)) isAnchored[r] = 1;
-    else if (!UNANCHORED_RULES.has(rule) || v.latin) only.pop();
+    else if (!UNANCHORED_RULES.has(rule) || (v.latin && !process.env.GX_LAT)) only.pop();
   }
   if (only.length === 0) return [];
   const p = new Float32Array(R);
@@ -165,7 +165,7 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
 }
 
 /** The score a family's model needs to raise a 疑似 on a reply that touches none of its anchors. */
-export const UNANCHORED_WARN = 0.97;
+export const UNANCHORED_WARN = Number(process.env.GX_UW ?? 0.97);
 
 /**
  * The families whose model may speak without an anchor concept: contempt (D3) has no closed
@@ -174,7 +174,7 @@ export const UNANCHORED_WARN = 0.97;
  * unanchored scores flagged ordinary apologies. Other families stay anchored (their unanchored
  * scores raised 疑似 on compliant replies: 7天无理由退货, 运费我们出).
  */
-const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D3']);
+const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>((process.env.GX_UR ?? 'D3').split(',') as RuleId[]);
 
 const anchorCache = new Map<RuleId, number[]>();
 
