@@ -174,10 +174,10 @@ export const UNANCHORED_WARN = 0.97;
  * trained with round 7 held out, letting the families raise a 疑似 at ≥ 0.97 stopped 2.5
  * points more of round 7's violating replies and flagged no more of its compliant ones. Chinese
  * replies only: on English the unanchored scores flagged ordinary apologies. D5 stays anchored
- * (its unanchored scores raised 疑似 on 运费我们出, 7天无理由退货), and so does D9 (晒图有礼 with no
- * review named is no reward for a review). Never blocked on its word alone.
+ * (its unanchored scores raised 疑似 on 运费我们出, 7天无理由退货), and so do D9 (晒图有礼 with no
+ * review named is no reward for a review) and D1 (付款给我们之后发货 is how every order is paid). Never blocked on its word alone.
  */
-const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D1', 'D2', 'D3', 'D4', 'D6', 'D7', 'D10', 'D11']);
+const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D2', 'D3', 'D4', 'D6', 'D7', 'D10', 'D11']);
 
 /** Fewer compact characters than this give the model too little to speak without an anchor (没问题). */
 const UNANCHORED_MIN_LENGTH = 8;
