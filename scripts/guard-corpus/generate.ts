@@ -18,6 +18,8 @@ export interface Sample {
   orderStatus: boolean;
   template: string;
   split: 'train' | 'development';
+  /** Hand-written by a person (a development set of bench/sets/guard), not from a template. */
+  human?: boolean;
 }
 
 type Rand = () => number;
@@ -76,7 +78,7 @@ const HOMOPHONE: Array<[RegExp, string[]]> = [
 ];
 
 /** One evasion operator applied to a text (or none). */
-function evade(r: Rand, text: string, en: boolean): string {
+export function evade(r: Rand, text: string, en: boolean): string {
   const op = Math.floor(r() * 9);
   switch (op) {
     case 0: {

@@ -16,6 +16,7 @@ import type { RuleId } from '../../src/core/guard/profile-schema.js';
 import { prng } from '../../src/core/prng.js';
 import { profileFor } from '../../src/core/rules/load-profiles.js';
 import { generateCorpus, type Sample } from './generate.js';
+import { DEVELOPMENT_ROUNDS, humanSamples } from './human.js';
 
 export const MODEL_RULES: RuleId[] = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D9', 'D10', 'D11'];
 export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../src/core/guard/data/guard-model.json');
@@ -35,6 +36,10 @@ function labelsOf(s: Sample): Int8Array {
     if (s.rules.includes(r as never)) return 1;
     // An order status told to the buyer is compliant, to another account a leak: not a D6 negative.
     if (r === 'D6' && s.orderStatus) return -1;
+    // A hand-written reply's context decides whether D5/D6 could apply at all: 运费您出 with no
+    // free-shipping promise, or order details told to the buyer, teach nothing about the rule.
+    if (s.human && r === 'D5' && s.ctx.freeShipping !== true) return -1;
+    if (s.human && r === 'D6' && s.ctx.askerIsBuyer !== false) return -1;
     return 0;
   }));
 }
@@ -164,23 +169,31 @@ export function trainModel(samples: readonly Sample[], seed = 7): SerializedMode
   return model;
 }
 
+/** The generated corpus plus the hand-written development rounds named (train split only). */
+export function trainingCorpus(rounds: readonly string[]): Sample[] {
+  return [...generateCorpus(), ...humanSamples(rounds)];
+}
+
 export function serialise(m: SerializedModel): string {
   return `${JSON.stringify(m)}\n`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now();
-  const samples = generateCorpus();
+  // `--hold-out r7` leaves a development round out of training, to measure generalisation on it.
+  const held = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--hold-out' ? [a] : []));
+  const samples = trainingCorpus(DEVELOPMENT_ROUNDS.filter((x) => !held.includes(x)));
   const model = trainModel(samples);
   const text = serialise(model);
   if (process.argv.includes('--check')) {
+    if (held.length > 0) throw new Error('--check compares the shipped model, trained on every development round');
     const same = readFileSync(MODEL_PATH, 'utf8') === text;
     console.log(same ? '模型与提交的文件一致' : '模型与提交的文件不一致：请重新运行 train.ts 并提交');
     process.exit(same ? 0 : 1);
   }
   writeFileSync(MODEL_PATH, text);
   const viol = samples.filter((s) => s.rules.length > 0).length;
-  console.log(`corpus: ${samples.length} replies (${viol} violating, ${samples.length - viol} compliant); development split ${samples.filter((s) => s.split === 'development').length}`);
+  console.log(`corpus: ${samples.length} replies (${viol} violating, ${samples.length - viol} compliant; ${samples.filter((s) => s.human).length} hand-written or their disguised copies, rounds held out: ${held.join(', ') || 'none'}); development split ${samples.filter((s) => s.split === 'development').length}`);
   console.log(`weights: ${model.count} non-zero, ${text.length} bytes; trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log('thresholds:', JSON.stringify(model.thresholds));
 }

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../../scripts/guard-corpus/generate.js';
-import { MODEL_PATH, serialise, trainModel } from '../../../scripts/guard-corpus/train.js';
+import { MODEL_PATH, serialise, trainingCorpus, trainModel } from '../../../scripts/guard-corpus/train.js';
+import { DEVELOPMENT_ROUNDS } from '../../../scripts/guard-corpus/human.js';
 import { evaluate } from '../../../scripts/guard-corpus/evaluate.js';
 import { profileFor } from '../rules/load-profiles.js';
 import { checkReply } from './check-reply.js';
@@ -201,7 +202,7 @@ describe('C14 model phrases by category', () => {
 
 describe('the learned layer is reproducible and measured on the development split', () => {
   it('retraining from the committed script reproduces the committed weights', () => {
-    const model = trainModel(generateCorpus());
+    const model = trainModel(trainingCorpus(DEVELOPMENT_ROUNDS));
     expect(serialise(model) === readFileSync(MODEL_PATH, 'utf8')).toBe(true);
   }, 300_000);
   it('development split: ≥ 95 % of violating replies stopped, ≤ 1 % of compliant ones blocked, ≤ 5 % warned', () => {

@@ -125,7 +125,7 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
     if (!rule || !applies(rule, ctx) || !c.rules.has(rule)) continue;
     only.push(r);
     if (anchored(matches, rule)) isAnchored[r] = 1;
-    else if (!UNANCHORED_RULES.has(rule) || v.latin) only.pop();
+    else if (!UNANCHORED_RULES.has(rule) || v.latin || v.compact.length < UNANCHORED_MIN_LENGTH) only.pop();
   }
   if (only.length === 0) return [];
   const p = new Float32Array(R);
@@ -168,13 +168,19 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
 export const UNANCHORED_WARN = 0.97;
 
 /**
- * The families whose model may speak without an anchor concept: contempt (D3) has no closed
- * vocabulary (随你便, 真服了你, 就你这样的), and on our development files its model recognised
- * such phrasings where the lexicon did not. Chinese replies only: on English the model's
- * unanchored scores flagged ordinary apologies. Other families stay anchored (their unanchored
- * scores raised 疑似 on compliant replies: 7天无理由退货, 运费我们出).
+ * The families whose model may speak without an anchor concept. Contempt (D3) has no closed
+ * vocabulary (随你便, 真服了你), and since the model also learns from the hand-written development
+ * rounds (scripts/guard-corpus/human.ts) the other families' unanchored scores are informative too:
+ * trained with round 7 held out, letting the families raise a 疑似 at ≥ 0.97 stopped 2.5
+ * points more of round 7's violating replies and flagged no more of its compliant ones. Chinese
+ * replies only: on English the unanchored scores flagged ordinary apologies. D5 stays anchored
+ * (its unanchored scores raised 疑似 on 运费我们出, 7天无理由退货), and so do D9 (晒图有礼 with no
+ * review named is no reward for a review) and D1 (付款给我们之后发货 is how every order is paid). Never blocked on its word alone.
  */
-const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D3']);
+const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D2', 'D3', 'D4', 'D6', 'D7', 'D10', 'D11']);
+
+/** Fewer compact characters than this give the model too little to speak without an anchor (没问题). */
+const UNANCHORED_MIN_LENGTH = 8;
 
 const anchorCache = new Map<RuleId, number[]>();
 

@@ -81,6 +81,8 @@ export function buildRewrite(
   out += v.text.slice(pos);
   out = tidy(out, locale);
   if (append) out = out.replace(/[。.!！~]+$/, '') + append;
+  // The rules' own sentences need no second check: the answer would be the fallback either way.
+  if (out === fallback) return fallback;
   if (out.length > 0 && isClean(out)) return out;
   return fallback;
 }

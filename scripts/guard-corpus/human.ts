@@ -1,0 +1,56 @@
+// Hand-written replies for the learned layer (issue 11): the guard's development sets in
+// bench/sets/guard (earlier rounds' blind sets, released for development once their first run was
+// reported). Templates teach the model the kinds; people's sentences teach it how differently the
+// same kind is said, which is what the next blind set measures. Each reply is used as written and
+// in `copies` disguised copies (the corpus's own evasion operators), always in the train split:
+// thresholds are calibrated on the generated corpus's development split only, and a round left out
+// with `--hold-out rN` stays an honest check of generalisation.
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { prng } from '../../src/core/prng.js';
+import { evade, type Sample } from './generate.js';
+import type { RuleLabel } from './templates.js';
+
+const SETS = join(dirname(fileURLToPath(import.meta.url)), '../../bench/sets/guard');
+
+/** The development rounds the trainer reads (never a round still blind: r8 and later are not listed). */
+export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7'] as const;
+
+interface Row {
+  id: string;
+  text: string;
+  platform?: string;
+  expect?: string[];
+  context?: { free_shipping?: boolean; asker_is_buyer?: boolean };
+}
+
+export function humanSamples(rounds: readonly string[], copies = 2, seed = 20261207): Sample[] {
+  const r = prng(seed);
+  const out: Sample[] = [];
+  for (const round of rounds) {
+    for (const kind of ['blind', 'compliant']) {
+      const file = join(SETS, `${kind}-${round}.jsonl`);
+      if (!existsSync(file)) continue;
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const row = JSON.parse(line) as Row;
+        // D8 (a broken promise) needs the promise's state; the model does not score it.
+        const rules = (row.expect ?? []).filter((x) => x !== 'D8') as RuleLabel[];
+        if ((row.expect ?? []).length > 0 && rules.length === 0) continue;
+        const ctx: Sample['ctx'] = { platform: row.platform };
+        if (row.context?.free_shipping !== undefined) ctx.freeShipping = row.context.free_shipping;
+        if (row.context?.asker_is_buyer !== undefined) ctx.askerIsBuyer = row.context.asker_is_buyer;
+        const en = !/[\u4e00-\u9fff]/.test(row.text);
+        const seen = new Set<string>();
+        for (let k = 0; k <= copies; k++) {
+          const text = k === 0 ? row.text : evade(r, row.text, en);
+          if (seen.has(text)) continue;
+          seen.add(text);
+          out.push({ text, rules, ctx, orderStatus: false, template: `h:${row.id}`, split: 'train', human: true });
+        }
+      }
+    }
+  }
+  return out;
+}
