@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 
 const DXE = join(import.meta.dirname, '../../bin/dxe.js');
 
@@ -50,8 +51,9 @@ describe('dxe CLI (issue 2 §8)', () => {
     }
   });
 
-  it('migrate is safe to re-run; demo refuses a non-empty database in Chinese with exit code 2', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-demo-'));
+  it('migrate is safe to re-run; demo refuses a non-empty database in Chinese with exit code 2', async () => {
+    // Already migrated (a copy of the run's template): the first test migrates an empty folder.
+    const dataDir = await migratedDataDir('dxe-demo-');
     for (let i = 0; i < 2; i++) {
       const r = spawnSync(process.execPath, [DXE, 'migrate'], { env: env(dataDir), encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
