@@ -17,7 +17,10 @@ function env(dataDir: string): NodeJS.ProcessEnv {
 describe('dxe CLI (issue 2 §8)', () => {
   it('start migrates, seeds the demo, serves and prints the URL and demo login', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dxe-start-'));
-    const child = spawn(process.execPath, [DXE, 'start'], { env: env(dataDir) });
+    // As a user runs it: through tsx, not the run's compiled copy (test/setup/dxe-build.ts).
+    const asUser = env(dataDir);
+    delete asUser.DXE_TEST_BUILD;
+    const child = spawn(process.execPath, [DXE, 'start'], { env: asUser });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       // Room, not a race: migrating, seeding the demo and starting through tsx took longer than 25 s
