@@ -94,8 +94,10 @@ describe(`audit verify with signed checkpoints (issue 10, A11) on ${databaseLabe
   });
 });
 
+// Migrated already (a copy of the run's template): the test is about the verify command.
+const dataDir = await migratedDataDir('dxe-audit-verify-');
+
 describe('dxe audit verify exits non-zero on any break (issue 10)', () => {
-  const dataDir = await migratedDataDir('dxe-audit-verify-');
   const env = dxeEnv({ DATA_DIR: dataDir, AUDIT_CHECKPOINT_KEY: KEY });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

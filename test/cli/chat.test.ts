@@ -16,11 +16,12 @@ function env(dataDir: string): NodeJS.ProcessEnv {
   return e;
 }
 
+// One demo data folder for the file (issue 9: a fresh folder costs a database init and every
+// migration per `dxe` start); both tests only chat in it. It starts migrated (a copy of the run's
+// template): this file is about the chat, test/cli/start.test.ts about a first start.
+const dataDir = await migratedDataDir('dxe-chat-');
+
 describe('dxe chat (B1, C1, C3, C7)', () => {
-  // One demo data folder for the file (issue 9: a fresh folder costs a database init and every
-  // migration per `dxe` start); both tests only chat in it. It starts migrated (a copy of the
-  // run's template): this file is about the chat, test/cli/start.test.ts about a first start.
-  const dataDir = await migratedDataDir('dxe-chat-');
   beforeAll(() => {
     const demo = spawnSync(process.execPath, [DXE, 'demo'], {
       env: env(dataDir),
