@@ -13,8 +13,9 @@ program
   .showHelpAfterError();
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
+// .ts when run from the sources (tsx), .js in the test run's compiled copy (test/setup/dxe-build.ts).
 const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .filter((f) => /\.[tj]s$/.test(f) && !/\.(test|d)\.ts$/.test(f))
   .sort();
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as {

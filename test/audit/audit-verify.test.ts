@@ -2,9 +2,7 @@
 // exited 0 on tampering, and it missed deleted newest rows and a recomputed chain. Now signed
 // checkpoints anchor the chain and `dxe audit verify` exits non-zero on any break. Real database,
 // real rows changed with SQL as an attacker with database access would; the CLI is spawned.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { asc } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, auditHash, GENESIS_HASH } from '../../src/app/audit/audit-log.js';
@@ -13,6 +11,7 @@ import { openDatabase, type Database } from '../../src/store/open-database.js';
 import { auditLog } from '../../src/store/schema/index.js';
 import { openTestDatabase, databaseLabel } from '../helpers/database.js';
 import { dxeEnv, runDxe } from '../resilience/serve-process.js';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 
 const KEY = 'test-checkpoint-key-0123456789abcdef';
 const at = (min: number) => new Date(Date.UTC(2026, 10, 23, 2, min));
@@ -95,8 +94,10 @@ describe(`audit verify with signed checkpoints (issue 10, A11) on ${databaseLabe
   });
 });
 
+// Migrated already (a copy of the run's template): the test is about the verify command.
+const dataDir = await migratedDataDir('dxe-audit-verify-');
+
 describe('dxe audit verify exits non-zero on any break (issue 10)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dxe-audit-verify-'));
   const env = dxeEnv({ DATA_DIR: dataDir, AUDIT_CHECKPOINT_KEY: KEY });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -1,11 +1,11 @@
 // `dxe reviews analyze` and `dxe import reviews` as a seller runs them (issue 13; EVAL §5): real
 // processes, JSON Lines through stdin/stdout, an import into a fresh data folder run twice.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dxe = (args: string[], opts: { input?: string; env?: Record<string, string> } = {}) =>
@@ -33,8 +33,9 @@ describe('dxe reviews (processes)', () => {
     expect(out[2]).toMatchObject({ id: 'v3', sentiment: 'negative', causes: ['service'] });
   });
 
-  it('import reviews: a GBK export into a fresh data folder, twice', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dxe-reviews-cli-'));
+  it('import reviews: a GBK export into a fresh data folder, twice', async () => {
+    // Fresh, with its database already migrated (a copy of the run's template).
+    const dir = await migratedDataDir('dxe-reviews-cli-');
     try {
       const file = join(ROOT, 'test/fixtures/reviews/taobao-reviews-gbk.csv');
       // A fresh embedded folder even in the PostgreSQL pass of CI: DATABASE_URL would point at the

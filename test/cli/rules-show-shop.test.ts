@@ -1,17 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open-database.js';
 import { shops } from '../../src/store/schema/index.js';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 
 const DXE = join(import.meta.dirname, '../../bin/dxe.js');
 
 describe('dxe rules show --shop merges the shop overrides saved in the store (P1)', () => {
   it('shows the shop value with the shop named as the last layer', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-rules-shop-'));
+    const dataDir = await migratedDataDir('dxe-rules-shop-');
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
     // Without --shop the command reads no database: it runs beside the others (issue 9: fewer

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 
 const DXE = join(import.meta.dirname, '../../bin/dxe.js');
 
@@ -16,7 +17,10 @@ function env(dataDir: string): NodeJS.ProcessEnv {
 describe('dxe CLI (issue 2 §8)', () => {
   it('start migrates, seeds the demo, serves and prints the URL and demo login', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dxe-start-'));
-    const child = spawn(process.execPath, [DXE, 'start'], { env: env(dataDir) });
+    // As a user runs it: through tsx, not the run's compiled copy (test/setup/dxe-build.ts).
+    const asUser = env(dataDir);
+    delete asUser.DXE_TEST_BUILD;
+    const child = spawn(process.execPath, [DXE, 'start'], { env: asUser });
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       // Room, not a race: migrating, seeding the demo and starting through tsx took longer than 25 s
@@ -50,8 +54,9 @@ describe('dxe CLI (issue 2 §8)', () => {
     }
   });
 
-  it('migrate is safe to re-run; demo refuses a non-empty database in Chinese with exit code 2', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-demo-'));
+  it('migrate is safe to re-run; demo refuses a non-empty database in Chinese with exit code 2', async () => {
+    // Already migrated (a copy of the run's template): the first test migrates an empty folder.
+    const dataDir = await migratedDataDir('dxe-demo-');
     for (let i = 0; i < 2; i++) {
       const r = spawnSync(process.execPath, [DXE, 'migrate'], { env: env(dataDir), encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);

@@ -1,15 +1,14 @@
 // AliExpress order export in English, amounts in their own currency (issue 15, O2, C8). Synthetic
 // fixtures: UTF-8 with BOM and a Currency column; GBK, tab-separated, amounts written "US $12.50".
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMinor, parseMoney } from '../../src/channels/files/money.js';
 import type { Database } from '../../src/store/open-database.js';
 import { databaseLabel, openTestDatabase } from '../helpers/database.js';
 import { bufferSource, fixture, importFile, readAll } from './read-fixture.js';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 
 describe('amounts with their currency (files/money.ts)', () => {
   it('reads signs, codes and bare numbers into minor units, and refuses a contradicting sign', () => {
@@ -102,8 +101,10 @@ describe(`AliExpress import with currency on ${databaseLabel} (O2, C8)`, () => {
   });
 });
 
+// Migrated already (a copy of the run's template): the test is about the import.
+const dataDir = await migratedDataDir('dxe-import-ae-');
+
 describe('dxe import orders with an AliExpress USD file (EVAL §4)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dxe-import-ae-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   it('prints the currencies in the summary and says on stderr that nothing was converted', async () => {
     const run = promisify(execFile);

@@ -1,15 +1,16 @@
 // `dxe import orders FILE --platform P` as EVAL §4 states it, spawned like a user runs it (O2).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixture } from './read-fixture.js';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 
 const run = promisify(execFile);
 const ROOT = new URL('../..', import.meta.url).pathname;
-const dataDir = mkdtempSync(join(tmpdir(), 'dxe-import-cli-'));
+// Migrated already (a copy of the run's template): this file is about the import, not a first start.
+const dataDir = await migratedDataDir('dxe-import-cli-');
 
 async function dxe(...args: string[]) {
   try {

@@ -4,15 +4,16 @@
 // the writing commands go through the server's local API, and every other command refuses with a
 // Chinese message naming the folder. Real processes, real files, no mocks.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/open-database.js';
 import { dxeEnv, exited, runDxe, startServe, stopServe, type ServeProcess } from './serve-process.js';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 
 const DXE = join(import.meta.dirname, '../../bin/dxe.js');
-const dataDir = mkdtempSync(join(tmpdir(), 'dxe-concurrent-cli-'));
+// Migrated already (a copy of the run's template): `dxe start` seeds the demo into it.
+const dataDir = await migratedDataDir('dxe-concurrent-cli-');
 const env = dxeEnv({ DATA_DIR: dataDir, PORT: '0', TIMERS: 'off' });
 let server: ServeProcess | undefined;
 

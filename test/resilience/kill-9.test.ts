@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/open-database.js';
 import { bridgeToken, dxeEnv, exited, json, runDxe, startServe, stopServe, type ServeProcess } from './serve-process.js';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 
 const SHOP = 'demo-tmall';
 const TEXTS = ['在吗', '这款T恤有L码吗', '什么时候发货', '能便宜点吗', '包邮吗', '发什么快递', '有优惠券吗', '质量怎么样'];
@@ -133,7 +134,7 @@ describe('kill -9 under load: nothing lost, duplicated or left unanswered', () =
   });
 
   it('embedded database (PGlite)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'dxe-k9-'));
+    const dataDir = await migratedDataDir('dxe-k9-');
     const env = dxeEnv({ DATA_DIR: dataDir });
     const counts = await scenario(env, () => openDatabase({ dataDir }));
     report.pglite = counts;

@@ -1,12 +1,30 @@
 // Once per `vitest run`, before the workers start (issue 9: fast tests): train the shipped intent
-// model into the on-disk model cache, and build the migrated PGlite template, so that no test file
-// trains the model or migrates an empty database itself.
+// model into the on-disk model cache, build the migrated PGlite template, and compile the `dxe`
+// sources for the processes the tests spawn (test/setup/dxe-build.ts), so that no test file trains
+// the model or migrates an empty database itself, and no spawned `dxe` runs through tsx.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { useNluModelCache } from '../../src/app/shops/nlu-model-cache.js';
 import { getDefaultNlu } from '../../src/core/nlu/index.js';
-import { pgliteTemplate } from '../helpers/pglite-template.js';
+import { pgliteTemplate, templateFolder } from '../helpers/pglite-template.js';
+import { buildDxe } from './dxe-build.js';
 
-export default async function setup(): Promise<void> {
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export default async function setup(): Promise<() => void> {
+  // The workers and the processes they spawn inherit the environment set here.
+  const out = mkdtempSync(join(tmpdir(), 'dxe-test-build-'));
+  process.env.DXE_TEST_BUILD = await buildDxe(ROOT, out);
   useNluModelCache();
   getDefaultNlu();
-  if (!process.env.DATABASE_URL) await pgliteTemplate();
+  if (!process.env.DATABASE_URL) {
+    await pgliteTemplate();
+    await templateFolder();
+  }
+  return () => {
+    delete process.env.DXE_TEST_BUILD;
+    rmSync(out, { recursive: true, force: true });
+  };
 }
