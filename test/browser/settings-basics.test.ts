@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('settings and workbench basics in Chromium (issue 
     const input = page.locator('input[aria-label^="付款后必须发货的时限"]');
     await input.fill('-5');
     await input.blur();
-    await expect.poll(() => page.getByTestId('rule-error-shipping.ship_by_hours').textContent()).toContain('应大于 0');
+    await expect.poll(() => page.getByTestId('rule-error-shipping.ship_by_hours').textContent()).toContain('应不少于 1 小时');
     await screenshot(page, 'settings-rule-form-error');
     await page.getByTestId('rule-save').click();
     await expect.poll(async () => (await h.database.query<{ o: unknown }>('select rule_overrides as o from shops where id = $1', [h.data.tmallId]))[0]!.o).toEqual({});

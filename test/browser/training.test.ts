@@ -97,8 +97,13 @@ describe.skipIf(!hasChromium)('training workbench in Chromium (L1)', () => {
     // L2: the penalty cases of the shop's platform with their points, and the quiz graded by the server.
     await sup.getByTestId('tab-cases').click();
     await expect.poll(() => sup.getByTestId('case-lessons').textContent()).toContain('D2');
+    // A quiz handed in with no answer is refused in Chinese; with one answer it is graded.
     await sup.getByTestId('quiz-submit').click();
-    await expect.poll(() => sup.getByTestId('quiz-result').textContent()).toMatch(/答对 0 \/ \d+ 题/);
+    await expect.poll(() => sup.getByTestId('case-quiz').textContent()).toContain('还没有作答，请至少回答一题再交卷');
+    await sup.getByTestId('case-quiz').locator('.ant-radio-wrapper').first().click();
+    await sup.getByTestId('quiz-submit').click();
+    await expect.poll(() => sup.getByTestId('quiz-result').textContent()).toMatch(/答对 [01] \/ \d+ 题/);
+    expect(await sup.getByTestId('case-quiz').textContent()).not.toContain('还没有作答');
     // 质检: the sample of closed real chats, scored by the same measures.
     await sup.getByTestId('tab-quality').click();
     await sup.getByTestId('quality-sample').waitFor();

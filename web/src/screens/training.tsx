@@ -368,6 +368,7 @@ function CaseLibrary({ shopId }: { shopId: string }) {
   const submit = async () => {
     try {
       setResult(await post<CaseQuizResultView>('/training/quiz', { shopId, seed: data.quiz.seed, answers: data.quiz.questions.map((_, i) => answers[i] ?? null) }));
+      setError(null);
     } catch (e) {
       setError(errorText(e));
     }
