@@ -47,6 +47,11 @@ describe('resumable pipeline (issue 9, bug 4)', () => {
     expect(row!.pipelineStep).toBe('done');
     expect(row!.intent).toBe('greeting');
     expect((await repliesTo(row!.id)).map((m) => m.id)).toEqual(r.replies.map((m) => m.id));
+    // D2 (found walking the product): the greeting names the shop (小二服饰旗舰店); the guard knows
+    // its own shop, so the greeting carries no 疑似 of another shop.
+    const replies = await repliesTo(row!.id);
+    expect(replies.some((m) => m.text.includes('小二服饰旗舰店'))).toBe(true);
+    for (const m of replies) expect(JSON.stringify(m.guardVerdict ?? {}), m.text).not.toContain('"D2"');
   });
 
   it('a message received just before a crash is answered exactly once by the redelivery', async () => {

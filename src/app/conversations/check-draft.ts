@@ -15,7 +15,7 @@ export async function checkDraft(
 ): Promise<GuardResult> {
   if (!p.shopIds.includes(input.shopId)) throw new DxeError('NOT_FOUND');
   const shop = await loadShopContext(database, input.shopId);
-  let ctx = guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: [], askerIsBuyer: true });
+  let ctx = guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: [], askerIsBuyer: true, shopName: shop.shop.name });
   if (input.conversationId) {
     const c = await loadScoped(database, p, input.conversationId);
     if (c.shopId !== input.shopId) throw new DxeError('NOT_FOUND', '找不到该会话');

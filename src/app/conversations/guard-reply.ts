@@ -40,7 +40,7 @@ export function guardReply(profile: Profile, text: string, ctx: GuardContext): G
   const window = profile.guard?.split_window;
   if (window === undefined) return check();
   const prev = window > 0 ? (ctx.previousOutgoing ?? []).slice(-window) : [];
-  const key = JSON.stringify([text, ctx.freeShipping ?? null, ctx.askerIsBuyer ?? null, ctx.locale ?? null, ctx.platform ?? null, prev]);
+  const key = JSON.stringify([text, ctx.freeShipping ?? null, ctx.askerIsBuyer ?? null, ctx.locale ?? null, ctx.platform ?? null, ctx.shopName ?? null, prev]);
   let cache = verdictCache.get(profile);
   if (!cache) verdictCache.set(profile, (cache = new Map()));
   const hit = cache.get(key);
@@ -59,11 +59,14 @@ export function guardContext(opts: {
   freeShipping: boolean;
   previousOutgoing: readonly string[];
   askerIsBuyer: boolean;
+  /** The shop's own name (D2: naming itself is no other shop). */
+  shopName?: string;
 }): GuardContext {
   return {
     freeShipping: opts.freeShipping,
     askerIsBuyer: opts.askerIsBuyer,
     previousOutgoing: opts.previousOutgoing,
+    ...(opts.shopName ? { shopName: opts.shopName } : {}),
   };
 }
 
@@ -121,7 +124,7 @@ export async function askerIsBuyerFor(
  */
 export async function conversationGuardContext(
   database: Database | Tx,
-  shop: Pick<ShopContext, 'settings' | 'freeShippingByItem'>,
+  shop: Pick<ShopContext, 'settings' | 'freeShippingByItem' | 'shop'>,
   conversation: Pick<ConversationRow, 'id' | 'shopId' | 'buyerId' | 'state'>,
   replyText: string,
 ): Promise<GuardContext> {
@@ -139,7 +142,7 @@ export async function conversationGuardContext(
   const focus = typeof state?.focusItemId === 'string' ? state.focusItemId : null;
   const itemId = incoming.map((m) => m.itemRef).filter(Boolean).at(-1) ?? focus;
   const askerIsBuyer = await askerIsBuyerFor(database, conversation, [...incoming.slice(-3).map((m) => m.text), replyText]);
-  return guardContext({ freeShipping: freeShippingFor(shop, itemId), previousOutgoing: outgoing, askerIsBuyer });
+  return guardContext({ freeShipping: freeShippingFor(shop, itemId), previousOutgoing: outgoing, askerIsBuyer, shopName: shop.shop.name });
 }
 
 /** A violation as the agent reads it: the rule's Chinese name beside its id (issue 11). */

@@ -303,7 +303,7 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
       }
       // The reply guard again at send (the template passed it when saved; the order's data did not).
       let ctx = guardCtx.get(row.shopId);
-      if (!ctx) guardCtx.set(row.shopId, (ctx = guardContext({ freeShipping: freeShippingFor(shop.ctx, null), previousOutgoing: [], askerIsBuyer: true })));
+      if (!ctx) guardCtx.set(row.shopId, (ctx = guardContext({ freeShipping: freeShippingFor(shop.ctx, null), previousOutgoing: [], askerIsBuyer: true, shopName: shop.ctx.shop.name })));
       const verdictKey = `${row.shopId}\u0000${composed.text}`;
       let verdict = verdicts.get(verdictKey);
       if (!verdict) verdicts.set(verdictKey, (verdict = explainVerdict(profile, guardReply(profile, composed.text, ctx))));

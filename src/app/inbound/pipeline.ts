@@ -86,7 +86,7 @@ function guardPlanned(
   const out: Guarded = { messages: [], promises: [], blocked: 0, interventions: [] };
   const sent: string[] = [];
   for (const text of planned) {
-    const ctx = guardContext({ ...asked, previousOutgoing: [...previous, ...sent] });
+    const ctx = guardContext({ ...asked, previousOutgoing: [...previous, ...sent], shopName: shop.shop.name });
     let chosen = text;
     let verdict: GuardVerdictStored = guardReply(shop.profile, text, ctx);
     if (verdict.verdict === 'block') {

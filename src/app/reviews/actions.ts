@@ -32,7 +32,7 @@ async function save(database: Database, p: Principal, id: string, set: ReturnTyp
 export async function checkReviewReply(database: Database, p: Principal, id: string, text: string) {
   const row = await loadReview(database, p, id);
   const shop = await loadShopContext(database, row.shop_id);
-  const ctx = guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: [], askerIsBuyer: false });
+  const ctx = guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: [], askerIsBuyer: false, shopName: shop.shop.name });
   return explainVerdict(shop.profile, guardReply(shop.profile, text, ctx));
 }
 

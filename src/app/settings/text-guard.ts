@@ -38,8 +38,8 @@ const neutralPlaceholders = (text: string) => text.replace(/\{[A-Za-z_][\w.]*\}/
 const pointsText = (points: number) => (points > 0 ? `扣 ${points} 分` : '平台未列具体扣分');
 
 /** Throws TEXT_BLOCKED on the first blocking finding; returns the warnings otherwise. */
-export function guardWrittenTexts(shop: Pick<ShopContext, 'profile' | 'settings'>, texts: readonly WrittenText[]): TextFinding[] {
-  const ctx = guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: [], askerIsBuyer: true });
+export function guardWrittenTexts(shop: Pick<ShopContext, 'profile' | 'settings' | 'shop'>, texts: readonly WrittenText[]): TextFinding[] {
+  const ctx = guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: [], askerIsBuyer: true, shopName: shop.shop.name });
   const findings: TextFinding[] = [];
   for (const { where, text } of texts) {
     const verdict = guardReply(shop.profile, neutralPlaceholders(text), ctx);

@@ -200,7 +200,7 @@ export async function replyInSession(deps: UseCaseDeps, p: Principal, id: string
     // D: the shop's own guard profile; D6 from the scenario (a privacy trap: not the order's account).
     const verdict = explainVerdict(
       shop.profile,
-      guardReply(shop.profile, reply, guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: earlier.slice(-3).map((l) => l.text), askerIsBuyer: scenario.askerIsBuyer })),
+      guardReply(shop.profile, reply, guardContext({ freeShipping: shop.settings.freeShipping, previousOutgoing: earlier.slice(-3).map((l) => l.text), askerIsBuyer: scenario.askerIsBuyer, shopName: shop.shop.name })),
     );
     const service = shop.profile.service;
     // C2 (seed 004): the first reply within first_reply_seconds; every later one within the slowest alternative.

@@ -184,3 +184,15 @@ describe('errors', () => {
     expect(() => profileFor('taobao', { guard: { extra_patterns: { D1: ['(unclosed'] } } })).toThrow();
   });
 });
+
+describe("the shop's own name is no other shop (D2; found walking the product)", () => {
+  const greeting = '您好，欢迎光临小二服饰旗舰店，我是智能助手，很高兴为您服务 ^_^';
+  it('the bot greeting naming the shop passes when the guard knows the shop', () => {
+    expect(checkReply(greeting, tmall).violations.some((v) => v.rule === 'D2')).toBe(true); // without the name: a 疑似
+    expect(checkReply(greeting, tmall, { shopName: '小二服饰旗舰店' }).verdict).toBe('pass');
+  });
+  it('another shop named beside the own one is still D2', () => {
+    const r = checkReply('小二服饰旗舰店没货了，您去大白服饰旗舰店看看', tmall, { shopName: '小二服饰旗舰店' });
+    expect(r.violations.some((v) => v.rule === 'D2')).toBe(true);
+  });
+});

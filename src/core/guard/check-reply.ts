@@ -259,16 +259,30 @@ function costSentence(profile: GuardProfile, title: string, points: number): str
 }
 
 /** Check one reply. `profile` is the merged platform profile (its `guard` and `penalties`). */
+/**
+ * D2 is about sending the buyer elsewhere: the shop naming itself (欢迎光临小二服饰旗舰店) is not
+ * another shop. A D2 finding that lies wholly inside the shop's own name is dropped.
+ */
+function withoutOwnName<H extends { rule: string; start: number; end: number }>(hits: H[], text: string, shopName: string | undefined): H[] {
+  const name = shopName?.trim();
+  if (!name || name.length < 2 || !text.includes(name)) return hits;
+  const spans: [number, number][] = [];
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) spans.push([i, i + name.length]);
+  return hits.filter((h) => !(h.rule === 'D2' && spans.some(([s, e]) => s <= h.start && h.end <= e)));
+}
+
 export function checkReply(text: string, profile: GuardInputProfile, ctxIn: GuardContext = {}): GuardResult {
   const g = profile.guard;
   const ctx: GuardContext = ctxIn.platform === undefined && profile.platform !== undefined ? { ...ctxIn, platform: profile.platform } : ctxIn;
   if (!g) throw new DxeError('PROFILE_INVALID', '规则配置缺少 guard（回复检查）部分');
   const locale = ctx.locale ?? (looksEnglish(text) ? 'en' : /[\u3400-\u9fff]/.test(text) ? 'zh' : g.locale);
-  const { hits, own } = detectAll(g, text, ctx, locale);
+  const found = detectAll(g, text, ctx, locale);
+  const own = found.own;
+  const hits = withoutOwnName(found.hits, text, ctx.shopName);
   const c = compileGuard(g);
   const promises = extractPromises(c, own);
   if (hits.length === 0) return { verdict: 'pass', violations: [], promises };
-  const rewrite = buildRewrite(c, own, hits, locale, (t) => detectAll(g, t, { ...ctx, previousOutgoing: [] }, locale).hits.length === 0);
+  const rewrite = buildRewrite(c, own, hits, locale, (t) => withoutOwnName(detectAll(g, t, { ...ctx, previousOutgoing: [] }, locale).hits, t, ctx.shopName).length === 0);
   const violations: Violation[] = hits.map((h) => {
     const def = g.rules[h.rule];
     if (!def) throw new DxeError('PROFILE_INVALID', `规则配置缺少 guard.rules.${h.rule}`);

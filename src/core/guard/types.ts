@@ -14,6 +14,8 @@ export interface GuardContext {
   /** The platform the shop is on (D2: naming the shop's own platform is no violation). Filled
    * from the profile by checkReply when the caller leaves it out. */
   platform?: string;
+  /** The shop's own name (D2: 小二服饰旗舰店 in the shop's own greeting is no other shop). */
+  shopName?: string;
 }
 
 export interface Violation {
