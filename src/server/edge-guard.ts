@@ -11,6 +11,7 @@
 // are logged and kept by proxies; tokens go in the Authorization header.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DxeError } from '../core/errors.js';
+import { hasUnstorableChars } from '../core/storable-text.js';
 
 export const MAX_JSON_DEPTH = 64;
 export const MAX_INT = 2 ** 31 - 1;
@@ -18,12 +19,7 @@ export const MAX_INT = 2 ** 31 - 1;
 export const INTEGER_QUERY_KEYS = new Set(['after', 'afterSeq', 'limit', 'offset', 'idleMinutes', 'seq']);
 const URL_TOKEN_KEYS = new Set(['token', 'access_token']);
 
-const NUL = /\u0000/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export function badText(s: string): boolean {
-  return NUL.test(s) || LONE_SURROGATE.test(s);
-}
+export const badText = hasUnstorableChars;
 
 const invalidChars = (where: string) =>
   new DxeError('INVALID_CHARACTERS', undefined, { where });

@@ -8,6 +8,7 @@ import type { EventBus } from '../../app/events/event-bus.js';
 import type { AppContext } from '../../app/runtime/context.js';
 import { conversationOf } from '../../core/contract/events.js';
 import { DxeError } from '../../core/errors.js';
+import { storableText } from '../../core/storable-text.js';
 
 export interface WidgetInbound {
   shopId: string;
@@ -79,11 +80,6 @@ export interface WidgetHubDeps {
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   /** Buyer messages per client address per RATE_WINDOW_MS (default ADDRESS_RATE_MAX). */
   messagesPerAddress?: number;
-}
-
-/** A buyer's typed text as it can be stored: NUL removed, lone UTF-16 surrogates replaced (U+FFFD). */
-export function cleanBuyerText(text: string): string {
-  return text.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 export function frameText(raw: unknown): string | null {
@@ -183,7 +179,7 @@ export function createWidgetHub(deps: WidgetHubDeps) {
     if (f.type === 'ping') return write(v, { type: 'pong' });
     // A pasted NUL or a broken emoji half (lone surrogate) cannot be stored and means nothing to
     // a person: dropped/mended here, so the buyer's message itself is never lost over it.
-    const body = cleanBuyerText(f.text).trim();
+    const body = storableText(f.text).trim();
     if (!body) return fail(v, 'VALIDATION_FAILED', '消息内容不能为空');
     if ([...body].length > MAX_TEXT_CHARS) return fail(v, 'PAYLOAD_TOO_LARGE', `消息过长，请控制在 ${MAX_TEXT_CHARS} 字以内`);
     const now = receivedAt;
