@@ -124,6 +124,8 @@ describe(`working a case from the workbench on ${databaseLabel} (A2–A4, A9, A1
     const done = (await post(`/api/v1/cases/${id}/transition`, { event: 'refund', note: '已核实，退款' })).json();
     expect(done.case).toMatchObject({ state: '退款成功', flowStep: '已退款', choices: [] });
     expect(done.timeline.map((e: { event: string }) => e.event)).toEqual(['apply', 'seller_agree_return', 'buyer_ship_return', 'parcel_received', 'inspect_pass', 'seller_confirm_receipt', 'refund']);
+    // The drawer's timeline reads in the seller's words, not event keys (QA finding).
+    expect(done.timeline.map((e: { eventLabelZh: string }) => e.eventLabelZh)).toEqual(['买家提交售后申请', '同意退货退款', '买家已寄回商品', '登记收到寄回包裹', '检验：问题属实', '确认收货并退款', '检验后退款']);
     const order = (await get(`/api/v1/orders/${o.id}`)).json();
     expect(order.order).toMatchObject({ refundYuan: 200 });
     // Every move is in the audit log.

@@ -4,7 +4,7 @@
 // implies (core/aftersales/case-flow). A case outside the caller's shops is NOT_FOUND.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { interventionCountdown } from '../../core/aftersales/aftersales-windows.js';
-import { buyerReturnLimit, caseChoices, caseTimeLimits, flowActive, flowOf, stepGuidance, TIME_LIMIT_KINDS, type CaseKind } from '../../core/aftersales/case-flow.js';
+import { buyerReturnLimit, caseChoices, eventLabelZh, flowPath, caseTimeLimits, flowActive, flowOf, stepGuidance, TIME_LIMIT_KINDS, type CaseKind } from '../../core/aftersales/case-flow.js';
 import { checkRefundReason } from '../../core/aftersales/refund-reasons.js';
 import type { Dissatisfaction } from '../../core/aftersales/buyer-guidance.js';
 import { invoiceAction } from '../../core/aftersales/refund-playbook.js';
@@ -75,7 +75,7 @@ export async function caseViews(database: Database, cases: CaseRow[], now: Date,
       conversationId,
       orderPhase: phase,
       flowStep,
-      flowStates: flow ? flow.machine.states : [],
+      flowStates: flow ? flowPath(flow, flowStep) : [],
       returnTrackingNo: c.returnTrackingNo,
       parcel: parcel ? { ...parcel, contact: mask.phone(String(parcel.contact ?? '')), buyerName: mask.name(String(parcel.buyerName ?? '')) } : null,
       inspection: c.inspection ?? null,
@@ -175,6 +175,8 @@ export async function caseDetail(database: Database, c: CaseRow, now: Date, mayS
   const [view] = await caseViews(database, [c], now, maySeePersonalData);
   if (!view) throw new DxeError('NOT_FOUND', '找不到该售后单');
   const timeline = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.id));
+  const [shop] = await database.db.select().from(shops).where(eq(shops.id, c.shopId));
+  const profile = shopProfile(shop!);
   const evidence = await database.db
     .select({ id: caseEvidence.id, kind: caseEvidence.kind, fileName: caseEvidence.fileName, mime: caseEvidence.mime, sizeBytes: caseEvidence.sizeBytes, sha256: caseEvidence.sha256, note: caseEvidence.note, createdAt: caseEvidence.createdAt })
     .from(caseEvidence)
@@ -182,7 +184,7 @@ export async function caseDetail(database: Database, c: CaseRow, now: Date, mayS
     .orderBy(asc(caseEvidence.createdAt));
   return {
     case: view,
-    timeline: timeline.map((e) => ({ ...e, note: mask.text(e.note), at: e.at.toISOString() })),
+    timeline: timeline.map((e) => ({ ...e, eventLabelZh: eventLabelZh(profile, c.type as CaseKind, e.event), note: mask.text(e.note), at: e.at.toISOString() })),
     evidence: evidence.map((e) => ({ ...e, note: mask.text(e.note), createdAt: e.createdAt.toISOString() })),
   };
 }

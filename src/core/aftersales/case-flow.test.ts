@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../rules/load-profiles.js';
-import { caseChoices, caseTimeLimits, flowOf, stepGuidance, type CaseFacts } from './case-flow.js';
+import { caseChoices, caseTimeLimits, eventLabelZh, flowOf, flowPath, stepGuidance, type CaseFacts } from './case-flow.js';
 import { checkEvidenceFile, checkEvidenceText, sniffMime } from './evidence-files.js';
 import { checkRefundReason } from './refund-reasons.js';
 import { refundNextSteps } from './refund-playbook.js';
@@ -35,6 +35,41 @@ describe('case choices: the machine\'s valid events with money and deadline (A2,
   it('guidance at the step: A10 before a repair is inspected, A9 after a failed inspection', () => {
     expect(stepGuidance(profiles.tmall, 'repair', '等待买家寄修', null, 'unclear').join('')).toContain('官方');
     expect(stepGuidance(profiles.tmall, 'return', '检验不通过', false, 'buyer_abuse').join('')).toContain('向平台申诉');
+  });
+});
+
+describe('what the agent reads on a case (QA findings)', () => {
+  it('on a return application a direct refund says the goods do not come back; on a refund-only one it stays 同意退款', () => {
+    for (const p of ['taobao', 'tmall', 'jd', 'pdd'] as const) {
+      const onReturn = caseChoices(profiles[p], { ...base, flowStep: null }).find((x) => x.event === 'seller_agree_refund')!;
+      expect(onReturn.labelZh).toContain('免退货');
+      expect(onReturn.money.kind).toBe('refund_now');
+      const onRefund = caseChoices(profiles[p], { ...base, type: 'refund_only', flowStep: null }).find((x) => x.event === 'seller_agree_refund')!;
+      expect(onRefund.labelZh).toBe('同意退款');
+    }
+  });
+  it('timeline events read as the buttons did, the application as 买家提交售后申请, an unknown key as itself', () => {
+    expect(eventLabelZh(profiles.tmall, 'return', 'apply')).toBe('买家提交售后申请');
+    expect(eventLabelZh(profiles.tmall, 'return', 'seller_agree_return')).toBe('同意退货退款');
+    expect(eventLabelZh(profiles.tmall, 'return', 'seller_agree_refund')).toContain('免退货');
+    expect(eventLabelZh(profiles.tmall, 'repair', 'inspect_pass')).toBe('检验：问题属实');
+    expect(eventLabelZh(profiles.tmall, 'return', 'made_up_event')).toBe('made_up_event');
+  });
+  it('the step indicator follows the way the case went, never a branch it did not take', () => {
+    const repair = flowOf(profiles.tmall, 'repair')!;
+    expect(flowPath(repair, null)).toEqual(['等待买家寄修', '已收到寄修商品', '检验通过', '已修好寄回']);
+    expect(flowPath(repair, '检验通过')).toEqual(['等待买家寄修', '已收到寄修商品', '检验通过', '已修好寄回']);
+    expect(flowPath(repair, '检验不通过')).toEqual(['等待买家寄修', '已收到寄修商品', '检验不通过', '原物已退回买家']);
+    expect(flowPath(repair, '原物已退回买家')).toEqual(['等待买家寄修', '已收到寄修商品', '检验不通过', '原物已退回买家']);
+    for (const type of ['return', 'exchange', 'repair'] as const) {
+      const flow = flowOf(profiles.jd, type)!;
+      for (const s of flow.machine.states) {
+        const path = flowPath(flow, s);
+        expect(path[0]).toBe(flow.machine.initial);
+        expect(path).toContain(s);
+        expect(new Set(path).size).toBe(path.length);
+      }
+    }
   });
 });
 

@@ -44,6 +44,40 @@ export function flowActive(flow: FlowProfile, applicationState: string): boolean
   return flow.active_states.includes(normalizeStateName(applicationState));
 }
 
+/**
+ * The steps to show for a case: the way from the flow's start to where the case stands (the flow
+ * is a tree, so there is one), then the usual way on (each state's first listed move) to the end.
+ * The branches not taken are left out, so a step indicator never shows 检验不通过 as passed on a
+ * case whose inspection passed (QA: the indicator listed every state in a line).
+ */
+export function flowPath(flow: FlowProfile, current: string | null): string[] {
+  const { initial, transitions } = flow.machine;
+  const target = current ?? initial;
+  const back = new Map<string, string>();
+  const queue = [initial];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const s = queue.shift()!;
+    if (s === target) break;
+    for (const t of transitions) {
+      if (t.from !== s || seen.has(t.to)) continue;
+      seen.add(t.to);
+      back.set(t.to, s);
+      queue.push(t.to);
+    }
+  }
+  if (!seen.has(target)) return [initial];
+  const path = [target];
+  while (path[0] !== initial) path.unshift(back.get(path[0]!)!);
+  for (let s = target; ; ) {
+    const next = transitions.find((t) => t.from === s && !path.includes(t.to));
+    if (!next) break;
+    path.push(next.to);
+    s = next.to;
+  }
+  return path;
+}
+
 /** Application events a flow step takes itself; while the flow is active they go through the flow. */
 function flowDrivenEvents(flow: FlowProfile): Set<string> {
   return new Set(Object.values(flow.steps).flatMap((s) => (s.app_event ? [s.app_event] : [])));
@@ -102,6 +136,16 @@ function effectOf(profile: Pick<Profile, 'aftersales'>, event: string): EventEff
   return profile.aftersales.event_effects[event] ?? { label_zh: event, actor: 'seller', money: 'none', deadline: 'none' };
 }
 
+/**
+ * What a timeline row's event means, in the words the seller saw on its button (the profile's
+ * event effects); the application itself is 'apply'. An event no profile names shows as itself.
+ */
+export function eventLabelZh(profile: Pick<Profile, 'aftersales'>, type: CaseKind, event: string): string {
+  if (event === 'apply') return '买家提交售后申请';
+  const e = profile.aftersales.event_effects[event];
+  return e ? (e.label_zh_by_type?.[type] ?? e.label_zh) : event;
+}
+
 function moneyOf(kind: EventEffectProfile['money'], f: CaseFacts): Choice['money'] {
   switch (kind) {
     case 'refund_now':
@@ -153,7 +197,7 @@ function choice(profile: Pick<Profile, 'aftersales'>, machine: Choice['machine']
   return {
     machine,
     event,
-    labelZh: e.label_zh,
+    labelZh: e.label_zh_by_type?.[f.type] ?? e.label_zh,
     actor: e.actor,
     record: step?.record ?? null,
     money: moneyOf(e.money, f),

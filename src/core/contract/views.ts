@@ -459,7 +459,7 @@ export type CaseBoardRow = z.infer<typeof caseBoardRowSchema>;
 /** GET /cases/:id and POST /cases/:id/transition: the case as the board shows it, with its timeline (notes masked, D6). */
 export const caseDetailSchema = z.object({
   case: caseBoardRowSchema,
-  timeline: z.array(stateChangeSchema.extend({ caseId: z.string(), actorId: z.string().nullable() })),
+  timeline: z.array(stateChangeSchema.extend({ caseId: z.string(), actorId: z.string().nullable(), eventLabelZh: z.string() })),
 });
 export type CaseDetailView = z.infer<typeof caseDetailSchema>;
 

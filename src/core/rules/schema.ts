@@ -179,6 +179,9 @@ export type FlowProfile = z.infer<typeof flowSchema>;
 export type FlowStepProfile = z.infer<typeof flowStepSchema>;
 const eventEffectSchema = z.strictObject({
   label_zh: z.string().min(1),
+  /** A label for one case type where the same event means something else to the seller there
+   *  (a direct refund on a return application means the goods never come back). */
+  label_zh_by_type: z.strictObject({ refund_only: z.string().min(1), return: z.string().min(1), exchange: z.string().min(1), repair: z.string().min(1) }).partial().optional(),
   actor: z.enum(['seller', 'buyer', 'platform']),
   money: z.enum(['refund_now', 'refund_after_return', 'at_risk', 'none']),
   deadline: z.enum(['intervention', 'buyer_return', 'none']),

@@ -27,7 +27,7 @@ const EVIDENCE_KINDS = ['photo', 'chat_excerpt', 'courier_record'] as const;
 
 interface CaseDetail {
   case: CaseRow;
-  timeline: { id: number; at: string; fromState: string | null; toState: string; event: string; actorKind: string; note: string | null }[];
+  timeline: { id: number; at: string; fromState: string | null; toState: string; event: string; eventLabelZh: string; actorKind: string; note: string | null }[];
   evidence: CaseEvidenceItemView[];
 }
 
@@ -420,6 +420,7 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
               <Steps
                 size="small"
                 current={Math.max(0, c.flowStates.indexOf(c.flowStep ?? ''))}
+                status={c.closedAt ? 'finish' : 'process'}
                 items={c.flowStates.map((s) => ({ title: s }))}
                 data-testid="case-flow"
               />
@@ -482,7 +483,7 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
               items={detail.data!.timeline.map((e) => ({
                 children: (
                   <div style={{ fontSize: 12 }}>
-                    {new Date(e.at).toLocaleString()} · {e.event} → {e.toState}
+                    {new Date(e.at).toLocaleString()} · <span data-testid="timeline-event">{e.eventLabelZh}</span> → {e.toState}
                     {e.note && <div style={{ color: '#666' }}>{e.note}</div>}
                   </div>
                 ),
