@@ -152,6 +152,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/reviews/:id/recovery': { scope: 'admin', tokens: false },
   // A review export uploaded from the 评价 screen (the same import as the CLI): leads, people only.
   'POST /api/v1/shops/:shopId/reviews/import': { scope: 'admin', roles: LEADS, tokens: false },
+  'POST /api/v1/shops/:shopId/orders/import': { scope: 'admin', roles: LEADS, tokens: false },
   // T1 for reviews: per-agent outcomes are the leads' view.
   'GET /api/v1/shops/:shopId/review-team': { scope: 'read', roles: LEADS, tokens: false },
   'POST /api/v1/local/import-reviews': { scope: 'local' },

@@ -95,6 +95,48 @@ describe.skipIf(!hasChromium)('every platform end to end in Chromium (issue 15)'
     await screenshot(page, 'orders-aliexpress-usd');
   }, 90_000);
 
+  it('O4: a supervisor uploads a GBK Taobao order list on the 订单 screen and finds its orders; a file that is no export is refused in Chinese; an agent sees no upload', async () => {
+    const agentContext = await h.context.browser()!.newContext();
+    try {
+      const asAgent = await agentContext.newPage();
+      await login(asAgent, h.baseUrl, 'agent1');
+      await asAgent.goto(`${h.baseUrl}/orders`);
+      await asAgent.getByTestId('orders-screen').waitFor();
+      expect(await asAgent.getByTestId('orders-upload-input').count()).toBe(0);
+      expect(await asAgent.getByTestId('orders-upload-hint').count()).toBe(0);
+    } finally {
+      await agentContext.close();
+    }
+
+    const lead = await h.context.browser()!.newContext();
+    const p2 = await lead.newPage();
+    p2.on('pageerror', (err) => pageErrors.push(err.message));
+    try {
+      await login(p2, h.baseUrl, 'supervisor');
+      await p2.goto(`${h.baseUrl}/orders`);
+      await p2.getByTestId('orders-screen').waitFor();
+      // Which shop an export belongs to is the seller's choice, never a guess.
+      expect(await p2.getByTestId('orders-upload-hint').textContent()).toContain('选择一个店铺');
+      await p2.getByTestId('orders-shop').click();
+      await p2.getByTitle('小二数码小店').click();
+      await p2.locator('input[data-testid="orders-upload-input"]').setInputFiles(fixture('taobao-order-list.gbk.tsv'));
+      await expect.poll(() => p2.getByTestId('orders-upload-result').textContent(), { timeout: 30_000 }).toMatch(/已导入 \d+ 个新订单/);
+      await p2.getByTestId('filter-search').locator('input').fill('2940011223344550');
+      await p2.getByTestId('filter-search').locator('input').press('Enter');
+      await p2.locator('[data-testid="order-row"][data-order="2940011223344550"]').waitFor({ timeout: 20_000 });
+      // The same file again changes nothing new.
+      await p2.locator('input[data-testid="orders-upload-input"]').setInputFiles(fixture('taobao-order-list.gbk.tsv'));
+      await expect.poll(() => p2.getByTestId('orders-upload-result').textContent(), { timeout: 30_000 }).toContain('已导入 0 个新订单');
+      // A picture is not an order export: refused with a Chinese message, nothing written.
+      await p2.locator('input[data-testid="orders-upload-input"]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('\x89PNG\r\n\x1a\n not an export') });
+      await expect.poll(() => p2.getByTestId('orders-upload-result').textContent(), { timeout: 30_000 }).toMatch(/[\u4e00-\u9fff]/);
+      expect(await p2.getByTestId('orders-upload-result').getAttribute('class')).toContain('danger');
+      await screenshot(p2, 'orders-upload');
+    } finally {
+      await lead.close();
+    }
+  }, 120_000);
+
   it('O2/O3: a JD order list is imported and the 订单 screen shows the paid order\'s ship-by deadline', async () => {
     expect(imports.jd).toMatchObject({ imported: 3, format: 'jd-order-list', encoding: 'gbk' });
     const [o] = await h.database.db.select().from(s.orders).where(and(eq(s.orders.shopId, JD_SHOP), eq(s.orders.platformOrderNo, JD_PAID)));

@@ -422,6 +422,10 @@ describe('route contracts', () => {
       ],
       ['GET /api/v1/shops/:shopId/review-team', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/review-team?months=6` })],
 
+      [
+        'POST /api/v1/shops/:shopId/orders/import',
+        async () => ({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders/import?name=orders.tsv`, payload: readFileSync(IMPORT_FILE), contentType: 'application/octet-stream' }),
+      ],
       ['POST /api/v1/local/import-orders', async () => ({ method: 'POST', url: '/api/v1/local/import-orders', payload: { file: IMPORT_FILE, platform: 'taobao', shop: SHOP }, as: 'local' })],
       ['POST /api/v1/local/audit/checkpoint', async () => ({ method: 'POST', url: '/api/v1/local/audit/checkpoint', as: 'local' })],
       ['POST /api/v1/local/audit/verify', async () => ({ method: 'POST', url: '/api/v1/local/audit/verify', as: 'local' })],

@@ -786,4 +786,9 @@ export const en: Record<keyof typeof zh, string> = {
   'dash.col.avg': 'Average',
   'dash.col.reviewed': 'Reviewed',
   'dash.col.trend': 'Trend',
+  // O4: order export uploaded from the orders screen.
+  'orders.upload': 'Upload order export (CSV / Excel)',
+  'orders.upload.done': 'Imported {i} new orders, updated {u}, skipped {s}.',
+  'orders.upload.errors': ' {n} rows not imported (line {l}: {r}).',
+  'orders.upload.pickShop': 'Pick a shop to upload its order export',
 };

@@ -784,4 +784,9 @@ export const zh = {
   'dash.col.avg': '平均分',
   'dash.col.reviewed': '主管复核',
   'dash.col.trend': '走势',
+  // O4: order export uploaded from the orders screen.
+  'orders.upload': '上传订单导出（CSV / Excel）',
+  'orders.upload.done': '已导入 {i} 个新订单，更新 {u} 个，跳过 {s} 个。',
+  'orders.upload.errors': '有 {n} 行未导入（第 {l} 行：{r}）。',
+  'orders.upload.pickShop': '选择一个店铺后可上传订单导出',
 } as const;

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { DxeError } from '../../core/errors.js';
+import { isPlatform } from '../../core/platforms.js';
 import {
   importedStateName,
   type ImportEntry,
@@ -340,6 +341,14 @@ async function importShop(database: Database, shopId: string, platform: Platform
     throw new DxeError('VALIDATION_FAILED', `店铺属于平台 ${rows[0].platform}，与 --platform ${platform} 不符`);
   }
   return { platform: rows[0].platform, ruleOverrides: rows[0].rule_overrides };
+}
+
+/** O4 from the browser: the platform of the shop an upload goes to (an upload never creates a shop). */
+export async function shopPlatformOf(database: Database, shopId: string): Promise<Platform> {
+  const rows = await database.query<{ platform: string }>('SELECT platform FROM shops WHERE id = $1', [shopId]);
+  const platform = rows[0]?.platform;
+  if (!platform || !isPlatform(platform)) throw new DxeError('NOT_FOUND', `店铺不存在：${shopId}`);
+  return platform;
 }
 
 /**

@@ -42,6 +42,28 @@ function openPath(filePath: string): { source: AsyncIterable<Uint8Array>; totalB
   }
 }
 
+/** The largest order export a browser may upload (O4): a busy shop's month as CSV; larger files go through `dxe import orders`. */
+export const ORDER_UPLOAD_LIMIT = 50 * 1024 * 1024;
+
+/** The content types an upload may carry: the file's bytes, whatever the browser calls them. */
+export const ORDER_UPLOAD_TYPES = ['application/octet-stream', 'text/csv', 'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
+/**
+ * An order export uploaded from the browser (the raw body), opened as `dxe import orders` opens a
+ * file (CSV GBK/UTF-8 or .xlsx, recognised by content). Empty or oversized bodies are refused
+ * before anything is read.
+ */
+export async function openUploadedOrders(platform: OpenOrderImportOptions['platform'], bytes: Uint8Array, fileName?: string): Promise<OrderImportSource> {
+  if (bytes.length === 0) throw new DxeError('VALIDATION_FAILED', '上传的文件是空的，请选择订单导出文件（CSV 或 Excel .xlsx）', { importCode: 'IMPORT_EMPTY' });
+  if (bytes.length > ORDER_UPLOAD_LIMIT) {
+    throw new DxeError('PAYLOAD_TOO_LARGE', `文件超过 ${ORDER_UPLOAD_LIMIT / 1024 / 1024} MB，请分成几个文件上传，或用 dxe import orders 导入`);
+  }
+  async function* once(): AsyncGenerator<Uint8Array> {
+    yield bytes;
+  }
+  return openOrderImport({ platform, stream: once(), fileName: fileName && fileName.trim() ? fileName.trim() : '上传的文件' });
+}
+
 /** Opens and recognises the file (decoding, header, format: errors carry details.importCode). */
 export async function openOrderImport(options: OpenOrderImportOptions): Promise<OrderImportSource> {
   const parsed = optionsSchema.safeParse(options);

@@ -23,6 +23,10 @@ export const orderBoardQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 export type OrderBoardQuery = z.infer<typeof orderBoardQuery>;
+/** O4 from the browser: the export file itself as the body; `name` is the file's name, for the import's note. */
+export const orderUploadQuery = z.object({ name: z.string().max(200).optional() });
+export const orderUploadBody = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length > 0, { error: '请上传订单导出文件本身（CSV 或 Excel .xlsx），不能为空' });
+
 export const orderTransitionBody = z.strictObject({
   event: z.string().trim().min(1).max(40),
   note: z.string().max(500).optional(),

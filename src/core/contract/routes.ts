@@ -108,7 +108,7 @@ import {
   qualityRowSchema,
   quizProgressSchema,
 } from './training.js';
-import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody } from './orders.js';
+import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery } from './orders.js';
 import {
   exampleParams,
   itemsInput,
@@ -208,6 +208,7 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/shops/:shopId/orders': { params: orderShopParams, query: orderListQuery, reply: orderListSchema },
   'GET /api/v1/orders': { query: orderBoardQuery, reply: orderBoardSchema },
   'POST /api/v1/shops/:shopId/orders': { params: orderShopParams, body: orderSyncBody, reply: orderDetailSchema },
+  'POST /api/v1/shops/:shopId/orders/import': { params: orderShopParams, query: orderUploadQuery, body: orderUploadBody, reply: localImportReply },
   'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody, reply: orderDetailSchema },
   'GET /api/v1/orders/:id/evidence': { params: orderIdParams, query: evidenceQuery, produces: 'download' },

@@ -8,6 +8,9 @@ import { moveOrder, recordLogistics } from '../../app/orders/order-actions.js';
 import { getOrderDetail } from '../../app/orders/order-detail.js';
 import { listShopOrders } from '../../app/orders/order-list.js';
 import { orderBoard } from '../../app/orders/order-board.js';
+import { importOrders, importSummary, shopPlatformOf } from '../../app/orders/import-orders.js';
+import { openUploadedOrders, ORDER_UPLOAD_LIMIT, ORDER_UPLOAD_TYPES } from '../../channels/order-files/open-import.js';
+import { DxeError } from '../../core/errors.js';
 import { evidenceQuery } from '../../core/contract/cases.js';
 import {
   logisticsBody,
@@ -16,7 +19,9 @@ import {
   orderListQuery as listQuery,
   orderShopParams as shopParam,
   orderTransitionBody as transitionBody,
+  orderUploadQuery,
 } from '../../core/contract/orders.js';
+import type { LocalImportReply } from '../../core/contract/local.js';
 import type { OrderDetailView } from '../../core/contract/views.js';
 import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
 import type { LogisticsReply, OrderListView } from '../../core/contract/views.js';
@@ -37,6 +42,21 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     const p = principalOf(request);
     const q = orderBoardQuery.parse(request.query);
     return orderBoard(app.ctx.database, p, q, app.ctx.now(), mayseePersonalData(p));
+  });
+
+  // O4 from the 订单 screen: a marketplace's order export uploaded as the body (CSV GBK/UTF-8 or
+  // .xlsx), read and imported exactly as `dxe import orders` does, into the shop it names.
+  app.addContentTypeParser(ORDER_UPLOAD_TYPES, { parseAs: 'buffer', bodyLimit: ORDER_UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
+  app.post('/api/v1/shops/:shopId/orders/import', { ...auth, bodyLimit: ORDER_UPLOAD_LIMIT }, async (request): Promise<LocalImportReply> => {
+    const { shopId } = shopParam.parse(request.params);
+    requireRole(request, 'admin', 'supervisor');
+    assertShop(request, shopId);
+    const { name } = orderUploadQuery.parse(request.query);
+    if (!Buffer.isBuffer(request.body)) {
+      throw new DxeError('VALIDATION_FAILED', '请上传订单导出文件本身（CSV 或 Excel .xlsx，Content-Type: application/octet-stream）', { importCode: 'IMPORT_UNKNOWN_FORMAT' });
+    }
+    const source = await openUploadedOrders(await shopPlatformOf(app.ctx.database, shopId), request.body, name);
+    return importSummary(await importOrders(app.ctx.database, { shopId, source }));
   });
 
   app.get('/api/v1/orders/:id', auth, async (request): Promise<OrderDetailView> => {

@@ -9,7 +9,8 @@ import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Input, List, Selec
 import { useMemo, useState } from 'react';
 import { navigate } from '../lib/router.js';
 import { useApi, useNow } from '../lib/use-api.js';
-import { useSession } from '../lib/session.js';
+import { isSupervisor, useSession } from '../lib/session.js';
+import { FileUpload, type ImportOutcome } from '../components/file-upload.js';
 import { duration, formatDateTime, getLocale, logisticsStatusLabel, money, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 
@@ -90,8 +91,24 @@ function ShopRates({ shopId, name }: { shopId: string; name: string }) {
   );
 }
 
+/** O4: a marketplace's order export uploaded into one shop (leads only; the shop's platform reads it). */
+function UploadOrders({ shopId, onDone }: { shopId: string; onDone: () => void }) {
+  return (
+    <FileUpload<ImportOutcome>
+      path={`/shops/${encodeURIComponent(shopId)}/orders/import`}
+      label={t('orders.upload')}
+      testId="orders-upload"
+      onDone={onDone}
+      describe={(r) => {
+        const first = r.errors[0];
+        return t('orders.upload.done', { i: r.imported, u: r.updated, s: r.skipped }) + (r.errorCount ? t('orders.upload.errors', { n: r.errorCount, l: first?.line ?? 0, r: first?.reason ?? '' }) : '');
+      }}
+    />
+  );
+}
+
 export default function OrdersScreen() {
-  const { shops } = useSession();
+  const { shops, agent } = useSession();
   const [shopId, setShopId] = useState('');
   const [phase, setPhase] = useState<Phase | ''>('');
   const [deadline, setDeadline] = useState<'' | 'overdue' | 'due24h'>('');
@@ -118,7 +135,7 @@ export default function OrdersScreen() {
     <div style={{ padding: 16, height: '100%', overflow: 'auto' }} data-testid="orders-screen">
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{t('orders.title')}</Typography.Title>
-        <Select style={{ width: 180 }} value={shopId} onChange={setShopId} options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]} />
+        <span data-testid="orders-shop"><Select style={{ width: 180 }} value={shopId} onChange={setShopId} options={[{ value: '', label: t('common.all') }, ...shops.map((s) => ({ value: s.id, label: s.name }))]} /></span>
         <span data-testid="filter-phase"><Select style={{ width: 140 }} value={phase} onChange={setPhase}
           options={[{ value: '', label: `${t('orders.filter.state')}：${t('common.all')}` }, ...PHASES.map((p) => ({ value: p, label: phaseLabel(p) }))]} /></span>
         <span data-testid="filter-deadline"><Select style={{ width: 160 }} value={deadline} onChange={setDeadline}
@@ -127,6 +144,7 @@ export default function OrdersScreen() {
           options={[{ value: '', label: `${t('orders.filter.risk')}：${t('common.all')}` }, { value: 'any', label: t('orders.col.risk') }, ...RISKS.map((r) => ({ value: r, label: t(`orders.risk.${r}` as MessageKey) }))]} /></span>
         <Checkbox checked={exposure} onChange={(e) => setExposure(e.target.checked)} data-testid="filter-exposure">{t('orders.exposure.any')}</Checkbox>
         <span data-testid="filter-search"><Input.Search allowClear style={{ width: 240 }} placeholder={t('cases.searchOrder')} onSearch={setSearch} /></span>
+        {isSupervisor(agent) && (shopId ? <UploadOrders shopId={shopId} onDone={board.reload} /> : <Typography.Text type="secondary" data-testid="orders-upload-hint">{t('orders.upload.pickShop')}</Typography.Text>)}
         {board.data && (
           <Typography.Text strong style={{ color: '#cf1322' }} data-testid="orders-at-stake">
             {t('orders.atStake', { v: atStakeText(board.data.totals) })}
