@@ -51,6 +51,10 @@ describe(`order export uploaded from the workbench on ${databaseLabel} (O4)`, ()
     const jd = await upload('demo-tmall', readFileSync(fixture('jd-order-list.gbk.csv')));
     expect(jd.statusCode).toBe(400);
     expect(jd.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    const huge = await upload('demo-tmall', Buffer.alloc(51 * 1024 * 1024, 0x41));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(huge.json().error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await count('demo-tmall')).toBe(before);
   });
 
