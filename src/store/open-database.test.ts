@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, databaseLabel } from '../../test/helpers/database.js';
 import type { Database } from './open-database.js';
-import { migrateDatabase } from './open-database.js';
+import { migrateDatabase, openDatabase } from './open-database.js';
 import { organisations, shops, buyers, conversations, messages } from './schema/index.js';
 
 describe(`store on ${databaseLabel}`, () => {
@@ -71,3 +71,25 @@ describe(`store on ${databaseLabel}`, () => {
     ).rejects.toThrow();
   });
 });
+
+describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL connection lost while idle', () => {
+  it('a pooled connection the server ends does not crash the process; the next query reconnects', async () => {
+    const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, poolSize: 2, migrate: false });
+    try {
+      const [{ pid }] = await database.query<{ pid: number }>('select pg_backend_pid() as pid');
+      const killer = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, poolSize: 1, migrate: false });
+      try {
+        // The server ends the idle connection, as a restart or a `drop database … with (force)` does.
+        await killer.query('select pg_terminate_backend($1)', [pid]);
+      } finally {
+        await killer.close();
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      const again = await database.query<{ one: number }>('select 1 as one');
+      expect(again[0]!.one).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+});
+

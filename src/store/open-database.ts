@@ -156,6 +156,13 @@ async function openPostgres(opts: OpenOptions): Promise<Database> {
     max: opts.poolSize ?? 10,
     ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}),
   });
+  // An idle pooled connection that the server ends (restart, failover, a database dropped with
+  // force) is reported as an 'error' event on the pool; with no listener Node treats it as
+  // uncaught and the whole server dies. pg already drops that client from the pool and the next
+  // query opens a new one, so the event only needs to be noted.
+  pool.on('error', (err) => {
+    process.stderr.write(`[store] idle PostgreSQL connection lost: ${err.message}\n`);
+  });
   if (schemaName) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schemaName}"`);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
