@@ -19,6 +19,7 @@ import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import { percent, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
+import { NoticeLines } from '../components/notice-lines.js';
 
 const OUTCOME_COLOURS: Record<string, string> = {
   sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange',
@@ -443,28 +444,7 @@ function BuyerNotice({ shopId }: { shopId: string }) {
       <Input.TextArea rows={3} value={extra} onChange={(e) => setExtra(e.target.value)} placeholder={t('followups.notice.extra')} data-testid="notice-extra" />
       <Button type="primary" onClick={() => void check()} data-testid="notice-generate">{t('followups.notice.generate')}</Button>
       {error && <Alert type="error" message={error} />}
-      {view && (
-        <>
-          <Alert type={view.flagged > 0 ? 'warning' : 'success'} message={view.flagged > 0 ? t('followups.notice.flagged', { n: view.flagged }) : t('followups.notice.clean')} />
-          {view.notices.map((n) => (
-            <Card key={n.lang} size="small" title={n.lang === 'zh' ? '买家须知' : 'Buyer notice (English)'}>
-              {n.lines.map((l, i) => (
-                <div key={i} style={{ marginBottom: 6, padding: 4, background: l.flags.some((f) => !f.suspected) ? '#fff1f0' : undefined }} data-testid="notice-line">
-                  <Tag>{l.section}</Tag>
-                  <span>{l.text}</span>
-                  {l.flags.map((f, j) => (
-                    <Tooltip key={j} title={f.message}>
-                      <Tag color={f.suspected ? 'gold' : f.severity === 'block' ? 'red' : 'orange'} style={{ marginLeft: 6 }} data-testid="notice-flag">
-                        {f.suspected ? '疑似 ' : ''}{f.title}（{f.rule}）
-                      </Tag>
-                    </Tooltip>
-                  ))}
-                </div>
-              ))}
-            </Card>
-          ))}
-        </>
-      )}
+      {view && <NoticeLines view={view} />}
     </Space>
   );
 }
