@@ -587,7 +587,7 @@ export const en: Record<keyof typeof zh, string> = {
   'followups.tpl.own': "Shop templates",
   'followups.tpl.default': "Default templates (read-only)",
   'followups.tpl.lang': "Language",
-  'followups.tpl.reason': "Reminder reason",
+  'followups.tpl.reason': "Reason / segment",
   'followups.tpl.courier': "Courier",
   'followups.tpl.country': "Country",
   'followups.tpl.text': "Text",

@@ -585,7 +585,7 @@ export const zh = {
   'followups.tpl.own': "本店模板",
   'followups.tpl.default': "默认模板（只读）",
   'followups.tpl.lang': "语言",
-  'followups.tpl.reason': "催付原因",
+  'followups.tpl.reason': "原因/分组",
   'followups.tpl.courier': "快递",
   'followups.tpl.country': "国家",
   'followups.tpl.text': "内容",

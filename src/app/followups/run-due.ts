@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import { followupRules, isFlowKey, type FlowKey } from '../../core/followups/config.js';
-import { flowEnabled, stopReason } from '../../core/followups/flows.js';
+import { flowEnabled, reviewInviteSegment, stopReason } from '../../core/followups/flows.js';
 import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
 import type { Database, Tx } from '../../store/open-database.js';
@@ -20,6 +20,7 @@ import {
   messages,
   orderLines,
   orders,
+  reviews,
   scheduledMessages,
 } from '../../store/schema/index.js';
 import type { GuardVerdictStored } from '../conversations/guard-reply.js';
@@ -159,6 +160,13 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
   const buyerRows = buyerIds.length ? await tx.select({ id: buyers.id, nickname: buyers.nickname }).from(buyers).where(inArray(buyers.id, buyerIds)) : [];
   const buyerById = new Map(buyerRows.map((b) => [b.id, b]));
   const optedOut = await optedOutBuyers(tx, rows, rules.opt_out.words, now);
+  // R7: the latest review of each order a review invitation is for (its wording follows it).
+  const inviteOrders = [...new Set(rows.filter((r) => r.kind === 'review_invite' && r.orderId).map((r) => r.orderId!))];
+  const ratingByOrder = new Map<string, 'good' | 'neutral' | 'bad'>();
+  if (inviteOrders.length > 0) {
+    const reviewed = await tx.select({ orderId: reviews.orderId, rating: reviews.rating }).from(reviews).where(inArray(reviews.orderId, inviteOrders)).orderBy(asc(reviews.at));
+    for (const r of reviewed) if (r.orderId) ratingByOrder.set(r.orderId, r.rating);
+  }
 
   const shopsById = new Map<string, ShopBatch>();
   for (const shopId of new Set(rows.map((r) => r.shopId))) {
@@ -291,6 +299,7 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         nickname: buyerById.get(row.buyerId)?.nickname,
         item: order ? itemByOrder.get(order.id) : null,
         lastIntent: lockedConv.row.lastIntent,
+        ...(flow === 'review_invite' && order ? { reviewSegment: reviewInviteSegment(order.completedAt, ratingByOrder.get(order.id) ?? null) } : {}),
       });
       const common: Partial<RowUpdate> = { lang: composed.lang, reason: composed.reason, template_id: composed.template?.id ?? null, channel: conv.channel };
       if (!composed.template) {

@@ -13,7 +13,7 @@ import type {
   BuyerNoticeView,
 } from '../../../src/core/contract/followups.js';
 import type { BuyerSegmentsView } from '../../../src/core/contract/buyers.js';
-import { FLOW_KEYS, FLOW_TITLES_ZH, type FlowKey } from '../../../src/core/followups/keys.js';
+import { FLOW_KEYS, FLOW_TITLES_ZH, reasonFlow, TEMPLATE_REASON_ZH, TEMPLATE_REASONS, type FlowKey } from '../../../src/core/followups/keys.js';
 import { errorText, post, put } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
@@ -331,14 +331,16 @@ function Templates({ shopId, view, onSaved }: { shopId: string; view: FollowupsV
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('followups.tpl.vars', { v: view.variables.map((v) => `{${v}}`).join(' ') })}</Typography.Paragraph>
         {drafts.map((d, i) => (
           <Space key={i} align="start" style={{ display: 'flex', marginBottom: 8 }} data-testid="template-row">
-            <Select style={{ width: 120 }} value={d.flow} options={flows} onChange={(flow) => edit(i, { flow })} />
+            <Select style={{ width: 120 }} value={d.flow} options={flows} onChange={(flow) => edit(i, { flow, reason: null })} />
             <Select style={{ width: 80 }} value={d.lang} options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'English' }]} onChange={(lang) => edit(i, { lang })} />
             <Select
               style={{ width: 110 }}
               allowClear
               placeholder={t('followups.tpl.reason')}
               value={d.reason ?? undefined}
-              options={[{ value: 'price', label: '价格' }, { value: 'address', label: '地址' }, { value: 'hesitation', label: '犹豫' }]}
+              // 催付: what held the buyer back (C8); 评价邀请: the buyer's review segment (R7).
+              options={TEMPLATE_REASONS.filter((r) => reasonFlow(r) === d.flow).map((r) => ({ value: r, label: TEMPLATE_REASON_ZH[r] }))}
+              disabled={d.flow !== 'payment_reminder' && d.flow !== 'review_invite'}
               onChange={(reason) => edit(i, { reason: reason ?? null })}
             />
             <Input style={{ width: 100 }} placeholder={t('followups.tpl.courier')} value={d.courier ?? ''} onChange={(e) => edit(i, { courier: e.target.value || null })} />
@@ -367,7 +369,7 @@ function Templates({ shopId, view, onSaved }: { shopId: string; view: FollowupsV
           columns={[
             { title: t('followups.flow'), dataIndex: 'flow', width: 120, render: (f: string) => view.flows.find((x) => x.flow === f)?.title ?? f },
             { title: t('followups.tpl.lang'), dataIndex: 'lang', width: 70 },
-            { title: t('followups.tpl.reason'), dataIndex: 'reason', width: 100, render: (r: string | null) => r ?? t('common.none') },
+            { title: t('followups.tpl.reason'), dataIndex: 'reason', width: 120, render: (r: string | null) => (r ? (TEMPLATE_REASON_ZH as Record<string, string>)[r] ?? r : t('common.none')) },
             { title: t('followups.tpl.text'), dataIndex: 'text' },
           ]}
         />
