@@ -612,6 +612,7 @@ export const en: Record<keyof typeof zh, string> = {
   'followups.outcome.opted_out': "opted out",
   'followups.outcome.held_frequency': "held: frequency limit",
   'followups.outcome.deferred_frequency': "deferred: frequency limit",
+  'followups.outcome.deferred_price_change': "deferred: buyer waits for a price change",
   'followups.outcome.deferred_quiet': "deferred: quiet hours",
   'followups.outcome.blocked': "blocked by the guard",
   'followups.outcome.missing_data': "order data missing",

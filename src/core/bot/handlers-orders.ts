@@ -4,24 +4,19 @@ import { pickAnswer, type TemplateVars } from './answers.js';
 import { beforeCutoff, sameBeijingDay } from '../time/beijing-time.js';
 import { lookupOrder, orderVars, type Draft } from './draft.js';
 import { matchingVariants, variantLabel } from './catalogue.js';
+import { asksPriceChange, priceChangePending } from '../orders/price-change.js';
 import type { Item, Order, OrderLine, Shop, StandardAnswer, Turn } from './types.js';
-
-const PRICE_CHANGE = /改价|改下价|改一下价|改个价|改运费|改下运费|修改价格|改价格|改一下运费|运费改/u;
-const DAY_MS = 86_400_000;
 
 /**
  * C8: the seller is still to change this unpaid order's price or freight before the buyer pays —
- * the order says so, or the buyer asked for the change in this conversation (from a day before the
- * order was placed: the change is agreed first, then the buyer places the order, seed 004) and the
- * order's history shows no 改价 since that request.
+ * the order says so, or the buyer asked for the change in this conversation and the order's
+ * history shows no 改价 since (core/orders/price-change.ts).
  */
 export function awaitsPriceChange(order: Order, turns: readonly Turn[]): boolean {
   if (order.state !== 'unpaid') return false;
   if (order.awaitingPriceChange) return true;
-  const since = Date.parse(order.createdAt) - DAY_MS;
-  const asked = turns.filter((t) => t.author === 'buyer' && PRICE_CHANGE.test(t.text) && Date.parse(t.at) >= since).map((t) => Date.parse(t.at));
-  if (asked.length === 0) return false;
-  return !order.priceChangedAt || Date.parse(order.priceChangedAt) < Math.max(...asked);
+  const asked = turns.filter((t) => t.author === 'buyer').map((t) => ({ text: t.text, atMs: Date.parse(t.at) }));
+  return priceChangePending(Date.parse(order.createdAt), asked, order.priceChangedAt ? Date.parse(order.priceChangedAt) : null);
 }
 
 /** Does an order paid at `paidAt` leave today (Beijing) given the cut-off? */
@@ -126,7 +121,7 @@ export function handlePayment(d: Draft): void {
   const order = found.kind === 'found' ? found.order : undefined;
   // C8: a freight/price change is made by a person before the buyer pays; until the order's
   // history shows it, the buyer is told to wait, and after it to check the changed amount.
-  const asksChange = PRICE_CHANGE.test(d.input.text);
+  const asksChange = asksPriceChange(d.input.text);
   if (asksChange || (order && awaitsPriceChange(order, d.input.conversation.turns))) {
     d.say('payment.price_change');
     d.handOver(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priceChangeNote } from './price-change.js';
+import { asksPriceChange, priceChangeNote, priceChangePending } from './price-change.js';
 
 describe('priceChangeNote (C8)', () => {
   it('names the total and the freight that changed', () => {
@@ -11,5 +11,22 @@ describe('priceChangeNote (C8)', () => {
     expect(priceChangeNote({ total: 20900, shipping: 1000 }, { total: 20900, shipping: 1000 })).toBeNull();
     expect(priceChangeNote({ total: 20900, shipping: 1000 }, {})).toBeNull();
     expect(priceChangeNote({ total: null, shipping: null }, { total: 19900, shipping: 0 })).toBeNull();
+  });
+});
+
+describe('priceChangePending (C8)', () => {
+  const ordered = Date.parse('2026-11-23T02:00:00Z');
+  const h = (n: number) => ordered + n * 3_600_000;
+  it('a request from a day before the order on counts until a 改价 after it', () => {
+    const asked = [{ text: '你帮我改下运费我再付', atMs: h(-2) }];
+    expect(asksPriceChange('能改个价吗')).toBe(true);
+    expect(asksPriceChange('运费多少')).toBe(false);
+    expect(priceChangePending(ordered, asked, null)).toBe(true);
+    expect(priceChangePending(ordered, asked, h(-3))).toBe(true);
+    expect(priceChangePending(ordered, asked, h(1))).toBe(false);
+    expect(priceChangePending(ordered, [{ text: '改下运费', atMs: h(-30) }], null)).toBe(false);
+    expect(priceChangePending(ordered, [{ text: '这个是羊毛的吗', atMs: h(-1) }], null)).toBe(false);
+    // Asked again after the first change: waiting again.
+    expect(priceChangePending(ordered, [...asked, { text: '还能再改一下价吗', atMs: h(3) }], h(1))).toBe(true);
   });
 });

@@ -39,3 +39,23 @@ export function priceChangeNote(before: OrderAmounts, after: Partial<OrderAmount
   cmp('运费', before.shipping, after.shipping);
   return parts.length ? `未付款订单改价：${parts.join('；')}` : null;
 }
+
+/** A buyer's words asking the seller to change the price or the freight (改价/改运费). */
+export const PRICE_CHANGE_WORDS = ['改价', '改下价', '改一下价', '改个价', '改运费', '改下运费', '修改价格', '改一下运费', '运费改'] as const;
+const PRICE_CHANGE_ASK = new RegExp(PRICE_CHANGE_WORDS.join('|'), 'u');
+const DAY_MS = 86_400_000;
+
+export function asksPriceChange(text: string): boolean {
+  return PRICE_CHANGE_ASK.test(text);
+}
+
+/**
+ * C8: whether the seller is still to change an unpaid order's price or freight — the buyer asked
+ * for it (from a day before the order was placed: the change is agreed first, then the buyer
+ * places the order, seed 004) and the order's history shows no 改价 since the latest request.
+ */
+export function priceChangePending(orderedAtMs: number, buyerTexts: readonly { text: string; atMs: number }[], changedAtMs: number | null): boolean {
+  const asked = buyerTexts.filter((t) => t.atMs >= orderedAtMs - DAY_MS && asksPriceChange(t.text)).map((t) => t.atMs);
+  if (asked.length === 0) return false;
+  return changedAtMs === null || changedAtMs < Math.max(...asked);
+}

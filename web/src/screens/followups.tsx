@@ -22,7 +22,7 @@ import { LoadError, MissingRoute } from '../components/missing-route.js';
 import { NoticeLines } from '../components/notice-lines.js';
 
 const OUTCOME_COLOURS: Record<string, string> = {
-  sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange',
+  sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange', deferred_price_change: 'gold',
   deferred_quiet: 'gold', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red', outside_segment: 'default',
 };
 
