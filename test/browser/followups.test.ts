@@ -90,7 +90,13 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 催付 switched on with its p
       const [row] = await h.database.db.select({ settings: shops.settings }).from(shops).where(eq(shops.id, h.data.tmallId));
       return row!.settings as Record<string, unknown>;
     };
+    // Logged in by the test above; on its own, log in first.
     await seller.goto(`${h.baseUrl}/settings`);
+    await Promise.race([seller.getByTestId('settings').waitFor(), seller.getByTestId('login-name').waitFor()]);
+    if ((await seller.getByTestId('login-name').count()) > 0) {
+      await login(seller, h.baseUrl, 'supervisor');
+      await seller.goto(`${h.baseUrl}/settings`);
+    }
     await seller.getByTestId('settings').waitFor();
     await seller.getByRole('tab', { name: '买家须知' }).click();
     const editor = seller.getByTestId('notice-editor');
