@@ -134,6 +134,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/shops/:shopId/followups/flows': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/followups/templates': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/vip-tiers': { scope: 'admin', roles: LEADS, tokens: false },
+  // S1: the buyer notice's fields, edited in 设置 (checked by the guard before they are saved).
+  'PUT /api/v1/shops/:shopId/buyer-notice': { scope: 'admin', roles: LEADS, tokens: false },
   'POST /api/v1/agents': { scope: 'admin', roles: ADMIN, tokens: false },
   // Issue 15: edit or disable an agent (a disabled agent's sessions end, their chats re-queue).
   'PATCH /api/v1/agents/:id': { scope: 'admin', roles: ADMIN, tokens: false },

@@ -6,7 +6,7 @@ import { and, desc, eq, like } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { runDueFollowups } from '../../src/app/followups/run-due.js';
 import { syncOrder } from '../../src/app/orders/orders.js';
-import { buyers, scheduledMessages } from '../../src/store/schema/index.js';
+import { buyers, scheduledMessages, shops } from '../../src/store/schema/index.js';
 import { hasChromium, login, screenshot, startHarness, type Harness } from './fixture.js';
 
 /** The next moment it is 10:00 in Beijing (outside the buyer's quiet hours, F3). */
@@ -83,5 +83,49 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 催付 switched on with its p
     await seller.getByText('发送记录').click();
     await expect.poll(() => seller.getByTestId('followup-log').textContent(), { timeout: 15_000 }).toContain('TM-WIDGET-1');
     expect(await seller.getByTestId('followup-log').textContent()).toContain('已发送');
+  }, 120_000);
+
+  it('S1: the supervisor edits the buyer notice in 设置; a rule-breaking line is flagged with its rule and not saved', async () => {
+    const settingsOf = async () => {
+      const [row] = await h.database.db.select({ settings: shops.settings }).from(shops).where(eq(shops.id, h.data.tmallId));
+      return row!.settings as Record<string, unknown>;
+    };
+    // Logged in by the test above; on its own, log in first.
+    await seller.goto(`${h.baseUrl}/settings`);
+    await Promise.race([seller.getByTestId('settings').waitFor(), seller.getByTestId('login-name').waitFor()]);
+    if ((await seller.getByTestId('login-name').count()) > 0) {
+      await login(seller, h.baseUrl, 'supervisor');
+      await seller.goto(`${h.baseUrl}/settings`);
+    }
+    await seller.getByTestId('settings').waitFor();
+    await seller.getByRole('tab', { name: '买家须知' }).click();
+    const editor = seller.getByTestId('notice-editor');
+    await editor.waitFor();
+    // The saved fields are loaded (the shop's defaults) and the notice is shown beside them.
+    await expect.poll(() => seller.getByTestId('notice-field-shipCutoff').inputValue()).toBe('16:00');
+    await expect.poll(() => seller.locator('[data-testid="notice-line"][data-field="reviewPolicy"]').count()).toBeGreaterThan(0);
+
+    // A review policy promising cash for a good review: refused with D9, the line marked.
+    await seller.getByTestId('notice-field-reviewPolicy').fill('收到货给五星好评，返现 5 元');
+    await seller.getByTestId('notice-save').click();
+    await expect.poll(() => seller.getByTestId('notice-error').textContent(), { timeout: 15_000 }).toContain('D9');
+    expect(await seller.getByTestId('notice-error').textContent()).toContain('未保存');
+    const line = seller.locator('[data-testid="notice-line"][data-field="reviewPolicy"]');
+    expect(await line.getAttribute('data-flagged')).toBe('true');
+    expect(await line.textContent()).toContain('返现 5 元');
+    expect(await line.locator('[data-testid="notice-flag"]').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('（D9）')]));
+    await screenshot(seller, 'settings-notice-flagged');
+    expect((await settingsOf()).buyerNotice).toBeUndefined();
+
+    // Rewritten honestly, with a cut-off and size tolerance of the shop's own: saved, the notice follows.
+    await seller.getByTestId('notice-field-reviewPolicy').fill('请根据真实感受评价，有问题请先联系客服。');
+    await seller.getByTestId('notice-field-shipCutoff').fill('17:00');
+    await seller.getByTestId('notice-field-sizeToleranceCm').fill('1');
+    await seller.getByTestId('notice-save').click();
+    await expect.poll(async () => (await settingsOf()).shipCutoff, { timeout: 15_000 }).toBe('17:00');
+    expect((await settingsOf()).buyerNotice).toMatchObject({ reviewPolicy: '请根据真实感受评价，有问题请先联系客服。', sizeToleranceCm: 1 });
+    await expect.poll(() => seller.locator('[data-testid="notice-line"][data-field="shipCutoff"]').textContent()).toContain('17:00 前付款');
+    expect(await seller.getByTestId('notice-error').count()).toBe(0);
+    expect(await seller.locator('[data-testid="notice-line"][data-field="reviewPolicy"]').getAttribute('data-flagged')).toBe('false');
   }, 120_000);
 });

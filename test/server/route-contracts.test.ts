@@ -305,6 +305,13 @@ describe('route contracts', () => {
       ],
       ['GET /api/v1/shops/:shopId/store-figures', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/store-figures?months=3` })],
       ['POST /api/v1/shops/:shopId/buyer-notice', async () => ({ method: 'POST', url: `/api/v1/shops/${SHOP}/buyer-notice`, payload: {} })],
+      [
+        'PUT /api/v1/shops/:shopId/buyer-notice',
+        async () => ({
+          method: 'PUT', url: `/api/v1/shops/${SHOP}/buyer-notice`,
+          payload: { shipCutoff: '16:00', couriers: ['中通快递'], returnDays: 7, returnConditions: '退回时请保持吊牌完好', sizeToleranceCm: 2 },
+        }),
+      ],
       ['GET /api/v1/training/scenarios', async () => ({ method: 'GET', url: '/api/v1/training/scenarios' })],
       ['GET /api/v1/training/overview', async () => ({ method: 'GET', url: '/api/v1/training/overview' })],
       ['GET /api/v1/training/cases', async () => ({ method: 'GET', url: `/api/v1/training/cases?shopId=${SHOP}&seed=9` })],

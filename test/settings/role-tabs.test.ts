@@ -22,7 +22,7 @@ describe('tabs by role (issue 15)', () => {
 
   it('a supervisor: shop settings and the agent list, no rule overrides or API tokens', () => {
     const tabs = tabsFor(person('supervisor'));
-    expect(tabs).toEqual(expect.arrayContaining(['settings.answers', 'settings.items', 'settings.promotions', 'settings.examples', 'settings.agents']));
+    expect(tabs).toEqual(expect.arrayContaining(['settings.answers', 'settings.items', 'settings.promotions', 'settings.examples', 'settings.notice', 'settings.agents']));
     expect(tabs).not.toContain('settings.rules');
     expect(tabs).not.toContain('settings.tokens');
   });

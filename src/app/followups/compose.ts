@@ -2,7 +2,7 @@
 // language, for the platform, courier, destination country and (催付) the reason the buyer held
 // back, filled from the order. Shared by the sender and the preview, so the preview shows what
 // would really go out.
-import { followupRules, type FlowKey, type ReminderReason } from '../../core/followups/config.js';
+import { followupRules, type FlowKey, type ReviewInviteSegment, type TemplateReason } from '../../core/followups/config.js';
 import { paymentCloseAt, reminderReason, type FlowSettings } from '../../core/followups/flows.js';
 import { countryCode } from '../../core/followups/limits.js';
 import { pickTemplate, renderTemplate, templateVariables, type Template, type TemplateVars } from '../../core/followups/templates.js';
@@ -24,7 +24,14 @@ export interface Composed {
   text: string;
   missing: string[];
   lang: 'zh' | 'en';
-  reason: ReminderReason | null;
+  reason: TemplateReason | null;
+}
+
+/** The template reason: what held the buyer back (催付, C8) or their review segment (评价邀请, R7). */
+function templateReason(flow: FlowKey, lastIntent: string | null | undefined, hasCoupon: boolean, reviewSegment: ReviewInviteSegment | null | undefined): TemplateReason | null {
+  if (flow === 'payment_reminder') return reminderReason(lastIntent, hasCoupon);
+  if (flow === 'review_invite') return reviewSegment ?? 'confirmed_not_reviewed';
+  return null;
 }
 
 /** C8: the last day to pay, as the buyer reads it (Beijing calendar: 12月13日, or 2026-12-13 in English). */
@@ -51,13 +58,15 @@ export function followupOutline(
   lastIntent: string | null | undefined,
   memo: Map<string, Template | null>,
   variablesMemo: Map<string, string[]>,
+  /** R7: the buyer's review segment when known (else the invitation's). */
+  reviewSegment?: ReviewInviteSegment | null,
 ): { template: Template | null; missing: string[] } {
   const rules = followupRules();
   const profile = shop.ctx.profile;
   const country = countryCode(order?.region);
   const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
   const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-  const reason = flow === 'payment_reminder' ? reminderReason(lastIntent, coupon !== null) : null;
+  const reason = templateReason(flow, lastIntent, coupon !== null, reviewSegment);
   const courier = order?.courier ?? null;
   const memoKey = `${flow}|${lang}|${reason ?? ''}|${courier ?? ''}|${country ?? ''}`;
   let template = memo.get(memoKey);
@@ -80,7 +89,13 @@ export function composeFollowup(
   shop: ComposeShop,
   flow: FlowKey,
   order: OrderRow | undefined,
-  extra: { nickname: string | null | undefined; item: string | null | undefined; lastIntent: string | null | undefined },
+  extra: {
+    nickname: string | null | undefined;
+    item: string | null | undefined;
+    lastIntent: string | null | undefined;
+    /** R7: where the buyer stands on reviewing this order when the invitation goes out. */
+    reviewSegment?: ReviewInviteSegment | null | undefined;
+  },
   /** Template choices remembered across many orders (the preview's). */
   memo?: Map<string, Template | null>,
 ): Composed {
@@ -89,7 +104,7 @@ export function composeFollowup(
   const country = countryCode(order?.region);
   const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
   const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-  const reason = flow === 'payment_reminder' ? reminderReason(extra.lastIntent, coupon !== null) : null;
+  const reason = templateReason(flow, extra.lastIntent, coupon !== null, extra.reviewSegment);
   const query = { flow, lang, reason, platform: profile.platform, courier: order?.courier ?? null, country };
   const memoKey = memo ? `${flow}|${lang}|${reason ?? ''}|${query.courier ?? ''}|${country ?? ''}` : '';
   let template: Template | null;
@@ -112,5 +127,6 @@ export function composeFollowup(
     shipHours: String(profile.shipping.ship_by_hours),
   };
   const rendered = renderTemplate(template.text, vars);
-  return { template, text: rendered.text, missing: rendered.missing, lang: template.lang, reason: template.reason ?? null };
+  // 催付: the reason of the template used; 评价邀请: the buyer's segment (R7), recorded with the row.
+  return { template, text: rendered.text, missing: rendered.missing, lang: template.lang, reason: flow === 'review_invite' ? reason : (template.reason ?? null) };
 }

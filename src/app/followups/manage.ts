@@ -2,7 +2,7 @@
 // templates (F2, checked by the reply guard on save), opt-outs set by an agent (F3), the preview
 // of who would receive what before a flow is switched on, and the sent log with its outcomes and
 // per-flow conversion (paid after a reminder, replied, opted out).
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   type FollowupFlowBody,
   type FollowupFlowStats,
@@ -14,7 +14,7 @@ import {
 import { DxeError } from '../../core/errors.js';
 import { flowRule, FLOW_KEYS, followupRules, type FlowKey } from '../../core/followups/config.js';
 import { FLOW_TITLES_ZH } from '../../core/followups/keys.js';
-import { flowEnabled, planFollowups, type FlowSettings } from '../../core/followups/flows.js';
+import { flowEnabled, planFollowups, reviewInviteSegment, type FlowSettings } from '../../core/followups/flows.js';
 import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { renderTemplate, SAMPLE_VARS, TEMPLATE_VARIABLES, unknownVariables, type Template } from '../../core/followups/templates.js';
 import { orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
@@ -32,6 +32,7 @@ import {
   messages,
   orderLines,
   orders,
+  reviews,
   scheduledMessages,
 } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
@@ -436,8 +437,15 @@ export async function previewFollowupFlow(
       .from(buyers)
       .where(inArray(buyers.id, [...new Set(rows.map((r) => r.buyer))]));
     const nameOf = new Map(names.map((b) => [b.id, b.nick ?? b.account]));
+    // R7: a review invitation is worded by the buyer's review of the order (the latest).
+    const ratingOf = new Map<string, 'good' | 'neutral' | 'bad'>();
+    if (flow === 'review_invite') {
+      const reviewed = await database.db.select({ orderId: reviews.orderId, rating: reviews.rating }).from(reviews).where(inArray(reviews.orderId, ids)).orderBy(asc(reviews.at));
+      for (const r of reviewed) if (r.orderId) ratingOf.set(r.orderId, r.rating);
+    }
     shown.forEach((x, i) => {
-      const text = composeFollowup(composeShop, flow, x.order, { nickname: null, item: itemByOrder.get(x.order.id), lastIntent: x.lastIntent }).text;
+      const reviewSegment = flow === 'review_invite' ? reviewInviteSegment(x.order.completedAt ?? null, ratingOf.get(x.order.id) ?? null) : null;
+      const text = composeFollowup(composeShop, flow, x.order, { nickname: null, item: itemByOrder.get(x.order.id), lastIntent: x.lastIntent, reviewSegment }).text;
       rows[i] = { ...rows[i]!, text: maskPhonesInText(text), buyer: nameOf.get(rows[i]!.buyer) ?? '' };
     });
   }

@@ -9,9 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm';
 import { followupRules, isFlowKey, type FlowKey } from '../../core/followups/config.js';
-import { flowEnabled, stopReason } from '../../core/followups/flows.js';
+import { flowEnabled, reviewInviteSegment, stopReason } from '../../core/followups/flows.js';
 import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
+import { PRICE_CHANGE_WORDS, PRICE_CHANGED_EVENT, priceChangePending } from '../../core/orders/price-change.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import {
   buyers,
@@ -19,7 +20,9 @@ import {
   followupConsent,
   messages,
   orderLines,
+  orderEvents,
   orders,
+  reviews,
   scheduledMessages,
 } from '../../store/schema/index.js';
 import type { GuardVerdictStored } from '../conversations/guard-reply.js';
@@ -64,6 +67,7 @@ export type FollowupOutcome =
   | 'outside_segment'
   | 'held_frequency'
   | 'deferred_quiet'
+  | 'deferred_price_change'
   | 'deferred_frequency'
   | 'blocked'
   | 'missing_data'
@@ -159,6 +163,16 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
   const buyerRows = buyerIds.length ? await tx.select({ id: buyers.id, nickname: buyers.nickname }).from(buyers).where(inArray(buyers.id, buyerIds)) : [];
   const buyerById = new Map(buyerRows.map((b) => [b.id, b]));
   const optedOut = await optedOutBuyers(tx, rows, rules.opt_out.words, now);
+  // C8: a 催付 waits while the buyer is waiting for an agreed 改价 (asked in chat, no change in the
+  // order's history since): telling them to pay now would have them pay the old price.
+  const pendingPriceChange = await pendingPriceChanges(tx, rows, orderById);
+  // R7: the latest review of each order a review invitation is for (its wording follows it).
+  const inviteOrders = [...new Set(rows.filter((r) => r.kind === 'review_invite' && r.orderId).map((r) => r.orderId!))];
+  const ratingByOrder = new Map<string, 'good' | 'neutral' | 'bad'>();
+  if (inviteOrders.length > 0) {
+    const reviewed = await tx.select({ orderId: reviews.orderId, rating: reviews.rating }).from(reviews).where(inArray(reviews.orderId, inviteOrders)).orderBy(asc(reviews.at));
+    for (const r of reviewed) if (r.orderId) ratingByOrder.set(r.orderId, r.rating);
+  }
 
   const shopsById = new Map<string, ShopBatch>();
   for (const shopId of new Set(rows.map((r) => r.shopId))) {
@@ -217,6 +231,10 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     }
     if (optedOut.has(row.buyerId)) {
       finish(row, 'opted_out', { outcome_note: '买家已退订主动消息' });
+      continue;
+    }
+    if (flow === 'payment_reminder' && row.orderId && pendingPriceChange.has(row.orderId)) {
+      defer(row, 'deferred_price_change', new Date(now.getTime() + SERVICE_RETRY_MS), '买家在等改价/改运费，改价后再催付');
       continue;
     }
     const segment = segmentOf(shop, flow);
@@ -291,6 +309,7 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         nickname: buyerById.get(row.buyerId)?.nickname,
         item: order ? itemByOrder.get(order.id) : null,
         lastIntent: lockedConv.row.lastIntent,
+        ...(flow === 'review_invite' && order ? { reviewSegment: reviewInviteSegment(order.completedAt, ratingByOrder.get(order.id) ?? null) } : {}),
       });
       const common: Partial<RowUpdate> = { lang: composed.lang, reason: composed.reason, template_id: composed.template?.id ?? null, channel: conv.channel };
       if (!composed.template) {
@@ -504,3 +523,38 @@ export async function countPendingFollowups(database: Database, shopId?: string)
   return Number(row?.n ?? 0);
 }
 
+
+/**
+ * C8: the unpaid orders of these 催付 rows whose buyer asked for a price or freight change that
+ * the order's history does not show made since (core/orders/price-change.ts).
+ */
+async function pendingPriceChanges(tx: Tx, rows: readonly Row[], orderById: ReadonlyMap<string, OrderRow>): Promise<Set<string>> {
+  const due = rows.filter((r) => r.kind === 'payment_reminder' && r.orderId && r.buyerId && orderById.has(r.orderId));
+  const out = new Set<string>();
+  if (due.length === 0) return out;
+  const DAY = 24 * HOUR;
+  const since = new Date(Math.min(...due.map((r) => (orderById.get(r.orderId!)!.orderedAt ?? orderById.get(r.orderId!)!.createdAt).getTime())) - DAY);
+  const asked = await tx
+    .select({ buyerId: conversations.buyerId, shopId: messages.shopId, text: messages.text, at: messages.createdAt })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(
+      inArray(conversations.buyerId, [...new Set(due.map((r) => r.buyerId!))]),
+      eq(messages.authorKind, 'buyer'),
+      sql`${messages.createdAt} >= ${since}`,
+      or(...PRICE_CHANGE_WORDS.map((w) => ilike(messages.text, `%${w}%`))),
+    ));
+  if (asked.length === 0) return out;
+  const changed = await tx
+    .select({ orderId: orderEvents.orderId, at: sql<Date | string>`max(${orderEvents.at})` })
+    .from(orderEvents)
+    .where(and(inArray(orderEvents.orderId, due.map((r) => r.orderId!)), eq(orderEvents.event, PRICE_CHANGED_EVENT)))
+    .groupBy(orderEvents.orderId);
+  const changedAt = new Map(changed.map((c) => [c.orderId, new Date(c.at).getTime()]));
+  for (const r of due) {
+    const order = orderById.get(r.orderId!)!;
+    const texts = asked.filter((a) => a.buyerId === r.buyerId && a.shopId === r.shopId).map((a) => ({ text: a.text, atMs: a.at.getTime() }));
+    if (priceChangePending((order.orderedAt ?? order.createdAt).getTime(), texts, changedAt.get(order.id) ?? null)) out.add(order.id);
+  }
+  return out;
+}

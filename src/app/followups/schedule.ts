@@ -5,7 +5,7 @@
 // never doubles a message, and a row that no longer applies (the buyer paid, the order closed)
 // is stopped here and again when it falls due.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { FLOW_KEYS, followupRules, isFlowKey, REMINDER_REASONS, type FlowKey, type ReminderReason } from '../../core/followups/config.js';
+import { FLOW_KEYS, followupRules, isFlowKey, TEMPLATE_REASONS, type FlowKey, type TemplateReason } from '../../core/followups/config.js';
 import { planFollowups, stopReason, type FlowSettings, type OrderFacts, type PlannedFollowup } from '../../core/followups/flows.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
 import type { Profile } from '../../core/rules/schema.js';
@@ -46,7 +46,7 @@ export function templatesOf(rows: readonly (typeof followupTemplates.$inferSelec
   const out: Template[] = [];
   for (const r of rows) {
     if (!isFlowKey(r.flow)) continue;
-    const reason = (REMINDER_REASONS as readonly string[]).includes(r.reason ?? '') ? (r.reason as ReminderReason) : null;
+    const reason = (TEMPLATE_REASONS as readonly string[]).includes(r.reason ?? '') ? (r.reason as TemplateReason) : null;
     out.push({ id: r.id, flow: r.flow, lang: r.lang, reason, platform: r.platform, courier: r.courier, country: r.country, text: r.text });
   }
   return out;

@@ -24,6 +24,7 @@ import {
   type Platform,
 } from '../../core/orders/order-import.js';
 import { stateRank } from '../../core/orders/order-phase.js';
+import { knownAmounts, PRICE_CHANGED_EVENT, priceChangeNote, unpaidBothWays } from '../../core/orders/price-change.js';
 import type { Profile } from '../../core/rules/schema.js';
 import type { Database, Db } from '../../store/open-database.js';
 import { shopProfile } from '../shops/shop-profile.js';
@@ -144,12 +145,14 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: ImportEntry[]): Pr
   const nos = entries.map((e) => e.order.platformOrderNo);
   // has_detail: some format already wrote real sub-order lines (raw[format].d), so an order list's
   // summary line must not be added (order_lines has no index on order_id to ask it there).
-  const found = await select(tx, sql`SELECT id, platform_order_no, state, raw -> ${ctx.format} ->> 'h' AS h,
+  const found = await select(tx, sql`SELECT id, platform_order_no, state, currency, coalesce(total_minor, total_fen) AS total, coalesce(shipping_minor, shipping_fen) AS shipping,
+      raw -> ${ctx.format} ->> 'h' AS h,
       (SELECT bool_or(e.value -> 'd' IS NOT NULL) FROM jsonb_each(coalesce(raw, '{}'::jsonb)) e) AS has_detail FROM orders
     WHERE shop_id = ${ctx.shopId} AND platform_order_no = ANY(${sql.param(nos)}::text[])`);
   const existing = new Map(found.map((r) => [String(r.platform_order_no), r]));
   const fresh: Prepared[] = [];
   const changed: (Prepared & { from: string })[] = [];
+  const priceChanges: string[][] = [];
   let same = 0;
   for (const { line, order, digest: h } of entries) {
     const prev = existing.get(order.platformOrderNo);
@@ -174,6 +177,11 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: ImportEntry[]): Pr
     const [was, now] = [stateRank(ctx.profile, from), stateRank(ctx.profile, state)];
     if (was !== null && now !== null && now < was) state = from; // never backwards
     changed.push({ id: String(prev.id), buyerId: null, order, state, raw, from, hasDetail: detail || prev.has_detail === true });
+    // C8: a new price or freight for an order still unpaid is a 改价 (the export shows the changed amounts).
+    const note = unpaidBothWays(ctx.profile, from, state)
+      ? priceChangeNote(knownAmounts(Number(prev.total ?? 0), Number(prev.shipping ?? 0)), { total: order.totalFen, shipping: order.shippingFen }, String(prev.currency ?? 'CNY'))
+      : null;
+    if (note) priceChanges.push([String(prev.id), from, state, PRICE_CHANGED_EVENT, note]);
   }
   const written = [...fresh, ...changed];
   const buyers = await buyerIds(tx, ctx.shopId, written.flatMap((p) => (p.order.buyerAccount ? [p.order.buyerAccount] : [])));
@@ -196,6 +204,11 @@ async function writeBatch(tx: Tx, ctx: BatchContext, entries: ImportEntry[]): Pr
     await tx.execute(sql`INSERT INTO order_events (order_id, at, from_state, to_state, event, actor_kind, actor_id, note)
       SELECT s.order_id, ${ctx.now}, s.from_state, s.to_state, s.event, 'import', ${ctx.batchId}, ${ctx.note}
       FROM ${unnest(events, ['text', 'text', 'text', 'text'], ['order_id', 'from_state', 'to_state', 'event'])}`);
+  }
+  if (priceChanges.length) {
+    await tx.execute(sql`INSERT INTO order_events (order_id, at, from_state, to_state, event, actor_kind, actor_id, note)
+      SELECT s.order_id, ${ctx.now}, s.from_state, s.to_state, s.event, 'import', ${ctx.batchId}, s.note
+      FROM ${unnest(priceChanges, ['text', 'text', 'text', 'text', 'text'], ['order_id', 'from_state', 'to_state', 'event', 'note'])}`);
   }
   await writeLines(tx, ctx, written);
   return { created: fresh.length, changed: changed.length, same };

@@ -8,6 +8,7 @@ import { eventsFrom } from '../../core/fsm.js';
 import { hasShipped, orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import { isCourierScan } from '../../core/orders/pickup-scan.js';
+import { knownAmounts, PRICE_CHANGED_EVENT, priceChangeNote, unpaidBothWays } from '../../core/orders/price-change.js';
 import type { Database } from '../../store/open-database.js';
 import { buyers, logisticsEvents, orderEvents, orderLines, orders, shops } from '../../store/schema/index.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
@@ -194,6 +195,14 @@ async function syncOrderOnce(
     } else {
       const [row] = await tx.update(orders).set({ ...fields, ...stamps, state: nextState, updatedAt: now }).where(eq(orders.id, existing.id)).returning();
       order = row!;
+      // C8: the seller changed the price or freight of an order still unpaid (after the buyer was
+      // told to wait for it): written to the order's history, which the bot reads.
+      const note = unpaidBothWays(profile, existing.state, nextState)
+        ? priceChangeNote(knownAmounts(existing.totalFen, existing.shippingFen), { total: input.totalFen, shipping: input.shippingFen })
+        : null;
+      if (note) {
+        await tx.insert(orderEvents).values({ orderId: order.id, at: now, fromState: existing.state, toState: nextState, event: PRICE_CHANGED_EVENT, actorKind: actor.kind, actorId: actor.id ?? null, note });
+      }
       if (normalizeStateName(existing.state) !== nextState) {
         const edges = machine.transitions.filter((t) => t.from === normalizeStateName(existing.state) && t.to === nextState);
         const event = edges.length === 1 ? edges[0]!.event : 'platform_sync';

@@ -93,6 +93,7 @@ const FLOW_KEYS = [
   'payment.guide',
   'payment.unpaid_nudge',
   'payment.price_change',
+  'payment.price_changed',
   'order_change.address',
   'order_change.shipped',
   'order_change.cancel_unpaid',

@@ -4,9 +4,20 @@ import { pickAnswer, type TemplateVars } from './answers.js';
 import { beforeCutoff, sameBeijingDay } from '../time/beijing-time.js';
 import { lookupOrder, orderVars, type Draft } from './draft.js';
 import { matchingVariants, variantLabel } from './catalogue.js';
-import type { Item, Order, OrderLine, Shop, StandardAnswer } from './types.js';
+import { asksPriceChange, priceChangePending } from '../orders/price-change.js';
+import type { Item, Order, OrderLine, Shop, StandardAnswer, Turn } from './types.js';
 
-const PRICE_CHANGE = /改价|改下价|改一下价|改个价|改运费|改下运费|修改价格|改价格|改一下运费|运费改/u;
+/**
+ * C8: the seller is still to change this unpaid order's price or freight before the buyer pays —
+ * the order says so, or the buyer asked for the change in this conversation and the order's
+ * history shows no 改价 since (core/orders/price-change.ts).
+ */
+export function awaitsPriceChange(order: Order, turns: readonly Turn[]): boolean {
+  if (order.state !== 'unpaid') return false;
+  if (order.awaitingPriceChange) return true;
+  const asked = turns.filter((t) => t.author === 'buyer').map((t) => ({ text: t.text, atMs: Date.parse(t.at) }));
+  return priceChangePending(Date.parse(order.createdAt), asked, order.priceChangedAt ? Date.parse(order.priceChangedAt) : null);
+}
 
 /** Does an order paid at `paidAt` leave today (Beijing) given the cut-off? */
 function shipsToday(now: Date, cutoff: string, paidAt?: string): boolean {
@@ -108,13 +119,20 @@ export function handlePayment(d: Draft): void {
   const found = lookupOrder(d.input, (o) => o.state === 'unpaid');
   if (found.kind === 'foreign') return privacy(d);
   const order = found.kind === 'found' ? found.order : undefined;
-  // C8: a freight/price change is made by a person before the buyer pays.
-  if (PRICE_CHANGE.test(d.input.text) || order?.awaitingPriceChange) {
+  // C8: a freight/price change is made by a person before the buyer pays; until the order's
+  // history shows it, the buyer is told to wait, and after it to check the changed amount.
+  const asksChange = asksPriceChange(d.input.text);
+  if (asksChange || (order && awaitsPriceChange(order, d.input.conversation.turns))) {
     d.say('payment.price_change');
-    d.handOver('money_action', '买家需要改价/改运费，请在后台修改价格后通知买家付款', null);
+    d.handOver(
+      'money_action',
+      asksChange || !order ? '买家需要改价/改运费，请在后台修改价格后通知买家付款' : `买家在等订单${order.platformOrderNo}改价/改运费后再付款，请尽快在后台修改`,
+      null,
+    );
     return;
   }
-  if (order?.state === 'unpaid') d.say('payment.unpaid_nudge', orderVars(order));
+  if (order?.state === 'unpaid' && order.priceChangedAt) d.say('payment.price_changed', orderVars(order));
+  else if (order?.state === 'unpaid') d.say('payment.unpaid_nudge', orderVars(order));
   else d.say('payment.guide');
 }
 
@@ -215,8 +233,13 @@ export function unfillableLine(order: Order, items: Item[]): OrderLine | undefin
   });
 }
 
-/** The kind unpaid-order nudge of C8 (seed 004's wording), for a follow-up timer. */
-export function planUnpaidNudge(order: Order, library: StandardAnswer[], turn = 0): string[] | null {
-  if (order.state !== 'unpaid') return null;
-  return pickAnswer('payment.unpaid_nudge', library, orderVars(order), turn)?.messages ?? null;
+/**
+ * The kind unpaid-order nudge of C8 (seed 004's wording), for a follow-up timer. None while the
+ * seller is still to change the price or freight (the buyer was told to wait); after a 改价 the
+ * buyer is asked to check the changed amount before paying.
+ */
+export function planUnpaidNudge(order: Order, library: StandardAnswer[], turn = 0, turns: readonly Turn[] = []): string[] | null {
+  if (order.state !== 'unpaid' || awaitsPriceChange(order, turns)) return null;
+  const key = order.priceChangedAt ? 'payment.price_changed' : 'payment.unpaid_nudge';
+  return pickAnswer(key, library, orderVars(order), turn)?.messages ?? null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENING, MORNING, makeInput, orders, shop, type CaseInput } from '../../../test/fixtures/bot/clothing-shop.js';
-import { orderToVerify, planUnpaidNudge, planVerification } from './handlers-orders.js';
+import { awaitsPriceChange, orderToVerify, planUnpaidNudge, planVerification } from './handlers-orders.js';
 import { planReply } from './plan-reply.js';
 import type { ReplyPlan } from './types.js';
 
@@ -121,6 +121,37 @@ describe('payment (C8)', () => {
   it('planUnpaidNudge is for unpaid orders only', () => {
     expect(planUnpaidNudge(orders.unpaid, [])?.join('')).toMatch(/付款/);
     expect(planUnpaidNudge(orders.paid, [])).toBeNull();
+  });
+
+  // The buyer asked (before or after ordering) for a freight change; the order's history tells
+  // whether the seller has made it since (an order-history 改价, written by the order sync).
+  const asked = [{ author: 'buyer' as const, text: '能不能改下运费，我再拍', at: '2026-11-23T01:00:00Z' }];
+  const changedLater = { ...orders.unpaid, priceChangedAt: '2026-11-23T01:45:00Z' };
+  const changedBefore = { ...orders.unpaid, priceChangedAt: '2026-11-23T00:30:00Z' };
+  it('a freight change asked for in the conversation and not made yet: wait before paying, a person is asked to change it', () => {
+    expect(awaitsPriceChange(orders.unpaid, asked)).toBe(true);
+    const p = plan({ text: '可以付款了吗', intent: 'payment', orders: [orders.unpaid], conversation: { turns: asked } });
+    expect(all(p)).toMatch(/先不要|暂时不要/);
+    expect(p.handover?.reason).toBe('money_action');
+    expect(p.handover?.reasonZh).toContain('3300000000000001');
+    // A change made before the request does not count.
+    expect(awaitsPriceChange(changedBefore, asked)).toBe(true);
+    // No 催付 nudge to pay the old price meanwhile.
+    expect(planUnpaidNudge(orders.unpaid, [], 0, asked)).toBeNull();
+  });
+  it('after the seller changed the price: check the changed amount, then pay; no hand-over', () => {
+    expect(awaitsPriceChange(changedLater, asked)).toBe(false);
+    const p = plan({ text: '可以付款了吗', intent: 'payment', orders: [changedLater], conversation: { turns: asked } });
+    expect(all(p)).toMatch(/修改好|改好价格/);
+    expect(all(p)).toContain('3300000000000001');
+    expect(all(p)).toMatch(/修改后的金额/);
+    expect(p.handover).toBeUndefined();
+    expect(planUnpaidNudge(changedLater, [], 0, asked)?.join('')).toMatch(/修改后的金额/);
+  });
+  it('a request older than a day before the order, or from the shop side, is not this order’s', () => {
+    expect(awaitsPriceChange(orders.unpaid, [{ author: 'buyer', text: '改下运费吧', at: '2026-11-21T01:00:00Z' }])).toBe(false);
+    expect(awaitsPriceChange(orders.unpaid, [{ author: 'agent', text: '我给您改下运费', at: '2026-11-23T01:00:00Z' }])).toBe(false);
+    expect(awaitsPriceChange({ ...orders.paid }, asked)).toBe(false);
   });
 });
 

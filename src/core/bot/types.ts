@@ -134,6 +134,8 @@ export interface Order {
   refundState?: string;
   /** The freight in this order will be changed by the seller before payment (C8). */
   awaitingPriceChange?: boolean;
+  /** ISO time of the seller's latest price or freight change while the order was unpaid (C8, order history). */
+  priceChangedAt?: string;
 }
 
 /**

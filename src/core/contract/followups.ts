@@ -2,8 +2,8 @@
 // its templates (F2, guard-checked on save), the preview of who would receive what, and the sent
 // log with outcomes and per-flow conversion. Shared by the server and the workbench.
 import { z } from 'zod';
-import { buyerNoticeSettingsSchema } from '../followups/buyer-notice.js';
-import { FLOW_KEYS, REMINDER_REASONS } from '../followups/keys.js';
+import { NOTICE_LINE_FIELDS } from '../followups/buyer-notice.js';
+import { FLOW_KEYS, reasonFlow, TEMPLATE_REASONS } from '../followups/keys.js';
 import { segmentSchema } from '../followups/segment.js';
 
 export const flowKeySchema = z.enum(FLOW_KEYS);
@@ -25,11 +25,14 @@ export type FollowupFlowBody = z.infer<typeof followupFlowBody>;
 export const followupTemplateInput = z.strictObject({
   flow: flowKeySchema,
   lang: z.enum(['zh', 'en']),
-  reason: z.enum(REMINDER_REASONS).nullable().optional(),
+  reason: z.enum(TEMPLATE_REASONS, { error: '模板原因应为 price、address、hesitation（催付）或 confirmed_not_reviewed、reviewed_good、reviewed_neutral_bad（评价邀请）' }).nullable().optional(),
   platform: z.string().trim().min(1).max(30).nullable().optional(),
   courier: z.string().trim().min(1).max(40).nullable().optional(),
   country: z.string().trim().min(2).max(2).nullable().optional(),
   text: z.string().trim().min(1, '模板内容不能为空').max(500, '模板不能超过 500 字'),
+}).refine((t) => !t.reason || reasonFlow(t.reason) === t.flow, {
+  path: ['reason'],
+  error: '催付原因（价格/地址/犹豫）只能用于催付模板，评价分组（已确认收货未评价/已好评/中差评）只能用于评价邀请模板',
 });
 export const followupTemplatesBody = z.strictObject({ templates: z.array(followupTemplateInput).max(200) });
 export type FollowupTemplatesBody = z.infer<typeof followupTemplatesBody>;
@@ -162,15 +165,42 @@ export const savedTemplatesReply = z.object({
   warnings: z.array(z.object({ where: z.string(), rule: z.string(), title: z.string(), message: z.string() })),
 });
 
-/** S1: a draft of the notice's own fields (not saved) to generate and check the buyer notice with. */
-export const buyerNoticeBody = z.strictObject({ draft: buyerNoticeSettingsSchema.strict().optional() });
+/**
+ * S1: the buyer notice's fields as the 设置 editor writes them. The shipping cut-off, couriers,
+ * return window and return conditions are the shop's own settings (the bot answers from them too);
+ * the rest is kept under `settings.buyerNotice`. Every message is Chinese (the editor shows it).
+ */
+const noticeText = (label: string, max: number) =>
+  z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
+const noticeList = (label: string, maxItem: number, maxItems: number) =>
+  z
+    .array(z.string({ error: `${label}每一项应为文字` }).trim().min(1, `${label}不能有空白项`).max(maxItem, `${label}每一项不能超过 ${maxItem} 个字`), { error: `${label}应为列表` })
+    .max(maxItems, `${label}最多 ${maxItems} 项`);
+export const buyerNoticeFieldsSchema = z.strictObject({
+  shipCutoff: z.string({ error: '截单时间应为文字' }).regex(/^([01]?\d|2[0-3]):[0-5]\d$/, '截单时间应为 时:分（如 16:00）'),
+  couriers: noticeList('合作快递', 20, 10).min(1, '请至少填写一家快递'),
+  regions: noticeList('配送地区', 30, 40).optional(),
+  colourNote: noticeText('色差说明', 200).min(1, '色差说明不能为空').optional(),
+  sizeToleranceCm: z.number({ error: '尺码误差应为数字（厘米）' }).min(0, '尺码误差不能小于 0').max(20, '尺码误差不能超过 20 厘米').optional(),
+  returnDays: z.number({ error: '退换天数应为数字' }).int('退换天数应为整数').min(0, '退换天数不能小于 0').max(90, '退换天数不能超过 90 天'),
+  returnConditions: noticeText('退换条件', 200).min(1, '退换条件不能为空'),
+  notQualityProblems: noticeList('不属于质量问题的情况', 100, 20).optional(),
+  reviewPolicy: noticeText('评价说明', 300).min(1, '评价说明不能为空').optional(),
+  extraLines: noticeList('其他须知', 300, 30).optional(),
+});
+export type BuyerNoticeFields = z.infer<typeof buyerNoticeFieldsSchema>;
+
+/** S1: a draft of the notice's fields (not saved) to generate and check the buyer notice with. */
+export const buyerNoticeBody = z.strictObject({ draft: buyerNoticeFieldsSchema.partial().optional() });
 
 const noticeFlagSchema = z.object({ rule: z.string(), title: z.string(), severity: z.enum(['block', 'warn']), message: z.string(), suspected: z.boolean().optional() });
 export const buyerNoticeViewSchema = z.object({
   shopId: z.string(),
+  /** The fields the notice was generated from (saved values, with a draft's over them). */
+  fields: buyerNoticeFieldsSchema,
   notices: z.array(z.object({
     lang: z.enum(['zh', 'en']),
-    lines: z.array(z.object({ section: z.string(), text: z.string(), own: z.boolean(), flags: z.array(noticeFlagSchema) })),
+    lines: z.array(z.object({ section: z.string(), text: z.string(), own: z.boolean(), field: z.enum(NOTICE_LINE_FIELDS), flags: z.array(noticeFlagSchema) })),
   })),
   flagged: z.number(),
 });

@@ -25,6 +25,7 @@ import { correctionsSummarySchema, relabelBody, relabelReplySchema } from './cor
 import { realtimeClientFrame } from './events.js';
 import {
   buyerNoticeBody,
+  buyerNoticeFieldsSchema,
   buyerNoticeViewSchema,
   followupConsentBody,
   followupFlowBody,
@@ -228,6 +229,7 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/shops/:shopId/followups/log': { params: followupShopParams, query: followupLogQuery, reply: followupLogSchema },
   'POST /api/v1/shops/:shopId/followups/consent': { params: followupShopParams, body: followupConsentBody, reply: okReply },
   'POST /api/v1/shops/:shopId/buyer-notice': { params: followupShopParams, body: buyerNoticeBody, reply: buyerNoticeViewSchema },
+  'PUT /api/v1/shops/:shopId/buyer-notice': { params: followupShopParams, body: buyerNoticeFieldsSchema, reply: buyerNoticeViewSchema },
   // Issue 14: buyers (CRM, M1–M3).
   'GET /api/v1/shops/:shopId/buyers': { params: buyerShopParams, query: buyerListQuery, reply: buyerListSchema },
   'GET /api/v1/shops/:shopId/buyer-segments': { params: buyerShopParams, reply: buyerSegmentsSchema },

@@ -16,6 +16,7 @@ export const WORKBENCH_TABS = {
   'settings.promotions': ['PUT /api/v1/shops/:shopId/promotions'],
   'settings.rules': ['PUT /api/v1/shops/:shopId/rule-overrides'],
   'settings.examples': ['POST /api/v1/shops/:shopId/training-examples'],
+  'settings.notice': ['PUT /api/v1/shops/:shopId/buyer-notice'],
   'settings.agents': ['GET /api/v1/agents'],
   'settings.tokens': ['GET /api/v1/api-tokens'],
 } as const satisfies Record<string, readonly string[]>;

@@ -31,11 +31,24 @@ export interface NoticeShop {
   shipByHours: number;
 }
 
+/**
+ * The setting a notice line comes from. The 设置 editor edits all but `freeShipping` (包邮 and the
+ * excluded regions) and `invoice`, which keep their own settings.
+ */
+export const NOTICE_LINE_FIELDS = [
+  'shipCutoff', 'couriers', 'regions', 'freeShipping', 'colourNote', 'sizeToleranceCm', 'returnDays',
+  'notQualityProblems', 'invoice', 'reviewPolicy', 'extraLines',
+] as const;
+export type NoticeLineField = (typeof NOTICE_LINE_FIELDS)[number];
+export const EDITOR_LINE_FIELDS: ReadonlySet<NoticeLineField> = new Set(NOTICE_LINE_FIELDS.filter((f) => f !== 'freeShipping' && f !== 'invoice'));
+
 export interface NoticeLine {
   section: string;
   text: string;
   /** true: written by the seller (extra lines), not generated. */
   own: boolean;
+  /** The setting the line is generated from. */
+  field: NoticeLineField;
 }
 
 export interface NoticeFlag {
@@ -53,34 +66,34 @@ const REFUSES_RETURNS = /(不退不换|概不退换|不支持(七天|7天)?(无�
 
 export function buildBuyerNotice(shop: NoticeShop, extra: BuyerNoticeSettings, lang: 'zh' | 'en'): NoticeLine[] {
   const lines: NoticeLine[] = [];
-  const add = (section: string, text: string, own = false) => lines.push({ section, text, own });
+  const add = (field: NoticeLineField, section: string, text: string, own = false) => lines.push({ section, text, own, field });
   if (lang === 'zh') {
-    add('发货', `每天 ${shop.shipCutoff} 前付款的订单当天发货，之后的次日发出；付款后 ${shop.shipByHours} 小时内发货。`);
-    if (shop.couriers.length > 0) add('快递', `默认发${shop.couriers.join('、')}，如需指定快递请拍下前联系客服。`);
-    if (extra.regions?.length) add('配送地区', `可配送地区：${extra.regions.join('、')}。`);
+    add('shipCutoff', '发货', `每天 ${shop.shipCutoff} 前付款的订单当天发货，之后的次日发出；付款后 ${shop.shipByHours} 小时内发货。`);
+    if (shop.couriers.length > 0) add('couriers', '快递', `默认发${shop.couriers.join('、')}，如需指定快递请拍下前联系客服。`);
+    if (extra.regions?.length) add('regions', '配送地区', `可配送地区：${extra.regions.join('、')}。`);
     if (shop.freeShipping) {
-      add('运费', '本店商品包邮。');
+      add('freeShipping', '运费', '本店商品包邮。');
       for (const r of shop.freeShippingExcludedRegions) {
-        add('运费', `${r.region}地区不包邮${r.feeYuan !== undefined ? `，需补运费 ${r.feeYuan} 元` : ''}。`);
+        add('freeShipping', '运费', `${r.region}地区不包邮${r.feeYuan !== undefined ? `，需补运费 ${r.feeYuan} 元` : ''}。`);
       }
     }
-    add('色差', extra.colourNote ?? '商品均为实物拍摄，因光线和显示器不同，可能存在轻微色差，以实物为准。');
-    add('尺码', `尺码为手工平铺测量，存在 ${extra.sizeToleranceCm ?? 2} 厘米左右误差，拍前请对照尺码表或咨询客服。`);
-    add('退换', shop.returnDays > 0 ? `收货后 ${shop.returnDays} 天内支持无理由退换货（${shop.returnShippingNote}）。` : '本店商品不支持无理由退换货。');
-    if (extra.notQualityProblems?.length) add('质量问题', `以下情况不属于质量问题：${extra.notQualityProblems.join('；')}。`);
-    add('发票', `可开${shop.invoice.types.join('、')}，${shop.invoice.when}开具。`);
-    add('评价', extra.reviewPolicy ?? '收到商品后请根据真实感受评价，有任何问题请先联系客服，我们会尽力为您解决。');
+    add('colourNote', '色差', extra.colourNote ?? '商品均为实物拍摄，因光线和显示器不同，可能存在轻微色差，以实物为准。');
+    add('sizeToleranceCm', '尺码', `尺码为手工平铺测量，存在 ${extra.sizeToleranceCm ?? 2} 厘米左右误差，拍前请对照尺码表或咨询客服。`);
+    add('returnDays', '退换', shop.returnDays > 0 ? `收货后 ${shop.returnDays} 天内支持无理由退换货（${shop.returnShippingNote}）。` : '本店商品不支持无理由退换货。');
+    if (extra.notQualityProblems?.length) add('notQualityProblems', '质量问题', `以下情况不属于质量问题：${extra.notQualityProblems.join('；')}。`);
+    add('invoice', '发票', `可开${shop.invoice.types.join('、')}，${shop.invoice.when}开具。`);
+    add('reviewPolicy', '评价', extra.reviewPolicy ?? '收到商品后请根据真实感受评价，有任何问题请先联系客服，我们会尽力为您解决。');
   } else {
-    add('Shipping', `Orders paid before ${shop.shipCutoff} (Beijing time) ship the same day; every order ships within ${shop.shipByHours} hours of payment.`);
-    if (shop.couriers.length > 0) add('Couriers', `We ship with ${shop.couriers.join(', ')}.`);
-    if (extra.regions?.length) add('Regions', `We deliver to: ${extra.regions.join(', ')}.`);
-    add('Colour', extra.colourNote ?? 'Photos are of the real item; colours may differ slightly on different screens.');
-    add('Size', `Sizes are measured by hand and may differ by about ${extra.sizeToleranceCm ?? 2} cm; please check the size chart.`);
-    add('Returns', shop.returnDays > 0 ? `Returns within ${shop.returnDays} days of delivery (${shop.returnShippingNote}).` : 'Please contact us before opening a dispute; we will solve any problem.');
-    if (extra.notQualityProblems?.length) add('Not a defect', `Not a quality problem: ${extra.notQualityProblems.join('; ')}.`);
-    add('Reviews', extra.reviewPolicy ?? 'Please leave an honest review; if anything is wrong, contact us first and we will solve it.');
+    add('shipCutoff', 'Shipping', `Orders paid before ${shop.shipCutoff} (Beijing time) ship the same day; every order ships within ${shop.shipByHours} hours of payment.`);
+    if (shop.couriers.length > 0) add('couriers', 'Couriers', `We ship with ${shop.couriers.join(', ')}.`);
+    if (extra.regions?.length) add('regions', 'Regions', `We deliver to: ${extra.regions.join(', ')}.`);
+    add('colourNote', 'Colour', extra.colourNote ?? 'Photos are of the real item; colours may differ slightly on different screens.');
+    add('sizeToleranceCm', 'Size', `Sizes are measured by hand and may differ by about ${extra.sizeToleranceCm ?? 2} cm; please check the size chart.`);
+    add('returnDays', 'Returns', shop.returnDays > 0 ? `Returns within ${shop.returnDays} days of delivery (${shop.returnShippingNote}).` : 'Please contact us before opening a dispute; we will solve any problem.');
+    if (extra.notQualityProblems?.length) add('notQualityProblems', 'Not a defect', `Not a quality problem: ${extra.notQualityProblems.join('; ')}.`);
+    add('reviewPolicy', 'Reviews', extra.reviewPolicy ?? 'Please leave an honest review; if anything is wrong, contact us first and we will solve it.');
   }
-  for (const l of extra.extraLines ?? []) add(lang === 'zh' ? '其他' : 'Other', l, true);
+  for (const l of extra.extraLines ?? []) add('extraLines', lang === 'zh' ? '其他' : 'Other', l, true);
   return lines;
 }
 

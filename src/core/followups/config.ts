@@ -8,9 +8,9 @@ import { readShippedFile } from '../data-files.js';
 import { DxeError } from '../errors.js';
 import { sourceSchema } from '../rules/schema.js';
 
-import { FLOW_KEYS, REMINDER_REASONS, type FlowKey } from './keys.js';
+import { FLOW_KEYS, TEMPLATE_REASONS, type FlowKey } from './keys.js';
 
-export { FLOW_KEYS, REMINDER_REASONS, isFlowKey, type FlowKey, type ReminderReason } from './keys.js';
+export { FLOW_KEYS, REMINDER_REASONS, REVIEW_INVITE_SEGMENTS, TEMPLATE_REASONS, isFlowKey, type FlowKey, type ReminderReason, type ReviewInviteSegment, type TemplateReason } from './keys.js';
 export const flowKeySchema = z.enum(FLOW_KEYS);
 
 const hours = z.number().min(0);
@@ -32,7 +32,7 @@ export type FlowRule = z.infer<typeof flowSchema>;
 const templateSchema = z.strictObject({
   flow: flowKeySchema,
   lang: z.enum(['zh', 'en']),
-  reason: z.enum(REMINDER_REASONS).optional(),
+  reason: z.enum(TEMPLATE_REASONS).optional(),
   platform: z.string().min(1).optional(),
   courier: z.string().min(1).optional(),
   country: z.string().min(1).optional(),

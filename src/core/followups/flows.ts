@@ -2,7 +2,9 @@
 // due (issue 14). Pure: facts and settings in, planned rows out; the app stores them as timer
 // rows (scheduled_messages) and the timer loop sends them once.
 import type { OrderPhase } from '../orders/order-phase.js';
-import { flowRule, FLOW_KEYS, type FlowKey, type FollowupRules, type ReminderReason } from './config.js';
+import { flowRule, FLOW_KEYS, type FlowKey, type FollowupRules, type ReminderReason, type ReviewInviteSegment } from './config.js';
+import { inviteSegment } from '../reviews/invitation-segments.js';
+import type { Rating } from '../reviews/credit.js';
 import type { Segment } from './segment.js';
 
 const HOUR = 3_600_000;
@@ -143,6 +145,17 @@ export function reminderReason(lastIntent: string | null | undefined, hasCoupon:
     default:
       return null;
   }
+}
+
+/**
+ * R7: the review invitation's segment when it goes out (the flow runs after confirmation): the
+ * buyer's latest review of the order decides — none yet: the invitation itself; a good one: a
+ * thank-you that asks for nothing; a neutral or bad one: an offer to help that never mentions the
+ * review (never conditional on changing it, D9).
+ */
+export function reviewInviteSegment(confirmedAt: Date | null, rating: Rating | null): ReviewInviteSegment {
+  const s = inviteSegment({ signedAt: confirmedAt?.toISOString() ?? null, confirmedAt: confirmedAt?.toISOString() ?? null, rating });
+  return s === 'reviewed_good' || s === 'reviewed_neutral_bad' ? s : 'confirmed_not_reviewed';
 }
 
 export { FLOW_KEYS };

@@ -10,6 +10,29 @@ export function isFlowKey(value: string): value is FlowKey {
 export const REMINDER_REASONS = ['price', 'address', 'hesitation'] as const;
 export type ReminderReason = (typeof REMINDER_REASONS)[number];
 
+/**
+ * R7: the review invitation's wording by where the buyer stands when it goes out (the segments of
+ * core/reviews/invitation-segments.ts the flow reaches: it is scheduled after confirmation).
+ * A template without one is the invitation itself (confirmed, not reviewed).
+ */
+export const REVIEW_INVITE_SEGMENTS = ['confirmed_not_reviewed', 'reviewed_good', 'reviewed_neutral_bad'] as const;
+export type ReviewInviteSegment = (typeof REVIEW_INVITE_SEGMENTS)[number];
+
+/** A template's `reason`: what held a buyer back from paying (催付) or the review segment (评价邀请). */
+export const TEMPLATE_REASONS = [...REMINDER_REASONS, ...REVIEW_INVITE_SEGMENTS] as const;
+export type TemplateReason = (typeof TEMPLATE_REASONS)[number];
+
+/** The flow a template reason belongs to. */
+export function reasonFlow(reason: TemplateReason): FlowKey {
+  return (REMINDER_REASONS as readonly string[]).includes(reason) ? 'payment_reminder' : 'review_invite';
+}
+
+/** Chinese names of the template reasons, for screens and messages. */
+export const TEMPLATE_REASON_ZH: Record<TemplateReason, string> = {
+  price: '价格', address: '地址', hesitation: '犹豫',
+  confirmed_not_reviewed: '已确认收货未评价', reviewed_good: '已好评', reviewed_neutral_bad: '中差评',
+};
+
 /** Chinese names of the flows, for screens. */
 export const FLOW_TITLES_ZH: Record<FlowKey, string> = {
   payment_reminder: '催付',

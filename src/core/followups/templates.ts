@@ -1,8 +1,9 @@
 // Follow-up templates (F2): per flow and language, optionally per platform, courier, destination
-// country and (for 催付, C8) the reason the buyer held back. The most specific match wins, a shop's
+// country and (for 催付, C8) the reason the buyer held back, or (for 评价邀请, R7) the buyer's
+// review segment. The most specific match wins, a shop's
 // own template over the default of rules/followups.yaml. Variables are filled from the order; a
 // template whose variables the order cannot fill is not sent (the caller records why).
-import type { FlowKey, ReminderReason } from './config.js';
+import type { FlowKey, TemplateReason } from './config.js';
 
 export const TEMPLATE_VARIABLES = ['buyer', 'shop', 'orderNo', 'item', 'courier', 'trackingNo', 'payDeadline', 'coupon', 'shipHours'] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
@@ -13,7 +14,7 @@ export interface Template {
   id?: string;
   flow: FlowKey;
   lang: 'zh' | 'en';
-  reason?: ReminderReason | null | undefined;
+  reason?: TemplateReason | null | undefined;
   platform?: string | null | undefined;
   courier?: string | null | undefined;
   country?: string | null | undefined;
@@ -23,7 +24,7 @@ export interface Template {
 export interface TemplateQuery {
   flow: FlowKey;
   lang: 'zh' | 'en';
-  reason: ReminderReason | null;
+  reason: TemplateReason | null;
   platform: string;
   courier: string | null;
   country: string | null;
@@ -36,9 +37,13 @@ const same = (a: string | null | undefined, b: string | null | undefined) =>
 export function templateScore(t: Template, q: TemplateQuery): number {
   if (t.flow !== q.flow || t.lang !== q.lang) return -1;
   let score = t.id ? 16 : 0;
-  if (t.reason) {
-    if (t.reason !== q.reason) return -1;
-    score += 8;
+  // R7: a review invitation's wording follows the buyer's segment strictly — a template without
+  // one is the invitation (confirmed, not reviewed) and never goes to a buyer who has reviewed.
+  const wanted = q.flow === 'review_invite' ? (q.reason ?? 'confirmed_not_reviewed') : q.reason;
+  const offered = t.reason ?? (t.flow === 'review_invite' ? 'confirmed_not_reviewed' : null);
+  if (offered) {
+    if (offered !== wanted) return -1;
+    if (t.reason) score += 8;
   }
   if (t.country) {
     if (!same(t.country, q.country)) return -1;

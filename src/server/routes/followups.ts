@@ -11,10 +11,11 @@ import {
   setFollowupConsent,
   setFollowupFlow,
 } from '../../app/followups/manage.js';
-import { buyerNotice } from '../../app/followups/buyer-notice.js';
+import { buyerNotice, saveBuyerNotice } from '../../app/followups/buyer-notice.js';
 import { shopEditor } from '../../app/settings/access.js';
 import {
   buyerNoticeBody,
+  buyerNoticeFieldsSchema,
   followupConsentBody,
   followupFlowBody,
   followupLogQuery,
@@ -73,6 +74,12 @@ const followupRoutes: FastifyPluginAsync = async (app) => {
     const p = assertShop(request, shopId);
     const { draft } = buyerNoticeBody.parse(request.body ?? {});
     return buyerNotice(app.ctx.database, p, shopId, draft);
+  });
+
+  app.put('/api/v1/shops/:shopId/buyer-notice', auth, async (request): Promise<BuyerNoticeView> => {
+    const { shopId } = followupShopParams.parse(request.params);
+    const p = shopEditor(principalOf(request), shopId);
+    return saveBuyerNotice(deps(), p, shopId, buyerNoticeFieldsSchema.parse(request.body));
   });
 };
 export default followupRoutes;

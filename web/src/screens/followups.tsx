@@ -13,15 +13,16 @@ import type {
   BuyerNoticeView,
 } from '../../../src/core/contract/followups.js';
 import type { BuyerSegmentsView } from '../../../src/core/contract/buyers.js';
-import { FLOW_KEYS, FLOW_TITLES_ZH, type FlowKey } from '../../../src/core/followups/keys.js';
+import { FLOW_KEYS, FLOW_TITLES_ZH, reasonFlow, TEMPLATE_REASON_ZH, TEMPLATE_REASONS, type FlowKey } from '../../../src/core/followups/keys.js';
 import { errorText, post, put } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
 import { useSession } from '../lib/session.js';
 import { percent, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
+import { NoticeLines } from '../components/notice-lines.js';
 
 const OUTCOME_COLOURS: Record<string, string> = {
-  sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange',
+  sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange', deferred_price_change: 'gold',
   deferred_quiet: 'gold', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red', outside_segment: 'default',
 };
 
@@ -330,14 +331,16 @@ function Templates({ shopId, view, onSaved }: { shopId: string; view: FollowupsV
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('followups.tpl.vars', { v: view.variables.map((v) => `{${v}}`).join(' ') })}</Typography.Paragraph>
         {drafts.map((d, i) => (
           <Space key={i} align="start" style={{ display: 'flex', marginBottom: 8 }} data-testid="template-row">
-            <Select style={{ width: 120 }} value={d.flow} options={flows} onChange={(flow) => edit(i, { flow })} />
+            <Select style={{ width: 120 }} value={d.flow} options={flows} onChange={(flow) => edit(i, { flow, reason: null })} />
             <Select style={{ width: 80 }} value={d.lang} options={[{ value: 'zh', label: '中文' }, { value: 'en', label: 'English' }]} onChange={(lang) => edit(i, { lang })} />
             <Select
               style={{ width: 110 }}
               allowClear
               placeholder={t('followups.tpl.reason')}
               value={d.reason ?? undefined}
-              options={[{ value: 'price', label: '价格' }, { value: 'address', label: '地址' }, { value: 'hesitation', label: '犹豫' }]}
+              // 催付: what held the buyer back (C8); 评价邀请: the buyer's review segment (R7).
+              options={TEMPLATE_REASONS.filter((r) => reasonFlow(r) === d.flow).map((r) => ({ value: r, label: TEMPLATE_REASON_ZH[r] }))}
+              disabled={d.flow !== 'payment_reminder' && d.flow !== 'review_invite'}
               onChange={(reason) => edit(i, { reason: reason ?? null })}
             />
             <Input style={{ width: 100 }} placeholder={t('followups.tpl.courier')} value={d.courier ?? ''} onChange={(e) => edit(i, { courier: e.target.value || null })} />
@@ -366,7 +369,7 @@ function Templates({ shopId, view, onSaved }: { shopId: string; view: FollowupsV
           columns={[
             { title: t('followups.flow'), dataIndex: 'flow', width: 120, render: (f: string) => view.flows.find((x) => x.flow === f)?.title ?? f },
             { title: t('followups.tpl.lang'), dataIndex: 'lang', width: 70 },
-            { title: t('followups.tpl.reason'), dataIndex: 'reason', width: 100, render: (r: string | null) => r ?? t('common.none') },
+            { title: t('followups.tpl.reason'), dataIndex: 'reason', width: 120, render: (r: string | null) => (r ? (TEMPLATE_REASON_ZH as Record<string, string>)[r] ?? r : t('common.none')) },
             { title: t('followups.tpl.text'), dataIndex: 'text' },
           ]}
         />
@@ -443,28 +446,7 @@ function BuyerNotice({ shopId }: { shopId: string }) {
       <Input.TextArea rows={3} value={extra} onChange={(e) => setExtra(e.target.value)} placeholder={t('followups.notice.extra')} data-testid="notice-extra" />
       <Button type="primary" onClick={() => void check()} data-testid="notice-generate">{t('followups.notice.generate')}</Button>
       {error && <Alert type="error" message={error} />}
-      {view && (
-        <>
-          <Alert type={view.flagged > 0 ? 'warning' : 'success'} message={view.flagged > 0 ? t('followups.notice.flagged', { n: view.flagged }) : t('followups.notice.clean')} />
-          {view.notices.map((n) => (
-            <Card key={n.lang} size="small" title={n.lang === 'zh' ? '买家须知' : 'Buyer notice (English)'}>
-              {n.lines.map((l, i) => (
-                <div key={i} style={{ marginBottom: 6, padding: 4, background: l.flags.some((f) => !f.suspected) ? '#fff1f0' : undefined }} data-testid="notice-line">
-                  <Tag>{l.section}</Tag>
-                  <span>{l.text}</span>
-                  {l.flags.map((f, j) => (
-                    <Tooltip key={j} title={f.message}>
-                      <Tag color={f.suspected ? 'gold' : f.severity === 'block' ? 'red' : 'orange'} style={{ marginLeft: 6 }} data-testid="notice-flag">
-                        {f.suspected ? '疑似 ' : ''}{f.title}（{f.rule}）
-                      </Tag>
-                    </Tooltip>
-                  ))}
-                </div>
-              ))}
-            </Card>
-          ))}
-        </>
-      )}
+      {view && <NoticeLines view={view} />}
     </Space>
   );
 }
