@@ -76,7 +76,7 @@ describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL connection lost while idl
   it('a pooled connection the server ends does not crash the process; the next query reconnects', async () => {
     const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, poolSize: 2, migrate: false });
     try {
-      const [{ pid }] = await database.query<{ pid: number }>('select pg_backend_pid() as pid');
+      const pid = (await database.query<{ pid: number }>('select pg_backend_pid() as pid'))[0]!.pid;
       const killer = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, poolSize: 1, migrate: false });
       try {
         // The server ends the idle connection, as a restart or a `drop database … with (force)` does.
