@@ -111,7 +111,7 @@ export const OTHER_PRIOR = 0.8;
  * 换 in 换一首, 退 in 退票, 店 in 饭店, 码 in 验证码) are left out or only taken in shop compounds.
  */
 const SHOP_CUE =
-  /订单|单号|快递|物流|宝贝|东西|货|拍[了下的好]|店家|店铺|你家|贵店|本店|客服|亲(?!爱)|老板|掌柜|退货|退款|换货|发票|付款|支付|付钱|收到|寄|商品|这款|这件|链接|尺码|颜色|包邮|运费|售后|下单/;
+  /订单|单号|快递|物流|宝贝|东西|货|拍[了下的好]|店家|店铺|你家|贵店|本店|客服|亲(?!爱)|老板|掌柜|退货|退款|换货|发票|付款|支付|付钱|收到|寄|商品|这款|这件|链接|尺码|颜色|包邮|运费|售后|下单|签收|派送|派件|驿站|取件|快递柜|丰巢|扣[了我]?[两几]?[回次遍笔]?钱|花呗|白条|分期|定金|尾款|差评|投诉|态度|色差|正品|假货|保质期|材质|面料|[0-9a-z]码|斤|公斤|\[(orderid|金额|站点|商品快照)/;
 const SHOP_CUE_FACTOR = 0.6;
 /**
  * The same for English buyers (issue 12): an AliExpress message naming the order, the parcel, the
@@ -124,6 +124,10 @@ const SHOP_CUE_EN =
 const GREETS = /在|你好|您好|有人|哈喽|嗨|^(亲|老板|掌柜的?|店家|客服|美女|帅哥)?(好|早|早上好|晚上好)$|\b(hello|hi|hey|hola|ola|good (morning|evening|afternoon))\b/;
 /** Clause intents that are not questions of their own (joined to the next clause). */
 const NOT_A_QUESTION: ReadonlySet<number> = new Set([IDX.get('other')!]);
+/** Words that open a further question inside a message (issue 12: stacked questions). */
+const CONNECTOR_LEAD = /^(还有就是|还有|另外|顺便问一?下|顺便|再问一?下|然后|以及|对了|再就是|\b(?:and also|also|btw|by the way|plus)\b)\s*/;
+/** Probability from which a connector-led clause's shop intent is taken as its question. */
+const CONNECTOR_MIN = 0.2;
 const RETURN_WORDS = /退货|退回|寄回|退掉|换货|换一|换个|换新|退换/;
 const REFUND_WORDS = /退款|退钱|仅退款|钱退/;
 /** Open topics of an order not yet shipped: a change asked then is an order change (INTENTS.md). */
@@ -288,8 +292,21 @@ class NluImpl implements Nlu {
     let pending = '';
     for (const c of clauses) {
       const t = pending ? `${pending} ${c.text}` : c.text;
-      const k = this.predict(t);
-      const weak = NOT_A_QUESTION.has(k) || this.predictor.probs[k]! < 0.35 || c.text.length <= 1;
+      let k = this.predict(t);
+      let weak = NOT_A_QUESTION.has(k) || this.predictor.probs[k]! < 0.35 || c.text.length <= 1;
+      // A clause its buyer opened with 顺便/还有/另外 is a question of its own ("便宜点呗 顺便包个
+      // 邮"): read without the connector, its best shop intent counts from a lower probability.
+      const rest = pending ? '' : c.text.replace(CONNECTOR_LEAD, '');
+      if (weak && rest.length >= 2 && rest !== c.text) {
+        const p = this.predictor.probs;
+        this.predict(rest);
+        let j = -1;
+        for (let x = 0; x < p.length; x++) if (!NON_TOPIC.has(x) && (j < 0 || p[x]! > p[j]!)) j = x;
+        if (j >= 0 && p[j]! >= CONNECTOR_MIN) {
+          k = j;
+          weak = false;
+        }
+      }
       if (weak) {
         pending = t;
         continue;

@@ -12,7 +12,7 @@ export interface Clause {
 /** Sentence ends and clause separators, Chinese and Latin. */
 const HARD = /[？?。！!；;\n]+/gu;
 /** Commas and Chinese enumeration separators; a space between two Han characters counts too. */
-const SOFT = /[，,、]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu;
+const SOFT = /[，,、]+|(?<=[\u4e00-\u9fff0-9a-z])\s+(?=[\u4e00-\u9fff])/gu;
 /** Commas only: for word-segmented text ("亲 这个 什么时候 能 发货 啊"), whose spaces are no clauses. */
 const COMMAS = /[，,、]+/gu;
 /**
@@ -31,6 +31,12 @@ const SECOND_ASK = /(?<=(?:什么|啥|哪|多少|几|怎么|咋|多久).{2,})(?=
  */
 const GREETING_LEAD =
   /(?<=^(?:亲|老板|掌柜的?|客服|店家)?\s*(?:在吗|在么|在嘛|在不在|在不|在没|有人吗|有人在吗|你好|您好|老板好|亲好|哈喽))\s*(?=[\u4e00-\u9fffa-z0-9]{2})/gu;
+/**
+ * An English greeting that opens the message ("hello seller where my package", "hi 我158 98斤选几码")
+ * is no part of the question after it (issue 12).
+ */
+const GREETING_LEAD_EN =
+  /(?<=^(?:hi|hello|hey|hola|ola|good (?:morning|afternoon|evening|day))(?: (?:seller|friend|shop|dear|sir|madam|there|my friend))?[,.!]?)\s+(?!(?:seller|friend|shop|dear|sir|madam|there|my friend)\b)(?=\S{2})/gu;
 /** A condition clause (没货的话 / 不行的话 / 退货的话) before what is asked in that case. */
 const CONDITION = /(?<=[\u4e00-\u9fff]的话)\s*(?=[\u4e00-\u9fffa-z0-9]{2})/gu;
 /** Words that start a new question inside a clause (还有/另外/顺便 …), not at its start. */
@@ -79,6 +85,7 @@ export function splitClauses(text: string): Clause[] {
   clauses = cutAt(clauses, HARD, false);
   clauses = cutAt(clauses, isWordSegmented(text) ? COMMAS : SOFT, false);
   clauses = cutAt(clauses, GREETING_LEAD, false);
+  clauses = cutAt(clauses, GREETING_LEAD_EN, false);
   clauses = cutAt(clauses, CONDITION, false);
   clauses = cutAt(clauses, CONNECTOR_ZH, true);
   clauses = cutAt(clauses, PARTICLE, false);
