@@ -140,6 +140,8 @@ const NOT_A_QUESTION: ReadonlySet<number> = new Set([IDX.get('other')!]);
 const CONNECTOR_LEAD = /^(还有就是|还有|另外|顺便问一?下|顺便|再问一?下|然后|以及|对了|再就是|\b(?:and also|also|btw|by the way|plus)\b)\s*/;
 /** Probability from which a connector-led clause's shop intent is taken as its question. */
 const CONNECTOR_MIN = 0.2;
+/** Probability from which the shop intent behind a clause read as `other` is taken as its question. */
+const RUNNER_UP_MIN = 0.35;
 const RETURN_WORDS = /退货|退回|寄回|退掉|换货|换一|换个|换新|退换/;
 const REFUND_WORDS = /退款|退钱|仅退款|钱退/;
 /** Open topics of an order not yet shipped: a change asked then is an order change (INTENTS.md). */
@@ -310,11 +312,21 @@ class NluImpl implements Nlu {
       // A clause its buyer opened with 顺便/还有/另外 is a question of its own ("便宜点呗 顺便包个
       // 邮"): read without the connector, its best shop intent counts from a lower probability.
       const rest = pending ? '' : c.text.replace(CONNECTOR_LEAD, '');
-      if (weak && rest.length >= 2 && rest !== c.text) {
-        const p = this.predictor.probs;
+      const led = c.led === true || rest !== c.text;
+      // A full clause read as `other` with a shop intent almost as likely ("recommend me a good
+      // phone case | and is free shipping") is a question too, when another clause follows or
+      // precedes it (issue 12).
+      const p = this.predictor.probs;
+      if (weak && !pending && k === I_OTHER && c.text.length >= 4) {
+        const j = this.bestTopical();
+        if (j >= 0 && p[j]! >= RUNNER_UP_MIN) {
+          k = j;
+          weak = false;
+        }
+      }
+      if (weak && led && rest.length >= 2) {
         this.predict(rest);
-        let j = -1;
-        for (let x = 0; x < p.length; x++) if (!NON_TOPIC.has(x) && (j < 0 || p[x]! > p[j]!)) j = x;
+        const j = this.bestTopical();
         if (j >= 0 && p[j]! >= CONNECTOR_MIN) {
           k = j;
           weak = false;
@@ -354,6 +366,11 @@ class NluImpl implements Nlu {
     const own = opts.now ? { now: opts.now } : {};
     for (const g of kept) {
       const r = this.classify(g.text, own);
+      // A group kept for its shop intent (a runner-up behind `other`) keeps that intent.
+      if (r.intent === 'other' && isTopical(g.intent)) {
+        r.intent = INTENT_IDS[g.intent]!;
+        r.confidence = Math.round(this.predictor.probs[g.intent]! * 1e4) / 1e4;
+      }
       const k = IDX.get(r.intent)!;
       if (seen.has(k)) continue;
       seen.add(k);
@@ -380,6 +397,14 @@ class NluImpl implements Nlu {
     if (next) out.secondary = next.intent;
     else if (whole.secondary === undefined || whole.secondary === out.intent) delete out.secondary;
     return out;
+  }
+
+  /** The most likely shop intent (not other/greeting/thanks/human) of the last prediction. */
+  private bestTopical(): number {
+    const p = this.predictor.probs;
+    let j = -1;
+    for (let x = 0; x < p.length; x++) if (!NON_TOPIC.has(x) && (j < 0 || p[x]! > p[j]!)) j = x;
+    return j;
   }
 
   private secondary(best: number, normalized: string): IntentId | undefined {

@@ -40,4 +40,12 @@ describe('cutting a message into its questions (issue 12)', () => {
     expect(texts('在么今天能发货不')).toEqual(['在么', '今天能发货不']);
     expect(texts('highlight color')).toEqual(['highlight color']);
   });
+
+  it('marks a clause whose connector was cut away (and/also/btw) as led (issue 12)', () => {
+    const c = splitClauses('is still warranty? also you sell the strap separately?');
+    expect(c.map((x) => [x.text, x.led === true])).toEqual([
+      ['is still warranty', false],
+      ['you sell the strap separately', true],
+    ]);
+  });
 });

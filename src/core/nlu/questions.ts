@@ -7,6 +7,8 @@ export interface Clause {
   text: string;
   /** Offset of the clause in the text it was cut from. */
   start: number;
+  /** Opened by a connector that was cut away (and/also/btw …): a further question (issue 12). */
+  led?: boolean;
 }
 
 /** Sentence ends and clause separators, Chinese and Latin. */
@@ -57,21 +59,25 @@ export function isWordSegmented(text: string): boolean {
   return short / tokens.length >= 0.6;
 }
 
-function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean): Clause[] {
+function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean, marksLed = false): Clause[] {
   const out: Clause[] = [];
+  const push = (text: string, start: number, led: boolean | undefined) =>
+    out.push(led ? { text, start, led: true } : { text, start });
   for (const c of clauses) {
     let last = 0;
+    let led = c.led;
     re.lastIndex = 0;
     for (let m = re.exec(c.text); m; m = re.exec(c.text)) {
       const empty = m[0].length === 0;
       if (empty) re.lastIndex++;
       if (empty && m.index <= last) continue;
       const piece = c.text.slice(last, m.index);
-      if (piece.trim()) out.push({ text: piece, start: c.start + last });
+      if (piece.trim()) push(piece, c.start + last, led);
       last = keepMatch || empty ? m.index : m.index + m[0].length;
+      led = marksLed && !empty;
     }
     const rest = c.text.slice(last);
-    if (rest.trim()) out.push({ text: rest, start: c.start + last });
+    if (rest.trim()) push(rest, c.start + last, led);
   }
   return out;
 }
@@ -90,11 +96,13 @@ export function splitClauses(text: string): Clause[] {
   clauses = cutAt(clauses, CONNECTOR_ZH, true);
   clauses = cutAt(clauses, PARTICLE, false);
   clauses = cutAt(clauses, SECOND_ASK, true);
-  clauses = cutAt(clauses, CONNECTOR_EN, false);
+  clauses = cutAt(clauses, CONNECTOR_EN, false, true);
   return clauses
     .map((c) => {
       const lead = c.text.length - c.text.trimStart().length;
-      return { text: c.text.trim(), start: c.start + lead };
+      const out: Clause = { text: c.text.trim(), start: c.start + lead };
+      if (c.led) out.led = true;
+      return out;
     })
     .filter((c) => c.text.length > 0);
 }

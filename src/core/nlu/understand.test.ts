@@ -77,6 +77,9 @@ describe('nlu.understand (issue 12)', () => {
   it('round 6: a clause opened by 顺便/还有 is a question even when it reads weakly alone; 在么 greets (issue 12)', () => {
     expect(nlu.understand('便宜点呗 顺便包个邮').questions.map((q) => q.intent)).toEqual(['bargain', 'shipping_fee']);
     expect(nlu.understand('在么今天能发货不').questions.map((q) => q.intent)).toEqual(['greeting', 'ship_time']);
+    // A clause read as other with a shop intent close behind is kept as that question.
+    const r = nlu.understand('recommend me a good phone case and is free shipping?');
+    expect(r.questions.map((q) => q.intent)).toEqual(['recommend', 'shipping_fee']);
     const e = nlu.understand('hello seller where my package');
     expect(e.intent).toBe('logistics');
     expect(e.questions.map((q) => q.intent)).toEqual(['greeting', 'logistics']);
