@@ -31,6 +31,14 @@ describe('ellipsis against the open topic (B1, issue 12)', () => {
     expect(followUpReading('运费谁出', 'stock', 'shipping_fee', 0.99).kind).toBe('own');
   });
 
+  it('要多少钱 after a paid service asks what the service costs; after a stock question it asks the price (issue 12)', () => {
+    expect(followUpReading('要多少钱', 'invoice', 'product_info', 0.99).kind).toBe('context');
+    expect(followUpReading('大概多少钱', 'warranty_repair', 'product_info', 0.99).kind).toBe('context');
+    expect(followUpReading('多少钱', 'courier', 'product_info', 0.99).kind).toBe('context');
+    expect(followUpReading('要多少钱', 'stock', 'product_info', 0.99).kind).toBe('own');
+    expect(followUpReading('这个材质多少钱', 'invoice', 'product_info', 0.99).kind).toBe('own');
+  });
+
   it('new follow-up shapes: a fragment (电子的), an added fact (都一周了), an acknowledgement-looking 那灰的, another colour (issue 12)', () => {
     expect(followUpReading('电子的', 'invoice', 'quality_issue', 0.45).kind).toBe('context');
     expect(followUpReading('蓝色那款的', 'color_appearance', 'stock', 0.25).kind).toBe('context');

@@ -67,12 +67,19 @@ export function topicsNamed(normalized: string): IntentId[] {
   return out;
 }
 
+/** Open topics whose follow-up 要多少钱 asks what the service costs. */
+const COSTED: ReadonlySet<IntentId> = new Set(['invoice', 'warranty_repair', 'return_exchange', 'courier', 'shipping_fee', 'bargain']);
+const COST = /^(那|那么|大概|一共|要|得|需要|还要)?(多少钱|什么价|价格|收费|收钱|要钱)/;
+
 /** A topic named in a follow-up that is only a detail of the open topic (read with the context). */
 function detailOf(open: IntentId, named: readonly IntentId[], text: string): boolean {
   if (named.length === 0) return false;
   const all = (set: readonly IntentId[]) => named.every((n) => set.includes(n));
   // 另一个颜色呢 / 别的颜色呢 after 有黑色吗: the colour is the variant asked about, not its look.
   if (open === 'stock' && all(['color_appearance']) && !/色差|实物|实拍|图|外观|色号|好看/.test(text)) return true;
+  // 要多少钱 / 价格呢 after a paid service (an invoice, a repair, a return, a courier, freight, a
+  // volume price): the cost of that service, not the item's price (issue 12).
+  if (COSTED.has(open) && all(['product_info']) && COST.test(text)) return true;
   if (open === 'refund') return all(['logistics', 'payment']);
   if (open === 'return_exchange') return all(['shipping_fee', 'logistics', 'order_change']);
   if (open === 'warranty_repair') return all(['shipping_fee', 'logistics']);

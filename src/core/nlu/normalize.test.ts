@@ -24,6 +24,9 @@ describe('normalizeText (B1: typos, slang, 亲/老板, emoji)', () => {
     ['88元', '88元'],
     ['NIHAO', '你好'],
     ['手表坏了', '手表坏了'],
+    // 么 stays the question particle (the Taiwan table read it as 幺; issue 12)
+    ['在么今天能发货么', '在么今天能发货么'],
+    ['包邮麼', '包邮么'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
   });

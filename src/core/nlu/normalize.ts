@@ -4,9 +4,16 @@
 import { Converter } from 'opencc-js/t2cn';
 
 let toSimplified: ((s: string) => string) | undefined;
+/**
+ * 么 is already simplified, but the Taiwan table reads a lone 么 as the variant of 幺 (在么 → 在幺,
+ * 包邮么 → 包邮幺), which hid the question particle from every rule (issue 12): it is kept aside.
+ */
+const ME = /么/g;
+const ME_KEPT = '\uE000';
 function t2s(text: string): string {
   const convert = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
-  return convert(text);
+  if (!text.includes('么')) return convert(text);
+  return convert(text.replace(ME, ME_KEPT)).replace(/\uE000/g, '么');
 }
 
 /** Slang and frequent typos → standard form. Order matters: longer keys first. */

@@ -32,4 +32,20 @@ describe('cutting a message into its questions (issue 12)', () => {
     expect(texts('can you give discount also free shipping to spain?')).toEqual(['can you give discount', 'free shipping to spain']);
     expect(texts('do you have xl and when will you ship')).toEqual(['do you have xl', 'when will you ship']);
   });
+
+  it('round 6: a space after a number before the next clause, an English greeting lead (issue 12)', () => {
+    expect(texts('我穿39还是40 不合适能换吗')).toEqual(['我穿39还是40', '不合适能换吗']);
+    expect(texts('hi 我158 98斤选几码')).toEqual(['hi', '我158 98斤选几码']);
+    expect(texts('hello seller where my package')).toEqual(['hello seller', 'where my package']);
+    expect(texts('在么今天能发货不')).toEqual(['在么', '今天能发货不']);
+    expect(texts('highlight color')).toEqual(['highlight color']);
+  });
+
+  it('marks a clause whose connector was cut away (and/also/btw) as led (issue 12)', () => {
+    const c = splitClauses('is still warranty? also you sell the strap separately?');
+    expect(c.map((x) => [x.text, x.led === true])).toEqual([
+      ['is still warranty', false],
+      ['you sell the strap separately', true],
+    ]);
+  });
 });

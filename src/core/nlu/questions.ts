@@ -7,12 +7,14 @@ export interface Clause {
   text: string;
   /** Offset of the clause in the text it was cut from. */
   start: number;
+  /** Opened by a connector that was cut away (and/also/btw …): a further question (issue 12). */
+  led?: boolean;
 }
 
 /** Sentence ends and clause separators, Chinese and Latin. */
 const HARD = /[？?。！!；;\n]+/gu;
 /** Commas and Chinese enumeration separators; a space between two Han characters counts too. */
-const SOFT = /[，,、]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/gu;
+const SOFT = /[，,、]+|(?<=[\u4e00-\u9fff0-9a-z])\s+(?=[\u4e00-\u9fff])/gu;
 /** Commas only: for word-segmented text ("亲 这个 什么时候 能 发货 啊"), whose spaces are no clauses. */
 const COMMAS = /[，,、]+/gu;
 /**
@@ -31,6 +33,12 @@ const SECOND_ASK = /(?<=(?:什么|啥|哪|多少|几|怎么|咋|多久).{2,})(?=
  */
 const GREETING_LEAD =
   /(?<=^(?:亲|老板|掌柜的?|客服|店家)?\s*(?:在吗|在么|在嘛|在不在|在不|在没|有人吗|有人在吗|你好|您好|老板好|亲好|哈喽))\s*(?=[\u4e00-\u9fffa-z0-9]{2})/gu;
+/**
+ * An English greeting that opens the message ("hello seller where my package", "hi 我158 98斤选几码")
+ * is no part of the question after it (issue 12).
+ */
+const GREETING_LEAD_EN =
+  /(?<=^(?:hi|hello|hey|hola|ola|good (?:morning|afternoon|evening|day))(?: (?:seller|friend|shop|dear|sir|madam|there|my friend))?[,.!]?)\s+(?!(?:seller|friend|shop|dear|sir|madam|there|my friend)\b)(?=\S{2})/gu;
 /** A condition clause (没货的话 / 不行的话 / 退货的话) before what is asked in that case. */
 const CONDITION = /(?<=[\u4e00-\u9fff]的话)\s*(?=[\u4e00-\u9fffa-z0-9]{2})/gu;
 /** Words that start a new question inside a clause (还有/另外/顺便 …), not at its start. */
@@ -51,21 +59,25 @@ export function isWordSegmented(text: string): boolean {
   return short / tokens.length >= 0.6;
 }
 
-function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean): Clause[] {
+function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean, marksLed = false): Clause[] {
   const out: Clause[] = [];
+  const push = (text: string, start: number, led: boolean | undefined) =>
+    out.push(led ? { text, start, led: true } : { text, start });
   for (const c of clauses) {
     let last = 0;
+    let led = c.led;
     re.lastIndex = 0;
     for (let m = re.exec(c.text); m; m = re.exec(c.text)) {
       const empty = m[0].length === 0;
       if (empty) re.lastIndex++;
       if (empty && m.index <= last) continue;
       const piece = c.text.slice(last, m.index);
-      if (piece.trim()) out.push({ text: piece, start: c.start + last });
+      if (piece.trim()) push(piece, c.start + last, led);
       last = keepMatch || empty ? m.index : m.index + m[0].length;
+      led = marksLed && !empty;
     }
     const rest = c.text.slice(last);
-    if (rest.trim()) out.push({ text: rest, start: c.start + last });
+    if (rest.trim()) push(rest, c.start + last, led);
   }
   return out;
 }
@@ -79,15 +91,18 @@ export function splitClauses(text: string): Clause[] {
   clauses = cutAt(clauses, HARD, false);
   clauses = cutAt(clauses, isWordSegmented(text) ? COMMAS : SOFT, false);
   clauses = cutAt(clauses, GREETING_LEAD, false);
+  clauses = cutAt(clauses, GREETING_LEAD_EN, false);
   clauses = cutAt(clauses, CONDITION, false);
   clauses = cutAt(clauses, CONNECTOR_ZH, true);
   clauses = cutAt(clauses, PARTICLE, false);
   clauses = cutAt(clauses, SECOND_ASK, true);
-  clauses = cutAt(clauses, CONNECTOR_EN, false);
+  clauses = cutAt(clauses, CONNECTOR_EN, false, true);
   return clauses
     .map((c) => {
       const lead = c.text.length - c.text.trimStart().length;
-      return { text: c.text.trim(), start: c.start + lead };
+      const out: Clause = { text: c.text.trim(), start: c.start + lead };
+      if (c.led) out.led = true;
+      return out;
     })
     .filter((c) => c.text.length > 0);
 }

@@ -74,6 +74,27 @@ describe('nlu.understand (issue 12)', () => {
     expect(e.language).toBe('en');
   });
 
+  it('round 6: a clause opened by 顺便/还有 is a question even when it reads weakly alone; 在么 greets (issue 12)', () => {
+    expect(nlu.understand('便宜点呗 顺便包个邮').questions.map((q) => q.intent)).toEqual(['bargain', 'shipping_fee']);
+    expect(nlu.understand('在么今天能发货不').questions.map((q) => q.intent)).toEqual(['greeting', 'ship_time']);
+    // A clause read as other with a shop intent close behind is kept as that question.
+    const r = nlu.understand('recommend me a good phone case and is free shipping?');
+    expect(r.questions.map((q) => q.intent)).toEqual(['recommend', 'shipping_fee']);
+    const e = nlu.understand('hello seller where my package');
+    expect(e.intent).toBe('logistics');
+    expect(e.questions.map((q) => q.intent)).toEqual(['greeting', 'logistics']);
+  });
+
+  it('round 6: real shop questions without the usual keywords are not thrown away as other, out-of-scope requests still are (issue 12)', () => {
+    expect(nlu.classify('钱扣了 订单显示没付').intent).toBe('payment');
+    expect(nlu.classify('驿站说没有我的件').intent).toBe('logistics');
+    expect(nlu.classify('[orderid_x] 这个单子啥时候到').intent).toBe('logistics');
+    expect(nlu.classify('态度这么差 爱答不理的').intent).toBe('complaint');
+    expect(nlu.classify('杭州明天会下雨吗').intent).toBe('other');
+    expect(nlu.classify('黄山有多高').intent).toBe('other');
+    expect(nlu.classify('给我姐打个电话').intent).toBe('other');
+  });
+
   it('keeps one question whole: measurements before 穿什么码 are not a question of their own', () => {
     const u = nlu.understand('我身高170，体重65kg，穿什么码');
     expect(u.questions).toHaveLength(1);

@@ -1,0 +1,51 @@
+// Development figures for issue 12 on the older bench sets (bench/sets/nlu/*-r1..r5, development
+// sets; never the frozen sets of the current round, never ../shared/data): the same readings as
+// bench/blind-eval.ts (understand(), as `dxe nlu classify` does), in one process with one model.
+//   npx tsx scripts/nlu-devsets.ts [-v] [--other-prior=0.8] [sets...]
+import { readFileSync } from 'node:fs';
+import { createNlu } from '../src/core/nlu/index.js';
+
+const args = process.argv.slice(2);
+const verbose = args.includes('-v');
+const prior = args.find((a) => a.startsWith('--other-prior='));
+const DEFAULT_SETS = [
+  'zh-blind-r1', 'zh-blind-r3', 'zh-blind-r4', 'zh-blind-r5',
+  'context-r1', 'context-r3', 'context-r4', 'context-r5',
+  'en-aliexpress-r1', 'en-aliexpress-r2', 'en-aliexpress-r3', 'en-aliexpress-r4', 'en-aliexpress-r5',
+  'multi-question-r1', 'multi-question-r2', 'multi-question-r3', 'multi-question-r4', 'multi-question-r5',
+  'en-multi-question-r1',
+];
+const named = args.filter((a) => !a.startsWith('-'));
+const sets = named.length ? named : DEFAULT_SETS;
+if (sets.some((s) => /-r6\b|r6\./.test(s))) throw new Error('round-6 sets are frozen');
+const nlu = createNlu(prior ? { otherPrior: Number(prior.split('=')[1]) } : {});
+type Row = { id: string; text: string; context?: string[]; intent?: string; secondary?: string | null; intents?: string[] };
+for (const s of sets) {
+  const file = s.includes('/') ? s : new URL(`../bench/sets/nlu/${s}.jsonl`, import.meta.url);
+  const rows = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  let hit = 0;
+  let otherWant = 0;
+  let otherKept = 0;
+  let toOther = 0;
+  for (const r of rows) {
+    const u = r.context ? nlu.understand(r.text, { context: r.context }) : nlu.understand(r.text);
+    if (r.intents) {
+      const got = new Set([u.intent, u.secondary, ...u.questions.map((q) => q.intent)].filter(Boolean));
+      const ok = r.intents.every((w) => got.has(w as never));
+      if (ok) hit++;
+      else if (verbose) console.log(`  ${r.intents.join('+')} → ${[...got].join('+')} | ${u.questions.map((q) => `${q.intent}:${q.text}`).join(' | ')} || ${r.text}`);
+      continue;
+    }
+    if (u.intent === r.intent) hit++;
+    else {
+      if (u.intent === 'other') toOther++;
+      if (verbose) console.log(`  ${r.intent} → ${u.intent}: ${r.context ? `[${r.context.join(' / ')}] ` : ''}${r.text}`);
+    }
+    if (r.intent === 'other') {
+      otherWant++;
+      if (u.intent === 'other') otherKept++;
+    }
+  }
+  const extra = rows[0]?.intents ? '' : `; wrongly other ${toOther}; other kept ${otherKept}/${otherWant}`;
+  console.log(`${s}: ${((100 * hit) / rows.length).toFixed(1)} % (${hit}/${rows.length})${extra}`);
+}
