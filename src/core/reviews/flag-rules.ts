@@ -90,7 +90,7 @@ const RE_HANDLE = /(?:instagram|insta|ins|小红书|抖音|tiktok|twitter|facebo
 
 /** Places a buyer can be pointed to that are not this shop. */
 const ELSEWHERE =
-  '某宝|某东|某猫|某多多|多多|某团|小黄鱼|某站|淘宝|tb|taobao|天猫|拼多多|拼夕夕|pdd|闲鱼|咸鱼|某鱼|抖音|某音|小红书|某书|快手|唯品会|京东|得物|1688|微店|有赞|公众号|小程序|joom|etsy|amazon|ebay|shein|temu|wish|walmart|aliexpress';
+  '某宝|小红薯|某红书|xhs|某乎|知乎|某东|某猫|某多多|多多|某团|小黄鱼|某站|淘宝|tb|taobao|天猫|拼多多|拼夕夕|pdd|闲鱼|咸鱼|某鱼|抖音|某音|小红书|某书|快手|唯品会|京东|得物|1688|微店|有赞|公众号|小程序|joom|etsy|amazon|ebay|shein|temu|wish|walmart|aliexpress';
 /** A shop or channel named in quotes after a search/shop word: 淘宝搜“某某小铺”, 店铺名“…”, store "X". */
 const RE_NAMED_SHOP = new RegExp(
   `(?:搜索?|店铺名?|店名|小店|直播间|认准|用户名|账号|关注|推荐|隔壁|不如去|建议去|可以去|推荐去|大家去|store|shop|search|on (?:${ELSEWHERE}))[^，,。!！?？“"「『【《]{0,6}[“"「『【《][^”"」』】》]{2,16}[”"」』】》]` +
@@ -121,7 +121,7 @@ const RE_SELF_PROMO = new RegExp(
     '看主页|主页有|个人主页|主页看|带你(?:一起)?(?:入门|赚|飞|做|搞钱)|副业|搞钱|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
     '(?:有需要|需要|想要|要)[^，,。!！?？]{0,14}(?:的|的话)?[^，,。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me|滴滴|私聊|私信)',
     '(?<!老板|卖家|客服|店家|商家|掌柜)(?:私聊我|私信我|私我|加我)(?!们)',
-    '我(?:的)?(?:闲鱼|咸鱼|小红书|抖音|快手|微店|淘宝店|b站)(?:里|上)?(?:有|卖|出|搜)|找我(?:拿|买|代购|订|预约|团)|(?:私信|私聊)我要(?:链接|联系方式|微信|店名|渠道|货源)|去我推荐的',
+    '我(?:的)?(?:闲鱼|咸鱼|小红书|小红薯|抖音|快手|微店|淘宝店|b站|橱窗)(?:里|上)?(?:有|卖|出|搜)|搜索?(?:店铺|店名|小店)[:：]|点头像进|橱窗里|找我(?:拿|买|代购|订|预约|团)|(?:私信|私聊)我要(?:链接|联系方式|微信|店名|渠道|货源)|去我推荐的',
     '(?:代购|代写|代刷|代拍|代理)[^，,。!！?？]{0,8}(?:找我|联系|加|私|可以|微|v|q)|(?:需要|要)[^，,。!！?？]{0,6}代购|招代理|做微商|微商',
     '加群|进群|刷单|日结|日赚|兼职|在家赚钱|零花钱|宝妈看过来|赚钱',
     '批发找|量大从优|厂家直销|源头工厂|低价充值|充值话费|出闲置|出二手|收二手',
@@ -135,10 +135,10 @@ const RE_SELF_PROMO_EN =
 
 /** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
 const ABUSE_ZH =
-  /(傻[逼比笔b屄x叉缺帽狗子蛋冒嗨屌吊]|[煞沙][逼比笔b屄x叉]|煞笔|沙比|沙雕|憨批|憨憨|二逼|二百五|二货|脑残|脑瘫|智障|弱智|白痴|蠢货|蠢猪|蠢蛋|蠢材|猪脑子?|狗东西|狗屎|狗屁|狗日|狗娘|狗杂种|杂种|狗(?:卖家|商家|客服|老板|店|快递)|王八|混蛋|混账|眼瞎|瞎了眼|瞎眼|滚吧|滚(?=[!！。.]*$)|龟孙|畜生|畜牲|贱人|贱货|婊子|人渣|败类|废物|残废|神经病|(?:你|你们|客服|卖家|老板|商家|店家|店主|快递员?)(?:是|就是|真是|跟|像)(?:个|头|只|条)?(?:猪|狗|驴)(?:吗|吧|啊|一样|似的)|脑子有病|脑子有坑|脑子呢|全家(?:死|都死|死光|暴毙)|死光光|狗都不如|猪狗不如|畜生不如|黑心肝|奸商|智商欠费|没脑子|棒槌|(?:客服|老板|卖家|店家|商家|店主)(?:都|全)?死了|脑子进水|脑子被驴踢|脑子坏了|没长脑子|不得好死|断子绝孙|有病吧|你(?:是|们是)?(?:属)?(?:狗|猪|驴)的?吗|见人就咬|不要脸|去死|死全家|全家都是骗子|滚蛋|滚犊子|你妈|你马的|他妈的|尼玛|妈蛋|草泥马|日你|操你|艹|司马|死妈|瞎了狗眼|狗眼|眼睛长屁股上|骗子老板|死骗子|垃圾(?:卖家|商家|店家|店铺|客服|老板|东西卖家)|j8|鸡巴|你大爷|去你的|瓜娃子|二五仔|瓜批|哈批|哈麻批|锤子玩意|扑街|仆街|叼你|屌你|丢你老母|冚家铲|食屎|吃屎|操蛋|龟儿子|狗腿子|缺德玩意|缺心眼|死扑街|日你仙人|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员|快递小哥)(?:是|是不是)?(?:个)?(?:聋了|瞎了|聋子|瞎子|哑巴|聋了还是瞎了)|(?:是个|就是个|一群|一帮|真是)(?:流氓|无赖|土匪|强盗|吸血鬼)|没有?脑子|脑子(?:里)?(?:装的)?(?:都是|全是)(?:浆糊|屎|水|草)|脑子被门夹|脑子被狗吃|(?:你|你个|你这个|是个|就是个|一群|一帮|一窝|真是个)(?:老六|小丑|250|2b|二b|瘪三|孙子|憨批|憨货|废柴|饭桶|蠢驴|傻狍子|猪头|傻帽)|(?:你|nm|尼玛|你马)(?:妈)?没了|(?:狗|猪)(?:一样|都不如)的(?:卖家|商家|客服|老板|店)|吃屎吧|滚出|死开|去死吧|坑人不得好死|不得好死|智(?:zhang|zz)|弱(?:zhi|zz)(?![a-z])|脑(?:can|tan)(?![a-z])|sha(?:逼|比|x|bi)|傻bi|老阴[比逼b]|阴[比逼]|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后)[^，,。!！?？]{0,6}(?:脑子(?:是不是)?(?:有泡|有坑|瓦特|秀逗|抽了|有问题吧|缺根弦|缺根筋|少根筋)|(?:是|真的|真|太|好)(?:真的)?(?:蠢|贱)(?!萌|卖)|有大病|有病吧)|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员?)(?:就|真|简直)?(?:是|像)(?:一)?(?:条|只|头)(?:狗|猪|驴|蠢驴|疯狗))/;
+  /(傻[逼比笔b屄x叉缺帽狗子蛋冒嗨屌吊]|[煞沙][逼比笔b屄x叉]|煞笔|沙比|沙雕|憨批|憨憨|二逼|二百五|二货|脑残|脑瘫|智障|弱智|白痴|蠢货|蠢猪|蠢蛋|蠢材|猪脑子?|狗东西|狗屎|狗屁|狗日|狗娘|狗杂种|杂种|狗(?:卖家|商家|客服|老板|店|快递)|王八|混蛋|混账|眼瞎|瞎了眼|瞎眼|滚吧|滚(?=[!！。.]*$)|龟孙|畜生|畜牲|贱人|贱货|婊子|人渣|败类|废物|残废|神经病|(?:你|你们|客服|卖家|老板|商家|店家|店主|快递员?)(?:是|就是|真是|跟|像)(?:个|头|只|条)?(?:猪|狗|驴)(?:吗|吧|啊|一样|似的)|脑子有病|脑子有坑|脑子呢|全家(?:死|都死|死光|暴毙)|死光光|狗都不如|猪狗不如|畜生不如|黑心肝|奸商|智商欠费|没脑子|棒槌|(?:客服|老板|卖家|店家|商家|店主)(?:都|全)?死了|脑子进水|脑子被驴踢|脑子坏了|没长脑子|不得好死|断子绝孙|有病吧|你(?:是|们是)?(?:属)?(?:狗|猪|驴)的?吗|见人就咬|不要脸|去死|死全家|全家都是骗子|滚蛋|滚犊子|你妈|你马的|他妈的|尼玛|妈蛋|草泥马|日你|操你|艹|司马|死妈|瞎了狗眼|狗眼|眼睛长屁股上|骗子老板|死骗子|垃圾(?:卖家|商家|店家|店铺|客服|老板|东西卖家)|j8|鸡巴|你大爷|去你的|瓜娃子|二五仔|垃圾人|滚你(?:丫|妈|的|大爷)|狗都比你|智力(?:有问题|低下)|智商(?:有问题|堪忧|低下|为零)|瓜批|哈批|哈麻批|锤子玩意|扑街|仆街|叼你|屌你|丢你老母|冚家铲|食屎|吃屎|操蛋|龟儿子|狗腿子|缺德玩意|缺心眼|死扑街|日你仙人|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员|快递小哥)(?:是|是不是)?(?:个)?(?:聋子|瞎子|哑巴|聋了还是瞎了|瞎了还是聋了)|(?:你|你们|客服|卖家|老板|商家|店家|售后)[^，,。!！?？]{0,3}是个?什么(?:东西|玩意儿?)|(?:是个|就是个|一群|一帮|真是)(?:流氓|无赖|土匪|强盗|吸血鬼)|没有?脑子|脑子(?:里)?(?:装的)?(?:都是|全是)(?:浆糊|屎|水|草)|脑子被门夹|脑子被狗吃|(?:你|你个|你这个|是个|就是个|一群|一帮|一窝|真是个)(?:老六|小丑|250|2b|二b|瘪三|孙子|憨批|憨货|废柴|饭桶|蠢驴|傻狍子|猪头|傻帽)|(?:你|nm|尼玛|你马)(?:妈)?没了|(?:狗|猪)(?:一样|都不如)的(?:卖家|商家|客服|老板|店)|吃屎吧|滚出|死开|去死吧|坑人不得好死|不得好死|智(?:zhang|zz)|弱(?:zhi|zz)(?![a-z])|脑(?:can|tan)(?![a-z])|sha(?:逼|比|x|bi)|傻bi|老阴[比逼b]|阴[比逼]|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后)[^，,。!！?？]{0,6}(?:脑子(?:是不是)?(?:有泡|有坑|瓦特|秀逗|抽了|有问题吧|缺根弦|缺根筋|少根筋)|(?:是|真的|真|太|好)(?:真的)?(?:蠢|贱)(?!萌|卖)|有大病|有病吧)|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员?)(?:就|真|简直)?(?:是|像)(?:一)?(?:条|只|头)(?:狗|猪|驴|蠢驴|疯狗))/;
 const ABUSE_ABBR = /(?<![a-z0-9_-])(sb|s13|nmsl|cnm|nmb|tmd|tm的|mlgb|mdzz|nt|zz|mb|nc|wcnm|rnm|sb玩意|f u|fu|stfu|nm(?=死|的|b|没)|s b|fkn|fking|fcking|fck|f-ing|f'ing|effing|shabi|sha bi|naocan|zhizhang|ruozhi|baichi|caonima|tamade|gtfo|wtf)(?![a-z0-9_-])/;
 const ABUSE_EN =
-  /\b(idiots?|stupid (seller|shop|store|people|scammers?|liars?|company|owner|courier|guy)|scumbags?|bastards?|assholes?|a\$\$holes?|a\*+(hole)?|dumb (a\*+|ass|shop|seller)|bitch(es)?|b\*+tch|motherf\w*|morons?|retards?|r\*tard|dumbass|thieves|piece of (sh\*?i?t|s\*+t|crap|garbage|trash|junk)|shut up|f+[*#@]+c?k\w*|go f\S{1,4}k yourself|f+u+c+k\w*|f\*+cking|sh[*#1!]t+y?|shitty|shit (seller|shop|store)|(you|ur|your) (are )?(liar|liars|clowns?|losers?|jerks?)|liar|clowns?|losers?|jerks?|go to hell|screw you|son of a|dickheads?|dicks?(?= (seller|shop|store|owner))|cunts?|twats?|wankers?|pricks?|jackass|scum(bag)?s?|brainless|greedy (pigs?|bastards?|scammers?)|(you|ur|greedy|fat|dirty|lazy|stupid) pigs?|(you|ur) (are )?(an? )?(idiot|moron|retard|pig|dog|joke|clown)s?|(you|ur|seller|owner|staff|support|he|she) (are|is|r) (so |as |such an? )?(dumb|stupid|brainless|retarded)(?! (thing|product|item|design))|go f(\*+|uck)? yourself|a-holes?|(?:stupid|dumb|lazy|lying)[- ]?ass\b|\b(?:a|and a|you|you're a|you are a) (?:fat |greedy |dirty |lazy )?pigs?\b)/;
+  /\b(idiots?|stupid (seller|shop|store|people|scammers?|liars?|company|owner|courier|guy)|scumbags?|bastards?|assholes?|a\$\$holes?|a\*+(hole)?|dumb (a\*+|ass|shop|seller)|bitch(es)?|b\*+tch|motherf\w*|morons?|retards?|r\*tard|dumbass|thieves|piece of (sh\*?i?t|s\*+t|crap|garbage|trash|junk)|shut up|f+[*#@]+c?k\w*|go f\S{1,4}k yourself|f+u+c+k\w*|f\*+cking|sh[*#1!]t+y?|shitty|shit (seller|shop|store)|(you|ur|your) (are )?(liar|liars|clowns?|losers?|jerks?)|liar|clowns?|losers?|jerks?|go to hell|screw you|son of a|dickheads?|dicks?(?= (seller|shop|store|owner))|cunts?|twats?|wankers?|pricks?|jackass|scum(bag)?s?|brainless|greedy (pigs?|bastards?|scammers?)|(you|ur|greedy|fat|dirty|lazy|stupid) pigs?|(you|ur) (are )?(an? )?(idiot|moron|retard|pig|dog|joke|clown)s?|(you|ur|seller|owner|staff|support|he|she) (are|is|r) (so |as |such an? )?(dumb|stupid|brainless|retarded)(?! (thing|product|item|design))|go f(\*+|uck)? yourself|a-holes?|\b(?:a|an|you|such a|is a|you're a) (?:total |real |complete |fucking )?dick(?:head)?s?\b|brain ?dead|(?:stupid|dumb|lazy|lying)[- ]?ass\b|\b(?:a|and a|you|you're a|you are a) (?:fat |greedy |dirty |lazy )?pigs?\b)/;
 /** Mild curses (妈的, 特么, tm) are abuse only when aimed: a person of the shop within a few characters. */
 const MILD_CURSE_AIMED =
   /(?:妈的|特么的?|特喵的?|tm的?(?![a-z]))[^。!?！？]{0,6}(?:你|客服|卖家|老板|商家|店家|掌柜|店主|售后|快递员)|(?:你|客服|卖家|老板|商家|店家|掌柜|店主|售后|快递员)[^。!?！？]{0,8}(?:妈的|特么的?)/;
@@ -158,7 +158,7 @@ function maskedEnglishInsult(t: string): boolean {
 }
 
 /** Exclamations and words about the product or oneself, not aimed at anyone. */
-const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
+const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|(?:idiot|fool|moron)[- ]?proof|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
 
 /** A demand for money (or a refund or gift) in the review. */
 const MONEY =
@@ -193,7 +193,7 @@ const RE_PAID_CHANGE_EN =
 /** The buyer refusing a cash-for-review offer, or a claim under the platform's rules. */
 /** The seller's own cash-for-review offer, read out before the buyer's words are. */
 const SELLER_OFFER = /(?:商家|卖家|老板|客服|店家|seller)[^，。,.]{0,12}(?:让我|要我|叫我|求我|说|offered|asked)[^，。,.]{0,10}(?:好评|五星|改评价?|评价|5 stars|review)[^，。,.]*/g;
-const NOT_EXTORTION = /(我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|价保|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到))/;
+const NOT_EXTORTION = /((?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|价保|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到))/;
 
 /** "别跟我谈什么价保": the buyer waving the rules away, not claiming under them. */
 const WAVED_AWAY = /(?:别|不要|少)(?:跟我|和我|给我)?(?:谈|说|扯|提|讲)(?:什么)?[^，,。!！?？]{0,8}/g;
@@ -202,7 +202,7 @@ const EXPOSURE =
   '到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)';
 /** Words that only bargaining over a review uses: 看着办, 你懂的, 数字你定, 加个鸡腿, 私聊价格. */
 const BARGAIN =
-  '看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|心里有数|值多少钱|看你的?(?:诚意|红包|表现)|买(?:个|一个)(?:五星|好评|删评)';
+  '看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|掂量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你的?(?:诚意|红包|表现)|买(?:个|一个)(?:五星|好评|删评)';
 const RE_BARGAIN = new RegExp(`(?:${BARGAIN})`);
 /** 前提是返我三十块: a condition that is money. */
 const RE_ON_CONDITION_PAID = new RegExp(`(?:前提是|条件是|只要你?)[^。！!?？]{0,8}(?:${MONEY})`);
@@ -268,7 +268,7 @@ function fullNames(t: string, raw: string): boolean {
     // Stop the name at a character that begins the next word.
     let cut = given.length;
     // 小 begins a given name after a surname (陈小红), not a nickname (客服小王: no surname before it).
-    const start = given.length === 2 && given[0] === '小' && !NOT_NAME_CHAR.includes(given[1] ?? '') && !/^小(?:哥|姐|妹|弟|伙|朋友|时|心|孩)/.test(given) ? 1 : 0;
+    const start = given.length === 2 && (given[0] === '小' || given[0] === '大') && !NOT_NAME_CHAR.includes(given[1] ?? '') && !/^[小大](?:哥|姐|妹|弟|伙|朋友|时|心|孩|家|概|约|爷|妈|叔|婶|神|佬)/.test(given) ? 1 : 0;
     for (let i = start; i < given.length; i++) if (NOT_NAME_CHAR.includes(given[i] ?? '')) { cut = i; break; }
     given = given.slice(0, cut);
     if (given.length === 0) continue;
