@@ -29,7 +29,7 @@ const ZH_DIGIT_CLASS = '零〇一幺壹二贰貳两三叁參四肆五伍六陆�
 const RE_ZH_NUMBER = new RegExp(`[${ZH_DIGIT_CLASS}](?:[\\s·.,，、-]*[${ZH_DIGIT_CLASS}]){5,}`, 'g');
 const PICTO = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
 /** Digits cut by spaces, dots, dashes or emoji (1 3 8·1234-5678): joined when at least seven. */
-const RE_SPLIT_DIGITS = /\d(?:[\s.·\-_/|~,]{1,3}\d|\d)+/g;
+const RE_SPLIT_DIGITS = /\d(?:[\s.·\-_/|~,*#＊]{1,3}\d|\d)+/g;
 
 /** One canonical form for the flag shapes; `compact` also drops every space and emoji. */
 export interface FlagText {
@@ -112,7 +112,7 @@ const OFFICIAL = /(官方旗舰店|旗舰店|官方店|京东自营|天猫超市
 const RE_SELF_PROMO = new RegExp(
   [
     '(?:我的|我家的?|我们的?|本人的?|朋友的|我朋友的?)[^，,。!！?？]{0,6}(?:小店|店铺|网店|水果店|店(?!员|家|主))',
-    '来我们?(?:的|家)?(?:店|小店|抖音|直播间|主页|实体店|门店|工作室|档口)|(?:我家|我们家|自家|我们)(?:的)?(?:果园|工厂|厂子|农场|茶园|档口|工作室|直播间)|扫(?:描)?[^，,。!！?？]{0,8}二维码|(?:需要|想要|要)的(?:朋友|姐妹|宝子|亲|家人)?(?:们)?(?:可以)?(?:私聊|私信|滴滴|找我|联系我)|报我(?:的)?名字|提我(?:的)?名字|说是我介绍',
+    '(?:来|到|去)我们?(?:的|家)?(?:店里|店|小店|抖音|直播间|主页|实体店|门店|工作室|档口)|(?:我家|我们家|自家|我们)(?:的)?(?:果园|工厂|厂子|农场|茶园|档口|工作室|直播间)|扫(?:描)?[^，,。!！?？]{0,8}二维码|(?:需要|想要|要)的(?:朋友|姐妹|宝子|亲|家人)?(?:们)?(?:可以)?(?:私聊|私信|滴滴|找我|联系我)|报我(?:的)?名字|提我(?:的)?名字|说是我介绍',
     '(?:我|本人)?(?:在)?自(?:己|家)(?:的)?(?:店|小店|网店|店铺)(?:里)?(?:卖|有|也有|更便宜)',
     '(?:看|戳|点)我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|动态)|戳我(?!的)|滴滴我|dd我',
     '(?:联系方式|微信|链接|群号|号码|v号|vx|q号|qq)(?:就)?(?:在|见|看|是)(?:我的?)?(?:主页|头像|简介|签名|评论|昵称|名字|id)|(?:头像|昵称|主页|签名)(?:就是|即)(?:联系方式|微信|v|号)',
@@ -213,6 +213,7 @@ const RE_HOSTAGE = new RegExp(
     '|(?:礼品|礼物|赠品|返现|红包|补偿)[^。！!?？]{0,6}(?:到账|到|来)之前[^。！!?？]{0,8}(?:中评|差评|一星|三星|不改|不删)' +
     `|(?:${MONEY})[^。！!?？]{0,8}(?:立刻|马上|立马|我就|就)(?:停|收手|住手|罢手|改回来?)` +
     `|(?:不|没)(?:给|赔|补|退|返|转)[^。！!?？]{0,12}(?:就|我就|那我)[^。！!?？]{0,12}(?:${EXPOSURE})` +
+    `|(?:删|改|撤)(?:评)?(?:也行|可以|没问题)[^。！!?？]{0,8}(?:${MONEY}|拿来)` +
     // 想要我改五星可以，先转200过来
     '|(?:想要|想让|要想|要)我(?:改|删|撤|追)[^。！!?？]{0,12}(?:先|就)?(?:转|打|给|赔|补|返)(?:我)?(?:\\d+|[一二三四五六七八九十百两几]+|钱|红包)',
 );
@@ -220,7 +221,7 @@ const RE_HOSTAGE = new RegExp(
 const RE_TAKEN_FOR_REVIEW =
   /(?:给我|给了我)(?:转|返|补|赔|发)了(?:\d+|[一二三四五六七八九十百两几]+)\s*(?:块|元)(?:钱)?[^。！!?？]{0,8}(?:改|删|五星|好评)/;
 const RE_EXTORTION_EN =
-  /\b(?:want|need) (?:a |my |the )?(?:good|positive|nice|5.?stars?|five.?stars?) (?:review|rating|feedback)\W{1,3}(?:then |so )?(?:pay|send|give)|(?:review|stars?|rating|feedback|video|tiktok|youtube|instagram|facebook|post|expose|everyone|everybody)[^.!?]{0,60}\bunless\b[^.!?]{0,30}(?:pay|send|give|refund|compensat|money|\$)|(?:pay|send|give|usd|\$|dollars?|money|free)[^.!?]{0,40}\bthen (?:my |the |your )?(?:review|rating|stars?|feedback|comment)s? (?:will )?(?:disappear|go away|gone|change|removed?|deleted?)|(?:usd|\$|dollars?|money|paypal)[^.!?]{0,30}\b(?:and|then) (?:the |my )?(?:review|rating|feedback)s? (?:becomes?|turns?|goes|will be|changes?)|\bno (?:money|refund|payment|compensation|cash)\W{1,3}(?:then )?(?:everyone|everybody|all|the world) (?:will )?(?:know|see)/;
+  /(?:\$|usd|dollars?|euros?|paypal|money)[^.!?]{0,20}=\s*(?:the |my )?(?:review|rating|stars?|feedback|comment)s?\s*(?:deleted|removed|changed|gone|updated|\d)|\b(?:want|need) (?:a |my |the )?(?:good|positive|nice|5.?stars?|five.?stars?) (?:review|rating|feedback)\W{1,3}(?:then |so )?(?:pay|send|give)|(?:review|stars?|rating|feedback|video|tiktok|youtube|instagram|facebook|post|expose|everyone|everybody)[^.!?]{0,60}\bunless\b[^.!?]{0,30}(?:pay|send|give|refund|compensat|money|\$)|(?:pay|send|give|usd|\$|dollars?|money|free)[^.!?]{0,40}\bthen (?:my |the |your )?(?:review|rating|stars?|feedback|comment)s? (?:will )?(?:disappear|go away|gone|change|removed?|deleted?)|(?:usd|\$|dollars?|money|paypal)[^.!?]{0,30}\b(?:and|then) (?:the |my )?(?:review|rating|feedback)s? (?:becomes?|turns?|goes|will be|changes?)|\bno (?:money|refund|payment|compensation|cash)\W{1,3}(?:then )?(?:everyone|everybody|all|the world) (?:will )?(?:know|see)/;
 /** Bargaining words with a review lever, a hostage gift, or an English cash-for-review shape. */
 function extortionShape(t: string): boolean {
   if ((RE_BARGAIN.test(t) || RE_ON_CONDITION_PAID.test(t)) && RE_ANY_LEVER.test(t)) return true;
@@ -339,12 +340,14 @@ export function ruleFlags(raw: string): { flags: Set<FlagId>; evidence: FlagEvid
   const fullName = fullNames(t, raw.normalize('NFKC'));
   const address = hasAddress(t);
 
-  if (contactSold || url || handle || namedShop || selfPromo || (email && !fullName)) flags.add('ad');
+  // An e-mail is an ad when it sells; given as one's own contact (my email is…) it is private data.
+  const emailSells = email && !fullName && (selfPromo || callToContact || /(cheap|wholesale|discount|price|order|buy|sell|deal|批发|便宜|优惠|代购|货源|购买)/.test(t));
+  if (contactSold || url || handle || namedShop || selfPromo || emailSells) flags.add('ad');
   // A phone given only to sell something is the ad, not private data.
   const phoneForSale = (phone || contactId) && selfPromo && !fullName;
   const maskedWithName = RE_MASKED_MOBILE.test(t) && fullName;
   const shopAddress = address && (selfPromo || namedShop);
-  if (((phone || idCard) && !phoneForSale) || maskedWithName || fullName || (address && !shopAddress)) flags.add('private_data');
+  if (((phone || idCard) && !phoneForSale) || (email && !emailSells) || maskedWithName || fullName || (address && !shopAddress)) flags.add('private_data');
 
   // Extortion: money tied to the review, unless refused or claimed under the rules.
   const buyerWords = t.replace(SELLER_OFFER, ' ');
