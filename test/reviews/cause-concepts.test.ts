@@ -54,3 +54,30 @@ describe('ruleCauses: description as a claim against what came', () => {
     expect(has(t)).not.toContain('description');
   });
 });
+
+describe('ruleCauses: service, colour, logistics and price concepts (round 4)', () => {
+  it.each<[string, string]>([
+    ['售后和厂家推来推去，谁都不管', 'service'],
+    ['客服说拆了就不能退，七天无理由是摆设吗', 'service'],
+    ['少了配件，客服让我自己去买', 'service'],
+    ['说是香槟金，到手是土黄色', 'color'],
+    ['白色发黄，像放了很多年', 'color'],
+    ['窗帘跟页面的颜色有点差别', 'color'],
+    ['The "navy" is actually bright blue', 'color'],
+    ['Looks nothing like the photos', 'color'],
+    ['说好次日达，第三天才到', 'logistics'],
+    ['快递在中转站躺了四天', 'logistics'],
+    ['发货稍慢，等了三天才发', 'logistics'],
+    ['送货上门还要另收搬运费', 'price'],
+    ['刚买完直播间便宜了三十', 'price'],
+  ])('%s → %s', (t, cause) => {
+    expect(has(t)).toContain(cause);
+  });
+  it.each<[string, string]>([
+    ['颜色跟图片一样，没有色差', 'color'],
+    ['绿萝发黄的叶子用了以后冒新芽了', 'color'],
+    ['客服耐心，七天无理由很快就退了', 'service'],
+  ])('%s → not %s', (t, cause) => {
+    expect(has(t)).not.toContain(cause);
+  });
+});

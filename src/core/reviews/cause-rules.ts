@@ -29,18 +29,18 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:too (?:small|big|large|tight|loose|narrow|wide)|(?:sleeves?|legs?|pants|trousers|dress|shirt|skirt|jacket|coat) (?:are |is )?(?:a bit |little )?too (?:long|short)|runs? (?:small|large|big)|(?:doesn'?t|didn'?t|does not|not) fit|(?:size|sizing) (?:is )?(?:wrong|off|small|big)|smaller than|bigger than|size chart|(?:little|bit|too) (?:tight|loose) in|more like (?:a )?(?:size )?\\d)\\b",
   ]),
   color: P([
-    '色差|偏色|偏黄|偏红|偏绿|偏蓝|偏灰|偏暗|偏橘|颜色(?:和|跟|与)?.{0,8}(?:不一样|不对|不同|差|深|浅|暗|不符|两样)|(?:比|跟|和)(?:图|图片|照片|实拍)(?:上|里|片)?.{0,6}(?:深|浅|暗|亮|黄|红|不一样)',
+    '色差|偏色|偏黄|偏红|偏绿|偏蓝|偏灰|偏暗|偏橘|颜色(?:和|跟|与)?[^，,。！!]{0,8}(?:不一样|不对|不同|差|深|浅|暗|不符|两样)|(?:比|跟|和)(?:图|图片|照片|实拍)(?:上|里|片)?.{0,6}(?:深|浅|暗|亮|黄|红|不一样)',
     '(?:图片|照片|图)(?:上|里)?.{0,12}(?:收到|实物|到手|到我手里)(?:的|是|却|变成)?.{0,6}色|调色|(?:收到|实物|到手)(?:的|是|却)?.{0,4}(?:是|成了|变成)?.{1,4}色(?:的)?(?=[，。！,.!]|$)|变成了.{0,4}色|色号.{0,6}(?:偏|不对|不一样|差)',
-    'colou?r (?:is )?(?:different|wrong|not|off|darker|lighter)|different colou?r|(?:darker|lighter|brighter) than|(?:not|doesn.t look) (?:like|the same as) (?:the )?(?:picture|photo|pic)|not same (?:product )?look|received (?:a )?(?:dark|light)',
+    '(?<![不没])(?:说是|标的是|拍的是?)[^，,。]{0,6}(?:色|金|银)[，,]?(?:到手|收到|实物)|[红橙黄绿蓝紫灰黑白粉棕咖米杏]色?发[红橙黄绿蓝紫灰黑白粉](?!芽)|(?:跟|和|与)(?:页面|图片|图|模特图)(?:上|里)?的?.{0,6}(?:有点|有些)?(?:差别|差异)|(?:is|looks|more) (?:actually )?(?:pink|red|blue|green|grey|gray|black|white|brown|purple|orange|yellow|beige)(?:ish)? than|actually (?:dark |light |bright |pale )?(?:pink|red|blue|green|grey|gray|black|white|brown|purple|orange|yellow|beige)|looks? nothing like the (?:picture|photo|pic)s?|(?:colou?r|shade) (?:is )?way off|colou?r (?:is )?(?:different|wrong|not|off|darker|lighter)|different colou?r|(?:darker|lighter|brighter) than|(?:not|doesn.t look) (?:like|the same as) (?:the )?(?:picture|photo|pic)|not same (?:product )?look|received (?:a )?(?:dark|light)',
   ]),
   logistics: P([
-    '物流(?:很|太|特别|有点|真|超)?(?:慢|差|龟速)|快递(?:很|太|特别|有点|真|也)?(?:慢|差)|发货(?:很|太|特别|有点)?慢|到货(?:很|太)?慢|慢得要死|龟速|(?:晚|迟)到|晚了(?:整整)?[一两三四五六七八九十几半\\d]+(?:天|周|个月)|(?:隔|过|等)了.{0,3}(?:天|周)才发|才发(?:货|出)|还没动静|望穿秋水|拖了|等了(?:快|将近)?[一二两三四五六七八九十几半\\d]+(?:天|周|个星期|礼拜|个月)|半个月(?:才|还没)|一周(?:后)?才|还没(?:到|收到)|没收到货|丢件|丢了|送错|(?:压|摔|砸)(?:坏|扁|碎|烂)|碎成|在路上.{0,6}(?:天|周)',
+    '物流(?:很|太|特别|有点|真|超)?(?:慢|差|龟速)|快递(?:很|太|特别|有点|真|也)?(?:慢|差)|发货(?:很|太|特别|有点|稍|略|比较|稍微)?慢|中转站|还在中转|次日达[^。！!]{0,10}(?:第[二三四五六七八九十]天|没到|还没)|绕了(?:一|一大)?圈|送到了?(?:隔壁|别人家|别的小区)|到货(?:很|太)?慢|慢得要死|龟速|(?:晚|迟)到|晚了(?:整整)?[一两三四五六七八九十几半\\d]+(?:天|周|个月)|(?:隔|过|等)了.{0,3}(?:天|周)才发|才发(?:货|出)|还没动静|望穿秋水|拖了|等了(?:快|将近)?[一二两三四五六七八九十几半\\d]+(?:天|周|个星期|礼拜|个月)|半个月(?:才|还没)|一周(?:后)?才|还没(?:到|收到)|没收到货|丢件|丢了|送错|(?:压|摔|砸)(?:坏|扁|碎|烂)|碎成|在路上.{0,6}(?:天|周)',
     '(?:快递|物流|派送|配送)(?:员|小哥)?.{0,8}(?:扔|态度(?:差|恶劣|不好)|不送上门|让我自己|骂人|不打电话|放驿站)|不发货|迟迟不发|催发货',
     "\\b(?:(?:slow|late) ship+ing|delivery takes? \\d+|\\d+ days to arrive|took \\d+ (?:days|weeks|months)|(?:slow|late) (?:shipping|delivery)|(?:shipping|delivery) (?:was |is )?(?:slow|late|took|very long)|never arrived|lost (?:my|the) (?:package|parcel)|arrived late|crushed|damaged (?:in|during) (?:transit|shipping)|destroyed by the courier|courier (?:threw|left|was rude)|\\d+ (?:weeks|months) to arrive)\\b",
   ]),
   service: P([
     '(?:客服|卖家|商家|店家|老板|掌柜|售后)[^，。！,.!]{0,10}(?:不回|没人回|不理|爱答不理|态度(?:很|太|特别|极其|真|也|非常)?(?:差|恶劣|不好|冷漠|敷衍|一般|恶心)|敷衍|怼|骂|推脱|推卸|不认|不管|不处理|死不承认|甩锅|踢皮球|拖着|装死|拉黑|说.{0,8}(?:不管|不认|结束|没办法|是我))',
-    '态度(?:很|太|特别|极其|真)?(?:差|恶劣|不好|冷漠|敷衍)|不回(?:复|消息)?|没人回|没人理|回复(?:很|太)?慢|说好的?[^，。！]{0,12}(?:没|不|又|结果)|言而无信|出尔反尔|只会说|一次没回|没个解释|价保(?:还)?不给|不认账|不给(?:退|换)|被怼|拒绝(?:退|换)|推三阻四|扯皮',
+    '态度(?:很|太|特别|极其|真)?(?:差|恶劣|不好|冷漠|敷衍)|不回(?:复|消息)?|没人回|没人理|回复(?:很|太)?慢|说好的?[^，。！]{0,12}(?:没|不|又|结果)|言而无信|出尔反尔|只会说|一次没回|没个解释|价保(?:还)?不给|不认账|不给(?:退|换)|被怼|拒绝(?:退|换)|推三阻四|扯皮|推来推去|踢皮球|让我自己(?:找|联系|去找|去买|买|处理|解决|想办法)|(?:说|就说)[^，,。]{0,8}不(?:能|给|让)退|不让退|已读不回|唔理人|不理人|装不认识|装傻|敷衍了事',
     "\\b(?:rude|no (?:reply|response|answer)|never (?:reply|replied|answer|answered|respond|responded)|ignor(?:e|ed|ing)|seller refuse[sd]?|(?:don'?t|doesn'?t|didn'?t) (?:answer|reply|respond)|answer my messages|bad service|poor service|terrible service|unhelpful)\\b",
   ]),
   description: P([
@@ -50,7 +50,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:(?:like|as) (?:the )?title says?|ordered (?:the )?[^.,!?]{0,20} and (?:received|got)|title says?|i (?:receive|received|got) only|even (?:if |though )?i (?:choose|chose|ordered|select)|not as described|not (?:as|like) (?:the )?(?:description|picture|photo)|fake|not original|counterfeit|missing|wrong (?:item|model|product|size|colou?r|version)|only \\d+ (?:pieces|pcs)|not \\d+ as|used product|refurbished|empty box|(?:description|page|listing) (?:say|says|said))\\b",
   ]),
   price: P([
-    '(?:太|很|有点|偏|略|稍)(?:小)?贵|贵了|不值(?!得(?:买|入|推荐))|性价比(?:很|太)?(?:低|不高|差)|不太值|价格(?:再|能|要是能)(?:亲民|便宜|低|实惠)|多出来.{0,6}运费|降了(?:[一二三四五六七八九十百两几]+|\\d+)(?:块|元)?(?=[，。！,.!]|$)|降价(?!了?(?:还能|直接|也能|可以)?(?:价保|退差价|保价))|(?:比|跟)(?:我|我们)(?:买|拍|下单)的?(?:时候)?(?:还)?便宜|(?:刚|才)买(?:完|了)?就?(?:降|便宜)|便宜了?一半|差价|涨价|涨了|价格.{0,4}(?:涨|高|虚高)|(?:加|收|多收|又收|另收|补|还要)(?:了)?(?:\\d+(?:块|元)?)?运费|运费(?:太贵|贵|加|要\\d|\\d+)|附加费|加了\\d+|额外(?:收|加)|乱收费|收费|割韭菜|冤大头|交智商税|肉疼|不参加|不能用券|用不了券|被坑|不如多花|买亏了|亏了',
+    '(?:太|很|有点|偏|略|稍)(?:小)?贵|贵了|不值(?!得(?:买|入|推荐))|性价比(?:很|太)?(?:低|不高|差)|不太值|价格(?:再|能|要是能)(?:亲民|便宜|低|实惠)|多出来.{0,6}运费|降了(?:[一二三四五六七八九十百两几]+|\\d+)(?:块|元)?(?=[，。！,.!]|$)|降价(?!了?(?:还能|直接|也能|可以)?(?:价保|退差价|保价))|(?:比|跟)(?:我|我们)(?:买|拍|下单)的?(?:时候)?(?:还)?便宜|(?:刚|才)买(?:完|了)?就?(?:降|便宜)|便宜了?一半|差价|涨价|涨了|价格.{0,4}(?:涨|高|虚高)|(?:加|收|多收|又收|另收|补|还要)(?:了)?(?:\\d+(?:块|元)?)?运费|运费(?:太贵|贵|加|要\\d|\\d+)|附加费|上楼费|搬运费|(?:还要|又|额外|另外|另|加)收[^，,。]{0,6}费|(?:直播间|活动|双十一|618|第二天|隔天|现在)[^，,。]{0,4}便宜了|加了\\d+|额外(?:收|加)|乱收费|收费|割韭菜|冤大头|交智商税|肉疼|不参加|不能用券|用不了券|被坑|不如多花|买亏了|亏了',
     "\\b(?:overpriced|(?<!looks (?:more )?)expensive|not worth|cheaper|hidden fees?|extra (?:fee|charge|cost)|price dropped|customs fee|service fee|too much money)\\b",
   ]),
   packaging: P([
