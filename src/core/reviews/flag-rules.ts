@@ -55,6 +55,8 @@ export function canonicalFlagText(raw: string): FlagText {
     .toLowerCase();
   t = t.replace(/[\u3400-\u9fff]/g, (c) => TRAD_MAP.get(c) ?? c);
   t = t.replace(PICTO, ' ');
+  // A letter o inside a run of digits is a zero (15O12345678).
+  t = t.replace(/(?<=\d)o(?=\d)/g, '0');
   // Chinese numerals in a long run are a number.
   t = t.replace(RE_ZH_NUMBER, (m) => m.replace(/[^零〇一幺壹二贰貳两三叁參四肆五伍六陆陸七柒八捌九玖]/g, '').replace(/./g, (c) => ZH_DIGIT[c] ?? c));
   // Letters spaced out one by one (w h a t s a p p, h t t p s) are one word.
@@ -104,7 +106,7 @@ const RE_NAMED_SHOP = new RegExp(
 const RE_TAO_CODE = /[¥￥€$£₳💰]\s?[a-z0-9]{6,14}\s?[¥￥€$£₳💰]/;
 /** A call to get in touch (需要装空调的可以联系, 想要整箱的直接找…, 找我表哥): an ad when a contact goes with it. */
 const RE_CALL_TO_CONTACT =
-  /(?:需要|想要|有需要|要买|想买|要)[^，,。!！?？]{0,10}的(?:朋友|姐妹|宝子|亲|家人)?(?:们)?(?:可以|请|直接|就)?(?:直接)?(?:联系|找|打|加|私|call)|找我(?:表哥|表姐|哥|姐|老公|老婆|朋友|同学|亲戚|家)|(?:need|want)[^.!?]{0,20}(?:call|contact|text|whatsapp)/;
+  /(?:需要|想要|有需要|要买|想买|要)[^，,。!！?？]{0,10}的(?:朋友|姐妹|宝子|亲|家人)?(?:们)?(?:可以|请|直接|就)?(?:直接)?(?:联系|找|打|加|私|约|预约|call)|找我(?:表哥|表姐|哥|姐|老公|老婆|朋友|同学|亲戚|家)|(?:need|want)[^.!?]{0,20}(?:call|contact|text|whatsapp)/;
 /** A phone number after its label in any language, however long once its separators are dropped (my new phone is 380-67-215-90-44). */
 const RE_PHONE_AFTER_LABEL = /(?:电话|手机|号码|联系方式|phone|mobile|cell|tel|whatsapp|call me|call this)[^\d，,。!?！？]{0,12}\+?\d{8,13}(?!\d)/;
 const OFFICIAL = /(官方旗舰店|旗舰店|官方店|京东自营|天猫超市|自营|官网|official store|official shop|实体店|专柜|线下店)/;
@@ -117,7 +119,7 @@ const RE_SELF_PROMO = new RegExp(
     '(?:看|戳|点)我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|动态)|戳我(?!的)|滴滴我|dd我',
     '(?:联系方式|微信|链接|群号|号码|v号|vx|q号|qq)(?:就)?(?:在|见|看|是)(?:我的?)?(?:主页|头像|简介|签名|评论|昵称|名字|id)|(?:头像|昵称|主页|签名)(?:就是|即)(?:联系方式|微信|v|号)',
     '关注(?:一下)?(?:我的?)?(?:公众号|视频号|抖音号?|快手号?|小红书号?|b站|微博|直播间)|求三连|一键三连|求关注',
-    '(?:羊毛|优惠|福利|团购|特价|内部|折扣|秒杀)群|复制[^，,。!！?？]{0,8}(?:打开|去|到)|口令',
+    '(?:留言|评论|私信|扣1|扣个1)[^。!！?？]{0,4}(?:我)?(?:发|给|私发)(?:你)?(?:链接|地址|联系方式)|有兴趣的(?:朋友|宝子|姐妹)?(?:们)?(?:可以)?[^，,。!！?？]{0,4}了解(?:一下)?|我(?:自己)?也(?:在)?(?:做|卖)这个|(?:羊毛|优惠|福利|团购|特价|内部|折扣|秒杀)群|复制[^，,。!！?？]{0,8}(?:打开|去|到)|口令',
     '看主页|主页有|个人主页|主页看|带你(?:一起)?(?:入门|赚|飞|做|搞钱)|副业|搞钱|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
     '(?:有需要|需要|想要|要)[^，,。!！?？]{0,14}(?:的|的话)?[^，,。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me|滴滴|私聊|私信)',
     '(?<!老板|卖家|客服|店家|商家|掌柜)(?:私聊我|私信我|私我|加我)(?!们)',
@@ -131,11 +133,11 @@ const RE_SELF_PROMO = new RegExp(
   ].join('|'),
 );
 const RE_SELF_PROMO_EN =
-  /\b(dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|text me|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|i sell|we sell|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
+  /\b(dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|text me|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
 
 /** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
 const ABUSE_ZH =
-  /(傻[逼比笔b屄x叉缺帽狗子蛋冒嗨屌吊]|[煞沙][逼比笔b屄x叉]|煞笔|沙比|沙雕|憨批|憨憨|二逼|二百五|二货|脑残|脑瘫|智障|弱智|白痴|蠢货|蠢猪|蠢蛋|蠢材|猪脑子?|狗东西|狗屎|狗屁|狗日|狗娘|狗杂种|杂种|狗(?:卖家|商家|客服|老板|店|快递)|王八|混蛋|混账|眼瞎|瞎了眼|瞎眼|滚吧|滚(?=[!！。.]*$)|龟孙|畜生|畜牲|贱人|贱货|婊子|人渣|败类|废物|残废|神经病|(?:你|你们|客服|卖家|老板|商家|店家|店主|快递员?)(?:是|就是|真是|跟|像)(?:个|头|只|条)?(?:猪|狗|驴)(?:吗|吧|啊|一样|似的)|脑子有病|脑子有坑|脑子呢|全家(?:死|都死|死光|暴毙)|死光光|狗都不如|猪狗不如|畜生不如|黑心肝|奸商|智商欠费|没脑子|棒槌|(?:客服|老板|卖家|店家|商家|店主)(?:都|全)?死了|脑子进水|脑子被驴踢|脑子坏了|没长脑子|不得好死|断子绝孙|有病吧|你(?:是|们是)?(?:属)?(?:狗|猪|驴)的?吗|见人就咬|不要脸|去死|死全家|全家都是骗子|滚蛋|滚犊子|你妈|你马的|他妈的|尼玛|妈蛋|草泥马|日你|操你|艹|司马|死妈|瞎了狗眼|狗眼|眼睛长屁股上|骗子老板|死骗子|垃圾(?:卖家|商家|店家|店铺|客服|老板|东西卖家)|j8|鸡巴|你大爷|去你的|瓜娃子|二五仔|垃圾人|滚你(?:丫|妈|的|大爷)|狗都比你|智力(?:有问题|低下)|智商(?:有问题|堪忧|低下|为零)|瓜批|哈批|哈麻批|锤子玩意|扑街|仆街|叼你|屌你|丢你老母|冚家铲|食屎|吃屎|操蛋|龟儿子|狗腿子|缺德玩意|缺心眼|死扑街|日你仙人|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员|快递小哥)(?:是|是不是)?(?:个)?(?:聋子|瞎子|哑巴|聋了还是瞎了|瞎了还是聋了)|(?:你|你们|客服|卖家|老板|商家|店家|售后)[^，,。!！?？]{0,3}是个?什么(?:东西|玩意儿?)|(?:是个|就是个|一群|一帮|真是)(?:流氓|无赖|土匪|强盗|吸血鬼)|没有?脑子|脑子(?:里)?(?:装的)?(?:都是|全是)(?:浆糊|屎|水|草)|脑子被门夹|脑子被狗吃|(?:你|你个|你这个|是个|就是个|一群|一帮|一窝|真是个)(?:老六|小丑|250|2b|二b|瘪三|孙子|憨批|憨货|废柴|饭桶|蠢驴|傻狍子|猪头|傻帽)|(?:你|nm|尼玛|你马)(?:妈)?没了|(?:狗|猪)(?:一样|都不如)的(?:卖家|商家|客服|老板|店)|吃屎吧|滚出|死开|去死吧|坑人不得好死|不得好死|智(?:zhang|zz)|弱(?:zhi|zz)(?![a-z])|脑(?:can|tan)(?![a-z])|sha(?:逼|比|x|bi)|傻bi|老阴[比逼b]|阴[比逼]|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后)[^，,。!！?？]{0,6}(?:脑子(?:是不是)?(?:有泡|有坑|瓦特|秀逗|抽了|有问题吧|缺根弦|缺根筋|少根筋)|(?:是|真的|真|太|好)(?:真的)?(?:蠢|贱)(?!萌|卖)|有大病|有病吧)|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员?)(?:就|真|简直)?(?:是|像)(?:一)?(?:条|只|头)(?:狗|猪|驴|蠢驴|疯狗))/;
+  /(傻[逼比笔b屄x叉缺帽狗子蛋冒嗨屌吊]|[煞沙][逼比笔b屄x叉]|煞笔|沙比|沙雕|憨批|憨憨|二逼|二百五|二货|脑残|脑瘫|智障|弱智|白痴|蠢货|蠢猪|蠢蛋|蠢材|猪脑子?|狗东西|狗屎|狗屁|狗日|狗娘|狗杂种|杂种|狗(?:卖家|商家|客服|老板|店|快递)|王八|混蛋|混账|眼瞎|瞎了眼|瞎眼|滚吧|滚(?=[!！。.]*$)|龟孙|畜生|畜牲|贱人|贱货|婊子|人渣|败类|废物|残废|神经病|(?:你|你们|客服|卖家|老板|商家|店家|店主|快递员?)(?:是|就是|真是|跟|像)(?:个|头|只|条)?(?:猪|狗|驴)(?:吗|吧|啊|一样|似的)|脑子有病|脑子有坑|脑子呢|全家(?:死|都死|死光|暴毙)|死光光|狗都不如|猪狗不如|畜生不如|黑心肝|奸商|智商欠费|没脑子|棒槌|(?:客服|老板|卖家|店家|商家|店主)(?:都|全)?死了|脑子进水|脑子被驴踢|脑子坏了|没长脑子|不得好死|断子绝孙|有病吧|你(?:是|们是)?(?:属)?(?:狗|猪|驴)的?吗|见人就咬|不要脸|去死|死全家|全家都是骗子|滚蛋|滚犊子|你妈|你马的|他妈的|尼玛|妈蛋|草泥马|日你|操你|艹|司马|死妈|瞎了狗眼|狗眼|眼睛长屁股上|骗子老板|死骗子|垃圾(?:卖家|商家|店家|店铺|客服|老板|东西卖家)|j8|鸡巴|你大爷|去你的|瓜娃子|二五仔|(?:你|是个|真是个|就是个|加)(?:大)?(?:冤种|傻春)|脑干缺失|缺脑子|垃圾人|滚你(?:丫|妈|的|大爷)|狗都比你|智力(?:有问题|低下)|智商(?:有问题|堪忧|低下|为零)|瓜批|哈批|哈麻批|锤子玩意|扑街|仆街|叼你|屌你|丢你老母|冚家铲|食屎|吃屎|操蛋|龟儿子|狗腿子|缺德玩意|缺心眼|死扑街|日你仙人|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员|快递小哥)(?:是|是不是)?(?:个)?(?:聋子|瞎子|哑巴|聋了还是瞎了|瞎了还是聋了)|(?:你|你们|客服|卖家|老板|商家|店家|售后)[^，,。!！?？]{0,3}是个?什么(?:东西|玩意儿?)|(?:是个|就是个|一群|一帮|真是)(?:流氓|无赖|土匪|强盗|吸血鬼)|没有?脑子|脑子(?:里)?(?:装的)?(?:都是|全是)(?:浆糊|屎|水|草)|脑子被门夹|脑子被狗吃|(?:你|你个|你这个|是个|就是个|一群|一帮|一窝|真是个)(?:老六|小丑|250|2b|二b|瘪三|孙子|憨批|憨货|废柴|饭桶|蠢驴|傻狍子|猪头|傻帽)|(?:你|nm|尼玛|你马)(?:妈)?没了|(?:狗|猪)(?:一样|都不如)的(?:卖家|商家|客服|老板|店)|吃屎吧|滚出|死开|去死吧|坑人不得好死|不得好死|智(?:zhang|zz)|弱(?:zhi|zz)(?![a-z])|脑(?:can|tan)(?![a-z])|sha(?:逼|比|x|bi)|傻bi|老阴[比逼b]|阴[比逼]|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后)[^，,。!！?？]{0,6}(?:脑子(?:是不是)?(?:有泡|有坑|瓦特|秀逗|抽了|有问题吧|缺根弦|缺根筋|少根筋)|(?:是不是)?没长眼(?:睛)?|(?:是|真的|真|太|好)(?:真的)?(?:蠢|贱)(?!萌|卖)|有大病|有病吧)|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员?)(?:就|真|简直)?(?:是|像)(?:一)?(?:条|只|头)(?:狗|猪|驴|蠢驴|疯狗))/;
 const ABUSE_ABBR = /(?<![a-z0-9_-])(sb|s13|nmsl|cnm|nmb|tmd|tm的|mlgb|mdzz|nt|zz|mb|nc|wcnm|rnm|sb玩意|f u|fu|stfu|nm(?=死|的|b|没)|s b|fkn|fking|fcking|fck|f-ing|f'ing|effing|shabi|sha bi|naocan|zhizhang|ruozhi|baichi|caonima|tamade|gtfo|wtf)(?![a-z0-9_-])/;
 const ABUSE_EN =
   /\b(idiots?|stupid (seller|shop|store|people|scammers?|liars?|company|owner|courier|guy)|scumbags?|bastards?|assholes?|a\$\$holes?|a\*+(hole)?|dumb (a\*+|ass|shop|seller)|bitch(es)?|b\*+tch|motherf\w*|morons?|retards?|r\*tard|dumbass|thieves|piece of (sh\*?i?t|s\*+t|crap|garbage|trash|junk)|shut up|f+[*#@]+c?k\w*|go f\S{1,4}k yourself|f+u+c+k\w*|f\*+cking|sh[*#1!]t+y?|shitty|shit (seller|shop|store)|(you|ur|your) (are )?(liar|liars|clowns?|losers?|jerks?)|liar|clowns?|losers?|jerks?|go to hell|screw you|son of a|dickheads?|dicks?(?= (seller|shop|store|owner))|cunts?|twats?|wankers?|pricks?|jackass|scum(bag)?s?|brainless|greedy (pigs?|bastards?|scammers?)|(you|ur|greedy|fat|dirty|lazy|stupid) pigs?|(you|ur) (are )?(an? )?(idiot|moron|retard|pig|dog|joke|clown)s?|(you|ur|seller|owner|staff|support|he|she) (are|is|r) (so |as |such an? )?(dumb|stupid|brainless|retarded)(?! (thing|product|item|design))|go f(\*+|uck)? yourself|a-holes?|\b(?:a|an|you|such a|is a|you're a) (?:total |real |complete |fucking )?dick(?:head)?s?\b|brain ?dead|(?:stupid|dumb|lazy|lying)[- ]?ass\b|\b(?:a|and a|you|you're a|you are a) (?:fat |greedy |dirty |lazy )?pigs?\b)/;
@@ -158,7 +160,7 @@ function maskedEnglishInsult(t: string): boolean {
 }
 
 /** Exclamations and words about the product or oneself, not aimed at anyone. */
-const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|(?:idiot|fool|moron)[- ]?proof|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
+const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
 
 /** A demand for money (or a refund or gift) in the review. */
 const MONEY =
@@ -202,7 +204,7 @@ const EXPOSURE =
   '到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)';
 /** Words that only bargaining over a review uses: 看着办, 你懂的, 数字你定, 加个鸡腿, 私聊价格. */
 const BARGAIN =
-  '看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|掂量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你的?(?:诚意|红包|表现)|买(?:个|一个)(?:五星|好评|删评)';
+  '看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|(?:拿钱|用钱)说话|钱到位(?:了)?(?:再说|就改|就删)|掂量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你的?(?:诚意|红包|表现)|买(?:个|一个)(?:五星|好评|删评)';
 const RE_BARGAIN = new RegExp(`(?:${BARGAIN})`);
 /** 前提是返我三十块: a condition that is money. */
 const RE_ON_CONDITION_PAID = new RegExp(`(?:前提是|条件是|只要你?)[^。！!?？]{0,8}(?:${MONEY})`);
