@@ -133,7 +133,7 @@ const RE_SELF_PROMO = new RegExp(
   ].join('|'),
 );
 const RE_SELF_PROMO_EN =
-  /\b(dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|text me|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
+  /\b(dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
 
 /** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
 const ABUSE_ZH =
@@ -164,9 +164,9 @@ const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\
 
 /** A demand for money (or a refund or gift) in the review. */
 const MONEY =
-  '(?:\\d+|[一二三四五六七八九十百两几半])\\s*(?:块|元|rmb|毛|百块|大洋)|红包|免单|返现|返点|补偿|赔偿|赔钱|赔我|补我|退我|转我|转账|打钱|给钱|给点|好处费|封口费|精神损失费|误工费|差价|折现|全额退|退一半|退全款|全款|货我留着|东西我不寄回|不寄回|退款|退钱|赔|补(?!发|货|寄|件|单|拍|办|充|齐了|上了)(?:个|点)?|(?:转|打|返|赔)(?:我)?\\s*\\d{2,}|(?:给|转|发)(?:我|了我)[^，,。]{0,8}(?:钱|红包|补偿|\\d|[一二三四五六七八九十百两几]+\\s*(?:块|元))';
+  '(?:\\d+|[一二三四五六七八九十百两几半])\\s*(?:块|元|rmb|毛|百块|大洋)|红包|免单|返现|返点|补偿|赔偿|赔钱|赔我|补我|退我|转我|转账|打钱|给钱|给点|好处费|封口费|精神损失费|误工费|差价|折现|全额退|退一半|退全款|全款|货我留着|东西我不寄回|不寄回|退款|退钱|赔|补(?!发|货|寄|件|单|拍|办|充|齐了|上了|水|妆|色|光|钙|铁|血|习|课|丁|漆)(?:个|点)?|(?:转|打|返|赔)(?:我)?\\s*\\d{2,}|(?:给|转|发)(?:我|了我)[^，,。]{0,8}(?:钱|红包|补偿|\\d|[一二三四五六七八九十百两几]+\\s*(?:块|元))';
 const REVIEW_LEVER =
-  '改(?:成|为)?(?:好评|五星|5星|评价|评|掉)?|删(?:评|掉|除|差评)?|撤(?:评|销|回)?|追(?:加)?(?:好)?评|好评|差评|中评|五星|5星|四星|三星|一星|1星|零分|评价|小作文|曝光|挂(?:着|出来|到底|你)|全网|每个(?:链接|商品|宝贝)|所有(?:的)?(?:宝贝|商品|链接|产品)|各大群|当没发生过|一笔勾销|一直差评|连环';
+  '改(?:成|为)?(?:好评|五星|5星|评价|评|掉)?|删(?:评|掉|除|差评)?|撤(?:评|销|回)?|追(?:加)?(?:好)?评|好评|差评|中评|五星|5星|四星|三星|一星|1星|零分|评价|小作文|曝光|挂(?:着|出来|到底|你)|全网|每个(?:链接|商品|宝贝)|所有(?:的)?(?:宝贝|商品|链接|产品)|各大群|当没发生过|当没看见|一笔勾销|评论区见|一直差评|连环';
 const RE_PAID_CHANGE = new RegExp(
   // (money)… then a promise: 赔我20我就改五星, 补偿到位了我改五星, 转我40马上删, 给点补偿就五星
   `(?:${MONEY})[^。！!?？]{0,16}?(?:就|才|再|我就|马上|立刻|立马|了就|了我|后|我|了)\\s*(?:把|给你|给|打|改成?)?(?:这个|这条|那条)?\\s*(?:${REVIEW_LEVER})` +
@@ -186,7 +186,6 @@ const RE_PAID_CHANGE = new RegExp(
     `|(?:什么|啥)时候(?:给|补|赔|返|退)[^。！!?？]{0,10}(?:什么|啥)时候(?:改|删|追)` +
     // 要么…要么 / 除非 / 看着办 / 别逼我 with money
     `|(?:除非|要么|要不|否则|不然|看着办|别逼我|懂的都懂|懂我意思|你懂的)[^。！!?？]{0,20}(?:${MONEY})[^。！!?？]{0,20}(?:${REVIEW_LEVER})` +
-    `|(?:${MONEY})[^。！!?？]{0,24}(?:除非|要么|要不|否则|不然|看着办|别逼我|懂的都懂|懂我意思|你懂的)` +
     // after the fact: 老板转了我30块改成好评了
     `|(?:转了我|给了我|补了我|赔了我|返了我)[^。！!?？]{0,10}(?:改成?|删)`,
 );
@@ -195,7 +194,7 @@ const RE_PAID_CHANGE_EN =
 /** The buyer refusing a cash-for-review offer, or a claim under the platform's rules. */
 /** The seller's own cash-for-review offer, read out before the buyer's words are. */
 const SELLER_OFFER = /(?:商家|卖家|老板|客服|店家|seller)[^，。,.]{0,12}(?:让我|要我|叫我|求我|说|offered|asked)[^，。,.]{0,10}(?:好评|五星|改评价?|评价|5 stars|review)[^，。,.]*/g;
-const NOT_EXTORTION = /((?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|价保|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到))/;
+const NOT_EXTORTION = /((?:不要|不图|不稀罕|不是为了|不用|不需要)(?:你的?)?(?:补偿|红包|钱|赔偿|返现)|(?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|(?<!不给|没给|不|没)价保(?!也?不给|也?没给|不给)|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到))/;
 
 /** "别跟我谈什么价保": the buyer waving the rules away, not claiming under them. */
 const WAVED_AWAY = /(?:别|不要|少)(?:跟我|和我|给我)?(?:谈|说|扯|提|讲)(?:什么)?[^，,。!！?？]{0,8}/g;
@@ -208,6 +207,17 @@ const BARGAIN =
 const RE_BARGAIN = new RegExp(`(?:${BARGAIN})`);
 /** 前提是返我三十块: a condition that is money. */
 const RE_ON_CONDITION_PAID = new RegExp(`(?:前提是|条件是|只要你?)[^。！!?？]{0,8}(?:${MONEY})`);
+/** Money (or a benefit beyond the rules) then 不然/否则/要么: a threat when a review lever is in the text too. */
+const RE_MONEY_OR_ELSE = new RegExp(`(?:${MONEY})[^。！!?？]{0,24}(?:除非|要么|要不|否则|不然|看着办|别逼我|懂的都懂|懂我意思|你懂的)`);
+/** A demand beyond the rules: an amount, cash, compensation, a free item or a refund without return (a plain 退款 is the rules). */
+const RE_DEMAND = new RegExp(
+  '(?:\\d+|[一二三四五六七八九十百两几半])\\s*(?:块|元|rmb|毛|百块|大洋)|[$€£]\\s?\\d|\\d+\\s?(?:\\$|usd|dollars?|euros?|eur|bucks)|红包|补偿|赔偿|赔钱|赔我|转账|打钱|给钱|钱给够|钱的事|免单|返现|差价|诚意|精神损失|再送(?:个|一个)?(?:赠品|东西)|寄个新的|退一半|退全款|货我留着|不用退货' +
+    '|compensat|money|cash|paypal|discount|free (?:one|item|gift|product)|without return|keep (?:it|the item)',
+);
+/** The word that ties a demand to the review. */
+const RE_TIE = /就|才|再|否则|不然|要么|或者|除非|的话|两清|好说|合适|选择|立马|马上|安排|奉上|\bthen\b|\bonce\b|as soon as|\bif you\b|\bor\b|\bunless\b|\buntil\b|\beither\b|\band i\b|talks/;
+/** Review levers in English too (1 star, feedback, post on facebook). */
+const RE_ANY_LEVER_EN = new RegExp(`(?:${REVIEW_LEVER}|${EXPOSURE}|\\d ?stars?|one star|review|feedback|rating|facebook|tiktok|youtube|instagram|groups?\\b|post (?:this|it|photos|videos?))`);
 const RE_ANY_LEVER = new RegExp(`(?:${REVIEW_LEVER}|${EXPOSURE})`);
 /** A gift or cash-back held hostage: 礼品到了我再给五星, 返现到账之前我先给个中评. */
 const RE_HOSTAGE = new RegExp(
@@ -215,6 +225,7 @@ const RE_HOSTAGE = new RegExp(
     '|(?:礼品|礼物|赠品|返现|红包|补偿)[^。！!?？]{0,6}(?:到账|到|来)之前[^。！!?？]{0,8}(?:中评|差评|一星|三星|不改|不删)' +
     `|(?:${MONEY})[^。！!?？]{0,8}(?:立刻|马上|立马|我就|就)(?:停|收手|住手|罢手|改回来?)` +
     `|(?:不|没)(?:给|赔|补|退|返|转)[^。！!?？]{0,12}(?:就|我就|那我)[^。！!?？]{0,12}(?:${EXPOSURE})` +
+    '|(?:不|没)(?:赔钱|赔偿|补偿|给钱|退钱|赔|补)[^。！!?？]{0,6}(?:我)?(?:就|天天|每天|一直|就去)[^。！!?？]{0,6}(?:刷|给|打|写)?(?:你)?(?:差评|一星)' +
     `|(?:删|改|撤)(?:评)?(?:也行|可以|没问题)[^。！!?？]{0,8}(?:${MONEY}|拿来)` +
     // 想要我改五星可以，先转200过来
     '|(?:想要|想让|要想|要)我(?:改|删|撤|追)[^。！!?？]{0,12}(?:先|就)?(?:转|打|给|赔|补|返)(?:我)?(?:\\d+|[一二三四五六七八九十百两几]+|钱|红包)',
@@ -226,8 +237,23 @@ const RE_EXTORTION_EN =
   /(?:\$|usd|dollars?|euros?|paypal|money)[^.!?]{0,20}=\s*(?:the |my )?(?:review|rating|stars?|feedback|comment)s?\s*(?:deleted|removed|changed|gone|updated|\d)|\b(?:want|need) (?:a |my |the )?(?:good|positive|nice|5.?stars?|five.?stars?) (?:review|rating|feedback)\W{1,3}(?:then |so )?(?:pay|send|give)|(?:review|stars?|rating|feedback|video|tiktok|youtube|instagram|facebook|post|expose|everyone|everybody)[^.!?]{0,60}\bunless\b[^.!?]{0,30}(?:pay|send|give|refund|compensat|money|\$)|(?:pay|send|give|usd|\$|dollars?|money|free)[^.!?]{0,40}\bthen (?:my |the |your )?(?:review|rating|stars?|feedback|comment)s? (?:will )?(?:disappear|go away|gone|change|removed?|deleted?)|(?:usd|\$|dollars?|money|paypal)[^.!?]{0,30}\b(?:and|then) (?:the |my )?(?:review|rating|feedback)s? (?:becomes?|turns?|goes|will be|changes?)|\bno (?:money|refund|payment|compensation|cash)\W{1,3}(?:then )?(?:everyone|everybody|all|the world) (?:will )?(?:know|see)/;
 /** Bargaining words with a review lever, a hostage gift, or an English cash-for-review shape. */
 function extortionShape(t: string): boolean {
-  if ((RE_BARGAIN.test(t) || RE_ON_CONDITION_PAID.test(t)) && RE_ANY_LEVER.test(t)) return true;
-  return RE_HOSTAGE.test(t) || RE_EXTORTION_EN.test(t);
+  if ((RE_BARGAIN.test(t) || RE_ON_CONDITION_PAID.test(t) || RE_MONEY_OR_ELSE.test(t)) && RE_ANY_LEVER.test(t)) return true;
+  if (RE_HOSTAGE.test(t) || RE_EXTORTION_EN.test(t)) return true;
+  // The three parts of a deal over a review, close together: the review (or an exposure), a
+  // demand for money or a benefit beyond the rules, and the word that ties them (就, 不然, 或者, then, or).
+  for (const w of dealWindows(t.replace(RE_PAST_CASHBACK, ' '))) if (RE_ANY_LEVER_EN.test(w) && RE_DEMAND.test(w) && RE_TIE.test(w)) return true;
+  return false;
+}
+
+/** A past report that a good review was given for cash-back (为了返现才给的好评): a warning, not a demand. */
+const RE_PAST_CASHBACK = /(?:为了|因为)(?:返现|红包|补偿|返钱)才(?:给的?|打的?)?(?:好评|五星)|好评是为了(?:返现|红包)/g;
+/** Sentences, and pairs of neighbouring sentences, of a review (the whole of a short one). */
+function dealWindows(t: string): string[] {
+  if (t.length <= 60) return [t];
+  const parts = t.split(/(?<=[。！!?？])/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) out.push((parts[i] ?? '') + (parts[i + 1] ?? ''));
+  return out;
 }
 
 /** Roles that come before a person's name. */
