@@ -334,6 +334,27 @@ const FLAGGED: Array<[string, string]> = [
   ["private_data", "客服主管名叫赵丽颖，我要投诉她"],
   ["private_data", "My phone: 0049 151 23456789, please call before delivery"],
   ["private_data", "I live at 12 Rue de Rivoli, 75001 Paris, please resend"],
+  ["abuse", "Seller is full of sh!t"],
+  ["abuse", "the seller is a con artist and a piece of garbage"],
+  ["abuse", "shame on you, you disgusting cheater, burn in hell"],
+  ["abuse", "Stupid b*tch at customer service hung up on me"],
+  ["abuse", "F.U.C.K this store"],
+  ["abuse", "seller you are a r-e-t-a-r-d"],
+  ["abuse", "What an a$$ seller"],
+  ["abuse", "客服是🐖吗"],
+  ["abuse", "老板脑子被门挤了吧"],
+  ["abuse", "老板nmsl，垃圾东西"],
+  ["ad", "Search \"HomeDecorPro\" on Amazon, same lamp 10 dollars less"],
+  ["ad", "DM me on IG for the same bag at half price"],
+  ["ad", "Better one at my shop: aliexpress.com/store/1234567"],
+  ["ad", "We do custom prints, email orders@printy.co for a quote"],
+  ["private_data", "Deliver to Maria Garcia, Calle Sol 5, 2A, Sevilla, tel 654 321 987"],
+  ["private_data", "The postman Tom Baker threw it over the fence"],
+  ["private_data", "I am Kevin Lee, phone 415-555-0134, please contact me for exchange"],
+  ["extortion", "Refund half and I will remove the review, otherwise it stays"],
+  ["extortion", "If you want the 1 star gone, send 15 dollars"],
+  ["extortion", "I'll leave 5 stars when you pay me 10 usd for my trouble"],
+  ["extortion", "no compensation = negative feedback on every item you sell"],
 ];
 
 const UNFLAGGED: string[] = [
@@ -486,6 +507,13 @@ const UNFLAGGED: string[] = [
   "The clown costume fits my son perfectly",
   "快递单号是SF1234567890",
   "5栋的邻居也买了，都说好",
+  "The seller's store is called HomeDecor, very nice service",
+  "I saw this on Instagram and bought it, love it",
+  "My name was printed on the box, fine",
+  "I will raise to 5 stars if the replacement works",
+  "This bag is the shit, love it",
+  "Fits like a dream, damn good",
+  "Bought two, one for my mom",
 ];
 
 describe('review flags as concepts (R6)', () => {
