@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { prng } from '../../src/core/prng.js';
 import type { CauseId, FlagId } from '../../src/core/reviews/analysis-lexicon.js';
 import { HANDWRITTEN } from './handwritten.js';
+import { HANDWRITTEN_R4 } from './handwritten-r4.js';
 import * as T from './templates.js';
 
 export interface Sample {
@@ -281,6 +282,7 @@ export function generateCorpus(n = 24000, seed = 13): Sample[] {
     out.push(s);
   }
   for (const h of HANDWRITTEN) for (let k = 0; k < 3; k++) out.push({ ...h, kind: 'handwritten' });
+  for (const h of HANDWRITTEN_R4) for (let k = 0; k < 3; k++) out.push({ ...h, kind: 'handwritten' });
   return out;
 }
 

@@ -193,7 +193,7 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
   const { p, cues } = headProbabilitiesWith(input, model);
   const score = Math.round((p[0] ?? 0.5) * 100) / 100;
   const sentiment = (p[0] ?? 0.5) >= 0.5 ? 'positive' : 'negative';
-  const rules = ruleFlags(text).flags;
+  const { flags: rules, evidence } = ruleFlags(text);
   // Causes: the model's, plus the everyday complaint phrases it misses (cause-rules.ts).
   // An ad's "cheaper elsewhere" is its pitch, not a price complaint.
   const phrased = ruleCauses(rules.has('ad') ? text.replace(/cheaper|更?便宜/gi, '') : text);
@@ -214,7 +214,9 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
   FLAGS.forEach((f, i) => {
     const h = 1 + CAUSES.length + i;
     const modelMay = f === 'ad' || f === 'private_data'; // abuse and extortion are shapes only the rules read
-    if (rules.has(f) || (modelMay && (p[h] ?? 0) >= Math.max(MODEL_FLAG_FLOOR, model.thresholds[h] ?? 0.5) && flagEvidence(f, cues))) flags.push(f);
+    // …and the rules saw the evidence too (a surname after 快递员 is not a name: 王师傅).
+    const ruleSaw = f === 'ad' ? evidence.contactId || evidence.url || evidence.phone : evidence.phone || evidence.fullName || evidence.address;
+    if (rules.has(f) || (modelMay && ruleSaw && (p[h] ?? 0) >= Math.max(MODEL_FLAG_FLOOR, model.thresholds[h] ?? 0.5) && flagEvidence(f, cues))) flags.push(f);
   });
   return { sentiment, score: sentiment === 'positive' ? Math.max(score, 0.5) : Math.min(score, 0.49), causes, flags };
 }

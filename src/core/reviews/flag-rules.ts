@@ -29,7 +29,7 @@ const ZH_DIGIT_CLASS = '零〇一幺壹二贰貳两三叁參四肆五伍六陆�
 const RE_ZH_NUMBER = new RegExp(`[${ZH_DIGIT_CLASS}](?:[\\s·.,，、-]*[${ZH_DIGIT_CLASS}]){5,}`, 'g');
 const PICTO = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
 /** Digits cut by spaces, dots, dashes or emoji (1 3 8·1234-5678): joined when at least seven. */
-const RE_SPLIT_DIGITS = /\d(?:[\s.·\-_/|~,]{1,3}\d|\d)+/g;
+const RE_SPLIT_DIGITS = /\d(?:[\s.·\-_/|~,*#＊]{1,3}\d|\d)+/g;
 
 /** One canonical form for the flag shapes; `compact` also drops every space and emoji. */
 export interface FlagText {
@@ -40,16 +40,29 @@ export interface FlagText {
 export function canonicalFlagText(raw: string): FlagText {
   let t = raw
     .replace(/🐎|🐴/gu, '马')
+    // Pictures that stand for a word in an insult: 🐶商家, 🐷脑子, 没有🧠, 傻🅱️, 🤡.
+    .replace(/🐶|🐕|🐩/gu, '狗')
+    .replace(/🐷|🐖|🐽/gu, '猪')
+    .replace(/🧠/gu, '脑子')
+    .replace(/🤡/gu, '小丑')
+    .replace(/💩/gu, '屎')
+    .replace(/🅱️?/gu, 'b')
     .replace(/➕|＋/gu, '+')
     .replace(/❤️?|💚|♥/gu, ' ')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // śb, ídiot: accents dropped
     .normalize('NFKC')
     .toLowerCase();
   t = t.replace(/[\u3400-\u9fff]/g, (c) => TRAD_MAP.get(c) ?? c);
   t = t.replace(PICTO, ' ');
+  // A letter o inside a run of digits is a zero (15O12345678).
+  t = t.replace(/(?<=\d)o(?=\d)/g, '0');
   // Chinese numerals in a long run are a number.
   t = t.replace(RE_ZH_NUMBER, (m) => m.replace(/[^零〇一幺壹二贰貳两三叁參四肆五伍六陆陸七柒八捌九玖]/g, '').replace(/./g, (c) => ZH_DIGIT[c] ?? c));
   // Letters spaced out one by one (w h a t s a p p, h t t p s) are one word.
   t = t.replace(/(?<![a-z0-9])[a-z0-9](?: {1,2}[a-z0-9](?![a-z0-9])){2,}/g, (m) => m.replace(/ /g, ''));
+  // …or cut by dots or dashes (f.u.c.k, r-e-t-a-r-d), four letters or more.
+  t = t.replace(/(?<![a-z0-9.-])[a-z](?:[.-][a-z](?![a-z0-9])){3,}(?![.-]?[a-z0-9])/g, (m) => m.replace(/[.-]/g, ''));
   t = t.replace(/\s*([:/])\s*(?=[a-z/])/g, '$1').replace(/([a-z])\s*\.\s*(?=(com|cn|net|org|shop|top|xyz|cc|io|vip|me|co|to|ly)\b)/g, '$1.');
   // Digits cut by separators: joined when the run holds seven or more digits.
   t = t.replace(RE_SPLIT_DIGITS, (m) => {
@@ -68,7 +81,7 @@ const RE_LANDLINE = /(?<![a-z\d-])0\d{2,3}-?\d{7,8}(?![a-z\d])/;
 const RE_INTL = /(?:\+\d{1,3}[ -]?\d{2,4}[ -]?\d{3,4}[ -]?\d{3,5})|(?<![a-z\d])0\d{9,10}(?![a-z\d])/;
 const RE_MASKED_MOBILE = /(?<!\d)1[3-9]\d[ -]?[*x×]{4}[ -]?\d{4}(?!\d)/;
 const RE_ID_CARD = /(?<!\d)[1-9]\d{16}[\dx](?!\d)/;
-const RE_URL = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc|io|vip|club|site|online|me|ly|co|store|to)\b(\/\S*)?|[a-z0-9-]{3,}(点|dot)(com|cn|net)|\b(tb|t)\.cn\/\w+|amzn\.to)/;
+const RE_URL = /(https?:\/\/|www\.|www(?:点|dot)|\b[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc|io|vip|club|site|online|me|ly|co|store|to)\b(\/\S*)?|[a-z0-9-]{3,}(点|dot)(com|cn|net)|\b(tb|t)\.cn\/\w+|amzn\.to)/;
 const RE_EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
 /** Labels of a chat contact, homophones and abbreviations included. */
 const CONTACT_LABEL =
@@ -81,50 +94,81 @@ const RE_HANDLE = /(?:instagram|insta|ins|小红书|抖音|tiktok|twitter|facebo
 
 /** Places a buyer can be pointed to that are not this shop. */
 const ELSEWHERE =
-  '某宝|淘宝|tb|taobao|天猫|拼多多|拼夕夕|pdd|闲鱼|咸鱼|某鱼|抖音|某音|小红书|某书|快手|唯品会|京东|得物|1688|微店|有赞|公众号|小程序|joom|etsy|amazon|ebay|shein|temu|wish|walmart|aliexpress';
+  '某宝|小红薯|某红书|xhs|某乎|知乎|某东|某猫|某多多|多多|某团|小黄鱼|某站|淘宝|tb|taobao|天猫|拼多多|拼夕夕|pdd|闲鱼|咸鱼|某鱼|抖音|某音|小红书|某书|快手|唯品会|京东|得物|1688|微店|有赞|公众号|小程序|joom|etsy|amazon|ebay|shein|temu|wish|walmart|aliexpress';
 /** A shop or channel named in quotes after a search/shop word: 淘宝搜“某某小铺”, 店铺名“…”, store "X". */
 const RE_NAMED_SHOP = new RegExp(
-  `(?:搜索?|店铺名?|店名|小店|直播间|认准|用户名|账号|关注|推荐|隔壁|不如去|建议去|可以去|推荐去|大家去|store|shop|search|on (?:${ELSEWHERE}))[^，。!！?？“"「『]{0,6}[“"「『][^”"」』]{2,16}[”"」』]` +
-    `|[“"「『][^”"」』]{1,14}(?:店|铺|屋|坊|馆|优选|专营|工厂|衣橱|小站|outlet|store|shop)[”"」』]` +
-    `|(?:${ELSEWHERE})[^，。!！?？]{0,8}(?:搜|小店|直播间|店铺)`,
+  `(?:搜索?|店铺名?|店名|小店|直播间|认准|用户名|账号|关注|推荐|隔壁|不如去|建议去|可以去|推荐去|大家去|store|shop|search|on (?:${ELSEWHERE}))[^，,。!！?？“"「『【《]{0,6}[“"「『【《][^”"」』】》]{2,16}[”"」』】》]` +
+    `|[“"「『【《][^”"」』】》]{1,14}(?:店|铺|屋|坊|馆|优选|专营|工厂|衣橱|小站|outlet|store|shop)[”"」』】》]` +
+    // a channel or creator named after its platform: 公众号【…】, b站up主"…", 抖音博主「…」
+    `|(?:公众号|视频号|b站|抖音|快手|小红书|微博|youtube|up主|博主|主播)(?:up主|博主|主播|账号|号)?[:：]?[“"「『【《][^”"」』】》]{2,16}[”"」』】》]` +
+    `|店名[:：是叫][^，,。!！?？]{2,12}` +
+    `|(?:${ELSEWHERE})[^，,。!！?？]{0,8}(?:搜|小店|直播间|店铺)`,
 );
+/** A 淘口令 between currency signs (¥Kx8Qm2Lp0a¥, €7HjkL2nQ€). */
+const RE_TAO_CODE = /[¥￥€$£₳💰]\s?[a-z0-9]{6,14}\s?[¥￥€$£₳💰]/;
+/** A call to get in touch (需要装空调的可以联系, 想要整箱的直接找…, 找我表哥): an ad when a contact goes with it. */
+const RE_CALL_TO_CONTACT =
+  /(?:需要|想要|有需要|要买|想买|要)[^，,。!！?？]{0,10}的(?:朋友|姐妹|宝子|亲|家人)?(?:们)?(?:可以|请|直接|就)?(?:直接)?(?:联系|找|打|加|私|约|预约|call)|找我(?:表哥|表姐|哥|姐|老公|老婆|朋友|同学|亲戚|家)|(?:need|want)[^.!?]{0,20}(?:call|contact|text|whatsapp)/;
+/** A phone number after its label in any language, however long once its separators are dropped (my new phone is 380-67-215-90-44). */
+const RE_PHONE_AFTER_LABEL = /(?:电话|手机|号码|联系方式|phone|mobile|cell|tel|whatsapp|call me|call this)[^\d，,。!?！？]{0,12}\+?\d{8,15}(?!\d)/;
 const OFFICIAL = /(官方旗舰店|旗舰店|官方店|京东自营|天猫超市|自营|官网|official store|official shop|实体店|专柜|线下店)/;
 /** Someone selling something of their own in a review. */
 const RE_SELF_PROMO = new RegExp(
   [
-    '(?:我的|我家的?|我们的?|本人的?|朋友的|我朋友的?)[^，。!！?？]{0,6}(?:小店|店铺|网店|水果店|店(?!员|家|主))',
-    '来我(?:的|家)?(?:店|小店|抖音|直播间|主页)',
-    '(?:看|戳|点)我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|动态)|戳我(?!的)',
-    '(?:联系方式|微信|链接)(?:在|见|看)(?:我的?)?(?:主页|头像|简介|签名|评论)',
-    '看主页|主页有|个人主页|主页看|带你(?:入门|赚|飞|做)|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
-    '(?:有需要|需要|想要|要)[^，。!！?？]{0,14}(?:的|的话)?[^，。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me)',
+    '(?:我的|我家的?|我们的?|本人的?|朋友的|我朋友的?)[^，,。!！?？]{0,6}(?:小店|店铺|网店|水果店|店(?!员|家|主))',
+    '(?:来|到|去)我们?(?:的|家)?(?:店里|店|小店|抖音|直播间|主页|实体店|门店|工作室|档口)|(?:我家|我们家|自家|我们)(?:的)?(?:果园|工厂|厂子|农场|茶园|档口|工作室|直播间)|扫(?:描)?[^，,。!！?？]{0,8}二维码|(?:需要|想要|要)的(?:朋友|姐妹|宝子|亲|家人)?(?:们)?(?:可以)?(?:私聊|私信|滴滴|找我|联系我)|报我(?:的)?名字|提我(?:的)?名字|说是我介绍',
+    '(?:我|本人)?(?:在)?自(?:己|家)(?:的)?(?:店|小店|网店|店铺)(?:里)?(?:卖|有|也有|更便宜)',
+    '(?:看|戳|点)我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|动态)|戳我(?!的)|滴滴我|dd我',
+    '(?:联系方式|微信|链接|群号|号码|v号|vx|q号|qq)(?:就)?(?:在|见|看|是)(?:我的?)?(?:主页|头像|简介|签名|评论|昵称|名字|id)|(?:头像|昵称|主页|签名)(?:就是|即)(?:联系方式|微信|v|号)',
+    '关注(?:一下)?(?:我的?)?(?:公众号|视频号|抖音号?|快手号?|小红书号?|b站|微博|直播间)|求三连|一键三连|求关注',
+    '(?:留言|评论|私信|扣1|扣个1)[^。!！?？]{0,4}(?:我)?(?:发|给|私发)(?:你)?(?:链接|地址|联系方式)|有兴趣的(?:朋友|宝子|姐妹)?(?:们)?(?:可以)?[^，,。!！?？]{0,4}了解(?:一下)?|我(?:自己)?也(?:在)?(?:做|卖)这个|(?:羊毛|优惠|福利|团购|特价|内部|折扣|秒杀)群|复制[^，,。!！?？]{0,8}(?:打开|去|到)|口令',
+    '看主页|主页有|个人主页|主页看|带你(?:一起)?(?:入门|赚|飞|做|搞钱)|副业|搞钱|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
+    '(?:有需要|需要|想要|要)[^，,。!！?？]{0,14}(?:的|的话)?[^，,。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me|滴滴|私聊|私信)',
     '(?<!老板|卖家|客服|店家|商家|掌柜)(?:私聊我|私信我|私我|加我)(?!们)',
-    '找我(?:拿|买|代购|订|预约|团)',
-    '(?:代购|代写|代刷|代拍|代理)[^，。!！?？]{0,8}(?:找我|联系|加|私|可以|微|v|q)|(?:需要|要)[^，。!！?？]{0,6}代购|招代理|做微商|微商',
+    '我(?:的)?(?:闲鱼|咸鱼|小红书|小红薯|抖音|快手|微店|淘宝店|b站|橱窗)(?:里|上)?(?:有|卖|出|搜)|搜索?(?:店铺|店名|小店)[:：]|点头像进|橱窗里|找我(?:拿|买|代购|订|预约|团)|(?:私信|私聊)我要(?:链接|联系方式|微信|店名|渠道|货源)|去我推荐的',
+    '(?:代购|代写|代刷|代拍|代理)[^，,。!！?？]{0,8}(?:找我|联系|加|私|可以|微|v|q)|(?:需要|要)[^，,。!！?？]{0,6}代购|招代理|做微商|微商',
     '加群|进群|刷单|日结|日赚|兼职|在家赚钱|零花钱|宝妈看过来|赚钱',
     '批发找|量大从优|厂家直销|源头工厂|低价充值|充值话费|出闲置|出二手|收二手',
-    '(?:大家|建议|推荐|不如|可以|还是)?(?:去|到)(?:' + ELSEWHERE + ')[^，。!！?？]{0,10}(?:买|搜|看看|找)',
+    '(?:大家|建议|推荐|不如|可以|还是)?(?:去|到)(?:' + ELSEWHERE + ')[^，,。!！?？]{0,10}(?:买|搜|看看|找)',
     '内部(?:优惠)?券|优惠券群|回复\\d+',
-    '同款[^，。!！?？]{0,12}(?:' + ELSEWHERE + ')|(?:' + ELSEWHERE + ')[^，。!！?？]{0,8}同款',
+    '同款[^，,。!！?？]{0,12}(?:' + ELSEWHERE + ')|(?:' + ELSEWHERE + ')[^，,。!！?？]{0,8}同款',
   ].join('|'),
 );
 const RE_SELF_PROMO_EN =
-  /\b(dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|text me|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|i sell|we sell|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
+  /\b(dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
 
 /** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
 const ABUSE_ZH =
-  /(傻[逼比笔b屄x叉缺帽狗子蛋冒]|煞笔|沙比|沙雕|憨批|憨憨|二逼|二百五|二货|脑残|脑瘫|智障|弱智|白痴|蠢货|蠢猪|蠢蛋|蠢材|猪脑子?|狗东西|狗屎|狗屁|狗日|狗娘|狗杂种|杂种|狗(?:卖家|商家|客服|老板|店|快递)|王八|混蛋|混账|眼瞎|瞎了眼|瞎眼|滚吧|滚(?=[!！。.]*$)|龟孙|畜生|畜牲|贱人|贱货|婊子|人渣|败类|废物|残废|神经病|(?:你|你们|客服|卖家|老板|商家|店家|店主|快递员?)(?:是|就是|真是|跟|像)(?:个|头|只|条)?(?:猪|狗|驴)(?:吗|吧|啊|一样|似的)|脑子有病|脑子有坑|脑子呢|全家(?:死|都死|死光|暴毙)|死光光|狗都不如|猪狗不如|畜生不如|黑心肝|奸商|智商欠费|没脑子|棒槌|(?:客服|老板|卖家|店家|商家|店主)(?:都|全)?死了|脑子进水|脑子被驴踢|脑子坏了|没长脑子|不得好死|断子绝孙|有病吧|你(?:是|们是)?(?:属)?(?:狗|猪|驴)的?吗|见人就咬|不要脸|去死|死全家|全家都是骗子|滚蛋|滚犊子|你妈|你马的|他妈的|尼玛|妈的|妈蛋|草泥马|日你|操你|艹|司马|死妈|瞎了狗眼|狗眼|眼睛长屁股上|骗子老板|死骗子|垃圾(?:卖家|商家|店家|店铺|客服|老板|东西卖家)|j8|鸡巴|你大爷|去你的)/;
-const ABUSE_ABBR = /(?<![a-z0-9_-])(sb|s13|nmsl|cnm|nmb|tmd|tm的|mlgb|mdzz|nt|zz|mb|nc|wcnm|rnm|sb玩意|f u|fu|stfu|nm(?=死|的|b)|shabi|sha bi|naocan|zhizhang|ruozhi|baichi|caonima|tamade|gtfo|wtf)(?![a-z0-9_-])/;
+  /(傻[逼比笔b屄x叉缺帽狗子蛋冒嗨屌吊]|[煞沙][逼比笔b屄x叉]|煞笔|沙比|沙雕|憨批|憨憨|二逼|二百五|二货|脑残|脑瘫|智障|弱智|白痴|蠢货|蠢猪|蠢蛋|蠢材|猪脑子?|狗东西|狗屎|狗屁|狗日|狗娘|狗杂种|杂种|狗(?:卖家|商家|客服|老板|店|快递)|王八|混蛋|混账|眼瞎|瞎了眼|瞎眼|滚吧|滚(?=[!！。.]*$)|龟孙|畜生|畜牲|贱人|贱货|婊子|人渣|败类|废物|残废|神经病|(?:你|你们|客服|卖家|老板|商家|店家|店主|快递员?)(?:是|就是|真是|跟|像)(?:个|头|只|条)?(?:猪|狗|驴)(?:吗|吧|啊|一样|似的)|脑子有病|脑子有坑|脑子呢|全家(?:死|都死|死光|暴毙)|死光光|狗都不如|猪狗不如|畜生不如|黑心肝|奸商|智商欠费|没脑子|棒槌|(?:客服|老板|卖家|店家|商家|店主)(?:都|全)?死了|脑子进水|脑子被驴踢|脑子坏了|没长脑子|不得好死|断子绝孙|有病吧|你(?:是|们是)?(?:属)?(?:狗|猪|驴)的?吗|见人就咬|不要脸|去死|死全家|全家都是骗子|滚蛋|滚犊子|你妈|你马的|他妈的|尼玛|妈蛋|草泥马|日你|操你|艹|司马|死妈|瞎了狗眼|狗眼|眼睛长屁股上|骗子老板|死骗子|垃圾(?:卖家|商家|店家|店铺|客服|老板|东西卖家)|j8|鸡巴|你大爷|去你的|瓜娃子|二五仔|瞎还是傻|傻还是瞎|智商感人|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员|快递小哥)(?:就|真|简直)?(?:是)?(?:个|属)?(?:属狗的|垃圾(?!袋|桶|分类|东西|产品|质量|货)|贱(?:得很|人|货|骨头)?(?![卖价])|人渣|败类)|(?:你|是个|真是个|就是个|加)(?:大)?(?:冤种|傻春)|脑干缺失|脑子被门(?:夹|挤)|脑子被驴踢|缺脑子|垃圾人|滚你(?:丫|妈|的|大爷)|狗都比你|智力(?:有问题|低下)|智商(?:有问题|堪忧|低下|为零)|瓜批|哈批|哈麻批|锤子玩意|扑街|仆街|叼你|屌你|丢你老母|冚家铲|食屎|吃屎|操蛋|龟儿子|狗腿子|缺德玩意|缺心眼|死扑街|日你仙人|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员|快递小哥)(?:是|是不是)?(?:个)?(?:聋子|瞎子|哑巴|聋了还是瞎了|瞎了还是聋了)|(?:你|你们|客服|卖家|老板|商家|店家|售后)[^，,。!！?？]{0,3}是个?什么(?:东西|玩意儿?)|(?:是个|就是个|一群|一帮|真是)(?:流氓|无赖|土匪|强盗|吸血鬼)|没有?脑子|脑子(?:里)?(?:装的)?(?:都是|全是)(?:浆糊|屎|水|草)|脑子被门夹|脑子被狗吃|(?:你|你个|你这个|是个|就是个|一群|一帮|一窝|真是个)(?:老六|小丑|250|2b|二b|瘪三|孙子|憨批|憨货|废柴|饭桶|蠢驴|傻狍子|猪头|傻帽)|(?:你|nm|尼玛|你马)(?:妈)?没了|(?:狗|猪)(?:一样|都不如)的(?:卖家|商家|客服|老板|店)|吃屎吧|滚出|死开|去死吧|坑人不得好死|不得好死|智(?:zhang|zz)|弱(?:zhi|zz)(?![a-z])|脑(?:can|tan)(?![a-z])|sha(?:逼|比|x|bi)|傻bi|老阴[比逼b]|阴[比逼]|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后)[^，,。!！?？]{0,6}(?:脑子(?:是不是)?(?:有泡|有坑|瓦特|秀逗|抽了|有问题吧|缺根弦|缺根筋|少根筋)|(?:是不是)?没长眼(?:睛)?|(?:是|真的|真|太|好)(?:真的)?(?:蠢|贱)(?!萌|卖)|有大病|有病吧)|(?:你|你们|客服|卖家|老板|商家|店家|店主|售后|快递员?)(?:就|真|简直)?(?:是|像)(?:一)?(?:条|只|头)(?:狗|猪|驴|蠢驴|疯狗))/;
+const ABUSE_ABBR = /(?<![a-z0-9_-])(sb|s13|nmsl|cnm|nmb|tmd|tm的|mlgb|mdzz|nt|zz|mb|nc|wcnm|rnm|sb玩意|f u|fu|stfu|nm(?=死|的|b|没)|s b|fkn|fking|fcking|fck|f-ing|f'ing|effing|shabi|sha bi|naocan|zhizhang|ruozhi|baichi|caonima|tamade|gtfo|wtf)(?![a-z0-9_-])/;
 const ABUSE_EN =
-  /\b(idiots?|stupid (seller|shop|store|people|scammers?|liars?|company|owner|courier|guy)|scumbags?|bastards?|assholes?|a\$\$holes?|a\*+(hole)?|dumb (a\*+|ass|shop|seller)|bitch(es)?|b\*+tch|motherf\w*|morons?|retards?|r\*tard|dumbass|thieves|piece of (sh\*?i?t|s\*+t|crap|garbage|trash|junk)|shut up|f+[*#@]+c?k\w*|go f\S{1,4}k yourself|f+u+c+k\w*|f\*+cking|sh[*#1!]t+y?|shitty|shit (seller|shop|store)|(you|ur|your) (are )?(liar|liars|clowns?|losers?|jerks?)|liar|clowns?|losers?|jerks?|go to hell|screw you|son of a)/;
+  /\b(idiots?|stupid (seller|shop|store|people|scammers?|liars?|company|owner|courier|guy)|scumbags?|bastards?|assholes?|a\$\$holes?|a\*+(hole)?|dumb (a\*+|ass|shop|seller)|bitch(es)?|b\*+tch|motherf\w*|morons?|retards?|r\*tard|dumbass|thieves|piece of (sh\*?i?t|s\*+t|crap|garbage|trash|junk)|shut up|f+[*#@]+c?k\w*|go f\S{1,4}k yourself|f+u+c+k\w*|f\*+cking|sh[*#1!]t+y?|shitty|shit (seller|shop|store)|(you|ur|your) (are )?(liar|liars|clowns?|losers?|jerks?)|liar|clowns?(?! (?:costume|nose|makeup|shoes|wig|toy|fish|outfit|mask|party|suit))|losers?|jerks?|(?:lying|dirty|filthy|stupid|greedy) (?:dog|pig|rat|snake)s?|go to hell|screw you|son of a|dickheads?|dicks?(?= (seller|shop|store|owner))|cunts?|twats?|wankers?|pricks?|jackass|scum(bag)?s?|brainless|greedy (pigs?|bastards?|scammers?)|(you|ur|greedy|fat|dirty|lazy|stupid) pigs?|(you|ur) (are )?(an? )?(idiot|moron|retard|pig|dog|joke|clown)s?|(you|ur|seller|owner|staff|support|he|she) (are|is|r) (so |as |such an? )?(dumb|stupid|brainless|retarded)(?! (thing|product|item|design))|go f(\*+|uck)? yourself|a-holes?|a\$\$(?:es)?(?![a-z])|(?:burn|rot) in hell|disgusting (?:cheaters?|scammers?|thieves|liars?|people|seller)|\b(?:a|an|you|such a|is a|you're a) (?:total |real |complete |fucking )?dick(?:head)?s?\b|brain ?dead|(?:stupid|dumb|lazy|lying)[- ]?ass\b|\b(?:a|and a|you|you're a|you are a) (?:fat |greedy |dirty |lazy )?pigs?\b)/;
+/** Mild curses (妈的, 特么, tm) are abuse only when aimed: a person of the shop within a few characters. */
+const MILD_CURSE_AIMED =
+  /(?:妈的|特么的?|特喵的?|tm的?(?![a-z]))[^。!?！？]{0,6}(?:你|客服|卖家|老板|商家|店家|掌柜|店主|售后|快递员)|(?:你|客服|卖家|老板|商家|店家|掌柜|店主|售后|快递员)[^。!?！？]{0,8}(?:妈的|特么的?)/;
+/** Insults written in leetspeak (id1ot, m0r0n, r3tard, p1g, a$$hole): letters put back. */
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+const RE_LEET_WORD = /(?<![a-z0-9@$!])(?=[a-z0-9@$!]*[a-z][a-z0-9@$!]*[a-z])(?=[a-z@$!]*[0-9@$!])[a-z0-9@$!]{3,}(?![a-z0-9@$!])/g;
+/** English insult stems a masked word (b*stard, f**k, sh#t) is compared with. */
+const EN_INSULT_STEMS = ['idiot', 'moron', 'retard', 'bastard', 'asshole', 'dickhead', 'bitch', 'fuck', 'fucking', 'shit', 'shitty', 'scumbag', 'cunt', 'twat', 'wanker', 'prick', 'dumbass', 'jackass', 'motherfucker'];
+const RE_MASKED_EN_WORD = /(?<![a-z])[a-z]+[*#]+[a-z*#]*|(?<![a-z])[*#]+[a-z]+/g;
+function maskedEnglishInsult(t: string): boolean {
+  if (!/[a-z][*#]|[*#][a-z]/.test(t)) return false;
+  for (const m of t.matchAll(RE_MASKED_EN_WORD)) {
+    const re = new RegExp(`^${m[0].replace(/[*#]+/g, (x) => `[a-z]{${x.length},${x.length + 1}}`)}(?:s|es|ing|ed)?$`);
+    if (EN_INSULT_STEMS.some((w) => re.test(w) || re.test(`${w}s`))) return true;
+  }
+  return false;
+}
+
 /** Exclamations and words about the product or oneself, not aimed at anyone. */
-const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
+const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|傻子才(?:不)?(?:买|信|要)|(?<=我家(?:的)?(?:狗|狗狗|猫|猫咪)[^。]{0,20})狗东西|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
 
 /** A demand for money (or a refund or gift) in the review. */
 const MONEY =
-  '(?:\\d+|[一二三四五六七八九十百两几半])\\s*(?:块|元|rmb|毛|百块|大洋)|红包|返现|返点|补偿|赔偿|赔钱|赔我|补我|退我|转我|转账|打钱|给钱|给点|好处费|封口费|精神损失费|误工费|差价|折现|全额退|退一半|退款|退钱|赔|补(?:个|点)?|(?:给|转|发)(?:我|了我)[^，。]{0,8}(?:钱|红包|补偿|\\d|[一二三四五六七八九十百两几]+\\s*(?:块|元))';
+  '(?:\\d+|[一二三四五六七八九十百两几半])\\s*(?:块|元|rmb|毛|百块|大洋)|红包|免单|返现|返点|补偿|赔偿|赔钱|赔我|补我|退我|转我|转账|打钱|给钱|给点|好处费|封口费|精神损失费|误工费|差价|折现|全额退|退一半|退全款|全款|货我留着|东西我不寄回|不寄回|退款|退钱|赔|补(?!发|货|寄|件|单|拍|办|充|齐了|上了|水|妆|色|光|钙|铁|血|习|课|丁|漆)(?:个|点)?|(?:转|打|返|赔)(?:我)?\\s*\\d{2,}|(?:给|转|发)(?:我|了我)[^，,。]{0,8}(?:钱|红包|补偿|\\d|[一二三四五六七八九十百两几]+\\s*(?:块|元))';
 const REVIEW_LEVER =
-  '改(?:成|为)?(?:好评|五星|5星|评价|评|掉)?|删(?:评|掉|除|差评)?|撤(?:评|销|回)?|追(?:加)?(?:好)?评|好评|差评|中评|五星|5星|四星|三星|一星|1星|零分|评价|小作文|曝光|挂(?:着|出来|到底|你)|全网|每个(?:链接|商品|宝贝)|各大群|一直差评|连环';
+  '改(?:成|为)?(?:好评|五星|5星|评价|评|掉)?|删(?:评|掉|除|差评)?|撤(?:评|销|回)?|追(?:加)?(?:好)?评|好评|差评|中评|五星|5星|四星|三星|一星|1星|零分|评价|小作文|曝光|挂(?:着|出来|到底|你)|全网|每个(?:链接|商品|宝贝)|所有(?:的)?(?:宝贝|商品|链接|产品)|各大群|当没发生过|当没看见|一笔勾销|评论区见|一直差评|连环';
 const RE_PAID_CHANGE = new RegExp(
   // (money)… then a promise: 赔我20我就改五星, 补偿到位了我改五星, 转我40马上删, 给点补偿就五星
   `(?:${MONEY})[^。！!?？]{0,16}?(?:就|才|再|我就|马上|立刻|立马|了就|了我|后|我|了)\\s*(?:把|给你|给|打|改成?)?(?:这个|这条|那条)?\\s*(?:${REVIEW_LEVER})` +
@@ -134,7 +178,7 @@ const RE_PAID_CHANGE = new RegExp(
     // …or a threat unless paid: 不赔我200就全网曝光, 不给就这么挂着, 不补就别怪我
     `|(?:不|没|不肯|不愿)(?:给|赔|补|退|返|转|处理|把(?:钱|运费|差价|货款|款|红包|补偿|押金))[^。！!?？]{0,14}?(?:就|我就|的话)[^。！!?？]{0,18}?(?:${REVIEW_LEVER}|别怪我|走着瞧|等着|别想)` +
     // …with only a comma (or 我) between, the lever must be a threat (差评伺候, 一直差评, 曝光), not a plain 差评 after a refusal
-    `|(?:不|不肯|不愿)(?:给|赔|补|退|返|转|把(?:钱|运费|差价|货款|款|红包|补偿|押金))[^。！!?？,，]{0,12}?(?:[,，]|我)[^。！!?？]{0,10}?(?:差评伺候|伺候|一直|永远|天天|每天|每个?月|每周|来追评|全网|曝光|挂着|挂到底|别想|等着|走着瞧|别怪我|连环|每个(?:链接|商品|宝贝))` +
+    `|(?:不|不肯|不愿)(?:给|赔|补|退|返|转|把(?:钱|运费|差价|货款|款|红包|补偿|押金))[^。！!?？,，]{0,12}?(?:[,，]|我)[^。！!?？]{0,10}?(?:差评伺候|伺候|一直|永远|天天|每天|每个?月|每周|来追评|全网|曝光|挂着|挂到底|别想|等着|走着瞧|别怪我|连环|每个(?:链接|商品|宝贝)|所有(?:的)?(?:宝贝|商品|链接|产品))` +
     // …or the bad review stays until paid: 不补偿我50元这个差评我是不会删的, 不退我50元我天天来追评
     `|(?:不|没)(?:给|赔|补|退|返|转|把)[^。！!?？]{0,16}?(?:\\d+|[一二三四五六七八九十百两几]+)\\s*(?:块|元)[^。！!?？]{0,20}?(?:${REVIEW_LEVER})` +
     `|(?:${MONEY})[^。！!?？]{0,16}?(?:差评|一星|这条评价|评价)(?:我)?(?:永远|一直|是不会|就|就一直|不会|删不了|不删|别想)` +
@@ -144,7 +188,6 @@ const RE_PAID_CHANGE = new RegExp(
     `|(?:什么|啥)时候(?:给|补|赔|返|退)[^。！!?？]{0,10}(?:什么|啥)时候(?:改|删|追)` +
     // 要么…要么 / 除非 / 看着办 / 别逼我 with money
     `|(?:除非|要么|要不|否则|不然|看着办|别逼我|懂的都懂|懂我意思|你懂的)[^。！!?？]{0,20}(?:${MONEY})[^。！!?？]{0,20}(?:${REVIEW_LEVER})` +
-    `|(?:${MONEY})[^。！!?？]{0,24}(?:除非|要么|要不|否则|不然|看着办|别逼我|懂的都懂|懂我意思|你懂的)` +
     // after the fact: 老板转了我30块改成好评了
     `|(?:转了我|给了我|补了我|赔了我|返了我)[^。！!?？]{0,10}(?:改成?|删)`,
 );
@@ -153,7 +196,67 @@ const RE_PAID_CHANGE_EN =
 /** The buyer refusing a cash-for-review offer, or a claim under the platform's rules. */
 /** The seller's own cash-for-review offer, read out before the buyer's words are. */
 const SELLER_OFFER = /(?:商家|卖家|老板|客服|店家|seller)[^，。,.]{0,12}(?:让我|要我|叫我|求我|说|offered|asked)[^，。,.]{0,10}(?:好评|五星|改评价?|评价|5 stars|review)[^，。,.]*/g;
-const NOT_EXTORTION = /(我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|价保|按规定|following .{0,20}rules|store policy|好评返现[^，。]{0,6}(?:已领|领了|拿了|收到))/;
+const NOT_EXTORTION = /((?:不要|不图|不稀罕|不是为了|不用|不需要)(?:你的?)?(?:补偿|红包|钱|赔偿|返现)|(?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|(?<!不给|没给|不|没)价保(?!也?不给|也?没给|不给)|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到))/;
+
+/** "别跟我谈什么价保": the buyer waving the rules away, not claiming under them. */
+const WAVED_AWAY = /(?:别|不要|少)(?:跟我|和我|给我)?(?:谈|说|扯|提|讲)(?:什么)?[^，,。!！?？]{0,8}/g;
+/** Threats of exposure that work like a bad review: posts, videos, banners. */
+const EXPOSURE =
+  '到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)';
+/** Words that only bargaining over a review uses: 看着办, 你懂的, 数字你定, 加个鸡腿, 私聊价格. */
+const BARGAIN =
+  '看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|(?:拿钱|用钱)说话|钱到位(?:了)?(?:再说|就改|就删)|掂量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你的?(?:诚意|红包|表现)|买(?:个|一个)(?:五星|好评|删评)';
+const RE_BARGAIN = new RegExp(`(?:${BARGAIN})`);
+/** 前提是返我三十块: a condition that is money. */
+const RE_ON_CONDITION_PAID = new RegExp(`(?:前提是|条件是|只要你?)[^。！!?？]{0,8}(?:${MONEY})`);
+/** Money (or a benefit beyond the rules) then 不然/否则/要么: a threat when a review lever is in the text too. */
+const RE_MONEY_OR_ELSE = new RegExp(`(?:${MONEY})[^。！!?？]{0,24}(?:除非|要么|要不|否则|不然|看着办|别逼我|懂的都懂|懂我意思|你懂的)`);
+/** A demand beyond the rules: an amount, cash, compensation, a free item or a refund without return (a plain 退款 is the rules). */
+const RE_DEMAND = new RegExp(
+  '(?:\\d+|[一二三四五六七八九十百两几半])\\s*(?:块|元|rmb|毛|百块|大洋)|[$€£]\\s?\\d|\\d+\\s?(?:\\$|usd|dollars?|euros?|eur|bucks)|红包|补偿|赔偿|赔钱|赔我|转账|打钱|给钱|钱给够|钱的事|免单|返现|差价|诚意|精神损失|再送(?:个|一个)?(?:赠品|东西)|寄个新的|退一半|退全款|货我留着|不用退货' +
+    '|compensat|money|cash|paypal|discount|free (?:one|item|gift|product)|without return|keep (?:it|the item)',
+);
+/** The word that ties a demand to the review. */
+const RE_TIE = /就|才|再|否则|不然|要么|或者|除非|的话|两清|好说|合适|选择|立马|马上|安排|奉上|\bthen\b|\bonce\b|as soon as|\bif you\b|\bwhen you\b|\bafter you\b|=|\bor\b|\bunless\b|\buntil\b|\beither\b|\band i\b|talks/;
+/** Review levers in English too (1 star, feedback, post on facebook). */
+const RE_ANY_LEVER_EN = new RegExp(`(?:${REVIEW_LEVER}|${EXPOSURE}|\\d ?stars?|one star|review|feedback|rating|facebook|tiktok|youtube|instagram|groups?\\b|post (?:this|it|photos|videos?))`);
+const RE_ANY_LEVER = new RegExp(`(?:${REVIEW_LEVER}|${EXPOSURE})`);
+/** A gift or cash-back held hostage: 礼品到了我再给五星, 返现到账之前我先给个中评. */
+const RE_HOSTAGE = new RegExp(
+  '(?:礼品|礼物|赠品|返现|红包|鸡腿|补偿|差价)[^。！!?？]{0,8}(?:到了|到账|收到|寄来|发来|给了|到位|补齐|补上)[^。！!?？]{0,6}(?:我)?(?:再|才|就)[^。！!?？]{0,6}(?:好评|五星|5星|追评|改评|改回|删)' +
+    '|(?:礼品|礼物|赠品|返现|红包|补偿)[^。！!?？]{0,6}(?:到账|到|来)之前[^。！!?？]{0,8}(?:中评|差评|一星|三星|不改|不删)' +
+    `|(?:${MONEY})[^。！!?？]{0,8}(?:立刻|马上|立马|我就|就)(?:停|收手|住手|罢手|改回来?)` +
+    `|(?:不|没)(?:给|赔|补|退|返|转)[^。！!?？]{0,12}(?:就|我就|那我)[^。！!?？]{0,12}(?:${EXPOSURE})` +
+    '|(?:不|没)(?:赔钱|赔偿|补偿|给钱|退钱|赔|补)[^。！!?？]{0,6}(?:我)?(?:就|天天|每天|一直|就去)[^。！!?？]{0,6}(?:刷|给|打|写)?(?:你)?(?:差评|一星)' +
+    `|(?:删|改|撤)(?:评)?(?:也行|可以|没问题)[^。！!?？]{0,8}(?:${MONEY}|拿来)` +
+    // 想要我改五星可以，先转200过来
+    '|(?:想要|想让|要想|要)我(?:改|删|撤|追)[^。！!?？]{0,12}(?:先|就)?(?:转|打|给|赔|补|返)(?:我)?(?:\\d+|[一二三四五六七八九十百两几]+|钱|红包)',
+);
+/** Money taken for the review: 客服给我转了三十块让我改成五星. */
+const RE_TAKEN_FOR_REVIEW =
+  /(?:给我|给了我)(?:转|返|补|赔|发)了(?:\d+|[一二三四五六七八九十百两几]+)\s*(?:块|元)(?:钱)?[^。！!?？]{0,8}(?:改|删|五星|好评)/;
+const RE_EXTORTION_EN =
+  /(?:\$|usd|dollars?|euros?|paypal|money)[^.!?]{0,20}=\s*(?:the |my )?(?:review|rating|stars?|feedback|comment)s?\s*(?:deleted|removed|changed|gone|updated|\d)|\b(?:want|need) (?:a |my |the )?(?:good|positive|nice|5.?stars?|five.?stars?) (?:review|rating|feedback)\W{1,3}(?:then |so )?(?:pay|send|give)|(?:review|stars?|rating|feedback|video|tiktok|youtube|instagram|facebook|post|expose|everyone|everybody)[^.!?]{0,60}\bunless\b[^.!?]{0,30}(?:pay|send|give|refund|compensat|money|\$)|(?:pay|send|give|usd|\$|dollars?|money|free)[^.!?]{0,40}\bthen (?:my |the |your )?(?:review|rating|stars?|feedback|comment)s? (?:will )?(?:disappear|go away|gone|change|removed?|deleted?)|(?:usd|\$|dollars?|money|paypal)[^.!?]{0,30}\b(?:and|then) (?:the |my )?(?:review|rating|feedback)s? (?:becomes?|turns?|goes|will be|changes?)|\bno (?:money|refund|payment|compensation|cash)\W{1,3}(?:then )?(?:everyone|everybody|all|the world) (?:will )?(?:know|see)/;
+/** Bargaining words with a review lever, a hostage gift, or an English cash-for-review shape. */
+function extortionShape(t: string): boolean {
+  if ((RE_BARGAIN.test(t) || RE_ON_CONDITION_PAID.test(t) || RE_MONEY_OR_ELSE.test(t)) && RE_ANY_LEVER.test(t)) return true;
+  if (RE_HOSTAGE.test(t) || RE_EXTORTION_EN.test(t)) return true;
+  // The three parts of a deal over a review, close together: the review (or an exposure), a
+  // demand for money or a benefit beyond the rules, and the word that ties them (就, 不然, 或者, then, or).
+  for (const w of dealWindows(t.replace(RE_PAST_CASHBACK, ' '))) if (RE_ANY_LEVER_EN.test(w) && RE_DEMAND.test(w) && RE_TIE.test(w)) return true;
+  return false;
+}
+
+/** A past report that a good review was given for cash-back (为了返现才给的好评): a warning, not a demand. */
+const RE_PAST_CASHBACK = /(?:为了|因为)(?:返现|红包|补偿|返钱)才(?:给的?|打的?)?(?:好评|五星)|好评是为了(?:返现|红包)/g;
+/** Sentences, and pairs of neighbouring sentences, of a review (the whole of a short one). */
+function dealWindows(t: string): string[] {
+  if (t.length <= 60) return [t];
+  const parts = t.split(/(?<=[。！!?？])/);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i++) out.push((parts[i] ?? '') + (parts[i + 1] ?? ''));
+  return out;
+}
 
 /** Roles that come before a person's name. */
 const NAME_ROLE =
@@ -161,7 +264,7 @@ const NAME_ROLE =
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 /** Characters that end a name's run rather than belong to it (words that follow a name). */
-const NOT_NAME_CHAR = '的了是在也都就很太不没说把给让被对和跟师傅总姐哥老小先女经理态度电话手机号人员们大家说话回复服务家店这那个吗呢吧啊呀哦嘛说着要会能还又再已';
+const NOT_NAME_CHAR = '的了是在也都就很太不没说把给让被对和跟师傅总姐哥老小先女经理态度电话手机号人员们大家说话回复服务家店这那个吗呢吧啊呀哦嘛说着要会能还又再已上下到边来去过好便兴然后面前样';
 const RE_ROLE_NAME = new RegExp(
   `(?:${NAME_ROLE})[是:：为\\s]*([${SURNAMES}])([\\u4e00-\\u9fff]{1,2})`,
   'g',
@@ -170,7 +273,7 @@ const RE_ROLE_NAME = new RegExp(
 const RE_NAME_BEFORE_PHONE = new RegExp(`(?<![\\u4e00-\\u9fff])[${SURNAMES}][\\u4e00-\\u9fff]{1,2}[\\s:：,，(（]*(?:电话|手机)?[\\s:：]*1[3-9]\\d[ -]?(?:\\d{4}|[*x×]{4})[ -]?\\d{4}`);
 const RE_EN_NAME =
   /\b(?:named|name is|courier|postman|driver|seller|agent|manager|owner|assistant|contact|i am|i'm|my name|mr\.?|mrs\.?|ms\.?)\s+(?!the\b|is\b|was\b|and\b|very\b|so\b)([a-z][a-z'-]+)\s+(?!is\b|was\b|and\b|from\b|very\b|the\b|did\b|has\b|had\b|who\b|on\b|at\b|in\b)([a-z][a-z'-]+)/;
-const RE_EN_NAME_CAPS = /\b(?:courier|postman|driver|seller|agent|manager|owner|assistant|named|contact me[^:]*:)\s*([A-Z][a-z]+)\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)/;
+const RE_EN_NAME_CAPS = /\b(?:courier|postman|driver|seller|agent|manager|owner|assistant|guy|lady|rider|rep|representative|staff|named|contact me[^:]*:)\s*([A-Z][a-z]+)\s+([A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)/;
 const ADDRESS_CN_ADMIN = /(省|自治区|市|区|县|镇|乡|街道|村|开发区)/g;
 const RE_ADDRESS_CN_STREET = /([\u4e00-\u9fff]{1,8}(路|街|大道|巷|弄|胡同|道|村|组|城|广场|大厦|小区|花园|公寓|苑))([\dA-Za-z一二三四五六七八九十]+(号|栋|幢|单元|室|楼|组|排|区|座|层))?/;
 const RE_ADDRESS_NUM = /\d+(号|栋|幢|单元|室|号楼|组|排)/;
@@ -195,15 +298,18 @@ function fullNames(t: string, raw: string): boolean {
     let given = m[2] ?? '';
     // Stop the name at a character that begins the next word.
     let cut = given.length;
-    for (let i = 0; i < given.length; i++) if (NOT_NAME_CHAR.includes(given[i] ?? '')) { cut = i; break; }
+    // 小 begins a given name after a surname (陈小红), not a nickname (客服小王: no surname before it).
+    const start = given.length === 2 && (given[0] === '小' || given[0] === '大') && !NOT_NAME_CHAR.includes(given[1] ?? '') && !/^[小大](?:哥|姐|妹|弟|伙|朋友|时|心|孩|家|概|约|爷|妈|叔|婶|神|佬)/.test(given) ? 1 : 0;
+    for (let i = start; i < given.length; i++) if (NOT_NAME_CHAR.includes(given[i] ?? '')) { cut = i; break; }
     given = given.slice(0, cut);
     if (given.length === 0) continue;
     // A title or nickname (王师傅, 客服小王, 张总, 刘姐) is not a full name.
     if (/^(师傅|总|姐|哥|工|老师|先生|女士|小姐|经理|阿姨|叔)/.test(given)) continue;
     if (given.length === 1) {
       // Two-character names only when the run stops there (快递员李强，/ 李强 1…).
-      const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 1);
-      if (!(after === '' || /[，。,.!！?？\s\d(（]/.test(after))) continue;
+      const end = (m.index ?? 0) + m[0].length - (m[2] ?? '').length + given.length;
+      const after = t.slice(end, end + 1);
+      if (!(after === '' || /[，。,.!！?？\s\d(（把被给和跟对在]/.test(after))) continue;
       if (/[说回到来去]/.test(given)) continue;
     }
     return true;
@@ -240,33 +346,44 @@ export function ruleFlags(raw: string): { flags: Set<FlagId>; evidence: FlagEvid
   const aimed = t.replace(NOT_AIMED, ' ');
   const aimedCompact = aimed.replace(/[\s·_~]+/g, '');
   const masked = /(傻|煞|沙)[*＊×x#@%.。]+(逼|b|比|笔|叉)?|(?<![a-z])s[*#.]+b(?![a-z])|你[*＊]+的|他[*＊]+的|[草操艹][*＊]+|脑[*＊]+残|智[*＊]+障/.test(aimedCompact);
-  if (has(ABUSE_ZH, aimedCompact) || has(ABUSE_ABBR, aimed) || has(ABUSE_EN, aimed) || masked) flags.add('abuse');
+  const deleet = /[0-9@$!]/.test(aimed) ? aimed.replace(RE_LEET_WORD, (w) => w.replace(/[0-9@$!]/g, (c) => LEET[c] ?? c)) : aimed;
+  if (
+    has(ABUSE_ZH, aimedCompact) || has(ABUSE_ABBR, aimed) || has(ABUSE_EN, aimed) || masked ||
+    (deleet !== aimed && has(ABUSE_EN, deleet)) || maskedEnglishInsult(aimed) || MILD_CURSE_AIMED.test(aimedCompact)
+  ) flags.add('abuse');
 
   // Contacts and numbers.
   const mobile = RE_MOBILE.test(k) || RE_MOBILE.test(t);
-  const phone = mobile || RE_LANDLINE.test(t) || RE_INTL.test(t);
+  const phone = mobile || RE_LANDLINE.test(t) || RE_INTL.test(t) || RE_PHONE_AFTER_LABEL.test(t);
   const idCard = RE_ID_CARD.test(k);
-  const contactId = RE_CONTACT_ID.test(t);
+  // 微❤信 leaves 微 信 once the heart is dropped: Chinese characters are joined again (Latin words are not, or 'worst garbage' holds a 'tg').
+  const cjkJoined = t.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
+  const contactId = RE_CONTACT_ID.test(t) || (cjkJoined !== t && RE_CONTACT_ID.test(cjkJoined));
   const url = RE_URL.test(t);
   const email = RE_EMAIL.test(t);
   const handle = RE_HANDLE.test(t);
   const official = OFFICIAL.test(t);
   const namedShop = RE_NAMED_SHOP.test(t) && !(official && !/(某宝|某鱼|某音|闲鱼|咸鱼|joom|etsy|amazon|ebay|shein|temu)/.test(t));
-  const selfPromo = RE_SELF_PROMO.test(t) || RE_SELF_PROMO_EN.test(t);
-  const contactSold = contactId && !/(客服|卖家|商家|店家|老板|售后)[^，。]{0,4}(的)?(微信|vx|wx|qq)/.test(t);
+  const callToContact = RE_CALL_TO_CONTACT.test(t);
+  const selfPromo = RE_SELF_PROMO.test(t) || RE_SELF_PROMO_EN.test(t) || RE_TAO_CODE.test(t) || (callToContact && (mobile || RE_PHONE_AFTER_LABEL.test(t) || contactId));
+  const contactSold = contactId && !/(客服|卖家|商家|店家|老板|售后)[^，,。]{0,4}(的)?(微信|vx|wx|qq)/.test(t);
   const fullName = fullNames(t, raw.normalize('NFKC'));
   const address = hasAddress(t);
 
-  if (contactSold || url || handle || namedShop || selfPromo || (email && !fullName)) flags.add('ad');
+  // An e-mail is an ad when it sells; given as one's own contact (my email is…) it is private data.
+  const emailSells = email && !fullName && (selfPromo || callToContact || /(cheap|wholesale|discount|price|order|buy|sell|deal|批发|便宜|优惠|代购|货源|购买)/.test(t));
+  if (contactSold || url || handle || namedShop || selfPromo || emailSells) flags.add('ad');
   // A phone given only to sell something is the ad, not private data.
   const phoneForSale = (phone || contactId) && selfPromo && !fullName;
   const maskedWithName = RE_MASKED_MOBILE.test(t) && fullName;
   const shopAddress = address && (selfPromo || namedShop);
-  if (((phone || idCard) && !phoneForSale) || maskedWithName || fullName || (address && !shopAddress)) flags.add('private_data');
+  if (((phone || idCard) && !phoneForSale) || (email && !emailSells) || maskedWithName || fullName || (address && !shopAddress)) flags.add('private_data');
 
   // Extortion: money tied to the review, unless refused or claimed under the rules.
   const buyerWords = t.replace(SELLER_OFFER, ' ');
-  if ((RE_PAID_CHANGE.test(buyerWords) || RE_PAID_CHANGE_EN.test(buyerWords)) && !NOT_EXTORTION.test(t)) flags.add('extortion');
+  const claimText = t.replace(WAVED_AWAY, ' ');
+  const refused = NOT_EXTORTION.test(claimText);
+  if ((RE_PAID_CHANGE.test(buyerWords) || RE_PAID_CHANGE_EN.test(buyerWords) || extortionShape(buyerWords) || RE_TAKEN_FOR_REVIEW.test(t)) && !refused) flags.add('extortion');
 
   return { flags, evidence: { phone: phone || idCard, contactId, url, fullName, address } };
 }

@@ -1,0 +1,122 @@
+// Reviews written by hand for round 4 of issue 13 (R6, R8): the turns the sentiment head still
+// misread — a good review with one complaint (就是/不过/但是), a complaint with a forgiving end,
+// lukewarm and very short reviews (还行 / 一般般 / 👍 / 差评), sarcasm, a rating pressed by
+// mistake, praise that carries an ad or an extortion note (the text keeps its feeling), and the
+// same in buyers' English. Not taken from any evaluation or development set.
+import type { Sample } from './generate.js';
+
+type Row = [s: 'p' | 'n', causes: string, flags: string, rating: number | null, text: string];
+
+const rows: Row[] = [
+  // Good overall, one complaint named (the cause stays).
+  ['p', 'logistics', '-', 4, '东西没得说，就是快递慢了点，等了六天'],
+  ['p', 'logistics', '-', 5, '裤子版型很好，物流拖了一周，不过东西值得等'],
+  ['p', 'packaging', '-', 4, '茶叶香味很正，包装盒有点压瘪，不影响喝'],
+  ['p', 'service', '-', 4, '产品本身很好用，客服回复有点慢，问了半天才回'],
+  ['p', 'color', '-', 4, '毛衣很软很暖，颜色比图片深一点，但也挺好看'],
+  ['p', 'size', '-', 4, '鞋子舒服，码数偏大半码，垫个鞋垫刚好'],
+  ['p', 'price', '-', 4, '质量挺好，就是价格小贵，活动的时候买更划算'],
+  ['p', 'quality', '-', 4, '台灯亮度够，开关有点松，整体满意'],
+  ['p', 'logistics', '-', 3, '发货晚了两天，收到后试了下效果不错，还是推荐'],
+  ['p', 'packaging', '-', 5, '碗很好看，快递就用了个袋子装，幸好没碎，下次希望包严实点'],
+  ['p', 'price', '-', 4, '刚买完就降了十块，有点心疼，不过东西确实好'],
+  ['p', 'description', '-', 4, '赠品没收到，但是主商品很满意，就不计较了'],
+  ['p', 'logistics', '-', 4, 'Good quality, shipping took almost a month though'],
+  ['p', 'color', '-', 4, 'Nice bag, the brown is a bit lighter than on the photo, still love it'],
+  ['p', 'service', '-', 4, 'Product works great. Seller slow to answer but ok'],
+  ['p', 'size', '-', 4, 'Comfy hoodie, a little big, order one size down'],
+  ['p', 'packaging', '-', 4, 'Box was dented but the lamp inside is perfect'],
+  // Complaint overall, a kind word first or last (negative).
+  ['n', 'quality', '-', 2, '外观是挺好看的，但是用了两次就不出水了'],
+  ['n', 'quality', '-', 2, '客服态度很好，可惜东西不行，充电半天只能用一会'],
+  ['n', 'size', '-', 2, '面料还可以，但是实在太小了，完全穿不上'],
+  ['n', 'quality', '-', 3, '价格便宜是便宜，可质量真对不起这个价，洗一次就变形'],
+  ['n', 'logistics', '-', 2, '东西应该还行吧，但是等了半个月才到，急用的时候没赶上'],
+  ['n', 'quality', '-', 2, 'Looks nice but it broke after a week'],
+  ['n', 'quality', '-', 2, 'Fast shipping, but the zipper broke on the first day'],
+  // Lukewarm and short.
+  ['p', '-', '-', 4, '还行'],
+  ['p', '-', '-', 3, '还可以吧，凑合能用'],
+  ['p', '-', '-', 4, '可以'],
+  ['p', '-', '-', 5, '好评'],
+  ['p', '-', '-', 5, '不错不错'],
+  ['p', '-', '-', 5, '👍'],
+  ['p', '-', '-', 5, '👍👍👍👍'],
+  ['p', '-', '-', null, '👌'],
+  ['p', '-', '-', 5, '❤️❤️❤️'],
+  ['p', '-', '-', 5, '满意😊'],
+  ['p', '-', '-', 4, '挺好的，下次还来'],
+  ['p', '-', '-', 3, '中规中矩，对得起价格'],
+  ['p', '-', '-', 4, '没毛病'],
+  ['p', '-', '-', 4, '还不赖'],
+  ['n', '-', '-', 3, '一般般'],
+  ['n', '-', '-', 3, '一般'],
+  ['n', '-', '-', 2, '不咋地'],
+  ['n', '-', '-', 1, '差评'],
+  ['n', '-', '-', 1, '👎'],
+  ['n', '-', '-', 1, '😡😡😡'],
+  ['n', '-', '-', 2, '凑合吧，不会再买了'],
+  ['n', '-', '-', 1, '无语'],
+  ['n', '-', '-', 1, '避雷'],
+  ['p', '-', '-', 4, 'ok'],
+  ['p', '-', '-', 4, 'Its fine for the money'],
+  ['p', '-', '-', 5, 'Perfect, thanks'],
+  ['p', '-', '-', 5, 'As described, fast delivery'],
+  ['n', '-', '-', 2, 'meh'],
+  ['n', '-', '-', 3, 'Average, nothing special'],
+  ['n', '-', '-', 2, 'Not as good as I hoped'],
+  // Negation read right.
+  ['p', '-', '-', 5, '一点都不难吃，孩子抢着吃'],
+  ['p', '-', '-', 5, '没有异味，没有线头，做工挺细'],
+  ['p', '-', '-', 4, '不贵，质量也不差'],
+  ['p', '-', '-', 5, '没踩雷，跟描述的一样'],
+  ['n', 'quality', '-', 2, '不是很好用，吸力不够'],
+  ['n', '-', '-', 2, '没有想象中好，有点失望'],
+  ['p', '-', '-', 5, 'Not bad at all, works perfectly'],
+  ['n', 'quality', '-', 2, 'Not good, stopped working'],
+  // Sarcasm: praise words, complaint meant.
+  ['n', 'quality', '-', 1, '真是好质量啊，穿一次就开线了👏'],
+  ['n', 'logistics', '-', 1, '物流真快呢，才二十天就到了'],
+  ['n', 'quality', '-', 1, '太耐用了，用了三天就坏了，佩服'],
+  ['n', 'service', '-', 1, '客服真贴心，消息已读不回'],
+  ['n', 'quality', '-', 1, 'Great quality, fell apart in two days. Amazing'],
+  ['n', 'logistics', '-', 1, 'Super fast shipping, only took 2 months lol'],
+  // A rating pressed by mistake: the text decides.
+  ['p', '-', '-', 1, '点错星了，东西非常好，五星五星'],
+  ['p', '-', '-', 2, '手滑点成两星，宝贝很满意'],
+  ['n', 'quality', '-', 5, '五星是给快递小哥的，东西一用就坏'],
+  ['p', '-', '-', 1, 'Wrong rating sorry, the item is great'],
+  // Follow-ups: the latest word decides.
+  ['n', 'quality', '-', 4, '刚收到挺好的。追评：用了半个月屏幕就花了'],
+  ['p', '-', '-', 5, '追评：之前说有异味，放了几天散了，现在很满意'],
+  ['n', 'quality', '-', 3, 'Update after 3 weeks: battery does not charge anymore'],
+  ['p', '-', '-', 5, 'Update: seller sent a new one, works fine now, thank you'],
+  // Praise that carries an ad or an extortion note keeps its feeling.
+  ['p', '-', 'ad', 5, '衣服很好看！需要同款童装的来我店里看看，wx：kidsshop2025'],
+  ['p', '-', 'ad', 5, '非常好用，想要便宜货源的私信我，厂家直销'],
+  ['p', '-', 'ad', 5, 'Love it! Check my shop on Etsy for similar cheaper ones'],
+  ['p', '-', 'extortion', 5, '东西挺好，老板给我转了二十块，我就给五星了'],
+  ['p', '-', 'extortion', 4, '宝贝不错，返现到账了我再追加好评，没到就改中评'],
+  ['p', '-', 'extortion', 4, 'Nice item. Send me 5 dollars and I give 5 stars, otherwise 3'],
+  ['n', '-', 'extortion', 1, '东西烂透了，赔我一百块我就删评，不赔就一直挂着'],
+  ['n', 'quality', 'extortion', 1, '质量太差，退我一半钱，不然每个宝贝下面都给你写差评'],
+  // Long mixed reviews that end forgiving (positive) or not (negative).
+  ['p', 'logistics,service', '-', 4, '先说缺点：发货慢，客服回复也慢。再说优点：料子很好，做工扎实，穿上很显精神。总体来说还是值得买的'],
+  ['n', 'quality', '-', 2, '看评价挺好就下单了，收到第一感觉还行，用了几天发现按键失灵，联系客服说寄回检测，来回折腾一个月，真不值'],
+  ['p', '-', '-', 5, '本来没抱什么期望，结果超出预期，做工比商场的还好'],
+  ['p', '-', '-', 5, '犹豫了好久才买，早知道这么好早就买了'],
+  ['p', '-', '-', 5, '第二次回购了，家里人都说好'],
+  ['n', '-', '-', 2, '说实话有点后悔，钱花得不值'],
+  // Flags in negative reviews, the cause beside them.
+  ['n', 'service', 'abuse', 1, '客服你个憨批，问三遍都不回'],
+  ['n', 'description', 'abuse', 1, '发错货还嘴硬，狗商家'],
+  ['n', 'quality', 'abuse', 1, 'Seller is an id1ot, the charger is dead'],
+];
+
+export const HANDWRITTEN_R4: Array<Omit<Sample, 'kind'>> = rows.map(([s, c, f, rating, text]) => ({
+  text,
+  ...(rating === null ? {} : { rating }),
+  sentiment: s === 'p' ? 'positive' : 'negative',
+  causes: c === '-' ? [] : (c.split(',') as Sample['causes']),
+  flags: f === '-' ? [] : (f.split(',') as Sample['flags']),
+}));
