@@ -623,6 +623,17 @@ export const COMPLIANT: Template[] = [
   { rules: [], text: 'I understand how annoying a late parcel is, I will chase the courier now.', en: true },
   { rules: [], text: 'You can pay at checkout with PayPal, Apple Pay or Klarna, whatever AliExpress shows.', en: true },
   { rules: [], text: 'As we agreed, I shipped it by DHL today.', en: true },
+  { rules: [], text: '{qin}晒单有礼是全店活动，评价晒图后找客服领{gift}，好评差评都有{tail}' },
+  { rules: [], text: '{qin}收到货有任何问题联系客服，我们第一时间处理{tail}' },
+  // Dispatch promises are the shop's own to keep (D8), not arrival guarantees (D11).
+  { rules: [], text: '{qin}我们承诺{nAmt}小时内发货，到了记得验收{tail}' },
+  { rules: [], text: '{qin}保证{day}给您发出，发出后单号会同步到订单{tail}' },
+  { rules: [], text: '{qin}一定{day}安排发货，快递时效看物流公司{tail}' },
+  { rules: [], text: 'We guarantee the order ships within {nAmt} hours, delivery time depends on the carrier.', en: true },
+  // An invitation to review with no reward and no condition is allowed (R7).
+  { rules: [], text: 'If the item works well for you, a review would help our small store a lot.', en: true },
+  { rules: [], text: 'If you are satisfied, five stars would really support us. Thank you!', en: true },
+  { rules: [], text: 'When you have time, please share your honest rating, it helps other buyers.', en: true },
   { rules: [], text: 'It usually arrives in 10-15 days, I will keep an eye on the tracking.', en: true },
 ];
 

@@ -120,8 +120,9 @@ function dropInnocent(hits: Hit[], own: TextView): Hit[] {
   const contrast = list('contrast');
   const product = list('product_feature');
   const trend = list('trend_phrase');
-  // …unless the reply also steers away from that checkout (instead of through AliExpress).
-  const steersAway = list('skip_checkout').length > 0 || list('avoid_platform').length > 0;
+  // …unless the reply also steers away from that checkout (instead of through AliExpress) or
+  // names a rail no checkout offers (by Western Union).
+  const steersAway = list('skip_checkout').length > 0 || list('avoid_platform').length > 0 || list('pay_rail').length > 0;
   const checkout = own.latin && !steersAway ? list('platform_pay') : [];
   const noCost = list('no_cost');
   const asked = list('buyer_asked');
