@@ -107,8 +107,8 @@ function calibrate(m: LinearModel, dev: Prepared[]): Record<string, { warn: numb
   MODEL_RULES.forEach((rule, r) => {
     const neg = dev.map((d, i) => (d.labels[r] === 0 ? (scores[i]?.[r] ?? 0) : -1)).filter((x) => x >= 0).sort((a, b) => b - a);
     const at = (rate: number): number => neg[Math.floor(rate * neg.length)] ?? 0;
-    const warn = Math.min(0.95, Math.max(0.5, at(0.002) + 1e-4));
-    const block = Math.min(0.995, Math.max(0.8, warn, at(0.0005) + 1e-4));
+    const warn = Math.min(0.95, Math.max(0.8, at(0.002) + 1e-4));
+    const block = Math.min(0.995, Math.max(0.9, warn, at(0.0005) + 1e-4));
     result[rule] = { warn: Number(warn.toFixed(4)), block: Number(block.toFixed(4)) };
   });
   return result;

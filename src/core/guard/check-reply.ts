@@ -52,7 +52,32 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
     // Split evasions: keep hits that reach into this reply, clipped to it.
     pushClipped(hits, found, view === own ? 0 : prefix.length);
   }
-  return { hits: dropSubsumed(mergeHits(onePerSpan(dropDisavowed(hits, own), own)), own), own };
+  return { hits: dropSubsumed(mergeHits(onePerSpan(dropInnocent(dropDisavowed(dropQuoted(hits, text), own), own), own)), own), own };
+}
+
+const QUOTABLE = new Set<string>(['D1', 'D2', 'D3', 'D4', 'D9']);
+const QUOTES: ReadonlyArray<[string, string]> = [['“', '”'], ['「', '」'], ['『', '』'], ['"', '"'], ['《', '》']];
+
+/**
+ * Words in quotation marks are someone else's words, not the agent's act: the buyer's request
+ * quoted to refuse it (您说“加微信便宜点”，这个真不行), a slogan printed on a product (印的是“别烦我”).
+ * A D1, D2, D3, D4 or D9 finding lying wholly inside one quotation is dropped; one reaching outside it
+ * (搜“老周修家电”) stays.
+ */
+function dropQuoted(hits: Hit[], text: string): Hit[] {
+  if (!hits.some((h) => QUOTABLE.has(h.rule))) return hits;
+  const spans: Array<[number, number]> = [];
+  for (const [open, close] of QUOTES) {
+    let at = text.indexOf(open);
+    while (at >= 0) {
+      const end = text.indexOf(close, at + 1);
+      if (end < 0) break;
+      spans.push([at + 1, end]);
+      at = text.indexOf(open, end + 1);
+    }
+  }
+  if (spans.length === 0) return hits;
+  return hits.filter((h) => !(QUOTABLE.has(h.rule) && spans.some(([s, e]) => s <= h.start && h.end <= e)));
 }
 
 const DISAVOWABLE = new Set<string>(['D1', 'D2', 'D6', 'D9']);
@@ -77,6 +102,43 @@ function dropDisavowed(hits: Hit[], own: TextView): Hit[] {
     const cs = compactIndexAt(own, h.start);
     const sentence = own.sentence[Math.min(cs, Math.max(0, own.compact.length - 1))] ?? 0;
     return !innocentInSentence(h.rule === 'D6' ? privacy : disavow, contrast, own, sentence, cs);
+  });
+}
+
+/**
+ * Innocent readings the profile's phrase lists do not know, from the concept lexicon: a product or
+ * its feature carrying the words (收款码支架, 扫码枪支持微信付款码) in the sentence of a D1 or D2
+ * finding, a fashion label (抖音同款) in a D2 one, a wallet named at the platform's checkout in an
+ * English D1 one (pay at checkout with PayPal), the shop bearing a cost right beside a D4
+ * finding (税点我们承担), and the buyer's own request in the sentence of a D7 one (按您刚才的要求). A contrast after the innocent words (但是…) takes them back.
+ */
+function dropInnocent(hits: Hit[], own: TextView): Hit[] {
+  if (!hits.some((h) => h.rule === 'D1' || h.rule === 'D2' || h.rule === 'D4' || h.rule === 'D7')) return hits;
+  const lex = conceptLexicon();
+  const m = matchConcepts(lex, own);
+  const list = (name: string) => m[lex.byName.get(name)?.index ?? -1] ?? [];
+  const contrast = list('contrast');
+  const product = list('product_feature');
+  const trend = list('trend_phrase');
+  // …unless the reply also steers away from that checkout (instead of through AliExpress) or
+  // names a rail no checkout offers (by Western Union).
+  const steersAway = list('skip_checkout').length > 0 || list('avoid_platform').length > 0 || list('pay_rail').length > 0;
+  const checkout = own.latin && !steersAway ? list('platform_pay') : [];
+  const noCost = list('no_cost');
+  const asked = list('buyer_asked');
+  return hits.filter((h) => {
+    if (h.rule !== 'D1' && h.rule !== 'D2' && h.rule !== 'D4' && h.rule !== 'D7') return true;
+    const cs = compactIndexAt(own, h.start);
+    const ce = compactIndexAt(own, h.end);
+    const sentence = own.sentence[Math.min(cs, Math.max(0, own.compact.length - 1))] ?? 0;
+    if (h.rule === 'D4') {
+      // Right beside the finding, in its clause (税点我们承担; not 加税点，运费我们承担).
+      const clause = own.clause[Math.min(cs, Math.max(0, own.compact.length - 1))];
+      return !noCost.some((k) => k.e >= cs - 3 && k.s <= ce + 3 && own.clause[k.s] === clause);
+    }
+    if (h.rule === 'D7') return !innocentInSentence(asked, contrast, own, sentence, cs);
+    const innocents = h.rule === 'D1' ? [...product, ...checkout] : [...product, ...trend];
+    return !innocentInSentence(innocents.sort((a, b) => a.s - b.s), contrast, own, sentence, cs);
   });
 }
 

@@ -36,7 +36,10 @@ function oneWordHit(c: CompiledGuard, v: TextView, locale: 'zh' | 'en'): Hit | u
   const t = toneTables(c);
   const core = v.compact.replace(FILLER_HEAD, '');
   const key = t.oneWord.has(core) ? core : core.replace(FILLER_TAIL, '');
-  const polite = t.oneWord.get(key);
+  // A reply of question or exclamation marks only (???, ？！) is a one-word reply with no word: it
+  // reads as the agent's puzzlement (啊？), and gets that word's polite form.
+  const bare = core.length === 0 && /^[?？!！.。…~]+$/u.test(v.text.replace(/\s+/g, ''));
+  const polite = bare ? t.oneWord.get(c.norm.canonical('啊')) : t.oneWord.get(key);
   if (!polite || v.text.trim().length === 0) return undefined;
   return { rule: 'D10', start: 0, end: v.text.length, replaceWith: polite[locale] };
 }
