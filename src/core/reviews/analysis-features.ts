@@ -250,6 +250,7 @@ const RE_MASKED_ABUSE = /(傻|煞|沙)[*＊×x#@%.]*(逼|b|比|笔|叉)|(?<![a-z
 const RE_ADDRESS_EN = /\d+\s+[a-z]+\s+(street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd)\b/;
 const SURNAME_SET = new Set(SURNAMES.split(''));
 const RE_EN_NAME = /\b(named|name is|courier|driver|seller|i am|my name)\s+[a-z]+\s+[a-z]+/;
+const RE_NAME_CUE = /(收件人|收货人|快递员|配送员|客服|师傅|叫|姓名|名字)[是:：\s]*([\u4e00-\u9fff]{2,3})/g;
 const RE_QUOTED = /["“”'‘’「」『』]([^"“”'‘’「」『』]{1,6})["“”'‘’「」『』]/g;
 
 /** Whether token `p` stands in `tok`'s clause at most `gap` characters before it. */
@@ -401,7 +402,8 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
   if (complaints > 0) bump('complaint', complaints);
   dense[D.trailingNot] = /(^|[.!,] *)not[.!]*$/.test(t) ? 1 : 0;
   let quotedPraise = 0;
-  for (const m of t.matchAll(RE_QUOTED)) {
+  RE_QUOTED.lastIndex = 0;
+  for (let m = RE_QUOTED.exec(t); m !== null; m = RE_QUOTED.exec(t)) {
     const inner = m[1] ?? '';
     if (POSITIVE.some((w) => inner.includes(w) && w.length <= inner.length)) quotedPraise++;
   }
@@ -454,7 +456,8 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
   dense[D.changeForMoney] = /(改成?好评|改评|删评|删差评|change (my )?(rating|review)|remove (the|my) review)/.test(t) && money ? 1 : 0;
   dense[D.privateCue] = (cues.private ?? 0) > 0 ? 1 : 0;
   let nameAfterCue = false;
-  for (const m of t.matchAll(/(收件人|收货人|快递员|配送员|客服|师傅|叫|姓名|名字)[是:：\s]*([\u4e00-\u9fff]{2,3})/g)) {
+  RE_NAME_CUE.lastIndex = 0;
+  for (let m = RE_NAME_CUE.exec(t); m !== null; m = RE_NAME_CUE.exec(t)) {
     if (SURNAME_SET.has((m[2] ?? '')[0] ?? '')) nameAfterCue = true;
   }
   if (RE_EN_NAME.test(t)) nameAfterCue = true;

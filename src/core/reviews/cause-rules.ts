@@ -82,8 +82,10 @@ export function ruleCauses(raw: string): Set<CauseId> {
   const t = raw.normalize('NFKC').toLowerCase();
   const found = new Set<CauseId>();
   for (const [cause, re] of Object.entries(CAUSE_PHRASES) as Array<[CauseId, RegExp]>) {
+    // exec on the shared expression, not matchAll (which clones it, and a clone starts cold every call).
     re.lastIndex = 0;
-    for (const m of t.matchAll(re)) {
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      if (m[0].length === 0) re.lastIndex++;
       const before = t.slice(Math.max(0, (m.index ?? 0) - 7), m.index ?? 0);
       if (NEGATOR_BEFORE.test(before)) continue;
       const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 4);

@@ -19,6 +19,10 @@ const TRAD = '買賣貨騙評電話號碼錢紅補償賠給還刪聯繫係鏈網
 const SIMP = '买卖货骗评电话号码钱红补偿赔给还删联系系链网区县镇楼单门滚脑残鸡妈们这个么东质发现让价块圆传讯击号码连结达蠢猪狗养杂种废试点淘宝贝户头条额拨讯络搜寻亲爱钟广告优惠图关注';
 const TRAD_MAP = new Map<string, string>();
 for (let i = 0; i < TRAD.length; i++) TRAD_MAP.set(TRAD[i] ?? '', SIMP[i] ?? '');
+/** The traditional characters (all in the CJK block the map is applied to): only these are looked up. */
+const RE_TRAD = new RegExp(`[${[...TRAD_MAP.keys()].filter((c) => /[\u3400-\u9fff]/.test(c)).join('')}]`, 'g');
+/** Every picture or sign the first replacements of canonicalFlagText read; without one they change nothing. */
+const RE_PICTURE_WORD = /[\u{1F000}-\u{1FFFF}\u2795\uFF0B\u2764\u2665]/u;
 
 const ZH_DIGIT: Record<string, string> = {
   零: '0', 〇: '0', 洞: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 贰: '2', 貳: '2', 两: '2', 三: '3', 叁: '3', 參: '3',
@@ -38,22 +42,26 @@ export interface FlagText {
 }
 
 export function canonicalFlagText(raw: string): FlagText {
-  let t = raw
-    .replace(/🐎|🐴/gu, '马')
-    // Pictures that stand for a word in an insult: 🐶商家, 🐷脑子, 没有🧠, 傻🅱️, 🤡.
-    .replace(/🐶|🐕|🐩/gu, '狗')
-    .replace(/🐷|🐖|🐽/gu, '猪')
-    .replace(/🧠/gu, '脑子')
-    .replace(/🤡/gu, '小丑')
-    .replace(/💩/gu, '屎')
-    .replace(/🅱️?/gu, 'b')
-    .replace(/➕|＋/gu, '+')
-    .replace(/❤️?|💚|♥/gu, ' ')
+  // Skipped when the text holds none of the pictures and signs they read (they would change nothing).
+  const pictured = !RE_PICTURE_WORD.test(raw)
+    ? raw
+    : raw
+        .replace(/🐎|🐴/gu, '马')
+        // Pictures that stand for a word in an insult: 🐶商家, 🐷脑子, 没有🧠, 傻🅱️, 🤡.
+        .replace(/🐶|🐕|🐩/gu, '狗')
+        .replace(/🐷|🐖|🐽/gu, '猪')
+        .replace(/🧠/gu, '脑子')
+        .replace(/🤡/gu, '小丑')
+        .replace(/💩/gu, '屎')
+        .replace(/🅱️?/gu, 'b')
+        .replace(/➕|＋/gu, '+')
+        .replace(/❤️?|💚|♥/gu, ' ');
+  let t = pictured
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // śb, ídiot: accents dropped
     .normalize('NFKC')
     .toLowerCase();
-  t = t.replace(/[\u3400-\u9fff]/g, (c) => TRAD_MAP.get(c) ?? c);
+  t = t.replace(RE_TRAD, (c) => TRAD_MAP.get(c) ?? c);
   t = t.replace(PICTO, ' ');
   // A letter o inside a run of digits is a zero (15O12345678).
   t = t.replace(/(?<=\d)o(?=\d)/g, '0');
@@ -294,7 +302,8 @@ function has(re: RegExp, s: string): boolean {
 }
 
 function fullNames(t: string, raw: string): boolean {
-  for (const m of t.matchAll(RE_ROLE_NAME)) {
+  RE_ROLE_NAME.lastIndex = 0; // exec on the shared expression: matchAll clones it every call
+  for (let m = RE_ROLE_NAME.exec(t); m !== null; m = RE_ROLE_NAME.exec(t)) {
     let given = m[2] ?? '';
     // Stop the name at a character that begins the next word.
     let cut = given.length;
