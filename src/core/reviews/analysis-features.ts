@@ -166,9 +166,13 @@ function hashString(ns: number, s: string): number {
   return fin(h);
 }
 
+/** White space other than a plain space, or two spaces in a row. */
+const RE_SPACE_TO_FOLD = /[^\S ]| {2}/;
 /** Half-width, lower case, one space for any run of white space. */
 export function normalizeReview(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const t = text.normalize('NFKC').toLowerCase();
+  // The pass over white space changes nothing when every run of it is already one plain space.
+  return (RE_SPACE_TO_FOLD.test(t) ? t.replace(/\s+/g, ' ') : t).trim();
 }
 
 const isCjk = (c: number): boolean => c >= 0x3400 && c <= 0x9fff;
@@ -252,6 +256,9 @@ const SURNAME_SET = new Set(SURNAMES.split(''));
 const RE_EN_NAME = /\b(named|name is|courier|driver|seller|i am|my name)\s+[a-z]+\s+[a-z]+/;
 const RE_NAME_CUE = /(收件人|收货人|快递员|配送员|客服|师傅|叫|姓名|名字)[是:：\s]*([\u4e00-\u9fff]{2,3})/g;
 const RE_QUOTED = /["“”'‘’「」『』]([^"“”'‘’「」『』]{1,6})["“”'‘’「」『』]/g;
+
+/** The dense features of the review being read (one at a time: reviewFeatures is synchronous and copies them out). */
+const DENSE_SCRATCH = new Float64Array(DENSE);
 
 /** Whether token `p` stands in `tok`'s clause at most `gap` characters before it. */
 function isNear(p: Token | undefined, tok: Token, gap: number): boolean {
@@ -384,7 +391,7 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
     if (clauseConceded[c]) conceded += p;
   }
 
-  const dense = new Float64Array(DENSE);
+  const dense = DENSE_SCRATCH.fill(0);
   dense[D.bias] = 1;
   dense[D.posCount] = Math.log1p(pos);
   dense[D.negCount] = Math.log1p(neg);
@@ -453,7 +460,7 @@ export function reviewFeatures(input: ReviewInput, idx: number[], val: number[])
   dense[D.threatCondition] = threat && condition ? 1 : 0;
   dense[D.threatMoney] = threat && money ? 1 : 0;
   dense[D.allThree] = threat && condition && money ? 1 : 0;
-  dense[D.changeForMoney] = /(改成?好评|改评|删评|删差评|change (my )?(rating|review)|remove (the|my) review)/.test(t) && money ? 1 : 0;
+  dense[D.changeForMoney] = money && /(改成?好评|改评|删评|删差评|change (my )?(rating|review)|remove (the|my) review)/.test(t) ? 1 : 0;
   dense[D.privateCue] = (cues.private ?? 0) > 0 ? 1 : 0;
   let nameAfterCue = false;
   RE_NAME_CUE.lastIndex = 0;

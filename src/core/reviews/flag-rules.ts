@@ -171,6 +171,8 @@ function maskedEnglishInsult(t: string): boolean {
 
 /** Exclamations and words about the product or oneself, not aimed at anyone. */
 const NOT_AIMED = /(卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|傻子才(?:不)?(?:买|信|要)|(?<=我家(?:的)?(?:狗|狗狗|猫|猫咪)[^。]{0,20})狗东西|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
+/** What every alternative of NOT_AIMED holds (卧槽, 我…, 傻…, 狗东西, 憨态, wc, sh*t, idiot, fool, moron, stupid, silly, dumb, kill, sb卡): without one it cannot match. */
+const NOT_AIMED_MAY = /[卧我傻狗憨]|wc|sh|idiot|fool|moron|stupid|silly|dumb|kill|sb卡/;
 
 /** A demand for money (or a refund or gift) in the review. */
 const MONEY =
@@ -352,7 +354,7 @@ export function ruleFlags(raw: string): { flags: Set<FlagId>; evidence: FlagEvid
   const flags = new Set<FlagId>();
 
   // Abuse: drop exclamations and self-talk first, then look for an insult.
-  const aimed = t.replace(NOT_AIMED, ' ');
+  const aimed = NOT_AIMED_MAY.test(t) ? t.replace(NOT_AIMED, ' ') : t;
   const aimedCompact = aimed.replace(/[\s·_~]+/g, '');
   const masked = /(傻|煞|沙)[*＊×x#@%.。]+(逼|b|比|笔|叉)?|(?<![a-z])s[*#.]+b(?![a-z])|你[*＊]+的|他[*＊]+的|[草操艹][*＊]+|脑[*＊]+残|智[*＊]+障/.test(aimedCompact);
   const deleet = /[0-9@$!]/.test(aimed) ? aimed.replace(RE_LEET_WORD, (w) => w.replace(/[0-9@$!]/g, (c) => LEET[c] ?? c)) : aimed;
