@@ -3,7 +3,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalBus } from '../../src/app/events/event-bus.js';
+import { previewFollowupFlow } from '../../src/app/followups/manage.js';
 import { runDueFollowups } from '../../src/app/followups/run-due.js';
+import type { Principal } from '../../src/app/auth/auth.js';
 import { syncOrder } from '../../src/app/orders/orders.js';
 import type { Database } from '../../src/store/open-database.js';
 import { messages, scheduledMessages } from '../../src/store/schema/index.js';
@@ -35,6 +37,15 @@ describe(`催付 held while a price change is pending (${databaseLabel})`, () =>
     // Another buyer with no such request: reminded as usual.
     await seedConversation(database, { shopId: world.shopA, account: 'pc_plain', incoming: [{ text: '这个围巾是羊毛的吗', at: at(-0.5) }], status: 'bot' });
     await syncOrder(database, world.shopA, { ...order('pc_plain', 'PC-2'), totalFen: 10900, shippingFen: 1000 }, { kind: 'platform' }, T0);
+
+    // The workbench preview says so per order, and counts it, from the sender's own reading.
+    const lead = { kind: 'agent', agentId: world.supervisor.id, orgId: world.orgId, role: 'supervisor', displayName: '主管', shopIds: [world.shopA] } as Principal;
+    const preview = await previewFollowupFlow(database, lead, world.shopA, 'payment_reminder', at(1));
+    const waiting = preview.rows.filter((r) => r.orderNo === 'PC-1');
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((r) => r.outcome === 'deferred_price_change' && r.note === '等待改价，暂缓催付')).toBe(true);
+    expect(preview.rows.filter((r) => r.orderNo === 'PC-2').every((r) => r.outcome !== 'deferred_price_change')).toBe(true);
+    expect(preview.byOutcome.deferred_price_change).toBe(waiting.length);
 
     const first = await runDueFollowups(database, { now: at(2.1), workerId: 'w', bus });
     const mine = first.filter((d) => d.orderId === placed.id);

@@ -610,7 +610,7 @@ export const zh = {
   'followups.outcome.opted_out': "买家已退订",
   'followups.outcome.held_frequency': "频率限制，未发",
   'followups.outcome.deferred_frequency': "频率限制，顺延",
-  'followups.outcome.deferred_price_change': "等待改价，暂缓",
+  'followups.outcome.deferred_price_change': "等待改价，暂缓催付",
   'followups.outcome.deferred_quiet': "免打扰，顺延",
   'followups.outcome.blocked': "违规拦截",
   'followups.outcome.missing_data': "缺少订单信息",

@@ -21,6 +21,7 @@ import { orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
 import { maskPhonesInText } from '../../core/privacy.js';
 import { shopTiers } from '../../core/buyers/tiers.js';
 import { inSegment, readSegment, segmentLabel, type Segment } from '../../core/followups/segment.js';
+import { ordersAwaitingPriceChange } from './price-hold.js';
 import { buyerSegmentInfo } from '../buyers/segments.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import {
@@ -340,6 +341,11 @@ export async function previewFollowupFlow(
     .groupBy(scheduledMessages.buyerId);
   const sentByBuyer = new Map(sentRows.map((r) => [r.b ?? '', Number(r.n)]));
 
+  // C8: a 催付 waits while the buyer waits for an agreed 改价 — read by the sender's own function.
+  const awaitingPriceChange = flow === 'payment_reminder'
+    ? await ordersAwaitingPriceChange(database.db, candidates.map((c) => ({ id: c.order.id, shopId, buyerId: c.order.buyerId!, orderedAtMs: (c.order.orderedAt ?? c.order.createdAt).getTime() })))
+    : new Set<string>();
+
   const composeShop = { ctx: shop, settings, templates };
   const templateMemo = new Map<string, Template | null>();
   const shown: { order: PlanOrder; lastIntent: string | null }[] = [];
@@ -384,7 +390,10 @@ export async function previewFollowupFlow(
     }
     const already = (sentByBuyer.get(buyerId) ?? 0) + (perBuyer.get(buyerId) ?? 0);
     if (consent.has(buyerId)) outcome = 'opted_out';
-    else if (composed.missing.length > 0) {
+    else if (awaitingPriceChange.has(order.id)) {
+      outcome = 'deferred_price_change';
+      note = '等待改价，暂缓催付';
+    } else if (composed.missing.length > 0) {
       outcome = 'missing_data';
       note = `订单缺少：${composed.missing.join('、')}`;
     } else if (!withinFrequency(already, limit)) {

@@ -1,0 +1,53 @@
+// C8 (issue 14): which unpaid orders wait for a 改价 — the buyer asked in chat for a price or
+// freight change that the order's history does not show made since. One reading shared by the
+// sender (run-due.ts: the 催付 waits) and the workbench preview (manage.ts: 等待改价，暂缓催付),
+// so the preview never disagrees with what the sender does; the rule itself is the pure
+// priceChangePending (core/orders/price-change.ts).
+import { and, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { PRICE_CHANGE_WORDS, PRICE_CHANGED_EVENT, priceChangePending } from '../../core/orders/price-change.js';
+import type { Database, Tx } from '../../store/open-database.js';
+import { conversations, messages, orderEvents } from '../../store/schema/index.js';
+
+const DAY_MS = 86_400_000;
+
+/** An unpaid order the question is asked about. */
+export interface PriceHoldOrder {
+  id: string;
+  shopId: string;
+  buyerId: string;
+  orderedAtMs: number;
+}
+
+/** The ids of these orders whose 催付 waits for a 改价 now. */
+export async function ordersAwaitingPriceChange(db: Database['db'] | Tx, list: readonly PriceHoldOrder[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (list.length === 0) return out;
+  const since = new Date(Math.min(...list.map((o) => o.orderedAtMs)) - DAY_MS);
+  const shopIds = [...new Set(list.map((o) => o.shopId))];
+  const buyerIds = [...new Set(list.map((o) => o.buyerId))];
+  // Few buyers (a sender's batch): by buyer; a whole shop (the preview): by shop, no long id list.
+  const asked = await db
+    .select({ buyerId: conversations.buyerId, shopId: messages.shopId, text: messages.text, at: messages.createdAt })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(
+      buyerIds.length <= 500 ? inArray(conversations.buyerId, buyerIds) : inArray(conversations.shopId, shopIds),
+      eq(messages.authorKind, 'buyer'),
+      sql`${messages.createdAt} >= ${since}`,
+      or(...PRICE_CHANGE_WORDS.map((w) => ilike(messages.text, `%${w}%`))),
+    ));
+  if (asked.length === 0) return out;
+  const askedOrders = list.filter((o) => asked.some((a) => a.buyerId === o.buyerId && a.shopId === o.shopId));
+  if (askedOrders.length === 0) return out;
+  const changed = await db
+    .select({ orderId: orderEvents.orderId, at: sql<Date | string>`max(${orderEvents.at})` })
+    .from(orderEvents)
+    .where(and(inArray(orderEvents.orderId, askedOrders.map((o) => o.id)), eq(orderEvents.event, PRICE_CHANGED_EVENT)))
+    .groupBy(orderEvents.orderId);
+  const changedAt = new Map(changed.map((c) => [c.orderId, new Date(c.at).getTime()]));
+  for (const o of askedOrders) {
+    const texts = asked.filter((a) => a.buyerId === o.buyerId && a.shopId === o.shopId).map((a) => ({ text: a.text, atMs: a.at.getTime() }));
+    if (priceChangePending(o.orderedAtMs, texts, changedAt.get(o.id) ?? null)) out.add(o.id);
+  }
+  return out;
+}
