@@ -4,9 +4,9 @@
 // so the preview never disagrees with what the sender does; the rule itself is the pure
 // priceChangePending (core/orders/price-change.ts).
 import { and, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import { PRICE_CHANGE_WORDS, PRICE_CHANGED_EVENT, priceChangePending } from '../../core/orders/price-change.js';
+import { PRICE_CHANGE_WORDS, PRICE_CHANGED_EVENT, priceChangePending, repricedSinceBuyerSpoke } from '../../core/orders/price-change.js';
 import type { Database, Tx } from '../../store/open-database.js';
-import { conversations, messages, orderEvents } from '../../store/schema/index.js';
+import { conversations, messages, orderEvents, orders } from '../../store/schema/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -48,6 +48,41 @@ export async function ordersAwaitingPriceChange(db: Database['db'] | Tx, list: r
   for (const o of askedOrders) {
     const texts = asked.filter((a) => a.buyerId === o.buyerId && a.shopId === o.shopId).map((a) => ({ text: a.text, atMs: a.at.getTime() }));
     if (priceChangePending(o.orderedAtMs, texts, changedAt.get(o.id) ?? null)) out.add(o.id);
+  }
+  return out;
+}
+
+/**
+ * C8: the ids of these orders whose latest 改价 came after the buyer's last message (the
+ * reminder then says the price was changed and asks to check the new amount before paying).
+ */
+export async function ordersRepricedSinceBuyerSpoke(db: Database['db'] | Tx, list: readonly PriceHoldOrder[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (list.length === 0) return out;
+  const wanted = new Map(list.map((o) => [o.id, o]));
+  // Few orders (a sender's batch): by id; a whole shop (the preview): the shop's 改价 events.
+  const changed = await db
+    .select({ orderId: orderEvents.orderId, at: sql<Date | string>`max(${orderEvents.at})` })
+    .from(orderEvents)
+    .innerJoin(orders, eq(orders.id, orderEvents.orderId))
+    .where(and(
+      list.length <= 500 ? inArray(orderEvents.orderId, [...wanted.keys()]) : inArray(orders.shopId, [...new Set(list.map((o) => o.shopId))]),
+      eq(orderEvents.event, PRICE_CHANGED_EVENT),
+    ))
+    .groupBy(orderEvents.orderId);
+  const repriced = changed.filter((c) => wanted.has(c.orderId));
+  if (repriced.length === 0) return out;
+  const buyerIds = [...new Set(repriced.map((c) => wanted.get(c.orderId)!.buyerId))];
+  const spoke = await db
+    .select({ buyerId: conversations.buyerId, shopId: messages.shopId, at: sql<Date | string>`max(${messages.createdAt})` })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(inArray(conversations.buyerId, buyerIds), eq(messages.authorKind, 'buyer')))
+    .groupBy(conversations.buyerId, messages.shopId);
+  const lastAt = new Map(spoke.map((s) => [`${s.shopId}|${s.buyerId}`, new Date(s.at).getTime()]));
+  for (const c of repriced) {
+    const o = wanted.get(c.orderId)!;
+    if (repricedSinceBuyerSpoke(new Date(c.at).getTime(), lastAt.get(`${o.shopId}|${o.buyerId}`) ?? null)) out.add(o.id);
   }
   return out;
 }

@@ -41,7 +41,7 @@ import { loadFlowSettings, loadShopTemplates } from './schedule.js';
 import { shopTiers } from '../../core/buyers/tiers.js';
 import { inSegment, segmentLabel, type Segment, type SegmentBuyer } from '../../core/followups/segment.js';
 import { buyerSegmentInfo } from '../buyers/segments.js';
-import { ordersAwaitingPriceChange } from './price-hold.js';
+import { ordersAwaitingPriceChange, ordersRepricedSinceBuyerSpoke } from './price-hold.js';
 
 const HOUR = 3_600_000;
 /** A follow-up this late is no longer worth sending (the loop was down for days). Project value. */
@@ -252,6 +252,10 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
   }
 
   if (going.length > 0) {
+    // C8: a reminder after a 改价 the buyer has not written since says so (its own wording).
+    const repriced = await ordersRepricedSinceBuyerSpoke(tx, going.filter((g) => g.flow === 'payment_reminder' && g.order).map((g) => ({
+      id: g.order!.id, shopId: g.row.shopId, buyerId: g.row.buyerId, orderedAtMs: (g.order!.orderedAt ?? g.order!.createdAt).getTime(),
+    })));
     // The buyers are the lock two senders queue behind (in id order, so two workers never
     // deadlock): after it, this worker sees every follow-up the other one committed to them.
     const goingBuyers = [...new Set(going.map((g) => g.row.buyerId))].sort();
@@ -308,6 +312,7 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         nickname: buyerById.get(row.buyerId)?.nickname,
         item: order ? itemByOrder.get(order.id) : null,
         lastIntent: lockedConv.row.lastIntent,
+        ...(flow === 'payment_reminder' && order ? { repriced: repriced.has(order.id) } : {}),
         ...(flow === 'review_invite' && order ? { reviewSegment: reviewInviteSegment(order.completedAt, ratingByOrder.get(order.id) ?? null) } : {}),
       });
       const common: Partial<RowUpdate> = { lang: composed.lang, reason: composed.reason, template_id: composed.template?.id ?? null, channel: conv.channel };

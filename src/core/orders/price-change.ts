@@ -40,6 +40,14 @@ export function priceChangeNote(before: OrderAmounts, after: Partial<OrderAmount
   return parts.length ? `未付款订单改价：${parts.join('；')}` : null;
 }
 
+/**
+ * C8: whether a 催付 should say the price was changed — the order's latest 改价 came after the
+ * buyer's last message (the buyer has not written since, so may not know the new amount).
+ */
+export function repricedSinceBuyerSpoke(changedAtMs: number | null, lastBuyerMessageAtMs: number | null): boolean {
+  return changedAtMs !== null && (lastBuyerMessageAtMs === null || changedAtMs > lastBuyerMessageAtMs);
+}
+
 /** A buyer's words asking the seller to change the price or the freight (改价/改运费). */
 export const PRICE_CHANGE_WORDS = ['改价', '改下价', '改一下价', '改个价', '改运费', '改下运费', '修改价格', '改一下运费', '运费改'] as const;
 const PRICE_CHANGE_ASK = new RegExp(PRICE_CHANGE_WORDS.join('|'), 'u');
