@@ -122,6 +122,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // A11: an agent adds a photo, a chat excerpt or a courier record to a case.
   'POST /api/v1/cases/:id/evidence': { scope: 'admin', tokens: false },
   'POST /api/v1/orders/:id/transition': { scope: 'admin' },
+  // C8: an agent or lead of the order's shop marks an unpaid order as awaiting a 改价, or ends the wait.
+  'POST /api/v1/orders/:id/price-change-await': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
   'POST /api/v1/shops/:shopId/training-examples': { scope: 'admin', tokens: false },
   'DELETE /api/v1/shops/:shopId/training-examples/:id': { scope: 'admin', roles: LEADS, tokens: false },
   // Issue 12: an agent relabels the intent the bot read (becomes a shop example; people only).

@@ -6,7 +6,7 @@ import { and, desc, eq, like } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { runDueFollowups } from '../../src/app/followups/run-due.js';
 import { syncOrder } from '../../src/app/orders/orders.js';
-import { buyers, scheduledMessages, shops } from '../../src/store/schema/index.js';
+import { buyers, orderEvents, scheduledMessages, shops } from '../../src/store/schema/index.js';
 import { hasChromium, login, screenshot, startHarness, type Harness } from './fixture.js';
 
 /** The next moment it is 10:00 in Beijing (outside the buyer's quiet hours, F3). */
@@ -83,6 +83,34 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 催付 switched on with its p
     await seller.getByText('发送记录').click();
     await expect.poll(() => seller.getByTestId('followup-log').textContent(), { timeout: 15_000 }).toContain('TM-WIDGET-1');
     expect(await seller.getByTestId('followup-log').textContent()).toContain('已发送');
+  }, 120_000);
+
+  it('C8: the order drawer marks an unpaid order as 等待改价, and the 催付 preview shows that it waits', async () => {
+    const orderedAt = new Date(Date.now() - 3_600_000);
+    const { order } = await syncOrder(h.database, h.data.tmallId, {
+      platformOrderNo: 'TM-AWAIT-1', buyerAccount: 'tm_await_phone', state: '等待买家付款', orderedAt, totalFen: 20900, shippingFen: 1000,
+      lines: [{ title: '加绒连帽卫衣', qty: 1, priceFen: 19900 }],
+    }, { kind: 'platform' }, orderedAt);
+    // Logged in by the first test; on its own, log in first.
+    if ((await seller.getByTestId('ws-status').count()) === 0) await login(seller, h.baseUrl, 'supervisor');
+    await seller.goto(`${h.baseUrl}/orders?orderId=${encodeURIComponent(order.id)}`);
+    const toggle = seller.getByTestId('order-price-change-toggle');
+    await expect.poll(() => toggle.textContent(), { timeout: 15_000 }).toContain('标记等待改价');
+    expect(await seller.getByTestId('order-price-change-hold').count()).toBe(0);
+    await toggle.click();
+    await expect.poll(() => seller.getByTestId('order-price-change-hold').count(), { timeout: 15_000 }).toBe(1);
+    expect(await seller.getByTestId('order-price-change-hold').textContent()).toContain('客服已标记等待改价');
+    await expect.poll(() => toggle.textContent()).toContain('取消等待改价');
+    const events = await h.database.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.event, 'price_change_awaited')));
+    expect(events).toHaveLength(1);
+    await screenshot(seller, 'order-price-change-await');
+
+    // The 催付 preview counts the order as waiting (the sender's own reading).
+    await seller.goto(`${h.baseUrl}/followups`);
+    await seller.getByTestId('followups-screen').waitFor();
+    await seller.getByTestId('flow-preview-payment_reminder').click();
+    await expect.poll(() => seller.getByTestId('preview-modal').textContent(), { timeout: 15_000 }).toContain('等待改价，暂缓催付 1');
+    await screenshot(seller, 'followups-preview-price-change');
   }, 120_000);
 
   it('S1: the supervisor edits the buyer notice in 设置; a rule-breaking line is flagged with its rule and not saved', async () => {

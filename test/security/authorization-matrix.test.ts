@@ -226,6 +226,9 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       case 'POST /api/v1/cases/:id/transition':
       case 'POST /api/v1/orders/:id/transition':
         return { event: 'approve' };
+      case 'POST /api/v1/orders/:id/price-change-await':
+        // C8: mark the target order as awaiting a 改价 (agents and leads of its shop; no token).
+        return { awaiting: true };
       case 'POST /api/v1/api-tokens':
         return { name: `matrix ${++seq}`, shopId: SHOP };
       case 'POST /api/v1/promises/:id/settle':

@@ -192,6 +192,15 @@ describe('route contracts', () => {
           return { method: 'POST', url: `/api/v1/orders/${encodeURIComponent(id)}/transition`, payload: { event, buyerConsented: true } };
         },
       ],
+      [
+        'POST /api/v1/orders/:id/price-change-await',
+        async () => {
+          // C8: an unpaid order of its own, marked as awaiting a 改价.
+          const synced = await json({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders`, payload: { platformOrderNo: 'CONTRACT-C8', state: '等待买家付款', totalYuan: 99, buyerAccount: 'contract_c8' } });
+          const id = (synced.order as { id: string }).id;
+          return { method: 'POST', url: `/api/v1/orders/${encodeURIComponent(id)}/price-change-await`, payload: { awaiting: true, note: '买家电话要求改运费' } };
+        },
+      ],
 
       ['GET /api/v1/metrics', async () => ({ method: 'GET', url: '/api/v1/metrics' })],
 

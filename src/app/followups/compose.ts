@@ -28,8 +28,15 @@ export interface Composed {
 }
 
 /** The template reason: what held the buyer back (催付, C8) or their review segment (评价邀请, R7). */
-function templateReason(flow: FlowKey, lastIntent: string | null | undefined, hasCoupon: boolean, reviewSegment: ReviewInviteSegment | null | undefined): TemplateReason | null {
-  if (flow === 'payment_reminder') return reminderReason(lastIntent, hasCoupon);
+function templateReason(
+  flow: FlowKey,
+  lastIntent: string | null | undefined,
+  hasCoupon: boolean,
+  reviewSegment: ReviewInviteSegment | null | undefined,
+  repriced: boolean | undefined,
+): TemplateReason | null {
+  // C8: after a 改价 the buyer has not seen, the reminder says so before anything else.
+  if (flow === 'payment_reminder') return repriced ? 'price_changed' : reminderReason(lastIntent, hasCoupon);
   if (flow === 'review_invite') return reviewSegment ?? 'confirmed_not_reviewed';
   return null;
 }
@@ -60,13 +67,15 @@ export function followupOutline(
   variablesMemo: Map<string, string[]>,
   /** R7: the buyer's review segment when known (else the invitation's). */
   reviewSegment?: ReviewInviteSegment | null,
+  /** C8: the order had a 改价 since the buyer last wrote (the reminder says so). */
+  repriced?: boolean,
 ): { template: Template | null; missing: string[] } {
   const rules = followupRules();
   const profile = shop.ctx.profile;
   const country = countryCode(order?.region);
   const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
   const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-  const reason = templateReason(flow, lastIntent, coupon !== null, reviewSegment);
+  const reason = templateReason(flow, lastIntent, coupon !== null, reviewSegment, repriced);
   const courier = order?.courier ?? null;
   const memoKey = `${flow}|${lang}|${reason ?? ''}|${courier ?? ''}|${country ?? ''}`;
   let template = memo.get(memoKey);
@@ -95,6 +104,8 @@ export function composeFollowup(
     lastIntent: string | null | undefined;
     /** R7: where the buyer stands on reviewing this order when the invitation goes out. */
     reviewSegment?: ReviewInviteSegment | null | undefined;
+    /** C8: the order had a 改价 since the buyer last wrote (the reminder says so). */
+    repriced?: boolean | undefined;
   },
   /** Template choices remembered across many orders (the preview's). */
   memo?: Map<string, Template | null>,
@@ -104,7 +115,7 @@ export function composeFollowup(
   const country = countryCode(order?.region);
   const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
   const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-  const reason = templateReason(flow, extra.lastIntent, coupon !== null, extra.reviewSegment);
+  const reason = templateReason(flow, extra.lastIntent, coupon !== null, extra.reviewSegment, extra.repriced);
   const query = { flow, lang, reason, platform: profile.platform, courier: order?.courier ?? null, country };
   const memoKey = memo ? `${flow}|${lang}|${reason ?? ''}|${query.courier ?? ''}|${country ?? ''}` : '';
   let template: Template | null;

@@ -21,6 +21,7 @@ import { orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
 import { maskPhonesInText } from '../../core/privacy.js';
 import { shopTiers } from '../../core/buyers/tiers.js';
 import { inSegment, readSegment, segmentLabel, type Segment } from '../../core/followups/segment.js';
+import { ordersAwaitingPriceChange, ordersRepricedSinceBuyerSpoke } from './price-hold.js';
 import { buyerSegmentInfo } from '../buyers/segments.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import {
@@ -340,6 +341,14 @@ export async function previewFollowupFlow(
     .groupBy(scheduledMessages.buyerId);
   const sentByBuyer = new Map(sentRows.map((r) => [r.b ?? '', Number(r.n)]));
 
+  // C8: a 催付 waits while the buyer waits for an agreed 改价 — read by the sender's own function.
+  const holdList = flow === 'payment_reminder'
+    ? candidates.map((c) => ({ id: c.order.id, shopId, buyerId: c.order.buyerId!, orderedAtMs: (c.order.orderedAt ?? c.order.createdAt).getTime() }))
+    : [];
+  const awaitingPriceChange = await ordersAwaitingPriceChange(database.db, holdList);
+  // C8: and the reminder after a 改价 the buyer has not written since is worded for it, as sent.
+  const repriced = await ordersRepricedSinceBuyerSpoke(database.db, holdList);
+
   const composeShop = { ctx: shop, settings, templates };
   const templateMemo = new Map<string, Template | null>();
   const shown: { order: PlanOrder; lastIntent: string | null }[] = [];
@@ -375,16 +384,20 @@ export async function previewFollowupFlow(
     // The text is written only for the rows shown; the counts need the template and what is missing.
     const shownRow = rows.length < 50;
     let composed: { text: string; missing: string[] };
-    if (shownRow) composed = composeFollowup(composeShop, flow, order, { nickname: null, item: null, lastIntent: conv?.lastIntent }, templateMemo);
+    const isRepriced = repriced.has(order.id);
+    if (shownRow) composed = composeFollowup(composeShop, flow, order, { nickname: null, item: null, lastIntent: conv?.lastIntent, repriced: isRepriced }, templateMemo);
     else {
-      const key = `${order.region ?? ''}\u0000${order.courier ?? ''}\u0000${conv?.lastIntent ?? ''}\u0000${order.platformOrderNo ? 1 : 0}${order.trackingNo ? 1 : 0}`;
+      const key = `${order.region ?? ''}\u0000${order.courier ?? ''}\u0000${conv?.lastIntent ?? ''}\u0000${order.platformOrderNo ? 1 : 0}${order.trackingNo ? 1 : 0}${isRepriced ? 1 : 0}`;
       let outline = outlineMemo.get(key);
-      if (!outline) outlineMemo.set(key, (outline = followupOutline(composeShop, flow, order, conv?.lastIntent, templateMemo, variablesMemo)));
+      if (!outline) outlineMemo.set(key, (outline = followupOutline(composeShop, flow, order, conv?.lastIntent, templateMemo, variablesMemo, null, isRepriced)));
       composed = { text: '', missing: outline.missing };
     }
     const already = (sentByBuyer.get(buyerId) ?? 0) + (perBuyer.get(buyerId) ?? 0);
     if (consent.has(buyerId)) outcome = 'opted_out';
-    else if (composed.missing.length > 0) {
+    else if (awaitingPriceChange.has(order.id)) {
+      outcome = 'deferred_price_change';
+      note = '等待改价，暂缓催付';
+    } else if (composed.missing.length > 0) {
       outcome = 'missing_data';
       note = `订单缺少：${composed.missing.join('、')}`;
     } else if (!withinFrequency(already, limit)) {
@@ -445,7 +458,7 @@ export async function previewFollowupFlow(
     }
     shown.forEach((x, i) => {
       const reviewSegment = flow === 'review_invite' ? reviewInviteSegment(x.order.completedAt ?? null, ratingOf.get(x.order.id) ?? null) : null;
-      const text = composeFollowup(composeShop, flow, x.order, { nickname: null, item: itemByOrder.get(x.order.id), lastIntent: x.lastIntent, reviewSegment }).text;
+      const text = composeFollowup(composeShop, flow, x.order, { nickname: null, item: itemByOrder.get(x.order.id), lastIntent: x.lastIntent, reviewSegment, repriced: repriced.has(x.order.id) }).text;
       rows[i] = { ...rows[i]!, text: maskPhonesInText(text), buyer: nameOf.get(rows[i]!.buyer) ?? '' };
     });
   }

@@ -12,7 +12,6 @@ import { followupRules, isFlowKey, type FlowKey } from '../../core/followups/con
 import { flowEnabled, reviewInviteSegment, stopReason } from '../../core/followups/flows.js';
 import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
-import { PRICE_CHANGE_WORDS, PRICE_CHANGED_EVENT, priceChangePending } from '../../core/orders/price-change.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import {
   buyers,
@@ -20,7 +19,6 @@ import {
   followupConsent,
   messages,
   orderLines,
-  orderEvents,
   orders,
   reviews,
   scheduledMessages,
@@ -43,6 +41,7 @@ import { loadFlowSettings, loadShopTemplates } from './schedule.js';
 import { shopTiers } from '../../core/buyers/tiers.js';
 import { inSegment, segmentLabel, type Segment, type SegmentBuyer } from '../../core/followups/segment.js';
 import { buyerSegmentInfo } from '../buyers/segments.js';
+import { ordersAwaitingPriceChange, ordersRepricedSinceBuyerSpoke } from './price-hold.js';
 
 const HOUR = 3_600_000;
 /** A follow-up this late is no longer worth sending (the loop was down for days). Project value. */
@@ -253,6 +252,10 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
   }
 
   if (going.length > 0) {
+    // C8: a reminder after a 改价 the buyer has not written since says so (its own wording).
+    const repriced = await ordersRepricedSinceBuyerSpoke(tx, going.filter((g) => g.flow === 'payment_reminder' && g.order).map((g) => ({
+      id: g.order!.id, shopId: g.row.shopId, buyerId: g.row.buyerId, orderedAtMs: (g.order!.orderedAt ?? g.order!.createdAt).getTime(),
+    })));
     // The buyers are the lock two senders queue behind (in id order, so two workers never
     // deadlock): after it, this worker sees every follow-up the other one committed to them.
     const goingBuyers = [...new Set(going.map((g) => g.row.buyerId))].sort();
@@ -309,6 +312,7 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         nickname: buyerById.get(row.buyerId)?.nickname,
         item: order ? itemByOrder.get(order.id) : null,
         lastIntent: lockedConv.row.lastIntent,
+        ...(flow === 'payment_reminder' && order ? { repriced: repriced.has(order.id) } : {}),
         ...(flow === 'review_invite' && order ? { reviewSegment: reviewInviteSegment(order.completedAt, ratingByOrder.get(order.id) ?? null) } : {}),
       });
       const common: Partial<RowUpdate> = { lang: composed.lang, reason: composed.reason, template_id: composed.template?.id ?? null, channel: conv.channel };
@@ -524,37 +528,11 @@ export async function countPendingFollowups(database: Database, shopId?: string)
 }
 
 
-/**
- * C8: the unpaid orders of these 催付 rows whose buyer asked for a price or freight change that
- * the order's history does not show made since (core/orders/price-change.ts).
- */
+/** C8: the unpaid orders of these 催付 rows that wait for a 改价 (price-hold.ts, shared with the preview). */
 async function pendingPriceChanges(tx: Tx, rows: readonly Row[], orderById: ReadonlyMap<string, OrderRow>): Promise<Set<string>> {
   const due = rows.filter((r) => r.kind === 'payment_reminder' && r.orderId && r.buyerId && orderById.has(r.orderId));
-  const out = new Set<string>();
-  if (due.length === 0) return out;
-  const DAY = 24 * HOUR;
-  const since = new Date(Math.min(...due.map((r) => (orderById.get(r.orderId!)!.orderedAt ?? orderById.get(r.orderId!)!.createdAt).getTime())) - DAY);
-  const asked = await tx
-    .select({ buyerId: conversations.buyerId, shopId: messages.shopId, text: messages.text, at: messages.createdAt })
-    .from(messages)
-    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .where(and(
-      inArray(conversations.buyerId, [...new Set(due.map((r) => r.buyerId!))]),
-      eq(messages.authorKind, 'buyer'),
-      sql`${messages.createdAt} >= ${since}`,
-      or(...PRICE_CHANGE_WORDS.map((w) => ilike(messages.text, `%${w}%`))),
-    ));
-  if (asked.length === 0) return out;
-  const changed = await tx
-    .select({ orderId: orderEvents.orderId, at: sql<Date | string>`max(${orderEvents.at})` })
-    .from(orderEvents)
-    .where(and(inArray(orderEvents.orderId, due.map((r) => r.orderId!)), eq(orderEvents.event, PRICE_CHANGED_EVENT)))
-    .groupBy(orderEvents.orderId);
-  const changedAt = new Map(changed.map((c) => [c.orderId, new Date(c.at).getTime()]));
-  for (const r of due) {
+  return ordersAwaitingPriceChange(tx, due.map((r) => {
     const order = orderById.get(r.orderId!)!;
-    const texts = asked.filter((a) => a.buyerId === r.buyerId && a.shopId === r.shopId).map((a) => ({ text: a.text, atMs: a.at.getTime() }));
-    if (priceChangePending((order.orderedAt ?? order.createdAt).getTime(), texts, changedAt.get(order.id) ?? null)) out.add(order.id);
-  }
-  return out;
+    return { id: order.id, shopId: r.shopId, buyerId: r.buyerId!, orderedAtMs: (order.orderedAt ?? order.createdAt).getTime() };
+  }));
 }

@@ -7,7 +7,7 @@ import { isIntentId } from '../../core/intents.js';
 import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
 import { isStage, type Stage } from '../../core/conversation/stages.js';
 import { isOrderPhase, orderPhase } from '../../core/orders/order-phase.js';
-import { PRICE_CHANGED_EVENT } from '../../core/orders/price-change.js';
+import { PRICE_CHANGE_AWAIT_CLEARED_EVENT, PRICE_CHANGE_AWAITED_EVENT, PRICE_CHANGED_EVENT } from '../../core/orders/price-change.js';
 import { readConversationState } from '../../core/conversation/state.js';
 import type {
   BuyerLanguage,
@@ -72,13 +72,16 @@ export async function loadBuyerOrdersAndStanding(
       (select coalesce(jsonb_agg(to_jsonb(l) order by l.line_no, l.id), '[]'::jsonb) from ${t.orderLines} l where l.order_id = o.id) as lines,
       (select coalesce(jsonb_agg(to_jsonb(e) order by e.id), '[]'::jsonb) from ${t.logisticsEvents} e where e.order_id = o.id) as events,
       (select coalesce(jsonb_agg(to_jsonb(c) order by c.opened_at), '[]'::jsonb) from ${t.aftersalesCases} c where c.order_id = o.id) as cases,
-      (select max(h.at) from ${t.orderEvents} h where h.order_id = o.id and h.event = ${PRICE_CHANGED_EVENT}) as price_changed_at
+      (select max(h.at) from ${t.orderEvents} h where h.order_id = o.id and h.event = ${PRICE_CHANGED_EVENT}) as price_changed_at,
+      (select max(h.at) from ${t.orderEvents} h where h.order_id = o.id and h.event = ${PRICE_CHANGE_AWAITED_EVENT}) as price_change_marked_at,
+      (select max(h.at) from ${t.orderEvents} h where h.order_id = o.id and h.event = ${PRICE_CHANGE_AWAIT_CLEARED_EVENT}) as price_change_cleared_at
     from ${t.orders} o
     where o.shop_id = ${shopId} and o.buyer_id = ${buyerId}
     order by o.ordered_at desc
     limit 20`)) as unknown;
   const raw = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as {
     o: unknown; lines: unknown; events: unknown; cases: unknown; paid_orders: unknown; spend_fen: unknown; spend_other: unknown; price_changed_at: unknown;
+    price_change_marked_at: unknown; price_change_cleared_at: unknown;
   }[];
   if (raw.length === 0) return { orders: [], standing: NO_STANDING };
   const other = (typeof raw[0]!.spend_other === 'string' ? JSON.parse(raw[0]!.spend_other) : raw[0]!.spend_other ?? {}) as Record<string, unknown>;
@@ -90,7 +93,10 @@ export async function loadBuyerOrdersAndStanding(
   const json = (v: unknown): unknown[] => (typeof v === 'string' ? (JSON.parse(v) as unknown[]) : ((v as unknown[]) ?? []));
   const rows = raw.map((r) => rowFromJson(t.orders, typeof r.o === 'string' ? JSON.parse(r.o) : r.o));
   // C8: the latest 改价 of each order (order history), for the bot's payment answers.
-  const priceChangedAt = new Map(raw.flatMap((r, i) => (r.price_changed_at ? [[rows[i]!.id, new Date(r.price_changed_at as string | Date).toISOString()] as const] : [])));
+  const iso = (v: unknown) => (v ? new Date(v as string | Date).toISOString() : null);
+  const priceChangedAt = new Map(raw.flatMap((r, i) => (r.price_changed_at ? [[rows[i]!.id, iso(r.price_changed_at)!] as const] : [])));
+  // C8: an agent's 等待改价 mark and its end, honoured like the buyer's own request.
+  const marks = new Map(raw.map((r, i) => [rows[i]!.id, { marked: iso(r.price_change_marked_at), cleared: iso(r.price_change_cleared_at) }] as const));
   const lines = raw.flatMap((r) => json(r.lines).map((l) => rowFromJson(t.orderLines, l)));
   const events = raw.flatMap((r) => json(r.events).map((e) => rowFromJson(t.logisticsEvents, e)));
   const cases = raw.flatMap((r) => json(r.cases).map((c) => rowFromJson(t.aftersalesCases, c)));
@@ -135,6 +141,8 @@ export async function loadBuyerOrdersAndStanding(
         })),
       ...(openCase ? { refundState: openCase.state } : {}),
       ...(priceChangedAt.has(o.id) ? { priceChangedAt: priceChangedAt.get(o.id)! } : {}),
+      ...(marks.get(o.id)?.marked ? { priceChangeMarkedAt: marks.get(o.id)!.marked! } : {}),
+      ...(marks.get(o.id)?.cleared ? { priceChangeClearedAt: marks.get(o.id)!.cleared! } : {}),
     };
   });
   return { orders, standing };

@@ -19,6 +19,7 @@ import { deadlineView, deadlinesOf } from '../timers/deadlines.js';
 import { orderExposure } from './exposure.js';
 import { orderView } from './order-view.js';
 import { loadShop, shopProfile, type OrderRow } from './orders.js';
+import { priceChangeHoldOf } from '../followups/price-hold.js';
 
 /** Loads an order the caller may see, else NOT_FOUND. */
 export async function visibleOrder(database: Database, id: string, p: Principal): Promise<OrderRow> {
@@ -56,6 +57,8 @@ export async function orderDetail(database: Database, order: OrderRow, maySeePer
       ).map((m) => m.text)
     : [];
   const fraud = checkFraud({ orderState: order.state, buyerName: order.buyerAccount ?? order.receiverName ?? '', messages: buyerTexts }, profile);
+  // C8: whether the unpaid order waits for a 改价 (buyer's request in chat or an agent's mark).
+  const priceChangeHold = orderPhase(profile, order.state) === 'unpaid' ? await priceChangeHoldOf(db, order) : null;
   const compensateBy = deadlineRows.find((d) => d.kind === 'compensate_before_ruling')?.dueAt ?? null;
   return {
     order: orderView(order, maySeePersonalData),
@@ -73,6 +76,7 @@ export async function orderDetail(database: Database, order: OrderRow, maySeePer
       pickedUpAt: (order.pickedUpAt ?? logistics.filter((l) => isCourierScan(profile, l.status)).map((l) => l.at)[0])?.toISOString() ?? null, agreedShipBy: order.agreedShipBy?.toISOString() ?? null,
       paidAmountYuan: (order.paidFen || order.totalFen) / 100, now: now.toISOString(),
     }),
+    priceChangeHold,
     allowedEvents: profile.orders.machine.transitions.filter((t) => t.from === normalizeStateName(order.state)).map((t) => t.event),
   };
 }

@@ -9,14 +9,18 @@ import type { Item, Order, OrderLine, Shop, StandardAnswer, Turn } from './types
 
 /**
  * C8: the seller is still to change this unpaid order's price or freight before the buyer pays —
- * the order says so, or the buyer asked for the change in this conversation and the order's
- * history shows no 改价 since (core/orders/price-change.ts).
+ * the order says so, or the buyer asked for the change in this conversation or an agent marked
+ * the order as awaiting one, and the order's history shows no 改价 (nor an agent's end of the
+ * wait) since (core/orders/price-change.ts).
  */
 export function awaitsPriceChange(order: Order, turns: readonly Turn[]): boolean {
   if (order.state !== 'unpaid') return false;
   if (order.awaitingPriceChange) return true;
   const asked = turns.filter((t) => t.author === 'buyer').map((t) => ({ text: t.text, atMs: Date.parse(t.at) }));
-  return priceChangePending(Date.parse(order.createdAt), asked, order.priceChangedAt ? Date.parse(order.priceChangedAt) : null);
+  const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : null);
+  return priceChangePending(Date.parse(order.createdAt), asked, ms(order.priceChangedAt), {
+    markedAtMs: ms(order.priceChangeMarkedAt), clearedAtMs: ms(order.priceChangeClearedAt),
+  });
 }
 
 /** Does an order paid at `paidAt` leave today (Beijing) given the cut-off? */

@@ -118,6 +118,14 @@ describe('payment (C8)', () => {
     });
     expect(all(p)).toMatch(/先不要|暂时不要/);
   });
+  it('C8: an agent’s 等待改价 mark is honoured like the buyer’s request, until a 改价 or the agent ends the wait', () => {
+    const marked = { ...orders.unpaid, priceChangeMarkedAt: '2026-11-23T01:00:00Z' };
+    expect(awaitsPriceChange(marked, [])).toBe(true);
+    expect(all(plan({ text: '可以付了吗', intent: 'payment', orders: [marked] }))).toMatch(/先不要|暂时不要/);
+    expect(planUnpaidNudge(marked, [], 0, [])).toBeNull();
+    expect(awaitsPriceChange({ ...marked, priceChangedAt: '2026-11-23T01:30:00Z' }, [])).toBe(false);
+    expect(awaitsPriceChange({ ...marked, priceChangeClearedAt: '2026-11-23T01:30:00Z' }, [])).toBe(false);
+  });
   it('planUnpaidNudge is for unpaid orders only', () => {
     expect(planUnpaidNudge(orders.unpaid, [])?.join('')).toMatch(/付款/);
     expect(planUnpaidNudge(orders.paid, [])).toBeNull();

@@ -136,6 +136,9 @@ export interface Order {
   awaitingPriceChange?: boolean;
   /** ISO time of the seller's latest price or freight change while the order was unpaid (C8, order history). */
   priceChangedAt?: string;
+  /** ISO times of an agent's latest 等待改价 mark and latest end of that wait (C8, order history). */
+  priceChangeMarkedAt?: string;
+  priceChangeClearedAt?: string;
 }
 
 /**

@@ -25,7 +25,7 @@ export type FollowupFlowBody = z.infer<typeof followupFlowBody>;
 export const followupTemplateInput = z.strictObject({
   flow: flowKeySchema,
   lang: z.enum(['zh', 'en']),
-  reason: z.enum(TEMPLATE_REASONS, { error: '模板原因应为 price、address、hesitation（催付）或 confirmed_not_reviewed、reviewed_good、reviewed_neutral_bad（评价邀请）' }).nullable().optional(),
+  reason: z.enum(TEMPLATE_REASONS, { error: '模板原因应为 price、address、hesitation、price_changed（催付）或 confirmed_not_reviewed、reviewed_good、reviewed_neutral_bad（评价邀请）' }).nullable().optional(),
   platform: z.string().trim().min(1).max(30).nullable().optional(),
   courier: z.string().trim().min(1).max(40).nullable().optional(),
   country: z.string().trim().min(2).max(2).nullable().optional(),

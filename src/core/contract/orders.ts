@@ -33,6 +33,12 @@ export const orderTransitionBody = z.strictObject({
   buyerConsented: z.boolean().optional(),
 });
 export type OrderTransitionBody = z.infer<typeof orderTransitionBody>;
+/** C8: mark an unpaid order as awaiting a 改价 (true) or end the wait (false), with an optional note. */
+export const priceChangeAwaitBody = z.strictObject({
+  awaiting: z.boolean({ error: '请说明是标记等待改价（true）还是取消等待（false）' }),
+  note: z.string().trim().max(200, '备注最多 200 字').optional(),
+});
+export type PriceChangeAwaitBody = z.infer<typeof priceChangeAwaitBody>;
 export const logisticsBody = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
   status: z.string().trim().min(1, '请填写物流状态').max(40),

@@ -109,7 +109,7 @@ import {
   qualityRowSchema,
   quizProgressSchema,
 } from './training.js';
-import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery } from './orders.js';
+import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery, priceChangeAwaitBody } from './orders.js';
 import {
   exampleParams,
   itemsInput,
@@ -212,6 +212,7 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/shops/:shopId/orders/import': { params: orderShopParams, query: orderUploadQuery, body: orderUploadBody, reply: localImportReply },
   'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody, reply: orderDetailSchema },
+  'POST /api/v1/orders/:id/price-change-await': { params: orderIdParams, body: priceChangeAwaitBody, reply: orderDetailSchema },
   'GET /api/v1/orders/:id/evidence': { params: orderIdParams, query: evidenceQuery, produces: 'download' },
   'POST /api/v1/orders/:id/logistics': { params: orderIdParams, body: logisticsBody, reply: logisticsReplySchema },
 

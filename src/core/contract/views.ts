@@ -370,6 +370,8 @@ export const orderDetailSchema = z.object({
   cases: z.array(
     z.object({ id: z.string(), type: z.string(), state: z.string(), reason: z.string().nullable(), amountYuan: z.number(), openedAt: z.string() }),
   ),
+  /** C8: an unpaid order's wait for a 改价 (byAgent: an agent's mark holds it); null: not unpaid. */
+  priceChangeHold: z.object({ awaiting: z.boolean(), byAgent: z.boolean() }).nullable(),
   allowedEvents: z.array(z.string()),
 });
 export type OrderDetailView = z.infer<typeof orderDetailSchema>;

@@ -7,7 +7,8 @@ export function isFlowKey(value: string): value is FlowKey {
   return (FLOW_KEYS as readonly string[]).includes(value);
 }
 
-export const REMINDER_REASONS = ['price', 'address', 'hesitation'] as const;
+/** 催付 reasons; price_changed: the seller changed the unpaid order's price since the buyer last wrote (C8). */
+export const REMINDER_REASONS = ['price', 'address', 'hesitation', 'price_changed'] as const;
 export type ReminderReason = (typeof REMINDER_REASONS)[number];
 
 /**
@@ -29,7 +30,7 @@ export function reasonFlow(reason: TemplateReason): FlowKey {
 
 /** Chinese names of the template reasons, for screens and messages. */
 export const TEMPLATE_REASON_ZH: Record<TemplateReason, string> = {
-  price: '价格', address: '地址', hesitation: '犹豫',
+  price: '价格', address: '地址', hesitation: '犹豫', price_changed: '已改价',
   confirmed_not_reviewed: '已确认收货未评价', reviewed_good: '已好评', reviewed_neutral_bad: '中差评',
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksPriceChange, priceChangeNote, priceChangePending } from './price-change.js';
+import { agentMarkStands, asksPriceChange, priceChangeNote, priceChangePending } from './price-change.js';
 
 describe('priceChangeNote (C8)', () => {
   it('names the total and the freight that changed', () => {
@@ -28,5 +28,28 @@ describe('priceChangePending (C8)', () => {
     expect(priceChangePending(ordered, [{ text: '这个是羊毛的吗', atMs: h(-1) }], null)).toBe(false);
     // Asked again after the first change: waiting again.
     expect(priceChangePending(ordered, [...asked, { text: '还能再改一下价吗', atMs: h(3) }], h(1))).toBe(true);
+  });
+});
+
+describe('an agent’s 等待改价 mark (C8)', () => {
+  const ordered = Date.parse('2026-11-23T02:00:00Z');
+  const h = (n: number) => ordered + n * 3_600_000;
+  it('counts exactly like a buyer’s request, until a 改价 or the agent ends the wait', () => {
+    expect(priceChangePending(ordered, [], null, { markedAtMs: h(1), clearedAtMs: null })).toBe(true);
+    expect(priceChangePending(ordered, [], h(2), { markedAtMs: h(1), clearedAtMs: null })).toBe(false);
+    expect(priceChangePending(ordered, [], h(0.5), { markedAtMs: h(1), clearedAtMs: null })).toBe(true);
+    expect(priceChangePending(ordered, [], null, { markedAtMs: h(1), clearedAtMs: h(2) })).toBe(false);
+    // Marked again after an end: waiting again.
+    expect(priceChangePending(ordered, [], null, { markedAtMs: h(3), clearedAtMs: h(2) })).toBe(true);
+    // Ending the wait ends the buyer's earlier request too; a later request waits again.
+    const asked = [{ text: '你帮我改下运费我再付', atMs: h(-1) }];
+    expect(priceChangePending(ordered, asked, null, { markedAtMs: null, clearedAtMs: h(1) })).toBe(false);
+    expect(priceChangePending(ordered, [...asked, { text: '还是帮我改个价吧', atMs: h(2) }], null, { markedAtMs: null, clearedAtMs: h(1) })).toBe(true);
+  });
+  it('the mark stands only while it is the latest word', () => {
+    expect(agentMarkStands(null, { markedAtMs: h(1), clearedAtMs: null })).toBe(true);
+    expect(agentMarkStands(h(2), { markedAtMs: h(1), clearedAtMs: null })).toBe(false);
+    expect(agentMarkStands(null, { markedAtMs: h(1), clearedAtMs: h(1.5) })).toBe(false);
+    expect(agentMarkStands(null, { markedAtMs: null, clearedAtMs: null })).toBe(false);
   });
 });

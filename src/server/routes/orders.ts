@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { downloadOrderEvidence } from '../../app/evidence/download.js';
 import { moveOrder, recordLogistics } from '../../app/orders/order-actions.js';
+import { setPriceChangeAwait } from '../../app/orders/price-change-await.js';
 import { getOrderDetail } from '../../app/orders/order-detail.js';
 import { listShopOrders } from '../../app/orders/order-list.js';
 import { orderBoard } from '../../app/orders/order-board.js';
@@ -20,6 +21,7 @@ import {
   orderShopParams as shopParam,
   orderTransitionBody as transitionBody,
   orderUploadQuery,
+  priceChangeAwaitBody,
 } from '../../core/contract/orders.js';
 import type { LocalImportReply } from '../../core/contract/local.js';
 import type { OrderDetailView } from '../../core/contract/views.js';
@@ -70,6 +72,14 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     const p = principalOf(request);
     const body = transitionBody.parse(request.body);
     return moveOrder(app.ctx.database, p, id, body, app.ctx.now(), mayseePersonalData(p));
+  });
+
+  // C8: an agent marks an unpaid order as awaiting a 改价, or ends the wait (leads and agents of the shop).
+  app.post('/api/v1/orders/:id/price-change-await', auth, async (request): Promise<OrderDetailView> => {
+    const { id } = idParam.parse(request.params);
+    const p = requireRole(request, 'admin', 'supervisor', 'agent');
+    const body = priceChangeAwaitBody.parse(request.body);
+    return setPriceChangeAwait(app.ctx.database, p, id, body, app.ctx.now(), mayseePersonalData(p));
   });
 
   // A11: the evidence bundle, JSON by default or the HTML page; every export is audited.

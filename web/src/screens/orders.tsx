@@ -5,7 +5,8 @@
 // listed price as unpaid, never as ¥0.00; the at-stake total counts open orders only; order states
 // read in English in English mode. An order opens in a drawer (`/orders?orderId=`), from which a
 // case is opened.
-import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Input, List, Select, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Input, List, Select, Space, Spin, Table, Tag, Tooltip, Typography, message } from 'antd';
+import { errorText, post } from '../lib/api.js';
 import { useMemo, useState } from 'react';
 import { navigate } from '../lib/router.js';
 import { useApi, useNow } from '../lib/use-api.js';
@@ -243,11 +244,28 @@ interface OrderDetail {
   fakeShipment: { reasonZh: string } | null;
   exposure: { advice: string } | null;
   cases: { id: string; type: string; state: string }[];
+  /** C8: an unpaid order's wait for a 改价; null: not unpaid. */
+  priceChangeHold: { awaiting: boolean; byAgent: boolean } | null;
 }
 
 function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const d = useApi<OrderDetail>(`/orders/${encodeURIComponent(id)}`);
   const o = d.data?.order;
+  const [saving, setSaving] = useState(false);
+  // C8: mark the unpaid order as awaiting a 改价 (honoured like the buyer's request in chat), or end the wait.
+  const setAwaiting = async (awaiting: boolean) => {
+    setSaving(true);
+    try {
+      await post(`/orders/${encodeURIComponent(id)}/price-change-await`, { awaiting });
+      void message.success(t(awaiting ? 'orders.priceChange.marked' : 'orders.priceChange.unmarked'));
+      d.reload();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const hold = d.data?.priceChangeHold ?? null;
   return (
     <Drawer open width={640} title={o?.platformOrderNo ?? t('orders.title')} onClose={onClose} data-testid="order-drawer">
       {!d.data || !o ? (
@@ -268,6 +286,9 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           )}
           {d.data.stockWarnings.map((w) => <Alert key={w.sku} type={w.level === 'out' ? 'error' : 'warning'} message={w.messageZh} />)}
           {d.data.exposure && <Alert type="info" message={d.data.exposure.advice} />}
+          {hold?.awaiting && (
+            <Alert type="warning" showIcon message={t('orders.priceChange.awaiting')} description={t(hold.byAgent ? 'orders.priceChange.byAgent' : 'orders.priceChange.byBuyer')} data-testid="order-price-change-hold" />
+          )}
           <Card size="small" title={t('orders.lines')}>
             <List size="small" dataSource={d.data.lines} renderItem={(l) => <List.Item>{l.title} {[l.colour, l.size].filter(Boolean).join(' / ')} × {l.qty} · {fmt(l.priceYuan)}</List.Item>} />
           </Card>
@@ -276,6 +297,11 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           </Card>
           <Space>
             <Button type="primary" onClick={() => navigate(`/cases?orderId=${encodeURIComponent(o.id)}`)}>{t('orders.openCase')}</Button>
+            {hold && (
+              <Button loading={saving} onClick={() => void setAwaiting(!hold.awaiting)} data-testid="order-price-change-toggle">
+                {t(hold.awaiting ? 'orders.priceChange.unmark' : 'orders.priceChange.mark')}
+              </Button>
+            )}
             {d.data.cases.map((c) => (
               <Button key={c.id} onClick={() => navigate(`/cases?caseId=${encodeURIComponent(c.id)}`)}>{c.state}</Button>
             ))}
