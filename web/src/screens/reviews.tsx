@@ -7,13 +7,14 @@
 import { Alert, Button, Card, Col, Empty, Input, InputNumber, List, Row, Select, Space, Spin, Statistic, Table, Tag, Typography, message } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { ReputationView, ReviewDetailView, ReviewListView, ReviewRowView, ReviewTeamView } from '../../../src/core/contract/reviews.js';
-import { api, ApiError, errorText, post } from '../lib/api.js';
+import { ApiError, errorText, post } from '../lib/api.js';
 import { useApi, useNow } from '../lib/use-api.js';
 import { navigate } from '../lib/router.js';
 import { isSupervisor, useSession } from '../lib/session.js';
 import { duration, formatDateTime, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 import { Chart } from '../components/chart.js';
+import { FileUpload, type ImportOutcome } from '../components/file-upload.js';
 
 const CAUSE_IDS = ['quality', 'size', 'color', 'logistics', 'service', 'description', 'price', 'packaging'];
 
@@ -409,60 +410,21 @@ function ReviewTeam({ shopId, version }: { shopId: string; version: string }) {
   );
 }
 
-interface UploadResult {
-  imported: number;
-  updated: number;
-  skipped: number;
-  errorCount: number;
-  errors: Array<{ line: number; reason: string }>;
-}
+type UploadResult = ImportOutcome;
 
 /** A review export uploaded from the browser (CSV GBK/UTF-8 or .xlsx), imported as `dxe import reviews` does. */
 function UploadReviews({ shopId, onDone }: { shopId: string; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
-  const upload = async (file: File) => {
-    setBusy(true);
-    setResult(null);
-    try {
-      const r = await api<UploadResult>('POST', `/shops/${encodeURIComponent(shopId)}/reviews/import?name=${encodeURIComponent(file.name.slice(0, 200))}`, file);
-      const first = r.errors[0];
-      setResult({
-        ok: true,
-        text: t('reviews.upload.done', { i: r.imported, u: r.updated, s: r.skipped }) + (r.errorCount ? t('reviews.upload.errors', { n: r.errorCount, l: first?.line ?? 0, r: first?.reason ?? '' }) : ''),
-      });
-      onDone();
-    } catch (e) {
-      setResult({ ok: false, text: errorText(e) });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Space size={8}>
-      <label>
-        <input
-          type="file"
-          accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          style={{ display: 'none' }}
-          disabled={busy}
-          data-testid="reviews-upload-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void upload(f);
-          }}
-        />
-        <Button loading={busy} onClick={(e) => ((e.currentTarget.parentElement?.querySelector('input[type=file]') as HTMLInputElement | null)?.click())}>
-          {t('reviews.upload')}
-        </Button>
-      </label>
-      {result && (
-        <Typography.Text type={result.ok ? 'success' : 'danger'} data-testid="reviews-upload-result">
-          {result.text}
-        </Typography.Text>
-      )}
-    </Space>
+    <FileUpload<UploadResult>
+      path={`/shops/${encodeURIComponent(shopId)}/reviews/import`}
+      label={t('reviews.upload')}
+      testId="reviews-upload"
+      describe={(r) => {
+        const first = r.errors[0];
+        return t('reviews.upload.done', { i: r.imported, u: r.updated, s: r.skipped }) + (r.errorCount ? t('reviews.upload.errors', { n: r.errorCount, l: first?.line ?? 0, r: first?.reason ?? '' }) : '');
+      }}
+      onDone={onDone}
+    />
   );
 }
 
