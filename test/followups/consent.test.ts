@@ -8,12 +8,11 @@ import { createLocalBus } from '../../src/app/events/event-bus.js';
 import { runDueFollowups } from '../../src/app/followups/run-due.js';
 import { addLogisticsEvent, syncOrder } from '../../src/app/orders/orders.js';
 import { ensureFollowups } from '../../src/app/followups/sweep.js';
-import { loadConfig } from '../../src/config.js';
-import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/open-database.js';
 import { followupConsent, messages, scheduledMessages } from '../../src/store/schema/index.js';
-import { databaseLabel, openTestDatabase } from '../helpers/database.js';
-import { seedConversation, seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
+import { databaseLabel } from '../helpers/database.js';
+import { startWorldApp, type WorldApp } from '../helpers/app.js';
+import { seedConversation, tokenFor, type World } from '../helpers/fixtures.js';
 
 // 02:00 UTC is 10:00 in Beijing (the default time zone for domestic buyers): outside quiet hours.
 const T0 = new Date('2026-11-23T02:00:00.000Z');
@@ -25,15 +24,13 @@ describe(`follow-up consent, limits and templates (${databaseLabel})`, () => {
   let world: World;
   let app: FastifyInstance;
   let clock = T0;
+  let harness: WorldApp | undefined;
   beforeAll(async () => {
-    database = await openTestDatabase();
-    world = await seedWorld(database, { platformA: 'taobao' });
-    app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' }), now: () => clock, logger: false });
-    await app.ready();
+    harness = await startWorldApp({ now: () => clock, platformA: 'taobao' });
+    ({ app, database, world } = harness);
   }, 120_000);
   afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    await harness?.close();
   });
 
   const finished = (no: string, account: string, completedAt: Date) =>

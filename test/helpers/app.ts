@@ -5,6 +5,7 @@ import { buildApp } from '../../src/server/app.js';
 import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openTestDatabase } from './database.js';
+import { seedWorld, type World } from './fixtures.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -30,6 +31,33 @@ export async function startTestApp(opts: { now?: Date; seed?: boolean; config?: 
       if (res.statusCode !== 200) throw new Error(`login ${login} failed: ${res.body}`);
       return (res.json() as { token: string }).token;
     },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface WorldApp {
+  app: FastifyInstance;
+  database: Database;
+  world: World;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on a real test database seeded with `seedWorld` (two shops, agents, a
+ * supervisor), its clock read through `now` so a test can move time between calls.
+ */
+export async function startWorldApp(opts: { now: () => Date; platformA?: string; settingsA?: object }): Promise<WorldApp> {
+  const database = await openTestDatabase();
+  const world = await seedWorld(database, { platformA: opts.platformA, settingsA: opts.settingsA });
+  const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' }), now: opts.now, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    world,
     async close() {
       await app.close();
       await database.close();

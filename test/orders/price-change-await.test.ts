@@ -4,18 +4,17 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { createLocalBus } from '../../src/app/events/event-bus.js';
 import { runDueFollowups } from '../../src/app/followups/run-due.js';
 import { loadBuyerOrders } from '../../src/app/inbound/planner-input.js';
 import { syncOrder } from '../../src/app/orders/orders.js';
 import { loadShopContext } from '../../src/app/shops/shop-context.js';
 import { awaitsPriceChange } from '../../src/core/bot/handlers-orders.js';
-import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/open-database.js';
 import { auditLog, messages, orderEvents } from '../../src/store/schema/index.js';
-import { databaseLabel, openTestDatabase } from '../helpers/database.js';
-import { seedConversation, seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
+import { databaseLabel } from '../helpers/database.js';
+import { startWorldApp, type WorldApp } from '../helpers/app.js';
+import { seedConversation, tokenFor, type World } from '../helpers/fixtures.js';
 
 // 02:00 UTC is 10:00 in Beijing: outside the buyer's quiet hours.
 const T0 = new Date('2026-11-23T02:00:00.000Z');
@@ -27,15 +26,13 @@ describe(`等待改价 marked by an agent (${databaseLabel})`, () => {
   let world: World;
   let app: FastifyInstance;
   let clock = T0;
+  let harness: WorldApp | undefined;
   beforeAll(async () => {
-    database = await openTestDatabase();
-    world = await seedWorld(database, { platformA: 'taobao' });
-    app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' }), now: () => clock, logger: false });
-    await app.ready();
+    harness = await startWorldApp({ now: () => clock, platformA: 'taobao' });
+    ({ app, database, world } = harness);
   }, 120_000);
   afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    await harness?.close();
   });
 
   const order = (account: string, no: string, state = '等待买家付款') => ({
