@@ -36,6 +36,7 @@ export const en: Record<keyof typeof zh, string> = {
   'platform.pdd': 'Pinduoduo',
   'platform.aliexpress': 'AliExpress',
   'platform.widget': 'Web chat',
+  'platform.cli': 'Terminal test',
   'time.s': '{s}s',
   'time.ms': '{m}m{s}s',
   'time.hm': '{h}h{m}m',

@@ -34,6 +34,7 @@ export const zh = {
   'platform.pdd': '拼多多',
   'platform.aliexpress': '速卖通',
   'platform.widget': '网页咨询',
+  'platform.cli': '终端测试',
   'time.s': '{s}秒',
   'time.ms': '{m}分{s}秒',
   'time.hm': '{h}小时{m}分',

@@ -48,7 +48,8 @@ const PLATFORM_KEYS: Record<string, MessageKey> = {
   pdd: 'platform.pdd',
   aliexpress: 'platform.aliexpress',
   widget: 'platform.widget',
-} satisfies Record<Platform | 'widget', MessageKey>;
+  cli: 'platform.cli',
+} satisfies Record<Platform | 'widget' | 'cli', MessageKey>;
 
 export function platformLabel(platform: string): string {
   const key = PLATFORM_KEYS[platform];

@@ -4,7 +4,7 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ConversationSummary } from '../../core/contract/conversations.js';
-import { compareQueue } from '../../core/contract/queue-order.js';
+import { compareQueue, TEST_CHANNEL } from '../../core/contract/queue-order.js';
 import type { GuardVerdictView, MessageView } from '../../core/contract/messages.js';
 import { readConversationState } from '../../core/conversation/state.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
@@ -71,7 +71,8 @@ type SummaryRow = {
 function summaryView(r: SummaryRow, now: Date): ConversationSummary {
   const c = r.c;
   const waitingSince = c.status === 'closed' ? null : toDate(r.waitingSince);
-  const target = firstReplySeconds({ platform: r.platform, ruleOverrides: r.ruleOverrides });
+  // A seller's `dxe chat` test has no platform first-reply target (C2 is about buyers).
+  const target = c.channel === TEST_CHANNEL ? null : firstReplySeconds({ platform: r.platform, ruleOverrides: r.ruleOverrides });
   const waitedSeconds = waitingSince ? Math.max(0, (now.getTime() - waitingSince.getTime()) / 1000) : null;
   return {
     id: c.id, shopId: c.shopId, shopName: r.shopName, platform: r.platform, buyer: r.buyer, channel: c.channel,
@@ -133,6 +134,7 @@ export async function listConversations(
     // The limit must not drop the buyers who waited longest: order roughly as C2 does (escalated,
     // then awaiting a first reply, then by waiting time) before cutting, then sort exactly.
     .orderBy(
+      sql`(${conversations.channel} = ${TEST_CHANNEL}) asc`,
       desc(conversations.priority),
       sql`(${conversations.firstResponseAt} is null and ${conversations.firstBuyerMessageAt} is not null) desc`,
       sql`${conversations.lastBuyerMessageAt} asc nulls last`,

@@ -2,7 +2,8 @@
 // range: conversations opened, their messages, orders paid, their after-sales cases, and guard
 // interceptions that left no message (audited blocks and supervisor overrides), DSR stars of the
 // orders' reviews, and the listed item titles (to recognise a recommendation, C6).
-import { and, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, lte, ne } from 'drizzle-orm';
+import { TEST_CHANNEL } from '../../core/contract/queue-order.js';
 import { z } from 'zod';
 import type { CaseRow, ConversationRow, InterceptionRow, MessageRow, OrderRow, ReviewRow } from '../../core/metrics/types.js';
 import type { Database } from '../../store/open-database.js';
@@ -31,7 +32,11 @@ const dsrSchema = z.object({ description: z.number().min(1).max(5), service: z.n
 export async function loadFigureRows(database: Database, scope: { orgId: string; shopIds: string[] }, from: Date, to: Date): Promise<FigureRows> {
   const { db } = database;
   const { shopIds } = scope;
-  const inRange = and(inArray(conversations.shopId, shopIds), gte(conversations.createdAt, from), lte(conversations.createdAt, to));
+  // A seller's `dxe chat` test is not service to a buyer: it counts in no team figure.
+  const inRange = and(
+    inArray(conversations.shopId, shopIds), ne(conversations.channel, TEST_CHANNEL),
+    gte(conversations.createdAt, from), lte(conversations.createdAt, to),
+  );
   const convRows = await db
     .select({
       id: conversations.id,

@@ -1,7 +1,8 @@
 // What a supervisor watches beyond the figures: agents shown online who leave waiting buyers
 // unanswered (T2, over everything waiting now, not only the chosen range) and the same question
 // answered with different meanings (T3, over the range's messages).
-import { and, eq, gte, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, ne } from 'drizzle-orm';
+import { TEST_CHANNEL } from '../../core/contract/queue-order.js';
 import { findInconsistencies, type AnsweredQuestion, type Inconsistency } from '../../core/metrics/consistency.js';
 import { findIdleAgents, type IdleAgent } from '../../core/metrics/idle-agents.js';
 import type { MessageRow } from '../../core/metrics/types.js';
@@ -41,7 +42,11 @@ export async function idleAgentsNow(
   const waitingRows = await db
     .select({ shopId: conversations.shopId, assigneeId: conversations.assigneeId, lastBuyerMessageAt: conversations.lastBuyerMessageAt })
     .from(conversations)
-    .where(and(inArray(conversations.shopId, shopIds), inArray(conversations.status, ['queued', 'assigned']), isNotNull(conversations.lastBuyerMessageAt)));
+    // A seller's own `dxe chat` test leaves no buyer waiting on an idle agent.
+    .where(and(
+      inArray(conversations.shopId, shopIds), ne(conversations.channel, TEST_CHANNEL),
+      inArray(conversations.status, ['queued', 'assigned']), isNotNull(conversations.lastBuyerMessageAt),
+    ));
   return findIdleAgents(
     orgAgents.map((a) => ({
       id: a.id,

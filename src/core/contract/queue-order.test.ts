@@ -28,6 +28,16 @@ describe('compareQueue (C2)', () => {
     expect(order(rows)).toEqual(['waiting', 'closed-recent', 'bot-older']);
   });
 
+  it("a seller's dxe chat test (channel cli) never leads a buyer, even escalated and awaiting a first reply", () => {
+    const rows: Row[] = [
+      { id: 'test-escalated', channel: 'cli', priority: 10, awaitingFirstResponse: true, waitingSince: '2026-11-23T07:00:00.000Z', firstBuyerMessageAt: '2026-11-23T07:00:00.000Z' },
+      { id: 'buyer-idle', channel: 'bridge', waitingSince: null, lastMessageAt: '2026-11-23T06:00:00.000Z' },
+      { id: 'test-idle', channel: 'cli', waitingSince: null, lastMessageAt: '2026-11-23T09:00:00.000Z' },
+      { id: 'visitor-waiting', channel: 'widget', waitingSince: '2026-11-23T08:00:00.000Z' },
+    ];
+    expect(order(rows)).toEqual(['visitor-waiting', 'buyer-idle', 'test-escalated', 'test-idle']);
+  });
+
   it('absent fields count as the server would send them: priority 0, not awaiting, no times', () => {
     expect(compareQueue({}, { priority: 0, awaitingFirstResponse: false, waitingSince: null, lastMessageAt: null })).toBe(0);
     expect(compareQueue({ priority: 1 }, {})).toBeLessThan(0);

@@ -11,7 +11,12 @@ export interface QueueEntry {
   waitingSince?: string | null;
   firstBuyerMessageAt?: string | null;
   lastMessageAt?: string | null;
+  /** 'cli' is a seller's own test chat from `dxe chat`: never ahead of a real buyer. */
+  channel?: string;
 }
+
+/** The channel of `dxe chat`, a seller trying the bot in a terminal, not a buyer. */
+export const TEST_CHANNEL = 'cli';
 
 const rank = (s: QueueEntry): number => (s.awaitingFirstResponse ? 0 : s.waitingSince ? 1 : 2);
 
@@ -19,8 +24,13 @@ const rank = (s: QueueEntry): number => (s.awaitingFirstResponse ? 0 : s.waiting
  * C2 queue order. Buyers still waiting for a first response come first (oldest first message
  * first: they are closest to the target), then other waiting buyers by how long they have
  * waited, then conversations nobody waits on, most recent first. Escalations (priority) lead.
+ * A seller's terminal test chat comes after every buyer, whatever its priority; test chats among
+ * themselves keep the same order.
  */
 export function compareQueue(a: QueueEntry, b: QueueEntry): number {
+  const ta = a.channel === TEST_CHANNEL ? 1 : 0;
+  const tb = b.channel === TEST_CHANNEL ? 1 : 0;
+  if (ta !== tb) return ta - tb;
   const pa = a.priority ?? 0;
   const pb = b.priority ?? 0;
   if (pa !== pb) return pb - pa;

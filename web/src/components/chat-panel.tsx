@@ -123,7 +123,7 @@ export function ChatPanel({ conversationId, onChanged }: { conversationId: strin
         <div style={{ padding: '8px 12px', borderBottom: '1px solid #f0f0f0', display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px' }} data-testid="chat-header">
           <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '4px 8px', flex: '1 1 260px', minWidth: 0 }}>
             <PlatformBadge platform={c.platform} />
-            {c.channel === 'widget' && <PlatformBadge platform="widget" />}
+            {(c.channel === 'widget' || c.channel === 'cli') && <PlatformBadge platform={c.channel} />}
             <Typography.Text strong ellipsis={{ tooltip: true }} style={{ maxWidth: 200, flexShrink: 0, whiteSpace: 'nowrap' }} data-testid="chat-buyer">
               {buyerName(c.buyer, (code) => t('inbox.webVisitor', { id: code }))}
             </Typography.Text>

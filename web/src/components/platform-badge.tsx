@@ -10,7 +10,8 @@ const COLOURS: Record<string, string> = {
   pdd: '#e02e24',
   aliexpress: '#ff4747',
   widget: '#1677ff',
-} satisfies Record<Platform | 'widget', string>;
+  cli: '#8c8c8c',
+} satisfies Record<Platform | 'widget' | 'cli', string>;
 
 export function PlatformBadge({ platform }: { platform: string }) {
   return (

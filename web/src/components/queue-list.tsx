@@ -87,7 +87,7 @@ const QueueRow = memo(function QueueRow({
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
         <PlatformBadge platform={c.platform} />
-        {c.channel === 'widget' && <PlatformBadge platform="widget" />}
+        {(c.channel === 'widget' || c.channel === 'cli') && <PlatformBadge platform={c.channel} />}
         <strong style={{ ...ONE_LINE, flex: 1 }} data-testid="queue-buyer">
           {buyerName(c.buyer, (code) => t('inbox.webVisitor', { id: code }))}
         </strong>
