@@ -201,7 +201,9 @@ export function evalReviews(file: string): ReviewFigures {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [kind, file] = process.argv.slice(2);
   const json = process.argv.includes('--json');
-  const label = process.argv[process.argv.indexOf('--label') + 1] ?? file;
+  // Without --label the set's file names the figures (indexOf -1 would have read argv[0], the node binary).
+  const at = process.argv.indexOf('--label');
+  const label = (at >= 0 ? process.argv[at + 1] : undefined) ?? file;
   if (!kind || !file) throw new Error('usage: blind-eval.ts guard|nlu|nlu-multi|reviews FILE [--json] [--label X]');
   let result: unknown;
   if (kind === 'guard') result = evalGuard(file);
