@@ -3,19 +3,13 @@
 //   npx tsx scripts/review-corpus/generate.ts [--out FILE] [--n 24000]
 import { writeFileSync } from 'node:fs';
 import { prng } from '../../src/core/prng.js';
-import type { CauseId, FlagId } from '../../src/core/reviews/analysis-lexicon.js';
 import { HANDWRITTEN } from './handwritten.js';
 import { HANDWRITTEN_R4 } from './handwritten-r4.js';
+import type { CauseId, FlagId } from '../../src/core/reviews/analysis-lexicon.js';
+import type { Sample } from './sample.js';
 import * as T from './templates.js';
 
-export interface Sample {
-  text: string;
-  rating?: number;
-  sentiment: 'positive' | 'negative';
-  causes: CauseId[];
-  flags: FlagId[];
-  kind: string;
-}
+export type { Sample };
 
 type Rand = () => number;
 

@@ -3,7 +3,7 @@
 // lukewarm and very short reviews (还行 / 一般般 / 👍 / 差评), sarcasm, a rating pressed by
 // mistake, praise that carries an ad or an extortion note (the text keeps its feeling), and the
 // same in buyers' English. Not taken from any evaluation or development set.
-import type { Sample } from './generate.js';
+import type { Sample } from './sample.js';
 
 type Row = [s: 'p' | 'n', causes: string, flags: string, rating: number | null, text: string];
 

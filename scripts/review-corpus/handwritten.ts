@@ -1,7 +1,7 @@
 // Reviews written by hand for the training corpus (issue 13), beside the templates: long ones,
 // book and hotel reviews, and turns the templates do not make. Distinct from the development set
 // test/fixtures/reviews/dev.jsonl, which is never trained on.
-import type { Sample } from './generate.js';
+import type { Sample } from './sample.js';
 
 const rows: Array<[string, string, string]> = [
   ["p", "-", "这本书是在书店看到的，回来网上一搜便宜了不少就下单了，内容很扎实，作者把复杂的道理讲得很透，推荐给想入门的朋友"],
