@@ -61,6 +61,10 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 催付 switched on with its p
     await login(seller, h.baseUrl, 'supervisor');
     await seller.getByText('跟进', { exact: true }).click();
     await seller.getByTestId('followups-screen').waitFor();
+    // R7: the reminder to confirm receipt is listed among the flows, on by default, 48 h after signing.
+    await expect.poll(() => seller.getByTestId('flow-confirm_reminder').textContent()).toBe('签收未确认提醒');
+    expect(await seller.getByTestId('flow-switch-confirm_reminder').getAttribute('aria-checked')).toBe('true');
+    expect(await seller.getByTestId('flow-confirm_reminder').locator('xpath=ancestor::tr').textContent()).toContain('触发后 48 小时');
     await seller.getByTestId('flow-switch-payment_reminder').click();
     const summary = seller.getByTestId('preview-summary');
     await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain('共 1 个订单，将发送 1 条消息');

@@ -2,7 +2,7 @@
 // templates (F2, checked by the reply guard on save), opt-outs set by an agent (F3), the preview
 // of who would receive what before a flow is switched on, and the sent log with its outcomes and
 // per-flow conversion (paid after a reminder, replied, opted out).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   type FollowupFlowBody,
   type FollowupFlowStats,
@@ -14,7 +14,7 @@ import {
 import { DxeError } from '../../core/errors.js';
 import { flowRule, FLOW_KEYS, followupRules, type FlowKey } from '../../core/followups/config.js';
 import { FLOW_TITLES_ZH } from '../../core/followups/keys.js';
-import { flowEnabled, planFollowups, reviewInviteSegment, type FlowSettings } from '../../core/followups/flows.js';
+import { confirmReminderHold, flowEnabled, planFollowups, reviewInviteSegment, type FlowSettings } from '../../core/followups/flows.js';
 import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { renderTemplate, SAMPLE_VARS, TEMPLATE_VARIABLES, unknownVariables, type Template } from '../../core/followups/templates.js';
 import { orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
@@ -25,12 +25,15 @@ import { ordersAwaitingPriceChange, ordersRepricedSinceBuyerSpoke } from './pric
 import { buyerSegmentInfo } from '../buyers/segments.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import {
+  aftersalesCases,
   buyers,
   conversations,
   followupConsent,
   followupFlows,
   followupTemplates,
+  logisticsEvents,
   messages,
+  orderEvents,
   orderLines,
   orders,
   reviews,
@@ -46,7 +49,9 @@ import { guardWrittenTexts, type TextFinding } from '../settings/text-guard.js';
 import { loadShopContext } from '../shops/shop-context.js';
 import { composeFollowup, followupOutline } from './compose.js';
 import { EXPIRE_AFTER_MS } from './run-due.js';
-import { factsOf, insertPlanned, loadFlowSettings, loadShopTemplates } from './schedule.js';
+import { factsOf, insertPlanned, loadFlowSettings, loadShopTemplates, signingStatuses } from './schedule.js';
+import { normalizeStateName } from '../../core/rules/machines.js';
+import type { Profile } from '../../core/rules/schema.js';
 
 const HOUR = 3_600_000;
 const REPLY_WINDOW = "interval '72 hours'";
@@ -231,6 +236,8 @@ function phasesFor(flow: FlowKey): OrderPhase[] {
     case 'arrival_notice':
     case 'delay_notice':
       return ['shipped'];
+    case 'confirm_reminder':
+      return ['shipped', 'signed'];
     case 'review_invite':
     case 'revisit':
       return ['succeeded'];
@@ -239,13 +246,13 @@ function phasesFor(flow: FlowKey): OrderPhase[] {
 
 type OrderRow = typeof orders.$inferSelect;
 /** The order columns planning and wording read (the preview reads tens of thousands). */
-type PlanOrder = Pick<OrderRow, 'id' | 'shopId' | 'buyerId' | 'platformOrderNo' | 'state' | 'orderedAt' | 'createdAt' | 'shippedAt' | 'completedAt' | 'courier' | 'trackingNo' | 'region'>;
+type PlanOrder = Pick<OrderRow, 'id' | 'shopId' | 'buyerId' | 'platformOrderNo' | 'state' | 'orderedAt' | 'createdAt' | 'updatedAt' | 'shippedAt' | 'completedAt' | 'courier' | 'trackingNo' | 'region'>;
 
 /** Open orders of the shop the flow would schedule now (due no earlier than the expiry span). */
 async function eligibleOrders(
   tx: Database['db'] | Tx,
   shopId: string,
-  profile: Parameters<typeof orderPhase>[0] & { platform: string; service: { pay_window_hours: number | null } },
+  profile: Profile,
   flow: FlowKey,
   settings: FlowSettings,
   now: Date,
@@ -255,7 +262,7 @@ async function eligibleOrders(
   const rows: PlanOrder[] = await tx
     .select({
       id: orders.id, shopId: orders.shopId, buyerId: orders.buyerId, platformOrderNo: orders.platformOrderNo, state: orders.state,
-      orderedAt: orders.orderedAt, createdAt: orders.createdAt, shippedAt: orders.shippedAt, completedAt: orders.completedAt,
+      orderedAt: orders.orderedAt, createdAt: orders.createdAt, updatedAt: orders.updatedAt, shippedAt: orders.shippedAt, completedAt: orders.completedAt,
       courier: orders.courier, trackingNo: orders.trackingNo, region: orders.region,
     })
     .from(orders)
@@ -269,15 +276,58 @@ async function eligibleOrders(
       .groupBy(orders.buyerId);
     finished = new Map(counts.map((c) => [c.buyerId ?? '', Number(c.n)]));
   }
-  const ctx = { rules: followupRules(), platform: profile.platform, payWindowHours: profile.service.pay_window_hours, settings: { ...settings, [flow]: { ...settings[flow], enabled: true } } };
+  // R7: when each shipped order was signed for (signing scans, the signed state), read for the shop at once.
+  const signedAt = flow === 'confirm_reminder' ? await signedAtByOrder(tx, shopId, profile) : new Map<string, Date>();
+  const ctx = {
+    rules: followupRules(), platform: profile.platform, payWindowHours: profile.service.pay_window_hours,
+    settings: { ...settings, [flow]: { ...settings[flow], enabled: true } }, autoConfirmDays: profile.orders.receipt.auto_confirm_days_after_ship,
+  };
   const out: { order: PlanOrder; planned: ReturnType<typeof planFollowups> }[] = [];
   const earliest = now.getTime() - EXPIRE_AFTER_MS;
   for (const order of rows) {
-    const facts = factsOf(profile as never, order, flow === 'revisit' ? { buyerFinishedOrders: finished.get(order.buyerId ?? '') ?? 0 } : {});
+    const facts = factsOf(profile, order, flow === 'revisit' ? { buyerFinishedOrders: finished.get(order.buyerId ?? '') ?? 0 } : {});
+    if (flow === 'confirm_reminder') facts.signedAt = signedAt.get(order.id) ?? (facts.phase === 'signed' ? order.updatedAt : null);
     // Arrival and delay notices start from scans the sweep sees; the preview counts the parcels on their way.
     if (flow === 'arrival_notice' || flow === 'delay_notice') facts[flow === 'arrival_notice' ? 'outForDeliveryAt' : 'stalledSince'] = now;
     const planned = planFollowups(ctx, facts).filter((x) => x.flow === flow && x.dueAt.getTime() >= earliest);
     if (planned.length > 0) out.push({ order, planned });
+  }
+  return out;
+}
+
+/**
+ * R7: the shop's shipped, unconfirmed orders that were signed for, with the moment (as
+ * schedule.signedAtOf reads it for one order: the earliest signing scan or entry into the signed state).
+ */
+async function signedAtByOrder(tx: Database['db'] | Tx, shopId: string, profile: Profile): Promise<Map<string, Date>> {
+  const signed = profile.orders.machine.states.filter((s) => orderPhase(profile, s) === 'signed');
+  const signedStates = [...new Set([...signed, ...signed.map(normalizeStateName)])];
+  const open = sql`${orders.shopId} = ${shopId} and ${orders.shippedAt} is not null and ${orders.completedAt} is null and ${orders.closedAt} is null`;
+  const out = new Map<string, Date>();
+  const keep = (rows: { orderId: string; at: Date | string | null }[]) => {
+    for (const r of rows) {
+      if (!r.at) continue;
+      const at = new Date(r.at);
+      const had = out.get(r.orderId);
+      if (!had || at < had) out.set(r.orderId, at);
+    }
+  };
+  const statuses = signingStatuses();
+  if (statuses.length > 0) {
+    keep(await tx
+      .select({ orderId: logisticsEvents.orderId, at: sql<Date | string | null>`min(${logisticsEvents.at})` })
+      .from(logisticsEvents)
+      .innerJoin(orders, eq(orders.id, logisticsEvents.orderId))
+      .where(and(open, inArray(logisticsEvents.status, statuses)))
+      .groupBy(logisticsEvents.orderId));
+  }
+  if (signedStates.length > 0) {
+    keep(await tx
+      .select({ orderId: orderEvents.orderId, at: sql<Date | string | null>`min(${orderEvents.at})` })
+      .from(orderEvents)
+      .innerJoin(orders, eq(orders.id, orderEvents.orderId))
+      .where(and(open, inArray(orderEvents.toState, signedStates)))
+      .groupBy(orderEvents.orderId));
   }
   return out;
 }
@@ -349,6 +399,12 @@ export async function previewFollowupFlow(
   // C8: and the reminder after a 改价 the buyer has not written since is worded for it, as sent.
   const repriced = await ordersRepricedSinceBuyerSpoke(database.db, holdList);
 
+  // R7: a buyer with an after-sales case still open is never asked to confirm receipt (as sent).
+  const openCase = flow === 'confirm_reminder'
+    ? new Set((await database.db.select({ o: aftersalesCases.orderId }).from(aftersalesCases).where(and(eq(aftersalesCases.shopId, shopId), isNull(aftersalesCases.closedAt)))).map((r) => r.o))
+    : new Set<string>();
+  const autoConfirmDays = shop.profile.orders.receipt.auto_confirm_days_after_ship;
+
   const composeShop = { ctx: shop, settings, templates };
   const templateMemo = new Map<string, Template | null>();
   const shown: { order: PlanOrder; lastIntent: string | null }[] = [];
@@ -393,7 +449,16 @@ export async function previewFollowupFlow(
       composed = { text: '', missing: outline.missing };
     }
     const already = (sentByBuyer.get(buyerId) ?? 0) + (perBuyer.get(buyerId) ?? 0);
-    if (consent.has(buyerId)) outcome = 'opted_out';
+    const hold = flow === 'confirm_reminder'
+      ? confirmReminderHold({ openCase: openCase.has(order.id), shippedAt: order.shippedAt, autoConfirmDays, now: new Date(Math.max(s.due, nowMs)) })
+      : null;
+    if (hold === 'aftersales_open') {
+      outcome = 'stopped_aftersales';
+      note = '售后处理中，不提醒确认收货';
+    } else if (hold === 'auto_confirmed') {
+      outcome = 'stopped_auto_confirmed';
+      note = '已过平台自动确认收货时间';
+    } else if (consent.has(buyerId)) outcome = 'opted_out';
     else if (awaitingPriceChange.has(order.id)) {
       outcome = 'deferred_price_change';
       note = '等待改价，暂缓催付';

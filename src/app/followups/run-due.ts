@@ -7,13 +7,14 @@
 // in the chat. The row's new state commits with the message, so a restart or a second process
 // never sends it twice.
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, ilike, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { followupRules, isFlowKey, type FlowKey } from '../../core/followups/config.js';
-import { flowEnabled, reviewInviteSegment, stopReason } from '../../core/followups/flows.js';
+import { confirmReminderHold, flowEnabled, reviewInviteSegment, stopReason } from '../../core/followups/flows.js';
 import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import {
+  aftersalesCases,
   buyers,
   conversations,
   followupConsent,
@@ -61,6 +62,9 @@ export type FollowupOutcome =
   | 'stopped_paid'
   | 'stopped_closed'
   | 'stopped_moved_on'
+  | 'stopped_confirmed'
+  | 'stopped_aftersales'
+  | 'stopped_auto_confirmed'
   | 'flow_off'
   | 'opted_out'
   | 'outside_segment'
@@ -173,6 +177,9 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     for (const r of reviewed) if (r.orderId) ratingByOrder.set(r.orderId, r.rating);
   }
 
+  // R7: orders of due 签收未确认提醒 with an after-sales case still open (never ask them to confirm).
+  const openCaseOrders = await ordersWithOpenCase(tx, rows.filter((r) => r.kind === 'confirm_reminder' && r.orderId).map((r) => r.orderId!));
+
   const shopsById = new Map<string, ShopBatch>();
   for (const shopId of new Set(rows.map((r) => r.shopId))) {
     const ctx = contexts.get(shopId)!;
@@ -221,6 +228,19 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
       const stop = order ? stopReason(flow, orderPhase(shop.ctx.profile, order.state)) : 'moved_on';
       if (stop) {
         finish(row, `stopped_${stop}`, { outcome_note: order ? `订单状态：${order.state}` : '订单已不存在' });
+        continue;
+      }
+    }
+    if (flow === 'confirm_reminder' && order) {
+      const hold = confirmReminderHold({
+        openCase: openCaseOrders.has(order.id), shippedAt: order.shippedAt, autoConfirmDays: shop.ctx.profile.orders.receipt.auto_confirm_days_after_ship, now,
+      });
+      if (hold === 'aftersales_open') {
+        finish(row, 'stopped_aftersales', { outcome_note: '售后处理中，不提醒确认收货' });
+        continue;
+      }
+      if (hold === 'auto_confirmed') {
+        finish(row, 'stopped_auto_confirmed', { outcome_note: '已过平台自动确认收货时间' });
         continue;
       }
     }
@@ -505,6 +525,16 @@ async function optedOutBuyers(tx: Tx, rows: Row[], words: readonly string[], now
       .onConflictDoNothing();
   }
   return out;
+}
+
+/** R7: which of these orders have an after-sales case still open (closed_at empty). */
+export async function ordersWithOpenCase(tx: Database['db'] | Tx, orderIds: readonly string[]): Promise<Set<string>> {
+  if (orderIds.length === 0) return new Set();
+  const open = await tx
+    .select({ orderId: aftersalesCases.orderId })
+    .from(aftersalesCases)
+    .where(and(inArray(aftersalesCases.orderId, [...new Set(orderIds)]), isNull(aftersalesCases.closedAt)));
+  return new Set(open.map((o) => o.orderId));
 }
 
 /** When the next pending follow-up falls due (the timer loop sleeps until then); null: none. */

@@ -8,9 +8,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { FLOW_KEYS, followupRules, isFlowKey, TEMPLATE_REASONS, type FlowKey, type TemplateReason } from '../../core/followups/config.js';
 import { planFollowups, stopReason, type FlowSettings, type OrderFacts, type PlannedFollowup } from '../../core/followups/flows.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
+import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Profile } from '../../core/rules/schema.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
-import { followupFlows, followupTemplates, orders, scheduledMessages } from '../../store/schema/index.js';
+import { followupFlows, followupTemplates, logisticsEvents, orderEvents, orders, scheduledMessages } from '../../store/schema/index.js';
 import type { Template } from '../../core/followups/templates.js';
 import { readSegment } from '../../core/followups/segment.js';
 
@@ -133,9 +134,39 @@ export async function syncOrderFollowups(tx: Tx, order: OrderRow, profile: Profi
       .where(and(eq(orders.shopId, order.shopId), eq(orders.buyerId, order.buyerId), sql`${orders.completedAt} is not null`));
     facts.buyerFinishedOrders = Number(row?.n ?? 0);
   }
+  if ((facts.phase === 'shipped' || facts.phase === 'signed') && facts.signedAt === undefined) {
+    facts.signedAt = await signedAtOf(tx, order, profile);
+  }
   const planned = planFollowups(
-    { rules: followupRules(), platform: profile.platform, payWindowHours: profile.service.pay_window_hours, settings },
+    { rules: followupRules(), platform: profile.platform, payWindowHours: profile.service.pay_window_hours, settings, autoConfirmDays: profile.orders.receipt.auto_confirm_days_after_ship },
     facts,
   );
   await insertPlanned(tx, order, planned);
+}
+
+/** R7: the logistics statuses that mean the buyer signed for the parcel (rules/followups.yaml). */
+export function signingStatuses(): string[] {
+  return followupRules().flows.confirm_reminder.statuses ?? [];
+}
+
+/**
+ * R7: when a shipped, unconfirmed order was signed for — the earliest signing scan, or the moment
+ * the order entered its signed state (Pinduoduo, AliExpress); an order imported already in that
+ * state, with neither on record, counts from when we learned it. Null: not signed for.
+ */
+export async function signedAtOf(tx: Database | Tx, order: Pick<OrderRow, 'id' | 'state' | 'updatedAt'>, profile: Profile): Promise<Date | null> {
+  const signed = profile.orders.machine.states.filter((s) => orderPhase(profile, s) === 'signed');
+  const signedStates = [...new Set([...signed, ...signed.map(normalizeStateName)])];
+  const inSignedState = orderPhase(profile, order.state) === 'signed';
+  const q = queriesOf(tx);
+  const statuses = signingStatuses();
+  const [scan] = statuses.length
+    ? await q.select({ at: sql<Date | string | null>`min(${logisticsEvents.at})` }).from(logisticsEvents).where(and(eq(logisticsEvents.orderId, order.id), inArray(logisticsEvents.status, statuses)))
+    : [];
+  const [entered] = signedStates.length
+    ? await q.select({ at: sql<Date | string | null>`min(${orderEvents.at})` }).from(orderEvents).where(and(eq(orderEvents.orderId, order.id), inArray(orderEvents.toState, signedStates)))
+    : [];
+  const found = [scan?.at, entered?.at].filter((x): x is Date | string => !!x).map((x) => new Date(x).getTime());
+  if (found.length > 0) return new Date(Math.min(...found));
+  return inSignedState ? order.updatedAt : null;
 }

@@ -1,6 +1,7 @@
 // Follow-ups that no order change announces (issue 14), found by the timer loop's sweep:
 // - arrival notices (F1) when a logistics scan says the parcel is out for delivery;
 // - delay explanations (O7) when tracking has not moved for the profile's stale span;
+// - reminders to confirm receipt (R7) when a parcel was signed for and receipt is not confirmed;
 // - the flows of imported orders (written without a change call) in the last two days.
 // Bounded per sweep; each order is planned by the same syncOrderFollowups as a change.
 import { inArray } from 'drizzle-orm';
@@ -9,9 +10,14 @@ import type { OrderFacts } from '../../core/followups/flows.js';
 import type { Database } from '../../store/open-database.js';
 import { orders, shops } from '../../store/schema/index.js';
 import { shopProfile } from '../shops/shop-profile.js';
-import { syncOrderFollowups } from './schedule.js';
+import { signingStatuses, syncOrderFollowups } from './schedule.js';
+import { PLATFORMS } from '../../core/platforms.js';
+import { profileFor } from '../../core/rules/load-profiles.js';
+import { orderPhase } from '../../core/orders/order-phase.js';
 
 const RECENT = "interval '48 hours'";
+/** R7: a signing scan this recent may still call for a 签收未确认提醒 (the reminder waits days). */
+const SIGNED_RECENT = "interval '14 days'";
 
 export async function ensureFollowups(database: Database, now: Date, limit = 500): Promise<number> {
   const rules = followupRules();
@@ -41,6 +47,25 @@ export async function ensureFollowups(database: Database, now: Date, limit = 500
     [now.toISOString(), limit],
   );
   const stalledLast = new Map(stalled.map((s) => [s.id, new Date(s.last)]));
+
+  // R7: shipped, unconfirmed orders signed for lately — a signing scan (Taobao, Tmall, JD have no
+  // signed state) or the order's signed state (Pinduoduo, AliExpress; imports skip the change
+  // call) — without a 签收未确认提醒 yet. syncOrderFollowups reads when, and each profile decides.
+  const signedStates = [...new Set(PLATFORMS.flatMap((p) => {
+    const profile = profileFor(p);
+    return profile.orders.machine.states.filter((s) => orderPhase(profile, s) === 'signed');
+  }))];
+  const signed = await database.query<{ id: string }>(
+    `select o.id from orders o
+      where o.buyer_id is not null and o.source <> 'demo' and o.shipped_at is not null and o.completed_at is null and o.closed_at is null
+        and o.shipped_at > $1::timestamptz - interval '60 days'
+        and not exists (select 1 from scheduled_messages s where s.order_id = o.id and s.kind = 'confirm_reminder')
+        and ((o.state = any($2::text[]) and o.updated_at > $1::timestamptz - ${SIGNED_RECENT})
+             or exists (select 1 from logistics_events le where le.order_id = o.id and le.status = any($3::text[]) and le.at > $1::timestamptz - ${SIGNED_RECENT}))
+      limit $4`,
+    [now.toISOString(), signedStates, signingStatuses(), limit],
+  );
+  for (const o of signed) if (!found.has(o.id)) found.set(o.id, {});
 
   // Imported orders skip the change call; demo orders are left alone (a demo is not a real buyer).
   const unplanned = await database.query<{ id: string }>(

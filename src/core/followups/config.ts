@@ -18,7 +18,7 @@ const hours = z.number().min(0);
 const flowSchema = z.strictObject({
   title: z.string().min(1),
   category: z.enum(['service', 'marketing']),
-  trigger: z.enum(['ordered', 'shipped', 'out_for_delivery', 'tracking_stalled', 'succeeded', 'loyal']),
+  trigger: z.enum(['ordered', 'shipped', 'out_for_delivery', 'tracking_stalled', 'signed', 'succeeded', 'loyal']),
   delay_hours: hours.optional(),
   steps_hours: z.array(hours).min(1).optional(),
   last_call_hours_before_close: hours.optional(),

@@ -28,6 +28,11 @@ export interface OrderFacts {
   completedAt: Date | null;
   /** When the courier took the parcel out for delivery (a logistics event of an arrival status). */
   outForDeliveryAt?: Date | null;
+  /**
+   * R7: when the buyer signed for the parcel — the order's signed state or a signing scan — while
+   * receipt is not yet confirmed (absent: not signed for, as far as we know).
+   */
+  signedAt?: Date | null;
   /** Since when tracking has not moved past the profile's stale span (O7), if it has stalled. */
   stalledSince?: Date | null;
   /** Finished (succeeded) orders of the buyer in this shop (F4). */
@@ -46,6 +51,11 @@ export interface PlanContext {
   /** The platform profile's payment window (service.pay_window_hours, C8); null: none given. */
   payWindowHours: number | null;
   settings: FlowSettings;
+  /**
+   * R7: days after shipment at which the platform confirms receipt by itself (the profile's
+   * orders.receipt.auto_confirm_days_after_ship); null or absent: not known.
+   */
+  autoConfirmDays?: number | null;
 }
 
 /** Flows are on by default (issue 14); a shop switches one off in the workbench. */
@@ -78,6 +88,12 @@ export function paymentReminderSteps(ctx: PlanContext, orderedAt: Date): Date[] 
   return [...new Set(out)].sort((a, b) => a - b).map((t) => new Date(t));
 }
 
+/** R7: when the platform would confirm receipt by itself (shipment + its auto-confirm days); null: not known. */
+export function autoConfirmAt(shippedAt: Date | null | undefined, autoConfirmDays: number | null | undefined): Date | null {
+  if (!shippedAt || autoConfirmDays === null || autoConfirmDays === undefined) return null;
+  return new Date(shippedAt.getTime() + autoConfirmDays * 24 * HOUR);
+}
+
 /** Every follow-up the order calls for now, in its current phase (enabled flows only). */
 export function planFollowups(ctx: PlanContext, o: OrderFacts): PlannedFollowup[] {
   const out: PlannedFollowup[] = [];
@@ -97,6 +113,13 @@ export function planFollowups(ctx: PlanContext, o: OrderFacts): PlannedFollowup[
     at('arrival_notice', o.outForDeliveryAt);
     at('delay_notice', o.stalledSince);
   }
+  // R7: signed for, not yet confirmed — a reminder to check and confirm, unless the platform
+  // would have confirmed receipt by itself before it falls due.
+  if ((o.phase === 'shipped' || o.phase === 'signed') && o.signedAt && flowEnabled(ctx.settings, 'confirm_reminder')) {
+    const dueAt = new Date(o.signedAt.getTime() + flowDelayHours(ctx, 'confirm_reminder') * HOUR);
+    const auto = autoConfirmAt(o.shippedAt, ctx.autoConfirmDays);
+    if (!auto || dueAt < auto) out.push({ flow: 'confirm_reminder', step: 0, dueAt });
+  }
   if (o.phase === 'succeeded') {
     at('review_invite', o.completedAt);
     const min = flowRule(ctx.rules, 'revisit', ctx.platform).min_orders ?? 2;
@@ -106,7 +129,7 @@ export function planFollowups(ctx: PlanContext, o: OrderFacts): PlannedFollowup[
 }
 
 /** Why a scheduled follow-up no longer goes out, or null when it still applies in this phase. */
-export type StopReason = 'paid' | 'closed' | 'moved_on';
+export type StopReason = 'paid' | 'closed' | 'moved_on' | 'confirmed';
 
 export function stopReason(flow: FlowKey, phase: OrderPhase | null): StopReason | null {
   if (phase === null) return 'moved_on';
@@ -119,10 +142,28 @@ export function stopReason(flow: FlowKey, phase: OrderPhase | null): StopReason 
     case 'arrival_notice':
     case 'delay_notice':
       return phase === 'shipped' ? null : 'moved_on';
+    case 'confirm_reminder':
+      // R7: the buyer confirmed (or the platform did): nothing left to remind.
+      return phase === 'shipped' || phase === 'signed' ? null : phase === 'succeeded' ? 'confirmed' : 'moved_on';
     case 'review_invite':
     case 'revisit':
       return phase === 'succeeded' ? null : 'moved_on';
   }
+}
+
+/** Why a due 签收未确认提醒 is not sent although the order is still unconfirmed (R7). */
+export type ConfirmReminderHold = 'aftersales_open' | 'auto_confirmed';
+
+/**
+ * R7: a buyer with an open after-sales case (a complaint, a refund or return under way) is never
+ * asked to confirm receipt; nor is one whose order the platform has confirmed by itself already
+ * (its auto-confirm moment passed, even if our copy of the order has not caught up yet).
+ */
+export function confirmReminderHold(f: { openCase: boolean; shippedAt: Date | null; autoConfirmDays: number | null | undefined; now: Date }): ConfirmReminderHold | null {
+  if (f.openCase) return 'aftersales_open';
+  const auto = autoConfirmAt(f.shippedAt, f.autoConfirmDays);
+  if (auto && f.now.getTime() >= auto.getTime()) return 'auto_confirmed';
+  return null;
 }
 
 /** C8: the reminder's wording follows what held the buyer back (the conversation's last intent). */

@@ -50,6 +50,7 @@ export const OVERRIDE_FIELDS: readonly OverrideField[] = [
   f('complaints.platform_answer_working_days', 'days', '平台介入后给出处理意见的工作日数', 'Working days for the platform to answer a complaint'),
   f('orders.stock.low_stock_threshold', 'count', '库存低于多少件时提示补货', 'Warn when stock falls below (pieces)'),
   f('orders.stock.delist_when_empty', 'bool', '库存为零时建议下架', 'Suggest delisting when stock is zero'),
+  f('orders.receipt.auto_confirm_days_after_ship', 'days', '发货后多少天平台自动确认收货，空表示未设置（签收未确认提醒不会晚于此时发送）', 'Days after shipment at which the platform confirms receipt; empty: not set (the confirm-receipt reminder never goes out later)', { nullable: true }),
   f('refunds.rates.dispute_alert_per_mille', 'per_mille', '纠纷退款率达到多少‰时提醒主管', 'Alert supervisors when the dispute rate reaches (‰)'),
   f('refunds.rates.refund_rate_alert_pct', 'percent', '退款率达到多少%时提醒，空表示不提醒', 'Alert when the refund rate reaches (%); empty: no alert', { nullable: true }),
   f('aftersales.window_days_after_success', 'days', '交易成功后可申请售后的天数', 'Days after success in which after-sales may be requested'),

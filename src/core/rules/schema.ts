@@ -153,6 +153,16 @@ const stockSchema = z.strictObject({
   source: sourceSchema,
 });
 
+/**
+ * R7: when the platform confirms receipt on the buyer's behalf (系统默认收货, seed 001), counted
+ * from shipment; null: the seeds give no figure, a shop sets its own. The 签收未确认提醒 never
+ * goes out after that moment.
+ */
+const receiptSchema = z.strictObject({
+  auto_confirm_days_after_ship: days.nullable(),
+  source: sourceSchema,
+});
+
 const refundRatesSchema = z.strictObject({
   dispute_alert_per_mille: z.number().min(0),
   refund_rate_alert_pct: z.number().min(0).nullable(),
@@ -288,7 +298,7 @@ export const profileSchema = z.strictObject({
   late_shipment: lateShipmentSchema,
   penalties: penaltiesSchema,
   complaints: complaintsSchema,
-  orders: z.strictObject({ machine: machineSchema, fraud: fraudSchema, stock: stockSchema }),
+  orders: z.strictObject({ machine: machineSchema, fraud: fraudSchema, stock: stockSchema, receipt: receiptSchema }),
   refunds: z.strictObject({ machine: machineSchema, rates: refundRatesSchema }),
   aftersales: aftersalesSchema,
   reviews: reviewsSchema,

@@ -1,5 +1,5 @@
-// 跟进: the shop's proactive flows (issue 14: 催付 C8, shipment/arrival/care F1, delay O7, review
-// invitation R7, re-visit F4) — each switched on only after a preview of who would receive what —
+// 跟进: the shop's proactive flows (issue 14: 催付 C8, shipment/arrival/care F1, delay O7, the
+// reminder to confirm receipt and the review invitation R7, re-visit F4) — each switched on only after a preview of who would receive what —
 // the shop's templates (F2, checked by the reply guard on save), and the sent log with its
 // outcomes and the per-flow figures (paid after a reminder, reply rate, opt-out rate, F3).
 import { useState } from 'react';
@@ -23,7 +23,7 @@ import { NoticeLines } from '../components/notice-lines.js';
 
 const OUTCOME_COLOURS: Record<string, string> = {
   sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange', deferred_price_change: 'gold',
-  deferred_quiet: 'gold', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red', outside_segment: 'default',
+  deferred_quiet: 'gold', stopped_confirmed: 'blue', stopped_aftersales: 'orange', stopped_auto_confirmed: 'default', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red', outside_segment: 'default',
 };
 
 /** A marketing flow's target segment as picked in the preview (F4, M2); null: every buyer. */
