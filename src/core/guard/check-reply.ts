@@ -306,7 +306,8 @@ function dropSubsumed(hits: Hit[], own: TextView): Hit[] {
     }
     if (h.rule === 'D10' && hasRude) return false;
     // A bare negative in a short reply that already breaks a rule is that rule's wording.
-    if (h.rule === 'D10' && h.append !== undefined) return !hits.some((o) => o.rule !== 'D10');
+    // …and so is one in a reply already found blaming (您装反了，当然用不了): one D10 finding is enough.
+    if (h.rule === 'D10' && h.append !== undefined) return !hits.some((o) => o.rule !== 'D10' || o.append === undefined);
     return true;
   });
 }

@@ -1,0 +1,129 @@
+// Issue 11, round 10 work: mechanisms that generalise instead of listed sentences — D10 blame,
+// impatience and brushing-off by construction, curt replies by shape, a broader bare-negative
+// vocabulary; D8 a recalled promise and its change in one sentence; D3 contempt by construction;
+// D11 pledges without 保证. Every sentence was written for this test (none from any bench set) and
+// each kind has an innocent look-alike that must stay clean. Runs the real guard and shipped rules.
+import { describe, expect, it } from 'vitest';
+import { profileFor } from '../rules/load-profiles.js';
+import { checkReply } from './check-reply.js';
+import type { GuardContext } from './types.js';
+
+const taobao = profileFor('taobao');
+const ali = profileFor('aliexpress');
+
+const rulesOf = (text: string, p = taobao, ctx: GuardContext = {}): string[] => [...new Set(checkReply(text, p, ctx).violations.map((v) => v.rule))].sort();
+
+describe('D10 (C14) blame toward the buyer, by construction', () => {
+  it.each([
+    '您早干嘛去了，收货一个月了才来说',
+    '盒子上印着防水等级呢，泡坏了能怪谁',
+    '亲，您非要选最小号，现在穿不上了又来找我们',
+    '这是您保管方式不对造成的，跟店家没有关系',
+    '您要是早点量一下脚长，就不会买小了',
+    '又不是我们的问题，您自己的疏忽',
+  ])('%s', (text) => {
+    expect(rulesOf(text)).toContain('D10');
+  });
+  it.each([
+    'You should have looked at the voltage before plugging it in.',
+    'That is nothing to do with us, the box says keep dry.',
+  ])('%s', (text) => {
+    expect(rulesOf(text, ali)).toContain('D10');
+  });
+});
+
+describe('D10 (C3/C13) impatience and brushing the buyer off', () => {
+  it.each([
+    '发货时间这个我都回答过了呀',
+    '这个问题您已经问第四次了，答案还是一样',
+    '您怎么又问这个，上面都写着',
+    '运单号您自己去查物流记录',
+    '包裹丢了您去找快递公司吧，问我没用',
+    '这不归我们管',
+  ])('%s', (text) => {
+    expect(rulesOf(text)).toContain('D10');
+  });
+  it.each(['For the second time, the handle is sold separately.', 'I told you before, we only ship on weekdays.'])('%s', (text) => {
+    expect(rulesOf(text, ali)).toContain('D10');
+  });
+});
+
+describe('D10 (C3) curt replies by shape and bare negatives', () => {
+  it.each(['售罄', '亲，断货了', '好', '知道了', '赠品没得送', '寄不了的'])('%s', (text) => {
+    expect(rulesOf(text)).toEqual(['D10']);
+  });
+  it.each(['No stock.', 'Nothing left.', 'Not today.'])('%s', (text) => {
+    expect(rulesOf(text, ali)).toEqual(['D10']);
+  });
+});
+
+describe('D10 look-alikes stay clean: the agent owns the fault, explains, or is simply courteous', () => {
+  it.each([
+    '谢谢',
+    '稍等',
+    '不好意思，是我们没写清楚，给您添麻烦了',
+    '物流慢不是您的原因，我这边马上帮您催一下',
+    '这款在仓库里还有很多，不用担心断货',
+    '不管发到哪里都包邮，您放心拍',
+    '如果您当时没有拆封，可以直接申请退货',
+    '我已经跟仓库说过了，今天一定帮您发出',
+  ])('%s', (text) => {
+    expect(rulesOf(text)).not.toContain('D10');
+  });
+  it.each(['Thanks!', 'Sorry, I did not explain it clearly earlier.', "Don't worry, it is not your fault."])('%s', (text) => {
+    expect(rulesOf(text, ali)).not.toContain('D10');
+  });
+});
+
+describe('D8 a promise recalled and changed in one sentence', () => {
+  it.each([
+    '昨天答应给您加的那双袜子，库存没了，就不加了哈',
+    '之前跟您说的免费安装，师傅那边排不开，得您自己装一下',
+    '说好的下单立减20，系统没通过，只能按原价了',
+    '同事小王承诺的运费险其实没有，不好意思',
+    '答应您的周二发货要推迟到周五了',
+  ])('%s', (text) => {
+    expect(rulesOf(text)).toContain('D8');
+  });
+  it.each([
+    'I know I said you would get the phone case free, but the warehouse ran out, so no gift this time.',
+    'We agreed on express shipping earlier, but we will use the economy line instead.',
+  ])('%s', (text) => {
+    expect(rulesOf(text, ali)).toContain('D8');
+  });
+  it.each([
+    '之前答应您的赠品已经放进包裹了，请查收',
+    '说好的顺丰今天已经发出了，单号发您了',
+    '您之前说要改成白色，已经帮您改好了',
+    'As promised, the free strap is already in your parcel.',
+  ])('kept or the buyer’s own words: %s', (text) => {
+    expect(rulesOf(text, /[\u4e00-\u9fff]/.test(text) ? taobao : ali)).not.toContain('D8');
+  });
+});
+
+describe('D3 contempt by construction', () => {
+  it.each(['你以为你是谁啊，还要我道歉', '有本事你去投诉，我不怕', '少废话，要买就拍', '你是来捣乱的吧', '别在这磨叽了，不买就走'])('%s', (text) => {
+    expect(rulesOf(text)).toContain('D3');
+  });
+  it.each(['Who do you think you are, asking for a discount like that?', 'Grow up, it is just a small scratch.'])('%s', (text) => {
+    expect(rulesOf(text, ali)).toContain('D3');
+  });
+  it.each(['这款眼镜配了防蓝光镜片，您放心用', '您有任何不满意都可以联系我们，我们一定处理'])('look-alike: %s', (text) => {
+    expect(rulesOf(text)).not.toContain('D3');
+  });
+});
+
+describe('D11 arrival pledged without 保证', () => {
+  it.each(['今天下单，明天稳稳的送到', '最迟周三就能送到您家', '百分百明天到货'])('%s', (text) => {
+    expect(rulesOf(text)).toContain('D11');
+  });
+  it('English: for sure', () => {
+    expect(rulesOf('It will arrive on Monday for sure.', ali)).toContain('D11');
+  });
+  it.each(['预计周三能送到，具体以物流为准', '一般最晚三天到，偏远地区会慢一点'])('look-alike: %s', (text) => {
+    expect(rulesOf(text)).not.toContain('D11');
+  });
+  it('English estimate', () => {
+    expect(rulesOf('It should arrive around Monday, depending on the carrier.', ali)).not.toContain('D11');
+  });
+});
