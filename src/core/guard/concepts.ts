@@ -183,7 +183,6 @@ export function nonAsciiOnly(source: string): boolean {
     .replace(/\\u([0-9a-fA-F]{4})/g, (m, hex: string) => (parseInt(hex, 16) >= 0x80 ? '' : m))
     .replace(/\{\d+(,\d*)?\}/g, '')
     .replace(/\(\?(:|<!|<=|=|!)/g, '(');
-  // eslint-disable-next-line no-control-regex
   return !/[^()|?*+^$[\]\u0080-\uffff]|\[\^/.test(rest);
 }
 
@@ -339,7 +338,6 @@ function collect(re: RegExp | undefined, src: string, out: ConceptMatch[]): void
 
 const HAS_DIGIT = /\d/;
 const HAS_LATIN = /[a-z]/i;
-// eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Every occurrence of every concept in a view, indexed by concept (computed once per view). */

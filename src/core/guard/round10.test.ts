@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { profileFor } from '../rules/load-profiles.js';
 import { checkReply } from './check-reply.js';
+import { nonAsciiOnly } from './concepts.js';
 import type { GuardContext } from './types.js';
 
 const taobao = profileFor('taobao');
@@ -54,6 +55,21 @@ describe('D10 (C3) curt replies by shape and bare negatives', () => {
   });
   it.each(['No stock.', 'Nothing left.', 'Not today.'])('%s', (text) => {
     expect(rulesOf(text, ali)).toEqual(['D10']);
+  });
+});
+
+describe('D10 (C3) a reply that only tells the buyer to speak', () => {
+  it.each(['有事说', '在，啥事', '直接说吧'])('%s', (text) => {
+    expect(rulesOf(text)).toEqual(['D10']);
+  });
+  it.each(['What now?', 'Go ahead.'])('%s', (text) => {
+    expect(rulesOf(text, ali)).toEqual(['D10']);
+  });
+  it.each(['有事您说，我一直在呢😊', '您好，有什么可以帮您的吗？'])('look-alike: %s', (text) => {
+    expect(rulesOf(text)).toEqual([]);
+  });
+  it('English look-alike', () => {
+    expect(rulesOf('Hi, what can I do for you today?', ali)).toEqual([]);
   });
 });
 
@@ -125,5 +141,21 @@ describe('D11 arrival pledged without 保证', () => {
   });
   it('English estimate', () => {
     expect(rulesOf('It should arrive around Monday, depending on the carrier.', ali)).not.toContain('D11');
+  });
+});
+
+describe('latency: Chinese-only concept expressions are skipped on an all-ASCII reply (issue 11)', () => {
+  it.each([
+    ['(您|你)(自己)?(选|拍)错', true],
+    ['不[\\u4e00-\\u9fff]{1,3}了', true],
+    ['一-龥', true],
+    ['100%', false],
+    ['(?<![a-z])zz', false],
+    ['[^您]', false],
+    ['您.', false],
+    ['[!-~]', false],
+    ['您-', false],
+  ] as const)('%s → %s', (source, expected) => {
+    expect(nonAsciiOnly(source)).toBe(expected);
   });
 });
