@@ -159,3 +159,27 @@ describe('latency: Chinese-only concept expressions are skipped on an all-ASCII 
     expect(nonAsciiOnly(source)).toBe(expected);
   });
 });
+
+describe('D1 wallets and accounts a checkout never offers', () => {
+  it.each([
+    ['这次的货款用云闪付转给我就好', taobao],
+    ['Transfer it with WorldRemit, I ship once it lands.', ali],
+  ] as const)('%s', (text, p) => {
+    expect(rulesOf(text, p)).toContain('D1');
+  });
+  it.each([
+    ['您手机号绑定的账号登录后就能看到订单', taobao],
+    ['Please keep your personal account details private.', ali],
+  ] as const)('look-alike: %s', (text, p) => {
+    expect(rulesOf(text, p)).not.toContain('D1');
+  });
+});
+
+describe('D11 an English upper bound with no hedge', () => {
+  it('no later', () => {
+    expect(rulesOf('Your parcel reaches you in 5 days, no later.', ali)).toContain('D11');
+  });
+  it('hedged', () => {
+    expect(rulesOf('It usually takes 5 days, sometimes a bit more.', ali)).not.toContain('D11');
+  });
+});
