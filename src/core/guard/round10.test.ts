@@ -183,3 +183,15 @@ describe('D11 an English upper bound with no hedge', () => {
     expect(rulesOf('It usually takes 5 days, sometimes a bit more.', ali)).not.toContain('D11');
   });
 });
+
+describe('D9 follow-up reviews and full marks for a reward', () => {
+  it.each(['追评加两张图，快递费我给您报销', '分数打满的宝子可以找客服抽个奖'])('%s', (text) => {
+    expect(rulesOf(text)).toContain('D9');
+  });
+  it('English: rating', () => {
+    expect(rulesOf('Set your rating to full stars and we add a coupon to the next order.', ali)).toContain('D9');
+  });
+  it.each(['追评的时候可以说说用了一个月的感受', '评分是系统自动算的，我们改不了哦'])('look-alike: %s', (text) => {
+    expect(rulesOf(text)).not.toContain('D9');
+  });
+});
