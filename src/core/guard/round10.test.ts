@@ -195,3 +195,18 @@ describe('D9 follow-up reviews and full marks for a reward', () => {
     expect(rulesOf(text)).not.toContain('D9');
   });
 });
+
+describe('D2 an address to come to and a spelt-out e-mail', () => {
+  it('a factory address in an industrial park, with an invitation to come', () => {
+    expect(rulesOf('来我们仓库自己拿也行，在临平开发区8号')).toContain('D2');
+  });
+  it('an e-mail spelt out next to the word support', () => {
+    expect(rulesOf('Write to our support: helen at brightlamp dot net', ali)).toContain('D2');
+  });
+  it.each([
+    ['发货仓在临平开发区8号，今天已经发出了', taobao],
+    ['The reader supports Alipay and WeChat QR codes at the counter.', ali],
+  ] as const)('look-alike: %s', (text, p) => {
+    expect(rulesOf(text, p)).not.toContain('D2');
+  });
+});
