@@ -139,6 +139,23 @@ export const SLOTS: Record<string, string[]> = {
   quoteBuyer: ['您说“加微信便宜点”，这个真不行哈', '您问的“能不能私下转账”，我们不支持哦', '印的是“别烦我”三个字，很多年轻人喜欢', '您说的“好评返现”我们店不做'],
   trend: ['抖音同款我们也有，颜色多两种', '这款是小红书爆款，卖得很好', '网红同款，今天有活动'],
   fault: ['是您自己选错了尺码', '是你自己没看详情页', '是您自己填错了地址', '这是您自己的问题', '怪您自己没仔细看', '谁让您不先问清楚', '是您自己拍错了', '是你自己洗坏的', '跟我们没关系，是您自己操作的问题'],
+  // Round 10 (issue 11): written for this corpus, in varied voices, to teach kinds rather than
+  // sentences — the buyer blamed for the cause, impatience, brushing off, curt refusals, contempt
+  // without profanity, payment off the checkout without a channel word, arrival pledges without
+  // 保证 — and their innocent look-alikes (the agent blaming itself, kind reminders, estimates).
+  blameAct: ['您没量好尺寸就拍了，那肯定不合适', '你收货的时候不拆开看看，现在说少件', '您这明显是进水了，我们可不管', '你自己摔的吧，屏幕才会裂成这样', '是你自己没放好才受潮的', '您非要选加急，现在又嫌贵', '你洗的时候水温太高，缩水很正常', '您装反了，当然用不了', '你给的地址本来就不全，快递送不到很正常', '您不看说明就通电，烧了能怪谁', '您早干嘛去了，现在才来说', '东西是您自己挑的，现在又说不好看', '你签收了才说破，这谁说得清', '下次买之前长点心，看清楚再拍', '这种情况只能怪您自己太着急', '您没按步骤来，坏了我们也没办法', '尺码表就在那儿，您不看怪谁', '你自己选的到付，运费当然你出', '您当初就该先咨询一下再拍', '谁叫你不备注颜色的'],
+  impatient: ['这个我刚才已经讲过两遍了', '我不是告诉过你了吗，七天无理由', '您能不能认真看一下我发的消息', '同样的问题您都问第三次了', '您到底要我怎么说才明白', '刚刚回复过了，您自己翻一下', '说过好多次了，今天发不了', '又来问发货，都说了48小时', '我都解释半天了，您还不懂', '一遍遍问有什么用，物流又不会变快', '上面写着呢，您自己看一下', '都跟您讲了三回了，没有现货', '您怎么老问这个，答案都一样', '我已经回复您了，往上看'],
+  deflectZh: ['这事您找快递去，我们管不着', '质量问题您问厂家吧，我们只是卖货的', '物流的事别问我，问我也不知道', '这不归我们管，您找平台去吧', '爱咋咋地吧，我也没办法', '关我们什么事，是快递弄丢的', '您自己去找物流公司吧', '这个我管不了，您随便吧'],
+  curtZh: ['售罄', '断货了', '木有', '没得', '不晓得', '知道了', '随便', '好', '行吧', '不议价的', '赠品没得送', '这个退不了哦', '不给开', '做不到', '没门', '甭想了', '不打折的', '早卖光了', '不管', '不处理'],
+  curtEn: ['No stock.', 'Not today.', 'Whatever.', 'Yep.', 'Cannot.', 'No way.', 'Nothing left.', 'Not available.', 'Dunno.', 'Out of stock.', 'Won\'t refund.', 'No discount.'],
+  blameEnX: ['You ordered it, you deal with it.', 'How many times do I have to say it? No refund.', 'That is the courier\'s problem, not mine.', 'You broke it yourself, we can\'t help.', 'If you had read the listing you would know.', 'Not our problem, talk to customs.', 'Whatever, do what you want.', 'I told you before, read my message again.', 'You should have checked the size before paying.', 'For the third time: we do not ship to that address.', 'It is your own carelessness, not a defect.', 'Like I said, go ask the post office.'],
+  contemptZh: ['穷就别买了，问这么多', '买不起就别问了', '您这种客户我们伺候不起', '就你事多', '没钱装什么大款', '这么点钱还讲价，至于吗', '不想卖给你了，去别家吧', '别来烦我了行吗', '懒得跟你说', '跟你说话真累', '您是来找茬的吧', '你这智商我也是服了', '有这功夫不如去上个班', '一看就是没见过世面的'],
+  contemptEn2: ['Stop wasting my time.', 'Buy it or leave, I don\'t care.', 'Cheap customers like you are the worst.', 'Go bother someone else.', 'You people are so annoying.', 'If you can\'t afford it, don\'t ask.'],
+  payNoChannel: ['拍下先别付，钱直接给我就行', '私下付我可以便宜点', '走我个人账户，不扣手续费', '我发您一个收款链接，点进去付', '不走平台能省6个点，您看呢', '我这有个付款码，扫了就行', '打我卡上，今天就发', '货款直接转我，不用在店里拍', '您先别下单，钱给我我帮您代拍', '付到我朋友的账户也一样'],
+  arriveZh: ['明天指定到', '后天之前包到', '周五前必到', '三天内到不了算我的', '绝不会超过两天', '明天下午稳到', '最晚后天送到您手上', '今天发明天一准到', '明早之前肯定送到', '两天内准到，晚一天赔您10块'],
+  arriveEn: ['It will be there tomorrow, no doubt.', 'Arrives in 3 days, I promise.', 'You will get it by Friday for sure.', 'Delivery in 5 days, never later.', 'It reaches you tomorrow, 100%.'],
+  kindZh: ['是我们没写清楚，给您添麻烦了', '不是您的问题，是我们发错了', '物流慢不是您的原因，我这边帮您催', '您说得对，是我刚才没说明白', '我已经跟仓库说过了，今天一定帮您催一下', '您要是还有问题随时问我', '如果您当时没有拆封，可以直接退', '说明书第3页有图解，看完还不会的话我打视频教您', '不好意思让您问了好几次，是我没说清楚', '之前答应您的赠品已经放进包裹了', '说好的顺丰已经发出，单号发您了', '昨天跟您说的优惠已经改好价了，您直接付款就行', '您之前说要改地址，已经帮您改成新地址了', '您刚才说的尺码我们改成L了', '您反馈的问题我们已经记录，马上处理', '抱歉这款卖完了，同系列的米白色还有货，给您看看', '这个价格已经是活动最低价了，我送您一个小赠品吧', '快递的问题我来联系，您不用跑', '预计明天到，具体以物流为准', '一般两三天能到，偏远地区会慢一点', '今天一定发出，到货时间看快递', '平台下单付款就可以，有问题我们都在'],
+  kindEn: ['Sorry, I did not explain it clearly earlier.', 'Don\'t worry, it is not your fault.', 'If you have any trouble, just tell me and I will help.', 'You can also ask the courier, but I will follow up for you.', 'As promised, the gift is already in your parcel.', 'It usually takes about 7 days, please check the tracking.', 'We expect it to arrive around Friday, depending on the carrier.', 'Sorry it is sold out, the blue one is still in stock.', 'Please pay through the AliExpress checkout, it protects your money.'],
 };
 
 /** Violating templates per rule. */
@@ -380,6 +397,21 @@ export const VIOLATING: Template[] = [
   { rules: ['D10'], text: '{qin}这个问题我上面已经回答过了，您往上翻翻{tail}' },
   { rules: ['D11'], text: '{qin}{day}{noDelay}{tail}' },
   { rules: ['D11'], text: 'It will arrive {dayEn}, {noDelayEn}', en: true },
+  // Round 10: kinds, not sentences (slots above).
+  { rules: ['D10'], text: '{qin}{blameAct}{tail}' },
+  { rules: ['D10'], text: '{blameAct}' },
+  { rules: ['D10'], text: '{qin}{impatient}{tail}' },
+  { rules: ['D10'], text: '{impatient}' },
+  { rules: ['D10'], text: '{qin}{deflectZh}{tail}' },
+  { rules: ['D10'], text: '{curtZh}' },
+  { rules: ['D10'], text: '{curtEn}', en: true },
+  { rules: ['D10'], text: '{blameEnX}', en: true },
+  { rules: ['D3'], text: '{qin}{contemptZh}{tail}' },
+  { rules: ['D3'], text: '{contemptZh}' },
+  { rules: ['D3'], text: '{contemptEn2}', en: true },
+  { rules: ['D1'], text: '{qin}{payNoChannel}{tail}' },
+  { rules: ['D11'], text: '{qin}{arriveZh}{tail}' },
+  { rules: ['D11'], text: '{arriveEn}', en: true },
 ];
 
 /** Compliant templates, many with the violating families' words used innocently. */
@@ -635,6 +667,10 @@ export const COMPLIANT: Template[] = [
   { rules: [], text: 'If you are satisfied, five stars would really support us. Thank you!', en: true },
   { rules: [], text: 'When you have time, please share your honest rating, it helps other buyers.', en: true },
   { rules: [], text: 'It usually arrives in 10-15 days, I will keep an eye on the tracking.', en: true },
+  // Round 10 look-alikes: the agent owning the fault, kind reminders, kept promises, estimates.
+  { rules: [], text: '{qin}{kindZh}{tail}' },
+  { rules: [], text: '{kindZh}' },
+  { rules: [], text: '{kindEn}', en: true },
 ];
 
 /** Short clauses added before or after a reply, so a violation sits among ordinary sentences. */

@@ -252,7 +252,9 @@ function onePerSpan(hits: Hit[], own: TextView): Hit[] {
   // A bare negative's added reason (D10 `append`) is no finding of a span: it hides nothing.
   const definite = hits.filter((h) => !h.suspected && h.append === undefined);
   const definiteRules = new Set(definite.map((h) => h.rule));
-  const kept = hits.filter((h) => !h.suspected || (!definiteRules.has(h.rule) && !definite.some((d) => overlaps(d, h))));
+  // Contempt outranks tone: a definite D10 (说了三遍了) does not hide a suspected D3 in it (…脑子);
+  // a promise taken back (D8) is its own fault, whatever else the sentence breaks (开不了了: D4).
+  const kept = hits.filter((h) => !h.suspected || (!definiteRules.has(h.rule) && !definite.some((d) => overlaps(d, h) && h.rule !== 'D8' && !(h.rule === 'D3' && d.rule === 'D10'))));
   const sentenceAt = (pos: number): number => own.sentenceO.findIndex(([, e]) => pos < e);
   return mergeWhere(
     kept,
@@ -304,7 +306,8 @@ function dropSubsumed(hits: Hit[], own: TextView): Hit[] {
     }
     if (h.rule === 'D10' && hasRude) return false;
     // A bare negative in a short reply that already breaks a rule is that rule's wording.
-    if (h.rule === 'D10' && h.append !== undefined) return !hits.some((o) => o.rule !== 'D10');
+    // …and so is one in a reply already found blaming (您装反了，当然用不了): one D10 finding is enough.
+    if (h.rule === 'D10' && h.append !== undefined) return !hits.some((o) => o.rule !== 'D10' || o.append === undefined);
     return true;
   });
 }

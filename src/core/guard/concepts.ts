@@ -62,6 +62,8 @@ export interface CompiledConcept {
   en?: RegExp;
   /** Every `text` expression needs a digit: skipped on a reply without one. */
   textNeedsDigit?: boolean;
+  /** No `text` expression can match an ASCII character: skipped on an all-ASCII reply. */
+  textNonAscii?: boolean;
 }
 
 export interface ConceptLexicon {
@@ -167,6 +169,23 @@ function needsDigit(source: string): boolean {
   return source.includes('\\d') && !/\\d(\*|\?|\{0)|\)[*?]|\^\\d|\|/.test(source);
 }
 
+/**
+ * Whether a regular expression can only match non-ASCII characters (Chinese words): once ranges
+ * and escapes of non-ASCII code points (\\u4e00-\\u9fff), counted quantifiers and group openers
+ * are set aside, only the operators ( ) | ? * + ^ $ [ ] may be left as ASCII, and no class is
+ * negated. Conservative: a lookaround or class naming any ASCII character keeps the expression on
+ * every reply.
+ */
+export function nonAsciiOnly(source: string): boolean {
+  const cp = (x: string): number => (x.startsWith('\\u') ? parseInt(x.slice(2), 16) : (x.codePointAt(0) ?? 0));
+  const rest = source
+    .replace(/(\\u[0-9a-fA-F]{4}|[^\x00-\x7f])-(\\u[0-9a-fA-F]{4}|[^\x00-\x7f])/g, (m, a: string, b: string) => (cp(a) >= 0x80 && cp(b) >= 0x80 ? '' : m))
+    .replace(/\\u([0-9a-fA-F]{4})/g, (m, hex: string) => (parseInt(hex, 16) >= 0x80 ? '' : m))
+    .replace(/\{\d+(,\d*)?\}/g, '')
+    .replace(/\(\?(:|<!|<=|=|!)/g, '(');
+  return !/[^()|?*+^$[\]\u0080-\uffff]|\[\^/.test(rest);
+}
+
 function fnv(name: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
@@ -186,6 +205,7 @@ function compileOne(name: string, index: number, def: ConceptFile['concepts'][st
   };
   out.text = mk(def.text);
   out.textNeedsDigit = def.text.length > 0 && def.text.every(needsDigit);
+  out.textNonAscii = def.text.length > 0 && def.text.every(nonAsciiOnly);
   out.digits = mk(def.digits);
   out.en = mk(def.en, 'gi');
   return out;
@@ -318,6 +338,7 @@ function collect(re: RegExp | undefined, src: string, out: ConceptMatch[]): void
 
 const HAS_DIGIT = /\d/;
 const HAS_LATIN = /[a-z]/i;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Every occurrence of every concept in a view, indexed by concept (computed once per view). */
 export function matchConcepts(lex: ConceptLexicon, v: TextView): ConceptMatch[][] {
@@ -334,9 +355,11 @@ export function matchConcepts(lex: ConceptLexicon, v: TextView): ConceptMatch[][
   }
   const digits = HAS_DIGIT.test(v.digits);
   const latin = HAS_LATIN.test(v.compact);
+  // An English reply has no character a Chinese-only expression could match.
+  const nonAscii = NON_ASCII.test(v.compact);
   for (const c of lex.withRegex) {
     const found = out[c.index] ?? [];
-    if (digits || !c.textNeedsDigit) collect(c.text, v.compact, found);
+    if ((digits || !c.textNeedsDigit) && (nonAscii || !c.textNonAscii)) collect(c.text, v.compact, found);
     if (digits) collect(c.digits, v.digits, found);
     if (latin && c.en) {
       const re = c.en;

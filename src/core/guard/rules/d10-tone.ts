@@ -39,9 +39,37 @@ function oneWordHit(c: CompiledGuard, v: TextView, locale: 'zh' | 'en'): Hit | u
   // A reply of question or exclamation marks only (???, ？！) is a one-word reply with no word: it
   // reads as the agent's puzzlement (啊？), and gets that word's polite form.
   const bare = core.length === 0 && /^[?？!！.。…~]+$/u.test(v.text.replace(/\s+/g, ''));
-  const polite = bare ? t.oneWord.get(c.norm.canonical('啊')) : t.oneWord.get(key);
+  const polite = bare ? t.oneWord.get(c.norm.canonical('啊')) : (t.oneWord.get(key) ?? curtPolite(t, c, v, key));
   if (!polite || v.text.trim().length === 0) return undefined;
   return { rule: 'D10', start: 0, end: v.text.length, replaceWith: polite[locale] };
+}
+
+/** Words that are a whole courteous reply on their own (谢谢, 您好, 稍等). */
+const COURTEOUS = /^(?:谢谢|感谢|多谢|您好|你好|稍等|抱歉|欢迎|早安|晚安|再见|拜拜|恭喜)$/;
+const NEGATIVE_CHAR = /[不没沒无無冇否莫别甭罄光断缺]/;
+const EN_CURT_WORD = /^(?:yes|yep|yeah|yea|ok|okay|k|kk|fine|sure|here|whatever|dunno|idk|no|nope|nah|never|none|nothing|gone|impossible|unavailable|negative|maybe)$/;
+const EN_NEGATIVE = /\b(?:no|not|can.?t|cannot|won.?t|never|none|nothing|gone|impossible|unavailable|nah|nope|negative|unable)\b/;
+const EN_COURTEOUS = /\b(?:sorry|please|thank|thanks|hello|hi|welcome|apolog)/;
+
+/**
+ * C3 by shape, not by list: a reply whose words (greeting and particles stripped) are at most two
+ * Chinese characters (售罄, 好的, 知道) or at most three English words carrying a negative (No
+ * stock., Not today.) or a single curt word (Whatever., Yep.) is a one-word reply. Courteous
+ * words alone (谢谢, 稍等) are not. The polite form is that of 不行 for a negative, else of 嗯.
+ */
+function curtPolite(t: ToneTables, c: CompiledGuard, v: TextView, key: string): { zh: string; en: string } | undefined {
+  const pick = (negative: boolean) => t.oneWord.get(c.norm.canonical(negative ? '不行' : '嗯'));
+  if (v.latin) {
+    const words = v.text.toLowerCase().match(/[a-z']+/g) ?? [];
+    if (words.length === 0 || words.length > 3) return undefined;
+    const joined = words.join(' ');
+    if (EN_COURTEOUS.test(joined)) return undefined;
+    if (words.length === 1 && EN_CURT_WORD.test(words[0] ?? '')) return pick(EN_NEGATIVE.test(joined));
+    return EN_NEGATIVE.test(joined) ? pick(true) : undefined;
+  }
+  const core = key.replace(/^(?:亲亲|亲)+/, '').replace(/(?:亲亲|亲)+$/, '').replace(FILLER_TAIL, '');
+  if (core.length === 0 || core.length > 2 || !/^[\u4e00-\u9fff]+$/.test(core) || COURTEOUS.test(core)) return undefined;
+  return pick(NEGATIVE_CHAR.test(core));
 }
 
 export const d10Tone: Detector = {
