@@ -31,3 +31,25 @@ describe('normalizeText (B1: typos, slang, 亲/老板, emoji)', () => {
     expect(normalizeText(input)).toBe(expected);
   });
 });
+
+describe('normalizeText: platform boilerplate of real buyer messages (B1, issue 12)', () => {
+  it.each([
+    // chat-window tokens for photos, voice and cards become one mask the model does not read
+    ['[图片]这个还有吗', '[媒体] 这个还有吗'],
+    ['[语音] 退款到哪了', '[媒体] 退款到哪了'],
+    ['[商品卡片]是纯棉的吗', '[媒体] 是纯棉的吗'],
+    // links become the [链接] mask of exported chat logs
+    ['https://item.taobao.com/item.htm?id=6234567 我的到哪了', '[链接] 我的到哪了'],
+    ['m.tb.cn/h.5Ab3x 发货没', '[链接] 发货没'],
+    ['aliexpress.com/item/100500.html is this original?', '[链接] is this original?'],
+    // share text around a 淘口令 disappears; the question stays
+    ['￥AbCd1234Xy￥ 复制这条信息，打开【手机淘宝】即可查看 有货吗', '有货吗'],
+    ['【淘宝】「2024新款纯棉短袖T恤男」点击链接直接打开 是纯棉吗', '是纯棉吗'],
+    // order numbers, prices and faces are left as they were
+    ['订单号：2938475610293847 到哪了', '订单号:2938475610293847 到哪了'],
+    ['price is $12.5 ok?', 'price is $12.5 ok?'],
+    ['[微笑]好的', '好的'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeText(input)).toBe(expected);
+  });
+});

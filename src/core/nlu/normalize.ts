@@ -66,6 +66,31 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\
 /** Kaomoji fragments such as (⊙o⊙) or ^_^ carry no intent. */
 const KAOMOJI = /\([^\u4e00-\u9fff()]{1,6}\)|\^[_\-o]?\^|[⊙╯╰□°︵┻━ω∀]+/g;
 
+/**
+ * Platform boilerplate real buyers' messages carry (issue 12): links (shop, item and share links)
+ * become the [链接] mask of exported chat logs; 淘口令 share codes (￥AbC123xyz￥), the share text
+ * around them (【淘宝】, 「item title」, 点击链接直接打开…) and the inline tokens of the chat window for
+ * media and cards ([图片], [语音], [商品卡片] …) become masks too. stripMasks (features.ts) drops
+ * them from what the model reads, so a photo token no longer reads as a colour question (图片) and a
+ * link's letters no longer read as English chatter.
+ */
+const URL = /(?:https?:\/\/|www\.)[^\s\u3400-\u9fff，。！？「」【】]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|hk|tw)(?:\/[^\s\u3400-\u9fff，。！？「」【】]*)?/gi;
+const SHARE_CODE = /[￥$€₤¢][a-z0-9]{6,16}[￥$€₤¢]|\([a-z0-9]{9,14}\)(?=\s|$|\/)/gi;
+const SHARE_TEXT =
+  /【(?:淘宝|天猫|手机淘宝|京东|拼多多|抖音|闲鱼|1688)】|「[^」]{2,80}」|(?:点击链接|复制(?:本条|这条|此条|链接)(?:信息|消息|内容)?)[,，]?(?:直接)?(?:打开|去|到)?(?:【?(?:手机)?(?:淘宝|天猫|京东|拼多多)】?|浏览器)?(?:即可)?(?:查看|打开)?|打开【?手机淘宝】?(?:即可查看)?/g;
+const MEDIA_TOKEN =
+  /\[(?:图片|照片|表情|动画表情|语音|视频|文件|位置|名片|红包|转账|商品|宝贝|商品卡片|宝贝卡片|订单卡片|卡片|商品链接|订单|链接|小程序)\]/g;
+
+/** Links, share codes, share boilerplate and chat-window tokens → masks (see URL above). */
+function maskBoilerplate(s: string): string {
+  if (!/[.\[【「￥$€]|打开|复制|点击/.test(s)) return s;
+  return s
+    .replace(URL, ' [链接] ')
+    .replace(SHARE_CODE, ' ')
+    .replace(SHARE_TEXT, ' ')
+    .replace(MEDIA_TOKEN, (m) => (m === '[链接]' ? ' [链接] ' : ` [媒体] `));
+}
+
 function toHalfWidth(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -85,6 +110,7 @@ export function normalizeText(text: string): string {
   let s = toHalfWidth(text.normalize('NFC'));
   s = s.replace(/&nbsp;/g, ' ').replace(WANGWANG, ' ').replace(BRACKET_FACES, ' ');
   s = s.replace(EMOJI, ' ').replace(KAOMOJI, ' ');
+  s = maskBoilerplate(s);
   s = t2s(s).toLowerCase();
   if (SLANG_ANY.test(s)) for (const [re, to] of SLANG) s = s.replace(re, to);
   s = s
