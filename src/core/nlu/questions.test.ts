@@ -48,4 +48,13 @@ describe('cutting a message into its questions (issue 12)', () => {
       ['you sell the strap separately', true],
     ]);
   });
+
+  it('round 7: an English full stop between sentences, and before have/still/by (issue 12)', () => {
+    expect(texts('thank u, i leave good feedback. how i put photos')).toEqual(['thank u', 'i leave good feedback', 'how i put photos']);
+    expect(texts('is it leather and have in brown')).toEqual(['is it leather', 'have in brown']);
+    expect(texts('when you ship and by which courier')).toEqual(['when you ship', 'by which courier']);
+    // no cut inside a number, a link or a lone abbreviation
+    expect(texts('the cable is 1.5 m?')).toEqual(['the cable is 1.5 m']);
+    expect(texts('size 42.5 ok')).toEqual(['size 42.5 ok']);
+  });
 });
