@@ -81,8 +81,23 @@ const SHARE_TEXT =
 const MEDIA_TOKEN =
   /\[(?:图片|照片|表情|动画表情|语音|视频|文件|位置|名片|红包|转账|商品|宝贝|商品卡片|宝贝卡片|订单卡片|卡片|商品链接|订单|链接|小程序)\]/g;
 
-/** Links, share codes, share boilerplate and chat-window tokens → masks (see URL above). */
+/**
+ * The product or order card a chat window sends for the buyer when the chat is opened from an item
+ * or an order ("我正在看: <title> ¥39.90 已售1.2万件", "商品: 纯棉四件套 实付款: ¥199.00"): its title and
+ * figures are no words of the buyer's (新款 in a title read as a stock question). The order number
+ * stays (it is an entity).
+ */
+const CARD_LEAD =
+  /(?:我正在看|我在看|正在浏览|我想咨询(?:一下)?(?:这个|这件|这款)?(?:商品|宝贝)|我(?:正在|想|要)咨询(?:的)?订单)[:]?\s*(?:[^\s¥￥?？]{1,60}\s*(?=[¥￥]|已售|已拼|月销|订单编号))?(?:[¥￥]\s*[\d.]+)?\s*(?:(?:已售|已拼|月销)\s*[\d.]+万?\+?件?)?/g;
+/** Card fields; a bare ¥ amount only with the sales figure a card shows (a buyer's ¥250 is an entity). */
+const CARD_FIELDS =
+  /(?:商品(?:名称)?|宝贝|规格)[:]\s*[^\s¥￥]{1,60}|(?:实付款?|价格|单价|合计|总价)[:]?\s*[¥￥]\s*[\d.]+|(?:[¥￥]\s*[\d.]+\s*)?(?:已售|已拼|月销)\s*[\d.]+万?\+?件?|下单时间[:]?\s*[\d:\s-]{8,19}/g;
+
+/** Links, share codes, share boilerplate, cards and chat-window tokens → masks (see URL above). */
 function maskBoilerplate(s: string): string {
+  if (/[¥￥]|已售|已拼|月销|正在看|在看|浏览|咨询|商品:|宝贝:|下单时间/.test(s)) {
+    s = s.replace(CARD_LEAD, ' [商品快照] ').replace(CARD_FIELDS, ' [商品快照] ');
+  }
   if (!/[.\[【「￥$€]|打开|复制|点击/.test(s)) return s;
   return s
     .replace(URL, ' [链接] ')
