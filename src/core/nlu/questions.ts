@@ -54,14 +54,20 @@ const CONNECTOR_EN =
 
 /**
  * Word-segmented text (chat logs exported with a space between words, "亲 这个 什么时候 能 发货
- * 啊"): at least three Han tokens, most of them one or two characters.
+ * 啊"): at least three Han tokens, most of them one or two characters, and a one-character word
+ * among them (了/吗/能 stand alone there) unless there are five or more. "好的 那明天能发吧 谢谢" is
+ * three clauses a buyer spaced, not a segmented log (issue 12).
  */
 export function isWordSegmented(text: string): boolean {
   const tokens = text.split(/\s+/).filter((t) => /[\u4e00-\u9fff]/.test(t));
   if (tokens.length < 3) return false;
   let short = 0;
-  for (const t of tokens) if (t.length <= 2) short++;
-  return short / tokens.length >= 0.6;
+  let single = 0;
+  for (const t of tokens) {
+    if (t.length <= 2) short++;
+    if (t.length === 1) single++;
+  }
+  return short / tokens.length >= 0.6 && (single > 0 || tokens.length >= 5);
 }
 
 function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean, marksLed = false): Clause[] {
