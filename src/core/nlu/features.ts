@@ -38,7 +38,7 @@ export function buildKeywordIndex(groups: ReadonlyArray<readonly string[]>): Key
 }
 
 /** Privacy masks in exported chats: numbers become '0', names/addresses/organisations/links vanish. */
-const MASK = /\[(数字|金额|orderid|电话|姓名|地址|组织机构|站点|时间|日期|userid|邮箱|链接|身份证号|小号|商品快照)[_a-z0-9]*\]/g;
+const MASK = /\[(数字|金额|orderid|电话|姓名|地址|组织机构|站点|时间|日期|userid|邮箱|链接|身份证号|小号|商品快照|媒体)[_a-z0-9]*\]/g;
 const MASK_AS_NUMBER = new Set(['数字', '金额', 'orderid', '电话', '时间', '日期']);
 
 /** Text as the model sees it: masks replaced (cheap no-op when there is no '['). */

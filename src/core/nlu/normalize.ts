@@ -66,6 +66,46 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\
 /** Kaomoji fragments such as (⊙o⊙) or ^_^ carry no intent. */
 const KAOMOJI = /\([^\u4e00-\u9fff()]{1,6}\)|\^[_\-o]?\^|[⊙╯╰□°︵┻━ω∀]+/g;
 
+/**
+ * Platform boilerplate real buyers' messages carry (issue 12): links (shop, item and share links)
+ * become the [链接] mask of exported chat logs; 淘口令 share codes (￥AbC123xyz￥), the share text
+ * around them (【淘宝】, 「item title」, 点击链接直接打开…) and the inline tokens of the chat window for
+ * media and cards ([图片], [语音], [商品卡片] …) become masks too. stripMasks (features.ts) drops
+ * them from what the model reads, so a photo token no longer reads as a colour question (图片) and a
+ * link's letters no longer read as English chatter.
+ */
+const URL = /(?:https?:\/\/|www\.)[^\s\u3400-\u9fff，。！？「」【】]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|hk|tw)(?:\/[^\s\u3400-\u9fff，。！？「」【】]*)?/gi;
+const SHARE_CODE = /[￥$€₤¢][a-z0-9]{6,16}[￥$€₤¢]|\([a-z0-9]{9,14}\)(?=\s|$|\/)/gi;
+const SHARE_TEXT =
+  /【(?:淘宝|天猫|手机淘宝|京东|拼多多|抖音|闲鱼|1688)】|「[^」]{2,80}」|(?:点击链接|复制(?:本条|这条|此条|链接)(?:信息|消息|内容)?)[,，]?(?:直接)?(?:打开|去|到)?(?:【?(?:手机)?(?:淘宝|天猫|京东|拼多多)】?|浏览器)?(?:即可)?(?:查看|打开)?|打开【?手机淘宝】?(?:即可查看)?/g;
+const MEDIA_TOKEN =
+  /\[(?:图片|照片|表情|动画表情|语音|视频|文件|位置|名片|红包|转账|商品|宝贝|商品卡片|宝贝卡片|订单卡片|卡片|商品链接|订单|链接|小程序)\]/g;
+
+/**
+ * The product or order card a chat window sends for the buyer when the chat is opened from an item
+ * or an order ("我正在看: <title> ¥39.90 已售1.2万件", "商品: 纯棉四件套 实付款: ¥199.00"): its title and
+ * figures are no words of the buyer's (新款 in a title read as a stock question). The order number
+ * stays (it is an entity).
+ */
+const CARD_LEAD =
+  /(?:我正在看|我在看|正在浏览|我想咨询(?:一下)?(?:这个|这件|这款)?(?:商品|宝贝)|我(?:正在|想|要)咨询(?:的)?订单)[:]?\s*(?:[^\s¥￥?？]{1,60}\s*(?=[¥￥]|已售|已拼|月销|订单编号))?(?:[¥￥]\s*[\d.]+)?\s*(?:(?:已售|已拼|月销)\s*[\d.]+万?\+?件?)?/g;
+/** Card fields; a bare ¥ amount only with the sales figure a card shows (a buyer's ¥250 is an entity). */
+const CARD_FIELDS =
+  /(?:商品(?:名称)?|宝贝|规格)[:]\s*[^\s¥￥]{1,60}|(?:实付款?|价格|单价|合计|总价)[:]?\s*[¥￥]\s*[\d.]+|(?:[¥￥]\s*[\d.]+\s*)?(?:已售|已拼|月销)\s*[\d.]+万?\+?件?|下单时间[:]?\s*[\d:\s-]{8,19}/g;
+
+/** Links, share codes, share boilerplate, cards and chat-window tokens → masks (see URL above). */
+function maskBoilerplate(s: string): string {
+  if (/[¥￥]|已售|已拼|月销|正在看|在看|浏览|咨询|商品:|宝贝:|下单时间/.test(s)) {
+    s = s.replace(CARD_LEAD, ' [商品快照] ').replace(CARD_FIELDS, ' [商品快照] ');
+  }
+  if (!/[.\[【「￥$€]|打开|复制|点击/.test(s)) return s;
+  return s
+    .replace(URL, ' [链接] ')
+    .replace(SHARE_CODE, ' ')
+    .replace(SHARE_TEXT, ' ')
+    .replace(MEDIA_TOKEN, (m) => (m === '[链接]' ? ' [链接] ' : ` [媒体] `));
+}
+
 function toHalfWidth(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
@@ -85,6 +125,7 @@ export function normalizeText(text: string): string {
   let s = toHalfWidth(text.normalize('NFC'));
   s = s.replace(/&nbsp;/g, ' ').replace(WANGWANG, ' ').replace(BRACKET_FACES, ' ');
   s = s.replace(EMOJI, ' ').replace(KAOMOJI, ' ');
+  s = maskBoilerplate(s);
   s = t2s(s).toLowerCase();
   if (SLANG_ANY.test(s)) for (const [re, to] of SLANG) s = s.replace(re, to);
   s = s

@@ -48,4 +48,21 @@ describe('cutting a message into its questions (issue 12)', () => {
       ['you sell the strap separately', true],
     ]);
   });
+
+  it('round 7: three clauses a buyer spaced are no word-segmented log (issue 12)', () => {
+    expect(isWordSegmented('好的 那明天能发吧 谢谢')).toBe(false);
+    expect(texts('好的 那明天能发吧 谢谢')).toEqual(['好的', '那明天能发吧', '谢谢']);
+    expect(isWordSegmented('亲 这个 什么时候 能 发货 啊')).toBe(true);
+    expect(isWordSegmented('这个 什么时候 发货')).toBe(false);
+    expect(isWordSegmented('物流 怎么 一直 不 更新')).toBe(true);
+  });
+
+  it('round 7: an English full stop between sentences, and before have/still/by (issue 12)', () => {
+    expect(texts('thank u, i leave good feedback. how i put photos')).toEqual(['thank u', 'i leave good feedback', 'how i put photos']);
+    expect(texts('is it leather and have in brown')).toEqual(['is it leather', 'have in brown']);
+    expect(texts('when you ship and by which courier')).toEqual(['when you ship', 'by which courier']);
+    // no cut inside a number, a link or a lone abbreviation
+    expect(texts('the cable is 1.5 m?')).toEqual(['the cable is 1.5 m']);
+    expect(texts('size 42.5 ok')).toEqual(['size 42.5 ok']);
+  });
 });

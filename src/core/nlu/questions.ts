@@ -13,6 +13,11 @@ export interface Clause {
 
 /** Sentence ends and clause separators, Chinese and Latin. */
 const HARD = /[？?。！!；;\n]+/gu;
+/**
+ * An English full stop between two sentences ("i leave good feedback. how i add photos"); not in
+ * numbers (12.5), links or abbreviations without a following word.
+ */
+const FULL_STOP_EN = /(?<=[a-z]{2})\.+\s+(?=[a-z])/giu;
 /** Commas and Chinese enumeration separators; a space between two Han characters counts too. */
 const SOFT = /[，,、]+|(?<=[\u4e00-\u9fff0-9a-z])\s+(?=[\u4e00-\u9fff])/gu;
 /** Commas only: for word-segmented text ("亲 这个 什么时候 能 发货 啊"), whose spaces are no clauses. */
@@ -45,18 +50,24 @@ const CONDITION = /(?<=[\u4e00-\u9fff]的话)\s*(?=[\u4e00-\u9fffa-z0-9]{2})/gu;
 const CONNECTOR_ZH = /(?<=.)(还有就是|还有|另外|顺便问一?下|顺便|再问一?下|然后|以及|对了)/gu;
 /** English: "and/also/btw" before a new question; "also/btw/plus" and "and" before a new topic. */
 const CONNECTOR_EN =
-  /\s+(?:(?:and\s+also|and|also|btw|by the way|plus|another question|one more thing)\s+(?=(?:when|where|how|what|which|why|can|could|do|does|did|is|are|will|would|should|may|i\s+(?:want|need|would|will|give|can|pay|leave|buy)|please|pls|plz|any|the|my|your|u|you|free|discount|coupon|invoice|tracking|shipping|warranty|price|size|colou?r|send|ship|give|put|use|refund|cancel|change|add|make|tell|let)\b)|(?:also|btw|plus)\s+)/giu;
+  /\s+(?:(?:and\s+also|and|also|btw|by the way|plus|another question|one more thing)\s+(?=(?:when|where|how|what|which|why|can|could|do|does|did|is|are|will|would|should|may|have|has|got|still|by|i\s+(?:want|need|would|will|give|can|pay|leave|buy)|please|pls|plz|any|the|my|your|u|you|free|discount|coupon|invoice|tracking|shipping|warranty|price|size|colou?r|send|ship|give|put|use|refund|cancel|change|add|make|tell|let)\b)|(?:also|btw|plus)\s+)/giu;
 
 /**
  * Word-segmented text (chat logs exported with a space between words, "亲 这个 什么时候 能 发货
- * 啊"): at least three Han tokens, most of them one or two characters.
+ * 啊"): at least three Han tokens, most of them one or two characters, and a one-character word
+ * among them (了/吗/能 stand alone there) unless there are five or more. "好的 那明天能发吧 谢谢" is
+ * three clauses a buyer spaced, not a segmented log (issue 12).
  */
 export function isWordSegmented(text: string): boolean {
   const tokens = text.split(/\s+/).filter((t) => /[\u4e00-\u9fff]/.test(t));
   if (tokens.length < 3) return false;
   let short = 0;
-  for (const t of tokens) if (t.length <= 2) short++;
-  return short / tokens.length >= 0.6;
+  let single = 0;
+  for (const t of tokens) {
+    if (t.length <= 2) short++;
+    if (t.length === 1) single++;
+  }
+  return short / tokens.length >= 0.6 && (single > 0 || tokens.length >= 5);
 }
 
 function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean, marksLed = false): Clause[] {
@@ -89,6 +100,7 @@ function cutAt(clauses: Clause[], re: RegExp, keepMatch: boolean, marksLed = fal
 export function splitClauses(text: string): Clause[] {
   let clauses: Clause[] = [{ text, start: 0 }];
   clauses = cutAt(clauses, HARD, false);
+  clauses = cutAt(clauses, FULL_STOP_EN, false);
   clauses = cutAt(clauses, isWordSegmented(text) ? COMMAS : SOFT, false);
   clauses = cutAt(clauses, GREETING_LEAD, false);
   clauses = cutAt(clauses, GREETING_LEAD_EN, false);

@@ -128,3 +128,24 @@ describe('English entities and the gloss (issue 12)', () => {
     expect(glossZh('zh', [{ intent: 'stock', entities: e }])).toBeUndefined();
   });
 });
+
+describe('real buyers\' boilerplate does not decide the intent (B1, B2, issue 12)', () => {
+  const nlu = getDefaultNlu();
+  it('a photo token is no colour question, a link no English chatter', () => {
+    // 图片 is a colour/appearance word; the chat window's [图片] token is not
+    expect(nlu.understand('[图片] 这个有吗').intent).toBe('stock');
+    expect(nlu.understand('[图片][图片] 你看看这个 都烂了').intent).toBe('quality_issue');
+    expect(nlu.understand('[图片] 物流信息显示这个是什么意思').intent).toBe('logistics');
+    expect(nlu.understand('https://m.tb.cn/h.5xyz 这个单子到哪了').intent).toBe('logistics');
+  });
+  it('a product card\'s title is not read as the buyer\'s words (新款 in a title is no stock question)', () => {
+    expect(nlu.understand('我正在看：2024新款夏季纯棉短袖T恤男宽松 ¥39.90 已售1.2万件').intent).toBe('other');
+    expect(nlu.understand('我想咨询这个商品 冰丝阔腿裤女 ￥59 已拼10万+件 有m码吗').intent).toBe('stock');
+    expect(nlu.understand('订单编号 2938475610293847 商品：纯棉四件套 实付款：¥199.00 怎么还没发').intent).toBe('ship_time');
+  });
+  it('a message of boilerplate only is other', () => {
+    expect(nlu.understand('[图片]').intent).toBe('other');
+    expect(nlu.understand('[表情]').intent).toBe('other');
+    expect(nlu.understand('￥AbCd1234Xy￥ 复制这条信息，打开【手机淘宝】即可查看').intent).toBe('other');
+  });
+});
