@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MIGRATIONS_DIR, openDatabase } from '../../src/store/open-database.js';
+import { MIGRATIONS_DIR, openDatabase, type Database } from '../../src/store/open-database.js';
 
 function templateFile(): string {
   const hash = createHash('sha256');
@@ -126,5 +126,57 @@ function extractTar(tar: Uint8Array, to: string): void {
       fs.writeFileSync(path, tar.subarray(body, body + size));
     }
     at = body + Math.ceil(size / 512) * 512;
+  }
+}
+
+const seeded = new Map<string, Promise<Blob>>();
+
+/**
+ * The migrated template with the demo organisation seeded at `now` (seedDemo), as a tarball for
+ * OpenOptions.loadDataDir: seeding the demo costs about 2 s of CPU (argon2 and a few thousand
+ * rows), paid once per run and `now` instead of once per test file that starts from the demo.
+ * Kept for this run only (in DXE_TEST_RUN_DIR, made by test/setup/global.ts), so a change to the
+ * demo data is always seen; without that folder each call seeds afresh.
+ */
+export function demoTemplate(now: Date, seed: (database: Database, now: Date) => Promise<unknown>): Promise<Blob> {
+  const key = now.toISOString();
+  let blob = seeded.get(key);
+  if (!blob) {
+    blob = loadOrBuildDemo(now, seed);
+    seeded.set(key, blob);
+  }
+  return blob;
+}
+
+async function loadOrBuildDemo(now: Date, seed: (database: Database, now: Date) => Promise<unknown>): Promise<Blob> {
+  const runDir = process.env.DXE_TEST_RUN_DIR;
+  const file = runDir ? join(runDir, `demo-${now.toISOString().replace(/[:.]/g, '-')}.tar`) : undefined;
+  const lock = file ? `${file}.lock` : undefined;
+  if (file && lock) {
+    // One builder per run and `now`: the others wait for its file (the first worker to ask builds).
+    for (let waited = 0; ; waited += 100) {
+      if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+      try {
+        fs.mkdirSync(lock);
+        break;
+      } catch {
+        // Someone else is building it; after two minutes build our own (a builder that died).
+        if (waited > 120_000) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+  const database = await openDatabase({ dataDir: 'memory', loadDataDir: await pgliteTemplate(), migrate: false });
+  try {
+    await seed(database, now);
+    const blob = await database.dumpDataDir!();
+    if (file) {
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, new Uint8Array(await blob.arrayBuffer()));
+      fs.renameSync(tmp, file);
+    }
+    return blob;
+  } finally {
+    await database.close();
   }
 }
