@@ -28,7 +28,7 @@ export async function openTestDatabase(): Promise<Database> {
  * schema seeded here.
  */
 export async function openDemoDatabase(now: Date): Promise<Database> {
-  if (!POSTGRES_URL) return openDatabase({ dataDir: 'memory', loadDataDir: await demoTemplate(now, seedDemo), migrate: false });
+  if (!POSTGRES_URL) return openDatabase({ dataDir: 'memory', loadDataDir: await demoTemplate(now), migrate: false });
   const database = await openTestDatabase();
   await seedDemo(database, now);
   return database;

@@ -12,6 +12,7 @@ import { openConfiguredBus } from '../../src/app/runtime/open-runtime.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openTestDatabase } from '../helpers/database.js';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 import { dxeEnv, runDxe } from '../resilience/serve-process.js';
 
 const REDIS = 'redis://127.0.0.1:6379';
@@ -124,10 +125,10 @@ describe('a REDIS_URL that cannot be reached stops `dxe serve` at once, naming t
     ['something silent listens', 'silent'],
   ] as const) {
     it.concurrent(`exits non-zero when ${what}`, async ({ expect }) => {
-      const { mkdtempSync, rmSync } = await import('node:fs');
-      const { tmpdir } = await import('node:os');
-      const { join } = await import('node:path');
-      const dataDir = mkdtempSync(join(tmpdir(), 'dxe-bad-redis-'));
+      const { rmSync } = await import('node:fs');
+      // Already migrated (a copy of the run's template, issue 9): this is about Redis, not a first
+      // start, and `dxe serve` opens the store before it connects to Redis.
+      const dataDir = await migratedDataDir('dxe-bad-redis-');
       try {
         const r = await runDxe(['serve'], dxeEnv({ DATA_DIR: dataDir, REDIS_URL: `redis://127.0.0.1:${ports[which]}`, PORT: '0' }));
         expect(r.code).toBe(2);
