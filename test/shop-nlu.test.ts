@@ -45,7 +45,7 @@ describe(`a shop's own intent examples train its model (issue 3, B1) on ${databa
     );
     expect(result.buyerMessage.intent).toBe('human');
     expect(result.handover).toBeTruthy();
-  }, 180_000);
+  }, 300_000); // real model training: minutes on a loaded machine (issue 9: room, not a race)
 
   it('lists examples for the shop; other shops and bad input are refused in Chinese', async () => {
     const list = await t.app.inject({ url: '/api/v1/shops/demo-tmall/training-examples', headers: { authorization: `Bearer ${token}` } });

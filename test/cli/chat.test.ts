@@ -1,8 +1,8 @@
 // `dxe chat --shop`: a terminal chat with the bot as a buyer, the plan shown under each reply.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { migratedDataDir } from '../helpers/pglite-template.js';
+import { describe, expect, it } from 'vitest';
+import { demoDataDir } from '../helpers/pglite-template.js';
 
 /** A spawned `dxe` may take long on a busy machine; the project's test timeout is the real limit. */
 const SPAWN_TIMEOUT_MS = 240_000;
@@ -17,20 +17,12 @@ function env(dataDir: string): NodeJS.ProcessEnv {
 }
 
 // One demo data folder for the file (issue 9: a fresh folder costs a database init and every
-// migration per `dxe` start); both tests only chat in it. It starts migrated (a copy of the run's
-// template): this file is about the chat, test/cli/start.test.ts about a first start.
-const dataDir = await migratedDataDir('dxe-chat-');
+// migration per `dxe` start, and `dxe demo` another start and the seeding); both tests only chat in
+// it. It starts as a copy of the run's seeded demo (what `dxe demo` leaves): this file is about the
+// chat, test/cli/start.test.ts about a first start and `dxe demo`.
+const dataDir = await demoDataDir('dxe-chat-');
 
 describe('dxe chat (B1, C1, C3, C7)', () => {
-  beforeAll(() => {
-    const demo = spawnSync(process.execPath, [DXE, 'demo'], {
-      env: env(dataDir),
-      encoding: 'utf8',
-      timeout: SPAWN_TIMEOUT_MS,
-    });
-    expect(demo.status, demo.stderr).toBe(0);
-  });
-
   it('answers each line and shows intent, stage and the plan', () => {
     const input = [
       '在吗',

@@ -44,7 +44,7 @@ describe(`relabelling the intent the bot read (issue 12) on ${databaseLabel}`, (
       buyerIds.push(r.buyerMessage.id);
       if (r.replies[0]) botMessageId = r.replies[0].id;
     }
-  }, 120_000);
+  }, 300_000); // real model training: minutes on a loaded machine (issue 9: room, not a race)
   afterAll(async () => {
     resetRetrainSlots();
     resetShopNlu();
@@ -118,7 +118,7 @@ describe(`relabelling the intent the bot read (issue 12) on ${databaseLabel}`, (
     expect(retrains[0]!.accuracyAfter!).toBeGreaterThan(retrains[0]!.accuracyBefore!);
     expect(retrains[0]!.changes.some((c) => c.after === 'human' && c.before !== 'human')).toBe(true);
     expect(summary.recent.every((c: { retrainedAt: string | null }) => c.retrainedAt !== null)).toBe(true);
-  }, 120_000);
+  }, 300_000); // real model training: minutes on a loaded machine (issue 9: room, not a race)
 
   it('a second relabel to another intent updates the same correction and example', async () => {
     const res = await relabel(agent2, { messageId: buyerIds[2], intent: 'greeting' });

@@ -1,9 +1,7 @@
 // Issue 14, C8: a payment reminder is a timer row, sent once through the delivery port — across a
 // real restart of the embedded database and with two runners at once — and stopped by payment.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { createLocalBus } from '../../src/app/events/event-bus.js';
 import { runDueFollowups } from '../../src/app/followups/run-due.js';
@@ -11,6 +9,8 @@ import { syncOrder } from '../../src/app/orders/orders.js';
 import { startTimerLoop } from '../../src/app/timers/loop.js';
 import { openDatabase, type Database } from '../../src/store/open-database.js';
 import { conversations, deliveries, messages, scheduledMessages } from '../../src/store/schema/index.js';
+import { migratedDataDir } from '../helpers/pglite-template.js';
+import { until } from '../helpers/wait.js';
 import { createShop } from '../timers/shop-fixture.js';
 
 // 15:00 UTC is 10:00 in New York, the buyer's time zone (no quiet hours in the way).
@@ -18,11 +18,15 @@ const T0 = new Date('2026-11-23T15:00:00.000Z');
 const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000);
 
 describe('C8 payment reminder on PGlite: once across a restart, stopped by payment', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dxe-followups-'));
+  let dir = '';
   let database: Database | undefined;
+  beforeAll(async () => {
+    // Already migrated (a copy of the run's template, issue 9): the test is about a restart, not a first start.
+    dir = await migratedDataDir('dxe-followups-');
+  });
   afterAll(async () => {
     await database?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('schedules the steps inside the 20-day window, sends the due one once, and payment stops the rest', async () => {
@@ -46,12 +50,15 @@ describe('C8 payment reminder on PGlite: once across a restart, stopped by payme
     const seen: string[] = [];
     bus.subscribe((e) => { if (e.type === 'message.created') seen.push(e.shopId); });
     const loop = startTimerLoop({ database, bus, now: () => clock, intervalMs: 10, sweepEveryMs: 0 });
-    for (let i = 0; i < 300; i++) {
-      const [row] = await database.db.select().from(scheduledMessages).where(and(eq(scheduledMessages.orderId, order.id), eq(scheduledMessages.step, 0)));
-      if (row?.state !== 'pending') break;
-      await new Promise((r) => setTimeout(r, 20));
+    try {
+      // Wait for step 0 to leave 'pending' (not a fixed 300 polls: the loop's tick may be late under load).
+      await until('step 0 sent', async () => {
+        const [row] = await database!.db.select().from(scheduledMessages).where(and(eq(scheduledMessages.orderId, order.id), eq(scheduledMessages.step, 0)));
+        return row?.state !== 'pending';
+      });
+    } finally {
+      await loop.stop();
     }
-    await loop.stop();
     expect(seen).toEqual([shopId]);
     await database.close();
 

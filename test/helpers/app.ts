@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
-import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
+import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import type { Database } from '../../src/store/open-database.js';
-import { openTestDatabase } from './database.js';
+import { openDemoDatabase, openTestDatabase } from './database.js';
 import { seedWorld, type World } from './fixtures.js';
 
 export interface TestApp {
@@ -17,8 +17,7 @@ export interface TestApp {
 
 export async function startTestApp(opts: { now?: Date; seed?: boolean; config?: Record<string, string> } = {}): Promise<TestApp> {
   const now = opts.now ?? new Date('2026-11-23T06:00:00.000Z');
-  const database = await openTestDatabase();
-  if (opts.seed !== false) await seedDemo(database, now);
+  const database = opts.seed === false ? await openTestDatabase() : await openDemoDatabase(now);
   const config = loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off', ...opts.config });
   const app = await buildApp({ database, config, now: () => now, logger: false });
   await app.ready();

@@ -1,8 +1,9 @@
 // Tests run against the real database: PGlite in memory always; PostgreSQL when DATABASE_URL is
 // set (CI sets it), each test file in its own schema so files can run in parallel.
 import { randomBytes } from 'node:crypto';
+import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { openDatabase, type Database } from '../../src/store/open-database.js';
-import { pgliteTemplate } from './pglite-template.js';
+import { demoTemplate, pgliteTemplate } from './pglite-template.js';
 
 export const POSTGRES_URL = process.env.DATABASE_URL;
 
@@ -19,6 +20,18 @@ export async function openTestDatabase(): Promise<Database> {
       await close();
     },
   };
+}
+
+/**
+ * A test database holding the demo organisation seeded at `now` (seedDemo). On PGlite a copy of
+ * the run's seeded template (test/helpers/pglite-template.ts `demoTemplate`), on PostgreSQL a new
+ * schema seeded here.
+ */
+export async function openDemoDatabase(now: Date): Promise<Database> {
+  if (!POSTGRES_URL) return openDatabase({ dataDir: 'memory', loadDataDir: await demoTemplate(now), migrate: false });
+  const database = await openTestDatabase();
+  await seedDemo(database, now);
+  return database;
 }
 
 export const databaseLabel = POSTGRES_URL ? 'PostgreSQL' : 'PGlite';

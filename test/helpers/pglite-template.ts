@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { MIGRATIONS_DIR, openDatabase } from '../../src/store/open-database.js';
 
 function templateFile(): string {
@@ -127,4 +128,93 @@ function extractTar(tar: Uint8Array, to: string): void {
     }
     at = body + Math.ceil(size / 512) * 512;
   }
+}
+
+const seeded = new Map<string, Promise<Blob>>();
+
+/**
+ * The migrated template with the demo organisation seeded at `now` (seedDemo), as a tarball for
+ * OpenOptions.loadDataDir: seeding the demo costs about 2 s of CPU (argon2 and a few thousand
+ * rows), paid once per run and `now` instead of once per test file that starts from the demo.
+ * Kept for this run only (in DXE_TEST_RUN_DIR, made by test/setup/global.ts), so a change to the
+ * demo data is always seen; without that folder each call seeds afresh.
+ */
+export function demoTemplate(now: Date): Promise<Blob> {
+  const key = now.toISOString();
+  let blob = seeded.get(key);
+  if (!blob) {
+    blob = loadOrBuildDemo(now);
+    seeded.set(key, blob);
+  }
+  return blob;
+}
+
+async function loadOrBuildDemo(now: Date): Promise<Blob> {
+  const runDir = process.env.DXE_TEST_RUN_DIR;
+  const file = runDir ? join(runDir, `demo-${now.toISOString().replace(/[:.]/g, '-')}.tar`) : undefined;
+  const lock = file ? `${file}.lock` : undefined;
+  if (file && lock) {
+    // One builder per run and `now`: the others wait for its file (the first worker to ask builds).
+    for (let waited = 0; ; waited += 100) {
+      if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+      try {
+        fs.mkdirSync(lock);
+        break;
+      } catch {
+        // Someone else is building it; after two minutes build our own (a builder that died).
+        if (waited > 120_000) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+  const database = await openDatabase({ dataDir: 'memory', loadDataDir: await pgliteTemplate(), migrate: false });
+  try {
+    await seedDemo(database, now);
+    const blob = await database.dumpDataDir!();
+    if (file) {
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, new Uint8Array(await blob.arrayBuffer()));
+      fs.renameSync(tmp, file);
+    }
+    return blob;
+  } finally {
+    await database.close();
+  }
+}
+
+/** The fixed moment the demo is seeded at in tests that do not choose one. */
+export const DEMO_NOW = new Date('2026-11-23T06:00:00.000Z');
+
+const demoFolders = new Map<string, Promise<string>>();
+
+/**
+ * A new temporary data folder (for DATA_DIR) holding the demo organisation seeded at `now`, as
+ * `dxe demo` would leave it: a copy of the run's seeded template (`demoTemplate`), unpacked once per
+ * run. For tests about a command run on the demo (`dxe chat`, `dxe rules show --shop`), not about
+ * `dxe demo` itself (test/cli/start.test.ts runs that).
+ */
+export async function demoDataDir(prefix: string, now = DEMO_NOW): Promise<string> {
+  const key = now.toISOString();
+  let unpacked = demoFolders.get(key);
+  if (!unpacked) {
+    unpacked = (async () => {
+      const runDir = process.env.DXE_TEST_RUN_DIR ?? fs.mkdtempSync(join(tmpdir(), 'dxe-test-demo-'));
+      const path = join(runDir, `demo-${key.replace(/[:.]/g, '-')}.d`);
+      if (fs.existsSync(join(path, 'PG_VERSION'))) return path;
+      const tmp = `${path}.${process.pid}.tmp`;
+      fs.rmSync(tmp, { recursive: true, force: true });
+      extractTar(new Uint8Array(await (await demoTemplate(now)).arrayBuffer()), tmp);
+      try {
+        fs.renameSync(tmp, path);
+      } catch {
+        // Another worker unpacked it first.
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+      return path;
+    })();
+    demoFolders.set(key, unpacked);
+  }
+  const dir = fs.mkdtempSync(join(tmpdir(), prefix));
+  fs.cpSync(await unpacked, join(dir, 'pgdata'), { recursive: true });
+  return dir;
 }

@@ -11,6 +11,7 @@ import { handleInboundMessage, type InboundResult } from '../../src/app/inbound/
 import { invalidateShopContext } from '../../src/app/shops/shop-context.js';
 import * as t from '../../src/store/schema/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { until } from '../helpers/wait.js';
 
 const SHOP = 'demo-tmall';
 const URL_OK = 'https://bridge.example/replies';
@@ -122,8 +123,8 @@ describe('bridge delivery outbox in batches', () => {
     });
     try {
       const r = await buyerSays('db_nudge', 'db-nudge-1', '在吗');
-      const until = Date.now() + 5000;
-      while (posted.length < r.replies.length && Date.now() < until) await new Promise((x) => setTimeout(x, 10));
+      // No poll (intervalMs null): only the nudge can send them, so waiting longer cannot hide a missing nudge.
+      await until('the nudged worker posts the replies', () => posted.length >= r.replies.length);
       expect(posted).toEqual(r.replies.map((m) => m.id));
     } finally {
       await stop();

@@ -9,7 +9,8 @@ import { createMemoryLog, realtimeLogFor, type RealtimeLog, type SequencedEvent 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.warn('[skip] Redis bus contract tests: REDIS_URL not set');
 
-const waitFor = async (cond: () => boolean, ms = 3000) => {
+// Room, not a race: a Redis round trip on a loaded CI machine can take seconds; a missing event still fails.
+const waitFor = async (cond: () => boolean, ms = 30_000) => {
   const until = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > until) throw new Error('timed out waiting');

@@ -3,7 +3,7 @@
 // channel is now under the deployment's prefix: REDIS_PREFIX, or by default one derived from the
 // database's own identity. Real Redis on 127.0.0.1:6379 (skipped when none answers there).
 // Also: a REDIS_URL that cannot be reached stops the start with a message naming the variable.
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent, EventBus } from '../../src/app/events/event-bus.js';
@@ -12,6 +12,7 @@ import { openConfiguredBus } from '../../src/app/runtime/open-runtime.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openTestDatabase } from '../helpers/database.js';
+import { migratedDataDir } from '../helpers/pglite-template.js';
 import { dxeEnv, runDxe } from '../resilience/serve-process.js';
 
 const REDIS = 'redis://127.0.0.1:6379';
@@ -98,10 +99,19 @@ describe.skipIf(!haveRedis)('two deployments on one Redis never see each other (
 describe('a REDIS_URL that cannot be reached stops `dxe serve` at once, naming the variable (issue 10)', () => {
   let silent: Server;
   const sockets: Socket[] = [];
+  // Ports from the system (port 0), not fixed numbers another run on the machine may hold.
+  const ports = { closed: 0, silent: 0 };
+  const portOf = (s: Server) => (s.address() as AddressInfo).port;
   beforeAll(async () => {
+    // A port that was free a moment ago and has no listener now.
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
+    ports.closed = portOf(probe);
+    await new Promise((r) => probe.close(r));
     // Accepts connections and never answers: not a Redis.
     silent = createServer((s) => sockets.push(s));
-    await new Promise<void>((r) => silent.listen(7251, '127.0.0.1', () => r()));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    ports.silent = portOf(silent);
   });
   afterAll(async () => {
     for (const s of sockets) s.destroy();
@@ -110,17 +120,17 @@ describe('a REDIS_URL that cannot be reached stops `dxe serve` at once, naming t
 
   // The two starts are independent (own data folder, PORT 0), so they run side by side: each is
   // mostly a `dxe serve` start-up and a wait for a Redis that never answers.
-  for (const [what, url] of [
-    ['nothing listens', 'redis://127.0.0.1:7250'],
-    ['something silent listens', 'redis://127.0.0.1:7251'],
+  for (const [what, which] of [
+    ['nothing listens', 'closed'],
+    ['something silent listens', 'silent'],
   ] as const) {
     it.concurrent(`exits non-zero when ${what}`, async ({ expect }) => {
-      const { mkdtempSync, rmSync } = await import('node:fs');
-      const { tmpdir } = await import('node:os');
-      const { join } = await import('node:path');
-      const dataDir = mkdtempSync(join(tmpdir(), 'dxe-bad-redis-'));
+      const { rmSync } = await import('node:fs');
+      // Already migrated (a copy of the run's template, issue 9): this is about Redis, not a first
+      // start, and `dxe serve` opens the store before it connects to Redis.
+      const dataDir = await migratedDataDir('dxe-bad-redis-');
       try {
-        const r = await runDxe(['serve'], dxeEnv({ DATA_DIR: dataDir, REDIS_URL: url, PORT: '0' }));
+        const r = await runDxe(['serve'], dxeEnv({ DATA_DIR: dataDir, REDIS_URL: `redis://127.0.0.1:${ports[which]}`, PORT: '0' }));
         expect(r.code).toBe(2);
         expect(r.stderr).toContain('错误 [CONFIG_INVALID]');
         expect(r.stderr).toContain('REDIS_URL');

@@ -27,6 +27,9 @@ export interface Frame {
   [k: string]: unknown;
 }
 
+/** How long a wait for a frame may take by default (see TestSocket.waitFor). */
+const WAIT_MS = 30_000;
+
 export class TestSocket {
   readonly frames: Frame[] = [];
   closed = false;
@@ -53,7 +56,12 @@ export class TestSocket {
     this.raw.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
 
-  async waitFor(pred: (frames: Frame[]) => boolean, ms = 5000): Promise<Frame[]> {
+  /**
+   * Waits until `pred` holds for the frames received so far. The default limit is room, not a
+   * race: a frame that never comes still fails the test, but a loaded 2-core CI machine (two test
+   * files, a PostgreSQL and a browser beside each other) can take seconds to deliver one.
+   */
+  async waitFor(pred: (frames: Frame[]) => boolean, ms = WAIT_MS): Promise<Frame[]> {
     const until = Date.now() + ms;
     while (!pred(this.frames)) {
       if (Date.now() > until) throw new Error(`timed out; frames: ${JSON.stringify(this.frames).slice(0, 800)}`);
@@ -62,14 +70,14 @@ export class TestSocket {
     return this.frames;
   }
 
-  async next(type: string, ms = 5000): Promise<Frame> {
+  async next(type: string, ms = WAIT_MS): Promise<Frame> {
     const start = this.frames.length;
     await this.waitFor((f) => f.slice(start).some((x) => x.type === type), ms);
     return this.frames.slice(start).find((x) => x.type === type)!;
   }
 
   /** The first frame of a type, whether it has already arrived or not. */
-  async first(type: string, ms = 5000): Promise<Frame> {
+  async first(type: string, ms = WAIT_MS): Promise<Frame> {
     await this.waitFor((f) => f.some((x) => x.type === type), ms);
     return this.frames.find((x) => x.type === type)!;
   }

@@ -8,13 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createApiToken, type TokenScope } from '../../src/app/auth/auth.js';
-import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
+import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { routesOf, type RouteAccess, type RouteRecord } from '../../src/server/route-access.js';
 import { aftersalesCases, caseEvidence, competitorComparisons, qualityReviews, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
-import { openTestDatabase, databaseLabel } from '../helpers/database.js';
+import { openDemoDatabase, databaseLabel } from '../helpers/database.js';
 import { PASSWORD, seedWorld } from '../helpers/fixtures.js';
 
 const NOW = new Date('2026-11-23T06:00:00.000Z');
@@ -44,8 +44,7 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
   let login: (name: string, password?: string) => Promise<string>;
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    await seedDemo(database, NOW);
+    database = await openDemoDatabase(NOW);
     const world = await seedWorld(database);
     app = await buildApp({ database, config: loadConfig({ TIMERS: 'off', LOGIN_RATE_PER_MINUTE: '1000' }), now: () => NOW, logger: false });
     await app.ready();

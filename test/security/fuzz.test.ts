@@ -9,12 +9,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createApiToken } from '../../src/app/auth/auth.js';
-import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
+import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { routesOf, type RouteRecord } from '../../src/server/route-access.js';
 import type { Database } from '../../src/store/open-database.js';
-import { openTestDatabase, databaseLabel } from '../helpers/database.js';
+import { openDemoDatabase, databaseLabel } from '../helpers/database.js';
 
 const NOW = new Date('2026-11-23T06:00:00.000Z');
 const SEED = 20261206;
@@ -63,8 +63,7 @@ describe(`fuzzing every route (${databaseLabel})`, () => {
   const real: Record<string, string> = {};
 
   beforeAll(async () => {
-    database = await openTestDatabase();
-    await seedDemo(database, NOW);
+    database = await openDemoDatabase(NOW);
     app = await buildApp({ database, config: loadConfig({ TIMERS: 'off', LOGIN_RATE_PER_MINUTE: '10000', LOGIN_MAX_FAILURES: '1000' }), now: () => NOW, logger: false });
     await app.ready();
     admin = (await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { login: 'admin', password: DEMO_PASSWORD } })).json().token;

@@ -33,8 +33,9 @@ describe(`widget limits per visitor and per address (${databaseLabel})`, () => {
     app = await buildApp({ database, config: loadConfig({ TIMERS: 'off' }), logger: false });
     strict = await buildApp({ database, config: loadConfig({ TIMERS: 'off', WIDGET_MESSAGES_PER_ADDRESS: '5' }), logger: false });
     w = await seedWorld(database);
-    bases.push((await app.listen({ port: 7112, host: '127.0.0.1' })).replace('http', 'ws'));
-    bases.push((await strict.listen({ port: 7113, host: '127.0.0.1' })).replace('http', 'ws'));
+    // Port 0: free ports from the system, never ones another run on the machine holds.
+    bases.push((await app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws'));
+    bases.push((await strict.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws'));
   }, 180_000); // seeding the demo is slow on a busy machine
   afterAll(async () => {
     for (const s of sockets) s.raw.terminate();
@@ -62,7 +63,7 @@ describe(`widget limits per visitor and per address (${databaseLabel})`, () => {
     await Promise.all(more.map((s) => s.waitFor(() => s.frames.length > 0, 20_000)));
     const refused = more.filter((s) => s.frames.some((f) => f.code === 'RATE_LIMITED'));
     expect(refused.length).toBe(4);
-    await refused[0]!.waitFor(() => refused[0]!.closed, 5000);
+    await refused[0]!.waitFor(() => refused[0]!.closed);
     expect(refused[0]!.closeCode).toBe(4429);
   }, 180_000);
 

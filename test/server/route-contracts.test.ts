@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApiToken } from '../../src/app/auth/auth.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/app/demo/seed-demo.js';
+import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import { resetRetrainSlots } from '../../src/app/shops/retrain-rate.js';
 import { refreshShopNlu } from '../../src/app/shops/shop-nlu.js';
 import { loadConfig } from '../../src/config.js';
@@ -19,7 +19,7 @@ import { ROUTE_CONTRACTS, type RouteContract, type RouteKey } from '../../src/co
 import { buildApp } from '../../src/server/app.js';
 import { findWebDist } from '../../src/server/routes/web.js';
 import type { Database } from '../../src/store/open-database.js';
-import { openTestDatabase } from '../helpers/database.js';
+import { openDemoDatabase } from '../helpers/database.js';
 
 const NOW = new Date('2026-11-23T06:00:00.000Z');
 const SHOP = 'demo-taobao';
@@ -32,8 +32,7 @@ describe('route contracts', () => {
   let database: Database;
   let app: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
-    database = await openTestDatabase();
-    await seedDemo(database, NOW);
+    database = await openDemoDatabase(NOW);
     const config = loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off', AUDIT_CHECKPOINT_KEY: 'route-contracts-checkpoint-key-of-32+chars', RETRAIN_PER_MINUTE: '2' });
     app = await buildApp({ database, config, now: () => NOW, logger: false, localToken: LOCAL_TOKEN });
     await app.ready();

@@ -16,6 +16,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export default async function setup(): Promise<() => void> {
   // The workers and the processes they spawn inherit the environment set here.
   const out = mkdtempSync(join(tmpdir(), 'dxe-test-build-'));
+  // Files made once per run by the first worker that needs them (the seeded demo templates).
+  const runDir = mkdtempSync(join(tmpdir(), 'dxe-test-run-'));
+  process.env.DXE_TEST_RUN_DIR = runDir;
   process.env.DXE_TEST_BUILD = await buildDxe(ROOT, out);
   useNluModelCache();
   getDefaultNlu();
@@ -25,6 +28,8 @@ export default async function setup(): Promise<() => void> {
   }
   return () => {
     delete process.env.DXE_TEST_BUILD;
+    delete process.env.DXE_TEST_RUN_DIR;
     rmSync(out, { recursive: true, force: true });
+    rmSync(runDir, { recursive: true, force: true });
   };
 }

@@ -8,7 +8,8 @@ import { startTimerLoop } from '../../src/app/timers/loop.js';
 import { runDueDeadlines, type Fired } from '../../src/app/timers/run-due.js';
 import { openDatabase, type Database } from '../../src/store/open-database.js';
 import { buyers, conversations, deadlines, orders } from '../../src/store/schema/index.js';
-import { databaseLabel, openTestDatabase, POSTGRES_URL } from '../helpers/database.js';
+import { databaseLabel, openDemoDatabase, openTestDatabase, POSTGRES_URL } from '../helpers/database.js';
+import { until } from '../helpers/wait.js';
 import { createShop } from './shop-fixture.js';
 
 const T0 = new Date('2026-11-23T00:00:00.000Z');
@@ -140,8 +141,12 @@ describe(`deadline timer loop on ${databaseLabel} (DESIGN 5, O3, C2, A6)`, () =>
     clock = at(120_000); // due while stopped
     const fired: Fired[] = [];
     const second = startTimerLoop({ database, now: () => clock, intervalMs: 10, sweepEveryMs: 0, onFired: (f) => fired.push(...f) });
-    for (let i = 0; i < 100 && fired.filter((f) => f.shopId === s).length < 5; i++) await new Promise((r) => setTimeout(r, 20));
-    await second.stop();
+    try {
+      // Wait for the five firings (not a fixed 2 s: the restarted loop's first tick may be late under load).
+      await until('five firings after the restart', () => fired.filter((f) => f.shopId === s).length >= 5);
+    } finally {
+      await second.stop();
+    }
     expect(fired.filter((f) => f.shopId === s && f.outcome === 'missed')).toHaveLength(5);
   });
 
@@ -164,12 +169,10 @@ describe(`deadline timer loop on ${databaseLabel} (DESIGN 5, O3, C2, A6)`, () =>
 
 describe(`deadline sweep for orders written elsewhere on ${databaseLabel} (O2, O3)`, () => {
   it('imported/demo orders get their ship-by and windows; the overdue one is missed; a second sweep finds nothing', async () => {
-    const { seedDemo } = await import('../../src/app/demo/seed-demo.js');
     const { ensureOrderDeadlines } = await import('../../src/app/timers/order-sweep.js');
-    const database = await openTestDatabase();
+    const now = new Date('2026-11-23T06:00:00.000Z');
+    const database = await openDemoDatabase(now);
     try {
-      const now = new Date('2026-11-23T06:00:00.000Z');
-      await seedDemo(database, now);
       const added = await ensureOrderDeadlines(database, now);
       expect(added).toBeGreaterThan(10);
       expect(await ensureOrderDeadlines(database, now)).toBe(0);
