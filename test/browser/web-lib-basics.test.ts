@@ -34,6 +34,15 @@ describe('workbench basics helpers (issue 15)', () => {
     expect(waitingSeconds(conv('idle', { lastMessageAt: '2026-11-23T09:00:00Z' }), now)).toBeNull();
   });
 
+  it("a seller's dxe chat test (channel cli) stays below every buyer in the inbox, even handed over and escalated", () => {
+    const list = [
+      conv('test-handed-over', { channel: 'cli', status: 'queued', priority: 10, handoverReason: 'human', lastMessageAt: '2026-11-23T09:00:00Z' }),
+      conv('idle', { lastMessageAt: '2026-11-23T08:00:00Z' }),
+      conv('human', { status: 'queued', handoverReason: 'human', lastMessageAt: '2026-11-23T09:50:00Z' }),
+    ];
+    expect(list.sort(compareInbox).map((c) => c.id)).toEqual(['human', 'idle', 'test-handed-over']);
+  });
+
   it('web-chat buyers get a readable name; nicknames win', () => {
     const label = (code: string) => `网页访客 ${code}`;
     expect(buyerName({ nickname: null, platformAccount: 'web:9f2c1e7a-55d0-4c1b-a7e2-3f9ab04c12de' }, label)).toBe('网页访客 12DE');

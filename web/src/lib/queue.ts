@@ -1,6 +1,6 @@
 // Queue helpers on the client: waiting time and the search filter. The queue order itself (C2) is
 // the server's, shared from src/core/contract/queue-order.ts.
-import { compareQueue } from '../../../src/core/contract/queue-order.js';
+import { compareQueue, TEST_CHANNEL } from '../../../src/core/contract/queue-order.js';
 import type { ConversationSummary } from './types.js';
 
 function ms(iso: string | null | undefined): number {
@@ -27,8 +27,14 @@ export function waitingSeconds(c: ConversationSummary, now: number): number | nu
   return Number.isFinite(since) ? Math.max(0, (now - since) / 1000) : null;
 }
 
-/** The inbox order: escalations, then buyers waiting for a person (longest first), then C2's order. */
+/**
+ * The inbox order: escalations, then buyers waiting for a person (longest first), then C2's order.
+ * A seller's own `dxe chat` test comes after every buyer, as on the server.
+ */
 export function compareInbox(a: ConversationSummary, b: ConversationSummary): number {
+  const ta = a.channel === TEST_CHANNEL ? 1 : 0;
+  const tb = b.channel === TEST_CHANNEL ? 1 : 0;
+  if (ta !== tb) return ta - tb;
   const pa = a.priority ?? 0;
   const pb = b.priority ?? 0;
   if (pa !== pb) return pb - pa;
