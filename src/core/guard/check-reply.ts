@@ -203,13 +203,29 @@ function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale:
   return out;
 }
 
+/**
+ * Index of the first range ending after `pos`, or -1: `ranges.findIndex(([, e]) => pos < e)` by
+ * binary search. A view's clauses and sentences are in order, so their ends never decrease; the
+ * merging below asks this for every pair of findings (issue 11, latency).
+ */
+function firstEndingAfter(ranges: ReadonlyArray<readonly [number, number]>, pos: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ranges[mid]?.[1] ?? Infinity) <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length ? lo : -1;
+}
+
 const DAYS_RE = /(\d+)(?:个)?(?:天|日|days?)/;
 
 /** The replacement a finding's rule words itself (D10: a C14 model phrase; D11: the vague form). */
 function decorate(c: CompiledGuard, view: TextView, h: Hit, locale: 'zh' | 'en'): void {
   if (h.rule === 'D10') {
     // The blaming clause only: what follows (我们可以帮您换) stays.
-    const ci = view.clauseO.findIndex(([, e]) => h.start < e);
+    const ci = firstEndingAfter(view.clauseO, h.start);
     let cj = ci;
     while (cj + 1 < view.clauseO.length && (view.clauseO[cj + 1]?.[0] ?? Infinity) < h.end) cj++;
     const s = Math.min(h.start, view.clauseO[Math.max(0, ci)]?.[0] ?? h.start);
@@ -235,7 +251,7 @@ function decorate(c: CompiledGuard, view: TextView, h: Hit, locale: 'zh' | 'en')
 
 /** Original [start, end) of the sentences a span touches. */
 function sentenceRange(view: TextView, start: number, end: number): [number, number] {
-  const first = view.sentenceO.findIndex(([, e]) => start < e);
+  const first = firstEndingAfter(view.sentenceO, start);
   let last = first;
   while (last + 1 < view.sentenceO.length && (view.sentenceO[last + 1]?.[0] ?? Infinity) < end) last++;
   const a = view.sentenceO[Math.max(0, first)]?.[0] ?? start;
@@ -255,7 +271,7 @@ function onePerSpan(hits: Hit[], own: TextView): Hit[] {
   // Contempt outranks tone: a definite D10 (说了三遍了) does not hide a suspected D3 in it (…脑子);
   // a promise taken back (D8) is its own fault, whatever else the sentence breaks (开不了了: D4).
   const kept = hits.filter((h) => !h.suspected || (!definiteRules.has(h.rule) && !definite.some((d) => overlaps(d, h) && h.rule !== 'D8' && !(h.rule === 'D3' && d.rule === 'D10'))));
-  const sentenceAt = (pos: number): number => own.sentenceO.findIndex(([, e]) => pos < e);
+  const sentenceAt = (pos: number): number => firstEndingAfter(own.sentenceO, pos);
   return mergeWhere(
     kept,
     (o, h) =>
@@ -297,7 +313,7 @@ const overlaps = (a: Hit, b: Hit): boolean => a.start < b.end && b.start < a.end
  */
 function dropSubsumed(hits: Hit[], own: TextView): Hit[] {
   const hasRude = hits.some((h) => h.rule === 'D3');
-  const clauseAt = (pos: number): number => own.clauseO.findIndex(([, e]) => pos < e);
+  const clauseAt = (pos: number): number => firstEndingAfter(own.clauseO, pos);
   return hits.filter((h) => {
     if (h.rule === 'D2') {
       // 打我支付宝：138… — the account number is part of the payment instruction.
