@@ -121,13 +121,15 @@ describe.skipIf(!process.env.REDIS_URL)('group commit with the Redis bus', () =>
         ),
       );
       const ids = results.flatMap((r) => [r.buyerMessage.id, ...r.replies.map((m) => m.id)]);
-      const until = Date.now() + 10_000;
       const created = () => seen.filter((e) => e.type === 'message.created' && ids.includes(e.data.message.id));
-      while (created().length < ids.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      const updated = () => seen.filter((e) => e.type === 'conversation.updated' && results.some((r) => r.conversationId === e.data.conversationId));
+      // Wait for every event to come through Redis (room for a loaded machine), then a moment more so
+      // that a duplicate would show.
+      const until = Date.now() + 30_000;
+      while ((created().length < ids.length || updated().length < n) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, 200));
       expect(created().map((e) => (e.type === 'message.created' ? e.data.message.id : 0)).sort()).toEqual([...ids].sort());
-      const updated = seen.filter((e) => e.type === 'conversation.updated' && results.some((r) => r.conversationId === e.data.conversationId));
-      expect(updated).toHaveLength(n);
+      expect(updated()).toHaveLength(n);
       expect(await pendingEvents(h.database)).toBe(0);
       // Some of them were stored together (and their events staged and published together).
       expect(groupCommitStats(h.database, ours).dxe_receive!.batches).toBeLessThan(n);
