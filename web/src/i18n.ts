@@ -1,5 +1,6 @@
 // A small typed i18n module: zh-CN is the source of keys, English must translate every key
 // (the compiler checks). `t('inbox.waiting', { n: 3 })` fills `{n}` placeholders.
+import type { Channel } from '../../src/core/contract/channels.js';
 import { INTENT_LABELS_ZH, type IntentId } from '../../src/core/intents.js';
 import { STAGE_LABELS_ZH, type Stage } from '../../src/core/conversation/stages.js';
 import type { Platform } from '../../src/core/platforms.js';
@@ -49,7 +50,7 @@ const PLATFORM_KEYS: Record<string, MessageKey> = {
   aliexpress: 'platform.aliexpress',
   widget: 'platform.widget',
   cli: 'platform.cli',
-} satisfies Record<Platform | 'widget' | 'cli', MessageKey>;
+} satisfies Record<Platform | Exclude<Channel, 'bridge'>, MessageKey>;
 
 export function platformLabel(platform: string): string {
   const key = PLATFORM_KEYS[platform];

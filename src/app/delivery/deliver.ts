@@ -8,14 +8,9 @@
 //   visitor's conversation to the visitor's sockets, so the event the sender emits is the delivery;
 // - cli (`dxe chat`): the terminal prints what the call returns; nothing to queue.
 // A channel not listed here is refused loudly rather than dropped silently.
+import { isChannel } from '../../core/contract/channels.js';
 import { DxeError } from '../../core/errors.js';
 
-export const CHANNELS = ['bridge', 'widget', 'cli'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export function isChannel(value: string): value is Channel {
-  return (CHANNELS as readonly string[]).includes(value);
-}
 
 export interface DeliveryTarget {
   /** conversations.channel */

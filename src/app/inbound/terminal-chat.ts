@@ -2,6 +2,7 @@
 // it opens the data folder itself or goes through a running server's local API (issue 10,
 // critical 2: while `dxe serve` owns an embedded folder, no other process may open it).
 import { botName } from '../../core/bot/draft.js';
+import { TEST_CHANNEL } from '../../core/contract/channels.js';
 import type { Database } from '../../store/open-database.js';
 import { findItemCard } from '../shops/item-card.js';
 import { loadShopContext } from '../shops/shop-context.js';
@@ -40,7 +41,7 @@ export async function terminalChatSend(
   const result = await handleInboundMessage(deps, {
     shopId: input.shopId,
     buyerAccountId: input.buyer,
-    channel: 'cli',
+    channel: TEST_CHANNEL,
     messageId: input.messageId,
     text: input.text,
     ...(input.itemId ? { itemId: input.itemId } : {}),

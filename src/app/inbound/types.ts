@@ -1,6 +1,7 @@
 // The inbound pipeline's input and result, shared by its steps and the channels that call it.
 import type { HandoverReason, ReplyPlan } from '../../core/bot/types.js';
 import type { Nlu } from '../../core/nlu/index.js';
+import type { Channel } from '../../core/contract/channels.js';
 import type { MessageView } from '../../core/contract/messages.js';
 import type { Database } from '../../store/open-database.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -9,7 +10,7 @@ export interface InboundMessage {
   shopId: string;
   /** The buyer's platform account (旺旺 id, pin…). */
   buyerAccountId: string;
-  channel: 'bridge' | 'widget' | 'cli';
+  channel: Channel;
   /** The channel's own id; a repeat with the same id returns the earlier result. */
   messageId: string;
   text: string;

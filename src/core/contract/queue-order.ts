@@ -1,5 +1,8 @@
 // C2 queue order, the one rule the server sorts the inbox by and the workbench keeps a filtered or
 // live-patched list in. Typed on the fields it reads, so the server's summary and the web's both fit.
+import { TEST_CHANNEL } from './channels.js';
+
+export { TEST_CHANNEL };
 
 /** What the queue order reads of a conversation summary (times are ISO 8601 in UTC). */
 export interface QueueEntry {
@@ -11,12 +14,9 @@ export interface QueueEntry {
   waitingSince?: string | null;
   firstBuyerMessageAt?: string | null;
   lastMessageAt?: string | null;
-  /** 'cli' is a seller's own test chat from `dxe chat`: never ahead of a real buyer. */
+  /** TEST_CHANNEL is a seller's own test chat from `dxe chat`: never ahead of a real buyer. */
   channel?: string;
 }
-
-/** The channel of `dxe chat`, a seller trying the bot in a terminal, not a buyer. */
-export const TEST_CHANNEL = 'cli';
 
 const rank = (s: QueueEntry): number => (s.awaitingFirstResponse ? 0 : s.waitingSince ? 1 : 2);
 

@@ -1,4 +1,5 @@
 // The marketplace a conversation comes from, in the colours sellers recognise.
+import type { Channel } from '../../../src/core/contract/channels.js';
 import type { Platform } from '../../../src/core/platforms.js';
 import { platformLabel } from '../i18n.js';
 import { Pill } from './pill.js';
@@ -11,7 +12,7 @@ const COLOURS: Record<string, string> = {
   aliexpress: '#ff4747',
   widget: '#1677ff',
   cli: '#8c8c8c',
-} satisfies Record<Platform | 'widget' | 'cli', string>;
+} satisfies Record<Platform | Exclude<Channel, 'bridge'>, string>;
 
 export function PlatformBadge({ platform }: { platform: string }) {
   return (
