@@ -58,4 +58,18 @@ describe('ellipsis against the open topic (B1, issue 12)', () => {
     expect(topicsNamed('那运费呢')).toEqual(['shipping_fee']);
     expect(topicsNamed('修改地址')).toEqual(['order_change']);
   });
+  it('round 8: a missing part after a missing item, a cheaper item after 推荐, a tail also/too, 勒 (issue 12)', () => {
+    expect(followUpReading('说明书也没放', 'quality_issue', 'product_info', 0.9).kind).toBe('context');
+    expect(followUpReading('赠品也没有', 'quality_issue', 'promotion', 0.9).kind).toBe('context');
+    expect(followUpReading('说明书在哪下载', 'quality_issue', 'product_info', 0.9).kind).toBe('own');
+    expect(followUpReading('稍微便宜点的有吗', 'recommend', 'bargain', 0.9).kind).toBe('context');
+    expect(followUpReading('能便宜点吗', 'recommend', 'bargain', 0.9).kind).toBe('own');
+    expect(followUpReading('for the charger also?', 'warranty_repair', 'product_info', 0.9).kind).toBe('context');
+    expect(followUpReading('黑的勒', 'stock', 'thanks_bye', 0.6).kind).toBe('context');
+    expect(followUpReading('换卡还是不行', 'payment', 'warranty_repair', 0.9).kind).toBe('context');
+  });
+
+  it('round 8: thanks that sound like a request (那就麻烦啦 拜拜) are thanks, not the open topic (issue 12)', () => {
+    expect(followUpReading('那就麻烦啦 拜拜', 'ship_time', 'thanks_bye', 0.9).kind).toBe('own');
+  });
 });

@@ -39,11 +39,11 @@ const TOPIC_EN =
 
 /** A follow-up form: 那…呢 / 还有…吗 / what about … (from nlu.ts). */
 export const FOLLOW_UP =
-  /^(那|那么|那个|还有|另外|换成|如果是|要是)|呢[?]?$|^(what about|how about|and|what if|same for|also)\b|^(in |size )?(xs|s|m|l|xl|xxl|[2-5]xl|black|white|red|blue|green|grey|gray|pink)\b.{0,6}\?$/;
+  /^(那|那么|那个|还有|另外|换成|如果是|要是)|[呢勒嘞][?]?$|^(what about|how about|and|what if|same for|also)\b|\b(also|too|as well)[?.!]*$|^(in |size )?(xs|s|m|l|xl|xxl|[2-5]xl|black|white|red|blue|green|grey|gray|pink)\b.{0,6}\?$/;
 
 /** Something is asked, urged or settled (两个都是, 催一下, 普通的就行): the follow-up is no bare remark. */
 const QUESTION_CUE =
-  /吗|呢|么|嘛|多久|多少|几|怎么|什么|哪|能不能|可以|可不可以|行不行|有没有|要不要|是不是|会不会|\?|都是|也是|也|还能|能|催|快点|就行|就好|帮我|麻烦/;
+  /吗|呢|么|嘛|多久|多少|几|怎么|什么|哪|能不能|可以|可不可以|行不行|有没有|要不要|是不是|会不会|\?|都是|也是|也|还能|能|催|快点|就行|就好|帮我|麻烦|还有没|有没|还是不行|还不行|不行/;
 const QUESTION_CUE_EN = /\?|^(what|how|when|where|which|can|could|is|are|do|does|will|and|also|same|any)\b/;
 
 const THANKS = /谢|感谢|拜拜|再见|辛苦|\b(thanks?|thx|bye)\b/;
@@ -85,6 +85,10 @@ function detailOf(open: IntentId, named: readonly IntentId[], text: string): boo
   if (open === 'warranty_repair') return all(['shipping_fee', 'logistics']);
   if (open === 'invoice') return all(['order_change']);
   if (open === 'price_protection') return all(['refund']);
+  // 说明书也没放 / 赠品也没有 after 少发了一个: one more missing part, not a product or gift question.
+  if (open === 'quality_issue') return all(['product_info', 'promotion', 'return_exchange']) && /没放|没有|没给|没发|少了|少个|缺|漏/.test(text);
+  // 便宜点的有吗 after 有啥推荐: a cheaper item to recommend, not a lower price for this one.
+  if (open === 'recommend') return all(['bargain']) && /便宜(一)?点的|便宜的|实惠(一)?点的|实惠的/.test(text);
   return false;
 }
 
@@ -109,12 +113,16 @@ export function followUpReading(
   const asks = latin ? QUESTION_CUE_EN.test(normalized) : QUESTION_CUE.test(normalized);
   const followUp = FOLLOW_UP.test(normalized);
   // 那灰的 / 那中号 read as an acknowledgement on their own; the follow-up form says otherwise.
-  if ((own === 'greeting' || own === 'thanks_bye') && ownProb >= 0.5 && !asks && !(followUp && !THANKS.test(normalized))) {
+  // 那就麻烦啦 拜拜: thanks that only sound like a request (麻烦) are thanks.
+  const closing = own === 'thanks_bye' && THANKS.test(normalized) && !/[?吗呢]/.test(normalized);
+  if ((own === 'greeting' || own === 'thanks_bye') && ownProb >= 0.5 && (!asks || closing) && !(followUp && !THANKS.test(normalized))) {
     return { kind: 'own', weight: 0 };
   }
   const compact = normalized.replace(/[\s,.!?。，！？、~…]/g, '');
   if (latin) {
     const words = normalized.split(/\s+/).filter(Boolean).length;
+    // "for the battery also?" / "the other order too": the open question asked of something else.
+    if (/\b(also|too|as well)[?.!]*$/.test(normalized) && words <= 6 && !HUMAN.test(normalized)) return { kind: 'context', weight: 0.8 };
     if (TOPIC_EN.test(normalized)) return own === open ? { kind: 'blend', weight: 0.5 } : followUp ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
     if (words <= 5 && (followUp || QUESTION_CUE_EN.test(normalized))) return { kind: 'context', weight: 0.8 };
     if (followUp) return { kind: 'blend', weight: 0.65 };

@@ -50,7 +50,7 @@ const CONDITION = /(?<=[\u4e00-\u9fff]的话)\s*(?=[\u4e00-\u9fffa-z0-9]{2})/gu;
 const CONNECTOR_ZH = /(?<=.)(还有就是|还有|另外|顺便问一?下|顺便|再问一?下|然后|以及|对了)/gu;
 /** English: "and/also/btw" before a new question; "also/btw/plus" and "and" before a new topic. */
 const CONNECTOR_EN =
-  /\s+(?:(?:and\s+also|and|also|btw|by the way|plus|another question|one more thing)\s+(?=(?:when|where|how|what|which|why|can|could|do|does|did|is|are|will|would|should|may|have|has|got|still|by|i\s+(?:want|need|would|will|give|can|pay|leave|buy)|please|pls|plz|any|the|my|your|u|you|free|discount|coupon|invoice|tracking|shipping|warranty|price|size|colou?r|send|ship|give|put|use|refund|cancel|change|add|make|tell|let)\b)|(?:also|btw|plus)\s+)/giu;
+  /\s+(?:(?:and\s+also|and|also|btw|by the way|plus|another question|one more thing)\s+(?=(?:when|where|how|what|which|why|can|could|do|does|did|is|are|will|would|should|may|have|has|got|still|by|i\s+(?:want|need|would|will|give|can|pay|leave|buy)|please|pls|plz|any|the|my|your|u|you|free|discount|coupon|invoice|tracking|shipping|warranty|price|size|colou?r|send|ship|give|put|use|refund|cancel|change|add|make|tell|let|it\s+(?:have|has|is|come|comes|work|works|fit|fits|include|includes))\b)|(?:also|btw|plus)\s+)/giu;
 
 /**
  * Word-segmented text (chat logs exported with a space between words, "亲 这个 什么时候 能 发货

@@ -95,6 +95,14 @@ describe('nlu.understand (issue 12)', () => {
     expect(nlu.classify('给我姐打个电话').intent).toBe('other');
   });
 
+  it('round 8: urging right after asking for a person still asks for the person; general-assistant requests stay other (issue 12)', () => {
+    expect(nlu.classify('快点 等半天了', { context: ['帮我转人工'] }).intent).toBe('human');
+    expect(nlu.classify('还是没人', { context: ['转人工'] }).intent).toBe('human');
+    expect(nlu.classify('还有明天去西安的卧铺吗').intent).toBe('other');
+    expect(nlu.classify('放一首周杰伦的歌').intent).toBe('other');
+    expect(nlu.understand('is it waterproof and it have warranty').questions.map((q) => q.intent)).toEqual(['product_info', 'warranty_repair']);
+  });
+
   it('keeps one question whole: measurements before 穿什么码 are not a question of their own', () => {
     const u = nlu.understand('我身高170，体重65kg，穿什么码');
     expect(u.questions).toHaveLength(1);
