@@ -101,9 +101,11 @@ const NON_TOPIC: ReadonlySet<number> = new Set(
  * Multiplier on p(other) before the top intent is chosen (issue 12): our training examples of
  * `other` are denser than real out-of-scope messages, so a real shop question in words we did not
  * foresee fell to `other`. Chosen on our own development set (test/fixtures/nlu-dev), which holds
- * out-of-scope requests too, so that those stay `other`.
+ * out-of-scope requests too, so that those stay `other`. Round 8 tried 0.5: the SMP2019 out-of-scope
+ * figure fell below its 85 % floor (84.6 %) and real buyers did not gain (77.6 against 78.0 %), so the
+ * Chinese prior stays 0.65 (the general-assistant cue and the English prior of round 8 are kept).
  */
-export const OTHER_PRIOR = 0.5;
+export const OTHER_PRIOR = 0.65;
 /**
  * The same for messages without Chinese (English buyers): their out-of-scope chatter (lol, you have
  * instagram?) is closer to real questions in our features, so `other` keeps more of its weight.
