@@ -2,7 +2,7 @@
 // `assertShop` answers 404 for a shop outside the caller's scope so ids of others' shops do not leak.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DxeError } from '../core/errors.js';
-import { resolveToken, type Principal } from '../app/auth/auth.js';
+import { hashToken, resolveTokenHash, tokenKind, type Principal } from '../app/auth/auth.js';
 import { assertShopAccess, maySeePersonalData, requireRoleOf, type CallerRole } from '../app/auth/access.js';
 import { noteActivity } from '../app/auth/presence.js';
 import { redeemWsTicket } from '../app/auth/ws-tickets.js';
@@ -26,12 +26,27 @@ export function bearerToken(request: FastifyRequest): string | null {
   return null;
 }
 
+const tokenHashes = new WeakMap<FastifyRequest, string>();
+
+/**
+ * The hash of the request's bearer token, computed once per request: the bridge's rate limit
+ * (keyed by it) and authentication (looked up by it) both need it (issue 9, throughput).
+ */
+export function bearerTokenHash(request: FastifyRequest): string | null {
+  const token = bearerToken(request);
+  if (!token) return null;
+  let hash = tokenHashes.get(request);
+  if (hash === undefined) tokenHashes.set(request, (hash = hashToken(token)));
+  return hash;
+}
+
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('principal', null);
   app.decorate('authenticate', async (request: FastifyRequest) => {
     const token = bearerToken(request);
     if (!token) throw new DxeError('UNAUTHENTICATED');
-    const principal = await resolveToken(app.ctx.database, token, app.ctx.now());
+    const kind = tokenKind(token);
+    const principal = kind ? await resolveTokenHash(app.ctx.database, kind, bearerTokenHash(request)!, app.ctx.now()) : null;
     if (!principal) throw new DxeError('UNAUTHENTICATED', '登录已失效，请重新登录');
     // The route's entry in server/route-access.ts: token scopes and agent roles.
     assertRouteAccess(principal, request.routeOptions.config.access);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/app/auth/auth.js';
 import { escalate } from '../../src/app/conversations/actions.js';
 import { sendReply } from '../../src/app/conversations/send-reply.js';
+import { getRuleOverrides, saveRuleOverrides } from '../../src/app/settings/rule-overrides.js';
 import { createLocalBus, type DomainEvent } from '../../src/app/events/event-bus.js';
 import { handleInboundMessage } from '../../src/app/inbound/handle-inbound-message.js';
 import { endOrphanLeases } from '../../src/app/inbound/inbound-store.js';
@@ -194,5 +195,36 @@ describe('conversation state under concurrent writers (issue 9, bug 3)', () => {
         expect(audit.some((m) => m.id === last!.id)).toBe(true);
       }
     }
+  });
+});
+
+// Issue 9 (throughput): the queue row sent with each answer is built without another query and
+// reads the conversation state only when it holds an escalation; it must still follow a change of
+// the shop's rules made in settings, and show an escalation made by a person.
+describe('the queue row of an answer', () => {
+  const lastSummary = (conversationId: string) => {
+    const e = events.filter((x) => x.type === 'conversation.updated' && x.data.conversationId === conversationId).at(-1);
+    return e?.type === 'conversation.updated' ? e.data.conversation : undefined;
+  };
+  const ask = (buyer: string, id: string, text = '这款有L码吗') =>
+    handleInboundMessage(deps(h.now), { shopId: SHOP, buyerAccountId: buyer, channel: 'bridge', messageId: id, text });
+
+  it('follows a first-reply target changed in settings and shows an escalation', async () => {
+    const admin = { ...supervisor, role: 'admin' } as Principal;
+    const before = await getRuleOverrides(h.database, admin, SHOP);
+    const first = await ask('p_summary_1', 'summary-1');
+    expect(lastSummary(first.conversationId)).toMatchObject({ firstReplyTargetSeconds: 10, escalation: null });
+    try {
+      await saveRuleOverrides(deps(h.now), admin, SHOP, { overrides: { ...(before.overrides as Record<string, unknown> | null), service: { first_reply_seconds: 45 } } });
+      const second = await ask('p_summary_2', 'summary-2');
+      expect(lastSummary(second.conversationId)).toMatchObject({ firstReplyTargetSeconds: 45, escalation: null });
+      await escalate(deps(h.now), supervisor, second.conversationId, '请店长确认赠品');
+      await ask('p_summary_2', 'summary-3', '还在吗');
+      expect(lastSummary(second.conversationId)?.escalation).toMatchObject({ note: '请店长确认赠品' });
+    } finally {
+      await saveRuleOverrides(deps(h.now), admin, SHOP, { overrides: (before.overrides ?? {}) as Record<string, unknown> });
+    }
+    const third = await ask('p_summary_3', 'summary-4');
+    expect(lastSummary(third.conversationId)).toMatchObject({ firstReplyTargetSeconds: 10, escalation: null });
   });
 });

@@ -29,7 +29,7 @@ import {
   type GuardVerdictStored,
 } from '../conversations/guard-reply.js';
 import { splitReply } from '../../core/contract/split-reply.js';
-import { messageView, summaryFromParts, type MessageRow, type SummaryParts } from '../conversations/views.js';
+import { messageView, summaryFromParts, type MessageRow, type MessageView, type SummaryParts } from '../conversations/views.js';
 import { nudgeDeliveries } from '../delivery/bridge-outbox.js';
 import { outboxUrlFor } from '../delivery/deliver.js';
 import { writeWithEvents } from '../events/outbox.js';
@@ -152,11 +152,19 @@ const ANSWER: HotKind = {
 };
 registerHotKind(ANSWER);
 
+/** The replies of a committed answer as screens see them, built once per result (events and reply). */
+const replyViews = new WeakMap<AnswerJson, MessageView[]>();
+function repliesOf(r: AnswerJson): MessageView[] {
+  let views = replyViews.get(r);
+  if (!views) replyViews.set(r, (views = (r.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)))));
+  return views;
+}
+
 /** What screens hear of a committed answer: the replies, the queue row, the hand-over. */
 function answeredEvents(r: AnswerJson, handover: AnswerHandover | null, now: Date): DomainEvent[] {
   if (r.done_elsewhere) return [];
   const c = rowFromJson(t.conversations, r.conversation);
-  const replies = (r.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)));
+  const replies = repliesOf(r);
   return [
     ...replies.map((m): DomainEvent => ({
       type: 'message.created',
@@ -325,7 +333,7 @@ export async function runPipeline(
   if (guarded.promises.length > 0 && orders.length > 0) {
     await database.db.transaction((tx) => syncPromises(tx, { conversationId: conversation.id }, now)).catch(() => undefined);
   }
-  const replies = (answered.replies ?? []).map((m) => messageView(rowFromJson(t.messages, m)));
+  const replies = repliesOf(answered);
   const { messages: _planned, ...rest } = plan;
   return {
     duplicate: opts.duplicate,

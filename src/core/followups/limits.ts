@@ -4,6 +4,17 @@ import type { FollowupRules } from './config.js';
 
 const CJK = /[\u3400-\u9fff]/;
 
+/** A word as a whole-word pattern, compiled once (every buyer message is checked; issue 9, throughput). */
+const wordPatterns = new Map<string, RegExp>();
+function wordPattern(lw: string): RegExp {
+  let re = wordPatterns.get(lw);
+  if (!re) {
+    if (wordPatterns.size >= 1000) wordPatterns.clear();
+    wordPatterns.set(lw, (re = new RegExp(`\\b${lw}\\b`)));
+  }
+  return re;
+}
+
 /** Does this buyer message ask to stop proactive messages (退订, TD, unsubscribe…)? */
 export function isOptOut(text: string, words: readonly string[]): boolean {
   const t = text.trim().replace(/[\s。.!！~～,，]+$/u, '').trim();
@@ -14,7 +25,7 @@ export function isOptOut(text: string, words: readonly string[]): boolean {
     if (CJK.test(w)) {
       // Chinese words count inside a short message only (a question that quotes 退订 is not one).
       if (t.includes(w) && t.length <= w.length + 12 && !/[吗么?？]/u.test(t)) return true;
-    } else if (lower === lw || (lw.length >= 6 && new RegExp(`\\b${lw}\\b`).test(lower) && lower.length <= 40)) {
+    } else if (lower === lw || (lw.length >= 6 && wordPattern(lw).test(lower) && lower.length <= 40)) {
       return true;
     }
   }

@@ -1,7 +1,7 @@
 // The rule profiles: rules/common.yaml + rules/<platform>.yaml, merged (P2) and validated (P1),
 // read through core/data-files.ts. A broken profile stops the load with a message that names the
 // file, the path inside it and the reason, in Chinese.
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parse, YAMLParseError } from 'yaml';
 import { readTextFile, shippedPath } from '../data-files.js';
 import { DxeError } from '../errors.js';
@@ -12,8 +12,10 @@ import { profileSchema, type Profile, type Profiles } from './schema.js';
 
 /** The repository's rules/ folder, found from this module's location (any cwd works). */
 export function rulesDir(): string {
-  return shippedPath(import.meta.url, '../../../rules');
+  // Found once: profileFor() asks for it on every call (every reply, every queue row).
+  return (shippedRulesDir ??= shippedPath(import.meta.url, '../../../rules'));
 }
+let shippedRulesDir: string | undefined;
 
 export interface Layer {
   /** What a person sees in an error: a file path or a label such as 店铺覆盖配置. */
@@ -77,9 +79,16 @@ interface Loaded {
 const cache = new Map<string, Loaded>();
 
 function load(dir: string): Loaded {
+  // An absolute path as given first (the common case, rulesDir()): a hit needs no resolution.
+  const absolute = isAbsolute(dir);
+  const given = absolute ? cache.get(dir) : undefined;
+  if (given) return given;
   const key = resolve(dir);
   const hit = cache.get(key);
-  if (hit) return hit;
+  if (hit) {
+    if (absolute) cache.set(dir, hit);
+    return hit;
+  }
   const common = readLayer(join(key, 'common.yaml'));
   const layers = {} as Record<Platform, Layer[]>;
   const profiles = {} as Record<Platform, Profile>;
@@ -96,6 +105,7 @@ function load(dir: string): Loaded {
   }
   const loaded: Loaded = { profiles, layers, withOverrides: new Map() };
   cache.set(key, loaded);
+  if (absolute) cache.set(dir, loaded);
   return loaded;
 }
 

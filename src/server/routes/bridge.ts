@@ -2,7 +2,6 @@
 // bot's replies (or the hand-over) back; it may poll for later messages (an agent's answers), and
 // every reply — bot or agent — is also POSTed to the shop's callback URL when one is configured
 // (the delivery port queues it; src/channels/bridge sends it).
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { bridgeMessagesAfter } from '../../app/conversations/detail.js';
 import type { MessageView } from '../../core/contract/messages.js';
@@ -16,17 +15,20 @@ import {
   type BridgeMessage,
   type BridgeMessagesReply,
 } from '../../core/contract/bridge.js';
-import { assertShop, requireRole } from '../auth.js';
+import { assertShop, bearerTokenHash, requireRole } from '../auth.js';
 
 
 function replyView(m: MessageView): BridgeMessage {
   return { id: m.id, seq: m.seq, author: m.authorKind, text: m.text, created_at: m.createdAt };
 }
 
-/** The rate-limit key: the caller's token (hashed, never kept in clear), else its address. */
+/**
+ * The rate-limit key: the caller's bearer token (hashed, never kept in clear; the same hash
+ * authentication then looks up), else its address.
+ */
 function tokenKey(request: FastifyRequest): string {
-  const header = request.headers.authorization;
-  return header ? `t:${createHash('sha256').update(header).digest('hex').slice(0, 32)}` : `ip:${request.ip}`;
+  const hash = bearerTokenHash(request);
+  return hash ? `t:${hash.slice(0, 32)}` : `ip:${request.ip}`;
 }
 
 const bridgeRoutes: FastifyPluginAsync = async (app) => {
