@@ -37,6 +37,17 @@ const FLAGGED: Array<[string, string]> = [
   ['extortion', '转我88，删评，童叟无欺'],
   ['extortion', '你们赔我三百精神损失费，我就不投诉到12315'],
   ['extortion', '20 dollars and the 1 star becomes 5 stars'],
+  ['abuse', '客服你耳朵聋了？说了八百遍了'],
+  ['abuse', '这客服说话真恶心，像个泼妇'],
+  ['abuse', '客服一副死人脸，爱答不理的，你算什么东西'],
+  ['abuse', '老板就是个臭卖货的，装什么大爷'],
+  ['abuse', 'seller you are an absolute joke and a thief'],
+  ['extortion', '再给我退二十，我就把差评改了'],
+  ['extortion', '好评可以，先返我十块'],
+  ['extortion', '想让我删差评？拿五百来'],
+  ['extortion', '不给我免单，我就去黑猫投诉再发个视频'],
+  ['extortion', '红包给够了，评价随你改'],
+  ['extortion', 'pay 30 usd, I change to five stars'],
 ];
 
 const UNFLAGGED: string[] = [
@@ -58,6 +69,13 @@ const UNFLAGGED: string[] = [
   'I asked for a refund, seller refused, so 1 star',
   '给打十分，五星好评',
   '50% off and still great, 5 stars',
+  '快递员是不是眼神不好，放错了门',
+  '客服说可以给我补发，我就改成好评了，谢谢',
+  '如果商家能处理好我会追评的',
+  '质量不行，要求退一半差价，商家同意了',
+  'refund received, changed my review to 5 stars',
+  'I will update my review when the replacement arrives',
+  '退二十天了还没到账',
 ];
 
 describe('review flags as concepts, round 5 (R6)', () => {
