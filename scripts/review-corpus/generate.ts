@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { prng } from '../../src/core/prng.js';
 import { HANDWRITTEN } from './handwritten.js';
 import { HANDWRITTEN_R4 } from './handwritten-r4.js';
+import { HANDWRITTEN_R5 } from './handwritten-r5.js';
 import type { CauseId, FlagId } from '../../src/core/reviews/analysis-lexicon.js';
 import type { Sample } from './sample.js';
 import * as T from './templates.js';
@@ -259,6 +260,9 @@ function nearMiss(r: Rand): Sample {
   return { text: fill(r, text), sentiment: s === 'p' ? 'positive' : 'negative', causes: c === '-' ? [] : (c.split(',') as CauseId[]), flags: [], kind: 'near-miss' };
 }
 
+/** Round 5's handwritten reviews (everyday products in buyers' own voice) count this many times. */
+const R5_REPEAT = Number(process.env.DXE_R5_REPEAT ?? 3);
+
 export function generateCorpus(n = 24000, seed = 13): Sample[] {
   const r = prng(seed);
   const out: Sample[] = [];
@@ -277,6 +281,7 @@ export function generateCorpus(n = 24000, seed = 13): Sample[] {
   }
   for (const h of HANDWRITTEN) for (let k = 0; k < 3; k++) out.push({ ...h, kind: 'handwritten' });
   for (const h of HANDWRITTEN_R4) for (let k = 0; k < 3; k++) out.push({ ...h, kind: 'handwritten' });
+  for (const h of HANDWRITTEN_R5) for (let k = 0; k < R5_REPEAT; k++) out.push({ ...h, kind: 'handwritten' });
   return out;
 }
 

@@ -14,7 +14,7 @@ import {
 import { DxeError } from '../../core/errors.js';
 import { flowRule, FLOW_KEYS, followupRules, type FlowKey } from '../../core/followups/config.js';
 import { FLOW_TITLES_ZH } from '../../core/followups/keys.js';
-import { confirmReminderHold, flowEnabled, planFollowups, reviewInviteSegment, type FlowSettings } from '../../core/followups/flows.js';
+import { confirmReminderHold, flowEnabled, memberInviteHold, memberInviteReviewWords, planFollowups, reviewInviteSegment, type FlowSettings } from '../../core/followups/flows.js';
 import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { renderTemplate, SAMPLE_VARS, TEMPLATE_VARIABLES, unknownVariables, type Template } from '../../core/followups/templates.js';
 import { orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
@@ -189,6 +189,14 @@ export async function saveFollowupTemplates(deps: UseCaseDeps, p: Principal, sho
       throw new DxeError('VALIDATION_FAILED', `第 ${i + 1} 个模板（${FLOW_TITLES_ZH[t.flow]}）使用了未知变量：${unknown.map((u) => `{${u}}`).join('、')}；可用变量：${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join('、')}`);
     }
   });
+  // R7/D9: a membership invitation never mentions the review — joining is never a reward for it.
+  const forbidden = followupRules().flows.member_invite.forbidden_words ?? [];
+  input.templates.forEach((t, i) => {
+    const tied = t.flow === 'member_invite' ? memberInviteReviewWords(t.text, forbidden) : [];
+    if (tied.length > 0) {
+      throw new DxeError('TEXT_BLOCKED', `第 ${i + 1} 个模板（${FLOW_TITLES_ZH[t.flow]}）提到了评价（${tied.join('、')}）：入会邀请不能和评价挂钩，入会不能作为好评的回报（R7、D9）`);
+    }
+  });
   const shop = await loadShopContext(deps.database, shopId);
   const warnings = guardWrittenTexts(
     shop,
@@ -239,6 +247,7 @@ function phasesFor(flow: FlowKey): OrderPhase[] {
     case 'confirm_reminder':
       return ['shipped', 'signed'];
     case 'review_invite':
+    case 'member_invite':
     case 'revisit':
       return ['succeeded'];
   }
@@ -276,6 +285,8 @@ async function eligibleOrders(
       .groupBy(orders.buyerId);
     finished = new Map(counts.map((c) => [c.buyerId ?? '', Number(c.n)]));
   }
+  // R7 入会邀请: each buyer's latest review in the shop (good, on which order, when) and last invitation sent.
+  const memberFacts = flow === 'member_invite' ? await memberInviteFactsByBuyer(tx, shopId) : new Map<string, MemberFacts>();
   // R7: when each shipped order was signed for (signing scans, the signed state), read for the shop at once.
   const signedAt = flow === 'confirm_reminder' ? await signedAtByOrder(tx, shopId, profile) : new Map<string, Date>();
   const ctx = {
@@ -287,12 +298,46 @@ async function eligibleOrders(
   for (const order of rows) {
     const facts = factsOf(profile, order, flow === 'revisit' ? { buyerFinishedOrders: finished.get(order.buyerId ?? '') ?? 0 } : {});
     if (flow === 'confirm_reminder') facts.signedAt = signedAt.get(order.id) ?? (facts.phase === 'signed' ? order.updatedAt : null);
+    if (flow === 'member_invite') {
+      const m = memberFacts.get(order.buyerId ?? '');
+      facts.goodReviewAt = m && m.rating === 'good' && m.orderId === order.id ? m.at : null;
+      facts.lastMemberInviteAt = m?.lastSentAt ?? null;
+    }
     // Arrival and delay notices start from scans the sweep sees; the preview counts the parcels on their way.
     if (flow === 'arrival_notice' || flow === 'delay_notice') facts[flow === 'arrival_notice' ? 'outForDeliveryAt' : 'stalledSince'] = now;
     const planned = planFollowups(ctx, facts).filter((x) => x.flow === flow && x.dueAt.getTime() >= earliest);
     if (planned.length > 0) out.push({ order, planned });
   }
   return out;
+}
+
+/**
+ * R7 入会邀请: per buyer of the shop, their latest review (order, rating, when) and when the shop
+ * last sent them a membership invitation — as schedule.memberInviteFacts reads it for one order.
+ */
+async function memberInviteFactsByBuyer(tx: Database['db'] | Tx, shopId: string): Promise<Map<string, MemberFacts>> {
+  const all = await tx
+    .select({ buyerId: reviews.buyerId, orderId: reviews.orderId, rating: reviews.rating, at: reviews.at })
+    .from(reviews)
+    .where(and(eq(reviews.shopId, shopId), sql`${reviews.buyerId} is not null`))
+    .orderBy(asc(reviews.at), asc(reviews.id));
+  const latestOf = new Map<string, (typeof all)[number]>();
+  for (const r of all) latestOf.set(r.buyerId!, r);
+  const latest = [...latestOf.values()];
+  const sent = await tx
+    .select({ buyerId: scheduledMessages.buyerId, at: sql<Date | string | null>`max(${scheduledMessages.sentAt})` })
+    .from(scheduledMessages)
+    .where(and(eq(scheduledMessages.shopId, shopId), eq(scheduledMessages.kind, 'member_invite'), eq(scheduledMessages.state, 'sent')))
+    .groupBy(scheduledMessages.buyerId);
+  const lastSent = new Map(sent.filter((r) => r.buyerId && r.at).map((r) => [r.buyerId!, new Date(r.at!)]));
+  return new Map(latest.map((r) => [r.buyerId!, { orderId: r.orderId, rating: r.rating, at: r.at, lastSentAt: lastSent.get(r.buyerId!) ?? null }]));
+}
+
+interface MemberFacts {
+  orderId: string | null;
+  rating: 'good' | 'neutral' | 'bad';
+  at: Date;
+  lastSentAt: Date | null;
 }
 
 /**
@@ -404,6 +449,16 @@ export async function previewFollowupFlow(
     ? new Set((await database.db.select({ o: aftersalesCases.orderId }).from(aftersalesCases).where(and(eq(aftersalesCases.shopId, shopId), isNull(aftersalesCases.closedAt)))).map((r) => r.o))
     : new Set<string>();
   const autoConfirmDays = shop.profile.orders.receipt.auto_confirm_days_after_ship;
+  // R7 入会邀请: buyers tagged as members already are never invited (as sent).
+  const memberRule = rules.flows.member_invite;
+  const members = new Set<string>();
+  if (flow === 'member_invite') {
+    const tagged = await database.db.select({ id: buyers.id, tags: buyers.tags }).from(buyers).where(and(eq(buyers.shopId, shopId), sql`jsonb_array_length(${buyers.tags}) > 0`));
+    for (const b of tagged) {
+      const hold = memberInviteHold({ latestRating: 'good', tags: Array.isArray(b.tags) ? b.tags : [], memberTags: memberRule.member_tags ?? [], lastInvitedAt: null, now, minGapHours: 0 });
+      if (hold === 'already_member') members.add(b.id);
+    }
+  }
 
   const composeShop = { ctx: shop, settings, templates };
   const templateMemo = new Map<string, Template | null>();
@@ -452,7 +507,10 @@ export async function previewFollowupFlow(
     const hold = flow === 'confirm_reminder'
       ? confirmReminderHold({ openCase: openCase.has(order.id), shippedAt: order.shippedAt, autoConfirmDays, now: new Date(Math.max(s.due, nowMs)) })
       : null;
-    if (hold === 'aftersales_open') {
+    if (members.has(buyerId)) {
+      outcome = 'already_member';
+      note = '买家已是店铺会员';
+    } else if (hold === 'aftersales_open') {
       outcome = 'stopped_aftersales';
       note = '售后处理中，不提醒确认收货';
     } else if (hold === 'auto_confirmed') {
@@ -479,6 +537,13 @@ export async function previewFollowupFlow(
       }
     }
     // The guard reads the rows shown (the templates passed it on save; the sender checks every message again).
+    if (rows.length < 50 && (outcome === 'would_send' || outcome === 'deferred_quiet') && flow === 'member_invite') {
+      const tied = memberInviteReviewWords(composed.text, memberRule.forbidden_words ?? []);
+      if (tied.length > 0) {
+        outcome = 'blocked';
+        note = `入会邀请不能提及评价（${tied.join('、')}）`;
+      }
+    }
     if (rows.length < 50 && (outcome === 'would_send' || outcome === 'deferred_quiet')) {
       const v = explainVerdict(shop.profile, guardReply(shop.profile, composed.text, guardCtx));
       if (v.verdict === 'block') {

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { followupRules, isFlowKey, type FlowKey } from '../../core/followups/config.js';
-import { confirmReminderHold, flowEnabled, reviewInviteSegment, stopReason } from '../../core/followups/flows.js';
+import { confirmReminderHold, flowEnabled, memberInviteHold, memberInviteReviewWords, reviewInviteSegment, stopReason, type MemberInviteHold } from '../../core/followups/flows.js';
 import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
 import type { Database, Tx } from '../../store/open-database.js';
@@ -68,6 +68,9 @@ export type FollowupOutcome =
   | 'flow_off'
   | 'opted_out'
   | 'outside_segment'
+  | 'stopped_review_not_good'
+  | 'already_member'
+  | 'held_member_gap'
   | 'held_frequency'
   | 'deferred_quiet'
   | 'deferred_price_change'
@@ -177,6 +180,9 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     for (const r of reviewed) if (r.orderId) ratingByOrder.set(r.orderId, r.rating);
   }
 
+  // R7 入会邀请: each invited buyer's latest review in the shop, tags and last invitation sent.
+  const memberFacts = await memberInviteFactsOf(tx, rows.filter((r) => r.kind === 'member_invite' && r.buyerId));
+
   // R7: orders of due 签收未确认提醒 with an after-sales case still open (never ask them to confirm).
   const openCaseOrders = await ordersWithOpenCase(tx, rows.filter((r) => r.kind === 'confirm_reminder' && r.orderId).map((r) => r.orderId!));
 
@@ -241,6 +247,18 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
       }
       if (hold === 'auto_confirmed') {
         finish(row, 'stopped_auto_confirmed', { outcome_note: '已过平台自动确认收货时间' });
+        continue;
+      }
+    }
+    if (flow === 'member_invite') {
+      const rule = rules.flows.member_invite;
+      const f = memberFacts.get(`${row.shopId}|${row.buyerId}`);
+      const hold = memberInviteHold({
+        latestRating: f?.rating ?? null, tags: f?.tags ?? [], memberTags: rule.member_tags ?? [], lastInvitedAt: f?.lastSentAt ?? null, now, minGapHours: rule.min_gap_hours ?? 0,
+      });
+      if (hold) {
+        const [outcome, note] = MEMBER_HOLD[hold];
+        finish(row, outcome, { outcome_note: note });
         continue;
       }
     }
@@ -342,6 +360,12 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
       }
       if (composed.missing.length > 0) {
         finish(row, 'missing_data', { ...common, text: composed.text, outcome_note: `订单缺少：${composed.missing.join('、')}` });
+        continue;
+      }
+      // R7/D9: a membership invitation never mentions the review (checked on save, and here again).
+      const tied = flow === 'member_invite' ? memberInviteReviewWords(composed.text, rules.flows.member_invite.forbidden_words ?? []) : [];
+      if (tied.length > 0) {
+        finish(row, 'blocked', { ...common, text: composed.text, outcome_note: `入会邀请不能提及评价（${tied.join('、')}）：入会不能作为好评的回报（R7、D9）` });
         continue;
       }
       // The reply guard again at send (the template passed it when saved; the order's data did not).
@@ -524,6 +548,48 @@ async function optedOutBuyers(tx: Tx, rows: Row[], words: readonly string[], now
       .values({ shopId: m.shopId, buyerId: m.buyerId, optedOutAt: now, source: 'buyer_message', messageId: m.id })
       .onConflictDoNothing();
   }
+  return out;
+}
+
+/** R7 入会邀请: the outcome and note of each reason an invitation is not sent. */
+export const MEMBER_HOLD: Record<MemberInviteHold, [FollowupOutcome, string]> = {
+  review_not_good: ['stopped_review_not_good', '买家最近一条评价不是好评，不邀请入会'],
+  already_member: ['already_member', '买家已是店铺会员'],
+  invited_recently: ['held_member_gap', '近期已邀请过入会（每位买家 90 天最多 1 次）'],
+};
+
+/**
+ * R7 入会邀请: per shop and buyer of these rows (key `shop|buyer`), the latest review's rating in
+ * the shop, the buyer's tags, and when the shop last sent them a membership invitation.
+ */
+export async function memberInviteFactsOf(
+  tx: Database['db'] | Tx,
+  rows: readonly { shopId: string; buyerId: string | null }[],
+): Promise<Map<string, { rating: 'good' | 'neutral' | 'bad' | null; tags: string[]; lastSentAt: Date | null }>> {
+  const out = new Map<string, { rating: 'good' | 'neutral' | 'bad' | null; tags: string[]; lastSentAt: Date | null }>();
+  const buyerIds = [...new Set(rows.map((r) => r.buyerId).filter((b): b is string => !!b))];
+  if (buyerIds.length === 0) return out;
+  const shopIds = [...new Set(rows.map((r) => r.shopId))];
+  const get = (shopId: string, buyerId: string) => {
+    const key = `${shopId}|${buyerId}`;
+    let v = out.get(key);
+    if (!v) out.set(key, (v = { rating: null, tags: [], lastSentAt: null }));
+    return v;
+  };
+  const reviewed = await tx
+    .select({ shopId: reviews.shopId, buyerId: reviews.buyerId, rating: reviews.rating })
+    .from(reviews)
+    .where(and(inArray(reviews.shopId, shopIds), inArray(reviews.buyerId, buyerIds)))
+    .orderBy(asc(reviews.at), asc(reviews.id));
+  for (const r of reviewed) if (r.buyerId) get(r.shopId, r.buyerId).rating = r.rating;
+  const tagged = await tx.select({ id: buyers.id, shopId: buyers.shopId, tags: buyers.tags }).from(buyers).where(inArray(buyers.id, buyerIds));
+  for (const b of tagged) get(b.shopId, b.id).tags = Array.isArray(b.tags) ? b.tags : [];
+  const sent = await tx
+    .select({ shopId: scheduledMessages.shopId, buyerId: scheduledMessages.buyerId, at: sql<Date | string | null>`max(${scheduledMessages.sentAt})` })
+    .from(scheduledMessages)
+    .where(and(inArray(scheduledMessages.shopId, shopIds), inArray(scheduledMessages.buyerId, buyerIds), eq(scheduledMessages.kind, 'member_invite'), eq(scheduledMessages.state, 'sent')))
+    .groupBy(scheduledMessages.shopId, scheduledMessages.buyerId);
+  for (const r of sent) if (r.buyerId && r.at) get(r.shopId, r.buyerId).lastSentAt = new Date(r.at);
   return out;
 }
 

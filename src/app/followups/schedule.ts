@@ -4,14 +4,14 @@
 // orders written without a change call). One row per order, flow and step: scheduling again
 // never doubles a message, and a row that no longer applies (the buyer paid, the order closed)
 // is stopped here and again when it falls due.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { FLOW_KEYS, followupRules, isFlowKey, TEMPLATE_REASONS, type FlowKey, type TemplateReason } from '../../core/followups/config.js';
-import { planFollowups, stopReason, type FlowSettings, type OrderFacts, type PlannedFollowup } from '../../core/followups/flows.js';
+import { flowEnabled, planFollowups, stopReason, type FlowSettings, type OrderFacts, type PlannedFollowup } from '../../core/followups/flows.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import type { Profile } from '../../core/rules/schema.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
-import { followupFlows, followupTemplates, logisticsEvents, orderEvents, orders, scheduledMessages } from '../../store/schema/index.js';
+import { followupFlows, followupTemplates, logisticsEvents, orderEvents, orders, reviews, scheduledMessages } from '../../store/schema/index.js';
 import type { Template } from '../../core/followups/templates.js';
 import { readSegment } from '../../core/followups/segment.js';
 
@@ -134,6 +134,9 @@ export async function syncOrderFollowups(tx: Tx, order: OrderRow, profile: Profi
       .where(and(eq(orders.shopId, order.shopId), eq(orders.buyerId, order.buyerId), sql`${orders.completedAt} is not null`));
     facts.buyerFinishedOrders = Number(row?.n ?? 0);
   }
+  if (facts.phase === 'succeeded' && facts.goodReviewAt === undefined && flowEnabled(settings, 'member_invite')) {
+    Object.assign(facts, await memberInviteFacts(tx, order));
+  }
   if ((facts.phase === 'shipped' || facts.phase === 'signed') && facts.signedAt === undefined) {
     facts.signedAt = await signedAtOf(tx, order, profile);
   }
@@ -142,6 +145,29 @@ export async function syncOrderFollowups(tx: Tx, order: OrderRow, profile: Profi
     facts,
   );
   await insertPlanned(tx, order, planned);
+}
+
+/**
+ * R7 入会邀请: what the planner needs for one order — when the buyer's latest review in the shop
+ * was written, if it is good and is this order's, and when the shop last sent them an invitation.
+ */
+export async function memberInviteFacts(tx: Database | Tx, order: Pick<OrderRow, 'id' | 'shopId' | 'buyerId'>): Promise<Pick<OrderFacts, 'goodReviewAt' | 'lastMemberInviteAt'>> {
+  if (!order.buyerId) return { goodReviewAt: null, lastMemberInviteAt: null };
+  const q = queriesOf(tx);
+  const [latest] = await q
+    .select({ orderId: reviews.orderId, rating: reviews.rating, at: reviews.at })
+    .from(reviews)
+    .where(and(eq(reviews.shopId, order.shopId), eq(reviews.buyerId, order.buyerId)))
+    .orderBy(desc(reviews.at), desc(reviews.id))
+    .limit(1);
+  const [last] = await q
+    .select({ at: sql<Date | string | null>`max(${scheduledMessages.sentAt})` })
+    .from(scheduledMessages)
+    .where(and(eq(scheduledMessages.shopId, order.shopId), eq(scheduledMessages.buyerId, order.buyerId), eq(scheduledMessages.kind, 'member_invite'), eq(scheduledMessages.state, 'sent')));
+  return {
+    goodReviewAt: latest && latest.rating === 'good' && latest.orderId === order.id ? latest.at : null,
+    lastMemberInviteAt: last?.at ? new Date(last.at) : null,
+  };
 }
 
 /** R7: the logistics statuses that mean the buyer signed for the parcel (rules/followups.yaml). */

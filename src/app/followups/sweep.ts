@@ -18,6 +18,8 @@ import { orderPhase } from '../../core/orders/order-phase.js';
 const RECENT = "interval '48 hours'";
 /** R7: a signing scan this recent may still call for a 签收未确认提醒 (the reminder waits days). */
 const SIGNED_RECENT = "interval '14 days'";
+/** R7: a good review this recent may still call for a 入会邀请 (it waits 8 days after the review). */
+const REVIEWED_RECENT = "interval '14 days'";
 
 export async function ensureFollowups(database: Database, now: Date, limit = 500): Promise<number> {
   const rules = followupRules();
@@ -66,6 +68,22 @@ export async function ensureFollowups(database: Database, now: Date, limit = 500
     [now.toISOString(), signedStates, signingStatuses(), limit],
   );
   for (const o of signed) if (!found.has(o.id)) found.set(o.id, {});
+
+  // R7 入会邀请: finished orders whose review, written lately, is good and the buyer's latest in the
+  // shop, in shops that switched the flow on (it is off by default), without an invitation yet.
+  // Reviews come from imports and the bridge, neither a change of the order: found here.
+  const reviewedGood = await database.query<{ id: string }>(
+    `select o.id from reviews r join orders o on o.id = r.order_id
+      where r.rating = 'good' and r.buyer_id is not null and o.buyer_id is not null and o.source <> 'demo' and o.completed_at is not null
+        and r.at > $1::timestamptz - ${REVIEWED_RECENT}
+        and exists (select 1 from followup_flows f where f.shop_id = r.shop_id and f.flow = 'member_invite' and f.enabled)
+        and not exists (select 1 from reviews later where later.shop_id = r.shop_id and later.buyer_id = r.buyer_id
+                          and (later.at > r.at or (later.at = r.at and later.id > r.id)))
+        and not exists (select 1 from scheduled_messages s where s.order_id = o.id and s.kind = 'member_invite')
+      limit $2`,
+    [now.toISOString(), limit],
+  );
+  for (const o of reviewedGood) if (!found.has(o.id)) found.set(o.id, {});
 
   // Imported orders skip the change call; demo orders are left alone (a demo is not a real buyer).
   const unplanned = await database.query<{ id: string }>(

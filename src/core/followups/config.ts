@@ -18,13 +18,21 @@ const hours = z.number().min(0);
 const flowSchema = z.strictObject({
   title: z.string().min(1),
   category: z.enum(['service', 'marketing']),
-  trigger: z.enum(['ordered', 'shipped', 'out_for_delivery', 'tracking_stalled', 'signed', 'succeeded', 'loyal']),
+  trigger: z.enum(['ordered', 'shipped', 'out_for_delivery', 'tracking_stalled', 'signed', 'succeeded', 'reviewed_good', 'loyal']),
+  /** Off until a shop switches it on (absent: on, issue 14). */
+  default_enabled: z.boolean().optional(),
   delay_hours: hours.optional(),
   steps_hours: z.array(hours).min(1).optional(),
   last_call_hours_before_close: hours.optional(),
   window_fallback_hours: hours.optional(),
   statuses: z.array(z.string().min(1)).optional(),
   min_orders: z.number().int().positive().optional(),
+  /** R7 入会邀请: at most one invitation per buyer in this span (hours), over all their orders. */
+  min_gap_hours: hours.optional(),
+  /** R7 入会邀请: buyer tags that mean the buyer is a member already (never invited). */
+  member_tags: z.array(z.string().min(1)).optional(),
+  /** R7 入会邀请: words an invitation may not contain (it never mentions the review). */
+  forbidden_words: z.array(z.string().min(1)).optional(),
   source: sourceSchema,
 });
 export type FlowRule = z.infer<typeof flowSchema>;

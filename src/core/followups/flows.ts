@@ -2,8 +2,8 @@
 // due (issue 14). Pure: facts and settings in, planned rows out; the app stores them as timer
 // rows (scheduled_messages) and the timer loop sends them once.
 import type { OrderPhase } from '../orders/order-phase.js';
-import { flowRule, FLOW_KEYS, type FlowKey, type FollowupRules, type ReminderReason, type ReviewInviteSegment } from './config.js';
-import { inviteSegment } from '../reviews/invitation-segments.js';
+import { flowRule, FLOW_KEYS, followupRules, type FlowKey, type FollowupRules, type ReminderReason, type ReviewInviteSegment } from './config.js';
+import { inviteSegment, mayInviteAgain } from '../reviews/invitation-segments.js';
 import type { Rating } from '../reviews/credit.js';
 import type { Segment } from './segment.js';
 
@@ -37,6 +37,13 @@ export interface OrderFacts {
   stalledSince?: Date | null;
   /** Finished (succeeded) orders of the buyer in this shop (F4). */
   buyerFinishedOrders?: number;
+  /**
+   * R7 入会邀请: when the buyer wrote their latest review in the shop, if it is good and is this
+   * order's (absent or null: no invitation from this order).
+   */
+  goodReviewAt?: Date | null;
+  /** R7 入会邀请: when the buyer was last sent a membership invitation by this shop (any order). */
+  lastMemberInviteAt?: Date | null;
 }
 
 export interface PlannedFollowup {
@@ -58,9 +65,13 @@ export interface PlanContext {
   autoConfirmDays?: number | null;
 }
 
-/** Flows are on by default (issue 14); a shop switches one off in the workbench. */
+/**
+ * Flows are on by default (issue 14); a shop switches one off in the workbench. A flow the rules
+ * mark `default_enabled: false` (入会邀请, R7: only a shop with a membership has one) waits for
+ * the shop to switch it on.
+ */
 export function flowEnabled(settings: FlowSettings, flow: FlowKey): boolean {
-  return settings[flow]?.enabled ?? true;
+  return settings[flow]?.enabled ?? followupRules().flows[flow].default_enabled ?? true;
 }
 
 /** The flow's delay in hours: the shop's own, else the rules' for the platform. */
@@ -124,6 +135,12 @@ export function planFollowups(ctx: PlanContext, o: OrderFacts): PlannedFollowup[
     at('review_invite', o.completedAt);
     const min = flowRule(ctx.rules, 'revisit', ctx.platform).min_orders ?? 2;
     if ((o.buyerFinishedOrders ?? 0) >= min) at('revisit', o.completedAt);
+    // R7: a buyer whose latest review is good is invited to the membership once in the rule's gap.
+    if (o.goodReviewAt && flowEnabled(ctx.settings, 'member_invite')) {
+      const dueAt = new Date(o.goodReviewAt.getTime() + flowDelayHours(ctx, 'member_invite') * HOUR);
+      const gap = flowRule(ctx.rules, 'member_invite', ctx.platform).min_gap_hours ?? 0;
+      if (mayInviteAgain(o.lastMemberInviteAt?.getTime() ?? null, dueAt.getTime(), gap)) out.push({ flow: 'member_invite', step: 0, dueAt });
+    }
   }
   return out;
 }
@@ -146,9 +163,42 @@ export function stopReason(flow: FlowKey, phase: OrderPhase | null): StopReason 
       // R7: the buyer confirmed (or the platform did): nothing left to remind.
       return phase === 'shipped' || phase === 'signed' ? null : phase === 'succeeded' ? 'confirmed' : 'moved_on';
     case 'review_invite':
+    case 'member_invite':
     case 'revisit':
       return phase === 'succeeded' ? null : 'moved_on';
   }
+}
+
+/** Why a due 入会邀请 is not sent (R7). */
+export type MemberInviteHold = 'review_not_good' | 'already_member' | 'invited_recently';
+
+/**
+ * R7 入会邀请 at send (and in the preview): the buyer's latest review in the shop must still be
+ * good (a later neutral or bad review, or a 追评 rated so, stops it); a buyer tagged as a member
+ * is never invited; and one invitation per buyer in the rule's gap, over all their orders.
+ */
+export function memberInviteHold(f: {
+  latestRating: Rating | null;
+  tags: readonly string[];
+  memberTags: readonly string[];
+  lastInvitedAt: Date | null;
+  now: Date;
+  minGapHours: number;
+}): MemberInviteHold | null {
+  if (f.latestRating !== 'good') return 'review_not_good';
+  const member = new Set(f.memberTags.map((t) => t.trim().toLowerCase()));
+  if (f.tags.some((t) => member.has(t.trim().toLowerCase()))) return 'already_member';
+  if (!mayInviteAgain(f.lastInvitedAt?.getTime() ?? null, f.now.getTime(), f.minGapHours)) return 'invited_recently';
+  return null;
+}
+
+/**
+ * R7/D9: the words of a membership invitation that tie it to the review (评价, 好评, review…);
+ * any one refuses the template on save and blocks the message at send. Case-insensitive.
+ */
+export function memberInviteReviewWords(text: string, forbidden: readonly string[]): string[] {
+  const lower = text.toLowerCase();
+  return forbidden.filter((w) => lower.includes(w.toLowerCase()));
 }
 
 /** Why a due 签收未确认提醒 is not sent although the order is still unconfirmed (R7). */

@@ -1,6 +1,6 @@
 // The follow-up flows and 催付 reasons by name (issue 14), with no file reading, so the workbench
 // can import them through core/contract.
-export const FLOW_KEYS = ['payment_reminder', 'shipment_notice', 'arrival_notice', 'delay_notice', 'care', 'confirm_reminder', 'review_invite', 'revisit'] as const;
+export const FLOW_KEYS = ['payment_reminder', 'shipment_notice', 'arrival_notice', 'delay_notice', 'care', 'confirm_reminder', 'review_invite', 'member_invite', 'revisit'] as const;
 export type FlowKey = (typeof FLOW_KEYS)[number];
 
 export function isFlowKey(value: string): value is FlowKey {
@@ -43,5 +43,6 @@ export const FLOW_TITLES_ZH: Record<FlowKey, string> = {
   care: '关怀消息',
   confirm_reminder: '签收未确认提醒',
   review_invite: '评价邀请',
+  member_invite: '入会邀请',
   revisit: '老客回访',
 };

@@ -11,6 +11,7 @@ const P = (parts: string[]): RegExp => new RegExp(parts.join('|'), 'g');
 
 const CAUSE_PHRASES: Record<CauseId, RegExp> = {
   quality: P([
+    '受潮|返潮|软趴趴|(?:中间|一边)?(?:就)?塌(?:了|陷)|塌了?(?:一个|个)?坑|松松垮垮|一碰就(?:断|掉|坏|倒|散)',
     '(?:声音|噪音|响声|动静)(?:有点|有些|太|很|特别|比较|也)?大|起球|掉色|褪色|掉了?点?毛|钻毛|跑毛|(?:有点|有些|特别|很)?(?:晃|摇晃|松动)(?=[，。！,.!]|$)|不稳|降噪(?:很|太|有点)?(?:一般|差)|效果(?:很|太)?一般|刺痛|过敏|红疹|烂脸|(?:缝线|走线|针脚)(?:也|都)?(?:不整齐|歪|乱)|歪的|松的|做工(?:也|有点)?糙|受热不均|质量问题|没法用|不能用了|用不了|缩水|开线|开胶|脱胶|脱线|线头(?:多|太多|很多)|掉毛|起毛|掉漆|漆没刷|生锈|发霉|霉变|变质|不新鲜|坏果|烂果|碎末|陈味',
     '(?:味道|气味|[皮胶漆药])味?(?:很|太|有点|特别|好|比较)?(?:大|重|冲|刺鼻|难闻)(?!家|多|概)|有(?:股|一股)(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)?味|有(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)味|(?<!还)有(?:点|些)?(?:味道|气味)(?=[，。！,.!]|$)|异味|臭味|怪味|甲醛|刺鼻',
     '(?:有点|有些|太|很|特别|比较)?(?:吵|响)(?:了|啊)?(?=[，。！,.!]|$)|噪音(?:大|很大)?|杂音|异响|没声音|不出声|不亮|不响|接触不良|烧了|烧坏|蓝屏|死机|卡顿|闪退|黑屏|重启|充不进|不充电|漏液|漏水|漏气|漏了',
@@ -24,6 +25,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:pills|pilling|fades?|faded|shr[iau]nks?|melted|strange noise|makes? (?:a |strange |weird )?noise|lasted (?:only |exactly )?(?:one|1|two|2) (?:day|days|week)|breaks|stopped working|broke|broken|doesn'?t work|does not (?:turn on|work)|not working|won'?t (?:turn on|charge)|stopped charging|leak(?:s|ing|ed)?|(?<!no (?:bad )?)smells? (?:bad|awful|terrible|like|strong)|(?:bad|strong|chemical|weird) smell|stinks?|uncomfortable|cheap (?:plastic|material)|poor quality|bad quality|low quality|quality (?:is )?(?:bad|poor|low|terrible)|(?:too|very|so|quite) thin|thin (?:material|fabric|cloth)|peel(?:s|ing|ed)|fell apart|falls apart|ripped|defect|faulty|scratch(?:es|ed)|noisy|battery (?:died|dies|only|drains)|rust|not sharp|dull|died|fell off|falls? off|came off|blurry|not accurate|inaccurate|stopped (?:charging|holding)|won'?t (?:hold|stick|close))\\b",
   ]),
   size: P([
+    '比(?:写的|标的|描述的|说的|页面上?写的)(?:矮|高|短|长|小|大|窄|宽|少)|(?:小|大)一圈|(?:买|拍)的\\d+(?:码|号)?[，,]?(?:穿着|穿起来|戴着)?(?:跟|像|只有)\\d+|(?:高度|长度|宽度|深度|容量|直径|厚度|围度)(?:只有|不够|不到|才)|塞不进|装不下|放不下',
     '偏小|偏大|偏长|偏短|偏紧|偏肥|小[一两半]码|大[一两半]码|(?<![差距别异镜味音声力劲风也])(?:有点|有些|太|稍微?|略|明显)(?:小|大|长|短|紧|肥|宽|窄)(?!小|大|家|概|方|气|牌|多|便宜|贵|郁闷|失望|遗憾|问题|瑕疵|毛病|差|意外|惊喜|心|点钱)|小得离谱|大得离谱|比(?:想象|预期)(?:中|的)?(?:小|大)|短这么多|只到(?:膝盖|脚踝|腰)',
     '穿不上|穿不进|穿不下|扣不上|戴不上|挤脚|夹脚|尺码(?:乱|不对|不准|不标准|有误|有问题|偏)|码数(?:不准|不对|偏)|尺寸(?:不对|不准|有误|偏|太)|(?:测量|尺寸)有误差|一样大|挽.{0,3}裤脚|(?:袖子|裤腿|裤子|衣长|腰围)(?:有点|太|偏)?(?:长|短|紧|肥|大|小)',
     "\\b(?:too (?:small|big|large|tight|loose|narrow|wide)|(?:sleeves?|legs?|pants|trousers|dress|shirt|skirt|jacket|coat) (?:are |is )?(?:a bit |little )?too (?:long|short)|runs? (?:small|large|big)|(?:doesn'?t|didn'?t|does not|not) fit|(?:size|sizing) (?:is )?(?:wrong|off|small|big)|smaller than|bigger than|size chart|(?:little|bit|too) (?:tight|loose) in|more like (?:a )?(?:size )?\\d)\\b",
@@ -50,6 +52,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:(?:like|as) (?:the )?title says?|ordered (?:the )?[^.,!?]{0,20} and (?:received|got)|title says?|i (?:receive|received|got) only|even (?:if |though )?i (?:choose|chose|ordered|select)|not as described|not (?:as|like) (?:the )?(?:description|picture|photo)|fake|not original|counterfeit|missing|wrong (?:item|model|product|size|colou?r|version)|only \\d+ (?:pieces|pcs)|not \\d+ as|used product|refurbished|empty box|(?:description|page|listing) (?:say|says|said))\\b",
   ]),
   price: P([
+    '满减(?:没|不)(?:给|减|算)|没给减|多(?:付|收|扣)了|(?:另|额外|还要|又)(?:收|算|加收|付)(?:了)?(?:[一二三四五六七八九十百两几\\d]+)?(?:块|元|运费|安装费|费)?|(?:优惠)?券(?:用不了|不能用|没用上|用不上)|补贴.{0,6}(?:没给|只给|少给|没到)|(?:退)?差价(?:不给|不退|不补)',
     '(?:太|很|有点|偏|略|稍)(?:小)?贵|贵了|不值(?!得(?:买|入|推荐))|性价比(?:很|太)?(?:低|不高|差)|不太值|价格(?:再|能|要是能)(?:亲民|便宜|低|实惠)|多出来.{0,6}运费|降了(?:[一二三四五六七八九十百两几]+|\\d+)(?:块|元)?(?=[，。！,.!]|$)|降价(?!了?(?:还能|直接|也能|可以)?(?:价保|退差价|保价))|(?:比|跟)(?:我|我们)(?:买|拍|下单)的?(?:时候)?(?:还)?便宜|(?:刚|才)买(?:完|了)?就?(?:降|便宜)|便宜了?一半|差价|涨价|涨了|价格.{0,4}(?:涨|高|虚高)|(?:加|收|多收|又收|另收|补|还要)(?:了)?(?:\\d+(?:块|元)?)?运费|运费(?:太贵|贵|加|要\\d|\\d+)|附加费|上楼费|搬运费|(?:还要|又|额外|另外|另|加)收[^，,。]{0,6}费|(?:直播间|活动|双十一|618|第二天|隔天|现在)[^，,。]{0,4}便宜了|加了\\d+|额外(?:收|加)|乱收费|收费|割韭菜|冤大头|交智商税|肉疼|不参加|不能用券|用不了券|被坑|不如多花|买亏了|亏了',
     "\\b(?:overpriced|(?<!looks (?:more )?)expensive|not worth|cheaper|hidden fees?|extra (?:fee|charge|cost)|price dropped|customs fee|service fee|too much money)\\b",
   ]),

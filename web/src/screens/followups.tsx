@@ -24,6 +24,7 @@ import { NoticeLines } from '../components/notice-lines.js';
 const OUTCOME_COLOURS: Record<string, string> = {
   sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange', deferred_price_change: 'gold',
   deferred_quiet: 'gold', stopped_confirmed: 'blue', stopped_aftersales: 'orange', stopped_auto_confirmed: 'default', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red', outside_segment: 'default',
+  stopped_review_not_good: 'default', already_member: 'default', held_member_gap: 'orange',
 };
 
 /** A marketing flow's target segment as picked in the preview (F4, M2); null: every buyer. */
