@@ -1,0 +1,65 @@
+// Penalty points (N2, N3, N4): the ledger per shop (GET /penalties), recording a description
+// mismatch's kind on a case and a late-shipment compensation paid on an order. Shared by the
+// server (validation) and the workbench (types).
+import { z } from 'zod';
+
+export const penaltyLedgerQuery = z.object({ shopId: z.string().min(1, '店铺编号不能为空').max(64).optional() });
+
+export const mismatchBody = z.strictObject({
+  /** The profile's description_mismatch key: material, flaw_affecting_use, flaw_not_affecting_use, trivial (Tmall). */
+  kind: z.string({ error: '请选择描述不符类型' }).trim().min(1, '请选择描述不符类型').max(40, '描述不符类型无效').regex(/^[a-z_]+$/, '描述不符类型无效'),
+  /** The platform upheld the complaint: the points are incurred. */
+  upheld: z.boolean({ error: '请说明平台是否已判定成立（true 或 false）' }).default(false),
+  note: z.string().max(500, '备注不能超过 500 字').optional(),
+});
+export type MismatchBody = z.infer<typeof mismatchBody>;
+
+export const compensationPaidBody = z.strictObject({
+  paidAt: z.iso.datetime({ offset: true, error: '赔付时间应为 ISO 8601（带时区），如 2026-12-01T10:00:00+08:00' }).optional(),
+  note: z.string().max(500, '备注不能超过 500 字').optional(),
+});
+export type CompensationPaidBody = z.infer<typeof compensationPaidBody>;
+
+const tally = z.object({ serious: z.number(), general: z.number() });
+
+export const penaltyEntrySchema = z.object({
+  source: z.enum(['late_shipment', 'released_reply', 'broken_promise', 'description_mismatch']),
+  subjectKind: z.enum(['order', 'message', 'promise', 'case']),
+  subjectId: z.string(),
+  orderId: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  ruleId: z.string(),
+  titleZh: z.string(),
+  points: z.number(),
+  serious: z.boolean(),
+  at: z.string(),
+  status: z.enum(['exposure', 'incurred', 'waived']),
+  compensationMinor: z.number(),
+  platformRepayMinor: z.number(),
+  currency: z.string(),
+  noteZh: z.string(),
+});
+export type PenaltyEntryView = z.infer<typeof penaltyEntrySchema>;
+
+export const shopLedgerSchema = z.object({
+  shopId: z.string(),
+  shopName: z.string(),
+  platform: z.string(),
+  period: z.object({ from: z.string(), to: z.string(), labelZh: z.string() }),
+  incurred: tally,
+  exposure: tally,
+  waived: z.number(),
+  removal: z.object({
+    threshold: z.number().nullable(),
+    remaining: z.number().nullable(),
+    remainingIfUpheld: z.number().nullable(),
+    level: z.enum(['none', 'ok', 'warning', 'removed']),
+    textZh: z.string(),
+  }),
+  entries: z.array(penaltyEntrySchema),
+  orderNos: z.record(z.string(), z.string()),
+});
+export type ShopLedgerViewContract = z.infer<typeof shopLedgerSchema>;
+
+export const penaltyLedgersSchema = z.object({ shops: z.array(shopLedgerSchema) });
+export type PenaltyLedgersView = z.infer<typeof penaltyLedgersSchema>;

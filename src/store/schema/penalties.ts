@@ -1,0 +1,37 @@
+// Penalty points (N2, N3, N4): the facts about a shop's points that only a person can tell the
+// product — a description-mismatch complaint's kind on an after-sales case (and whether the
+// platform upheld it), and a late-shipment compensation paid to the buyer (which waives the
+// points when paid before the platform rules). The ledger itself is a read model over these
+// rows and the orders, promises and messages the product already keeps (app/penalties).
+import { boolean, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id, ts } from './columns.js';
+import { shops } from './org.js';
+
+export const penaltyRecords = pgTable(
+  'penalty_records',
+  {
+    id: id(),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    /** `case` for a description mismatch, `order` for a compensation paid. */
+    subjectKind: text('subject_kind', { enum: ['order', 'case'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    kind: text('kind', { enum: ['description_mismatch', 'compensation_paid'] }).notNull(),
+    /** N3: the profile's description_mismatch key (material, flaw_affecting_use…). */
+    mismatchKind: text('mismatch_kind'),
+    /** N3: the platform upheld the complaint (points incurred); false: still at stake. */
+    upheld: boolean('upheld').notNull().default(false),
+    /** When it happened: the compensation paid, the complaint recorded. */
+    at: ts('at').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    note: text('note'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('penalty_records_subject_uq').on(t.subjectKind, t.subjectId, t.kind),
+    index('penalty_records_shop_idx').on(t.shopId, t.at),
+  ],
+);
