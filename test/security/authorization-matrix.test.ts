@@ -228,6 +228,12 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       case 'POST /api/v1/orders/:id/price-change-await':
         // C8: mark the target order as awaiting a 改价 (agents and leads of its shop; no token).
         return { awaiting: true };
+      case 'POST /api/v1/cases/:id/mismatch':
+        // N3: a valid body, so an outsider's answer is the scope's 404 (an insider in Taobao: 400, no mismatch table).
+        return { kind: 'material' };
+      case 'POST /api/v1/orders/:id/compensation-paid':
+        // N2: the target order was not shipped late (insiders: 409), outsiders 404.
+        return {};
       case 'POST /api/v1/api-tokens':
         return { name: `matrix ${++seq}`, shopId: SHOP };
       case 'POST /api/v1/promises/:id/settle':

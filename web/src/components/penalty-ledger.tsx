@@ -1,0 +1,73 @@
+// N2–N4 on the dashboard: per shop the points charged and at stake in the counting period
+// (serious apart), what paying first saved, the compensation still owed, Tmall's removal line
+// ("还差 N 分将被清退") with a warning when close, and every entry with its source and status.
+import { Alert, Card, Col, Empty, Row, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import type { PenaltyEntryView, PenaltyLedgersView, ShopLedgerViewContract } from '../../../src/core/contract/penalties.js';
+import { formatBeijing } from '../../../src/core/time/beijing-time.js';
+import { useApi } from '../lib/use-api.js';
+import { money, t, type MessageKey } from '../i18n.js';
+import { LoadError } from './missing-route.js';
+
+const STATUS_COLOUR = { exposure: 'orange', incurred: 'red', waived: 'green' } as const;
+const REMOVAL_ALERT = { ok: 'info', warning: 'warning', removed: 'error' } as const;
+
+function owed(l: ShopLedgerViewContract): string {
+  const by = new Map<string, number>();
+  for (const e of l.entries) if (e.status !== 'waived' && e.compensationMinor > 0) by.set(e.currency, (by.get(e.currency) ?? 0) + e.compensationMinor);
+  return by.size === 0 ? money(0) : [...by].map(([c, m]) => money(m, c)).join(' + ');
+}
+
+function ShopLedger({ l, multi }: { l: ShopLedgerViewContract; multi: boolean }) {
+  const period = l.period.labelZh;
+  return (
+    <Card size="small" style={{ marginTop: 12 }} data-testid="penalty-ledger" title={`${multi ? `${l.shopName} · ` : ''}${t('pen.title', { period })}`}>
+      {l.removal.level !== 'none' ? (
+        <Alert style={{ marginBottom: 12 }} type={REMOVAL_ALERT[l.removal.level]} showIcon message={l.removal.textZh} data-testid="removal-risk" />
+      ) : null}
+      <Row gutter={12}>
+        <Col span={6}><Statistic title={t('pen.incurred')} value={`${l.incurred.serious} / ${l.incurred.general}`} /></Col>
+        <Col span={6}><Statistic title={t('pen.exposure')} value={`${l.exposure.serious} / ${l.exposure.general}`} /></Col>
+        <Col span={6}><Statistic title={t('pen.waived')} value={l.waived} /></Col>
+        <Col span={6}><Statistic title={t('pen.atStake')} value={owed(l)} /></Col>
+      </Row>
+      {l.entries.length === 0 ? (
+        <Empty description={t('pen.empty')} />
+      ) : (
+        <Table<PenaltyEntryView>
+          size="small"
+          style={{ marginTop: 12 }}
+          rowKey={(e) => `${e.source}:${e.subjectId}:${e.ruleId}`}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          dataSource={l.entries}
+          columns={[
+            { title: t('pen.col.at'), render: (_, e) => formatBeijing(e.at) },
+            { title: t('pen.col.source'), render: (_, e) => t(`pen.source.${e.source}` as MessageKey) },
+            { title: t('pen.col.rule'), render: (_, e) => <Tooltip title={e.ruleId}>{e.titleZh}</Tooltip> },
+            {
+              title: t('pen.col.points'),
+              render: (_, e) => (
+                <span>
+                  {e.points}
+                  {e.serious ? <Tag color="red" style={{ marginLeft: 6 }}>{t('pen.serious')}</Tag> : null}
+                </span>
+              ),
+            },
+            { title: t('pen.col.status'), render: (_, e) => <Tag color={STATUS_COLOUR[e.status]}>{t(`pen.status.${e.status}` as MessageKey)}</Tag> },
+            { title: t('pen.col.money'), render: (_, e) => (e.compensationMinor > 0 ? money(e.compensationMinor, e.currency) : '—') },
+            { title: t('pen.col.order'), render: (_, e) => (e.orderId ? (l.orderNos[e.orderId] ?? '—') : '—') },
+            { title: t('pen.col.note'), render: (_, e) => <Typography.Text type="secondary">{e.noteZh}</Typography.Text> },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The ledgers of the chosen shop, or of every shop the caller may see. */
+export function PenaltyLedgers({ shopId }: { shopId: string }) {
+  const r = useApi<PenaltyLedgersView>(`/penalties${shopId ? `?shopId=${encodeURIComponent(shopId)}` : ''}`);
+  if (r.error) return <LoadError error={r.error} />;
+  if (!r.data) return <Spin />;
+  const list = r.data.shops;
+  return <>{list.map((l) => <ShopLedger key={l.shopId} l={l} multi={list.length > 1} />)}</>;
+}
