@@ -129,6 +129,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   // N3/N2: an agent or lead records a mismatch complaint's kind on a case, or a compensation paid (people only).
   'POST /api/v1/cases/:id/mismatch': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
   'POST /api/v1/orders/:id/compensation-paid': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
+  // N2: the platform's ruling on a complaint about a sent violation or a broken promise (leads only).
+  'POST /api/v1/penalties/ruling': { scope: 'admin', roles: LEADS, tokens: false },
   'POST /api/v1/shops/:shopId/training-examples': { scope: 'admin', tokens: false },
   'DELETE /api/v1/shops/:shopId/training-examples/:id': { scope: 'admin', roles: LEADS, tokens: false },
   // Issue 12: an agent relabels the intent the bot read (becomes a shop example; people only).

@@ -135,6 +135,29 @@ describe(`penalty-points ledger (${databaseLabel})`, () => {
     expect(d4).toMatchObject({ points: 6, status: 'exposure', serious: false });
     expect(d4!.noteZh).toContain('买家要求不开票以便宜一些');
     expect(l.entries.find((e) => e.source === 'broken_promise')).toMatchObject({ subjectId: promise!.id, ruleId: 'D8', points: 4, status: 'exposure' });
+
+    // A lead records the platform's ruling: the D4 complaint upheld (6 points charged), the promise not.
+    const ruling = async (who: string, payload: object) => app.inject({ method: 'POST', url: '/api/v1/penalties/ruling', headers: await h(who), payload });
+    expect((await ruling('a', { source: 'released_reply', subjectId: d4!.subjectId, upheld: true })).statusCode).toBe(403);
+    const upheld = await ruling('sup', { source: 'released_reply', subjectId: d4!.subjectId, upheld: true });
+    expect(upheld.statusCode, upheld.body).toBe(200);
+    const dismissed = await ruling('sup', { source: 'broken_promise', subjectId: promise!.id, upheld: false, note: '买家撤诉' });
+    const after = dismissed.json() as Ledger;
+    expect(after.entries.find((e) => e.ruleId === 'D4')).toMatchObject({ status: 'incurred', points: 6 });
+    expect(after.entries.find((e) => e.ruleId === 'D8')).toMatchObject({ status: 'dismissed' });
+    expect(after.incurred.general).toBe(6);
+    expect(after.exposure.general).toBe(0);
+    const badSource = await ruling('sup', { source: 'review', subjectId: 'x', upheld: true });
+    expect(badSource.statusCode).toBe(400);
+    expect(badSource.body).toContain('来源应为 released_reply');
+    expect((await ruling('sup', { source: 'broken_promise', subjectId: 'no-such-promise', upheld: true })).statusCode).toBe(404);
+    const [kept] = await database.query<{ id: string }>(
+      `insert into promises (id, shop_id, conversation_id, kind, text, state) values (gen_random_uuid()::text, $1, $2, 'gift', '送您贴膜', 'kept') returning id`,
+      [world.shopA, conv],
+    );
+    const notInLedger = await ruling('sup', { source: 'broken_promise', subjectId: kept!.id, upheld: true });
+    expect(notInLedger.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { reason: 'NOT_IN_LEDGER' } });
+    expect(await database.db.select().from(auditLog).where(eq(auditLog.action, 'penalty.ruling_recorded'))).toHaveLength(2);
   });
 
   it('mismatch kinds on Tmall cases escalate by repetition; the removal line is counted on serious points (N3, N4)', async () => {
@@ -190,7 +213,7 @@ describe(`penalty-points ledger (${databaseLabel})`, () => {
     expect((await app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/mismatch`, headers: await h('a'), payload: { kind: 'material', upheld: true } })).statusCode).toBe(200);
     const l = await ledgerOf('a', world.shopA);
     expect(l.period.from).toBe('2026-12-31T16:00:00.000Z');
-    // Last year's entries (the four material cases, the D4 reply, the broken promise) are not counted.
+    // Last year's entries (the material cases, the D4 reply and its ruling, the broken promise) are not counted.
     expect(l.entries.map((e) => [e.subjectId, e.points, e.serious])).toEqual([[caseId, 6, false]]);
     expect(l.incurred).toEqual({ serious: 0, general: 6 });
     expect(l.removal.remaining).toBe(48);

@@ -176,6 +176,16 @@ describe('route contracts', () => {
       ['GET /api/v1/shops/:shopId/rates', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/rates` })],
       ['GET /api/v1/exposure', async () => ({ method: 'GET', url: '/api/v1/exposure' })],
       // N2–N4: the ledger; a mismatch kind on the demo case (Tmall); a compensation on an order shipped late.
+      [
+        'POST /api/v1/penalties/ruling',
+        async () => {
+          const p = (await one(
+            `insert into promises (id, shop_id, conversation_id, kind, text, state, settled_at) values (gen_random_uuid()::text, $1, $2, 'gift', '送您一双袜子', 'broken', now()) returning id`,
+            [SHOP, conversation],
+          ))!;
+          return { method: 'POST', url: '/api/v1/penalties/ruling', payload: { source: 'broken_promise', subjectId: p, upheld: false } };
+        },
+      ],
       ['GET /api/v1/penalties', async () => ({ method: 'GET', url: '/api/v1/penalties' })],
       [
         'POST /api/v1/cases/:id/mismatch',

@@ -819,6 +819,11 @@ export const en: Record<keyof typeof zh, string> = {
   'orders.upload.errors': ' {n} rows not imported (line {l}: {r}).',
   'orders.upload.pickShop': 'Pick a shop to upload its order export',
   // N2–N4: the penalty-points ledger.
+  'pen.status.dismissed': 'Not upheld',
+  'pen.col.ruling': 'Platform ruling',
+  'pen.ruling.upheld': 'Upheld',
+  'pen.ruling.dismissed': 'Not upheld',
+  'pen.ruling.saved': 'Ruling recorded; the penalty ledger is updated',
   'orders.compensationPaid': 'Compensation paid',
   'orders.compensationPaid.done': 'Compensation recorded; paid before the platform rules, the points are waived (see the penalty ledger on the dashboard)',
   'pen.title': "Penalty points ({period})",

@@ -817,6 +817,11 @@ export const zh = {
   'orders.upload.errors': '有 {n} 行未导入（第 {l} 行：{r}）。',
   'orders.upload.pickShop': '选择一个店铺后可上传订单导出',
   // N2–N4: the penalty-points ledger.
+  'pen.status.dismissed': '投诉不成立',
+  'pen.col.ruling': '平台判定',
+  'pen.ruling.upheld': '成立',
+  'pen.ruling.dismissed': '不成立',
+  'pen.ruling.saved': '已记录平台判定，扣分台账已更新',
   'orders.compensationPaid': '已主动赔付买家',
   'orders.compensationPaid.done': '已记录主动赔付；平台判定前赔付可免扣分（见数据看板的扣分台账）',
   'pen.title': "扣分台账（{period}）",

@@ -86,6 +86,10 @@ async function loadFacts(database: Database, shopId: string, profile: Profile, n
     return typeof reason === 'string' ? reason : null;
   };
 
+  const rulingRows = await db.select({ kind: penaltyRecords.subjectKind, id: penaltyRecords.subjectId, upheld: penaltyRecords.upheld }).from(penaltyRecords)
+    .where(and(eq(penaltyRecords.shopId, shopId), eq(penaltyRecords.kind, 'platform_ruling')));
+  const ruledOn = new Map(rulingRows.map((r) => [`${r.kind}:${r.id}`, r.upheld]));
+
   const broken = await db.select().from(promises).where(and(
     eq(promises.shopId, shopId), eq(promises.state, 'broken'), isNotNull(promises.settledAt), gte(promises.settledAt, from), lt(promises.settledAt, to),
   ));
@@ -105,9 +109,9 @@ async function loadFacts(database: Database, shopId: string, profile: Profile, n
       const v = m.verdict as { violations?: { rule?: unknown; severity?: unknown }[] };
       const rules = (v.violations ?? []).filter((x) => x.severity === 'block' && typeof x.rule === 'string').map((x) => x.rule as string);
       const sentAt = m.sentAt ?? m.createdAt;
-      return { messageId: m.id, conversationId: m.conversationId, sentAt, rules, reason: reasonOf(m.conversationId, sentAt) };
+      return { messageId: m.id, conversationId: m.conversationId, sentAt, rules, reason: reasonOf(m.conversationId, sentAt), upheld: ruledOn.get(`message:${m.id}`) ?? null };
     }),
-    brokenPromises: broken.map((pr) => ({ promiseId: pr.id, orderId: pr.orderId, conversationId: pr.conversationId, text: pr.text, settledAt: pr.settledAt! })),
+    brokenPromises: broken.map((pr) => ({ promiseId: pr.id, orderId: pr.orderId, conversationId: pr.conversationId, text: pr.text, settledAt: pr.settledAt!, upheld: ruledOn.get(`promise:${pr.id}`) ?? null })),
     mismatches: mismatch.map(({ r, orderId }) => ({ caseId: r.subjectId, orderId, kind: r.mismatchKind ?? '', recordedAt: r.at, upheld: r.upheld })),
   };
 }

@@ -1,13 +1,14 @@
 // N2/N3: what a person tells the product about a shop's points. An agent records a description
 // mismatch complaint's kind on an after-sales case (and later that the platform upheld it), or
 // that the late-shipment compensation was paid to the buyer — before the platform's ruling that
-// waives the points. Each write is one transaction with its audit row; the reply is the shop's
+// waives the points — or (a lead) the platform's ruling on a complaint about a sent violation or a
+// broken promise. Each write is one transaction with its audit row; the reply is the shop's
 // ledger as it now stands.
 import { and, eq, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { lateShipment } from '../../core/money/late-shipment.js';
 import type { Database } from '../../store/open-database.js';
-import { aftersalesCases, deadlines, penaltyRecords } from '../../store/schema/index.js';
+import { aftersalesCases, deadlines, messages, penaltyRecords, promises } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import type { Principal } from '../auth/auth.js';
 import { paidInCurrency } from '../orders/exposure.js';
@@ -22,7 +23,8 @@ export type PenaltyRecordRefusal =
   | 'NOT_LATE'
   | 'PAID_IN_FUTURE'
   | 'PAID_BEFORE_LATE'
-  | 'ALREADY_RECORDED';
+  | 'ALREADY_RECORDED'
+  | 'NOT_IN_LEDGER';
 
 const actor = (p: Principal) => ({ actorKind: p.kind, actorId: p.agentId ?? null });
 
@@ -125,4 +127,54 @@ export async function recordCompensationPaid(
     });
   });
   return ledgerOf(database, p, order.shopId, now);
+}
+
+/**
+ * N2: the platform's ruling on a buyer's complaint about a blocked reply sent anyway (by its
+ * message id) or a broken promise: upheld → the points are incurred; not upheld → dismissed.
+ * Recording again corrects it. Leads only (the route's table).
+ */
+export async function recordRuling(
+  database: Database,
+  p: Principal,
+  input: { source: 'released_reply' | 'broken_promise'; subjectId: string; upheld: boolean; note?: string | undefined },
+  now: Date,
+): Promise<ShopLedgerView> {
+  const subjectKind = input.source === 'released_reply' ? 'message' : 'promise';
+  let shopId: string | undefined;
+  if (subjectKind === 'message') {
+    const id = /^\d{1,15}$/.test(input.subjectId) ? Number(input.subjectId) : null;
+    const [m] = id === null ? [] : await database.db.select({ shopId: messages.shopId, direction: messages.direction, verdict: messages.guardVerdict }).from(messages).where(eq(messages.id, id));
+    const verdict = m?.verdict as { verdict?: unknown; violations?: unknown } | null | undefined;
+    // Only a reply the guard blocked and a supervisor sent anyway is in the ledger.
+    if (m && p.shopIds.includes(m.shopId) && (m.direction !== 'out' || verdict?.verdict !== 'block' || !verdict.violations)) {
+      throw new DxeError('VALIDATION_FAILED', '该消息不是被拦截后强制发出的回复，不在扣分台账中', { reason: 'NOT_IN_LEDGER' satisfies PenaltyRecordRefusal });
+    }
+    shopId = m?.shopId;
+  } else {
+    const [pr] = await database.db.select({ shopId: promises.shopId, state: promises.state }).from(promises).where(eq(promises.id, input.subjectId));
+    if (pr && p.shopIds.includes(pr.shopId) && pr.state !== 'broken') {
+      throw new DxeError('VALIDATION_FAILED', '该承诺未被判定为未兑现，不在扣分台账中', { reason: 'NOT_IN_LEDGER' satisfies PenaltyRecordRefusal });
+    }
+    shopId = pr?.shopId;
+  }
+  if (!shopId || !p.shopIds.includes(shopId)) throw new DxeError('NOT_FOUND', input.source === 'released_reply' ? '找不到该消息' : '找不到该承诺');
+  const owner = shopId;
+  await database.db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(penaltyRecords)
+      .where(and(eq(penaltyRecords.subjectKind, subjectKind), eq(penaltyRecords.subjectId, input.subjectId), eq(penaltyRecords.kind, 'platform_ruling')))
+      .for('update');
+    if (existing) {
+      await tx.update(penaltyRecords).set({ upheld: input.upheld, note: input.note ?? existing.note, updatedAt: now, ...actor(p) }).where(eq(penaltyRecords.id, existing.id));
+    } else {
+      await tx.insert(penaltyRecords).values({
+        shopId: owner, subjectKind, subjectId: input.subjectId, kind: 'platform_ruling', upheld: input.upheld, at: now, note: input.note ?? null, updatedAt: now, ...actor(p),
+      });
+    }
+    await appendAuditIn(tx, {
+      orgId: p.orgId, at: now, ...actor(p), action: 'penalty.ruling_recorded', subjectKind, subjectId: input.subjectId,
+      data: { upheld: input.upheld, ...(existing ? { before: existing.upheld } : {}) },
+    });
+  });
+  return ledgerOf(database, p, owner, now);
 }

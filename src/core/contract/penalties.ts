@@ -20,6 +20,15 @@ export const compensationPaidBody = z.strictObject({
 });
 export type CompensationPaidBody = z.infer<typeof compensationPaidBody>;
 
+/** The platform's ruling on a complaint about a sent violation (message id) or a broken promise. */
+export const rulingBody = z.strictObject({
+  source: z.enum(['released_reply', 'broken_promise'], { error: '来源应为 released_reply（强制发出的违规回复）或 broken_promise（未兑现承诺）' }),
+  subjectId: z.string({ error: '请指明消息或承诺编号' }).trim().min(1, '请指明消息或承诺编号').max(100),
+  upheld: z.boolean({ error: '请说明平台是否判定投诉成立（true 或 false）' }),
+  note: z.string().max(500, '备注不能超过 500 字').optional(),
+});
+export type RulingBody = z.infer<typeof rulingBody>;
+
 const tally = z.object({ serious: z.number(), general: z.number() });
 
 export const penaltyEntrySchema = z.object({
@@ -33,7 +42,7 @@ export const penaltyEntrySchema = z.object({
   points: z.number(),
   serious: z.boolean(),
   at: z.string(),
-  status: z.enum(['exposure', 'incurred', 'waived']),
+  status: z.enum(['exposure', 'incurred', 'waived', 'dismissed']),
   compensationMinor: z.number(),
   platformRepayMinor: z.number(),
   currency: z.string(),

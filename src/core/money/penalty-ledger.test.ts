@@ -74,6 +74,14 @@ describe('penalty ledger (N2, N3, N4)', () => {
     }, NOW);
     expect(l.entries.map((e) => [e.ruleId, e.points, e.status])).toEqual([['D8', 4, 'exposure'], ['D1', 0, 'exposure'], ['D4', 6, 'exposure']]);
     expect(l.exposure).toEqual({ serious: 0, general: 10 });
+    // The platform's ruling, when recorded: upheld → charged; not upheld → dismissed, no points.
+    const ruled = buildLedger(profiles.tmall, {
+      ...NONE,
+      releasedReplies: [{ messageId: 7, conversationId: 'c1', sentAt: new Date('2026-05-01T02:00:00Z'), rules: ['D4'], reason: null, upheld: true }],
+      brokenPromises: [{ promiseId: 'p1', orderId: 'o1', conversationId: 'c1', text: '送您一双袜子', settledAt: new Date('2026-05-02T02:00:00Z'), upheld: false }],
+    }, NOW);
+    expect(ruled.entries.map((e) => [e.ruleId, e.status])).toEqual([['D8', 'dismissed'], ['D4', 'incurred']]);
+    expect([ruled.incurred.general, ruled.exposure.general]).toEqual([6, 0]);
     // Last year's entries are not in this year's tally.
     const old = buildLedger(profiles.tmall, { ...NONE, brokenPromises: [{ promiseId: 'p0', orderId: null, conversationId: null, text: '包邮', settledAt: new Date('2025-12-31T15:59:59Z') }] }, NOW);
     expect(old.entries).toEqual([]);

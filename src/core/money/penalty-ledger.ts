@@ -8,8 +8,12 @@ import { beijingParts, fromBeijingWallClock } from '../time/beijing-time.js';
 import { lateShipment } from './late-shipment.js';
 import { descriptionMismatchPenalty, pointsForRule, removalRisk } from './penalty-points.js';
 
-/** exposure: at stake if the buyer complains and the platform upholds it; incurred: charged (or, for an unpaid late shipment past the ruling time, estimated charged); waived: paid before the ruling. */
-export type LedgerStatus = 'exposure' | 'incurred' | 'waived';
+/**
+ * exposure: at stake if the buyer complains and the platform upholds it; incurred: charged (or, for
+ * an unpaid late shipment past the ruling time, estimated charged); waived: paid before the ruling;
+ * dismissed: the platform ruled the complaint not upheld (no points).
+ */
+export type LedgerStatus = 'exposure' | 'incurred' | 'waived' | 'dismissed';
 export type LedgerSource = 'late_shipment' | 'released_reply' | 'broken_promise' | 'description_mismatch';
 
 export interface LedgerEntry {
@@ -55,6 +59,8 @@ export interface ReleasedReplyFact {
   /** The rules that blocked the reply. */
   rules: string[];
   reason: string | null;
+  /** The platform's ruling on a complaint about it, when recorded: upheld or not. */
+  upheld?: boolean | null;
 }
 
 export interface BrokenPromiseFact {
@@ -63,6 +69,7 @@ export interface BrokenPromiseFact {
   conversationId: string | null;
   text: string;
   settledAt: Date;
+  upheld?: boolean | null;
 }
 
 export interface MismatchFact {
@@ -177,9 +184,19 @@ function lateEntries(profile: Profile, facts: LateShipmentFact[], now: Date): Le
   return out;
 }
 
+const RULED = { true: ['incurred', '（平台已判定成立）'], false: ['dismissed', '（平台判定投诉不成立，不扣分）'] } as const;
+function ruled(upheld: boolean | null | undefined): { status: LedgerStatus; suffix: string } {
+  if (upheld === true || upheld === false) {
+    const [status, suffix] = RULED[String(upheld) as 'true' | 'false'];
+    return { status, suffix };
+  }
+  return { status: 'exposure', suffix: '' };
+}
+
 function replyEntries(profile: Profile, facts: ReleasedReplyFact[]): LedgerEntry[] {
   const out: LedgerEntry[] = [];
   for (const f of facts) {
+    const r = ruled(f.upheld);
     for (const rule of [...new Set(f.rules)].sort()) {
       const points = pointsForRule(profile, rule);
       out.push({
@@ -193,11 +210,11 @@ function replyEntries(profile: Profile, facts: ReleasedReplyFact[]): LedgerEntry
         points,
         serious: false,
         at: f.sentAt.toISOString(),
-        status: 'exposure',
+        status: r.status,
         compensationMinor: 0,
         platformRepayMinor: 0,
         currency: 'CNY',
-        noteZh: `被拦截的回复经主管强制发出${f.reason ? `（理由：${f.reason}）` : ''}；买家投诉成立即扣分${points === 0 ? '（规则未给出该平台的分值）' : ''}。`,
+        noteZh: `被拦截的回复经主管强制发出${f.reason ? `（理由：${f.reason}）` : ''}；买家投诉成立即扣分${points === 0 ? '（规则未给出该平台的分值）' : ''}${r.suffix}。`,
       });
     }
   }
@@ -207,6 +224,10 @@ function replyEntries(profile: Profile, facts: ReleasedReplyFact[]): LedgerEntry
 function promiseEntries(profile: Profile, facts: BrokenPromiseFact[]): LedgerEntry[] {
   const points = pointsForRule(profile, 'D8');
   return facts.map((f) => ({
+    ...(() => {
+      const r = ruled(f.upheld);
+      return { status: r.status, noteZh: `承诺未兑现：「${f.text}」；买家投诉成立即扣分${points === 0 ? '（规则未给出该平台的分值）' : ''}${r.suffix}。` };
+    })(),
     source: 'broken_promise' as const,
     subjectKind: 'promise' as const,
     subjectId: f.promiseId,
@@ -217,11 +238,9 @@ function promiseEntries(profile: Profile, facts: BrokenPromiseFact[]): LedgerEnt
     points,
     serious: false,
     at: f.settledAt.toISOString(),
-    status: 'exposure' as const,
     compensationMinor: 0,
     platformRepayMinor: 0,
     currency: 'CNY',
-    noteZh: `承诺未兑现：「${f.text}」；买家投诉成立即扣分${points === 0 ? '（规则未给出该平台的分值）' : ''}。`,
   }));
 }
 

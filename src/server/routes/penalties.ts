@@ -1,16 +1,17 @@
 // Penalty points (N2, N3, N4): the ledger of the caller's shops (points incurred, at stake and
 // waived in the counting period, serious apart, removal risk), a description mismatch's kind on
-// an after-sales case, and a late-shipment compensation paid. Validation here, the work in
+// an after-sales case, a late-shipment compensation paid, and the platform's ruling on a complaint. Validation here, the work in
 // app/penalties.
 import type { FastifyPluginAsync } from 'fastify';
 import { penaltyLedgers } from '../../app/penalties/ledger.js';
-import { recordCompensationPaid, recordMismatch } from '../../app/penalties/records.js';
+import { recordCompensationPaid, recordMismatch, recordRuling } from '../../app/penalties/records.js';
 import { caseIdParams } from '../../core/contract/cases.js';
 import { orderIdParams } from '../../core/contract/orders.js';
 import {
   compensationPaidBody,
   mismatchBody,
   penaltyLedgerQuery,
+  rulingBody,
   type PenaltyLedgersView,
   type ShopLedgerViewContract,
 } from '../../core/contract/penalties.js';
@@ -36,6 +37,12 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     const p = requireRole(request, 'admin', 'supervisor', 'agent');
     const body = compensationPaidBody.parse(request.body ?? {});
     return recordCompensationPaid(app.ctx.database, p, id, { paidAt: body.paidAt ? new Date(body.paidAt) : undefined, note: body.note }, app.ctx.now());
+  });
+
+  app.post('/api/v1/penalties/ruling', auth, async (request): Promise<ShopLedgerViewContract> => {
+    const p = requireRole(request, 'admin', 'supervisor');
+    const body = rulingBody.parse(request.body);
+    return recordRuling(app.ctx.database, p, body, app.ctx.now());
   });
 };
 

@@ -1,7 +1,8 @@
 -- N2, N3, N4: what a person tells the product about a shop's penalty points — a description
--- mismatch's kind on an after-sales case (upheld or still at stake) and a late-shipment
--- compensation paid to the buyer (before the platform rules: the points are waived). One row per
--- subject and kind; the ledger is read from these rows and the orders, promises and messages.
+-- mismatch's kind on an after-sales case (upheld or still at stake), a late-shipment compensation
+-- paid to the buyer (before the platform rules: the points are waived) and the platform's ruling
+-- on a complaint about a sent violation (message) or a broken promise. One row per subject and
+-- kind; the ledger is read from these rows and the orders, promises and messages.
 CREATE TABLE IF NOT EXISTS "penalty_records" (
   "id" text PRIMARY KEY NOT NULL,
   "shop_id" text NOT NULL REFERENCES "shops"("id"),

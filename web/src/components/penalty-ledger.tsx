@@ -1,14 +1,16 @@
 // N2–N4 on the dashboard: per shop the points charged and at stake in the counting period
 // (serious apart), what paying first saved, the compensation still owed, Tmall's removal line
 // ("还差 N 分将被清退") with a warning when close, and every entry with its source and status.
-import { Alert, Card, Col, Empty, Row, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography, message } from 'antd';
 import type { PenaltyEntryView, PenaltyLedgersView, ShopLedgerViewContract } from '../../../src/core/contract/penalties.js';
 import { formatBeijing } from '../../../src/core/time/beijing-time.js';
+import { errorText, post } from '../lib/api.js';
+import { isSupervisor, useSession } from '../lib/session.js';
 import { useApi } from '../lib/use-api.js';
 import { money, t, type MessageKey } from '../i18n.js';
 import { LoadError } from './missing-route.js';
 
-const STATUS_COLOUR = { exposure: 'orange', incurred: 'red', waived: 'green' } as const;
+const STATUS_COLOUR = { exposure: 'orange', incurred: 'red', waived: 'green', dismissed: 'default' } as const;
 const REMOVAL_ALERT = { ok: 'info', warning: 'warning', removed: 'error' } as const;
 
 function owed(l: ShopLedgerViewContract): string {
@@ -17,7 +19,27 @@ function owed(l: ShopLedgerViewContract): string {
   return by.size === 0 ? money(0) : [...by].map(([c, m]) => money(m, c)).join(' + ');
 }
 
-function ShopLedger({ l, multi }: { l: ShopLedgerViewContract; multi: boolean }) {
+/** N2: a lead records the platform's ruling on a complaint about a sent violation or a broken promise. */
+function RulingButtons({ e, onDone }: { e: PenaltyEntryView; onDone: () => void }) {
+  if (e.source !== 'released_reply' && e.source !== 'broken_promise') return null;
+  const send = async (upheld: boolean) => {
+    try {
+      await post('/penalties/ruling', { source: e.source, subjectId: e.subjectId, upheld });
+      void message.success(t('pen.ruling.saved'));
+      onDone();
+    } catch (err) {
+      void message.error(errorText(err));
+    }
+  };
+  return (
+    <Space size={4}>
+      <Button size="small" danger onClick={() => void send(true)} data-testid="ruling-upheld">{t('pen.ruling.upheld')}</Button>
+      <Button size="small" onClick={() => void send(false)} data-testid="ruling-dismissed">{t('pen.ruling.dismissed')}</Button>
+    </Space>
+  );
+}
+
+function ShopLedger({ l, multi, lead, onChanged }: { l: ShopLedgerViewContract; multi: boolean; lead: boolean; onChanged: () => void }) {
   const period = l.period.labelZh;
   return (
     <Card size="small" style={{ marginTop: 12 }} data-testid="penalty-ledger" title={`${multi ? `${l.shopName} · ` : ''}${t('pen.title', { period })}`}>
@@ -56,6 +78,7 @@ function ShopLedger({ l, multi }: { l: ShopLedgerViewContract; multi: boolean })
             { title: t('pen.col.money'), render: (_, e) => (e.compensationMinor > 0 ? money(e.compensationMinor, e.currency) : '—') },
             { title: t('pen.col.order'), render: (_, e) => (e.orderId ? (l.orderNos[e.orderId] ?? '—') : '—') },
             { title: t('pen.col.note'), render: (_, e) => <Typography.Text type="secondary">{e.noteZh}</Typography.Text> },
+            ...(lead ? [{ title: t('pen.col.ruling'), key: 'ruling', render: (_: unknown, e: PenaltyEntryView) => <RulingButtons e={e} onDone={onChanged} /> }] : []),
           ]}
         />
       )}
@@ -66,8 +89,9 @@ function ShopLedger({ l, multi }: { l: ShopLedgerViewContract; multi: boolean })
 /** The ledgers of the chosen shop, or of every shop the caller may see. */
 export function PenaltyLedgers({ shopId }: { shopId: string }) {
   const r = useApi<PenaltyLedgersView>(`/penalties${shopId ? `?shopId=${encodeURIComponent(shopId)}` : ''}`);
+  const { agent } = useSession();
   if (r.error) return <LoadError error={r.error} />;
   if (!r.data) return <Spin />;
   const list = r.data.shops;
-  return <>{list.map((l) => <ShopLedger key={l.shopId} l={l} multi={list.length > 1} />)}</>;
+  return <>{list.map((l) => <ShopLedger key={l.shopId} l={l} multi={list.length > 1} lead={isSupervisor(agent)} onChanged={r.reload} />)}</>;
 }
