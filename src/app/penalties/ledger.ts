@@ -93,6 +93,10 @@ async function loadFacts(database: Database, shopId: string, profile: Profile, n
   const broken = await db.select().from(promises).where(and(
     eq(promises.shopId, shopId), eq(promises.state, 'broken'), isNotNull(promises.settledAt), gte(promises.settledAt, from), lt(promises.settledAt, to),
   ));
+  const promiseOrderIds = [...new Set(broken.map((b) => b.orderId).filter((x): x is string => x !== null))];
+  const promiseOrders = new Map(
+    (promiseOrderIds.length ? await db.select().from(orders).where(inArray(orders.id, promiseOrderIds)) : []).map((o) => [o.id, paidInCurrency(o)]),
+  );
   const mismatch = await db.select({ r: penaltyRecords, orderId: aftersalesCases.orderId }).from(penaltyRecords)
     .innerJoin(aftersalesCases, eq(aftersalesCases.id, penaltyRecords.subjectId))
     .where(and(eq(penaltyRecords.shopId, shopId), eq(penaltyRecords.kind, 'description_mismatch'), gte(penaltyRecords.at, from), lt(penaltyRecords.at, to)));
@@ -111,7 +115,13 @@ async function loadFacts(database: Database, shopId: string, profile: Profile, n
       const sentAt = m.sentAt ?? m.createdAt;
       return { messageId: m.id, conversationId: m.conversationId, sentAt, rules, reason: reasonOf(m.conversationId, sentAt), upheld: ruledOn.get(`message:${m.id}`) ?? null };
     }),
-    brokenPromises: broken.map((pr) => ({ promiseId: pr.id, orderId: pr.orderId, conversationId: pr.conversationId, text: pr.text, settledAt: pr.settledAt!, upheld: ruledOn.get(`promise:${pr.id}`) ?? null })),
+    brokenPromises: broken.map((pr) => {
+      const money = pr.orderId ? promiseOrders.get(pr.orderId) : undefined;
+      return {
+        promiseId: pr.id, orderId: pr.orderId, conversationId: pr.conversationId, kind: pr.kind, text: pr.text, settledAt: pr.settledAt!,
+        paidAmount: money?.amount ?? null, currency: money?.currency ?? 'CNY', upheld: ruledOn.get(`promise:${pr.id}`) ?? null,
+      };
+    }),
     mismatches: mismatch.map(({ r, orderId }) => ({ caseId: r.subjectId, orderId, kind: r.mismatchKind ?? '', recordedAt: r.at, upheld: r.upheld })),
   };
 }

@@ -82,6 +82,16 @@ describe('penalty ledger (N2, N3, N4)', () => {
     }, NOW);
     expect(ruled.entries.map((e) => [e.ruleId, e.status])).toEqual([['D8', 'dismissed'], ['D4', 'incurred']]);
     expect([ruled.incurred.general, ruled.exposure.general]).toEqual([6, 0]);
+    // Seed 000: on Taobao a refused agreed discount or the wrong courier is the 3-point category with
+    // 5 % compensation (1–30 yuan); a broken gift promise is a trade promise, 4 points (D8).
+    const tb = buildLedger(profiles.taobao, {
+      ...NONE,
+      brokenPromises: [
+        { promiseId: 'p-courier', orderId: 'o1', conversationId: null, kind: 'courier', paidAmount: 200, currency: 'CNY', text: '给您发顺丰', settledAt: new Date('2026-05-02T02:00:00Z') },
+        { promiseId: 'p-gift', orderId: 'o2', conversationId: null, kind: 'gift', paidAmount: 200, currency: 'CNY', text: '送您一个收纳袋', settledAt: new Date('2026-05-01T02:00:00Z') },
+      ],
+    }, NOW);
+    expect(tb.entries.map((e) => [e.subjectId, e.ruleId, e.points, e.compensationMinor])).toEqual([['p-courier', 'N2.late_or_price', 3, 1000], ['p-gift', 'D8', 4, 0]]);
     // Last year's entries are not in this year's tally.
     const old = buildLedger(profiles.tmall, { ...NONE, brokenPromises: [{ promiseId: 'p0', orderId: null, conversationId: null, text: '包邮', settledAt: new Date('2025-12-31T15:59:59Z') }] }, NOW);
     expect(old.entries).toEqual([]);

@@ -5,7 +5,8 @@
 // Every figure comes from the profile (`penalties`, `late_shipment`); time is passed in.
 import type { Profile } from '../rules/schema.js';
 import { beijingParts, fromBeijingWallClock } from '../time/beijing-time.js';
-import { lateShipment } from './late-shipment.js';
+import { yuanToFen } from './fen.js';
+import { lateCompensationFen, lateShipment, termsInCurrency } from './late-shipment.js';
 import { descriptionMismatchPenalty, pointsForRule, removalRisk } from './penalty-points.js';
 
 /**
@@ -67,6 +68,11 @@ export interface BrokenPromiseFact {
   promiseId: string;
   orderId: string | null;
   conversationId: string | null;
+  /** The guard's promise kind (gift, invoice, discount, courier…). */
+  kind?: string;
+  /** What the buyer paid for the order (major units) and its currency, when the promise has an order. */
+  paidAmount?: number | null;
+  currency?: string;
   text: string;
   settledAt: Date;
   upheld?: boolean | null;
@@ -221,27 +227,38 @@ function replyEntries(profile: Profile, facts: ReleasedReplyFact[]): LedgerEntry
   return out;
 }
 
+// Seed 000's point table: a refused agreed discount or an agreed courier not used is the 3-point
+// category with the 5 % compensation (same terms as a late shipment); any other broken promise is
+// a broken trade promise (D8). Where a platform states no table, D8 is the one figure.
+const THREE_POINT_KINDS = new Set(['discount', 'courier']);
+
 function promiseEntries(profile: Profile, facts: BrokenPromiseFact[]): LedgerEntry[] {
-  const points = pointsForRule(profile, 'D8');
-  return facts.map((f) => ({
-    ...(() => {
-      const r = ruled(f.upheld);
-      return { status: r.status, noteZh: `承诺未兑现：「${f.text}」；买家投诉成立即扣分${points === 0 ? '（规则未给出该平台的分值）' : ''}${r.suffix}。` };
-    })(),
-    source: 'broken_promise' as const,
-    subjectKind: 'promise' as const,
-    subjectId: f.promiseId,
-    orderId: f.orderId,
-    conversationId: f.conversationId,
-    ruleId: 'D8',
-    titleZh: profile.penalties.by_rule.D8?.title ?? '违背交易承诺',
-    points,
-    serious: false,
-    at: f.settledAt.toISOString(),
-    compensationMinor: 0,
-    platformRepayMinor: 0,
-    currency: 'CNY',
-  }));
+  const d8 = pointsForRule(profile, 'D8');
+  const table = profile.penalties.table.late_or_price;
+  return facts.map((f) => {
+    const r = ruled(f.upheld);
+    const threePoint = table !== undefined && THREE_POINT_KINDS.has(f.kind ?? '');
+    const points = threePoint ? table.points : d8;
+    const currency = f.currency ?? 'CNY';
+    const comp = threePoint && f.paidAmount ? lateCompensationFen(yuanToFen(f.paidAmount), termsInCurrency(profile.late_shipment, currency)) : 0;
+    return {
+      source: 'broken_promise' as const,
+      subjectKind: 'promise' as const,
+      subjectId: f.promiseId,
+      orderId: f.orderId,
+      conversationId: f.conversationId,
+      ruleId: threePoint ? 'N2.late_or_price' : 'D8',
+      titleZh: threePoint ? table.title : profile.penalties.by_rule.D8?.title ?? '违背交易承诺',
+      points,
+      serious: false,
+      at: f.settledAt.toISOString(),
+      status: r.status,
+      compensationMinor: comp,
+      platformRepayMinor: 0,
+      currency,
+      noteZh: `承诺未兑现：「${f.text}」；买家投诉成立即扣分${points === 0 ? '（规则未给出该平台的分值）' : ''}${comp > 0 && r.status === 'exposure' ? '，判定前主动支付违约金可免扣分' : ''}${r.suffix}。`,
+    };
+  });
 }
 
 /** N3: the n-th mismatch of a kind in the period (recorded order) takes the n-th penalty. */
