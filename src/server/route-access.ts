@@ -131,6 +131,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/orders/:id/compensation-paid': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
   // N2: the platform's ruling on a complaint about a sent violation or a broken promise (leads only).
   'POST /api/v1/penalties/ruling': { scope: 'admin', roles: LEADS, tokens: false },
+  // N2: a deduction the platform notified that the product cannot see (leads; points from the rules).
+  'POST /api/v1/shops/:shopId/penalties': { scope: 'admin', roles: LEADS, tokens: false },
   'POST /api/v1/shops/:shopId/training-examples': { scope: 'admin', tokens: false },
   'DELETE /api/v1/shops/:shopId/training-examples/:id': { scope: 'admin', roles: LEADS, tokens: false },
   // Issue 12: an agent relabels the intent the bot read (becomes a shop example; people only).

@@ -113,6 +113,20 @@ describe(`penalty-points ledger (${databaseLabel})`, () => {
     expect(by[paidLate.id]).toMatchObject({ status: 'incurred', points: 3 });
     expect(by[waived.id]).toMatchObject({ status: 'waived' });
     expect([l.incurred.general, l.waived]).toEqual([6, 3]);
+
+    // A deduction the platform notified that the product cannot see: a lead names the category, the points come from the rules.
+    const manual = async (who: string, payload: object) => app.inject({ method: 'POST', url: `/api/v1/shops/${taobao}/penalties`, headers: await h(who), payload });
+    expect((await manual('a', { category: 'special_promise' })).statusCode).toBe(403);
+    const special = await manual('sup', { category: 'special_promise', note: '试用中心延迟发送试用品' });
+    expect(special.statusCode, special.body).toBe(200);
+    expect((special.json() as Ledger).entries.find((e) => e.source === 'manual')).toMatchObject({ ruleId: 'N2.special_promise', points: 6, status: 'incurred' });
+    const price = await manual('sup', { category: 'late_or_price', orderId: onTime.id });
+    expect((price.json() as Ledger).entries.find((e) => e.source === 'manual' && e.ruleId === 'N2.late_or_price')).toMatchObject({ points: 3, compensationMinor: 500 });
+    expect((price.json() as Ledger).incurred.general).toBe(15);
+    const badCategory = await manual('sup', { category: 'bogus' });
+    expect(badCategory.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: { reason: 'UNKNOWN_CATEGORY' } });
+    expect(badCategory.json().error.message).toContain('扣分类别无效');
+    expect((await manual('sup', { category: 'special_promise', orderId: 'no-such-order' })).statusCode).toBe(404);
   });
 
   it('a blocked reply a supervisor sent anyway and a broken promise count by their D rule (D4, D8)', async () => {

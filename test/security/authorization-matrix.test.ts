@@ -236,6 +236,9 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       case 'POST /api/v1/cases/:id/mismatch':
         // N3: a valid body, so an outsider's answer is the scope's 404 (an insider in Taobao: 400, no mismatch table).
         return { kind: 'material' };
+      case 'POST /api/v1/shops/:shopId/penalties':
+        // N2: a deduction the platform notified (leads of the shop).
+        return { category: 'special_promise' };
       case 'POST /api/v1/penalties/ruling':
         // N2: a ruling on a promise of the target shop (leads; outsiders 404, not in the body's shop).
         return { source: 'broken_promise', subjectId: target.promise, upheld: true };

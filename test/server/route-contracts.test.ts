@@ -176,6 +176,7 @@ describe('route contracts', () => {
       ['GET /api/v1/shops/:shopId/rates', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/rates` })],
       ['GET /api/v1/exposure', async () => ({ method: 'GET', url: '/api/v1/exposure' })],
       // N2–N4: the ledger; a mismatch kind on the demo case (Tmall); a compensation on an order shipped late.
+      ['POST /api/v1/shops/:shopId/penalties', async () => ({ method: 'POST', url: `/api/v1/shops/${SHOP}/penalties`, payload: { category: 'special_promise', note: '官方活动未按要求提供服务' } })],
       [
         'POST /api/v1/penalties/ruling',
         async () => {

@@ -819,6 +819,10 @@ export const en: Record<keyof typeof zh, string> = {
   'orders.upload.errors': ' {n} rows not imported (line {l}: {r}).',
   'orders.upload.pickShop': 'Pick a shop to upload its order export',
   // N2–N4: the penalty-points ledger.
+  'pen.source.manual': 'Deduction recorded by hand',
+  'pen.manual.category': 'Category of the deduction the platform notified',
+  'pen.manual.record': 'Record platform deduction',
+  'pen.manual.saved': 'Recorded; the penalty ledger is updated',
   'pen.status.dismissed': 'Not upheld',
   'pen.col.ruling': 'Platform ruling',
   'pen.ruling.upheld': 'Upheld',

@@ -817,6 +817,10 @@ export const zh = {
   'orders.upload.errors': '有 {n} 行未导入（第 {l} 行：{r}）。',
   'orders.upload.pickShop': '选择一个店铺后可上传订单导出',
   // N2–N4: the penalty-points ledger.
+  'pen.source.manual': '人工登记的平台扣分',
+  'pen.manual.category': '平台通知的扣分类别',
+  'pen.manual.record': '登记平台扣分',
+  'pen.manual.saved': '已登记，扣分台账已更新',
   'pen.status.dismissed': '投诉不成立',
   'pen.col.ruling': '平台判定',
   'pen.ruling.upheld': '成立',

@@ -4,7 +4,7 @@
 // ledger (core/money/penalty-ledger.ts), which knows the figures, the period and the removal line.
 import { and, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
-import { buildLedger, countingPeriod, type LedgerFacts, type ShopLedger } from '../../core/money/penalty-ledger.js';
+import { buildLedger, countingPeriod, manualCategories, type LedgerFacts, type ShopLedger } from '../../core/money/penalty-ledger.js';
 import { hasShipped, orderPhase } from '../../core/orders/order-phase.js';
 import type { Profile } from '../../core/rules/schema.js';
 import type { Database } from '../../store/open-database.js';
@@ -19,6 +19,8 @@ export interface ShopLedgerView extends ShopLedger {
   platform: string;
   /** Order numbers of the entries that name an order (for the screen; ids stay the keys). */
   orderNos: Record<string, string>;
+  /** What a lead may record as a deduction the platform notified (points from the rules). */
+  categories: { key: string; points: number; title: string }[];
 }
 
 /** GET /penalties: one ledger per shop the caller may see (or the one asked for). */
@@ -33,7 +35,7 @@ export async function penaltyLedgers(database: Database, p: Principal, input: { 
     const ledger = buildLedger(profile, await loadFacts(database, shop.id, profile, now), now);
     const orderIds = [...new Set(ledger.entries.map((e) => e.orderId).filter((x): x is string => x !== null))];
     const nos = orderIds.length ? await database.db.select({ id: orders.id, no: orders.platformOrderNo }).from(orders).where(inArray(orders.id, orderIds)) : [];
-    out.push({ shopId: shop.id, shopName: shop.name, platform: shop.platform, orderNos: Object.fromEntries(nos.map((o) => [o.id, o.no])), ...ledger });
+    out.push({ shopId: shop.id, shopName: shop.name, platform: shop.platform, orderNos: Object.fromEntries(nos.map((o) => [o.id, o.no])), categories: manualCategories(profile), ...ledger });
   }
   return { shops: out };
 }
@@ -93,7 +95,9 @@ async function loadFacts(database: Database, shopId: string, profile: Profile, n
   const broken = await db.select().from(promises).where(and(
     eq(promises.shopId, shopId), eq(promises.state, 'broken'), isNotNull(promises.settledAt), gte(promises.settledAt, from), lt(promises.settledAt, to),
   ));
-  const promiseOrderIds = [...new Set(broken.map((b) => b.orderId).filter((x): x is string => x !== null))];
+  const manual = await db.select().from(penaltyRecords)
+    .where(and(eq(penaltyRecords.shopId, shopId), eq(penaltyRecords.kind, 'manual'), gte(penaltyRecords.at, from), lt(penaltyRecords.at, to)));
+  const promiseOrderIds = [...new Set([...broken.map((b) => b.orderId), ...manual.map((m) => m.orderId)].filter((x): x is string => x !== null))];
   const promiseOrders = new Map(
     (promiseOrderIds.length ? await db.select().from(orders).where(inArray(orders.id, promiseOrderIds)) : []).map((o) => [o.id, paidInCurrency(o)]),
   );
@@ -121,6 +125,10 @@ async function loadFacts(database: Database, shopId: string, profile: Profile, n
         promiseId: pr.id, orderId: pr.orderId, conversationId: pr.conversationId, kind: pr.kind, text: pr.text, settledAt: pr.settledAt!,
         paidAmount: money?.amount ?? null, currency: money?.currency ?? 'CNY', upheld: ruledOn.get(`promise:${pr.id}`) ?? null,
       };
+    }),
+    manual: manual.map((m) => {
+      const money = m.orderId ? promiseOrders.get(m.orderId) : undefined;
+      return { recordId: m.id, category: m.category ?? '', orderId: m.orderId, paidAmount: money?.amount ?? null, currency: money?.currency ?? 'CNY', at: m.at, note: m.note };
     }),
     mismatches: mismatch.map(({ r, orderId }) => ({ caseId: r.subjectId, orderId, kind: r.mismatchKind ?? '', recordedAt: r.at, upheld: r.upheld })),
   };

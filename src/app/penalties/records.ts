@@ -4,11 +4,13 @@
 // waives the points — or (a lead) the platform's ruling on a complaint about a sent violation or a
 // broken promise. Each write is one transaction with its audit row; the reply is the shop's
 // ledger as it now stands.
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { DxeError } from '../../core/errors.js';
 import { lateShipment } from '../../core/money/late-shipment.js';
+import { manualCategories } from '../../core/money/penalty-ledger.js';
 import type { Database } from '../../store/open-database.js';
-import { aftersalesCases, deadlines, messages, penaltyRecords, promises } from '../../store/schema/index.js';
+import { aftersalesCases, deadlines, messages, orders, penaltyRecords, promises } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import type { Principal } from '../auth/auth.js';
 import { paidInCurrency } from '../orders/exposure.js';
@@ -24,7 +26,8 @@ export type PenaltyRecordRefusal =
   | 'PAID_IN_FUTURE'
   | 'PAID_BEFORE_LATE'
   | 'ALREADY_RECORDED'
-  | 'NOT_IN_LEDGER';
+  | 'NOT_IN_LEDGER'
+  | 'UNKNOWN_CATEGORY';
 
 const actor = (p: Principal) => ({ actorKind: p.kind, actorId: p.agentId ?? null });
 
@@ -177,4 +180,43 @@ export async function recordRuling(
     });
   });
   return ledgerOf(database, p, owner, now);
+}
+
+/**
+ * N2: a deduction the platform notified that the product cannot see (a broken special promise, a
+ * refused ordered price…): a lead names the rule category; the points come from the rules, never
+ * typed in. Counted as incurred on `at` (default now).
+ */
+export async function recordManualPenalty(
+  database: Database,
+  p: Principal,
+  shopId: string,
+  input: { category: string; orderId?: string | undefined; at?: Date | undefined; note?: string | undefined },
+  now: Date,
+): Promise<ShopLedgerView> {
+  if (!p.shopIds.includes(shopId)) throw new DxeError('NOT_FOUND', '找不到该店铺');
+  const profile = shopProfile(await loadShop(database.db, shopId));
+  const categories = manualCategories(profile);
+  if (!categories.some((c) => c.key === input.category)) {
+    const list = categories.map((c) => `${c.key}（${c.title}，${c.points} 分）`).join('、');
+    throw new DxeError('VALIDATION_FAILED', categories.length ? `扣分类别无效，应为：${list}` : '本店所在平台的规则没有可登记的扣分类别', { reason: 'UNKNOWN_CATEGORY' satisfies PenaltyRecordRefusal, categories: categories.map((c) => c.key) });
+  }
+  const at = input.at ?? now;
+  if (at.getTime() > now.getTime()) throw new DxeError('VALIDATION_FAILED', '扣分时间不能晚于当前时间', { reason: 'PAID_IN_FUTURE' satisfies PenaltyRecordRefusal });
+  if (input.orderId !== undefined) {
+    const [o] = await database.db.select({ shopId: orders.shopId }).from(orders).where(eq(orders.id, input.orderId));
+    if (!o || o.shopId !== shopId) throw new DxeError('NOT_FOUND', '找不到该订单');
+  }
+  await database.db.transaction(async (tx) => {
+    const id = randomUUID();
+    await tx.insert(penaltyRecords).values({
+      id, shopId, subjectKind: 'record', subjectId: id, kind: 'manual', category: input.category, orderId: input.orderId ?? null,
+      at, note: input.note ?? null, updatedAt: now, ...actor(p),
+    });
+    await appendAuditIn(tx, {
+      orgId: p.orgId, at: now, ...actor(p), action: 'penalty.manual_recorded', subjectKind: 'shop', subjectId: shopId,
+      data: { category: input.category, at: at.toISOString(), recordId: id, ...(input.orderId ? { orderId: input.orderId } : {}) },
+    });
+  });
+  return ledgerOf(database, p, shopId, now);
 }

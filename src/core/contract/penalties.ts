@@ -29,11 +29,21 @@ export const rulingBody = z.strictObject({
 });
 export type RulingBody = z.infer<typeof rulingBody>;
 
+/** A deduction the platform notified that the product cannot see; the points come from the rules. */
+export const penaltyShopParams = z.object({ shopId: z.string().min(1).max(64) });
+export const manualPenaltyBody = z.strictObject({
+  category: z.string({ error: '请选择扣分类别' }).trim().min(1, '请选择扣分类别').max(40, '扣分类别无效').regex(/^[A-Za-z0-9_]+$/, '扣分类别无效'),
+  orderId: z.string().min(1).max(64).optional(),
+  at: z.iso.datetime({ offset: true, error: '扣分时间应为 ISO 8601（带时区），如 2026-12-01T10:00:00+08:00' }).optional(),
+  note: z.string().max(500, '备注不能超过 500 字').optional(),
+});
+export type ManualPenaltyBody = z.infer<typeof manualPenaltyBody>;
+
 const tally = z.object({ serious: z.number(), general: z.number() });
 
 export const penaltyEntrySchema = z.object({
-  source: z.enum(['late_shipment', 'released_reply', 'broken_promise', 'description_mismatch']),
-  subjectKind: z.enum(['order', 'message', 'promise', 'case']),
+  source: z.enum(['late_shipment', 'released_reply', 'broken_promise', 'description_mismatch', 'manual']),
+  subjectKind: z.enum(['order', 'message', 'promise', 'case', 'record']),
   subjectId: z.string(),
   orderId: z.string().nullable(),
   conversationId: z.string().nullable(),
@@ -67,6 +77,7 @@ export const shopLedgerSchema = z.object({
   }),
   entries: z.array(penaltyEntrySchema),
   orderNos: z.record(z.string(), z.string()),
+  categories: z.array(z.object({ key: z.string(), points: z.number(), title: z.string() })),
 });
 export type ShopLedgerViewContract = z.infer<typeof shopLedgerSchema>;
 

@@ -109,7 +109,7 @@ import {
   qualityRowSchema,
   quizProgressSchema,
 } from './training.js';
-import { compensationPaidBody, mismatchBody, penaltyLedgerQuery, penaltyLedgersSchema, rulingBody, shopLedgerSchema } from './penalties.js';
+import { compensationPaidBody, manualPenaltyBody, mismatchBody, penaltyLedgerQuery, penaltyLedgersSchema, penaltyShopParams, rulingBody, shopLedgerSchema } from './penalties.js';
 import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery, priceChangeAwaitBody } from './orders.js';
 import {
   exampleParams,
@@ -219,6 +219,7 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/cases/:id/mismatch': { params: caseIdParams, body: mismatchBody, reply: shopLedgerSchema },
   'POST /api/v1/orders/:id/compensation-paid': { params: orderIdParams, body: compensationPaidBody, reply: shopLedgerSchema },
   'POST /api/v1/penalties/ruling': { body: rulingBody, reply: shopLedgerSchema },
+  'POST /api/v1/shops/:shopId/penalties': { params: penaltyShopParams, body: manualPenaltyBody, reply: shopLedgerSchema },
   'GET /api/v1/orders/:id/evidence': { params: orderIdParams, query: evidenceQuery, produces: 'download' },
   'POST /api/v1/orders/:id/logistics': { params: orderIdParams, body: logisticsBody, reply: logisticsReplySchema },
 

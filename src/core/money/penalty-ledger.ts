@@ -15,12 +15,12 @@ import { descriptionMismatchPenalty, pointsForRule, removalRisk } from './penalt
  * dismissed: the platform ruled the complaint not upheld (no points).
  */
 export type LedgerStatus = 'exposure' | 'incurred' | 'waived' | 'dismissed';
-export type LedgerSource = 'late_shipment' | 'released_reply' | 'broken_promise' | 'description_mismatch';
+export type LedgerSource = 'late_shipment' | 'released_reply' | 'broken_promise' | 'description_mismatch' | 'manual';
 
 export interface LedgerEntry {
   source: LedgerSource;
   /** What the entry is about: the order (late shipment), the message sent, the promise, the case. */
-  subjectKind: 'order' | 'message' | 'promise' | 'case';
+  subjectKind: 'order' | 'message' | 'promise' | 'case' | 'record';
   subjectId: string;
   orderId: string | null;
   conversationId: string | null;
@@ -86,11 +86,50 @@ export interface MismatchFact {
   upheld: boolean;
 }
 
+/** A deduction the platform notified that the product cannot see (special promise, refused price…). */
+export interface ManualFact {
+  recordId: string;
+  /** A key of the profile's point table (special_promise…) or a D rule. */
+  category: string;
+  orderId: string | null;
+  paidAmount?: number | null;
+  currency?: string;
+  at: Date;
+  note: string | null;
+}
+
 export interface LedgerFacts {
   lateShipments: LateShipmentFact[];
   releasedReplies: ReleasedReplyFact[];
   brokenPromises: BrokenPromiseFact[];
   mismatches: MismatchFact[];
+  manual?: ManualFact[];
+}
+
+/** The categories a manual deduction may name on this profile, with their points and titles. */
+export function manualCategories(profile: Pick<Profile, 'penalties'>): { key: string; points: number; title: string }[] {
+  return [
+    ...Object.entries(profile.penalties.table).map(([key, e]) => ({ key, points: e.points, title: e.title })),
+    ...Object.entries(profile.penalties.by_rule).map(([key, e]) => ({ key, points: e.points, title: e.title })),
+  ];
+}
+
+function manualEntries(profile: Profile, facts: ManualFact[]): LedgerEntry[] {
+  const out: LedgerEntry[] = [];
+  for (const f of facts) {
+    const cat = manualCategories(profile).find((c) => c.key === f.category);
+    if (!cat) continue;
+    const currency = f.currency ?? 'CNY';
+    // The 3-point category carries the 5 % compensation (seed 000), on the same terms as a late shipment.
+    const comp = f.category === 'late_or_price' && f.paidAmount ? lateCompensationFen(yuanToFen(f.paidAmount), termsInCurrency(profile.late_shipment, currency)) : 0;
+    out.push({
+      source: 'manual', subjectKind: 'record', subjectId: f.recordId, orderId: f.orderId, conversationId: null,
+      ruleId: /^D\d+$/.test(f.category) ? f.category : `N2.${f.category}`, titleZh: cat.title, points: cat.points, serious: false,
+      at: f.at.toISOString(), status: 'incurred', compensationMinor: comp, platformRepayMinor: 0, currency,
+      noteZh: `平台通知的扣分，人工登记${f.note ? `：${f.note}` : ''}。`,
+    });
+  }
+  return out;
 }
 
 export interface CountingPeriod {
@@ -316,6 +355,7 @@ export function buildLedger(profile: Profile, facts: LedgerFacts, now: Date): Sh
     ...replyEntries(profile, within(facts.releasedReplies, (f) => f.sentAt)),
     ...promiseEntries(profile, within(facts.brokenPromises, (f) => f.settledAt)),
     ...mismatchEntries(profile, within(facts.mismatches, (f) => f.recordedAt)),
+    ...manualEntries(profile, within(facts.manual ?? [], (f) => f.at)),
   ].sort((a, b) => b.at.localeCompare(a.at) || a.subjectId.localeCompare(b.subjectId));
   const tally = (status: LedgerStatus): PointsTally => ({
     serious: entries.filter((e) => e.status === status && e.serious).reduce((s, e) => s + e.points, 0),

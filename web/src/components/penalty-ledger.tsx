@@ -1,7 +1,8 @@
 // N2–N4 on the dashboard: per shop the points charged and at stake in the counting period
 // (serious apart), what paying first saved, the compensation still owed, Tmall's removal line
 // ("还差 N 分将被清退") with a warning when close, and every entry with its source and status.
-import { Alert, Button, Card, Col, Empty, Row, Space, Spin, Statistic, Table, Tag, Tooltip, Typography, message } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography, message } from 'antd';
 import type { PenaltyEntryView, PenaltyLedgersView, ShopLedgerViewContract } from '../../../src/core/contract/penalties.js';
 import { formatBeijing } from '../../../src/core/time/beijing-time.js';
 import { errorText, post } from '../lib/api.js';
@@ -35,6 +36,39 @@ function RulingButtons({ e, onDone }: { e: PenaltyEntryView; onDone: () => void 
     <Space size={4}>
       <Button size="small" danger onClick={() => void send(true)} data-testid="ruling-upheld">{t('pen.ruling.upheld')}</Button>
       <Button size="small" onClick={() => void send(false)} data-testid="ruling-dismissed">{t('pen.ruling.dismissed')}</Button>
+    </Space>
+  );
+}
+
+/** N2: a lead records a deduction the platform notified that the product cannot see. */
+function ManualEntry({ l, onDone }: { l: ShopLedgerViewContract; onDone: () => void }) {
+  const [category, setCategory] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (l.categories.length === 0) return null;
+  const save = async () => {
+    if (!category) return;
+    setBusy(true);
+    try {
+      await post(`/shops/${encodeURIComponent(l.shopId)}/penalties`, { category });
+      void message.success(t('pen.manual.saved'));
+      setCategory(null);
+      onDone();
+    } catch (err) {
+      void message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Space style={{ marginTop: 12 }} wrap data-testid="penalty-manual">
+      <Select
+        style={{ width: 360 }}
+        placeholder={t('pen.manual.category')}
+        value={category}
+        onChange={setCategory}
+        options={l.categories.map((c) => ({ value: c.key, label: `${c.title}（${c.points} 分）` }))}
+      />
+      <Button onClick={save} loading={busy} disabled={!category}>{t('pen.manual.record')}</Button>
     </Space>
   );
 }
@@ -82,6 +116,7 @@ function ShopLedger({ l, multi, lead, onChanged }: { l: ShopLedgerViewContract; 
           ]}
         />
       )}
+      {lead ? <ManualEntry l={l} onDone={onChanged} /> : null}
     </Card>
   );
 }
