@@ -87,6 +87,10 @@ describe(`penalty-points ledger (${databaseLabel})`, () => {
     const [settled] = await database.db.select().from(deadlines).where(and(eq(deadlines.subjectId, waived.id), eq(deadlines.kind, 'compensate_before_ruling')));
     expect(settled).toMatchObject({ state: 'done', firedBy: 'compensation_paid' });
     expect(await database.db.select().from(auditLog).where(and(eq(auditLog.subjectId, waived.id), eq(auditLog.action, 'penalty.compensation_paid')))).toHaveLength(1);
+    // The order's own view says so instead of advising to pay.
+    const detail = (await app.inject({ method: 'GET', url: `/api/v1/orders/${waived.id}`, headers: await h('a') })).json() as { exposure: { advice: string }; compensationPaidAt: string | null };
+    expect(detail.compensationPaidAt).toBe(at(1).toISOString());
+    expect(detail.exposure.advice).toContain('记录主动赔付，在平台判定前，免扣分');
 
     // Refusals with stable reasons, in Chinese.
     const again = await app.inject({ method: 'POST', url: `/api/v1/orders/${waived.id}/compensation-paid`, headers: await h('a'), payload: {} });

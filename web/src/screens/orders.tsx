@@ -243,6 +243,7 @@ interface OrderDetail {
   stockWarnings: { sku: string; level: string; messageZh: string }[];
   fakeShipment: { reasonZh: string } | null;
   exposure: { advice: string; late: boolean } | null;
+  compensationPaidAt: string | null;
   cases: { id: string; type: string; state: string }[];
   /** C8: an unpaid order's wait for a 改价; null: not unpaid. */
   priceChangeHold: { awaiting: boolean; byAgent: boolean } | null;
@@ -302,7 +303,7 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             <Alert
               type="info"
               message={d.data.exposure.advice}
-              action={d.data.exposure.late ? <Button size="small" loading={saving} onClick={compensationPaid} data-testid="order-compensation-paid">{t('orders.compensationPaid')}</Button> : undefined}
+              action={d.data.exposure.late && !d.data.compensationPaidAt ? <Button size="small" loading={saving} onClick={compensationPaid} data-testid="order-compensation-paid">{t('orders.compensationPaid')}</Button> : undefined}
             />
           )}
           {hold?.awaiting && (
