@@ -43,6 +43,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/cases/:id/evidence/:evidenceId': { scope: 'read', tokens: false },
   'GET /api/v1/shops/:shopId/rates': { scope: 'read' },
   'GET /api/v1/exposure': { scope: 'read' },
+  // N2–N4: the penalty-points ledger of the caller's shops.
+  'GET /api/v1/penalties': { scope: 'read' },
   'GET /api/v1/metrics': { scope: 'read' },
   // C17: an agent's own presence; tokens have none.
   'GET /api/v1/presence': { scope: 'any', tokens: false },
@@ -124,6 +126,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/orders/:id/transition': { scope: 'admin' },
   // C8: an agent or lead of the order's shop marks an unpaid order as awaiting a 改价, or ends the wait.
   'POST /api/v1/orders/:id/price-change-await': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
+  // N3/N2: an agent or lead records a mismatch complaint's kind on a case, or a compensation paid (people only).
+  'POST /api/v1/cases/:id/mismatch': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
+  'POST /api/v1/orders/:id/compensation-paid': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
+  // N2: the platform's ruling on a complaint about a sent violation or a broken promise (leads only).
+  'POST /api/v1/penalties/ruling': { scope: 'admin', roles: LEADS, tokens: false },
+  // N2: a deduction the platform notified that the product cannot see (leads; points from the rules).
+  'POST /api/v1/shops/:shopId/penalties': { scope: 'admin', roles: LEADS, tokens: false },
   'POST /api/v1/shops/:shopId/training-examples': { scope: 'admin', tokens: false },
   'DELETE /api/v1/shops/:shopId/training-examples/:id': { scope: 'admin', roles: LEADS, tokens: false },
   // Issue 12: an agent relabels the intent the bot read (becomes a shop example; people only).

@@ -63,6 +63,11 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
     target.botMessage = String((await database.query<{ id: string }>(
       "select id::text as id from messages where conversation_id = $1 and author_kind = 'bot' order by seq limit 1", [target.conversation],
     ))[0]?.id);
+    // N2: a broken promise of the target shop, for the platform's ruling on it.
+    target.promise = (await database.query<{ id: string }>(
+      `insert into promises (id, shop_id, conversation_id, kind, text, state, settled_at) values (gen_random_uuid()::text, $1, $2, 'gift', '送您一双袜子', 'broken', $3) returning id`,
+      [SHOP, target.conversation, NOW],
+    ))[0]!.id;
     for (const [k, v] of Object.entries(target)) expect(v, `demo ${k} in ${SHOP}`).toBeTruthy();
 
     login = async (name: string, password = DEMO_PASSWORD) => {
@@ -228,6 +233,18 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       case 'POST /api/v1/orders/:id/price-change-await':
         // C8: mark the target order as awaiting a 改价 (agents and leads of its shop; no token).
         return { awaiting: true };
+      case 'POST /api/v1/cases/:id/mismatch':
+        // N3: a valid body, so an outsider's answer is the scope's 404 (an insider in Taobao: 400, no mismatch table).
+        return { kind: 'material' };
+      case 'POST /api/v1/shops/:shopId/penalties':
+        // N2: a deduction the platform notified (leads of the shop).
+        return { category: 'special_promise' };
+      case 'POST /api/v1/penalties/ruling':
+        // N2: a ruling on a promise of the target shop (leads; outsiders 404, not in the body's shop).
+        return { source: 'broken_promise', subjectId: target.promise, upheld: true };
+      case 'POST /api/v1/orders/:id/compensation-paid':
+        // N2: the target order was not shipped late (insiders: 409), outsiders 404.
+        return {};
       case 'POST /api/v1/api-tokens':
         return { name: `matrix ${++seq}`, shopId: SHOP };
       case 'POST /api/v1/promises/:id/settle':

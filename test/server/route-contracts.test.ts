@@ -175,6 +175,37 @@ describe('route contracts', () => {
       ['POST /api/v1/cases', async () => ({ method: 'POST', url: '/api/v1/cases', payload: { orderId: order, type: 'refund_only', reason: '不想要了', amount: 1 } })],
       ['GET /api/v1/shops/:shopId/rates', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/rates` })],
       ['GET /api/v1/exposure', async () => ({ method: 'GET', url: '/api/v1/exposure' })],
+      // N2–N4: the ledger; a mismatch kind on the demo case (Tmall); a compensation on an order shipped late.
+      ['POST /api/v1/shops/:shopId/penalties', async () => ({ method: 'POST', url: `/api/v1/shops/${SHOP}/penalties`, payload: { category: 'special_promise', note: '官方活动未按要求提供服务' } })],
+      [
+        'POST /api/v1/penalties/ruling',
+        async () => {
+          const p = (await one(
+            `insert into promises (id, shop_id, conversation_id, kind, text, state, settled_at) values (gen_random_uuid()::text, $1, $2, 'gift', '送您一双袜子', 'broken', now()) returning id`,
+            [SHOP, conversation],
+          ))!;
+          return { method: 'POST', url: '/api/v1/penalties/ruling', payload: { source: 'broken_promise', subjectId: p, upheld: false } };
+        },
+      ],
+      ['GET /api/v1/penalties', async () => ({ method: 'GET', url: '/api/v1/penalties' })],
+      [
+        'POST /api/v1/cases/:id/mismatch',
+        async () => {
+          const tmallCase = await one("select c.id from aftersales_cases c join shops s on s.id = c.shop_id where s.platform = 'tmall' order by c.opened_at limit 1");
+          expect(tmallCase, 'a demo case in the Tmall shop').toBeTruthy();
+          return { method: 'POST', url: `/api/v1/cases/${encodeURIComponent(tmallCase!)}/mismatch`, payload: { kind: 'flaw_not_affecting_use' } };
+        },
+      ],
+      [
+        'POST /api/v1/orders/:id/compensation-paid',
+        async () => {
+          const synced = await json({
+            method: 'POST', url: `/api/v1/shops/${SHOP}/orders`,
+            payload: { platformOrderNo: 'CONTRACT-LATE', state: '买家已付款等待卖家发货', totalYuan: 99, paidAt: '2026-11-01T10:00:00+08:00', buyerAccount: 'contract_late' },
+          });
+          return { method: 'POST', url: `/api/v1/orders/${encodeURIComponent((synced.order as { id: string }).id)}/compensation-paid`, payload: {} };
+        },
+      ],
 
       ['GET /api/v1/shops/:shopId/orders', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/orders` })],
       ['POST /api/v1/shops/:shopId/orders', async () => ({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders`, payload: { platformOrderNo: 'CONTRACT-1', state: '等待买家付款', totalYuan: 99 } })],

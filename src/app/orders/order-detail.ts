@@ -12,8 +12,9 @@ import { CASE_TYPES } from '../../core/contract/cases.js';
 import { fakeShipmentRisk, isCourierScan } from '../../core/orders/pickup-scan.js';
 import { stockWarnings } from '../../core/orders/stock-warnings.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
+import { formatBeijing } from '../../core/time/beijing-time.js';
 import type { Database } from '../../store/open-database.js';
-import { aftersalesCases, conversations, itemVariants, logisticsEvents, messages, orderEvents, orderLines, orders } from '../../store/schema/index.js';
+import { aftersalesCases, conversations, itemVariants, logisticsEvents, messages, orderEvents, orderLines, orders, penaltyRecords } from '../../store/schema/index.js';
 import type { Principal } from '../auth/auth.js';
 import { deadlineView, deadlinesOf } from '../timers/deadlines.js';
 import { orderExposure } from './exposure.js';
@@ -60,13 +61,22 @@ export async function orderDetail(database: Database, order: OrderRow, maySeePer
   // C8: whether the unpaid order waits for a 改价 (buyer's request in chat or an agent's mark).
   const priceChangeHold = orderPhase(profile, order.state) === 'unpaid' ? await priceChangeHoldOf(db, order) : null;
   const compensateBy = deadlineRows.find((d) => d.kind === 'compensate_before_ruling')?.dueAt ?? null;
+  // N2: a compensation recorded as paid (penalty ledger) replaces the advice to pay.
+  const [paid] = await db.select({ at: penaltyRecords.at }).from(penaltyRecords)
+    .where(and(eq(penaltyRecords.subjectKind, 'order'), eq(penaltyRecords.subjectId, order.id), eq(penaltyRecords.kind, 'compensation_paid')));
+  const exposure = orderExposure(order, profile, now, compensateBy);
+  if (exposure && paid) {
+    const inTime = compensateBy === null || paid.at.getTime() <= compensateBy.getTime();
+    exposure.advice = `已于 ${formatBeijing(paid.at.toISOString())}（北京时间）记录主动赔付${inTime ? '，在平台判定前，免扣分' : '，晚于平台判定时限，仍按扣分计'}。`;
+  }
   return {
     order: orderView(order, maySeePersonalData),
     lines: lines.map((l) => ({ ...l, priceYuan: l.priceFen / 100 })),
     history: history.map((h) => ({ ...h, note: personalDataMask(maySeePersonalData).text(h.note), at: h.at.toISOString() })),
     logistics: logistics.map((l) => ({ ...l, at: l.at.toISOString() })),
     deadlines: deadlineRows.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).map((d) => deadlineView(d, now)),
-    exposure: orderExposure(order, profile, now, compensateBy),
+    exposure,
+    compensationPaidAt: paid?.at.toISOString() ?? null,
     fraud,
     stockWarnings: stock,
     cases: cases.map((c) => ({ id: c.id, type: c.type, state: c.state, reason: c.reason, amountYuan: c.amountFen / 100, openedAt: c.openedAt.toISOString() })),

@@ -109,6 +109,7 @@ import {
   qualityRowSchema,
   quizProgressSchema,
 } from './training.js';
+import { compensationPaidBody, manualPenaltyBody, mismatchBody, penaltyLedgerQuery, penaltyLedgersSchema, penaltyShopParams, rulingBody, shopLedgerSchema } from './penalties.js';
 import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery, priceChangeAwaitBody } from './orders.js';
 import {
   exampleParams,
@@ -213,6 +214,12 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/price-change-await': { params: orderIdParams, body: priceChangeAwaitBody, reply: orderDetailSchema },
+  // N2–N4: the penalty-points ledger; a mismatch's kind on a case; a late-shipment compensation paid.
+  'GET /api/v1/penalties': { query: penaltyLedgerQuery, reply: penaltyLedgersSchema },
+  'POST /api/v1/cases/:id/mismatch': { params: caseIdParams, body: mismatchBody, reply: shopLedgerSchema },
+  'POST /api/v1/orders/:id/compensation-paid': { params: orderIdParams, body: compensationPaidBody, reply: shopLedgerSchema },
+  'POST /api/v1/penalties/ruling': { body: rulingBody, reply: shopLedgerSchema },
+  'POST /api/v1/shops/:shopId/penalties': { params: penaltyShopParams, body: manualPenaltyBody, reply: shopLedgerSchema },
   'GET /api/v1/orders/:id/evidence': { params: orderIdParams, query: evidenceQuery, produces: 'download' },
   'POST /api/v1/orders/:id/logistics': { params: orderIdParams, body: logisticsBody, reply: logisticsReplySchema },
 

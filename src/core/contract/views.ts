@@ -372,6 +372,8 @@ export const orderDetailSchema = z.object({
   ),
   /** C8: an unpaid order's wait for a 改价 (byAgent: an agent's mark holds it); null: not unpaid. */
   priceChangeHold: z.object({ awaiting: z.boolean(), byAgent: z.boolean() }).nullable(),
+  /** N2: when the late-shipment compensation was recorded as paid (null: not recorded). */
+  compensationPaidAt: z.string().nullable(),
   allowedEvents: z.array(z.string()),
 });
 export type OrderDetailView = z.infer<typeof orderDetailSchema>;

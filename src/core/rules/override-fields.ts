@@ -46,6 +46,8 @@ export const OVERRIDE_FIELDS: readonly OverrideField[] = [
   f('late_shipment.points_if_unpaid_before_ruling', 'points', '平台判定前未赔付时扣的分', 'Points charged when not paid before the platform rules'),
   f('late_shipment.repay_platform_after_upheld_complaint', 'bool', '投诉成立后须再向平台支付同等金额', 'After an upheld complaint the seller pays the platform the same again'),
   f('penalties.removal_at_serious_points.points', 'points', '严重违规扣分达到多少分会被清退', 'Serious-violation points at which the shop may be removed'),
+  f('penalties.counting_period.kind', 'enum', '扣分累计周期', 'Period penalty points are added up over', { options: ['calendar_year'] }),
+  f('penalties.removal_warning_within_points.points', 'points', '严重违规扣分距清退线多少分以内开始提醒', 'Warn when serious points come within this many of removal'),
   f('complaints.window_days_after_close', 'days', '交易关闭/成功后买家可投诉的天数', 'Days after close/success in which the buyer may complain'),
   f('complaints.platform_answer_working_days', 'days', '平台介入后给出处理意见的工作日数', 'Working days for the platform to answer a complaint'),
   f('orders.stock.low_stock_threshold', 'count', '库存低于多少件时提示补货', 'Warn when stock falls below (pieces)'),

@@ -130,6 +130,14 @@ const penaltiesSchema = z.strictObject({
     .strictObject({ points: z.number().int().positive(), source: sourceSchema })
     .nullable()
     .default(null),
+  /** N2–N4: the period points are added up over (Beijing calendar year: a project default). */
+  counting_period: z
+    .strictObject({ kind: z.enum(['calendar_year']), source: sourceSchema })
+    .default({ kind: 'calendar_year', source: { req: ['N2', 'N4'], seed: null } }),
+  /** N4: warn when the serious points come within this many of the removal line. */
+  removal_warning_within_points: z
+    .strictObject({ points: z.number().int().min(0), source: sourceSchema })
+    .default({ points: 12, source: { req: 'N4', seed: null } }),
 });
 
 const complaintsSchema = z.strictObject({

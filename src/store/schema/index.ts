@@ -13,3 +13,4 @@ export * from './audit.js';
 export * from './corrections.js';
 export * from './followups.js';
 export * from './training.js';
+export * from './penalties.js';

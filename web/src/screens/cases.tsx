@@ -19,6 +19,7 @@ import { useSession } from '../lib/session.js';
 import type { CaseRow } from '../lib/types.js';
 import { duration, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
+import { MismatchRecorder } from '../components/mismatch-recorder.js';
 
 const INTERVENTION_MS = 72 * 3600_000;
 const CASE_TYPES = ['refund_only', 'return', 'exchange', 'repair'] as const;
@@ -443,6 +444,10 @@ function CaseDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
           {c.guidanceZh.length > 0 && (
             <Alert type="info" showIcon message={t('cases.guidance')} description={<ul style={{ margin: 0, paddingLeft: 18 }}>{c.guidanceZh.map((g) => <li key={g}>{g}</li>)}</ul>} data-testid="case-guidance" />
           )}
+
+          <Card size="small" title={t('pen.record.mismatch')}>
+            <MismatchRecorder caseId={c.id} />
+          </Card>
 
           <Card size="small" title={t('cases.choices')}>
             {groups.length === 0 ? (

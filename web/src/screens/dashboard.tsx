@@ -1,6 +1,7 @@
 // 数据: the T1 figures for the chosen range, per agent / shop / day with ECharts; supervisors also
 // see idle agents (T2), inconsistent answers (T3) and 质检 scores per agent over time. T1 also
-// shows recommendations made (C6), complaints and DSR. Code-split: ECharts loads only here.
+// shows recommendations made (C6), complaints and DSR; every shop's penalty-points ledger and removal
+// risk (N2–N4). Code-split: ECharts loads only here.
 import { useMemo, useState } from 'react';
 import { Alert, Card, Col, DatePicker, Empty, List, Row, Segmented, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { StoreFiguresView } from '../../../src/core/contract/buyers.js';
@@ -11,6 +12,7 @@ import type { Figures, MetricsResponse } from '../lib/metrics-types.js';
 import { duration, intentLabel, percent, t, yuan, type MessageKey } from '../i18n.js';
 import { Chart } from '../components/chart.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
+import { PenaltyLedgers } from '../components/penalty-ledger.js';
 
 type GroupBy = MetricsResponse['groupBy'];
 const DAY = 86400_000;
@@ -195,6 +197,7 @@ export default function DashboardScreen() {
             <Alert style={{ marginTop: 12 }} type="info" message={t('dash.supervisorOnly')} />
           )}
           <StoreFigures shopId={shopId || (shops.length === 1 ? shops[0]!.id : '')} />
+          <PenaltyLedgers shopId={shopId} />
         </>
       )}
     </div>

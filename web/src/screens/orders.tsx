@@ -242,7 +242,8 @@ interface OrderDetail {
   fraud: { signals: { kind: string; detailZh: string }[]; adviceZh: string };
   stockWarnings: { sku: string; level: string; messageZh: string }[];
   fakeShipment: { reasonZh: string } | null;
-  exposure: { advice: string } | null;
+  exposure: { advice: string; late: boolean } | null;
+  compensationPaidAt: string | null;
   cases: { id: string; type: string; state: string }[];
   /** C8: an unpaid order's wait for a 改价; null: not unpaid. */
   priceChangeHold: { awaiting: boolean; byAgent: boolean } | null;
@@ -258,6 +259,19 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
     try {
       await post(`/orders/${encodeURIComponent(id)}/price-change-await`, { awaiting });
       void message.success(t(awaiting ? 'orders.priceChange.marked' : 'orders.priceChange.unmarked'));
+      d.reload();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  // N2: the late-shipment compensation was paid to the buyer; before the platform rules this waives the points.
+  const compensationPaid = async () => {
+    setSaving(true);
+    try {
+      await post(`/orders/${encodeURIComponent(id)}/compensation-paid`, {});
+      void message.success(t('orders.compensationPaid.done'));
       d.reload();
     } catch (e) {
       void message.error(errorText(e));
@@ -285,7 +299,13 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
             <Alert type="warning" showIcon message={t('orders.risk.fraud')} description={<>{d.data.fraud.signals.map((s) => <div key={s.kind}>{s.detailZh}</div>)}<div>{d.data.fraud.adviceZh}</div></>} />
           )}
           {d.data.stockWarnings.map((w) => <Alert key={w.sku} type={w.level === 'out' ? 'error' : 'warning'} message={w.messageZh} />)}
-          {d.data.exposure && <Alert type="info" message={d.data.exposure.advice} />}
+          {d.data.exposure && (
+            <Alert
+              type="info"
+              message={d.data.exposure.advice}
+              action={d.data.exposure.late && !d.data.compensationPaidAt ? <Button size="small" loading={saving} onClick={compensationPaid} data-testid="order-compensation-paid">{t('orders.compensationPaid')}</Button> : undefined}
+            />
+          )}
           {hold?.awaiting && (
             <Alert type="warning" showIcon message={t('orders.priceChange.awaiting')} description={t(hold.byAgent ? 'orders.priceChange.byAgent' : 'orders.priceChange.byBuyer')} data-testid="order-price-change-hold" />
           )}
