@@ -84,6 +84,12 @@ describe('D1 off-platform payment without the usual channel words (私户, 付�
     ['The extra 7 dollars for express, please send by PayPal friends and family.', 'aliexpress', ["D1"], true, false],
     ['I return your 5 dollars by PayPal, no need to open dispute.', 'aliexpress', ["D1"], true, false],
     ['Order the 1 dollar link and pay the rest to me by bank.', 'aliexpress', ["D1"], true, false],
+    ['这个价格只能私下给您，您转我这边就发', 'taobao', ["D1"], true, false],
+    ['钱您直接给我们业务员就行，平台就不拍了', 'tmall', ["D1"], true, false],
+    ['运费您扫我发的图里那个码补一下', 'jd', ["D1"], true, false],
+    ['多多上付款要等成团，您直接给我转就好', 'pdd', ["D1"], true, false],
+    ['Send the payment to my Alipay, the platform is too slow.', 'aliexpress', ["D1"], true, false],
+    ['Better we do the deal outside, I give you 20% discount.', 'aliexpress', ["D1"], true, false],
   ] as const)('%s (%s)', (text, platform, rules, askerIsBuyer, freeShipping) => {
     const got = rulesOf(text, profileFor(platform), ctxFor(askerIsBuyer, freeShipping));
     for (const r of rules) expect(got).toContain(r);
@@ -128,6 +134,10 @@ describe('D2 contact details given, second shops, English channels and addresses
     ['For wholesale write to me: jackie dot trade at yahoo dot com', 'aliexpress', ["D2"], true, false],
     ['We have a Temu store too, search HomeJoy.', 'aliexpress', ["D2"], true, false],
     ['Text me on Viber 0086 150 1111 2222.', 'aliexpress', ["D2"], true, false],
+    ['想要更多款式可以到我们小红书看看，名字一样', 'taobao', ["D2"], true, false],
+    ['您打这个号码找我：一三五，八八八八，六六六六', 'jd', ["D2"], true, false],
+    ['My personal number for WhatsApp: 0086 188 2222 3333.', 'aliexpress', ["D2"], true, false],
+    ['You can also buy it on our Etsy shop.', 'aliexpress', ["D2"], true, false],
   ] as const)('%s (%s)', (text, platform, rules, askerIsBuyer, freeShipping) => {
     const got = rulesOf(text, profileFor(platform), ctxFor(askerIsBuyer, freeShipping));
     for (const r of rules) expect(got).toContain(r);
@@ -181,6 +191,10 @@ describe('D3 contempt: slang and English put-downs', () => {
     ['Buy a brain before you buy electronics.', 'aliexpress', ["D3"], true, false],
     ['Cheap people always complain.', 'aliexpress', ["D3"], true, false],
     ['Go cry to your mom.', 'aliexpress', ["D3"], true, false],
+    ['你脑子是不是有问题，这么简单还问', 'taobao', ["D3"], true, false],
+    ['真是服了你这种客人', 'tmall', ["D3"], true, false],
+    ['People like you should not shop online.', 'aliexpress', ["D3"], true, false],
+    ['You are so annoying, stop it.', 'aliexpress', ["D3"], true, false],
   ] as const)('%s (%s)', (text, platform, rules, askerIsBuyer, freeShipping) => {
     const got = rulesOf(text, profileFor(platform), ctxFor(askerIsBuyer, freeShipping));
     for (const r of rules) expect(got).toContain(r);
@@ -210,6 +224,7 @@ describe('D4 invoices refused by condition, share, time limit or no date', () =>
     ['An invoice costs you 3 dollars extra.', 'aliexpress', ["D4"], true, false],
     ['No invoice for sale items, sorry.', 'aliexpress', ["D4"], true, false],
     ['Invoice will come when our accountant has time, no date.', 'aliexpress', ["D4"], true, false],
+    ['发票要另外付6%的税点', 'tmall', ["D4"], true, false],
   ] as const)('%s (%s)', (text, platform, rules, askerIsBuyer, freeShipping) => {
     const got = rulesOf(text, profileFor(platform), ctxFor(askerIsBuyer, freeShipping));
     for (const r of rules) expect(got).toContain(r);
@@ -231,6 +246,7 @@ describe('D5 free shipping withdrawn by region, item or quantity', () => {
     ['Free shipping only for orders to mainland Spain, islands pay extra.', 'aliexpress', ["D5"], true, true],
     ['Free shipping doesn\'t cover your city, add 6 USD please.', 'aliexpress', ["D5"], true, true],
     ['Free shipping is only for 2 pieces or more, for one piece you pay postage.', 'aliexpress', ["D5"], true, true],
+    ['您这个地址要加8块运费', 'taobao', ["D5"], true, true],
   ] as const)('%s (%s)', (text, platform, rules, askerIsBuyer, freeShipping) => {
     const got = rulesOf(text, profileFor(platform), ctxFor(askerIsBuyer, freeShipping));
     for (const r of rules) expect(got).toContain(r);
@@ -297,6 +313,10 @@ describe('D8 a promise recalled and changed', () => {
     ['Sorry, the free case I promised is sold out, no case.', 'aliexpress', ["D8"], true, false],
     ['We agreed on DHL, but we will send by post instead.', 'aliexpress', ["D8"], true, false],
     ['The 15% discount from our chat is cancelled.', 'aliexpress', ["D8"], true, false],
+    ['昨天答应您今天发，可是快递不收了，明天再说吧', 'taobao', ["D8"], true, false],
+    ['上次说好的赠品，活动结束就没有了', 'tmall', ["D8"], true, false],
+    ['I said free shipping, but actually you must pay 4 dollars.', 'aliexpress', ["D8"], true, false],
+    ['The bonus gift we promised is not available anymore.', 'aliexpress', ["D8"], true, false],
   ] as const)('%s (%s)', (text, platform, rules, askerIsBuyer, freeShipping) => {
     const got = rulesOf(text, profileFor(platform), ctxFor(askerIsBuyer, freeShipping));
     for (const r of rules) expect(got).toContain(r);
@@ -324,6 +344,8 @@ describe('D9 rewards for reviews, in any form', () => {
     ['5 stars and a photo = 3 dollars back to you.', 'aliexpress', ["D9"], true, false],
     ['Change your 1 star to 5 and I will refund 10 dollars.', 'aliexpress', ["D9"], true, false],
     ['Good feedback gets you a free phone case next order.', 'aliexpress', ["D9"], true, false],
+    ['好评返五元，截图找我', 'taobao', ["D9"], true, false],
+    ['Leave a good review and I refund 2 dollars.', 'aliexpress', ["D9"], true, false],
   ] as const)('%s (%s)', (text, platform, rules, askerIsBuyer, freeShipping) => {
     const got = rulesOf(text, profileFor(platform), ctxFor(askerIsBuyer, freeShipping));
     for (const r of rules) expect(got).toContain(r);
@@ -373,6 +395,11 @@ describe('D10 blame, curt shapes and brush-offs (C3, C14)', () => {
     ['How many times do I have to say it, it ships in 3 days.', 'aliexpress', ["D10"], true, false],
     ['Read the listing.', 'aliexpress', ["D10"], true, false],
     ['Not our issue, ask the post.', 'aliexpress', ["D10"], true, false],
+    ['这是您自己没看清楚下的单', 'taobao', ["D10"], true, false],
+    ['不是说了吗，不能退', 'tmall', ["D10"], true, false],
+    ['等通知', 'jd', ["D10"], true, false],
+    ['Read the description first.', 'aliexpress', ["D10"], true, false],
+    ['Your fault, not ours.', 'aliexpress', ["D10"], true, false],
   ] as const)('%s (%s)', (text, platform, rules, askerIsBuyer, freeShipping) => {
     const got = rulesOf(text, profileFor(platform), ctxFor(askerIsBuyer, freeShipping));
     for (const r of rules) expect(got).toContain(r);
@@ -409,6 +436,10 @@ describe('D11 delivery guaranteed without 保证', () => {
     ['It arrives tomorrow, 100% sure.', 'aliexpress', ["D11"], true, false],
     ['It will definitely be there before Christmas.', 'aliexpress', ["D11"], true, false],
     ['Delivery in 10 days or your money back.', 'aliexpress', ["D11"], true, false],
+    ['周日前百分百到', 'taobao', ["D11"], true, false],
+    ['放心吧，明早一定送到', 'tmall', ["D11"], true, false],
+    ['It is guaranteed to arrive in 3 days.', 'aliexpress', ["D11"], true, false],
+    ['You will receive it tomorrow, no doubt.', 'aliexpress', ["D11"], true, false],
   ] as const)('%s (%s)', (text, platform, rules, askerIsBuyer, freeShipping) => {
     const got = rulesOf(text, profileFor(platform), ctxFor(askerIsBuyer, freeShipping));
     for (const r of rules) expect(got).toContain(r);
@@ -498,6 +529,13 @@ describe('innocent look-alikes stay clean: the same words used compliantly', () 
     ['You can pay with Apple Pay or Google Pay at checkout.', 'aliexpress', true, false],
     ['Your parcel will not get lost, it has tracking.', 'aliexpress', true, false],
     ['Wait, I think I found your order, one moment please.', 'aliexpress', true, false],
+    ['您的订单已经发出，明天应该能到', 'taobao', true, false],
+    ['亲，这个价格已经是最低了，不过可以送您一个小礼品', 'taobao', true, false],
+    ['Your order will be shipped tomorrow, the tracking will update in 2 days.', 'aliexpress', true, false],
+    ['We can\'t ship to PO boxes, please change the address in the order.', 'aliexpress', true, false],
+    ['尺码偏小，建议拍大一码哦', 'taobao', true, false],
+    ['发票会随货寄出，请注意查收', 'tmall', true, false],
+    ['Sorry for the inconvenience, I will send a new one for free.', 'aliexpress', true, false],
     ['付款失败的话，看下是不是银行卡限额了，换个支付方式试试', 'taobao', true, false],
     ['这单是您朋友账号拍的，麻烦她本人来问我哦', 'taobao', false, false],
     ['帮朋友问尺码呀，她平时穿多大码？', 'taobao', false, false],
