@@ -14,8 +14,11 @@ import type { RuleLabel } from './templates.js';
 
 const SETS = join(dirname(fileURLToPath(import.meta.url)), '../../bench/sets/guard');
 
-/** The development rounds the trainer reads (never a round still blind: r9 and later are not listed; r8 joined after its first run was reported). */
-export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7', 'r8'] as const;
+/** The development rounds the trainer reads (never a round still blind or held out: r10 and later are not listed; r8 and r9 joined after their first runs were reported). */
+export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7', 'r8', 'r9'] as const;
+
+/** Replies the project wrote itself in round 11, by kind of phrasing (scripts/guard-corpus/hand-r11.jsonl). */
+export const OWN_FILES = [join(dirname(fileURLToPath(import.meta.url)), 'hand-r11.jsonl')] as const;
 
 interface Row {
   id: string;
@@ -25,30 +28,28 @@ interface Row {
   context?: { free_shipping?: boolean; asker_is_buyer?: boolean };
 }
 
-export function humanSamples(rounds: readonly string[], copies = 2, seed = 20261207): Sample[] {
+export function humanSamples(rounds: readonly string[], copies = 2, seed = 20261207, extra: readonly string[] = []): Sample[] {
   const r = prng(seed);
   const out: Sample[] = [];
-  for (const round of rounds) {
-    for (const kind of ['blind', 'compliant']) {
-      const file = join(SETS, `${kind}-${round}.jsonl`);
-      if (!existsSync(file)) continue;
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        if (!line.trim()) continue;
-        const row = JSON.parse(line) as Row;
-        // D8 (a broken promise) needs the promise's state; the model does not score it.
-        const rules = (row.expect ?? []).filter((x) => x !== 'D8') as RuleLabel[];
-        if ((row.expect ?? []).length > 0 && rules.length === 0) continue;
-        const ctx: Sample['ctx'] = { platform: row.platform };
-        if (row.context?.free_shipping !== undefined) ctx.freeShipping = row.context.free_shipping;
-        if (row.context?.asker_is_buyer !== undefined) ctx.askerIsBuyer = row.context.asker_is_buyer;
-        const en = !/[\u4e00-\u9fff]/.test(row.text);
-        const seen = new Set<string>();
-        for (let k = 0; k <= copies; k++) {
-          const text = k === 0 ? row.text : evade(r, row.text, en);
-          if (seen.has(text)) continue;
-          seen.add(text);
-          out.push({ text, rules, ctx, orderStatus: false, template: `h:${row.id}`, split: 'train', human: true });
-        }
+  const files = [...rounds.flatMap((round) => ['blind', 'compliant'].map((kind) => join(SETS, `${kind}-${round}.jsonl`))), ...extra];
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const row = JSON.parse(line) as Row;
+      // D8 (a broken promise) needs the promise's state; the model does not score it.
+      const rules = (row.expect ?? []).filter((x) => x !== 'D8') as RuleLabel[];
+      if ((row.expect ?? []).length > 0 && rules.length === 0) continue;
+      const ctx: Sample['ctx'] = { platform: row.platform };
+      if (row.context?.free_shipping !== undefined) ctx.freeShipping = row.context.free_shipping;
+      if (row.context?.asker_is_buyer !== undefined) ctx.askerIsBuyer = row.context.asker_is_buyer;
+      const en = !/[\u4e00-\u9fff]/.test(row.text);
+      const seen = new Set<string>();
+      for (let k = 0; k <= copies; k++) {
+        const text = k === 0 ? row.text : evade(r, row.text, en);
+        if (seen.has(text)) continue;
+        seen.add(text);
+        out.push({ text, rules, ctx, orderStatus: false, template: `h:${row.id}`, split: 'train', human: true });
       }
     }
   }

@@ -16,7 +16,7 @@ import type { RuleId } from '../../src/core/guard/profile-schema.js';
 import { prng } from '../../src/core/prng.js';
 import { profileFor } from '../../src/core/rules/load-profiles.js';
 import { generateCorpus, type Sample } from './generate.js';
-import { DEVELOPMENT_ROUNDS, humanSamples } from './human.js';
+import { DEVELOPMENT_ROUNDS, OWN_FILES, humanSamples } from './human.js';
 
 export const MODEL_RULES: RuleId[] = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D9', 'D10', 'D11'];
 export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../src/core/guard/data/guard-model.json');
@@ -169,9 +169,9 @@ export function trainModel(samples: readonly Sample[], seed = 7): SerializedMode
   return model;
 }
 
-/** The generated corpus plus the hand-written development rounds named (train split only). */
+/** The generated corpus plus the hand-written development rounds named and our own replies (train split only). */
 export function trainingCorpus(rounds: readonly string[]): Sample[] {
-  return [...generateCorpus(), ...humanSamples(rounds)];
+  return [...generateCorpus(), ...humanSamples(rounds, 2, 20261207, OWN_FILES)];
 }
 
 export function serialise(m: SerializedModel): string {

@@ -83,13 +83,13 @@ describe('points come from the platform profile (D4–D8, N2)', () => {
   it('a shop override changes the points and adds its own phrases', () => {
     const shop = profileFor('taobao', {
       penalties: { by_rule: { D3: { points: 2, title: '店铺自定', source: { req: 'D3', seed: null } } } },
-      guard: { extra_patterns: { D3: ['铁公鸡'] } },
+      guard: { extra_patterns: { D3: ['葛朗台'] } },
     });
-    const r = checkReply('你这个铁公鸡', shop);
+    const r = checkReply('你这个葛朗台', shop);
     expect(r.violations[0]?.rule).toBe('D3');
     expect(r.violations[0]?.points).toBe(2);
     // Without the shop's phrase it is no definite finding (the learned layer may still raise a 疑似).
-    expect(checkReply('你这个铁公鸡', taobao).verdict).not.toBe('block');
+    expect(checkReply('你这个葛朗台', taobao).verdict).not.toBe('block');
   });
   it('the message names the rule and the cost in Chinese', () => {
     const m = checkReply('特价商品无法开票哦', tmall).violations[0]?.message ?? '';

@@ -82,6 +82,23 @@ function dropQuoted(hits: Hit[], text: string): Hit[] {
 
 const DISAVOWABLE = new Set<string>(['D1', 'D2', 'D6', 'D9']);
 
+const ASKING = /多大|多少|什么|哪|几|怎么|啥|\b(how|what|which|where)\b/i;
+const TELLING = /\d|对吧|是吧|是不是|对不对|没错吧|\b(right|correct|isn.?t it)\b/i;
+
+/**
+ * Whether the sentence holding `pos` only asks the other account something (她平时穿多大码？): a
+ * question with a question word, no figure and no confirming tag (…地址在丰台，对吧？ tells it).
+ */
+function onlyAsks(own: TextView, pos: number): boolean {
+  const k = firstEndingAfter(own.sentenceO, pos);
+  const range = k >= 0 ? own.sentenceO[k] : undefined;
+  const [s, e] = range ?? [0, own.text.trimEnd().length - 1];
+  const ch = own.text[e];
+  if (ch !== '？' && ch !== '?') return false;
+  const sentence = own.text.slice(s, e);
+  return ASKING.test(sentence) && !TELLING.test(sentence);
+}
+
 /**
  * A finding of D1, D2 or D9 in a sentence where the shop disowns that very thing (如果有人让您加微信
  * 转账，那都不是我们的人; 好评返现我们不做) is a warning to the buyer, not the violation — unless a
@@ -89,6 +106,8 @@ const DISAVOWABLE = new Set<string>(['D1', 'D2', 'D6', 'D9']);
  */
 function dropDisavowed(hits: Hit[], own: TextView): Hit[] {
   if (!hits.some((h) => DISAVOWABLE.has(h.rule))) return hits;
+  // D6: a sentence only asking the other account something (她平时穿多大码？) tells it nothing.
+  hits = hits.filter((h) => h.rule !== 'D6' || !onlyAsks(own, h.start));
   const lex = conceptLexicon();
   const m = matchConcepts(lex, own);
   const list = (name: string) => m[lex.byName.get(name)?.index ?? -1];
@@ -316,9 +335,11 @@ function dropSubsumed(hits: Hit[], own: TextView): Hit[] {
   const clauseAt = (pos: number): number => firstEndingAfter(own.clauseO, pos);
   return hits.filter((h) => {
     if (h.rule === 'D2') {
-      // 打我支付宝：138… — the account number is part of the payment instruction.
+      // 加我微信转账 is the payment (D1) only; a handle or number actually given (加我vx：mumu_88，转账
+      // 发货; 打到建行卡6217…) is also the contact detail itself (D2), whatever else it is for.
       const c = clauseAt(h.start);
-      return !hits.some((o) => (o.rule === 'D1' && (overlaps(o, h) || clauseAt(o.start) === c)) || (o.rule === 'D6' && overlaps(o, h)));
+      if (hits.some((o) => o.rule === 'D6' && overlaps(o, h))) return false;
+      return namesIdentifier(own.text, h) || !hits.some((o) => o.rule === 'D1' && (overlaps(o, h) || clauseAt(o.start) === c));
     }
     if (h.rule === 'D10' && hasRude) return false;
     // A bare negative in a short reply that already breaks a rule is that rule's wording.
@@ -326,6 +347,14 @@ function dropSubsumed(hits: Hit[], own: TextView): Hit[] {
     if (h.rule === 'D10' && h.append !== undefined) return !hits.some((o) => o.rule !== 'D10' || o.append === undefined);
     return true;
   });
+}
+
+/** A concrete handle: an id with a digit, five or more digits (spaced or in Chinese numerals), an e-mail. */
+const IDENTIFIER = /[a-z][a-z0-9_.]{2,}\d|\d{5,}|[零〇一二三四五六七八九两幺]{5,}|@|\(at\)|\[at\]|paypal\.me/i;
+
+/** Whether a D2 finding, or the few characters after it, spells out a handle or a number. */
+function namesIdentifier(text: string, h: Hit): boolean {
+  return IDENTIFIER.test(text.slice(h.start, Math.min(text.length, h.end + 24)).replace(/[\s\-－]/g, ''));
 }
 
 /** One hit per rule and overlapping stretch of text. */

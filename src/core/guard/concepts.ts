@@ -518,10 +518,14 @@ export function detectConcepts(
   const hits: ConceptHit[] = [];
   const names = found[lex.byName.get('platform_name')?.index ?? -1] ?? [];
   const platforms = names.length > 0 ? platformLists(v, names, ctx.platform) : undefined;
+  const foil = found[lex.byName.get('platform_foil')?.index ?? -1] ?? [];
   const list = (name: string): ConceptMatch[] => {
     if (name === 'foreign_platform') return platforms?.foreign ?? [];
     if (name === 'own_platform') return platforms?.own ?? [];
-    return found[lex.byName.get(name)?.index ?? -1] ?? [];
+    const all = found[lex.byName.get(name)?.index ?? -1] ?? [];
+    // The platform named as the obstacle (平台上拍不了, 京东支付有限额) is no innocent reading of it.
+    if (name === 'platform_pay' && foil.length > 0) return all.filter((m) => !foil.some((f) => f.s <= m.s && m.e <= f.e));
+    return all;
   };
   for (const fam of lex.families) {
     if (fam.rule === 'D5' && ctx.freeShipping !== true) continue;

@@ -39,7 +39,9 @@ function oneWordHit(c: CompiledGuard, v: TextView, locale: 'zh' | 'en'): Hit | u
   // A reply of question or exclamation marks only (???, ？！) is a one-word reply with no word: it
   // reads as the agent's puzzlement (啊？), and gets that word's polite form.
   const bare = core.length === 0 && /^[?？!！.。…~]+$/u.test(v.text.replace(/\s+/g, ''));
-  const polite = bare ? t.oneWord.get(c.norm.canonical('啊')) : (t.oneWord.get(key) ?? curtPolite(t, c, v, key));
+  // Nothing but interjections (噢, 哦哦, 呃) is as curt as 嗯 (C3, round 11).
+  const interjection = /^[哦噢喔嗯呃额唔]+$/.test(core.replace(/^(?:亲亲|亲)+/, '').replace(/(?:亲亲|亲)+$/, ''));
+  const polite = bare ? t.oneWord.get(c.norm.canonical('啊')) : (t.oneWord.get(key) ?? (interjection ? t.oneWord.get(c.norm.canonical('嗯')) : undefined) ?? curtPolite(t, c, v, key));
   if (!polite || v.text.trim().length === 0) return undefined;
   return { rule: 'D10', start: 0, end: v.text.length, replaceWith: polite[locale] };
 }

@@ -17,7 +17,8 @@ const tables: Record<string, Row[]> = {
     ['扫码支付给我，马上发', ['D1']],
     ['可以发个红包给我', ['D1']],
     ['不走平台的话可以再便宜20', ['D1']],
-    ['打款到我们建设银行账号 6217 0012 3456 7890 123', ['D1']],
+    // The account number spelled out is also a contact detail (D2: 严禁透露银行账号), round 11.
+    ['打款到我们建设银行账号 6217 0012 3456 7890 123', ['D1', 'D2']],
     ['You can pay me directly via PayPal', ['D1']],
     ['pay me via P.a.y.P.a.l', ['D1']],
     ['weixin zhuanzhang', ['D1']],
