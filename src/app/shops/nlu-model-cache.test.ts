@@ -1,6 +1,6 @@
 // The on-disk model cache (issue 9): a model trained once is read back by the next process with
 // the same answers; different training data is a different entry, never a stale hit.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,6 +34,8 @@ describe('NLU model cache', () => {
     const trained = createNlu({ extraExamples: extra, folds: 0, cache: first.cache });
     expect(first.saves()).toBe(1);
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    // Readable by this user only (a shop's model holds what its own examples taught it).
+    for (const f of readdirSync(dir)) expect(statSync(join(dir, f)).mode & 0o077).toBe(0);
 
     const second = counted();
     const loaded = createNlu({ extraExamples: extra, folds: 0, cache: second.cache });

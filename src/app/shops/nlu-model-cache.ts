@@ -62,9 +62,10 @@ export function nluModelCache(): ModelCache | undefined {
     },
     save(key, bytes) {
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        // Readable by this user only: a shop's model is trained on that shop's own examples.
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
         const tmp = `${file(key)}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, bytes);
+        fs.writeFileSync(tmp, bytes, { mode: 0o600 });
         fs.renameSync(tmp, file(key));
         prune(dir);
       } catch {
