@@ -1,15 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Four projects (issue 9: fast, steady tests), all run by `npm test`; one alone with
-// `npx vitest run --project unit` (or core, database, cli-browser). test/setup/global.ts trains the
+// Five projects (issue 9: fast, steady tests), all run by `npm test`; one alone with
+// `npx vitest run --project unit` (or core, database, cli, browser). test/setup/global.ts trains the
 // shipped intent model and migrates a PGlite template once per run; every file reuses both.
 // Files that start `dxe` processes, a browser or a second server get the most room: on a busy
 // 2-core machine a spawn through tsx alone can take seconds.
+// Files that drive chromium: the `browser` project, whose global setup starts the run's one chromium.
+const BROWSER = ['test/browser/**/*.test.ts', 'test/realtime/widget-browser.test.ts'];
 const SPAWNING = [
   'src/cli/**/*.test.ts',
   'test/cli/**/*.test.ts',
-  'test/browser/**/*.test.ts',
-  'test/realtime/widget-browser.test.ts',
   'test/realtime/two-processes.test.ts',
   'test/import/cli.test.ts',
   'test/resilience/**/*.test.ts',
@@ -17,6 +17,16 @@ const SPAWNING = [
   'test/architecture/**/*.test.ts',
 ];
 const DATABASE = ['src/store/**/*.test.ts', 'test/**/*.test.ts'];
+/** The longest room of the spawning and browser files. */
+const SLOW = {
+  // Room, not a race: a test here may build the web app, drive chromium or run `dxe` a few times,
+  // each seconds of CPU on a shared 2-core machine.
+  testTimeout: 300_000,
+  hookTimeout: 300_000,
+  // A page or a socket waited for with expect.poll gets room too (the default is 1 s: a WebSocket
+  // ticket and connect took longer than that in a loaded CI run).
+  expect: { poll: { timeout: 20_000 } },
+};
 
 export default defineConfig({
   test: {
@@ -47,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
-          exclude: [...DATABASE, ...SPAWNING, 'src/core/**'],
+          exclude: [...DATABASE, ...SPAWNING, ...BROWSER, 'src/core/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -57,7 +67,7 @@ export default defineConfig({
         test: {
           name: 'database',
           include: DATABASE,
-          exclude: SPAWNING,
+          exclude: [...SPAWNING, ...BROWSER],
           // Room for two files side by side on a busy machine (a seeded app or a model training).
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -65,16 +75,17 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'cli', include: SPAWNING, ...SLOW },
+      },
+      {
+        extends: true,
         test: {
-          name: 'cli-browser',
-          include: SPAWNING,
-          // Room, not a race: a test here may build the web app, start chromium or run `dxe` a
-          // few times through tsx, each seconds of CPU on a shared 2-core machine.
-          testTimeout: 300_000,
-          hookTimeout: 300_000,
-          // A page or a socket waited for with expect.poll gets room too (the default is 1 s: a
-          // WebSocket ticket and connect took longer than that in a loaded CI run).
-          expect: { poll: { timeout: 20_000 } },
+          name: 'browser',
+          include: BROWSER,
+          // Added to the root's global setup: one chromium for the run, started only when a
+          // browser file is queued.
+          globalSetup: ['test/setup/browser.ts'],
+          ...SLOW,
         },
       },
     ],

@@ -2,7 +2,8 @@
 // could trigger it again and again. Now the training runs in a worker thread (the model comes back
 // as bytes), a thread that fails — here: it runs out of its memory cap — leaves the previous model
 // serving, and changes to a shop's examples are limited per shop. Real model, real database, real
-// threads; no timing assertions.
+// threads; no timing assertions. The model cache is off in this file: its trainings must run in a
+// thread here, not be read from a model an earlier run trained on the same examples.
 import { threadId } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTrainingLimits, DEFAULT_TRAINING_LIMITS } from '../src/app/shops/nlu-training-thread.js';
@@ -21,7 +22,9 @@ describe(`a shop's model trains in a worker thread (issue 10 major 5, B1) on ${d
   const post = (items: { text: string; intent: string }[]) =>
     t.app.inject({ method: 'POST', url: `/api/v1/shops/${SHOP}/training-examples`, headers: { authorization: `Bearer ${agent}` }, payload: { items } });
 
+  const savedCache = process.env.DXE_NLU_CACHE;
   beforeAll(async () => {
+    process.env.DXE_NLU_CACHE = '0';
     resetShopNlu();
     resetRetrainSlots();
     setShopNluLog({ info: () => {}, error: (obj, msg) => errors.push({ obj, msg }) });
@@ -34,6 +37,8 @@ describe(`a shop's model trains in a worker thread (issue 10 major 5, B1) on ${d
     resetShopNlu();
     resetRetrainSlots();
     await t?.close();
+    if (savedCache === undefined) delete process.env.DXE_NLU_CACHE;
+    else process.env.DXE_NLU_CACHE = savedCache;
   });
 
   it('the model is trained in another thread and answers in this one', async () => {

@@ -1,21 +1,40 @@
 // Browser-test fixture: a real server (buildApp on PGlite) listening on 127.0.0.1:0 with a small
 // demo-like organisation inserted here, the web UI built when web/src is newer than web/dist, and
-// Debian chromium driven by playwright-core with a fresh profile.
+// Debian chromium driven by playwright-core in a fresh context (its own profile: no cookies, storage
+// or cache of another file). Under vitest the chromium is the run's one (test/setup/browser.ts).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openTestDatabase } from '../helpers/database.js';
 import type { Database } from '../../src/store/open-database.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../setup/browser.js';
 import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 export const hasChromium = existsSync(CHROMIUM);
+
+/**
+ * A browser for one test file: a connection to the run's chromium when the browser project's
+ * global setup started one, else a chromium of its own (a file run outside vitest). Closing it
+ * closes the file's contexts and, for its own chromium, the browser.
+ */
+export async function openBrowser(): Promise<Browser> {
+  const ws = process.env.DXE_TEST_CHROMIUM_WS;
+  if (ws) return chromium.connect(ws);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** The browser tests' pages: Chinese, Beijing time, a laptop screen. */
+export const PAGE_OPTIONS: BrowserContextOptions = {
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 1440, height: 900 },
+};
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // Screenshots go to test-results/ on every run; `UPDATE_SCREENSHOTS=1 npx vitest run test/browser`
 // refreshes the ones the docs show, so a plain test run never rewrites tracked files.
@@ -72,15 +91,8 @@ export async function startHarness(opts: { seed?: (database: Database, now: Date
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const profileDir = mkdtempSync(join(tmpdir(), 'dxe-chromium-'));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: { width: 1440, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await openBrowser();
+  const context = await browser.newContext(PAGE_OPTIONS);
   return {
     app,
     database,
@@ -89,7 +101,7 @@ export async function startHarness(opts: { seed?: (database: Database, now: Date
     context,
     async close() {
       await context.close().catch(() => undefined);
-      rmSync(profileDir, { recursive: true, force: true });
+      await browser.close().catch(() => undefined);
       await app.close();
       await database.close();
     },

@@ -1,22 +1,18 @@
 // The widget in real Chromium (playwright-core driving Debian chromium): the demo page, a buyer
 // question answered by the bot, hostile text shown as text, history after a reload (visitor id in
 // localStorage), an agent reply pushed live.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/store/open-database.js';
 import { buyers, conversations, messages } from '../../src/store/schema/index.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
+import { hasChromium, openBrowser } from '../browser/fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn('[skip] widget browser test: /usr/bin/chromium not installed');
 
 describe.skipIf(!hasChromium)('widget in Chromium', () => {
@@ -24,25 +20,22 @@ describe.skipIf(!hasChromium)('widget in Chromium', () => {
   let app: FastifyInstance;
   let w: World;
   let baseUrl: string;
+  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let profileDir: string;
 
   beforeAll(async () => {
     database = await openTestDatabase();
     app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' }), logger: false });
     w = await seedWorld(database);
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-    profileDir = mkdtempSync(join(tmpdir(), 'dxe-widget-'));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM, headless: true, locale: 'zh-CN',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await openBrowser();
+    context = await browser.newContext({ locale: 'zh-CN' });
     page = await context.newPage();
   });
   afterAll(async () => {
     await context?.close().catch(() => undefined);
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    await browser?.close().catch(() => undefined);
     await app?.close();
     await database?.close();
   });

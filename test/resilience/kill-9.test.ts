@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/store/open-database.js';
 import { bridgeToken, dxeEnv, exited, json, runDxe, startServe, stopServe, type ServeProcess } from './serve-process.js';
-import { migratedDataDir } from '../helpers/pglite-template.js';
+import { demoDataDir } from '../helpers/pglite-template.js';
 
 const SHOP = 'demo-tmall';
 const TEXTS = ['在吗', '这款T恤有L码吗', '什么时候发货', '能便宜点吗', '包邮吗', '发什么快递', '有优惠券吗', '质量怎么样'];
@@ -93,9 +93,13 @@ async function sweptOnPostgres(url: string): Promise<void> {
   }
 }
 
-async function scenario(env: NodeJS.ProcessEnv, open: () => Promise<Database>, beforeStop?: () => Promise<void>): Promise<Counts> {
+/** On PostgreSQL the database is new: `dxe migrate` and `dxe demo` fill it first. */
+async function migrateAndSeed(env: NodeJS.ProcessEnv): Promise<void> {
   expect((await runDxe(['migrate'], env)).code).toBe(0);
   expect((await runDxe(['demo'], env)).code).toBe(0);
+}
+
+async function scenario(env: NodeJS.ProcessEnv, open: () => Promise<Database>, beforeStop?: () => Promise<void>): Promise<Counts> {
   let server: ServeProcess = await startServe(env);
   const token = await bridgeToken(server.url, SHOP);
   const answered = new Set<number>();
@@ -135,7 +139,9 @@ describe('kill -9 under load: nothing lost, duplicated or left unanswered', () =
   });
 
   it('embedded database (PGlite)', async () => {
-    const dataDir = await migratedDataDir('dxe-k9-');
+    // The demo seeded now, as `dxe demo` leaves it, in-process (two dxe starts
+    // fewer; test/cli/start.test.ts runs `dxe migrate` and `dxe demo` themselves).
+    const dataDir = await demoDataDir('dxe-k9-', new Date());
     const env = dxeEnv({ DATA_DIR: dataDir });
     const counts = await scenario(env, () => openDatabase({ dataDir }));
     report.pglite = counts;
@@ -151,6 +157,7 @@ describe('kill -9 under load: nothing lost, duplicated or left unanswered', () =
     const url = process.env.DATABASE_URL!.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
     try {
       const env = dxeEnv({ DATABASE_URL: url, DATA_DIR: mkdtempSync(join(tmpdir(), 'dxe-k9pg-')) });
+      await migrateAndSeed(env);
       const counts = await scenario(env, () => openDatabase({ databaseUrl: url, migrate: false }), () => sweptOnPostgres(url));
       report.postgres = counts;
       expect(counts).toMatchObject({ sent: TOTAL, stored: TOTAL, lost: 0, duplicated: 0, unanswered: 0, answeredTwice: 0 });

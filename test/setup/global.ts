@@ -14,6 +14,11 @@ import { buildDxe } from './dxe-build.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export default async function setup(): Promise<() => void> {
+  // Vitest calls a global setup once per project that has files to run, plus once for the root
+  // config, all in this one main process: the first call does the work; the later ones find its
+  // environment and do nothing (they cost a compile of src and a template load each, serially,
+  // before any worker started). The first call's teardown cleans up (teardowns run after every file).
+  if (process.env.DXE_TEST_RUN_DIR) return () => {};
   // The workers and the processes they spawn inherit the environment set here.
   const out = mkdtempSync(join(tmpdir(), 'dxe-test-build-'));
   // Files made once per run by the first worker that needs them (the seeded demo templates).

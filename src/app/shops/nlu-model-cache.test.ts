@@ -1,11 +1,11 @@
 // The on-disk model cache (issue 9): a model trained once is read back by the next process with
 // the same answers; different training data is a different entry, never a stale hit.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNlu, type ModelCache } from '../../core/nlu/index.js';
-import { nluModelCache } from './nlu-model-cache.js';
+import { nluModelCache, shopModelKey } from './nlu-model-cache.js';
 
 const saved = process.env.DXE_NLU_CACHE_DIR;
 afterEach(() => {
@@ -34,6 +34,8 @@ describe('NLU model cache', () => {
     const trained = createNlu({ extraExamples: extra, folds: 0, cache: first.cache });
     expect(first.saves()).toBe(1);
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    // Readable by this user only (a shop's model holds what its own examples taught it).
+    for (const f of readdirSync(dir)) expect(statSync(join(dir, f)).mode & 0o077).toBe(0);
 
     const second = counted();
     const loaded = createNlu({ extraExamples: extra, folds: 0, cache: second.cache });
@@ -57,5 +59,27 @@ describe('NLU model cache', () => {
       if (before === undefined) delete process.env.DXE_NLU_CACHE;
       else process.env.DXE_NLU_CACHE = before;
     }
+  });
+
+  it("a shop model's key changes with any change to its training input, and only then", () => {
+    const examples = [
+      { text: '叮咚叮咚', intent: 'human' as const },
+      { text: '蓝莓能寄冷链吗', intent: 'courier' as const },
+    ];
+    const dict = ['加绒连帽卫衣', 'Type-C快充数据线 1米'];
+    const key = shopModelKey(examples, dict);
+    expect(key).toMatch(/^shop-[0-9a-f]{64}$/);
+    expect(shopModelKey(examples.map((e) => ({ ...e })), [...dict])).toBe(key);
+    const others = [
+      shopModelKey([{ ...examples[0]!, text: '叮咚叮咚！' }, examples[1]!], dict), // one character
+      shopModelKey([{ ...examples[0]!, intent: 'greeting' }, examples[1]!], dict), // an intent
+      shopModelKey([...examples].reverse(), dict), // the order
+      shopModelKey(examples.slice(0, 1), dict), // one example fewer
+      shopModelKey([...examples, { text: '铃铛', intent: 'human' }], dict), // one more
+      shopModelKey(examples, dict.slice(0, 1)), // an item title
+      shopModelKey([{ text: '叮咚叮咚\thuman', intent: 'human' }], []), // no separator to forge
+      shopModelKey([{ text: '叮咚叮咚', intent: 'human' }], ['\thuman']),
+    ];
+    expect(new Set([key, ...others]).size).toBe(others.length + 1);
   });
 });

@@ -2,15 +2,18 @@
 // or test file). Training the shipped model takes seconds of CPU; its bytes are a few hundred KB.
 // Files live in the OS temp directory (DXE_NLU_CACHE_DIR overrides it; DXE_NLU_CACHE=0 turns the
 // cache off). A file's name hashes the NLU source code, and the core adds a hash of the training
-// examples and options, so any change to the code or the data trains afresh.
+// examples and options, so any change to the code or the data trains afresh. Shops' own models
+// (shop-nlu.ts) are kept here too, under a SHA-256 of their whole training input (shopModelKey):
+// a restart, a second `dxe serve` or a shop whose examples came back to an earlier set reads the
+// model instead of training it again.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setDefaultNluCache, type ModelCache } from '../../core/nlu/index.js';
+import { setDefaultNluCache, trainingInput, type Example, type ModelCache } from '../../core/nlu/index.js';
 
-/** Models kept at most (about 6 MB each). */
+/** Models kept at most (about 10 MB each); the least recently used go first. */
 const KEEP_FILES = 12;
 
 const NLU_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'core', 'nlu');
@@ -48,16 +51,21 @@ export function nluModelCache(): ModelCache | undefined {
   return {
     load(key) {
       try {
-        return new Uint8Array(fs.readFileSync(file(key)));
+        const bytes = new Uint8Array(fs.readFileSync(file(key)));
+        // Marks it used, so that pruning drops models nobody reads rather than the shared one.
+        const now = new Date();
+        fs.utimesSync(file(key), now, now);
+        return bytes;
       } catch {
         return undefined;
       }
     },
     save(key, bytes) {
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        // Readable by this user only: a shop's model is trained on that shop's own examples.
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
         const tmp = `${file(key)}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, bytes);
+        fs.writeFileSync(tmp, bytes, { mode: 0o600 });
         fs.renameSync(tmp, file(key));
         prune(dir);
       } catch {
@@ -68,7 +76,17 @@ export function nluModelCache(): ModelCache | undefined {
 }
 
 /**
- * Keeps the KEEP_FILES newest models. Models of other code versions are not dropped at once:
+ * The cache key of a shop's model: a SHA-256 of everything its training reads (the shipped
+ * examples, the shop's examples in order, its dictionary, the options; core trainingInput). A
+ * changed, added or removed example, or a new item title, is another key: never a stale model.
+ */
+export function shopModelKey(extraExamples: readonly Example[], shopDictionary: readonly string[]): string {
+  const input = trainingInput({ extraExamples: [...extraExamples], shopDictionary: [...shopDictionary] });
+  return `shop-${createHash('sha256').update(input).digest('hex')}`;
+}
+
+/**
+ * Keeps the KEEP_FILES most recently used models. Models of other code versions are not dropped at once:
  * several checkouts (or a rollback) may share the directory; they age out instead.
  */
 function prune(dir: string): void {

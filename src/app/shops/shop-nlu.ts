@@ -6,18 +6,22 @@
 // through any `dxe serve` reaches all of them.
 // Training runs in a worker thread (nlu-training-thread.ts, issue 10 major 5): the event loop keeps
 // answering meanwhile; the trained weights come back as bytes.
+// A model trained before on the very same input (the shipped examples, the shop's examples and
+// titles) is read from the model cache (nlu-model-cache.ts, keyed by a hash of that input) instead
+// of being trained again: after a restart, in a second process, or when a shop's examples come back
+// to an earlier set. Any change to that input is another key, so it trains.
 // A training that fails (a database error, a word the segmenter refuses, the thread running out of
 // memory or time…) is caught and logged, and
 // the previous model keeps serving (issue 10, critical 1): background training never rejects, so it
 // can never end the process; the same failed version is retried only after FAILED_RETRY_MS.
-import { count, eq, max } from 'drizzle-orm';
+import { asc, count, eq, max } from 'drizzle-orm';
 import { getDefaultNlu, loadedDefaultNlu, nluFromModelBytes, type Nlu } from '../../core/nlu/index.js';
 import { isIntentId } from '../../core/intents.js';
 import type { Database } from '../../store/open-database.js';
 import { items, trainingExamples } from '../../store/schema/index.js';
 import type { Log } from '../runtime/context.js';
 import { trainInThread } from './nlu-training-thread.js';
-import { useNluModelCache } from './nlu-model-cache.js';
+import { nluModelCache, shopModelKey, useNluModelCache } from './nlu-model-cache.js';
 import { recordRetrain } from './retrain-record.js';
 
 // The shared model is read from the on-disk model cache when a process has trained it before.
@@ -48,8 +52,13 @@ interface Entry {
   training: Promise<void> | null;
   /** The version whose training last failed, and when (ms). */
   failed: { version: string; atMs: number } | null;
-  /** Id of the thread the ready model was trained in (0 = the main thread; null = shared model). */
+  /**
+   * Id of the thread the ready model was trained in (0 = the main thread); null for the shared
+   * model or one read from the model cache.
+   */
   trainedIn: number | null;
+  /** The ready model was read from the model cache, not trained by this process. */
+  fromCache: boolean;
 }
 
 const entries = new Map<string, Entry>();
@@ -69,29 +78,56 @@ async function train(database: Database, shopId: string, version: string, entry:
     entry.model = null;
     entry.version = '';
     entry.trainedIn = null;
+    entry.fromCache = false;
     return;
   }
   const readAt = new Date();
+  // In a fixed order: the same examples and titles are the same training input (and cache key).
   const rows = await database.db
     .select({ id: trainingExamples.id, text: trainingExamples.text, intent: trainingExamples.intent })
     .from(trainingExamples)
-    .where(eq(trainingExamples.shopId, shopId));
-  const titles = await database.db.select({ title: items.title }).from(items).where(eq(items.shopId, shopId));
+    .where(eq(trainingExamples.shopId, shopId))
+    .orderBy(asc(trainingExamples.createdAt), asc(trainingExamples.id));
+  const titles = await database.db
+    .select({ title: items.title })
+    .from(items)
+    .where(eq(items.shopId, shopId))
+    .orderBy(asc(items.title), asc(items.id));
   const extraExamples = rows.flatMap((r) => (isIntentId(r.intent) ? [{ text: r.text, intent: r.intent }] : []));
   const shopDictionary = titles.map((t) => t.title);
-  const { bytes, threadId } = await trainInThread(extraExamples, shopDictionary);
+  const cache = nluModelCache();
+  const key = cache ? shopModelKey(extraExamples, shopDictionary) : '';
+  let model = cachedModel(cache?.load(key), shopDictionary);
+  const fromCache = model !== undefined;
+  let threadId: number | null = null;
+  if (!model) {
+    const trained = await trainInThread(extraExamples, shopDictionary);
+    model = nluFromModelBytes(trained.bytes, shopDictionary);
+    threadId = trained.threadId;
+    cache?.save(key, trained.bytes);
+  }
   // The model serving until now (the shared one only if this process has it: training it here
   // would stop the event loop).
   const previous = entry.model ?? loadedDefaultNlu() ?? null;
-  const model = nluFromModelBytes(bytes, shopDictionary);
   entry.model = model;
   entry.version = version;
   entry.trainedIn = threadId;
+  entry.fromCache = fromCache;
   // Issue 12: the agents' corrections this model took in, and what it changed on them. A failure
   // here is logged; the new model keeps serving.
   await recordRetrain(database, shopId, readAt, rows.map((r) => r.id), previous, model).catch((err: unknown) =>
     log.error({ err, shopId }, 'recording the shop NLU retrain failed'),
   );
+}
+
+/** The model in a cache file's bytes; undefined when there are none or they are not a model of this version. */
+function cachedModel(bytes: Uint8Array | undefined, shopDictionary: string[]): Nlu | undefined {
+  if (!bytes) return undefined;
+  try {
+    return nluFromModelBytes(bytes, shopDictionary);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -101,7 +137,7 @@ async function train(database: Database, shopId: string, version: string, entry:
 export async function nluForShop(database: Database, shopId: string, nowMs = Date.now()): Promise<Nlu> {
   let entry = entries.get(shopId);
   if (!entry) {
-    entry = { version: '', model: null, checkedAt: 0, training: null, failed: null, trainedIn: null };
+    entry = { version: '', model: null, checkedAt: 0, training: null, failed: null, trainedIn: null, fromCache: false };
     entries.set(shopId, entry);
   }
   if (!entry.training && nowMs - entry.checkedAt >= VERSION_TTL_MS) {
@@ -151,9 +187,17 @@ export function retrainShopNlu(database: Database, shopId: string): void {
   refreshShopNlu(database, shopId).catch((err: unknown) => log.error({ err, shopId }, 'shop NLU retrain failed'));
 }
 
-/** The thread the shop's current model was trained in (null: the shop uses the shared model). */
+/**
+ * The thread the shop's current model was trained in (null: the shop uses the shared model, or
+ * its model was read from the model cache).
+ */
 export function shopNluTrainedIn(shopId: string): number | null {
   return entries.get(shopId)?.trainedIn ?? null;
+}
+
+/** Whether the shop's current model was read from the model cache rather than trained here. */
+export function shopNluFromCache(shopId: string): boolean {
+  return entries.get(shopId)?.fromCache ?? false;
 }
 
 /** For tests: forget every shop's model. */

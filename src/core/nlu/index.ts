@@ -17,7 +17,7 @@
 //   trainModel(examples, opts) / loadShippedExamples(): lower-level training for tools and benches
 //   evaluate(items: {gold, goldSecondary?, predicted}[], topConfusions = 15): EvalReport with
 //     accuracy, macro-F1, secondary-aware accuracy, per-intent P/R and the top confusion pairs
-export { createNlu, getDefaultNlu, loadedDefaultNlu, OTHER_PRIOR, OTHER_PRIOR_EN, nluFromModelBytes, trainNluBytes, setDefaultNluCache } from './nlu.js';
+export { createNlu, getDefaultNlu, loadedDefaultNlu, OTHER_PRIOR, OTHER_PRIOR_EN, nluFromModelBytes, trainNluBytes, trainingInput, setDefaultNluCache } from './nlu.js';
 export { detectLanguage, ANSWERED_LANGUAGES, LANGUAGE_NAMES_EN, LANGUAGE_NAMES_ZH, MESSAGE_LANGUAGES } from './language.js';
 export type { MessageLanguage } from './language.js';
 export { splitClauses } from './questions.js';

@@ -69,20 +69,33 @@ export interface ModelCache {
   save(key: string, bytes: Uint8Array): void;
 }
 
-/** FNV-1a over the examples and options: changes whenever the training input changes. */
-function trainingKey(examples: readonly Example[], opts: NluOptions): string {
+/**
+ * Everything a training reads, as one unambiguous text: every example (the shipped ones, then the
+ * extra ones, in order, with intent and language) and the options that change the model. Two
+ * trainings with equal texts (and equal code) make equal models, so a hash of it keys a model
+ * cache; any change to a training text, an intent, the dictionary or the folds changes it.
+ */
+export function trainingInput(opts: Omit<NluOptions, 'cache'> = {}): string {
+  const examples = [...loadShippedExamples(), ...(opts.extraExamples ?? [])];
+  return JSON.stringify({
+    examples: examples.map((e) => [e.intent, e.lang ?? '', e.text]),
+    dict: opts.shopDictionary ?? [],
+    folds: opts.folds ?? 3,
+  });
+}
+
+/** FNV-1a over trainingInput: changes whenever the training input changes. */
+function trainingKey(opts: NluOptions): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
-  const add = (s: string) => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-    }
-  };
-  for (const e of examples) add(`${e.intent}\t${e.text}\n`);
-  add(JSON.stringify({ dict: opts.shopDictionary ?? [], folds: opts.folds ?? 3 }));
-  return `${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}-${examples.length}`;
+  const s = trainingInput(opts);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  const n = loadShippedExamples().length + (opts.extraExamples?.length ?? 0);
+  return `${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}-${n}`;
 }
 
 export interface Nlu {
@@ -462,7 +475,7 @@ class NluImpl implements Nlu {
 /** Trains an Nlu on the shipped examples plus the shop's own (about a second or two). */
 export function createNlu(opts: NluOptions = {}): Nlu {
   const examples = [...loadShippedExamples(), ...(opts.extraExamples ?? [])];
-  const key = opts.cache ? trainingKey(examples, opts) : '';
+  const key = opts.cache ? trainingKey(opts) : '';
   const cached = opts.cache?.load(key);
   let model = cached ? importModel(cached, opts.shopDictionary ? { shopDictionary: opts.shopDictionary } : {}) : undefined;
   if (!model) {
