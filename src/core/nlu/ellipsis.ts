@@ -8,14 +8,14 @@ import type { IntentId } from '../intents.js';
 
 /** Words that name an intent's topic (not its details). Checked only on short follow-ups. */
 const TOPIC_WORDS_ZH: ReadonlyArray<readonly [IntentId, readonly string[]]> = [
-  ['stock', ['有货', '没货', '缺货', '现货', '库存', '补货', '断货', '到货', '售罄', '卖完', '有库存']],
+  ['stock', ['有货', '没货', '缺货', '现货', '库存', '补货', '断货', '到货', '售罄', '卖完', '有库存', '会补', '再补', '上架']],
   ['size_fit', ['尺码', '码数', '几码', '什么码', '多大码', '偏大', '偏小', '合身', '穿多大', '鞋码', '尺寸表']],
   ['product_info', ['材质', '面料', '保质期', '成分', '功能', '规格', '配料', '产地', '说明书', '多少钱', '价格', '什么价', '怎么用', '区别', '重量', '容量', '功率']],
   ['color_appearance', ['色差', '颜色', '实物图', '实拍', '外观', '色号', '图片', '买家秀']],
   ['recommend', ['推荐', '哪款好', '哪个好', '选哪', '买哪']],
   ['bargain', ['便宜', '最低', '砍价', '议价', '抹零', '少点']],
   ['promotion', ['优惠券', '优惠', '活动', '满减', '赠品', '送什么', '送啥', '折扣', '红包', '券', '赠送', '小礼物']],
-  ['shipping_fee', ['运费', '邮费', '包邮', '快递费', '油费']],
+  ['shipping_fee', ['运费', '邮费', '包邮', '快递费', '油费', '加钱', '加多少', '补多少钱', '要补钱']],
   ['ship_time', ['发货', '发出', '寄出', '出库', '发走']],
   ['courier', ['快递公司', '什么快递', '哪家快递', '哪个快递']],
   ['logistics', ['物流', '单号', '签收', '派送', '到哪', '快递员', '派件']],
@@ -25,7 +25,7 @@ const TOPIC_WORDS_ZH: ReadonlyArray<readonly [IntentId, readonly string[]]> = [
   ['return_exchange', ['退货', '换货', '退换', '寄回', '无理由', '换码', '退回']],
   ['refund', ['退款', '退钱', '到账', '钱呢', '钱退', '的钱']],
   ['quality_issue', ['坏了', '破损', '漏发', '少发', '发错', '质量', '瑕疵', '坏的']],
-  ['warranty_repair', ['保修', '维修', '质保', '返修', '修理', '能修', '修好', '送修']],
+  ['warranty_repair', ['保修', '维修', '质保', '返修', '修理', '能修', '修好', '送修', '保不保']],
   ['price_protection', ['价保', '保价', '差价', '降价']],
   ['authenticity', ['正品', '假货', '真假', '行货', '假的']],
   ['complaint', ['投诉', '差评', '举报']],
@@ -39,11 +39,16 @@ const TOPIC_EN =
 
 /** A follow-up form: 那…呢 / 还有…吗 / what about … (from nlu.ts). */
 export const FOLLOW_UP =
-  /^(那|那么|那个|还有|另外|换成|如果是|要是)|[呢勒嘞][?]?$|^(what about|how about|and|what if|same for|also)\b|\b(also|too|as well)[?.!]*$|^(in |size )?(xs|s|m|l|xl|xxl|[2-5]xl|black|white|red|blue|green|grey|gray|pink)\b.{0,6}\?$/;
+  /^(那|那么|那个|还有|另外|换成|如果是|要是)|[呢勒嘞][?]?$|^(what about|how about|and|what if|same for|also|but|even if|even)\b|\b(also|too|as well)[?.!]*$|^(in |size )?(xs|s|m|l|xl|xxl|[2-5]xl|black|white|red|blue|green|grey|gray|pink)\b.{0,6}\?$/;
 
 /** Something is asked, urged or settled (两个都是, 催一下, 普通的就行): the follow-up is no bare remark. */
 const QUESTION_CUE =
-  /吗|呢|么|嘛|多久|多少|几|怎么|什么|哪|能不能|可以|可不可以|行不行|有没有|要不要|是不是|会不会|\?|都是|也是|也|还能|能|催|快点|就行|就好|帮我|麻烦|还有没|有没|还是不行|还不行|不行/;
+  /吗|呢|么|嘛|多久|多少|几|怎么|什么|哪|能不能|可以|可不可以|行不行|有没有|要不要|是不是|会不会|\?|都是|也是|也|还能|能|催|快点|就行|就好|帮我|麻烦|还有没|有没|还是不行|还不行|不行|咋|啥|如何|怎样|([\u4e00-\u9fff])[不没]\1|[不没]$/;
+/**
+ * 也 asks the open question of something else (这个也是吗, 电池也保吗, 满减券的也能算吗; round 9,
+ * issue 12): read with the open topic unless it names another topic.
+ */
+const ALSO = /也(是|能|可以|行|一样|保|算|有|要|退|包|送|会|适用)/;
 const QUESTION_CUE_EN = /\?|^(what|how|when|where|which|can|could|is|are|do|does|will|and|also|same|any)\b/;
 
 const THANKS = /谢|感谢|拜拜|再见|辛苦|\b(thanks?|thx|bye)\b/;
@@ -69,7 +74,8 @@ export function topicsNamed(normalized: string): IntentId[] {
 
 /** Open topics whose follow-up 要多少钱 asks what the service costs. */
 const COSTED: ReadonlySet<IntentId> = new Set(['invoice', 'warranty_repair', 'return_exchange', 'courier', 'shipping_fee', 'bargain']);
-const COST = /^(那|那么|大概|一共|要|得|需要|还要)?(多少钱|什么价|价格|收费|收钱|要钱)/;
+const EXTRA_COST = /^(那|要|得|还要|需要|会)*(加钱|加多少|补多少钱|要补钱)/;
+const COST = /^(那|那么|大概|一共|要|得|需要|还要|修|换|开|寄)*(多少钱|什么价|价格|收费|收钱|要钱)/;
 
 /** A topic named in a follow-up that is only a detail of the open topic (read with the context). */
 function detailOf(open: IntentId, named: readonly IntentId[], text: string): boolean {
@@ -80,11 +86,17 @@ function detailOf(open: IntentId, named: readonly IntentId[], text: string): boo
   // 要多少钱 / 价格呢 after a paid service (an invoice, a repair, a return, a courier, freight, a
   // volume price): the cost of that service, not the item's price (issue 12).
   if (COSTED.has(open) && all(['product_info']) && COST.test(text)) return true;
-  if (open === 'refund') return all(['logistics', 'payment']);
+  // 要加钱吗 after 要开发票 / a repair: what that service costs (after a courier it is the freight).
+  if (COSTED.has(open) && open !== 'courier' && all(['product_info', 'shipping_fee']) && EXTRA_COST.test(text)) return true;
+  // 还有运费呢 after a refund is the freight refunded; 退回到哪里 is where the money goes (round 9).
+  if (open === 'refund') return all(['logistics', 'payment', 'shipping_fee']) || (all(['return_exchange', 'logistics', 'payment']) && /退回?到|退回哪|退哪/.test(text));
   if (open === 'return_exchange') return all(['shipping_fee', 'logistics', 'order_change']);
   if (open === 'warranty_repair') return all(['shipping_fee', 'logistics']);
   if (open === 'invoice') return all(['order_change']);
-  if (open === 'price_protection') return all(['refund']);
+  // 满减券的也能算吗 / 用券后的价格呢 after a price drop: which price the difference is counted on.
+  if (open === 'price_protection') return all(['refund', 'promotion', 'product_info']);
+  // 会比现在便宜多少 after 搞活动不: how much the campaign saves, not a request for a lower price.
+  if (open === 'promotion') return all(['bargain']) && /便宜多少|省多少|比现在|比平时/.test(text);
   // 说明书也没放 / 赠品也没有 after 少发了一个: one more missing part, not a product or gift question.
   if (open === 'quality_issue') return all(['product_info', 'promotion', 'return_exchange']) && /没放|没有|没给|没发|少了|少个|缺|漏/.test(text);
   // 便宜点的有吗 after 有啥推荐: a cheaper item to recommend, not a lower price for this one.
@@ -123,6 +135,8 @@ export function followUpReading(
     const words = normalized.split(/\s+/).filter(Boolean).length;
     // "for the battery also?" / "the other order too": the open question asked of something else.
     if (/\b(also|too|as well)[?.!]*$/.test(normalized) && words <= 6 && !HUMAN.test(normalized)) return { kind: 'context', weight: 0.8 };
+    // "to paypal or my card?" after a refund question: where the money goes (round 9, issue 12).
+    if (open === 'refund' && /\b(paypal|card|visa|mastercard|balance|bank|account|wallet)\b/.test(normalized) && !/\b(pay|payment|paid)\b/.test(normalized)) return { kind: 'context', weight: 0.8 };
     if (TOPIC_EN.test(normalized)) return own === open ? { kind: 'blend', weight: 0.5 } : followUp ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
     if (words <= 5 && (followUp || QUESTION_CUE_EN.test(normalized))) return { kind: 'context', weight: 0.8 };
     if (followUp) return { kind: 'blend', weight: 0.65 };
@@ -135,6 +149,7 @@ export function followUpReading(
     if (named.includes(open) || detailOf(open, named, compact)) return { kind: 'context', weight: 0.8 };
     return { kind: 'own', weight: 0 };
   }
+  if (ALSO.test(compact)) return { kind: 'context', weight: 0.9 };
   // A question of its own in few words (几点发 after 我刚付款了): a sure reading of another topic holds.
   if (ownProb >= 0.99 && compact.length >= 3 && own !== open && !NON_TOPIC_IDS.has(own) && !followUp) return { kind: 'blend', weight: 0.3 };
   if (compact.length <= 10 && (followUp || QUESTION_CUE.test(compact))) return { kind: 'context', weight: 0.8 };

@@ -162,6 +162,8 @@ const GREETS = /在|你好|您好|有人|哈喽|嗨|^(亲|老板|掌柜的?|店�
 const NOT_A_QUESTION: ReadonlySet<number> = new Set([IDX.get('other')!]);
 /** Words that open a further question inside a message (issue 12: stacked questions). */
 const CONNECTOR_LEAD = /^(还有就是|还有|另外|顺便问一?下|顺便|再问一?下|然后|以及|对了|再就是|\b(?:and also|also|btw|by the way|plus)\b)\s*/;
+/** A clause that only points at the item (在吗 这个 还有货没): it opens the next question. */
+const BARE_DEMONSTRATIVE = /^(这个|那个|这款|那款|这件|那件|这种|这|那|就是)$/;
 /** Probability from which a connector-led clause's shop intent is taken as its question. */
 const CONNECTOR_MIN = 0.2;
 /** Probability from which the shop intent behind a clause read as `other` is taken as its question. */
@@ -174,7 +176,7 @@ const PRE_SHIPMENT: ReadonlySet<IntentId> = new Set(['ship_time', 'payment', 'or
 const CHANGED: ReadonlySet<IntentId> = new Set(['return_exchange', 'color_appearance', 'size_fit', 'stock']);
 const CHANGE_REQUEST = /换成|改成|换一下|改一下|换个|改个|想换|要换|\bchange (it |to |size|colou?r)/;
 const ASKS_PERSON = /人工|真人|活人|转人|找人|\b(human|agent|real person)\b/;
-const URGES = /^(快点|快快|快|人呢|还没来|怎么还没|等半天|等了半天|等好久|在吗|急|hurry|still waiting|waiting|hello\?)|等半天|等了半天|等好久|人呢|没人|\b(hurry|still waiting|anyone|nobody)\b/;
+const URGES = /^(快点|快快|快|人呢|还没来|怎么还没|等半天|等了半天|等好久|在吗|急|hurry|still waiting|waiting|hello\?)|等半天|等了半天|等好久|人呢|没人|\b(hurry|still waiting|anyone|nobody|asap|right now|now please|please now)\b|^now\b/;
 const THREAT =
   /(不然|否则|要不然|再不|不)?(我|我就|就)?(要|会|去|给|打)?(你们?)?(差评|投诉|举报|曝光|12315|消协|平台介入|小二介入)(你们|你)?(了|吧|啊)?/g;
 
@@ -345,7 +347,7 @@ class NluImpl implements Nlu {
     for (const c of clauses) {
       const t = pending ? `${pending} ${c.text}` : c.text;
       let k = this.predict(t);
-      let weak = NOT_A_QUESTION.has(k) || this.predictor.probs[k]! < 0.35 || c.text.length <= 1;
+      let weak = NOT_A_QUESTION.has(k) || this.predictor.probs[k]! < 0.35 || c.text.length <= 1 || BARE_DEMONSTRATIVE.test(c.text);
       // A clause its buyer opened with 顺便/还有/另外 is a question of its own ("便宜点呗 顺便包个
       // 邮"): read without the connector, its best shop intent counts from a lower probability.
       const rest = pending ? '' : c.text.replace(CONNECTOR_LEAD, '');
