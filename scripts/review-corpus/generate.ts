@@ -6,6 +6,7 @@ import { prng } from '../../src/core/prng.js';
 import { HANDWRITTEN } from './handwritten.js';
 import { HANDWRITTEN_R4 } from './handwritten-r4.js';
 import { HANDWRITTEN_R5 } from './handwritten-r5.js';
+import { HANDWRITTEN_R6 } from './handwritten-r6.js';
 import type { CauseId, FlagId } from '../../src/core/reviews/analysis-lexicon.js';
 import type { Sample } from './sample.js';
 import * as T from './templates.js';
@@ -263,6 +264,9 @@ function nearMiss(r: Rand): Sample {
 /** Round 5's handwritten reviews (everyday products in buyers' own voice) count this many times. */
 const R5_REPEAT = Number(process.env.DXE_R5_REPEAT ?? 3);
 
+/** Round 6's handwritten reviews (ten everyday kinds, sarcasm, cause boundaries) count this many times. */
+const R6_REPEAT = Number(process.env.DXE_R6_REPEAT ?? 3);
+
 export function generateCorpus(n = 24000, seed = 13): Sample[] {
   const r = prng(seed);
   const out: Sample[] = [];
@@ -282,6 +286,7 @@ export function generateCorpus(n = 24000, seed = 13): Sample[] {
   for (const h of HANDWRITTEN) for (let k = 0; k < 3; k++) out.push({ ...h, kind: 'handwritten' });
   for (const h of HANDWRITTEN_R4) for (let k = 0; k < 3; k++) out.push({ ...h, kind: 'handwritten' });
   for (const h of HANDWRITTEN_R5) for (let k = 0; k < R5_REPEAT; k++) out.push({ ...h, kind: 'handwritten' });
+  for (const h of HANDWRITTEN_R6) for (let k = 0; k < R6_REPEAT; k++) out.push({ ...h, kind: 'handwritten' });
   return out;
 }
 

@@ -20,6 +20,10 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     '续航(?:比.{0,6})?(?:很|太|有点)?(?:短|差|不行|一般|拉胯)|续航.{0,6}短|没电|(?:不|没)(?:好|)用了|没效果|不管用|不顶用|(?:戴|穿|用|坐|躺)久了?(?:有点|会|就)?(?:疼|痛|累|夹|勒|闷|热|不舒服)|夹(?:耳朵?|头|脚)|硌|(?<!不)扎人|磨脚|闷脚|不透气|(?:穿|戴|用|睡|坐|躺|贴|敷)(?:着|起来|上去)?(?:很|有点|不太)?不舒服|(?:有点|太)(?:硬|软|沉|重)',
     // a function that fails: 开不了机, 合不上, 不准, 钝, 吸力越来越小, 噪点, 连击, 声音小
     '(?:开|关|合|盖|充|连|插|拧|按)不(?:了机|上|开|紧|动|进去|进电)|开不了机|不开机|没反应|(?<![尺码表寸])不准(?!时)|(?:是|很|太|有点)?钝的?|不锋利|(?:吸力|动力|风力|水压|火力|信号|亮度)(?:越来越|明显|很|太|有点|比较)?(?:小|弱|差|不够|不足)|(?:左|右)(?:耳|边)声音.{0,6}(?:小|大|没)|越来越(?:小|弱|差|慢|松|短|暗)|噪点|(?:拍|画面|屏幕|照片|视频|镜头|图像|夜视)[^，,。]{0,8}(?:看不清|模糊)|听不清|连击|双击|失灵|翘(?:起来|的|边)|掉下来|掉了下来|起静电|磨平|磨破|发黑|变黑|氧化|断针|卡住|卡死|漏电|麻手|(?:用|开|戴|穿)到第.{1,4}(?:天|周|个月)|用了不到.{1,4}(?:天|周|个月)|(?:用|穿|戴)了?没几天就|才用了.{1,4}(?:天|周|次)',
+    // round 6: more functions that fail (卷刃, 充不进电, 不制冷, 粘锅, 电流声, 信号没了, 磁力弱) and food with bugs
+    '卷刃|(?:冲|充)不进(?:电)?|不制冷|制冷(?:效果)?(?:不行|差|很差|一般|不好)|粘锅|锅底(?:很|有点)?粘|一(?:煎|炒|煮|烧)就(?:粘|糊)|粘成一(?:团|坨)|糊底|(?:有|生|长)(?:了)?(?:虫|虫子|小虫)|电流声|嗡嗡(?:响|声|的)|信号(?:就)?(?:没了|很差|不好|差|弱)|磁力(?:很|太|有点)?弱|开机(?:有点|很|太|特别)?慢|(?:耳朵|耳廓)(?:发|有点|会)?疼|散架|屏幕上有(?:个|一个|几个)?(?:亮点|坏点)|坏点|焦糊味|夹生|不出水|不出热水|水温(?:忽冷忽热|不稳)|打不着火|不加热|加热(?:很|太)?慢',
+    "\\b(?:doesn'?t charge|dead on arrival|doa|tinny|(?:cable|cord|strap) is (?:too |a bit )?short|bubbles|weak suction|suction could be (?:stronger|better)|(?:sound|picture|image) (?:is )?(?:poor|bad|muffled|distorted))\\b",
+    '(?:松紧带?|橡皮筋|皮筋)[^，,。]{0,6}(?:就)?松了|硬(?:得)?(?:像|跟)(?:木头|石头|铁)|\\bhard (?:like|as) (?:wood|a rock|stone)',
     // food gone off, a body that reacts
     '长毛|长霉|发霉|(?:一半|好几个|几个|有的|大部分)(?:都)?(?:烂|死|坏|臭|蔫|是空壳)(?:了|掉)?|散黄|(?:太|很|特别|巨)?咸(?:得|死|了)|齁|难以下咽|没法下咽|软塌塌|蔫了|(?:脸上|皮肤)?(?:冒|长|爆)(?:了)?(?:一堆|好多|很多|几个)?(?:的)?痘|红肿|(?:耳朵|皮肤|脸)(?:就)?(?:红|痒|绿|过敏)|飞粉|钻绒',
     "\\b(?:pills|pilling|fades?|faded|shr[iau]nks?|melted|strange noise|makes? (?:a |strange |weird )?noise|lasted (?:only |exactly )?(?:one|1|two|2) (?:day|days|week)|breaks|stopped working|broke|broken|doesn'?t work|does not (?:turn on|work)|not working|won'?t (?:turn on|charge)|stopped charging|leak(?:s|ing|ed)?|(?<!no (?:bad )?)smells? (?:bad|awful|terrible|like|strong)|(?:bad|strong|chemical|weird) smell|stinks?|uncomfortable|cheap (?:plastic|material)|poor quality|bad quality|low quality|quality (?:is )?(?:bad|poor|low|terrible)|(?:too|very|so|quite) thin|thin (?:material|fabric|cloth)|peel(?:s|ing|ed)|fell apart|falls apart|ripped|defect|faulty|scratch(?:es|ed)|noisy|battery (?:died|dies|only|drains)|rust|not sharp|dull|died|fell off|falls? off|came off|blurry|not accurate|inaccurate|stopped (?:charging|holding)|won'?t (?:hold|stick|close))\\b",
@@ -54,7 +58,8 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
   price: P([
     '满减(?:没|不)(?:给|减|算)|没给减|多(?:付|收|扣)了|(?:另|额外|还要|又)(?:收|算|加收|付)(?:了)?(?:[一二三四五六七八九十百两几\\d]+)?(?:块|元|运费|安装费|费)?|(?:优惠)?券(?:用不了|不能用|没用上|用不上)|补贴.{0,6}(?:没给|只给|少给|没到)|(?:退)?差价(?:不给|不退|不补)',
     '(?:太|很|有点|偏|略|稍)(?:小)?贵|贵了|不值(?!得(?:买|入|推荐))|性价比(?:很|太)?(?:低|不高|差)|不太值|价格(?:再|能|要是能)(?:亲民|便宜|低|实惠)|多出来.{0,6}运费|降了(?:[一二三四五六七八九十百两几]+|\\d+)(?:块|元)?(?=[，。！,.!]|$)|降价(?!了?(?:还能|直接|也能|可以)?(?:价保|退差价|保价))|(?:比|跟)(?:我|我们)(?:买|拍|下单)的?(?:时候)?(?:还)?便宜|(?:刚|才)买(?:完|了)?就?(?:降|便宜)|便宜了?一半|差价|涨价|涨了|价格.{0,4}(?:涨|高|虚高)|(?:加|收|多收|又收|另收|补|还要)(?:了)?(?:\\d+(?:块|元)?)?运费|运费(?:太贵|贵|加|要\\d|\\d+)|附加费|上楼费|搬运费|(?:还要|又|额外|另外|另|加)收[^，,。]{0,6}费|(?:直播间|活动|双十一|618|第二天|隔天|现在)[^，,。]{0,4}便宜了|加了\\d+|额外(?:收|加)|乱收费|收费|割韭菜|冤大头|交智商税|肉疼|不参加|不能用券|用不了券|被坑|不如多花|买亏了|亏了',
-    "\\b(?:overpriced|(?<!looks (?:more )?)expensive|not worth|cheaper|hidden fees?|extra (?:fee|charge|cost)|price dropped|customs fee|service fee|too much money)\\b",
+    '这个价(?:格|钱|位)?[^。！!]{0,10}(?:可以|能|都能)买(?:到)?(?:更好|别的|两)|(?:比|跟)这(?:里|家|边|儿)(?:要)?便宜|买(?:完|了)?(?:就|第二天|隔天|没几天)(?:就)?降',
+    "\\b(?:price (?:go|goes|went|has gone) down|price drop(?:ped)?|dropped (?:by )?\\$?\\d|overpriced|(?<!looks (?:more )?)expensive|not worth|cheaper|hidden fees?|extra (?:fee|charge|cost)|price dropped|customs fee|service fee|too much money)\\b",
   ]),
   packaging: P([
     '包装(?:很|太|特别|有点|也|比较)?(?:差|简陋|破|烂|简单|一般|不行|随便|敷衍|脏)|包装.{0,4}(?:再|不够|不太)(?:用心|好|加强|结实|精致)|包装(?:可以|需要|得|要)(?:再)?(?:加强|改进)|建议.{0,6}(?:加|多).{0,4}(?:泡沫|气泡|包装)|包装(?:袋|盒|箱)?(?:都)?破|(?:没有|没|连个)(?:包装|盒子|箱子|快递盒|礼盒|缓冲|泡沫|气泡膜|保护)',
@@ -77,6 +82,12 @@ function inContext(cause: CauseId, phrase: string, t: string, at: number): boole
   if (cause === 'quality' && BREAKAGE.test(phrase) && TRANSIT.test(t)) return false;
   if (cause === 'service' && /态度|rude/.test(phrase) && NOT_SHOP_STAFF.test(before + phrase)) return false;
   if (cause === 'logistics' && /^(?:拖|等了|半个月|一周)/.test(phrase) && AFTER_SALE.test(before)) return false;
+  // A broken promise (说好的…) is the shop's service only when the shop promised it: a delivery
+  // promise (次日达, 送货上门) is logistics, a listed gift or page claim is description (round 6 boundary rules).
+  if (cause === 'service' && /^说好/.test(phrase)) {
+    const promised = t.slice(at, at + 16);
+    if (/(次日达|当日达|隔日达|送货上门|送上门|送到家|上门|到货|时效|包邮|赠品|页面|详情|写的)/.test(promised) && !/(客服|卖家|商家|老板|店家|售后|掌柜)/.test(t.slice(Math.max(0, at - 10), at + 16))) return false;
+  }
   return true;
 }
 
