@@ -147,17 +147,22 @@ export async function run(): Promise<string> {
   const out: string[] = ['## Review analysis (R6, R8; EVAL §5)', ''];
   const sets: Array<[string, Row[]]> = [];
   const missing: string[] = [];
-  try {
-    sets.push(['FewCLUE EPRSTMT test_public', readEprstmt()]);
-  } catch {
-    missing.push('fewclue_eprstmt');
-  }
+  // DXE_BENCH_SKIP_SHARED=1: helpers who must not read ../shared/data run the rest of the bench
+  // (as the guard and NLU benches do): no public-set accuracy, throughput and import only.
+  const skipShared = process.env.DXE_BENCH_SKIP_SHARED === '1';
   let shopping: Array<Row & { cat: string }> = [];
-  try {
-    shopping = readOnlineShopping();
-    sets.push(['online_shopping_10_cats', shopping]);
-  } catch {
-    missing.push('online_shopping_10_cats');
+  if (!skipShared) {
+    try {
+      sets.push(['FewCLUE EPRSTMT test_public', readEprstmt()]);
+    } catch {
+      missing.push('fewclue_eprstmt');
+    }
+    try {
+      shopping = readOnlineShopping();
+      sets.push(['online_shopping_10_cats', shopping]);
+    } catch {
+      missing.push('online_shopping_10_cats');
+    }
   }
   out.push('Sentiment accuracy — never trained or tuned on these sets (evaluation only). Targets: EPRSTMT ≥ 90 %, online_shopping ≥ 92 %.', '');
   out.push('| set | n | dianxiaoer | lexicon baseline (same words, counted) | target |', '|---|---|---|---|---|');
@@ -168,6 +173,7 @@ export async function run(): Promise<string> {
     out.push(`| ${name} | ${rows.length} | ${pct(ours)} | ${pct(base)} | ${target} |`);
   }
   if (missing.length) out.push('', `Not found (set DXE_SHARED_DATA): ${missing.join(', ')}`);
+  if (skipShared) out.push('', 'DXE_BENCH_SKIP_SHARED=1: the public sets (../shared/data) are skipped.');
   if (shopping.length) {
     const cats = [...new Set(shopping.map((r) => r.cat))];
     out.push('', 'online_shopping_10_cats per category (dianxiaoer):', '', '| category | n | accuracy |', '|---|---|---|');
