@@ -126,6 +126,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/orders/:id/transition': { scope: 'admin' },
   // C8: an agent or lead of the order's shop marks an unpaid order as awaiting a 改价, or ends the wait.
   'POST /api/v1/orders/:id/price-change-await': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
+  // C9: an agent or lead of the order's shop records the order's confirmation with the buyer and their changes.
+  'POST /api/v1/orders/:id/verification': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
   // N3/N2: an agent or lead records a mismatch complaint's kind on a case, or a compensation paid (people only).
   'POST /api/v1/cases/:id/mismatch': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
   'POST /api/v1/orders/:id/compensation-paid': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },

@@ -117,6 +117,30 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 催付 switched on with its p
     await screenshot(seller, 'followups-preview-price-change');
   }, 120_000);
 
+  it('C9: the order drawer records the buyer\'s changes on a paid order; the memo stays and the 核对订单 follow-up stops', async () => {
+    const paidAt = new Date(Date.now() - 60_000);
+    const { order } = await syncOrder(h.database, h.data.tmallId, {
+      platformOrderNo: 'TM-VERIFY-1', buyerAccount: 'tm_verify_drawer', state: '买家已付款等待卖家发货', orderedAt: new Date(paidAt.getTime() - 300_000), paidAt, totalFen: 19900,
+      receiverName: '林小满', receiverPhone: '13712345678', receiverAddress: '广东省深圳市南山区科技园 8 栋', buyerNote: '周末送货',
+      lines: [{ title: '加绒连帽卫衣', qty: 1, priceFen: 19900 }],
+    }, { kind: 'platform' }, paidAt);
+    if ((await seller.getByTestId('ws-status').count()) === 0) await login(seller, h.baseUrl, 'supervisor');
+    await seller.goto(`${h.baseUrl}/orders?orderId=${encodeURIComponent(order.id)}`);
+    const card = seller.getByTestId('order-verify');
+    await expect.poll(() => card.textContent(), { timeout: 15_000 }).toContain('未核对');
+    expect(await card.textContent()).toContain('周末送货');
+    // Recording a change needs the change written down first.
+    expect(await seller.getByTestId('order-verify-corrected').isDisabled()).toBe(true);
+    await seller.getByTestId('order-verify-note').fill('地址改为南山区后海大道 2 号');
+    await seller.getByTestId('order-verify-corrected').click();
+    await expect.poll(() => seller.getByTestId('order-verified').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => seller.getByTestId('order-verify-memo').textContent()).toContain('买家有修改');
+    expect(await seller.getByTestId('order-verify-memo').textContent()).toContain('后海大道');
+    const rows = await h.database.db.select().from(scheduledMessages).where(and(eq(scheduledMessages.orderId, order.id), eq(scheduledMessages.kind, 'order_verify')));
+    expect(rows.map((r) => [r.state, r.outcome])).toEqual([['cancelled', 'stopped_verified']]);
+    await screenshot(seller, 'order-verify');
+  }, 120_000);
+
   it('S1: the supervisor edits the buyer notice in 设置; a rule-breaking line is flagged with its rule and not saved', async () => {
     const settingsOf = async () => {
       const [row] = await h.database.db.select({ settings: shops.settings }).from(shops).where(eq(shops.id, h.data.tmallId));

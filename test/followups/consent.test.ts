@@ -106,7 +106,7 @@ describe(`follow-up consent, limits and templates (${databaseLabel})`, () => {
     const err = bad.json().error as { code: string; message: string };
     expect(err.code).toBe('TEXT_BLOCKED');
     expect(err.message).toMatch(/第 1 个模板（关怀消息）违反平台规则「.+」/);
-    const unknown = await app.inject({ method: 'PUT', url, headers, payload: { templates: [{ flow: 'care', lang: 'zh', text: '亲，{phone} 收到了吗' }] } });
+    const unknown = await app.inject({ method: 'PUT', url, headers, payload: { templates: [{ flow: 'care', lang: 'zh', text: '亲，{wechat} 收到了吗' }] } });
     expect(unknown.statusCode).toBe(400);
     const good = await app.inject({ method: 'PUT', url, headers, payload: { templates: [{ flow: 'shipment_notice', lang: 'zh', courier: '中通', text: '亲，您的订单 {orderNo} 已由中通发出，单号 {trackingNo}~' }] } });
     expect(good.statusCode).toBe(200);

@@ -33,7 +33,11 @@ describe('the preview decides as the sender does (followupOutline vs composeFoll
             for (const courier of [null, '中通快递', 'Cainiao']) {
               for (const trackingNo of [null, 'ZT123456']) {
                 for (const lastIntent of [null, 'bargain', 'order_change', 'stock']) {
-                  const order = { platformOrderNo: 'NO-1', courier, trackingNo, region, orderedAt: new Date('2026-11-20T02:00:00Z'), createdAt: new Date('2026-11-20T02:00:00Z') };
+                  // C9: the receiver (present with a tracking number, absent without) and a buyer's message on some orders.
+                  const order = {
+                    platformOrderNo: 'NO-1', courier, trackingNo, region, orderedAt: new Date('2026-11-20T02:00:00Z'), createdAt: new Date('2026-11-20T02:00:00Z'),
+                    receiverName: trackingNo ? '周小舟' : null, receiverAddress: trackingNo ? '浙江省杭州市西湖区文三路 1 号' : null, receiverPhone: courier ? '13800001111' : null, buyerNote: lastIntent === 'stock' ? '请发顺丰' : null,
+                  };
                   const full = composeFollowup(shop, flow, order, { nickname: null, item: null, lastIntent });
                   const outline = followupOutline(shop, flow, order, lastIntent, new Map(), new Map());
                   expect(outline.template?.text ?? null, `${platform} ${flow} ${region} ${courier} ${lastIntent}`).toBe(full.template?.text ?? null);

@@ -233,6 +233,9 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       case 'POST /api/v1/orders/:id/price-change-await':
         // C8: mark the target order as awaiting a 改价 (agents and leads of its shop; no token).
         return { awaiting: true };
+      case 'POST /api/v1/orders/:id/verification':
+        // C9: record the order's confirmation with the buyer (agents and leads of its shop; no token).
+        return { outcome: 'confirmed' };
       case 'POST /api/v1/cases/:id/mismatch':
         // N3: a valid body, so an outsider's answer is the scope's 404 (an insider in Taobao: 400, no mismatch table).
         return { kind: 'material' };

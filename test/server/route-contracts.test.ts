@@ -231,6 +231,15 @@ describe('route contracts', () => {
           return { method: 'POST', url: `/api/v1/orders/${encodeURIComponent(id)}/price-change-await`, payload: { awaiting: true, note: '买家电话要求改运费' } };
         },
       ],
+      [
+        'POST /api/v1/orders/:id/verification',
+        async () => {
+          // C9: a paid order of its own, confirmed with the buyer with a change of address.
+          const synced = await json({ method: 'POST', url: `/api/v1/shops/${SHOP}/orders`, payload: { platformOrderNo: 'CONTRACT-C9', state: '买家已付款等待卖家发货', totalYuan: 99, buyerAccount: 'contract_c9' } });
+          const id = (synced.order as { id: string }).id;
+          return { method: 'POST', url: `/api/v1/orders/${encodeURIComponent(id)}/verification`, payload: { outcome: 'corrected', note: '收货地址改为公司地址' } };
+        },
+      ],
 
       ['GET /api/v1/metrics', async () => ({ method: 'GET', url: '/api/v1/metrics' })],
 

@@ -6,12 +6,22 @@ import { followupRules, type FlowKey, type ReviewInviteSegment, type TemplateRea
 import { paymentCloseAt, reminderReason, type FlowSettings } from '../../core/followups/flows.js';
 import { countryCode } from '../../core/followups/limits.js';
 import { pickTemplate, renderTemplate, templateVariables, type Template, type TemplateVars } from '../../core/followups/templates.js';
+import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
 import { beijingDayKey, formatBeijingDate } from '../../core/time/beijing-time.js';
 import type { orders } from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
 
-/** The order columns the wording reads. */
-type OrderRow = Pick<typeof orders.$inferSelect, 'platformOrderNo' | 'courier' | 'trackingNo' | 'region' | 'orderedAt' | 'createdAt'>;
+/** The order columns the wording reads (the receiver's address and phone only masked, C9/D6). */
+type OrderRow = Pick<
+  typeof orders.$inferSelect,
+  'platformOrderNo' | 'courier' | 'trackingNo' | 'region' | 'orderedAt' | 'createdAt' | 'receiverName' | 'receiverAddress' | 'receiverPhone' | 'buyerNote'
+>;
+
+/** C9: the buyer's message on the order, trimmed (null: none). */
+function buyerNoteOf(order: OrderRow | undefined): string | null {
+  const note = order?.buyerNote?.trim();
+  return note ? note : null;
+}
 
 export interface ComposeShop {
   ctx: Pick<ShopContext, 'shop' | 'profile' | 'promotions' | 'settings'>;
@@ -34,9 +44,12 @@ function templateReason(
   hasCoupon: boolean,
   reviewSegment: ReviewInviteSegment | null | undefined,
   repriced: boolean | undefined,
+  hasBuyerNote = false,
 ): TemplateReason | null {
   // C8: after a 改价 the buyer has not seen, the reminder says so before anything else.
   if (flow === 'payment_reminder') return repriced ? 'price_changed' : reminderReason(lastIntent, hasCoupon);
+  // C9: the buyer's message on the order is read back with the address (seed 004: 特别关注个性化留言).
+  if (flow === 'order_verify') return hasBuyerNote ? 'with_note' : null;
   if (flow === 'review_invite') return reviewSegment ?? 'confirmed_not_reviewed';
   return null;
 }
@@ -75,7 +88,7 @@ export function followupOutline(
   const country = countryCode(order?.region);
   const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
   const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-  const reason = templateReason(flow, lastIntent, coupon !== null, reviewSegment, repriced);
+  const reason = templateReason(flow, lastIntent, coupon !== null, reviewSegment, repriced, !!buyerNoteOf(order));
   const courier = order?.courier ?? null;
   const memoKey = `${flow}|${lang}|${reason ?? ''}|${courier ?? ''}|${country ?? ''}`;
   let template = memo.get(memoKey);
@@ -90,6 +103,7 @@ export function followupOutline(
     // buyer and item fall back to 亲 / 宝贝; shop and shipHours come from the shop; payDeadline from the order.
     buyer: true, item: true, shop: !!shop.ctx.shop.name, shipHours: true, payDeadline: !!order,
     orderNo: !!order?.platformOrderNo, courier: !!order?.courier, trackingNo: !!order?.trackingNo, coupon: !!coupon,
+    receiver: !!maskName(order?.receiverName), address: !!maskAddress(order?.receiverAddress), phone: !!maskPhone(order?.receiverPhone), buyerNote: !!buyerNoteOf(order),
   };
   return { template, missing: names.filter((n) => !filled[n]) };
 }
@@ -115,7 +129,7 @@ export function composeFollowup(
   const country = countryCode(order?.region);
   const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
   const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-  const reason = templateReason(flow, extra.lastIntent, coupon !== null, extra.reviewSegment, extra.repriced);
+  const reason = templateReason(flow, extra.lastIntent, coupon !== null, extra.reviewSegment, extra.repriced, !!buyerNoteOf(order));
   const query = { flow, lang, reason, platform: profile.platform, courier: order?.courier ?? null, country };
   const memoKey = memo ? `${flow}|${lang}|${reason ?? ''}|${query.courier ?? ''}|${country ?? ''}` : '';
   let template: Template | null;
@@ -136,6 +150,10 @@ export function composeFollowup(
     payDeadline: order ? payDeadline(shop, order, en) : null,
     coupon,
     shipHours: String(profile.shipping.ship_by_hours),
+    receiver: maskName(order?.receiverName),
+    address: maskAddress(order?.receiverAddress),
+    phone: maskPhone(order?.receiverPhone),
+    buyerNote: buyerNoteOf(order),
   };
   const rendered = renderTemplate(template.text, vars);
   // 催付: the reason of the template used; 评价邀请: the buyer's segment (R7), recorded with the row.

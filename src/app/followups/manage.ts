@@ -238,6 +238,8 @@ function phasesFor(flow: FlowKey): OrderPhase[] {
   switch (flow) {
     case 'payment_reminder':
       return ['unpaid'];
+    case 'order_verify':
+      return ['paid'];
     case 'shipment_notice':
     case 'care':
       return ['shipped', 'signed', 'succeeded'];
@@ -255,7 +257,11 @@ function phasesFor(flow: FlowKey): OrderPhase[] {
 
 type OrderRow = typeof orders.$inferSelect;
 /** The order columns planning and wording read (the preview reads tens of thousands). */
-type PlanOrder = Pick<OrderRow, 'id' | 'shopId' | 'buyerId' | 'platformOrderNo' | 'state' | 'orderedAt' | 'createdAt' | 'updatedAt' | 'shippedAt' | 'completedAt' | 'courier' | 'trackingNo' | 'region'>;
+type PlanOrder = Pick<
+  OrderRow,
+  | 'id' | 'shopId' | 'buyerId' | 'platformOrderNo' | 'state' | 'orderedAt' | 'paidAt' | 'createdAt' | 'updatedAt' | 'shippedAt' | 'completedAt'
+  | 'courier' | 'trackingNo' | 'region' | 'receiverName' | 'receiverAddress' | 'receiverPhone' | 'buyerNote'
+>;
 
 /** Open orders of the shop the flow would schedule now (due no earlier than the expiry span). */
 async function eligibleOrders(
@@ -271,8 +277,9 @@ async function eligibleOrders(
   const rows: PlanOrder[] = await tx
     .select({
       id: orders.id, shopId: orders.shopId, buyerId: orders.buyerId, platformOrderNo: orders.platformOrderNo, state: orders.state,
-      orderedAt: orders.orderedAt, createdAt: orders.createdAt, updatedAt: orders.updatedAt, shippedAt: orders.shippedAt, completedAt: orders.completedAt,
+      orderedAt: orders.orderedAt, paidAt: orders.paidAt, createdAt: orders.createdAt, updatedAt: orders.updatedAt, shippedAt: orders.shippedAt, completedAt: orders.completedAt,
       courier: orders.courier, trackingNo: orders.trackingNo, region: orders.region,
+      receiverName: orders.receiverName, receiverAddress: orders.receiverAddress, receiverPhone: orders.receiverPhone, buyerNote: orders.buyerNote,
     })
     .from(orders)
     .where(and(eq(orders.shopId, shopId), inArray(orders.state, states), sql`${orders.buyerId} is not null`));

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { followupRules, isFlowKey, type FlowKey } from '../../core/followups/config.js';
-import { confirmReminderHold, flowEnabled, memberInviteHold, memberInviteReviewWords, reviewInviteSegment, stopReason, type MemberInviteHold } from '../../core/followups/flows.js';
+import { alreadyVerified, confirmReminderHold, flowEnabled, memberInviteHold, memberInviteReviewWords, reviewInviteSegment, stopReason, type MemberInviteHold } from '../../core/followups/flows.js';
 import { buyerTimeZone, isOptOut, quietUntil, withinFrequency } from '../../core/followups/limits.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
 import type { Database, Tx } from '../../store/open-database.js';
@@ -65,6 +65,7 @@ export type FollowupOutcome =
   | 'stopped_confirmed'
   | 'stopped_aftersales'
   | 'stopped_auto_confirmed'
+  | 'stopped_verified'
   | 'flow_off'
   | 'opted_out'
   | 'outside_segment'
@@ -336,6 +337,11 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     for (const { row, flow, order, shop } of going) {
       const conv = convByBuyer.get(row.buyerId)!;
       const lockedConv = locked.get(conv.id)!;
+      // C9: the order was confirmed with the buyer already (the bot in the chat, or an agent recorded it).
+      if (flow === 'order_verify' && order && alreadyVerified(order.id, lockedConv.state.verifiedOrderIds, order.verifiedAt)) {
+        finish(row, 'stopped_verified', { outcome_note: '已在会话中与买家核对过该订单', channel: conv.channel });
+        continue;
+      }
       const limit = rules.frequency[row.category];
       const key = `${row.buyerId}|${conv.channel}|${row.category}`;
       if (!withinFrequency(sentCount.get(key) ?? 0, limit)) {
@@ -383,6 +389,7 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
       sentCount.set(key, (sentCount.get(key) ?? 0) + 1);
     }
     await storeSends(tx, emit, sends, now, (row, set) => finish(row, 'sent', set));
+    await rememberVerified(tx, sends.filter((x) => x.row.kind === 'order_verify' && x.row.orderId));
   }
 
   if (updates.length > 0) {
@@ -454,6 +461,21 @@ async function storeSends(tx: Tx, emit: Emit, sends: Send[], now: Date, sent: (r
       emit({ type: 'message.created', shopId: s.conv.row.shopId, data: { conversationId: s.conv.row.id, message: messageView(m) } });
       sent(s.row, { ...s.common, text: s.text, conversation_id: s.conv.row.id, message_id: m.id, outcome_note: null });
     }
+  }
+}
+
+/**
+ * C9: an order confirmation sent is remembered in the conversation's state (verifiedOrderIds), as
+ * the bot's own confirmation is, so the bot does not ask again when the buyer writes. The rows are
+ * locked by this transaction; the key is appended in place (no read-modify-write of the state).
+ */
+async function rememberVerified(tx: Tx, sends: readonly Send[]): Promise<void> {
+  for (const s of sends) {
+    const orderId = s.row.orderId!;
+    await tx.execute(sql`
+      update conversations set state = jsonb_set(coalesce(state, '{}'::jsonb), '{verifiedOrderIds}',
+        coalesce(state->'verifiedOrderIds', '[]'::jsonb) || to_jsonb(${orderId}::text))
+      where id = ${s.conv.row.id} and not coalesce(state->'verifiedOrderIds', '[]'::jsonb) ? ${orderId}`);
   }
 }
 

@@ -58,10 +58,13 @@ export function categoryOf(flow: FlowKey): 'service' | 'marketing' {
 }
 
 /** The planner's facts from an order row (extra facts from the sweep merged in). */
-export function factsOf(profile: Profile, order: Pick<OrderRow, 'state' | 'orderedAt' | 'createdAt' | 'shippedAt' | 'completedAt'>, extra: Partial<OrderFacts> = {}): OrderFacts {
+export function factsOf(profile: Profile, order: Pick<OrderRow, 'state' | 'orderedAt' | 'createdAt' | 'shippedAt' | 'completedAt'> & Partial<Pick<OrderRow, 'paidAt' | 'updatedAt'>>, extra: Partial<OrderFacts> = {}): OrderFacts {
+  const phase = orderPhase(profile, order.state);
   return {
-    phase: orderPhase(profile, order.state),
+    phase,
     orderedAt: order.orderedAt ?? order.createdAt,
+    // C9: an order known to be paid without a payment time counts from when we learned it.
+    paidAt: order.paidAt ?? (phase === 'paid' ? order.updatedAt ?? null : null),
     shippedAt: order.shippedAt,
     completedAt: order.completedAt,
     ...extra,

@@ -120,6 +120,7 @@ export async function loadBuyerOrdersAndStanding(
       state,
       createdAt: (o.orderedAt ?? o.createdAt).toISOString(),
       ...(o.paidAt ? { paidAt: o.paidAt.toISOString() } : {}),
+      ...(o.verifiedAt ? { verifiedAt: o.verifiedAt.toISOString() } : {}),
       ...(o.shippedAt ? { shippedAt: o.shippedAt.toISOString() } : {}),
       ...(state === 'succeeded' && o.completedAt ? { signedAt: o.completedAt.toISOString() } : {}),
       ...(o.trackingNo ? { trackingNo: o.trackingNo } : {}),

@@ -36,6 +36,10 @@ export function orderView(o: OrderRow, maySeePersonalData: boolean) {
     trackingNo: o.trackingNo,
     buyerNote: mask.text(o.buyerNote),
     sellerNote: mask.text(o.sellerNote),
+    // C9: the confirmation with the buyer an agent recorded, and the buyer's corrections or notes.
+    verifiedAt: o.verifiedAt?.toISOString() ?? null,
+    verifiedBy: o.verifiedBy,
+    verificationNote: mask.text(o.verificationNote),
     source: o.source,
     updatedAt: o.updatedAt.toISOString(),
   };

@@ -191,7 +191,7 @@ export function orderToVerify(
 ): Order | undefined {
   const since = now.getTime() - withinHours * 3600_000;
   return orders
-    .filter((o) => (o.state === 'unpaid' || o.state === 'paid') && !verified.includes(o.id))
+    .filter((o) => (o.state === 'unpaid' || o.state === 'paid') && !verified.includes(o.id) && !o.verifiedAt)
     .filter((o) => Date.parse(o.createdAt) >= since && Date.parse(o.createdAt) <= now.getTime())
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
 }

@@ -120,6 +120,8 @@ export interface Order {
   buyerId: string;
   state: OrderState;
   createdAt: string;
+  /** C9: when an agent recorded the order's confirmation with the buyer (the bot does not ask again). */
+  verifiedAt?: string;
   paidAt?: string;
   shippedAt?: string;
   signedAt?: string;

@@ -39,6 +39,17 @@ export const priceChangeAwaitBody = z.strictObject({
   note: z.string().trim().max(200, '备注最多 200 字').optional(),
 });
 export type PriceChangeAwaitBody = z.infer<typeof priceChangeAwaitBody>;
+/**
+ * C9: an agent records the order's confirmation with the buyer — confirmed as it is, or corrected
+ * (the buyer gave a new address, phone or a note: the note says what, 做好备忘录).
+ */
+export const orderVerificationBody = z
+  .strictObject({
+    outcome: z.enum(['confirmed', 'corrected'], { error: '核对结果应为 confirmed（信息无误）或 corrected（买家有修改或留言）' }),
+    note: z.string().trim().max(500, '核对备注最多 500 字').optional(),
+  })
+  .refine((b) => b.outcome !== 'corrected' || !!b.note, { path: ['note'], error: '买家有修改或留言时，请在备注中写明修改内容' });
+export type OrderVerificationBody = z.infer<typeof orderVerificationBody>;
 export const logisticsBody = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
   status: z.string().trim().min(1, '请填写物流状态').max(40),

@@ -110,7 +110,7 @@ import {
   quizProgressSchema,
 } from './training.js';
 import { compensationPaidBody, manualPenaltyBody, mismatchBody, penaltyLedgerQuery, penaltyLedgersSchema, penaltyShopParams, rulingBody, shopLedgerSchema } from './penalties.js';
-import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery, priceChangeAwaitBody } from './orders.js';
+import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery, orderVerificationBody, priceChangeAwaitBody } from './orders.js';
 import {
   exampleParams,
   itemsInput,
@@ -214,6 +214,8 @@ export const ROUTE_CONTRACTS = {
   'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/transition': { params: orderIdParams, body: orderTransitionBody, reply: orderDetailSchema },
   'POST /api/v1/orders/:id/price-change-await': { params: orderIdParams, body: priceChangeAwaitBody, reply: orderDetailSchema },
+  // C9: the order's confirmation with the buyer, recorded by an agent.
+  'POST /api/v1/orders/:id/verification': { params: orderIdParams, body: orderVerificationBody, reply: orderDetailSchema },
   // N2–N4: the penalty-points ledger; a mismatch's kind on a case; a late-shipment compensation paid.
   'GET /api/v1/penalties': { query: penaltyLedgerQuery, reply: penaltyLedgersSchema },
   'POST /api/v1/cases/:id/mismatch': { params: caseIdParams, body: mismatchBody, reply: shopLedgerSchema },

@@ -320,6 +320,10 @@ export const orderViewSchema = z.object({
   trackingNo: z.string().nullable(),
   buyerNote: z.string().nullable(),
   sellerNote: z.string().nullable(),
+  /** C9: when the order was confirmed with the buyer (recorded by an agent), by whom, and the buyer's corrections or notes. */
+  verifiedAt: z.string().nullable().optional(),
+  verifiedBy: z.string().nullable().optional(),
+  verificationNote: z.string().nullable().optional(),
   source: z.string(),
   updatedAt: z.string(),
 });

@@ -18,7 +18,7 @@ const hours = z.number().min(0);
 const flowSchema = z.strictObject({
   title: z.string().min(1),
   category: z.enum(['service', 'marketing']),
-  trigger: z.enum(['ordered', 'shipped', 'out_for_delivery', 'tracking_stalled', 'signed', 'succeeded', 'reviewed_good', 'loyal']),
+  trigger: z.enum(['ordered', 'paid', 'shipped', 'out_for_delivery', 'tracking_stalled', 'signed', 'succeeded', 'reviewed_good', 'loyal']),
   /** Off until a shop switches it on (absent: on, issue 14). */
   default_enabled: z.boolean().optional(),
   delay_hours: hours.optional(),

@@ -24,6 +24,8 @@ export type FlowSettings = Partial<Record<FlowKey, FlowSetting>>;
 export interface OrderFacts {
   phase: OrderPhase | null;
   orderedAt: Date | null;
+  /** C9: when the buyer paid (absent or null: not known; no order confirmation is planned). */
+  paidAt?: Date | null;
   shippedAt: Date | null;
   completedAt: Date | null;
   /** When the courier took the parcel out for delivery (a logistics event of an arrival status). */
@@ -115,6 +117,8 @@ export function planFollowups(ctx: PlanContext, o: OrderFacts): PlannedFollowup[
   if (o.phase === 'unpaid' && o.orderedAt && flowEnabled(ctx.settings, 'payment_reminder')) {
     paymentReminderSteps(ctx, o.orderedAt).forEach((dueAt, step) => out.push({ flow: 'payment_reminder', step, dueAt }));
   }
+  // C9: a paid order not yet shipped is confirmed with the buyer (address, phone, their message).
+  if (o.phase === 'paid') at('order_verify', o.paidAt);
   const shipped = o.phase === 'shipped' || o.phase === 'signed' || o.phase === 'succeeded';
   if (shipped) {
     at('shipment_notice', o.shippedAt);
@@ -148,11 +152,19 @@ export function planFollowups(ctx: PlanContext, o: OrderFacts): PlannedFollowup[
 /** Why a scheduled follow-up no longer goes out, or null when it still applies in this phase. */
 export type StopReason = 'paid' | 'closed' | 'moved_on' | 'confirmed';
 
+/** C9: the order was confirmed with the buyer already (in the chat, by the bot or an agent). */
+export function alreadyVerified(orderId: string, verifiedOrderIds: readonly string[], verifiedAt: Date | null | undefined): boolean {
+  return !!verifiedAt || verifiedOrderIds.includes(orderId);
+}
+
 export function stopReason(flow: FlowKey, phase: OrderPhase | null): StopReason | null {
   if (phase === null) return 'moved_on';
   if (flow === 'payment_reminder') return phase === 'unpaid' ? null : phase === 'closed' ? 'closed' : 'paid';
   if (phase === 'closed') return 'closed';
   switch (flow) {
+    case 'order_verify':
+      // C9: once the parcel has left, confirming the address is too late (an agent handles it).
+      return phase === 'paid' ? null : 'moved_on';
     case 'shipment_notice':
     case 'care':
       return phase === 'shipped' || phase === 'signed' || phase === 'succeeded' ? null : 'moved_on';

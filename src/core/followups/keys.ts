@@ -1,6 +1,6 @@
 // The follow-up flows and 催付 reasons by name (issue 14), with no file reading, so the workbench
 // can import them through core/contract.
-export const FLOW_KEYS = ['payment_reminder', 'shipment_notice', 'arrival_notice', 'delay_notice', 'care', 'confirm_reminder', 'review_invite', 'member_invite', 'revisit'] as const;
+export const FLOW_KEYS = ['payment_reminder', 'order_verify', 'shipment_notice', 'arrival_notice', 'delay_notice', 'care', 'confirm_reminder', 'review_invite', 'member_invite', 'revisit'] as const;
 export type FlowKey = (typeof FLOW_KEYS)[number];
 
 export function isFlowKey(value: string): value is FlowKey {
@@ -19,24 +19,38 @@ export type ReminderReason = (typeof REMINDER_REASONS)[number];
 export const REVIEW_INVITE_SEGMENTS = ['confirmed_not_reviewed', 'reviewed_good', 'reviewed_neutral_bad'] as const;
 export type ReviewInviteSegment = (typeof REVIEW_INVITE_SEGMENTS)[number];
 
-/** A template's `reason`: what held a buyer back from paying (催付) or the review segment (评价邀请). */
-export const TEMPLATE_REASONS = [...REMINDER_REASONS, ...REVIEW_INVITE_SEGMENTS] as const;
+/**
+ * C9: the order confirmation's wording when the buyer left a message on the order (个性化留言):
+ * it is read back to them with the address and phone.
+ */
+export const VERIFY_REASONS = ['with_note'] as const;
+export type VerifyReason = (typeof VERIFY_REASONS)[number];
+
+/**
+ * A template's `reason`: what held a buyer back from paying (催付), the review segment (评价邀请)
+ * or the buyer's order message (核对订单).
+ */
+export const TEMPLATE_REASONS = [...REMINDER_REASONS, ...REVIEW_INVITE_SEGMENTS, ...VERIFY_REASONS] as const;
 export type TemplateReason = (typeof TEMPLATE_REASONS)[number];
 
 /** The flow a template reason belongs to. */
 export function reasonFlow(reason: TemplateReason): FlowKey {
-  return (REMINDER_REASONS as readonly string[]).includes(reason) ? 'payment_reminder' : 'review_invite';
+  if ((REMINDER_REASONS as readonly string[]).includes(reason)) return 'payment_reminder';
+  if ((VERIFY_REASONS as readonly string[]).includes(reason)) return 'order_verify';
+  return 'review_invite';
 }
 
 /** Chinese names of the template reasons, for screens and messages. */
 export const TEMPLATE_REASON_ZH: Record<TemplateReason, string> = {
   price: '价格', address: '地址', hesitation: '犹豫', price_changed: '已改价',
   confirmed_not_reviewed: '已确认收货未评价', reviewed_good: '已好评', reviewed_neutral_bad: '中差评',
+  with_note: '有买家留言',
 };
 
 /** Chinese names of the flows, for screens. */
 export const FLOW_TITLES_ZH: Record<FlowKey, string> = {
   payment_reminder: '催付',
+  order_verify: '核对订单',
   shipment_notice: '发货通知',
   arrival_notice: '到货提醒',
   delay_notice: '物流延误说明',

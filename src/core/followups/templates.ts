@@ -5,7 +5,9 @@
 // template whose variables the order cannot fill is not sent (the caller records why).
 import type { FlowKey, TemplateReason } from './config.js';
 
-export const TEMPLATE_VARIABLES = ['buyer', 'shop', 'orderNo', 'item', 'courier', 'trackingNo', 'payDeadline', 'coupon', 'shipHours'] as const;
+// receiver, phone and address are the order's receiver, masked (C9 reads them back to the buyer,
+// D6); buyerNote is the buyer's message on the order (个性化留言).
+export const TEMPLATE_VARIABLES = ['buyer', 'shop', 'orderNo', 'item', 'courier', 'trackingNo', 'payDeadline', 'coupon', 'shipHours', 'receiver', 'phone', 'address', 'buyerNote'] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TemplateVars = Partial<Record<TemplateVariable, string | null | undefined>>;
 
@@ -113,4 +115,8 @@ export const SAMPLE_VARS: Required<Record<TemplateVariable, string>> = {
   payDeadline: '2026-12-20',
   coupon: '满199减20',
   shipHours: '48',
+  receiver: '周**',
+  address: '浙江省杭州市****',
+  phone: '138****5678',
+  buyerNote: '请发顺丰',
 };

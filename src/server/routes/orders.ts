@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { downloadOrderEvidence } from '../../app/evidence/download.js';
 import { moveOrder, recordLogistics } from '../../app/orders/order-actions.js';
 import { setPriceChangeAwait } from '../../app/orders/price-change-await.js';
+import { recordOrderVerification } from '../../app/orders/order-verification.js';
 import { getOrderDetail } from '../../app/orders/order-detail.js';
 import { listShopOrders } from '../../app/orders/order-list.js';
 import { orderBoard } from '../../app/orders/order-board.js';
@@ -21,6 +22,7 @@ import {
   orderShopParams as shopParam,
   orderTransitionBody as transitionBody,
   orderUploadQuery,
+  orderVerificationBody,
   priceChangeAwaitBody,
 } from '../../core/contract/orders.js';
 import type { LocalImportReply } from '../../core/contract/local.js';
@@ -80,6 +82,14 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     const p = requireRole(request, 'admin', 'supervisor', 'agent');
     const body = priceChangeAwaitBody.parse(request.body);
     return setPriceChangeAwait(app.ctx.database, p, id, body, app.ctx.now(), mayseePersonalData(p));
+  });
+
+  // C9: an agent records that the order was confirmed with the buyer, with the buyer's corrections or notes.
+  app.post('/api/v1/orders/:id/verification', auth, async (request): Promise<OrderDetailView> => {
+    const { id } = idParam.parse(request.params);
+    const p = requireRole(request, 'admin', 'supervisor', 'agent');
+    const body = orderVerificationBody.parse(request.body);
+    return recordOrderVerification(app.ctx.database, p, id, body, app.ctx.now(), mayseePersonalData(p));
   });
 
   // A11: the evidence bundle, JSON by default or the HTML page; every export is audited.

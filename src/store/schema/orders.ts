@@ -43,6 +43,10 @@ export const orders = pgTable(
     trackingNo: text('tracking_no'),
     buyerNote: text('buyer_note'),
     sellerNote: text('seller_note'),
+    /** C9: when an agent recorded that the order was confirmed with the buyer (核对订单), by whom, and the buyer's corrections or notes (备忘). */
+    verifiedAt: ts('verified_at'),
+    verifiedBy: text('verified_by'),
+    verificationNote: text('verification_note'),
     source: text('source').notNull().default('api'),
     raw: jsonb('raw'),
     updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -23,7 +23,7 @@ import { NoticeLines } from '../components/notice-lines.js';
 
 const OUTCOME_COLOURS: Record<string, string> = {
   sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange', deferred_price_change: 'gold',
-  deferred_quiet: 'gold', stopped_confirmed: 'blue', stopped_aftersales: 'orange', stopped_auto_confirmed: 'default', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red', outside_segment: 'default',
+  deferred_quiet: 'gold', stopped_confirmed: 'blue', stopped_aftersales: 'orange', stopped_auto_confirmed: 'default', stopped_verified: 'blue', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red', outside_segment: 'default',
   stopped_review_not_good: 'default', already_member: 'default', held_member_gap: 'orange',
 };
 
@@ -339,9 +339,10 @@ function Templates({ shopId, view, onSaved }: { shopId: string; view: FollowupsV
               allowClear
               placeholder={t('followups.tpl.reason')}
               value={d.reason ?? undefined}
-              // 催付: what held the buyer back (C8); 评价邀请: the buyer's review segment (R7).
+              // 催付: what held the buyer back (C8); 评价邀请: the buyer's review segment (R7);
+              // 核对订单: the buyer left a message on the order (C9).
               options={TEMPLATE_REASONS.filter((r) => reasonFlow(r) === d.flow).map((r) => ({ value: r, label: TEMPLATE_REASON_ZH[r] }))}
-              disabled={d.flow !== 'payment_reminder' && d.flow !== 'review_invite'}
+              disabled={!TEMPLATE_REASONS.some((r) => reasonFlow(r) === d.flow)}
               onChange={(reason) => edit(i, { reason: reason ?? null })}
             />
             <Input style={{ width: 100 }} placeholder={t('followups.tpl.courier')} value={d.courier ?? ''} onChange={(e) => edit(i, { courier: e.target.value || null })} />

@@ -236,7 +236,12 @@ export default function OrdersScreen() {
 }
 
 interface OrderDetail {
-  order: BoardItem['order'] & { paidAt: string | null; receiverName: string | null; region: string | null };
+  order: BoardItem['order'] & {
+    paidAt: string | null; receiverName: string | null; region: string | null;
+    receiverPhone: string | null; receiverAddress: string | null; buyerNote: string | null;
+    /** C9: the confirmation with the buyer an agent recorded. */
+    verifiedAt?: string | null; verifiedBy?: string | null; verificationNote?: string | null;
+  };
   lines: { id: string; title: string; colour: string | null; size: string | null; qty: number; priceYuan: number }[];
   logistics: { id: number; at: string; status: string; text: string }[];
   fraud: { signals: { kind: string; detailZh: string }[]; adviceZh: string };
@@ -279,6 +284,21 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
       setSaving(false);
     }
   };
+  // C9: record that the order was confirmed with the buyer, as it is or with their corrections/notes.
+  const [verifyNote, setVerifyNote] = useState('');
+  const recordVerification = async (outcome: 'confirmed' | 'corrected') => {
+    setSaving(true);
+    try {
+      await post(`/orders/${encodeURIComponent(id)}/verification`, { outcome, ...(verifyNote.trim() ? { note: verifyNote.trim() } : {}) });
+      void message.success(t('orders.verify.done'));
+      setVerifyNote('');
+      d.reload();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
   const hold = d.data?.priceChangeHold ?? null;
   return (
     <Drawer open width={640} title={o?.platformOrderNo ?? t('orders.title')} onClose={onClose} data-testid="order-drawer">
@@ -309,6 +329,33 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           {hold?.awaiting && (
             <Alert type="warning" showIcon message={t('orders.priceChange.awaiting')} description={t(hold.byAgent ? 'orders.priceChange.byAgent' : 'orders.priceChange.byBuyer')} data-testid="order-price-change-hold" />
           )}
+          <Card
+            size="small"
+            title={t('orders.verify.title')}
+            extra={o.verifiedAt ? <Tag color="green" data-testid="order-verified">{t('orders.verify.verified', { at: formatDateTime(o.verifiedAt), by: o.verifiedBy ?? '' })}</Tag> : <Tag>{t('orders.verify.notYet')}</Tag>}
+            data-testid="order-verify"
+          >
+            <Descriptions size="small" column={1}>
+              <Descriptions.Item label={t('orders.verify.receiver')}>{[o.receiverName, o.receiverPhone, o.receiverAddress].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('orders.verify.buyerNote')}>{o.buyerNote || '—'}</Descriptions.Item>
+              {o.verificationNote && (
+                <Descriptions.Item label={t('orders.verify.memo')}>
+                  <Typography.Text style={{ whiteSpace: 'pre-wrap' }} data-testid="order-verify-memo">{o.verificationNote}</Typography.Text>
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+            <Space.Compact style={{ width: '100%' }}>
+              <Input
+                value={verifyNote}
+                maxLength={500}
+                placeholder={t('orders.verify.placeholder')}
+                onChange={(e) => setVerifyNote(e.target.value)}
+                data-testid="order-verify-note"
+              />
+              <Button loading={saving} onClick={() => void recordVerification('confirmed')} data-testid="order-verify-confirmed">{t('orders.verify.confirmed')}</Button>
+              <Button loading={saving} disabled={!verifyNote.trim()} onClick={() => void recordVerification('corrected')} data-testid="order-verify-corrected">{t('orders.verify.corrected')}</Button>
+            </Space.Compact>
+          </Card>
           <Card size="small" title={t('orders.lines')}>
             <List size="small" dataSource={d.data.lines} renderItem={(l) => <List.Item>{l.title} {[l.colour, l.size].filter(Boolean).join(' / ')} × {l.qty} · {fmt(l.priceYuan)}</List.Item>} />
           </Card>
