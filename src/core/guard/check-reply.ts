@@ -3,7 +3,7 @@
 import { DxeError } from '../errors.js';
 import { compileGuard, isNegated, type CompiledGuard, type Hit } from './compile.js';
 import { conceptLexicon, detectConcepts, innocentInSentence, matchConcepts } from './concepts.js';
-import { learnedFindings } from './learned.js';
+import { confirmDefinite, learnedFindings } from './learned.js';
 import { compactIndexAt, compactSpan, looksEnglish, type TextView } from './normalize.js';
 import { politeFor } from './phrases.js';
 import { splitPhone } from './split-digits.js';
@@ -390,6 +390,8 @@ export function checkReply(text: string, profile: GuardInputProfile, ctxIn: Guar
   const own = found.own;
   const hits = withoutOwnName(found.hits, text, ctx.shopName);
   const c = compileGuard(g);
+  // Round 12: a block needs confident evidence; a literal hit the model does not back is 疑似.
+  confirmDefinite(c, own, hits);
   const promises = extractPromises(c, own);
   if (hits.length === 0) return { verdict: 'pass', violations: [], promises };
   const rewrite = buildRewrite(c, own, hits, locale, (t) => withoutOwnName(detectAll(g, t, { ...ctx, previousOutgoing: [] }, locale).hits, t, ctx.shopName).length === 0);
