@@ -56,6 +56,8 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
 }
 
 const QUOTABLE = new Set<string>(['D1', 'D2', 'D3', 'D4', 'D9']);
+/** Words right after a closing quotation mark that take the quoted words on (也行, 可以, that works). */
+const ACCEPTED_AFTER = /^[\s，,、的]*(也行|也可以|也没问题|可以的?|没问题|就行|行的|都行|是可以|ok|okay|is fine|works|is ok)/i;
 const QUOTES: ReadonlyArray<[string, string]> = [['“', '”'], ['「', '」'], ['『', '』'], ['"', '"'], ['《', '》']];
 
 /**
@@ -72,7 +74,8 @@ function dropQuoted(hits: Hit[], text: string): Hit[] {
     while (at >= 0) {
       const end = text.indexOf(close, at + 1);
       if (end < 0) break;
-      spans.push([at + 1, end]);
+      // Round 12 (D1): a quotation the agent then accepts (您说的“转账”也行) is the agent's word.
+      if (!ACCEPTED_AFTER.test(text.slice(end + 1, end + 12))) spans.push([at + 1, end]);
       at = text.indexOf(open, end + 1);
     }
   }
