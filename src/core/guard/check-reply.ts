@@ -144,7 +144,8 @@ function dropInnocent(hits: Hit[], own: TextView): Hit[] {
   const trend = list('trend_phrase');
   // …unless the reply also steers away from that checkout (instead of through AliExpress) or
   // names a rail no checkout offers (by Western Union).
-  const steersAway = list('skip_checkout').length > 0 || list('avoid_platform').length > 0 || list('pay_rail').length > 0;
+  // Round 12: so does a reply blaming the platform for being slow (the refund through AliExpress takes weeks).
+  const steersAway = list('skip_checkout').length > 0 || list('avoid_platform').length > 0 || list('pay_rail').length > 0 || list('platform_foil').length > 0;
   const checkout = own.latin && !steersAway ? list('platform_pay') : [];
   const noCost = list('no_cost');
   const asked = list('buyer_asked');
@@ -212,7 +213,8 @@ function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale:
   for (const h of learnedFindings(c, own, ctx, matches)) {
     if (conceptRules.has(h.rule)) {
       // The concept finding has the better span; a confident score makes a 疑似 of it definite.
-      if (!h.suspected && ownHits) for (const k of ownHits) if (k.rule === h.rule && k.suspected) k.suspected = false;
+      // D8 stays 疑似: whether a promise was really broken needs its state (issue 11, promise states).
+      if (!h.suspected && ownHits && h.rule !== 'D8') for (const k of ownHits) if (k.rule === h.rule && k.suspected) k.suspected = false;
       continue;
     }
     if (!h.suspected) {

@@ -255,6 +255,14 @@ function sentenceRanges(v: TextView): Array<[number, number]> {
 export const CONFIRM_BELOW = 0.1;
 
 /**
+ * A definite blocking hit the model is asked to back. D6 is not: its fault is who asks (an order's
+ * status told to an account that did not place it), which the words alone cannot show.
+ */
+function needsConfirming(c: CompiledGuard, h: Hit): boolean {
+  return !h.suspected && h.append === undefined && h.rule !== 'D6' && c.rules.get(h.rule)?.def.severity === 'block';
+}
+
+/**
  * Demotes the definite hits whose family's model does not back them: the higher of the model's
  * probability on the whole reply and on the hit's sentence must reach CONFIRM_BELOW. Scores only
  * the rules of definite hits (none on a clean reply). Rules without a model (D8) keep their level.
@@ -263,7 +271,7 @@ export function confirmDefinite(c: CompiledGuard, v: TextView, hits: Hit[], m: L
   if (v.compact.length === 0) return;
   let only: number[] | undefined;
   for (const h of hits) {
-    if (h.suspected || h.append !== undefined || c.rules.get(h.rule)?.def.severity !== 'block') continue;
+    if (!needsConfirming(c, h)) continue;
     const r = m.rules.indexOf(h.rule);
     if (r < 0) continue;
     only ??= [];
@@ -277,7 +285,7 @@ export function confirmDefinite(c: CompiledGuard, v: TextView, hits: Hit[], m: L
   const part = new Float32Array(m.rules.length);
   const ranges = sentenceRanges(v);
   for (const h of hits) {
-    if (h.suspected || h.append !== undefined || c.rules.get(h.rule)?.def.severity !== 'block') continue;
+    if (!needsConfirming(c, h)) continue;
     const r = m.rules.indexOf(h.rule);
     if (r < 0 || (whole[r] ?? 0) >= CONFIRM_BELOW) continue;
     const cs = compactIndexAtOrig(v, h.start);
