@@ -36,7 +36,8 @@ const comboSchema = z.object({
   /** Overrides the family's `negatable` for this combination (一天都不会耽误 is negative by wording). */
   negatable: z.boolean().optional(),
   /**
-   * Round 12: how many following sentences the later concepts may lie in (0: one sentence). A
+   * Round 12: how many following sentences the later concepts may lie in (0: one sentence; else
+   * they must lie in one of those, not in the first concept's own sentence). A
    * promise recalled in one sentence and taken back in the next (之前说好周三发。仓库排不过来，
    * 下周再看) is one act (D8); with `any_order` earlier sentences count too.
    */
@@ -484,7 +485,8 @@ function chainFrom(v: TextView, lists: ConceptMatch[][], first: ConceptMatch, co
       const m = list[at] as ConceptMatch;
       if (m.s > e + combo.gap) break;
       const d = sentenceOf(v, m.s) - sentence;
-      if (combo.sentences === 0 ? d !== 0 : d > combo.sentences || d < (combo.any_order ? -combo.sentences : 0)) continue;
+      // With `sentences`, only another sentence: the same one is the plain combinations' (gap) business.
+      if (combo.sentences === 0 ? d !== 0 : d === 0 || d > combo.sentences || d < (combo.any_order ? -combo.sentences : 0)) continue;
       const gapAfter = m.s - e;
       const gapBefore = s - m.e;
       // Overlapping occurrences (扫码 holds 码) do not make a pair.
