@@ -14,11 +14,13 @@ import type { RuleLabel } from './templates.js';
 
 const SETS = join(dirname(fileURLToPath(import.meta.url)), '../../bench/sets/guard');
 
-/** The development rounds the trainer reads (never a round still blind or held out: r10 and later are not listed; r8 and r9 joined after their first runs were reported). */
-export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7', 'r8', 'r9'] as const;
+/** The development rounds the trainer reads (never a round still blind or held out: r11 and later are not listed; r8, r9 and r10 joined after their first runs were reported). */
+export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10'] as const;
 
-/** Replies the project wrote itself in round 11, by kind of phrasing (scripts/guard-corpus/hand-r11.jsonl). */
-export const OWN_FILES = [join(dirname(fileURLToPath(import.meta.url)), 'hand-r11.jsonl')] as const;
+/** Replies the project wrote itself, by kind of phrasing: round 11 (hand-r11.jsonl) and round 12 (hand-r12.jsonl:
+ * promises taken back in a later sentence, curt whole replies, contempt and put-downs in English, numbers in
+ * pieces and in English words, payment outside with no channel word, and innocent look-alikes of each). */
+export const OWN_FILES = ['hand-r11.jsonl', 'hand-r12.jsonl'].map((f) => join(dirname(fileURLToPath(import.meta.url)), f));
 
 interface Row {
   id: string;
@@ -37,9 +39,8 @@ export function humanSamples(rounds: readonly string[], copies = 2, seed = 20261
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const row = JSON.parse(line) as Row;
-      // D8 (a broken promise) needs the promise's state; the model does not score it.
-      const rules = (row.expect ?? []).filter((x) => x !== 'D8') as RuleLabel[];
-      if ((row.expect ?? []).length > 0 && rules.length === 0) continue;
+      // D8 in one reply (a promise recalled and taken back) is scored since round 12.
+      const rules = (row.expect ?? []) as RuleLabel[];
       const ctx: Sample['ctx'] = { platform: row.platform };
       if (row.context?.free_shipping !== undefined) ctx.freeShipping = row.context.free_shipping;
       if (row.context?.asker_is_buyer !== undefined) ctx.askerIsBuyer = row.context.asker_is_buyer;

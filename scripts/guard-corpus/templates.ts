@@ -4,7 +4,7 @@
 // Compliant templates deliberately reuse the same words innocently (tracking numbers, 垃圾袋,
 // QQ糖, 微信支付 on PDD, 加购物车, V领, 好评 thanks, 包邮 confirmations, order status for the buyer).
 
-export type RuleLabel = 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D9' | 'D10' | 'D11';
+export type RuleLabel = 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7' | 'D8' | 'D9' | 'D10' | 'D11';
 
 export interface Template {
   rules: RuleLabel[];

@@ -3,7 +3,7 @@
 import { DxeError } from '../errors.js';
 import { compileGuard, isNegated, type CompiledGuard, type Hit } from './compile.js';
 import { conceptLexicon, detectConcepts, innocentInSentence, matchConcepts } from './concepts.js';
-import { learnedFindings } from './learned.js';
+import { confirmDefinite, learnedFindings } from './learned.js';
 import { compactIndexAt, compactSpan, looksEnglish, type TextView } from './normalize.js';
 import { politeFor } from './phrases.js';
 import { splitPhone } from './split-digits.js';
@@ -56,6 +56,8 @@ function detectAll(profile: GuardProfile, text: string, ctx: GuardContext, local
 }
 
 const QUOTABLE = new Set<string>(['D1', 'D2', 'D3', 'D4', 'D9']);
+/** Words right after a closing quotation mark that take the quoted words on (也行, 可以, that works). */
+const ACCEPTED_AFTER = /^[\s，,、的]*(也行|也可以|也没问题|可以的?|没问题|就行|行的|都行|是可以|ok|okay|is fine|works|is ok)/i;
 const QUOTES: ReadonlyArray<[string, string]> = [['“', '”'], ['「', '」'], ['『', '』'], ['"', '"'], ['《', '》']];
 
 /**
@@ -72,7 +74,8 @@ function dropQuoted(hits: Hit[], text: string): Hit[] {
     while (at >= 0) {
       const end = text.indexOf(close, at + 1);
       if (end < 0) break;
-      spans.push([at + 1, end]);
+      // Round 12 (D1): a quotation the agent then accepts (您说的“转账”也行) is the agent's word.
+      if (!ACCEPTED_AFTER.test(text.slice(end + 1, end + 12))) spans.push([at + 1, end]);
       at = text.indexOf(open, end + 1);
     }
   }
@@ -141,7 +144,8 @@ function dropInnocent(hits: Hit[], own: TextView): Hit[] {
   const trend = list('trend_phrase');
   // …unless the reply also steers away from that checkout (instead of through AliExpress) or
   // names a rail no checkout offers (by Western Union).
-  const steersAway = list('skip_checkout').length > 0 || list('avoid_platform').length > 0 || list('pay_rail').length > 0;
+  // Round 12: so does a reply blaming the platform for being slow (the refund through AliExpress takes weeks).
+  const steersAway = list('skip_checkout').length > 0 || list('avoid_platform').length > 0 || list('pay_rail').length > 0 || list('platform_foil').length > 0;
   const checkout = own.latin && !steersAway ? list('platform_pay') : [];
   const noCost = list('no_cost');
   const asked = list('buyer_asked');
@@ -209,7 +213,8 @@ function learnedHits(c: CompiledGuard, own: TextView, ctx: GuardContext, locale:
   for (const h of learnedFindings(c, own, ctx, matches)) {
     if (conceptRules.has(h.rule)) {
       // The concept finding has the better span; a confident score makes a 疑似 of it definite.
-      if (!h.suspected && ownHits) for (const k of ownHits) if (k.rule === h.rule && k.suspected) k.suspected = false;
+      // D8 stays 疑似: whether a promise was really broken needs its state (issue 11, promise states).
+      if (!h.suspected && ownHits && h.rule !== 'D8') for (const k of ownHits) if (k.rule === h.rule && k.suspected) k.suspected = false;
       continue;
     }
     if (!h.suspected) {
@@ -390,6 +395,8 @@ export function checkReply(text: string, profile: GuardInputProfile, ctxIn: Guar
   const own = found.own;
   const hits = withoutOwnName(found.hits, text, ctx.shopName);
   const c = compileGuard(g);
+  // Round 12: a block needs confident evidence; a literal hit the model does not back is 疑似.
+  confirmDefinite(c, own, hits);
   const promises = extractPromises(c, own);
   if (hits.length === 0) return { verdict: 'pass', violations: [], promises };
   const rewrite = buildRewrite(c, own, hits, locale, (t) => withoutOwnName(detectAll(g, t, { ...ctx, previousOutgoing: [] }, locale).hits, t, ctx.shopName).length === 0);

@@ -35,6 +35,13 @@ const comboSchema = z.object({
   level: z.enum(['block', 'warn']).default('block'),
   /** Overrides the family's `negatable` for this combination (一天都不会耽误 is negative by wording). */
   negatable: z.boolean().optional(),
+  /**
+   * Round 12: how many following sentences the later concepts may lie in (0: one sentence; else
+   * they must lie in one of those, not in the first concept's own sentence). A
+   * promise recalled in one sentence and taken back in the next (之前说好周三发。仓库排不过来，
+   * 下周再看) is one act (D8); with `any_order` earlier sentences count too.
+   */
+  sentences: z.number().int().min(0).max(3).default(0),
 });
 
 const familySchema = z.object({
@@ -477,7 +484,9 @@ function chainFrom(v: TextView, lists: ConceptMatch[][], first: ConceptMatch, co
     for (let at = firstAtOrAfter(list, s - combo.gap - MAX_WORD); at < list.length; at++) {
       const m = list[at] as ConceptMatch;
       if (m.s > e + combo.gap) break;
-      if (sentenceOf(v, m.s) !== sentence) continue;
+      const d = sentenceOf(v, m.s) - sentence;
+      // With `sentences`, only another sentence: the same one is the plain combinations' (gap) business.
+      if (combo.sentences === 0 ? d !== 0 : d === 0 || d > combo.sentences || d < (combo.any_order ? -combo.sentences : 0)) continue;
       const gapAfter = m.s - e;
       const gapBefore = s - m.e;
       // Overlapping occurrences (扫码 holds 码) do not make a pair.
