@@ -41,7 +41,7 @@ beforeAll(async () => {
   otherShopToken = (
     await createApiToken(h.database, { orgId: org!.id, shopId: 'demo-taobao', name: 'other' })
   ).token;
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 describe('POST /api/v1/shops/:shopId/inbound', () => {
@@ -65,7 +65,7 @@ describe('POST /api/v1/shops/:shopId/inbound', () => {
       .where(eq(t.messages.conversationId, r.body.conversation_id));
     expect(stored.map((m) => m.authorKind)).toEqual(['buyer', ...r.body.replies.map(() => 'bot')]);
     expect(stored.every((m) => m.direction === (m.authorKind === 'buyer' ? 'in' : 'out'))).toBe(true);
-  }, 60_000);
+  });
 
   it('a redelivered message id returns the earlier result and stores nothing new', async () => {
     const first = await inbound({ buyer_account_id: 'tb_bridge_2', message_id: 'dup-1', text: '能开发票吗' });

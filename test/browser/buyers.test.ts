@@ -105,5 +105,5 @@ describe.skipIf(!hasChromium)('客户 in Chromium: a VIP perk offered by the bot
     await agent.getByTestId('buyer-tag-filter').locator('input').fill('回头客');
     await agent.getByTestId('buyer-tag-filter').locator('input').press('Enter');
     await expect.poll(() => agent.getByTestId('buyer-table').textContent(), { timeout: 15_000 }).toContain(visitor!.platformAccount);
-  }, 180_000);
+  });
 });

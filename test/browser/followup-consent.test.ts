@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('跟进 consent in Chromium: 退订 honoured, freq
     expect(await seller.getByTestId('followup-log').textContent()).toContain('买家已退订');
     await screenshot(seller, 'followups-log-opted-out');
     await page.context().close();
-  }, 120_000);
+  });
 
   it('a second review invitation inside the marketing window is held back; the buyer gets one, the log says 频率限制，未发', async () => {
     const { page, account } = await widgetBuyer('在吗');
@@ -100,5 +100,5 @@ describe.skipIf(!hasChromium)('跟进 consent in Chromium: 退订 honoured, freq
     await expect.poll(() => sentLog(), { timeout: 30_000 }).toContain('频率限制，未发');
     await screenshot(seller, 'followups-log-frequency');
     await page.context().close();
-  }, 120_000);
+  });
 });

@@ -117,5 +117,5 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 老客回访 to a chosen segm
     // The other buyer's widget: still only the bot's answer to their hello.
     await other.waitForTimeout(1500);
     expect(await other.locator('.dxe-list').textContent()).not.toContain('好久不见');
-  }, 180_000);
+  });
 });

@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 催付 switched on with its p
     await seller.getByText('发送记录').click();
     await expect.poll(() => seller.getByTestId('followup-log').textContent(), { timeout: 15_000 }).toContain('TM-WIDGET-1');
     expect(await seller.getByTestId('followup-log').textContent()).toContain('已发送');
-  }, 120_000);
+  });
 
   it('C8: the order drawer marks an unpaid order as 等待改价, and the 催付 preview shows that it waits', async () => {
     const orderedAt = new Date(Date.now() - 3_600_000);
@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 催付 switched on with its p
     await seller.getByTestId('flow-preview-payment_reminder').click();
     await expect.poll(() => seller.getByTestId('preview-modal').textContent(), { timeout: 15_000 }).toContain('等待改价，暂缓催付 1');
     await screenshot(seller, 'followups-preview-price-change');
-  }, 120_000);
+  });
 
   it('C9: the order drawer records the buyer\'s changes on a paid order; the memo stays and the 核对订单 follow-up stops', async () => {
     const paidAt = new Date(Date.now() - 60_000);
@@ -183,5 +183,5 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: 催付 switched on with its p
     await expect.poll(() => seller.locator('[data-testid="notice-line"][data-field="shipCutoff"]').textContent()).toContain('17:00 前付款');
     expect(await seller.getByTestId('notice-error').count()).toBe(0);
     expect(await seller.locator('[data-testid="notice-line"][data-field="reviewPolicy"]').getAttribute('data-flagged')).toBe('false');
-  }, 120_000);
+  });
 });

@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('every platform end to end in Chromium (issue 15)'
     h = await startHarness({ seed });
     page = await h.context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
-  }, 120_000);
+  });
   afterAll(async () => {
     await h?.close();
   });
@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('every platform end to end in Chromium (issue 15)'
     expect(text).not.toContain('元');
     expect(await row.textContent()).toContain('小二速卖通店');
     await screenshot(page, 'orders-aliexpress-usd');
-  }, 90_000);
+  });
 
   it('O4: a supervisor uploads a GBK Taobao order list on the 订单 screen and finds its orders; a file that is no export is refused in Chinese; an agent sees no upload', async () => {
     const agentContext = await h.context.browser()!.newContext();
@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('every platform end to end in Chromium (issue 15)'
     } finally {
       await lead.close();
     }
-  }, 120_000);
+  });
 
   it('O2/O3: a JD order list is imported and the 订单 screen shows the paid order\'s ship-by deadline', async () => {
     expect(imports.jd).toMatchObject({ imported: 3, format: 'jd-order-list', encoding: 'gbk' });
@@ -160,7 +160,7 @@ describe.skipIf(!hasChromium)('every platform end to end in Chromium (issue 15)'
     await expect.poll(() => page.locator(`[data-testid="order-row"][data-order="${JD_SHIPPED}"]`).count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => page.locator(`[data-testid="order-row"][data-order="${JD_PAID}"]`).count(), { timeout: 20_000 }).toBe(1);
     await screenshot(page, 'orders-jd-ship-by');
-  }, 90_000);
+  });
 
   it('O6/S2: a web-chat buyer asks the freight to 新疆 for 2 kg and a price-protection question, and reads the figures', async () => {
     const buyer = await h.context.newPage();
@@ -196,5 +196,5 @@ describe.skipIf(!hasChromium)('every platform end to end in Chromium (issue 15)'
     expect(list).not.toContain('\\n');
     await screenshot(buyer, 'widget-freight-price-protection');
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('review workbench in Chromium', () => {
     // agent2's first shop is the Tmall one: switch to the Taobao shop.
     await page.getByTestId('reviews-shop').click();
     await page.getByTitle('小二数码小店').click();
-  }, 240_000);
+  });
   afterAll(async () => {
     await h?.close();
   });

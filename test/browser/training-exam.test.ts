@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('product exam and 质检 comments in Chromium (iss
       { shopId: h.data.tmallId, conversationId: reviewedId, seq: 3, direction: 'out', authorKind: 'agent', authorId: h.data.agentIds.agent1, text: '还有别的事吗', createdAt: new Date(closedAt.getTime() - 200_000) },
     ]);
     await db.update(conversations).set({ lastMessageAt: new Date(closedAt.getTime() - 200_000) }).where(eq(conversations.id, reviewedId));
-  }, 240_000);
+  });
   afterAll(async () => {
     await h?.close();
   });

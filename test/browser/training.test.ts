@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium)('training workbench in Chromium (L1)', () => {
     h = await startHarness();
     page = await h.context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
-  }, 240_000);
+  });
   afterAll(async () => {
     await h?.close();
   });

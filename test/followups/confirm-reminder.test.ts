@@ -104,7 +104,7 @@ describe(`R7 签收未确认提醒 through the scheduler (${databaseLabel})`, ()
     expect(row?.text).toMatch(/确认收货/);
     // The order with the open case (signed, unconfirmed) is listed as not sent.
     expect(preview.rows.find((r) => r.orderNo === 'PDD-SIGN-3')?.outcome).toBe('stopped_aftersales');
-  }, 60_000);
+  });
 
   it('JD (no signed state): a signing scan found by the sweep schedules it; never past the shop’s auto-confirmation', async () => {
     const jd = async (no: string, shippedAt: Date) => (await syncOrder(w.database, w.world.shopB, {

@@ -44,7 +44,7 @@ describe('dxe import orders (EVAL §4, O2)', () => {
     });
     const second = await dxe('import', 'orders', fixture('tmall-order-report.utf8.csv'), '--platform', 'tmall');
     expect(JSON.parse(second.stdout)).toMatchObject({ imported: 0, skipped: 7 });
-  }, 180_000);
+  });
 
   it('honours --format and --shop, and fails with a coded Chinese message', async () => {
     const wrongShop = await dxe('import', 'orders', fixture('jd-settlement.utf8.tsv'), '--platform', 'jd', '--shop', 'nope');
@@ -58,7 +58,7 @@ describe('dxe import orders (EVAL §4, O2)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/错误 \[UNSUPPORTED_ENCODING\]/);
-  }, 180_000);
+  });
 
   it('names a missing column, a missing file before a missing option, and --strict exits 4 (issue 15)', async () => {
     const noFile = await dxe('import', 'orders');
@@ -83,5 +83,5 @@ describe('dxe import orders (EVAL §4, O2)', () => {
     const strict = await dxe('import', 'orders', fixture('tmall-order-report.utf8.csv'), '--platform', 'tmall', '--strict');
     expect(strict.code).toBe(4);
     expect(strict.stderr).toMatch(/第 \d+ 行：/);
-  }, 180_000);
+  });
 });

@@ -13,7 +13,7 @@ let h: TestApp;
 
 beforeAll(async () => {
   h = await startTestApp();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 describe('loadBuyerOrders', () => {

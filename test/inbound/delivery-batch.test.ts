@@ -30,7 +30,7 @@ beforeAll(async () => {
     .set({ settings: { ...(shop!.settings as Record<string, unknown>), bridgeCallbackUrl: URL_OK } })
     .where(eq(t.shops.id, SHOP));
   invalidateShopContext(h.database, SHOP);
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 async function buyerSays(account: string, messageId: string, text: string): Promise<InboundResult> {

@@ -5,14 +5,16 @@
 // fails as a whole is rerun item by item. Real store (PGlite; PostgreSQL when DATABASE_URL is set).
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalBus, type DomainEvent } from '../../src/app/events/event-bus.js';
+import { createLocalBus, type DomainEvent, type EventBus } from '../../src/app/events/event-bus.js';
 import { pendingEvents } from '../../src/app/events/outbox.js';
 import { createRedisBus } from '../../src/app/events/redis-bus.js';
 import { MicroBatcher } from '../../src/app/inbound/batching.js';
 import { handleInboundMessage, type InboundResult } from '../../src/app/inbound/handle-inbound-message.js';
 import { groupCommitStats } from '../../src/app/inbound/hot-calls.js';
+import { loadShopContext } from '../../src/app/shops/shop-context.js';
 import * as t from '../../src/store/schema/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { until } from '../helpers/wait.js';
 
 const SHOP = 'demo-tmall';
 let h: TestApp;
@@ -20,15 +22,20 @@ const bus = createLocalBus();
 
 beforeAll(async () => {
   h = await startTestApp();
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 /**
- * Holds the store for a moment: a transaction that locks the shop row (on PGlite it also holds the
- * engine's one session). A new buyer's first message waits for it (its buyer row names the shop),
- * so the messages sent meanwhile gather behind the first ones, as they do under load.
+ * Holds the store while `count` messages are sent: a transaction that locks the shop row (on PGlite
+ * it also holds the engine's one session). A new buyer's first message waits for it (its buyer row
+ * names the shop), so the messages sent meanwhile gather behind the first ones, as they do under
+ * load. The lock is let go once all `count` calls sit in the receive batcher (waiting, or in the
+ * batch blocked on the lock) — not after a fixed sleep, which on a loaded machine could end before
+ * the later messages had arrived (issue 9: no flaky test). The shop's context is read before the
+ * lock, so no message stops at that read instead of at the batcher.
  */
-async function holdingTheStore<T>(work: () => Promise<T>): Promise<T> {
+async function holdingTheStore<T>(on: EventBus, count: number, work: () => Promise<T>): Promise<T> {
+  await loadShopContext(h.database, SHOP);
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   let locked!: () => void;
@@ -40,8 +47,11 @@ async function holdingTheStore<T>(work: () => Promise<T>): Promise<T> {
   });
   await isLocked;
   const running = work();
-  await new Promise((r) => setTimeout(r, 300));
-  release();
+  try {
+    await until(`${count} messages queued in the receive batcher`, () => (groupCommitStats(h.database, on).dxe_receive?.queued ?? 0) >= count);
+  } finally {
+    release();
+  }
   await holder;
   return running;
 }
@@ -50,7 +60,7 @@ describe('group commit of buyer messages', () => {
   it('concurrent messages share statements; each is stored once and answered once in its own conversation', async () => {
     const before = groupCommitStats(h.database, bus);
     const n = 12;
-    const results: InboundResult[] = await holdingTheStore(() =>
+    const results: InboundResult[] = await holdingTheStore(bus, n, () =>
       Promise.all(
         Array.from({ length: n }, (_, i) =>
           handleInboundMessage({ database: h.database, bus, now: h.now }, {
@@ -85,7 +95,7 @@ describe('group commit of buyer messages', () => {
       handleInboundMessage({ database: h.database, bus, now: h.now }, {
         shopId: SHOP, buyerAccountId: 'gc_same_buyer', channel: 'bridge', messageId, text,
       });
-    const [a, b, again] = await holdingTheStore(() =>
+    const [a, b, again] = await holdingTheStore(bus, 3, () =>
       Promise.all([send('gc-same-1', '在吗'), send('gc-same-2', '什么时候发货'), send('gc-same-1', '在吗')]),
     );
     expect(a!.conversationId).toBe(b!.conversationId);
@@ -111,7 +121,7 @@ describe.skipIf(!process.env.REDIS_URL)('group commit with the Redis bus', () =>
       const seen: DomainEvent[] = [];
       theirs.subscribe((e) => seen.push(e));
       const n = 8;
-      const results = await holdingTheStore(() =>
+      const results = await holdingTheStore(ours, n, () =>
         Promise.all(
           Array.from({ length: n }, (_, i) =>
             handleInboundMessage({ database: h.database, bus: ours, now: h.now }, {

@@ -32,7 +32,7 @@ beforeAll(async () => {
     kind: 'agent', agentId: sup!.id, orgId: org!.id, role: 'supervisor', displayName: sup!.displayName,
     shopIds: ['demo-tmall', 'demo-taobao'],
   } as Principal;
-}, 60_000);
+});
 afterAll(async () => h?.close());
 
 async function repliesTo(messageId: number) {

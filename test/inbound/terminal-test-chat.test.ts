@@ -12,7 +12,7 @@ describe('dxe chat test conversations in the inbox and the figures', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-  }, 60_000);
+  });
   afterAll(async () => t?.close());
 
   it('sorts after every buyer even when handed over, shows no first-reply target, and is left out of T1 figures', async () => {

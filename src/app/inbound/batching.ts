@@ -27,8 +27,17 @@ interface Waiting<I, O> {
 export class MicroBatcher<I, O> {
   private readonly waiting: Waiting<I, O>[] = [];
   private inFlight = 0;
+  private inFlightItems = 0;
   /** How many batches ran and how many items they held (for tests and the bench). */
   readonly stats = { batches: 0, items: 0, fallbacks: 0 };
+
+  /**
+   * Items handed to call() whose promise has not settled yet: waiting for a batch or in one. A test
+   * waits for this to reach its count instead of sleeping (issue 9: no fixed sleep racing a batch).
+   */
+  get queued(): number {
+    return this.waiting.length + this.inFlightItems;
+  }
 
   constructor(private readonly opts: MicroBatcherOptions<I, O>) {}
 
@@ -43,8 +52,10 @@ export class MicroBatcher<I, O> {
     while (this.inFlight < this.opts.maxInFlight && this.waiting.length > 0) {
       const batch = this.waiting.splice(0, this.opts.maxBatch);
       this.inFlight++;
+      this.inFlightItems += batch.length;
       void this.run(batch).finally(() => {
         this.inFlight--;
+        this.inFlightItems -= batch.length;
         this.pump();
       });
     }

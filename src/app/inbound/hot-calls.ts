@@ -123,8 +123,11 @@ export function hotBatcher<R>(database: Database, bus: EventBus, kind: HotKind):
   return b as MicroBatcher<HotCall<R>, R>;
 }
 
-/** How many batches and items each hot write has run so far for a database and bus (tests, bench). */
-export function groupCommitStats(database: Database, bus: EventBus): Record<string, MicroBatcher<unknown, unknown>['stats']> {
+/**
+ * How many batches and items each hot write has run so far for a database and bus, and how many
+ * calls it holds now (`queued`: waiting or in a batch not yet settled) (tests, bench).
+ */
+export function groupCommitStats(database: Database, bus: EventBus): Record<string, MicroBatcher<unknown, unknown>['stats'] & { queued: number }> {
   const byKind = batchers.get(database)?.get(bus);
-  return Object.fromEntries([...(byKind ?? new Map<string, MicroBatcher<unknown, unknown>>())].map(([name, b]) => [name, { ...b.stats }]));
+  return Object.fromEntries([...(byKind ?? new Map<string, MicroBatcher<unknown, unknown>>())].map(([name, b]) => [name, { ...b.stats, queued: b.queued }]));
 }
