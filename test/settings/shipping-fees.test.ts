@@ -116,4 +116,16 @@ describe(`a shop's own 运费模板 (O6) on ${databaseLabel}`, () => {
     expect((await call(supervisor, 'GET')).json<ShippingFeesView>().own).toBe(false);
     expect((await ask('xj2', '寄到新疆2公斤运费多少钱')).text).toMatch(/26/);
   });
+
+  it('a shop that promises 包邮 keeps the D5 answer even with its own table', async () => {
+    expect((await call(supervisor, 'PUT', { table: TABLE })).statusCode).toBe(200);
+    await t.database.db
+      .update(s.shops)
+      .set({ settings: sql`${s.shops.settings} || '{"freeShipping": true}'::jsonb` })
+      .where(eq(s.shops.id, SHOP));
+    invalidateShopContext(t.database, SHOP);
+    const r = await ask('free', '寄到浙江3公斤运费多少钱');
+    expect(r.text).toContain('包邮');
+    expect(r.text).not.toMatch(/12 ?元/);
+  });
 });
