@@ -284,6 +284,9 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { tags: ['矩阵'] };
       case 'PUT /api/v1/shops/:shopId/vip-tiers':
         return { tiers: null };
+      case 'PUT /api/v1/shops/:shopId/shipping-fees':
+        // O6: clearing the shop's own 运费模板 (the rules' example applies again).
+        return { table: null };
       case 'POST /api/v1/auth/logout':
         return undefined;
       default:

@@ -254,6 +254,14 @@ describe('route contracts', () => {
       ['PUT /api/v1/shops/:shopId/promotions', async () => ({ method: 'PUT', url: `/api/v1/shops/${SHOP}/promotions`, payload: { items: [{ kind: 'gift', text: '下单送袜子一双' }] } })],
       ['GET /api/v1/shops/:shopId/rule-overrides', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/rule-overrides` })],
       ['PUT /api/v1/shops/:shopId/rule-overrides', async () => ({ method: 'PUT', url: `/api/v1/shops/${SHOP}/rule-overrides`, payload: { overrides: {} } })],
+      ['GET /api/v1/shops/:shopId/shipping-fees', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/shipping-fees` })],
+      [
+        'PUT /api/v1/shops/:shopId/shipping-fees',
+        async () => ({
+          method: 'PUT', url: `/api/v1/shops/${SHOP}/shipping-fees`,
+          payload: { table: { first_kg: 1, default: { first: 8, extra_per_kg: 2 }, regions: [{ provinces: ['新疆', '西藏'], first: 20, extra_per_kg: null }] } },
+        }),
+      ],
       ['GET /api/v1/agents', async () => ({ method: 'GET', url: '/api/v1/agents' })],
       ['POST /api/v1/agents', async () => ({ method: 'POST', url: '/api/v1/agents', payload: { login: 'contract-agent', displayName: '合同客服', password: 'contract-password-1', shopIds: [SHOP] } })],
       // Issue 15: the agent just made is edited and disabled.

@@ -277,9 +277,9 @@ export function plannerInputFor(shop: ShopContext, ask: PlannerAsk): PlanInput {
     language: ask.language,
     ...(ask.questions ? { questions: ask.questions.map((q) => ({ ...q, entities: withNamed(q.entities) })) } : {}),
     staleScanHours: shop.profile.logistics.stale_scan_hours,
-    // O6/S2: the bot answers freight and price-protection questions with the figure from the
-    // shop's merged profile (a shop's override of the fee table included) instead of a hand-over.
-    moneyRules: { shippingFeeTable: shop.profile.shipping.fee_table_example, priceProtection: shop.profile.price_protection },
+    // O6/S2: the bot answers freight and price-protection questions with the figure instead of a
+    // hand-over: the shop's own 运费模板 (设置 › 运费模板) when set, else the rules' example table.
+    moneyRules: { shippingFeeTable: shop.shippingFeeTable ?? shop.profile.shipping.fee_table_example, priceProtection: shop.profile.price_protection },
     text: message.text,
     conversation: ask.conversation,
     shop: shop.shop,

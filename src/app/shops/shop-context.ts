@@ -15,7 +15,8 @@ import {
 } from '../../core/bot/shop-settings-schema.js';
 import type { Item, PlatformId, Promotion, Shop, StandardAnswer } from '../../core/bot/types.js';
 import { isPlatform } from '../../core/platforms.js';
-import type { Profile } from '../../core/rules/schema.js';
+import type { Profile, ShippingFeeTable } from '../../core/rules/schema.js';
+import { storedFeeTable } from '../../core/contract/shipping-fees.js';
 import type { Database } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -33,6 +34,8 @@ export interface ShopContext {
   standardAnswers: StandardAnswer[];
   /** D5: listed items that carry their own 包邮 promise (true or false); others follow the shop. */
   freeShippingByItem: ReadonlyMap<string, boolean>;
+  /** O6: the shop's own 运费模板 (settings.shippingFees) when set and valid; absent: the rules' example. */
+  shippingFeeTable?: ShippingFeeTable;
 }
 
 async function readShopContext(database: Database, shopId: string): Promise<ShopContext> {
@@ -62,6 +65,7 @@ async function readShopContext(database: Database, shopId: string): Promise<Shop
     .where(and(eq(t.promotions.shopId, shopId), eq(t.promotions.active, true)));
   const answerRows = await db.select().from(t.standardAnswers).where(eq(t.standardAnswers.shopId, shopId));
   const platform: PlatformId = row.platform;
+  const ownFeeTable = storedFeeTable((settings as { shippingFees?: unknown }).shippingFees);
   return {
     shop: {
       id: row.id,
@@ -100,6 +104,7 @@ async function readShopContext(database: Database, shopId: string): Promise<Shop
     })),
     standardAnswers: answerRows.map((a) => ({ intent: a.intent, variants: a.variants })),
     freeShippingByItem: new Map(itemRows.flatMap((i) => (i.freeShipping === null ? [] : [[i.id, i.freeShipping] as const]))),
+    ...(ownFeeTable ? { shippingFeeTable: ownFeeTable } : {}),
   };
 }
 

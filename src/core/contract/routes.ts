@@ -156,6 +156,7 @@ import {
   updatedAgentSchema,
 } from './views.js';
 import { widgetShopParams, widgetSocketQuery } from './widget.js';
+import { shippingFeesBody, shippingFeesViewSchema } from './shipping-fees.js';
 
 export const okReply = z.object({ ok: z.literal(true) });
 export const healthReply = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), time: z.string() });
@@ -279,6 +280,9 @@ export const ROUTE_CONTRACTS = {
   'PUT /api/v1/shops/:shopId/promotions': { params: shopParams, body: promotionsInput, reply: savedWithWarningsReply },
   'GET /api/v1/shops/:shopId/rule-overrides': { params: shopParams, reply: ruleOverridesViewSchema },
   'PUT /api/v1/shops/:shopId/rule-overrides': { params: shopParams, body: ruleOverridesInput, reply: okReply },
+  // O6: the shop's own 运费模板.
+  'GET /api/v1/shops/:shopId/shipping-fees': { params: shopParams, reply: shippingFeesViewSchema },
+  'PUT /api/v1/shops/:shopId/shipping-fees': { params: shopParams, body: shippingFeesBody, reply: shippingFeesViewSchema },
   'GET /api/v1/agents': { reply: agentsViewSchema },
   'POST /api/v1/agents': { body: newAgentInput, reply: createdIdSchema },
   'PATCH /api/v1/agents/:id': { params: agentParams, body: updateAgentInput, reply: updatedAgentSchema },

@@ -17,6 +17,7 @@ export const WORKBENCH_TABS = {
   'settings.rules': ['PUT /api/v1/shops/:shopId/rule-overrides'],
   'settings.examples': ['POST /api/v1/shops/:shopId/training-examples'],
   'settings.notice': ['PUT /api/v1/shops/:shopId/buyer-notice'],
+  'settings.shipping': ['PUT /api/v1/shops/:shopId/shipping-fees'],
   'settings.agents': ['GET /api/v1/agents'],
   'settings.tokens': ['GET /api/v1/api-tokens'],
 } as const satisfies Record<string, readonly string[]>;

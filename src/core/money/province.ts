@@ -6,6 +6,9 @@ const SHORT_NAMES = [
   '云南', '陕西', '甘肃', '青海', '台湾', '内蒙古', '广西', '西藏', '宁夏', '新疆', '香港', '澳门',
 ] as const;
 
+/** O6: the province names a shop's fee table may use (the short names above). */
+export const PROVINCES: readonly string[] = SHORT_NAMES;
+
 const SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '省', '市'];
 
 /** The short name, or the trimmed input when it is not a known province. */

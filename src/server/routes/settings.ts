@@ -10,6 +10,8 @@ import { issueApiToken, listApiTokens, newApiTokenInput, revokeApiToken } from '
 import { itemsInput, listItems, saveItems } from '../../app/settings/items.js';
 import { listPromotions, promotionsInput, replacePromotions } from '../../app/settings/promotions.js';
 import { getRuleOverrides, ruleOverridesEditor, ruleOverridesInput, saveRuleOverrides } from '../../app/settings/rule-overrides.js';
+import { setShippingFees, shippingFees } from '../../app/settings/shipping-fees.js';
+import { shippingFeesBody, type ShippingFeesView } from '../../core/contract/shipping-fees.js';
 import { listStandardAnswers, saveStandardAnswers, standardAnswersInput } from '../../app/settings/standard-answers.js';
 import { agentParams, shopParams, tokenParams, type SavedWithWarningsReply } from '../../core/contract/settings.js';
 import type { AgentRowView, ApiTokenRowView, ItemView, PromotionView, StandardAnswerView } from '../../core/contract/views.js';
@@ -70,6 +72,18 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     const p = ruleOverridesEditor(principalOf(request), shopId);
     await saveRuleOverrides(deps(), p, shopId, ruleOverridesInput.parse(request.body));
     return { ok: true };
+  });
+
+  // O6: the shop's own 运费模板; agents may read it, supervisors and admins replace it.
+  app.get('/api/v1/shops/:shopId/shipping-fees', auth, async (request): Promise<ShippingFeesView> => {
+    const { shopId } = shopParams.parse(request.params);
+    return shippingFees(database, principalOf(request), shopId);
+  });
+
+  app.put('/api/v1/shops/:shopId/shipping-fees', auth, async (request): Promise<ShippingFeesView> => {
+    const { shopId } = shopParams.parse(request.params);
+    const p = shopEditor(principalOf(request), shopId);
+    return setShippingFees(deps(), p, shopId, shippingFeesBody.parse(request.body));
   });
 
   app.get('/api/v1/agents', auth, async (request): Promise<{ items: AgentRowView[] }> => listAgents(database, principalOf(request)));
