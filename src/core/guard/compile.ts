@@ -3,6 +3,7 @@
 // alternation so a view is scanned once per list.
 import type { GuardProfile, GuardRule, PromiseKind, RuleId } from './profile-schema.js';
 import { Normalizer, compactIndexAt, compactSpan, looseSpan, type TextView } from './normalize.js';
+import { LiteralGate } from './prefilter.js';
 
 export type ViewName = 'compact' | 'digits' | 'loose';
 
@@ -38,6 +39,12 @@ export interface CompiledGuard {
   promises: Array<[PromiseKind, RegExp]>;
   /** Extra compiled pieces rule files ask for, keyed by a name of their choosing. */
   extra: Map<string, RegExp | undefined>;
+  /**
+   * Literal prefilters (prefilter.ts) for the rules' and promises' pattern lists, one per view
+   * kind: `scan` skips an expression the view's one Aho–Corasick pass shows cannot match
+   * (issue 11 latency; never changes a hit).
+   */
+  gates: Map<ViewName, { gate: LiteralGate; index: Map<RegExp, number> }>;
 }
 
 /** One sticky-free global regex matching any of the sources, or undefined for an empty list. */
@@ -74,6 +81,18 @@ export function compileGuard(profile: GuardProfile): CompiledGuard {
     const re = alternation(list);
     if (re) promises.push([kind, re]);
   }
+  const byView: Record<ViewName, RegExp[]> = { compact: [], digits: [], loose: [] };
+  for (const r of rules.values()) {
+    if (r.compact) byView.compact.push(r.compact);
+    if (r.digits) byView.digits.push(r.digits);
+    if (r.loose) byView.loose.push(r.loose);
+  }
+  for (const [, re] of promises) byView.digits.push(re);
+  const gates: CompiledGuard['gates'] = new Map();
+  for (const view of ['compact', 'digits', 'loose'] as const) {
+    const list = byView[view];
+    gates.set(view, { gate: new LiteralGate(list), index: new Map(list.map((re, k) => [re, k])) });
+  }
   const compiled: CompiledGuard = {
     profile,
     norm,
@@ -83,6 +102,7 @@ export function compileGuard(profile: GuardProfile): CompiledGuard {
     override: alternation(profile.negation.override, ''),
     promises,
     extra: new Map(),
+    gates,
   };
   cache.set(profile, compiled);
   return compiled;
@@ -94,10 +114,33 @@ export function extraRegex(c: CompiledGuard, key: string, sources: readonly stri
   return c.extra.get(key);
 }
 
-/** Every match of `re` on one view, as original-text spans plus the compact range. */
-export function scan(v: TextView, re: RegExp | undefined, view: ViewName): Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> {
+/**
+ * Whether `re` (one of the guard's gated lists) might match on `view` of `v`: the gate's pass over
+ * that view is made once per view and guard and kept on the view.
+ */
+function mightMatch(c: CompiledGuard, v: TextView, re: RegExp, view: ViewName): boolean {
+  const g = c.gates.get(view);
+  const k = g?.index.get(re);
+  if (!g || k === undefined) return true;
+  let memo = v.memo.gates as { c: CompiledGuard; open: Partial<Record<ViewName, Uint8Array>> } | undefined;
+  if (!memo || memo.c !== c) v.memo.gates = memo = { c, open: {} };
+  let open = memo.open[view];
+  if (!open) {
+    open = new Uint8Array(g.index.size);
+    g.gate.open(view === 'compact' ? v.compact : view === 'digits' ? v.digits : v.loose, open);
+    memo.open[view] = open;
+  }
+  return open[k] === 1;
+}
+
+/**
+ * Every match of `re` on one view, as original-text spans plus the compact range. With `c`, an
+ * expression of the guard's gated lists that cannot match the view is not run.
+ */
+export function scan(v: TextView, re: RegExp | undefined, view: ViewName, c?: CompiledGuard): Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> {
   const out: Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> = [];
   if (!re) return out;
+  if (c && !mightMatch(c, v, re, view)) return out;
   const src = view === 'compact' ? v.compact : view === 'digits' ? v.digits : v.loose;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -153,7 +196,7 @@ export function detectByPatterns(c: CompiledGuard, v: TextView, id: RuleId): Hit
     [rule.digits, 'digits'],
     [rule.loose, 'loose'],
   ] as const) {
-    for (const h of scan(v, re, view)) {
+    for (const h of scan(v, re, view, c)) {
       if (rule.def.within_clause && h.e > h.s && v.clause[h.s] !== v.clause[h.e - 1]) continue;
       if (rule.def.negatable && isNegated(c, v, h.s, h.e)) continue;
       hits.push({ rule: id, start: h.o[0], end: h.o[1] });
