@@ -142,6 +142,13 @@ describe('LiteralGate', () => {
       const c = compileGuard(profileFor(platform).guard);
       for (const text of texts) {
         const v = c.norm.view(text);
+        // D10's blaming expressions (rules/d10-tone.ts gates them the same way).
+        const blaming = c.profile.rules.D10.tone.blaming.map((b) => new RegExp(b.pattern, 'g'));
+        const bo = new Uint8Array(blaming.length);
+        new LiteralGate(blaming).open(v.compact, bo);
+        blaming.forEach((re, k) => {
+          if (re.test(v.compact)) expect(bo[k], `${re.source} on ${text}`).toBe(1);
+        });
         for (const [view, g] of c.gates) {
           const open = new Uint8Array(g.index.size);
           const src = view === 'compact' ? v.compact : view === 'digits' ? v.digits : v.loose;
