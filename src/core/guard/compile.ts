@@ -44,8 +44,27 @@ export interface CompiledGuard {
    * kind: `scan` skips an expression the view's one Aho–Corasick pass shows cannot match
    * (issue 11 latency; never changes a hit).
    */
-  gates: Map<ViewName, { gate: LiteralGate; index: Map<RegExp, number> }>;
+  gates: Map<ViewName, { gate: LiteralGate; index: Map<RegExp, GatedList> }>;
 }
+
+/**
+ * One pattern list joined into one expression (`alternation`), gated per pattern: where only some
+ * of its patterns can match a view, the list is run as the alternation of those alone (cached per
+ * subset). A pattern that cannot match anywhere in the string never decides a match of the
+ * alternation, so the matches are the same.
+ */
+interface GatedList {
+  /** Gate index of the first pattern; the list's patterns follow in order. */
+  first: number;
+  sources: readonly string[];
+  flags: string;
+  /** False when renumbering groups would change meaning (a backreference): all or nothing. */
+  narrowable: boolean;
+  narrowed: Map<string, RegExp | undefined>;
+}
+
+/** Subsets of one list kept compiled; past this the whole list is run. */
+const MAX_NARROWED = 64;
 
 /** One sticky-free global regex matching any of the sources, or undefined for an empty list. */
 export function alternation(sources: readonly string[], flags = 'g'): RegExp | undefined {
@@ -81,17 +100,22 @@ export function compileGuard(profile: GuardProfile): CompiledGuard {
     const re = alternation(list);
     if (re) promises.push([kind, re]);
   }
-  const byView: Record<ViewName, RegExp[]> = { compact: [], digits: [], loose: [] };
+  const byView: Record<ViewName, Array<[RegExp, readonly string[]]>> = { compact: [], digits: [], loose: [] };
   for (const r of rules.values()) {
-    if (r.compact) byView.compact.push(r.compact);
-    if (r.digits) byView.digits.push(r.digits);
-    if (r.loose) byView.loose.push(r.loose);
+    if (r.compact) byView.compact.push([r.compact, [...r.def.patterns, ...(profile.extra_patterns[r.id] ?? [])]]);
+    if (r.digits) byView.digits.push([r.digits, r.def.digit_patterns]);
+    if (r.loose) byView.loose.push([r.loose, r.def.loose_patterns]);
   }
-  for (const [, re] of promises) byView.digits.push(re);
+  for (const [kind, re] of promises) byView.digits.push([re, profile.promises[kind] ?? []]);
   const gates: CompiledGuard['gates'] = new Map();
   for (const view of ['compact', 'digits', 'loose'] as const) {
-    const list = byView[view];
-    gates.set(view, { gate: new LiteralGate(list), index: new Map(list.map((re, k) => [re, k])) });
+    const singles: RegExp[] = [];
+    const index = new Map<RegExp, GatedList>();
+    for (const [re, sources] of byView[view]) {
+      index.set(re, { first: singles.length, sources, flags: re.flags, narrowable: !sources.some((src) => /\\[1-9]|\\k<|\(\?<[^=!]/.test(src)), narrowed: new Map() });
+      for (const src of sources) singles.push(new RegExp(`(?:${src})`, re.flags));
+    }
+    gates.set(view, { gate: new LiteralGate(singles), index });
   }
   const compiled: CompiledGuard = {
     profile,
@@ -115,32 +139,44 @@ export function extraRegex(c: CompiledGuard, key: string, sources: readonly stri
 }
 
 /**
- * Whether `re` (one of the guard's gated lists) might match on `view` of `v`: the gate's pass over
- * that view is made once per view and guard and kept on the view.
+ * The expression to run for `re` on `view` of `v`: `re` itself, the alternation of the patterns of
+ * its list that might match, or undefined when none can. The gate's pass over that view is made
+ * once per view and guard and kept on the view.
  */
-function mightMatch(c: CompiledGuard, v: TextView, re: RegExp, view: ViewName): boolean {
+function gated(c: CompiledGuard, v: TextView, re: RegExp, view: ViewName): RegExp | undefined {
   const g = c.gates.get(view);
-  const k = g?.index.get(re);
-  if (!g || k === undefined) return true;
+  const list = g?.index.get(re);
+  if (!g || !list) return re;
   let memo = v.memo.gates as { c: CompiledGuard; open: Partial<Record<ViewName, Uint8Array>> } | undefined;
   if (!memo || memo.c !== c) v.memo.gates = memo = { c, open: {} };
   let open = memo.open[view];
   if (!open) {
-    open = new Uint8Array(g.index.size);
+    open = new Uint8Array(g.gate.size);
     g.gate.open(view === 'compact' ? v.compact : view === 'digits' ? v.digits : v.loose, open);
     memo.open[view] = open;
   }
-  return open[k] === 1;
+  const n = list.sources.length;
+  let count = 0;
+  for (let k = 0; k < n; k++) count += open[list.first + k] ?? 0;
+  if (count === 0) return undefined;
+  if (count === n || !list.narrowable) return re;
+  let key = '';
+  for (let k = 0; k < n; k++) key += open[list.first + k] ? '1' : '0';
+  if (list.narrowed.has(key)) return list.narrowed.get(key) ?? re;
+  if (list.narrowed.size >= MAX_NARROWED) return re;
+  const narrowed = alternation(list.sources.filter((_, k) => open[list.first + k]), list.flags);
+  list.narrowed.set(key, narrowed);
+  return narrowed ?? re;
 }
 
 /**
  * Every match of `re` on one view, as original-text spans plus the compact range. With `c`, an
  * expression of the guard's gated lists that cannot match the view is not run.
  */
-export function scan(v: TextView, re: RegExp | undefined, view: ViewName, c?: CompiledGuard): Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> {
+export function scan(v: TextView, list: RegExp | undefined, view: ViewName, c?: CompiledGuard): Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> {
   const out: Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> = [];
+  const re = list && c ? gated(c, v, list, view) : list;
   if (!re) return out;
-  if (c && !mightMatch(c, v, re, view)) return out;
   const src = view === 'compact' ? v.compact : view === 'digits' ? v.digits : v.loose;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

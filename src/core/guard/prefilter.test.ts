@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { profileFor } from '../rules/load-profiles.js';
-import { compileGuard } from './compile.js';
+import { compileGuard, scan } from './compile.js';
 import { conceptLexicon } from './concepts.js';
 import { LiteralGate, LiteralSet, requiredLiterals } from './prefilter.js';
 
@@ -150,12 +150,16 @@ describe('LiteralGate', () => {
           if (re.test(v.compact)) expect(bo[k], `${re.source} on ${text}`).toBe(1);
         });
         for (const [view, g] of c.gates) {
-          const open = new Uint8Array(g.index.size);
+          const open = new Uint8Array(g.gate.size);
           const src = view === 'compact' ? v.compact : view === 'digits' ? v.digits : v.loose;
           g.gate.open(src, open);
-          for (const [re, k] of g.index) {
-            re.lastIndex = 0;
-            if (re.test(src)) expect(open[k], `${re.source.slice(0, 60)} on ${text}`).toBe(1);
+          for (const [re, list] of g.index) {
+            list.sources.forEach((source, k) => {
+              if (new RegExp(source, re.flags).test(src)) expect(open[list.first + k], `${source} on ${text}`).toBe(1);
+            });
+            // Run gated (only the patterns that might match) and whole: the same matches.
+            const spans = (hits: ReturnType<typeof scan>): string => hits.map((h) => `${h.s}-${h.e}:${h.m[0]}`).join(' ');
+            expect(spans(scan(v, re, view, c)), `${re.source.slice(0, 60)} on ${text}`).toBe(spans(scan(v, re, view)));
           }
         }
       }

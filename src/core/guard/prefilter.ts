@@ -438,8 +438,11 @@ export class LiteralGate {
   private readonly seen: Uint32Array;
   private readonly list: Int32Array;
   private mark = 0;
+  /** Number of expressions. */
+  readonly size: number;
 
   constructor(regexes: ReadonlyArray<RegExp | undefined>) {
+    this.size = regexes.length;
     const all: string[] = [];
     const owners: number[][] = [];
     const index = new Map<string, number>();
