@@ -3,6 +3,7 @@
 // alternation so a view is scanned once per list.
 import type { GuardProfile, GuardRule, PromiseKind, RuleId } from './profile-schema.js';
 import { Normalizer, compactIndexAt, compactSpan, looseSpan, type TextView } from './normalize.js';
+import { LiteralGate } from './prefilter.js';
 
 export type ViewName = 'compact' | 'digits' | 'loose';
 
@@ -38,7 +39,32 @@ export interface CompiledGuard {
   promises: Array<[PromiseKind, RegExp]>;
   /** Extra compiled pieces rule files ask for, keyed by a name of their choosing. */
   extra: Map<string, RegExp | undefined>;
+  /**
+   * Literal prefilters (prefilter.ts) for the rules' and promises' pattern lists, one per view
+   * kind: `scan` skips an expression the view's one Aho–Corasick pass shows cannot match
+   * (issue 11 latency; never changes a hit).
+   */
+  gates: Map<ViewName, { gate: LiteralGate; index: Map<RegExp, GatedList> }>;
 }
+
+/**
+ * One pattern list joined into one expression (`alternation`), gated per pattern: where only some
+ * of its patterns can match a view, the list is run as the alternation of those alone (cached per
+ * subset). A pattern that cannot match anywhere in the string never decides a match of the
+ * alternation, so the matches are the same.
+ */
+interface GatedList {
+  /** Gate index of the first pattern; the list's patterns follow in order. */
+  first: number;
+  sources: readonly string[];
+  flags: string;
+  /** False when renumbering groups would change meaning (a backreference): all or nothing. */
+  narrowable: boolean;
+  narrowed: Map<string, RegExp | undefined>;
+}
+
+/** Subsets of one list kept compiled; past this the whole list is run. */
+const MAX_NARROWED = 64;
 
 /** One sticky-free global regex matching any of the sources, or undefined for an empty list. */
 export function alternation(sources: readonly string[], flags = 'g'): RegExp | undefined {
@@ -74,6 +100,23 @@ export function compileGuard(profile: GuardProfile): CompiledGuard {
     const re = alternation(list);
     if (re) promises.push([kind, re]);
   }
+  const byView: Record<ViewName, Array<[RegExp, readonly string[]]>> = { compact: [], digits: [], loose: [] };
+  for (const r of rules.values()) {
+    if (r.compact) byView.compact.push([r.compact, [...r.def.patterns, ...(profile.extra_patterns[r.id] ?? [])]]);
+    if (r.digits) byView.digits.push([r.digits, r.def.digit_patterns]);
+    if (r.loose) byView.loose.push([r.loose, r.def.loose_patterns]);
+  }
+  for (const [kind, re] of promises) byView.digits.push([re, profile.promises[kind] ?? []]);
+  const gates: CompiledGuard['gates'] = new Map();
+  for (const view of ['compact', 'digits', 'loose'] as const) {
+    const singles: RegExp[] = [];
+    const index = new Map<RegExp, GatedList>();
+    for (const [re, sources] of byView[view]) {
+      index.set(re, { first: singles.length, sources, flags: re.flags, narrowable: !sources.some((src) => /\\[1-9]|\\k<|\(\?<[^=!]/.test(src)), narrowed: new Map() });
+      for (const src of sources) singles.push(new RegExp(`(?:${src})`, re.flags));
+    }
+    gates.set(view, { gate: new LiteralGate(singles), index });
+  }
   const compiled: CompiledGuard = {
     profile,
     norm,
@@ -83,6 +126,7 @@ export function compileGuard(profile: GuardProfile): CompiledGuard {
     override: alternation(profile.negation.override, ''),
     promises,
     extra: new Map(),
+    gates,
   };
   cache.set(profile, compiled);
   return compiled;
@@ -94,9 +138,44 @@ export function extraRegex(c: CompiledGuard, key: string, sources: readonly stri
   return c.extra.get(key);
 }
 
-/** Every match of `re` on one view, as original-text spans plus the compact range. */
-export function scan(v: TextView, re: RegExp | undefined, view: ViewName): Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> {
+/**
+ * The expression to run for `re` on `view` of `v`: `re` itself, the alternation of the patterns of
+ * its list that might match, or undefined when none can. The gate's pass over that view is made
+ * once per view and guard and kept on the view.
+ */
+function gated(c: CompiledGuard, v: TextView, re: RegExp, view: ViewName): RegExp | undefined {
+  const g = c.gates.get(view);
+  const list = g?.index.get(re);
+  if (!g || !list) return re;
+  let memo = v.memo.gates as { c: CompiledGuard; open: Partial<Record<ViewName, Uint8Array>> } | undefined;
+  if (!memo || memo.c !== c) v.memo.gates = memo = { c, open: {} };
+  let open = memo.open[view];
+  if (!open) {
+    open = new Uint8Array(g.gate.size);
+    g.gate.open(view === 'compact' ? v.compact : view === 'digits' ? v.digits : v.loose, open);
+    memo.open[view] = open;
+  }
+  const n = list.sources.length;
+  let count = 0;
+  for (let k = 0; k < n; k++) count += open[list.first + k] ?? 0;
+  if (count === 0) return undefined;
+  if (count === n || !list.narrowable) return re;
+  let key = '';
+  for (let k = 0; k < n; k++) key += open[list.first + k] ? '1' : '0';
+  if (list.narrowed.has(key)) return list.narrowed.get(key) ?? re;
+  if (list.narrowed.size >= MAX_NARROWED) return re;
+  const narrowed = alternation(list.sources.filter((_, k) => open[list.first + k]), list.flags);
+  list.narrowed.set(key, narrowed);
+  return narrowed ?? re;
+}
+
+/**
+ * Every match of `re` on one view, as original-text spans plus the compact range. With `c`, an
+ * expression of the guard's gated lists that cannot match the view is not run.
+ */
+export function scan(v: TextView, list: RegExp | undefined, view: ViewName, c?: CompiledGuard): Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> {
   const out: Array<{ s: number; e: number; o: [number, number]; m: RegExpExecArray }> = [];
+  const re = list && c ? gated(c, v, list, view) : list;
   if (!re) return out;
   const src = view === 'compact' ? v.compact : view === 'digits' ? v.digits : v.loose;
   re.lastIndex = 0;
@@ -153,7 +232,7 @@ export function detectByPatterns(c: CompiledGuard, v: TextView, id: RuleId): Hit
     [rule.digits, 'digits'],
     [rule.loose, 'loose'],
   ] as const) {
-    for (const h of scan(v, re, view)) {
+    for (const h of scan(v, re, view, c)) {
       if (rule.def.within_clause && h.e > h.s && v.clause[h.s] !== v.clause[h.e - 1]) continue;
       if (rule.def.negatable && isNegated(c, v, h.s, h.e)) continue;
       hits.push({ rule: id, start: h.o[0], end: h.o[1] });

@@ -10,6 +10,7 @@ import { DxeError } from '../errors.js';
 import { isNegated, type CompiledGuard, type Hit } from './compile.js';
 import { compactIndexAt, looseSpan, type TextView } from './normalize.js';
 import { pinyinOf, syllableCode, syllableOf } from './phonetic.js';
+import { LiteralGate } from './prefilter.js';
 import type { RuleId } from './profile-schema.js';
 
 const conceptSchema = z.object({
@@ -83,6 +84,12 @@ export interface ConceptLexicon {
   withRegex: CompiledConcept[];
   /** The concepts with English expressions, in small groups behind one joint test (enGroups). */
   enGroups: EnGroup[];
+  /**
+   * Literal prefilters (prefilter.ts), indexed like `concepts`: one Aho–Corasick pass over a view
+   * tells which concepts' `text`, `digits` and `en` expressions could match at all; the others are
+   * not run (issue 11 latency; never changes a match).
+   */
+  gates: { text: LiteralGate; digits: LiteralGate; en: LiteralGate };
 }
 
 /**
@@ -278,7 +285,12 @@ export function compileLexicon(yamlText: string, label = 'rules/guard-concepts.y
   }
   for (const root of [tries.phonZh, tries.phonLatin, tries.compZh, tries.compLatin]) sealStarts(root);
   const withRegex = concepts.filter((c) => c.text ?? c.digits ?? c.en);
-  return { file, concepts, byName, tries, families, withRegex, enGroups: enGroups(concepts) };
+  const gates = {
+    text: new LiteralGate(concepts.map((c) => c.text)),
+    digits: new LiteralGate(concepts.map((c) => c.digits)),
+    en: new LiteralGate(concepts.map((c) => c.en)),
+  };
+  return { file, concepts, byName, tries, families, withRegex, enGroups: enGroups(concepts), gates };
 }
 
 /**
@@ -375,6 +387,10 @@ function collect(re: RegExp | undefined, src: string, out: ConceptMatch[]): void
 }
 
 const HAS_DIGIT = /\d/;
+/** Scratch: per concept, whether its text / digit / English expressions passed the gate. */
+let openText = new Uint8Array(0);
+let openDigits = new Uint8Array(0);
+let openEn = new Uint8Array(0);
 const HAS_LATIN = /[a-z]/i;
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -395,18 +411,29 @@ export function matchConcepts(lex: ConceptLexicon, v: TextView): ConceptMatch[][
   const latin = HAS_LATIN.test(v.compact);
   // An English reply has no character a Chinese-only expression could match.
   const nonAscii = NON_ASCII.test(v.compact);
+  const n = lex.concepts.length;
+  if (openText.length < n) {
+    openText = new Uint8Array(n);
+    openDigits = new Uint8Array(n);
+    openEn = new Uint8Array(n);
+  }
+  lex.gates.text.open(v.compact, openText);
+  if (digits) lex.gates.digits.open(v.digits, openDigits);
   for (const c of lex.withRegex) {
     const found = out[c.index] ?? [];
-    if ((digits || !c.textNeedsDigit) && (nonAscii || !c.textNonAscii)) collect(c.text, v.compact, found);
-    if (digits) collect(c.digits, v.digits, found);
+    if (openText[c.index] && (digits || !c.textNeedsDigit) && (nonAscii || !c.textNonAscii)) collect(c.text, v.compact, found);
+    if (digits && openDigits[c.index]) collect(c.digits, v.digits, found);
   }
   // (Each list is sorted below, so the English matches may come after the others.)
   if (latin) {
+    lex.gates.en.open(v.loose, openEn);
     for (const g of lex.enGroups) {
+      // A group none of whose members could match is skipped before its joint test.
+      if (!g.members.some((c) => openEn[c.index])) continue;
       if (g.any && !g.any.test(v.loose)) continue;
       for (const c of g.members) {
         const re = c.en;
-        if (!re) continue;
+        if (!re || !openEn[c.index]) continue;
         const found = out[c.index] ?? [];
         re.lastIndex = 0;
         let m: RegExpExecArray | null;

@@ -11,7 +11,7 @@ export function extractPromises(c: CompiledGuard, v: TextView): ReplyPromise[] {
   for (const [kind, re] of c.promises) {
     {
       // Promise patterns are written for the digit view: 一个/三天 read as 1个/3天.
-      for (const h of scan(v, re, 'digits')) {
+      for (const h of scan(v, re, 'digits', c)) {
         if (isNegated(c, v, h.s, h.e)) continue;
         const clauseId = v.clause[Math.min(h.s, Math.max(0, v.compact.length - 1))] ?? 0;
         const [cs, ce] = v.clauseO[clauseId] ?? [h.o[0], h.o[1]];

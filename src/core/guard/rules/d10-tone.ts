@@ -3,11 +3,15 @@
 // replaced by the seed's polite forms (用"我"代替"您").
 import { alternation, extraRegex, scan, type CompiledGuard, type Hit } from '../compile.js';
 import type { TextView } from '../normalize.js';
+import { LiteralGate } from '../prefilter.js';
 import type { Detector } from '../types.js';
 
 interface ToneTables {
   oneWord: Map<string, { zh: string; en: string }>;
   blaming: Array<[RegExp, string, boolean]>;
+  /** Literal prefilter over the blaming expressions (prefilter.ts; issue 11 latency). */
+  blamingGate: LiteralGate;
+  blamingOpen: Uint8Array;
 }
 
 const tables = new WeakMap<CompiledGuard, ToneTables>();
@@ -23,7 +27,7 @@ function toneTables(c: CompiledGuard): ToneTables {
     const re = alternation([b.pattern]);
     if (re) blaming.push([re, b.polite, b.clause]);
   }
-  t = { oneWord, blaming };
+  t = { oneWord, blaming, blamingGate: new LiteralGate(blaming.map(([re]) => re)), blamingOpen: new Uint8Array(blaming.length) };
   tables.set(c, t);
   return t;
 }
@@ -81,7 +85,12 @@ export const d10Tone: Detector = {
     const one = oneWordHit(c, view, locale);
     if (one) return [one];
     const hits: Hit[] = [];
-    for (const [re, polite, wholeClause] of toneTables(c).blaming) {
+    const t = toneTables(c);
+    t.blamingGate.open(view.compact, t.blamingOpen);
+    for (let k = 0; k < t.blaming.length; k++) {
+      const [re, polite, wholeClause] = t.blaming[k] as [RegExp, string, boolean];
+      // An expression none of whose required literals is in the reply cannot match.
+      if (!t.blamingOpen[k]) continue;
       for (const h of scan(view, re, 'compact')) {
         const [start, end] = wholeClause ? (view.clauseO[view.clause[h.s] ?? 0] ?? h.o) : h.o;
         hits.push({ rule: 'D10', start, end, replaceWith: polite });

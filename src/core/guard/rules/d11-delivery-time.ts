@@ -17,7 +17,7 @@ export const d11DeliveryTime: Detector = {
       [rule.digits, 'digits'],
       [rule.loose, 'loose'],
     ] as const) {
-      for (const h of scan(view, re, name)) {
+      for (const h of scan(view, re, name, c)) {
         if (rule.def.within_clause && h.e > h.s && view.clause[h.s] !== view.clause[h.e - 1]) continue;
         if (rule.def.negatable && isNegated(c, view, h.s, h.e)) continue;
         // The day count: a number of days in the hit's clause (三天 reads 3天), else a day word.
