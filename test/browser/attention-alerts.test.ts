@@ -75,7 +75,11 @@ describe.skipIf(!hasChromium)('the new-waiting-buyer sound and notification in C
     expect(r.notes[0]!.body).not.toBe('');
     expect(r.notes[0]!.tag).toMatch(/^dxe-/);
 
-    // Switched off again: the next one is quiet; the choice survives a reload.
+    // Switched off again: the next one is quiet; the choice survives a reload. (The pointer leaves
+    // the header first and the 'on' toast is gone: a toast under a resting pointer stays open, and
+    // one over the switch took this click in a CI run — toasts now sit below the header.)
+    await agent.mouse.move(5, 400);
+    await expect.poll(() => agent.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
     await agent.getByTestId('alerts-toggle').click();
     await expect.poll(() => agent.getByTestId('alerts-toggle').getAttribute('aria-checked')).toBe('false');
     await agent.reload();

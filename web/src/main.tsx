@@ -1,7 +1,7 @@
 // Entry: antd in Chinese (zh_CN locale, the red-orange accent sellers know), then the app shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConfigProvider, App as AntApp } from 'antd';
+import { ConfigProvider, App as AntApp, message } from 'antd';
 import * as zhCNModule from 'antd/es/locale/zh_CN.js';
 import * as enUSModule from 'antd/es/locale/en_US.js';
 import type { Locale as AntLocale } from 'antd/es/locale/index.js';
@@ -19,6 +19,10 @@ function unwrap(mod: unknown): AntLocale {
 }
 const zhCN = unwrap(zhCNModule);
 const enUS = unwrap(enUSModule);
+
+// Toasts below the 52 px header, never over its controls: a toast over the 新买家提醒 switch took
+// the next click, and the pointer resting on it kept it open (it pauses while hovered).
+message.config({ top: 60 });
 
 const root = document.getElementById('root');
 if (root) {
