@@ -13,7 +13,8 @@ import { fakeShipmentRisk, isCourierScan } from '../../core/orders/pickup-scan.j
 import { stockWarnings } from '../../core/orders/stock-warnings.js';
 import { normalizeStateName } from '../../core/rules/machines.js';
 import { formatBeijing } from '../../core/time/beijing-time.js';
-import type { Database } from '../../store/open-database.js';
+import type { Database, Tx } from '../../store/open-database.js';
+import type { Profile } from '../../core/rules/schema.js';
 import { aftersalesCases, conversations, itemVariants, logisticsEvents, messages, orderEvents, orderLines, orders, penaltyRecords } from '../../store/schema/index.js';
 import type { Principal } from '../auth/auth.js';
 import { deadlineView, deadlinesOf } from '../timers/deadlines.js';
@@ -27,6 +28,30 @@ export async function visibleOrder(database: Database, id: string, p: Principal)
   const [order] = await database.db.select().from(orders).where(eq(orders.id, id));
   if (!order || !p.shopIds.includes(order.shopId)) throw new DxeError('NOT_FOUND', '找不到该订单');
   return order;
+}
+
+/**
+ * An agent's action on one order (C8: the wait for a 改价; C9: the confirmation with the buyer): the
+ * order must be in the caller's shops (NOT_FOUND otherwise); `act` runs in one transaction with the
+ * order row locked and the shop's profile at hand; the order's fresh detail is returned.
+ */
+export async function actOnOrder(
+  database: Database,
+  p: Principal,
+  id: string,
+  now: Date,
+  maySeePersonalData: boolean,
+  act: (tx: Tx, order: OrderRow, profile: Profile) => Promise<void>,
+): Promise<OrderDetail> {
+  const seen = await visibleOrder(database, id, p);
+  const profile = shopProfile(await loadShop(database.db, seen.shopId));
+  await database.db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, seen.id)).for('update');
+    if (!order) throw new DxeError('NOT_FOUND', '找不到该订单');
+    await act(tx, order, profile);
+  });
+  const [fresh] = await database.db.select().from(orders).where(eq(orders.id, seen.id));
+  return orderDetail(database, fresh!, maySeePersonalData, now);
 }
 
 export async function orderDetail(database: Database, order: OrderRow, maySeePersonalData: boolean, now: Date) {

@@ -12,8 +12,7 @@ import type { Database } from '../../store/open-database.js';
 import { agents, conversations, orderEvents, orders, scheduledMessages } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import type { Principal } from '../auth/auth.js';
-import { orderDetail, visibleOrder, type OrderDetail } from './order-detail.js';
-import { loadShop, shopProfile } from './orders.js';
+import { actOnOrder, type OrderDetail } from './order-detail.js';
 
 /** The order history event of a recorded confirmation (the state does not change). */
 export const ORDER_VERIFIED_EVENT = 'order_verified';
@@ -38,11 +37,7 @@ export async function recordOrderVerification(
   now: Date,
   maySeePersonalData: boolean,
 ): Promise<OrderDetail> {
-  const seen = await visibleOrder(database, id, p);
-  const profile = shopProfile(await loadShop(database.db, seen.shopId));
-  await database.db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(eq(orders.id, seen.id)).for('update');
-    if (!order) throw new DxeError('NOT_FOUND', '找不到该订单');
+  return actOnOrder(database, p, id, now, maySeePersonalData, async (tx, order, profile) => {
     if (orderPhase(profile, order.state) === 'closed') {
       throw new DxeError('INVALID_TRANSITION', `订单状态为「${order.state}」，已关闭的订单无需核对`, { reason: 'ORDER_CLOSED' satisfies OrderVerificationRefusal });
     }
@@ -78,6 +73,4 @@ export async function recordOrderVerification(
       data: { shopId: order.shopId, platformOrderNo: order.platformOrderNo, outcome: input.outcome, hasNote: !!input.note },
     });
   });
-  const [fresh] = await database.db.select().from(orders).where(eq(orders.id, seen.id));
-  return orderDetail(database, fresh!, maySeePersonalData, now);
 }

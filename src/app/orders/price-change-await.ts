@@ -7,12 +7,11 @@ import { DxeError } from '../../core/errors.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
 import { PRICE_CHANGE_AWAIT_CLEARED_EVENT, PRICE_CHANGE_AWAITED_EVENT } from '../../core/orders/price-change.js';
 import type { Database } from '../../store/open-database.js';
-import { orderEvents, orders } from '../../store/schema/index.js';
+import { orderEvents } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import type { Principal } from '../auth/auth.js';
 import { priceChangeHoldOf } from '../followups/price-hold.js';
-import { loadShop, shopProfile } from './orders.js';
-import { orderDetail, visibleOrder, type OrderDetail } from './order-detail.js';
+import { actOnOrder, type OrderDetail } from './order-detail.js';
 
 /** Stable reasons of a refused mark (the error's details.reason); the message is Chinese. */
 export type PriceChangeAwaitRefusal = 'ORDER_NOT_UNPAID' | 'NO_BUYER' | 'ALREADY_AWAITING' | 'NOT_AWAITING';
@@ -25,11 +24,7 @@ export async function setPriceChangeAwait(
   now: Date,
   maySeePersonalData: boolean,
 ): Promise<OrderDetail> {
-  const seen = await visibleOrder(database, id, p);
-  const profile = shopProfile(await loadShop(database.db, seen.shopId));
-  await database.db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(eq(orders.id, seen.id)).for('update');
-    if (!order) throw new DxeError('NOT_FOUND', '找不到该订单');
+  return actOnOrder(database, p, id, now, maySeePersonalData, async (tx, order, profile) => {
     if (orderPhase(profile, order.state) !== 'unpaid') {
       throw new DxeError('INVALID_TRANSITION', `订单状态为「${order.state}」，只有待付款的订单可以标记或取消等待改价`, { reason: 'ORDER_NOT_UNPAID' satisfies PriceChangeAwaitRefusal });
     }
@@ -61,6 +56,4 @@ export async function setPriceChangeAwait(
       data: { shopId: order.shopId, platformOrderNo: order.platformOrderNo, note: input.note ?? null },
     });
   });
-  const [fresh] = await database.db.select().from(orders).where(eq(orders.id, seen.id));
-  return orderDetail(database, fresh!, maySeePersonalData, now);
 }
