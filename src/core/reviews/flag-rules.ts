@@ -96,6 +96,8 @@ export function canonicalFlagText(raw: string): FlagText {
 const RE_MOBILE = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/;
 const RE_LANDLINE = /(?<![a-z\d-])0\d{2,3}-?\d{7,8}(?![a-z\d])/;
 const RE_INTL = /(?:\+\d{1,3}[ -]?\d{2,4}[ -]?\d{3,4}[ -]?\d{3,5})|(?<![a-z\d])0\d{9,10}(?![a-z\d])/;
+/** A phone given in pieces: the prefix and the last four (139 尾号 5521), or an ID number with four digits or more beside it. */
+const RE_PHONE_PIECES = /(?:手机|电话|号码|号)[^，,。!！?？]{0,6}1[3-9]\d[^，,。!！?？\d]{0,6}(?:尾号|后四位|最后四位)[是:：\s]*\d{4}|身份证(?:号)?(?:码)?[^。!！?？]{0,8}\d{4,}/;
 const RE_MASKED_MOBILE = /(?<!\d)1[3-9]\d[ -]?[*x×]{4}[ -]?\d{4}(?!\d)/;
 const RE_ID_CARD = /(?<!\d)[1-9]\d{16}[\dx](?!\d)|passport\s*(?:no\.?|number|#|:)?\s*[a-z]{0,2}\d[\d *]{4,}|护照号?(?:码)?[:：是]?\s*[a-z]{0,2}\d{5,}|身份证(?:号)?(?:码)?后(?:四|4|六|6)位/;
 const RE_URL = /(https?:\/\/|www\.|www(?:点|dot)|\b[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc|io|vip|club|site|online|me|ly|co|store|to)\b(\/\S*)?|[a-z0-9-]{3,} ?(?:点|dot|\(dot\)|\[dot\]) ?(?:com|cn|net|org|shop|top|xyz|store|online|site|vip|io|co)\b|\b(tb|t)\.cn\/\w+|amzn\.to)/;
@@ -140,7 +142,7 @@ const RE_SELF_PROMO = new RegExp(
     '(?:看|戳|点)我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|动态|置顶|笔记)|搜我(?:的)?(?:名字|昵称|id|用户名|小红书|抖音|快手|闲鱼|咸鱼|b站|微博|公众号|店)|戳我(?!的)|滴滴我|dd我',
     '(?:联系方式|微信|链接|群号|号码|v号|vx|q号|qq)(?:就)?(?:在|见|看|是)(?:我的?)?(?:主页|头像|简介|签名|评论|昵称|名字|id)|(?:头像|昵称|主页|签名)(?:就是|即)(?:联系方式|微信|v|号)',
     '关注(?:一下)?(?:我的?)?(?:公众号|视频号|抖音号?|快手号?|小红书号?|b站|微博|直播间)|求三连|一键三连|求关注',
-    '(?:留言|评论|私信|扣1|扣个1)[^。!！?？]{0,4}(?:我)?(?:发|给|私发)(?:你)?(?:链接|地址|联系方式)|有兴趣的(?:朋友|宝子|姐妹)?(?:们)?(?:可以)?[^，,。!！?？]{0,4}了解(?:一下)?|我(?:自己)?也(?:在)?(?:做|卖)这个|(?:羊毛|优惠|福利|团购|特价|内部|折扣|秒杀)群|复制[^，,。!！?？]{0,8}(?:打开|去|到)|口令',
+    '(?:留言|评论|私信|扣1|扣个1)[^。!！?？]{0,4}(?:我)?(?:发|给|私发)(?:你)?(?:链接|地址|联系方式)|有兴趣的(?:朋友|宝子|姐妹)?(?:们)?(?:可以)?[^，,。!！?？]{0,4}了解(?:一下)?|我(?:家|们家?)?(?:自己)?也(?:在)?(?:做|卖)这个|(?:羊毛|优惠|福利|团购|特价|内部|折扣|秒杀)群|复制[^，,。!！?？]{0,8}(?:打开|去|到)|口令',
     '(?<![型码单])号(?:就)?(?:在|见|看)(?:我的?)?(?:头像|主页|简介|签名|昵称)|\\+我(?=[^，,。]{0,6}(?:软件|v|微|薇|威|扣|企鹅|泡泡))|(?:抖音|快手|小红书|小红薯|b站|视频号|淘宝|闲鱼|拼多多|微店|公众号)[^，,。!！?？]{0,4}开了?(?:个|一个|家|一家)?(?:号|店|账号|直播间|小店)|推荐(?:大家|你们)?去我(?:朋友|亲戚|家|表哥|表姐)',
     '感兴趣的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|(?:渠道|货源|门路)我有|我有(?:更便宜的)?(?:渠道|货源|门路)',
     '我(?:专业|长期|常年)代购|本人(?:专业|长期|常年)?(?:代购|代理|批发)',
@@ -153,11 +155,11 @@ const RE_SELF_PROMO = new RegExp(
     '批发找|量大从优|厂家直销|源头工厂|低价充值|充值话费|出闲置|出二手|收二手',
     '(?:大家|建议|推荐|不如|可以|还是)?(?:去|到)(?:' + ELSEWHERE + ')[^，,。!！?？]{0,10}(?:买|搜|看看|找)',
     '内部(?:优惠)?券|优惠券群|回复\\d+',
-    '同款[^，,。!！?？]{0,12}(?:' + ELSEWHERE + ')(?![^，,。!！?？]{0,3}(?:看到|见过|看过|买过))|(?<!在|从)(?:' + ELSEWHERE + ')[^，,。!！?？]{0,8}同款',
+    '同款[^，,。!！?？]{0,12}(?:' + ELSEWHERE + ')(?![^，,。!！?？]{0,3}(?:看到|见过|看过|买过))|(?<!在|从|拼|某)(?:' + ELSEWHERE + ')(?![^，,。!！?？]{0,4}(?:看到|见过|看过|买过|也有))[^，,。!！?？]{0,8}同款',
   ].join('|'),
 );
 const RE_SELF_PROMO_EN =
-  /\b(contact me\s*[:：]|[a-z0-9_.]*\d[a-z0-9_.]* on (?:wechat|whatsapp|telegram|line|insta(?:gram)?|kik|snap(?:chat)?)\b|dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
+  /\b(contact me\s*[:：]|[a-z0-9_.]*\d[a-z0-9_.]* on (?:wechat|whatsapp|telegram|line|insta(?:gram)?|kik|snap(?:chat)?)\b|dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|(?:get|buy|order) (?:it |them |this |one )?cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
 
 /** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
 const ABUSE_ZH =
@@ -184,6 +186,9 @@ function maskedEnglishInsult(t: string): boolean {
 }
 
 /** Exclamations and words about the product or oneself, not aimed at anyone. */
+/** Round 7 (R6): abuse with no swear word — a person likened to an animal or a lesser being, contempt for their mind, harm wished on them. */
+const ABUSE_R7 =
+  /听不懂人话|不会说人话|说的不是人话|动物园(?:里)?(?:请|跑|放|出)|没进化(?:完|好)|脑子里(?:装的)?(?:是|全是)?(?:豆腐渣|浆糊|水|屎|稻草|草)|(?:良心|心)(?:都)?(?:被狗吃了|喂了狗)|社会的?(?:垃圾|败类|蛀虫)|(?<![a-z])(?:brain|memory|iq) of a (?:goldfish|potato|rock|chicken|fly)|\blow-?life\b|\bpathetic (?:human|people|person|losers?|creatures?)|\bparasites?\b|disgrace to humanity|\bdeserves? to (?:die|starve|rot|suffer|go bankrupt)|\bsubhuman\b|\bvermin\b/;
 const NOT_AIMED = /((?:怪|是)?我(?:自己)?(?:真是|就是|真)?(?:眼瞎|瞎了眼)|卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|傻子才(?:不)?(?:买|信|要)|(?<=我家(?:的)?(?:狗|狗狗|猫|猫咪)[^。]{0,20})狗东西|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
 /** What every alternative of NOT_AIMED holds (卧槽, 我…, 傻…, 狗东西, 憨态, wc, sh*t, idiot, fool, moron, stupid, silly, dumb, kill, sb卡): without one it cannot match. */
 const NOT_AIMED_MAY = /[卧我傻狗憨]|wc|sh|idiot|fool|moron|stupid|silly|dumb|kill|sb卡/;
@@ -228,7 +233,7 @@ const RE_PAID_CHANGE_EN =
 /** The buyer refusing a cash-for-review offer, or a claim under the platform's rules. */
 /** The seller's own cash-for-review offer, read out before the buyer's words are. */
 const SELLER_OFFER = /(?:商家|卖家|老板|客服|店家|seller)[^，。,.]{0,12}(?:让我|要我|叫我|求我|说|offered|asked)[^，。,.]{0,10}(?:好评|五星|改评价?|评价|5 stars|review)[^，。,.]*/g;
-const NOT_EXTORTION = /((?:不用|不需要|不必|没让我|没要求|没叫我)(?:我)?(?:改|删|给好评|写好评|好评)|(?:补偿|红包|返现|赔偿|钱)我?(?:就)?(?:不要|不稀罕|不需要)了?|(?:不要|不图|不稀罕|不是为了|不用|不需要)(?:你的?)?(?:补偿|红包|钱|赔偿|返现)(?!的)|(?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|(?<!不给|没给|不|没)价保(?!也?不给|也?没给|不给)|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到))/;
+const NOT_EXTORTION = /((?:不用|不需要|不必|没让我|没要求|没叫我)(?:我)?(?:改|删|给好评|写好评|好评)|(?:补偿|红包|返现|赔偿|钱)我?(?:就)?(?:不要|不稀罕|不需要)了?|(?:不要|不图|不稀罕|不是为了|不用|不需要)(?:你的?)?(?:补偿|红包|钱|赔偿|返现)(?!的)|(?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|(?<!不给|没给|不|没)价保(?!也?不给|也?没给|不给)|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到)|退款(?:已经)?(?:到了|到账了|已到)|照实写|如实(?:写|评价))/;
 
 /** "别跟我谈什么价保": the buyer waving the rules away, not claiming under them. */
 const WAVED_AWAY = /(?:别|不要|少)(?:跟我|和我|给我)?(?:谈|说|扯|提|讲)(?:什么)?[^，,。!！?？]{0,8}/g;
@@ -237,7 +242,7 @@ const EXPOSURE =
   '发(?:到)?群里|避雷(?:帖|贴|笔记|视频)|发不发|发给[^，,。!！?？]{0,8}(?:电视台|媒体|记者)|让[^，,。!！?？]{0,8}都(?:知道|看看|看到)|开(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|(?:差评|评价)置顶|发(?:到|去|在|上)[^，,。!！?？]{0,10}(?:群|朋友圈|小红书|微博|抖音|快手|网上|公众号|论坛|贴吧)|(?:消协|12315|小红书|微博|抖音|法庭|媒体|电视台|记者)(?:和[^，,。!！?？]{0,6})?见|(?:天天|每天|一直)来(?:评论区|差评区)?(?:报到|刷|骂)|评论区(?:报到|刷屏)|(?:每个|所有)(?:商品|宝贝|链接|产品)(?:下面)?(?:都)?(?:写|评|发|刷)|写长文|(?:朋友圈|群|粉丝)[^，,。!！?？]{0,4}(?:\\d+|[一二三四五六七八九十几两]+)[千万百]?(?:好友|人|粉)|到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:个|条|篇)?(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|黑猫投诉|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)|(?:天天|每天|一直)来?(?:写|评|骂|刷)(?:差评|评价)?(?=[，,。!！?？]|$)';
 /** Words that only bargaining over a review uses: 看着办, 你懂的, 数字你定, 加个鸡腿, 私聊价格. */
 const BARGAIN =
-  '明码标价|看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|(?:拿钱|用钱)说话|钱到位(?:了)?(?:再说|就改|就删)|掂量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你(?:们)?的?(?:诚意|红包|表现)|诚意总要有|买(?:个|一个)(?:五星|好评|删评)';
+  '明码标价|看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|(?:拿钱|用钱)说话|钱到位(?:了)?(?:再说|就改|就删)|掂量|衡量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你(?:们)?的?(?:诚意|红包|表现)|诚意总要有|买(?:个|一个)(?:五星|好评|删评)';
 const RE_BARGAIN = new RegExp(`(?:${BARGAIN})`);
 /** 前提是返我三十块: a condition that is money. */
 const RE_ON_CONDITION_PAID = new RegExp(`(?:前提是|条件是|只要你?)[^。！!?？]{0,8}(?:${MONEY})`);
@@ -277,7 +282,24 @@ const RE_TAKEN_FOR_REVIEW =
 const RE_EXTORTION_EN =
   /(?:review|rating|stars?|feedback)[^.!?]{0,20}\b(?:depends on|depending on)\b[^.!?]{0,30}(?:compensat|money|\$|refund|cash|pay)|(?:review|rating|feedback|stars?)[^.!?]{0,20}\b(?:removed|deleted|changed|gone|updated|fixed)\W{1,4}(?:then |so )?(?:[$€£]?\d+\s*(?:\$|usd|dollars?|euros?|eur|bucks)?\s*(?:via |by |to |on )?)?(?:paypal|pay|send|give|transfer|venmo)|\b(?:remove|delete|change|update|edit)\w* (?:my|the|this) (?:\d ?star )?(?:review|rating|feedback)[^.!?]{0,12}\b(?:when|once|after|if) (?:i|you)[^.!?]{0,20}(?:\$|usd|dollars?|euros?|bucks|money|cash|paypal|compensat)|(?:pay|send|give|usd|\$|dollars?|bucks|money|euros?|cash)[^.!?]{0,40}\b(?:and|then)\b[^.!?]{0,24}\b(?:goes? up|go up|bump|becomes?|turns?|changes?|update)\b[^.!?]{0,12}(?:\d|five)|\bno (?:money|cash|payment|refund|compensation|gift card|coupon|voucher)\b\s*(?:[,=:-]|then)[^.!?]{0,24}(?:stays?|remains?|\d ?stars?|one star|review|rating)|\b(?:cash|money|compensation|refund)\b or (?:this|the|my) (?:review|rating|feedback|\d ?stars?)|(?:\$|usd|dollars?|euros?|paypal|money)[^.!?]{0,20}=\s*(?:the |my )?(?:review|rating|stars?|feedback|comment)s?\s*(?:deleted|removed|changed|gone|updated|\d)|\b(?:want|need) (?:a |my |the )?(?:good|positive|nice|5.?stars?|five.?stars?) (?:review|rating|feedback)\W{1,3}(?:then |so )?(?:pay|send|give)|(?:review|stars?|rating|feedback|video|tiktok|youtube|instagram|facebook|post|expose|everyone|everybody)[^.!?]{0,60}\bunless\b[^.!?]{0,30}(?:pay|send|give|refund|compensat|money|\$)|(?:pay|send|give|usd|\$|dollars?|money|free)[^.!?]{0,40}\bthen (?:my |the |your )?(?:review|rating|stars?|feedback|comment)s? (?:will )?(?:disappear|go away|gone|change|removed?|deleted?)|(?:usd|\$|dollars?|money|paypal)[^.!?]{0,30}\b(?:and|then) (?:the |my )?(?:review|rating|feedback)s? (?:becomes?|turns?|goes|will be|changes?)|\bno (?:money|refund|payment|compensation|cash)\W{1,3}(?:then )?(?:everyone|everybody|all|the world) (?:will )?(?:know|see)|(?:pay|send|give|refund|usd|\$|dollars?|bucks|money)[^.!?]{0,40}\b(?:and|then) (?:my |the |your |this )?(?:bad |negative )?(?:\d ?stars?|one.?star|review|rating|feedback|comment)s? (?:will )?(?:goes? away|disappears?|is gone|gets? (?:deleted|removed|changed)|becomes? (?:\d|five|a good|positive)|turns? (?:into )?(?:\d|five|a good|positive))|\b(?:want|need) (?:your |the |my )?(?:\d|five).?stars? back\W{1,3}(?:then )?(?:pay|send|give)|\b(?:pay|send|give|refund)\w*[^.!?]{0,30}[,;] ?i(?:'ll| will)? (?:change|update|edit|remove|delete|switch)\b/;
 /** Bargaining words with a review lever, a hostage gift, or an English cash-for-review shape. */
+/**
+ * Round 7 (R6): the deal worded politely or as "refund and I keep it": the goods kept with the money
+ * back tied to a threat; money then the review "handled" (评价我自己会处理, 差评也撤掉); a price on
+ * the review (标价三百，付了就删); no refund then a video or a post; "a small compensation would make
+ * me rethink my rating", "no refund = I post", "refund or I make a video".
+ */
+const RE_EXTORTION_R7 = new RegExp(
+  `(?:退款不退货|退钱不退货|(?:款|钱)(?:退|返)了?[^。！!?？，,]{0,6}(?:东西|商品|货)(?:我)?(?:就)?(?:留着|不寄回|不退)|(?:东西|商品|货)(?:我)?(?:就)?(?:留着|不寄回了?))[^。！!?？]{0,24}(?:否则|不然|要么|后果自负|评价|差评|曝光|留言|12315|耗|${EXPOSURE})` +
+    `|(?:${MONEY})[^。！!?？]{0,20}?[，,][^。！!?？]{0,10}(?:差评|评价|一星)[^。！!?？，,]{0,8}(?:处理|撤|删|商量|不计较|一笔勾销)` +
+    '|(?:评价|差评|一星|好评|五星)[^。！!?？，,]{0,6}标价|付了?(?:钱)?(?:我)?就(?:删|改|撤)' +
+    `|(?:不|没)(?:退钱|赔钱|给钱|退款|赔偿|补偿|给个说法)[^。！!?？]{0,14}(?:${EXPOSURE}|抖音|视频|小红书|微博|曝光|快手)` +
+    "|(?:compensation|\\$\\s?\\d+|\\d+\\s?(?:dollars?|euros?|usd|eur|bucks))[^.!?]{0,40}(?:rethink|reconsider|make me (?:change|update|edit)|improve my)[^.!?]{0,12}(?:rating|review|stars?|feedback)" +
+    "|\\bno (?:refund|money|compensation|cash)\\s*(?:=|means|and|then)\\s*i(?:'ll| will)? (?:post|write|tell|share|make|upload|leave)" +
+    "|\\b(?:refund|pay|compensate)\\w*(?: me)?(?: now)?,? or (?:else )?i(?:'ll| will)? (?:make|post|write|share|upload|tell|expose|report)",
+);
+
 function extortionShape(t: string): boolean {
+  if (RE_EXTORTION_R7.test(t)) return true;
   if ((RE_BARGAIN.test(t) || RE_ON_CONDITION_PAID.test(t) || RE_MONEY_OR_ELSE.test(t)) && RE_ANY_LEVER.test(t)) return true;
   if (RE_HOSTAGE.test(t) || RE_EXTORTION_EN.test(t)) return true;
   // The three parts of a deal over a review, close together: the review (or an exposure), a
@@ -317,7 +339,7 @@ const ADDRESS_CN_ADMIN = /(省|自治区|(?<!超|菜|夜|门|上|集|早|黑|股
 const RE_ADDRESS_CN_STREET = /([\u4e00-\u9fff]{1,8}(路|街|大道|巷|弄|胡同|道|村|组|城|广场|大厦|小区|花园|公寓|苑))([\dA-Za-z一二三四五六七八九十]+(号|栋|幢|单元|室|楼|组|排|区|座|层))?/;
 const RE_ADDRESS_NUM = /\d+(号|栋|幢|单元|室|号楼|组|排)/;
 const RE_ADDRESS_EN =
-  /(\d+[a-z]?,?\s+(?:[a-z]+\s+){0,3}(street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl)\b)|\b(calle|avenida|av\.|rue|via|viale|ul\.|ulica|strasse|straße|str\.|rua|plaza|piazza|carrer)\s+[\p{L}' .-]{2,30}?\s*\d+|\b\d{2}-\d{3}\s+\p{L}+|\b\d{5}\s+(madrid|paris|lyon|berlin|roma|rome|milano|barcelona|lisboa|warszawa|marseille|\p{Lu}\p{Ll}+)\b/u;
+  /(\d+[a-z]?,?\s+(?:[a-z]+\s+){0,3}(street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl)\b)|\b(calle|avenida|av\.|rue|via(?!\s+(?:paypal|e-?mail|dhl|ups|fedex|wechat|whatsapp|the|my|a|an|post|mail|bank|western|wise|revolut|skrill))|viale|ul\.|ulica|strasse|straße|str\.|rua|plaza|piazza|carrer)\s+[\p{L}' .-]{2,30}?\s*\d+|\b\d{2}-\d{3}\s+\p{L}+|\b\d{5}\s+(madrid|paris|lyon|berlin|roma|rome|milano|barcelona|lisboa|warszawa|marseille|\p{Lu}\p{Ll}+)\b/u;
 
 export interface FlagEvidence {
   phone: boolean;
@@ -394,13 +416,13 @@ export function ruleFlags(raw: string): { flags: Set<FlagId>; evidence: FlagEvid
   const deleet = /[0-9@$!]/.test(aimed) ? aimed.replace(RE_LEET_WORD, (w) => w.replace(/[0-9@$!]/g, (c) => LEET[c] ?? c)) : aimed;
   if (
     has(ABUSE_ZH, aimedCompact) || has(ABUSE_ABBR, aimed) || has(ABUSE_EN, aimed) || masked ||
-    (deleet !== aimed && has(ABUSE_EN, deleet)) || maskedEnglishInsult(aimed) || MILD_CURSE_AIMED.test(aimedCompact)
+    (deleet !== aimed && has(ABUSE_EN, deleet)) || maskedEnglishInsult(aimed) || MILD_CURSE_AIMED.test(aimedCompact) || ABUSE_R7.test(aimed)
   ) flags.add('abuse');
 
   // Contacts and numbers.
   const mobile = RE_MOBILE.test(k) || RE_MOBILE.test(t);
   const phone = mobile || RE_LANDLINE.test(t) || RE_INTL.test(t) || RE_PHONE_AFTER_LABEL.test(t);
-  const idCard = RE_ID_CARD.test(k);
+  const idCard = RE_ID_CARD.test(k) || RE_PHONE_PIECES.test(t);
   // 微❤信 leaves 微 信 once the heart is dropped: Chinese characters are joined again (Latin words are not, or 'worst garbage' holds a 'tg').
   const cjkJoined = t.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
   const contactId = RE_CONTACT_ID.test(t) || (cjkJoined !== t && RE_CONTACT_ID.test(cjkJoined));
