@@ -15,8 +15,8 @@
 import type { FlagId } from './analysis-lexicon.js';
 
 /** Traditional forms of the characters the flag shapes read. */
-const TRAD = '買賣貨騙評電話號碼錢紅補償賠給還刪聯繫係鏈網區縣鎮樓單門滾腦殘雞媽們這個麼東質發現讓價塊圓傳訊擊號碼連結達蠢豬狗養雜種廢試點淘寶貝戶頭條額撥訊絡搜尋親愛鐘廣告優惠圖關註';
-const SIMP = '买卖货骗评电话号码钱红补偿赔给还删联系系链网区县镇楼单门滚脑残鸡妈们这个么东质发现让价块圆传讯击号码连结达蠢猪狗养杂种废试点淘宝贝户头条额拨讯络搜寻亲爱钟广告优惠图关注';
+const TRAD = '買賣貨騙評電話號碼錢紅補償賠給還刪聯繫係鏈網區縣鎮樓單門滾腦殘雞媽們這個麼東質發現讓價塊圓傳訊擊號碼連結達蠢豬狗養雜種廢試點淘寶貝戶頭條額撥訊絡搜尋親愛鐘廣告優惠圖關註來壞兩說會帳';
+const SIMP = '买卖货骗评电话号码钱红补偿赔给还删联系系链网区县镇楼单门滚脑残鸡妈们这个么东质发现让价块圆传讯击号码连结达蠢猪狗养杂种废试点淘宝贝户头条额拨讯络搜寻亲爱钟广告优惠图关注来坏两说会帐';
 const TRAD_MAP = new Map<string, string>();
 for (let i = 0; i < TRAD.length; i++) TRAD_MAP.set(TRAD[i] ?? '', SIMP[i] ?? '');
 /** The traditional characters (all in the CJK block the map is applied to): only these are looked up. */
@@ -144,7 +144,7 @@ const RE_SELF_PROMO = new RegExp(
     '关注(?:一下)?(?:我的?)?(?:公众号|视频号|抖音号?|快手号?|小红书号?|b站|微博|直播间)|求三连|一键三连|求关注',
     '(?:留言|评论|私信|扣1|扣个1)[^。!！?？]{0,4}(?:我)?(?:发|给|私发)(?:你)?(?:链接|地址|联系方式)|有兴趣的(?:朋友|宝子|姐妹)?(?:们)?(?:可以)?[^，,。!！?？]{0,4}了解(?:一下)?|我(?:家|们家?)?(?:自己)?也(?:在)?(?:做|卖)(?:这个|同款)|(?:羊毛|优惠|福利|团购|特价|内部|折扣|秒杀)群|复制[^，,。!！?？]{0,8}(?:打开|去|到)|口令',
     '(?<![型码单])号(?:就)?(?:在|见|看)(?:我的?)?(?:头像|主页|简介|签名|昵称)|\\+我(?=[^，,。]{0,6}(?:软件|v|微|薇|威|扣|企鹅|泡泡))|(?:抖音|快手|小红书|小红薯|b站|视频号|淘宝|闲鱼|拼多多|微店|公众号)[^，,。!！?？]{0,4}开了?(?:个|一个|家|一家)?(?:号|店|账号|直播间|小店)|推荐(?:大家|你们)?去我(?:朋友|亲戚|家|表哥|表姐)',
-    '感兴趣的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|找(?:货源|代购|渠道|工厂)的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|我(?:自己)?开的[^，,。!！?？]{0,6}(?:店|铺|工作室)[^，,。!！?？]{0,4}(?:有|更|也)|(?:渠道|货源|门路)我有|我有(?:更便宜的)?(?:渠道|货源|门路)',
+    '感兴趣的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|(?:订房|订餐|订桌|订票|租车|装修|搬家|维修|回收|拿货)(?:的话)?(?:找我|联系我|打我电话|请联系|call me)|找(?:货源|代购|渠道|工厂)的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|我(?:自己)?开的[^，,。!！?？]{0,6}(?:店|铺|工作室)[^，,。!！?？]{0,4}(?:有|更|也)|(?:渠道|货源|门路)我有|我有(?:更便宜的)?(?:渠道|货源|门路)',
     '我(?:专业|长期|常年)代购|本人(?:专业|长期|常年)?(?:代购|代理|批发)',
     '看主页|主页有|个人主页|主页看|带你(?:一起)?(?:入门|赚|飞|做|搞钱)|副业|搞钱|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
     '(?:有需要|需要|想要|要)[^，,。!！?？]{0,14}(?:的|的话)?[^，,。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me|滴滴|私聊|私信)',
@@ -159,7 +159,7 @@ const RE_SELF_PROMO = new RegExp(
   ].join('|'),
 );
 const RE_SELF_PROMO_EN =
-  /\b(contact me\s*[:：]|[a-z0-9_.]*\d[a-z0-9_.]* on (?:wechat|whatsapp|telegram|line|insta(?:gram)?|kik|snap(?:chat)?)\b|dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|(?:get|buy|order) (?:it |them |this |one )?cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
+  /\b(contact me\s*[:：]|[a-z0-9_.]*\d[a-z0-9_.]* on (?:wechat|whatsapp|telegram|line|insta(?:gram)?|kik|snap(?:chat)?)\b|dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|(?<!(?:give|send|offer) me an? |want an? )(?:discount|promo|coupon) code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|(?:get|buy|order) (?:it |them |this |one )?cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
 
 /** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
 const ABUSE_ZH =
@@ -188,7 +188,7 @@ function maskedEnglishInsult(t: string): boolean {
 /** Exclamations and words about the product or oneself, not aimed at anyone. */
 /** Round 7 (R6): abuse with no swear word — a person likened to an animal or a lesser being, contempt for their mind, harm wished on them. */
 const ABUSE_R7 =
-  /听不懂人话|寄生虫|活该(?:一辈子)?(?:穷|倒霉|被骗|没人要|断子绝孙)|冷血动物|(?:是不是人|不是人)(?![工])|\b(?:trash|scum|garbage) of a (?:person|human)|ashamed to exist|bunch of (?:monkeys|clowns|animals|pigs|apes)|no brains at all|祝你[^，,。!！?？]{0,6}(?:关门|倒闭|破产|出门(?:被|踩)|踩坑|被车|早死|不得好死)|(?:你|你这|老板你这|客服)[^，,。!！?？]{0,3}脑子(?:是不是)?(?:出厂)?(?:就)?(?:没装|有病|进水|秀逗|被门夹|被驴踢|坏了)|脑子秀逗|(?:杠精|猪|狗|畜生|癞蛤蟆)转世|你(?:还)?是人吗|贱骨头|(?:没素质|没教养|没家教)(?:的)?(?:玩意|东西|人)|不会说人话|说的不是人话|动物园(?:里)?(?:请|跑|放|出)|没进化(?:完|好)|脑子里(?:装的)?(?:是|全是)?(?:豆腐渣|浆糊|水|屎|稻草|草)|(?:良心|心)(?:都)?(?:被狗吃了|喂了狗)|社会的?(?:垃圾|败类|蛀虫)|(?<![a-z])(?:brain|memory|iq) of a (?:goldfish|potato|rock|chicken|fly)|\blow-?life\b|\bpathetic (?:human|people|person|losers?|creatures?)|\bparasites?\b|disgrace to humanity|\bdeserves? to (?:die|starve|rot|suffer|go bankrupt)|\bsubhuman\b|\bvermin\b/;
+  /听不懂人话|(?:就是|是)(?:条|只|一条|个)?(?:看门狗|狗腿子|走狗)|只会乱叫|早晚(?:进局子|坐牢|遭报应|倒闭|被抓)|\b(?:is|are) (?:a |such )?(?:disgusting |dirty |filthy )?(?:rats?|snakes?|cockroach(?:es)?|leeches)\b|\b(?:you are|you're|they are|seller is) (?:the )?(?:dumbest|stupidest)\b|寄生虫|活该(?:一辈子)?(?:穷|倒霉|被骗|没人要|断子绝孙)|冷血动物|(?:是不是人|不是人)(?![工])|\b(?:trash|scum|garbage) of a (?:person|human)|ashamed to exist|bunch of (?:monkeys|clowns|animals|pigs|apes)|no brains at all|祝你们?[^，,。!！?？]{0,6}(?:越做越差|赔光|关门|倒闭|破产|出门(?:被|踩)|踩坑|被车|早死|不得好死)|(?:你|你这|老板你这|客服)[^，,。!！?？]{0,3}脑子(?:是不是)?(?:出厂)?(?:就)?(?:没装|有病|进水|秀逗|被门夹|被驴踢|坏了)|脑子秀逗|(?:杠精|猪|狗|畜生|癞蛤蟆)转世|你(?:还)?是人吗|贱骨头|(?:没素质|没教养|没家教)(?:的)?(?:玩意|东西|人)|不会说人话|说的不是人话|动物园(?:里)?(?:请|跑|放|出)|没进化(?:完|好)|脑子里(?:装的)?(?:是|全是)?(?:豆腐渣|浆糊|水|屎|稻草|草)|(?:良心|心)(?:都)?(?:被狗吃了|喂了狗)|社会的?(?:垃圾|败类|蛀虫)|(?<![a-z])(?:brain|memory|iq) of a (?:goldfish|potato|rock|chicken|fly)|\blow-?life\b|\bpathetic (?:human|people|person|losers?|creatures?)|\bparasites?\b|disgrace to humanity|\bdeserves? to (?:die|starve|rot|suffer|go bankrupt)|\bsubhuman\b|\bvermin\b/;
 const NOT_AIMED = /((?:怪|是)?我(?:自己)?(?:真是|就是|真)?(?:眼瞎|瞎了眼)|卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|傻子才(?:不)?(?:买|信|要)|(?<=我家(?:的)?(?:狗|狗狗|猫|猫咪)[^。]{0,20})狗东西|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:大)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|去死吧?(?=这破|这个破|这玩意)|我(?:真是|真的是|就是|是|也是)?(?:个)?脑子(?:进水|秀逗|有病|坏了|抽了|短路)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
 /** What every alternative of NOT_AIMED holds (卧槽, 我…, 傻…, 狗东西, 憨态, wc, sh*t, idiot, fool, moron, stupid, silly, dumb, kill, sb卡): without one it cannot match. */
 const NOT_AIMED_MAY = /[卧我傻狗憨去]|wc|sh|idiot|fool|moron|stupid|silly|dumb|kill|sb卡/;
@@ -239,7 +239,7 @@ const NOT_EXTORTION = /((?:不用|不需要|不必|没让我|没要求|没叫我
 const WAVED_AWAY = /(?:别|不要|少)(?:跟我|和我|给我)?(?:谈|说|扯|提|讲)(?:什么)?[^，,。!！?？]{0,8}/g;
 /** Threats of exposure that work like a bad review: posts, videos, banners. */
 const EXPOSURE =
-  '发(?:到)?群里|视频(?:就)?发(?:出去|出来|网上)|挂(?:到|在)[^，,。!！?？]{0,8}(?:群|网上|朋友圈|微博)|避雷(?:帖|贴|笔记|视频)|发不发|发给[^，,。!！?？]{0,8}(?:电视台|媒体|记者)|让[^，,。!！?？]{0,8}都(?:知道|看看|看到)|开(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|(?:差评|评价)置顶|发(?:到|去|在|上)[^，,。!！?？]{0,10}(?:群|朋友圈|小红书|微博|抖音|快手|网上|公众号|论坛|贴吧)|(?:消协|12315|小红书|微博|抖音|法庭|媒体|电视台|记者)(?:和[^，,。!！?？]{0,6})?见|(?:天天|每天|一直)来(?:评论区|差评区)?(?:报到|刷|骂)|评论区(?:报到|刷屏)|(?:每个|所有)(?:商品|宝贝|链接|产品)(?:下面)?(?:都)?(?:写|评|发|刷)|写长文|(?:朋友圈|群|粉丝)[^，,。!！?？]{0,4}(?:\\d+|[一二三四五六七八九十几两]+)[千万百]?(?:好友|人|粉)|到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:个|条|篇)?(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|黑猫投诉|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)|(?:天天|每天|一直)来?(?:写|评|骂|刷)(?:差评|评价)?(?=[，,。!！?？]|$)';
+  '发(?:到)?群里|视频(?:就)?发(?:出去|出来|网上)|挂(?:到|在)[^，,。!！?？]{0,8}(?:群|网上|朋友圈|微博)|避雷(?:帖|贴|笔记|视频)|发不发|发给[^，,。!！?？]{0,8}(?:电视台|媒体|记者)|让[^，,。!！?？]{0,8}都(?:知道|看看|看到)|开(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|(?:差评|评价)置顶|发(?:到|去|在|上)[^，,。!！?？]{0,10}(?:群|朋友圈|小红书|微博|抖音|快手|网上|公众号|论坛|贴吧)|(?:消协|12315|小红书|微博|抖音|法庭|媒体|电视台|记者)(?:和[^，,。!！?？]{0,6})?见|(?:天天|每天|一直)来(?:评论区|差评区)?(?:报到|刷|骂|留言)|换(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|评论区(?:报到|刷屏)|(?:每个|所有)(?:商品|宝贝|链接|产品)(?:下面)?(?:都)?(?:写|评|发|刷)|写长文|(?:朋友圈|群|粉丝)[^，,。!！?？]{0,4}(?:\\d+|[一二三四五六七八九十几两]+)[千万百]?(?:好友|人|粉)|到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:个|条|篇)?(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|黑猫投诉|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)|(?:天天|每天|一直)来?(?:写|评|骂|刷)(?:差评|评价)?(?=[，,。!！?？]|$)';
 /** Words that only bargaining over a review uses: 看着办, 你懂的, 数字你定, 加个鸡腿, 私聊价格. */
 const BARGAIN =
   '明码标价|看着赔|看着补|谈个价钱?|谈谈价格?|看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|(?:拿钱|用钱)说话|钱到位(?:了)?(?:再说|就改|就删)|掂量|衡量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你(?:们)?的?(?:诚意|红包|表现)|诚意总要有|买(?:个|一个)(?:五星|好评|删评)';
@@ -297,13 +297,14 @@ const RE_EXTORTION_R7 = new RegExp(
     '(?:没|不)(?:寄|发|给|到|补|返)(?:到|来)?(?:之前|以前|前)[^。！!?？]{0,14}(?:先)?(?:挂着|一星|中评|差评|三星|四星)|不(?:寄|给|发|补|返)(?:就|我就)(?:改)?(?:一星|差评|中评)',
     '(?:返现|红包|赠品|礼品|补偿)(?:还)?(?:没|不)(?:到|到账|来|给)[^。！!?？]{0,4}[，,]?先(?:差评|一星|中评|挂)',
     "(?:refund|pay|money|compensat)\\w*[^.!?]{0,40}\\bor\\b[^.!?]{0,30}(?:video|youtube|tiktok|facebook|instagram|forums?|reddit)",
-    `(?:退款不退货|退钱不退货|(?:款|钱)(?:退|返)了?[^。！!?？，,]{0,6}(?:东西|商品|货)(?:我)?(?:就)?(?:留着|不寄回|不退)|(?:东西|商品|货|这台|这个|这件|这双|这套|旧的)(?:我)?(?:就)?(?:留着|不寄回了?|不退(?!款|钱)))[^。！!?？]{0,24}(?:否则|不然|要么|或者|后果自负|评价|差评|曝光|留言|12315|耗|${EXPOSURE})`,
+    `(?:退款不退货|退钱不退货|(?:款|钱)(?:退|返)了?[^。！!?？，,]{0,6}(?:东西|商品|货)(?:我)?(?:就)?(?:留着|不寄回|不退)|(?:东西|商品|货|这台|这个|这件|这双|这套|旧的)(?:我)?(?:就)?(?:留着|收下了?|不寄回了?|不退(?!款|钱)))[^。！!?？]{0,24}(?:否则|不然|要么|或者|后果自负|评价|差评|曝光|留言|12315|耗|${EXPOSURE})`,
     `(?:${MONEY})[^。！!?？]{0,20}?[，,][^。！!?？]{0,10}(?:差评|评价|一星)[^。！!?？，,]{0,8}(?:处理|撤|删|商量|不计较|一笔勾销)`,
     '(?:评价|差评|一星|好评|五星)[^。！!?？，,]{0,6}标价|付了?(?:钱)?(?:我)?就(?:删|改|撤)',
     `(?:不|没)(?:退钱|赔钱|给钱|退款|赔偿|补偿|给个说法)[^。！!?？]{0,14}(?:${EXPOSURE}|抖音|视频|小红书|微博|曝光|快手)`,
     "(?:compensation|\\$\\s?\\d+|\\d+\\s?(?:dollars?|euros?|usd|eur|bucks))[^.!?]{0,40}(?:rethink|reconsider|make me (?:change|update|edit)|improve my)[^.!?]{0,12}(?:rating|review|stars?|feedback)",
     "\\bno (?:refund|money|compensation|cash)\\s*(?:=|means|and|then)\\s*i(?:'ll| will)? (?:post|write|tell|share|make|upload|leave)",
-    "\\b(?:refund|pay|compensate)\\w*(?: me)?(?: now)?,? or (?:else )?i(?:'ll| will)? (?:make|post|write|share|upload|tell|expose|report)",
+    "\\b(?:the )?(?:review|5 stars|five stars|rating) (?:is|are) yours",
+    "\\b(?:refund|pay|compensate)\\w*[^.!?]{0,24}\\bor (?:else )?i(?:'ll| will)? (?:make|post|write|share|upload|tell|expose|report)",
   ].join('|'),
 );
 
