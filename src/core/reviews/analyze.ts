@@ -142,6 +142,9 @@ export const MODEL_FLAG_FLOOR = 0.97;
  */
 const MODEL_CAUSE_FLOOR: Partial<Record<CauseId, number>> = { size: 0.9, color: 0.7, price: 0.7, packaging: 0.7 };
 
+/** The shop's service people named as the target of a review's abuse. */
+const STAFF_ABUSED = /客服|售后|客户经理|customer service|support team|(?:the )?agent\b/i;
+
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Raw head probabilities, in HEADS order. */
@@ -218,5 +221,8 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
     const ruleSaw = f === 'ad' ? evidence.contactId || evidence.url || evidence.phone : evidence.phone || evidence.fullName || evidence.address;
     if (rules.has(f) || (modelMay && ruleSaw && (p[h] ?? 0) >= Math.max(MODEL_FLAG_FLOOR, model.thresholds[h] ?? 0.5) && flagEvidence(f, cues))) flags.push(f);
   });
+  // Abuse aimed at the shop's service people (客服跟个傻子似的, 傻X客服) is a complaint about service
+  // (round 7; R8): the buyer insults whoever served them.
+  if (flags.includes('abuse') && !causes.includes('service') && STAFF_ABUSED.test(text)) causes.push('service');
   return { sentiment, score: sentiment === 'positive' ? Math.max(score, 0.5) : Math.min(score, 0.49), causes, flags };
 }

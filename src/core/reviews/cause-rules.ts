@@ -13,7 +13,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
   quality: P([
     '受潮|返潮|软趴趴|(?:中间|一边)?(?:就)?塌(?:了|陷)|塌了?(?:一个|个)?坑|松松垮垮|一碰就(?:断|掉|坏|倒|散)',
     '(?:声音|噪音|响声|动静)(?:有点|有些|太|很|特别|比较|也)?大|起球|掉色|褪色|掉了?点?毛|钻毛|跑毛|(?:有点|有些|特别|很)?(?:晃|摇晃|松动)(?=[，。！,.!]|$)|不稳|降噪(?:很|太|有点)?(?:一般|差)|效果(?:很|太)?一般|刺痛|过敏|红疹|烂脸|(?:缝线|走线|针脚)(?:也|都)?(?:不整齐|歪|乱)|歪的|松的|做工(?:也|有点)?糙|受热不均|质量问题|没法用|不能用了|用不了|缩水|开线|开胶|脱胶|脱线|线头(?:多|太多|很多)|掉毛|起毛|掉漆|漆没刷|生锈|发霉|霉变|变质|不新鲜|坏果|烂果|碎末|陈味',
-    '(?:味道|气味|[皮胶漆药])味?(?:很|太|有点|特别|好|比较)?(?:大|重|冲|刺鼻|难闻)(?!家|多|概)|有(?:股|一股)(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)?味|有(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)味|(?<!还)有(?:点|些)?(?:味道|气味)(?=[，。！,.!]|$)|异味|臭味|怪味|甲醛|刺鼻',
+    '(?:味道|气味|[皮胶漆药])味?(?:很|太|有点|特别|好|比较)?(?:大|重|冲|刺鼻|难闻)(?!家|多|概)|有(?:股|一股)(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)?味|有(?:怪|异|臭|霉|焦|塑料|化学|胶|酸|馊)味|(?<!还)有(?:一)?(?:点|些|点点)?(?:味道|气味)(?=[，。！,.!]|$)|异味|臭味|怪味|甲醛|刺鼻',
     '(?:有点|有些|太|很|特别|比较)?(?:吵|响)(?:了|啊)?(?=[，。！,.!]|$)|噪音(?:大|很大)?|杂音|异响|没声音|不出声|不亮|不响|接触不良|烧了|烧坏|蓝屏|死机|卡顿|闪退|黑屏|重启|充不进|不充电|漏液|漏水|漏气|漏了',
     '(?<![摔压砸撞])(?:裂|断|坏)(?:了|开|掉)|(?<![摔压砸撞])坏的|破洞|(?:用|穿|戴|洗)了?(?:[一两三四五六七八九十几\\d]+|半)(?:天|次|周|个月|回)就',
     '(?:质量|做工|品质|质感|用料|面料|材质)(?:很|太|真|也|比较|有点|实在|非常)?(?:差|一般|不行|不好|堪忧|粗糙|垃圾|廉价|感人|就这|太次)|质量实在|粗糙|劣质|(?:太|很|有点|偏)薄|薄得|透光|不耐用|不结实|不保温|不制冷|不加热|不防水|漏风',
@@ -24,17 +24,23 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     '卷刃|(?:冲|充)不进(?:电)?|不制冷|制冷(?:效果)?(?:不行|差|很差|一般|不好)|粘锅|锅底(?:很|有点)?粘|一(?:煎|炒|煮|烧)就(?:粘|糊)|粘成一(?:团|坨)|糊底|(?:有|生|长)(?:了)?(?:虫|虫子|小虫)|电流声|嗡嗡(?:响|声|的)|信号(?:就)?(?:没了|很差|不好|差|弱)|磁力(?:很|太|有点)?弱|开机(?:有点|很|太|特别)?慢|(?:耳朵|耳廓)(?:发|有点|会)?疼|散架|屏幕上有(?:个|一个|几个)?(?:亮点|坏点)|坏点|焦糊味|夹生|不出水|不出热水|水温(?:忽冷忽热|不稳)|打不着火|不加热|加热(?:很|太)?慢',
     "\\b(?:doesn'?t charge|dead on arrival|doa|tinny|(?:cable|cord|strap) is (?:too |a bit )?short|bubbles|weak suction|suction could be (?:stronger|better)|(?:sound|picture|image) (?:is )?(?:poor|bad|muffled|distorted))\\b",
     '(?:松紧带?|橡皮筋|皮筋)[^，,。]{0,6}(?:就)?松了|硬(?:得)?(?:像|跟)(?:木头|石头|铁)|\\bhard (?:like|as) (?:wood|a rock|stone)',
+    // round 7: a thing that is hard to use or gives way in use (太难用, 一拧就花, 滚轮乱跳, 渗水, 开始闪),
+    // wears out over weeks (续航掉得快, 亮度下降, 第二周就不保温), food off in taste (偏咸, 烂斑, 全黑了)
+    '(?:太|很|特别|真|巨|超|极其|非常)?难用|(?:不|没那么)好用(?!的)|不好使|不灵敏|不灵|乱跳|乱跑|失控|一(?:拧|拖|碰|用|洗|拉|摸|掰|踩|坐)就(?:花|散|断|坏|掉|破|裂|歪|松|变形)|渗水|往外(?:滴|漏|渗)|(?:开始|一直|老是|总是)(?:闪|花屏|掉线|断连|发烫)|闪屏|花屏|(?:续航|电量|电池)[^，,。]{0,4}掉得?(?:太|很|特别)?快|掉电(?:太|很|特别)?快|(?:亮度|吸力|音量|制冷|效果|电量)[^，,。]{0,4}(?:明显)?(?:下降|衰减|变差)|(?:第[一二三四五六七八九十\\d]+(?:天|周|个月)|[一二三四五六七八九十\\d]+(?:天|周|个月)(?:后|不到))就?(?:不|没|坏|漏|断|裂|掉|开)|冒(?:火花|烟|火)|发热(?:很|太|特别)?严重|发烫|烫手|进水|起雾|毛刺|碎棉花|疙疙瘩瘩|结块|烂斑|全黑了|(?:偏|太|特别|有点)(?:咸|酸|苦|腥|涩|硬|干)(?=[，。！,.!~]|$)|还酸|发酸|发苦|(?:锅把手?|把手|手柄|螺丝|零件|底座)[^，,。]{0,3}(?:松动|松了|掉了|断了)|破了个?洞|读(?:码|卡)(?:很|太)?慢|(?:整台|机器|机身)[^，,。]{0,6}(?:跳舞|晃|抖|震)|(?:连|传)[^，,。]{0,2}不上|老(?:是)?断(?:连|线)',
+    "\\b(?:(?:button|buttons|thread|threads|seam|handle) (?:was |is |were |are |came )?(?:loose|off)|dead (?:pixels?|lines?)|(?:screen|display) (?:cracked|flickers?|flickering)|(?:sound|bass|audio) (?:is )?(?:flat|zero|weak|terrible)|bass is zero|(?:it|now|then|and it) (?:die[sd]?|dead)|water (?:enter|got in|came in)|sparks?|overheat(?:s|ing)?|gets? (?:very )?hot|hard to use|flimsy|wobbl(?:y|es)|(?:one|a) (?:that|which) works|a working (?:unit|one))\\b",
     // food gone off, a body that reacts
     '长毛|长霉|发霉|(?:一半|好几个|几个|有的|大部分)(?:都)?(?:烂|死|坏|臭|蔫|是空壳)(?:了|掉)?|散黄|(?:太|很|特别|巨)?咸(?:得|死|了)|齁|难以下咽|没法下咽|软塌塌|蔫了|(?:脸上|皮肤)?(?:冒|长|爆)(?:了)?(?:一堆|好多|很多|几个)?(?:的)?痘|红肿|(?:耳朵|皮肤|脸)(?:就)?(?:红|痒|绿|过敏)|飞粉|钻绒',
     "\\b(?:pills|pilling|fades?|faded|shr[iau]nks?|melted|strange noise|makes? (?:a |strange |weird )?noise|lasted (?:only |exactly )?(?:one|1|two|2) (?:day|days|week)|breaks|stopped working|broke|broken|doesn'?t work|does not (?:turn on|work)|not working|won'?t (?:turn on|charge)|stopped charging|leak(?:s|ing|ed)?|(?<!no (?:bad )?)smells? (?:bad|awful|terrible|like|strong)|(?:bad|strong|chemical|weird) smell|stinks?|uncomfortable|cheap (?:plastic|material)|poor quality|bad quality|low quality|quality (?:is )?(?:bad|poor|low|terrible)|(?:too|very|so|quite) thin|thin (?:material|fabric|cloth)|peel(?:s|ing|ed)|fell apart|falls apart|ripped|defect|faulty|scratch(?:es|ed)|noisy|battery (?:died|dies|only|drains)|rust|not sharp|dull|died|fell off|falls? off|came off|blurry|not accurate|inaccurate|stopped (?:charging|holding)|won'?t (?:hold|stick|close))\\b",
   ]),
   size: P([
     '比(?:写的|标的|描述的|说的|页面上?写的)(?:矮|高|短|长|小|大|窄|宽|少)|(?:小|大)一圈|(?:买|拍)的\\d+(?:码|号)?[，,]?(?:穿着|穿起来|戴着)?(?:跟|像|只有)\\d+|(?:高度|长度|宽度|深度|容量|直径|厚度|围度)(?:只有|不够|不到|才)|塞不进|装不下|放不下',
-    '偏小|偏大|偏长|偏短|偏紧|偏肥|小[一两半]码|大[一两半]码|(?<![差距别异镜味音声力劲风也])(?:有点|有些|太|稍微?|略|明显)(?:小|大|长|短|紧|肥|宽|窄)(?!小|大|家|概|方|气|牌|多|便宜|贵|郁闷|失望|遗憾|问题|瑕疵|毛病|差|意外|惊喜|心|点钱)|小得离谱|大得离谱|比(?:想象|预期)(?:中|的)?(?:小|大)|短这么多|只到(?:膝盖|脚踝|腰)',
+    '偏小|偏大|偏长|偏短|偏紧|偏肥|勒得慌|勒脚|顶脚|脚趾顶|(?:小|大)了(?:[一两半]|\\d)个?码|(?:长|短)(?:出)?一大截|码数乱标|尺码(?:表)?乱写|(?:说是|标的?是?|写的?是?)[^，,。]{0,4}\\d+(?:码|号|cm|厘米|米)?[，,]?(?:实际|量了?一?下?|套上去|穿上)?(?:才|只有)|(?:裤长|衣长|袖长|长度|宽度|腰围|尺寸|床笠|床单)[^，,。]{0,8}(?:说是|标的?是?)[^，,。]{0,6}[，,][^，,。]{0,6}(?:才|只有|短|小|少)|小[一两半]码|大[一两半]码|(?<![差距别异镜味音声力劲风也])(?:有点|有些|太|稍微?|略|明显)(?:小|大|长|短|紧|肥|宽|窄)(?!小|大|家|概|方|气|牌|多|便宜|贵|郁闷|失望|遗憾|问题|瑕疵|毛病|差|意外|惊喜|心|点钱)|小得离谱|大得离谱|比(?:想象|预期)(?:中|的)?(?:小|大)|短这么多|只到(?:膝盖|脚踝|腰)',
     '穿不上|穿不进|穿不下|扣不上|戴不上|挤脚|夹脚|尺码(?:乱|不对|不准|不标准|有误|有问题|偏)|码数(?:不准|不对|偏)|尺寸(?:不对|不准|有误|偏|太)|(?:测量|尺寸)有误差|一样大|挽.{0,3}裤脚|(?:袖子|裤腿|裤子|衣长|腰围)(?:有点|太|偏)?(?:长|短|紧|肥|大|小)',
-    "\\b(?:too (?:small|big|large|tight|loose|narrow|wide)|(?:sleeves?|legs?|pants|trousers|dress|shirt|skirt|jacket|coat) (?:are |is )?(?:a bit |little )?too (?:long|short)|runs? (?:small|large|big)|(?:doesn'?t|didn'?t|does not|not) fit|(?:size|sizing) (?:is )?(?:wrong|off|small|big)|smaller than|bigger than|size chart|(?:little|bit|too) (?:tight|loose) in|more like (?:a )?(?:size )?\\d)\\b",
+    "\\b(?:too (?:small|big|large|tight|loose|narrow|wide)|(?:is|are|so|too|very|quite|bit|little) narrow|fits? like (?:a )?(?:size )?(?:\\d+|xs|s|m|l|xl|xxl)|(?:xs|s|m|l|xl|xxl|\\d+) (?:is|are) like (?:a |an )?(?:xs|s|m|l|xl|xxl|\\d+)|(?:says|marked|labeled|labelled) (?:size )?\\d+ but|short even for|(?:sleeves|legs|pants) (?:a )?(?:bit |little )?(?:long|short)|sizes? (?:are|is) wrong|(?:sleeves?|legs?|pants|trousers|dress|shirt|skirt|jacket|coat) (?:are |is )?(?:a bit |little )?too (?:long|short)|runs? (?:small|large|big)|(?:doesn'?t|didn'?t|does not|not) fit|(?:size|sizing) (?:is )?(?:wrong|off|small|big)|smaller than|bigger than|size chart|(?:little|bit|too) (?:tight|loose) in|more like (?:a )?(?:size )?\\d)\\b",
   ]),
   color: P([
+    '(?:说是|标的?是?|买的|拍的|图片?是|选的)[^，,。]{0,5}(?:浅|深|藏|雾霾|奶|米|酒)?[红橙黄绿蓝紫灰黑白粉棕咖米杏青金银][色]?[，,](?:收到|到手|实物|发来|寄来|染出来|涂出来|用出来|穿出来|洗出来)(?:的)?(?:是|却是|像|看着像|成了)?[^，,。]{0,4}(?:[红橙黄绿蓝紫灰黑白粉棕咖米杏青]|色)|(?:深浅|颜色)[^，,。]{0,4}不一样?|不是一个缸',
+    "\\b(?:(?:red|blue|black|white|pink|green|grey|gray|gold|silver|purple|navy|beige|brown) (?:is|looks?|look like|more like|is more) (?:more |like |a )?(?:orange|grey|gray|purple|pink|brown|yellow|red|blue|black|white|green)(?:ish)?|colou?r (?:is )?(?:totally|completely|very|so) (?:different|wrong|off)|more dark|(?:darker|lighter) (?:vs|compared)|not the (?:pink|red|blue|black|white|green|grey|gray|colou?r) (?:in|on|of) (?:the )?(?:photo|picture|pic))\\b",
     '色差|偏色|偏黄|偏红|偏绿|偏蓝|偏灰|偏暗|偏橘|颜色(?:和|跟|与)?[^，,。！!]{0,8}(?:不一样|不对|不同|差|深|浅|暗|不符|两样)|(?:比|跟|和)(?:图|图片|照片|实拍)(?:上|里|片)?.{0,6}(?:深|浅|暗|亮|黄|红|不一样)',
     '(?:图片|照片|图)(?:上|里)?.{0,12}(?:收到|实物|到手|到我手里)(?:的|是|却|变成)?.{0,6}色|调色|(?:收到|实物|到手)(?:的|是|却)?.{0,4}(?:是|成了|变成)?.{1,4}色(?:的)?(?=[，。！,.!]|$)|变成了.{0,4}色|色号.{0,6}(?:偏|不对|不一样|差)',
     '(?<![不没])(?:说是|标的是|拍的是?)[^，,。]{0,6}(?:色|金|银)[，,]?(?:到手|收到|实物)|[红橙黄绿蓝紫灰黑白粉棕咖米杏]色?发[红橙黄绿蓝紫灰黑白粉](?!芽)|(?:跟|和|与)(?:页面|图片|图|模特图)(?:上|里)?的?.{0,6}(?:有点|有些)?(?:差别|差异)|(?:is|looks|more) (?:actually )?(?:pink|red|blue|green|grey|gray|black|white|brown|purple|orange|yellow|beige)(?:ish)? than|actually (?:dark |light |bright |pale )?(?:pink|red|blue|green|grey|gray|black|white|brown|purple|orange|yellow|beige)|looks? nothing like the (?:picture|photo|pic)s?|(?:colou?r|shade) (?:is )?way off|colou?r (?:is )?(?:different|wrong|not|off|darker|lighter)|different colou?r|(?:darker|lighter|brighter) than|(?:not|doesn.t look) (?:like|the same as) (?:the )?(?:picture|photo|pic)|not same (?:product )?look|received (?:a )?(?:dark|light)',
@@ -42,27 +48,35 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
   logistics: P([
     '物流(?:很|太|特别|有点|真|超)?(?:慢|差|龟速)|快递(?:很|太|特别|有点|真|也)?(?:慢|差)|发货(?:很|太|特别|有点|稍|略|比较|稍微)?慢|中转站|还在中转|次日达[^。！!]{0,10}(?:第[二三四五六七八九十]天|没到|还没)|绕了(?:一|一大)?圈|送到了?(?:隔壁|别人家|别的小区)|到货(?:很|太)?慢|慢得要死|龟速|(?:晚|迟)到|晚了(?:整整)?[一两三四五六七八九十几半\\d]+(?:天|周|个月)|(?:隔|过|等)了.{0,3}(?:天|周)才发|才发(?:货|出)|还没动静|望穿秋水|拖了|等了(?:快|将近)?[一二两三四五六七八九十几半\\d]+(?:天|周|个星期|礼拜|个月)|半个月(?:才|还没)|一周(?:后)?才|还没(?:到|收到)|没收到货|丢件|丢了|送错|(?:压|摔|砸)(?:坏|扁|碎|烂)|碎成|在路上.{0,6}(?:天|周)',
     '(?:快递|物流|派送|配送)(?:员|小哥)?.{0,8}(?:扔|态度(?:差|恶劣|不好)|不送上门|让我自己|骂人|不打电话|放驿站)|不发货|迟迟不发|催发货',
+    // round 7: the carrier's conduct and a delivery that did not happen (丢在雨里, 扔件, 派送失败, 寄到别的城市)
+    '扔件|慢了(?:一|两|半|1|2)天|被(?:别人|他人|陌生人)(?:签收|拿走|领走)|冒领|(?:丢|扔|放)在(?:雨里|门口|地上|楼下|门卫|保安|外面)|派送失败|(?:派送|送货|快递)[^。！!]{0,10}没人(?:来|送)|寄到(?:了)?别的(?:城市|地方|省)|兜了(?:一)?大?圈|送到楼下(?:就)?不管|物流(?:信息)?[^，,。]{0,6}(?:没|不)(?:更新|动)|停了[一二三四五六七八九十几\\d]+天|延迟(?:了|发货|到)|延误|(?:压|摔|砸|踩)(?:坏|扁|碎|烂|裂)|(?<=^|[，,。！!])(?:太|很|特别|有点)慢(?:了|死了)?(?=[，。！,.!]|$)',
+    "\\b(?:(?:very |so |too |came |arrived |arrive )late|late\\.|shipping takes? (?:a )?(?:very )?long|long time (?:to arrive|shipping)|came after \\d+ (?:days|weeks)|wrong address|stealing (?:parcels|packages)|left (?:it )?outside|(?:in|under) (?:the )?rain)\\b",
     "\\b(?:(?:slow|late) ship+ing|delivery takes? \\d+|\\d+ days to arrive|took \\d+ (?:days|weeks|months)|(?:slow|late) (?:shipping|delivery)|(?:shipping|delivery) (?:was |is )?(?:slow|late|took|very long)|never arrived|lost (?:my|the) (?:package|parcel)|arrived late|crushed|damaged (?:in|during) (?:transit|shipping)|destroyed by the courier|courier (?:threw|left|was rude)|\\d+ (?:weeks|months) to arrive)\\b",
   ]),
   service: P([
     '(?:客服|卖家|商家|店家|老板|掌柜|售后)[^，。！,.!]{0,10}(?:不回|没人回|不理|爱答不理|态度(?:很|太|特别|极其|真|也|非常)?(?:差|恶劣|不好|冷漠|敷衍|一般|恶心)|敷衍|怼|骂|推脱|推卸|不认|不管|不处理|死不承认|甩锅|踢皮球|拖着|装死|拉黑|说.{0,8}(?:不管|不认|结束|没办法|是我))',
-    '态度(?:很|太|特别|极其|真)?(?:差|恶劣|不好|冷漠|敷衍)|不回(?:复|消息)?|没人回|没人理|回复(?:很|太)?慢|说好的?[^，。！]{0,12}(?:没|不|又|结果)|言而无信|出尔反尔|只会说|一次没回|没个解释|价保(?:还)?不给|不认账|不给(?:退|换)|被怼|拒绝(?:退|换)|推三阻四|扯皮|推来推去|踢皮球|让我自己(?:找|联系|去找|去买|买|处理|解决|想办法)|(?:说|就说)[^，,。]{0,8}不(?:能|给|让)退|不让退|已读不回|唔理人|不理人|装不认识|装傻|敷衍了事',
-    "\\b(?:rude|no (?:reply|response|answer)|never (?:reply|replied|answer|answered|respond|responded)|ignor(?:e|ed|ing)|seller refuse[sd]?|(?:don'?t|doesn'?t|didn'?t) (?:answer|reply|respond)|answer my messages|bad service|poor service|terrible service|unhelpful)\\b",
+    '态度(?:很|太|特别|极其|真)?(?:差|恶劣|不好|冷漠|敷衍)|(?:问|催)了[一二三四五六七八九十两几\\d]+(?:天|次|回|遍)(?:才|都|也|还)|(?:全是|都是|只有)自动回复|一个真人都没有|说我事多|阴阳怪气|犟嘴|辱骂|挂(?:我)?电话|说(?:给|帮我)?补发[^。！!]{0,10}(?:没|不)|(?:每次|问)就?(?:都)?说(?:马上|在安排|在处理|在排单|等等)|[“"](?:在安排|在处理|在排单|马上|亲耐心等待)[”"]|只会说|没人来取|上门取件[^。！!]{0,10}没|硬说没收到|说(?:这)?是正常(?:损耗|现象)|(?:客服|卖家|商家|售后)(?:只|就|还)?说[^，,。]{0,12}(?:有误差|就是一件|要扣|我全出|我自己出|不能补|不能退|不能换)|(?:客服|卖家|商家)[^，,。]{0,4}说我不会|退款[^，,。]{0,6}(?:拖|还没到|没到账|迟迟)|让我自己(?:寄|拿|送)|说(?:活动价|特价)?不(?:保|退|换)|发票[^，,。]{0,6}(?:没开|不开|催)|不回(?:复|消息)?|没人回|没人理|回复(?:很|太)?慢|说好的?[^，。！]{0,12}(?:没|不|又|结果)|言而无信|出尔反尔|只会说|一次没回|没个解释|价保(?:还)?不给|不认账|不给(?:退|换)|被怼|拒绝(?:退|换)|推三阻四|扯皮|推来推去|踢皮球|让我自己(?:找|联系|去找|去买|买|处理|解决|想办法)|(?:说|就说)[^，,。]{0,8}不(?:能|给|让)退|不让退|已读不回|唔理人|不理人|装不认识|装傻|敷衍了事',
+    "\\b(?:rude|no (?:reply|response|answer)|blocked me|hang up on me|hung up on me|keep saying|kept saying|then no answer|wait my friend|refuse(?:s|d)? (?:to )?refund|never (?:reply|replied|answer|answered|respond|responded)|ignor(?:e|ed|ing)|seller refuse[sd]?|(?:don'?t|doesn'?t|didn'?t) (?:answer|reply|respond)|answer my messages|bad service|poor service|terrible service|unhelpful)\\b",
   ]),
   description: P([
+    '两码事|货不对版|不是(?:页面|图片|详情页?|主图)上?(?:的|那种|那个)|(?:说明书|页面|详情)?写的?(?:是|有)[^，,。]{1,10}[，,]实际(?:只有|才|是)|不对版|别人(?:的)?退(?:回来|货)|(?:上一个|前一个)(?:人|买家)|收到别人的|假一赔三|(?:详情页|页面|主图|图片?)(?:上)?(?:写(?:着)?|是|显示)?(?:送|有)?[^，,。]{0,8}[，,](?:打开|实际|结果|收到|到手)[^，,。]{0,4}(?:啥也没|什么都没|只有|才|就|没有)|说的是[^，,。]{1,8}[，,][^，,。]{0,6}(?:才|只有)|说明书[^，,。]{0,6}(?:英文|没有中文|看不懂)|标价的?是[^，,。]{1,6}[，,][^，,。]{0,4}(?:只|就)',
+    "\\b(?:not real (?:leather|wood|silver|gold|cotton)|this is not (?:leather|real|original|genuine)|pictures? shows? \\d+|(?:it )?says (?:waterproof|\\d+)|believing the pictures)\\b",
     '不符|与描述不|虚标|副厂|不是原装|样机|激活过|收到就几|差这么多|发成别人|明明是|跟描述不|和描述不|货不对板|假货|是假的|假冒|仿品|高仿|不是正品|翻新|二手|用过的|使用痕迹|少发|漏发|少了|缺(?:了|少)?(?:一|个|件|配件)|错发|发错|不是我(?:买|要|拍)的|型号不对|版本不对|收到(?:的)?是?.{0,4}版|空盒子|图片?.{0,6}(?:不是一个东西|不一样的东西)',
     '(?:赠品|书签|配件|附赠|赠送|送的).{0,8}(?:没|没有|未)(?:收到|送|给|发|有)|(?:没|没有)(?:收到|送|给|发)?.{0,3}(?:赠品|配件)|写的?附赠|说是附赠|(?:页面|宣传|描述)(?:上|里)?(?:明明|写着|说).{0,16}',
     '(?<![他她我人])(?:说是|号称|标着|标的|宣传的?|页面(?:上)?写|链接写的?是?)(?![^，,。！!]{0,6}(?:色|码|分|价|寸|号|蓝|白|黑|红|绿|粉|灰|金|银|紫|黄))[^，,。！!]{1,14}[，,]?[^。！!]{0,10}(?:到手|收到|结果|其实|实际|拆开|一看|发来|明显|根本|肯定不是|只有|只收到|摸着|闻着|跟化纤)|(?:买的|拍的|下单的?)[^，,。]{0,6}\\d+\\s*(?:g|gb|t|tb|ml|寸|斤|件|个)[^，,。]{0,6}[，,]?(?:到手|收到|发来)(?:是|的是)?[^，,。]{0,3}\\d+|只收到(?:一|1)个|买一送一[^。]{0,8}(?:只|就)',
     "\\b(?:(?:like|as) (?:the )?title says?|ordered (?:the )?[^.,!?]{0,20} and (?:received|got)|title says?|i (?:receive|received|got) only|even (?:if |though )?i (?:choose|chose|ordered|select)|not as described|not (?:as|like) (?:the )?(?:description|picture|photo)|fake|not original|counterfeit|missing|wrong (?:item|model|product|size|colou?r|version)|only \\d+ (?:pieces|pcs)|not \\d+ as|used product|refurbished|empty box|(?:description|page|listing) (?:say|says|said))\\b",
   ]),
   price: P([
+    '买个寂寞|(?:[一二三四五六七八九十百千两几]+|\\d+)多?(?:块|元)钱?(?:的[^，,。]{0,6})?就这(?:质感|质量|水平|东西)?[？?]|就这质感|不值这个钱|抢钱|(?:买完|刚买|付完|下单后|一看)[^。！!]{0,16}便宜了|比我(?:买的)?便宜|服务费|会员价[^，,。]{0,6}没了|原价扣|券(?:也|都)?(?:过期|失效)|折价[^，,。]{0,6}(?:低|少)|(?:块|元)钱?的东西(?:收|要)[^，,。]{0,4}运费|对不起这个价|对得起这个价(?:吗|？|\\?)|贵(?:的|得)离谱|到付[^，,。]{0,4}运费|包邮是骗人|一过(?:就)?变|(?:卖|要)(?:[一二三四五六七八九十百千两]+|\\d+)(?:块|元)?[，,][^。！!]{0,10}(?:地摊|十块|几块)|不值这个价',
+    "\\b(?:cheaper (?:on|at|in) |pricey|too pricey|overpriced|price (?:is )?(?:too )?high)",
     '满减(?:没|不)(?:给|减|算)|没给减|多(?:付|收|扣)了|(?:另|额外|还要|又)(?:收|算|加收|付)(?:了)?(?:[一二三四五六七八九十百两几\\d]+)?(?:块|元|运费|安装费|费)?|(?:优惠)?券(?:用不了|不能用|没用上|用不上)|补贴.{0,6}(?:没给|只给|少给|没到)|(?:退)?差价(?:不给|不退|不补)',
     '(?:太|很|有点|偏|略|稍)(?:小)?贵|贵了|不值(?!得(?:买|入|推荐))|性价比(?:很|太)?(?:低|不高|差)|不太值|价格(?:再|能|要是能)(?:亲民|便宜|低|实惠)|多出来.{0,6}运费|降了(?:[一二三四五六七八九十百两几]+|\\d+)(?:块|元)?(?=[，。！,.!]|$)|降价(?!了?(?:还能|直接|也能|可以)?(?:价保|退差价|保价))|(?:比|跟)(?:我|我们)(?:买|拍|下单)的?(?:时候)?(?:还)?便宜|(?:刚|才)买(?:完|了)?就?(?:降|便宜)|便宜了?一半|差价|涨价|涨了|价格.{0,4}(?:涨|高|虚高)|(?:加|收|多收|又收|另收|补|还要)(?:了)?(?:\\d+(?:块|元)?)?运费|运费(?:太贵|贵|加|要\\d|\\d+)|附加费|上楼费|搬运费|(?:还要|又|额外|另外|另|加)收[^，,。]{0,6}费|(?:直播间|活动|双十一|618|第二天|隔天|现在)[^，,。]{0,4}便宜了|加了\\d+|额外(?:收|加)|乱收费|收费|割韭菜|冤大头|交智商税|肉疼|不参加|不能用券|用不了券|被坑|不如多花|买亏了|亏了',
     '这个价(?:格|钱|位)?[^。！!]{0,10}(?:可以|能|都能)买(?:到)?(?:更好|别的|两)|(?:比|跟)这(?:里|家|边|儿)(?:要)?便宜|买(?:完|了)?(?:就|第二天|隔天|没几天)(?:就)?降',
     "\\b(?:price (?:go|goes|went|has gone) down|price drop(?:ped)?|dropped (?:by )?\\$?\\d|overpriced|(?<!looks (?:more )?)expensive|not worth|cheaper|hidden fees?|extra (?:fee|charge|cost)|price dropped|customs fee|service fee|too much money)\\b",
   ]),
   packaging: P([
-    '包装(?:很|太|特别|有点|也|比较)?(?:差|简陋|破|烂|简单|一般|不行|随便|敷衍|脏)|包装.{0,4}(?:再|不够|不太)(?:用心|好|加强|结实|精致)|包装(?:可以|需要|得|要)(?:再)?(?:加强|改进)|建议.{0,6}(?:加|多).{0,4}(?:泡沫|气泡|包装)|包装(?:袋|盒|箱)?(?:都)?破|(?:没有|没|连个)(?:包装|盒子|箱子|快递盒|礼盒|缓冲|泡沫|气泡膜|保护)',
+    '(?:手提袋|礼品袋|袋子)(?:也)?(?:没给|没有|没送)|没有袋子|(?:真空袋|包装袋?|包装盒)[^，,。]{0,4}(?:漏气|破了|开了)|(?:外箱|外盒|纸箱|箱子|盒子|包装盒)上[^，,。]{0,4}(?:全是|都是)?(?:胶带|灰|污渍|印子)|(?:就|只有)一个网兜',
+    '包装(?:很|太|特别|有点|也|比较)?(?:差|简陋|破|烂|简单|一般|不行|随便|敷衍|脏)|包装.{0,4}(?:再|不够|不太)(?:用心|好|加强|结实|精致)|包装(?:可以|需要|得|要)(?:再)?(?:加强|改进)|建议.{0,6}(?:加|多).{0,4}(?:泡沫|气泡|包装)|包装(?:袋|盒|箱)?(?:都)?破|(?:没有|没|连个)(?:包装|盒子|箱子|快递盒|礼盒|外盒|首饰盒|外包装|纸盒|缓冲|泡沫|气泡膜|保护)|裸瓶|只有一层(?:膜|塑料膜?|袋子)',
     '裹了一层|包装.{0,6}用点心|过度包装|太浪费|(?:就|只有|只用|只是|直接)(?:用|拿|装|套)?(?:了)?(?:一个|个|一层)?(?:薄)?(?:塑料袋|袋子|快递袋|自封袋)|快递袋里直接|(?:外箱|外盒|纸箱|箱子|盒子|礼盒|外包装|包装盒)(?:有点|都|也)?.{0,4}(?:破|烂|瘪|旧|脏|灰|湿|变形|压扁|折痕)|二次封装|胶带贴了|(?:罐|瓶)(?:子)?(?:没)?封好',
     "\\b(?:no (?:bubble wrap|box|packaging|protection)|packaging (?:was |is )?(?:poor|bad|terrible|damaged|awful)|packing (?:was |is )?(?:poor|bad|terrible)|box (?:came |was |arrived )?(?:a bit )?(?:crushed|damaged|broken|destroyed|wet|dirty)|thin bag|just a (?:thin )?bag)\\b",
   ]),
@@ -81,12 +95,12 @@ function inContext(cause: CauseId, phrase: string, t: string, at: number): boole
   if (cause === 'size' && /(味|味道|气味|声|音|噪|动静|色差|差距|力|屏|字|量|区别|影响|问题|风|火|雨)$/.test(before.slice(-3).replace(/(也|都|还|真的?|实在)$/, ''))) return false;
   if (cause === 'quality' && BREAKAGE.test(phrase) && TRANSIT.test(t)) return false;
   if (cause === 'service' && /态度|rude/.test(phrase) && NOT_SHOP_STAFF.test(before + phrase)) return false;
-  if (cause === 'logistics' && /^(?:拖|等了|半个月|一周)/.test(phrase) && AFTER_SALE.test(before)) return false;
+  if (cause === 'logistics' && /^(?:拖|等了|半个月|一周|还没)/.test(phrase) && AFTER_SALE.test(before)) return false;
   // A broken promise (说好的…) is the shop's service only when the shop promised it: a delivery
   // promise (次日达, 送货上门) is logistics, a listed gift or page claim is description (round 6 boundary rules).
   if (cause === 'service' && /^说好/.test(phrase)) {
     const promised = t.slice(at, at + 16);
-    if (/(次日达|当日达|隔日达|送货上门|送上门|送到家|上门|到货|时效|包邮|赠品|页面|详情|写的)/.test(promised) && !/(客服|卖家|商家|老板|店家|售后|掌柜)/.test(t.slice(Math.max(0, at - 10), at + 16))) return false;
+    if (/(次日达|当日达|隔日达|送货上门|送上门|送到家|上门|到货|时效|包邮|赠品|页面|详情|写的|没送|送的)/.test(promised) && !/(客服|卖家|商家|老板|店家|售后|掌柜)/.test(t.slice(Math.max(0, at - 10), at + 16))) return false;
   }
   return true;
 }

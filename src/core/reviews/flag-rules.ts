@@ -15,8 +15,8 @@
 import type { FlagId } from './analysis-lexicon.js';
 
 /** Traditional forms of the characters the flag shapes read. */
-const TRAD = '買賣貨騙評電話號碼錢紅補償賠給還刪聯繫係鏈網區縣鎮樓單門滾腦殘雞媽們這個麼東質發現讓價塊圓傳訊擊號碼連結達蠢豬狗養雜種廢試點淘寶貝戶頭條額撥訊絡搜尋親愛鐘廣告優惠圖關註';
-const SIMP = '买卖货骗评电话号码钱红补偿赔给还删联系系链网区县镇楼单门滚脑残鸡妈们这个么东质发现让价块圆传讯击号码连结达蠢猪狗养杂种废试点淘宝贝户头条额拨讯络搜寻亲爱钟广告优惠图关注';
+const TRAD = '買賣貨騙評電話號碼錢紅補償賠給還刪聯繫係鏈網區縣鎮樓單門滾腦殘雞媽們這個麼東質發現讓價塊圓傳訊擊號碼連結達蠢豬狗養雜種廢試點淘寶貝戶頭條額撥訊絡搜尋親愛鐘廣告優惠圖關註來壞兩說會帳';
+const SIMP = '买卖货骗评电话号码钱红补偿赔给还删联系系链网区县镇楼单门滚脑残鸡妈们这个么东质发现让价块圆传讯击号码连结达蠢猪狗养杂种废试点淘宝贝户头条额拨讯络搜寻亲爱钟广告优惠图关注来坏两说会帐';
 const TRAD_MAP = new Map<string, string>();
 for (let i = 0; i < TRAD.length; i++) TRAD_MAP.set(TRAD[i] ?? '', SIMP[i] ?? '');
 /** The traditional characters (all in the CJK block the map is applied to): only these are looked up. */
@@ -95,17 +95,19 @@ export function canonicalFlagText(raw: string): FlagText {
 
 const RE_MOBILE = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/;
 const RE_LANDLINE = /(?<![a-z\d-])0\d{2,3}-?\d{7,8}(?![a-z\d])/;
-const RE_INTL = /(?:\+\d{1,3}[ -]?\d{2,4}[ -]?\d{3,4}[ -]?\d{3,5})|(?<![a-z\d])0\d{9,10}(?![a-z\d])/;
+const RE_INTL = /(?:\+\d{1,3}\s?\(\d{2,4}\)\s?\d{3}[ -]?\d{4})|(?:\+\d{1,3}[ -]?\d{2,4}[ -]?\d{3,4}[ -]?\d{3,5})|(?<![a-z\d])0\d{9,10}(?![a-z\d])/;
+/** A phone given in pieces: the prefix and the last four (139 尾号 5521), or an ID number with four digits or more beside it. */
+const RE_PHONE_PIECES = /(?:手机|电话|号码|号)[^，,。!！?？]{0,6}1[3-9]\d[^，,。!！?？\d]{0,6}(?:尾号|后四位|最后四位)[是:：\s]*\d{4}|身份证(?:号)?(?:码)?[^。!！?？]{0,8}\d{4,}/;
 const RE_MASKED_MOBILE = /(?<!\d)1[3-9]\d[ -]?[*x×]{4}[ -]?\d{4}(?!\d)/;
 const RE_ID_CARD = /(?<!\d)[1-9]\d{16}[\dx](?!\d)|passport\s*(?:no\.?|number|#|:)?\s*[a-z]{0,2}\d[\d *]{4,}|护照号?(?:码)?[:：是]?\s*[a-z]{0,2}\d{5,}|身份证(?:号)?(?:码)?后(?:四|4|六|6)位/;
-const RE_URL = /(https?:\/\/|www\.|www(?:点|dot)|\b[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc|io|vip|club|site|online|me|ly|co|store|to)\b(\/\S*)?|[a-z0-9-]{3,} ?(?:点|dot|\(dot\)|\[dot\]) ?(?:com|cn|net|org|shop|top|xyz|store|online|site|vip|io|co)\b|\b(tb|t)\.cn\/\w+|amzn\.to)/;
+const RE_URL = /(https?:\/\/|www\.|www ?(?:\.|点|dot) ?[a-z0-9 ]{2,20}? ?(?:\.|点|dot) ?(?:c ?n|c ?o ?m|net|biz|org|top)\b|www(?:点|dot)|\b[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc|io|vip|club|site|online|me|ly|co|store|to)\b(\/\S*)?|[a-z0-9-]{3,} ?(?:点|dot|\(dot\)|\[dot\]) ?(?:com|cn|net|org|shop|top|xyz|store|online|site|vip|io|co)\b|\b(tb|t)\.cn\/\w+|amzn\.to|[a-z0-9-]{3,} dot biz\b)/;
 const RE_EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/;
 /** Labels of a chat contact, homophones and abbreviations included. */
 const CONTACT_LABEL =
   'q裙|扣裙|qq裙|企鹅裙|绿色软件|绿色app|(?<![a-z])wa(?![a-z])|微信|威信|薇信|薇芯|微芯|维信|卫星|绿泡泡|v信|vx|wx|weixin|wechat|wei xin|加微|加威|加薇|\\+v|\\+微|\\+威|企鹅|扣扣|qq群?|q群|加扣|加q|whatsapp|whats app|telegram|tg|instagram|insta|ins|line|skype|signal|viber|小红书号?|抖音号|快手号|微博|群号|qq群|微信群|群';
 /** A contact label followed (after a 号/是/:/搜/同号…) by an id: letters and digits, at least five. */
 const RE_CONTACT_ID = new RegExp(
-  `(?:${CONTACT_LABEL}|(?<![a-z])(?:v|q)(?![a-z])|(?<=加|\\+)(?:薇|威|微|扣|v|q)|(?:扣|微|薇|威|企)(?=[:：]))[\\s:：=号是搜同\\-+@]*(?=[a-z0-9_.@-]*\\d|[a-z_.-]*[_.-][a-z])[a-z0-9][a-z0-9_.-]{4,}`,
+  `(?:${CONTACT_LABEL}|(?<![a-z])(?:v|q)(?![a-z])|(?<=加|\\+)(?:薇|威|微|扣|v|q)|(?:扣|微|薇|威|企)(?=[:：]|\\s\\d{5}))[\\s:：=号是搜同\\-+@]*(?=[a-z0-9_.@-]*\\d|[a-z_.-]*[_.-][a-z])[a-z0-9][a-z0-9_.-]{4,}`,
 );
 const RE_HANDLE = /(?:(?:卫星|威信|薇信|绿泡泡|绿色软件|v信|vx|微信|扣扣|企鹅|小红书|小红薯|抖音|快手|闲鱼|咸鱼)[”"」』]?(?:里|上)?[^。!！?？]{0,6}搜\s*(?:我的?)?(?:id|号)?[:：]?\s*[a-z][a-z0-9_.]{2,})|(?:instagram|insta|ins|小红书|抖音|tiktok|twitter|facebook|fb|telegram|tg|微博|b站|关注)[^，。,.!！?？]{0,10}@[\p{L}\p{N}_.-]{3,}|(?:follow|find|dm)( me)? (on|at) \w+|(?<![a-z0-9])@[a-z0-9_.]{4,}/u;
 
@@ -114,7 +116,7 @@ const ELSEWHERE =
   '某宝|小红薯|某红书|xhs|某乎|知乎|某东|某猫|某多多|多多|某团|小黄鱼|某站|淘宝|tb|taobao|天猫|拼多多|拼夕夕|pdd|闲鱼|咸鱼|某鱼|抖音|某音|小红书|某书|快手|唯品会|京东|得物|1688|微店|有赞|公众号|小程序|joom|etsy|amazon|ebay|shein|temu|wish|walmart|aliexpress';
 /** A shop or channel named in quotes after a search/shop word: 淘宝搜“某某小铺”, 店铺名“…”, store "X". */
 const RE_NAMED_SHOP = new RegExp(
-  `(?:搜索?|店铺名?|店名|小店|直播间|认准|用户名|账号|关注|推荐|隔壁|不如去|建议去|可以去|推荐去|大家去|store|shop|search|on (?:${ELSEWHERE}))[^，,。!！?？“"「『【《]{0,6}[“"「『【《][^”"」』】》]{2,24}[”"」』】》]` +
+  `(?:搜索?|店铺名?|店名|小店|直播间|认准|用户名|账号|关注|推荐|隔壁|不如去|建议去|可以去|推荐去|大家去|store|shop|search|google|on (?:${ELSEWHERE}))[^，,。!！?？“"「『【《]{0,6}[“"「『【《][^”"」』】》]{2,24}[”"」』】》]` +
     `|[“"「『【《][^”"」』】》]{1,14}(?:店|铺|屋|坊|馆|优选|专营|工厂|衣橱|小站|outlet|store|shop)[”"」』】》]` +
     // a channel or creator named after its platform: 公众号【…】, b站up主"…", 抖音博主「…」
     `|(?:公众号|视频号|b站|抖音|快手|小红书|微博|youtube|up主|博主|主播)(?:up主|博主|主播|账号|号)?[:：]?[“"「『【《][^”"」』】》]{2,16}[”"」』】》]` +
@@ -137,27 +139,27 @@ const RE_SELF_PROMO = new RegExp(
     '(?:我的|我家的?|我们的?|本人的?|朋友的|我朋友的?)[^，,。!！?？]{0,6}(?:小店|店铺|网店|水果店|店(?!员|家|主))',
     '(?:来|到|去)我们?(?:的|家)?(?:店里|店|小店|抖音|直播间|主页|实体店|门店|工作室|档口)|(?:我家|我们家|自家|我们)(?:的)?(?:果园|工厂|厂子|农场|茶园|档口|工作室|直播间)|扫(?:描)?[^，,。!！?？]{0,8}二维码|(?:需要|想要|要)的(?:朋友|姐妹|宝子|亲|家人)?(?:们)?(?:可以)?(?:私聊|私信|滴滴|找我|联系我)|报我(?:的)?名字|提我(?:的)?名字|说是我介绍',
     '(?:我|本人)?(?:在)?自(?:己|家)(?:的)?(?:店|小店|网店|店铺)(?:里)?(?:卖|有|也有|更便宜)',
-    '(?:看|戳|点)我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|动态|置顶|笔记)|搜我(?:的)?(?:名字|昵称|id|用户名|小红书|抖音|快手|闲鱼|咸鱼|b站|微博|公众号|店)|戳我(?!的)|滴滴我|dd我',
+    '(?:看|戳|点)我(?:的)?(?:头像|主页|朋友圈|签名|简介|昵称|名字|用户名|id|动态|置顶|笔记)|搜我(?:的)?(?:名字|昵称|id|用户名|小红书|抖音|快手|闲鱼|咸鱼|b站|微博|公众号|店)|戳我(?!的)|滴滴我|dd我',
     '(?:联系方式|微信|链接|群号|号码|v号|vx|q号|qq)(?:就)?(?:在|见|看|是)(?:我的?)?(?:主页|头像|简介|签名|评论|昵称|名字|id)|(?:头像|昵称|主页|签名)(?:就是|即)(?:联系方式|微信|v|号)',
     '关注(?:一下)?(?:我的?)?(?:公众号|视频号|抖音号?|快手号?|小红书号?|b站|微博|直播间)|求三连|一键三连|求关注',
-    '(?:留言|评论|私信|扣1|扣个1)[^。!！?？]{0,4}(?:我)?(?:发|给|私发)(?:你)?(?:链接|地址|联系方式)|有兴趣的(?:朋友|宝子|姐妹)?(?:们)?(?:可以)?[^，,。!！?？]{0,4}了解(?:一下)?|我(?:自己)?也(?:在)?(?:做|卖)这个|(?:羊毛|优惠|福利|团购|特价|内部|折扣|秒杀)群|复制[^，,。!！?？]{0,8}(?:打开|去|到)|口令',
+    '(?:留言|评论|私信|扣1|扣个1)[^。!！?？]{0,4}(?:我)?(?:发|给|私发)(?:你)?(?:链接|地址|联系方式)|有兴趣的(?:朋友|宝子|姐妹)?(?:们)?(?:可以)?[^，,。!！?？]{0,4}了解(?:一下)?|我(?:家|们家?)?(?:自己)?也(?:在)?(?:做|卖)(?:这个|同款)|(?:羊毛|优惠|福利|团购|特价|内部|折扣|秒杀)群|复制[^，,。!！?？]{0,8}(?:打开|去|到)|口令',
     '(?<![型码单])号(?:就)?(?:在|见|看)(?:我的?)?(?:头像|主页|简介|签名|昵称)|\\+我(?=[^，,。]{0,6}(?:软件|v|微|薇|威|扣|企鹅|泡泡))|(?:抖音|快手|小红书|小红薯|b站|视频号|淘宝|闲鱼|拼多多|微店|公众号)[^，,。!！?？]{0,4}开了?(?:个|一个|家|一家)?(?:号|店|账号|直播间|小店)|推荐(?:大家|你们)?去我(?:朋友|亲戚|家|表哥|表姐)',
-    '感兴趣的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|(?:渠道|货源|门路)我有|我有(?:更便宜的)?(?:渠道|货源|门路)',
+    '感兴趣的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|(?:订房|订餐|订桌|订票|租车|装修|搬家|维修|回收|拿货)(?:的话)?(?:找我|联系我|打我电话|请联系|call me)|找(?:货源|代购|渠道|工厂)的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|我(?:自己)?开的[^，,。!！?？]{0,6}(?:店|铺|工作室)[^，,。!！?？]{0,4}(?:有|更|也)|(?:渠道|货源|门路)我有|我有(?:更便宜的)?(?:渠道|货源|门路)',
     '我(?:专业|长期|常年)代购|本人(?:专业|长期|常年)?(?:代购|代理|批发)',
     '看主页|主页有|个人主页|主页看|带你(?:一起)?(?:入门|赚|飞|做|搞钱)|副业|搞钱|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
     '(?:有需要|需要|想要|要)[^，,。!！?？]{0,14}(?:的|的话)?[^，,。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me|滴滴|私聊|私信)',
-    '(?<!老板|卖家|客服|店家|商家|掌柜)(?:私聊我|私信我|私我|加我)(?!们)',
+    '(?<!老板|卖家|客服|店家|商家|掌柜)(?:私聊我|私信我|私我|加我)(?!们|谈)',
     '我(?:的)?(?:闲鱼|咸鱼|小红书|小红薯|抖音|快手|微店|淘宝店|b站|橱窗)(?:里|上)?(?:有|卖|出|搜)|搜索?(?:店铺|店名|小店)[:：]|点头像进|橱窗里|找我(?:拿|买|代购|订|预约|团)|(?:私信|私聊)我要(?:链接|联系方式|微信|店名|渠道|货源)|去我推荐的',
     '(?:代购|代写|代刷|代拍|代理)[^，,。!！?？]{0,8}(?:找我|联系|加|私|可以|微|v|q)|(?:需要|要)[^，,。!！?？]{0,6}代购|招代理|做微商|微商',
     '加群|进群|刷单|日结|日赚|兼职|在家赚钱|零花钱|宝妈看过来|赚钱',
     '批发找|量大从优|厂家直销|源头工厂|低价充值|充值话费|出闲置|出二手|收二手',
     '(?:大家|建议|推荐|不如|可以|还是)?(?:去|到)(?:' + ELSEWHERE + ')[^，,。!！?？]{0,10}(?:买|搜|看看|找)',
     '内部(?:优惠)?券|优惠券群|回复\\d+',
-    '同款[^，,。!！?？]{0,12}(?:' + ELSEWHERE + ')(?![^，,。!！?？]{0,3}(?:看到|见过|看过|买过))|(?<!在|从)(?:' + ELSEWHERE + ')[^，,。!！?？]{0,8}同款',
+    '同款[^，,。!！?？]{0,12}(?:' + ELSEWHERE + ')(?![^，,。!！?？]{0,3}(?:看到|见过|看过|买过))|(?<!在|从|拼|某)(?:' + ELSEWHERE + ')(?![^，,。!！?？]{0,4}(?:看到|见过|看过|买过|也有))[^，,。!！?？]{0,8}同款(?![^，,。!！?？]{0,4}(?:更贵|贵|差不多|一样|也|都|二手))',
   ].join('|'),
 );
 const RE_SELF_PROMO_EN =
-  /\b(contact me\s*[:：]|[a-z0-9_.]*\d[a-z0-9_.]* on (?:wechat|whatsapp|telegram|line|insta(?:gram)?|kik|snap(?:chat)?)\b|dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|discount code|promo code|coupon code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
+  /\b(contact me\s*[:：]|[a-z0-9_.]*\d[a-z0-9_.]* on (?:wechat|whatsapp|telegram|line|insta(?:gram)?|kik|snap(?:chat)?)\b|dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|(?<!(?:give|send|offer) me an? |want an? )(?:discount|promo|coupon) code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|(?:get|buy|order) (?:it |them |this |one )?cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
 
 /** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
 const ABUSE_ZH =
@@ -184,15 +186,18 @@ function maskedEnglishInsult(t: string): boolean {
 }
 
 /** Exclamations and words about the product or oneself, not aimed at anyone. */
-const NOT_AIMED = /((?:怪|是)?我(?:自己)?(?:真是|就是|真)?(?:眼瞎|瞎了眼)|卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|傻子才(?:不)?(?:买|信|要)|(?<=我家(?:的)?(?:狗|狗狗|猫|猫咪)[^。]{0,20})狗东西|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
+/** Round 7 (R6): abuse with no swear word — a person likened to an animal or a lesser being, contempt for their mind, harm wished on them. */
+const ABUSE_R7 =
+  /听不懂人话|(?:就是|是)(?:条|只|一条|个)?(?:看门狗|狗腿子|走狗)|只会乱叫|早晚(?:进局子|坐牢|遭报应|倒闭|被抓)|\b(?:is|are) (?:a |such )?(?:disgusting |dirty |filthy )?(?:rats?|snakes?|cockroach(?:es)?|leeches)\b|\b(?:you are|you're|they are|seller is) (?:the )?(?:dumbest|stupidest)\b|寄生虫|活该(?:一辈子)?(?:穷|倒霉|被骗|没人要|断子绝孙)|冷血动物|(?:是不是人|不是人)(?![工])|\b(?:trash|scum|garbage) of a (?:person|human)|ashamed to exist|bunch of (?:monkeys|clowns|animals|pigs|apes)|no brains at all|祝你们?[^，,。!！?？]{0,6}(?:越做越差|赔光|关门|倒闭|破产|出门(?:被|踩)|踩坑|被车|早死|不得好死)|(?:你|你这|老板你这|客服)[^，,。!！?？]{0,3}脑子(?:是不是)?(?:出厂)?(?:就)?(?:没装|有病|进水|秀逗|被门夹|被驴踢|坏了)|脑子秀逗|(?:杠精|猪|狗|畜生|癞蛤蟆)转世|你(?:还)?是人吗|贱骨头|(?:没素质|没教养|没家教)(?:的)?(?:玩意|东西|人)|不会说人话|说的不是人话|动物园(?:里)?(?:请|跑|放|出)|没进化(?:完|好)|脑子里(?:装的)?(?:是|全是)?(?:豆腐渣|浆糊|水|屎|稻草|草)|(?:良心|心)(?:都)?(?:被狗吃了|喂了狗)|社会的?(?:垃圾|败类|蛀虫)|(?<![a-z])(?:brain|memory|iq) of a (?:goldfish|potato|rock|chicken|fly)|\blow-?life\b|\bpathetic (?:human|people|person|losers?|creatures?)|\bparasites?\b|disgrace to humanity|\bdeserves? to (?:die|starve|rot|suffer|go bankrupt)|\bsubhuman\b|\bvermin\b/;
+const NOT_AIMED = /((?:怪|是)?我(?:自己)?(?:真是|就是|真)?(?:眼瞎|瞎了眼)|卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|傻子才(?:不)?(?:买|信|要)|(?<=我家(?:的)?(?:狗|狗狗|猫|猫咪)[^。]{0,20})狗东西|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:大)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|去死吧?(?=这破|这个破|这玩意)|我(?:真是|真的是|就是|是|也是)?(?:个)?脑子(?:进水|秀逗|有病|坏了|抽了|短路)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
 /** What every alternative of NOT_AIMED holds (卧槽, 我…, 傻…, 狗东西, 憨态, wc, sh*t, idiot, fool, moron, stupid, silly, dumb, kill, sb卡): without one it cannot match. */
-const NOT_AIMED_MAY = /[卧我傻狗憨]|wc|sh|idiot|fool|moron|stupid|silly|dumb|kill|sb卡/;
+const NOT_AIMED_MAY = /[卧我傻狗憨去]|wc|sh|idiot|fool|moron|stupid|silly|dumb|kill|sb卡/;
 
 /** A demand for money (or a refund or gift) in the review. */
 const MONEY =
-  '再送(?:我)?(?:\\d+|[一二三四五六七八九十两几]+)(?:瓶|个|件|盒|包|套|份|台)|赔(?:我)?双倍|退我一半|一半的钱|(?:\\d+|[一二三四五六七八九十百两几半])\\s*(?:块|元|rmb|毛|百块|大洋)|红包|免单|返现|返点|补偿|赔偿|赔钱|赔我|补我|退我|转我|转账|打钱|给钱|给点|好处费|封口费|精神损失费|误工费|差价|折现|全额退|退一半|退全款|全款|货我留着|东西我不寄回|不寄回|钱(?:你)?退(?:给)?我|(?:给我|再给我|再)退(?:我)?\\s*(?:\\d+|[一二三四五六七八九十百两几半]+)\\s*(?:块|元)?(?![天日号次个件年月周])|(?:转|返|赔|补)(?:我)?\\s*[一二三四五六七八九两几]?[十百千][一二三四五六七八九]?(?:块|元)?|退款|退钱|赔|补(?!发|货|寄|件|单|拍|办|充|齐了|上了|水|妆|色|光|钙|铁|血|习|课|丁|漆)(?:个|点)?|(?:转|打|返|赔)(?:我)?\\s*\\d{2,}|(?:给|转|发)(?:我|了我)[^，,。]{0,8}(?:钱|红包|补偿|\\d|[一二三四五六七八九十百两几]+\\s*(?:块|元))';
+  '再送(?:我)?(?:\\d+|[一二三四五六七八九十两几]+)(?:瓶|个|件|盒|包|套|份|台)|赔(?:我)?双倍|退我一半|一半的钱|(?:\\d+|[一二三四五六七八九十百两几半])\\s*(?:块|元|rmb|毛|百块|大洋)|红包|免单|返现|返点|补偿|赔偿|赔钱|赔我|补我|退我|转我|转账|打钱|给钱|给点|好处费|封口费|精神损失费|误工费|差价|折现|全额退|退一半|退全款|全款|货我留着|东西我不寄回|不寄回|钱(?:你)?退(?:给)?我|(?:给我|再给我|再)退(?:我)?\\s*(?:\\d+|[一二三四五六七八九十百两几半]+)\\s*(?:块|元)?(?![天日号次个件年月周])|(?:转|返|赔|补|退)(?:我)?\\s*[一二三四五六七八九两几]?[十百千][一二三四五六七八九]?(?:块|元)?|退款|退钱|赔|补(?!发|货|寄|件|单|拍|办|充|齐了|上了|水|妆|色|光|钙|铁|血|习|课|丁|漆)(?:个|点)?|(?:转|打|返|赔)(?:我)?\\s*\\d{2,}|(?:给|转|发)(?:我|了我)[^，,。]{0,8}(?:钱|红包|补偿|\\d|[一二三四五六七八九十百两几]+\\s*(?:块|元))';
 const REVIEW_LEVER =
-  '电视台|媒体|记者|小号|开(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|多个号|后果自负|让[^，,。!！?？]{0,8}都(?:知道|看看|看到)|改(?:成|为)?(?:好评|五星|5星|评价|评|掉)?|删(?:评|掉|除|差评)?|撤(?:评|销|回)?|追(?:加)?(?:好)?评|好评|差评|中评|五星|5星|四星|三星|一星|1星|零分|评价|小作文|曝光|挂(?:着|出来|到底|你)|全网|每个(?:链接|商品|宝贝)|所有(?:的)?(?:宝贝|商品|链接|产品)|各大群|当没发生过|当(?:这事|这件事|这回事)没(?:发生过?|有过)|这事就(?:算了|了了|过去了)|当没看见|一笔勾销|评论区见|一直差评|连环';
+  '电视台|媒体|记者|小号|开(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|多个号|后果自负|让[^，,。!！?？]{0,8}都(?:知道|看看|看到)|改(?:成|为)?(?:好评|五星|5星|评价|评|掉)?|删(?:评|掉|除|差评)?|撤(?:评|销|回)?|追(?:加)?(?:好)?评|好评|差评|中评|五星|5星|四星|三星|一星|1星|零分|评价|小作文|曝光|挂(?:着|出来|到底|你)|全网|每个(?:链接|商品|宝贝)|所有(?:的)?(?:宝贝|商品|链接|产品)|各大群|当没发生过|当没这(?:事|回事)|当(?:这事|这件事|这回事)没(?:发生过?|有过)|这事就(?:算了|了了|过去了)|当没看见|一笔勾销|评论区见|一直差评|连环';
 const RE_PAID_CHANGE = new RegExp(
   // (money)… then a promise: 赔我20我就改五星, 补偿到位了我改五星, 转我40马上删, 给点补偿就五星
   `(?:${MONEY})[^。！!?？]{0,16}?(?:就|才|再|我就|马上|立刻|立马|了就|了我|后|我|了)\\s*(?:把|给你|给|打|改成?)?(?:这个|这条|那条)?\\s*(?:${REVIEW_LEVER})` +
@@ -227,17 +232,17 @@ const RE_PAID_CHANGE_EN =
   /(\$|dollars?|usd|euros?|refund|coupon|money)[^.!?]{0,24}(=|for|gets? you|and you get|then) ?\d ?stars?|\b(if|without) (no |any )?(coupon|refund|money|compensation|gift|discount)[^.!?]{0,40}(change|review|stars?|rating|feedback)|(pay|send|give|refund|return|transfer|compensat)\w*( me)?[^.!?]{0,40}\b(or|otherwise|unless|if not|or else|until|and i('ll| will)?|then i('ll| will)?)\b[^.!?]{0,50}(review|stars?|rating|feedback|comment)|\b(unless|until|if you don'?t|if not|or)\b[^.!?]{0,40}(pay|send|give|refund|\$|usd|money|compensat)[^.!?]{0,50}(review|stars?|rating|feedback)|(review|stars?|rating|feedback)[^.!?]{0,40}\b(unless|until|if you don'?t|if not)\b[^.!?]{0,30}(pay|send|give|refund|\$|money|compensat)|\b(if|once|when|after) you (refund|pay|send|give|compensat|return)\w*[^.!?]{0,30}\bi('ll| will)? (delete|remove|change|update|edit|fix)|(change|remove|delete|update|edit)\w* (my |the )?(review|rating|stars?|feedback)[^.!?]{0,30}(if|when|after|once) (you )?(pay|send|give|refund|compensat)|(pay|send|give|refund)\w*[^.!?]{0,30}(and|then) i('ll| will)? (change|remove|delete|update|edit)/;
 /** The buyer refusing a cash-for-review offer, or a claim under the platform's rules. */
 /** The seller's own cash-for-review offer, read out before the buyer's words are. */
-const SELLER_OFFER = /(?:商家|卖家|老板|客服|店家|seller)[^，。,.]{0,12}(?:让我|要我|叫我|求我|说|offered|asked)[^，。,.]{0,10}(?:好评|五星|改评价?|评价|5 stars|review)[^，。,.]*/g;
-const NOT_EXTORTION = /((?:不用|不需要|不必|没让我|没要求|没叫我)(?:我)?(?:改|删|给好评|写好评|好评)|(?:补偿|红包|返现|赔偿|钱)我?(?:就)?(?:不要|不稀罕|不需要)了?|(?:不要|不图|不稀罕|不是为了|不用|不需要)(?:你的?)?(?:补偿|红包|钱|赔偿|返现)(?!的)|(?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|(?<!不给|没给|不|没)价保(?!也?不给|也?没给|不给)|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到))/;
+const SELLER_OFFER = /(?:商家|卖家|老板|客服|店家|seller)[^，。,.]{0,12}(?:让我|要我|叫我|求我|说(?!的|好的)|offered|asked)[^，。,.]{0,10}(?:好评|五星|改评价?|评价|5 stars|review)[^，。,.]*/g;
+const NOT_EXTORTION = /((?:不用|不需要|不必|没让我|没要求|没叫我)(?:我)?(?:改|删|给好评|写好评|好评)|(?:补偿|红包|返现|赔偿|钱)我?(?:就)?(?:不要|不稀罕|不需要)了?|(?:不要|不图|不稀罕|不是为了|不用|不需要)(?:你的?)?(?:补偿|红包|钱|赔偿|返现)(?!的)|(?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|(?<!不给|没给|不|没)价保(?!也?不给|也?没给|不给)|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到)|退款(?:已经)?(?:到了|到账了|已到)|照实写|如实(?:写|评价)|一直打(?:客服)?电话|直到有人处理|本来就(?:打算|想|要|准备)(?:给)?(?:好评|五星)|不是为了(?:那|这)?(?:几块|点|几个)?(?:钱)?(?:的)?(?:返现|红包|补偿))/;
 
 /** "别跟我谈什么价保": the buyer waving the rules away, not claiming under them. */
 const WAVED_AWAY = /(?:别|不要|少)(?:跟我|和我|给我)?(?:谈|说|扯|提|讲)(?:什么)?[^，,。!！?？]{0,8}/g;
 /** Threats of exposure that work like a bad review: posts, videos, banners. */
 const EXPOSURE =
-  '发(?:到)?群里|避雷(?:帖|贴|笔记|视频)|发不发|发给[^，,。!！?？]{0,8}(?:电视台|媒体|记者)|让[^，,。!！?？]{0,8}都(?:知道|看看|看到)|开(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|(?:差评|评价)置顶|发(?:到|去|在|上)[^，,。!！?？]{0,10}(?:群|朋友圈|小红书|微博|抖音|快手|网上|公众号|论坛|贴吧)|(?:消协|12315|小红书|微博|抖音|法庭|媒体|电视台|记者)(?:和[^，,。!！?？]{0,6})?见|(?:天天|每天|一直)来(?:评论区|差评区)?(?:报到|刷|骂)|评论区(?:报到|刷屏)|(?:每个|所有)(?:商品|宝贝|链接|产品)(?:下面)?(?:都)?(?:写|评|发|刷)|写长文|(?:朋友圈|群|粉丝)[^，,。!！?？]{0,4}(?:\\d+|[一二三四五六七八九十几两]+)[千万百]?(?:好友|人|粉)|到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:个|条|篇)?(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|黑猫投诉|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)|(?:天天|每天|一直)来?(?:写|评|骂|刷)(?:差评|评价)?(?=[，,。!！?？]|$)';
+  '发(?:到)?群里|视频(?:就)?发(?:出去|出来|网上)|挂(?:到|在)[^，,。!！?？]{0,8}(?:群|网上|朋友圈|微博)|避雷(?:帖|贴|笔记|视频)|发不发|发给[^，,。!！?？]{0,8}(?:电视台|媒体|记者)|让[^，,。!！?？]{0,8}都(?:知道|看看|看到)|开(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|(?:差评|评价)置顶|发(?:到|去|在|上)[^，,。!！?？]{0,10}(?:群|朋友圈|小红书|微博|抖音|快手|网上|公众号|论坛|贴吧)|(?:消协|12315|小红书|微博|抖音|法庭|媒体|电视台|记者)(?:和[^，,。!！?？]{0,6})?见|(?:天天|每天|一直)来(?:评论区|差评区)?(?:报到|刷|骂|留言)|换(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|评论区(?:报到|刷屏)|(?:每个|所有)(?:商品|宝贝|链接|产品)(?:下面)?(?:都)?(?:写|评|发|刷)|写长文|(?:朋友圈|群|粉丝)[^，,。!！?？]{0,4}(?:\\d+|[一二三四五六七八九十几两]+)[千万百]?(?:好友|人|粉)|到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:个|条|篇)?(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|黑猫投诉|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)|(?:天天|每天|一直)来?(?:写|评|骂|刷)(?:差评|评价)?(?=[，,。!！?？]|$)';
 /** Words that only bargaining over a review uses: 看着办, 你懂的, 数字你定, 加个鸡腿, 私聊价格. */
 const BARGAIN =
-  '明码标价|看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|(?:拿钱|用钱)说话|钱到位(?:了)?(?:再说|就改|就删)|掂量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你(?:们)?的?(?:诚意|红包|表现)|诚意总要有|买(?:个|一个)(?:五星|好评|删评)';
+  '明码标价|看着赔|看着补|谈个价钱?|谈谈价格?|看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|(?:拿钱|用钱)说话|钱到位(?:了)?(?:再说|就改|就删)|掂量|衡量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你(?:们)?的?(?:诚意|红包|表现)|诚意总要有|买(?:个|一个)(?:五星|好评|删评)';
 const RE_BARGAIN = new RegExp(`(?:${BARGAIN})`);
 /** 前提是返我三十块: a condition that is money. */
 const RE_ON_CONDITION_PAID = new RegExp(`(?:前提是|条件是|只要你?)[^。！!?？]{0,8}(?:${MONEY})`);
@@ -277,7 +282,34 @@ const RE_TAKEN_FOR_REVIEW =
 const RE_EXTORTION_EN =
   /(?:review|rating|stars?|feedback)[^.!?]{0,20}\b(?:depends on|depending on)\b[^.!?]{0,30}(?:compensat|money|\$|refund|cash|pay)|(?:review|rating|feedback|stars?)[^.!?]{0,20}\b(?:removed|deleted|changed|gone|updated|fixed)\W{1,4}(?:then |so )?(?:[$€£]?\d+\s*(?:\$|usd|dollars?|euros?|eur|bucks)?\s*(?:via |by |to |on )?)?(?:paypal|pay|send|give|transfer|venmo)|\b(?:remove|delete|change|update|edit)\w* (?:my|the|this) (?:\d ?star )?(?:review|rating|feedback)[^.!?]{0,12}\b(?:when|once|after|if) (?:i|you)[^.!?]{0,20}(?:\$|usd|dollars?|euros?|bucks|money|cash|paypal|compensat)|(?:pay|send|give|usd|\$|dollars?|bucks|money|euros?|cash)[^.!?]{0,40}\b(?:and|then)\b[^.!?]{0,24}\b(?:goes? up|go up|bump|becomes?|turns?|changes?|update)\b[^.!?]{0,12}(?:\d|five)|\bno (?:money|cash|payment|refund|compensation|gift card|coupon|voucher)\b\s*(?:[,=:-]|then)[^.!?]{0,24}(?:stays?|remains?|\d ?stars?|one star|review|rating)|\b(?:cash|money|compensation|refund)\b or (?:this|the|my) (?:review|rating|feedback|\d ?stars?)|(?:\$|usd|dollars?|euros?|paypal|money)[^.!?]{0,20}=\s*(?:the |my )?(?:review|rating|stars?|feedback|comment)s?\s*(?:deleted|removed|changed|gone|updated|\d)|\b(?:want|need) (?:a |my |the )?(?:good|positive|nice|5.?stars?|five.?stars?) (?:review|rating|feedback)\W{1,3}(?:then |so )?(?:pay|send|give)|(?:review|stars?|rating|feedback|video|tiktok|youtube|instagram|facebook|post|expose|everyone|everybody)[^.!?]{0,60}\bunless\b[^.!?]{0,30}(?:pay|send|give|refund|compensat|money|\$)|(?:pay|send|give|usd|\$|dollars?|money|free)[^.!?]{0,40}\bthen (?:my |the |your )?(?:review|rating|stars?|feedback|comment)s? (?:will )?(?:disappear|go away|gone|change|removed?|deleted?)|(?:usd|\$|dollars?|money|paypal)[^.!?]{0,30}\b(?:and|then) (?:the |my )?(?:review|rating|feedback)s? (?:becomes?|turns?|goes|will be|changes?)|\bno (?:money|refund|payment|compensation|cash)\W{1,3}(?:then )?(?:everyone|everybody|all|the world) (?:will )?(?:know|see)|(?:pay|send|give|refund|usd|\$|dollars?|bucks|money)[^.!?]{0,40}\b(?:and|then) (?:my |the |your |this )?(?:bad |negative )?(?:\d ?stars?|one.?star|review|rating|feedback|comment)s? (?:will )?(?:goes? away|disappears?|is gone|gets? (?:deleted|removed|changed)|becomes? (?:\d|five|a good|positive)|turns? (?:into )?(?:\d|five|a good|positive))|\b(?:want|need) (?:your |the |my )?(?:\d|five).?stars? back\W{1,3}(?:then )?(?:pay|send|give)|\b(?:pay|send|give|refund)\w*[^.!?]{0,30}[,;] ?i(?:'ll| will)? (?:change|update|edit|remove|delete|switch)\b/;
 /** Bargaining words with a review lever, a hostage gift, or an English cash-for-review shape. */
+/**
+ * Round 7 (R6): the deal worded politely or as "refund and I keep it": the goods kept with the money
+ * back tied to a threat; money then the review "handled" (评价我自己会处理, 差评也撤掉); a price on
+ * the review (标价三百，付了就删); no refund then a video or a post; "a small compensation would make
+ * me rethink my rating", "no refund = I post", "refund or I make a video".
+ */
+const RE_EXTORTION_R7 = new RegExp(
+  [
+    '(?:要|想要)(?:五星|好评|5星)(?:得|就得|需要|要|就)(?:加钱|给钱|红包|补偿|表示)|免单(?:的话)?[^。！!?？]{0,10}(?:写|发)(?:篇|个|条)?(?:好的|好评|推荐)|(?:想要|要)(?:好评|五星|5星)[？?，,][^。！!?？]{0,6}(?:再送|送我|给我|转我|补我|返我)',
+    "\\b(?:want|get) (?:5|five) stars\\?? then (?:send|pay|give|refund)",
+    '(?:想让我|要我|想要我)(?:删|改)(?:评|差评|评价)?[^。！!]{0,4}[？?，,]?\\s*先(?:打|转|给|赔|拿)',
+    '(?:不然|否则)(?:我)?(?:就)?(?:天天|每天)来(?=[，,。!！?？]|$)',
+    '(?:没|不)(?:寄|发|给|到|补|返)(?:到|来)?(?:之前|以前|前)[^。！!?？]{0,14}(?:先)?(?:挂着|一星|中评|差评|三星|四星)|不(?:寄|给|发|补|返)(?:就|我就)(?:改)?(?:一星|差评|中评)',
+    '(?:返现|红包|赠品|礼品|补偿)(?:还)?(?:没|不)(?:到|到账|来|给)[^。！!?？]{0,4}[，,]?先(?:差评|一星|中评|挂)',
+    "(?:refund|pay|money|compensat)\\w*[^.!?]{0,40}\\bor\\b[^.!?]{0,30}(?:video|youtube|tiktok|facebook|instagram|forums?|reddit)",
+    `(?:退款不退货|退钱不退货|(?:款|钱)(?:退|返)了?[^。！!?？，,]{0,6}(?:东西|商品|货)(?:我)?(?:就)?(?:留着|不寄回|不退)|(?:东西|商品|货|这台|这个|这件|这双|这套|旧的)(?:我)?(?:就)?(?:留着|收下了?|不寄回了?|不退(?!款|钱)))[^。！!?？]{0,24}(?:否则|不然|要么|或者|后果自负|评价|差评|曝光|留言|12315|耗|${EXPOSURE})`,
+    `(?:${MONEY})[^。！!?？]{0,20}?[，,][^。！!?？]{0,10}(?:差评|评价|一星)[^。！!?？，,]{0,8}(?:处理|撤|删|商量|不计较|一笔勾销)`,
+    '(?:评价|差评|一星|好评|五星)[^。！!?？，,]{0,6}标价|付了?(?:钱)?(?:我)?就(?:删|改|撤)',
+    `(?:不|没)(?:退钱|赔钱|给钱|退款|赔偿|补偿|给个说法)[^。！!?？]{0,14}(?:${EXPOSURE}|抖音|视频|小红书|微博|曝光|快手)`,
+    "(?:compensation|\\$\\s?\\d+|\\d+\\s?(?:dollars?|euros?|usd|eur|bucks))[^.!?]{0,40}(?:rethink|reconsider|make me (?:change|update|edit)|improve my)[^.!?]{0,12}(?:rating|review|stars?|feedback)",
+    "\\bno (?:refund|money|compensation|cash)\\s*(?:=|means|and|then)\\s*i(?:'ll| will)? (?:post|write|tell|share|make|upload|leave)",
+    "\\b(?:the )?(?:review|5 stars|five stars|rating) (?:is|are) yours",
+    "\\b(?:refund|pay|compensate)\\w*[^.!?]{0,24}\\bor (?:else )?i(?:'ll| will)? (?:make|post|write|share|upload|tell|expose|report)",
+  ].join('|'),
+);
+
 function extortionShape(t: string): boolean {
+  if (RE_EXTORTION_R7.test(t)) return true;
   if ((RE_BARGAIN.test(t) || RE_ON_CONDITION_PAID.test(t) || RE_MONEY_OR_ELSE.test(t)) && RE_ANY_LEVER.test(t)) return true;
   if (RE_HOSTAGE.test(t) || RE_EXTORTION_EN.test(t)) return true;
   // The three parts of a deal over a review, close together: the review (or an exposure), a
@@ -299,7 +331,7 @@ function dealWindows(t: string): string[] {
 
 /** Roles that come before a person's name. */
 const NAME_ROLE =
-  '客服组长|客服主管|组长|主任|专员|负责人|站长|客服|快递员|快递小哥|配送员|送货员|骑手|司机|师傅|卖家|商家|店主|老板娘?|掌柜|店长|经理|主管|助理|业务员|导购|售后|收货人|收件人|寄件人|联系人|签收人|姓名|名字|名叫|叫做|叫|(?<=[，,]\\s?)找|我是|本人|真名|真实姓名|驿站老板娘?';
+  '前台的|前台|店员|服务员|安装师傅|维修师傅|客服组长|客服主管|组长|主任|专员|负责人|站长|客服|快递员|快递小哥|配送员|送货员|骑手|司机|师傅|卖家|商家|店主|老板娘?|掌柜|店长|经理|主管|助理|业务员|导购|售后|收货人|收件人|寄件人|联系人|签收人|姓名|名字|名叫|叫做|叫|(?<=[，,]\\s?)找|我是|本人|真名|真实姓名|驿站老板娘?';
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 /** Characters that end a name's run rather than belong to it (words that follow a name). */
@@ -317,7 +349,7 @@ const ADDRESS_CN_ADMIN = /(省|自治区|(?<!超|菜|夜|门|上|集|早|黑|股
 const RE_ADDRESS_CN_STREET = /([\u4e00-\u9fff]{1,8}(路|街|大道|巷|弄|胡同|道|村|组|城|广场|大厦|小区|花园|公寓|苑))([\dA-Za-z一二三四五六七八九十]+(号|栋|幢|单元|室|楼|组|排|区|座|层))?/;
 const RE_ADDRESS_NUM = /\d+(号|栋|幢|单元|室|号楼|组|排)/;
 const RE_ADDRESS_EN =
-  /(\d+[a-z]?,?\s+(?:[a-z]+\s+){0,3}(street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl)\b)|\b(calle|avenida|av\.|rue|via|viale|ul\.|ulica|strasse|straße|str\.|rua|plaza|piazza|carrer)\s+[\p{L}' .-]{2,30}?\s*\d+|\b\d{2}-\d{3}\s+\p{L}+|\b\d{5}\s+(madrid|paris|lyon|berlin|roma|rome|milano|barcelona|lisboa|warszawa|marseille|\p{Lu}\p{Ll}+)\b/u;
+  /(\d+[a-z]?,?\s+(?:[a-z]+\s+){0,3}(street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl)\b)|\b(calle|avenida|travessa|largo|calçada|av\.|rue|via(?!\s+(?:paypal|e-?mail|dhl|ups|fedex|wechat|whatsapp|the|my|a|an|post|mail|bank|western|wise|revolut|skrill))|viale|ul\.|ulica|strasse|straße|str\.|rua|plaza|piazza|carrer)\s+[\p{L}' .-]{2,30}?\s*\d+|\b\d{2}-\d{3}\s+\p{L}+|\b\d{4}-\d{3}\s+\p{L}+|\b\d{5}\s+(madrid|paris|lyon|berlin|roma|rome|milano|barcelona|lisboa|warszawa|marseille|\p{Lu}\p{Ll}+)\b/u;
 
 export interface FlagEvidence {
   phone: boolean;
@@ -354,7 +386,7 @@ function fullNames(t: string, raw: string): boolean {
       // Two-character names only when the run stops there (快递员李强，/ 李强 1…).
       const end = (m.index ?? 0) + m[0].length - (m[2] ?? '').length + given.length;
       const after = t.slice(end, end + 1);
-      if (!(after === '' || /[，。,.!！?？\s\d(（把被给和跟对在]/.test(after))) continue;
+      if (!(after === '' || /[，。,.!！?？\s\d(（把被给和跟对在就说]/.test(after))) continue;
       if (/[说回到来去]/.test(given)) continue;
     }
     return true;
@@ -394,17 +426,18 @@ export function ruleFlags(raw: string): { flags: Set<FlagId>; evidence: FlagEvid
   const deleet = /[0-9@$!]/.test(aimed) ? aimed.replace(RE_LEET_WORD, (w) => w.replace(/[0-9@$!]/g, (c) => LEET[c] ?? c)) : aimed;
   if (
     has(ABUSE_ZH, aimedCompact) || has(ABUSE_ABBR, aimed) || has(ABUSE_EN, aimed) || masked ||
-    (deleet !== aimed && has(ABUSE_EN, deleet)) || maskedEnglishInsult(aimed) || MILD_CURSE_AIMED.test(aimedCompact)
+    (deleet !== aimed && has(ABUSE_EN, deleet)) || maskedEnglishInsult(aimed) || MILD_CURSE_AIMED.test(aimedCompact) || ABUSE_R7.test(aimed)
   ) flags.add('abuse');
 
   // Contacts and numbers.
   const mobile = RE_MOBILE.test(k) || RE_MOBILE.test(t);
   const phone = mobile || RE_LANDLINE.test(t) || RE_INTL.test(t) || RE_PHONE_AFTER_LABEL.test(t);
-  const idCard = RE_ID_CARD.test(k);
+  const idCard = RE_ID_CARD.test(k) || RE_PHONE_PIECES.test(t);
   // 微❤信 leaves 微 信 once the heart is dropped: Chinese characters are joined again (Latin words are not, or 'worst garbage' holds a 'tg').
   const cjkJoined = t.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '');
   const contactId = RE_CONTACT_ID.test(t) || (cjkJoined !== t && RE_CONTACT_ID.test(cjkJoined));
-  const url = RE_URL.test(t);
+  // "…broken. Top" joined by the canonical form is a sentence end, not a .top link.
+  const url = RE_URL.test(t.replace(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' ')) && !(/\.\s+top\b/i.test(raw) && !RE_URL.test(t.replace(/\b[a-z]+\.top\b/g, ' ')) && !/[a-z0-9-]\.top\b/i.test(raw));
   const email = RE_EMAIL.test(t);
   const handle = RE_HANDLE.test(t);
   const official = OFFICIAL.test(t);
