@@ -4,7 +4,7 @@
 // comes with the plan input (`moneyRules`, filled by the pipeline from the shop's merged profile).
 // When a figure cannot be computed within the rules (no region, no order, no rule for the
 // platform, nothing to refund) the caller keeps its old answer.
-import { priceProtection } from '../money/price-protection.js';
+import { priceProtection, priceProtectionWindowEnd } from '../money/price-protection.js';
 import { shippingFee } from '../money/shipping-fee.js';
 import type { TemplateVars } from './answers.js';
 import type { Item, MoneyRules, Order, PlanInput } from './types.js';
@@ -56,21 +56,40 @@ function latestPaidOrder(orders: readonly Order[]): Order | undefined {
     .sort((a, b) => Date.parse(b.paidAt ?? b.createdAt) - Date.parse(a.paidAt ?? a.createdAt))[0];
 }
 
+/** S2: where an agent's claim stands, in the buyer's words. */
+const CLAIM_STATUS_ZH = {
+  pending: '同事正在按平台规则为您处理，请耐心等待',
+  paid: '差价已补给您，请注意查收',
+  refused: '这次价保申请没有通过，如有疑问我请同事为您说明',
+} as const;
+
 /**
  * S2: the difference for the buyer's latest paid order line whose item is still listed, at its
  * listed price now. Red packets and shop coupons are not known to the bot: counted as 0, and the
- * answer says the figure is before them. Null when the rule or the data is missing.
+ * answer says the figure is before them. When an agent already recorded a claim on a line of that
+ * order, the answer says where the claim stands instead of computing again (`claimed`). Null when
+ * the rule or the data is missing.
  */
-export function priceProtectionVars(input: Pick<PlanInput, 'orders' | 'items' | 'now'>, rules: MoneyRules | undefined): { vars: TemplateVars; allowed: boolean } | null {
+export function priceProtectionVars(
+  input: Pick<PlanInput, 'orders' | 'items' | 'now'>,
+  rules: MoneyRules | undefined,
+): { vars: TemplateVars; allowed: boolean; claimed?: 'pending' | 'paid' | 'refused' } | null {
   const rule = rules?.priceProtection;
   if (!rule || !rule.supported) return null;
   const order = latestPaidOrder(input.orders);
   if (!order) return null;
-  if (rule.window_days !== null) {
-    const paid = Date.parse(order.paidAt ?? order.createdAt);
-    if (input.now.getTime() - paid > rule.window_days * 86_400_000) {
-      return { vars: { 'pp.reason': `已超过 ${rule.window_days} 天价保期`, 'order.no': order.platformOrderNo }, allowed: false };
-    }
+  const claimedLine = order.lines.filter((l) => l.priceProtection).sort((a, b) => Date.parse(b.priceProtection!.claimedAt) - Date.parse(a.priceProtection!.claimedAt))[0];
+  if (claimedLine?.priceProtection) {
+    const c = claimedLine.priceProtection;
+    return {
+      vars: { 'order.no': order.platformOrderNo, 'item.title': claimedLine.title, 'pp.refund': yuan(c.refund), 'pp.status': CLAIM_STATUS_ZH[c.status] },
+      allowed: c.status !== 'refused',
+      claimed: c.status,
+    };
+  }
+  const windowEnd = priceProtectionWindowEnd(rule, order.paidAt ?? order.createdAt, order.signedAt ?? null);
+  if (windowEnd !== null && input.now.getTime() > Date.parse(windowEnd)) {
+    return { vars: { 'pp.reason': `已超过价保期（${rule.window_from === 'signed' ? '签收' : '付款'}后 ${rule.window_days} 天）`, 'order.no': order.platformOrderNo }, allowed: false };
   }
   const line = order.lines.find((l) => input.items.some((i: Item) => i.id === l.itemId));
   if (!line) return null;

@@ -112,6 +112,8 @@ export interface OrderLine {
   size?: string;
   quantity: number;
   price: number;
+  /** S2: the latest 价保 claim an agent recorded on this line (refund in yuan, ISO times). */
+  priceProtection?: { status: 'pending' | 'paid' | 'refused'; refund: number; claimedAt: string; settledAt?: string };
 }
 
 export interface Order {
