@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfiles } from '../rules/load-profiles.js';
-import { assessPriceProtection, priceProtection, priceProtectionRuleZh } from './price-protection.js';
+import { assessPriceProtection, priceProtection, priceProtectionRuleZh, type PriceProtectionClaimInput } from './price-protection.js';
 
 const profiles = loadProfiles();
 type P = keyof typeof profiles;
@@ -34,8 +34,8 @@ describe('price protection (S2, seed 000)', () => {
 describe('a 价保 claim on an order line (S2, seed 000): rule edges in fen', () => {
   const at = '2026-11-20T02:00:00.000Z';
   const DAY = 86_400_000;
-  const base = { paidFen: 10_000, redPacketFen: 1_000, newPriceFen: 8_000, shopCouponFen: 500, claimsSoFar: 0, paidAt: at, signedAt: null, now: at };
-  const assess = (p: P, over: Partial<typeof base> & { signedAt?: string | null } = {}) => assessPriceProtection({ ...base, ...over }, profiles[p].price_protection);
+  const base: PriceProtectionClaimInput = { paidFen: 10_000, redPacketFen: 1_000, newPriceFen: 8_000, shopCouponFen: 500, claimsSoFar: 0, paidAt: at, signedAt: null, now: at };
+  const assess = (p: P, over: Partial<PriceProtectionClaimInput> = {}) => assessPriceProtection({ ...base, ...over }, profiles[p].price_protection);
 
   it('S2 Taobao/Tmall: (paid + red packets) − new price − shop coupon, in fen', () => {
     expect(assess('tmall')).toMatchObject({ refundFen: 2_500, allowed: true, refusal: null, oldFen: 11_000 });

@@ -5,7 +5,8 @@
 import type { Profile } from '../rules/schema.js';
 import { fenToYuan, yuanToFen } from './fen.js';
 
-export type PriceProtectionRule = Profile['price_protection'];
+/** The rule's terms (the profile section without its source note): what the workbench card receives too. */
+export type PriceProtectionRule = Omit<Profile['price_protection'], 'source'>;
 
 export interface PriceProtectionInput {
   paid: number;
