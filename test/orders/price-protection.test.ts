@@ -97,6 +97,7 @@ describe(`价保 claims from the order drawer (S2, ${databaseLabel})`, () => {
     const shop = await loadShopContext(database, world.shopA);
     const botOrder = (await loadBuyerOrders(database, world.shopA, order.buyerId!, shop.profile)).find((o) => o.platformOrderNo === 'PP-TM-1')!;
     expect(botOrder.lines[0]!.priceProtection).toEqual({ status: 'pending', refund: 25, claimedAt: at(0).toISOString() });
+    expect(botOrder.lines[0]).toMatchObject({ redPacket: 10, shopCoupon: 5 });
 
     // Paid, once: a settled claim cannot change again.
     clock = at(1);

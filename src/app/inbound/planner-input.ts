@@ -144,6 +144,8 @@ export async function loadBuyerOrdersAndStanding(
             price: l.priceFen / 100,
             ...(l.colour ? { colour: l.colour } : {}),
             ...(l.size ? { size: l.size } : {}),
+            ...(l.redPacketFen !== null ? { redPacket: l.redPacketFen / 100 } : {}),
+            ...(l.shopCouponFen !== null ? { shopCoupon: l.shopCouponFen / 100 } : {}),
             ...(claim
               ? { priceProtection: { status: claim.status, refund: claim.refundFen / 100, claimedAt: claim.claimedAt.toISOString(), ...(claim.settledAt ? { settledAt: claim.settledAt.toISOString() } : {}) } }
               : {}),

@@ -181,6 +181,8 @@ const KNOWN_PLACEHOLDERS = new Set([
   'pp.reason',
   // S2: where an agent's 价保 claim stands.
   'pp.status',
+  'pp.rp',
+  'pp.sc',
 ]);
 
 describe('the default standard-answer library (C3, C10, C12, C13, C14)', () => {

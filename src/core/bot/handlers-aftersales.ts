@@ -84,7 +84,7 @@ export function handlePriceProtection(d: Draft): void {
     if (pp.claimed === 'refused') d.handOver('money_action', '买家再次询问价保，该商品的价保申请已被拒绝，需人工说明', null);
     return;
   }
-  if (pp && !pp.claimed && d.say(pp.allowed ? 'price_protection.amount' : 'price_protection.none', pp.vars)) return;
+  if (pp && !pp.claimed && d.say(pp.allowed ? (pp.terms ? 'price_protection.amount_terms' : 'price_protection.amount') : 'price_protection.none', pp.vars)) return;
   d.say('price_protection');
   d.handOver('money_action', '买家申请价保补差价，需人工按平台规则核算金额', null);
 }

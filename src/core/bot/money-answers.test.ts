@@ -78,4 +78,15 @@ describe('price protection with the amount (S2, seed 000)', () => {
     const unsigned = makeInput({ text: '降价了补差价', intent: 'price_protection', orders: [paid], items: cheaper(49) });
     expect(planReply({ ...unsigned, now: new Date('2027-06-01T00:00:00Z'), moneyRules: jd }).messages.join('\n')).toContain('可补差价10.00元');
   });
+  it('S2: the red packets and shop coupon the platform reported count under Taobao\'s rule, named in the answer; JD leaves them out', () => {
+    const withTerms = { ...paid, lines: paid.lines.map((l, i) => (i === 0 ? { ...l, redPacket: 5, shopCoupon: 3 } : l)) };
+    const p = plan({ text: '降价了补差价', intent: 'price_protection', orders: [withTerms], items: cheaper(49) });
+    expect(text(p)).toContain('红包5.00元');
+    expect(text(p)).toContain('店铺券3.00元');
+    expect(text(p)).toContain('可补差价12.00元'); // 59 + 5 − 49 − 3
+    const eaten = plan({ text: '降价了补差价', intent: 'price_protection', orders: [{ ...withTerms, lines: [{ ...withTerms.lines[0]!, shopCoupon: 20 }] }], items: cheaper(49) });
+    expect(text(eaten)).toContain('现价不低于原价');
+    const jd = planReply({ ...makeInput({ text: '降价了补差价', intent: 'price_protection', orders: [withTerms], items: cheaper(49) }), moneyRules: { priceProtection: profiles.jd.price_protection } });
+    expect(jd.messages.join('\n')).toContain('可补差价10.00元');
+  });
 });

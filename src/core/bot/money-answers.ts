@@ -65,15 +65,16 @@ const CLAIM_STATUS_ZH = {
 
 /**
  * S2: the difference for the buyer's latest paid order line whose item is still listed, at its
- * listed price now. Red packets and shop coupons are not known to the bot: counted as 0, and the
- * answer says the figure is before them. When an agent already recorded a claim on a line of that
+ * listed price now. Red packets and the shop coupon count where the platform reported them for the
+ * line (`terms`: the answer names them); otherwise they are counted as 0 and the answer says the
+ * platform settles them. When an agent already recorded a claim on a line of that
  * order, the answer says where the claim stands instead of computing again (`claimed`). Null when
  * the rule or the data is missing.
  */
 export function priceProtectionVars(
   input: Pick<PlanInput, 'orders' | 'items' | 'now'>,
   rules: MoneyRules | undefined,
-): { vars: TemplateVars; allowed: boolean; claimed?: 'pending' | 'paid' | 'refused' } | null {
+): { vars: TemplateVars; allowed: boolean; claimed?: 'pending' | 'paid' | 'refused'; terms?: boolean } | null {
   const rule = rules?.priceProtection;
   if (!rule || !rule.supported) return null;
   const order = latestPaidOrder(input.orders);
@@ -94,6 +95,17 @@ export function priceProtectionVars(
   const line = order.lines.find((l) => input.items.some((i: Item) => i.id === l.itemId));
   if (!line) return null;
   const item = input.items.find((i) => i.id === line.itemId)!;
+  // The red packets and shop coupon the platform reported for the line count where the rule says,
+  // over the whole line (its quantity at the price paid and at the price now).
+  const rp = rule.include_red_packets ? line.redPacket : undefined;
+  const sc = rule.subtract_shop_coupon ? line.shopCoupon : undefined;
+  if (rp !== undefined || sc !== undefined) {
+    const q = Math.max(1, line.quantity);
+    const t = priceProtection({ paid: line.price * q, redPackets: rp ?? 0, newPrice: item.price * q, shopCoupon: sc ?? 0, claimsSoFar: 0 }, { price_protection: rule });
+    const terms = { 'order.no': order.platformOrderNo, 'item.title': item.title, 'pp.paid': yuan(line.price * q), 'pp.now': yuan(item.price * q), 'pp.rp': yuan(rp ?? 0), 'pp.sc': yuan(sc ?? 0) };
+    if (!t.allowed) return { vars: { ...terms, 'pp.reason': t.reason ?? '没有差价可退' }, allowed: false };
+    return { vars: { ...terms, 'pp.refund': yuan(t.refund) }, allowed: true, terms: true };
+  }
   const r = priceProtection({ paid: line.price, redPackets: 0, newPrice: item.price, shopCoupon: 0, claimsSoFar: 0 }, { price_protection: rule });
   const base = { 'order.no': order.platformOrderNo, 'item.title': item.title, 'pp.paid': yuan(line.price), 'pp.now': yuan(item.price) };
   if (!r.allowed) return { vars: { ...base, 'pp.reason': r.reason ?? '没有差价可退' }, allowed: false };
