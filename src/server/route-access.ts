@@ -129,6 +129,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/orders/:id/price-change-await': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
   // C9: an agent or lead of the order's shop records the order's confirmation with the buyer and their changes.
   'POST /api/v1/orders/:id/verification': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
+  // S2: an agent or lead of the order's shop records a 价保 claim on a line, and marks it paid or refused (people only).
+  'POST /api/v1/orders/:id/price-protection': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
+  'POST /api/v1/orders/:id/price-protection/:claimId': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
   // N3/N2: an agent or lead records a mismatch complaint's kind on a case, or a compensation paid (people only).
   'POST /api/v1/cases/:id/mismatch': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },
   'POST /api/v1/orders/:id/compensation-paid': { scope: 'admin', roles: ['admin', 'supervisor', 'agent'], tokens: false },

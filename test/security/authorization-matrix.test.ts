@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { routesOf, type RouteAccess, type RouteRecord } from '../../src/server/route-access.js';
-import { aftersalesCases, caseEvidence, competitorComparisons, qualityReviews, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
+import { aftersalesCases, caseEvidence, competitorComparisons, priceProtectionClaims, qualityReviews, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openDemoDatabase, databaseLabel } from '../helpers/database.js';
 import { PASSWORD, seedWorld } from '../helpers/fixtures.js';
@@ -110,6 +110,14 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       const [row] = await database.db.insert(caseEvidence).values({
         caseId: target.case!, shopId: SHOP, kind: 'chat_excerpt', fileName: '聊天记录.txt', mime: 'text/plain; charset=utf-8',
         sizeBytes: 3, sha256: '0'.repeat(64), content: Buffer.from('abc'), uploadedByKind: 'agent',
+      }).returning();
+      return row!.id;
+    }
+    if (name === 'claimId') {
+      // S2: a pending 价保 claim on the target order (fresh for each caller, so each may settle it).
+      const [row] = await database.db.insert(priceProtectionClaims).values({
+        shopId: SHOP, orderId: target.order!, lineNo: 1, lineTitle: '针织开衫', paidFen: 9_900, newPriceFen: 8_900, refundFen: 1_000,
+        rulePlatform: 'taobao', ruleZh: '淘宝价保', claimedAt: new Date(), claimedByKind: 'agent',
       }).returning();
       return row!.id;
     }
@@ -236,6 +244,11 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       case 'POST /api/v1/orders/:id/verification':
         // C9: record the order's confirmation with the buyer (agents and leads of its shop; no token).
         return { outcome: 'confirmed' };
+      case 'POST /api/v1/orders/:id/price-protection':
+        // S2: a 价保 claim on the target order's first line (agents and leads of its shop; no token).
+        return { lineNo: 1, paidYuan: 99, newPriceYuan: 89 };
+      case 'POST /api/v1/orders/:id/price-protection/:claimId':
+        return { status: 'paid' };
       case 'POST /api/v1/cases/:id/mismatch':
         // N3: a valid body, so an outsider's answer is the scope's 404 (an insider in Taobao: 400, no mismatch table).
         return { kind: 'material' };

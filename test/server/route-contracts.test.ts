@@ -240,6 +240,29 @@ describe('route contracts', () => {
           return { method: 'POST', url: `/api/v1/orders/${encodeURIComponent(id)}/verification`, payload: { outcome: 'corrected', note: '收货地址改为公司地址' } };
         },
       ],
+      [
+        'POST /api/v1/orders/:id/price-protection',
+        async () => {
+          // S2: a paid order of its own with one line; a 价保 claim on it.
+          const synced = await json({
+            method: 'POST', url: `/api/v1/shops/${SHOP}/orders`,
+            payload: { platformOrderNo: 'CONTRACT-S2', state: '买家已付款等待卖家发货', totalYuan: 99, buyerAccount: 'contract_s2', lines: [{ title: '针织开衫', qty: 1, priceYuan: 99, redPacketYuan: 5, shopCouponYuan: 3 }] },
+          });
+          const id = (synced.order as { id: string }).id;
+          return { method: 'POST', url: `/api/v1/orders/${encodeURIComponent(id)}/price-protection`, payload: { lineNo: 1, paidYuan: 99, redPacketYuan: 5, shopCouponYuan: 3, newPriceYuan: 89 } };
+        },
+      ],
+      [
+        'POST /api/v1/orders/:id/price-protection/:claimId',
+        async () => {
+          // S2: the claim above, marked paid.
+          const board = await json({ method: 'GET', url: '/api/v1/orders?q=CONTRACT-S2' });
+          const id = ((board.items as { order: { id: string } }[])[0]!).order.id;
+          const d = await json({ method: 'GET', url: `/api/v1/orders/${encodeURIComponent(id)}` });
+          const claim = ((d.priceProtection as { claims: { id: string }[] }).claims[0]!).id;
+          return { method: 'POST', url: `/api/v1/orders/${encodeURIComponent(id)}/price-protection/${encodeURIComponent(claim)}`, payload: { status: 'paid', note: '已补差价' } };
+        },
+      ],
 
       ['GET /api/v1/metrics', async () => ({ method: 'GET', url: '/api/v1/metrics' })],
 

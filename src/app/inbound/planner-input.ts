@@ -72,6 +72,7 @@ export async function loadBuyerOrdersAndStanding(
       (select coalesce(jsonb_agg(to_jsonb(l) order by l.line_no, l.id), '[]'::jsonb) from ${t.orderLines} l where l.order_id = o.id) as lines,
       (select coalesce(jsonb_agg(to_jsonb(e) order by e.id), '[]'::jsonb) from ${t.logisticsEvents} e where e.order_id = o.id) as events,
       (select coalesce(jsonb_agg(to_jsonb(c) order by c.opened_at), '[]'::jsonb) from ${t.aftersalesCases} c where c.order_id = o.id) as cases,
+      (select coalesce(jsonb_agg(to_jsonb(pp) order by pp.claimed_at), '[]'::jsonb) from ${t.priceProtectionClaims} pp where pp.order_id = o.id) as pp_claims,
       (select max(h.at) from ${t.orderEvents} h where h.order_id = o.id and h.event = ${PRICE_CHANGED_EVENT}) as price_changed_at,
       (select max(h.at) from ${t.orderEvents} h where h.order_id = o.id and h.event = ${PRICE_CHANGE_AWAITED_EVENT}) as price_change_marked_at,
       (select max(h.at) from ${t.orderEvents} h where h.order_id = o.id and h.event = ${PRICE_CHANGE_AWAIT_CLEARED_EVENT}) as price_change_cleared_at
@@ -80,7 +81,7 @@ export async function loadBuyerOrdersAndStanding(
     order by o.ordered_at desc
     limit 20`)) as unknown;
   const raw = (Array.isArray(res) ? res : ((res as { rows?: unknown[] }).rows ?? [])) as {
-    o: unknown; lines: unknown; events: unknown; cases: unknown; paid_orders: unknown; spend_fen: unknown; spend_other: unknown; price_changed_at: unknown;
+    o: unknown; lines: unknown; events: unknown; cases: unknown; pp_claims: unknown; paid_orders: unknown; spend_fen: unknown; spend_other: unknown; price_changed_at: unknown;
     price_change_marked_at: unknown; price_change_cleared_at: unknown;
   }[];
   if (raw.length === 0) return { orders: [], standing: NO_STANDING };
@@ -100,6 +101,8 @@ export async function loadBuyerOrdersAndStanding(
   const lines = raw.flatMap((r) => json(r.lines).map((l) => rowFromJson(t.orderLines, l)));
   const events = raw.flatMap((r) => json(r.events).map((e) => rowFromJson(t.logisticsEvents, e)));
   const cases = raw.flatMap((r) => json(r.cases).map((c) => rowFromJson(t.aftersalesCases, c)));
+  // S2: the 价保 claims agents recorded, so the bot says where a claim stands instead of computing again.
+  const claims = raw.flatMap((r) => json(r.pp_claims).map((c) => rowFromJson(t.priceProtectionClaims, c)));
   const finals = new Set(profile.refunds.machine.final.map(bare));
   const orders = rows.map((o): Order => {
     const openCase = cases
@@ -132,14 +135,22 @@ export async function loadBuyerOrdersAndStanding(
       ...(o.buyerNote ? { buyerNote: o.buyerNote } : {}),
       lines: lines
         .filter((l) => l.orderId === o.id)
-        .map((l) => ({
-          itemId: l.itemId ?? '',
-          title: l.title,
-          quantity: l.qty,
-          price: l.priceFen / 100,
-          ...(l.colour ? { colour: l.colour } : {}),
-          ...(l.size ? { size: l.size } : {}),
-        })),
+        .map((l) => {
+          const claim = claims.filter((c) => c.orderId === o.id && c.lineNo === l.lineNo).at(-1);
+          return {
+            itemId: l.itemId ?? '',
+            title: l.title,
+            quantity: l.qty,
+            price: l.priceFen / 100,
+            ...(l.colour ? { colour: l.colour } : {}),
+            ...(l.size ? { size: l.size } : {}),
+            ...(l.redPacketFen !== null ? { redPacket: l.redPacketFen / 100 } : {}),
+            ...(l.shopCouponFen !== null ? { shopCoupon: l.shopCouponFen / 100 } : {}),
+            ...(claim
+              ? { priceProtection: { status: claim.status, refund: claim.refundFen / 100, claimedAt: claim.claimedAt.toISOString(), ...(claim.settledAt ? { settledAt: claim.settledAt.toISOString() } : {}) } }
+              : {}),
+          };
+        }),
       ...(openCase ? { refundState: openCase.state } : {}),
       ...(priceChangedAt.has(o.id) ? { priceChangedAt: priceChangedAt.get(o.id)! } : {}),
       ...(marks.get(o.id)?.marked ? { priceChangeMarkedAt: marks.get(o.id)!.marked! } : {}),

@@ -1,5 +1,5 @@
 // The order side panel (O1, O3–O5, O7, N5): lines, history, logistics, deadlines with countdown,
-// exposure, fraud signals, stock warnings, the order's cases and the moves its machine allows.
+// exposure, fraud signals, stock warnings, the order's cases, the 价保 card (S2) and the moves its machine allows.
 // An order outside the caller's shops is NOT_FOUND, so ids of other shops do not leak.
 import { personalDataMask } from '../../core/privacy.js';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
@@ -22,6 +22,7 @@ import { orderExposure } from './exposure.js';
 import { orderView } from './order-view.js';
 import { loadShop, shopProfile, type OrderRow } from './orders.js';
 import { priceChangeHoldOf } from '../followups/price-hold.js';
+import { priceProtectionOf } from './price-protection-view.js';
 
 /** Loads an order the caller may see, else NOT_FOUND. */
 export async function visibleOrder(database: Database, id: string, p: Principal): Promise<OrderRow> {
@@ -57,12 +58,14 @@ export async function actOnOrder(
 export async function orderDetail(database: Database, order: OrderRow, maySeePersonalData: boolean, now: Date) {
   const { db } = database;
   const profile = shopProfile(await loadShop(db, order.shopId));
-  const [lines, history, logistics, deadlineRows, cases] = await Promise.all([
+  const [lines, history, logistics, deadlineRows, cases, priceProtection] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.lineNo)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, order.id)).orderBy(asc(orderEvents.id)),
     db.select().from(logisticsEvents).where(eq(logisticsEvents.orderId, order.id)).orderBy(asc(logisticsEvents.at)),
     deadlinesOf(db, 'order', [order.id]),
     db.select().from(aftersalesCases).where(eq(aftersalesCases.orderId, order.id)),
+    // S2: the 价保 card (rule, window, prefilled lines, claims).
+    priceProtectionOf(database, order, profile),
   ]);
   const itemIds = lines.map((l) => l.itemId).filter((x): x is string => !!x);
   const variants = itemIds.length ? await db.select().from(itemVariants).where(inArray(itemVariants.itemId, itemIds)) : [];
@@ -112,6 +115,7 @@ export async function orderDetail(database: Database, order: OrderRow, maySeePer
       paidAmountYuan: (order.paidFen || order.totalFen) / 100, now: now.toISOString(),
     }),
     priceChangeHold,
+    priceProtection,
     allowedEvents: profile.orders.machine.transitions.filter((t) => t.from === normalizeStateName(order.state)).map((t) => t.event),
   };
 }

@@ -98,6 +98,9 @@ export interface SyncLine {
   size?: string | undefined;
   qty: number;
   priceFen: number;
+  /** S2: red packets and the shop coupon used on the line (fen), when the platform says them. */
+  redPacketFen?: number | undefined;
+  shopCouponFen?: number | undefined;
 }
 
 /** What a bridge may send; every field but the order number is optional (partial updates). */
@@ -213,7 +216,7 @@ async function syncOrderOnce(
       await tx.delete(orderLines).where(eq(orderLines.orderId, order.id));
       if (input.lines.length > 0) {
         await tx.insert(orderLines).values(
-          input.lines.map((l, i) => ({ orderId: order.id, lineNo: l.lineNo ?? i + 1, sku: l.sku ?? null, title: l.title, colour: l.colour ?? null, size: l.size ?? null, qty: l.qty, priceFen: l.priceFen })),
+          input.lines.map((l, i) => ({ orderId: order.id, lineNo: l.lineNo ?? i + 1, sku: l.sku ?? null, title: l.title, colour: l.colour ?? null, size: l.size ?? null, qty: l.qty, priceFen: l.priceFen, redPacketFen: l.redPacketFen ?? null, shopCouponFen: l.shopCouponFen ?? null })),
         );
       }
     }

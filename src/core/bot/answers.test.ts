@@ -179,6 +179,10 @@ const KNOWN_PLACEHOLDERS = new Set([
   'pp.now',
   'pp.refund',
   'pp.reason',
+  // S2: where an agent's 价保 claim stands.
+  'pp.status',
+  'pp.rp',
+  'pp.sc',
 ]);
 
 describe('the default standard-answer library (C3, C10, C12, C13, C14)', () => {

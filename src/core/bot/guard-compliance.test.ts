@@ -70,6 +70,9 @@ const VARS: Record<string, string> = {
   'pp.now': '49.00',
   'pp.refund': '10.00',
   'pp.reason': '现价不低于原价，没有差价可退',
+  'pp.status': '差价已补给您，请注意查收',
+  'pp.rp': '5.00',
+  'pp.sc': '3.00',
 };
 
 describe('default answers pass the reply guard (B4, D1–D11)', () => {

@@ -79,7 +79,12 @@ export function handleWarranty(d: Draft): void {
 export function handlePriceProtection(d: Draft): void {
   // S2: the difference under the platform's rule when the order and the price say it.
   const pp = priceProtectionVars(d.input, d.input.moneyRules);
-  if (pp && d.say(pp.allowed ? 'price_protection.amount' : 'price_protection.none', pp.vars)) return;
+  // An agent already recorded a claim: say where it stands; a refused one goes back to a person.
+  if (pp?.claimed && d.say('price_protection.claimed', pp.vars)) {
+    if (pp.claimed === 'refused') d.handOver('money_action', '买家再次询问价保，该商品的价保申请已被拒绝，需人工说明', null);
+    return;
+  }
+  if (pp && !pp.claimed && d.say(pp.allowed ? (pp.terms ? 'price_protection.amount_terms' : 'price_protection.amount') : 'price_protection.none', pp.vars)) return;
   d.say('price_protection');
   d.handOver('money_action', '买家申请价保补差价，需人工按平台规则核算金额', null);
 }

@@ -53,4 +53,40 @@ describe('price protection with the amount (S2, seed 000)', () => {
     const pdd = makeInput({ text: '补差价', intent: 'price_protection', orders: [paid], items: cheaper(49) });
     expect(planReply({ ...pdd, moneyRules: { priceProtection: profiles.pdd.price_protection } }).handover?.reason).toBe('money_action');
   });
+  it('S2: a claim an agent recorded on the line is reported instead of a new figure; refused goes to a person', () => {
+    const claimed = (status: 'pending' | 'paid' | 'refused') => ({
+      ...paid, lines: paid.lines.map((l, i) => (i === 0 ? { ...l, priceProtection: { status, refund: 12.5, claimedAt: '2026-11-20T02:00:00.000Z' } } : l)),
+    });
+    const pending = plan({ text: '降价了能补差价吗', intent: 'price_protection', orders: [claimed('pending')], items: cheaper(49) });
+    expect(text(pending)).toMatch(/已登记价保.*差价12\.50元/s);
+    expect(text(pending)).toContain('正在按平台规则为您处理');
+    expect(text(pending)).not.toContain('10.00');
+    expect(pending.handover).toBeUndefined();
+    expect(text(plan({ text: '补差价到了吗', intent: 'price_protection', orders: [claimed('paid')], items: cheaper(49) }))).toContain('差价已补给您');
+    const refused = plan({ text: '价保怎么样了', intent: 'price_protection', orders: [claimed('refused')], items: cheaper(49) });
+    expect(text(refused)).toContain('没有通过');
+    expect(refused.handover?.reason).toBe('money_action');
+  });
+  it('S2: JD counts its window from signing — open before it, closed 7 days after', () => {
+    const jd = { priceProtection: profiles.jd.price_protection };
+    const signedAt = '2026-11-10T02:00:00.000Z';
+    const base = makeInput({ text: '降价了补差价', intent: 'price_protection', orders: [{ ...paid, state: 'succeeded', signedAt }], items: cheaper(49) });
+    const inside = planReply({ ...base, now: new Date(Date.parse(signedAt) + 7 * 86_400_000), moneyRules: jd });
+    expect(inside.messages.join('\n')).toContain('可补差价10.00元');
+    const after = planReply({ ...base, now: new Date(Date.parse(signedAt) + 7 * 86_400_000 + 1), moneyRules: jd });
+    expect(after.messages.join('\n')).toContain('已超过价保期（签收后 7 天）');
+    const unsigned = makeInput({ text: '降价了补差价', intent: 'price_protection', orders: [paid], items: cheaper(49) });
+    expect(planReply({ ...unsigned, now: new Date('2027-06-01T00:00:00Z'), moneyRules: jd }).messages.join('\n')).toContain('可补差价10.00元');
+  });
+  it('S2: the red packets and shop coupon the platform reported count under Taobao\'s rule, named in the answer; JD leaves them out', () => {
+    const withTerms = { ...paid, lines: paid.lines.map((l, i) => (i === 0 ? { ...l, redPacket: 5, shopCoupon: 3 } : l)) };
+    const p = plan({ text: '降价了补差价', intent: 'price_protection', orders: [withTerms], items: cheaper(49) });
+    expect(text(p)).toContain('红包5.00元');
+    expect(text(p)).toContain('店铺券3.00元');
+    expect(text(p)).toContain('可补差价12.00元'); // 59 + 5 − 49 − 3
+    const eaten = plan({ text: '降价了补差价', intent: 'price_protection', orders: [{ ...withTerms, lines: [{ ...withTerms.lines[0]!, shopCoupon: 20 }] }], items: cheaper(49) });
+    expect(text(eaten)).toContain('现价不低于原价');
+    const jd = planReply({ ...makeInput({ text: '降价了补差价', intent: 'price_protection', orders: [withTerms], items: cheaper(49) }), moneyRules: { priceProtection: profiles.jd.price_protection } });
+    expect(jd.messages.join('\n')).toContain('可补差价10.00元');
+  });
 });

@@ -112,6 +112,11 @@ export interface OrderLine {
   size?: string;
   quantity: number;
   price: number;
+  /** S2: red packets and the shop coupon used on the whole line (yuan), when the platform reported them. */
+  redPacket?: number;
+  shopCoupon?: number;
+  /** S2: the latest 价保 claim an agent recorded on this line (refund in yuan, ISO times). */
+  priceProtection?: { status: 'pending' | 'paid' | 'refused'; refund: number; claimedAt: string; settledAt?: string };
 }
 
 export interface Order {

@@ -79,6 +79,9 @@ const syncLine = z.strictObject({
   size: text(40).optional(),
   qty: z.number().int().min(1).max(100_000),
   priceYuan: yuan,
+  /** S2: red packets (红包) and the shop coupon (店铺券) the buyer used on this line, when the platform says them. */
+  redPacketYuan: yuan.optional(),
+  shopCouponYuan: yuan.optional(),
 });
 
 /** O2: money in yuan on the wire, fen after parsing; times as Date after parsing. */
@@ -115,3 +118,29 @@ export const orderBoardSchema = z.object({
   /** atStakeYuan: CNY orders only; atStake: per currency in its minor units (O2, never converted). */
   totals: z.object({ atStakeYuan: z.number(), count: z.number(), atStake: z.array(z.object({ currency: z.string(), minor: z.number() })) }).loose(),
 });
+
+/** S2: money an agent enters on the 价保 card, in yuan (fen after parsing). */
+const ppYuan = (what: string) =>
+  z.number({ error: `请填写${what}（元）` }).min(0, `${what}不能为负数`).max(1_000_000, `${what}最多 1000000 元`).transform((v) => yuanToFen(v));
+/**
+ * S2: a price-protection claim (价保) on one order line: what the buyer paid for the line, the red
+ * packets and shop coupon used on it, and the line's price now; the difference is the server's,
+ * under the shop's platform rule.
+ */
+export const priceProtectionClaimBody = z.strictObject({
+  lineNo: z.number({ error: '请选择订单商品行' }).int().min(1).max(1000),
+  paidYuan: ppYuan('实付金额'),
+  redPacketYuan: ppYuan('红包').default(0),
+  shopCouponYuan: ppYuan('店铺券').default(0),
+  newPriceYuan: ppYuan('现价'),
+  note: z.string().trim().max(500, '价保备注最多 500 字').optional(),
+});
+export type PriceProtectionClaimBody = z.infer<typeof priceProtectionClaimBody>;
+export type PriceProtectionClaimInput = z.input<typeof priceProtectionClaimBody>;
+/** S2: a recorded claim settled — the difference paid to the buyer, or the claim refused. */
+export const priceProtectionSettleBody = z.strictObject({
+  status: z.enum(['paid', 'refused'], { error: '价保结果应为 paid（已补差价）或 refused（已拒绝）' }),
+  note: z.string().trim().max(500, '备注最多 500 字').optional(),
+});
+export type PriceProtectionSettleBody = z.infer<typeof priceProtectionSettleBody>;
+export const priceProtectionClaimParams = z.object({ id: z.string().min(1).max(64), claimId: z.string().min(1).max(64) });

@@ -110,7 +110,7 @@ import {
   quizProgressSchema,
 } from './training.js';
 import { compensationPaidBody, manualPenaltyBody, mismatchBody, penaltyLedgerQuery, penaltyLedgersSchema, penaltyShopParams, rulingBody, shopLedgerSchema } from './penalties.js';
-import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery, orderVerificationBody, priceChangeAwaitBody } from './orders.js';
+import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery, orderVerificationBody, priceChangeAwaitBody, priceProtectionClaimBody, priceProtectionClaimParams, priceProtectionSettleBody } from './orders.js';
 import {
   exampleParams,
   itemsInput,
@@ -217,6 +217,9 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/orders/:id/price-change-await': { params: orderIdParams, body: priceChangeAwaitBody, reply: orderDetailSchema },
   // C9: the order's confirmation with the buyer, recorded by an agent.
   'POST /api/v1/orders/:id/verification': { params: orderIdParams, body: orderVerificationBody, reply: orderDetailSchema },
+  // S2: a 价保 claim on an order line, and its outcome (paid or refused).
+  'POST /api/v1/orders/:id/price-protection': { params: orderIdParams, body: priceProtectionClaimBody, reply: orderDetailSchema },
+  'POST /api/v1/orders/:id/price-protection/:claimId': { params: priceProtectionClaimParams, body: priceProtectionSettleBody, reply: orderDetailSchema },
   // N2–N4: the penalty-points ledger; a mismatch's kind on a case; a late-shipment compensation paid.
   'GET /api/v1/penalties': { query: penaltyLedgerQuery, reply: penaltyLedgersSchema },
   'POST /api/v1/cases/:id/mismatch': { params: caseIdParams, body: mismatchBody, reply: shopLedgerSchema },

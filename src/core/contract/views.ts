@@ -346,10 +346,70 @@ export type LogisticsReply = z.infer<typeof logisticsReplySchema>;
  * history, logistics, deadlines with their countdown, exposure (N5), fraud and stock checks, its
  * cases and the events the machine allows next.
  */
+/** S2: one recorded price-protection claim (amounts in yuan, the rule as the agent saw it). */
+export const priceProtectionClaimViewSchema = z.object({
+  id: z.string(),
+  lineNo: z.number(),
+  lineTitle: z.string(),
+  paidYuan: z.number(),
+  redPacketYuan: z.number(),
+  shopCouponYuan: z.number(),
+  newPriceYuan: z.number(),
+  refundYuan: z.number(),
+  ruleZh: z.string(),
+  status: z.enum(['pending', 'paid', 'refused']),
+  note: z.string().nullable(),
+  claimedAt: z.string(),
+  claimedBy: z.string().nullable(),
+  settledAt: z.string().nullable(),
+  settledBy: z.string().nullable(),
+  settleNote: z.string().nullable(),
+});
+export type PriceProtectionClaimView = z.infer<typeof priceProtectionClaimViewSchema>;
+/**
+ * S2: what the 价保 card needs — the shop's rule (the profile section, so the card computes the
+ * difference live with the same core function the server applies), the times the window counts
+ * from, and per line the amounts prefilled from the order and the claims made.
+ */
+export const priceProtectionViewSchema = z.object({
+  rule: z.object({
+    supported: z.boolean(),
+    include_red_packets: z.boolean(),
+    subtract_shop_coupon: z.boolean(),
+    max_claims: z.number().nullable(),
+    window_days: z.number().nullable(),
+    window_from: z.enum(['paid', 'signed']),
+  }),
+  platform: z.string(),
+  ruleZh: z.string(),
+  paidAt: z.string().nullable(),
+  signedAt: z.string().nullable(),
+  windowEndsAt: z.string().nullable(),
+  /** Null when the order may carry a claim; else why not (unpaid, closed) in Chinese. */
+  blockedZh: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      lineNo: z.number(),
+      title: z.string(),
+      qty: z.number(),
+      paidYuan: z.number(),
+      redPacketYuan: z.number().nullable(),
+      shopCouponYuan: z.number().nullable(),
+      /** The item's listed price now for the line's quantity; null when the line is not linked to a listed item. */
+      newPriceYuan: z.number().nullable(),
+      /** Claims that count against the rule's limit (pending or paid). */
+      claimsSoFar: z.number(),
+    }),
+  ),
+  claims: z.array(priceProtectionClaimViewSchema),
+});
+export type PriceProtectionView = z.infer<typeof priceProtectionViewSchema>;
+
 export const orderDetailSchema = z.object({
   order: orderViewSchema,
   lines: z.array(
     z.object({
+      id: z.string(),
       lineNo: z.number(),
       itemId: z.string().nullable(),
       sku: z.string().nullable(),
@@ -378,6 +438,8 @@ export const orderDetailSchema = z.object({
   priceChangeHold: z.object({ awaiting: z.boolean(), byAgent: z.boolean() }).nullable(),
   /** N2: when the late-shipment compensation was recorded as paid (null: not recorded). */
   compensationPaidAt: z.string().nullable(),
+  /** S2: the 价保 card — the shop's platform rule, each line's prefilled amounts and its claims. */
+  priceProtection: priceProtectionViewSchema,
   allowedEvents: z.array(z.string()),
 });
 export type OrderDetailView = z.infer<typeof orderDetailSchema>;

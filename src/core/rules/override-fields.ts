@@ -79,6 +79,7 @@ export const OVERRIDE_FIELDS: readonly OverrideField[] = [
   f('price_protection.subtract_shop_coupon', 'bool', '价保计算时扣除店铺优惠券', 'Shop coupons are subtracted in price protection'),
   f('price_protection.max_claims', 'count', '同一商品可申请价保的次数，空表示不限', 'Price-protection claims per item; empty: any number', { nullable: true }),
   f('price_protection.window_days', 'days', '价保期（天），空表示平台未规定', 'Price-protection window (days); empty: not set', { nullable: true }),
+  f('price_protection.window_from', 'enum', '价保期起算：付款或签收', 'The price-protection window counts from payment or signing', { options: ['paid', 'signed'] }),
   f('promises.invoice_days_after_success', 'days', '聊天中承诺的发票在交易成功后几天内开出', 'An invoice promised in chat is due (days) after success'),
   f('promises.warn_before_hours', 'hours', '承诺到期前多少小时提醒客服', 'Warn the agent (hours) before a promise is due'),
   // C17/T2 (issue 16): presence minutes, project defaults (rules/common.yaml presence).

@@ -265,6 +265,8 @@ const priceProtectionSchema = z.strictObject({
   /** Claims allowed per item; null: any number within the window. */
   max_claims: z.number().int().positive().nullable(),
   window_days: days.nullable(),
+  /** S2: what the window counts from — the payment, or the signing for the goods (before it, still open). */
+  window_from: z.enum(['paid', 'signed']),
   source: sourceSchema,
 });
 

@@ -36,7 +36,7 @@ const syncRoutes: FastifyPluginAsync = async (app) => {
       trackingNo: b.trackingNo,
       buyerNote: b.buyerNote,
       sellerNote: b.sellerNote,
-      lines: b.lines?.map((l) => ({ lineNo: l.lineNo, sku: l.sku, title: l.title, colour: l.colour, size: l.size, qty: l.qty, priceFen: l.priceYuan })),
+      lines: b.lines?.map((l) => ({ lineNo: l.lineNo, sku: l.sku, title: l.title, colour: l.colour, size: l.size, qty: l.qty, priceFen: l.priceYuan, redPacketFen: l.redPacketYuan, shopCouponFen: l.shopCouponYuan })),
     };
     const { created, detail } = await syncPlatformOrder(app.ctx.database, p, shopId, input, app.ctx.now(), mayseePersonalData(p));
     const body: OrderDetailView = detail;

@@ -7,6 +7,7 @@ import { downloadOrderEvidence } from '../../app/evidence/download.js';
 import { moveOrder, recordLogistics } from '../../app/orders/order-actions.js';
 import { setPriceChangeAwait } from '../../app/orders/price-change-await.js';
 import { recordOrderVerification } from '../../app/orders/order-verification.js';
+import { recordPriceProtectionClaim, settlePriceProtectionClaim } from '../../app/orders/price-protection.js';
 import { getOrderDetail } from '../../app/orders/order-detail.js';
 import { listShopOrders } from '../../app/orders/order-list.js';
 import { orderBoard } from '../../app/orders/order-board.js';
@@ -24,6 +25,9 @@ import {
   orderUploadQuery,
   orderVerificationBody,
   priceChangeAwaitBody,
+  priceProtectionClaimBody,
+  priceProtectionClaimParams,
+  priceProtectionSettleBody,
 } from '../../core/contract/orders.js';
 import type { LocalImportReply } from '../../core/contract/local.js';
 import type { OrderDetailView } from '../../core/contract/views.js';
@@ -90,6 +94,22 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     const p = requireRole(request, 'admin', 'supervisor', 'agent');
     const body = orderVerificationBody.parse(request.body);
     return recordOrderVerification(app.ctx.database, p, id, body, app.ctx.now(), mayseePersonalData(p));
+  });
+
+  // S2: a 价保 claim on an order line, the difference under the shop's platform rule (leads and agents of the shop).
+  app.post('/api/v1/orders/:id/price-protection', auth, async (request): Promise<OrderDetailView> => {
+    const { id } = idParam.parse(request.params);
+    const p = requireRole(request, 'admin', 'supervisor', 'agent');
+    const body = priceProtectionClaimBody.parse(request.body);
+    return recordPriceProtectionClaim(app.ctx.database, p, id, body, app.ctx.now(), mayseePersonalData(p));
+  });
+
+  // S2: a pending 价保 claim marked paid (差价已补) or refused.
+  app.post('/api/v1/orders/:id/price-protection/:claimId', auth, async (request): Promise<OrderDetailView> => {
+    const { id, claimId } = priceProtectionClaimParams.parse(request.params);
+    const p = requireRole(request, 'admin', 'supervisor', 'agent');
+    const body = priceProtectionSettleBody.parse(request.body);
+    return settlePriceProtectionClaim(app.ctx.database, p, id, claimId, body, app.ctx.now(), mayseePersonalData(p));
   });
 
   // A11: the evidence bundle, JSON by default or the HTML page; every export is audited.

@@ -77,6 +77,9 @@ export const orderLines = pgTable(
     /** Unit price in minor units of the order's currency (issue 15). */
     priceMinor: bigint('price_minor', { mode: 'number' }),
     state: text('state'),
+    /** S2: red packets (红包) and the shop coupon (店铺券) the buyer used on this line, fen; null when the source did not say. */
+    redPacketFen: integer('red_packet_fen'),
+    shopCouponFen: integer('shop_coupon_fen'),
   },
   // Lines are always read by order (side panel, evidence, re-import).
   (t) => [index('order_lines_order_idx').on(t.orderId)],
@@ -128,3 +131,46 @@ export const importBatches = pgTable('import_batches', {
   startedAt: ts('started_at').notNull(),
   finishedAt: ts('finished_at'),
 });
+
+/**
+ * S2: a price-protection claim (价保) an agent recorded on one order line — the amounts the rule
+ * compared (fen), the difference, the platform rule used, and the outcome: pending until the money
+ * is paid to the buyer or the claim is refused. A refused claim does not use a line's once.
+ */
+export const priceProtectionClaims = pgTable(
+  'price_protection_claims',
+  {
+    id: id(),
+    shopId: text('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    /** The line by its number and title: a sync rewrites an order's line rows, the claim stays. */
+    lineNo: integer('line_no').notNull(),
+    lineTitle: text('line_title').notNull(),
+    paidFen: integer('paid_fen').notNull(),
+    redPacketFen: integer('red_packet_fen').notNull().default(0),
+    shopCouponFen: integer('shop_coupon_fen').notNull().default(0),
+    newPriceFen: integer('new_price_fen').notNull(),
+    refundFen: integer('refund_fen').notNull(),
+    /** The platform whose rule was applied and the rule in Chinese as the agent saw it. */
+    rulePlatform: text('rule_platform').notNull(),
+    ruleZh: text('rule_zh').notNull(),
+    status: text('status', { enum: ['pending', 'paid', 'refused'] }).notNull().default('pending'),
+    note: text('note'),
+    claimedAt: ts('claimed_at').notNull(),
+    claimedByKind: text('claimed_by_kind').notNull(),
+    claimedBy: text('claimed_by'),
+    settledAt: ts('settled_at'),
+    settledByKind: text('settled_by_kind'),
+    settledBy: text('settled_by'),
+    settleNote: text('settle_note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('price_protection_claims_order_idx').on(t.orderId),
+    index('price_protection_claims_shop_idx').on(t.shopId, t.status, t.claimedAt),
+  ],
+);

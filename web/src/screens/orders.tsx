@@ -4,7 +4,7 @@
 // month's refund and dispute rates per shop with the 4 ‰ alert (A8). An unpaid order shows its
 // listed price as unpaid, never as ¥0.00; the at-stake total counts open orders only; order states
 // read in English in English mode. An order opens in a drawer (`/orders?orderId=`), from which a
-// case is opened.
+// case is opened and a 价保 claim recorded (S2).
 import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Input, List, Select, Space, Spin, Table, Tag, Tooltip, Typography, message } from 'antd';
 import { errorText, post } from '../lib/api.js';
 import { useMemo, useState } from 'react';
@@ -14,6 +14,8 @@ import { isSupervisor, useSession } from '../lib/session.js';
 import { FileUpload, type ImportOutcome } from '../components/file-upload.js';
 import { duration, formatDateTime, getLocale, logisticsStatusLabel, money, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
+import { PriceProtectionCard } from '../components/price-protection-card.js';
+import type { PriceProtectionView } from '../../../src/core/contract/views.js';
 
 type Phase = 'unpaid' | 'paid' | 'shipped' | 'signed' | 'succeeded' | 'closed';
 const PHASES: Phase[] = ['unpaid', 'paid', 'shipped', 'signed', 'succeeded', 'closed'];
@@ -252,6 +254,8 @@ interface OrderDetail {
   cases: { id: string; type: string; state: string }[];
   /** C8: an unpaid order's wait for a 改价; null: not unpaid. */
   priceChangeHold: { awaiting: boolean; byAgent: boolean } | null;
+  /** S2: the 价保 card (rule, window, prefilled lines, claims). */
+  priceProtection: PriceProtectionView;
 }
 
 function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
@@ -356,6 +360,7 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               <Button loading={saving} disabled={!verifyNote.trim()} onClick={() => void recordVerification('corrected')} data-testid="order-verify-corrected">{t('orders.verify.corrected')}</Button>
             </Space.Compact>
           </Card>
+          <PriceProtectionCard orderId={o.id} view={d.data.priceProtection} onChanged={d.reload} />
           <Card size="small" title={t('orders.lines')}>
             <List size="small" dataSource={d.data.lines} renderItem={(l) => <List.Item>{l.title} {[l.colour, l.size].filter(Boolean).join(' / ')} × {l.qty} · {fmt(l.priceYuan)}</List.Item>} />
           </Card>
