@@ -365,6 +365,7 @@ export const en: Record<keyof typeof zh, string> = {
   'settings.disruptions.note': 'Note',
   'settings.disruptions.notePlaceholder': 'Required for "other"; buyers read it',
   'settings.disruptions.courier': 'Courier (optional, empty = all)',
+  'settings.disruptions.courierColumn': 'Courier',
   'settings.disruptions.add': 'Add disruption',
   'settings.disruptions.allProvinces': 'All provinces',
   'settings.disruptions.empty': 'No disruptions entered',

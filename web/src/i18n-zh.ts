@@ -363,6 +363,7 @@ export const zh = {
   'settings.disruptions.note': '说明',
   'settings.disruptions.notePlaceholder': '原因为“其他”时必填，买家会看到',
   'settings.disruptions.courier': '快递（可选，不填=全部快递）',
+  'settings.disruptions.courierColumn': '快递',
   'settings.disruptions.add': '添加物流异常',
   'settings.disruptions.allProvinces': '全部省份',
   'settings.disruptions.empty': '还没有物流异常记录',

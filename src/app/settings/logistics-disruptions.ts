@@ -61,6 +61,7 @@ export async function listDisruptions(database: Database, p: Principal, shopId: 
     items: rows.map((r) => view(r, now)),
     calendar: calendar.spans
       .filter((s) => s.to >= today)
+      .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to))
       .map((s) => ({ name: s.name, from: s.from, to: s.to, impact: s.impact, note: s.source.note ?? null })),
     provinces: [...PROVINCES],
   };

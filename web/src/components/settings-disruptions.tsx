@@ -75,12 +75,13 @@ export function DisruptionsEditor({ shopId }: { shopId: string }) {
             options={[{ value: '*', label: t('settings.disruptions.allProvinces') }, ...provinces.map((p) => ({ value: p, label: p }))]}
             onChange={(v: string[]) => setDraft({ ...draft, provinces: v.includes('*') ? [...provinces] : v })}
           />
-          <DatePicker.RangePicker
-            data-testid="dis-span"
-            format="YYYY-MM-DD"
-            placeholder={[t('settings.disruptions.span').split(' — ')[0] ?? '', t('settings.disruptions.span').split(' — ')[1] ?? '']}
-            onChange={(_, text) => setDraft({ ...draft, from: text[0] ?? '', to: text[1] ?? '' })}
-          />
+          <span data-testid="dis-span">
+            <DatePicker.RangePicker
+              format="YYYY-MM-DD"
+              placeholder={[t('settings.disruptions.span').split(' — ')[0] ?? '', t('settings.disruptions.span').split(' — ')[1] ?? '']}
+              onChange={(_, text) => setDraft((d) => ({ ...d, from: text[0] ?? '', to: text[1] ?? '' }))}
+            />
+          </span>
           <Select<DisruptionCause>
             style={{ width: 130 }}
             data-testid="dis-cause"
@@ -122,7 +123,7 @@ export function DisruptionsEditor({ shopId }: { shopId: string }) {
           { title: t('settings.disruptions.provinces'), render: (_, d) => (d.provinces.length === provinces.length ? t('settings.disruptions.allProvinces') : d.provinces.join('、')) },
           { title: t('settings.disruptions.span'), render: (_, d) => `${d.from} — ${d.to}` },
           { title: t('settings.disruptions.cause'), render: (_, d) => DISRUPTION_CAUSE_ZH[d.cause] + (d.note ? `（${d.note}）` : '') },
-          { title: t('settings.disruptions.courier'), render: (_, d) => d.courier ?? '—' },
+          { title: t('settings.disruptions.courierColumn'), render: (_, d) => d.courier ?? '—' },
           { title: t('settings.disruptions.buyerReads'), render: (_, d) => <span data-testid="dis-phrase">{d.phraseZh}</span> },
           {
             title: '',
