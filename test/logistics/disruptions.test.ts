@@ -147,4 +147,26 @@ describe(`O7 物流异常 per shop: settings, delay notice, bot answer, order dr
     expect((await drawer('TM-O7-002')).disruption).toBeNull();
     clock = T0;
   });
+
+  it('O7: a short public holiday (清明) is named once tracking stalls, but not told before — no notice for a parcel still moving', async () => {
+    // Beijing 2026-04-06 10:00, the last day of the 清明 holiday (State Council 2026 schedule).
+    const Q = new Date('2026-04-06T02:00:00.000Z');
+    const order = async (no: string, shippedAt: Date) => {
+      await syncOrder(w.database, w.world.shopA, {
+        platformOrderNo: no, buyerAccount: `buyer_${no}`, state: '买家已付款等待卖家发货', orderedAt: new Date(shippedAt.getTime() - 3_600_000), paidAt: new Date(shippedAt.getTime() - 3_000_000),
+        totalFen: 5900, receiverAddress: '广东省广州市天河区某路 8 号', lines: [{ title: '羽绒服', qty: 1, priceFen: 5900 }],
+      }, { kind: 'platform' }, shippedAt);
+      return (await syncOrder(w.database, w.world.shopA, { platformOrderNo: no, state: '卖家已发货等待买家确认', shippedAt, courier: '圆通速递', trackingNo: `YT${no.slice(-3)}` }, { kind: 'platform' }, shippedAt)).order;
+    };
+    const stalled = await order('TM-O7-101', new Date('2026-04-02T02:00:00.000Z')); // 96 h without a scan (> 72 h)
+    const moving = await order('TM-O7-102', new Date('2026-04-05T02:00:00.000Z')); // 24 h: not stalled
+    await ensureFollowups(w.database, Q);
+    expect(await delayRows(moving.id)).toEqual([]);
+    expect(await delayRows(stalled.id)).toHaveLength(1);
+    await runDueFollowups(w.database, { now: new Date(Q.getTime() + 60_000), workerId: 'w', bus });
+    const [sent] = await delayRows(stalled.id);
+    expect(sent).toMatchObject({ state: 'sent', reason: 'disruption' });
+    expect(sent!.text).toContain('受清明节假期影响');
+    expect(sent!.text).toContain('预计4月7日起逐步恢复');
+  });
 });
