@@ -144,21 +144,27 @@ const DISRUPTION_TRANSIT_DAYS = 20;
 async function disruptedOrders(database: Database, now: Date, limit: number): Promise<string[]> {
   const today = beijingDayKey(now);
   const pauses = calendarSpans().filter((s) => warnsEarly(s) && spanStatus(s, now) === 'active');
-  const shopRows = await database.query<{ shop_id: string }>(
-    `select distinct shop_id from logistics_disruptions where from_day <= $1 and to_day >= $1`,
+  const shopRows = await database.query<{ shop_id: string; provinces: unknown }>(
+    `select shop_id, provinces from logistics_disruptions where from_day <= $1 and to_day >= $1`,
     [today],
   );
   if (pauses.length === 0 && shopRows.length === 0) return [];
-  const shopIds = shopRows.map((r) => r.shop_id);
+  const shopIds = [...new Set(shopRows.map((r) => r.shop_id))];
+  // Without a nationwide pause only parcels to the entries' provinces can match: the statement
+  // keeps to them (region, or the address's start), so a shop's many other parcels never crowd
+  // the affected ones out of the batch.
+  const provinces = [...new Set(shopRows.flatMap((r) => (Array.isArray(r.provinces) ? r.provinces.filter((p): p is string => typeof p === 'string') : [])))];
   const candidates = await database.query<{ id: string; shop_id: string; region: string | null; receiver_address: string | null; courier: string | null; shipped_at: Date | string }>(
     `select o.id, o.shop_id, o.region, o.receiver_address, o.courier, o.shipped_at from orders o
       where o.buyer_id is not null and o.source <> 'demo' and o.shipped_at is not null and o.completed_at is null and o.closed_at is null
         and o.shipped_at > $1::timestamptz - interval '${DISRUPTION_TRANSIT_DAYS} days'
-        and ($2::boolean or o.shop_id = any($3::text[]))
+        and ($2::boolean or (o.shop_id = any($3::text[])
+              and exists (select 1 from unnest($5::text[]) p
+                           where o.region like p || '%' or ltrim(replace(coalesce(o.receiver_address, ''), '中国', '')) like p || '%')))
         and not exists (select 1 from scheduled_messages s where s.order_id = o.id and s.kind = 'delay_notice')
       order by o.shipped_at desc
       limit $4`,
-    [now.toISOString(), pauses.length > 0, shopIds, limit],
+    [now.toISOString(), pauses.length > 0, shopIds, limit, provinces],
   );
   const backlog = logisticsCalendar().recovery_backlog_days;
   const spansByShop = new Map<string, DisruptionSpan[]>();
