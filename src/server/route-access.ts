@@ -86,6 +86,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/shops/:shopId/promotions': { scope: 'read' },
   'GET /api/v1/shops/:shopId/rule-overrides': { scope: 'read' },
   'GET /api/v1/shops/:shopId/shipping-fees': { scope: 'read' },
+  // O7: the shop's 物流异常 (weather, holidays, promotion backlog …).
+  'GET /api/v1/shops/:shopId/logistics-disruptions': { scope: 'read' },
   'GET /api/v1/shops/:shopId/training-examples': { scope: 'read' },
   'GET /api/v1/shops/:shopId/corrections': { scope: 'read' },
   'GET /api/v1/agents': { scope: 'read', roles: LEADS, tokens: false },
@@ -149,6 +151,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/shops/:shopId/promotions': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/rule-overrides': { scope: 'admin', roles: ADMIN, tokens: false },
   'PUT /api/v1/shops/:shopId/shipping-fees': { scope: 'admin', roles: LEADS, tokens: false },
+  'POST /api/v1/shops/:shopId/logistics-disruptions': { scope: 'admin', roles: LEADS, tokens: false },
+  'PUT /api/v1/shops/:shopId/logistics-disruptions/:id': { scope: 'admin', roles: LEADS, tokens: false },
+  'DELETE /api/v1/shops/:shopId/logistics-disruptions/:id': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/followups/flows': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/followups/templates': { scope: 'admin', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/vip-tiers': { scope: 'admin', roles: LEADS, tokens: false },

@@ -32,6 +32,13 @@ describe('follow-up planning', () => {
     ]);
   });
 
+  it('O7: a parcel caught in a disruption is told at once (disruptedSince), before any stall; only while in transit', () => {
+    const shipped = { phase: 'shipped' as const, orderedAt: h(-50), shippedAt: h(-30), completedAt: null };
+    expect(at(planFollowups(ctx('taobao', null), { ...shipped, disruptedSince: T0 })).filter(([f]) => f === 'delay_notice')).toEqual([['delay_notice', 0, 0]]);
+    expect(planFollowups(ctx('taobao', null), { ...shipped, phase: 'signed', disruptedSince: T0 }).some((r) => r.flow === 'delay_notice')).toBe(false);
+    expect(planFollowups(ctx('taobao', null, { delay_notice: { enabled: false } }), { ...shipped, disruptedSince: T0 }).some((r) => r.flow === 'delay_notice')).toBe(false);
+  });
+
   it('R7/F4: review invitation after confirmation; a re-visit only for a buyer with two finished orders', () => {
     const done = { phase: 'succeeded' as const, orderedAt: h(-200), shippedAt: h(-150), completedAt: T0 };
     const flows = (n: number) => planFollowups(ctx('tmall', null), { ...done, buyerFinishedOrders: n }).map((r) => r.flow);

@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { routesOf, type RouteAccess, type RouteRecord } from '../../src/server/route-access.js';
-import { aftersalesCases, caseEvidence, competitorComparisons, priceProtectionClaims, qualityReviews, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
+import { aftersalesCases, caseEvidence, competitorComparisons, logisticsDisruptions, priceProtectionClaims, qualityReviews, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openDemoDatabase, databaseLabel } from '../helpers/database.js';
 import { PASSWORD, seedWorld } from '../helpers/fixtures.js';
@@ -189,6 +189,13 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       const [item] = await database.query<{ id: string }>('select id from items where shop_id = $1 order by id limit 1', [SHOP]);
       const [row] = await database.db.insert(competitorComparisons).values({
         shopId: SHOP, itemId: item!.id, competitor: `矩阵竞品${++seq}`, rows: [{ attribute: '材质', ours: '纯棉', theirs: '涤纶' }], answerKey: 'product_info.vs_matrix',
+      }).returning();
+      return row!.id;
+    }
+    if (route.url.startsWith('/api/v1/shops/:shopId/logistics-disruptions/')) {
+      // O7: a fresh 物流异常 entry of the target shop.
+      const [row] = await database.db.insert(logisticsDisruptions).values({
+        shopId: SHOP, provinces: ['浙江'], fromDay: '2026-11-22', toDay: '2026-11-24', cause: 'blizzard', note: `矩阵${++seq}`,
       }).returning();
       return row!.id;
     }

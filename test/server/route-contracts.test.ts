@@ -285,6 +285,17 @@ describe('route contracts', () => {
           payload: { table: { first_kg: 1, default: { first: 8, extra_per_kg: 2 }, regions: [{ provinces: ['新疆', '西藏'], first: 20, extra_per_kg: null }] } },
         }),
       ],
+      // O7: the shop's 物流异常 — added, changed, listed, removed.
+      ['POST /api/v1/shops/:shopId/logistics-disruptions', async () => ({ method: 'POST', url: `/api/v1/shops/${SHOP}/logistics-disruptions`, payload: { provinces: ['浙江', '江苏'], from: '2026-11-22', to: '2026-11-24', cause: 'blizzard' } })],
+      ['PUT /api/v1/shops/:shopId/logistics-disruptions/:id', async () => {
+        const id = (await one('select id from logistics_disruptions where shop_id = $1 order by created_at limit 1', [SHOP]))!;
+        return { method: 'PUT', url: `/api/v1/shops/${SHOP}/logistics-disruptions/${encodeURIComponent(id)}`, payload: { provinces: ['浙江'], from: '2026-11-22', to: '2026-11-25', cause: 'other', note: '道路施工', courier: '中通' } };
+      }],
+      ['GET /api/v1/shops/:shopId/logistics-disruptions', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/logistics-disruptions` })],
+      ['DELETE /api/v1/shops/:shopId/logistics-disruptions/:id', async () => {
+        const id = (await one('select id from logistics_disruptions where shop_id = $1 order by created_at limit 1', [SHOP]))!;
+        return { method: 'DELETE', url: `/api/v1/shops/${SHOP}/logistics-disruptions/${encodeURIComponent(id)}` };
+      }],
       ['GET /api/v1/agents', async () => ({ method: 'GET', url: '/api/v1/agents' })],
       ['POST /api/v1/agents', async () => ({ method: 'POST', url: '/api/v1/agents', payload: { login: 'contract-agent', displayName: '合同客服', password: 'contract-password-1', shopIds: [SHOP] } })],
       // Issue 15: the agent just made is edited and disabled.

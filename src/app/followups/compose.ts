@@ -10,12 +10,27 @@ import { maskAddress, maskName, maskPhone } from '../../core/privacy.js';
 import { beijingDayKey, formatBeijingDate } from '../../core/time/beijing-time.js';
 import type { orders } from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
+import { logisticsCalendar } from '../../core/logistics/calendar.js';
+import { disruptionPhrase, orderProvince, recoveryPhrase, transitDisruption, type DisruptionSpan } from '../../core/logistics/disruptions.js';
 
 /** The order columns the wording reads (the receiver's address and phone only masked, C9/D6). */
 type OrderRow = Pick<
   typeof orders.$inferSelect,
   'platformOrderNo' | 'courier' | 'trackingNo' | 'region' | 'orderedAt' | 'createdAt' | 'receiverName' | 'receiverAddress' | 'receiverPhone' | 'buyerNote'
->;
+> & Partial<Pick<typeof orders.$inferSelect, 'shippedAt'>>;
+
+/**
+ * O7: the disruption this order's parcel is caught in (the shop's 物流异常 entries and the holiday
+ * calendar), matched by the receiver's province only — the address is read for nothing else.
+ */
+export function orderDisruption(spans: readonly DisruptionSpan[] | undefined, order: OrderRow | undefined, now: Date | undefined): DisruptionSpan | null {
+  if (!spans || !order || !now || !order.shippedAt) return null;
+  return transitDisruption(
+    spans,
+    { province: orderProvince(order.region, order.receiverAddress), courier: order.courier, shippedAt: order.shippedAt, now },
+    logisticsCalendar().recovery_backlog_days,
+  );
+}
 
 /** C9: the buyer's message on the order, trimmed (null: none). */
 function buyerNoteOf(order: OrderRow | undefined): string | null {
@@ -24,7 +39,7 @@ function buyerNoteOf(order: OrderRow | undefined): string | null {
 }
 
 export interface ComposeShop {
-  ctx: Pick<ShopContext, 'shop' | 'profile' | 'promotions' | 'settings'>;
+  ctx: Pick<ShopContext, 'shop' | 'profile' | 'promotions' | 'settings'> & Partial<Pick<ShopContext, 'disruptions'>>;
   settings: FlowSettings;
   templates: readonly Template[];
 }
@@ -45,12 +60,15 @@ function templateReason(
   reviewSegment: ReviewInviteSegment | null | undefined,
   repriced: boolean | undefined,
   hasBuyerNote = false,
+  disrupted = false,
 ): TemplateReason | null {
   // C8: after a 改价 the buyer has not seen, the reminder says so before anything else.
   if (flow === 'payment_reminder') return repriced ? 'price_changed' : reminderReason(lastIntent, hasCoupon);
   // C9: the buyer's message on the order is read back with the address (seed 004: 特别关注个性化留言).
   if (flow === 'order_verify') return hasBuyerNote ? 'with_note' : null;
   if (flow === 'review_invite') return reviewSegment ?? 'confirmed_not_reviewed';
+  // O7: a parcel caught in a disruption is told its cause and the expected recovery.
+  if (flow === 'delay_notice') return disrupted ? 'disruption' : null;
   return null;
 }
 
@@ -82,13 +100,16 @@ export function followupOutline(
   reviewSegment?: ReviewInviteSegment | null,
   /** C8: the order had a 改价 since the buyer last wrote (the reminder says so). */
   repriced?: boolean,
+  /** O7: when the preview runs (a delayed parcel's disruption is matched against it). */
+  now?: Date,
 ): { template: Template | null; missing: string[] } {
   const rules = followupRules();
   const profile = shop.ctx.profile;
   const country = countryCode(order?.region);
   const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
   const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-  const reason = templateReason(flow, lastIntent, coupon !== null, reviewSegment, repriced, !!buyerNoteOf(order));
+  const disruption = flow === 'delay_notice' && lang === 'zh' ? orderDisruption(shop.ctx.disruptions, order, now) : null;
+  const reason = templateReason(flow, lastIntent, coupon !== null, reviewSegment, repriced, !!buyerNoteOf(order), disruption !== null);
   const courier = order?.courier ?? null;
   const memoKey = `${flow}|${lang}|${reason ?? ''}|${courier ?? ''}|${country ?? ''}`;
   let template = memo.get(memoKey);
@@ -104,6 +125,7 @@ export function followupOutline(
     buyer: true, item: true, shop: !!shop.ctx.shop.name, shipHours: true, payDeadline: !!order,
     orderNo: !!order?.platformOrderNo, courier: !!order?.courier, trackingNo: !!order?.trackingNo, coupon: !!coupon,
     receiver: !!maskName(order?.receiverName), address: !!maskAddress(order?.receiverAddress), phone: !!maskPhone(order?.receiverPhone), buyerNote: !!buyerNoteOf(order),
+    cause: disruption !== null, recovery: disruption !== null,
   };
   return { template, missing: names.filter((n) => !filled[n]) };
 }
@@ -120,6 +142,8 @@ export function composeFollowup(
     reviewSegment?: ReviewInviteSegment | null | undefined;
     /** C8: the order had a 改价 since the buyer last wrote (the reminder says so). */
     repriced?: boolean | undefined;
+    /** O7: when the message goes out (a delayed parcel's disruption is matched against it). */
+    now?: Date | undefined;
   },
   /** Template choices remembered across many orders (the preview's). */
   memo?: Map<string, Template | null>,
@@ -129,7 +153,8 @@ export function composeFollowup(
   const country = countryCode(order?.region);
   const lang: 'zh' | 'en' = profile.guard.locale === 'en' && country !== 'CN' ? 'en' : 'zh';
   const coupon = shop.ctx.promotions.find((p) => p.kind === 'coupon' && p.botMayOffer)?.text ?? null;
-  const reason = templateReason(flow, extra.lastIntent, coupon !== null, extra.reviewSegment, extra.repriced, !!buyerNoteOf(order));
+  const disruption = flow === 'delay_notice' && lang === 'zh' ? orderDisruption(shop.ctx.disruptions, order, extra.now) : null;
+  const reason = templateReason(flow, extra.lastIntent, coupon !== null, extra.reviewSegment, extra.repriced, !!buyerNoteOf(order), disruption !== null);
   const query = { flow, lang, reason, platform: profile.platform, courier: order?.courier ?? null, country };
   const memoKey = memo ? `${flow}|${lang}|${reason ?? ''}|${query.courier ?? ''}|${country ?? ''}` : '';
   let template: Template | null;
@@ -154,6 +179,8 @@ export function composeFollowup(
     address: maskAddress(order?.receiverAddress),
     phone: maskPhone(order?.receiverPhone),
     buyerNote: buyerNoteOf(order),
+    cause: disruption ? disruptionPhrase(disruption) : null,
+    recovery: disruption && extra.now ? recoveryPhrase(disruption, extra.now) : null,
   };
   const rendered = renderTemplate(template.text, vars);
   // 催付: the reason of the template used; 评价邀请: the buyer's segment (R7), recorded with the row.

@@ -503,11 +503,11 @@ export async function previewFollowupFlow(
     const shownRow = rows.length < 50;
     let composed: { text: string; missing: string[] };
     const isRepriced = repriced.has(order.id);
-    if (shownRow) composed = composeFollowup(composeShop, flow, order, { nickname: null, item: null, lastIntent: conv?.lastIntent, repriced: isRepriced }, templateMemo);
+    if (shownRow) composed = composeFollowup(composeShop, flow, order, { nickname: null, item: null, lastIntent: conv?.lastIntent, repriced: isRepriced, now }, templateMemo);
     else {
       const key = `${order.region ?? ''}\u0000${order.courier ?? ''}\u0000${conv?.lastIntent ?? ''}\u0000${order.platformOrderNo ? 1 : 0}${order.trackingNo ? 1 : 0}${isRepriced ? 1 : 0}`;
       let outline = outlineMemo.get(key);
-      if (!outline) outlineMemo.set(key, (outline = followupOutline(composeShop, flow, order, conv?.lastIntent, templateMemo, variablesMemo, null, isRepriced)));
+      if (!outline) outlineMemo.set(key, (outline = followupOutline(composeShop, flow, order, conv?.lastIntent, templateMemo, variablesMemo, null, isRepriced, now)));
       composed = { text: '', missing: outline.missing };
     }
     const already = (sentByBuyer.get(buyerId) ?? 0) + (perBuyer.get(buyerId) ?? 0);
@@ -595,7 +595,7 @@ export async function previewFollowupFlow(
     }
     shown.forEach((x, i) => {
       const reviewSegment = flow === 'review_invite' ? reviewInviteSegment(x.order.completedAt ?? null, ratingOf.get(x.order.id) ?? null) : null;
-      const text = composeFollowup(composeShop, flow, x.order, { nickname: null, item: itemByOrder.get(x.order.id), lastIntent: x.lastIntent, reviewSegment, repriced: repriced.has(x.order.id) }).text;
+      const text = composeFollowup(composeShop, flow, x.order, { nickname: null, item: itemByOrder.get(x.order.id), lastIntent: x.lastIntent, reviewSegment, repriced: repriced.has(x.order.id), now }).text;
       rows[i] = { ...rows[i]!, text: maskPhonesInText(text), buyer: nameOf.get(rows[i]!.buyer) ?? '' };
     });
   }

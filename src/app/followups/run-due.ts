@@ -356,6 +356,7 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         nickname: buyerById.get(row.buyerId)?.nickname,
         item: order ? itemByOrder.get(order.id) : null,
         lastIntent: lockedConv.row.lastIntent,
+        now,
         ...(flow === 'payment_reminder' && order ? { repriced: repriced.has(order.id) } : {}),
         ...(flow === 'review_invite' && order ? { reviewSegment: reviewInviteSegment(order.completedAt, ratingByOrder.get(order.id) ?? null) } : {}),
       });

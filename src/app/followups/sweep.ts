@@ -1,6 +1,8 @@
 // Follow-ups that no order change announces (issue 14), found by the timer loop's sweep:
 // - arrival notices (F1) when a logistics scan says the parcel is out for delivery;
-// - delay explanations (O7) when tracking has not moved for the profile's stale span;
+// - delay explanations (O7) when tracking has not moved for the profile's stale span, and at once
+//   for parcels whose receiver province and days in transit fall in a shop's 物流异常 entry or a
+//   courier pause of the holiday calendar (matched by province only; addresses are never logged);
 // - reminders to confirm receipt (R7) when a parcel was signed for and receipt is not confirmed;
 // - the flows of imported orders (written without a change call) in the last two days.
 // Bounded per sweep; each order is planned by the same syncOrderFollowups as a change.
@@ -14,6 +16,10 @@ import { signingStatuses, syncOrderFollowups } from './schedule.js';
 import { PLATFORMS } from '../../core/platforms.js';
 import { profileFor } from '../../core/rules/load-profiles.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
+import { calendarSpans, logisticsCalendar } from '../../core/logistics/calendar.js';
+import { orderProvince, spanStatus, transitDisruption, warnsEarly, type DisruptionSpan } from '../../core/logistics/disruptions.js';
+import { beijingDayKey } from '../../core/time/beijing-time.js';
+import { loadShopDisruptionSpans } from '../shops/disruption-spans.js';
 
 const RECENT = "interval '48 hours'";
 /** R7: a signing scan this recent may still call for a 签收未确认提醒 (the reminder waits days). */
@@ -49,6 +55,9 @@ export async function ensureFollowups(database: Database, now: Date, limit = 500
     [now.toISOString(), limit],
   );
   const stalledLast = new Map(stalled.map((s) => [s.id, new Date(s.last)]));
+
+  // O7: parcels caught in a disruption told at once (before any scan gap).
+  for (const id of await disruptedOrders(database, now, limit)) found.set(id, { ...(found.get(id) ?? {}), disruptedSince: now });
 
   // R7: shipped, unconfirmed orders signed for lately — a signing scan (Taobao, Tmall, JD have no
   // signed state) or the order's signed state (Pinduoduo, AliExpress; imports skip the change
@@ -121,4 +130,53 @@ export async function ensureFollowups(database: Database, now: Date, limit = 500
     }
   });
   return planned;
+}
+
+/** A parcel takes days, not weeks: orders shipped longer ago than this are not told of a disruption. */
+const DISRUPTION_TRANSIT_DAYS = 20;
+
+/**
+ * O7: shipped, unfinished orders without a delay notice whose transit falls in a disruption that
+ * lasts today and is told at once — a shop's own 物流异常 entry (its provinces, its courier) or a
+ * courier pause of the holiday calendar (every province). Only the receiver's province is read
+ * from the region or the start of the address; nothing of it leaves this function.
+ */
+async function disruptedOrders(database: Database, now: Date, limit: number): Promise<string[]> {
+  const today = beijingDayKey(now);
+  const pauses = calendarSpans().filter((s) => warnsEarly(s) && spanStatus(s, now) === 'active');
+  const shopRows = await database.query<{ shop_id: string; provinces: unknown }>(
+    `select shop_id, provinces from logistics_disruptions where from_day <= $1 and to_day >= $1`,
+    [today],
+  );
+  if (pauses.length === 0 && shopRows.length === 0) return [];
+  const shopIds = [...new Set(shopRows.map((r) => r.shop_id))];
+  // Without a nationwide pause only parcels to the entries' provinces can match: the statement
+  // keeps to them (region, or the address's start), so a shop's many other parcels never crowd
+  // the affected ones out of the batch.
+  const provinces = [...new Set(shopRows.flatMap((r) => (Array.isArray(r.provinces) ? r.provinces.filter((p): p is string => typeof p === 'string') : [])))];
+  const candidates = await database.query<{ id: string; shop_id: string; region: string | null; receiver_address: string | null; courier: string | null; shipped_at: Date | string }>(
+    `select o.id, o.shop_id, o.region, o.receiver_address, o.courier, o.shipped_at from orders o
+      where o.buyer_id is not null and o.source <> 'demo' and o.shipped_at is not null and o.completed_at is null and o.closed_at is null
+        and o.shipped_at > $1::timestamptz - interval '${DISRUPTION_TRANSIT_DAYS} days'
+        and ($2::boolean or (o.shop_id = any($3::text[])
+              and exists (select 1 from unnest($5::text[]) p
+                           where o.region like p || '%' or ltrim(replace(coalesce(o.receiver_address, ''), '中国', '')) like p || '%')))
+        and not exists (select 1 from scheduled_messages s where s.order_id = o.id and s.kind = 'delay_notice')
+      order by o.shipped_at desc
+      limit $4`,
+    [now.toISOString(), pauses.length > 0, shopIds, limit, provinces],
+  );
+  const backlog = logisticsCalendar().recovery_backlog_days;
+  const spansByShop = new Map<string, DisruptionSpan[]>();
+  const out: string[] = [];
+  for (const o of candidates) {
+    let spans = spansByShop.get(o.shop_id);
+    if (!spans) {
+      const own = shopIds.includes(o.shop_id) ? await loadShopDisruptionSpans(database, o.shop_id) : [];
+      spansByShop.set(o.shop_id, (spans = [...own, ...pauses].filter((s) => warnsEarly(s) && spanStatus(s, now) === 'active')));
+    }
+    const hit = transitDisruption(spans, { province: orderProvince(o.region, o.receiver_address), courier: o.courier, shippedAt: new Date(o.shipped_at), now }, backlog);
+    if (hit) out.push(o.id);
+  }
+  return out;
 }

@@ -9,6 +9,8 @@ import { isStage, type Stage } from '../../core/conversation/stages.js';
 import { isOrderPhase, orderPhase } from '../../core/orders/order-phase.js';
 import { PRICE_CHANGE_AWAIT_CLEARED_EVENT, PRICE_CHANGE_AWAITED_EVENT, PRICE_CHANGED_EVENT } from '../../core/orders/price-change.js';
 import { readConversationState } from '../../core/conversation/state.js';
+import { orderProvince } from '../../core/logistics/disruptions.js';
+import { logisticsCalendar } from '../../core/logistics/calendar.js';
 import type {
   BuyerLanguage,
   ConversationState,
@@ -109,6 +111,7 @@ export async function loadBuyerOrdersAndStanding(
       .filter((c) => c.orderId === o.id && !c.closedAt && !finals.has(bare(c.state)))
       .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime())[0];
     const state = neutralOrderState(o.state, profile);
+    const province = orderProvince(o.region, o.receiverAddress);
     const address = o.receiverAddress
       ? {
           receiver: maskName(o.receiverName) ?? '',
@@ -132,6 +135,8 @@ export async function loadBuyerOrdersAndStanding(
         .filter((e) => e.orderId === o.id)
         .map((e) => ({ at: e.at.toISOString(), text: e.text })),
       ...(address ? { address } : {}),
+      // O7: the province only (to match a disruption); the address itself stays masked above.
+      ...(province ? { province } : {}),
       ...(o.buyerNote ? { buyerNote: o.buyerNote } : {}),
       lines: lines
         .filter((l) => l.orderId === o.id)
@@ -288,6 +293,9 @@ export function plannerInputFor(shop: ShopContext, ask: PlannerAsk): PlanInput {
     language: ask.language,
     ...(ask.questions ? { questions: ask.questions.map((q) => ({ ...q, entities: withNamed(q.entities) })) } : {}),
     staleScanHours: shop.profile.logistics.stale_scan_hours,
+    // O7: the shop's 物流异常 entries and the holiday calendar, for the tracking answer.
+    disruptions: shop.disruptions,
+    disruptionBacklogDays: logisticsCalendar().recovery_backlog_days,
     // O6/S2: the bot answers freight and price-protection questions with the figure instead of a
     // hand-over: the shop's own 运费模板 (设置 › 运费模板) when set, else the rules' example table.
     moneyRules: { shippingFeeTable: shop.shippingFeeTable ?? shop.profile.shipping.fee_table_example, priceProtection: shop.profile.price_protection },

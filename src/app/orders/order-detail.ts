@@ -23,6 +23,26 @@ import { orderView } from './order-view.js';
 import { loadShop, shopProfile, type OrderRow } from './orders.js';
 import { priceChangeHoldOf } from '../followups/price-hold.js';
 import { priceProtectionOf } from './price-protection-view.js';
+import { logisticsCalendar } from '../../core/logistics/calendar.js';
+import { disruptionPhrase, orderProvince, recoveryPhrase, transitDisruption } from '../../core/logistics/disruptions.js';
+import type { OrderDisruptionView } from '../../core/contract/logistics-disruptions.js';
+import { disruptionSpansOf, loadShopDisruptionSpans } from '../shops/disruption-spans.js';
+
+/**
+ * O7: the disruption a parcel in transit is caught in — the shop's 物流异常 entries and the holiday
+ * calendar, matched by the receiver's province only (the address is read for nothing else).
+ */
+async function disruptionOf(database: Database, order: OrderRow, profile: Profile, now: Date): Promise<OrderDisruptionView | null> {
+  if (orderPhase(profile, order.state) !== 'shipped' || !order.shippedAt) return null;
+  const spans = disruptionSpansOf(await loadShopDisruptionSpans(database, order.shopId));
+  const hit = transitDisruption(
+    spans,
+    { province: orderProvince(order.region, order.receiverAddress), courier: order.courier, shippedAt: order.shippedAt, now },
+    logisticsCalendar().recovery_backlog_days,
+  );
+  if (!hit) return null;
+  return { source: hit.source, cause: hit.cause, from: hit.from, to: hit.to, phraseZh: `受${disruptionPhrase(hit)}影响`, recoveryZh: recoveryPhrase(hit, now) };
+}
 
 /** Loads an order the caller may see, else NOT_FOUND. */
 export async function visibleOrder(database: Database, id: string, p: Principal): Promise<OrderRow> {
@@ -93,6 +113,7 @@ export async function orderDetail(database: Database, order: OrderRow, maySeePer
   const [paid] = await db.select({ at: penaltyRecords.at }).from(penaltyRecords)
     .where(and(eq(penaltyRecords.subjectKind, 'order'), eq(penaltyRecords.subjectId, order.id), eq(penaltyRecords.kind, 'compensation_paid')));
   const exposure = orderExposure(order, profile, now, compensateBy);
+  const disruption = await disruptionOf(database, order, profile, now);
   if (exposure && paid) {
     const inTime = compensateBy === null || paid.at.getTime() <= compensateBy.getTime();
     exposure.advice = `已于 ${formatBeijing(paid.at.toISOString())}（北京时间）记录主动赔付${inTime ? '，在平台判定前，免扣分' : '，晚于平台判定时限，仍按扣分计'}。`;
@@ -116,6 +137,7 @@ export async function orderDetail(database: Database, order: OrderRow, maySeePer
     }),
     priceChangeHold,
     priceProtection,
+    disruption,
     allowedEvents: profile.orders.machine.transitions.filter((t) => t.from === normalizeStateName(order.state)).map((t) => t.event),
   };
 }

@@ -21,6 +21,8 @@ import type { Database } from '../../store/open-database.js';
 import * as t from '../../store/schema/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import { shopProfile } from './shop-profile.js';
+import { disruptionSpansOf, loadShopDisruptionSpans } from './disruption-spans.js';
+import type { DisruptionSpan } from '../../core/logistics/disruptions.js';
 
 const CACHE_TTL_MS = 30_000;
 
@@ -36,6 +38,11 @@ export interface ShopContext {
   freeShippingByItem: ReadonlyMap<string, boolean>;
   /** O6: the shop's own 运费模板 (settings.shippingFees) when set and valid; absent: the rules' example. */
   shippingFeeTable?: ShippingFeeTable;
+  /**
+   * O7: the spans that may explain a parcel's delay — the shop's own 物流异常 entries, then the
+   * holiday calendar (rules/logistics-calendar.yaml); matched per order by province and days.
+   */
+  disruptions: DisruptionSpan[];
 }
 
 async function readShopContext(database: Database, shopId: string): Promise<ShopContext> {
@@ -64,6 +71,7 @@ async function readShopContext(database: Database, shopId: string): Promise<Shop
     .from(t.promotions)
     .where(and(eq(t.promotions.shopId, shopId), eq(t.promotions.active, true)));
   const answerRows = await db.select().from(t.standardAnswers).where(eq(t.standardAnswers.shopId, shopId));
+  const shopSpans = await loadShopDisruptionSpans(database, shopId);
   const platform: PlatformId = row.platform;
   const ownFeeTable = storedFeeTable((settings as { shippingFees?: unknown }).shippingFees);
   return {
@@ -105,6 +113,7 @@ async function readShopContext(database: Database, shopId: string): Promise<Shop
     standardAnswers: answerRows.map((a) => ({ intent: a.intent, variants: a.variants })),
     freeShippingByItem: new Map(itemRows.flatMap((i) => (i.freeShipping === null ? [] : [[i.id, i.freeShipping] as const]))),
     ...(ownFeeTable ? { shippingFeeTable: ownFeeTable } : {}),
+    disruptions: disruptionSpansOf(shopSpans),
   };
 }
 

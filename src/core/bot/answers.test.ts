@@ -130,6 +130,8 @@ const KNOWN_PLACEHOLDERS = new Set([
   'size.asked',
   'size.feel',
   'stuck.days',
+  'disruption.cause',
+  'disruption.recovery',
   'language',
   'shop.ship_cutoff',
   'shop.couriers',

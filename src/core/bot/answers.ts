@@ -7,7 +7,7 @@
 // {order.no} {order.tracking_no} {order.courier} {order.latest_event} {order.latest_at}
 // {order.receiver} {order.phone} {order.address} {order.note} {order.refund_state}
 // {invoice.types} {invoice.when} {return.days} {return.shipping} {shop.bot} {size.list}
-// {size.asked} {stuck.days} {language}
+// {size.asked} {stuck.days} {language} {disruption.cause} {disruption.recovery}
 import { defaultAnswer, type AnswerLanguage } from './default-answers.js';
 import type { StandardAnswer } from './types.js';
 

@@ -19,6 +19,8 @@ const VARS: Record<string, string> = {
   'size.asked': 'XL',
   'size.feel': '偏大',
   'stuck.days': '5',
+  'disruption.cause': '浙江、江苏暴雪天气',
+  'disruption.recovery': '预计12月12日起逐步恢复',
   language: 'Spanish',
   'shop.ship_cutoff': '16:00',
   'shop.couriers': '中通、圆通',

@@ -6,6 +6,7 @@ import { lookupOrder, orderVars, type Draft } from './draft.js';
 import { matchingVariants, variantLabel } from './catalogue.js';
 import { asksPriceChange, priceChangePending } from '../orders/price-change.js';
 import type { Item, Order, OrderLine, Shop, StandardAnswer, Turn } from './types.js';
+import { disruptionPhrase, recoveryPhrase, transitDisruption } from '../logistics/disruptions.js';
 
 /**
  * C8: the seller is still to change this unpaid order's price or freight before the buyer pays —
@@ -88,6 +89,29 @@ export function stuckHours(order: Order, now: Date, staleScanHours?: number): nu
 function answerTracking(d: Draft, order: Order): void {
   const vars = orderVars(order);
   const stuck = stuckHours(order, d.input.now, d.input.staleScanHours);
+  // O7: a parcel whose province and days in transit fall in a disruption (the shop's 物流异常, a
+  // holiday span) is told the cause and the expected recovery instead of a generic line; while the
+  // span lasts a slow parcel is expected, so it goes to a person only once the span is over.
+  const disruption =
+    order.state === 'shipped' && d.input.disruptions && d.lang !== 'en'
+      ? transitDisruption(
+          d.input.disruptions,
+          { province: order.province ?? null, courier: order.courier ?? null, shippedAt: order.shippedAt ?? null, now: d.input.now },
+          d.input.disruptionBacklogDays ?? 0,
+        )
+      : null;
+  if (disruption) {
+    const dv = { ...vars, 'disruption.cause': disruptionPhrase(disruption), 'disruption.recovery': recoveryPhrase(disruption, d.input.now) };
+    if (!d.say('logistics.disrupted', dv)) d.say('logistics.disrupted_no_events', dv);
+    if (stuck !== undefined && d.input.now.getTime() > Date.parse(`${disruption.to}T23:59:59+08:00`)) {
+      d.handOver(
+        'logistics_stuck',
+        `订单${order.platformOrderNo}（${order.courier ?? '快递'} ${order.trackingNo ?? '无单号'}）受${disruptionPhrase(disruption)}影响，异常已结束仍${Math.max(1, Math.floor(stuck / 24))}天没有新的物流扫描，请联系快递核查并跟进买家`,
+        null,
+      );
+    }
+    return;
+  }
   if (stuck !== undefined) {
     // A parcel that stopped moving is not reported as normal: apologise, have a person check it
     // with the courier (the hand-over carries the facts to the agent).

@@ -1,5 +1,6 @@
 // The shop data the reply planner reads, and the plan it returns. Plain shapes on purpose: the
 // store maps its rows to these, the planner never sees a database or a clock.
+import type { DisruptionSpan } from '../logistics/disruptions.js';
 import type { Profile, ShippingFeeTable } from '../rules/schema.js';
 import type { Entities, Measurements } from '../entities.js';
 import type { IntentId } from '../intents.js';
@@ -133,6 +134,11 @@ export interface Order {
   trackingNo?: string;
   courier?: string;
   logistics: LogisticsEvent[];
+  /**
+   * O7: the receiver's province (short name, 浙江) — all the bot reads of where the parcel goes,
+   * to match a logistics disruption; absent when the order does not say.
+   */
+  province?: string;
   /** Already masked by the store: '广东省深圳市南山区****', '138****5678'. */
   address?: { receiver: string; phone: string; text: string };
   buyerNote?: string;
@@ -241,6 +247,13 @@ export interface PlanInput {
    * O7): a parcel without a new scan for longer is stuck. Absent = never judged stuck.
    */
   staleScanHours?: number;
+  /**
+   * O7: the disruptions that may explain a parcel's delay — the shop's 物流异常 entries and the
+   * holiday calendar (rules/logistics-calendar.yaml) — and the days after a span's end during which
+   * parcels still catch up. Absent: the tracking answer never names a cause.
+   */
+  disruptions?: readonly DisruptionSpan[];
+  disruptionBacklogDays?: number;
   /**
    * Planning a suggestion for an agent (issue 12), not a bot reply: no welcome, no hand-over lines
    * ("我马上为您转接人工客服"), no offer of a person. `variant` rotates the wording.

@@ -25,14 +25,14 @@ export type FollowupFlowBody = z.infer<typeof followupFlowBody>;
 export const followupTemplateInput = z.strictObject({
   flow: flowKeySchema,
   lang: z.enum(['zh', 'en']),
-  reason: z.enum(TEMPLATE_REASONS, { error: '模板原因应为 price、address、hesitation、price_changed（催付）或 confirmed_not_reviewed、reviewed_good、reviewed_neutral_bad（评价邀请）或 with_note（核对订单）' }).nullable().optional(),
+  reason: z.enum(TEMPLATE_REASONS, { error: '模板原因应为 price、address、hesitation、price_changed（催付）或 confirmed_not_reviewed、reviewed_good、reviewed_neutral_bad（评价邀请）或 with_note（核对订单）或 disruption（物流延误说明）' }).nullable().optional(),
   platform: z.string().trim().min(1).max(30).nullable().optional(),
   courier: z.string().trim().min(1).max(40).nullable().optional(),
   country: z.string().trim().min(2).max(2).nullable().optional(),
   text: z.string().trim().min(1, '模板内容不能为空').max(500, '模板不能超过 500 字'),
 }).refine((t) => !t.reason || reasonFlow(t.reason) === t.flow, {
   path: ['reason'],
-  error: '催付原因（价格/地址/犹豫）只能用于催付模板，评价分组（已确认收货未评价/已好评/中差评）只能用于评价邀请模板，“有买家留言”只能用于核对订单模板',
+  error: '催付原因（价格/地址/犹豫）只能用于催付模板，评价分组（已确认收货未评价/已好评/中差评）只能用于评价邀请模板，“有买家留言”只能用于核对订单模板，“物流异常”只能用于物流延误说明模板',
 });
 export const followupTemplatesBody = z.strictObject({ templates: z.array(followupTemplateInput).max(200) });
 export type FollowupTemplatesBody = z.infer<typeof followupTemplatesBody>;

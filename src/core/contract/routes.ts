@@ -157,6 +157,7 @@ import {
 } from './views.js';
 import { widgetShopParams, widgetSocketQuery } from './widget.js';
 import { shippingFeesBody, shippingFeesViewSchema } from './shipping-fees.js';
+import { disruptionBody, disruptionParams, disruptionsViewSchema, disruptionViewSchema } from './logistics-disruptions.js';
 
 export const okReply = z.object({ ok: z.literal(true) });
 export const healthReply = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), time: z.string() });
@@ -286,6 +287,11 @@ export const ROUTE_CONTRACTS = {
   // O6: the shop's own 运费模板.
   'GET /api/v1/shops/:shopId/shipping-fees': { params: shopParams, reply: shippingFeesViewSchema },
   'PUT /api/v1/shops/:shopId/shipping-fees': { params: shopParams, body: shippingFeesBody, reply: shippingFeesViewSchema },
+  // O7: the shop's 物流异常.
+  'GET /api/v1/shops/:shopId/logistics-disruptions': { params: shopParams, reply: disruptionsViewSchema },
+  'POST /api/v1/shops/:shopId/logistics-disruptions': { params: shopParams, body: disruptionBody, reply: disruptionViewSchema },
+  'PUT /api/v1/shops/:shopId/logistics-disruptions/:id': { params: disruptionParams, body: disruptionBody, reply: disruptionViewSchema },
+  'DELETE /api/v1/shops/:shopId/logistics-disruptions/:id': { params: disruptionParams, reply: okReply },
   'GET /api/v1/agents': { reply: agentsViewSchema },
   'POST /api/v1/agents': { body: newAgentInput, reply: createdIdSchema },
   'PATCH /api/v1/agents/:id': { params: agentParams, body: updateAgentInput, reply: updatedAgentSchema },

@@ -2,6 +2,7 @@
 // these views (a read model that drifts from them fails the typecheck) and web/src types its API
 // calls with z.infer of them instead of hand-written interfaces. A read model may return more than
 // a view names (TypeScript allows extra fields): the contract names the fields both sides rely on.
+import { orderDisruptionViewSchema } from './logistics-disruptions.js';
 import { correctionViewSchema } from './corrections.js';
 import { z } from 'zod';
 import type { Figures } from '../metrics/types.js';
@@ -440,6 +441,8 @@ export const orderDetailSchema = z.object({
   compensationPaidAt: z.string().nullable(),
   /** S2: the 价保 card — the shop's platform rule, each line's prefilled amounts and its claims. */
   priceProtection: priceProtectionViewSchema,
+  /** O7: the disruption a parcel in transit is caught in (shop's 物流异常 or a holiday span); null: none. */
+  disruption: orderDisruptionViewSchema.nullable(),
   allowedEvents: z.array(z.string()),
 });
 export type OrderDetailView = z.infer<typeof orderDetailSchema>;

@@ -18,6 +18,7 @@ export const WORKBENCH_TABS = {
   'settings.examples': ['POST /api/v1/shops/:shopId/training-examples'],
   'settings.notice': ['PUT /api/v1/shops/:shopId/buyer-notice'],
   'settings.shipping': ['PUT /api/v1/shops/:shopId/shipping-fees'],
+  'settings.disruptions': ['POST /api/v1/shops/:shopId/logistics-disruptions'],
   'settings.agents': ['GET /api/v1/agents'],
   'settings.tokens': ['GET /api/v1/api-tokens'],
 } as const satisfies Record<string, readonly string[]>;

@@ -37,6 +37,11 @@ export interface OrderFacts {
   signedAt?: Date | null;
   /** Since when tracking has not moved past the profile's stale span (O7), if it has stalled. */
   stalledSince?: Date | null;
+  /**
+   * O7: since when the parcel's province and days in transit fall in a disruption that is told at
+   * once (a shop's 物流异常 entry or a courier pause of the holiday calendar), before any stall.
+   */
+  disruptedSince?: Date | null;
   /** Finished (succeeded) orders of the buyer in this shop (F4). */
   buyerFinishedOrders?: number;
   /**
@@ -126,7 +131,7 @@ export function planFollowups(ctx: PlanContext, o: OrderFacts): PlannedFollowup[
   }
   if (o.phase === 'shipped') {
     at('arrival_notice', o.outForDeliveryAt);
-    at('delay_notice', o.stalledSince);
+    at('delay_notice', o.stalledSince ?? o.disruptedSince);
   }
   // R7: signed for, not yet confirmed — a reminder to check and confirm, unless the platform
   // would have confirmed receipt by itself before it falls due.

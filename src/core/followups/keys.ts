@@ -30,13 +30,21 @@ export type VerifyReason = (typeof VERIFY_REASONS)[number];
  * A template's `reason`: what held a buyer back from paying (催付), the review segment (评价邀请)
  * or the buyer's order message (核对订单).
  */
-export const TEMPLATE_REASONS = [...REMINDER_REASONS, ...REVIEW_INVITE_SEGMENTS, ...VERIFY_REASONS] as const;
+/**
+ * O7: the delay notice's wording when the parcel's transit falls in a disruption (a shop's 物流异常
+ * entry or a holiday span): it names the cause and the expected recovery ({cause}, {recovery}).
+ */
+export const DELAY_REASONS = ['disruption'] as const;
+export type DelayReason = (typeof DELAY_REASONS)[number];
+
+export const TEMPLATE_REASONS = [...REMINDER_REASONS, ...REVIEW_INVITE_SEGMENTS, ...VERIFY_REASONS, ...DELAY_REASONS] as const;
 export type TemplateReason = (typeof TEMPLATE_REASONS)[number];
 
 /** The flow a template reason belongs to. */
 export function reasonFlow(reason: TemplateReason): FlowKey {
   if ((REMINDER_REASONS as readonly string[]).includes(reason)) return 'payment_reminder';
   if ((VERIFY_REASONS as readonly string[]).includes(reason)) return 'order_verify';
+  if ((DELAY_REASONS as readonly string[]).includes(reason)) return 'delay_notice';
   return 'review_invite';
 }
 
@@ -45,6 +53,7 @@ export const TEMPLATE_REASON_ZH: Record<TemplateReason, string> = {
   price: '价格', address: '地址', hesitation: '犹豫', price_changed: '已改价',
   confirmed_not_reviewed: '已确认收货未评价', reviewed_good: '已好评', reviewed_neutral_bad: '中差评',
   with_note: '有买家留言',
+  disruption: '物流异常（天气、节假日等）',
 };
 
 /** Chinese names of the flows, for screens. */

@@ -6,8 +6,9 @@
 import type { FlowKey, TemplateReason } from './config.js';
 
 // receiver, phone and address are the order's receiver, masked (C9 reads them back to the buyer,
-// D6); buyerNote is the buyer's message on the order (个性化留言).
-export const TEMPLATE_VARIABLES = ['buyer', 'shop', 'orderNo', 'item', 'courier', 'trackingNo', 'payDeadline', 'coupon', 'shipHours', 'receiver', 'phone', 'address', 'buyerNote'] as const;
+// D6); buyerNote is the buyer's message on the order (个性化留言); cause and recovery name the
+// disruption a delayed parcel's transit falls in (O7: 浙江暴雪天气, 预计12月12日起逐步恢复).
+export const TEMPLATE_VARIABLES = ['buyer', 'shop', 'orderNo', 'item', 'courier', 'trackingNo', 'payDeadline', 'coupon', 'shipHours', 'receiver', 'phone', 'address', 'buyerNote', 'cause', 'recovery'] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 export type TemplateVars = Partial<Record<TemplateVariable, string | null | undefined>>;
 
@@ -119,4 +120,6 @@ export const SAMPLE_VARS: Required<Record<TemplateVariable, string>> = {
   address: '浙江省杭州市****',
   phone: '138****5678',
   buyerNote: '请发顺丰',
+  cause: '浙江暴雪天气',
+  recovery: '预计12月12日起逐步恢复',
 };

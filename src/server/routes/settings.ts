@@ -11,6 +11,8 @@ import { itemsInput, listItems, saveItems } from '../../app/settings/items.js';
 import { listPromotions, promotionsInput, replacePromotions } from '../../app/settings/promotions.js';
 import { getRuleOverrides, ruleOverridesEditor, ruleOverridesInput, saveRuleOverrides } from '../../app/settings/rule-overrides.js';
 import { setShippingFees, shippingFees } from '../../app/settings/shipping-fees.js';
+import { createDisruption, deleteDisruption, listDisruptions, updateDisruption } from '../../app/settings/logistics-disruptions.js';
+import { disruptionBody, disruptionParams, type DisruptionsView, type DisruptionView } from '../../core/contract/logistics-disruptions.js';
 import { shippingFeesBody, type ShippingFeesView } from '../../core/contract/shipping-fees.js';
 import { listStandardAnswers, saveStandardAnswers, standardAnswersInput } from '../../app/settings/standard-answers.js';
 import { agentParams, shopParams, tokenParams, type SavedWithWarningsReply } from '../../core/contract/settings.js';
@@ -84,6 +86,32 @@ const settingsRoutes: FastifyPluginAsync = async (app) => {
     const { shopId } = shopParams.parse(request.params);
     const p = shopEditor(principalOf(request), shopId);
     return setShippingFees(deps(), p, shopId, shippingFeesBody.parse(request.body));
+  });
+
+  // O7: the shop's 物流异常 (weather, epidemic control, promotion backlog …); agents read them,
+  // supervisors and admins add, change and remove them.
+  app.get('/api/v1/shops/:shopId/logistics-disruptions', auth, async (request): Promise<DisruptionsView> => {
+    const { shopId } = shopParams.parse(request.params);
+    return listDisruptions(database, principalOf(request), shopId, app.ctx.now());
+  });
+
+  app.post('/api/v1/shops/:shopId/logistics-disruptions', auth, async (request, reply) => {
+    const { shopId } = shopParams.parse(request.params);
+    const p = shopEditor(principalOf(request), shopId);
+    const created: DisruptionView = await createDisruption(deps(), p, shopId, disruptionBody.parse(request.body));
+    return reply.status(201).send(created);
+  });
+
+  app.put('/api/v1/shops/:shopId/logistics-disruptions/:id', auth, async (request): Promise<DisruptionView> => {
+    const { shopId, id } = disruptionParams.parse(request.params);
+    const p = shopEditor(principalOf(request), shopId);
+    return updateDisruption(deps(), p, shopId, id, disruptionBody.parse(request.body));
+  });
+
+  app.delete('/api/v1/shops/:shopId/logistics-disruptions/:id', auth, async (request): Promise<Ok> => {
+    const { shopId, id } = disruptionParams.parse(request.params);
+    const p = shopEditor(principalOf(request), shopId);
+    return deleteDisruption(deps(), p, shopId, id);
   });
 
   app.get('/api/v1/agents', auth, async (request): Promise<{ items: AgentRowView[] }> => listAgents(database, principalOf(request)));

@@ -16,6 +16,7 @@ import { duration, formatDateTime, getLocale, logisticsStatusLabel, money, t, ty
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 import { PriceProtectionCard } from '../components/price-protection-card.js';
 import type { PriceProtectionView } from '../../../src/core/contract/views.js';
+import type { OrderDisruptionView } from '../../../src/core/contract/logistics-disruptions.js';
 
 type Phase = 'unpaid' | 'paid' | 'shipped' | 'signed' | 'succeeded' | 'closed';
 const PHASES: Phase[] = ['unpaid', 'paid', 'shipped', 'signed', 'succeeded', 'closed'];
@@ -256,6 +257,8 @@ interface OrderDetail {
   priceChangeHold: { awaiting: boolean; byAgent: boolean } | null;
   /** S2: the 价保 card (rule, window, prefilled lines, claims). */
   priceProtection: PriceProtectionView;
+  /** O7: the disruption the parcel in transit is caught in (shop's 物流异常 or a holiday span). */
+  disruption?: OrderDisruptionView | null;
 }
 
 function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
@@ -318,6 +321,15 @@ function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               {o.pickedUpAt ? formatDateTime(o.pickedUpAt) : <Typography.Text type="warning">{t('orders.noPickup')}</Typography.Text>}
             </Descriptions.Item>
           </Descriptions>
+          {d.data.disruption && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="order-disruption"
+              message={`${t('orders.disruption')}：${d.data.disruption.phraseZh}（${d.data.disruption.from} — ${d.data.disruption.to}，${t(d.data.disruption.source === 'shop' ? 'orders.disruption.shop' : 'orders.disruption.calendar')}）`}
+              description={d.data.disruption.recoveryZh}
+            />
+          )}
           {d.data.fakeShipment && <Alert type="error" showIcon message={t('orders.risk.fake_shipment')} description={d.data.fakeShipment.reasonZh} data-testid="order-fake-shipment" />}
           {d.data.fraud.signals.length > 0 && (
             <Alert type="warning" showIcon message={t('orders.risk.fraud')} description={<>{d.data.fraud.signals.map((s) => <div key={s.kind}>{s.detailZh}</div>)}<div>{d.data.fraud.adviceZh}</div></>} />

@@ -1,5 +1,5 @@
 // 设置: per shop — standard answers (C12) with a preview, catalogue and stock, promotions, rule
-// overrides (P1), the buyer notice's fields (S1), the shop's 运费模板 (O6); per organisation — agents and API tokens (admins).
+// overrides (P1), the buyer notice's fields (S1), the shop's 运费模板 (O6), its 物流异常 (O7); per organisation — agents and API tokens (admins).
 import { useState } from 'react';
 import { Select, Tabs, Typography } from 'antd';
 import { TrainingExamples } from '../components/settings-examples.js';
@@ -10,6 +10,7 @@ import { ItemsTable, PromotionsTable, RuleOverrides } from '../components/settin
 import { AgentsTable, TokensTable } from '../components/settings-org.js';
 import { BuyerNoticeEditor } from '../components/settings-notice.js';
 import { ShippingFeesEditor } from '../components/settings-shipping.js';
+import { DisruptionsEditor } from '../components/settings-disruptions.js';
 
 export default function SettingsScreen() {
   const { shops, tabs } = useSession();
@@ -25,6 +26,7 @@ export default function SettingsScreen() {
         { key: 'examples', label: t('settings.examples'), children: <TrainingExamples key={shopId} shopId={shopId} /> },
         { key: 'notice', label: t('settings.notice'), children: <BuyerNoticeEditor key={shopId} shopId={shopId} /> },
         { key: 'shipping', label: t('settings.shipping'), children: <ShippingFeesEditor key={shopId} shopId={shopId} /> },
+        { key: 'disruptions', label: t('settings.disruptions'), children: <DisruptionsEditor key={shopId} shopId={shopId} /> },
       ].filter((x) => may(x.key))
     : [];
   return (
