@@ -55,6 +55,10 @@ const THANKS = /谢|感谢|拜拜|再见|辛苦|\b(thanks?|thx|bye)\b/;
 const NON_TOPIC_IDS: ReadonlySet<IntentId> = new Set(['other', 'greeting', 'thanks_bye', 'human']);
 /** Open topics the buyer answers with data (a name, a phone number, a tax number): a statement that follows supplies it. */
 const SUPPLIED: ReadonlySet<IntentId> = new Set(['order_change', 'invoice']);
+/** Open topics about one variant of an item, where another size or colour asks the same again. */
+const VARIANT_OPEN: ReadonlySet<IntentId> = new Set(['stock', 'return_exchange', 'order_change']);
+const VARIANT_EN = /\b(size|colou?r|in)?\s*\b(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl|\d{2}(\.5)?|black|white|red|blue|navy|green|grey|gray|pink|beige|brown|yellow|purple)\b/;
+const VARIANT_EN_ALL = new RegExp(VARIANT_EN.source, 'g');
 /** A noun-phrase fragment ending in 的/那款/那个 (电子的, 蓝色那款的, 大的那个). */
 const FRAGMENT = /的$|那[款个种件]的?$|[的款]呀$/;
 const ACK = /^(好的|好吧|好滴|好嘞|嗯+|哦+|噢+|喔|额|呃|ok|okay|oh|行|亲|老板|谢谢|thanks|thx)[\s,.!，。！~]*/;
@@ -145,6 +149,11 @@ export function followUpReading(
     if ((open === 'return_exchange' || open === 'refund') && /\b(shipping|postage|send it back|label)\b/.test(normalized) && !/\bfree shipping\b/.test(normalized)) return { kind: 'context', weight: 0.8 };
     // "to paypal or my card?" after a refund question: where the money goes (round 9, issue 12).
     if (open === 'refund' && /\b(paypal|card|visa|mastercard|balance|bank|account|wallet)\b/.test(normalized) && !/\b(pay|payment|paid)\b/.test(normalized)) return { kind: 'context', weight: 0.8 };
+    // "what about size L" / "for M please" after a stock, exchange or order question: the size or
+    // colour is the variant asked about, not a sizing or colour question (round 10, issue 12).
+    if (VARIANT_OPEN.has(open) && words <= 6 && VARIANT_EN.test(normalized) && !TOPIC_EN.test(normalized.replace(VARIANT_EN_ALL, ' '))) return { kind: 'context', weight: 0.8 };
+    // "new is Calle Mayor 5" after a wrong address: the data the open request needs.
+    if (SUPPLIED.has(open) && own === 'other' && !/\?/.test(normalized)) return { kind: 'context', weight: 0.7 };
     if (TOPIC_EN.test(normalized)) return own === open ? { kind: 'blend', weight: 0.5 } : followUp ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
     if (words <= 5 && (followUp || QUESTION_CUE_EN.test(normalized))) return { kind: 'context', weight: 0.8 };
     if (followUp) return { kind: 'blend', weight: 0.65 };
@@ -158,7 +167,7 @@ export function followUpReading(
   if (own === 'return_exchange' && ownProb >= 0.6 && (open === 'size_fit' || open === 'color_appearance') && /(能|可以|给我?|想|要)换|换.{0,6}(行吗|行不|可以吗|可以不)/.test(compact)) return { kind: 'own', weight: 0 };
   if (own === 'stock' && ownProb >= 0.8 && open !== 'recommend' && open !== 'stock' && /^还有.{1,8}(吗|嘛|么|没)/.test(compact)) return { kind: 'own', weight: 0 };
   // 换货的时候也有吗 / 赠品也没见着: the open question asked of the thing named before 也 (round 10).
-  const also = ALSO.exec(compact) ?? /也没/.exec(compact);
+  const also = ALSO.exec(compact) ?? /也没|也不/.exec(compact);
   if (also && named.length > 0 && !named.includes('complaint') && topicsNamed(compact.slice(also.index)).length === 0) {
     return { kind: 'context', weight: 0.9 };
   }
@@ -179,6 +188,6 @@ export function followUpReading(
   // A fact or a detail the open question needs (要S的 小个子, 我上周三下的单, 应该是李明 木子李):
   // it names no topic and reads as nothing sure on its own (round 10, issue 12).
   if (!backChannel && compact.length <= 12 && !NON_TOPIC_IDS.has(own) && ownProb < 0.5) return { kind: 'context', weight: 0.7 };
-  if (!backChannel && SUPPLIED.has(open) && own === 'other') return { kind: 'context', weight: 0.7 };
+  if (!backChannel && SUPPLIED.has(open) && (own === 'other' || (named.length === 0 && !QUESTION_CUE.test(compact)))) return { kind: 'context', weight: 0.7 };
   return own === 'other' && ownProb < 0.6 ? { kind: 'blend', weight: 0.5 } : { kind: 'own', weight: 0 };
 }
