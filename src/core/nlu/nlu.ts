@@ -423,10 +423,13 @@ class NluImpl implements Nlu {
     // A confident reading of the whole message stays its intent even when the cut pieces read
     // otherwise (a piece loses the words around it), unless every piece is surer; the pieces are
     // still listed.
+    // A reading the earlier turns decided holds too: the pieces are read without them (退回哪里
+    // 银行卡吗 after a refund question asks where the refund goes; round 10, issue 12).
     const wholeHolds =
-      isTopical(IDX.get(whole.intent)!) &&
-      whole.confidence >= 0.5 &&
-      real.some((q) => q.confidence <= whole.confidence);
+      (whole.fromContext === true && isTopical(IDX.get(whole.intent)!)) ||
+      (isTopical(IDX.get(whole.intent)!) &&
+        whole.confidence >= 0.5 &&
+        real.some((q) => q.confidence <= whole.confidence));
     const lead = real.find((q) => q.intent === whole.intent) ?? (wholeHolds ? undefined : (real[0] ?? questions[0]!));
     if (lead && lead.intent !== whole.intent) {
       out.intent = lead.intent;
