@@ -3,7 +3,8 @@
 // questioned, their self-importance mocked; English "even a five-year-old can…"); D10 blame put in
 // the buyer by cause (那是您家网络的问题, because you dropped it, you picked it, not us) and
 // deflection (您问我，我问谁); D11 delivery guaranteed without 保证 (保您…前拿到, pay-back if late);
-// and precision: a warranty's own terms (非人为损坏, 人为损坏不在保修范围) blame nobody (D10), a
+// and precision: a negative with a next step or a figure (预计周五补货, 运费7元) is explained (C3);
+// a warranty's own terms (非人为损坏, 人为损坏不在保修范围) blame nobody (D10), a
 // split evasion (加我 / v / 信 abc123) stays a block though the model reads only its last part.
 // Every sentence was written for this test (none from any bench set or from hand-r13.jsonl), and
 // each failed on the round's start code (a643328). Runs the real guard, shipped rules and model.
@@ -52,6 +53,15 @@ describe('D10 blame put in the buyer, and deflection', () => {
   });
   it('the buyer paying postage for an invoice is D4 only, no blame', () => {
     expect(rulesOf('发票邮费需要您自己承担哦')).toEqual(['D4']);
+  });
+});
+
+describe('D10 a negative word with its next step or figure is explained (C3 calibration)', () => {
+  it.each([['这个颜色没有库存了，预计周五补货，到了通知您'], ['这款不包邮，单件运费7元'], ['外箱加了泡沫，坏不了的']])('clean: %s', (text) => {
+    expect(verdict(text)).toBe('pass');
+  });
+  it.each([['没货'], ['不退不换']])('a bare refusal is still raised: %s', (text) => {
+    expect(rulesOf(text)).toContain('D10');
   });
 });
 
