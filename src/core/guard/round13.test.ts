@@ -3,7 +3,8 @@
 // questioned, their self-importance mocked; English "even a five-year-old can…"); D10 blame put in
 // the buyer by cause (那是您家网络的问题, because you dropped it, you picked it, not us) and
 // deflection (您问我，我问谁); D11 delivery guaranteed without 保证 (保您…前拿到, pay-back if late);
-// and precision: a negative with a next step or a figure (预计周五补货, 运费7元) is explained (C3);
+// D1 a rail spelled letter by letter (p.a.y.p.a.l), the shop's own site, the platform payment held back
+// with a code or channel in the same sentence; and precision: a negative with a next step or a figure (预计周五补货, 运费7元) is explained (C3);
 // a warranty's own terms (非人为损坏, 人为损坏不在保修范围) blame nobody (D10), a
 // split evasion (加我 / v / 信 abc123) stays a block though the model reads only its last part.
 // Every sentence was written for this test (none from any bench set or from hand-r13.jsonl), and
@@ -74,6 +75,18 @@ describe('D11 a delivery date guaranteed without 保证', () => {
   });
   it('a hedged date stays clean', () => {
     expect(rulesOf('一般春节前能到，具体要看快递')).toEqual([]);
+  });
+});
+
+describe("D1 payment held back or sent through the shop's own site", () => {
+  it('a payment rail spelled out letter by letter', () => {
+    expect(rulesOf('Please p.a.y.p.a.l me the 8 dollars.', ali)).toContain('D1');
+  });
+  it('the shop\'s own site as the place to pay was only 疑似, now definite', () => {
+    expect(verdict('您在我们自己的官网下单付款，便宜二十')).toBe('block');
+  });
+  it.each([['您先别付款，我给您改一下价格，改好了您再付'], ['拍下先别付，等我改好运费您再付款'], ['请您在淘宝上付款，别付到任何个人账户']])('holding payment for a price change is clean: %s', (text) => {
+    expect(rulesOf(text)).toEqual([]);
   });
 });
 
