@@ -14,13 +14,16 @@ import type { RuleLabel } from './templates.js';
 
 const SETS = join(dirname(fileURLToPath(import.meta.url)), '../../bench/sets/guard');
 
-/** The development rounds the trainer reads (never a round still blind or held out: r11 and later are not listed; r8, r9 and r10 joined after their first runs were reported). */
-export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10'] as const;
+/** The development rounds the trainer reads (never a round still blind or held out: r12 and later are not listed; r8–r11 joined after their first runs were reported). */
+export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11'] as const;
 
 /** Replies the project wrote itself, by kind of phrasing: round 11 (hand-r11.jsonl) and round 12 (hand-r12.jsonl:
  * promises taken back in a later sentence, curt whole replies, contempt and put-downs in English, numbers in
- * pieces and in English words, payment outside with no channel word, and innocent look-alikes of each). */
-export const OWN_FILES = ['hand-r11.jsonl', 'hand-r12.jsonl'].map((f) => join(dirname(fileURLToPath(import.meta.url)), f));
+ * pieces and in English words, payment outside with no channel word, and innocent look-alikes of each) and round 13
+ * (hand-r13.jsonl: contempt by rhetorical structure, review rewards by condition, payment outside by code, link or
+ * red packet, blame by cause, absolute delivery promises, contact in pieces and other apps, and 225 innocent
+ * look-alikes: product names with insult words, the platform's own payment words, warranty terms, hedged dates). */
+export const OWN_FILES = ['hand-r11.jsonl', 'hand-r12.jsonl', 'hand-r13.jsonl'].map((f) => join(dirname(fileURLToPath(import.meta.url)), f));
 
 interface Row {
   id: string;
@@ -56,3 +59,4 @@ export function humanSamples(rounds: readonly string[], copies = 2, seed = 20261
   }
   return out;
 }
+

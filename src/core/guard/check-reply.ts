@@ -169,7 +169,9 @@ function dropInnocent(hits: Hit[], own: TextView): Hit[] {
 function pushClipped(out: Hit[], found: Hit[], prefixLength: number): void {
   for (const h of found) {
     if (h.end <= prefixLength) continue;
-    out.push({ ...h, start: Math.max(0, h.start - prefixLength), end: h.end - prefixLength });
+    const hit: Hit = { ...h, start: Math.max(0, h.start - prefixLength), end: h.end - prefixLength };
+    if (h.start < prefixLength) hit.split = true;
+    out.push(hit);
   }
 }
 

@@ -19,6 +19,8 @@ export interface Hit {
   /** A learned or fuzzy finding (issue 11): reported as 疑似 with `reason`, severity warn. */
   suspected?: boolean;
   reason?: string;
+  /** Round 13: the finding began in earlier messages (a split evasion): the learned layer, which reads this reply only, is not asked to back it. */
+  split?: boolean;
 }
 
 export interface CompiledRule {

@@ -265,10 +265,11 @@ export const CONFIRM_BELOW = 0.1;
 
 /**
  * A definite blocking hit the model is asked to back. D6 is not: its fault is who asks (an order's
- * status told to an account that did not place it), which the words alone cannot show.
+ * status told to an account that did not place it), which the words alone cannot show. Nor is a hit begun
+ * in earlier messages (round 13): the model reads this reply only, so it cannot see the evasion's first half.
  */
 function needsConfirming(c: CompiledGuard, h: Hit): boolean {
-  return !h.suspected && h.append === undefined && h.rule !== 'D6' && c.rules.get(h.rule)?.def.severity === 'block';
+  return !h.suspected && h.append === undefined && h.split !== true && h.rule !== 'D6' && c.rules.get(h.rule)?.def.severity === 'block';
 }
 
 /**
