@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Five projects (issue 9: fast, steady tests), all run by `npm test`; one alone with
-// `npx vitest run --project unit` (or core, database, cli, browser). test/setup/global.ts trains the
-// shipped intent model and migrates a PGlite template once per run; every file reuses both.
+// Six projects (issue 9: fast, steady tests), all run by `npm test`; one alone with
+// `npx vitest run --project unit` (or core, database, database-isolated, cli, browser).
+// test/setup/global.ts trains the shipped intent model and migrates a PGlite template once per
+// run; every file reuses both.
 // Files that start `dxe` processes, a browser or a second server get the most room: on a busy
 // 2-core machine a spawn through tsx alone can take seconds.
 // Files that drive chromium: the `browser` project, whose global setup starts the run's one chromium.
@@ -17,6 +18,16 @@ const SPAWNING = [
   'test/architecture/**/*.test.ts',
 ];
 const DATABASE = ['src/store/**/*.test.ts', 'test/**/*.test.ts'];
+/**
+ * Database files that change module state another file would see: the environment of the model
+ * cache, the shop-NLU logger and training limits. They keep a module graph of their own
+ * (`database-isolated`); every other database file shares its worker's (`database`).
+ */
+const DATABASE_ISOLATED = [
+  'test/shop-nlu.test.ts',
+  'test/shop-nlu-thread.test.ts',
+  'test/shop-nlu-failures.test.ts',
+];
 /**
  * Room for the core and unit files: pure CPU, fast on an idle machine, but a test that scans the
  * whole guard lexicon twice took 41 s with the machine's load at 16 (it failed at the old 30 s). A
@@ -71,8 +82,24 @@ export default defineConfig({
         test: {
           name: 'database',
           include: DATABASE,
-          exclude: [...SPAWNING, ...BROWSER],
+          exclude: [...SPAWNING, ...BROWSER, ...DATABASE_ISOLATED],
+          // Issue 9: the files of a worker share one module graph (the server, drizzle, the NLU, the
+          // rules, zod: seconds of CPU per file when each imported them afresh), one loaded model
+          // and PGlite's compiled WebAssembly (PGlite keeps it per process; an isolated file compiled
+          // the 9 MB module again for its database).
+          // What a module keeps per deployment is keyed by the Database (shop contexts, shop models,
+          // retrain slots, principals, batchers), so files with the same demo shop ids do not meet.
+          isolate: false,
           // Room for two files side by side on a busy machine (a seeded app or a model training).
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'database-isolated',
+          include: DATABASE_ISOLATED,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -45,7 +45,7 @@ describe(`a shop's model trains in a worker thread (issue 10 major 5, B1) on ${d
     expect((await post(JARGON.map((text) => ({ text, intent: 'human' })))).statusCode).toBe(201);
     const model = await refreshShopNlu(t.database, SHOP);
     expect(errors).toEqual([]);
-    const trainedIn = shopNluTrainedIn(SHOP);
+    const trainedIn = shopNluTrainedIn(t.database, SHOP);
     expect(trainedIn).not.toBeNull();
     expect(trainedIn).not.toBe(threadId);
     expect(model.classify('叮咚叮咚叮咚').intent).toBe('human');

@@ -52,8 +52,8 @@ describe(`a shop's own intent examples train its model (issue 3, B1) on ${databa
 
     const shopModel = await refreshShopNlu(t.database, 'demo-tmall');
     expect(shopModel.classify('叮咚叮咚叮咚').intent).toBe('human');
-    expect(shopNluFromCache('demo-tmall')).toBe(false);
-    expect(shopNluTrainedIn('demo-tmall')).not.toBeNull();
+    expect(shopNluFromCache(t.database, 'demo-tmall')).toBe(false);
+    expect(shopNluTrainedIn(t.database, 'demo-tmall')).not.toBeNull();
     // The other shop keeps the shared model.
     expect(await nluForShop(t.database, 'demo-taobao')).toBe(getDefaultNlu());
 
@@ -99,8 +99,8 @@ describe(`a shop's own intent examples train its model (issue 3, B1) on ${databa
     // As a new process: the same examples and titles are read from the cache, with the same answers.
     resetShopNlu();
     const loaded = await refreshShopNlu(t.database, 'demo-tmall');
-    expect(shopNluFromCache('demo-tmall')).toBe(true);
-    expect(shopNluTrainedIn('demo-tmall')).toBeNull();
+    expect(shopNluFromCache(t.database, 'demo-tmall')).toBe(true);
+    expect(shopNluTrainedIn(t.database, 'demo-tmall')).toBeNull();
     expect(loaded).not.toBe(trained);
     for (const text of ['叮咚叮咚叮咚', '铃铛铃铛铃铛', '什么时候发货', '可以便宜点吗', '在吗']) {
       expect(loaded.classify(text)).toEqual(trained.classify(text));
@@ -116,8 +116,8 @@ describe(`a shop's own intent examples train its model (issue 3, B1) on ${databa
     });
     expect(res.statusCode, res.body).toBe(201);
     const retrained = await refreshShopNlu(t.database, 'demo-tmall');
-    expect(shopNluFromCache('demo-tmall')).toBe(false);
-    expect(shopNluTrainedIn('demo-tmall')).not.toBeNull();
+    expect(shopNluFromCache(t.database, 'demo-tmall')).toBe(false);
+    expect(shopNluTrainedIn(t.database, 'demo-tmall')).not.toBeNull();
     expect(retrained.classify('铃铛铃铛铃铛').intent).toBe('human');
     expect(retrained.classify('叮咚叮咚叮咚').intent).toBe('human');
     expect(shopModels(cacheDir)).toHaveLength(2);

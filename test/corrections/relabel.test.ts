@@ -97,7 +97,7 @@ describe(`relabelling the intent the bot read (issue 12) on ${databaseLabel}`, (
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ changed: true, retrain: 'waiting' });
     }
-    expect(retrainPending(SHOP)).toBe(true);
+    expect(retrainPending(t.database, SHOP)).toBe(true);
     const summary = (await t.app.inject({ url: `/api/v1/shops/${SHOP}/corrections`, headers: auth(agent2) })).json();
     expect(summary.total).toBe(3);
     expect(summary.waiting).toBeGreaterThanOrEqual(2);

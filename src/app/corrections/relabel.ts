@@ -101,7 +101,7 @@ export async function relabelMessage(
     throw err;
   });
   const retrain = result.changed
-    ? requestRetrain(c.shopId, deps.retrainPerMinute, deps.now.getTime(), () => retrainShopNlu(deps.database, c.shopId))
+    ? requestRetrain(deps.database, c.shopId, deps.retrainPerMinute, deps.now.getTime(), () => retrainShopNlu(deps.database, c.shopId))
     : 'none';
   return { correction: correctionView(result.row), changed: result.changed, retrain };
 }

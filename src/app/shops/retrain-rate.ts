@@ -4,9 +4,30 @@
 import { DxeError } from '../../core/errors.js';
 
 const WINDOW_MS = 60_000;
-const recent = new Map<string, number[]>();
 
-export function takeRetrainSlot(shopId: string, perMinute: number, nowMs: number): void {
+/**
+ * The counts per deployment: `scope` is the database the shops live in (issue 9: a test worker
+ * runs many files, each on a database of its own whose shops may share ids such as `demo-tmall`).
+ */
+interface Slots {
+  recent: Map<string, number[]>;
+  pending: Map<string, ReturnType<typeof setTimeout>>;
+}
+let slotsByScope = new WeakMap<object, Slots>();
+/** Every deferred retrain, for resetRetrainSlots. */
+const timers = new Set<ReturnType<typeof setTimeout>>();
+
+function slotsOf(scope: object): Slots {
+  let slots = slotsByScope.get(scope);
+  if (!slots) {
+    slots = { recent: new Map(), pending: new Map() };
+    slotsByScope.set(scope, slots);
+  }
+  return slots;
+}
+
+export function takeRetrainSlot(scope: object, shopId: string, perMinute: number, nowMs: number): void {
+  const { recent } = slotsOf(scope);
   const times = (recent.get(shopId) ?? []).filter((t) => nowMs - t < WINDOW_MS);
   if (times.length >= perMinute) {
     const waitS = Math.max(1, Math.ceil((times[0]! + WINDOW_MS - nowMs) / 1000));
@@ -21,12 +42,10 @@ export function takeRetrainSlot(shopId: string, perMinute: number, nowMs: number
 
 /** For tests. */
 export function resetRetrainSlots(): void {
-  recent.clear();
-  for (const t of pending.values()) clearTimeout(t);
-  pending.clear();
+  for (const t of timers) clearTimeout(t);
+  timers.clear();
+  slotsByScope = new WeakMap();
 }
-
-const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
 /**
  * A retrain asked for by an agent's relabel (issue 12): started now when the shop has a slot left
@@ -34,7 +53,8 @@ const pending = new Map<string, ReturnType<typeof setTimeout>>();
  * frees (one pending per shop, so many corrections in a burst cost one training). Never throws:
  * the relabel is stored either way.
  */
-export function requestRetrain(shopId: string, perMinute: number, nowMs: number, run: () => void): 'started' | 'waiting' {
+export function requestRetrain(scope: object, shopId: string, perMinute: number, nowMs: number, run: () => void): 'started' | 'waiting' {
+  const { recent, pending } = slotsOf(scope);
   const times = (recent.get(shopId) ?? []).filter((t) => nowMs - t < WINDOW_MS);
   if (times.length < perMinute) {
     times.push(nowMs);
@@ -47,15 +67,17 @@ export function requestRetrain(shopId: string, perMinute: number, nowMs: number,
     const waitMs = Math.max(1000, times[0]! + WINDOW_MS - nowMs);
     const timer = setTimeout(() => {
       pending.delete(shopId);
+      timers.delete(timer);
       run();
     }, waitMs);
     timer.unref?.();
     pending.set(shopId, timer);
+    timers.add(timer);
   }
   return 'waiting';
 }
 
 /** For tests: whether a deferred retrain is scheduled for the shop. */
-export function retrainPending(shopId: string): boolean {
-  return pending.has(shopId);
+export function retrainPending(scope: object, shopId: string): boolean {
+  return slotsOf(scope).pending.has(shopId);
 }

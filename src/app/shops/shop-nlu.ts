@@ -61,7 +61,20 @@ interface Entry {
   fromCache: boolean;
 }
 
-const entries = new Map<string, Entry>();
+/**
+ * The shops' models per database (issue 9: a test worker runs many files, each on a database of
+ * its own whose shops may share ids such as `demo-tmall`; a process serves one database).
+ */
+let entriesByDatabase = new WeakMap<Database, Map<string, Entry>>();
+
+function entriesOf(database: Database): Map<string, Entry> {
+  let entries = entriesByDatabase.get(database);
+  if (!entries) {
+    entries = new Map();
+    entriesByDatabase.set(database, entries);
+  }
+  return entries;
+}
 
 async function trainingVersion(database: Database, shopId: string): Promise<string> {
   const [ex] = await database.db
@@ -135,6 +148,7 @@ function cachedModel(bytes: Uint8Array | undefined, shopDictionary: string[]): N
  * within VERSION_TTL_MS (or at once after `invalidateShopNlu`) and retrains in the background.
  */
 export async function nluForShop(database: Database, shopId: string, nowMs = Date.now()): Promise<Nlu> {
+  const entries = entriesOf(database);
   let entry = entries.get(shopId);
   if (!entry) {
     entry = { version: '', model: null, checkedAt: 0, training: null, failed: null, trainedIn: null, fromCache: false };
@@ -163,8 +177,8 @@ export async function nluForShop(database: Database, shopId: string, nowMs = Dat
 }
 
 /** Forces a version check on the next message (after the shop's examples or items changed here). */
-export function invalidateShopNlu(shopId: string): void {
-  const entry = entries.get(shopId);
+export function invalidateShopNlu(database: Database, shopId: string): void {
+  const entry = entriesOf(database).get(shopId);
   if (entry) entry.checkedAt = 0;
 }
 
@@ -174,9 +188,10 @@ export function invalidateShopNlu(shopId: string): void {
  */
 export async function refreshShopNlu(database: Database, shopId: string): Promise<Nlu> {
   // A training already running read the examples before this change: let it finish, then check again.
+  const entries = entriesOf(database);
   const running = entries.get(shopId)?.training;
   if (running) await running;
-  invalidateShopNlu(shopId);
+  invalidateShopNlu(database, shopId);
   await nluForShop(database, shopId);
   await entries.get(shopId)?.training;
   return entries.get(shopId)?.model ?? getDefaultNlu();
@@ -191,16 +206,16 @@ export function retrainShopNlu(database: Database, shopId: string): void {
  * The thread the shop's current model was trained in (null: the shop uses the shared model, or
  * its model was read from the model cache).
  */
-export function shopNluTrainedIn(shopId: string): number | null {
-  return entries.get(shopId)?.trainedIn ?? null;
+export function shopNluTrainedIn(database: Database, shopId: string): number | null {
+  return entriesOf(database).get(shopId)?.trainedIn ?? null;
 }
 
 /** Whether the shop's current model was read from the model cache rather than trained here. */
-export function shopNluFromCache(shopId: string): boolean {
-  return entries.get(shopId)?.fromCache ?? false;
+export function shopNluFromCache(database: Database, shopId: string): boolean {
+  return entriesOf(database).get(shopId)?.fromCache ?? false;
 }
 
 /** For tests: forget every shop's model. */
 export function resetShopNlu(): void {
-  entries.clear();
+  entriesByDatabase = new WeakMap();
 }

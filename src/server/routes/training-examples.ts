@@ -29,7 +29,7 @@ const trainingRoutes: FastifyPluginAsync = async (app) => {
   app.post('/api/v1/shops/:shopId/training-examples', auth, async (request, reply) => {
     const { shopId } = shopParams.parse(request.params);
     const p = exampleAdder(principalOf(request), shopId);
-    takeRetrainSlot(shopId, app.ctx.config.RETRAIN_PER_MINUTE, app.ctx.now().getTime());
+    takeRetrainSlot(app.ctx.database, shopId, app.ctx.config.RETRAIN_PER_MINUTE, app.ctx.now().getTime());
     const added: AddedExamplesView = await addTrainingExamples(deps(), p, shopId, trainingExamplesInput.parse(request.body));
     return reply.status(201).send(added);
   });
@@ -37,7 +37,7 @@ const trainingRoutes: FastifyPluginAsync = async (app) => {
   app.delete('/api/v1/shops/:shopId/training-examples/:id', auth, async (request): Promise<{ ok: true }> => {
     const { shopId, id } = exampleParams.parse(request.params);
     const p = exampleRemover(principalOf(request), shopId);
-    takeRetrainSlot(shopId, app.ctx.config.RETRAIN_PER_MINUTE, app.ctx.now().getTime());
+    takeRetrainSlot(app.ctx.database, shopId, app.ctx.config.RETRAIN_PER_MINUTE, app.ctx.now().getTime());
     await deleteTrainingExample(deps(), p, shopId, id);
     return { ok: true };
   });
