@@ -7,6 +7,8 @@ import type { HandoverReason, Item, Order, PlanInput, Promotion, Recommendation 
 export class Draft {
   readonly messages: string[] = [];
   readonly recommendations: Recommendation[] = [];
+  /** The item a cross-sell was made for in this reply (C6; remembered so it is made once). */
+  crossSoldFor: string | undefined = undefined;
   question?: string;
   handover?: { reason: HandoverReason; reasonZh: string };
   usedAnswer?: { intent: string; variantIndex: number };

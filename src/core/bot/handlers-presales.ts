@@ -168,10 +168,11 @@ export function handleSizeFit(d: Draft): void {
       d.say('size_fit.asked_other', { ...vars, 'size.asked': asked, 'size.feel': feel });
     } else d.say(advice.smaller ? 'size_fit.between' : 'size_fit.advice', vars);
   } else d.say(advice.smaller ? 'size_fit.between' : 'size_fit.advice', vars);
-  // The advised size must also be there to buy (O5: warn before the buyer orders).
+  // The advised size must also be there to buy (O5: warn before the buyer orders); a follow-up
+  // about a colour ("那黑色的呢" after the advice) is answered with that colour in the advised size.
   const colour = d.input.nlu.entities.colours[0];
   const stock = matchingVariants(item, colour, advice.size).reduce((s, v) => s + v.stock, 0);
-  if (stock <= 0) answerVariantStock(d, item, colour, advice.size);
+  if (stock <= 0 || (colour && d.input.nlu.followUp)) answerVariantStock(d, item, colour, advice.size);
   if (advice.basis === 'height') d.ask('size_fit.ask_weight');
   if (advice.basis === 'weight') d.ask('size_fit.ask_height');
 }
@@ -326,13 +327,16 @@ export function handleShippingFee(d: Draft): void {
   d.say('shipping_fee.remote', { region: excluded.region });
 }
 
-/** C6: an inquiry about an item gets at least one suitable item to go with it. */
+/**
+ * C6: an inquiry about an item gets at least one suitable item to go with it — once per item the
+ * buyer looks at: a different suggestion under every answer reads as a sales script, not service.
+ */
 export function addCrossSell(d: Draft): void {
   if (d.recommendations.length > 0 || d.handover) return;
   const item = focusItem(d);
-  if (!item) return;
+  if (!item || d.input.conversation.memory?.crossSoldFor === item.id) return;
   const size = wantedSize(d, item);
-  d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross');
+  if (d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross')) d.crossSoldFor = item.id;
 }
 
 /** Up to two similar items, each on its own line (C5: product B with similar function and price). */

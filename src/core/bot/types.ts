@@ -192,6 +192,11 @@ export interface ConversationMemory {
   orderNo?: string;
   /** The last topical intent (the open question). */
   topic?: IntentId;
+  /**
+   * The item under discussion for which a matching item was already suggested (C6): one cross-sell
+   * per item the buyer looks at, not one with every answer.
+   */
+  crossSoldFor?: string;
 }
 
 /** Languages a buyer writes (core/nlu/language.ts); zh and en are answered by the bot. */
