@@ -67,6 +67,9 @@ const FLOW_KEYS = [
   'recommend.similar',
   'recommend.cross',
   'recommend.pick',
+  'recommend.similar_goods',
+  'recommend.cross_goods',
+  'recommend.pick_goods',
   'bargain.hold',
   'bargain.coupon',
   'bargain.gift',
@@ -179,6 +182,8 @@ const KNOWN_PLACEHOLDERS = new Set([
   'pp.now',
   'pp.refund',
   'pp.reason',
+  // C1/C11: the items of a category to choose from.
+  'item.choices',
 ]);
 
 describe('the default standard-answer library (C3, C10, C12, C13, C14)', () => {

@@ -298,6 +298,7 @@ export function planReply(input: PlanInput): ReplyPlan {
     ...(d.usedAnswer ? { usedAnswer: d.usedAnswer } : {}),
     ...(verified && toVerify ? { verifiedOrderId: toVerify.id } : {}),
     memory: { ...nextMemory(input, asked), ...crossSold(d) },
+    ...(d.aboutItemId ? { focusItemId: d.aboutItemId } : {}),
     language: d.lang,
     answered,
   };

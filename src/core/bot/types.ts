@@ -310,6 +310,11 @@ export interface ReplyPlan {
   verifiedOrderId?: string;
   /** The context to remember for the next turns (issue 12). */
   memory: ConversationMemory;
+  /**
+   * The item the reply is about when the buyer named it by its category or picked it from a list
+   * the bot gave (C11); the conversation's item under discussion from now on.
+   */
+  focusItemId?: string;
   /** The language the reply is written in. */
   language: 'zh' | 'en';
   /** The intents answered, in the order asked (issue 12: every question answered). */
