@@ -248,7 +248,7 @@ export async function runPipeline(
   // account in the message)? D5: the item under discussion may carry its own 包邮 promise.
   const asked = {
     askerIsBuyer: await askerIsBuyerFor(database, conversation, [...context, message.text, ...plan.messages]),
-    freeShipping: freeShippingFor(shop, firstItemRef?.id ?? state.focusItemId),
+    freeShipping: freeShippingFor(shop, firstItemRef?.id ?? plan.focusItemId ?? state.focusItemId),
   };
   const guarded = guardPlanned(shop, plan.messages, previous, asked);
 
@@ -264,7 +264,8 @@ export async function runPipeline(
     misunderstandings: plan.misunderstandings,
     bargainer: plan.signals.bargainer,
     memory: plan.memory,
-    ...(firstItemRef ? { focusItemId: firstItemRef.id } : {}),
+    // The item the buyer named (or picked from the bot's list, C11) is the chat's item from now on.
+    ...(firstItemRef ? { focusItemId: firstItemRef.id } : plan.focusItemId ? { focusItemId: plan.focusItemId } : {}),
   };
   const finished = finishedStates(shop.profile);
   const call: HotCall<AnswerJson> = {

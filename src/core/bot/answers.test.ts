@@ -67,6 +67,9 @@ const FLOW_KEYS = [
   'recommend.similar',
   'recommend.cross',
   'recommend.pick',
+  'recommend.similar_goods',
+  'recommend.cross_goods',
+  'recommend.pick_goods',
   'bargain.hold',
   'bargain.coupon',
   'bargain.gift',
@@ -185,6 +188,8 @@ const KNOWN_PLACEHOLDERS = new Set([
   'pp.status',
   'pp.rp',
   'pp.sc',
+  // C1/C11: the items of a category to choose from.
+  'item.choices',
 ]);
 
 describe('the default standard-answer library (C3, C10, C12, C13, C14)', () => {

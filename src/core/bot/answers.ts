@@ -1,7 +1,7 @@
 // Choosing and filling standard answers (C12) and cutting them into short messages (C4).
 //
 // Placeholders: {shop.name} {shop.agent} {shop.ship_cutoff} {shop.couriers}
-// {item.title} {item.price} {item.colours} {item.attrs} {attr.name} {attr.value} {variant}
+// {item.title} {item.price} {item.colours} {item.attrs} {item.choices} {attr.name} {attr.value} {variant}
 // {stock.count} {restock.date} {size} {size.small} {size.basis} {rec.title} {rec.price}
 // {coupon.text} {gift.text} {freight.text} {promo.list} {region} {fee} {courier}
 // {order.no} {order.tracking_no} {order.courier} {order.latest_event} {order.latest_at}

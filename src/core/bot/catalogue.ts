@@ -13,6 +13,42 @@ export function resolveItem(items: Item[], entities: Entities, focusItemId?: str
   return focusItemId ? items.find((i) => i.id === focusItemId) : undefined;
 }
 
+const ORDINALS: [RegExp, number][] = [
+  [/第[一1](?:个|款|种|件)?|前面(?:那|这)?(?:个|款)|上面(?:那|这)?(?:个|款)|\bfirst\b/iu, 0],
+  [/第[二2](?:个|款|种|件)?|\bsecond\b/iu, 1],
+  [/第[三3](?:个|款|种|件)?|\bthird\b/iu, 2],
+];
+
+/**
+ * The buyer's pick from items the bot just listed (C11: "您问的是哪一款呢？" → "20000的那个",
+ * "第二个", "磁吸的"): by position, else by what only one title has — a number (20000) or two
+ * characters no other listed title shares. Undefined when it is not clear.
+ */
+export function pickFromListed(items: Item[], listedText: string, text: string): Item | undefined {
+  const listed = items
+    .map((i) => ({ item: i, at: listedText.indexOf(i.title) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.item);
+  if (listed.length < 2) return undefined;
+  for (const [re, index] of ORDINALS) if (re.test(text)) return listed[index];
+  const lower = text.toLowerCase();
+  const marks = (title: string): string[] => {
+    const t = title.toLowerCase();
+    const numbers = t.match(/\d{2,}/g) ?? [];
+    const pairs = [...t.matchAll(/(?=([\u4e00-\u9fff]{2}))/gu)].map((m) => m[1]!);
+    return [...numbers, ...pairs];
+  };
+  const scored = listed.map((item) => {
+    const others = listed.filter((o) => o !== item).map((o) => o.title.toLowerCase());
+    const own = marks(item.title).filter((m) => !others.some((o) => o.includes(m)));
+    return { item, score: own.filter((m) => lower.includes(m)).length };
+  });
+  const best = Math.max(...scored.map((x) => x.score));
+  const top = scored.filter((x) => x.score === best);
+  return best > 0 && top.length === 1 ? top[0]!.item : undefined;
+}
+
 /** 黑 matches 黑色, 藏青 matches 藏青色: the NLU and the listing do not always agree on 色. */
 export function colourMatches(variantColour: string, asked: string): boolean {
   const a = variantColour.replace(/色$/u, '');

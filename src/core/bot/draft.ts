@@ -7,6 +7,10 @@ import type { HandoverReason, Item, Order, PlanInput, Promotion, Recommendation 
 export class Draft {
   readonly messages: string[] = [];
   readonly recommendations: Recommendation[] = [];
+  /** The item a cross-sell was made for in this reply (C6; remembered so it is made once). */
+  crossSoldFor: string | undefined = undefined;
+  /** An item found from the words of the message (its category, a pick from a listed choice). */
+  aboutItemId: string | undefined = undefined;
   question?: string;
   handover?: { reason: HandoverReason; reasonZh: string };
   usedAnswer?: { intent: string; variantIndex: number };
@@ -101,7 +105,12 @@ export class Draft {
     const rec = candidates.find((c) => !this.mentioned(c.itemId));
     const item = rec && this.input.items.find((i) => i.id === rec.itemId);
     if (!rec || !item) return false;
-    if (!this.say(line, itemVars(item, 'rec'), { main: opts.main ?? false })) return false;
+    // Worn items "搭配好看/好穿"; other goods "一起用更方便/好用" (a cable is not worn).
+    // A shop that wrote its own line for the plain key (and none for goods) keeps its wording.
+    const own = (k: string) => this.input.standardAnswers.some((a) => a.intent === k);
+    const goods = `${line}_goods`;
+    const key = isWorn(item) || (own(line) && !own(goods)) ? line : goods;
+    if (!this.say(key, itemVars(item, 'rec'), { main: opts.main ?? false })) return false;
     this.recommendations.push(rec);
     return true;
   }
@@ -115,6 +124,11 @@ export function botName(shop: { name: string; agentName: string; botName?: strin
   const set = shop.botName?.trim();
   const name = set || "智能助手";
   return name === shop.agentName ? `${name}（智能助手）` : name;
+}
+
+/** Clothing, shoes and the like: a size chart or sizes to choose. */
+function isWorn(item: Item): boolean {
+  return (item.sizeChart?.length ?? 0) > 0 || item.variants.some((v) => v.size.trim() !== '');
 }
 
 export function itemVars(item: Item, prefix: 'item' | 'rec' = 'item'): TemplateVars {

@@ -27,6 +27,7 @@ const VARS: Record<string, string> = {
   'item.title': '纯棉T恤',
   'item.price': '59',
   'item.colours': '白色、黑色',
+  'item.choices': '20000mAh快充充电宝（149元）、10000mAh磁吸充电宝（169元）',
   'item.attrs': '材质：棉',
   'attr.name': '材质',
   'attr.value': '棉',

@@ -7,13 +7,14 @@ import {
   generalPick,
   inStockColours,
   matchingVariants,
+  pickFromListed,
   resolveItem,
   similarItems,
   totalStock,
   variantLabel,
 } from './catalogue.js';
 import { formatBeijingDate } from '../time/beijing-time.js';
-import { itemVars, offerablePromotions, type Draft } from './draft.js';
+import { formatYuan, itemVars, offerablePromotions, type Draft } from './draft.js';
 import type { Item } from './types.js';
 import type { Measurements } from '../entities.js';
 
@@ -62,9 +63,37 @@ function adviseAcrossCategories(d: Draft, m: Measurements): boolean {
   return d.say('size_fit.by_category', { 'size.basis': basisText(d, m), 'size.list': d.list(list) });
 }
 
+/**
+ * The item the question is about: one named or referred to, else the item card of the chat, else
+ * the shop's only item of the category the buyer named ("这个充电宝" in a shop with one power bank).
+ */
 function focusItem(d: Draft): Item | undefined {
   const { items, nlu, conversation } = d.input;
-  return resolveItem(items, nlu.entities, conversation.focusItemId);
+  const resolved = resolveItem(items, nlu.entities, conversation.focusItemId);
+  if (resolved) return resolved;
+  const pool = namedCategoryItems(d);
+  // What we said since the buyer's previous message (a reply is stored as several short messages).
+  const lastBuyer = conversation.turns.findLastIndex((t) => t.author === 'buyer');
+  const lastReply = conversation.turns.slice(lastBuyer + 1).map((t) => t.text).join('');
+  const found = pool.length === 1 ? pool[0] : lastReply ? pickFromListed(items, lastReply, d.input.text) : undefined;
+  // The chat's item from now on (the app keeps it as the item under discussion).
+  if (found) d.aboutItemId = found.id;
+  return found;
+}
+
+/**
+ * No item known: two or three of the category the buyer named are listed to choose from ("20000mAh
+ * 快充充电宝（149元）、10000mAh磁吸充电宝（169元）"); a longer list is no help in a chat, so then
+ * the buyer is asked for the link. True when the listing was asked.
+ */
+function askWhichItem(d: Draft): boolean {
+  const pool = namedCategoryItems(d);
+  if (pool.length > 1 && pool.length <= 3) {
+    const choices = pool.map((i) => (d.lang === 'en' ? `${i.title} (${formatYuan(i.price)} yuan)` : `${i.title}（${formatYuan(i.price)}元）`));
+    if (d.ask('stock.ask_which', { 'item.choices': d.list(choices) })) return true;
+  }
+  d.ask('stock.ask_item');
+  return false;
 }
 
 /** The size the buyer named, else the one their measurements point to. */
@@ -110,9 +139,10 @@ function answerVariantStock(d: Draft, item: Item, colour?: string, size?: string
 export function handleStock(d: Draft): void {
   const item = focusItem(d);
   if (!item) {
-    d.ask('stock.ask_item');
-    // Only from the category the buyer named (a T-shirt question never gets socks); nothing named,
-    // nothing offered until we know what they look at.
+    // Several of the category the buyer named: they are listed to choose from. Otherwise only from
+    // the category the buyer named (a T-shirt question never gets socks); nothing named, nothing
+    // offered until we know what they look at.
+    if (askWhichItem(d)) return;
     const pool = namedCategoryItems(d);
     if (pool.length > 0) d.recommend(generalPick(pool, d.input.nlu.entities.sizes[0]), 'recommend.pick');
     return;
@@ -168,10 +198,11 @@ export function handleSizeFit(d: Draft): void {
       d.say('size_fit.asked_other', { ...vars, 'size.asked': asked, 'size.feel': feel });
     } else d.say(advice.smaller ? 'size_fit.between' : 'size_fit.advice', vars);
   } else d.say(advice.smaller ? 'size_fit.between' : 'size_fit.advice', vars);
-  // The advised size must also be there to buy (O5: warn before the buyer orders).
+  // The advised size must also be there to buy (O5: warn before the buyer orders); a follow-up
+  // about a colour ("那黑色的呢" after the advice) is answered with that colour in the advised size.
   const colour = d.input.nlu.entities.colours[0];
   const stock = matchingVariants(item, colour, advice.size).reduce((s, v) => s + v.stock, 0);
-  if (stock <= 0) answerVariantStock(d, item, colour, advice.size);
+  if (stock <= 0 || (colour && d.input.nlu.followUp)) answerVariantStock(d, item, colour, advice.size);
   if (advice.basis === 'height') d.ask('size_fit.ask_weight');
   if (advice.basis === 'weight') d.ask('size_fit.ask_height');
 }
@@ -210,7 +241,7 @@ function sayComparison(d: Draft, item: Item): boolean {
 export function handleProductInfo(d: Draft): void {
   const item = focusItem(d);
   if (!item) {
-    d.ask('stock.ask_item');
+    askWhichItem(d);
     return;
   }
   const text = d.input.text;
@@ -326,13 +357,16 @@ export function handleShippingFee(d: Draft): void {
   d.say('shipping_fee.remote', { region: excluded.region });
 }
 
-/** C6: an inquiry about an item gets at least one suitable item to go with it. */
+/**
+ * C6: an inquiry about an item gets at least one suitable item to go with it — once per item the
+ * buyer looks at: a different suggestion under every answer reads as a sales script, not service.
+ */
 export function addCrossSell(d: Draft): void {
   if (d.recommendations.length > 0 || d.handover) return;
   const item = focusItem(d);
-  if (!item) return;
+  if (!item || d.input.conversation.memory?.crossSoldFor === item.id) return;
   const size = wantedSize(d, item);
-  d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross');
+  if (d.recommend(crossSell(item, d.input.items, d.input.shop.settings, size), 'recommend.cross')) d.crossSoldFor = item.id;
 }
 
 /** Up to two similar items, each on its own line (C5: product B with similar function and price). */

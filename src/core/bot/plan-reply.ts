@@ -34,7 +34,10 @@ function withMemory(e: Entities, memory: ConversationMemory | undefined, followU
   if (!memory) return e;
   const out: Entities = { ...e, measurements: { ...memory.measurements, ...e.measurements } };
   if (followUp) {
-    if (out.sizes.length === 0 && memory.size) out.sizes = [memory.size];
+    // "那黑色的呢" after a size advice asks about the advised size in black, not the size the
+    // buyer named before the advice.
+    const colourAfterAdvice = memory.topic === 'size_fit' && e.colours.length > 0;
+    if (out.sizes.length === 0 && memory.size && !colourAfterAdvice) out.sizes = [memory.size];
     if (out.colours.length === 0 && memory.colour) out.colours = [memory.colour];
   }
   return out;
@@ -54,6 +57,11 @@ function nextMemory(input: PlanInput, questions: Question[]): ConversationMemory
     if (!MANNERS.has(q.intent) && q.intent !== 'human') m.topic = q.intent;
   }
   return m;
+}
+
+/** C6: remember the item a cross-sell was made for, so the next answers do not repeat one. */
+function crossSold(d: Draft): Pick<ConversationMemory, 'crossSoldFor'> {
+  return d.crossSoldFor ? { crossSoldFor: d.crossSoldFor } : {};
 }
 
 type Handler = (d: Draft, ctx: { bargainer: ReturnType<typeof classifyBargainer> }) => void;
@@ -289,7 +297,8 @@ export function planReply(input: PlanInput): ReplyPlan {
     signals: { interest, bargainer },
     ...(d.usedAnswer ? { usedAnswer: d.usedAnswer } : {}),
     ...(verified && toVerify ? { verifiedOrderId: toVerify.id } : {}),
-    memory: nextMemory(input, asked),
+    memory: { ...nextMemory(input, asked), ...crossSold(d) },
+    ...(d.aboutItemId ? { focusItemId: d.aboutItemId } : {}),
     language: d.lang,
     answered,
   };

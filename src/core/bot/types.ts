@@ -203,6 +203,11 @@ export interface ConversationMemory {
   orderNo?: string;
   /** The last topical intent (the open question). */
   topic?: IntentId;
+  /**
+   * The item under discussion for which a matching item was already suggested (C6): one cross-sell
+   * per item the buyer looks at, not one with every answer.
+   */
+  crossSoldFor?: string;
 }
 
 /** Languages a buyer writes (core/nlu/language.ts); zh and en are answered by the bot. */
@@ -323,6 +328,11 @@ export interface ReplyPlan {
   verifiedOrderId?: string;
   /** The context to remember for the next turns (issue 12). */
   memory: ConversationMemory;
+  /**
+   * The item the reply is about when the buyer named it by its category or picked it from a list
+   * the bot gave (C11); the conversation's item under discussion from now on.
+   */
+  focusItemId?: string;
   /** The language the reply is written in. */
   language: 'zh' | 'en';
   /** The intents answered, in the order asked (issue 12: every question answered). */

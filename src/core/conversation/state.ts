@@ -38,6 +38,7 @@ const memorySchema = z
     colour: z.string().optional().catch(undefined),
     orderNo: z.string().optional().catch(undefined),
     topic: z.enum(INTENT_IDS).optional().catch(undefined),
+    crossSoldFor: z.string().optional().catch(undefined),
   });
 
 /** Each field is read on its own, so one bad value does not erase the others. */
