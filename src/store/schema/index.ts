@@ -14,3 +14,4 @@ export * from './corrections.js';
 export * from './followups.js';
 export * from './training.js';
 export * from './penalties.js';
+export * from './revisits.js';
