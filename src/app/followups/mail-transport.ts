@@ -1,8 +1,7 @@
-// F4 老客回访 by mail: the port a re-visit mail leaves through, and its SMTP adapter. The adapter
-// is nodemailer (a well-kept SMTP client: STARTTLS, AUTH, pooling, RFC 2047 subjects), loaded when
-// the first mail is sent; without the package installed a send fails with a Chinese error the mail
+// F4 老客回访 by mail: the port a re-visit mail leaves through, and its SMTP adapter, nodemailer
+// (a well-kept SMTP client: STARTTLS, AUTH, RFC 2047 subjects). A failed send is an error the mail
 // sender records on the row, which stays due for a retry (nothing crashes, nothing is dropped).
-import { DxeError } from '../../core/errors.js';
+import nodemailer from 'nodemailer';
 
 export interface SmtpConfig {
   host: string;
@@ -29,35 +28,6 @@ export interface MailTransport {
 
 export type MailTransportFactory = (config: SmtpConfig) => Promise<MailTransport>;
 
-/** What the adapter uses of nodemailer (its documented createTransport / sendMail / close). */
-interface NodemailerLike {
-  createTransport(options: {
-    host: string;
-    port: number;
-    secure: boolean;
-    auth?: { user: string; pass: string };
-    connectionTimeout?: number;
-    greetingTimeout?: number;
-    socketTimeout?: number;
-    tls?: { rejectUnauthorized?: boolean };
-  }): { sendMail(m: OutgoingMail): Promise<{ messageId?: string }>; close(): void };
-}
-
-let loaded: Promise<NodemailerLike> | null = null;
-
-async function loadNodemailer(): Promise<NodemailerLike> {
-  // A variable specifier: the package is optional until it is added to package.json.
-  const name = 'nodemailer';
-  loaded ??= import(name).then(
-    (m: { default?: NodemailerLike } & Partial<NodemailerLike>) => (m.default ?? (m as NodemailerLike)),
-    (err: unknown) => {
-      loaded = null;
-      throw new DxeError('MAIL_FAILED', `未安装发信组件 nodemailer，邮件暂不能发送（${String((err as Error)?.message ?? err).slice(0, 80)}）`);
-    },
-  );
-  return loaded;
-}
-
 /**
  * The SMTP adapter (nodemailer). Timeouts are short: the mail sender goes row by row and a server
  * that does not answer costs one retry, not the sweep. `allowSelfSigned` is for a test server or a
@@ -65,7 +35,6 @@ async function loadNodemailer(): Promise<NodemailerLike> {
  */
 export function smtpTransport(opts: { allowSelfSigned?: boolean } = {}): MailTransportFactory {
   return async (config) => {
-    const nodemailer = await loadNodemailer();
     const t = nodemailer.createTransport({
       host: config.host,
       port: config.port,
@@ -78,7 +47,7 @@ export function smtpTransport(opts: { allowSelfSigned?: boolean } = {}): MailTra
     });
     return {
       async send(mail) {
-        const info = await t.sendMail(mail);
+        const info = (await t.sendMail(mail)) as { messageId?: string };
         return { messageId: info.messageId ?? null };
       },
       close: () => t.close(),
