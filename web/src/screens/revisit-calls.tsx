@@ -143,7 +143,7 @@ function RecordOutcome({ call, url, onClose, onSaved }: { call: CallTaskView; ur
       <Space direction="vertical" style={{ width: '100%' }} data-testid="call-form">
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{call.script}</Typography.Paragraph>
         <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)} data-testid="call-outcome-choice">
-          {CALL_OUTCOMES.map((o) => <Radio.Button key={o} value={o} data-testid={`call-outcome-${o}`}>{t(`calls.outcome.${o}` as MessageKey)}</Radio.Button>)}
+          {CALL_OUTCOMES.map((o) => <Radio.Button key={o} value={o} data-testid={`call-choice-${o}`}>{t(`calls.outcome.${o}` as MessageKey)}</Radio.Button>)}
         </Radio.Group>
         {outcome === 'rescheduled' && (
           <label>
