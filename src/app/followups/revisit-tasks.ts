@@ -2,7 +2,7 @@
 // shop's choice on the flow), what the sender needs to know about its buyers (a number to call, an
 // email address, a refused or still open call, whether the shop has a mail server), and storing
 // the call tasks and queued mails it decided on, in the sender's own transaction.
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, inArray, isNotNull } from 'drizzle-orm';
 import type { FlowKey } from '../../core/followups/config.js';
 import type { FlowSettings } from '../../core/followups/flows.js';
 import type { RevisitChannel } from '../../core/followups/revisit-channels.js';
@@ -74,10 +74,4 @@ export interface NewMail {
 export async function storeRevisitTasks(tx: Tx, calls: readonly NewCallTask[], mails: readonly NewMail[]): Promise<void> {
   if (calls.length > 0) await tx.insert(revisitCalls).values(calls.map((c) => ({ ...c, state: 'open' as const })));
   if (mails.length > 0) await tx.insert(mailOutbox).values(mails.map((m) => ({ ...m, state: 'pending' as const })));
-}
-
-/** Is there an open call task for this buyer (the sweep's and the 改约's guard)? */
-export async function hasOpenCall(tx: Tx, buyerId: string): Promise<boolean> {
-  const [row] = await tx.select({ id: revisitCalls.id }).from(revisitCalls).where(and(eq(revisitCalls.buyerId, buyerId), eq(revisitCalls.state, 'open'))).limit(1);
-  return !!row;
 }
