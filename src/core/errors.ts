@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   TEXT_BLOCKED: { status: 422, zh: '文字违反平台规则，不能保存' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试' },
   LOGIN_THROTTLED: { status: 429, zh: '该账号登录失败次数过多，已暂时锁定，请稍后再试' },
+  /** F4: a re-visit mail could not be handed to the shop's SMTP server (kept for a retry). */
+  MAIL_FAILED: { status: 502, zh: '邮件发送失败' },
   CONFIG_INVALID: { status: 500, zh: '配置有误' },
   PROFILE_INVALID: { status: 500, zh: '规则配置文件有误' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试' },

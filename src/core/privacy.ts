@@ -82,3 +82,11 @@ export function personalDataMask(maySeePersonalData: boolean): PersonalDataMask 
     text: <T extends string | null | undefined>(v: T): T => (v ? (maskPersonalText(v) as T) : v),
   };
 }
+
+/** An email address for screens and logs: the first character of the name and the domain (z***@example.com). */
+export function maskEmail(email: string | null | undefined): string | null {
+  if (!email) return email ?? null;
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email.slice(0, 1)}***${email.slice(at)}`;
+}

@@ -96,6 +96,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'POST /api/v1/shops/:shopId/followups/preview': { scope: 'read' },
   'GET /api/v1/shops/:shopId/followups/log': { scope: 'read' },
   'POST /api/v1/shops/:shopId/followups/consent': { scope: 'admin' },
+  // F4 老客回访 by phone and mail: the call list is a read (numbers masked); recording a call,
+  // 查看号码 and a buyer's email are a person's actions; the SMTP server is the shop admin's.
+  'GET /api/v1/shops/:shopId/revisit-calls': { scope: 'read' },
+  'POST /api/v1/shops/:shopId/revisit-calls/:callId/outcome': { scope: 'admin', tokens: false },
+  'POST /api/v1/shops/:shopId/revisit-calls/:callId/reveal': { scope: 'admin', tokens: false },
+  'PUT /api/v1/shops/:shopId/buyers/:buyerId/email': { scope: 'admin', tokens: false },
+  'GET /api/v1/shops/:shopId/mail-settings': { scope: 'read', roles: LEADS, tokens: false },
+  'PUT /api/v1/shops/:shopId/mail-settings': { scope: 'admin', roles: ADMIN, tokens: false },
   // Issue 14: buyers (CRM). Reads for everyone of the shop; notes and tags are a person's edit.
   'GET /api/v1/shops/:shopId/buyers': { scope: 'read' },
   'GET /api/v1/shops/:shopId/buyer-segments': { scope: 'read' },

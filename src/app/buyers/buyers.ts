@@ -3,6 +3,7 @@
 // Every read is scoped to the caller's shops (another shop's buyer is NOT_FOUND); phones,
 // addresses and personal data inside notes are masked unless the role may see them; every edit is
 // audited in its own transaction.
+import { emailView } from '../followups/revisit-mail.js';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { maySeePersonalData, assertShopAccess } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
@@ -204,6 +205,7 @@ export async function buyerProfile(database: Database, p: Principal, id: string)
     platformAccount: b.platformAccount,
     nickname: b.nickname,
     phone: mask.phone(b.phone),
+    email: emailView(p, b.email).email,
     address: mask.address(b.address),
     city: b.city,
     occupation: b.occupation,

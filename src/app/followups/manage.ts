@@ -21,6 +21,7 @@ import { orderPhase, type OrderPhase } from '../../core/orders/order-phase.js';
 import { maskPhonesInText } from '../../core/privacy.js';
 import { shopTiers } from '../../core/buyers/tiers.js';
 import { inSegment, readSegment, segmentLabel, type Segment } from '../../core/followups/segment.js';
+import { flowChannels, REVISIT_CHANNEL_ZH } from '../../core/followups/revisit-channels.js';
 import { ordersAwaitingPriceChange, ordersRepricedSinceBuyerSpoke } from './price-hold.js';
 import { buyerSegmentInfo } from '../buyers/segments.js';
 import type { Database, Tx } from '../../store/open-database.js';
@@ -85,6 +86,8 @@ export async function followupsOverview(database: Database, p: Principal, shopId
       defaultStepsHours: rule.steps_hours ?? null,
       sourceZh: sourceText(flow, platform),
       segment: rule.category === 'marketing' ? segmentView(own?.segment ?? null, tierNames) : null,
+      channel: own?.channel ?? 'chat',
+      channels: [...flowChannels(rule)],
     };
   });
   const own = await loadShopTemplates(database, shopId);
@@ -149,12 +152,18 @@ export async function setFollowupFlow(deps: UseCaseDeps, p: Principal, shopId: s
   const before = await loadFlowSettings(deps.database, shopId);
   // Absent: the segment stays as it was; null or empty: every buyer.
   const segment = input.segment === undefined ? (before[input.flow]?.segment ?? null) : checkedSegment(input.flow, input.segment, shop.settings);
+  // F4: absent: the channel stays as it was; only a flow whose rules list the channel may go by it.
+  const channel = input.channel === undefined ? (before[input.flow]?.channel ?? 'chat') : input.channel;
+  if (!flowChannels(flowRule(followupRules(), input.flow, shop.profile.platform)).includes(channel)) {
+    throw new DxeError('VALIDATION_FAILED', `「${FLOW_TITLES_ZH[input.flow]}」不能通过${REVISIT_CHANNEL_ZH[channel]}发送`);
+  }
   await deps.database.db.transaction(async (tx) => {
     const values = {
       enabled: input.enabled,
       delayHours: input.delayHours ?? null,
       stepsHours: input.stepsHours ?? null,
       segment,
+      channel: channel === 'chat' ? null : channel,
       updatedAt: deps.now,
       updatedBy: p.agentId ?? null,
     };
@@ -165,12 +174,12 @@ export async function setFollowupFlow(deps: UseCaseDeps, p: Principal, shopId: s
         .set({ state: 'cancelled', outcome: 'flow_off', outcomeNote: '该跟进已关闭' })
         .where(and(eq(scheduledMessages.shopId, shopId), eq(scheduledMessages.kind, input.flow), eq(scheduledMessages.state, 'pending')));
     } else {
-      const settings: FlowSettings = { ...before, [input.flow]: { enabled: true, delayHours: input.delayHours ?? undefined, stepsHours: input.stepsHours ?? undefined } };
+      const settings: FlowSettings = { ...before, [input.flow]: { enabled: true, delayHours: input.delayHours ?? undefined, stepsHours: input.stepsHours ?? undefined, channel } };
       const candidates = await eligibleOrders(tx, shopId, shop.profile, input.flow, settings, deps.now);
       for (const c of candidates) await insertPlanned(tx, c.order, c.planned);
     }
     await appendAuditIn(tx, settingsAudit(p, deps.now, 'settings.followup_flow', { kind: 'shop', id: shopId }, {
-      flow: input.flow, enabled: input.enabled, delayHours: input.delayHours ?? null, stepsHours: input.stepsHours ?? null, segment,
+      flow: input.flow, enabled: input.enabled, delayHours: input.delayHours ?? null, stepsHours: input.stepsHours ?? null, segment, channel,
     }));
   });
   return followupsOverview(deps.database, p, shopId, deps.now);

@@ -43,6 +43,8 @@ import { shopTiers } from '../../core/buyers/tiers.js';
 import { inSegment, segmentLabel, type Segment, type SegmentBuyer } from '../../core/followups/segment.js';
 import { buyerSegmentInfo } from '../buyers/segments.js';
 import { ordersAwaitingPriceChange, ordersRepricedSinceBuyerSpoke } from './price-hold.js';
+import { callTaskHold, mailSubject, REVISIT_CHANNEL_ZH } from '../../core/followups/revisit-channels.js';
+import { revisitChannelOf, revisitFacts, storeRevisitTasks, type NewCallTask, type NewMail } from './revisit-tasks.js';
 
 const HOUR = 3_600_000;
 /** A follow-up this late is no longer worth sending (the loop was down for days). Project value. */
@@ -79,7 +81,12 @@ export type FollowupOutcome =
   | 'blocked'
   | 'missing_data'
   | 'expired'
-  | 'failed';
+  | 'failed'
+  // F4 老客回访 by phone or mail: a call task was created / a mail queued for the shop's SMTP server.
+  | 'call_task'
+  | 'mail_queued'
+  | 'stopped_refused_call'
+  | 'held_call_open';
 
 export interface FiredFollowup {
   id: number;
@@ -208,8 +215,9 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
   const out: FiredFollowup[] = [];
   const updates: RowUpdate[] = [];
   const finish = (row: Row, outcome: FollowupOutcome, set: Partial<RowUpdate> = {}) => {
-    const state = outcome === 'sent' ? 'sent' : outcome === 'blocked' || outcome === 'missing_data' || outcome === 'failed' ? 'failed' : 'cancelled';
-    updates.push({ id: row.id, state, outcome, fired_by: workerId, sent_at: outcome === 'sent' ? now.toISOString() : null, ...set });
+    const done = outcome === 'sent' || outcome === 'call_task' || outcome === 'mail_queued';
+    const state = done ? 'sent' : outcome === 'blocked' || outcome === 'missing_data' || outcome === 'failed' ? 'failed' : 'cancelled';
+    updates.push({ id: row.id, state, outcome, fired_by: workerId, sent_at: done ? now.toISOString() : null, ...set });
     out.push({ id: row.id, shopId: row.shopId, flow: row.kind, orderId: row.orderId, dueAt: row.dueAt, outcome, ...(set.message_id ? { messageId: set.message_id } : {}) });
   };
   const defer = (row: Row, outcome: FollowupOutcome, until: Date, note: string) => {
@@ -299,9 +307,12 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     // deadlock): after it, this worker sees every follow-up the other one committed to them.
     const goingBuyers = [...new Set(going.map((g) => g.row.buyerId))].sort();
     await tx.select({ id: buyers.id }).from(buyers).where(inArray(buyers.id, goingBuyers)).orderBy(asc(buyers.id)).for('update');
-    const convByBuyer = await conversationsFor(tx, going.map((g) => ({ shopId: g.row.shopId, buyerId: g.row.buyerId })), now);
+    // F4: a re-visit the shop sends by phone or mail leaves the chat path (no conversation needed).
+    const offChat = going.filter((g) => revisitChannelOf(g.flow, g.shop.settings) !== 'chat');
+    const viaChat = going.filter((g) => revisitChannelOf(g.flow, g.shop.settings) === 'chat');
+    const convByBuyer = viaChat.length > 0 ? await conversationsFor(tx, viaChat.map((g) => ({ shopId: g.row.shopId, buyerId: g.row.buyerId })), now) : new Map<string, { id: string; channel: string }>();
     const convIds = [...new Set([...convByBuyer.values()].map((c) => c.id))].sort();
-    const lockedRows = await tx.select().from(conversations).where(inArray(conversations.id, convIds)).orderBy(asc(conversations.id)).for('update');
+    const lockedRows = convIds.length > 0 ? await tx.select().from(conversations).where(inArray(conversations.id, convIds)).orderBy(asc(conversations.id)).for('update') : [];
     const locked = new Map<string, LockedConversation>(lockedRows.map((r) => [r.id, { row: r, state: readConversationState(r.state) }]));
     // F3: what each buyer already got per channel and category inside the limit's window.
     const since = (c: 'marketing' | 'service') => new Date(now.getTime() - rules.frequency[c].per_hours * HOUR);
@@ -332,9 +343,66 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
     const verdicts = new Map<string, GuardVerdictStored>();
     const guardCtx = new Map<string, ReturnType<typeof guardContext>>();
 
+    /** The reply guard's blocking finding on a text about to go out (null: it may go). */
+    const guardBlock = (row: Row, shop: ShopBatch, text: string): { verdict: GuardVerdictStored; note: string | null } => {
+      const profile = shop.ctx.profile;
+      let ctx = guardCtx.get(row.shopId);
+      if (!ctx) guardCtx.set(row.shopId, (ctx = guardContext({ freeShipping: freeShippingFor(shop.ctx, null), previousOutgoing: [], askerIsBuyer: true, shopName: shop.ctx.shop.name })));
+      const verdictKey = `${row.shopId}\u0000${text}`;
+      let verdict = verdicts.get(verdictKey);
+      if (!verdict) verdicts.set(verdictKey, (verdict = explainVerdict(profile, guardReply(profile, text, ctx))));
+      if (verdict.verdict !== 'block') return { verdict, note: null };
+      const v = verdict.violations.find((x) => x.severity === 'block');
+      return { verdict, note: v ? `违反平台规则「${ruleTitle(profile, v.rule)}」（${v.rule}）` : '违反平台规则' };
+    };
+
+    // F4 老客回访 by phone (a call task for an agent) or mail (queued for the shop's SMTP server):
+    // the same frequency limit per buyer and channel, the same template and guard as chat.
+    if (offChat.length > 0) {
+      const facts = await revisitFacts(tx, offChat.map((g) => ({ shopId: g.row.shopId, buyerId: g.row.buyerId })));
+      const calls: NewCallTask[] = [];
+      const mails: NewMail[] = [];
+      for (const { row, flow, order, shop } of offChat) {
+        const channel = revisitChannelOf(flow, shop.settings) as 'phone' | 'email';
+        const limit = rules.frequency[row.category];
+        const key = `${row.buyerId}|${channel}|${row.category}`;
+        if (!withinFrequency(sentCount.get(key) ?? 0, limit)) {
+          const note = `频率限制：每 ${limit.per_hours} 小时最多 ${limit.max} 条${row.category === 'marketing' ? '营销' : '服务'}消息（${REVISIT_CHANNEL_ZH[channel]}）`;
+          if (row.category === 'marketing') finish(row, 'held_frequency', { outcome_note: note, channel });
+          else defer(row, 'deferred_frequency', new Date(now.getTime() + SERVICE_RETRY_MS), note);
+          continue;
+        }
+        const f = facts.get(`${row.shopId}|${row.buyerId}`) ?? { phone: null, email: null, refusedBefore: false, openTask: false, mailConfigured: false };
+        if (channel === 'phone') {
+          const hold = callTaskHold(f);
+          if (hold === 'refused_call') { finish(row, 'stopped_refused_call', { outcome_note: '买家曾拒绝电话回访，不再拨打', channel }); continue; }
+          if (hold === 'call_open') { finish(row, 'held_call_open', { outcome_note: '该买家已有未完成的回访电话任务', channel }); continue; }
+          if (!f.phone) { finish(row, 'missing_data', { outcome_note: '买家没有可拨打的电话号码', channel }); continue; }
+        } else {
+          if (!f.email) { finish(row, 'missing_data', { outcome_note: '买家没有登记邮箱', channel }); continue; }
+          if (!f.mailConfigured) { finish(row, 'missing_data', { outcome_note: '店铺还没有配置发信服务器（SMTP）', channel }); continue; }
+        }
+        const composed = composeFollowup(shop, flow, order, { nickname: buyerById.get(row.buyerId)?.nickname, item: order ? itemByOrder.get(order.id) : null, lastIntent: null });
+        const common: Partial<RowUpdate> = { lang: composed.lang, reason: composed.reason, template_id: composed.template?.id ?? null, channel };
+        if (!composed.template) { finish(row, 'missing_data', { ...common, outcome_note: '没有可用的模板' }); continue; }
+        if (composed.missing.length > 0) { finish(row, 'missing_data', { ...common, text: composed.text, outcome_note: `订单缺少：${composed.missing.join('、')}` }); continue; }
+        const blocked = guardBlock(row, shop, composed.text).note;
+        if (blocked) { finish(row, 'blocked', { ...common, text: composed.text, outcome_note: blocked }); continue; }
+        if (channel === 'phone') {
+          calls.push({ shopId: row.shopId, buyerId: row.buyerId, scheduledId: row.id, orderId: row.orderId, script: composed.text, dueAt: now });
+          finish(row, 'call_task', { ...common, text: composed.text, outcome_note: '已生成回访电话任务' });
+        } else {
+          mails.push({ shopId: row.shopId, buyerId: row.buyerId, scheduledId: row.id, toAddress: f.email!, subject: mailSubject(rules.flows.revisit.mail?.subject ?? '{shop}', shop.ctx.shop.name), body: composed.text, nextAttemptAt: now });
+          finish(row, 'mail_queued', { ...common, text: composed.text, outcome_note: '邮件已进入发送队列' });
+        }
+        sentCount.set(key, (sentCount.get(key) ?? 0) + 1);
+      }
+      await storeRevisitTasks(tx, calls, mails);
+    }
+
     // Rows of one buyer together, oldest first.
-    going.sort((a, b) => a.row.buyerId.localeCompare(b.row.buyerId) || a.row.dueAt.getTime() - b.row.dueAt.getTime() || a.row.id - b.row.id);
-    for (const { row, flow, order, shop } of going) {
+    viaChat.sort((a, b) => a.row.buyerId.localeCompare(b.row.buyerId) || a.row.dueAt.getTime() - b.row.dueAt.getTime() || a.row.id - b.row.id);
+    for (const { row, flow, order, shop } of viaChat) {
       const conv = convByBuyer.get(row.buyerId)!;
       const lockedConv = locked.get(conv.id)!;
       // C9: the order was confirmed with the buyer already (the bot in the chat, or an agent recorded it).
@@ -376,14 +444,9 @@ async function runBatch(contexts: ReadonlyMap<string, ShopContext>, tx: Tx, emit
         continue;
       }
       // The reply guard again at send (the template passed it when saved; the order's data did not).
-      let ctx = guardCtx.get(row.shopId);
-      if (!ctx) guardCtx.set(row.shopId, (ctx = guardContext({ freeShipping: freeShippingFor(shop.ctx, null), previousOutgoing: [], askerIsBuyer: true, shopName: shop.ctx.shop.name })));
-      const verdictKey = `${row.shopId}\u0000${composed.text}`;
-      let verdict = verdicts.get(verdictKey);
-      if (!verdict) verdicts.set(verdictKey, (verdict = explainVerdict(profile, guardReply(profile, composed.text, ctx))));
-      if (verdict.verdict === 'block') {
-        const v = verdict.violations.find((x) => x.severity === 'block');
-        finish(row, 'blocked', { ...common, text: composed.text, outcome_note: v ? `违反平台规则「${ruleTitle(profile, v.rule)}」（${v.rule}）` : '违反平台规则' });
+      const { verdict, note: blocked } = guardBlock(row, shop, composed.text);
+      if (blocked) {
+        finish(row, 'blocked', { ...common, text: composed.text, outcome_note: blocked });
         continue;
       }
       sends.push({ row, conv: lockedConv, text: composed.text, verdict, profile, callbackUrl: shop.ctx.settings.bridgeCallbackUrl ?? null, common });

@@ -32,6 +32,7 @@ export function flowSettingsOf(rows: readonly (typeof followupFlows.$inferSelect
       ...(r.delayHours === null ? {} : { delayHours: r.delayHours }),
       ...(Array.isArray(r.stepsHours) ? { stepsHours: r.stepsHours } : {}),
       ...(readSegment(r.segment) ? { segment: readSegment(r.segment) } : {}),
+      ...(r.channel === 'phone' || r.channel === 'email' ? { channel: r.channel } : {}),
     };
   }
   return out;

@@ -12,6 +12,8 @@ import { ensurePromiseDeadlines } from './promise-deadlines.js';
 import { runDueDeadlines, type Fired } from './run-due.js';
 import { nextFollowupDue, runDueFollowups, type FiredFollowup } from '../followups/run-due.js';
 import { ensureFollowups } from '../followups/sweep.js';
+import { smtpTransport, type MailTransportFactory } from '../followups/mail-transport.js';
+import { sendDueMail, type MailSendResult } from '../followups/revisit-mail.js';
 
 export interface TimerLoopOptions {
   database: Database;
@@ -28,6 +30,10 @@ export interface TimerLoopOptions {
   /** Follow-ups handled (issue 14). */
   onFollowups?: (handled: FiredFollowup[]) => void;
   onError?: (err: unknown) => void;
+  /** F4: how often re-visit mails are sent (ms; 0: never) and through what (default: SMTP via nodemailer). */
+  mailEveryMs?: number;
+  mailTransport?: MailTransportFactory;
+  onMail?: (results: MailSendResult[]) => void;
 }
 
 /** The shortest sleep between two empty steps (ms): a due time a moment away is not polled for in a spin. */
@@ -54,6 +60,9 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
   let lastDeadlines = -Infinity;
   let deadlinesBusy = false;
   let lastOrderSweep = 0;
+  const mailEveryMs = opts.mailEveryMs ?? 5000;
+  const mailTransport = opts.mailTransport ?? smtpTransport();
+  let lastMail = 0;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -87,6 +96,12 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
         // Issue 14: follow-up messages are timer rows too, sent once through the delivery port.
         const sent = opts.bus ? await runDueFollowups(opts.database, { now, workerId, batch, bus: opts.bus }) : [];
         if (sent.length > 0) opts.onFollowups?.(sent);
+        // F4: re-visit mails through each shop's SMTP server; a failed send stays due with its error.
+        if (mailEveryMs > 0 && now.getTime() - lastMail >= mailEveryMs) {
+          lastMail = now.getTime();
+          const mailed = await sendDueMail(opts.database, { now, transport: mailTransport });
+          if (mailed.length > 0) opts.onMail?.(mailed);
+        }
         // Anything handled: go again at once (more may have fallen due meanwhile). Nothing: sleep
         // until the next follow-up is due (the deadlines keep the poll interval).
         again = fired.length > 0 || sent.length > 0;

@@ -56,6 +56,8 @@ export const buyerProfileSchema = z.object({
   platformAccount: z.string(),
   nickname: z.string().nullable(),
   phone: z.string().nullable(),
+  /** F4: the email an agent recorded for re-visit mail (masked unless the role may see it). */
+  email: z.string().nullable(),
   address: z.string().nullable(),
   city: z.string().nullable(),
   occupation: z.string().nullable(),

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { NOTICE_LINE_FIELDS } from '../followups/buyer-notice.js';
 import { FLOW_KEYS, reasonFlow, TEMPLATE_REASONS } from '../followups/keys.js';
 import { segmentSchema } from '../followups/segment.js';
+import { REVISIT_CHANNELS } from '../followups/revisit-channels.js';
 
 export const flowKeySchema = z.enum(FLOW_KEYS);
 
@@ -19,6 +20,8 @@ export const followupFlowBody = z.strictObject({
   stepsHours: z.array(z.number().min(0).max(24 * 60)).min(1).max(6).nullable().optional(),
   /** F4/M2: a marketing flow's target segment (VIP tiers and/or tags); null: every buyer; absent: unchanged. */
   segment: segmentSchema.nullable().optional(),
+  /** F4 老客回访: chat, phone (call tasks) or email (the shop's SMTP server); absent: unchanged. */
+  channel: z.enum(REVISIT_CHANNELS, { error: '渠道应为 chat（旺旺）、phone（电话）或 email（邮件）' }).optional(),
 });
 export type FollowupFlowBody = z.infer<typeof followupFlowBody>;
 
@@ -63,6 +66,9 @@ const flowViewSchema = z.object({
   sourceZh: z.string(),
   /** F4/M2: the segment a marketing flow goes to; null: every buyer (service flows always). */
   segment: segmentViewSchema.nullable(),
+  /** F4: the channel the flow goes by, and the channels it may go by. */
+  channel: z.enum(REVISIT_CHANNELS),
+  channels: z.array(z.enum(REVISIT_CHANNELS)),
 });
 export type FollowupFlowView = z.infer<typeof flowViewSchema>;
 

@@ -158,6 +158,20 @@ import {
 import { widgetShopParams, widgetSocketQuery } from './widget.js';
 import { shippingFeesBody, shippingFeesViewSchema } from './shipping-fees.js';
 import { disruptionBody, disruptionParams, disruptionsViewSchema, disruptionViewSchema } from './logistics-disruptions.js';
+import {
+  buyerEmailBody,
+  buyerEmailParams,
+  buyerEmailReply,
+  callOutcomeBody,
+  callOutcomeReply,
+  mailSettingsBody,
+  mailSettingsViewSchema,
+  revealPhoneReply,
+  revisitCallParams,
+  revisitCallsQuery,
+  revisitCallsViewSchema,
+  revisitShopParams,
+} from './revisits.js';
 
 export const okReply = z.object({ ok: z.literal(true) });
 export const healthReply = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), time: z.string() });
@@ -243,6 +257,13 @@ export const ROUTE_CONTRACTS = {
   'POST /api/v1/shops/:shopId/followups/preview': { params: followupShopParams, body: followupPreviewBody, reply: followupPreviewSchema },
   'GET /api/v1/shops/:shopId/followups/log': { params: followupShopParams, query: followupLogQuery, reply: followupLogSchema },
   'POST /api/v1/shops/:shopId/followups/consent': { params: followupShopParams, body: followupConsentBody, reply: okReply },
+  // F4 老客回访 by phone and mail (routes/revisits.ts).
+  'GET /api/v1/shops/:shopId/revisit-calls': { params: revisitShopParams, query: revisitCallsQuery, reply: revisitCallsViewSchema },
+  'POST /api/v1/shops/:shopId/revisit-calls/:callId/outcome': { params: revisitCallParams, body: callOutcomeBody, reply: callOutcomeReply },
+  'POST /api/v1/shops/:shopId/revisit-calls/:callId/reveal': { params: revisitCallParams, reply: revealPhoneReply },
+  'PUT /api/v1/shops/:shopId/buyers/:buyerId/email': { params: buyerEmailParams, body: buyerEmailBody, reply: buyerEmailReply },
+  'GET /api/v1/shops/:shopId/mail-settings': { params: revisitShopParams, reply: mailSettingsViewSchema },
+  'PUT /api/v1/shops/:shopId/mail-settings': { params: revisitShopParams, body: mailSettingsBody, reply: mailSettingsViewSchema },
   'POST /api/v1/shops/:shopId/buyer-notice': { params: followupShopParams, body: buyerNoticeBody, reply: buyerNoticeViewSchema },
   'PUT /api/v1/shops/:shopId/buyer-notice': { params: followupShopParams, body: buyerNoticeFieldsSchema, reply: buyerNoticeViewSchema },
   // Issue 14: buyers (CRM, M1–M3).

@@ -33,6 +33,23 @@ const flowSchema = z.strictObject({
   member_tags: z.array(z.string().min(1)).optional(),
   /** R7 入会邀请: words an invitation may not contain (it never mentions the review). */
   forbidden_words: z.array(z.string().min(1)).optional(),
+  /** F4 老客回访: the channels a shop may pick for the flow (absent: chat only). */
+  channels: z.array(z.enum(['chat', 'phone', 'email'])).min(1).optional(),
+  /** F4: call tasks (channel phone): retries of unreached calls and who may reveal the number. */
+  call: z.strictObject({
+    max_attempts: z.number().int().positive(),
+    retry_hours: hours,
+    reveal_roles: z.array(z.enum(['admin', 'supervisor', 'agent'])),
+    source: sourceSchema,
+  }).optional(),
+  /** F4: re-visit mail (channel email): retries of failed sends, subject, who sees addresses. */
+  mail: z.strictObject({
+    max_attempts: z.number().int().positive(),
+    retry_minutes: z.array(z.number().positive()).min(1),
+    subject: z.string().min(1),
+    show_roles: z.array(z.enum(['admin', 'supervisor', 'agent'])),
+    source: sourceSchema,
+  }).optional(),
   source: sourceSchema,
 });
 export type FlowRule = z.infer<typeof flowSchema>;

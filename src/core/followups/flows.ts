@@ -6,6 +6,7 @@ import { flowRule, FLOW_KEYS, followupRules, type FlowKey, type FollowupRules, t
 import { inviteSegment, mayInviteAgain } from '../reviews/invitation-segments.js';
 import type { Rating } from '../reviews/credit.js';
 import type { Segment } from './segment.js';
+import type { RevisitChannel } from './revisit-channels.js';
 
 const HOUR = 3_600_000;
 
@@ -16,6 +17,8 @@ export interface FlowSetting {
   stepsHours?: number[] | undefined;
   /** F4/M2: the segment a marketing flow goes to (absent or null: every buyer). */
   segment?: Segment | null | undefined;
+  /** F4 老客回访: chat (absent), phone (call tasks) or email (the shop's SMTP server). */
+  channel?: RevisitChannel | undefined;
 }
 
 export type FlowSettings = Partial<Record<FlowKey, FlowSetting>>;

@@ -15,6 +15,8 @@ export const buyers = pgTable(
     platformAccount: text('platform_account').notNull(),
     nickname: text('nickname'),
     phone: text('phone'),
+    /** F4: recorded by an agent for re-visit mail (personal data, masked on screen; migration 0025). */
+    email: text('email'),
     address: text('address'),
     city: text('city'),
     occupation: text('occupation'),

@@ -17,6 +17,8 @@ export const followupFlows = pgTable(
     stepsHours: jsonb('steps_hours').$type<number[] | null>(),
     /** F4/M2: the segment a marketing flow goes to ({tiers, tags}); null: every buyer (migration 0022). */
     segment: jsonb('segment').$type<{ tiers: string[]; tags: string[] } | null>(),
+    /** F4: the re-visit's channel (chat, phone, email); null: chat (migration 0027). */
+    channel: text('channel'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: text('updated_by'),
   },

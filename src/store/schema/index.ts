@@ -15,3 +15,4 @@ export * from './followups.js';
 export * from './training.js';
 export * from './penalties.js';
 export * from './logistics.js';
+export * from './revisits.js';

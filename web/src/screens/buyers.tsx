@@ -82,6 +82,7 @@ function Profile({ id, onSaved }: { id: string; onSaved: () => void }) {
   const [notes, setNotes] = useState('');
   const [tags, setTags] = useState<string[]>([]);
   const [occupation, setOccupation] = useState('');
+  const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const b = view.data;
   useEffect(() => {
@@ -92,6 +93,17 @@ function Profile({ id, onSaved }: { id: string; onSaved: () => void }) {
   }, [b]);
   if (view.error) return <LoadError error={view.error} />;
   if (!b) return null;
+  // F4: the buyer's email for re-visit mail (validated on the server, shown masked afterwards).
+  const saveEmail = async () => {
+    try {
+      await put(`/shops/${encodeURIComponent(b.shopId)}/buyers/${encodeURIComponent(id)}/email`, { email: email.trim() });
+      void message.success(t('buyers.emailSaved'));
+      setEmail('');
+      view.reload();
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
   const save = async () => {
     setBusy(true);
     try {
@@ -131,6 +143,13 @@ function Profile({ id, onSaved }: { id: string; onSaved: () => void }) {
       {b.masked && <Alert style={{ marginBottom: 12 }} type="warning" showIcon message={t('buyers.masked')} />}
       <Descriptions size="small" column={1} bordered>
         <Descriptions.Item label={t('buyers.phone')}>{b.phone ?? t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('buyers.email')}>
+          <Space>
+            <span data-testid="buyer-email">{b.email ?? t('common.none')}</span>
+            <Input size="small" style={{ width: 220 }} placeholder={t('buyers.emailPlaceholder')} value={email} onChange={(e) => setEmail(e.target.value)} data-testid="buyer-email-input" />
+            <Button size="small" disabled={!email.trim()} onClick={() => void saveEmail()} data-testid="buyer-email-save">{t('buyers.emailSave')}</Button>
+          </Space>
+        </Descriptions.Item>
         <Descriptions.Item label={t('buyers.address')}>{b.address ?? t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('buyers.city')}>{b.city ?? t('common.none')}</Descriptions.Item>
       </Descriptions>

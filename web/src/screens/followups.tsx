@@ -16,7 +16,8 @@ import type { BuyerSegmentsView } from '../../../src/core/contract/buyers.js';
 import { FLOW_KEYS, FLOW_TITLES_ZH, reasonFlow, TEMPLATE_REASON_ZH, TEMPLATE_REASONS, type FlowKey } from '../../../src/core/followups/keys.js';
 import { errorText, post, put } from '../lib/api.js';
 import { useApi } from '../lib/use-api.js';
-import { useSession } from '../lib/session.js';
+import { isSupervisor, useSession } from '../lib/session.js';
+import { ChannelPicker, RevisitCalls, RevisitMail } from './revisit-calls.js';
 import { percent, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 import { NoticeLines } from '../components/notice-lines.js';
@@ -25,6 +26,7 @@ const OUTCOME_COLOURS: Record<string, string> = {
   sent: 'green', would_send: 'green', stopped_paid: 'blue', held_frequency: 'orange', deferred_frequency: 'orange', deferred_price_change: 'gold',
   deferred_quiet: 'gold', stopped_confirmed: 'blue', stopped_aftersales: 'orange', stopped_auto_confirmed: 'default', stopped_verified: 'blue', opted_out: 'purple', blocked: 'red', failed: 'red', missing_data: 'red', outside_segment: 'default',
   stopped_review_not_good: 'default', already_member: 'default', held_member_gap: 'orange',
+  call_task: 'green', mail_queued: 'green', stopped_refused_call: 'default', held_call_open: 'orange',
 };
 
 /** A marketing flow's target segment as picked in the preview (F4, M2); null: every buyer. */
@@ -42,7 +44,7 @@ function OutcomeTag({ outcome }: { outcome: string | null }) {
 }
 
 export default function FollowupsScreen() {
-  const { shops } = useSession();
+  const { shops, agent } = useSession();
   const [shopId, setShopId] = useState(shops[0]?.id ?? '');
   const view = useApi<FollowupsView>(shopId ? `/shops/${encodeURIComponent(shopId)}/followups` : null);
   return (
@@ -71,6 +73,9 @@ export default function FollowupsScreen() {
               { key: 'templates', label: t('followups.tab.templates'), children: <Templates key={shopId} shopId={shopId} view={view.data} onSaved={view.reload} /> },
               { key: 'log', label: t('followups.tab.log'), children: <SentLog key={shopId} shopId={shopId} /> },
               { key: 'notice', label: t('followups.tab.notice'), children: <BuyerNotice key={shopId} shopId={shopId} /> },
+              // F4 老客回访 by phone (call tasks for agents) and mail (the shop's SMTP server, leads only).
+              { key: 'calls', label: t('followups.tab.calls'), children: <RevisitCalls key={shopId} shopId={shopId} /> },
+              ...(isSupervisor(agent) ? [{ key: 'mail', label: t('followups.tab.mail'), children: <RevisitMail key={shopId} shopId={shopId} /> }] : []),
             ]}
           />
         </>
@@ -128,6 +133,20 @@ function Flows({ shopId, view, onChanged }: { shopId: string; view: FollowupsVie
     }
   };
 
+  // F4: the re-visit's channel (chat, phone, email) is saved at once, the switch and timing as they are.
+  const lead = isSupervisor(useSession().agent);
+  const saveChannel = async (flow: FollowupFlowView, channel: string) => {
+    setBusy(true);
+    try {
+      await put(`${base}/flows`, { flow: flow.flow, enabled: flow.enabled, channel });
+      void message.success(t('followups.channel.saved', { flow: flow.title, channel: t(`followups.channel.${channel}` as MessageKey) }));
+      onChanged();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   const stats = new Map(view.stats.map((s) => [s.flow, s]));
   return (
     <>
@@ -144,6 +163,7 @@ function Flows({ shopId, view, onChanged }: { shopId: string; view: FollowupsVie
               <span data-testid={`flow-${f.flow}`}>
                 {title}
                 {f.segment && <Tag color="cyan" style={{ marginLeft: 6 }} data-testid={`flow-segment-${f.flow}`}>{t('followups.segment.to', { label: f.segment.label })}</Tag>}
+                {f.channels.length > 1 && <ChannelPicker value={f.channel} channels={f.channels} disabled={busy || !lead} onChange={(c) => void saveChannel(f, c)} />}
               </span>
             ),
           },
