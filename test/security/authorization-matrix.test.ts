@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { routesOf, type RouteAccess, type RouteRecord } from '../../src/server/route-access.js';
-import { aftersalesCases, caseEvidence, competitorComparisons, logisticsDisruptions, priceProtectionClaims, qualityReviews, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
+import { aftersalesCases, caseEvidence, competitorComparisons, logisticsDisruptions, priceProtectionClaims, qualityReviews, revisitCalls, trainingExamples, trainingMessages, trainingSessions } from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
 import { openDemoDatabase, databaseLabel } from '../helpers/database.js';
 import { PASSWORD, seedWorld } from '../helpers/fixtures.js';
@@ -121,6 +121,14 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
       }).returning();
       return row!.id;
     }
+    if (name === 'callId') {
+      // F4: a fresh open re-visit call task for the target buyer (each caller may record its outcome).
+      const [row] = await database.db.insert(revisitCalls).values({
+        shopId: SHOP, buyerId: target.buyer!, script: '亲，最近用得还好吗？', dueAt: NOW,
+      }).returning();
+      return row!.id;
+    }
+    if (name === 'buyerId') return target.buyer!;
     if (name !== 'id') throw new Error(`no fixture for :${name} in ${route.method} ${route.url} — add one to the matrix`);
     if (route.url.startsWith('/api/v1/conversations/') || route.url.startsWith('/api/v1/shops/:shopId/conversations/')) return target.conversation!;
     if (route.url.startsWith('/api/v1/orders/')) return target.order!;
@@ -256,6 +264,16 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         return { lineNo: 1, paidYuan: 99, newPriceYuan: 89 };
       case 'POST /api/v1/orders/:id/price-protection/:claimId':
         return { status: 'paid' };
+      case 'POST /api/v1/shops/:shopId/revisit-calls/:callId/outcome':
+        // F4: the people who call record an outcome (agents and leads of the shop; no token).
+        return { outcome: 'unreached', note: '无人接听' };
+      case 'POST /api/v1/shops/:shopId/revisit-calls/:callId/reveal':
+        return {};
+      case 'PUT /api/v1/shops/:shopId/buyers/:buyerId/email':
+        return { email: 'matrix-buyer@example.com' };
+      case 'PUT /api/v1/shops/:shopId/mail-settings':
+        // F4: the shop's SMTP server (admins only); the password is never returned.
+        return { host: 'smtp.example.com', port: 587, secure: false, user: 'shop', password: 'matrix-secret', from: 'shop@example.com' };
       case 'POST /api/v1/cases/:id/mismatch':
         // N3: a valid body, so an outsider's answer is the scope's 404 (an insider in Taobao: 400, no mismatch table).
         return { kind: 'material' };

@@ -110,6 +110,15 @@ describe('route contracts', () => {
       [SHOP, conversation],
     ))!;
 
+    /** F4: a fresh open call task for a buyer whose order has a phone number. */
+    const revisitCall = async (): Promise<string> =>
+      (await one(
+        `insert into revisit_calls (id, shop_id, buyer_id, script, due_at)
+         select gen_random_uuid()::text, $1, buyer_id, '亲，最近用得还好吗？', now() from orders
+         where shop_id = $1 and receiver_phone is not null and buyer_id is not null order by id limit 1 returning id`,
+        [SHOP],
+      ))!;
+
     type Req = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; as?: 'admin' | 'bridge' | 'local' | 'none'; contentType?: string };
     const send = (r: Req): Promise<LightMyRequestResponse> => {
       const as = r.as ?? 'admin';
@@ -296,6 +305,22 @@ describe('route contracts', () => {
         const id = (await one('select id from logistics_disruptions where shop_id = $1 order by created_at limit 1', [SHOP]))!;
         return { method: 'DELETE', url: `/api/v1/shops/${SHOP}/logistics-disruptions/${encodeURIComponent(id)}` };
       }],
+      // F4: re-visit call tasks (a task for a buyer with an order phone), buyers' email, the SMTP server.
+      ['GET /api/v1/shops/:shopId/revisit-calls', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/revisit-calls` })],
+      ['POST /api/v1/shops/:shopId/revisit-calls/:callId/reveal', async () => {
+        const id = await revisitCall();
+        return { method: 'POST', url: `/api/v1/shops/${SHOP}/revisit-calls/${encodeURIComponent(id)}/reveal` };
+      }],
+      ['POST /api/v1/shops/:shopId/revisit-calls/:callId/outcome', async () => {
+        const id = await revisitCall();
+        return { method: 'POST', url: `/api/v1/shops/${SHOP}/revisit-calls/${encodeURIComponent(id)}/outcome`, payload: { outcome: 'rescheduled', note: '买家说周末再打', rescheduleAt: '2026-11-28T10:00:00+08:00' } };
+      }],
+      ['PUT /api/v1/shops/:shopId/buyers/:buyerId/email', async () => {
+        const buyer = (await one('select buyer_id as id from orders where shop_id = $1 and receiver_phone is not null order by id limit 1', [SHOP]))!;
+        return { method: 'PUT', url: `/api/v1/shops/${SHOP}/buyers/${encodeURIComponent(buyer)}/email`, payload: { email: 'contract-buyer@example.com' } };
+      }],
+      ['PUT /api/v1/shops/:shopId/mail-settings', async () => ({ method: 'PUT', url: `/api/v1/shops/${SHOP}/mail-settings`, payload: { host: 'smtp.example.com', port: 465, secure: true, user: 'shop', password: 'contract-secret', from: 'shop@example.com' } })],
+      ['GET /api/v1/shops/:shopId/mail-settings', async () => ({ method: 'GET', url: `/api/v1/shops/${SHOP}/mail-settings` })],
       ['GET /api/v1/agents', async () => ({ method: 'GET', url: '/api/v1/agents' })],
       ['POST /api/v1/agents', async () => ({ method: 'POST', url: '/api/v1/agents', payload: { login: 'contract-agent', displayName: '合同客服', password: 'contract-password-1', shopIds: [SHOP] } })],
       // Issue 15: the agent just made is edited and disabled.

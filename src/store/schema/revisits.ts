@@ -1,6 +1,6 @@
 // F4 老客回访 by phone and mail: call tasks agents work (outcome, note, retries, 改约), the mail
 // outbox the mail sender drains through the shop's SMTP server, and that server's settings (the
-// password is stored for sending and never returned by the API). Migration 0025.
+// password is stored for sending and never returned by the API). Migration 0027.
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, ts, createdAt } from './columns.js';
 import { buyers } from './conversations.js';
