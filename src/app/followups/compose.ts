@@ -11,7 +11,8 @@ import { beijingDayKey, formatBeijingDate } from '../../core/time/beijing-time.j
 import type { orders } from '../../store/schema/index.js';
 import type { ShopContext } from '../shops/shop-context.js';
 import { logisticsCalendar } from '../../core/logistics/calendar.js';
-import { disruptionPhrase, orderProvince, recoveryPhrase, transitDisruption, type DisruptionSpan } from '../../core/logistics/disruptions.js';
+import { disruptionPhrase, recoveryPhrase, transitDisruption, type DisruptionSpan } from '../../core/logistics/disruptions.js';
+import { orderProvince } from '../../core/money/province.js';
 
 /** The order columns the wording reads (the receiver's address and phone only masked, C9/D6). */
 type OrderRow = Pick<

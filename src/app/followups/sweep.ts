@@ -17,7 +17,8 @@ import { PLATFORMS } from '../../core/platforms.js';
 import { profileFor } from '../../core/rules/load-profiles.js';
 import { orderPhase } from '../../core/orders/order-phase.js';
 import { calendarSpans, logisticsCalendar } from '../../core/logistics/calendar.js';
-import { orderProvince, spanStatus, transitDisruption, warnsEarly, type DisruptionSpan } from '../../core/logistics/disruptions.js';
+import { spanStatus, transitDisruption, warnsEarly, type DisruptionSpan } from '../../core/logistics/disruptions.js';
+import { orderProvince } from '../../core/money/province.js';
 import { beijingDayKey } from '../../core/time/beijing-time.js';
 import { loadShopDisruptionSpans } from '../shops/disruption-spans.js';
 

@@ -9,7 +9,7 @@ import { isStage, type Stage } from '../../core/conversation/stages.js';
 import { isOrderPhase, orderPhase } from '../../core/orders/order-phase.js';
 import { PRICE_CHANGE_AWAIT_CLEARED_EVENT, PRICE_CHANGE_AWAITED_EVENT, PRICE_CHANGED_EVENT } from '../../core/orders/price-change.js';
 import { readConversationState } from '../../core/conversation/state.js';
-import { orderProvince } from '../../core/logistics/disruptions.js';
+import { orderProvince } from '../../core/money/province.js';
 import { logisticsCalendar } from '../../core/logistics/calendar.js';
 import type {
   BuyerLanguage,

@@ -24,7 +24,8 @@ import { loadShop, shopProfile, type OrderRow } from './orders.js';
 import { priceChangeHoldOf } from '../followups/price-hold.js';
 import { priceProtectionOf } from './price-protection-view.js';
 import { logisticsCalendar } from '../../core/logistics/calendar.js';
-import { disruptionPhrase, orderProvince, recoveryPhrase, transitDisruption } from '../../core/logistics/disruptions.js';
+import { disruptionPhrase, recoveryPhrase, transitDisruption } from '../../core/logistics/disruptions.js';
+import { orderProvince } from '../../core/money/province.js';
 import type { OrderDisruptionView } from '../../core/contract/logistics-disruptions.js';
 import { disruptionSpansOf, loadShopDisruptionSpans } from '../shops/disruption-spans.js';
 

@@ -3,7 +3,8 @@
 // and days in transit only.
 import { describe, expect, it } from 'vitest';
 import { calendarSpans, logisticsCalendar, parseLogisticsCalendar, shopSpan } from './calendar.js';
-import { addDays, disruptionPhrase, orderProvince, recoveryPhrase, spanAffects, spanStatus, transitDisruption, warnsEarly, type DisruptionSpan } from './disruptions.js';
+import { orderProvince } from '../money/province.js';
+import { addDays, disruptionPhrase, recoveryPhrase, spanAffects, spanStatus, transitDisruption, warnsEarly, type DisruptionSpan } from './disruptions.js';
 import { disruptionErrors, normalizedDisruption } from '../contract/logistics-disruptions.js';
 import { PROVINCES } from '../money/province.js';
 

@@ -2,7 +2,6 @@
 // 大促爆仓 … in 设置 › 物流异常) or a span of the holiday calendar (rules/logistics-calendar.yaml) —
 // and how the buyer reads it ("受浙江暴雪天气影响", "预计12月12日起逐步恢复"). Pure: spans, the
 // order's province (never its address), courier and ship time, and `now` in; no clock, no I/O.
-import { PROVINCES, provinceShortName } from '../money/province.js';
 import { beijingDayKey, formatBeijingDate } from '../time/beijing-time.js';
 import type { DisruptionCause } from '../contract/logistics-disruptions.js';
 
@@ -32,21 +31,6 @@ export interface TransitFacts {
   now: Date;
 }
 
-/**
- * The receiver's province as a short name: the order's region column when it names one, else the
- * start of the address. Only the province is ever read from the address; null when neither says.
- */
-export function orderProvince(region: string | null | undefined, address: string | null | undefined): string | null {
-  for (const text of [region, address]) {
-    if (!text) continue;
-    const cleaned = text.replace(/^[\s,，]+/, '').replace(/^中国[\s,，]*/, '');
-    const short = provinceShortName(cleaned.split(/[\s,，/]/)[0] ?? '');
-    if (PROVINCES.includes(short)) return short;
-    const start = PROVINCES.find((p) => cleaned.startsWith(p));
-    if (start) return start;
-  }
-  return null;
-}
 
 /** 'YYYY-MM-DD' `days` after a Beijing day. */
 export function addDays(dayKey: string, days: number): string {

@@ -29,3 +29,19 @@ export function provinceShortName(name: string): string {
 export function sameProvince(a: string, b: string): boolean {
   return provinceShortName(a) === provinceShortName(b);
 }
+
+/**
+ * The receiver's province as a short name: the order's region column when it names one, else the
+ * start of the address. Only the province is ever read from the address; null when neither says.
+ */
+export function orderProvince(region: string | null | undefined, address: string | null | undefined): string | null {
+  for (const text of [region, address]) {
+    if (!text) continue;
+    const cleaned = text.replace(/^[\s,，]+/, '').replace(/^中国[\s,，]*/, '');
+    const short = provinceShortName(cleaned.split(/[\s,，/]/)[0] ?? '');
+    if (PROVINCES.includes(short)) return short;
+    const start = PROVINCES.find((p) => cleaned.startsWith(p));
+    if (start) return start;
+  }
+  return null;
+}
