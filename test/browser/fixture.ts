@@ -123,8 +123,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Picks `option` in the antd Select inside the element with `testId` (the dropdown renders in a portal). */
 export async function pickOption(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const select = page.getByTestId(testId).locator('.ant-select').first();
+  const multiple = ((await select.getAttribute('class')) ?? '').includes('ant-select-multiple');
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    // A single select must now show the option. On a loaded CI machine a click on an option still
+    // opening (or one taken by the closing dropdown beside it) was once lost, and the test then
+    // failed far from the cause; the pick is checked here and, for a single select, tried again
+    // once. (Clicking a multiple select's option twice would take it off again: no retry there.)
+    if (multiple) return;
+    const shown = async () => (await select.textContent().catch(() => '')) ?? '';
+    const deadline = Date.now() + 5_000;
+    while (Date.now() < deadline && !(await shown()).includes(option)) await page.waitForTimeout(100);
+    if ((await shown()).includes(option)) return;
+    if (attempt >= 2) throw new Error(`pickOption: ${testId} does not show "${option}" after two picks (shows "${await shown()}")`);
+    await page.keyboard.press('Escape');
+  }
 }
 
 /**

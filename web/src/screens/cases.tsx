@@ -262,7 +262,9 @@ function NewCaseModal({ initial, onClose, onCreated }: { initial: NewCaseStart; 
     if (!af) return;
     setAmount(af.refundable ?? af.refundableYuan);
     if (!af.caseTypes.includes(type)) setType(af.caseTypes[0] ?? 'refund_only');
-    setReason(undefined);
+    // A reason the agent already picked stays when the order's after-sales facts arrive again and
+    // still allow it (another order, or facts that no longer list it, clear it).
+    setReason((r) => (r !== undefined && af.reasons.includes(r) ? r : undefined));
   }, [af]);
 
   const orderOptions = initial.conversationId
