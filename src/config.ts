@@ -92,6 +92,12 @@ const configSchema = z.object({
    * no checkpoints are written and `dxe audit verify` cannot detect a recomputed chain.
    */
   AUDIT_CHECKPOINT_KEY: z.string().min(32, '至少 32 个字符').optional(),
+  /**
+   * The key that seals secrets stored for use (a shop's SMTP password, F4) in the database. Any
+   * passphrase of at least 16 characters; every process of one deployment needs the same. Without
+   * it, DATA_DIR/secret.key is made on first use (enough for one process or one data folder).
+   */
+  SECRET_KEY: z.string().min(16, '至少 16 个字符').optional(),
   /** Minutes between two signed audit checkpoints. */
   AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   LOGIN_THROTTLED: { status: 429, zh: '该账号登录失败次数过多，已暂时锁定，请稍后再试' },
   /** F4: a re-visit mail could not be handed to the shop's SMTP server (kept for a retry). */
   MAIL_FAILED: { status: 502, zh: '邮件发送失败' },
+  /** A secret sealed at rest (the SMTP password) does not open with this deployment's key. */
+  SECRET_UNREADABLE: { status: 500, zh: '保存的密码无法解密，请管理员重新填写' },
   CONFIG_INVALID: { status: 500, zh: '配置有误' },
   PROFILE_INVALID: { status: 500, zh: '规则配置文件有误' },
   INTERNAL: { status: 500, zh: '系统内部错误，请稍后再试' },

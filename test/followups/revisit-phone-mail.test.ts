@@ -16,13 +16,14 @@ import { createLocalBus } from '../../src/app/events/event-bus.js';
 import { revealCallPhone } from '../../src/app/followups/revisit-calls.js';
 import { smtpTransport } from '../../src/app/followups/mail-transport.js';
 import { sendDueMail } from '../../src/app/followups/revisit-mail.js';
+import { noSecretKey, secretBoxFor } from '../../src/app/runtime/secret-box.js';
 import { runDueFollowups } from '../../src/app/followups/run-due.js';
 import { syncOrder } from '../../src/app/orders/orders.js';
 import { loadConfig } from '../../src/config.js';
 import { followupRules } from '../../src/core/followups/config.js';
 import { buildApp } from '../../src/server/app.js';
 import type { Database } from '../../src/store/open-database.js';
-import { auditLog, mailOutbox, revisitCalls, scheduledMessages } from '../../src/store/schema/index.js';
+import { auditLog, mailOutbox, revisitCalls, scheduledMessages, shopMailSettings } from '../../src/store/schema/index.js';
 import { databaseLabel, openTestDatabase } from '../helpers/database.js';
 import { seedWorld, tokenFor, type World } from '../helpers/fixtures.js';
 
@@ -30,6 +31,9 @@ const T0 = new Date('2026-11-23T02:00:00.000Z'); // 10:00 in Beijing
 const HOUR = 3_600_000;
 const at = (hours: number) => new Date(T0.getTime() + hours * HOUR);
 const bus = createLocalBus();
+// The deployment's key that seals the SMTP password at rest (the mail sender opens it with the same).
+const config = loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off', SECRET_KEY: 'revisit-mail-test-secret-key' });
+const secrets = secretBoxFor(config);
 const REVISIT_DUE = 721; // 30 days after the latest finished order (rules: delay_hours 720), +1 h
 
 
@@ -50,7 +54,7 @@ describe(`F4 老客回访 by phone and mail (${databaseLabel})`, () => {
     world = await seedWorld(database, { platformA: 'taobao' });
     // The workbench's clock stays at T0 (sessions would end on a clock moved by weeks); the sender
     // runs at the times the re-visits fall due.
-    app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off' }), now: () => T0, logger: false });
+    app = await buildApp({ database, config, now: () => T0, logger: false });
     await app.ready();
     await login();
   }, 120_000);
@@ -221,6 +225,11 @@ describe(`F4 老客回访 by phone and mail (${databaseLabel})`, () => {
     expect(read.body).not.toContain('smtp-secret-9');
     const audits = await database.db.select().from(auditLog).where(eq(auditLog.action, 'settings.mail_server'));
     expect(JSON.stringify(audits)).not.toContain('smtp-secret-9');
+    // Sealed at rest: the database holds no clear password (a dump or backup does not carry it).
+    const [stored] = await database.db.select().from(shopMailSettings).where(eq(shopMailSettings.shopId, world.shopA));
+    expect(stored!.password).toMatch(/^enc:v1:/);
+    expect(stored!.password).not.toContain('smtp-secret-9');
+    expect(secrets.open(stored!.password!)).toBe('smtp-secret-9');
   });
 
   it('F4: an email re-visit is queued; a send that fails stays due with the error and is retried, never crashing the sweep', async () => {
@@ -233,7 +242,7 @@ describe(`F4 老客回访 by phone and mail (${databaseLabel})`, () => {
     expect(mail!.subject).toContain('小美女装旗舰店');
 
     // Port 1 on this machine: nothing listens (and without nodemailer installed the adapter fails too).
-    const first = await sendDueMail(database, { now, transport: smtpTransport() });
+    const first = await sendDueMail(database, { now, transport: smtpTransport(), secrets });
     expect(first).toEqual([expect.objectContaining({ id: mail!.id, outcome: 'retry' })]);
     const [afterFirst] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, mail!.id));
     expect(afterFirst).toMatchObject({ state: 'pending', attempts: 1 });
@@ -241,9 +250,9 @@ describe(`F4 老客回访 by phone and mail (${databaseLabel})`, () => {
     expect(afterFirst!.lastError).not.toContain('chen.jing');
     expect(afterFirst!.nextAttemptAt.getTime()).toBe(now.getTime() + followupRules().flows.revisit.mail!.retry_minutes[0]! * 60_000);
     // Not due again before its retry time; tried again after it.
-    expect(await sendDueMail(database, { now, transport: smtpTransport() })).toEqual([]);
+    expect(await sendDueMail(database, { now, transport: smtpTransport(), secrets })).toEqual([]);
     const later = new Date(afterFirst!.nextAttemptAt.getTime() + 1000);
-    expect((await sendDueMail(database, { now: later, transport: smtpTransport() }))[0]).toMatchObject({ outcome: 'retry' });
+    expect((await sendDueMail(database, { now: later, transport: smtpTransport(), secrets }))[0]).toMatchObject({ outcome: 'retry' });
     const [afterSecond] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, mail!.id));
     expect(afterSecond!.attempts).toBe(2);
   });
@@ -273,9 +282,21 @@ describe(`F4 老客回访 by phone and mail (${databaseLabel})`, () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.server.address() as AddressInfo).port;
+      // A password stored in clear before sealing existed (migration 0027's rows) is sealed when
+      // the settings are next saved, even when the form leaves the password out.
+      await database.db.update(shopMailSettings).set({ password: 'smtp-secret-9' }).where(eq(shopMailSettings.shopId, world.shopA));
       expect((await app.inject({ method: 'PUT', url: `/api/v1/shops/${world.shopA}/mail-settings`, headers: auth.admin, payload: { host: '127.0.0.1', port, secure: false, user: 'shop@example.com', from: 'service@example.com' } })).statusCode).toBe(200);
+      const [resealed] = await database.db.select().from(shopMailSettings).where(eq(shopMailSettings.shopId, world.shopA));
+      expect(resealed!.password).toMatch(/^enc:v1:/);
       const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.buyerId, chen.buyerId));
-      const out = await sendDueMail(database, { now: new Date(mail!.nextAttemptAt.getTime() + 1000), transport: smtpTransport() });
+      // A process without the deployment's key cannot open the sealed password: the send fails with
+      // words that say what to do, stays due, and nothing else stops.
+      const keyless = await sendDueMail(database, { now: new Date(mail!.nextAttemptAt.getTime() + 1000), transport: smtpTransport(), secrets: noSecretKey });
+      expect(keyless[0]).toMatchObject({ outcome: 'retry' });
+      expect(keyless[0]!.error).toContain('无法解密');
+      expect(logins).toEqual([]);
+      const [retried] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.id, mail!.id));
+      const out = await sendDueMail(database, { now: new Date(retried!.nextAttemptAt.getTime() + 1000), transport: smtpTransport(), secrets });
       expect(out[0]).toMatchObject({ outcome: 'sent' });
       expect(received).toHaveLength(1);
       expect(received[0]).toMatchObject({ from: 'service@example.com', to: ['chen.jing@example.com'] });

@@ -46,7 +46,7 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
   beforeAll(async () => {
     database = await openDemoDatabase(NOW);
     const world = await seedWorld(database);
-    app = await buildApp({ database, config: loadConfig({ TIMERS: 'off', LOGIN_RATE_PER_MINUTE: '1000' }), now: () => NOW, logger: false });
+    app = await buildApp({ database, config: loadConfig({ TIMERS: 'off', LOGIN_RATE_PER_MINUTE: '1000', SECRET_KEY: 'authorization-matrix-secret-key' }), now: () => NOW, logger: false });
     await app.ready();
     const [org] = await database.query<{ id: string }>("select org_id as id from shops where id = $1", [SHOP]);
     orgA = org!.id;

@@ -33,7 +33,7 @@ describe('route contracts', () => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   beforeAll(async () => {
     database = await openDemoDatabase(NOW);
-    const config = loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off', AUDIT_CHECKPOINT_KEY: 'route-contracts-checkpoint-key-of-32+chars', RETRAIN_PER_MINUTE: '2' });
+    const config = loadConfig({ LOG_LEVEL: 'silent', TIMERS: 'off', AUDIT_CHECKPOINT_KEY: 'route-contracts-checkpoint-key-of-32+chars', RETRAIN_PER_MINUTE: '2', SECRET_KEY: 'route-contracts-secret-key' });
     app = await buildApp({ database, config, now: () => NOW, logger: false, localToken: LOCAL_TOKEN });
     await app.ready();
   }, 300_000); // seeding the demo takes minutes on a busy machine (a loaded run timed out at 180 s)

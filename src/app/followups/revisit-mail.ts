@@ -17,6 +17,7 @@ import { appendAuditIn } from '../audit/audit-log.js';
 import { assertShopAccess, requireRoleOf } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
 import type { UseCaseDeps } from '../runtime/context.js';
+import { isSealed, type SecretBox } from '../runtime/secret-box.js';
 import type { MailTransport, MailTransportFactory, SmtpConfig } from './mail-transport.js';
 
 /** A claimed row is another process's for this long (a send takes seconds; a crash frees it). */
@@ -69,12 +70,15 @@ export async function mailSettings(database: Database, p: Principal, shopId: str
 }
 
 /** An admin sets the shop's SMTP server; the audit row records what changed, never the password. */
-export async function saveMailSettings(deps: UseCaseDeps, p: Principal, shopId: string, input: MailSettingsBody): Promise<MailSettingsView> {
+export async function saveMailSettings(deps: UseCaseDeps & { secrets: SecretBox }, p: Principal, shopId: string, input: MailSettingsBody): Promise<MailSettingsView> {
   assertShopAccess(p, shopId);
   requireRoleOf(p, 'admin');
   await deps.database.db.transaction(async (tx) => {
     const [before] = await tx.select({ password: shopMailSettings.password }).from(shopMailSettings).where(eq(shopMailSettings.shopId, shopId));
-    const password = input.password === undefined ? (before?.password ?? null) : input.password || null;
+    // The password is sealed at rest (secret-box.ts); one kept from before that was stored in
+    // clear (before sealing existed) is sealed now.
+    const kept = before?.password ? (isSealed(before.password) ? before.password : deps.secrets.seal(before.password)) : null;
+    const password = input.password === undefined ? kept : input.password ? deps.secrets.seal(input.password) : null;
     const values = { host: input.host, port: input.port, secure: input.secure, username: input.user?.trim() || null, password, fromAddress: input.from, updatedAt: deps.now, updatedBy: p.agentId ?? null };
     await tx.insert(shopMailSettings).values({ shopId, ...values }).onConflictDoUpdate({ target: shopMailSettings.shopId, set: values });
     await appendAuditIn(tx, {
@@ -125,7 +129,10 @@ export interface MailSendResult {
  * shop's SMTP server, records sent, or the error with the next try (or failed after the last).
  * Never throws for a send: a server down, a refused address or a missing package is a row outcome.
  */
-export async function sendDueMail(database: Database, opts: { now: Date; transport: MailTransportFactory; batch?: number }): Promise<MailSendResult[]> {
+export async function sendDueMail(
+  database: Database,
+  opts: { now: Date; transport: MailTransportFactory; batch?: number; /** Opens the sealed SMTP password. */ secrets: SecretBox },
+): Promise<MailSendResult[]> {
   const { now } = opts;
   const rule = mailRule();
   const claimed = (await database.db.execute(sql`
@@ -145,12 +152,14 @@ export async function sendDueMail(database: Database, opts: { now: Date; transpo
       try {
         if (!servers.has(row.shopId)) {
           const [s] = await database.db.select().from(shopMailSettings).where(eq(shopMailSettings.shopId, row.shopId));
+          // Cached before the password is opened: a password that does not open fails each of
+          // the shop's rows with SECRET_UNREADABLE's words (kept for a retry), not the sweep.
           servers.set(row.shopId, s ? { host: s.host, port: s.port, secure: s.secure, user: s.username, password: s.password, from: s.fromAddress } : null);
         }
         const server = servers.get(row.shopId);
         if (!server) throw new DxeError('MAIL_FAILED', '店铺还没有配置发信服务器（SMTP）');
         let t = transports.get(row.shopId);
-        if (!t) transports.set(row.shopId, (t = await opts.transport(server)));
+        if (!t) transports.set(row.shopId, (t = await opts.transport({ ...server, password: server.password === null ? null : opts.secrets.open(server.password) })));
         await t.send({ from: server.from, to: row.toAddress, subject: row.subject, text: row.body });
       } catch (err) {
         error = maskEmailsIn(String((err as Error)?.message ?? err)).slice(0, 300) || '发送失败';

@@ -18,6 +18,7 @@ import { startResumeLoop } from '../inbound/resume.js';
 import { followShopChanges } from '../shops/shop-context.js';
 import { startShopNluWarmup } from '../shops/shop-nlu-warmup.js';
 import { startTimerLoop } from '../timers/loop.js';
+import { secretBoxFor } from './secret-box.js';
 import type { AppContext, Log } from './context.js';
 
 export type BackgroundStarter = (ctx: AppContext, log: Log) => Promise<() => Promise<void>>;
@@ -35,6 +36,7 @@ const startTimers: BackgroundStarter = async (ctx, log) => {
     bus: ctx.bus,
     now: ctx.now,
     intervalMs: 250,
+    secrets: secretBoxFor(ctx.config),
     onFired: (fired) => log.debug({ count: fired.length }, 'deadlines handled'),
     onError: (err) => log.error({ err }, 'timer loop step failed'),
   });

@@ -14,6 +14,7 @@ import { nextFollowupDue, runDueFollowups, type FiredFollowup } from '../followu
 import { ensureFollowups } from '../followups/sweep.js';
 import { smtpTransport, type MailTransportFactory } from '../followups/mail-transport.js';
 import { sendDueMail, type MailSendResult } from '../followups/revisit-mail.js';
+import { noSecretKey, type SecretBox } from '../runtime/secret-box.js';
 
 export interface TimerLoopOptions {
   database: Database;
@@ -33,6 +34,8 @@ export interface TimerLoopOptions {
   /** F4: how often re-visit mails are sent (ms; 0: never) and through what (default: SMTP via nodemailer). */
   mailEveryMs?: number;
   mailTransport?: MailTransportFactory;
+  /** Opens the shops' sealed SMTP passwords (the deployment's key; without one, sealed ones fail). */
+  secrets?: SecretBox;
   onMail?: (results: MailSendResult[]) => void;
 }
 
@@ -99,7 +102,7 @@ export function startTimerLoop(opts: TimerLoopOptions): TimerLoop {
         // F4: re-visit mails through each shop's SMTP server; a failed send stays due with its error.
         if (mailEveryMs > 0 && now.getTime() - lastMail >= mailEveryMs) {
           lastMail = now.getTime();
-          const mailed = await sendDueMail(opts.database, { now, transport: mailTransport });
+          const mailed = await sendDueMail(opts.database, { now, transport: mailTransport, secrets: opts.secrets ?? noSecretKey });
           if (mailed.length > 0) opts.onMail?.(mailed);
         }
         // Anything handled: go again at once (more may have fallen due meanwhile). Nothing: sleep

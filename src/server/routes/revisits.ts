@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { recordCallOutcome, revealCallPhone, revisitCallList } from '../../app/followups/revisit-calls.js';
 import { mailSettings, saveMailSettings, setBuyerEmail } from '../../app/followups/revisit-mail.js';
+import { secretBoxFor } from '../../app/runtime/secret-box.js';
 import {
   buyerEmailBody,
   buyerEmailParams,
@@ -49,7 +50,7 @@ const revisitRoutes: FastifyPluginAsync = async (app) => {
 
   app.put('/api/v1/shops/:shopId/mail-settings', auth, async (request): Promise<MailSettingsView> => {
     const { shopId } = revisitShopParams.parse(request.params);
-    return saveMailSettings(deps(), principalOf(request), shopId, mailSettingsBody.parse(request.body));
+    return saveMailSettings({ ...deps(), secrets: secretBoxFor(app.ctx.config) }, principalOf(request), shopId, mailSettingsBody.parse(request.body));
   });
 };
 export default revisitRoutes;
