@@ -76,6 +76,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'PUT /api/v1/shops/:shopId/presence-settings': { scope: 'admin', roles: LEADS, tokens: false },
   'GET /api/v1/shops/:shopId/orders': { scope: 'read' },
   'GET /api/v1/orders': { scope: 'read' },
+  // S2: the shop-wide 价保 ledger (the caller's shops; read tokens too, e.g. for a finance export).
+  'GET /api/v1/price-protection-claims': { scope: 'read' },
   'GET /api/v1/orders/:id': { scope: 'read' },
   'GET /api/v1/orders/:id/evidence': { scope: 'read', tokens: false },
   'POST /api/v1/guard/check': { scope: 'read' },

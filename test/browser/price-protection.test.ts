@@ -66,4 +66,45 @@ describe.skipIf(!hasChromium)('价保 card in the order drawer in Chromium (S2)'
     expect(rows.map((r) => [r.status, r.refundFen, r.redPacketFen, r.shopCouponFen, r.note])).toEqual([['paid', 2_500, 1_000, 500, '买家发来现价截图']]);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('S2 ledger: 价保记录 lists the claims of the shops with what is still owed; a row opens its order, settled there, and the ledger follows', async () => {
+    const paidAt = new Date(Date.now() - 86_400_000);
+    const { order } = await syncOrder(h.database, h.data.tmallId, {
+      platformOrderNo: 'TM-PP-2', buyerAccount: 'pp_ledger', state: '买家已付款，等待卖家发货', orderedAt: paidAt, paidAt, paidFen: 5_000, totalFen: 5_000,
+      lines: [{ title: '真丝围巾', qty: 1, priceFen: 5_000 }],
+    }, { kind: 'platform' }, paidAt);
+    const claimed = await page.evaluate(async ({ id }) => {
+      const token = localStorage.getItem('dxe.token');
+      const r = await fetch(`/api/v1/orders/${id}/price-protection`, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ lineNo: 1, paidYuan: 50, newPriceYuan: 42 }),
+      });
+      return r.status;
+    }, { id: order.id });
+    expect(claimed).toBe(200);
+
+    await page.goto(`${h.baseUrl}/orders`);
+    await page.getByTestId('pp-ledger-open-button').click();
+    const ledger = page.getByTestId('pp-ledger');
+    // Pending first (the default tab): one claim owed, ¥8.00; the paid one from the first test counted beside.
+    await expect.poll(() => ledger.getByTestId('pp-ledger-totals').textContent(), { timeout: 15_000 }).toContain('待处理 1 笔，应补差价');
+    expect(await ledger.getByTestId('pp-ledger-totals').textContent()).toContain('¥8.00');
+    expect(await ledger.getByTestId('pp-ledger-totals').textContent()).toContain('已补 1 笔');
+    await expect.poll(() => ledger.getByTestId('pp-ledger-row').count()).toBe(1);
+    expect(await ledger.getByTestId('pp-ledger-row').getAttribute('data-order')).toBe('TM-PP-2');
+    await ledger.getByTestId('pp-ledger-status').getByText('全部').click();
+    await expect.poll(() => ledger.getByTestId('pp-ledger-row').count()).toBe(2);
+    await screenshot(page, 'price-protection-ledger');
+
+    // The row opens its order; marked paid there; the ledger, on the drawer's close, owes nothing.
+    await ledger.locator('[data-testid="pp-ledger-row"][data-order="TM-PP-2"]').getByTestId('pp-ledger-open').click();
+    const drawer = page.getByTestId('order-drawer');
+    await expect.poll(() => drawer.getByTestId('pp-claim-status').textContent(), { timeout: 15_000 }).toBe('待处理');
+    await drawer.getByTestId('pp-mark-paid').click();
+    await expect.poll(() => drawer.getByTestId('pp-claim-status').textContent(), { timeout: 15_000 }).toBe('已补差价');
+    await drawer.locator('.ant-drawer-close').click();
+    await expect.poll(() => ledger.getByTestId('pp-ledger-totals').textContent(), { timeout: 15_000 }).toContain('待处理 0 笔');
+    expect(await ledger.getByTestId('pp-ledger-totals').textContent()).toContain('已补 2 笔');
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -173,4 +173,34 @@ describe(`价保 claims from the order drawer (S2, ${databaseLabel})`, () => {
     expect(late.json().error.message).toContain('已超过价保期（签收后 7 天）');
     expect(await database.db.select().from(orderEvents).where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.event, 'price_protection_claimed')))).toHaveLength(2);
   });
+
+  it('S2 ledger: the claims of the caller\'s shops, pending first, with the totals per status; a foreign shop is 404', async () => {
+    const ledger = async (who: 'A' | 'B', query = '') => app.inject({ method: 'GET', url: `/api/v1/price-protection-claims${query}`, headers: await auth(who) });
+    const a = await ledger(A);
+    expect(a.statusCode, a.body).toBe(200);
+    const view = a.json() as { items: (Claim & { platformOrderNo: string; shopId: string; shopName: string })[]; totals: Record<string, { count: number; refundYuan: number }>; truncated: boolean };
+    // Shop A's four claims (the JD shop's are agent B's): the two pending ones first.
+    expect(view.items.map((c) => [c.platformOrderNo, c.status, c.refundYuan])).toEqual([
+      ['PP-TM-3', 'pending', 15], ['PP-TM-2', 'pending', 10], ['PP-TM-3', 'refused', 40], ['PP-TM-1', 'paid', 25],
+    ]);
+    expect(view.items.every((c) => c.shopId === world.shopA && c.shopName !== '')).toBe(true);
+    expect(view.items[3]).toMatchObject({ claimedBy: '客服小美', settledBy: '客服小美' });
+    expect(view.totals).toEqual({ pending: { count: 2, refundYuan: 25 }, paid: { count: 1, refundYuan: 25 }, refused: { count: 1, refundYuan: 40 } });
+    expect(view.truncated).toBe(false);
+    // A status filter narrows the rows, not the totals; a limit says it cut the list.
+    const pending = (await ledger(A, '?status=pending&limit=1')).json() as typeof view;
+    expect(pending.items.map((c) => c.platformOrderNo)).toEqual(['PP-TM-3']);
+    expect(pending.truncated).toBe(true);
+    expect(pending.totals.paid).toEqual({ count: 1, refundYuan: 25 });
+    // Agent B sees the JD shop only; shop A by name is not found for B.
+    const b = (await ledger(B)).json() as typeof view;
+    expect(b.items.map((c) => [c.platformOrderNo, c.refundYuan])).toEqual([['PP-JD-1', 20], ['PP-JD-1', 30]]);
+    expect((await ledger(B, `?shopId=${world.shopA}`)).statusCode).toBe(404);
+    // The days count back from now: only the claim of the last day.
+    expect(((await ledger(B, '?days=1')).json() as typeof view).items.map((c) => c.refundYuan)).toEqual([20]);
+    const bad = await ledger(A, '?days=0&status=later');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('天数应为 1 到 366 的整数');
+    expect(bad.body).toContain('价保状态筛选应为');
+  });
 });

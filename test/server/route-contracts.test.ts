@@ -272,6 +272,8 @@ describe('route contracts', () => {
           return { method: 'POST', url: `/api/v1/orders/${encodeURIComponent(id)}/price-protection/${encodeURIComponent(claim)}`, payload: { status: 'paid', note: '已补差价' } };
         },
       ],
+      // S2: the shop-wide 价保 ledger, with the claim above paid.
+      ['GET /api/v1/price-protection-claims', async () => ({ method: 'GET', url: '/api/v1/price-protection-claims?status=all&days=30' })],
 
       ['GET /api/v1/metrics', async () => ({ method: 'GET', url: '/api/v1/metrics' })],
 

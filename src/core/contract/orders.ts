@@ -144,3 +144,13 @@ export const priceProtectionSettleBody = z.strictObject({
 });
 export type PriceProtectionSettleBody = z.infer<typeof priceProtectionSettleBody>;
 export const priceProtectionClaimParams = z.object({ id: z.string().min(1).max(64), claimId: z.string().min(1).max(64) });
+
+/** S2: the shop-wide 价保 ledger (GET /price-protection-claims): claims of the caller's shops, newest window first. */
+export const priceProtectionListQuery = z.object({
+  shopId: z.string().min(1).max(64).optional(),
+  status: z.enum(['pending', 'paid', 'refused', 'all'], { error: '价保状态筛选应为 pending、paid、refused 或 all' }).default('all'),
+  /** Claims recorded within this many days (by the time the claim was recorded). */
+  days: z.coerce.number({ error: '天数应为 1 到 366 的整数' }).int('天数应为 1 到 366 的整数').min(1, '天数应为 1 到 366 的整数').max(366, '天数应为 1 到 366 的整数').default(90),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+export type PriceProtectionListQuery = z.infer<typeof priceProtectionListQuery>;

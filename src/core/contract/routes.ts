@@ -110,7 +110,7 @@ import {
   quizProgressSchema,
 } from './training.js';
 import { compensationPaidBody, manualPenaltyBody, mismatchBody, penaltyLedgerQuery, penaltyLedgersSchema, penaltyShopParams, rulingBody, shopLedgerSchema } from './penalties.js';
-import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery, orderVerificationBody, priceChangeAwaitBody, priceProtectionClaimBody, priceProtectionClaimParams, priceProtectionSettleBody } from './orders.js';
+import { logisticsBody, orderBoardQuery, orderBoardSchema, orderIdParams, orderListQuery, orderShopParams, orderSyncBody, orderTransitionBody, orderUploadBody, orderUploadQuery, orderVerificationBody, priceChangeAwaitBody, priceProtectionClaimBody, priceProtectionClaimParams, priceProtectionListQuery, priceProtectionSettleBody } from './orders.js';
 import {
   exampleParams,
   itemsInput,
@@ -147,6 +147,7 @@ import {
   openedCaseSchema,
   orderDetailSchema,
   orderListSchema,
+  priceProtectionListSchema,
   promotionsViewSchema,
   ruleOverridesViewSchema,
   settledPromiseSchema,
@@ -225,6 +226,7 @@ export const ROUTE_CONTRACTS = {
 
   'GET /api/v1/shops/:shopId/orders': { params: orderShopParams, query: orderListQuery, reply: orderListSchema },
   'GET /api/v1/orders': { query: orderBoardQuery, reply: orderBoardSchema },
+  'GET /api/v1/price-protection-claims': { query: priceProtectionListQuery, reply: priceProtectionListSchema },
   'POST /api/v1/shops/:shopId/orders': { params: orderShopParams, body: orderSyncBody, reply: orderDetailSchema },
   'POST /api/v1/shops/:shopId/orders/import': { params: orderShopParams, query: orderUploadQuery, body: orderUploadBody, reply: localImportReply },
   'GET /api/v1/orders/:id': { params: orderIdParams, reply: orderDetailSchema },

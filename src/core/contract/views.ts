@@ -368,6 +368,28 @@ export const priceProtectionClaimViewSchema = z.object({
 });
 export type PriceProtectionClaimView = z.infer<typeof priceProtectionClaimViewSchema>;
 /**
+ * S2: the shop-wide 价保 ledger — each claim with its shop and order, and per status the totals of
+ * the shops and days asked for (whatever the status filter, and not only the rows returned).
+ */
+export const priceProtectionListSchema = z.object({
+  items: z.array(
+    priceProtectionClaimViewSchema.extend({
+      shopId: z.string(),
+      shopName: z.string(),
+      orderId: z.string(),
+      platformOrderNo: z.string(),
+    }),
+  ),
+  totals: z.object({
+    pending: z.object({ count: z.number(), refundYuan: z.number() }),
+    paid: z.object({ count: z.number(), refundYuan: z.number() }),
+    refused: z.object({ count: z.number(), refundYuan: z.number() }),
+  }),
+  /** More claims match than `items` holds (the limit). */
+  truncated: z.boolean(),
+});
+export type PriceProtectionListView = z.infer<typeof priceProtectionListSchema>;
+/**
  * S2: what the 价保 card needs — the shop's rule (the profile section, so the card computes the
  * difference live with the same core function the server applies), the times the window counts
  * from, and per line the amounts prefilled from the order and the claims made.

@@ -8,6 +8,7 @@ import { moveOrder, recordLogistics } from '../../app/orders/order-actions.js';
 import { setPriceChangeAwait } from '../../app/orders/price-change-await.js';
 import { recordOrderVerification } from '../../app/orders/order-verification.js';
 import { recordPriceProtectionClaim, settlePriceProtectionClaim } from '../../app/orders/price-protection.js';
+import { priceProtectionClaimList } from '../../app/orders/price-protection-list.js';
 import { getOrderDetail } from '../../app/orders/order-detail.js';
 import { listShopOrders } from '../../app/orders/order-list.js';
 import { orderBoard } from '../../app/orders/order-board.js';
@@ -27,12 +28,13 @@ import {
   priceChangeAwaitBody,
   priceProtectionClaimBody,
   priceProtectionClaimParams,
+  priceProtectionListQuery,
   priceProtectionSettleBody,
 } from '../../core/contract/orders.js';
 import type { LocalImportReply } from '../../core/contract/local.js';
 import type { OrderDetailView } from '../../core/contract/views.js';
 import { assertShop, mayseePersonalData, principalOf, requireRole } from '../auth.js';
-import type { LogisticsReply, OrderListView } from '../../core/contract/views.js';
+import type { LogisticsReply, OrderListView, PriceProtectionListView } from '../../core/contract/views.js';
 
 
 const orderRoutes: FastifyPluginAsync = async (app) => {
@@ -102,6 +104,11 @@ const orderRoutes: FastifyPluginAsync = async (app) => {
     const p = requireRole(request, 'admin', 'supervisor', 'agent');
     const body = priceProtectionClaimBody.parse(request.body);
     return recordPriceProtectionClaim(app.ctx.database, p, id, body, app.ctx.now(), mayseePersonalData(p));
+  });
+
+  // S2: the shop-wide 价保 ledger: claims of the caller's shops with the totals per status.
+  app.get('/api/v1/price-protection-claims', auth, async (request): Promise<PriceProtectionListView> => {
+    return priceProtectionClaimList(app.ctx.database, principalOf(request), priceProtectionListQuery.parse(request.query), app.ctx.now());
   });
 
   // S2: a pending 价保 claim marked paid (差价已补) or refused.

@@ -15,6 +15,7 @@ import { FileUpload, type ImportOutcome } from '../components/file-upload.js';
 import { duration, formatDateTime, getLocale, logisticsStatusLabel, money, t, type MessageKey } from '../i18n.js';
 import { LoadError, MissingRoute } from '../components/missing-route.js';
 import { PriceProtectionCard } from '../components/price-protection-card.js';
+import { PriceProtectionLedger } from '../components/price-protection-ledger.js';
 import type { PriceProtectionView } from '../../../src/core/contract/views.js';
 import type { OrderDisruptionView } from '../../../src/core/contract/logistics-disruptions.js';
 
@@ -120,6 +121,8 @@ export default function OrdersScreen() {
   const [risk, setRisk] = useState<'' | 'any' | (typeof RISKS)[number]>('');
   const [search, setSearch] = useState('');
   const [openId, setOpenId] = useState<string | null>(() => new URLSearchParams(location.search).get('orderId'));
+  const [ledger, setLedger] = useState(false);
+  const [ledgerRefresh, setLedgerRefresh] = useState(0);
   const now = useNow(1000);
   const qs = useMemo(() => {
     const p = new URLSearchParams();
@@ -148,6 +151,7 @@ export default function OrdersScreen() {
           options={[{ value: '', label: `${t('orders.filter.risk')}：${t('common.all')}` }, { value: 'any', label: t('orders.col.risk') }, ...RISKS.map((r) => ({ value: r, label: t(`orders.risk.${r}` as MessageKey) }))]} /></span>
         <Checkbox checked={exposure} onChange={(e) => setExposure(e.target.checked)} data-testid="filter-exposure">{t('orders.exposure.any')}</Checkbox>
         <span data-testid="filter-search"><Input.Search allowClear style={{ width: 240 }} placeholder={t('cases.searchOrder')} onSearch={setSearch} /></span>
+        <Button onClick={() => setLedger(true)} data-testid="pp-ledger-open-button">{t('orders.ppLedger.open')}</Button>
         {isSupervisor(agent) && (shopId ? <UploadOrders shopId={shopId} onDone={board.reload} /> : <Typography.Text type="secondary" data-testid="orders-upload-hint">{t('orders.upload.pickShop')}</Typography.Text>)}
         {board.data && (
           <Typography.Text strong style={{ color: '#cf1322' }} data-testid="orders-at-stake">
@@ -233,7 +237,16 @@ export default function OrdersScreen() {
           ]}
         />
       )}
-      {openId && <OrderDrawer id={openId} onClose={() => setOpenId(null)} />}
+      {ledger && <PriceProtectionLedger shopId={shopId} refreshKey={ledgerRefresh} onClose={() => setLedger(false)} onOpenOrder={(id) => setOpenId(id)} />}
+      {openId && (
+        <OrderDrawer
+          id={openId}
+          onClose={() => {
+            setOpenId(null);
+            if (ledger) setLedgerRefresh((n) => n + 1);
+          }}
+        />
+      )}
     </div>
   );
 }
