@@ -103,6 +103,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/v1/shops/:shopId/revisit-calls': { scope: 'read' },
   'POST /api/v1/shops/:shopId/revisit-calls/:callId/outcome': { scope: 'admin', tokens: false },
   'POST /api/v1/shops/:shopId/revisit-calls/:callId/reveal': { scope: 'admin', tokens: false },
+  // F4: 接手 a call task (people only; the holder or a lead lets it go).
+  'POST /api/v1/shops/:shopId/revisit-calls/:callId/claim': { scope: 'admin', tokens: false },
   'PUT /api/v1/shops/:shopId/buyers/:buyerId/email': { scope: 'admin', tokens: false },
   'GET /api/v1/shops/:shopId/mail-settings': { scope: 'read', roles: LEADS, tokens: false },
   'PUT /api/v1/shops/:shopId/mail-settings': { scope: 'admin', roles: ADMIN, tokens: false },

@@ -69,6 +69,8 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: an agent records a re-visit c
     const audits = await h.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'revisit.phone_revealed'), eq(auditLog.subjectId, task!.id)));
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits[0]!.data)).not.toContain('12345678');
+    // 查看号码 took the task (接手): no other agent calls this buyer meanwhile.
+    await expect.poll(() => agent.getByTestId(`call-claimed-${task!.id}`).textContent(), { timeout: 15_000 }).toContain('我已接手');
 
     // 未接通 with a note: the task stays open, one call made.
     await agent.getByTestId(`call-record-${task!.id}`).click();
@@ -78,6 +80,10 @@ describe.skipIf(!hasChromium)('跟进 in Chromium: an agent records a re-visit c
     await agent.getByTestId('call-save').click();
     await expect.poll(() => agent.getByTestId(`call-outcome-${task!.id}`).textContent(), { timeout: 15_000 }).toContain('未接通：响铃无人接');
     expect(await agent.getByTestId('revisit-calls').textContent()).toContain('已拨 1/3 次');
+    // The call was made: the claim ended; the next try is anyone's until someone takes it.
+    await expect.poll(() => agent.getByTestId(`call-claimed-${task!.id}`).count(), { timeout: 15_000 }).toBe(0);
+    await agent.getByTestId(`call-claim-${task!.id}`).click();
+    await expect.poll(() => agent.getByTestId(`call-claimed-${task!.id}`).textContent(), { timeout: 15_000 }).toContain('我已接手');
     await screenshot(agent, 'revisit-call-unreached');
 
     // 已接通: the task is done and leaves the open list.

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/app/auth/auth.js';
 import { createApiToken } from '../../src/app/auth/auth.js';
 import { createLocalBus } from '../../src/app/events/event-bus.js';
-import { revealCallPhone } from '../../src/app/followups/revisit-calls.js';
+import { claimCall, revealCallPhone } from '../../src/app/followups/revisit-calls.js';
 import { smtpTransport } from '../../src/app/followups/mail-transport.js';
 import { sendDueMail } from '../../src/app/followups/revisit-mail.js';
 import { noSecretKey, secretBoxFor } from '../../src/app/runtime/secret-box.js';
@@ -156,6 +156,38 @@ describe(`F4 老客回访 by phone and mail (${databaseLabel})`, () => {
     expect(byToken.body).not.toContain('13812341234');
     // Still one reveal audited: refusals reveal nothing.
     expect(await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'revisit.phone_revealed'), eq(auditLog.subjectId, callId)))).toHaveLength(1);
+  });
+
+  it('F4 接手: 查看号码 took the task for the agent; nobody else calls or records it while the claim runs; a lead may let it go; it lapses after claim_minutes', async () => {
+    const list = async (who: 'agent' | 'supervisor') =>
+      ((await app.inject({ method: 'GET', url: `/api/v1/shops/${world.shopA}/revisit-calls`, headers: auth[who] })).json() as { calls: { id: string; claimedBy: string | null; claimedByMe: boolean; claimedUntil: string | null }[] }).calls.find((c) => c.id === callId)!;
+    const minutes = followupRules().flows.revisit.call!.claim_minutes;
+    expect(await list('agent')).toMatchObject({ claimedBy: '客服小美', claimedByMe: true, claimedUntil: new Date(T0.getTime() + minutes * 60_000).toISOString() });
+    expect(await list('supervisor')).toMatchObject({ claimedBy: '客服小美', claimedByMe: false });
+    // The lead may neither record a call nor reveal the number meanwhile: told who has it and until when.
+    const busy = await app.inject({ method: 'POST', url: `/api/v1/shops/${world.shopA}/revisit-calls/${callId}/outcome`, headers: auth.supervisor, payload: { outcome: 'reached' } });
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json().error).toMatchObject({ code: 'CONFLICT', details: { reason: 'CALL_CLAIMED' } });
+    expect(busy.json().error.message).toBe('客服小美已接手这位买家的回访（到 10:30 为止），请勿重复致电');
+    expect((await app.inject({ method: 'POST', url: `/api/v1/shops/${world.shopA}/revisit-calls/${callId}/reveal`, headers: auth.supervisor })).statusCode).toBe(409);
+    const claimUrl = `/api/v1/shops/${world.shopA}/revisit-calls/${callId}/claim`;
+    expect((await app.inject({ method: 'POST', url: claimUrl, headers: auth.supervisor, payload: {} })).statusCode).toBe(409);
+    // A lead lets the claim go (the agent left for the day), takes it, and the agent is refused in turn.
+    const released = await app.inject({ method: 'POST', url: claimUrl, headers: auth.supervisor, payload: { release: true } });
+    expect(released.statusCode, released.body).toBe(200);
+    expect(released.json().call).toMatchObject({ claimedBy: null, claimedUntil: null });
+    const taken = await app.inject({ method: 'POST', url: claimUrl, headers: auth.supervisor, payload: {} });
+    expect(taken.json().call).toMatchObject({ claimedBy: '店长老王', claimedByMe: true });
+    expect((await app.inject({ method: 'POST', url: claimUrl, headers: auth.agent, payload: { release: true } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'POST', url: claimUrl, headers: auth.agent, payload: {} })).json().error.message).toContain('店长老王已接手');
+    // After claim_minutes the claim lapses: the agent takes it back.
+    const later = new Date(T0.getTime() + (minutes * 60_000) + 1000);
+    const agentA: Principal = { kind: 'agent', orgId: world.orgId, agentId: world.agentA.id, role: 'agent', displayName: '客服小美', shopIds: [world.shopA] };
+    expect((await claimCall({ database, bus, now: later }, agentA, world.shopA, callId, {})).call).toMatchObject({ claimedBy: '客服小美', claimedByMe: true });
+    expect((await database.db.select().from(auditLog).where(and(eq(auditLog.subjectId, callId)))).map((a) => a.action).filter((x) => x.startsWith('revisit.call_c') || x === 'revisit.call_released'))
+      .toEqual(['revisit.call_released', 'revisit.call_claimed', 'revisit.call_claimed']);
+    // Back to the clock of the suite: the agent's claim (at `later`) holds there too.
+    expect((await list('agent')).claimedByMe).toBe(true);
   });
 
   it('F4: 未接通 is retried later at most N calls, then given up; each outcome audited', async () => {

@@ -268,6 +268,7 @@ describe(`authorization matrix over every route (${databaseLabel})`, () => {
         // F4: the people who call record an outcome (agents and leads of the shop; no token).
         return { outcome: 'unreached', note: '无人接听' };
       case 'POST /api/v1/shops/:shopId/revisit-calls/:callId/reveal':
+      case 'POST /api/v1/shops/:shopId/revisit-calls/:callId/claim':
         return {};
       case 'PUT /api/v1/shops/:shopId/buyers/:buyerId/email':
         return { email: 'matrix-buyer@example.com' };

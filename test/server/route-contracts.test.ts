@@ -313,6 +313,10 @@ describe('route contracts', () => {
         const id = await revisitCall();
         return { method: 'POST', url: `/api/v1/shops/${SHOP}/revisit-calls/${encodeURIComponent(id)}/reveal` };
       }],
+      ['POST /api/v1/shops/:shopId/revisit-calls/:callId/claim', async () => {
+        const id = await revisitCall();
+        return { method: 'POST', url: `/api/v1/shops/${SHOP}/revisit-calls/${encodeURIComponent(id)}/claim`, payload: {} };
+      }],
       ['POST /api/v1/shops/:shopId/revisit-calls/:callId/outcome', async () => {
         const id = await revisitCall();
         return { method: 'POST', url: `/api/v1/shops/${SHOP}/revisit-calls/${encodeURIComponent(id)}/outcome`, payload: { outcome: 'rescheduled', note: '买家说周末再打', rescheduleAt: '2026-11-28T10:00:00+08:00' } };

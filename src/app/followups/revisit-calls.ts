@@ -6,13 +6,13 @@
 // agreed time; 拒绝回访 means the buyer is not called again.
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { shopTiers } from '../../core/buyers/tiers.js';
-import type { CallOutcomeBody, CallOutcomeReply, CallTaskView, RevisitCallsView } from '../../core/contract/revisits.js';
+import type { CallClaimReply, CallOutcomeBody, CallOutcomeReply, CallTaskView, RevisitCallsView } from '../../core/contract/revisits.js';
 import { DxeError } from '../../core/errors.js';
 import { followupRules } from '../../core/followups/config.js';
 import { CALL_OUTCOME_ZH, CALL_STATE_ZH, planCallOutcome, type CallOutcome } from '../../core/followups/revisit-channels.js';
 import { maskPhone } from '../../core/privacy.js';
 import { queriesOf, type Database, type Tx } from '../../store/open-database.js';
-import { buyers, orderLines, orders, revisitCalls, shops, type CallHistoryEntry } from '../../store/schema/index.js';
+import { agents, buyers, orderLines, orders, revisitCalls, shops, type CallHistoryEntry } from '../../store/schema/index.js';
 import { appendAuditIn } from '../audit/audit-log.js';
 import { assertShopAccess } from '../auth/access.js';
 import type { Principal } from '../auth/auth.js';
@@ -33,7 +33,13 @@ export function mayRevealPhone(p: Principal): boolean {
 }
 
 /** The shop's call tasks (open ones first by due time), each with what the agent needs for the call. */
-export async function revisitCallList(database: Database, p: Principal, shopId: string, input: { state: 'open' | 'done' | 'given_up' | 'all'; limit: number }): Promise<RevisitCallsView> {
+export async function revisitCallList(
+  database: Database,
+  p: Principal,
+  shopId: string,
+  input: { state: 'open' | 'done' | 'given_up' | 'all'; limit: number },
+  now: Date,
+): Promise<RevisitCallsView> {
   assertShopAccess(p, shopId);
   const rule = callRule();
   const rows = await database.db
@@ -42,12 +48,16 @@ export async function revisitCallList(database: Database, p: Principal, shopId: 
     .where(and(eq(revisitCalls.shopId, shopId), ...(input.state === 'all' ? [] : [eq(revisitCalls.state, input.state)])))
     .orderBy(input.state === 'open' ? asc(revisitCalls.dueAt) : desc(revisitCalls.updatedAt))
     .limit(input.limit);
-  return { calls: await callViews(database, shopId, rows), maxAttempts: rule.max_attempts, retryHours: rule.retry_hours, mayReveal: mayRevealPhone(p) };
+  return { calls: await callViews(database, shopId, rows, p, now), maxAttempts: rule.max_attempts, retryHours: rule.retry_hours, mayReveal: mayRevealPhone(p) };
 }
 
-async function callViews(d: Database | Tx, shopId: string, rows: readonly CallRow[]): Promise<CallTaskView[]> {
+async function callViews(d: Database | Tx, shopId: string, rows: readonly CallRow[], p: Principal, now: Date): Promise<CallTaskView[]> {
   if (rows.length === 0) return [];
   const db = queriesOf(d);
+  const holders = [...new Set(rows.filter((r) => heldAt(r, now)).map((r) => r.claimedBy!))];
+  const holderName = new Map(
+    holders.length ? (await db.select({ id: agents.id, name: agents.displayName }).from(agents).where(inArray(agents.id, holders))).map((a) => [a.id, a.name] as const) : [],
+  );
   const buyerIds = [...new Set(rows.map((r) => r.buyerId))];
   const buyerRows = await db.select({ id: buyers.id, nickname: buyers.nickname, account: buyers.platformAccount, phone: buyers.phone }).from(buyers).where(inArray(buyers.id, buyerIds));
   const orderRows = await db
@@ -86,8 +96,77 @@ async function callViews(d: Database | Tx, shopId: string, rows: readonly CallRo
       note: r.note,
       previousId: r.previousId,
       history: (Array.isArray(r.history) ? r.history : []).map((h) => ({ ...h, outcomeZh: CALL_OUTCOME_ZH[h.outcome as CallOutcome] ?? h.outcome })),
+      ...claimView(r, p, now, holderName),
     };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 接手: one agent works a task at a time (a buyer is not called twice by two agents)
+
+const claimMs = () => callRule().claim_minutes * 60_000;
+
+/** Is the task held by someone's claim at `now`? */
+function heldAt(r: CallRow, now: Date): boolean {
+  return r.state === 'open' && !!r.claimedBy && !!r.claimedAt && r.claimedAt.getTime() + claimMs() > now.getTime();
+}
+
+function claimView(r: CallRow, p: Principal, now: Date, names: ReadonlyMap<string, string>): Pick<CallTaskView, 'claimedBy' | 'claimedByMe' | 'claimedUntil'> {
+  if (!heldAt(r, now)) return { claimedBy: null, claimedByMe: false, claimedUntil: null };
+  return {
+    claimedBy: names.get(r.claimedBy!) ?? '其他客服',
+    claimedByMe: !!p.agentId && r.claimedBy === p.agentId,
+    claimedUntil: new Date(r.claimedAt!.getTime() + claimMs()).toISOString(),
+  };
+}
+
+/**
+ * Takes the task for `p` (or renews p's claim) with the row locked; refused with CONFLICT, naming
+ * who holds it and until when, while another agent's claim runs. Recording an outcome and 查看号码
+ * take the task the same way, so a buyer is never called by two agents at once.
+ */
+async function takeCall(tx: Tx, p: Principal, call: CallRow, now: Date): Promise<void> {
+  if (!p.agentId) throw new DxeError('FORBIDDEN', '回访电话只能由客服本人接手');
+  if (call.state !== 'open') throw new DxeError('CONFLICT', `这个回访任务已${CALL_STATE_ZH[call.state]}`);
+  if (heldAt(call, now) && call.claimedBy !== p.agentId) {
+    const [holder] = await tx.select({ name: agents.displayName }).from(agents).where(eq(agents.id, call.claimedBy!));
+    const until = new Date(call.claimedAt!.getTime() + claimMs());
+    throw new DxeError('CONFLICT', `${holder?.name ?? '其他客服'}已接手这位买家的回访（到 ${beijingHm(until)} 为止），请勿重复致电`, { reason: 'CALL_CLAIMED', until: until.toISOString() });
+  }
+  await tx.update(revisitCalls).set({ claimedBy: p.agentId, claimedAt: now }).where(eq(revisitCalls.id, call.id));
+}
+
+/** HH:mm in Beijing time. */
+function beijingHm(d: Date): string {
+  const b = new Date(d.getTime() + 8 * 3_600_000);
+  return `${String(b.getUTCHours()).padStart(2, '0')}:${String(b.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * 接手 a call task (or renew one's claim), or let it go: the holder may release their claim, a lead
+ * anyone's (an agent who left for the day). Audited.
+ */
+export async function claimCall(deps: UseCaseDeps, p: Principal, shopId: string, callId: string, input: { release?: boolean | undefined }): Promise<CallClaimReply> {
+  assertShopAccess(p, shopId);
+  if (p.role === 'integration') throw new DxeError('FORBIDDEN');
+  await deps.database.db.transaction(async (tx) => {
+    const call = await callOfShop(tx, shopId, callId, true);
+    if (input.release) {
+      if (!heldAt(call, deps.now)) return;
+      const lead = p.role === 'admin' || p.role === 'supervisor';
+      if (call.claimedBy !== p.agentId && !lead) throw new DxeError('FORBIDDEN', '只能放开自己接手的回访任务');
+      await tx.update(revisitCalls).set({ claimedBy: null, claimedAt: null }).where(eq(revisitCalls.id, call.id));
+    } else {
+      await takeCall(tx, p, call, deps.now);
+    }
+    await appendAuditIn(tx, {
+      orgId: p.orgId, at: deps.now, actorKind: p.kind, actorId: p.agentId ?? null,
+      action: input.release ? 'revisit.call_released' : 'revisit.call_claimed', subjectKind: 'revisit_call', subjectId: call.id,
+      data: { shopId, buyerId: call.buyerId, holder: call.claimedBy ?? null },
+    });
+  });
+  const rows = await deps.database.db.select().from(revisitCalls).where(eq(revisitCalls.id, callId));
+  return { call: (await callViews(deps.database, shopId, rows, p, deps.now))[0]! };
 }
 
 /** The number to call: the buyer's own, else their latest order's receiver phone. */
@@ -110,7 +189,9 @@ export async function revealCallPhone(deps: UseCaseDeps, p: Principal, shopId: s
   assertShopAccess(p, shopId);
   if (!mayRevealPhone(p)) throw new DxeError('FORBIDDEN', '你的角色不能查看买家完整号码');
   return deps.database.db.transaction(async (tx) => {
-    const call = await callOfShop(tx, shopId, callId, false);
+    const call = await callOfShop(tx, shopId, callId, true);
+    // 查看号码 is about to call: it takes the task (refused while another agent holds it).
+    if (call.state === 'open') await takeCall(tx, p, call, deps.now);
     const [b] = await tx.select({ phone: buyers.phone }).from(buyers).where(eq(buyers.id, call.buyerId));
     const mine = await tx.select({ phone: orders.receiverPhone }).from(orders).where(and(eq(orders.shopId, shopId), eq(orders.buyerId, call.buyerId))).orderBy(desc(orders.createdAt));
     const phone = phoneOf(b?.phone, mine);
@@ -135,6 +216,7 @@ export async function recordCallOutcome(deps: UseCaseDeps, p: Principal, shopId:
   const { id, nextId } = await deps.database.db.transaction(async (tx) => {
     const call = await callOfShop(tx, shopId, callId, true);
     if (call.state !== 'open') throw new DxeError('CONFLICT', `这个回访任务已${CALL_STATE_ZH[call.state]}，不能再记录结果`);
+    await takeCall(tx, p, call, deps.now);
     const plan = planCallOutcome(rule, { outcome: input.outcome, attemptsBefore: call.attempts, rescheduleAt: input.rescheduleAt ? new Date(input.rescheduleAt) : null, now: deps.now });
     const note = input.note?.trim() || null;
     const entry: CallHistoryEntry = { at: deps.now.toISOString(), outcome: input.outcome, note, by: p.displayName };
@@ -144,6 +226,8 @@ export async function recordCallOutcome(deps: UseCaseDeps, p: Principal, shopId:
         state: plan.state, attempts: plan.attempts, outcome: input.outcome, note,
         history: [...(Array.isArray(call.history) ? call.history : []), entry],
         ...(plan.dueAt ? { dueAt: plan.dueAt } : {}),
+        // The call is made: the claim ends (an unreached buyer's next try is anyone's).
+        claimedBy: null, claimedAt: null,
         updatedAt: deps.now, updatedBy: p.agentId ?? null,
       })
       .where(eq(revisitCalls.id, call.id));
@@ -163,6 +247,6 @@ export async function recordCallOutcome(deps: UseCaseDeps, p: Principal, shopId:
     return { id: call.id, nextId };
   });
   const rows = await deps.database.db.select().from(revisitCalls).where(inArray(revisitCalls.id, nextId ? [id, nextId] : [id]));
-  const views = await callViews(deps.database, shopId, rows);
+  const views = await callViews(deps.database, shopId, rows, p, deps.now);
   return { call: views.find((v) => v.id === id)!, next: nextId ? (views.find((v) => v.id === nextId) ?? null) : null };
 }

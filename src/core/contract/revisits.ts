@@ -35,6 +35,10 @@ export const callTaskViewSchema = z.object({
   /** 改约: the task this one was agreed on. */
   previousId: z.string().nullable(),
   history: z.array(historyEntrySchema),
+  /** 接手: who is working the task now (display name) and until when; null when free. */
+  claimedBy: z.string().nullable(),
+  claimedByMe: z.boolean(),
+  claimedUntil: z.string().nullable(),
 });
 export type CallTaskView = z.infer<typeof callTaskViewSchema>;
 
@@ -61,6 +65,10 @@ export const callOutcomeReply = z.object({ call: callTaskViewSchema, next: callT
 export type CallOutcomeReply = z.infer<typeof callOutcomeReply>;
 
 export const revealPhoneReply = z.object({ phone: z.string() });
+/** 接手 a call task, or let it go (the holder, or a lead for anyone's). */
+export const callClaimBody = z.strictObject({ release: z.boolean().optional() });
+export const callClaimReply = z.object({ call: callTaskViewSchema });
+export type CallClaimReply = z.infer<typeof callClaimReply>;
 
 export const buyerEmailParams = z.object({ shopId: z.string().min(1).max(100), buyerId: z.string().min(1).max(100) });
 export const buyerEmailBody = z.strictObject({

@@ -40,6 +40,8 @@ const flowSchema = z.strictObject({
     max_attempts: z.number().int().positive(),
     retry_hours: hours,
     reveal_roles: z.array(z.enum(['admin', 'supervisor', 'agent'])),
+    /** 接手: how long an agent's claim on a task keeps others off it without an outcome (minutes). */
+    claim_minutes: z.number().int().min(1).max(24 * 60).default(30),
     source: sourceSchema,
   }).optional(),
   /** F4: re-visit mail (channel email): retries of failed sends, subject, who sees addresses. */

@@ -1,18 +1,20 @@
 // F4 老客回访 by phone and mail: the call tasks agents work in 跟进 (list, 查看号码, outcome), a
 // buyer's email address, and the shop's SMTP server. Thin: validate → app/followups → reply.
 import type { FastifyPluginAsync } from 'fastify';
-import { recordCallOutcome, revealCallPhone, revisitCallList } from '../../app/followups/revisit-calls.js';
+import { claimCall, recordCallOutcome, revealCallPhone, revisitCallList } from '../../app/followups/revisit-calls.js';
 import { mailSettings, saveMailSettings, setBuyerEmail } from '../../app/followups/revisit-mail.js';
 import { secretBoxFor } from '../../app/runtime/secret-box.js';
 import {
   buyerEmailBody,
   buyerEmailParams,
+  callClaimBody,
   callOutcomeBody,
   mailSettingsBody,
   revisitCallParams,
   revisitCallsQuery,
   revisitShopParams,
   type BuyerEmailReply,
+  type CallClaimReply,
   type CallOutcomeReply,
   type MailSettingsView,
   type RevisitCallsView,
@@ -25,7 +27,13 @@ const revisitRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/api/v1/shops/:shopId/revisit-calls', auth, async (request): Promise<RevisitCallsView> => {
     const { shopId } = revisitShopParams.parse(request.params);
-    return revisitCallList(app.ctx.database, principalOf(request), shopId, revisitCallsQuery.parse(request.query));
+    return revisitCallList(app.ctx.database, principalOf(request), shopId, revisitCallsQuery.parse(request.query), app.ctx.now());
+  });
+
+  // 接手 a call task before calling (or let it go), so two agents do not call one buyer.
+  app.post('/api/v1/shops/:shopId/revisit-calls/:callId/claim', auth, async (request): Promise<CallClaimReply> => {
+    const { shopId, callId } = revisitCallParams.parse(request.params);
+    return claimCall(deps(), principalOf(request), shopId, callId, callClaimBody.parse(request.body ?? {}));
   });
 
   app.post('/api/v1/shops/:shopId/revisit-calls/:callId/outcome', auth, async (request): Promise<CallOutcomeReply> => {

@@ -37,6 +37,9 @@ export const revisitCalls = pgTable(
     createdAt: createdAt(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     updatedBy: text('updated_by'),
+    /** 接手: the agent working this task now, since when (the claim lasts revisit.call.claim_minutes). Migration 0030. */
+    claimedBy: text('claimed_by'),
+    claimedAt: ts('claimed_at'),
   },
   (t) => [index('revisit_calls_shop_state_idx').on(t.shopId, t.state, t.dueAt), index('revisit_calls_buyer_idx').on(t.buyerId)],
 );

@@ -22,13 +22,26 @@ export function RevisitCalls({ shopId }: { shopId: string }) {
   const [numbers, setNumbers] = useState<Record<string, string>>({});
   const [recording, setRecording] = useState<CallTaskView | null>(null);
 
+  const { agent } = useSession();
+  const lead = agent.role === 'admin' || agent.role === 'supervisor';
   const reveal = async (call: CallTaskView) => {
     try {
       const { phone } = await post<{ phone: string }>(`${base}/${encodeURIComponent(call.id)}/reveal`);
       setNumbers((n) => ({ ...n, [call.id]: phone }));
+      list.reload(); // 查看号码 took the task (接手)
+    } catch (e) {
+      void message.error(errorText(e));
+      list.reload();
+    }
+  };
+  // 接手 a task before calling, or let it go (one's own; a lead anyone's): no buyer is called twice.
+  const claim = async (call: CallTaskView, release: boolean) => {
+    try {
+      await post(`${base}/${encodeURIComponent(call.id)}/claim`, release ? { release: true } : {});
     } catch (e) {
       void message.error(errorText(e));
     }
+    list.reload();
   };
 
   if (list.error) return <LoadError error={list.error} />;
@@ -69,7 +82,7 @@ export function RevisitCalls({ shopId }: { shopId: string }) {
             render: (_: unknown, c) => (
               <Space direction="vertical" size={2}>
                 <span data-testid={`call-phone-${c.id}`}>{numbers[c.id] ?? c.phoneMasked ?? t('common.none')}</span>
-                {data?.mayReveal && c.phoneMasked && !numbers[c.id] && (
+                {data?.mayReveal && c.phoneMasked && !numbers[c.id] && (!c.claimedBy || c.claimedByMe) && (
                   <Button size="small" onClick={() => void reveal(c)} data-testid={`call-reveal-${c.id}`}>{t('calls.reveal')}</Button>
                 )}
               </Space>
@@ -91,7 +104,20 @@ export function RevisitCalls({ shopId }: { shopId: string }) {
               <Space direction="vertical" size={2} data-testid={`call-outcome-${c.id}`}>
                 <Tag color={c.state === 'open' ? 'blue' : c.state === 'done' ? 'green' : 'default'}>{c.stateZh}</Tag>
                 {c.outcomeZh && <span>{c.outcomeZh}{c.note ? `：${c.note}` : ''}</span>}
-                {c.state === 'open' && <Button size="small" type="primary" onClick={() => setRecording(c)} data-testid={`call-record-${c.id}`}>{t('calls.record')}</Button>}
+                {c.state === 'open' && c.claimedBy && (
+                  <Tag color={c.claimedByMe ? 'green' : 'orange'} data-testid={`call-claimed-${c.id}`}>
+                    {c.claimedByMe ? t('calls.claimedByMe', { until: formatDateTime(c.claimedUntil ?? '', { date: false, time: true }).slice(0, 5) }) : t('calls.claimedBy', { name: c.claimedBy, until: formatDateTime(c.claimedUntil ?? '', { date: false, time: true }).slice(0, 5) })}
+                  </Tag>
+                )}
+                {c.state === 'open' && (!c.claimedBy || c.claimedByMe) && (
+                  <Space size={4}>
+                    {!c.claimedBy && <Button size="small" onClick={() => void claim(c, false)} data-testid={`call-claim-${c.id}`}>{t('calls.claim')}</Button>}
+                    <Button size="small" type="primary" onClick={() => setRecording(c)} data-testid={`call-record-${c.id}`}>{t('calls.record')}</Button>
+                  </Space>
+                )}
+                {c.state === 'open' && c.claimedBy && (c.claimedByMe || lead) && (
+                  <Button size="small" type="link" style={{ padding: 0 }} onClick={() => void claim(c, true)} data-testid={`call-release-${c.id}`}>{t('calls.release')}</Button>
+                )}
               </Space>
             ),
           },
