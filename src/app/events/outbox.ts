@@ -14,6 +14,7 @@ import type { DomainEvent } from '../../core/contract/events.js';
 import type { Database, Tx } from '../../store/open-database.js';
 import { eventOutbox } from '../../store/schema/index.js';
 import type { EventBus } from './event-bus.js';
+import { startDrainLoop } from '../runtime/drain-loop.js';
 
 export type Emit = (event: DomainEvent) => void;
 
@@ -244,24 +245,11 @@ export function startOutboxLoop(opts: {
   graceMs?: number;
   onError?: (err: unknown) => void;
 }): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    if (stopped) return;
-    running = running
-      .then(async () => {
-        const olderThan = new Date(opts.now().getTime() - (opts.graceMs ?? 1000));
-        // Drain in batches while the bus takes them.
-        while (!stopped && (await publishOutboxRows(opts.database, opts.bus, { olderThan })) > 0);
-      })
-      .catch((err: unknown) => opts.onError?.(err));
-  }, opts.intervalMs ?? 500);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  // Drain in batches while the bus takes them.
+  return startDrainLoop(
+    () => publishOutboxRows(opts.database, opts.bus, { olderThan: new Date(opts.now().getTime() - (opts.graceMs ?? 1000)) }),
+    { intervalMs: opts.intervalMs ?? 500, onError: opts.onError },
+  );
 }
 
 /**

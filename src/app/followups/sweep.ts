@@ -6,12 +6,10 @@
 // - reminders to confirm receipt (R7) when a parcel was signed for and receipt is not confirmed;
 // - the flows of imported orders (written without a change call) in the last two days.
 // Bounded per sweep; each order is planned by the same syncOrderFollowups as a change.
-import { inArray } from 'drizzle-orm';
 import { followupRules } from '../../core/followups/config.js';
 import type { OrderFacts } from '../../core/followups/flows.js';
 import type { Database } from '../../store/open-database.js';
-import { orders, shops } from '../../store/schema/index.js';
-import { shopProfile } from '../shops/shop-profile.js';
+import { ordersWithProfiles } from '../shops/shop-profile.js';
 import { signingStatuses, syncOrderFollowups } from './schedule.js';
 import { PLATFORMS } from '../../core/platforms.js';
 import { profileFor } from '../../core/rules/load-profiles.js';
@@ -107,16 +105,7 @@ export async function ensureFollowups(database: Database, now: Date, limit = 500
 
   const ids = [...new Set([...found.keys(), ...stalledLast.keys()])];
   if (ids.length === 0) return 0;
-  const rows = await database.db.select().from(orders).where(inArray(orders.id, ids));
-  const shopRows = await database.db.select().from(shops).where(inArray(shops.id, [...new Set(rows.map((r) => r.shopId))]));
-  const profiles = new Map<string, ReturnType<typeof shopProfile> | null>();
-  for (const s of shopRows) {
-    try {
-      profiles.set(s.id, shopProfile(s));
-    } catch {
-      profiles.set(s.id, null); // a broken override is reported where it is edited
-    }
-  }
+  const { rows, profiles } = await ordersWithProfiles(database, ids);
   let planned = 0;
   await database.db.transaction(async (tx) => {
     for (const order of rows) {

@@ -12,6 +12,7 @@ import { lockConversation } from '../conversations/conversation-row.js';
 import type { EventBus } from '../events/event-bus.js';
 import { resumeMessage } from './handle-inbound-message.js';
 import { claimStuck } from './inbound-store.js';
+import { startDrainLoop } from '../runtime/drain-loop.js';
 
 export const MAX_ATTEMPTS = 5;
 const BOT_FAILED = { reason: 'bot_failed' as const, reasonZh: '机器人多次处理失败，需人工回复' };
@@ -62,20 +63,5 @@ async function giveUp(d: { database: Database; bus: EventBus; now: Date }, messa
 
 /** The sweep as a loop of a `dxe serve` process; returns a stop function. */
 export function startResumeLoop(deps: ResumeDeps & { intervalMs?: number; onLoopError?: (err: unknown) => void }): () => Promise<void> {
-  let stopped = false;
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    if (stopped) return;
-    running = running
-      .then(async () => {
-        while (!stopped && (await resumeStuckMessages(deps)) > 0);
-      })
-      .catch((err: unknown) => deps.onLoopError?.(err));
-  }, deps.intervalMs ?? 1000);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return startDrainLoop(() => resumeStuckMessages(deps), { intervalMs: deps.intervalMs ?? 1000, onError: deps.onLoopError });
 }

@@ -2,10 +2,9 @@
 // (O2), the demo, other writers — get their deadlines here: the loop's sweep finds open paid
 // orders with no ship-by row and finished orders with no complaint window, and derives them with
 // the same syncOrderDeadlines. Bounded per sweep so a large import is caught up over a few sweeps.
-import { inArray } from 'drizzle-orm';
 import type { Database } from '../../store/open-database.js';
-import { deadlines, orders, shops } from '../../store/schema/index.js';
-import { shopProfile } from '../orders/orders.js';
+import { deadlines } from '../../store/schema/index.js';
+import { ordersWithProfiles } from '../shops/shop-profile.js';
 import { syncOrderDeadlines } from './order-deadlines.js';
 
 export async function ensureOrderDeadlines(database: Database, now: Date, limit = 500): Promise<number> {
@@ -19,16 +18,7 @@ export async function ensureOrderDeadlines(database: Database, now: Date, limit 
     [limit],
   );
   if (missing.length === 0) return 0;
-  const rows = await database.db.select().from(orders).where(inArray(orders.id, missing.map((m) => m.id)));
-  const shopRows = await database.db.select().from(shops).where(inArray(shops.id, [...new Set(rows.map((r) => r.shopId))]));
-  const profiles = new Map<string, ReturnType<typeof shopProfile> | null>();
-  for (const s of shopRows) {
-    try {
-      profiles.set(s.id, shopProfile(s));
-    } catch {
-      profiles.set(s.id, null); // a broken override is reported where it is edited
-    }
-  }
+  const { rows, profiles } = await ordersWithProfiles(database, missing.map((m) => m.id));
   await database.db.transaction(async (tx) => {
     for (const order of rows) {
       const profile = profiles.get(order.shopId);

@@ -1,6 +1,7 @@
 // After-sales requests of the workbench (A1, A4–A8, N5, A11): the case board, opening a case,
 // moving it through the refund machine, its evidence, shop rates and exposure.
 import { z } from 'zod';
+import { caseEvidenceItemSchema } from './views.js';
 
 export const CASE_TYPES = ['refund_only', 'return', 'exchange', 'repair'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
@@ -78,15 +79,4 @@ export type CaseEvidenceBody = z.infer<typeof caseEvidenceBody>;
 export const caseEvidenceParams = z.object({ id: z.string().min(1).max(64), evidenceId: z.string().min(1).max(64) });
 
 /** POST /cases/:id/evidence: the evidence item as stored (A11). */
-export const caseEvidenceAddedSchema = z.object({
-  evidence: z.object({
-    id: z.string(),
-    kind: z.string(),
-    fileName: z.string(),
-    mime: z.string(),
-    sizeBytes: z.number(),
-    sha256: z.string(),
-    note: z.string().nullable(),
-    createdAt: z.string(),
-  }),
-});
+export const caseEvidenceAddedSchema = z.object({ evidence: caseEvidenceItemSchema });
