@@ -1,0 +1,85 @@
+// Review causes as concepts, round 8 (R8; issue 13): sentences written by hand for this round, one per
+// kind the held-out round-7 summary (causes micro-F1 0.708) and the development set blind-r6 point at:
+// causes implied but not named (a body comparison is size, "washed once and…" is quality, days of
+// waiting or a parcel that vanished is logistics, "unlike the picture" is colour, value for money is
+// price), the staff's promise to act that is not kept (service, + logistics when it was the shipping),
+// the staff's or the page's claim about the goods that proves false (description, not size), a part
+// missing from the box, a crushed box with broken goods (logistics + packaging), a discount that did not
+// apply at checkout, and English. The labelling follows scripts/review-corpus/README.md and
+// bench/sets/reviews/README-blind-r7.md. Run before cause-rules.ts was changed for them: the first run
+// is in the round-8 section of scripts/review-corpus/README.md. NOT holds look-alikes that must not
+// name the cause.
+import { describe, expect, it } from 'vitest';
+import { analyzeReview } from '../../src/core/reviews/analyze.js';
+
+const NAMES: Array<[text: string, causes: string]> = [
+  // size implied by the body
+  ['穿上袖子只到小臂，像穿了弟弟的衣服', 'size'],
+  ['这条裤子我穿上像套了个麻袋，晃晃荡荡的', 'size'],
+  ['鞋子穿进去脚指头都伸不直', 'size'],
+  ['帽子戴上去像顶了个锅盖，一直往下滑', 'size'],
+  ['The dress looks like I borrowed it from my little sister', 'size'],
+  // quality by durability
+  ['洗一次就起了一层球，跟穿了好几年似的', 'quality'],
+  ['戴了两天链子就发黑了', 'quality'],
+  ['新买的拖把，拖了三次杆子就断成两截', 'quality'],
+  ['Washed it once and the print cracked all over', 'quality'],
+  ['床垫睡了两个月中间塌下去一块', 'quality'],
+  ['拖鞋有股橡胶味，放了一个礼拜还在', 'quality'],
+  // logistics by time or a parcel that vanished
+  ['下单八天了还在揽收，到底发没发', 'logistics'],
+  ['物流显示已签收，我一直在家根本没人来过', 'logistics'],
+  ['等了小半个月才到，孩子的生日都过了', 'logistics'],
+  ['包裹被退回给卖家了，我一个通知都没收到', 'logistics'],
+  ['Took almost two months to arrive, I forgot I even ordered it', 'logistics'],
+  // staff promise not kept
+  ['客服答应帮我备注放门口，结果还是扔驿站了', 'logistics,service'],
+  ['客服保证当天发，结果第三天才有物流信息', 'logistics,service'],
+  ['售后说三天内退款到账，一个礼拜了还没见钱', 'service'],
+  ['售后电话一直占线，打了一上午', 'service'],
+  ['问了四次都说在查，查了一个礼拜没结果', 'service'],
+  ['快递丢了，卖家说去找快递公司，快递公司又让找卖家，没人负责', 'service'],
+  ['The seller said it is not his problem and closed the chat', 'service'],
+  // a claim about the goods that proves false
+  ['客服说这款可以进洗碗机，洗了一次图案全掉了', 'description'],
+  ['客服说能装下十三寸的平板，结果根本塞不进去', 'description'],
+  ['详情页写的是真丝，标签上写的是聚酯纤维', 'description'],
+  ['说是能续航八小时，实际三个小时就没电了', 'description'],
+  // something missing from the box
+  ['盒子里缺了根数据线，没法充电', 'description'],
+  ['说是带支架的，翻遍了包装也没找到支架', 'description'],
+  ['Only one earbud in the box, where is the other one', 'description'],
+  // broken in a poor box
+  ['杯子碎了两个，箱子里一点缓冲都没有', 'logistics,packaging'],
+  ['外箱整个被压塌了，里面的饼干碎成渣', 'logistics,packaging'],
+  ['Vase arrived smashed, it was only wrapped in a thin plastic bag', 'logistics,packaging'],
+  ['快递箱一角被压得凹进去了，东西倒是好的', 'packaging'],
+  // colour against the picture
+  ['又被卖家秀骗了，实物灰扑扑的', 'color'],
+  ['This is not navy, it is almost purple', 'color'],
+  // price: value, a discount that did not apply
+  ['第二件半价，结算的时候根本没减', 'price'],
+  ['满减活动付款时用不了，白凑单了', 'price'],
+  ['东西还行，就是滤芯太贵，长期用下来成本很高', 'price'],
+  ['Decent, but the market near my home sells it for 3 euros less', 'price'],
+];
+
+const NOT: Array<[text: string, cause: string]> = [
+  ['穿上像量身定做的，老公说很精神', 'size'],
+  ['洗了好几次都没起球，颜色也没掉', 'quality'],
+  ['快递小哥冒雨送上门，鞋都湿了，辛苦了', 'logistics'],
+  ['客服说三天内发货，第二天就到了，很守信', 'service'],
+  ['比超市便宜一半，已经第四次回购', 'price'],
+  ['盒子包得严严实实，一点没压坏', 'packaging'],
+  ['颜色和图片一模一样，没有色差', 'color'],
+];
+
+describe('review causes, round 8 concepts (R8)', () => {
+  it.each(NAMES)('%s → %s', (text, causes) => {
+    const got = analyzeReview({ text }).causes;
+    for (const c of causes.split(',')) expect(got).toContain(c);
+  });
+  it.each(NOT)('%s names no %s', (text, cause) => {
+    expect(analyzeReview({ text }).causes).not.toContain(cause);
+  });
+});
