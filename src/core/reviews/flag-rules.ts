@@ -150,7 +150,7 @@ const RE_SELF_PROMO = new RegExp(
     '感兴趣的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|(?:订房|订餐|订桌|订票|租车|装修|搬家|维修|回收|拿货)(?:的话)?(?:找我|联系我|打我电话|请联系|call me)|找(?:货源|代购|渠道|工厂)的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|我(?:自己)?开的[^，,。!！?？]{0,6}(?:店|铺|工作室)[^，,。!！?？]{0,4}(?:有|更|也)|(?:渠道|货源|门路)我有|我有(?:更便宜的)?(?:渠道|货源|门路)',
     '我(?:专业|长期|常年)代购|本人(?:专业|长期|常年)?(?:代购|代理|批发)',
     // round 8: an invite or referral code, one's own stall or trade with a way in (我家在…有档口, 需要的来店里), 本人收旧手机, 扫我晒图里的码, vx同名
-    '(?:邀请码|推荐码|注册码|推广码|返利(?:app|软件|平台|网))|(?:我家|我们家|我们|本人|我)(?:自己)?(?:也)?(?:在|于)[^，,。!！?？]{0,10}(?:有|开了?)(?:个|一个|家|一家)?(?:档口|摊位|摊子|店|门店|小店|工作室|铺子|门面)|(?:需要|想要|要买)的[^，,。!！?？]{0,4}(?:来|到)(?:我)?(?:店里|店|摊位|档口)|本人(?:长期|常年|高价)?(?:收|回收)|高价回收|扫我[^，,。!！?？]{0,8}码|(?:v|vx|wx|微信|薇|威|微|q|qq|扣扣)同名',
+    '我在(?:' + ELSEWHERE + ')(?:上|里)?(?:也)?(?:卖|出|有卖|开了)|(?:邀请码|推荐码|注册码|推广码|返利(?:app|软件|平台|网))|(?:我家|我们家|我们|本人|我)(?:自己)?(?:也)?(?:在|于)[^，,。!！?？]{0,10}(?:有|开了?)(?:个|一个|家|一家)?(?:档口|摊位|摊子|店|门店|小店|工作室|铺子|门面)|(?:需要|想要|要买)的[^，,。!！?？]{0,4}(?:来|到)(?:我)?(?:店里|店|摊位|档口)|本人(?:长期|常年|高价)?(?:收|回收)|高价回收|扫我[^，,。!！?？]{0,8}码|(?:v|vx|wx|微信|薇|威|微|q|qq|扣扣)同名',
     '看主页|主页有|个人主页|主页看|带你(?:一起)?(?:入门|赚|飞|做|搞钱)|副业|搞钱|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
     '(?:有需要|需要|想要|要)[^，,。!！?？]{0,14}(?:的|的话)?[^，,。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me|滴滴|私聊|私信)',
     '(?<!老板|卖家|客服|店家|商家|掌柜)(?:私聊我|私信我|私我|加我)(?!们|谈)',
@@ -203,17 +203,19 @@ const ABUSE_R7 =
  * the list: a slow parcel is a complaint, not an insult.
  */
 const ABUSE_TARGET = '(?:你们?|客服|卖家|老板娘?|商家|店家|店主|掌柜|售后|快递员|快递小哥|驿站(?:的)?(?:老板娘?|那个人?)?|骑手|送货的|那个(?:男的|女的|人)|大姐|大妈|这人|这家伙|(?<!快递)小哥)';
-const CONTEMPT_NOUN = '(?:老妖婆|老巫婆|老太婆|老东西|老妖精|巫婆|妖婆|泼妇|讨饭的|要饭的|叫花子|乞丐|丑八怪|软骨头|窝囊废|瞎子|聋子|哑巴|蛆|懒猪|懒鬼|懒虫|鹦鹉|复读机|打字机|蠢驴|驴|蚂蟥|水蛭|吸血鬼|王八|耗子|老鼠|蟑螂|苍蝇|白眼狼|疯狗|泼皮|无赖|地痞|呆子|傻子|神经病|木头人|土匪|强盗|饭桶|废物)';
+const CONTEMPT_NOUN = '(?:老妖婆|老巫婆|老太婆|老东西|老妖精|巫婆|妖婆|泼妇|讨饭的|要饭的|叫花子|乞丐|丑八怪|软骨头|窝囊废|瞎子|聋子|哑巴|蛆|懒猪|懒鬼|懒虫|鹦鹉|复读机|打字机|蠢驴|驴|蚂蟥|水蛭|吸血鬼|王八|耗子|老鼠|蟑螂|苍蝇|白眼狼|疯狗|泼皮|无赖|地痞|呆子|傻子|神经病|木头人|土匪|强盗|饭桶|废物|木头疙瘩|榆木疙瘩|缩头乌龟|癞皮狗|哈巴狗|跳梁小丑|地头蛇|铁公鸡|木头)';
 const ABUSE_R8 = new RegExp(
   [
     `${ABUSE_TARGET}[^，,。!！?？]{0,8}?(?:是|就是|八成是|简直是|怕不是|真是)(?:个|只|头|条|一只|一头|一条|一个|一群|一帮|群|帮)?[^，,。!！?？]{0,3}?${CONTEMPT_NOUN}(?![肉粮食饲崽仔皮毛奶胶])`,
     `${ABUSE_TARGET}[^，,。!！?？]{0,8}?(?:像|跟|如同|活像)(?:个|只|头|条|一只|一头|一条|一个|一群|一帮|群|帮)?${CONTEMPT_NOUN}(?:一样|似的|般)?(?![肉粮食饲崽仔皮毛奶胶])`,
     `${ABUSE_TARGET}(?:那个|这个|那|这)(?:死)?(?:老太婆|老妖婆|老巫婆|老东西|胖子|懒鬼|秃子|矮子|瘸子)`,
     `(?:一帮|一群|一窝|一伙)[^，,。!！?？]{0,4}(?:蚂蟥|吸血鬼|蛆|耗子|老鼠|蟑螂|苍蝇|强盗|土匪|骗子|白眼狼|疯狗)`,
-    '老妖婆|老巫婆|窝囊废|丑八怪|讨饭的命|要饭的命|祖宗十八代|(?<![蜗乌])[\\u4e00-\\u9fff]{1,2}投胎的?(?:吧|吗|么|啊)|更年期(?:到了|提前了?|来了)?(?:吧|吗|了吧)|(?:爹妈|爸妈|父母|你妈|你爸)(?:知道|没教|怎么教|教的)|没家教|有娘生没娘养|(?:你|你们|老板|卖家|客服)[^，,。!！?？]{0,6}出门小心|出门小心点|迟早(?:被人)?(?:收拾|挨打|被打)|走夜路小心',
+    // batch 2: a heart or a face 'blacker/thicker than…', sent back to the village, a mind a machine beats, crawled out of a rubbish heap, looks mocked
+    '(?:脸皮|心肠|心|良心)[^，,。!！?？]{0,3}比[^，,。!！?？]{1,6}还(?:厚|黑|硬|毒)|(?:就该|应该|赶紧|还是|不如)(?:滚)?回(?:村里|老家|家|乡下)(?:去)?(?:放羊|种地|种红薯|养猪|喂猪|搬砖)|(?:都|也)比(?:你|他|她|你们|他们)(?:有脑子|聪明|强|懂事)|(?:垃圾堆|粪坑|茅坑|臭水沟|哪个洞|坟)里(?:爬|钻|蹦)出来|(?:客服|卖家|老板娘?|店主|售后|那个女的|那个男的)[^，,。!！?？]{0,6}(?:长得|长的)(?:丑|难看|猥琐)|智商(?:没充值|掉线|不在线|为负|负数)|蠢到家|缩头乌龟|'
+    + '老妖婆|老巫婆|窝囊废|丑八怪|讨饭的命|要饭的命|祖宗十八代|(?<![蜗乌])[\\u4e00-\\u9fff]{1,2}投胎的?(?:吧|吗|么|啊)|更年期(?:到了|提前了?|来了)?(?:吧|吗|了吧)|(?:爹妈|爸妈|父母|你妈|你爸)(?:知道|没教|怎么教|教的)|没家教|有娘生没娘养|(?:你|你们|老板|卖家|客服)[^，,。!！?？]{0,6}出门小心|出门小心点|迟早(?:被人)?(?:收拾|挨打|被打)|走夜路小心',
     '脑(?:子|袋|壳|门)[^，,。!！?？]{0,4}(?:让|被|叫)[^，,。!！?？]{0,4}(?:撞|夹|踢|挤|啃|砸|烧|驴|门)(?:坏|傻|扁|了)?|眼睛(?:是)?瞎的|瞎子开店|(?:一家|一家子|全家|一家人)(?:都是|全是|都)?骗子|骗子(?:一家|全家|窝)|吸血的?(?:蚂蟥|鬼)',
     "\\b(?:seller|sellers|courier|driver|agent|staff|owner|support|you|they|he|she|guy|lady|people)\\b[^.!?]{0,24}\\b(?:is|are|'re|'s)\\s+(?:a |an |such (?:a |an )?|just (?:a |an )?|the )?(?:[a-z]+ ){0,2}(?:donkeys?|pigs?|hyenas?|slobs?|vultures?|goats?|parasites?|leech(?:es)?|weasels?|imbeciles?|losers?|crooks?|jackals?|baboons?|muppets?|clowns?)\\b",
-    "\\b(?:pack|bunch|gang|herd) of (?:hyenas|wolves|jackals|rats|thieves|liars|clowns|idiots|losers|vultures|donkeys|pigs|crooks)\\b|\\bbrain of a [a-z]+|\\buseless (?:human|person|people|creature)|waste of (?:space|oxygen|air)\\b|\\b(?:your|his|her) (?:parents|mother|mom|mum|family|father|dad) (?:must|should) (?:be )?(?:so )?ashamed|\\bshame on (?:you and )?(?:your|ur) (?:family|parents|mother|mom|mum)|\\blazy (?:slob|pig|pigs|sloth)\\b|whoever raised you|\\b(?:clueless|brainless|spineless) (?:donkey|clown|idiot|fools?|creatures?|people|seller|staff)",
+    "\\b(?:pack|bunch|gang|herd) of (?:hyenas|wolves|jackals|rats|thieves|liars|clowns|idiots|losers|vultures|donkeys|pigs|crooks)\\b|\\bbrain of a [a-z]+|\\buseless (?:human|person|people|creature)|waste of (?:space|oxygen|air)\\b|\\b(?:your|his|her) (?:parents|mother|mom|mum|family|father|dad) (?:must|should) (?:be )?(?:so )?ashamed|\\bshame on (?:you and )?(?:your|ur) (?:family|parents|mother|mom|mum)|\\blazy (?:slob|pig|pigs|sloth)\\b|whoever raised you|\\b(?:clueless|brainless|spineless) (?:donkey|clown|idiot|fools?|creatures?|people|seller|staff)|\\b(?:greedy|lying|lazy|filthy) (?:goblins?|trolls?|sloths?|hogs?|weasels?|vultures?)\\b|\\b(?:bunch|pack|herd) of (?:sloths|goblins|trolls|hogs|chimps|baboons)\\b|\\b(?:zero|no|two|few) brain cells\\b|\\b(?:belongs?|should be|locked) in a zoo\\b",
   ].join('|'),
 );
 const NOT_AIMED = /((?:怪|是)?我(?:自己)?(?:真是|就是|真)?(?:眼瞎|瞎了眼)|卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|傻子才(?:不)?(?:买|信|要)|(?<=我家(?:的)?(?:狗|狗狗|猫|猫咪)[^。]{0,20})狗东西|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:大)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|去死吧?(?=这破|这个破|这玩意)|我(?:真是|真的是|就是|是|也是)?(?:个)?脑子(?:进水|秀逗|有病|坏了|抽了|短路)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态|(?:笑|乐|高兴|开心)(?:成|得像)(?:了)?(?:个)?傻子|\bidiot move\b|\b(?:this|the) (?:thing|product|item|junk|crap|charger|phone|device) can go to hell|\bit can go to hell)/g;
@@ -356,6 +358,10 @@ const RE_EXTORTION_R8 = new RegExp(
     "\\b(?:pay|send|give|refund|return)\\w*[^.!?]{0,40}\\b(?:otherwise|or else|if not)\\b[^.!?]{0,40}\\b(?:post|posting|review|stars?|rating|listing|products|items|copy)",
     "\\b(?:return|refund|send|pay|give)\\w*[^.!?]{0,30}(?:bucks|dollars?|usd|euros?|eur|\\$|€)[^.!?]{0,10}[,.;]? ?(?:and )?i(?:'ll| will)? (?:fix|change|update|edit|put|raise|make|delete|remove)",
     "\\b(?:send|give) me (?:a |an )?free [^.!?]{0,20}\\b(?:and|then) i(?:'ll| will)? (?:change|fix|update|edit|put|raise|delete|remove)",
+    // batch 2: the outcome decides what the buyer tells a group; no satisfying answer then the platforms; refund or followers hear
+    '(?:处理结果|处理得怎么样|你们的(?:态度|诚意|表现)|怎么处理)(?:决定|看|就看)[^。！!?？]{0,12}(?:怎么说|怎么写|怎么评|评价|发不发|写什么)',
+    `(?:不给|没有)(?:我)?(?:个)?满意(?:的)?(?:答复|说法|交代|处理|结果)[^。！!?？]{0,14}(?:小红书|抖音|微博|快手|朋友圈|${EXPOSURE})`,
+    "\\b(?:refund|pay|compensat|give)\\w*[^.!?]{0,40}\\bor\\b[^.!?]{0,20}\\b(?:followers|subscribers|fans|group members)\\b",
   ].join('|'),
 );
 
@@ -391,6 +397,7 @@ const RE_ROLE_NAME = new RegExp(
   `(?:${NAME_ROLE})[是:：为\\s]*([${SURNAMES}])([\\u4e00-\\u9fff]{1,2})`,
   'g',
 );
+const RE_CHILD_AT_SCHOOL = new RegExp(`(?:女儿|儿子|孩子|闺女|外孙女?|孙子|孙女|侄子|侄女|my (?:son|daughter|kid))(?:叫)?[${SURNAMES}][\\u4e00-\\u9fff]{1,2}[^。!！?？]{0,10}(?:小学|中学|初中|高中|幼儿园|年级|[一二三四五六七八九十\\d]班)`);
 const RE_SELF_NAME_AFTER_PLACE = new RegExp(`(?:我是|我叫|本人是?)[\\u4e00-\\u9fff]{2,10}(?:区|县|市|镇|村|小区)的([${SURNAMES}])[\\u4e00-\\u9fff]{1,2}(?=[，,。!！\\s]|$)`);
 /** A full name written right before a (possibly masked) phone: 赵秀英 186****2231. */
 const RE_NAME_BEFORE_PHONE = new RegExp(`(?<![\\u4e00-\\u9fff])[${SURNAMES}][\\u4e00-\\u9fff]{1,2}[\\s:：,，(（]*(?:电话|手机)?[\\s:：]*1[3-9]\\d[ -]?(?:\\d{4}|[*x×]{4})[ -]?\\d{4}`);
@@ -446,6 +453,8 @@ function fullNames(t: string, raw: string): boolean {
   if (RE_NAME_BEFORE_PHONE.test(t)) return true;
   // Round 8: one's own full name after a place (我是常州新北区的张文斌).
   if (RE_SELF_NAME_AFTER_PLACE.test(t)) return true;
+  // A child's full name with the school or class (README-blind-r7).
+  if (RE_CHILD_AT_SCHOOL.test(t)) return true;
   if (RE_EN_NAME_CAPS.test(raw)) return true;
   const m = RE_EN_NAME.exec(t);
   if (m && !/^(service|support|delivery|team|said|told|called|guy|man|woman|person|was|is|very|so|not|never|always|also|just|really)$/.test(m[1] ?? '')) {
@@ -458,6 +467,8 @@ function fullNames(t: string, raw: string): boolean {
 }
 
 function hasAddress(t: string): boolean {
+  // batch 2: one's own home on a numbered street (我家是滨江路三十八号二楼).
+  if (/(?:我家|我住|我们家|住在|寄到我)[^，,。!！?？]{0,8}[\u4e00-\u9fff]{1,6}(?:路|街|巷|弄|大街|大道)(?:\d+|[一二三四五六七八九十百零〇]{1,5})号/.test(t)) return true;
   // Round 8: a building and unit written in Chinese numerals (十二栋三单元六零一, 七栋二单元五零二) is a home address.
   if (/[一二三四五六七八九十\d]{1,3}(?:栋|幢|号楼)[一二三四五六七八九十\d]{1,2}单元/.test(t)) return true;
   const admin = t.match(ADDRESS_CN_ADMIN)?.length ?? 0;
