@@ -69,6 +69,45 @@ const NAMES: Array<[text: string, causes: string]> = [
   ['客服说马上帮我处理，结果加了微信就不回了', 'service'],
 ];
 
+// Batch 3, written after the first two fixes and run before any change for it: English and reviews with
+// two causes. First run 12/30 exact, micro-F1 0.720 (P 0.871, R 0.614) — close to the held-out round-7
+// figure, so the fixes are kinds, not these sentences: a garment ending at the elbows, seams coming
+// loose, photos showing one colour and another arriving, answers by sticker, "says 128GB", "for this
+// price I expected", a paper envelope, a box torn open, 物流也有点慢, a poor box with damage inside
+// (→ logistics as well), 这价格买个这玩意, 质量也没好到哪去. Each named cause must be found.
+const BATCH3: Array<[text: string, causes: string]> = [
+  ['The jacket sleeves end at my elbows, I am not even tall', 'size'],
+  ['Zipper broke on the second day, the teeth just came apart', 'quality'],
+  ['Took 45 days, the tracking was stuck in customs for a month', 'logistics'],
+  ['Photos show a shiny gold, what I got is a dull yellow plastic look', 'color'],
+  ['Seller answers every question with a sticker, zero help', 'service'],
+  ['Says 128GB, the computer shows 8GB real capacity', 'description'],
+  ['For this price I expected at least metal, it is cheap plastic', 'price,quality'],
+  ['The box was ripped open and taped again, and the charger is missing', 'packaging,description'],
+  ['Came in a paper envelope, the glasses frame was bent', 'logistics,packaging'],
+  ['Nice design but way too big, and the seams are already coming loose', 'size,quality'],
+  ['Looks nothing like the listing and shipping took six weeks', 'description,logistics'],
+  ['Smells like burnt rubber even after a week airing out', 'quality'],
+  ['Shoes are a full size smaller than the chart says', 'size,description'],
+  ['Good but delivery was slow, almost a month', 'logistics'],
+  ['Overpriced for what it is. Same thing is half price at the local market', 'price'],
+  ['裙子穿上跟睡衣似的，腰那里空出一大块', 'size'],
+  ['椅子坐了一个月就往一边歪了', 'quality'],
+  ['跟图片完全两个颜色，图片是粉的，到手是土橘色', 'color'],
+  ['做工还行，就是尺码偏大一码，物流也有点慢', 'size,logistics'],
+  ['东西碎了，客服还说是我自己摔的，气死', 'logistics,service'],
+  ['说是买二送一，只收到两个，问客服半天不回', 'description,service'],
+  ['价格比别家贵二十，质量也没好到哪去', 'price,quality'],
+  ['快递盒破了个洞，里面的书角都折了', 'logistics,packaging'],
+  ['面包拿到就硬邦邦的，跟放了一个星期似的', 'quality'],
+  ['这价格买个这玩意，还不如去夜市', 'price'],
+  ['客服回消息要等半天，问个尺码都费劲', 'service'],
+  ['等了十天才发货，到了还少了个盖子', 'logistics,description'],
+  ['衣服一股樟脑丸的味，挂了三天还有', 'quality'],
+  ['颜色偏暗，没有图上那么亮，也比想象中小', 'color,size'],
+  ['包装就一个塑料袋，杯子磕掉了一块', 'logistics,packaging'],
+];
+
 const NOT: Array<[text: string, cause: string]> = [
   ['穿上像量身定做的，老公说很精神', 'size'],
   ['洗了好几次都没起球，颜色也没掉', 'quality'],
@@ -81,6 +120,10 @@ const NOT: Array<[text: string, cause: string]> = [
 
 describe('review causes, round 8 concepts (R8)', () => {
   it.each(NAMES)('%s → %s', (text, causes) => {
+    const got = analyzeReview({ text }).causes;
+    for (const c of causes.split(',')) expect(got).toContain(c);
+  });
+  it.each(BATCH3)('batch 3: %s → %s', (text, causes) => {
     const got = analyzeReview({ text }).causes;
     for (const c of causes.split(',')) expect(got).toContain(c);
   });

@@ -11,6 +11,7 @@ const P = (parts: string[]): RegExp => new RegExp(parts.join('|'), 'g');
 
 const CAUSE_PHRASES: Record<CauseId, RegExp> = {
   quality: P([
+    "\\b(?:seams?|stitch(?:es|ing)|sole|zipper|straps?|handle|buttons?) (?:are |is |was |were )?(?:already )?(?:coming|came) (?:loose|apart|undone|off)\\b|\\bcoming (?:loose|apart)\\b|质量(?:也)?(?:没|不)(?:好到哪|怎么样|咋样)",
     // round 8: durability and comfort implied (洗一次就…, 塌下去, 有股橡胶味, 磨出血, a design that makes a chore of it)
     '(?:有|一)(?:股|一股)(?!清香|香|奶香|果香|茶香|淡淡的?香)[\\u4e00-\\u9fff]{1,3}味|塌下去|塌了一块|(?:磨|蹭)(?:出)?(?:血|泡|破皮)|笨得要死|反人类(?:的)?设计|设计(?:得)?(?:很|太|有点)?(?:反人类|不合理|蠢)|(?:得|要|需要)[^，,。]{2,14}[，,]\\s*(?:很|太|有点|好|真)?麻烦(?=[，。！,.!]|$)|(?:洗|穿|戴|用|拖|刷|睡|坐)了?(?:[一两三四五六七八九十几\\d]+|半)(?:天|次|周|个月|回|下)(?:后)?[^，,。没不无才]{0,4}(?:就|都)?(?:起|掉|断|裂|坏|破|开|发(?!现)|缩|褪|脱|塌|松|歪|鼓|黑|黄|花)',
     "\\b(?:washed (?:it )?(?:once|twice)|after (?:one|1|the first|a single) wash)\\b[^.!?]{0,30}\\b(?:crack|fad|shr|peel|tore|ripped|came|fell|pill|bleed|lost)|\\bscratch\\b|\\bcoming off\\b|\\bsole (?:is )?(?:coming|came) (?:off|apart)",
@@ -36,6 +37,9 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:pills|pilling|fades?|faded|shr[iau]nks?|melted|strange noise|makes? (?:a |strange |weird )?noise|lasted (?:only |exactly )?(?:one|1|two|2) (?:day|days|week)|breaks|stopped working|broke|broken|doesn'?t work|does not (?:turn on|work)|not working|won'?t (?:turn on|charge)|stopped charging|leak(?:s|ing|ed)?|(?<!no (?:bad )?)smells? (?:bad|awful|terrible|like|strong)|(?:bad|strong|chemical|weird) smell|stinks?|uncomfortable|cheap (?:plastic|material)|poor quality|bad quality|low quality|quality (?:is )?(?:bad|poor|low|terrible)|(?:too|very|so|quite) thin|thin (?:material|fabric|cloth)|peel(?:s|ing|ed)|fell apart|falls apart|ripped|defect|faulty|scratch(?:es|ed)|noisy|battery (?:died|dies|only|drains)|rust|not sharp|dull|died|fell off|falls? off|came off|blurry|not accurate|inaccurate|stopped (?:charging|holding)|won'?t (?:hold|stick|close))\\b",
   ]),
   size: P([
+    // round 8 batch 3: a garment that ends at the wrong place on the body, hangs loose like night clothes
+    "\\b(?:sleeves?|pants|trousers|legs?|dress|skirt|shirt|jacket|coat)\\b[^.!?]{0,12}\\b(?:ends?|stops?|comes?|reach(?:es)?) (?:at|to|above|below|just past) (?:my )?(?:elbows?|wrists?|ankles?|knees?|belly|waist|calf|calves|thighs?)\\b",
+    '(?:穿上|穿起来|穿着)(?:跟|像)(?:是)?(?:穿了?)?(?:睡衣|麻袋|袍子|斗篷|帐篷|被罩|童装|紧身衣|雨衣)(?:似的|一样)?|空出(?:来)?一大块|(?:腰|肩|胸|背)(?:那里|那块|部)?(?:空|松)(?:出|了)(?:一大块|一截|好多)',
     // round 8: size implied by the body (像穿了弟弟的衣服, 像套了个麻袋, 脚指头伸不直, 只到小臂, 又短又透)
     '(?:像|跟|好像|活像|仿佛)(?:是)?(?:穿|套|偷|借)了?(?:个|件|条)?(?:[\\u4e00-\\u9fff]{0,4}的)?(?:衣服|裤子|麻袋|袍子|裙子|被子|鞋|大人的|小孩的|童装)|像(?:是)?(?:套|穿|顶|戴)了?(?:个|一个|件)?(?:麻袋|锅盖|被罩|床单|桶|大褂|戏服)|晃晃荡荡|空荡荡|(?:脚指头|脚趾头?)[^，,。]{0,4}(?:伸不直|蜷着|挤)|(?:袖子|裤腿|裙子|衣服)(?:只)?(?:到|在)(?:小臂|胳膊肘|手肘|肚脐|膝盖上|大腿)|又(?:短|小|长|肥|紧|窄)又(?:短|小|长|肥|紧|窄|透|薄|大)|又大又(?:肥|长|宽|松)|穿不进去|戴不进去?|套不进去?|戴上去?[^，,。]{0,8}(?:往下滑|往下掉|掉下来|勒|卡)',
     "\\b(?:looks? like (?:i|it) (?:borrowed|stole|took) (?:it )?from (?:my )?(?:little |baby |younger |big |older )?(?:sister|brother|son|daughter|kid|dad|father|mom|mother|grandpa|grandma)|(?:what|wtf) is this size|wrong size|fits? (?:a|my) (?:child|kid|doll)|like a tent on me|could fit two of me)\\b",
@@ -45,6 +49,8 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:too (?:small|big|large|tight|loose|narrow|wide)|(?:is|are|so|too|very|quite|bit|little) narrow|fits? like (?:a )?(?:size )?(?:\\d+|xs|s|m|l|xl|xxl)|(?:xs|s|m|l|xl|xxl|\\d+) (?:is|are) like (?:a |an )?(?:xs|s|m|l|xl|xxl|\\d+)|(?:says|marked|labeled|labelled) (?:size )?\\d+ but|short even for|(?:sleeves|legs|pants) (?:a )?(?:bit |little )?(?:long|short)|sizes? (?:are|is) wrong|(?:sleeves?|legs?|pants|trousers|dress|shirt|skirt|jacket|coat) (?:are |is )?(?:a bit |little )?too (?:long|short)|runs? (?:small|large|big)|(?:doesn'?t|didn'?t|does not|not) fit|(?:size|sizing) (?:is )?(?:wrong|off|small|big)|smaller than|bigger than|size chart|(?:little|bit|too) (?:tight|loose) in|more like (?:a )?(?:size )?\\d)\\b",
   ]),
   color: P([
+    "\\b(?:photos?|pictures?|pics?|listing|images?) (?:show|shows|showed|is|was)\\b[^.!?]{0,24}\\b(?:gold|silver|red|blue|green|yellow|pink|white|black|grey|gray|purple|beige|brown|orange|navy)\\b[^.!?]{0,30}\\b(?:i got|what i got|received|arrived|came)\\b",
+    '(?:图片|图上|照片|主图|卖家秀)(?:是|上是)?[^，,。]{0,4}(?:[红橙黄绿蓝紫灰黑白粉棕]|金|银)[^，,。]{0,3}[，,][^。！!]{0,4}(?:到手|收到|实物|寄来|拿到)(?:的)?(?:是|却是|成了)?[^，,。]{0,4}色|两个颜色|完全不是一个色',
     // round 8: a photo that lied about the colour (被卖家秀骗了, 买家秀和卖家秀), "not navy, almost purple"
     '(?:被|又被)(?:图片|卖家秀|照片|主图|滤镜)(?:给)?骗|买家秀(?:和|跟|与)卖家秀|(?:图片|卖家秀|照片|主图)(?:加了|开了|有)滤镜|如果你?(?:戴着|带着|戴)墨镜',
     "\\b(?:is|it'?s) not (?:navy|black|white|red|blue|green|grey|gray|pink|beige|brown|purple|gold|silver)\\W+(?:it is|it's|more like|but|rather|almost)",
@@ -55,12 +61,14 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     '(?<![不没])(?:说是|标的是|拍的是?)[^，,。]{0,6}(?:色|金|银)[，,]?(?:到手|收到|实物)|[红橙黄绿蓝紫灰黑白粉棕咖米杏]色?发[红橙黄绿蓝紫灰黑白粉](?!芽)|(?:跟|和|与)(?:页面|图片|图|模特图)(?:上|里)?的?.{0,6}(?:有点|有些)?(?:差别|差异)|(?:is|looks|more) (?:actually )?(?:pink|red|blue|green|grey|gray|black|white|brown|purple|orange|yellow|beige)(?:ish)? than|actually (?:dark |light |bright |pale )?(?:pink|red|blue|green|grey|gray|black|white|brown|purple|orange|yellow|beige)|looks? nothing like the (?:picture|photo|pic)s?|(?:colou?r|shade) (?:is )?way off|colou?r (?:is )?(?:different|wrong|not|off|darker|lighter)|different colou?r|(?:darker|lighter|brighter) than|(?:not|doesn.t look) (?:like|the same as) (?:the )?(?:picture|photo|pic)|not same (?:product )?look|received (?:a )?(?:dark|light)',
   ]),
   logistics: P([
+    "\\barrived (?:broken|smashed|cracked|shattered|damaged|bent|in pieces)\\b",
+    '(?:到手|收到|拆开|打开)(?:就|时|的时候)?[^，,。]{0,4}(?:碎|裂|摔坏)|(?:东西|货|杯子|碗|盘子|玻璃|镜子|花瓶)(?:都|全)?(?:碎了|裂了|摔坏了)|碎了(?:一个|两个|三个|几个|一半|好几个)',
     // round 8: the shop's promise about the shipping not kept is logistics too (README-blind-r7: staff promises + slow shipment)
     '(?:客服|卖家|商家|老板|店家|售后)(?:答应|保证|承诺|说好|说会|说)(?:了)?(?:帮我|给我|会)?[^。！!]{0,10}(?:发货|发出|就发|天发|寄出|备注|驿站|改地址|地址|送货|送上门|放门口|加急)[^。！!]{0,10}(?:结果|到现在|可是|却|但是|等到|等了|第[二三四五六七八九十]天)[^。！!]{0,8}(?:还是|才|没|又|扔|放|第[二三四五六七八九十]天)',
     // round 8: logistics read from time and a parcel that vanished (下单八天还在揽收, 显示已签收没人来过, 退回给卖家)
     '(?:写|说|承诺|保证|标)(?:的)?(?:次日|当日|隔日|24小时|48小时|[一二三四五\\d]天)(?:内)?(?:送达|达|到|到货)[^。！!]{0,8}(?:实际|结果|拖|第[二三四五六七八九十]天|才到)|(?:还在|一直在|仍在)揽收|(?:下单|付款|拍下|买了)(?:都)?(?:[一二两三四五六七八九十几半\\d]+)(?:天|周|个星期|个礼拜)(?:了)?[^，,。]{0,4}(?:还|都|才|没)|(?:显示|已经?)(?:已)?签收[^。！!]{0,14}(?:没人|没有人|没收到|根本没|没见)|下落不明|(?:退回|退还|寄回)(?:给)?(?:了)?(?:卖家|商家|发货地)|快地[^，,。]{0,3}慢|等了(?:点|一点|些|一些|好些|很久的?|好久的?|老半天|小半个月|大半个月)(?:时间|天)?|(?:在路上|路上)(?:走|跑|晃)了[一二两三四五六七八九十几\\d]+天|(?:说好的|承诺的)[^，,。]{0,6}(?:速度|次日达|当日达|隔日达|时效)(?:呢|哪去了|[？?])',
     "\\b(?:took|takes|taking) (?:almost |nearly |over |more than )?(?:\\w+ )?(?:months?|weeks?) to (?:arrive|come|get here)|returned to (?:the )?(?:seller|sender)|(?:was |got )?return(?:ed)? to seller|only \\d+ months|\\b\\d+ (?:weeks|months) (?:of )?waiting|still \"?in transit|marked (?:as )?delivered but|says delivered but",
-    '物流(?:很|太|特别|有点|真|超)?(?:慢|差|龟速)|快递(?:很|太|特别|有点|真|也)?(?:慢|差)|发货(?:很|太|特别|有点|稍|略|比较|稍微)?慢|中转站|还在中转|次日达[^。！!]{0,10}(?:第[二三四五六七八九十]天|没到|还没)|绕了(?:一|一大)?圈|送到了?(?:隔壁|别人家|别的小区)|到货(?:很|太)?慢|慢得要死|龟速|(?:晚|迟)到|晚了(?:整整)?[一两三四五六七八九十几半\\d]+(?:天|周|个月)|(?:隔|过|等)了.{0,3}(?:天|周)才发|才发(?:货|出)|还没动静|望穿秋水|拖了|等了(?:快|将近)?[一二两三四五六七八九十几半\\d]+(?:天|周|个星期|礼拜|个月)|半个月(?:才|还没)|一周(?:后)?才|还没(?:到|收到)|没收到货|丢件|丢了|送错|(?:压|摔|砸)(?:坏|扁|碎|烂)|碎成|在路上.{0,6}(?:天|周)',
+    '物流(?:也|还|真的?)?(?:很|太|特别|有点|有些|比较|真|超|巨)?(?:慢|差|龟速)|快递(?:也|还)?(?:很|太|特别|有点|有些|比较|真)?(?:慢|差)|发货(?:也|还)?(?:很|太|特别|有点|稍|略|比较|稍微)?慢|中转站|还在中转|次日达[^。！!]{0,10}(?:第[二三四五六七八九十]天|没到|还没)|绕了(?:一|一大)?圈|送到了?(?:隔壁|别人家|别的小区)|到货(?:很|太)?慢|慢得要死|龟速|(?:晚|迟)到|晚了(?:整整)?[一两三四五六七八九十几半\\d]+(?:天|周|个月)|(?:隔|过|等)了.{0,3}(?:天|周)才发|才发(?:货|出)|还没动静|望穿秋水|拖了|等了(?:快|将近)?[一二两三四五六七八九十几半\\d]+(?:天|周|个星期|礼拜|个月)|半个月(?:才|还没)|一周(?:后)?才|还没(?:到|收到)|没收到货|丢件|丢了|送错|(?:压|摔|砸)(?:坏|扁|碎|烂)|碎成|在路上.{0,6}(?:天|周)',
     '(?:快递|物流|派送|配送)(?:员|小哥)?.{0,8}(?:扔|态度(?:差|恶劣|不好)|不送上门|让我自己|骂人|不打电话|放驿站)|不发货|迟迟不发|催发货',
     // round 7: the carrier's conduct and a delivery that did not happen (丢在雨里, 扔件, 派送失败, 寄到别的城市)
     '扔件|慢了(?:一|两|半|1|2)天|被(?:别人|他人|陌生人)(?:签收|拿走|领走)|冒领|(?:丢|扔|放)在(?:雨里|门口|地上|楼下|门卫|保安|外面)|派送失败|(?:派送|送货|快递)[^。！!]{0,10}没人(?:来|送)|寄到(?:了)?别的(?:城市|地方|省)|兜了(?:一)?大?圈|送到楼下(?:就)?不管|物流(?:信息)?[^，,。]{0,6}(?:没|不)(?:更新|动)|停了[一二三四五六七八九十几\\d]+天|延迟(?:了|发货|到)|延误|(?:压|摔|砸|踩)(?:坏|扁|碎|烂|裂)|(?<=^|[，,。！!])(?:太|很|特别|有点)慢(?:了|死了)?(?=[，。！,.!]|$)',
@@ -68,6 +76,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:(?:slow|late) ship+ing|delivery takes? \\d+|\\d+ days to arrive|took \\d+ (?:days|weeks|months)|(?:slow|late) (?:shipping|delivery)|(?:shipping|delivery) (?:was |is )?(?:slow|late|took|very long)|never arrived|lost (?:my|the) (?:package|parcel)|arrived late|crushed|damaged (?:in|during) (?:transit|shipping)|destroyed by the courier|courier (?:threw|left|was rude)|\\d+ (?:weeks|months) to arrive)\\b",
   ]),
   service: P([
+    "\\b(?:zero|no) help(?: at all)?\\b|\\b(?:answers?|replies|replied|responds?) (?:every|each|all|my)[^.!?]{0,20}\\bwith (?:a |an )?(?:sticker|emoji|template|bot|copy)|回(?:个|了个|一个)?表情(?:包)?|回消息要等(?:半天|一天|好久)|问个[^，,。]{0,4}都费劲",
     // round 8: replies that never come to anything (一直说在查, 电话占线), "not our problem", a promise to act not kept
     '(?:售后|客服|商家|卖家)?电话(?:永远|一直|总是|老是)?(?:占线|没人接|打不通|无人接听)|售后[^，,。]{0,4}劝退|(?:来回)?(?:邮费|运费)(?:要)?(?:我)?自己出|(?:都|一直|总是|只)说(?:在查|查一下|在处理|在核实|等通知)[^。！!]{0,12}(?:没结果|还在|还没|没下文|没动静)|(?:跟|和|与)(?:他们|我们|商家|卖家|店铺)(?:没|无)关系?|没人(?:负责|管|处理)|(?:说|把我说)成(?:是)?(?:来)?占便宜|说我(?:是)?(?:来)?占便宜|问了(?:就)?说忘了|价保[^，,。]{0,4}(?:被拒|不给|拒绝|不通过)|(?:客服|卖家|商家|老板|店家|售后)(?:答应|保证|承诺|说好|说会|说)(?:了)?(?:帮我|给我|会)?[^。！!]{0,14}(?:结果|到现在|至今|可是|却|但是|等到|等了|第[二三四五六七八九十几]天)(?:还是|也|都)?(?:没|不|还没|又|扔|放|第[二三四五六七八九十几]天|[^。！!，,]{0,6}才|[^。！!，,]{0,8}还是没|[^。！!，,]{0,6}(?:没(?:更新|动静|下文|消息|回|处理)|不理|不回))|(?:承诺|答应|说好)(?:给|补|送|退)[^。！!]{0,12}(?:到现在|至今|还没|没见|没有|也没)',
     "\\b(?:nobody|no one|no-one) (?:pick|picks|picked|answer|answers|answered)(?: up)?\\b|\\bnot (?:his|her|their|my|our) (?:problem|fault|responsibility)|closed the chat|(?:say|says|said) (?:it is |it's )?not (?:his|her|their) problem",
@@ -76,6 +85,8 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:rude|no (?:reply|response|answer)|blocked me|hang up on me|hung up on me|keep saying|kept saying|then no answer|wait my friend|refuse(?:s|d)? (?:to )?refund|never (?:reply|replied|answer|answered|respond|responded)|ignor(?:e|ed|ing)|seller refuse[sd]?|(?:don'?t|doesn'?t|didn'?t) (?:answer|reply|respond)|answer my messages|bad service|poor service|terrible service|unhelpful)\\b",
   ]),
   description: P([
+    "\\bsays \\d+\\s?(?:gb|tb|mah|w|ml|cm|mm|inch|inches|pcs|pieces)\\b[^.!?]{0,40}\\b(?:shows?|only|real|actual|is)\\b|\\b(?:real|actual|fake) capacity\\b|\\bnothing like the (?:listing|description|ad|page)\\b|\\bthan (?:the )?(?:size )?chart (?:says|said|shows)",
+    '(?:比|跟|和)尺码表(?:上)?(?:写的|标的)',
     // round 8: a claim about the goods that proves false (客服说能装下十三寸，结果塞不进去; 详情页写真丝，标签写聚酯), a part missing from the box
     '(?:客服|卖家|商家|老板|店家|详情页?|页面|宣传|广告|链接)(?:信誓旦旦(?:地)?)?(?:说|写|讲|保证|承诺|标)(?:的)?(?:是|能|可以|这款|这个)?(?![^。！!，,]{0,12}(?:发|寄|退|补|申请|催|处理|到账|回复|回电|赔|换|修|备注|驿站|地址|送达|到货|次日|当日|放门口))[^。！!，,]{1,14}[，,][^。！!]{0,4}(?:结果|实际|到手|拿回来|拿到|标签|洗了|用了|一(?:用|洗|泡|试))[^。！!]{0,12}(?:不|没|进水|湿|薄|缩|掉|对不上|塞不进|放不进|装不下|放不下|只|才|是)|说是(?:能|可以|带|有|送|配)[^，,。]{1,10}[，,][^。！!]{0,12}(?:没有|没找到|找不到|根本|结果|实际|只)|(?<![他她])说(?:是)?(?:能|可以|适配|兼容|适合|支持)[^，,。]{1,12}[，,][^。！!]{0,12}(?:对不上|装不上|不兼容|不能用|不支持|塞不进|放不进|放不下)|缺了?(?:[一两几]?[根个件块张条只片套把])|(?:盒子|箱子|包裹|包装)里[^，,。]{0,4}(?:没有|缺)(?!破|坏|碎|问题)|没(?:给|配|带)(?:原装|配套)|(?:翻遍|找遍)[^。]{0,10}(?:没|都没)|买一(?:赠|送)一[^。]{0,12}(?:一个|孤零零|只有)|说明书(?:只有|全是)(?:英文|日文|外文)|(?:发来|收到|寄来)(?:的是)?(?:[大小中]号|别的型号)',
     "\\b(?:only one [a-z]+ in the box|where is the other one|instructions? (?:only|just) in (?:chinese|english)|not new\\b|(?:has|had|with) (?:someone'?s )?fingerprints)",
@@ -87,6 +98,8 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:(?:like|as) (?:the )?title says?|ordered (?:the )?[^.,!?]{0,20} and (?:received|got)|title says?|i (?:receive|received|got) only|even (?:if |though )?i (?:choose|chose|ordered|select)|not as described|not (?:as|like) (?:the )?(?:description|picture|photo)|fake|not original|counterfeit|missing|wrong (?:item|model|product|size|colou?r|version)|only \\d+ (?:pieces|pcs)|not \\d+ as|used product|refurbished|empty box|(?:description|page|listing) (?:say|says|said))\\b",
   ]),
   price: P([
+    "\\bfor this price\\b[^.!?]{0,20}\\b(?:i (?:expected|expect)|expected at least|should (?:be|have|at least))\\b",
+    '(?:这|这个)价(?:格|钱|位)?(?:就)?(?:买(?:个|了个|这么个)?|就这)(?:这|这么个)?(?:玩意|东西|货)|还不如去(?:夜市|地摊|批发市场|超市|菜市场)',
     // round 8: a discount that did not apply at checkout, running costs, cheaper nearby
     '(?:满减|半价|折扣|优惠|活动价|券|第二件)[^。！!]{0,10}(?:结算|付款|下单|支付)[^。！!]{0,8}(?:没|不|用不了)|(?:成本|耗材|滤芯|配件|替换装)[^，,。]{0,6}(?:太|很|有点|偏)?(?:高|贵)|白凑单|又要我(?:出|付)[^，,。]{0,4}运费',
     "\\b(?:sells? (?:it |them )?for|costs?) [^.!?]{0,12}\\b(?:less|cheaper)\\b|\\b\\d+ (?:euros?|dollars?|usd|eur|bucks) (?:less|cheaper)\\b",
@@ -98,6 +111,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:price (?:go|goes|went|has gone) down|price drop(?:ped)?|dropped (?:by )?\\$?\\d|overpriced|(?<!looks (?:more )?)expensive|not worth|cheaper|hidden fees?|extra (?:fee|charge|cost)|price dropped|customs fee|service fee|too much money)\\b",
   ]),
   packaging: P([
+    "\\b(?:came|arrived|sent|shipped|packed) in (?:a |an )?(?:paper |plastic |thin |flimsy )?(?:envelope|bag)\\b|\\b(?:box|package) (?:was )?(?:ripped|torn) open\\b",
     // round 8: a crushed or dented box, no cushioning at all, a thin bag around fragile goods
     '(?:外箱|外盒|纸箱|箱子|盒子|礼盒|外包装|包装盒|快递箱)[^，,。]{0,8}(?:凹|塌|压扁|压坏|压变形|压得变形|湿透|泡烂)|(?:一点|任何)?(?:缓冲|泡沫|气泡膜|防护)(?:都|也)?没有|(?:就|只)(?:塞|垫|放)了(?:几|一)?(?:团|张|层)(?:报纸|纸)',
     "\\b(?:(?:box|carton|package|parcel) (?:was |came |arrived )?(?:totally |completely |badly |all )?(?:crushed|dented|soaked|wet(?: through)?|torn)|(?:only |just )?wrapped in (?:a |one )?(?:thin )?(?:plastic )?bag|no (?:padding|cushioning)(?: at all)?)\\b",
