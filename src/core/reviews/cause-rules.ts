@@ -11,6 +11,7 @@ const P = (parts: string[]): RegExp => new RegExp(parts.join('|'), 'g');
 
 const CAUSE_PHRASES: Record<CauseId, RegExp> = {
   quality: P([
+    '身上(?:全是|都是)[^，,。]{0,3}毛|粘(?:了)?一身(?:的)?毛',
     "\\b(?:seams?|stitch(?:es|ing)|sole|zipper|straps?|handle|buttons?) (?:are |is |was |were )?(?:already )?(?:coming|came) (?:loose|apart|undone|off)\\b|\\bcoming (?:loose|apart)\\b|质量(?:也)?(?:没|不)(?:好到哪|怎么样|咋样)",
     // round 8: durability and comfort implied (洗一次就…, 塌下去, 有股橡胶味, 磨出血, a design that makes a chore of it)
     '(?:有|一)(?:股|一股)(?!清香|香|奶香|果香|茶香|淡淡的?香)[\\u4e00-\\u9fff]{1,3}味|塌下去|塌了一块|(?:磨|蹭)(?:出)?(?:血|泡|破皮)|笨得要死|反人类(?:的)?设计|设计(?:得)?(?:很|太|有点)?(?:反人类|不合理|蠢)|(?:得|要|需要)[^，,。]{2,14}[，,]\\s*(?:很|太|有点|好|真)?麻烦(?=[，。！,.!]|$)|(?:洗|穿|戴|用|拖|刷|睡|坐)了?(?:[一两三四五六七八九十几\\d]+|半)(?:天|次|周|个月|回|下)(?:后)?[^，,。没不无才]{0,4}(?:就|都)?(?:起|掉|断|裂|坏|破|开|发(?!现)|缩|褪|脱|塌|松|歪|鼓|黑|黄|花)',
@@ -37,6 +38,9 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:pills|pilling|fades?|faded|shr[iau]nks?|melted|strange noise|makes? (?:a |strange |weird )?noise|lasted (?:only |exactly )?(?:one|1|two|2) (?:day|days|week)|breaks|stopped working|broke|broken|doesn'?t work|does not (?:turn on|work)|not working|won'?t (?:turn on|charge)|stopped charging|leak(?:s|ing|ed)?|(?<!no (?:bad )?)smells? (?:bad|awful|terrible|like|strong)|(?:bad|strong|chemical|weird) smell|stinks?|uncomfortable|cheap (?:plastic|material)|poor quality|bad quality|low quality|quality (?:is )?(?:bad|poor|low|terrible)|(?:too|very|so|quite) thin|thin (?:material|fabric|cloth)|peel(?:s|ing|ed)|fell apart|falls apart|ripped|defect|faulty|scratch(?:es|ed)|noisy|battery (?:died|dies|only|drains)|rust|not sharp|dull|died|fell off|falls? off|came off|blurry|not accurate|inaccurate|stopped (?:charging|holding)|won'?t (?:hold|stick|close))\\b",
   ]),
   size: P([
+    // round 8 batch 5: shoes like boats, a hem that stops at the navel, shrunk to a child's size, a sleeve a section short
+    '像(?:踩|穿)了?(?:两条|一条|个|两个)?(?:船|雪橇|拖鞋)|(?:刚|只|才)(?:过|到)(?:肚脐|腰|膝盖|脚踝|屁股|小腿)|一(?:抬手|弯腰|蹲下?|伸手)就露|(?:洗|穿)[^，,。]{0,4}(?:成了|变成了?)(?:童装|小一号|小一码)|缩(?:成|了)(?:童装|一号|一码|一圈)|(?:小|大)了?一大圈|(?:长|短)(?:出)?一大?截',
+    "\\bfits? (?:me )?like a (?:crop top|tent|sack|bag|blanket|kids?'? (?:size|shirt|dress)|child'?s? (?:size|shirt|dress))\\b|\\bsupposed to be a (?:dress|long|maxi)",
     // round 8 batch 3: a garment that ends at the wrong place on the body, hangs loose like night clothes
     "\\b(?:sleeves?|pants|trousers|legs?|dress|skirt|shirt|jacket|coat)\\b[^.!?]{0,12}\\b(?:ends?|stops?|comes?|reach(?:es)?) (?:at|to|above|below|just past) (?:my )?(?:elbows?|wrists?|ankles?|knees?|belly|waist|calf|calves|thighs?)\\b",
     '(?:穿上|穿起来|穿着)(?:跟|像)(?:是)?(?:穿了?)?(?:睡衣|麻袋|袍子|斗篷|帐篷|被罩|童装|紧身衣|雨衣)(?:似的|一样)?|空出(?:来)?一大块|(?:腰|肩|胸|背)(?:那里|那块|部)?(?:空|松)(?:出|了)(?:一大块|一截|好多)',
@@ -45,7 +49,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:looks? like (?:i|it) (?:borrowed|stole|took) (?:it )?from (?:my )?(?:little |baby |younger |big |older )?(?:sister|brother|son|daughter|kid|dad|father|mom|mother|grandpa|grandma)|(?:what|wtf) is this size|wrong size|fits? (?:a|my) (?:child|kid|doll)|like a tent on me|could fit two of me)\\b",
     '比(?:写的|标的|描述的|说的|页面上?写的)(?:矮|高|短|长|小|大|窄|宽|少)|(?:小|大)一圈|(?:买|拍)的\\d+(?:码|号)?[，,]?(?:穿着|穿起来|戴着)?(?:跟|像|只有)\\d+|(?:高度|长度|宽度|深度|容量|直径|厚度|围度)(?:只有|不够|不到|才)|塞不进|装不下|放不下',
     '偏小|偏大|偏长|偏短|偏紧|偏肥|勒得慌|勒脚|顶脚|脚趾顶|(?:小|大)了(?:[一两半]|\\d)个?码|(?:长|短)(?:出)?一大截|码数乱标|尺码(?:表)?乱写|(?:说是|标的?是?|写的?是?)[^，,。]{0,4}\\d+(?:码|号|cm|厘米|米)?[，,]?(?:实际|量了?一?下?|套上去|穿上)?(?:才|只有)|(?:裤长|衣长|袖长|长度|宽度|腰围|尺寸|床笠|床单)[^，,。]{0,8}(?:说是|标的?是?)[^，,。]{0,6}[，,][^，,。]{0,6}(?:才|只有|短|小|少)|小[一两半]码|大[一两半]码|(?<![差距别异镜味音声力劲风也])(?:有点|有些|太|稍微?|略|明显)(?:小|大|长|短|紧|肥|宽|窄)(?!小|大|家|概|方|气|牌|多|便宜|贵|郁闷|失望|遗憾|问题|瑕疵|毛病|差|意外|惊喜|心|点钱)|小得离谱|大得离谱|比(?:想象|预期)(?:中|的)?(?:小|大)|短这么多|只到(?:膝盖|脚踝|腰)',
-    '穿不上|穿不进|穿不下|扣不上|戴不上|挤脚|夹脚|尺码(?:乱|不对|不准|不标准|有误|有问题|偏)|码数(?:不准|不对|偏)|尺寸(?:不对|不准|有误|偏|太)|(?:测量|尺寸)有误差|一样大|挽.{0,3}裤脚|(?:袖子|裤腿|裤子|衣长|腰围)(?:有点|太|偏)?(?:长|短|紧|肥|大|小)',
+    '穿不上|穿不进|穿不下|扣不上|戴不上|挤脚|夹脚|尺码(?:乱|不对|不准|不标准|有误|有问题|偏)|码数(?:不准|不对|偏)|尺寸(?:不对|不准|有误|偏|太)|(?:测量|尺寸)有误差|一样大|挽.{0,3}裤脚|(?:袖子|裤腿|裤子|衣长|腰围)(?:还|也|都)?(?:有点|太|偏)?(?:长|短|紧|肥|大|小)',
     "\\b(?:too (?:small|big|large|tight|loose|narrow|wide)|(?:is|are|so|too|very|quite|bit|little) narrow|fits? like (?:a )?(?:size )?(?:\\d+|xs|s|m|l|xl|xxl)|(?:xs|s|m|l|xl|xxl|\\d+) (?:is|are) like (?:a |an )?(?:xs|s|m|l|xl|xxl|\\d+)|(?:says|marked|labeled|labelled) (?:size )?\\d+ but|short even for|(?:sleeves|legs|pants) (?:a )?(?:bit |little )?(?:long|short)|sizes? (?:are|is) wrong|(?:sleeves?|legs?|pants|trousers|dress|shirt|skirt|jacket|coat) (?:are |is )?(?:a bit |little )?too (?:long|short)|runs? (?:small|large|big)|(?:doesn'?t|didn'?t|does not|not) fit|(?:size|sizing) (?:is )?(?:wrong|off|small|big)|smaller than|bigger than|size chart|(?:little|bit|too) (?:tight|loose) in|more like (?:a )?(?:size )?\\d)\\b",
   ]),
   color: P([
@@ -98,6 +102,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
     "\\b(?:(?:like|as) (?:the )?title says?|ordered (?:the )?[^.,!?]{0,20} and (?:received|got)|title says?|i (?:receive|received|got) only|even (?:if |though )?i (?:choose|chose|ordered|select)|not as described|not (?:as|like) (?:the )?(?:description|picture|photo)|fake|not original|counterfeit|missing|wrong (?:item|model|product|size|colou?r|version)|only \\d+ (?:pieces|pcs)|not \\d+ as|used product|refurbished|empty box|(?:description|page|listing) (?:say|says|said))\\b",
   ]),
   price: P([
+    '亏大了|血亏|(?:买|花)[^，,。]{0,6}(?:冤枉钱|智商税)',
     "\\bfor this price\\b[^.!?]{0,20}\\b(?:i (?:expected|expect)|expected at least|should (?:be|have|at least))\\b",
     '(?:这|这个)价(?:格|钱|位)?(?:就)?(?:买(?:个|了个|这么个)?|就这)(?:这|这么个)?(?:玩意|东西|货)|还不如去(?:夜市|地摊|批发市场|超市|菜市场)',
     // round 8: a discount that did not apply at checkout, running costs, cheaper nearby
@@ -113,7 +118,7 @@ const CAUSE_PHRASES: Record<CauseId, RegExp> = {
   packaging: P([
     "\\b(?:came|arrived|sent|shipped|packed) in (?:a |an )?(?:paper |plastic |thin |flimsy )?(?:envelope|bag)\\b|\\b(?:box|package) (?:was )?(?:ripped|torn) open\\b",
     // round 8: a crushed or dented box, no cushioning at all, a thin bag around fragile goods
-    '(?:外箱|外盒|纸箱|箱子|盒子|礼盒|外包装|包装盒|快递箱)[^，,。]{0,8}(?:凹|塌|压扁|压坏|压变形|压得变形|湿透|泡烂)|(?:一点|任何)?(?:缓冲|泡沫|气泡膜|防护)(?:都|也)?没有|(?:就|只)(?:塞|垫|放)了(?:几|一)?(?:团|张|层)(?:报纸|纸)',
+    '(?:外箱|外盒|纸箱|箱子|盒子|礼盒|外包装|包装盒|快递箱)[^，,。]{0,8}(?:凹|塌|压扁|压坏|压变形|压得变形|湿透|泡烂|压成(?:了)?(?:饼|片|扁))|(?:一点|任何)?(?:缓冲|泡沫|气泡膜|防护)(?:都|也)?没有|(?:就|只)(?:塞|垫|放)了(?:几|一)?(?:团|张|层)(?:报纸|纸)',
     "\\b(?:(?:box|carton|package|parcel) (?:was |came |arrived )?(?:totally |completely |badly |all )?(?:crushed|dented|soaked|wet(?: through)?|torn)|(?:only |just )?wrapped in (?:a |one )?(?:thin )?(?:plastic )?bag|no (?:padding|cushioning)(?: at all)?)\\b",
     '(?:手提袋|礼品袋|袋子)(?:也)?(?:没给|没有|没送)|没有袋子|(?:真空袋|包装袋?|包装盒)[^，,。]{0,4}(?:漏气|破了|开了)|(?:外箱|外盒|纸箱|箱子|盒子|包装盒)上[^，,。]{0,4}(?:全是|都是)?(?:胶带|灰|污渍|印子)|(?:就|只有)一个网兜',
     '包装(?:很|太|特别|有点|也|比较)?(?:差|简陋|破|烂|简单|一般|不行|随便|敷衍|脏)|包装.{0,4}(?:再|不够|不太)(?:用心|好|加强|结实|精致)|包装(?:可以|需要|得|要)(?:再)?(?:加强|改进)|建议.{0,6}(?:加|多).{0,4}(?:泡沫|气泡|包装)|包装(?:袋|盒|箱)?(?:都)?破|(?:没有|没|连个)(?:包装|盒子|箱子|快递盒|礼盒|外盒|首饰盒|外包装|纸盒|缓冲|泡沫|气泡膜|保护)|裸瓶|只有一层(?:膜|塑料膜?|袋子)',
