@@ -13,7 +13,7 @@
 // swear word stays the open-ended kind (比城墙还厚, 回村里放羊, 机器都比她有脑子, greedy goblin, zoo).
 // Batch 3 (10: person-insult nouns and their look-alikes) and batch 4 (28: extortion, private data, ads;
 // first run 23/28 — a conditional gift, 不免就写差评, 'offer me something', '… and I will forget this
-// review' missed — no false flag) follow.
+// review' missed — no false flag) and batch 6 (18 English: 13/18 first) follow.
 // Across the 17,370 unflagged texts of the training corpus the rules flag 1, as at the round's start.
 import { describe, expect, it } from 'vitest';
 import { analyzeReview } from '../../src/core/reviews/analyze.js';

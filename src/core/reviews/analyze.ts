@@ -219,7 +219,9 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
   const flags: FlagId[] = [];
   FLAGS.forEach((f, i) => {
     const h = 1 + CAUSES.length + i;
-    const modelMay = f === 'ad' || f === 'private_data'; // abuse and extortion are shapes only the rules read
+    // abuse and extortion are shapes only the rules read; a phone the rules read as someone's private
+    // number is not an ad because the model leans that way (round 8: 'call me at …', 'his WeChat phone …').
+    const modelMay = (f === 'ad' && !rules.has('private_data')) || f === 'private_data';
     // …and the rules saw the evidence too (a surname after 快递员 is not a name: 王师傅).
     const ruleSaw = f === 'ad' ? evidence.contactId || evidence.url || evidence.phone : evidence.phone || evidence.fullName || evidence.address;
     if (rules.has(f) || (modelMay && ruleSaw && (p[h] ?? 0) >= Math.max(MODEL_FLAG_FLOOR, model.thresholds[h] ?? 0.5) && flagEvidence(f, cues))) flags.push(f);
