@@ -8,6 +8,7 @@ import { HANDWRITTEN_R4 } from './handwritten-r4.js';
 import { HANDWRITTEN_R5 } from './handwritten-r5.js';
 import { HANDWRITTEN_R6 } from './handwritten-r6.js';
 import { HANDWRITTEN_R7 } from './handwritten-r7.js';
+import { HANDWRITTEN_R8 } from './handwritten-r8.js';
 import type { CauseId, FlagId } from '../../src/core/reviews/analysis-lexicon.js';
 import type { Sample } from './sample.js';
 import * as T from './templates.js';
@@ -271,6 +272,9 @@ const R6_REPEAT = Number(process.env.DXE_R6_REPEAT ?? 3);
 /** Round 7's handwritten reviews (short verdicts, negated complaint words, sarcasm, ratings explained) count this many times. */
 const R7_REPEAT = Number(process.env.DXE_R7_REPEAT ?? 3);
 
+/** Round 8's handwritten reviews (promises kept or broken, implied causes, claims proven false) count this many times. */
+const R8_REPEAT = Number(process.env.DXE_R8_REPEAT ?? 1);
+
 export function generateCorpus(n = 24000, seed = 13): Sample[] {
   const r = prng(seed);
   const out: Sample[] = [];
@@ -292,6 +296,7 @@ export function generateCorpus(n = 24000, seed = 13): Sample[] {
   for (const h of HANDWRITTEN_R5) for (let k = 0; k < R5_REPEAT; k++) out.push({ ...h, kind: 'handwritten' });
   for (const h of HANDWRITTEN_R6) for (let k = 0; k < R6_REPEAT; k++) out.push({ ...h, kind: 'handwritten' });
   for (const h of HANDWRITTEN_R7) for (let k = 0; k < R7_REPEAT; k++) out.push({ ...h, kind: 'handwritten' });
+  for (const h of HANDWRITTEN_R8) for (let k = 0; k < R8_REPEAT; k++) out.push({ ...h, kind: 'handwritten' });
   return out;
 }
 

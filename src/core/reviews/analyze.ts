@@ -205,18 +205,23 @@ export function analyzeReview(input: ReviewAnalysisInput, model: ReviewModel = s
   // complaint phrase names none, whatever topic words it uses (快递小哥很负责, 包装很用心).
   const complains = phrased.size > 0 || (cues.complaint ?? 0) > 0 || (cues.sarcasm ?? 0) > 0 || sentiment === 'negative';
   // Breakage in transit is the courier's or the box's, not the product's (EVAL §5).
-  const transitOnly = !phrased.has('quality') && /(碎|裂|压|摔|砸|broken|crushed|smashed|cracked)/.test(text) && /(快递|物流|运输|箱|盒|包装|courier|box|package|parcel|shipping|delivery)/i.test(text);
+  const transitOnly = !phrased.has('quality') && /(碎|裂|压|摔|砸|磕|折了|凹|broken|crushed|smashed|cracked|bent)/.test(text) && /(快递|物流|运输|箱|盒|包装|塑料袋|courier|box|package|parcel|shipping|delivery|envelope)/i.test(text);
   CAUSES.forEach((c, i) => {
     const floor = Math.max(MODEL_CAUSE_FLOOR[c] ?? 0, model.thresholds[1 + i] ?? 0.5);
     if (phrased.has(c) || (complains && (p[1 + i] ?? 0) >= floor && !(c === 'quality' && transitOnly))) causes.push(c);
   });
+  // A poor or damaged box with the goods damaged inside is logistics as well (round 8; README-blind-r7:
+  // crushed box or no inner packing with breakage → both).
+  if (causes.includes('packaging') && !causes.includes('logistics') && /(?<![没不未无])(?:碎|裂|折了|磕|凹|压坏|摔坏|坏了)|(?<!not |n't )(?:broken|bent|cracked|smashed|shattered|dented)/i.test(text)) causes.splice(CAUSES.indexOf('logistics') < CAUSES.indexOf('packaging') ? causes.indexOf('packaging') : causes.length, 0, 'logistics');
   // Flags are read as structure (flag-rules.ts, after undoing filter dodges); the model's flag head
   // adds an ad or private-data flag only when it is near certain and its evidence (a contact, a
   // phone, a name) is there too.
   const flags: FlagId[] = [];
   FLAGS.forEach((f, i) => {
     const h = 1 + CAUSES.length + i;
-    const modelMay = f === 'ad' || f === 'private_data'; // abuse and extortion are shapes only the rules read
+    // abuse and extortion are shapes only the rules read; a phone the rules read as someone's private
+    // number is not an ad because the model leans that way (round 8: 'call me at …', 'his WeChat phone …').
+    const modelMay = (f === 'ad' && !rules.has('private_data')) || f === 'private_data';
     // …and the rules saw the evidence too (a surname after 快递员 is not a name: 王师傅).
     const ruleSaw = f === 'ad' ? evidence.contactId || evidence.url || evidence.phone : evidence.phone || evidence.fullName || evidence.address;
     if (rules.has(f) || (modelMay && ruleSaw && (p[h] ?? 0) >= Math.max(MODEL_FLAG_FLOOR, model.thresholds[h] ?? 0.5) && flagEvidence(f, cues))) flags.push(f);

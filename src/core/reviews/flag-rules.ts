@@ -38,7 +38,7 @@ const ZH_DIGIT_CLASS = '零〇一幺壹二贰貳两三叁參四肆五伍六陆�
 const RE_ZH_NUMBER = new RegExp(`[${ZH_DIGIT_CLASS}](?:[\\s·.,，、-]*[${ZH_DIGIT_CLASS}]){5,}`, 'g');
 const PICTO = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
 /** Digits cut by spaces, dots, dashes or emoji (1 3 8·1234-5678): joined when at least seven. */
-const RE_SPLIT_DIGITS = /\d(?:[\s.·\-_/|~,*#＊]{1,3}\d|\d)+/g;
+const RE_SPLIT_DIGITS = /\d(?:[\s.·\-_/|~,*#＊☆★○●◆◇♡•※^+]{1,3}\d|\d)+/g;
 
 /** One canonical form for the flag shapes; `compact` also drops every space and emoji. */
 export interface FlagText {
@@ -71,6 +71,7 @@ export function canonicalFlagText(raw: string): FlagText {
   t = t.replace(RE_TRAD, (c) => TRAD_MAP.get(c) ?? c);
   t = t.replace(PICTO, ' ');
   // English number words in a long run are a number (plus → +).
+  if (/(?:one|two|three|four|five|six|seven|eight|nine|zero)\b/.test(t)) t = t.replace(/\bplus\s+(\d{1,3})\s+(?=(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)/g, '+$1 ');
   if (/(?:one|two|three|four|five|six|seven|eight|nine|zero)\b/.test(t)) t = t.replace(RE_EN_NUMBER, (m) => (m.startsWith('plus') ? '+' : '') + m.replace(/^plus\s+/, '').split(/[\s,.-]+/).map((w) => EN_DIGIT[w] ?? '').join(''));
   // A letter o inside a run of digits is a zero (15O12345678).
   t = t.replace(/(?<=\d)o(?=\d)/g, '0');
@@ -97,7 +98,7 @@ const RE_MOBILE = /(?<!\d)(?:\+?86)?1[3-9]\d{9}(?!\d)/;
 const RE_LANDLINE = /(?<![a-z\d-])0\d{2,3}-?\d{7,8}(?![a-z\d])/;
 const RE_INTL = /(?:\+\d{1,3}\s?\(\d{2,4}\)\s?\d{3}[ -]?\d{4})|(?:\+\d{1,3}[ -]?\d{2,4}[ -]?\d{3,4}[ -]?\d{3,5})|(?<![a-z\d])0\d{9,10}(?![a-z\d])/;
 /** A phone given in pieces: the prefix and the last four (139 尾号 5521), or an ID number with four digits or more beside it. */
-const RE_PHONE_PIECES = /(?:手机|电话|号码|号)[^，,。!！?？]{0,6}1[3-9]\d[^，,。!！?？\d]{0,6}(?:尾号|后四位|最后四位)[是:：\s]*\d{4}|身份证(?:号)?(?:码)?[^。!！?？]{0,8}\d{4,}/;
+const RE_PHONE_PIECES = /(?:尾号|后四位|最后四位)[是:：\s]*\d{4}[^。!！?？]{0,12}(?:前面|前七位|前几位|开头|前边)(?:是|为)?[:：\s]*1[3-9]\d{5}|(?:前面|前七位|前几位|开头)(?:是|为)?[:：\s]*1[3-9]\d{5}[^。!！?？]{0,12}(?:尾号|后四位|最后四位)[是:：\s]*\d{4}|(?:手机|电话|号码|号)[^，,。!！?？]{0,6}1[3-9]\d[^，,。!！?？\d]{0,6}(?:尾号|后四位|最后四位)[是:：\s]*\d{4}|身份证(?:号)?(?:码)?[^。!！?？]{0,8}\d{4,}/;
 const RE_MASKED_MOBILE = /(?<!\d)1[3-9]\d[ -]?[*x×]{4}[ -]?\d{4}(?!\d)/;
 const RE_ID_CARD = /(?<!\d)[1-9]\d{16}[\dx](?!\d)|passport\s*(?:no\.?|number|#|:)?\s*[a-z]{0,2}\d[\d *]{4,}|护照号?(?:码)?[:：是]?\s*[a-z]{0,2}\d{5,}|身份证(?:号)?(?:码)?后(?:四|4|六|6)位/;
 const RE_URL = /(https?:\/\/|www\.|www ?(?:\.|点|dot) ?[a-z0-9 ]{2,20}? ?(?:\.|点|dot) ?(?:c ?n|c ?o ?m|net|biz|org|top)\b|www(?:点|dot)|\b[a-z0-9-]+\.(com|cn|net|org|shop|top|xyz|cc|io|vip|club|site|online|me|ly|co|store|to)\b(\/\S*)?|[a-z0-9-]{3,} ?(?:点|dot|\(dot\)|\[dot\]) ?(?:com|cn|net|org|shop|top|xyz|store|online|site|vip|io|co)\b|\b(tb|t)\.cn\/\w+|amzn\.to|[a-z0-9-]{3,} dot biz\b)/;
@@ -123,7 +124,9 @@ const RE_NAMED_SHOP = new RegExp(
     `|店名[:：是叫][^，,。!！?？]{2,12}` +
     // a shop named by what it is called: 某宝上一家叫“阳光数码”的店
     `|(?:一家|家|个)(?:店)?(?:叫|名叫|叫做)[“"「『【《][^”"」』】》]{2,16}[”"」』】》]` +
-    `|(?:${ELSEWHERE})[^，,。!！?？]{0,8}(?:搜|小店|直播间|店铺)`,
+    `|(?:${ELSEWHERE})[^，,。!！?？]{0,8}(?:搜|小店|直播间|店铺)` +
+    // round 8: a platform then a quoted seller: 快手上"农家小妹"卖的, 抖音上“山里阿妹”家的
+    `|(?:${ELSEWHERE})(?:上|里)(?:的|有个|有家|那个)?[“"「『【《][^”"」』】》]{2,16}[”"」』】》](?:家|卖|的店|店|直播)`,
 );
 /** A 淘口令 between currency signs (¥Kx8Qm2Lp0a¥, €7HjkL2nQ€). */
 const RE_TAO_CODE = /[¥￥€$£₳💰]\s?[a-z0-9]{6,14}\s?[¥￥€$£₳💰]/;
@@ -131,7 +134,7 @@ const RE_TAO_CODE = /[¥￥€$£₳💰]\s?[a-z0-9]{6,14}\s?[¥￥€$£₳💰
 const RE_CALL_TO_CONTACT =
   /(?:需要|想要|有需要|要买|想买|要)[^，,。!！?？]{0,10}的(?:朋友|姐妹|宝子|亲|家人)?(?:们)?(?:可以|请|直接|就)?(?:直接)?(?:联系|找|打|加|私|约|预约|call)|找我(?:表哥|表姐|哥|姐|老公|老婆|朋友|同学|亲戚|家)|(?:need|want)[^.!?]{0,20}(?:call|contact|text|whatsapp)/;
 /** A phone number after its label in any language, however long once its separators are dropped (my new phone is 380-67-215-90-44). */
-const RE_PHONE_AFTER_LABEL = /(?:电话|手机|号码|联系方式|phone|mobile|cell|tel|whatsapp|call me|call this)[^\d，,。!?！？]{0,12}\+?\d{8,15}(?!\d)/;
+const RE_PHONE_AFTER_LABEL = /(?:电话|手机|号码|联系方式|phone|mobile|cell|tel|whatsapp|call me|call this)[^\d，,。!?！？]{0,12}\+?\d{8,15}(?!\d)|(?:快递员|快递小哥|送货员|配送员|骑手|司机)[:：\s]*1[3-9]\d{9,10}(?!\d)/;
 const OFFICIAL = /(官方旗舰店|旗舰店|官方店|京东自营|天猫超市|自营|官网|official store|official shop|实体店|专柜|线下店)/;
 /** Someone selling something of their own in a review. */
 const RE_SELF_PROMO = new RegExp(
@@ -146,6 +149,8 @@ const RE_SELF_PROMO = new RegExp(
     '(?<![型码单])号(?:就)?(?:在|见|看)(?:我的?)?(?:头像|主页|简介|签名|昵称)|\\+我(?=[^，,。]{0,6}(?:软件|v|微|薇|威|扣|企鹅|泡泡))|(?:抖音|快手|小红书|小红薯|b站|视频号|淘宝|闲鱼|拼多多|微店|公众号)[^，,。!！?？]{0,4}开了?(?:个|一个|家|一家)?(?:号|店|账号|直播间|小店)|推荐(?:大家|你们)?去我(?:朋友|亲戚|家|表哥|表姐)',
     '感兴趣的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|(?:订房|订餐|订桌|订票|租车|装修|搬家|维修|回收|拿货)(?:的话)?(?:找我|联系我|打我电话|请联系|call me)|找(?:货源|代购|渠道|工厂)的[^，,。!！?？]{0,4}(?:私聊|私信|私我|滴滴|联系)|我(?:自己)?开的[^，,。!！?？]{0,6}(?:店|铺|工作室)[^，,。!！?？]{0,4}(?:有|更|也)|(?:渠道|货源|门路)我有|我有(?:更便宜的)?(?:渠道|货源|门路)',
     '我(?:专业|长期|常年)代购|本人(?:专业|长期|常年)?(?:代购|代理|批发)',
+    // round 8: an invite or referral code, one's own stall or trade with a way in (我家在…有档口, 需要的来店里), 本人收旧手机, 扫我晒图里的码, vx同名
+    '我在(?:' + ELSEWHERE + ')(?:上|里)?(?:也)?(?:卖|出|有卖|开了)|(?:邀请码|推荐码|注册码|推广码|返利(?:app|软件|平台|网))|(?:我家|我们家|我们|本人|我)(?:自己)?(?:也)?(?:在|于)[^，,。!！?？]{0,10}(?:有|开了?)(?:个|一个|家|一家)?(?:档口|摊位|摊子|店|门店|小店|工作室|铺子|门面)|(?:需要|想要|要买)的[^，,。!！?？]{0,4}(?:来|到)(?:我)?(?:店里|店|摊位|档口)|本人(?:长期|常年|高价)?(?:收|回收)|高价回收|扫我[^，,。!！?？]{0,8}码|(?:v|vx|wx|微信|薇|威|微|q|qq|扣扣)同名',
     '看主页|主页有|个人主页|主页看|带你(?:一起)?(?:入门|赚|飞|做|搞钱)|副业|搞钱|打个广告|顺便推荐(?:一下)?(?:我|大家)|广告位',
     '(?:有需要|需要|想要|要)[^，,。!！?？]{0,14}(?:的|的话)?[^，,。!！?？]{0,4}(?:找我|联系我|私我|私聊我|加我|来找我|打我电话|call me|滴滴|私聊|私信)',
     '(?<!老板|卖家|客服|店家|商家|掌柜)(?:私聊我|私信我|私我|加我)(?!们|谈)',
@@ -159,7 +164,7 @@ const RE_SELF_PROMO = new RegExp(
   ].join('|'),
 );
 const RE_SELF_PROMO_EN =
-  /\b(contact me\s*[:：]|[a-z0-9_.]*\d[a-z0-9_.]* on (?:wechat|whatsapp|telegram|line|insta(?:gram)?|kik|snap(?:chat)?)\b|dm me|message me|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|(?<!(?:give|send|offer) me an? |want an? )(?:discount|promo|coupon) code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|(?:get|buy|order) (?:it |them |this |one )?cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
+  /\b(contact me\s*[:：]|[a-z0-9_.]*\d[a-z0-9_.]* on (?:wechat|whatsapp|telegram|line|insta(?:gram)?|kik|snap(?:chat)?)\b|dm me|message me|join (?:my|our) (?:telegram |whatsapp |wechat |facebook |discord |vip )?(?:group|channel|community)|pm me|inbox me|add me|write (to )?me|write (him|her|us)|whatsapp me|contact me for|follow (me|my)|visit my|check (?:out )?my|link in (?:my )?bio|my profile|my (store|shop|page|channel|instagram|insta|tiktok|website)|my friend'?s? (store|shop)|use (my )?code|(?<!(?:give|send|offer) me an? |want an? )(?:discount|promo|coupon) code|code [a-z]*\d+|go to (store|shop)|buy (it )?(from|on|at) (my|amazon|ebay|temu|shein|wish|joom|etsy)|(?:buy|get|order) (?:it |them |one )?from [a-z0-9]+[^.!?]{0,20} on (?:amazon|ebay|temu|shein|wish|joom|etsy)\b|same (one )?(on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|(?:get|buy|order) (?:it |them |this |one )?cheaper (on|at) (amazon|ebay|temu|shein|wish|joom|etsy)|make money|from home|contact me on|(?:i|we) (?:also )?sell (?:the )?(?:same|similar|them|these|it|this)? ?(?:cheaper|for less|(?:on|at|in) (?:my|our) (?:shop|store|website|page|channel|etsy|ebay|amazon))|\$ ?\/ ?(week|day)|per (week|day) from|link ?:|wholesale price)/;
 
 /** Insults: plain, masked, abbreviated or in pinyin; each stands alone (not inside a longer word). */
 const ABUSE_ZH =
@@ -189,9 +194,34 @@ function maskedEnglishInsult(t: string): boolean {
 /** Round 7 (R6): abuse with no swear word — a person likened to an animal or a lesser being, contempt for their mind, harm wished on them. */
 const ABUSE_R7 =
   /听不懂人话|(?:就是|是)(?:条|只|一条|个)?(?:看门狗|狗腿子|走狗)|只会乱叫|早晚(?:进局子|坐牢|遭报应|倒闭|被抓)|\b(?:is|are) (?:a |such )?(?:disgusting |dirty |filthy )?(?:rats?|snakes?|cockroach(?:es)?|leeches)\b|\b(?:you are|you're|they are|seller is) (?:the )?(?:dumbest|stupidest)\b|寄生虫|活该(?:一辈子)?(?:穷|倒霉|被骗|没人要|断子绝孙)|冷血动物|(?:是不是人|不是人)(?![工])|\b(?:trash|scum|garbage) of a (?:person|human)|ashamed to exist|bunch of (?:monkeys|clowns|animals|pigs|apes)|no brains at all|祝你们?[^，,。!！?？]{0,6}(?:越做越差|赔光|关门|倒闭|破产|出门(?:被|踩)|踩坑|被车|早死|不得好死)|(?:你|你这|老板你这|客服)[^，,。!！?？]{0,3}脑子(?:是不是)?(?:出厂)?(?:就)?(?:没装|有病|进水|秀逗|被门夹|被驴踢|坏了)|脑子秀逗|(?:杠精|猪|狗|畜生|癞蛤蟆)转世|你(?:还)?是人吗|贱骨头|(?:没素质|没教养|没家教)(?:的)?(?:玩意|东西|人)|不会说人话|说的不是人话|动物园(?:里)?(?:请|跑|放|出)|没进化(?:完|好)|脑子里(?:装的)?(?:是|全是)?(?:豆腐渣|浆糊|水|屎|稻草|草)|(?:良心|心)(?:都)?(?:被狗吃了|喂了狗)|社会的?(?:垃圾|败类|蛀虫)|(?<![a-z])(?:brain|memory|iq) of a (?:goldfish|potato|rock|chicken|fly)|\blow-?life\b|\bpathetic (?:human|people|person|losers?|creatures?)|\bparasites?\b|disgrace to humanity|\bdeserves? to (?:die|starve|rot|suffer|go bankrupt)|\bsubhuman\b|\bvermin\b/;
-const NOT_AIMED = /((?:怪|是)?我(?:自己)?(?:真是|就是|真)?(?:眼瞎|瞎了眼)|卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|傻子才(?:不)?(?:买|信|要)|(?<=我家(?:的)?(?:狗|狗狗|猫|猫咪)[^。]{0,20})狗东西|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:大)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|去死吧?(?=这破|这个破|这玩意)|我(?:真是|真的是|就是|是|也是)?(?:个)?脑子(?:进水|秀逗|有病|坏了|抽了|短路)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态)/g;
+/**
+ * Round 8 (R6): abuse with no swear word, as a shape — a person of the shop (or the courier) called a
+ * contemptible kind of person or creature (老妖婆, 讨饭的, 软骨头, 蛆, 懒猪, 鹦鹉, 蚂蟥), their family
+ * or upbringing dragged in (祖宗十八代, 爹妈知道吗, shame on your family), their head "broken" by a door
+ * or a donkey, harm promised (出门小心点, 迟早被人收拾); English "X is a clueless donkey", "pack of
+ * hyenas", "brain of a sandwich", "useless human being". Speed comparisons (像乌龟, 像蜗牛) are not in
+ * the list: a slow parcel is a complaint, not an insult.
+ */
+const ABUSE_TARGET = '(?:你们?|客服|卖家|老板娘?|商家|店家|店主|掌柜|售后|快递员|快递小哥|驿站(?:的)?(?:老板娘?|那个人?)?|骑手|送货的|那个(?:男的|女的|人)|大姐|大妈|这人|这家伙|(?<!快递)小哥)';
+const CONTEMPT_NOUN = '(?:老妖婆|老巫婆|老太婆|老东西|老妖精|巫婆|妖婆|泼妇|讨饭的|要饭的|叫花子|乞丐|丑八怪|软骨头|窝囊废|瞎子|聋子|哑巴|蛆|懒猪|懒鬼|懒虫|鹦鹉|复读机|打字机|蠢驴|驴|蚂蟥|水蛭|吸血鬼|王八|耗子|老鼠|蟑螂|苍蝇|白眼狼|疯狗|泼皮|无赖|地痞|呆子|傻子|神经病|木头人|土匪|强盗|饭桶|废物|木头疙瘩|榆木疙瘩|缩头乌龟|癞皮狗|哈巴狗|跳梁小丑|地头蛇|铁公鸡|败家子|混混|小人(?![偶书国物])|势利眼|马屁精|吝啬鬼|守财奴|蠢材|笨蛋|呆瓜|傻瓜|二愣子|愣头青|乡巴佬|老油条|滚刀肉|赖皮|小偷|狐狸精|母老虎|母夜叉|怨妇|丧门星|扫把星|瘟神|害人精|蛀虫|渣滓|禽兽|牲口|奴才|混球|半吊子|怂包|软蛋|草包|酒囊饭袋|低能儿|疯子|精神病|瘸子|矮冬瓜|秃驴|猩猩|狒狒|癞蛤蟆|臭虫|毒蛇|蛇蝎|戏精|事儿精|作精|马戏团)';
+const ABUSE_R8 = new RegExp(
+  [
+    `${ABUSE_TARGET}[^，,。!！?？]{0,8}?(?:(?<![说写标称像]|[说写]这)是|就是|八成是|简直是|怕不是|真是)(?:个|只|头|条|一只|一头|一条|一个|一群|一帮|群|帮)?[^，,。!！?？]{0,3}?${CONTEMPT_NOUN}(?![肉粮食饲崽仔皮毛奶胶])`,
+    `${ABUSE_TARGET}[^，,。!！?？]{0,8}?(?:像|跟|如同|活像)(?:个|只|头|条|一只|一头|一条|一个|一群|一帮|群|帮)?${CONTEMPT_NOUN}(?:一样|似的|般)?(?![肉粮食饲崽仔皮毛奶胶])`,
+    `${ABUSE_TARGET}(?:那个|这个|那|这)(?:死)?(?:老太婆|老妖婆|老巫婆|老东西|胖子|懒鬼|秃子|矮子|瘸子)`,
+    `(?:一帮|一群|一窝|一伙)[^，,。!！?？]{0,4}(?:蚂蟥|吸血鬼|蛆|耗子|老鼠|蟑螂|苍蝇|强盗|土匪|骗子|白眼狼|疯狗)`,
+    // batch 2: a heart or a face 'blacker/thicker than…', sent back to the village, a mind a machine beats, crawled out of a rubbish heap, looks mocked
+    `${ABUSE_TARGET}[^，,。!！?？]{0,6}(?:就)?(?:配|只配|活该)(?:去)?(?:扫大街|讨饭|要饭|搬砖|捡垃圾|掏粪)|${ABUSE_TARGET}[^，,。!！?？]{0,4}(?:不配)(?:当|做)?(?:人|客服|老板|商家|卖东西)|`
+    + '(?:脸皮|心肠|心|良心)[^，,。!！?？]{0,3}比[^，,。!！?？]{1,6}还(?:厚|黑|硬|毒)|(?:就该|应该|赶紧|还是|不如)(?:滚)?回(?:村里|老家|家|乡下)(?:去)?(?:放羊|种地|种红薯|养猪|喂猪|搬砖)|(?:都|也)比(?:你|他|她|你们|他们)(?:有脑子|聪明|强|懂事)|(?:垃圾堆|粪坑|茅坑|臭水沟|哪个洞|坟)里(?:爬|钻|蹦)出来|(?:客服|卖家|老板娘?|店主|售后|那个女的|那个男的)[^，,。!！?？]{0,6}(?:长得|长的)(?:丑|难看|猥琐)|智商(?:没充值|掉线|不在线|为负|负数)|蠢到家|缩头乌龟|'
+    + '老妖婆|老巫婆|窝囊废|丑八怪|讨饭的命|要饭的命|祖宗十八代|(?<![蜗乌])[\\u4e00-\\u9fff]{1,2}投胎的?(?:吧|吗|么|啊)|更年期(?:到了|提前了?|来了)?(?:吧|吗|了吧)|(?:爹妈|爸妈|父母|你妈|你爸)(?:知道|没教|怎么教|教的)|没家教|有娘生没娘养|(?:你|你们|老板|卖家|客服)[^，,。!！?？]{0,6}出门小心|出门小心点|迟早(?:被人)?(?:收拾|挨打|被打)|走夜路小心',
+    '脑(?:子|袋|壳|门)[^，,。!！?？]{0,4}(?:让|被|叫)[^，,。!！?？]{0,4}(?:撞|夹|踢|挤|啃|砸|烧|驴|门)(?:坏|傻|扁|了)?|眼睛(?:是)?瞎的|瞎子开店|(?:一家|一家子|全家|一家人)(?:都是|全是|都)?骗子|骗子(?:一家|全家|窝)|吸血的?(?:蚂蟥|鬼)',
+    "\\b(?:seller|sellers|courier|driver|agent|staff|owner|support|you|they|he|she|guy|lady|people)\\b[^.!?]{0,24}\\b(?:is|are|'re|'s)\\s+(?:a |an |such (?:a |an )?|just (?:a |an )?|the )?(?:[a-z]+ ){0,2}(?:donkeys?|pigs?|hyenas?|slobs?|vultures?|goats?|parasites?|leech(?:es)?|weasels?|imbeciles?|losers?|crooks?|jackals?|baboons?|muppets?|clowns?)\\b",
+    "\\b(?:pack|bunch|gang|herd) of (?:hyenas|wolves|jackals|rats|thieves|liars|clowns|idiots|losers|vultures|donkeys|pigs|crooks)\\b|\\bbrain of a [a-z]+|\\buseless (?:human|person|people|creature)|waste of (?:space|oxygen|air)\\b|\\b(?:your|his|her) (?:parents|mother|mom|mum|family|father|dad) (?:must|should) (?:be )?(?:so )?ashamed|\\bshame on (?:you and )?(?:your|ur) (?:family|parents|mother|mom|mum)|\\blazy (?:slob|pig|pigs|sloth)\\b|whoever raised you|\\b(?:clueless|brainless|spineless) (?:donkey|clown|idiot|fools?|creatures?|people|seller|staff)|\\b(?:greedy|lying|lazy|filthy) (?:goblins?|trolls?|sloths?|hogs?|weasels?|vultures?)\\b|\\b(?:bunch|pack|herd) of (?:sloths|goblins|trolls|hogs|chimps|baboons)\\b|\\bgo back to (?:school|kindergarten|primary school)\\b|\\b(?:you are|you're|seller is|they are|you guys are|shop is) (?:a |an )?(?:total |complete |absolute |walking )?disgrace\\b|\\byour (?:mother|mom|mum|parents|father|dad) (?:should have|never|didn'?t|did not) (?:taught|teach|raised?)|\\b(?:zero|no|two|few) brain cells\\b|\\b(?:belongs?|should be|locked) in a zoo\\b",
+  ].join('|'),
+);
+const NOT_AIMED = /((?:怪|是)?我(?:自己)?(?:真是|就是|真)?(?:眼瞎|瞎了眼)|卧槽|我靠|我擦|我去|wc(?![a-z])|holy sh\*?i?t|oh sh\*?i?t|this shit is (good|great|amazing|fire)|傻子才(?:不)?(?:买|信|要)|(?<=我家(?:的)?(?:狗|狗狗|猫|猫咪)[^。]{0,20})狗东西|(?:idiot|fool|moron)[- ]?proof|(?:idiot|stupid|silly|dumb) me\b|sb卡|shit (this|it) is good|我(?:真|就|也)?(?:是|像)?(?:个)?(?:大)?(?:傻[子瓜逼]|二货|憨憨|大冤种|冤种)|去死吧?(?=这破|这个破|这玩意)|我(?:真是|真的是|就是|是|也是)?(?:个)?脑子(?:进水|秀逗|有病|坏了|抽了|短路)|(?:stupid|dumb) (thing|product|item|design|charger|cable|app|phone|box|me)|(?:kill|killing) me|\bi(?: was|'m| am| felt| feel)? (?:such |so |an? |such an )?(?:idiot|stupid|dumb|moron)|傻傻|傻乎乎|憨态|(?:笑|乐|高兴|开心)(?:成|得像)(?:了)?(?:个)?傻子|\bidiot move\b|\b(?:this|the) (?:thing|product|item|junk|crap|charger|phone|device) can go to hell|\bit can go to hell)/g;
 /** What every alternative of NOT_AIMED holds (卧槽, 我…, 傻…, 狗东西, 憨态, wc, sh*t, idiot, fool, moron, stupid, silly, dumb, kill, sb卡): without one it cannot match. */
-const NOT_AIMED_MAY = /[卧我傻狗憨去]|wc|sh|idiot|fool|moron|stupid|silly|dumb|kill|sb卡/;
+const NOT_AIMED_MAY = /[卧我傻狗憨去]|wc|sh|idiot|fool|moron|stupid|silly|dumb|kill|sb卡|hell/;
 
 /** A demand for money (or a refund or gift) in the review. */
 const MONEY =
@@ -233,13 +263,13 @@ const RE_PAID_CHANGE_EN =
 /** The buyer refusing a cash-for-review offer, or a claim under the platform's rules. */
 /** The seller's own cash-for-review offer, read out before the buyer's words are. */
 const SELLER_OFFER = /(?:商家|卖家|老板|客服|店家|seller)[^，。,.]{0,12}(?:让我|要我|叫我|求我|说(?!的|好的)|offered|asked)[^，。,.]{0,10}(?:好评|五星|改评价?|评价|5 stars|review)[^，。,.]*/g;
-const NOT_EXTORTION = /((?:不用|不需要|不必|没让我|没要求|没叫我)(?:我)?(?:改|删|给好评|写好评|好评)|(?:补偿|红包|返现|赔偿|钱)我?(?:就)?(?:不要|不稀罕|不需要)了?|(?:不要|不图|不稀罕|不是为了|不用|不需要)(?:你的?)?(?:补偿|红包|钱|赔偿|返现)(?!的)|(?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|(?<!不给|没给|不|没)价保(?!也?不给|也?没给|不给)|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到)|退款(?:已经)?(?:到了|到账了|已到)|照实写|如实(?:写|评价)|一直打(?:客服)?电话|直到有人处理|本来就(?:打算|想|要|准备)(?:给)?(?:好评|五星)|不是为了(?:那|这)?(?:几块|点|几个)?(?:钱)?(?:的)?(?:返现|红包|补偿))/;
+const NOT_EXTORTION = /((?:不用|不需要|不必|没让我|没要求|没叫我)(?:我)?(?:改|删|给好评|写好评|好评)|(?:补偿|红包|返现|赔偿|钱)我?(?:就)?(?:不要|不稀罕|不需要)了?|(?:不要|不图|不稀罕|不是为了|不用|不需要)(?:你的?|任何|什么|啥)?(?:补偿|红包|钱|赔偿|返现)(?!的)|(?:如果|要是|只要|等)(?:能)?(?:退款|退货|换货|补发|换新|换一个|维修|修好)[^，,。]{0,6}[^，,。]{0,4}(?:我)?(?:就|会|再)(?:改|追|删|给)|我没收|没收下|退回去了|拒绝了|(?:返现卡|好评卡|红包卡|卡片)[^。!！?？]{0,6}(?:扔了|丢了|撕了|没理|扔掉)|我没要|没答应|没同意|不同意|没接受|没理他|不稀罕|i said no|i refused|i declined|no thanks|not for money|平台介入|七天无理由|(?<!不给|没给|不|没)价保(?!也?不给|也?没给|不给)|按规定|following .{0,20}rules|store policy|好评返现[^，,。]{0,6}(?:已领|领了|拿了|收到)|退款(?:已经)?(?:到了|到账了|已到)|照实写|如实(?:写|评价)|一直打(?:客服)?电话|直到有人处理|本来就(?:打算|想|要|准备)(?:给)?(?:好评|五星)|不是为了(?:那|这)?(?:几块|点|几个)?(?:钱)?(?:的)?(?:返现|红包|补偿))/;
 
 /** "别跟我谈什么价保": the buyer waving the rules away, not claiming under them. */
 const WAVED_AWAY = /(?:别|不要|少)(?:跟我|和我|给我)?(?:谈|说|扯|提|讲)(?:什么)?[^，,。!！?？]{0,8}/g;
 /** Threats of exposure that work like a bad review: posts, videos, banners. */
 const EXPOSURE =
-  '发(?:到)?群里|视频(?:就)?发(?:出去|出来|网上)|挂(?:到|在)[^，,。!！?？]{0,8}(?:群|网上|朋友圈|微博)|避雷(?:帖|贴|笔记|视频)|发不发|发给[^，,。!！?？]{0,8}(?:电视台|媒体|记者)|让[^，,。!！?？]{0,8}都(?:知道|看看|看到)|开(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|(?:差评|评价)置顶|发(?:到|去|在|上)[^，,。!！?？]{0,10}(?:群|朋友圈|小红书|微博|抖音|快手|网上|公众号|论坛|贴吧)|(?:消协|12315|小红书|微博|抖音|法庭|媒体|电视台|记者)(?:和[^，,。!！?？]{0,6})?见|(?:天天|每天|一直)来(?:评论区|差评区)?(?:报到|刷|骂|留言)|换(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|评论区(?:报到|刷屏)|(?:每个|所有)(?:商品|宝贝|链接|产品)(?:下面)?(?:都)?(?:写|评|发|刷)|写长文|(?:朋友圈|群|粉丝)[^，,。!！?？]{0,4}(?:\\d+|[一二三四五六七八九十几两]+)[千万百]?(?:好友|人|粉)|到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:个|条|篇)?(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|黑猫投诉|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)|(?:天天|每天|一直)来?(?:写|评|骂|刷)(?:差评|评价)?(?=[，,。!！?？]|$)';
+  '发(?:到)?群里|视频(?:就)?发(?:出去|出来|网上)|视频[^，,。!！?？]{1,6}发(?:出去|出来|网上|到网上)|挂(?:到|在)[^，,。!！?？]{0,8}(?:群|网上|朋友圈|微博)|避雷(?:帖|贴|笔记|视频)|发不发|发给[^，,。!！?？]{0,8}(?:电视台|媒体|记者)|让[^，,。!！?？]{0,8}都(?:知道|看看|看到)|开(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|(?:差评|评价)置顶|发(?:到|去|在|上)[^，,。!！?？]{0,10}(?:群|朋友圈|小红书|微博|抖音|快手|网上|公众号|论坛|贴吧)|(?:消协|12315|小红书|微博|抖音|法庭|媒体|电视台|记者)(?:和[^，,。!！?？]{0,6})?见|(?:天天|每天|一直)来(?:评论区|差评区)?(?:报到|刷|骂|留言)|换(?:\\d+|[一二三四五六七八九十几两]+)个(?:小)?号|评论区(?:报到|刷屏)|(?:每个|所有)(?:商品|宝贝|链接|产品)(?:下面)?(?:都)?(?:写|评|发|刷)|写长文|(?:朋友圈|群|粉丝)[^，,。!！?？]{0,4}(?:\\d+|[一二三四五六七八九十几两]+)[千万百]?(?:好友|人|粉)|到处(?:发帖|说|发|宣传|曝光)|发帖|让你(?:们)?(?:的)?(?:店铺|店|家)?好看|拉横幅|发(?:个|条|篇)?(?:到)?(?:抖音|快手|小红书|微博|朋友圈|网上|视频)|黑猫投诉|拍视频|让(?:大家|所有人|你家店|你们店)(?:都)?(?:看看|知道|火)|火一把|一天一个差评|每天一个差评|天天(?:差评|追评)|(?:天天|每天|一直)来?(?:写|评|骂|刷)(?:差评|评价)?(?=[，,。!！?？]|$)';
 /** Words that only bargaining over a review uses: 看着办, 你懂的, 数字你定, 加个鸡腿, 私聊价格. */
 const BARGAIN =
   '明码标价|看着赔|看着补|谈个价钱?|谈谈价格?|看着办|你懂的|老板懂的|懂的都懂|懂我意思|可以商量|好商量|私聊价格|价格私聊|数字你定|你出个价|出个价|开个价|买个安心|加个鸡腿|意思意思|表示表示|表示一下|封口费|(?:拿钱|用钱)说话|钱到位(?:了)?(?:再说|就改|就删)|掂量|衡量|哪个划算|破财消灾|花钱消灾|够不够意思|心里有数|值多少钱|看你(?:们)?的?(?:诚意|红包|表现)|诚意总要有|买(?:个|一个)(?:五星|好评|删评)';
@@ -291,7 +321,7 @@ const RE_EXTORTION_EN =
 const RE_EXTORTION_R7 = new RegExp(
   [
     '(?:要|想要)(?:五星|好评|5星)(?:得|就得|需要|要|就)(?:加钱|给钱|红包|补偿|表示)|免单(?:的话)?[^。！!?？]{0,10}(?:写|发)(?:篇|个|条)?(?:好的|好评|推荐)|(?:想要|要)(?:好评|五星|5星)[？?，,][^。！!?？]{0,6}(?:再送|送我|给我|转我|补我|返我)',
-    "\\b(?:want|get) (?:5|five) stars\\?? then (?:send|pay|give|refund)",
+    "\\b(?:want|get) (?:5|five) stars\\?? then (?:send|pay|give|refund)|\\bwant (?:your |the |my )?(?:5|five) stars\\?[^.!]{0,12}\\b(?:send|pay|give|refund)",
     '(?:想让我|要我|想要我)(?:删|改)(?:评|差评|评价)?[^。！!]{0,4}[？?，,]?\\s*先(?:打|转|给|赔|拿)',
     '(?:不然|否则)(?:我)?(?:就)?(?:天天|每天)来(?=[，,。!！?？]|$)',
     '(?:没|不)(?:寄|发|给|到|补|返)(?:到|来)?(?:之前|以前|前)[^。！!?？]{0,14}(?:先)?(?:挂着|一星|中评|差评|三星|四星)|不(?:寄|给|发|补|返)(?:就|我就)(?:改)?(?:一星|差评|中评)',
@@ -308,8 +338,41 @@ const RE_EXTORTION_R7 = new RegExp(
   ].join('|'),
 );
 
+/**
+ * Round 8 (R6): a small gift, a coupon or the postage asked for a better review (送我一套枕套我立马改五星,
+ * 发二十块的券我就把差评改了), the buyer's own price (价格谈得拢就撤, 数字合适我就不发视频), goods kept and money
+ * on top (先把钱全退了东西我留着，再加二十), a review left standing until a promised gift comes (到了再给五，不到
+ * 就改一星), "unless you send … I copy this under every item", "return 15 bucks, I fix the rating".
+ */
+const RE_EXTORTION_R8 = new RegExp(
+  [
+    // (a resend, an exchange or a repair for a better review is the rules, not a deal; 改成好评了 is a past report)
+    '(?:送|给|补|寄|返|转)(?:我|给我)(?![^。！!?？]{0,8}(?:补发|换|新的|退货|维修|修好|寄回))[^。！!?？了]{0,16}?[，,]?(?:我)?(?:就|立马|马上|立刻|才|再)(?:把)?(?:差评|评价|中评|这条|三星|一星)?(?:改|删|撤)(?!了)(?:成|为|掉)?(?:好评|五星|五颗星|5星|评价|掉)?(?![^。！!?？，,]{0,3}了)',
+    '(?:价格|价钱|数字|数目|条件|金额|钱数|诚意)(?:合适|谈得拢|谈妥|满意|到位|够了?)[^。！!?？]{0,6}(?:我)?(?:就|再|才)[^。！!?？]{0,6}(?:删|撤|改|不发|不曝光|不追|不投诉)',
+    '给个数[^。！!?？]{0,12}(?:不然|否则|要不)',
+    '(?:想让我|要我|想要我)(?:删|改|撤)(?:评|差评|评价)?[^。！!]{0,4}[？?，,]?\\s*先(?:把|退|补|赔)',
+    '(?:东西|货|商品)(?:我)?留着[^。！!?？]{0,4}[，,]?(?:再|另外|还要)?(?:加|补|给|赔)(?:我)?(?:\\d+|[一二三四五六七八九十百两几]+)',
+    '(?:到了|到账了?|收到了?|寄来了?)(?:我)?(?:再|才)(?:给|改)(?:成)?(?:五|5|好评|五星)[^。！!?？]{0,6}[，,]?(?:不到|没到|不给|没收到)(?:就|我就)?(?:改|给)(?:成)?(?:一星|差评|中评|1星)',
+    '(?:不|没)(?:送|给|寄|到|退|赔|补)(?:的话)?[，,]?(?:就|我就)(?:这样|这么|一直|永远)(?:挂着|中评|差评|一星|挂)',
+    '(?:返现|红包|补偿)(?:我)?(?:就|我就)不(?:在)?(?:评论区|评价里|评论里)',
+    "\\bunless you (?:send|pay|refund|give|return)[^.!?]{0,50}\\b(?:review|stars?|rating|post|copy|listing|item|product|complaint)",
+    "\\b(?:pay|send|give|refund|return)\\w*[^.!?]{0,40}\\b(?:otherwise|or else|if not)\\b[^.!?]{0,40}\\b(?:post|posting|review|stars?|rating|listing|products|items|copy)",
+    "\\b(?:return|refund|send|pay|give)\\w*[^.!?]{0,30}(?:bucks|dollars?|usd|euros?|eur|\\$|€)[^.!?]{0,10}[,.;]? ?(?:and )?i(?:'ll| will)? (?:fix|change|update|edit|put|raise|make|delete|remove)",
+    "\\b(?:send|give) me (?:a |an )?free [^.!?]{0,20}\\b(?:and|then) i(?:'ll| will)? (?:change|fix|update|edit|put|raise|delete|remove)",
+    // batch 4: a conditional gift (要是送我个充电宝，这条中评我就改了), 不免就写差评, 'offer me something and this review might look different', '… and I will forget about this review'
+    '(?:要是|如果|只要)(?:能)?(?:送|给|补|返|寄|免)(?:我)?(?![^。！!?？]{0,6}(?:补发|换|新的|退货|维修|修好|寄回))[^。！!?？]{0,12}[，,]?[^。！!?？]{0,6}(?:我)?(?:就|马上|立马)(?:把)?(?:这条|差评|中评|评价|一星)?(?:改|删|撤)',
+    '(?:不|没)(?:免|送|补|返|赔)(?:单)?(?:的话)?[，,]?(?:就|我就)(?:写|给|打|发)[^，,。!！?？]{0,6}(?:差评|一星|中评)',
+    "\\boffer me\\b[^.!?]{0,30}\\b(?:review|rating|stars?)\\b|\\b(?:this|my|the) (?:review|rating) (?:might|will|could|may) (?:look|be|become|turn) (?:different|better|nicer|positive)",
+    "\\b(?:coupon|voucher|refund|money|cash|discount|free [a-z]+)\\b[^.!?]{0,30}\\bi(?:'ll| will)? forget (?:about )?(?:this|my|the) (?:review|rating|complaint|stars?)",
+    // batch 2: the outcome decides what the buyer tells a group; no satisfying answer then the platforms; refund or followers hear
+    '(?:处理结果|处理得怎么样|你们的(?:态度|诚意|表现)|怎么处理)(?:决定|看|就看)[^。！!?？]{0,12}(?:怎么说|怎么写|怎么评|评价|发不发|写什么)',
+    `(?:不给|没有)(?:我)?(?:个)?满意(?:的)?(?:答复|说法|交代|处理|结果)[^。！!?？]{0,14}(?:小红书|抖音|微博|快手|朋友圈|${EXPOSURE})`,
+    "\\b(?:refund|pay|compensat|give)\\w*[^.!?]{0,40}\\bor\\b[^.!?]{0,20}\\b(?:followers|subscribers|fans|group members)\\b",
+  ].join('|'),
+);
+
 function extortionShape(t: string): boolean {
-  if (RE_EXTORTION_R7.test(t)) return true;
+  if (RE_EXTORTION_R7.test(t) || RE_EXTORTION_R8.test(t)) return true;
   if ((RE_BARGAIN.test(t) || RE_ON_CONDITION_PAID.test(t) || RE_MONEY_OR_ELSE.test(t)) && RE_ANY_LEVER.test(t)) return true;
   if (RE_HOSTAGE.test(t) || RE_EXTORTION_EN.test(t)) return true;
   // The three parts of a deal over a review, close together: the review (or an exposure), a
@@ -340,6 +403,8 @@ const RE_ROLE_NAME = new RegExp(
   `(?:${NAME_ROLE})[是:：为\\s]*([${SURNAMES}])([\\u4e00-\\u9fff]{1,2})`,
   'g',
 );
+const RE_CHILD_AT_SCHOOL = new RegExp(`(?:女儿|儿子|孩子|闺女|外孙女?|孙子|孙女|侄子|侄女|my (?:son|daughter|kid))(?:叫)?[${SURNAMES}][\\u4e00-\\u9fff]{1,2}[^。!！?？]{0,10}(?:小学|中学|初中|高中|幼儿园|年级|[一二三四五六七八九十\\d]班)`);
+const RE_SELF_NAME_AFTER_PLACE = new RegExp(`(?:我是|我叫|本人是?)[\\u4e00-\\u9fff]{2,10}(?:区|县|市|镇|村|小区)的([${SURNAMES}])[\\u4e00-\\u9fff]{1,2}(?=[，,。!！\\s]|$)`);
 /** A full name written right before a (possibly masked) phone: 赵秀英 186****2231. */
 const RE_NAME_BEFORE_PHONE = new RegExp(`(?<![\\u4e00-\\u9fff])[${SURNAMES}][\\u4e00-\\u9fff]{1,2}[\\s:：,，(（]*(?:电话|手机)?[\\s:：]*1[3-9]\\d[ -]?(?:\\d{4}|[*x×]{4})[ -]?\\d{4}`);
 const RE_EN_NAME =
@@ -392,6 +457,10 @@ function fullNames(t: string, raw: string): boolean {
     return true;
   }
   if (RE_NAME_BEFORE_PHONE.test(t)) return true;
+  // Round 8: one's own full name after a place (我是常州新北区的张文斌).
+  if (RE_SELF_NAME_AFTER_PLACE.test(t)) return true;
+  // A child's full name with the school or class (README-blind-r7).
+  if (RE_CHILD_AT_SCHOOL.test(t)) return true;
   if (RE_EN_NAME_CAPS.test(raw)) return true;
   const m = RE_EN_NAME.exec(t);
   if (m && !/^(service|support|delivery|team|said|told|called|guy|man|woman|person|was|is|very|so|not|never|always|also|just|really)$/.test(m[1] ?? '')) {
@@ -404,6 +473,10 @@ function fullNames(t: string, raw: string): boolean {
 }
 
 function hasAddress(t: string): boolean {
+  // batch 2: one's own home on a numbered street (我家是滨江路三十八号二楼).
+  if (/(?:我家|我住|我们家|住在|寄到我)[^，,。!！?？]{0,8}[\u4e00-\u9fff]{1,6}(?:路|街|巷|弄|大街|大道)(?:\d+|[一二三四五六七八九十百零〇]{1,5})号/.test(t)) return true;
+  // Round 8: a building and unit written in Chinese numerals (十二栋三单元六零一, 七栋二单元五零二) is a home address.
+  if (/[一二三四五六七八九十\d]{1,3}(?:栋|幢|号楼)[一二三四五六七八九十\d]{1,2}单元/.test(t)) return true;
   const admin = t.match(ADDRESS_CN_ADMIN)?.length ?? 0;
   const street = RE_ADDRESS_CN_STREET.test(t);
   const num = RE_ADDRESS_NUM.test(t);
@@ -426,7 +499,7 @@ export function ruleFlags(raw: string): { flags: Set<FlagId>; evidence: FlagEvid
   const deleet = /[0-9@$!]/.test(aimed) ? aimed.replace(RE_LEET_WORD, (w) => w.replace(/[0-9@$!]/g, (c) => LEET[c] ?? c)) : aimed;
   if (
     has(ABUSE_ZH, aimedCompact) || has(ABUSE_ABBR, aimed) || has(ABUSE_EN, aimed) || masked ||
-    (deleet !== aimed && has(ABUSE_EN, deleet)) || maskedEnglishInsult(aimed) || MILD_CURSE_AIMED.test(aimedCompact) || ABUSE_R7.test(aimed)
+    (deleet !== aimed && has(ABUSE_EN, deleet)) || maskedEnglishInsult(aimed) || MILD_CURSE_AIMED.test(aimedCompact) || ABUSE_R7.test(aimed) || has(ABUSE_R8, aimed)
   ) flags.add('abuse');
 
   // Contacts and numbers.
