@@ -1,7 +1,8 @@
 // Development figures for issue 12 on the older bench sets (bench/sets/nlu/*-r1..r8, development
-// sets; never the frozen sets of the current round, never ../shared/data): the same readings as
+// sets; never the held-out or frozen sets of the current round, never ../shared/data): the same readings as
 // bench/blind-eval.ts (understand(), as `dxe nlu classify` does), in one process with one model.
 //   npx tsx scripts/nlu-devsets.ts [-v] [--other-prior=0.8] [--other-prior-en=0.8] [sets...]
+// Round 11 (issue 12): r9 is a development set now, r10 held out, r11 blind.
 import { readFileSync } from 'node:fs';
 import { createNlu } from '../src/core/nlu/index.js';
 
@@ -10,16 +11,16 @@ const verbose = args.includes('-v');
 const prior = args.find((a) => a.startsWith('--other-prior='));
 const priorEn = args.find((a) => a.startsWith('--other-prior-en='));
 const DEFAULT_SETS = [
-  'zh-blind-r1', 'zh-blind-r3', 'zh-blind-r4', 'zh-blind-r5', 'zh-blind-r6', 'zh-blind-r7', 'zh-blind-r8',
-  'context-r1', 'context-r3', 'context-r4', 'context-r5', 'context-r6', 'context-r7', 'context-r8',
-  'en-aliexpress-r1', 'en-aliexpress-r2', 'en-aliexpress-r3', 'en-aliexpress-r4', 'en-aliexpress-r5', 'en-aliexpress-r6', 'en-aliexpress-r7', 'en-aliexpress-r8',
-  'multi-question-r1', 'multi-question-r2', 'multi-question-r3', 'multi-question-r4', 'multi-question-r5', 'multi-question-r6', 'multi-question-r7', 'multi-question-r8',
+  'zh-blind-r1', 'zh-blind-r3', 'zh-blind-r4', 'zh-blind-r5', 'zh-blind-r6', 'zh-blind-r7', 'zh-blind-r8', 'zh-blind-r9',
+  'context-r1', 'context-r3', 'context-r4', 'context-r5', 'context-r6', 'context-r7', 'context-r8', 'context-r9',
+  'en-aliexpress-r1', 'en-aliexpress-r2', 'en-aliexpress-r3', 'en-aliexpress-r4', 'en-aliexpress-r5', 'en-aliexpress-r6', 'en-aliexpress-r7', 'en-aliexpress-r8', 'en-aliexpress-r9',
+  'multi-question-r1', 'multi-question-r2', 'multi-question-r3', 'multi-question-r4', 'multi-question-r5', 'multi-question-r6', 'multi-question-r7', 'multi-question-r8', 'multi-question-r9',
   'en-multi-question-r1',
 ];
 const named = args.filter((a) => !a.startsWith('-'));
 const sets = named.length ? named : DEFAULT_SETS;
-// Round 9 is held out (run only through bench/blind-eval.ts), round 10 is the new blind round.
-if (sets.some((s) => /-r(9|1\d)\b/.test(s))) throw new Error('round-9 sets are held out and round-10 sets blind: use bench/blind-eval.ts');
+// Round 10 is held out (run only through bench/blind-eval.ts), round 11 is the new blind round.
+if (sets.some((s) => /-r1\d\b/.test(s))) throw new Error('round-10 sets are held out and round-11 sets blind: use bench/blind-eval.ts');
 const nlu = createNlu({
   ...(prior ? { otherPrior: Number(prior.split('=')[1]) } : {}),
   ...(priorEn ? { otherPriorEn: Number(priorEn.split('=')[1]) } : {}),

@@ -59,6 +59,10 @@ const SUPPLIED: ReadonlySet<IntentId> = new Set(['order_change', 'invoice']);
 const VARIANT_OPEN: ReadonlySet<IntentId> = new Set(['stock', 'return_exchange', 'order_change']);
 const VARIANT_EN = /\b(size|colou?r|in)?\s*\b(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl|\d{2}(\.5)?|black|white|red|blue|navy|green|grey|gray|pink|beige|brown|yellow|purple)\b/;
 const VARIANT_EN_ALL = new RegExp(VARIANT_EN.source, 'g');
+/** A colour or a size named in a Chinese follow-up (有白色吗, 有没有xl码, 粉的有吗). */
+const VARIANT_ZH = /[白黑红蓝绿黄粉紫灰棕咖米杏橙金银青褐藏驼卡其][色的款]|白的|黑的|彩色|[0-9]*x*[sml]码?(?![a-z])|均码|大号|中号|小号|加大|[0-9]{2}码/;
+/** Open topics that a variant completes (有白色吗 after 能换吗 asks for the colour to exchange to). */
+const VARIANT_KEEPS_OPEN: ReadonlySet<IntentId> = new Set(['stock', 'return_exchange', 'order_change', 'quality_issue', 'recommend']);
 /** A noun-phrase fragment ending in 的/那款/那个 (电子的, 蓝色那款的, 大的那个). */
 const FRAGMENT = /的$|那[款个种件]的?$|[的款]呀$/;
 const ACK = /^(好的|好吧|好滴|好嘞|嗯+|哦+|噢+|喔|额|呃|ok|okay|oh|行|亲|老板|谢谢|thanks|thx)[\s,.!，。！~]*/;
@@ -166,6 +170,10 @@ export function followUpReading(
   // (round 10); 还有红色的吗 after another topic is a stock question of its own, not 还有 = "and".
   if (own === 'return_exchange' && ownProb >= 0.6 && (open === 'size_fit' || open === 'color_appearance') && /(能|可以|给我?|想|要)换|换.{0,6}(行吗|行不|可以吗|可以不)/.test(compact)) return { kind: 'own', weight: 0 };
   if (own === 'stock' && ownProb >= 0.8 && open !== 'recommend' && open !== 'stock' && /^还有.{1,8}(吗|嘛|么|没)/.test(compact)) return { kind: 'own', weight: 0 };
+  // 有白色吗 / 有没有L码 / 粉色有吗 after a question about the item's material, price or use: a
+  // question of its own about a variant (stock), not the product question again (round 11, issue 12).
+  // After a stock, exchange or order-change question the variant still completes the open request.
+  if (own === 'stock' && ownProb >= 0.6 && !VARIANT_KEEPS_OPEN.has(open) && VARIANT_ZH.test(compact) && /有/.test(compact) && named.every((n) => n === 'stock' || n === 'color_appearance' || n === 'size_fit')) return { kind: 'own', weight: 0 };
   // 换货的时候也有吗 / 赠品也没见着: the open question asked of the thing named before 也 (round 10).
   const also = ALSO.exec(compact) ?? /也没|也不/.exec(compact);
   if (also && named.length > 0 && !named.includes('complaint') && topicsNamed(compact.slice(also.index)).length === 0) {
