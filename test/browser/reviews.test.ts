@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('review workbench in Chromium', () => {
     const draft = await box.inputValue();
     await box.fill('亲，加我微信 abc12345 给您退差价');
     await expect.poll(() => page.getByTestId('review-guard').getAttribute('data-verdict')).toBe('block');
-    expect(await page.getByTestId('review-reply-send').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('review-reply-send').isDisabled()).toBe(true);
     await box.fill(draft);
     await expect.poll(() => page.getByTestId('review-guard').getAttribute('data-verdict')).not.toBe('block');
     await page.getByTestId('review-reply-send').click();
@@ -86,7 +86,8 @@ describe.skipIf(!hasChromium)('review workbench in Chromium', () => {
     await avg.fill('4.9');
     // Service stars of the seven imported reviews: 5, 2, 4, 1, 5, 3, 5 → 3.57.
     await expect.poll(() => forecast.textContent(), { timeout: 20_000 }).toContain('服务态度 3.57 已低于行业平均 4.9');
-    expect(await page.getByTestId('cause-trend').isVisible()).toBe(true);
+    // Waited for, not read once (issue 9: a loaded machine may render it a moment after the forecast).
+    await page.getByTestId('cause-trend').waitFor({ state: 'visible' });
     await screenshot(page, 'reviews-forecast');
     expect(pageErrors).toEqual([]);
   });

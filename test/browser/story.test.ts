@@ -55,7 +55,8 @@ describe.skipIf(!hasChromium)('widget story in Chromium (C2, C18, D1/D2, C4, T1)
     const input = agent.getByTestId('reply-input');
     await input.fill('亲，加我微信 wx_dxe8888，转账给你便宜');
     await agent.getByTestId('guard-underline').first().waitFor();
-    expect(await agent.getByTestId('send').isDisabled()).toBe(true);
+    // Waited on, not read once: the button follows the check's state (issue 9: no race with a render).
+    await expect.poll(() => agent.getByTestId('send').isDisabled()).toBe(true);
     await agent.getByTestId('guard-rewrite').click();
     await expect.poll(() => agent.getByTestId('guard-status').textContent()).toContain('合规检查通过');
     const rewritten = (await input.inputValue()).trim();

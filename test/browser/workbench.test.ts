@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     // Rules are named in Chinese, the id after (issue 11), not “规则 D2”.
     expect(violations).toMatch(/站外交易（D1）|泄露联系方式或站外链接（D2）/);
     expect(violations).not.toMatch(/规则 D/);
-    expect(await page.getByTestId('send').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('send').isDisabled()).toBe(true);
     await input.press('Enter');
     await page.waitForTimeout(300);
     expect(await page.getByTestId('msg-agent').count()).toBe(0);
@@ -77,7 +77,8 @@ describe.skipIf(!hasChromium)('workbench in Chromium', () => {
     const rewritten = await input.inputValue();
     expect(rewritten).not.toContain('wx_dxe8888');
     await expect.poll(() => page.getByTestId('guard-status').textContent()).toContain('合规检查通过');
-    expect(await page.getByTestId('send').isDisabled()).toBe(false);
+    // Waited on, not read once: the button follows the check's state (issue 9: no race with a render).
+    await expect.poll(() => page.getByTestId('send').isDisabled()).toBe(false);
     await page.getByTestId('send').click();
     await expect.poll(() => page.getByTestId('msg-agent').count()).toBeGreaterThan(0);
     await screenshot(page, 'inbox-chat');

@@ -49,9 +49,10 @@ export function startServe(env: NodeJS.ProcessEnv, command = 'serve'): Promise<S
         resolve({ url: m[1]!, child, output: () => out });
       }
     });
-    child.on('exit', (code) => {
+    child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`dxe ${command} exited ${code}: ${out}`));
+      // The signal too: a CI run once failed with "exited null" and nothing else to go on.
+      reject(new Error(`dxe ${command} exited ${code ?? `on ${signal}`}: ${out}`));
     });
   });
 }

@@ -47,6 +47,17 @@ export async function buildDxe(root: string, out: string): Promise<string> {
     fs.mkdirSync(dirname(to), { recursive: true });
     fs.copyFileSync(file, to);
   }
+  // The NLU's TypeScript sources beside their compiled copies: the model cache names a trained
+  // model by a hash of these files (src/app/shops/nlu-model-cache.ts reads the .ts files), so a
+  // spawned `dxe` reads the model the run's global setup loaded, and one trained by other NLU code
+  // never. Without them the compiled copy hashed no file at all: every checkout's spawned `dxe`
+  // shared one name whatever its NLU code (issue 9: train once per run, never a stale model).
+  const nlu = join(src, 'core', 'nlu');
+  for (const sub of ['', 'entities']) {
+    for (const f of fs.readdirSync(join(nlu, sub))) {
+      if (f.endsWith('.ts') && !f.endsWith('.test.ts')) fs.copyFileSync(join(nlu, sub, f), join(out, relative(root, join(nlu, sub, f))));
+    }
+  }
   for (const name of LINKED) {
     if (fs.existsSync(join(root, name))) fs.symlinkSync(join(root, name), join(out, name));
   }

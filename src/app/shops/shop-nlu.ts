@@ -96,11 +96,14 @@ async function train(database: Database, shopId: string, version: string, entry:
   }
   const readAt = new Date();
   // In a fixed order: the same examples and titles are the same training input (and cache key).
+  // Examples added together share one created_at (one request, one clock reading) and their ids
+  // are random, so after the time they go by text and intent, the id last: ordered by id, the same
+  // batch was another input, another cache key and another training after each restart (issue 9).
   const rows = await database.db
     .select({ id: trainingExamples.id, text: trainingExamples.text, intent: trainingExamples.intent })
     .from(trainingExamples)
     .where(eq(trainingExamples.shopId, shopId))
-    .orderBy(asc(trainingExamples.createdAt), asc(trainingExamples.id));
+    .orderBy(asc(trainingExamples.createdAt), asc(trainingExamples.text), asc(trainingExamples.intent), asc(trainingExamples.id));
   const titles = await database.db
     .select({ title: items.title })
     .from(items)
