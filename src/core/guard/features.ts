@@ -28,14 +28,18 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /**
  * Feature buckets of compact range [from, to) of a view, appended to `out` (duplicates kept out).
- * `matches` are the concept matches of the whole view (matchConcepts).
+ * `matches` are the concept matches of the whole view (matchConcepts: each list sorted by start).
  */
-/** Per bucket: the call that last pushed it (duplicates are kept out without a Set). */
-const stamp = new Uint32Array(1 << FEATURE_BITS);
+/**
+ * Per bucket: the call that last pushed it (duplicates are kept out without a Set). One byte per
+ * bucket (256 KB, not 1 MB: the table is read at random once per feature, issue 11 latency), so
+ * the generation wraps every 255 calls and the table is cleared then.
+ */
+const stamp = new Uint8Array(1 << FEATURE_BITS);
 let generation = 0;
 
 export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][], from: number, to: number, out: number[]): void {
-  generation = (generation + 1) >>> 0;
+  generation = (generation + 1) & 0xff;
   if (generation === 0) {
     stamp.fill(0);
     generation = 1;
@@ -104,8 +108,12 @@ export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][],
     const list = matches[k];
     if (!list || list.length === 0) continue;
     let lastSentence = -1;
-    for (const m of list) {
-      if (m.s < from || m.s >= to) continue;
+    // Lists are sorted by start (matchConcepts): the range's matches are one run of each list,
+    // found by binary search (issue 11 latency: a reply of many sentences scores each of them,
+    // and walking every list for every sentence made that quadratic).
+    for (let at = firstStartAtOrAfter(list, from); at < list.length; at++) {
+      const m = list[at] as ConceptMatch;
+      if (m.s >= to) break;
       const sn = v.sentence[m.s] ?? 0;
       if (sn === lastSentence) continue;
       lastSentence = sn;
@@ -126,6 +134,18 @@ export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][],
       push(fin(mix(mix(9, Math.min(ka, kb) | 0), Math.max(ka, kb) | 0)));
     }
   }
+}
+
+/** Index of the first match of a start-sorted list starting at or after `pos`. */
+function firstStartAtOrAfter(list: readonly ConceptMatch[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.s ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Scratch space for the concepts present in a range (concept index, sentence number). */

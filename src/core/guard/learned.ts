@@ -30,6 +30,28 @@ export interface LinearModel {
   w: Float32Array;
   warn: Float32Array;
   block: Float32Array;
+  /**
+   * One bit per bucket: set when any rule's weight there is not zero (decodeModel fills it). Most
+   * buckets are all zero (70,403 of 262,144 are not in the shipped model): scoreRange skips those
+   * features without reading their weights, which lie at random in an 11 MB table (issue 11
+   * latency). Adding a zero never changes a probability, so the scores are the same.
+   */
+  nonzero?: Uint32Array;
+}
+
+/** The bit set of buckets with a weight other than zero for some rule. */
+export function nonzeroBuckets(w: Float32Array, rules: number): Uint32Array {
+  const buckets = Math.floor(w.length / rules);
+  const bits = new Uint32Array((buckets + 31) >>> 5);
+  for (let b = 0; b < buckets; b++) {
+    for (let r = 0; r < rules; r++) {
+      if (w[b * rules + r] !== 0) {
+        bits[b >>> 5] = (bits[b >>> 5] ?? 0) | (1 << (b & 31));
+        break;
+      }
+    }
+  }
+  return bits;
 }
 
 export function decodeModel(m: SerializedModel): LinearModel {
@@ -62,6 +84,7 @@ export function decodeModel(m: SerializedModel): LinearModel {
     rules: m.rules,
     bias: Float32Array.from(m.bias),
     w,
+    nonzero: nonzeroBuckets(w, R),
     warn: Float32Array.from(m.rules.map((r) => m.thresholds[r]?.warn ?? 2)),
     block: Float32Array.from(m.rules.map((r) => m.thresholds[r]?.block ?? 2)),
   };
@@ -108,12 +131,49 @@ export function scoreRange(m: LinearModel, v: TextView, matches: readonly Concep
   want.fill(0);
   if (only) for (const r of only) want[r] = 1;
   else want.fill(1, 0, R);
-  for (let r = 0; r < R; r++) zs[r] = m.bias[r] ?? 0;
+  const z = zs;
+  for (let r = 0; r < R; r++) z[r] = m.bias[r] ?? 0;
+  const nz = m.nonzero;
   for (let k = 0; k < feats.length; k++) {
-    const base = (feats[k] ?? 0) * R;
-    for (let r = 0; r < R; r++) zs[r] = (zs[r] ?? 0) + (w[base + r] ?? 0);
+    const b = feats[k] ?? 0;
+    // A bucket with no weight adds +0 to every sum: skipped (see LinearModel.nonzero).
+    if (nz && ((nz[b >>> 5] ?? 0) & (1 << (b & 31))) === 0) continue;
+    const base = b * R;
+    for (let r = 0; r < R; r++) z[r] = (z[r] ?? 0) + (w[base + r] ?? 0);
   }
   for (let r = 0; r < R; r++) if (want[r]) out[r] = sigmoid(zs[r] ?? 0);
+}
+
+/** A view's sums per scored compact range, for one model (kept in the view's memo). */
+interface ScoreMemo {
+  m: LinearModel;
+  sums: Map<number, Float64Array>;
+}
+
+/**
+ * scoreRange on a view's own concept matches, each range's per-rule sums computed once per view
+ * (issue 11 latency): learnedFindings scores every sentence again for each rule over its warn
+ * threshold, confirmDefinite the whole reply and the hit's sentence again. scoreRange always sums
+ * every rule, so a remembered sum is the very number a new call would add up.
+ */
+function scoreRangeOnce(m: LinearModel, v: TextView, matches: readonly ConceptMatch[][], from: number, to: number, out: Float32Array, only?: readonly number[]): void {
+  if (matches !== v.memo.concepts) {
+    scoreRange(m, v, matches, from, to, out, only);
+    return;
+  }
+  let memo = v.memo.scores as ScoreMemo | undefined;
+  if (!memo || memo.m !== m) v.memo.scores = memo = { m, sums: new Map() };
+  const key = from * 0x200000 + to;
+  const R = m.rules.length;
+  let sums = memo.sums.get(key);
+  if (!sums) {
+    scoreRange(m, v, matches, from, to, out, only);
+    sums = zs.slice(0, R);
+    memo.sums.set(key, sums);
+    return;
+  }
+  if (only) for (const r of only) out[r] = sigmoid(sums[r] ?? 0);
+  else for (let r = 0; r < R; r++) out[r] = sigmoid(sums[r] ?? 0);
 }
 
 const applies = (rule: RuleId, ctx: GuardContext): boolean =>
@@ -138,7 +198,7 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
   }
   if (only.length === 0) return [];
   const p = new Float32Array(R);
-  scoreRange(m, v, matches, 0, v.compact.length, p, only);
+  scoreRangeOnce(m, v, matches, 0, v.compact.length, p, only);
   const hits: Hit[] = [];
   let sentences: Array<[number, number]> | undefined;
   for (const r of only) {
@@ -153,7 +213,7 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
       let top = -1;
       const ps = new Float32Array(R);
       for (const [s, e] of sentences) {
-        scoreRange(m, v, matches, s, e, ps, [r]);
+        scoreRangeOnce(m, v, matches, s, e, ps, [r]);
         if ((ps[r] ?? 0) > top) {
           top = ps[r] ?? 0;
           best = [s, e];
@@ -291,7 +351,7 @@ export function confirmDefinite(c: CompiledGuard, v: TextView, hits: Hit[], m: L
   const lex = conceptLexicon();
   const matches = matchConceptsOf(lex, v);
   const whole = new Float32Array(m.rules.length);
-  scoreRange(m, v, matches, 0, v.compact.length, whole, only);
+  scoreRangeOnce(m, v, matches, 0, v.compact.length, whole, only);
   const part = new Float32Array(m.rules.length);
   const ranges = sentenceRanges(v);
   for (const h of hits) {
@@ -301,7 +361,7 @@ export function confirmDefinite(c: CompiledGuard, v: TextView, hits: Hit[], m: L
     const cs = compactIndexAtOrig(v, h.start);
     const range = ranges.find(([s, e]) => cs >= s && cs < e);
     if (range && ranges.length > 1) {
-      scoreRange(m, v, matches, range[0], range[1], part, [r]);
+      scoreRangeOnce(m, v, matches, range[0], range[1], part, [r]);
       if ((part[r] ?? 0) >= CONFIRM_BELOW) continue;
     }
     h.suspected = true;

@@ -50,7 +50,7 @@ export interface TextView {
    * Results derived from this view, computed once by their owners (concept matches): a field
    * rather than a WeakMap, which costs the garbage collector on every reply.
    */
-  readonly memo: { concepts?: unknown; gates?: unknown };
+  readonly memo: { concepts?: unknown; gates?: unknown; scores?: unknown };
 }
 
 export interface NormalizeTables {

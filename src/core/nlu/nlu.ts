@@ -248,7 +248,8 @@ class NluImpl implements Nlu {
       }
       // 快点 等半天了 / 人呢 right after asking for a person still asks for the person (a request for
       // a person opens no topic of its own, so contextIntent passes over it).
-      const last = normalizeText(ctx[ctx.length - 1]!);
+      // contextIntent normalised the last turn already (issue 12 latency: once per turn).
+      const last = this.lastTurnNormalized;
       const h = IDX.get('human')!;
       if (best !== h && ASKS_PERSON.test(last) && URGES.test(normalized) && topicsNamed(normalized).length === 0) {
         const t = p[h]!;
@@ -278,6 +279,8 @@ class NluImpl implements Nlu {
   }
 
   private readonly ctxProbs = new Float64Array(INTENT_IDS.length);
+  /** The last earlier turn as contextIntent normalised it (read by classify right after). */
+  private lastTurnNormalized = '';
 
   /** The predictor's top intent after the `other` prior (probabilities renormalised). */
   private predict(normalized: string): number {
@@ -306,6 +309,7 @@ class NluImpl implements Nlu {
     const p = this.predictor.probs;
     for (let i = Math.max(0, context.length - 3); i < context.length; i++) {
       const norm = normalizeText(context[i]!);
+      this.lastTurnNormalized = norm;
       const k = this.predict(norm);
       if (open >= 0 && shortEnough(norm)) {
         const reading = followUpReading(norm, INTENT_IDS[open]!, INTENT_IDS[k]!, p[k]!);

@@ -1,9 +1,51 @@
 // Text normalisation (B1): buyers write with full-width characters, traditional script, emoji,
 // 旺旺 emoticon codes, repeated punctuation and net slang. Everything downstream (segmentation,
 // features, entity rules) sees the canonical form produced here.
-import { Converter } from 'opencc-js/t2cn';
+import { Converter, Locale } from 'opencc-js/t2cn';
 
 let toSimplified: ((s: string) => string) | undefined;
+
+/**
+ * Every code point a key of the converter's dictionaries begins with (the tw → cn chain: the
+ * normalisation, segmentation and conversion dictionaries of OpenCC's `tw2s` configuration). The
+ * converter replaces only where a key matches, so a text holding none of these code points comes
+ * out of it unchanged (issue 12 latency: English messages and most short ones skip it).
+ */
+let keyStarts: Set<number> | undefined;
+
+export function converterKeyStarts(): Set<number> {
+  if (keyStarts) return keyStarts;
+  const config: unknown = Locale.configs.tw2s;
+  const starts = new Set<number>();
+  const visit = (x: unknown): void => {
+    if (typeof x === 'string') {
+      for (const entry of x.split('|')) {
+        const cp = entry.codePointAt(0);
+        if (cp !== undefined && entry.length > 0) starts.add(cp);
+      }
+    } else if (Array.isArray(x)) {
+      // Dictionary groups; a [source, replacement] pair adds its replacement's start too (a
+      // superset is safe: it only sends more texts through the converter).
+      for (const y of x) visit(y);
+    } else if (x && typeof x === 'object') {
+      for (const y of Object.values(x)) visit(y);
+    }
+  };
+  visit(config);
+  keyStarts = starts;
+  return starts;
+}
+
+/** Whether the converter could change `text`: some code point of it begins a dictionary key. */
+export function mayConvert(text: string): boolean {
+  const starts = converterKeyStarts();
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) ?? 0;
+    if (cp > 0xffff) i++;
+    if (starts.has(cp)) return true;
+  }
+  return false;
+}
 /**
  * 么 is already simplified, but the Taiwan table reads a lone 么 as the variant of 幺 (在么 → 在幺,
  * 包邮么 → 包邮幺), which hid the question particle from every rule (issue 12): it is kept aside.
@@ -11,9 +53,11 @@ let toSimplified: ((s: string) => string) | undefined;
 const ME = /么/g;
 const ME_KEPT = '\uE000';
 function t2s(text: string): string {
-  const convert = (toSimplified ??= Converter({ from: 'tw', to: 'cn' }));
-  if (!text.includes('么')) return convert(text);
-  return convert(text.replace(ME, ME_KEPT)).replace(/\uE000/g, '么');
+  const hasMe = text.includes('么');
+  const input = hasMe ? text.replace(ME, ME_KEPT) : text;
+  // The converter would return `input` itself (see converterKeyStarts).
+  const converted = mayConvert(input) ? (toSimplified ??= Converter({ from: 'tw', to: 'cn' }))(input) : input;
+  return hasMe ? converted.replace(/\uE000/g, '么') : converted;
 }
 
 /** Slang and frequent typos → standard form. Order matters: longer keys first. */
@@ -117,23 +161,42 @@ function toHalfWidth(text: string): string {
   return out;
 }
 
+/** A character KAOMOJI begins with: it cannot match a text without one. */
+const KAOMOJI_NEEDS = /[(^⊙╯╰□°︵┻━ω∀]/;
+
+/** Whether two equal code units stand side by side, or the text holds a surrogate. */
+function adjacentRepeat(s: string): boolean {
+  let prev = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === prev || (c >= 0xd800 && c <= 0xdfff)) return true;
+    prev = c;
+  }
+  return false;
+}
+
 /**
  * Canonical form of a buyer message: half-width, lower-case Latin, simplified Chinese, no emoji or
  * emoticon codes, single punctuation, slang replaced, whitespace collapsed.
  */
 export function normalizeText(text: string): string {
+  // Each replacement runs only when the text holds what its expression needs to match (issue 12
+  // latency: most messages need few of them); the result is the same as running them all.
   let s = toHalfWidth(text.normalize('NFC'));
-  s = s.replace(/&nbsp;/g, ' ').replace(WANGWANG, ' ').replace(BRACKET_FACES, ' ');
-  s = s.replace(EMOJI, ' ').replace(KAOMOJI, ' ');
+  if (s.includes('&nbsp;')) s = s.replace(/&nbsp;/g, ' ');
+  if (s.includes('#E-') || s.includes('/:')) s = s.replace(WANGWANG, ' ');
+  if (s.includes('[')) s = s.replace(BRACKET_FACES, ' ');
+  s = s.replace(EMOJI, ' ');
+  if (KAOMOJI_NEEDS.test(s)) s = s.replace(KAOMOJI, ' ');
   s = maskBoilerplate(s);
   s = t2s(s).toLowerCase();
   if (SLANG_ANY.test(s)) for (const [re, to] of SLANG) s = s.replace(re, to);
-  s = s
-    .replace(/([?!.,~。，、…！？~-])\1+/g, '$1')
-    .replace(/[?？]+[!！]+|[!！]+[?？]+/g, '?')
-    .replace(/…+/g, '…')
-    .replace(/(\p{Script=Han})\1{2,}/gu, '$1$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Repeated punctuation and Han characters repeated three times need two equal code units side
+  // by side (or, for a Han character outside the BMP, a surrogate pair).
+  if (adjacentRepeat(s)) s = s.replace(/([?!.,~。，、…！？~-])\1+/g, '$1');
+  if ((s.includes('?') || s.includes('？')) && (s.includes('!') || s.includes('！'))) s = s.replace(/[?？]+[!！]+|[!！]+[?？]+/g, '?');
+  if (s.includes('…')) s = s.replace(/…+/g, '…');
+  if (adjacentRepeat(s)) s = s.replace(/(\p{Script=Han})\1{2,}/gu, '$1$1');
+  s = s.replace(/\s+/g, ' ').trim();
   return s;
 }
