@@ -51,7 +51,10 @@ if (which === 'guard') {
     return { g, r };
   };
   const [a, b] = [await load(base), await load(ROOT)];
-  const only200 = process.argv.includes('--all') ? guardItems() : guardItems().filter((c) => c.key.endsWith('#200'));
+  const b0 = b;
+  let only200 = process.argv.includes('--all') ? guardItems() : guardItems().filter((c) => c.key.endsWith('#200'));
+  // --flagged: only replies the guard flags (the slow tail: every violation adds scoring and a rewrite check).
+  if (process.argv.includes('--flagged')) only200 = only200.filter((c) => b0.g.checkReply(c.text, b0.r.profileFor(c.platform), c.ctx).verdict !== 'pass');
   const pa = only200.map((c) => a.r.profileFor(c.platform));
   const pb = only200.map((c) => b.r.profileFor(c.platform));
   for (let i = 0; i < only200.length; i++) {

@@ -332,7 +332,6 @@ export function conceptLexicon(): ConceptLexicon {
 
 const isLower = (code: number): boolean => code >= 97 && code <= 122;
 const isLetterCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-const LETTER = /[a-z]/i;
 
 /** Every dictionary word of a trie found in `src`, pushed per concept (`words`: whole words only). */
 function walk(root: TrieNode, src: string, out: ConceptMatch[][], words?: TextView): void {
@@ -352,9 +351,8 @@ function walk(root: TrieNode, src: string, out: ConceptMatch[][], words?: TextVi
           if (end.boundary && ((i > 0 && isLower(src.charCodeAt(i - 1))) || (j < n && isLower(src.charCodeAt(j))))) continue;
           if (words) {
             // Pinyin typed in an English reply counts only as whole words ("you like" is not 有礼).
-            const before = words.text[(words.cStart[i] ?? 0) - 1] ?? ' ';
-            const after = words.text[words.cEnd[j - 1] ?? 0] ?? ' ';
-            if (LETTER.test(before) || LETTER.test(after)) continue;
+            // (Code units, not one-character strings: issue 11 latency. Outside the text is no letter.)
+            if (isLetterCode(words.text.charCodeAt((words.cStart[i] ?? 0) - 1)) || isLetterCode(words.text.charCodeAt(words.cEnd[j - 1] ?? 0))) continue;
           }
           out[end.concept]?.push({ s: i, e: j });
         }
