@@ -4,6 +4,8 @@
 //   npx tsx scripts/perf/ab.ts guard|nlu /tmp/base [repetitions]
 // Each repetition times every item once with each version, the order of the two alternating; per
 // item the fastest (guard bench: intrinsic cost) and the median (NLU bench) over the repetitions.
+// Two copies of a module in one process can still disturb each other (caches, JIT): check with an
+// A/A run (base = a copy of the current code) and prefer per-process.ts, alternating processes.
 import { join } from 'node:path';
 import { guardItems, nluItems } from './decisions.js';
 
@@ -53,8 +55,12 @@ if (which === 'guard') {
   const [a, b] = [await load(base), await load(ROOT)];
   const b0 = b;
   let only200 = process.argv.includes('--all') ? guardItems() : guardItems().filter((c) => c.key.endsWith('#200'));
-  // --flagged: only replies the guard flags (the slow tail: every violation adds scoring and a rewrite check).
-  if (process.argv.includes('--flagged')) only200 = only200.filter((c) => b0.g.checkReply(c.text, b0.r.profileFor(c.platform), c.ctx).verdict !== 'pass');
+  // --flagged: only replies the guard flags (the slow tail: every violation adds scoring and a
+  // rewrite check). Both versions read every reply while filtering, so neither is warmer.
+  if (process.argv.includes('--flagged')) {
+    const flaggedA = only200.map((c) => a.g.checkReply(c.text, a.r.profileFor(c.platform), c.ctx).verdict !== 'pass');
+    only200 = only200.filter((c, i) => b0.g.checkReply(c.text, b0.r.profileFor(c.platform), c.ctx).verdict !== 'pass' || flaggedA[i]);
+  }
   const pa = only200.map((c) => a.r.profileFor(c.platform));
   const pb = only200.map((c) => b.r.profileFor(c.platform));
   for (let i = 0; i < only200.length; i++) {
