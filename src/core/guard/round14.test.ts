@@ -10,10 +10,9 @@
 // each expectation failed on the round's start code (4f9abd4). Runs the real guard, shipped rules and model.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { foldOf } from '../../../scripts/guard-corpus/train.js';
+import { foldOf, MODEL_RULES } from '../../../scripts/guard-corpus/train.js';
 import { profileFor } from '../rules/load-profiles.js';
 import { checkReply } from './check-reply.js';
-import { MODEL_RULES } from '../../../scripts/guard-corpus/train.js';
 import { decodeModel, UNANCHORED_WARN, type SerializedModel } from './learned.js';
 
 const taobao = profileFor('taobao');
@@ -60,6 +59,24 @@ describe('D1 payment outside by homophone or by bank (round 14)', () => {
 describe('D10 a curt order, blame for not saying so (round 14)', () => {
   it.each(['查物流', '你怎么不早说'])('raised as D10: %s', (text) => {
     expect(rulesOf(text)).toContain('D10');
+  });
+});
+
+describe('kinds the development rounds still missed after training on them (round 14)', () => {
+  it.each([
+    ['十成十后天就到', 'D11', taobao],
+    ['The package lands Friday, count on it.', 'D11', ali],
+    ['不存在的', 'D10', taobao],
+    ['这款的价格只能私下谈', 'D1', taobao],
+  ])('stopped: %s → %s', (text, rule, p) => {
+    expect(rulesOf(text, p)).toContain(rule);
+  });
+  it.each([
+    ['说了您也听不懂', taobao],
+    ['Do you even know how to open a zip?', ali],
+  ])('blocked as D3: %s', (text, p) => {
+    expect(rulesOf(text, p)).toContain('D3');
+    expect(verdict(text, p)).toBe('block');
   });
 });
 
