@@ -190,8 +190,8 @@ export function unanchoredMayRead(v: TextView): boolean {
 }
 
 /**
- * The families whose model may speak without an anchor concept in a model file that states no
- * `unanchored` threshold (before round 14; since then the trainer decides per family). Contempt (D3) has no closed
+ * The families whose model may speak without an anchor concept (round 14: the trainer calibrates
+ * their `unanchored` threshold per family; the others get none). Contempt (D3) has no closed
  * vocabulary (随你便, 真服了你), and since the model also learns from the hand-written development
  * rounds (scripts/guard-corpus/human.ts) the other families' unanchored scores are informative too:
  * trained with round 7 held out, letting the families raise a 疑似 at ≥ 0.97 stopped 2.5
@@ -200,7 +200,7 @@ export function unanchoredMayRead(v: TextView): boolean {
  * (its unanchored scores raised 疑似 on 运费我们出, 7天无理由退货), and so do D9 (晒图有礼 with no
  * review named is no reward for a review) and D1 (付款给我们之后发货 is how every order is paid). Never blocked on its word alone.
  */
-const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D2', 'D3', 'D4', 'D6', 'D7', 'D10', 'D11']);
+export const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D2', 'D3', 'D4', 'D6', 'D7', 'D10', 'D11']);
 
 /** Fewer compact characters than this give the model too little to speak without an anchor (没问题). */
 const UNANCHORED_MIN_LENGTH = 8;
