@@ -20,6 +20,8 @@ export interface Sample {
   split: 'train' | 'development';
   /** Hand-written by a person (a development set of bench/sets/guard), not from a template. */
   human?: boolean;
+  /** A hand-written reply's disguised copy (human.ts), not the reply as written: calibration reads only the latter. */
+  copy?: boolean;
 }
 
 type Rand = () => number;

@@ -14,8 +14,8 @@ import type { RuleLabel } from './templates.js';
 
 const SETS = join(dirname(fileURLToPath(import.meta.url)), '../../bench/sets/guard');
 
-/** The development rounds the trainer reads (never a round still blind or held out: r12 and later are not listed; r8–r11 joined after their first runs were reported). */
-export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11'] as const;
+/** The development rounds the trainer reads (never a round still blind or held out: r13 and later are not listed; r8–r12 joined after their first runs were reported). */
+export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12'] as const;
 
 /** Replies the project wrote itself, by kind of phrasing: round 11 (hand-r11.jsonl) and round 12 (hand-r12.jsonl:
  * promises taken back in a later sentence, curt whole replies, contempt and put-downs in English, numbers in
@@ -23,7 +23,7 @@ export const DEVELOPMENT_ROUNDS = ['r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r
  * (hand-r13.jsonl: contempt by rhetorical structure, review rewards by condition, payment outside by code, link or
  * red packet, blame by cause, absolute delivery promises, contact in pieces and other apps, and 225 innocent
  * look-alikes: product names with insult words, the platform's own payment words, warranty terms, hedged dates). */
-export const OWN_FILES = ['hand-r11.jsonl', 'hand-r12.jsonl', 'hand-r13.jsonl'].map((f) => join(dirname(fileURLToPath(import.meta.url)), f));
+export const OWN_FILES = ['hand-r11.jsonl', 'hand-r12.jsonl', 'hand-r13.jsonl', 'hand-r14.jsonl'].map((f) => join(dirname(fileURLToPath(import.meta.url)), f));
 
 interface Row {
   id: string;
@@ -53,7 +53,7 @@ export function humanSamples(rounds: readonly string[], copies = 2, seed = 20261
         const text = k === 0 ? row.text : evade(r, row.text, en);
         if (seen.has(text)) continue;
         seen.add(text);
-        out.push({ text, rules, ctx, orderStatus: false, template: `h:${row.id}`, split: 'train', human: true });
+        out.push({ text, rules, ctx, orderStatus: false, template: `h:${row.id}`, split: 'train', human: true, ...(k > 0 ? { copy: true } : {}) });
       }
     }
   }

@@ -1,8 +1,9 @@
 // Trains the guard's learned layer (issue 11) on the generated corpus and writes
 // src/core/guard/data/guard-model.json:  npx tsx scripts/guard-corpus/train.ts [--check]
 // One-vs-rest logistic regression per rule family by seeded SGD over hashed features
-// (src/core/guard/features.ts); weights quantised to int8 per rule; thresholds calibrated on the
-// corpus's development split (never on any blind set). `--check` retrains and fails if the result
+// (src/core/guard/features.ts), averaged over SEEDS visiting orders; weights quantised to int8 per
+// rule; thresholds per family calibrated on out-of-fold scores of the hand-written development
+// replies (round 14, `calibrate`; never on a blind set still held out). `--check` retrains and fails if the result
 // differs from the committed file. The figures it prints are development figures of our own
 // corpus, not an estimate on unseen replies.
 import { writeFileSync, readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { compileGuard } from '../../src/core/guard/compile.js';
 import { conceptLexicon, matchConcepts } from '../../src/core/guard/concepts.js';
 import { FEATURE_BITS, extractFeatures } from '../../src/core/guard/features.js';
-import { decodeModel, scoreRange, type LinearModel, type SerializedModel } from '../../src/core/guard/learned.js';
+import { anchored, decodeModel, scoreRange, UNANCHORED_RULES, unanchoredMayRead, type LinearModel, type SerializedModel } from '../../src/core/guard/learned.js';
 import type { RuleId } from '../../src/core/guard/profile-schema.js';
 import { prng } from '../../src/core/prng.js';
 import { profileFor } from '../../src/core/rules/load-profiles.js';
@@ -94,32 +95,112 @@ function encode(idx: number[], q: number[]): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-/** Thresholds on development negatives: warn at ≤ 0.2 % false warns, block at ≤ 0.05 % (≥ 0.8). */
-function calibrate(m: LinearModel, dev: Prepared[]): Record<string, { warn: number; block: number }> {
-  const c = compileGuard(profileFor('taobao').guard ?? (() => { throw new Error('no guard'); })());
-  const lex = conceptLexicon();
-  const R = MODEL_RULES.length;
-  const scores = dev.map((d) => {
-    const v = c.norm.view(d.sample.text);
-    const out = new Float32Array(R);
-    scoreRange(m, v, matchConcepts(lex, v), 0, v.compact.length, out);
-    return out;
-  });
-  const result: Record<string, { warn: number; block: number }> = {};
+/**
+ * Round 14: thresholds per family from hand-written replies the model did not learn from. The
+ * hand-written replies (development rounds and our own files) are cut into CALIBRATION_FOLDS folds
+ * by round (`foldOf`; a reply and its disguised copies always together, the same fold in every
+ * retrain); a model trained without one fold scores that fold's replies as written, so every
+ * hand-written reply gets an out-of-fold score. Per family and path (`warn` and `block` where the
+ * reply touches an anchor concept, `unanchored` where it touches none) the threshold is the path's
+ * default, raised only where more of the family's hand-written negatives (look-alikes included)
+ * than its budget score over it (`choose`). Before round 14 the thresholds came from the extreme
+ * tail of the generated corpus's development negatives, which are easy to separate: a family sat at
+ * one clamp (0.8) or the other (0.95) and jumped between them when another family's data changed
+ * (D4/D8 moved when D3/D9 gained); the unanchored point was one constant for seven families.
+ */
+export const CALIBRATION_FOLDS = 4;
+export const WARN_BUDGET = 0.003;
+export const BLOCK_BUDGET = 0.001;
+export const FREE_BUDGET = 0.0015;
+/** Where each path's threshold stays unless the hand-written replies say otherwise (see `choose`). */
+const DEFAULT = { warn: 0.7, block: 0.99, unanchored: 0.95 };
+const FREE_GRID = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99];
+const WARN_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+const BLOCK_GRID = [0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995];
+
+/**
+ * The fold of a hand-written reply: by the round it comes from (b12-…, c12-… → 12; our own h14-… files
+ * apart from the set of the same number), so a fold's replies were written by other people at
+ * another time than the ones its model learned from — as the next blind set will be. Folding by
+ * reply instead scored 90 % of the held-out violating replies over 0.5, far above what a new round sees.
+ */
+export function foldOf(template: string): number {
+  const m = /^h:([a-z]+)(\d+)-/.exec(template);
+  if (!m) return 0;
+  return (Number(m[2]) + (m[1] === 'h' ? 2 : 0)) % CALIBRATION_FOLDS;
+}
+
+/**
+ * The threshold of one family and path: the path's default, raised to t* — the lowest grid point at
+ * which at most `budget` of the family's hand-written negatives score at or over it — where the
+ * default would break the budget. Never lowered below the default: the held-out curves are flat
+ * (lowering D2's warn from 0.8 to 0.5 adds 1–5 of 424 held-out positives, depending on the seed),
+ * so a lower point chosen by gains moves with the noise of one retrain; a budget broken does not.
+ */
+function choose(neg: readonly number[], total: number, grid: readonly number[], budget: number, floor: number, fallback: number, preferred: number): number {
+  const allowed = Math.floor(budget * total);
+  const best = grid.find((t) => t >= Math.max(floor, preferred) && neg.filter((x) => x >= t).length <= allowed);
+  return best ?? fallback;
+}
+
+interface Scored {
+  p: Prepared;
+  scores: Float32Array;
+  /** Per family: the reply touches one of its anchor concepts (learned.ts `anchored`). */
+  anchored: Uint8Array;
+  /** The model may speak on this reply without an anchor (Chinese, long enough). */
+  free: boolean;
+}
+
+/**
+ * Per family, from out-of-fold scores of hand-written negatives, counted the way the runtime uses
+ * them: `warn` against the negatives touching an anchor, `unanchored` against those touching none
+ * (where the model speaks alone), each within its budget of all the family's negatives.
+ */
+function calibrate(scored: readonly Scored[]): SerializedModel['thresholds'] {
+  const result: SerializedModel['thresholds'] = {};
   MODEL_RULES.forEach((rule, r) => {
-    const neg = dev.map((d, i) => (d.labels[r] === 0 ? (scores[i]?.[r] ?? 0) : -1)).filter((x) => x >= 0).sort((a, b) => b - a);
-    const at = (rate: number): number => neg[Math.floor(rate * neg.length)] ?? 0;
-    const warn = Math.min(0.95, Math.max(0.8, at(0.002) + 1e-4));
-    const block = Math.min(0.995, Math.max(0.9, warn, at(0.0005) + 1e-4));
-    result[rule] = { warn: Number(warn.toFixed(4)), block: Number(block.toFixed(4)) };
+    const negs = scored.filter((d) => d.p.labels[r] === 0);
+    const anchoredNeg = negs.filter((d) => d.anchored[r]).map((d) => d.scores[r] ?? 0);
+    const freeNeg = negs.filter((d) => !d.anchored[r] && d.free).map((d) => d.scores[r] ?? 0);
+    if (process.env.DXE_GUARD_CALIBRATION_DEBUG) {
+      const pos = scored.filter((d) => d.p.labels[r] === 1);
+      const row = (sel: (d: Scored) => boolean, grid: readonly number[]) => grid.map((t) => `${t}:${pos.filter((d) => sel(d) && (d.scores[r] ?? 0) >= t).length}/${negs.filter((d) => sel(d) && (d.scores[r] ?? 0) >= t).length}`).join(' ');
+      console.log(rule, `pos ${pos.length} (anchored ${pos.filter((d) => d.anchored[r]).length}) neg ${negs.length}`);
+      console.log('  anchored', row((d) => d.anchored[r] === 1, WARN_GRID));
+      console.log('  free    ', row((d) => !d.anchored[r] && d.free, FREE_GRID));
+    }
+    const warn = choose(anchoredNeg, negs.length, WARN_GRID, WARN_BUDGET, 0, 0.95, DEFAULT.warn);
+    const block = choose(anchoredNeg, negs.length, BLOCK_GRID, BLOCK_BUDGET, warn, 0.995, DEFAULT.block);
+    // D1, D5, D8 and D9 stay anchored (learned.ts UNANCHORED_RULES): paying, shipping and 晒图 are in
+    // every order's words, and with an unanchored point of 0.95 a retrain flagged 付款给我们之后会立刻发货.
+    const unanchored = UNANCHORED_RULES.has(rule) ? choose(freeNeg, negs.length, FREE_GRID, FREE_BUDGET, warn, 2, DEFAULT.unanchored) : 2;
+    result[rule] = { warn, block, unanchored };
   });
   return result;
 }
 
-export function trainModel(samples: readonly Sample[], seed = 7): SerializedModel {
-  const prepared = prepare(samples);
-  const train = prepared.filter((p) => p.sample.split === 'train');
-  const dev = prepared.filter((p) => p.sample.split === 'development');
+/**
+ * Round 14: the weights are the average of SEEDS fits that differ only in the order the replies are
+ * visited (seed, seed + 1, …), as the intent classifier does: one seed's order moved single
+ * families' scores enough to move their thresholds from one retrain to the next.
+ */
+export const SEEDS = 2;
+
+function fit(train: readonly Prepared[], seed: number): { w: Float32Array; bias: Float64Array } {
+  const first = fitOnce(train, seed);
+  for (let k = 1; k < SEEDS; k++) {
+    const next = fitOnce(train, seed + k);
+    for (let i = 0; i < first.w.length; i++) first.w[i] = (first.w[i] ?? 0) + (next.w[i] ?? 0);
+    for (let i = 0; i < first.bias.length; i++) first.bias[i] = (first.bias[i] ?? 0) + (next.bias[i] ?? 0);
+  }
+  for (let i = 0; i < first.w.length; i++) first.w[i] = Math.fround((first.w[i] ?? 0) / SEEDS);
+  for (let i = 0; i < first.bias.length; i++) first.bias[i] = (first.bias[i] ?? 0) / SEEDS;
+  return first;
+}
+
+/** Seeded SGD over the prepared replies: float weights (bucket × rules + rule) and biases. */
+function fitOnce(train: readonly Prepared[], seed: number): { w: Float32Array; bias: Float64Array } {
   const R = MODEL_RULES.length;
   const w = new Float32Array((1 << FEATURE_BITS) * R);
   const bias = new Float64Array(R);
@@ -156,8 +237,14 @@ export function trainModel(samples: readonly Sample[], seed = 7): SerializedMode
       }
     }
   }
+  return { w, bias };
+}
+
+/** The shipped form of fitted weights (thresholds filled in by the caller). */
+function serialised(w: Float32Array, bias: Float64Array): SerializedModel {
+  const R = MODEL_RULES.length;
   const { scale, idx, q } = quantise(w, bias, R);
-  const model: SerializedModel = {
+  return {
     version: 1,
     bits: FEATURE_BITS,
     rules: MODEL_RULES,
@@ -167,7 +254,35 @@ export function trainModel(samples: readonly Sample[], seed = 7): SerializedMode
     weights: encode(idx, q),
     count: idx.length,
   };
-  model.thresholds = calibrate(decodeModel({ ...model, thresholds: {} }), dev);
+}
+
+/** Scores of prepared replies under a shipped-form model (quantised, as the runtime sees it), with their anchors. */
+function scoreAll(m: LinearModel, rows: readonly Prepared[]): Scored[] {
+  const c = compileGuard(profileFor('taobao').guard ?? (() => { throw new Error('no guard'); })());
+  const lex = conceptLexicon();
+  return rows.map((p) => {
+    const v = c.norm.view(p.sample.text);
+    const matches = matchConcepts(lex, v);
+    const scores = new Float32Array(MODEL_RULES.length);
+    scoreRange(m, v, matches, 0, v.compact.length, scores);
+    return { p, scores, anchored: Uint8Array.from(MODEL_RULES.map((r) => (anchored(matches, r) ? 1 : 0))), free: unanchoredMayRead(v) };
+  });
+}
+
+export function trainModel(samples: readonly Sample[], seed = 7): SerializedModel {
+  const prepared = prepare(samples);
+  const train = prepared.filter((p) => p.sample.split === 'train');
+  const final = fit(train, seed);
+  const model = serialised(final.w, final.bias);
+  // Out-of-fold scores of every hand-written reply as written (same seed, the fold left out).
+  const scored: Scored[] = [];
+  for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
+    const held = (p: Prepared): boolean => p.sample.human === true && foldOf(p.sample.template) === fold;
+    const f = fit(train.filter((p) => !held(p)), seed);
+    const rows = train.filter((p) => held(p) && p.sample.copy !== true);
+    scored.push(...scoreAll(decodeModel({ ...serialised(f.w, f.bias), thresholds: {} }), rows));
+  }
+  model.thresholds = calibrate(scored);
   return model;
 }
 

@@ -18,7 +18,8 @@ export interface SerializedModel {
   rules: RuleId[];
   bias: number[];
   scale: number[];
-  thresholds: Record<string, { warn: number; block: number }>;
+  /** Per family: `warn` and `block` where the reply touches an anchor concept; `unanchored` (round 14) where it touches none (absent: UNANCHORED_WARN for UNANCHORED_RULES, else never). */
+  thresholds: Record<string, { warn: number; block: number; unanchored?: number }>;
   /** Non-zero weights: base64 of varint index deltas (index = bucket × rules + rule), then int8 values. */
   weights: string;
   count: number;
@@ -30,6 +31,8 @@ export interface LinearModel {
   w: Float32Array;
   warn: Float32Array;
   block: Float32Array;
+  /** The score raising a 疑似 on a reply touching none of the family's anchors (over 1: never). */
+  unanchored: Float32Array;
   /**
    * One bit per bucket: set when any rule's weight there is not zero (decodeModel fills it). Most
    * buckets are all zero (70,403 of 262,144 are not in the shipped model): scoreRange skips those
@@ -87,6 +90,7 @@ export function decodeModel(m: SerializedModel): LinearModel {
     nonzero: nonzeroBuckets(w, R),
     warn: Float32Array.from(m.rules.map((r) => m.thresholds[r]?.warn ?? 2)),
     block: Float32Array.from(m.rules.map((r) => m.thresholds[r]?.block ?? 2)),
+    unanchored: Float32Array.from(m.rules.map((r) => m.thresholds[r]?.unanchored ?? (UNANCHORED_RULES.has(r) ? UNANCHORED_WARN : 2))),
   };
 }
 
@@ -185,7 +189,7 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
   const R = m.rules.length;
   // Every family that applies is scored. Where the reply touches one of the family's anchor
   // concepts the calibrated thresholds hold (block / 疑似); where it touches none, only a score
-  // over UNANCHORED_WARN raises a 疑似 — a phrasing no lexicon knows (随你便, 真服了你) is at
+  // over the family's `unanchored` threshold (UNANCHORED_WARN in older model files) raises a 疑似 — a phrasing no lexicon knows (随你便, 真服了你) is at
   // least flagged for the agent, and never blocked on the model's word alone.
   const only: number[] = [];
   const isAnchored = new Uint8Array(R);
@@ -194,7 +198,7 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
     if (!rule || !applies(rule, ctx) || !c.rules.has(rule)) continue;
     only.push(r);
     if (anchored(matches, rule)) isAnchored[r] = 1;
-    else if (!UNANCHORED_RULES.has(rule) || v.latin || v.compact.length < UNANCHORED_MIN_LENGTH) only.pop();
+    else if ((m.unanchored[r] ?? 2) > 1 || !unanchoredMayRead(v)) only.pop();
   }
   if (only.length === 0) return [];
   const p = new Float32Array(R);
@@ -204,7 +208,7 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
   for (const r of only) {
     const rule = m.rules[r];
     const pr = p[r] ?? 0;
-    const warnAt = isAnchored[r] ? (m.warn[r] ?? 2) : Math.max(m.warn[r] ?? 2, UNANCHORED_WARN);
+    const warnAt = isAnchored[r] ? (m.warn[r] ?? 2) : Math.max(m.warn[r] ?? 2, m.unanchored[r] ?? 2);
     if (!rule || pr < warnAt) continue;
     // The span: the sentence that scores highest for this rule (the whole reply if only one).
     sentences ??= sentenceRanges(v);
@@ -233,11 +237,21 @@ export function learnedFindings(c: CompiledGuard, v: TextView, ctx: GuardContext
   return hits;
 }
 
-/** The score a family's model needs to raise a 疑似 on a reply that touches none of its anchors. */
+/**
+ * The score a family's model needs to raise a 疑似 on a reply that touches none of its anchors, for a
+ * model file that does not state its own (before round 14). Since round 14 the trainer calibrates it
+ * per family on replies of rounds the model did not learn from (scripts/guard-corpus/train.ts).
+ */
 export const UNANCHORED_WARN = 0.97;
 
+/** Whether the model may speak on a reply with no anchor at all: Chinese, and long enough to say something. */
+export function unanchoredMayRead(v: TextView): boolean {
+  return !v.latin && v.compact.length >= UNANCHORED_MIN_LENGTH;
+}
+
 /**
- * The families whose model may speak without an anchor concept. Contempt (D3) has no closed
+ * The families whose model may speak without an anchor concept (round 14: the trainer calibrates
+ * their `unanchored` threshold per family; the others get none). Contempt (D3) has no closed
  * vocabulary (随你便, 真服了你), and since the model also learns from the hand-written development
  * rounds (scripts/guard-corpus/human.ts) the other families' unanchored scores are informative too:
  * trained with round 7 held out, letting the families raise a 疑似 at ≥ 0.97 stopped 2.5
@@ -246,7 +260,7 @@ export const UNANCHORED_WARN = 0.97;
  * (its unanchored scores raised 疑似 on 运费我们出, 7天无理由退货), and so do D9 (晒图有礼 with no
  * review named is no reward for a review) and D1 (付款给我们之后发货 is how every order is paid). Never blocked on its word alone.
  */
-const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D2', 'D3', 'D4', 'D6', 'D7', 'D10', 'D11']);
+export const UNANCHORED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['D2', 'D3', 'D4', 'D6', 'D7', 'D10', 'D11']);
 
 /** Fewer compact characters than this give the model too little to speak without an anchor (没问题). */
 const UNANCHORED_MIN_LENGTH = 8;
@@ -258,7 +272,7 @@ const anchorCache = new Map<RuleId, number[]>();
  * concepts its combinations are made of, except those marked `anchor: false` such as a bare id or
  * a day word): a score on text with no such concept is noise.
  */
-function anchored(matches: readonly ConceptMatch[][], rule: RuleId): boolean {
+export function anchored(matches: readonly ConceptMatch[][], rule: RuleId): boolean {
   let list = anchorCache.get(rule);
   if (!list) {
     const lex = conceptLexicon();
