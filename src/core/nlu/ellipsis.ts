@@ -62,6 +62,8 @@ const VARIANT_EN_ALL = new RegExp(VARIANT_EN.source, 'g');
 /** A colour or a size named in a Chinese follow-up (有白色吗, 有没有xl码, 粉的有吗). */
 const VARIANT_ZH = /[白黑红蓝绿黄粉紫灰棕咖米杏橙金银青褐藏驼卡其][色的款]|白的|黑的|彩色|[0-9]*x*[sml]码?(?![a-z])|均码|大号|中号|小号|加大|[0-9]{2}码/;
 /** Open topics that a variant completes (有白色吗 after 能换吗 asks for the colour to exchange to). */
+/** Open topics a named defect only adds to (坏了 after 我要退货 is the return's reason). */
+const DEFECT_KEEPS_OPEN: ReadonlySet<IntentId> = new Set(['quality_issue', 'return_exchange', 'refund', 'warranty_repair']);
 const VARIANT_KEEPS_OPEN: ReadonlySet<IntentId> = new Set(['stock', 'return_exchange', 'order_change', 'quality_issue', 'recommend']);
 /** A noun-phrase fragment ending in 的/那款/那个 (电子的, 蓝色那款的, 大的那个). */
 const FRAGMENT = /的$|那[款个种件]的?$|[的款]呀$/;
@@ -181,6 +183,10 @@ export function followUpReading(
   }
   // A threat (我要投诉, 差评) is a complaint whatever the open topic (快递员态度太差 我要投诉 after 到哪了).
   if (named.includes('complaint') && open !== 'complaint') return { kind: 'own', weight: 0 };
+  // 到货坏了怎么办 after 有白色吗: a defect named is a question of its own unless the open topic is
+  // already about a defect or its remedy (到货 there is the parcel's arrival, not stock). Seen in a
+  // newcomer's `dxe chat`, round 11: the stock answer was given again.
+  if (named.includes('quality_issue') && !DEFECT_KEEPS_OPEN.has(open)) return { kind: 'own', weight: 0 };
   if (named.length > 0) {
     if (named.includes(open) || detailOf(open, named, compact)) return { kind: 'context', weight: 0.8 };
     return { kind: 'own', weight: 0 };

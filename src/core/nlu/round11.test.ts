@@ -27,3 +27,13 @@ describe('round 11: a colour or size after a product question asks for that vari
     expect(followUpReading('有白色吗', 'product_info', 'stock', 0.9).kind).toBe('own');
   });
 });
+
+describe('round 11: a defect named after a stock question is its own question (B1, issue 12)', () => {
+  const nlu = getDefaultNlu();
+  it('到货坏了怎么办 after 有白色吗 is not read as stock again; after a defect question it still adds to it', () => {
+    expect(nlu.understand('到货坏了怎么办', { context: ['这款是什么材质的', '有白色吗'] }).intent).not.toBe('stock');
+    expect(nlu.understand('到货坏了怎么办', { context: ['有白色吗'] }).intent).not.toBe('stock');
+    expect(followUpReading('到货坏了怎么办', 'stock', 'quality_issue', 0.44).kind).toBe('own');
+    expect(followUpReading('到货坏了怎么办', 'quality_issue', 'quality_issue', 0.44).kind).toBe('context');
+  });
+});
