@@ -478,8 +478,8 @@ export function innocentInSentence(list: ConceptMatch[] | undefined, contrast: C
 /** Longest concept occurrence a chain looks back for (compact characters). */
 const MAX_WORD = 128;
 
-/** Index of the first match of a start-sorted list starting at or after `pos`. */
-function firstAtOrAfter(list: readonly ConceptMatch[], pos: number): number {
+/** Index of the first match of a start-sorted list starting at or after `pos` (binary search). */
+export function firstAtOrAfter(list: readonly ConceptMatch[], pos: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {

@@ -3,7 +3,7 @@
 // character pairs, English words — plus the concept lexicon's matches and their pairs within a
 // sentence, and the shape of digit runs. Shared by the runtime (learned.ts) and the trainer
 // (scripts/guard-corpus/train.ts), so both see exactly the same numbers.
-import { conceptLexicon, type ConceptMatch } from './concepts.js';
+import { conceptLexicon, firstAtOrAfter, type ConceptMatch } from './concepts.js';
 import type { TextView } from './normalize.js';
 import { soundHash } from './phonetic.js';
 
@@ -111,7 +111,7 @@ export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][],
     // Lists are sorted by start (matchConcepts): the range's matches are one run of each list,
     // found by binary search (issue 11 latency: a reply of many sentences scores each of them,
     // and walking every list for every sentence made that quadratic).
-    for (let at = firstStartAtOrAfter(list, from); at < list.length; at++) {
+    for (let at = firstAtOrAfter(list, from); at < list.length; at++) {
       const m = list[at] as ConceptMatch;
       if (m.s >= to) break;
       const sn = v.sentence[m.s] ?? 0;
@@ -136,17 +136,6 @@ export function extractFeatures(v: TextView, matches: readonly ConceptMatch[][],
   }
 }
 
-/** Index of the first match of a start-sorted list starting at or after `pos`. */
-function firstStartAtOrAfter(list: readonly ConceptMatch[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid]?.s ?? 0) < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Scratch space for the concepts present in a range (concept index, sentence number). */
 const presentK = new Int32Array(4096);

@@ -6,8 +6,7 @@ import { profileFor } from '../rules/load-profiles.js';
 import { compileGuard } from './compile.js';
 import { conceptLexicon, matchConcepts, type ConceptMatch } from './concepts.js';
 import { extractFeatures } from './features.js';
-import { learnedFindings, nonzeroBuckets, scoreRange, shippedModel } from './learned.js';
-import type { TextView } from './normalize.js';
+import { learnedFindings, nonzeroBuckets, scoreRange, sentenceRanges, shippedModel } from './learned.js';
 
 const c = compileGuard(profileFor('taobao').guard ?? (() => { throw new Error('no guard'); })());
 const lex = conceptLexicon();
@@ -20,17 +19,7 @@ const REPLIES = [
   '不开票。不开票。不开票。不开票。不开票。不开票。不开票。不开票。',
 ];
 
-function sentences(v: TextView): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let s = 0;
-  for (let i = 1; i <= v.compact.length; i++) {
-    if (i === v.compact.length || v.sentence[i] !== v.sentence[i - 1]) {
-      out.push([s, i]);
-      s = i;
-    }
-  }
-  return out;
-}
+const sentences = sentenceRanges;
 
 describe('learned layer shortcuts (issue 11 latency)', () => {
   const m = shippedModel();

@@ -315,7 +315,8 @@ function innocent(c: CompiledGuard, v: TextView, matches: readonly ConceptMatch[
   return (c.negBefore?.test(text) ?? false) && !(c.override?.test(text) ?? false);
 }
 
-function sentenceRanges(v: TextView): Array<[number, number]> {
+/** The compact ranges of a view's sentences, in order. */
+export function sentenceRanges(v: TextView): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let s = 0;
   for (let i = 1; i <= v.compact.length; i++) {
