@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as s from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
-import { hasChromium, screenshot, type Harness, pickOption, startPage } from './fixture.js';
+import { confirmChoice, type Harness, hasChromium, pickOption, screenshot, startPage } from './fixture.js';
 import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 
 const REPAIR_NO = '4021337999900066';
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)('a repair on the case board in Chromium (issue 15,
     await expect.poll(() => state.textContent()).toBe('售后申请等待卖家处理');
 
     await page.getByTestId('choose-seller_agree').click();
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => state.textContent()).toBe('卖家已同意等待买家寄回');
 
     // The parcel comes in: what it carries is recorded, and A10 is read at this step.
@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)('a repair on the case board in Chromium (issue 15,
     await page.getByTestId('field-buyerName').fill('赵小明');
     await page.getByTestId('field-contact').fill('13700002222');
     await page.getByTestId('field-returnTrackingNo').fill('JT7788990011');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => page.getByTestId('case-flow-step').textContent()).toBe('已收到寄修商品');
     expect(await page.getByTestId('case-return-tracking').textContent()).toBe('JT7788990011');
     expect(await page.getByTestId('case-guidance').textContent()).toContain('官方售后或本地授权服务点');
@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)('a repair on the case board in Chromium (issue 15,
     await page.getByTestId('field-branded').click();
     await page.getByTestId('field-servicePoint').fill('华为授权服务中心（杭州西湖店）');
     await page.getByTestId('field-serviceReportNo').fill('HW-JC-20261125-01');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => page.getByTestId('case-flow-step').textContent()).toBe('检验通过');
     expect(await page.getByTestId('case-service-point').textContent()).toBe('华为授权服务中心（杭州西湖店）');
     expect(await page.getByTestId('case-inspection').textContent()).toContain('HW-JC-20261125-01');
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('a repair on the case board in Chromium (issue 15,
     await page.getByTestId('choose-repair_done').click();
     await page.getByTestId('field-shipCourier').fill('顺丰');
     await page.getByTestId('field-trackingNo').fill('SF9988776655');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => state.textContent()).toBe('售后完成');
     expect(await page.getByTestId('case-flow-step').textContent()).toBe('已修好寄回');
     // The step indicator shows the way this repair went (inspection passed), not the branch it skipped.

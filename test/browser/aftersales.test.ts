@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import * as s from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
-import { hasChromium, screenshot, type Harness, pickOption, startPage } from './fixture.js';
+import { confirmChoice, type Harness, hasChromium, pickOption, screenshot, startPage } from './fixture.js';
 import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 
 const RETURN_NO = '4021337999900088';
@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
     expect(await page.getByTestId('choice-seller_refuse').textContent()).toContain('若平台判买家胜');
     await page.getByTestId('choose-seller_agree_return').click();
     await expect.poll(() => page.getByTestId('choice-implication').textContent()).toContain('¥159.00');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => state.textContent()).toBe('退款申请达成等待买家发货');
 
     // The parcel comes back: the agent records what it carries.
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
     await page.getByTestId('field-buyerName').fill('王小雨');
     await page.getByTestId('field-contact').fill('13812345678');
     await page.getByTestId('field-returnTrackingNo').fill('YT8800112233');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => page.getByTestId('case-flow-step').textContent()).toBe('已收到退货');
     expect(await page.getByTestId('case-return-tracking').textContent()).toBe('YT8800112233');
     expect(await state.textContent()).toBe('买家已退货等待卖家确认收货');
@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
     // Inspection.
     await page.getByTestId('choose-inspect_pass').click();
     await page.getByTestId('field-finding').fill('袖口开线，属质量问题');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => page.getByTestId('case-flow-step').textContent()).toBe('检验通过');
 
     // Evidence: a chat excerpt typed in.
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
     expect(await page.getByTestId('choice-refund').textContent()).toContain('红冲');
     await page.getByTestId('choose-refund').click();
     await expect.poll(() => page.getByTestId('choice-implication').textContent()).toContain('退款 ¥159.00');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => state.textContent()).toBe('退款成功');
     expect(await page.getByTestId('case-flow-step').textContent()).toBe('已退款');
     await screenshot(page, 'case-return-refunded');
@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
     const state = page.getByTestId('case-state');
     await expect.poll(() => state.textContent()).toBe('售后申请等待卖家处理');
     await page.getByTestId('choose-seller_agree').click();
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => state.textContent()).toBe('卖家已同意等待买家寄回');
     await page.getByTestId('choose-parcel_received').click();
     await page.getByTestId('field-platformOrderNo').fill(EXCHANGE_NO);
@@ -136,17 +136,17 @@ describe.skipIf(!hasChromium)('after-sales and orders in Chromium (issue 15)', (
     await page.getByTestId('field-buyerName').fill('李小白');
     await page.getByTestId('field-contact').fill('13900001111');
     await page.getByTestId('field-returnTrackingNo').fill('ZT5566778899');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => page.getByTestId('case-flow-step').textContent()).toBe('已收到寄回商品');
     await page.getByTestId('choose-inspect_pass').click();
     await page.getByTestId('field-finding').fill('发错尺码，商品完好');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => page.getByTestId('case-flow-step').textContent()).toBe('检验通过');
     expect(await page.getByTestId('choice-resend').textContent()).toContain('背书');
     await page.getByTestId('choose-resend').click();
     await page.getByTestId('field-shipCourier').fill('顺丰');
     await page.getByTestId('field-trackingNo').fill('SF1122334455');
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => state.textContent()).toBe('售后完成');
     expect(await page.getByTestId('case-flow-step').textContent()).toBe('换货已寄出');
     expect(pageErrors).toEqual([]);

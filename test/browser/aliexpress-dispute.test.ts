@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import * as s from '../../src/store/schema/index.js';
 import type { Database } from '../../src/store/open-database.js';
-import { hasChromium, screenshot, type Harness, pickOption, startPage } from './fixture.js';
+import { confirmChoice, type Harness, hasChromium, pickOption, screenshot, startPage } from './fixture.js';
 import { insertWorkbenchData, type WorkbenchData } from './seed.js';
 
 const AE_NO = '8190000012345678';
@@ -61,7 +61,7 @@ describe.skipIf(!hasChromium)('an AliExpress dispute answered in time, in Chromi
     await screenshot(page, 'case-aliexpress-dispute-open');
 
     await page.getByTestId('choose-seller_respond').click();
-    await page.getByTestId('choice-confirm').click();
+    await confirmChoice(page);
     await expect.poll(() => state.textContent()).toBe('卖家已响应纠纷等待买家回复');
     expect(await page.getByTestId('case-limit-seller_response').count()).toBe(0);
 

@@ -157,3 +157,23 @@ export async function startPage(
   if (name) await login(page, h.baseUrl, name);
   return { h, page, pageErrors };
 }
+
+/**
+ * Confirms the open case-choice modal (售后 → a choice → 确认) and waits until it has closed: the
+ * transition was taken. A server refusal shown in the modal fails the test with its words. On a
+ * loaded CI machine one confirm once left the case where it was with no error shown (the click was
+ * lost); the modal still open without an error is confirmed once more, as an agent would.
+ */
+export async function confirmChoice(page: Page): Promise<void> {
+  const button = page.getByTestId('choice-confirm');
+  for (let attempt = 1; ; attempt++) {
+    await button.click();
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && (await button.count()) > 0) await page.waitForTimeout(100);
+    if ((await button.count()) === 0) return;
+    const error = page.locator('.ant-modal .ant-alert-error');
+    if ((await error.count()) > 0) throw new Error(`case choice refused: ${(await error.first().textContent()) ?? ''}`);
+    if (attempt >= 2) throw new Error('case choice: the modal stayed open after two confirms, with no error shown');
+  }
+}
+
